@@ -1,0 +1,3 @@
+from plancheck.cli import main
+
+main()

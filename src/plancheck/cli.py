@@ -1,0 +1,230 @@
+"""The command line: parse arguments, call the stages (load → read → evaluate → report), exit.
+
+Exit codes: 0 compliant (or valid), 1 not compliant, 2 bad input or usage. Every UserError is
+caught in one place, ``_Group.invoke``, and printed as one located line on stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import click
+import typer
+from typer.core import TyperGroup
+
+from plancheck import __version__
+from plancheck.errors import UserError
+from plancheck.report import FORMATS, choices
+
+if TYPE_CHECKING:
+    from plancheck.plan.models import Plan
+
+
+class _Group(TyperGroup):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UserError as error:
+            click.echo(str(error), err=True)
+            sys.exit(2)
+
+
+app = typer.Typer(
+    cls=_Group,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Check a government plan's indicators against the year's actual figures.",
+)
+plan_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Check and describe plan files.")
+app.add_typer(plan_app, name="plan")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"plancheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """plancheck: is each indicator of the plan met, failed, behind schedule, or unknown — and why."""
+
+
+# --- shared options -------------------------------------------------------------------------
+
+PlanOption = Annotated[
+    Path | None,
+    typer.Option("--plan", help="A plan folder (indicators.yaml, tasks.yaml) or indicators file. "
+                 "Default: the bundled Xuhui District plan."),  # fmt: skip
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write the report to FILE (atomically).")
+]
+Lang = Enum("Lang", {"en": "en", "zh": "zh"}, type=str)  # type: ignore[misc]
+LangOption = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Report language. Default: from LANG (zh_* gives Chinese)."),
+]
+
+
+def _formats(subject: str) -> Any:
+    """The --format choices of a command, straight from the report registry."""
+    names = choices(subject)
+    return Enum(f"{subject.title()}Format", {n: n for n in names}, type=str)  # type: ignore[misc]
+
+
+def _format_option(subject: str) -> Any:
+    described = "; ".join(f"{n}: {FORMATS[n].help}" for n in choices(subject))
+    return typer.Option("--format", "-f", help=described)
+
+
+EvaluationFormat = _formats("evaluation")
+IndicatorsFormat = _formats("indicators")
+TasksFormat = _formats("tasks")
+
+
+def _lang(lang: Any) -> str:
+    if lang is not None:
+        return str(lang.value)
+    env = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
+    return "zh" if env.lower().startswith("zh") else "en"
+
+
+def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from plancheck.output import write_report
+
+    write_report(text, output, inputs)
+
+
+def _render(fmt: Any, subject: str, obj: object, lang: Any, output: Path | None) -> str:
+    from plancheck.report import Options, render
+
+    fmt = str(fmt.value)
+    terminal = output is None and sys.stdout.isatty()
+    color = terminal and "NO_COLOR" not in os.environ and fmt == "table"
+    width = _terminal_width() if terminal else 100
+    return render(fmt, subject, obj, Options(lang=_lang(lang), color=color, width=width))
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return max(60, shutil.get_terminal_size((100, 24)).columns)
+
+
+def _load(plan: Path | None) -> Plan:
+    from plancheck.plan.load import load_plan
+
+    return load_plan(plan)
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+@app.command()
+def evaluate(
+    files: Annotated[list[Path], typer.Argument(help="Submission files (CSV or YAML).")],
+    plan: PlanOption = None,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help="The year, when the file does not say it.")
+    ] = None,
+    fmt: Annotated[EvaluationFormat, _format_option("evaluation")] = "table",
+    output: OutputOption = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Not compliant unless every indicator passes.")
+    ] = False,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Report on this unit; all units inform peers.")
+    ] = None,
+    reference: Annotated[
+        Path | None,
+        typer.Option("--reference", help="Official reference values (e.g. city averages), CSV/YAML."),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    """Judge a submission's figures against the plan; exit 0 compliant, 1 not, 2 bad input."""
+    from plancheck.evaluate.verdict import evaluate as judge
+    from plancheck.submission.read import read_references, read_submission
+
+    loaded = _load(plan)
+    submission = read_submission(files, loaded, year)
+    official = read_references(reference, loaded, year) if reference else None
+    evaluation = judge(loaded, submission, strict=strict, references=official, unit=unit)
+    inputs = [*files, *([reference] if reference else [])]
+    _emit(_render(fmt, "evaluation", evaluation, lang, output), output, inputs)
+    raise typer.Exit(0 if evaluation.compliant else 1)
+
+
+@app.command()
+def indicators(
+    plan: PlanOption = None,
+    fmt: Annotated[IndicatorsFormat, _format_option("indicators")] = "table",
+    output: OutputOption = None,
+    lang: LangOption = None,
+) -> None:
+    """List the plan's indicators with their targets."""
+    _emit(_render(fmt, "indicators", _load(plan), lang, output), output, [])
+
+
+@app.command()
+def tasks(
+    plan: PlanOption = None,
+    fmt: Annotated[TasksFormat, _format_option("tasks")] = "table",
+    output: OutputOption = None,
+    lang: LangOption = None,
+) -> None:
+    """List the plan's tasks with their milestones."""
+    _emit(_render(fmt, "tasks", _load(plan), lang, output), output, [])
+
+
+@plan_app.command("validate")
+def plan_validate(
+    path: Annotated[
+        Path | None, typer.Argument(help="Plan folder or indicators.yaml (default: bundled).")
+    ] = None,
+) -> None:
+    """Check a plan's YAML files; print every problem as file:line:column: message."""
+    loaded = _load(path)
+    typer.echo(
+        f"{loaded.source}: valid plan, {len(loaded.indicators)} indicators, "
+        f"{len(loaded.tasks)} tasks"
+    )
+
+
+SchemaFile = Enum("SchemaFile", {"indicators": "indicators", "tasks": "tasks"}, type=str)  # type: ignore[misc]
+
+
+@plan_app.command("schema")
+def plan_schema(
+    which: Annotated[
+        SchemaFile, typer.Argument(help="Which file's schema to print.")
+    ] = "indicators",  # type: ignore[assignment]
+) -> None:
+    """Print the JSON Schema of indicators.yaml (or tasks.yaml) for editors."""
+    import json
+
+    from plancheck.plan.models import IndicatorsFile, TasksFile
+
+    model = IndicatorsFile if which.value == "indicators" else TasksFile
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"plancheck {which}.yaml"
+    typer.echo(json.dumps(schema, ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    app()

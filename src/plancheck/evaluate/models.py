@@ -1,0 +1,85 @@
+"""The outcome of an evaluation: frozen results, each with its status, reason and location."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from plancheck.messages import Reason, Text
+from plancheck.plan.models import Indicator, Plan
+
+
+class Status(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    BEHIND = "behind"
+    MISSING = "missing"
+    UNKNOWN = "unknown"
+
+
+# Statuses that make a binding indicator non-compliant (with --strict: anything but pass).
+BLOCKING = frozenset({Status.FAIL, Status.MISSING, Status.UNKNOWN})
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    unit: str
+    year: int
+    indicator: Indicator
+    status: Status
+    value: float | None
+    reason: Reason
+    goal: float | None = None
+    reference: float | None = None
+    reference_source: Text | None = None
+    rank: int | None = None
+    rank_source: Text | None = None
+    schedule: str | None = None  # "on" / "off" track of the straight line (时序进度), if known
+    note: str = ""
+    file: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    plan: Plan
+    results: tuple[Result, ...]
+    units: tuple[str, ...]
+    years: tuple[int, ...]  # the judged years, ascending
+    files: tuple[str, ...]
+    strict: bool = False
+    history: tuple[int, ...] = field(default=())  # years before the period: baselines only
+
+    @property
+    def latest_year(self) -> int:
+        return self.years[-1]
+
+    @property
+    def multi(self) -> bool:
+        """More than one unit or year: reports show unit and year columns."""
+        return len(self.units) > 1 or len(self.years) > 1
+
+    def blocking(self, result: Result) -> bool:
+        """Does this result make the run non-compliant?"""
+        if result.year != self.latest_year:
+            return False
+        if self.strict:
+            return result.status is not Status.PASS
+        return result.indicator.binding and result.status in BLOCKING
+
+    @property
+    def compliant(self) -> bool:
+        return not any(self.blocking(r) for r in self.results)
+
+    @property
+    def failing_units(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.unit for r in self.results if self.blocking(r)))
+
+    def summary(self, unit: str | None = None, year: int | None = None) -> dict[str, int]:
+        counts = Counter(
+            r.status
+            for r in self.results
+            if (unit is None or r.unit == unit) and (year is None or r.year == year)
+        )
+        return {status.value: counts.get(status, 0) for status in Status}

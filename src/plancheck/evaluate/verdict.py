@@ -1,0 +1,192 @@
+"""Give every indicator of the plan one status per unit and judged year, with its reason.
+
+    pass     the target is met this year
+    fail     an annual target is not met, or a by_target_year target in or after the target year
+    behind   a by_target_year target not yet met before the target year (not a failure yet)
+    missing  no value submitted
+    unknown  a value, but the judgment needs something not given (a reference, a rank…)
+"""
+
+from __future__ import annotations
+
+from plancheck.errors import UserError
+from plancheck.evaluate import peers as peer_figures
+from plancheck.evaluate.models import Evaluation, Result, Status
+from plancheck.evaluate.progress import schedule
+from plancheck.evaluate.targets import SYMBOL, Facts, judge
+from plancheck.messages import Reason, fragment, number, share, source_text
+from plancheck.plan.models import Indicator, Plan, Threshold
+from plancheck.submission.models import Observation, Submission
+
+
+def evaluate(
+    plan: Plan,
+    submission: Submission,
+    *,
+    strict: bool = False,
+    references: dict[tuple[int, str], float] | None = None,
+    unit: str | None = None,
+) -> Evaluation:
+    """Judge the submission against the plan. ``references``: (year, indicator) → official value."""
+    start = plan.info.period.start
+    judged = tuple(y for y in submission.years if y >= start)
+    history = tuple(y for y in submission.years if y < start)
+    if not judged:
+        raise UserError(
+            f"nothing to judge: {', '.join(map(str, history))} is before the plan period "
+            f"{start}–{plan.info.period.end}; submit it together with a later year to use it "
+            "as a baseline",
+            submission.files[0],
+        )
+    units = _ordered_units(plan, submission.units)
+    if unit is not None and unit not in units:
+        raise UserError(f"--unit {unit}: not in the submission (units: {', '.join(units)})")
+    by_key = {(o.unit, o.year, o.indicator): o for o in submission.observations}
+    computed = peer_figures.compute(plan, submission.observations)
+    judge_one = _Judge(plan, by_key, computed, references or {})
+    results = tuple(
+        judge_one(u, year, indicator)
+        for u in (units if unit is None else (unit,))
+        for year in judged
+        for indicator in plan.indicators
+    )
+    return Evaluation(
+        plan=plan,
+        results=results,
+        units=units if unit is None else (unit,),
+        years=judged,
+        files=submission.files,
+        strict=strict,
+        history=history,
+    )
+
+
+def _ordered_units(plan: Plan, units: tuple[str, ...]) -> tuple[str, ...]:
+    """The plan's own order of its peer group members first, then the rest by name."""
+    order = {m: n for group in plan.peer_groups.values() for n, m in enumerate(group.members)}
+    return tuple(sorted(set(units), key=lambda u: (order.get(u, len(order)), u)))
+
+
+class _Judge:
+    def __init__(
+        self,
+        plan: Plan,
+        by_key: dict[tuple[str, int, str], Observation],
+        computed: peer_figures.Peers,
+        references: dict[tuple[int, str], float],
+    ) -> None:
+        self.plan, self.by_key, self.computed, self.references = plan, by_key, computed, references
+
+    def __call__(self, unit: str, year: int, indicator: Indicator) -> Result:
+        observation = self.by_key.get((unit, year, indicator.id))
+        where = {
+            "note": observation.note if observation else "",
+            "file": observation.file if observation else None,
+            "line": observation.line if observation else None,
+        }
+        if observation is None or observation.value is None:
+            return Result(
+                unit, year, indicator, Status.MISSING, None, (fragment("missing"),), **where
+            )
+        facts = self._facts(observation, indicator)
+        judgement = judge(indicator, self.plan, facts)
+        reason = judgement.reason
+        on_schedule = None
+        if judgement.met is None:
+            status = Status.UNKNOWN
+        elif judgement.met:
+            status = Status.PASS
+        elif indicator.timing == "by_target_year" and year < self.plan.info.target_year:
+            status = Status.BEHIND
+            reason, on_schedule = self._behind(indicator, facts, judgement.goal)
+        else:
+            status = Status.FAIL
+        return Result(
+            unit,
+            year,
+            indicator,
+            status,
+            observation.value,
+            reason,
+            goal=judgement.goal,
+            reference=facts.reference,
+            reference_source=facts.reference_source,
+            rank=facts.rank,
+            rank_source=facts.rank_source,
+            schedule=on_schedule,
+            **where,
+        )
+
+    def _facts(self, o: Observation, indicator: Indicator) -> Facts:
+        reference, reference_source = o.reference, None
+        if reference is not None:
+            reference_source = source_text("source_submitted")
+        elif (official := self.references.get((o.year, indicator.id))) is not None:
+            reference, reference_source = official, source_text("source_file")
+        elif (mean := self.computed.means.get((o.year, indicator.id))) is not None:
+            reference = mean[0]
+            reference_source = source_text("source_computed", count=str(mean[1]))
+        rank, rank_source = o.rank, None
+        if rank is not None:
+            rank_source = source_text("source_submitted")
+        elif (place := self.computed.ranks.get((o.unit, o.year, indicator.id))) is not None:
+            rank, rank_source = place[0], source_text("source_computed", count=str(place[1]))
+        baseline, baseline_year = self._baseline(o.unit, indicator)
+        previous = self.by_key.get((o.unit, o.year - 1, indicator.id))
+        return Facts(
+            value=o.value if o.value is not None else 0.0,
+            year=o.year,
+            reference=reference,
+            reference_source=reference_source,
+            rank=rank,
+            rank_source=rank_source,
+            baseline=baseline,
+            baseline_year=baseline_year,
+            previous=previous.value if previous else None,
+        )
+
+    def _baseline(self, unit: str, indicator: Indicator) -> tuple[float | None, int | None]:
+        """A submitted value for the baseline year wins over the plan's own baseline."""
+        year = self.plan.info.baseline_year
+        submitted = self.by_key.get((unit, year, indicator.id))
+        if submitted is not None and submitted.value is not None:
+            return submitted.value, year
+        if indicator.baseline is not None:
+            return indicator.baseline.value, indicator.baseline.year
+        return None, None
+
+    def _behind(
+        self, indicator: Indicator, facts: Facts, goal: float | None
+    ) -> tuple[Reason, str | None]:
+        target = indicator.target
+        op = SYMBOL[target.op] if isinstance(target, Threshold) else "→"
+        target_year = self.plan.info.target_year
+        parts = [
+            fragment(
+                "not_yet",
+                value=number(facts.value),
+                op=op,
+                goal=number(goal) if goal is not None else "?",
+                year=str(target_year),
+            )
+        ]
+        shares = None
+        if facts.baseline is not None and facts.baseline_year is not None and goal is not None:
+            shares = schedule(
+                facts.value, facts.baseline, goal, facts.year, facts.baseline_year, target_year
+            )
+        if shares is None:
+            parts.append(fragment("no_baseline"))
+            return tuple(parts), None
+        assert facts.baseline_year is not None and facts.baseline is not None
+        parts.append(
+            fragment(
+                "schedule_on" if shares.on_track else "schedule_off",
+                gap=share(shares.gap_share),
+                time=share(shares.time_share),
+                base_year=str(facts.baseline_year),
+                baseline=number(facts.baseline),
+            )
+        )
+        return tuple(parts), "on" if shares.on_track else "off"
+

@@ -1,0 +1,56 @@
+"""Write a report so that nothing is lost: atomically, and never over an input file."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from plancheck.errors import UserError
+
+
+def write_report(text: str, path: Path, inputs: Iterable[Path] = ()) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
+
+    A reader of ``path`` sees the old report or the new one, never half of one; on any error the
+    temporary file is removed and an earlier report stays as it was.
+    """
+    target = path.resolve()
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            if source.exists() and target.exists() and os.path.samefile(source, target):
+                raise UserError("refusing to write the report over an input file", path)
+            if source.resolve() == target:
+                raise UserError("refusing to write the report over an input file", path)
+    if target.is_dir():
+        raise UserError("the output is a directory; give a file name", path)
+    folder = target.parent
+    if not folder.is_dir():
+        raise UserError("the output's folder does not exist", path)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UserError(f"cannot write the report: {exc.strerror or exc}", path) from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if target.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(temporary, target.stat().st_mode & 0o777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise UserError(f"cannot write the report: {exc.strerror or exc}", path) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,180 @@
+"""Load a plan from its YAML files, with every problem located as ``file:line:column``.
+
+A plan is a folder holding ``indicators.yaml`` and (optionally) ``tasks.yaml``, or the path of an
+``indicators.yaml`` (its sibling ``tasks.yaml`` is read when present). With no path, the bundled
+Xuhui plan is used.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from plancheck.errors import UserError, UserErrors
+from plancheck.plan.models import IndicatorsFile, Plan, Rank, Relative, TasksFile
+from plancheck.textfile import read_text
+from plancheck.yamlfile import MarkedYaml, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+INDICATORS_FILE = "indicators.yaml"
+TASKS_FILE = "tasks.yaml"
+
+
+def bundled_plan_dir() -> Path:
+    """The folder of the plan shipped with plancheck (the Xuhui District plan)."""
+    return Path(str(importlib.resources.files("plancheck.data")))
+
+
+def plan_files(path: Path | None) -> tuple[Path, Path | None]:
+    """The indicators file and the tasks file (if any) that ``--plan PATH`` means."""
+    if path is None:
+        path = bundled_plan_dir()
+    if path.is_dir():
+        indicators = path / INDICATORS_FILE
+        if not indicators.is_file():
+            raise UserError(f"no {INDICATORS_FILE} in this plan folder", path)
+        tasks = path / TASKS_FILE
+        return indicators, tasks if tasks.is_file() else None
+    if not path.exists():
+        raise UserError("plan not found", path)
+    sibling = path.with_name(TASKS_FILE)
+    if path.name == TASKS_FILE:
+        raise UserError(f"give the plan's folder or its {INDICATORS_FILE}, not {TASKS_FILE}", path)
+    return path, sibling if sibling.is_file() else None
+
+
+def load_plan(path: Path | None = None) -> Plan:
+    """Load and validate a plan; raise UserErrors listing every problem found."""
+    indicators_path, tasks_path = plan_files(path)
+    problems: list[UserError] = []
+    indicators_doc = _read(indicators_path)
+    indicators = _validate(IndicatorsFile, indicators_doc, problems)
+    tasks_doc = _read(tasks_path) if tasks_path else None
+    tasks = _validate(TasksFile, tasks_doc, problems) if tasks_doc else TasksFile(tasks=[])
+    if indicators is not None:
+        problems.extend(_cross_check(indicators, indicators_doc, tasks, tasks_doc))
+    if problems:
+        raise UserErrors(problems)
+    assert indicators is not None and tasks is not None
+    return Plan(
+        info=indicators.plan,
+        categories=indicators.categories,
+        peer_groups=indicators.peer_groups,
+        references=indicators.references,
+        indicators=indicators.indicators,
+        tasks=tasks.tasks,
+        # Reports name the plan as the user gave it (the bundled one by name): the same report
+        # on every machine, whatever the install path.
+        source="bundled" if path is None else str(path),
+    )
+
+
+def _read(path: Path) -> MarkedYaml:
+    doc = read_yaml(read_text(path), path)
+    if not isinstance(doc.data, dict):
+        raise UserError("expected a YAML mapping at the top of the file", path, 1, 1)
+    return doc
+
+
+def _validate(model: type[M], doc: MarkedYaml, problems: list[UserError]) -> M | None:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(_located(exc, doc))
+        return None
+
+
+def _located(exc: ValidationError, doc: MarkedYaml) -> Iterator[UserError]:
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        field = _dotted(loc)
+        if error["type"] == "extra_forbidden":
+            message = f"unknown key '{loc[-1]}'"
+        elif error["type"] == "missing":
+            message = f"{field}: required key missing"
+        elif error["type"] == "union_tag_invalid":
+            message = f"{field}: {error['msg']}"
+        else:
+            message = f"{field}: {error['msg']}"
+        yield doc.error(loc, message)
+
+
+def _dotted(loc: Iterable[Any]) -> str:
+    text = ""
+    for step in loc:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text
+
+
+def _cross_check(
+    indicators: IndicatorsFile,
+    doc: MarkedYaml,
+    tasks: TasksFile | None,
+    tasks_doc: MarkedYaml | None,
+) -> Iterator[UserError]:
+    """What one model cannot see alone: duplicate ids and references that lead nowhere."""
+    info = indicators.plan
+    if info.period.start > info.period.end:
+        yield doc.error(("plan", "period"), "period starts after it ends")
+    if not info.period.start <= info.target_year <= info.period.end:
+        yield doc.error(("plan", "target_year"), "target_year lies outside the period")
+    if info.baseline_year >= info.period.start:
+        yield doc.error(("plan", "baseline_year"), "baseline_year must come before the period")
+
+    yield from _duplicates(doc, "categories", [c.name for c in indicators.categories], "name")
+    yield from _duplicates(doc, "indicators", [i.id for i in indicators.indicators], "id")
+    categories = {c.name for c in indicators.categories}
+    for n, indicator in enumerate(indicators.indicators):
+        here = ("indicators", n)
+        if indicator.category not in categories:
+            yield doc.error((*here, "category"), f"unknown category '{indicator.category}'")
+        target = indicator.target
+        if isinstance(target, Relative) and target.reference not in indicators.references:
+            yield doc.error(
+                (*here, "target", "reference"), f"unknown reference '{target.reference}'"
+            )
+        if isinstance(target, Rank) and target.peers not in indicators.peer_groups:
+            yield doc.error((*here, "target", "peers"), f"unknown peer group '{target.peers}'")
+    for key, reference in indicators.references.items():
+        if reference.peers is not None and reference.peers not in indicators.peer_groups:
+            yield doc.error(("references", key, "peers"), f"unknown peer group '{reference.peers}'")
+
+    if tasks is None or tasks_doc is None:
+        return
+    known = {i.id for i in indicators.indicators}
+    yield from _duplicates(tasks_doc, "tasks", [t.id for t in tasks.tasks], "id")
+    milestone_ids: dict[str, tuple[int, int]] = {}
+    for n, task in enumerate(tasks.tasks):
+        for k, linked in enumerate(task.indicators):
+            if linked not in known:
+                yield tasks_doc.error(
+                    ("tasks", n, "indicators", k), f"task {task.id} links unknown indicator '{linked}'"
+                )
+        for m, milestone in enumerate(task.milestones):
+            here = ("tasks", n, "milestones", m)
+            if milestone.id in milestone_ids:
+                yield tasks_doc.error((*here, "id"), f"duplicate milestone id '{milestone.id}'")
+            milestone_ids[milestone.id] = (n, m)
+            if milestone.indicator is not None and milestone.indicator not in known:
+                yield tasks_doc.error(
+                    (*here, "indicator"), f"milestone links unknown indicator '{milestone.indicator}'"
+                )
+            if milestone.due is not None and milestone.recurring is not None:
+                yield tasks_doc.error((*here, "due"), "a recurring milestone has no single due date")
+
+
+def _duplicates(doc: MarkedYaml, key: str, values: list[str], field: str) -> Iterator[UserError]:
+    seen: dict[str, int] = {}
+    for n, value in enumerate(values):
+        if value in seen:
+            first_line, _ = doc.where((key, seen[value], field))
+            yield doc.error(
+                (key, n, field), f"duplicate {field} '{value}' (first at line {first_line})"
+            )
+        else:
+            seen[value] = n

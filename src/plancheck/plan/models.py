@@ -1,0 +1,281 @@
+"""Pydantic models of a plan: what a plan's two YAML files may say, strictly.
+
+``indicators.yaml`` holds the plan's metadata, categories, peer groups, named references and its
+indicators; ``tasks.yaml`` holds its numbered tasks and their milestones. Unknown keys are errors.
+The cross-file checks (a task linking an unknown indicator, duplicate ids…) live in ``load.py``,
+where every YAML value's line is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Op = Literal[">=", ">", "<=", "<", "=="]
+Better = Literal["higher", "lower"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- Targets: one model per kind, told apart by `kind` ---------------------------------------
+
+
+class Threshold(_Model):
+    """A level to reach: ``value OP number``. 50以上 is ``>= 50``; 低于4 is ``< 4``."""
+
+    kind: Literal["threshold"]
+    op: Op
+    value: float
+
+
+class Relative(_Model):
+    """A comparison with a named reference value, e.g. 低于全市平均值: ``< city_average``."""
+
+    kind: Literal["relative"]
+    op: Literal[">=", ">", "<=", "<"]
+    reference: str = Field(description="Key of a reference in the plan's `references`.")
+
+
+class Rank(_Model):
+    """A position among peers: pass when the unit's rank is ``best`` or better (1 is best)."""
+
+    kind: Literal["rank"]
+    peers: str = Field(description="Key of a peer group in the plan's `peer_groups`.")
+    best: int = Field(ge=1, description="Worst rank that still passes, e.g. 5 of 16.")
+
+
+class Change(_Model):
+    """A change from the baseline: 提高5个百分点 (points, +5), 下降10% (percent, -10), 翻一番 (factor, 2)."""
+
+    kind: Literal["change"]
+    measure: Literal["points", "percent", "factor"]
+    amount: float = Field(description="Signed change (points/percent) or multiple (factor).")
+
+
+class Qualitative(_Model):
+    """A direction without a number (持续提升, 逐步完善): reported, never silently passed."""
+
+    kind: Literal["qualitative"]
+    direction: Literal["increase", "decrease", "maintain"]
+
+
+Target = Annotated[
+    Threshold | Relative | Rank | Change | Qualitative, Field(discriminator="kind")
+]
+
+
+# --- indicators.yaml ------------------------------------------------------------------------
+
+
+class Baseline(_Model):
+    year: int
+    value: float
+
+
+class Indicator(_Model):
+    id: str = Field(description="The plan's own number for the indicator, e.g. '1'.")
+    category: str = Field(description="Name of one of the plan's categories.")
+    name: str = Field(description="The plan's own name, verbatim.")
+    name_en: str
+    binding: bool = Field(description="约束性 (binding) true, 预期性 (expected) false.")
+    unit: str | None = Field(default=None, description="Unit of measure, e.g. '%', '次/年'.")
+    target_text: str = Field(description="The target exactly as the plan's table writes it.")
+    target: Target
+    timing: Literal["annual", "by_target_year"]
+    better: Better | None = Field(
+        default=None, description="Which way is good; derived from the target when omitted."
+    )
+    minimum: float | None = Field(default=None, description="Lowest valid value (default: 0 for %).")
+    maximum: float | None = Field(default=None, description="Highest valid value (100 for %).")
+    baseline: Baseline | None = None
+    floor: float | None = Field(
+        default=None, description="Rule-of-law index: the value that scores 0 (default: see README)."
+    )
+    weight: float = Field(default=1.0, ge=0, description="Weight within its category in the index.")
+    aliases: list[str] = Field(default_factory=list, description="Other names accepted on input.")
+    notes: str | None = None
+
+    @property
+    def direction(self) -> Better:
+        """Which way is good for this indicator: stated, else read from the target."""
+        if self.better is not None:
+            return self.better
+        target = self.target
+        if isinstance(target, Threshold | Relative):
+            return "lower" if target.op in ("<", "<=") else "higher"
+        if isinstance(target, Change):
+            return "lower" if target.amount < 0 and target.measure != "factor" else "higher"
+        if isinstance(target, Qualitative):
+            return "lower" if target.direction == "decrease" else "higher"
+        return "higher"
+
+    @property
+    def bounds(self) -> tuple[float | None, float | None]:
+        """Valid range of a value: a rate is 0–100 (‰: 0–1000) unless the plan says otherwise."""
+        low, high = self.minimum, self.maximum
+        if self.unit == "%":
+            return (0.0 if low is None else low, 100.0 if high is None else high)
+        if self.unit == "‰":
+            return (0.0 if low is None else low, 1000.0 if high is None else high)
+        return (low, high)
+
+
+class Category(_Model):
+    name: str
+    name_en: str
+    weight: float = Field(default=1.0, ge=0, description="Weight of the category in the index.")
+
+
+class PeerGroup(_Model):
+    """The units a rank or an average is taken over, e.g. Shanghai's 16 districts."""
+
+    name: str
+    name_en: str
+    size: int | None = Field(default=None, ge=1, description="How many units the group has.")
+    members: list[str] = Field(default_factory=list)
+
+
+class Reference(_Model):
+    """A named comparison value, e.g. 全市平均值 (the city average)."""
+
+    name: str
+    name_en: str
+    peers: str | None = Field(default=None, description="Peer group it is the average of.")
+
+
+class Period(_Model):
+    start: int
+    end: int
+
+
+class SourceDocument(_Model):
+    """What the plan's text is: its stage (送审稿, 正式文本…), date and the occasion."""
+
+    stage: str
+    stage_en: str
+    date: dt.date
+    occasion: str
+    occasion_en: str
+    source: str
+
+
+class PlanInfo(_Model):
+    id: str
+    title: str
+    title_en: str
+    document: SourceDocument
+    period: Period
+    unit: str | None = Field(
+        default=None, description="The unit (district) the plan is for: a submission's default unit."
+    )
+    baseline_year: int
+    target_year: int
+    notes: str | None = None
+
+
+class IndicatorsFile(_Model):
+    """The schema of ``indicators.yaml``."""
+
+    plan: PlanInfo
+    categories: list[Category]
+    peer_groups: dict[str, PeerGroup] = Field(default_factory=dict)
+    references: dict[str, Reference] = Field(default_factory=dict)
+    indicators: list[Indicator]
+
+
+# --- tasks.yaml -----------------------------------------------------------------------------
+
+
+class Milestone(_Model):
+    """A concrete, checkable commitment inside a task: a deadline, a quantity, or a yearly duty."""
+
+    id: str = Field(description="Task id, a dot and a number: '19.1'.")
+    text: str = Field(description="The plan's own words for the milestone.")
+    text_en: str | None = None
+    due: dt.date | None = Field(default=None, description="Deadline (inclusive).")
+    recurring: Literal["annual"] | None = Field(
+        default=None, description="'annual' for a duty due every year of the period (每年)."
+    )
+    target: Target | None = Field(default=None, description="For a quantitative milestone.")
+    unit: str | None = None
+    indicator: str | None = Field(default=None, description="Indicator the milestone measures.")
+    binding: bool = Field(default=False, description="Count an overdue milestone as binding.")
+
+
+class Task(_Model):
+    id: str = Field(description="'1'…'35' in the plan body, 'A1'…'A20' in the annex.")
+    document: Literal["plan", "annex"]
+    section: str
+    title: str
+    title_en: str | None = None
+    text: str
+    indicators: list[str] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+
+
+class TasksFile(_Model):
+    """The schema of ``tasks.yaml``."""
+
+    tasks: list[Task]
+
+
+# --- The plan as the rest of plancheck sees it ----------------------------------------------
+
+
+def normalise_key(text: str) -> str:
+    """Fold the ways people type an indicator: full-width forms, spaces, quotation marks."""
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in folded if not ch.isspace() and ch not in _QUOTES).casefold()
+
+
+_QUOTES = set("\"'“”‘’「」『』《》〈〉`")
+
+
+class Plan(_Model):
+    """A loaded plan: the indicators file and, when there is one, the tasks file."""
+
+    info: PlanInfo
+    categories: list[Category]
+    peer_groups: dict[str, PeerGroup]
+    references: dict[str, Reference]
+    indicators: list[Indicator]
+    tasks: list[Task] = Field(default_factory=list)
+    source: str = Field(description="Where the plan was read from.")
+
+    @cached_property
+    def _keys(self) -> dict[str, Indicator]:
+        keys: dict[str, Indicator] = {}
+        for indicator in self.indicators:
+            for key in (indicator.id, indicator.name, indicator.name_en, *indicator.aliases):
+                keys.setdefault(normalise_key(key), indicator)
+        return keys
+
+    def find_indicator(self, key: str) -> Indicator | None:
+        """The indicator a submission means by ``key``: its number, name, English name or alias."""
+        folded = normalise_key(key)
+        found = self._keys.get(folded)
+        if found is None and folded.isdigit():
+            found = self._keys.get(str(int(folded)))  # "01" is indicator 1
+        return found
+
+    def suggest(self, key: str) -> str | None:
+        """The closest known indicator name, for a "did you mean" hint."""
+        import difflib
+
+        folded = normalise_key(key)
+        names = {normalise_key(i.name): i for i in self.indicators}
+        names.update({normalise_key(i.name_en): i for i in self.indicators})
+        match = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.5)
+        if not match:
+            return None
+        indicator = names[match[0]]
+        return f"{indicator.id} {indicator.name}"
+
+    def category(self, name: str) -> Category:
+        return next(c for c in self.categories if c.name == name)

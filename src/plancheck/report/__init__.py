@@ -1,0 +1,43 @@
+"""Report formats: each a module of pure functions (subject, Options) → str, behind one registry.
+
+The CLI's ``--format`` choices come from ``FORMATS``. A new format is one module and one line here.
+Modules are imported only when used, so ``plancheck --help`` pays for none of them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+
+@dataclass(frozen=True)
+class Options:
+    lang: str = "en"  # "en" or "zh"
+    color: bool = False  # ANSI colours (the table format on a terminal)
+    width: int = 100  # the table format's line width
+
+
+class Format(NamedTuple):
+    module: str
+    subjects: frozenset[str]  # what it can render: evaluation, indicators, tasks
+    help: str
+
+
+_ALL = frozenset({"evaluation", "indicators", "tasks"})
+FORMATS: dict[str, Format] = {
+    "table": Format("plancheck.report.table", _ALL, "for the terminal (default)"),
+    "markdown": Format("plancheck.report.markdown", _ALL, "GitHub-flavoured markdown to share"),
+    "json": Format("plancheck.report.json", _ALL, "the stable contract for scripts and CI"),
+}
+
+
+def choices(subject: str) -> list[str]:
+    return [name for name, fmt in FORMATS.items() if subject in fmt.subjects]
+
+
+def render(name: str, subject: str, obj: Any, options: Options) -> str:
+    """Render ``obj`` (an Evaluation, a Plan…) as ``subject`` in format ``name``."""
+    module = importlib.import_module(FORMATS[name].module)
+    text: str = getattr(module, f"render_{subject}")(obj, options)
+    return text

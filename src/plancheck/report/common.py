@@ -1,0 +1,61 @@
+"""Small pieces every format shares: the verdict sentence, target and value cells, ordering."""
+
+from __future__ import annotations
+
+import re
+
+from plancheck.evaluate.models import Evaluation, Result, Status
+from plancheck.messages import number
+from plancheck.plan.models import Indicator
+from plancheck.report.labels import label
+
+_BARE_NUMBER = re.compile(r"[\d.]+")
+# "Needs attention" lists the worst first.
+SEVERITY = {Status.FAIL: 0, Status.UNKNOWN: 1, Status.MISSING: 2, Status.BEHIND: 3, Status.PASS: 4}
+
+
+def verdict(evaluation: Evaluation, lang: str) -> str:
+    """``NOT COMPLIANT: 1 binding indicators not met`` or ``COMPLIANT: every binding …``."""
+    blocking = sum(1 for r in evaluation.results if evaluation.blocking(r))
+    if blocking:
+        key = "strict_blocking" if evaluation.strict else "binding_blocking"
+        return f"{label('not_compliant', lang)}: {blocking} {label(key, lang)}"
+    key = "all_met_strict" if evaluation.strict else "all_binding_met"
+    return f"{label('compliant', lang)}: {label(key, lang)}"
+
+
+def target_cell(indicator: Indicator) -> str:
+    """The plan's own words for the target, with the unit when the words are a bare number."""
+    text, unit = indicator.target_text, indicator.unit
+    if not unit or not any(ch.isdigit() for ch in text) or text.endswith(unit):
+        return text
+    if _BARE_NUMBER.fullmatch(text):
+        return f"{text}%" if unit == "%" else f"{text} {unit}"
+    return f"{text} ({unit})"
+
+
+def value_cell(result: Result) -> str:
+    if result.value is None:
+        return "—"
+    unit = result.indicator.unit
+    if unit == "%":
+        return f"{number(result.value)}%"
+    return f"{number(result.value)} {unit}" if unit else number(result.value)
+
+
+def attention(evaluation: Evaluation) -> list[Result]:
+    """Results that are not a pass in the latest year, worst and binding first."""
+    return sorted(
+        (r for r in evaluation.results if r.year == evaluation.latest_year and r.status != Status.PASS),
+        key=lambda r: (SEVERITY[r.status], not r.indicator.binding, r.unit, _order(r.indicator)),
+    )
+
+
+def _order(indicator: Indicator) -> tuple[int, str]:
+    return (int(indicator.id), "") if indicator.id.isdigit() else (10**9, indicator.id)
+
+
+def timing_cell(indicator: Indicator, target_year: int, lang: str) -> str:
+    if indicator.timing == "annual":
+        return label("annual", lang)
+    return label("by_target_year", lang, year=target_year)

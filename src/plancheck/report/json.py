@@ -1,0 +1,99 @@
+"""JSON: the stable contract for scripts and CI (documented in the README)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from plancheck.evaluate.models import Evaluation, Result
+from plancheck.messages import render
+from plancheck.plan.models import Indicator, Plan, Task
+from plancheck.report import Options
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def figure(x: float | None) -> float | int | None:
+    """Whole numbers as integers (95, not 95.0); the same text for the same input, always."""
+    if x is None:
+        return None
+    return int(x) if x.is_integer() and abs(x) < 2**53 else x
+
+
+def render_evaluation(evaluation: Evaluation, options: Options) -> str:
+    plan = evaluation.plan
+    multi_unit = len(evaluation.units) > 1
+    data: dict[str, Any] = {
+        "plan": {
+            "id": plan.info.id,
+            "title": plan.info.title,
+            "title_en": plan.info.title_en,
+            "source": plan.source,
+        },
+        "year": evaluation.latest_year,
+        "years": list(evaluation.years),
+        "files": list(evaluation.files),
+        "strict": evaluation.strict,
+        "compliant": evaluation.compliant,
+        "summary": evaluation.summary(),
+        "results": [_result(r, options, multi_unit) for r in evaluation.results],
+    }
+    if multi_unit:
+        data["units"] = {
+            unit: {
+                "compliant": unit not in evaluation.failing_units,
+                "summary": evaluation.summary(unit=unit),
+            }
+            for unit in evaluation.units
+        }
+        data["failing_units"] = list(evaluation.failing_units)
+    return dumps(data)
+
+
+def _result(result: Result, options: Options, multi_unit: bool) -> dict[str, Any]:
+    indicator = result.indicator
+    item: dict[str, Any] = {"unit": result.unit} if multi_unit else {}
+    item.update(
+        {
+            "year": result.year,
+            "id": indicator.id,
+            "name": indicator.name,
+            "name_en": indicator.name_en,
+            "category": indicator.category,
+            "binding": indicator.binding,
+            "timing": indicator.timing,
+            "measure": indicator.unit,
+            "target_text": indicator.target_text,
+            "status": result.status.value,
+            "value": figure(result.value),
+            "reason": render(result.reason, options.lang),
+            "reference": figure(result.reference),
+            "rank": result.rank,
+            "schedule": result.schedule,
+            "note": result.note or None,
+            "file": result.file,
+            "line": result.line,
+        }
+    )
+    return item
+
+
+def indicator_data(indicator: Indicator) -> dict[str, Any]:
+    data = indicator.model_dump(mode="json", exclude_none=True)
+    data["unit"] = indicator.unit
+    data["better"] = indicator.direction
+    return data
+
+
+def render_indicators(plan: Plan, options: Options) -> str:
+    return dumps([indicator_data(i) for i in plan.indicators])
+
+
+def task_data(task: Task) -> dict[str, Any]:
+    return task.model_dump(mode="json", exclude_none=True)
+
+
+def render_tasks(plan: Plan, options: Options) -> str:
+    return dumps([task_data(t) for t in plan.tasks])

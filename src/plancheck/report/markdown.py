@@ -1,0 +1,133 @@
+"""GitHub-flavoured markdown for sharing: verdict, summary, then a table per category."""
+
+from __future__ import annotations
+
+from plancheck.evaluate.models import Evaluation, Result, Status
+from plancheck.messages import render
+from plancheck.plan.models import Plan
+from plancheck.report import Options
+from plancheck.report.common import attention, target_cell, timing_cell, value_cell, verdict
+from plancheck.report.labels import STATUS_SYMBOL, label, status_word
+
+_ESCAPES = str.maketrans(
+    {
+        "\\": "\\\\",
+        "|": "\\|",
+        "*": "\\*",
+        "_": "\\_",
+        "`": "\\`",
+        "[": "\\[",
+        "]": "\\]",
+        "<": "&lt;",
+        ">": "&gt;",
+        "#": "\\#",
+    }
+)
+
+
+def cell(text: str) -> str:
+    """Text made safe for one table cell: markup escaped, line breaks as <br>."""
+    lines = [line.strip().translate(_ESCAPES) for line in str(text).splitlines()]
+    return "<br>".join(line for line in lines if line) or " "
+
+
+def table(header: list[str], rows: list[list[str]]) -> list[str]:
+    out = ["| " + " | ".join(cell(h) for h in header) + " |"]
+    out.append("|" + "|".join("---" for _ in header) + "|")
+    out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    return out
+
+
+def status_cell(result: Result, lang: str) -> str:
+    return f"{STATUS_SYMBOL[result.status]} {status_word(result.status, lang)}"
+
+
+def render_evaluation(evaluation: Evaluation, options: Options) -> str:
+    lang = options.lang
+    plan = evaluation.plan
+    years = ", ".join(map(str, evaluation.years))
+    lines = [
+        f"# {cell(plan.info.title)} — {years}",
+        "",
+        f"- **{label('plan', lang)}:** {cell(plan.info.title)} ({cell(plan.info.title_en)}), "
+        f"{plan.info.period.start}–{plan.info.period.end}",
+        f"- **{label('document', lang)}:** {cell(plan.info.document.stage)}, "
+        f"{plan.info.document.date.isoformat()}",
+        f"- **{label('submission', lang)}:** {', '.join(cell(f) for f in evaluation.files)}",
+    ]
+    if evaluation.history:
+        lines.append(f"- **{label('history', lang)}:** {', '.join(map(str, evaluation.history))}")
+    lines += ["", f"**{label('verdict', lang)}: {cell(verdict(evaluation, lang))}**", ""]
+    if evaluation.failing_units and len(evaluation.units) > 1:
+        lines += [f"{label('failing_units', lang)}: {', '.join(map(cell, evaluation.failing_units))}", ""]
+
+    lines += [f"## {label('summary', lang)}", ""]
+    summary = evaluation.summary()
+    lines += table(
+        [label("status", lang), label("count", lang)],
+        [[f"{STATUS_SYMBOL[s]} {status_word(s, lang)}", str(summary[s.value])] for s in Status],
+    )
+
+    lines += ["", f"## {label('needs_attention', lang)}", ""]
+    todo = attention(evaluation)
+    if not todo:
+        lines.append(label("nothing_needs_attention", lang))
+    for r in todo:
+        who = f"{cell(r.unit)} " if len(evaluation.units) > 1 else ""
+        lines.append(
+            f"- {who}**{cell(r.indicator.id)} {cell(r.indicator.name)}** "
+            f"({status_cell(r, lang)}): {cell(render(r.reason, lang))}"
+        )
+
+    multi = evaluation.multi
+    for category in plan.categories:
+        rows = [r for r in evaluation.results if r.indicator.category == category.name]
+        if not rows:
+            continue
+        title = category.name if lang == "zh" else f"{category.name} {category.name_en}"
+        lines += ["", f"## {cell(title)}", ""]
+        header = [label("id", lang), label("indicator", lang), label("binding", lang),
+                  label("target", lang), label("actual", lang), label("status", lang),
+                  label("reason", lang)]  # fmt: skip
+        if multi:
+            header = [label("unit", lang), label("year", lang), *header]
+        body = []
+        for r in rows:
+            binding = label("binding_yes" if r.indicator.binding else "binding_no", lang)
+            row = [r.indicator.id, r.indicator.name, binding, target_cell(r.indicator),
+                   value_cell(r), status_cell(r, lang), render(r.reason, lang)]  # fmt: skip
+            if r.note:
+                row[-1] += f" ({label('note', lang)}: {r.note})"
+            body.append([r.unit, str(r.year), *row] if multi else row)
+        lines += table(header, body)
+    return "\n".join(lines) + "\n"
+
+
+def render_indicators(plan: Plan, options: Options) -> str:
+    lang = options.lang
+    lines = [f"# {cell(plan.info.title)}", ""]
+    header = [label("id", lang), label("category", lang), label("indicator", lang),
+              label("binding", lang), label("measure", lang), label("target", lang),
+              label("timing", lang)]  # fmt: skip
+    rows = [
+        [i.id, i.category, i.name if lang == "zh" else f"{i.name} ({i.name_en})",
+         label("binding_yes" if i.binding else "binding_no", lang), i.unit or "", i.target_text,
+         timing_cell(i, plan.info.target_year, lang)]  # fmt: skip
+        for i in plan.indicators
+    ]
+    return "\n".join(lines + table(header, rows)) + "\n"
+
+
+def render_tasks(plan: Plan, options: Options) -> str:
+    lang = options.lang
+    lines = [f"# {cell(plan.info.title)}", ""]
+    header = [label("id", lang), label("section", lang), label("title", lang),
+              label("indicators_linked", lang), label("milestones", lang)]  # fmt: skip
+    rows = []
+    for t in plan.tasks:
+        milestones = "\n".join(
+            f"{m.id} {m.text} ({label('every_year', lang) if m.recurring else m.due or ''})"
+            for m in t.milestones
+        )
+        rows.append([t.id, t.section, t.title, ", ".join(t.indicators), milestones])
+    return "\n".join(lines + table(header, rows)) + "\n"

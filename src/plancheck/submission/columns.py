@@ -1,0 +1,50 @@
+"""The columns a submission may have, in English or Chinese, and how a header is recognised.
+
+Long form: one row per figure, with an ``indicator`` column. Wide form: one row per unit and year,
+one column per indicator (its number or name). Columns only people read (name, target…) are
+allowed and ignored, so a filled-in template is evaluated unchanged.
+"""
+
+from __future__ import annotations
+
+from plancheck.plan.models import Plan, normalise_key
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "indicator": ("indicator", "指标", "指标序号", "指标编号", "序号", "id", "编号"),
+    "value": ("value", "actual", "数值", "实际值", "完成值", "实际完成值", "值", "指标值"),
+    "reference": ("reference", "参照值", "参考值", "全市平均值", "平均值", "对比值"),
+    "rank": ("rank", "排名", "名次"),
+    "note": ("note", "notes", "备注", "说明"),
+    "year": ("year", "年份", "年度"),
+    "unit": ("unit", "district", "区", "地区", "行政区", "单位名称", "区县"),
+}
+# Shown to people, ignored on input ("unit" is the district; the unit of measure is "measure").
+INFORMATIONAL = (
+    "name", "name_en", "指标名称", "category", "类别", "binding", "属性", "measure", "计量单位",
+    "单位", "target", "target_text", "指标目标", "目标", "timing",
+)  # fmt: skip
+
+_FIELD_OF = {normalise_key(alias): field for field, aliases in FIELDS.items() for alias in aliases}
+_IGNORED = {normalise_key(name) for name in INFORMATIONAL}
+
+
+def field_of(header: str) -> str | None:
+    """The canonical field a header names, or None."""
+    return _FIELD_OF.get(normalise_key(header))
+
+
+def is_informational(header: str) -> bool:
+    return normalise_key(header) in _IGNORED
+
+
+def is_long(headers: list[str]) -> bool:
+    return any(field_of(h) == "indicator" for h in headers)
+
+
+def looks_like_header(headers: list[str], plan: Plan) -> int:
+    """How many cells of a candidate header row we recognise (to choose a delimiter)."""
+    return sum(
+        1
+        for h in headers
+        if h.strip() and (field_of(h) or is_informational(h) or plan.find_indicator(h))
+    )

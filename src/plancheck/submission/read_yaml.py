@@ -1,0 +1,99 @@
+"""YAML submissions. Two shapes, documented in the README:
+
+    year: 2023            # optional when --year or the file name says it
+    unit: 徐汇区           # optional; the plan's own unit by default
+    values:               # indicator number or name → figure, or a mapping with more
+      "1": 100
+      规范性文件审查纠错率: {value: 1.2, reference: 1.8}
+      "18": {value: 92, rank: 3, note: 第三方测评}
+
+    records:              # the long form: the same fields as the CSV columns
+      - {unit: 徐汇区, year: 2023, indicator: "5", value: 1.2, reference: 1.8}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from plancheck.errors import UserError
+from plancheck.submission import columns
+from plancheck.submission.models import RawRecord
+from plancheck.yamlfile import MarkedYaml, read_yaml
+
+_TOP_KEYS = {"year", "unit", "values", "records"}
+_ENTRY_KEYS = {"value", "reference", "rank", "note"}
+
+
+def read_yaml_submission(text: str, file: str) -> Iterator[RawRecord]:
+    doc = read_yaml(text, file)
+    data = doc.data
+    if not isinstance(data, dict):
+        raise UserError("expected a mapping with 'values' or 'records'", file, 1, 1)
+    for key in data:
+        if key not in _TOP_KEYS:
+            raise doc.error((key,), f"unknown key '{key}' (expected one of: year, unit, values, records)")
+    if "values" not in data and "records" not in data:
+        raise UserError("expected 'values' or 'records'", file, 1, 1)
+    common: dict[str, tuple[object, str]] = {
+        field: (data[field], field) for field in ("year", "unit") if field in data
+    }
+    if "values" in data:
+        yield from _values(doc, data["values"], common)
+    if "records" in data:
+        yield from _records(doc, data["records"], common)
+
+
+def _line(doc: MarkedYaml, path: tuple[str | int, ...]) -> int:
+    line, _ = doc.where(path)
+    return line or 1
+
+
+def _values(
+    doc: MarkedYaml, values: object, common: dict[str, tuple[object, str]]
+) -> Iterator[RawRecord]:
+    if values is None:
+        return
+    if not isinstance(values, dict):
+        raise doc.error(("values",), "'values' must map indicators to figures")
+    for key, entry in values.items():
+        path = ("values", key)
+        cells = dict(common)
+        cells["indicator"] = (key, "values")
+        if isinstance(entry, dict):
+            for field in entry:
+                if field not in _ENTRY_KEYS:
+                    raise doc.error(
+                        (*path, field), f"unknown key '{field}' (expected value, reference, rank, note)"
+                    )
+            cells.update({f: (v, f) for f, v in entry.items()})
+            cells.setdefault("value", (None, "value"))
+        elif isinstance(entry, list):
+            raise doc.error(path, f"indicator '{key}': expected a figure or a mapping, not a list")
+        else:
+            cells["value"] = (entry, "value")
+        yield RawRecord(doc.file, _line(doc, path), cells)
+
+
+def _records(
+    doc: MarkedYaml, records: object, common: dict[str, tuple[object, str]]
+) -> Iterator[RawRecord]:
+    if records is None:
+        return
+    if not isinstance(records, list):
+        raise doc.error(("records",), "'records' must be a list of mappings")
+    for n, entry in enumerate(records):
+        path = ("records", n)
+        if not isinstance(entry, dict):
+            raise doc.error(path, "each record must be a mapping (indicator, value, …)")
+        cells = dict(common)
+        for key, value in entry.items():
+            field = columns.field_of(str(key))
+            if field is None:
+                if columns.is_informational(str(key)):
+                    continue
+                raise doc.error((*path, key), f"unknown key '{key}'")
+            cells[field] = (value, str(key))
+        if "indicator" not in cells:
+            raise doc.error(path, "record has no 'indicator'")
+        cells.setdefault("value", (None, "value"))
+        yield RawRecord(doc.file, _line(doc, path), cells)

@@ -1,0 +1,104 @@
+"""Turn what people type into a figure: ``95``, ``95%``, ``９５``, ``1,234.5``, ``12人/万人``.
+
+``N/A``, ``—``, ``-``, ``无`` and an empty cell mean "no figure" (None), not an error.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+NO_FIGURE = frozenset(
+    {"", "n/a", "na", "n.a.", "-", "--", "—", "——", "–", "/", "无", "暂无", "空", "null", "none"}
+)
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+class BadValue(ValueError):
+    """The text is not a figure; the message says why, for the user."""
+
+
+def fold(text: str) -> str:
+    """Full-width digits and signs to ASCII (NFKC), outer spaces removed."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def is_no_figure(text: str) -> bool:
+    return fold(text).casefold() in NO_FIGURE
+
+
+def parse_number(raw: object, unit: str | None = None) -> float | None:
+    """A finite number from a cell, or None for "no figure". Raises BadValue otherwise.
+
+    A trailing unit is accepted when it is the indicator's own: ``95%`` for a rate, ``12人/万人``
+    or ``12人`` for lawyers per 10,000 residents, ``2次`` for a count per year.
+    """
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise BadValue(f"'{raw}' is not a number")
+    if isinstance(raw, int | float):
+        number = float(raw)
+    else:
+        text = fold(str(raw))
+        if text.casefold() in NO_FIGURE:
+            return None
+        number = _to_float(_strip_unit(text, unit))
+    if not math.isfinite(number):
+        raise BadValue(f"'{raw}' is not a finite number")
+    return number
+
+
+def _strip_unit(text: str, unit: str | None) -> str:
+    suffixes: list[str] = []
+    if unit:
+        folded = fold(unit)
+        suffixes += [folded, folded.split("/")[0]]
+    for suffix in sorted(filter(None, suffixes), key=len, reverse=True):
+        if text.endswith(suffix) and len(text) > len(suffix):
+            return text[: -len(suffix)].strip()
+    if text.endswith(("%", "‰")):
+        sign = text[-1]
+        raise BadValue(f"'{text}' has '{sign}' but the indicator is measured in {unit or 'no unit'}")
+    return text
+
+
+def _to_float(text: str) -> float:
+    if _THOUSANDS.fullmatch(text):
+        text = text.replace(",", "")
+    if not _NUMBER.fullmatch(text):
+        raise BadValue(f"'{text}' is not a number")
+    return float(text)
+
+
+def parse_rank(raw: object) -> int | None:
+    """A rank: a whole number from 1, written ``3``, ``第3名`` or ``３``; None when empty."""
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise BadValue(f"rank '{raw}' is not a whole number")
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = fold(str(raw))
+    if text.casefold() in NO_FIGURE:
+        return None
+    text = text.removeprefix("第").removesuffix("名").strip()
+    if not text.isdigit() or int(text) < 1:
+        raise BadValue(f"rank '{raw}' is not a whole number from 1")
+    return int(text)
+
+
+def parse_year(raw: object) -> int | None:
+    """A calendar year written ``2023``, ``2023年`` or ``２０２３``; None when empty."""
+    if raw is None:
+        return None
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    text = fold(str(raw)).removesuffix("年").removesuffix("年度").strip()
+    if not text:
+        return None
+    if not (text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100):
+        raise BadValue(f"'{raw}' is not a year")
+    return int(text)

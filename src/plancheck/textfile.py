@@ -1,0 +1,110 @@
+"""Read a user's file as text, whatever Excel or an editor saved it as.
+
+Accepted: UTF-8 (with or without BOM), UTF-16 (with BOM, or LE/BE without one), GB18030 (which
+covers GBK and GB2312). We try them in that fixed order rather than guess statistically: the set
+is small and known, and a fixed order gives the same answer for the same bytes every time.
+Anything that is not a readable regular file, or not text, is a located UserError.
+"""
+
+from __future__ import annotations
+
+import codecs
+import stat
+from pathlib import Path
+
+from plancheck.errors import UserError
+
+MAX_BYTES = 512 * 1024 * 1024  # documented in the README ("Limits")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; a UserError for a missing, special, unreadable or oversized file."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise UserError("file not found", path) from None
+    except OSError as exc:
+        raise UserError(f"cannot read file: {exc.strerror or exc}", path) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError("is a directory, not a file", path)
+    if not stat.S_ISREG(info.st_mode):
+        # Opening a FIFO or a device could block forever or never end.
+        raise UserError("not a regular file (a pipe, socket or device)", path)
+    if info.st_size > MAX_BYTES:
+        raise UserError(f"file too large ({info.st_size} bytes; the limit is {MAX_BYTES})", path)
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except PermissionError:
+        raise UserError("cannot read file: permission denied", path) from None
+    except OSError as exc:
+        raise UserError(f"cannot read file: {exc.strerror or exc}", path) from None
+
+
+def read_text(path: Path) -> str:
+    """Decode a file to text (see the module docstring) and refuse binary or corrupted text."""
+    return decode(read_bytes(path), path)
+
+
+def decode(data: bytes, path: Path | str) -> str:
+    if data.startswith(codecs.BOM_UTF8):
+        text = _strict(data[3:], "utf-8", path)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _strict(data, "utf-16", path)
+    elif _looks_utf16(data):
+        text = _strict(data, "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", path)
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            _refuse_mixed(data, exc, path)
+            text = _strict(data, "gb18030", path)
+    _refuse_control(text, path)
+    return text
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: ASCII-heavy text has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return False
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    return max(even, odd) > 0.4 * half and min(even, odd) == 0
+
+
+def _strict(data: bytes, encoding: str, path: Path | str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UserError(
+            f"cannot decode the file as UTF-8, UTF-16 or GB18030 (byte {exc.start}); "
+            "save it as UTF-8 or 'CSV UTF-8' from Excel",
+            path,
+            line,
+        ) from None
+
+
+def _refuse_mixed(data: bytes, exc: UnicodeDecodeError, path: Path | str) -> None:
+    """Earlier lines are UTF-8 with Chinese text, a later one is not: two files were joined."""
+    head = data[: exc.start]
+    bad_line_start = head.rfind(b"\n") + 1
+    if any(byte >= 0x80 for byte in head[:bad_line_start]):
+        line = head.count(b"\n") + 1
+        raise UserError(
+            "mixed encodings: earlier lines are UTF-8 but this line is not; "
+            "save the whole file in one encoding",
+            path,
+            line,
+        )
+
+
+def _refuse_control(text: str, path: Path | str) -> None:
+    for bad, what in (("\x00", "a NUL byte (binary data?)"), ("\ufeff", "a byte-order mark")):
+        where = text.find(bad)
+        if where != -1:
+            line = text.count("\n", 0, where) + 1
+            hint = " in the middle of the file (were two files joined?)" if bad == "\ufeff" else ""
+            raise UserError(f"the file contains {what}{hint}", path, line)
+
