@@ -10,9 +10,8 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -25,11 +24,11 @@ if TYPE_CHECKING:
 
 
 class _Group(TyperGroup):
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except UserError as error:
-            click.echo(str(error), err=True)
+            typer.echo(str(error), err=True)
             sys.exit(2)
 
 
@@ -65,12 +64,12 @@ def _main(
 PlanOption = Annotated[
     Path | None,
     typer.Option("--plan", help="A plan folder (indicators.yaml, tasks.yaml) or indicators file. "
-                 "Default: the bundled Xuhui District plan."),  # fmt: skip
+                 "Default: the bundled Xuhui District plan."),
 ]
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write the report to FILE (atomically).")
 ]
-Lang = Enum("Lang", {"en": "en", "zh": "zh"}, type=str)  # type: ignore[misc]
+Lang = Enum("Lang", {"en": "en", "zh": "zh"}, type=str)
 LangOption = Annotated[
     Lang | None,
     typer.Option("--lang", help="Report language. Default: from LANG (zh_* gives Chinese)."),
@@ -80,7 +79,7 @@ LangOption = Annotated[
 def _formats(subject: str) -> Any:
     """The --format choices of a command, straight from the report registry."""
     names = choices(subject)
-    return Enum(f"{subject.title()}Format", {n: n for n in names}, type=str)  # type: ignore[misc]
+    return Enum(f"{subject.title()}Format", {n: n for n in names}, type=str)
 
 
 def _format_option(subject: str) -> Any:
@@ -88,9 +87,14 @@ def _format_option(subject: str) -> Any:
     return typer.Option("--format", "-f", help=described)
 
 
-EvaluationFormat = _formats("evaluation")
-IndicatorsFormat = _formats("indicators")
-TasksFormat = _formats("tasks")
+if TYPE_CHECKING:  # the checker sees strings; typer sees the registry's choices
+    EvaluationFormat: TypeAlias = str
+    IndicatorsFormat: TypeAlias = str
+    TasksFormat: TypeAlias = str
+else:
+    EvaluationFormat = _formats("evaluation")
+    IndicatorsFormat = _formats("indicators")
+    TasksFormat = _formats("tasks")
 
 
 def _lang(lang: Any) -> str:
@@ -137,7 +141,7 @@ def _load(plan: Path | None) -> Plan:
 
 @app.command()
 def evaluate(
-    files: Annotated[list[Path], typer.Argument(help="Submission files (CSV or YAML).")],
+    files: Annotated[list[Path], typer.Argument(help="Submission files (CSV, YAML or xlsx).")],
     plan: PlanOption = None,
     year: Annotated[
         int | None, typer.Option("--year", "-y", help="The year, when the file does not say it.")
@@ -155,13 +159,16 @@ def evaluate(
         typer.Option("--reference", help="Official reference values (e.g. city averages), CSV/YAML."),
     ] = None,
     lang: LangOption = None,
+    sheet: Annotated[
+        str | None, typer.Option("--sheet", help="The sheet of .xlsx files (default: the first).")
+    ] = None,
 ) -> None:
     """Judge a submission's figures against the plan; exit 0 compliant, 1 not, 2 bad input."""
     from plancheck.evaluate.verdict import evaluate as judge
     from plancheck.submission.read import read_references, read_submission
 
     loaded = _load(plan)
-    submission = read_submission(files, loaded, year)
+    submission = read_submission(files, loaded, year, sheet=sheet)
     official = read_references(reference, loaded, year) if reference else None
     evaluation = judge(loaded, submission, strict=strict, references=official, unit=unit)
     inputs = [*files, *([reference] if reference else [])]
@@ -205,7 +212,7 @@ def plan_validate(
     )
 
 
-SchemaFile = Enum("SchemaFile", {"indicators": "indicators", "tasks": "tasks"}, type=str)  # type: ignore[misc]
+SchemaFile = Enum("SchemaFile", {"indicators": "indicators", "tasks": "tasks"}, type=str)
 
 
 @plan_app.command("schema")

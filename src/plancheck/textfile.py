@@ -64,13 +64,13 @@ def decode(data: bytes, path: Path | str) -> str:
 
 
 def _looks_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: ASCII-heavy text has a NUL in every other byte."""
+    """UTF-16 without a BOM: its ASCII (digits, commas, line ends) puts NULs on one side only."""
     sample = data[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < 4 or len(data) % 2:
         return False
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     half = len(sample) // 2
-    return max(even, odd) > 0.4 * half and min(even, odd) == 0
+    return max(even, odd) >= 0.1 * half and max(even, odd) >= 4 * min(even, odd)
 
 
 def _strict(data: bytes, encoding: str, path: Path | str) -> str:

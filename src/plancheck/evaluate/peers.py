@@ -42,7 +42,7 @@ def compute(plan: Plan, observations: tuple[Observation, ...]) -> Peers:
         else:
             higher_first = indicator.direction == "higher"
             ordered = sorted((v for _, v in pairs), reverse=higher_first)
-            first_place = {}
+            first_place: dict[float, int] = {}
             for place, v in enumerate(ordered, start=1):
                 first_place.setdefault(v, place)
             for unit, v in pairs:

@@ -146,7 +146,7 @@ def change(indicator: Indicator, plan: Plan, facts: Facts) -> Judgement:
         goal, change_text = base * (1 + target.amount / 100), f"{target.amount:+g}%"
     else:
         goal, change_text = base * target.amount, f"×{target.amount:g}"
-    rising = target.measure == "factor" and target.amount >= 1 or target.amount >= 0
+    rising = target.amount >= 1 if target.measure == "factor" else target.amount >= 0
     met = facts.value >= goal if rising else facts.value <= goal
     return Judgement(
         met,

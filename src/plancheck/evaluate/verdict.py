@@ -79,14 +79,17 @@ class _Judge:
 
     def __call__(self, unit: str, year: int, indicator: Indicator) -> Result:
         observation = self.by_key.get((unit, year, indicator.id))
-        where = {
-            "note": observation.note if observation else "",
-            "file": observation.file if observation else None,
-            "line": observation.line if observation else None,
-        }
         if observation is None or observation.value is None:
             return Result(
-                unit, year, indicator, Status.MISSING, None, (fragment("missing"),), **where
+                unit,
+                year,
+                indicator,
+                Status.MISSING,
+                None,
+                (fragment("missing"),),
+                note=observation.note if observation else "",
+                file=observation.file if observation else None,
+                line=observation.line if observation else None,
             )
         facts = self._facts(observation, indicator)
         judgement = judge(indicator, self.plan, facts)
@@ -114,7 +117,9 @@ class _Judge:
             rank=facts.rank,
             rank_source=facts.rank_source,
             schedule=on_schedule,
-            **where,
+            note=observation.note,
+            file=observation.file,
+            line=observation.line,
         )
 
     def _facts(self, o: Observation, indicator: Indicator) -> Facts:

@@ -130,7 +130,7 @@ def _cross_check(
     yield from _duplicates(doc, "indicators", [i.id for i in indicators.indicators], "id")
     categories = {c.name for c in indicators.categories}
     for n, indicator in enumerate(indicators.indicators):
-        here = ("indicators", n)
+        here: tuple[str | int, ...] = ("indicators", n)
         if indicator.category not in categories:
             yield doc.error((*here, "category"), f"unknown category '{indicator.category}'")
         target = indicator.target
@@ -148,7 +148,7 @@ def _cross_check(
         return
     known = {i.id for i in indicators.indicators}
     yield from _duplicates(tasks_doc, "tasks", [t.id for t in tasks.tasks], "id")
-    milestone_ids: dict[str, tuple[int, int]] = {}
+    milestone_ids: set[str] = set()
     for n, task in enumerate(tasks.tasks):
         for k, linked in enumerate(task.indicators):
             if linked not in known:
@@ -156,16 +156,16 @@ def _cross_check(
                     ("tasks", n, "indicators", k), f"task {task.id} links unknown indicator '{linked}'"
                 )
         for m, milestone in enumerate(task.milestones):
-            here = ("tasks", n, "milestones", m)
+            where: tuple[str | int, ...] = ("tasks", n, "milestones", m)
             if milestone.id in milestone_ids:
-                yield tasks_doc.error((*here, "id"), f"duplicate milestone id '{milestone.id}'")
-            milestone_ids[milestone.id] = (n, m)
+                yield tasks_doc.error((*where, "id"), f"duplicate milestone id '{milestone.id}'")
+            milestone_ids.add(milestone.id)
             if milestone.indicator is not None and milestone.indicator not in known:
                 yield tasks_doc.error(
-                    (*here, "indicator"), f"milestone links unknown indicator '{milestone.indicator}'"
+                    (*where, "indicator"), f"milestone links unknown indicator '{milestone.indicator}'"
                 )
             if milestone.due is not None and milestone.recurring is not None:
-                yield tasks_doc.error((*here, "due"), "a recurring milestone has no single due date")
+                yield tasks_doc.error((*where, "due"), "a recurring milestone has no single due date")
 
 
 def _duplicates(doc: MarkedYaml, key: str, values: list[str], field: str) -> Iterator[UserError]:

@@ -112,7 +112,7 @@ def render_indicators(plan: Plan, options: Options) -> str:
     rows = [
         [i.id, i.category, i.name if lang == "zh" else f"{i.name} ({i.name_en})",
          label("binding_yes" if i.binding else "binding_no", lang), i.unit or "", i.target_text,
-         timing_cell(i, plan.info.target_year, lang)]  # fmt: skip
+         timing_cell(i, plan.info.target_year, lang)]
         for i in plan.indicators
     ]
     return "\n".join(lines + table(header, rows)) + "\n"

@@ -94,10 +94,10 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     summary = evaluation.summary()
     parts = [f"{STATUS_SYMBOL[s]} {status_word(s, lang)} {summary[s.value]}" for s in Status]
     console.print(f"{label('summary', lang)}: " + " · ".join(parts), markup=False)
-    binding = [r for r in evaluation.results if r.year == evaluation.latest_year]
+    latest = [r for r in evaluation.results if r.year == evaluation.latest_year]
     for flag, key in ((True, "binding_yes"), (False, "binding_no")):
-        passed = sum(1 for r in binding if r.indicator.binding is flag and r.status is Status.PASS)
-        total = sum(1 for r in binding if r.indicator.binding is flag)
+        passed = sum(1 for r in latest if r.indicator.binding is flag and r.status is Status.PASS)
+        total = sum(1 for r in latest if r.indicator.binding is flag)
         console.print(f"  {label(key, lang)}: {passed}/{total} {status_word(Status.PASS, lang)}")
     if multi_unit and evaluation.failing_units:
         console.print(

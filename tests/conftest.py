@@ -1,0 +1,40 @@
+"""Shared helpers: run the CLI in-process and find the repo's samples and fixtures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from plancheck.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+class Run:
+    """The outcome of one CLI call: exit code, stdout, stderr, and stdout parsed as JSON."""
+
+    def __init__(self, code: int, stdout: str, stderr: str) -> None:
+        self.code, self.stdout, self.stderr = code, stdout, stderr
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+    def statuses(self) -> dict[str, str]:
+        return {r["id"]: r["status"] for r in self.json()["results"]}
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> Run:
+    result = CliRunner().invoke(app, [str(a) for a in args], env=env, catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def cli() -> Any:
+    return run

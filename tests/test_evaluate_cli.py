@@ -1,0 +1,219 @@
+"""`plancheck evaluate` end to end: years, exit codes, encodings, delimiters, names, outputs."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES, run
+
+SAMPLE_2023 = (SAMPLES / "2023.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("sample", "code"),
+    [("2021.csv", 0), ("2022.csv", 1), ("2023.csv", 0), ("2023.yaml", 0)],
+)
+def test_samples_exit_codes(sample: str, code: int) -> None:
+    assert run("evaluate", SAMPLES / sample).code == code
+
+
+def test_samples_show_every_status() -> None:
+    statuses = set(run("evaluate", SAMPLES / "2023.csv", "-f", "json").statuses().values())
+    assert statuses == {"pass", "fail", "behind", "missing", "unknown"}
+
+
+def test_binding_failure_is_named_and_not_compliant() -> None:
+    result = run("evaluate", SAMPLES / "2022.csv", "-f", "json")
+    data = result.json()
+    assert result.code == 1 and data["compliant"] is False
+    failed = [r for r in data["results"] if r["status"] == "fail"]
+    assert [(r["id"], r["binding"]) for r in failed] == [("13", True)]
+
+
+def test_strict_makes_any_non_pass_non_compliant() -> None:
+    assert run("evaluate", SAMPLES / "2023.csv").code == 0
+    assert run("evaluate", SAMPLES / "2023.csv", "--strict").code == 1
+
+
+def test_csv_and_yaml_forms_give_the_same_results() -> None:
+    def results(name: str) -> list[dict[str, object]]:
+        data = run("evaluate", SAMPLES / name, "-f", "json").json()
+        return [{k: v for k, v in r.items() if k not in ("file", "line")} for r in data["results"]]
+
+    assert results("2023.csv") == results("2023.yaml")
+
+
+def test_baseline_year_gives_progress_against_time() -> None:
+    data = run("evaluate", SAMPLES / "2020.csv", SAMPLES / "2023.csv", "-f", "json").json()
+    by_id = {r["id"]: r for r in data["results"]}
+    assert data["years"] == [2023]
+    assert by_id["15"]["status"] == "behind" and by_id["15"]["schedule"] == "off"
+    assert "20% of the gap" in by_id["15"]["reason"] and "60% of the time" in by_id["15"]["reason"]
+    assert by_id["7"]["schedule"] == "on"
+
+
+# --- the year -------------------------------------------------------------------------------
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_year_from_column_option_or_file_name(tmp_path: Path) -> None:
+    body = "indicator,value\n1,100\n"
+    named = write(tmp_path / "xuhui-2022.csv", body)
+    assert run("evaluate", named, "-f", "json").json()["year"] == 2022
+    unnamed = write(tmp_path / "figures.csv", body)
+    assert run("evaluate", unnamed, "--year", "2024", "-f", "json").json()["year"] == 2024
+    column = write(tmp_path / "figures2.csv", "year,indicator,value\n2021,1,100\n")
+    assert run("evaluate", column, "-f", "json").json()["year"] == 2021
+
+
+def test_no_year_anywhere_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("evaluate", write(tmp_path / "figures.csv", "indicator,value\n1,100\n"))
+    assert result.code == 2
+    assert "figures.csv:2: cannot tell the year" in result.stderr and "--year" in result.stderr
+
+
+def test_year_column_disagreeing_with_option(tmp_path: Path) -> None:
+    source = write(tmp_path / "x.csv", "year,indicator,value\n2022,1,100\n")
+    result = run("evaluate", source, "--year", "2023")
+    assert result.code == 2 and "x.csv:2: year: 2022 disagrees with --year 2023" in result.stderr
+
+
+def test_baseline_year_alone_is_not_judged(tmp_path: Path) -> None:
+    result = run("evaluate", SAMPLES / "2020.csv")
+    assert result.code == 2 and "before the plan period" in result.stderr
+
+
+# --- values and names -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "status"),
+    [("100", "pass"), ("100%", "pass"), ("１００", "pass"), ("99.5", "fail"), ("", "missing"),
+     ("N/A", "missing"), ("—", "missing"), ("-", "missing"), ("无", "missing")],
+)  # fmt: skip
+def test_value_forms(tmp_path: Path, cell: str, status: str) -> None:
+    source = write(tmp_path / "2023.csv", f"indicator,value\n2,3\n4,{cell}\n")
+    assert run("evaluate", source, "-f", "json").statuses()["4"] == status
+
+
+def test_thousands_separator_and_unit_suffix(tmp_path: Path) -> None:
+    source = write(tmp_path / "2025.csv", 'indicator,value\n19,"1,234.5"\n2,3次\n')
+    results = {r["id"]: r for r in run("evaluate", source, "-f", "json").json()["results"]}
+    assert results["19"]["value"] == 1234.5 and results["2"]["value"] == 3
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["行政诉讼败诉率", " 行政诉讼败诉率 ", '"行政诉讼败诉率"', "８", "08", "Loss rate in administrative litigation"],
+)
+def test_indicator_by_number_or_name(tmp_path: Path, key: str) -> None:
+    cell = '"' + key.replace('"', '""') + '"'
+    source = write(tmp_path / "2023.csv", f"indicator,value,reference\n{cell},3.1,4\n")
+    result = run("evaluate", source, "-f", "json")
+    assert result.statuses()["8"] == "pass", result.stderr
+
+
+def test_quoted_name_with_lost_quotes_matches(tmp_path: Path) -> None:
+    source = write(tmp_path / "2023.csv", "指标名称,实际值\n三重一大事项提交区委常委会审议率,100\n")
+    assert run("evaluate", source, "-f", "json").statuses()["1"] == "pass"
+
+
+# --- encodings and delimiters ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("gb18030", b""), ("gbk", b""),
+     ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-16-le", b"")],
+)  # fmt: skip
+def test_excel_encodings(tmp_path: Path, encoding: str, bom: bytes) -> None:
+    text = SAMPLE_2023.replace("“", "").replace("”", "")  # GBK has the quotes, but be plain
+    source = tmp_path / "2023.csv"
+    source.write_bytes(bom + text.replace("\n", "\r\n").encode(encoding))
+    expected = run("evaluate", SAMPLES / "2023.csv", "-f", "json").statuses()
+    assert run("evaluate", source, "-f", "json").statuses() == expected
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_delimiters(tmp_path: Path, delimiter: str) -> None:
+    source = write(tmp_path / "2023.csv", f"indicator{delimiter}value\n4{delimiter}100\n")
+    assert run("evaluate", source, "-f", "json").statuses()["4"] == "pass"
+
+
+# --- exit 2 on bad input, with a located one-line message ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("indicator,value\n4,abc\n", "2023.csv:2: value: 'abc' is not a number"),
+        ("indicator,value\n4,100\n4,100\n", "2023.csv:3: indicator 4 is given twice"),
+        ("indicator,value\n4,100\n重大行政决策合法性审查率,100\n", "2023.csv:3: indicator 4 is given twice"),
+        ("indicator,value\n合计,100\n", "2023.csv:2: indicator: unknown indicator '合计'"),
+        ("indicator,value\n重大行政决策合法审查率,100\n", "did you mean '4 重大行政决策合法性审查率'"),
+        ("indicator,value\n4,120\n", "2023.csv:2: value: 120 % is above the highest valid value 100"),
+        ("indicator,value\n4,-1\n", "2023.csv:2: value: -1 % is below the lowest valid value 0"),
+        ("indicator,value\n4,nan\n", "2023.csv:2: value: 'nan' is not a number"),
+        ("indicator,value\n4,inf\n", "2023.csv:2: value: 'inf' is not a number"),
+        ("indicator,value\n4,\n6,\n", "2023.csv: no indicator has a value"),
+        ("indicator,value\n", "2023.csv: no figures in the file"),
+        ("", "2023.csv: the file is empty"),
+        ("foo,bar\n1,2\n", "2023.csv:1: header not recognised"),
+        ("indicator,value\n4,100,extra\n", "2023.csv:2:3: more cells than the header"),
+        ('indicator,value\n4,"100\n', "2023.csv:2: malformed CSV"),
+        ("indicator,value,rank\n18,90,17\n", "2023.csv:2: rank: rank 17 is beyond the 16 units"),
+        ("indicator,value,rank\n18,90,2.5\n", "2023.csv:2: rank: rank '2.5' is not a whole number"),
+        ("indicator,value\n20,95‰\n", "2023.csv:2: value: '95‰' has '‰' but the indicator is measured in %"),
+    ],
+)
+def test_bad_input(tmp_path: Path, content: str, message: str) -> None:
+    source = write(tmp_path / "2023.csv", content)
+    result = run("evaluate", source)
+    assert result.code == 2
+    assert message in result.stderr, result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    result = run("evaluate", tmp_path / "nope.csv")
+    assert result.code == 2 and "nope.csv: file not found" in result.stderr
+    result = run("evaluate", tmp_path)
+    assert result.code == 2 and "is a directory" in result.stderr
+
+
+def test_unknown_format_is_a_usage_error() -> None:
+    assert run("evaluate", SAMPLES / "2023.csv", "-f", "pdf").code == 2
+
+
+# --- output ---------------------------------------------------------------------------------
+
+
+def test_output_written_atomically_and_identically(tmp_path: Path) -> None:
+    report = tmp_path / "report.md"
+    assert run("evaluate", SAMPLES / "2023.csv", "-f", "markdown", "-o", report).code == 0
+    first = report.read_bytes()
+    assert run("evaluate", SAMPLES / "2023.csv", "-f", "markdown", "-o", report).code == 0
+    assert report.read_bytes() == first
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]  # no temporary left behind
+
+
+def test_never_writes_over_an_input(tmp_path: Path) -> None:
+    source = write(tmp_path / "2023.csv", SAMPLE_2023)
+    result = run("evaluate", source, "-o", source)
+    assert result.code == 2 and "over an input" in result.stderr
+    assert source.read_text(encoding="utf-8") == SAMPLE_2023
+
+
+def test_bad_input_leaves_an_earlier_report_intact(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    report.write_text("earlier report", encoding="utf-8")
+    source = write(tmp_path / "2023.csv", "indicator,value\n4,abc\n")
+    assert run("evaluate", source, "-f", "json", "-o", report).code == 2
+    assert report.read_text(encoding="utf-8") == "earlier report"

@@ -1,0 +1,55 @@
+"""`plancheck plan validate` on broken plans: every problem named with its file, line and column.
+
+Each folder under tests/cases/plans/ holds a plan (indicators.yaml, maybe tasks.yaml) and
+expected.txt: text that must appear in the message, from the file name on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CASES, ROOT, run
+
+PLAN_CASES = sorted(p for p in (CASES / "plans").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("case", PLAN_CASES, ids=[p.name for p in PLAN_CASES])
+def test_broken_plan_is_located(case: Path) -> None:
+    expected = (case / "expected.txt").read_text(encoding="utf-8").strip()
+    result = run("plan", "validate", case)
+    assert result.code == 2
+    assert "Traceback" not in result.stderr
+    assert expected in result.stderr, result.stderr
+    for line in result.stderr.splitlines():
+        assert line.startswith(str(case)), line  # every problem names its file
+
+
+def test_valid_plans() -> None:
+    result = run("plan", "validate")
+    assert result.code == 0 and "23 indicators, 55 tasks" in result.stdout
+    assert run("plan", "validate", ROOT / "data").code == 0
+    assert run("plan", "validate", ROOT / "data" / "indicators.yaml").code == 0
+
+
+def test_a_broken_plan_stops_evaluate_too(tmp_path: Path) -> None:
+    result = run("evaluate", ROOT / "samples" / "2023.csv", "--plan", CASES / "plans" / "unknown_key")
+    assert result.code == 2 and "unknown key 'weigth'" in result.stderr
+
+
+def test_missing_plan(tmp_path: Path) -> None:
+    result = run("plan", "validate", tmp_path / "none")
+    assert result.code == 2 and "plan not found" in result.stderr
+    result = run("plan", "validate", tmp_path)
+    assert result.code == 2 and "no indicators.yaml" in result.stderr
+
+
+def test_schema_describes_both_files() -> None:
+    import json
+
+    indicators = json.loads(run("plan", "schema").stdout)
+    assert indicators["additionalProperties"] is False
+    assert {"plan", "categories", "indicators"} <= set(indicators["properties"])
+    tasks = json.loads(run("plan", "schema", "tasks").stdout)
+    assert "tasks" in tasks["properties"]
