@@ -15,15 +15,23 @@ from plancheck.textfile import read_text
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
-def read_submission(paths: Iterable[Path], plan: Plan, year: int | None = None) -> Submission:
-    """All observations of all files; duplicates across files are errors too."""
+def read_submission(
+    paths: Iterable[Path], plan: Plan, year: int | None = None, sheet: str | None = None
+) -> Submission:
+    """All observations of all files; duplicates across files are errors too.
+
+    ``sheet``: the sheet to read in Excel workbooks (default: the first one).
+    """
     observations: list[Observation] = []
     seen: dict[tuple[str, int, str], Observation] = {}
     files: list[str] = []
+    paths = list(paths)
+    if sheet is not None and not any(_is_workbook(p) for p in paths):
+        raise UserError(f"--sheet {sheet}: only Excel workbooks (.xlsx) have sheets", paths[0] if paths else None)
     for path in paths:
         files.append(str(path))
         count = 0
-        for observation in _observations(path, plan, year):
+        for observation in _observations(path, plan, year, sheet):
             count += 1
             key = (observation.unit, observation.year, observation.indicator)
             if (first := seen.get(key)) is not None:
@@ -52,7 +60,17 @@ def year_from_name(path: Path) -> int | None:
     return int(found[0]) if len(found) == 1 else None
 
 
-def _records(path: Path, plan: Plan) -> Iterator[RawRecord]:
+def _is_workbook(path: Path) -> bool:
+    from plancheck.submission.read_xlsx import SUFFIXES
+
+    return path.suffix.lower() in SUFFIXES
+
+
+def _records(path: Path, plan: Plan, sheet: str | None = None) -> Iterator[RawRecord]:
+    if _is_workbook(path):
+        from plancheck.submission.read_xlsx import read_xlsx
+
+        return read_xlsx(path, plan, sheet)
     text = read_text(path)
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
@@ -64,10 +82,12 @@ def _records(path: Path, plan: Plan) -> Iterator[RawRecord]:
     return read_csv(text, str(path), plan)
 
 
-def _observations(path: Path, plan: Plan, cli_year: int | None) -> Iterator[Observation]:
+def _observations(
+    path: Path, plan: Plan, cli_year: int | None, sheet: str | None = None
+) -> Iterator[Observation]:
     name_year = year_from_name(path)
     default_unit = plan.info.unit or ""
-    for record in _records(path, plan):
+    for record in _records(path, plan, sheet):
         yield _observation(record, plan, cli_year, name_year, default_unit)
 
 

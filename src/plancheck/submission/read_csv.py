@@ -1,9 +1,13 @@
-"""CSV (and TSV) submissions, long or wide, with comma, semicolon or tab delimiters."""
+"""CSV (and TSV) submissions, long or wide, with comma, semicolon or tab delimiters.
+
+The layout part (what each column of the header means, and one RawRecord per figure) works on
+rows of strings and is shared with the Excel reader (read_xlsx.py): ``records_from_rows``.
+"""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from plancheck.errors import UserError
 from plancheck.plan.models import Plan, normalise_key
@@ -14,6 +18,9 @@ DELIMITERS = (",", ";", "\t", "|")
 NAME_COLUMNS = ("name", "指标名称", "name_en")  # used as the indicator key when no id column
 csv.field_size_limit(64 * 1024 * 1024)  # one cell may be large; the file size is capped anyway
 
+# Where a cell is, for messages: (line, column index) → prefix such as "Sheet1!C5" ("" for CSV).
+CellName = Callable[[int, int], str]
+
 
 def read_csv(text: str, file: str, plan: Plan) -> Iterator[RawRecord]:
     """Yield one RawRecord per figure, located at its line."""
@@ -23,12 +30,40 @@ def read_csv(text: str, file: str, plan: Plan) -> Iterator[RawRecord]:
         raise UserError("the file is empty: expected a header row and one row per indicator", file)
     delimiter = _delimiter(lines[header_index], plan, file, header_index + 1)
     rows = csv.reader(lines[header_index:], delimiter=delimiter, strict=True)
+    numbered = ((header_index + rows.line_num, row) for row in rows)
     try:
-        header = [cell.strip() for cell in next(rows)]
-        layout = _Layout(header, plan, file, header_index + 1)
-        yield from layout.records(rows, header_index)
+        yield from records_from_rows(numbered, file, plan)
     except csv.Error as exc:
         raise UserError(f"malformed CSV: {exc}", file, header_index + rows.line_num) from None
+
+
+def records_from_rows(
+    rows: Iterable[tuple[int, list[str]]],
+    file: str,
+    plan: Plan,
+    cell_name: CellName | None = None,
+) -> Iterator[RawRecord]:
+    """The shared layout: the first non-blank row is the header, each later row gives figures.
+
+    ``rows`` are (line number, cells as strings). ``cell_name`` names a cell for messages
+    (a spreadsheet's ``Sheet1!C5``); without it messages name the column's header only.
+    """
+    iterator = iter(rows)
+    first = next((row for row in iterator if any(cell.strip() for cell in row[1])), None)
+    if first is None:
+        raise UserError("the file is empty: expected a header row and one row per indicator", file)
+    line, header_row = first
+    header = [cell.strip() for cell in header_row]
+    if columns.looks_like_header(header, plan) == 0:
+        found = ", ".join(h for h in header if h)
+        raise UserError(
+            "header not recognised: expected columns 'indicator' and 'value' "
+            f"(or one column per indicator), found '{found[:80]}'",
+            file,
+            line,
+        )
+    layout = _Layout(header, plan, file, line, cell_name)
+    yield from layout.records(iterator)
 
 
 def _delimiter(line: str, plan: Plan, file: str, number: int) -> str:
@@ -51,8 +86,10 @@ def _delimiter(line: str, plan: Plan, file: str, number: int) -> str:
 class _Layout:
     """What each column of a header means, long or wide."""
 
-    def __init__(self, header: list[str], plan: Plan, file: str, line: int) -> None:
-        self.file, self.header, self.plan = file, header, plan
+    def __init__(
+        self, header: list[str], plan: Plan, file: str, line: int, cell_name: CellName | None
+    ) -> None:
+        self.file, self.header, self.plan, self.cell_name = file, header, plan, cell_name
         self.fields: dict[int, str] = {}  # column → canonical field
         self.indicators: dict[int, str] = {}  # wide form: column → indicator id
         self.blank: set[int] = set()
@@ -69,12 +106,12 @@ class _Layout:
                 continue
             elif not long and (indicator := plan.find_indicator(name)) is not None:
                 if indicator.id in self.indicators.values():
-                    raise UserError(f"indicator {indicator.id} has two columns", file, line, col + 1)
+                    raise self._error(f"indicator {indicator.id} has two columns", line, col)
                 self.indicators[col] = indicator.id
             else:
                 hint = plan.suggest(name) if not long else None
                 extra = f"; did you mean '{hint}'?" if hint else ""
-                raise UserError(f"unknown column '{name}'{extra}", file, line, col + 1)
+                raise self._error(f"unknown column '{name}'{extra}", line, col)
         if long and "value" not in self.seen:
             raise UserError("no 'value' column in the header", file, line)
         if not long and not self.indicators:
@@ -84,31 +121,39 @@ class _Layout:
     def seen(self) -> set[str]:
         return set(self.fields.values())
 
+    def _error(self, message: str, line: int, col: int) -> UserError:
+        prefix = f"{self.cell_name(line, col)}: " if self.cell_name else ""
+        return UserError(prefix + message, self.file, line, col + 1)
+
+    def _label(self, line: int, col: int) -> str:
+        """How a message names a cell's field: its header, after the cell's name if known."""
+        if self.cell_name is None:
+            return self.header[col]
+        return f"{self.cell_name(line, col)}: {self.header[col]}"
+
     def _take(self, col: int, field: str, line: int) -> None:
         if field in self.seen:
-            raise UserError(f"two '{field}' columns in the header", self.file, line, col + 1)
+            raise self._error(f"two '{field}' columns in the header", line, col)
         self.fields[col] = field
 
-    def records(self, rows: Iterator[list[str]], offset: int) -> Iterator[RawRecord]:
+    def records(self, rows: Iterable[tuple[int, list[str]]]) -> Iterator[RawRecord]:
         width = len(self.header)
-        for row in rows:
-            line = offset + getattr(rows, "line_num", 0)
+        for line, row in rows:
             if not any(cell.strip() for cell in row):
                 continue  # blank and whitespace-only lines
             for col in range(width, len(row)):
                 if row[col].strip():
-                    raise UserError(
+                    raise self._error(
                         f"more cells than the header has columns ('{row[col].strip()[:40]}' in "
                         f"column {col + 1}); quote values that contain the delimiter",
-                        self.file,
                         line,
-                        col + 1,
+                        col,
                     )
             for col in self.blank:
                 if col < len(row) and row[col].strip():
-                    raise UserError("a value in a column without a header", self.file, line, col + 1)
-            common = {
-                field: (row[col] if col < len(row) else "", self.header[col])
+                    raise self._error("a value in a column without a header", line, col)
+            common: dict[str, tuple[object, str]] = {
+                field: (row[col] if col < len(row) else "", self._label(line, col))
                 for col, field in self.fields.items()
             }
             if not self.indicators:
@@ -116,8 +161,8 @@ class _Layout:
                 continue
             for col, indicator in self.indicators.items():
                 cells = dict(common)
-                cells["indicator"] = (indicator, self.header[col])
-                cells["value"] = (row[col] if col < len(row) else "", self.header[col])
+                cells["indicator"] = (indicator, self._label(line, col))
+                cells["value"] = (row[col] if col < len(row) else "", self._label(line, col))
                 yield RawRecord(self.file, line, cells)
 
 

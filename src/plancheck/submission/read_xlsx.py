@@ -1,0 +1,106 @@
+"""Excel workbooks (.xlsx, .xlsm): one sheet read like a CSV file, long or wide.
+
+The sheet's cells become rows of strings and go through the same layout as CSV
+(``read_csv.records_from_rows``), so the same columns, checks and messages apply. A record's
+line is its row in the sheet, and every message names the cell: ``Sheet1!C5: value: …``.
+
+Numbers: Excel stores IEEE doubles and shows at most 15 significant digits; a cell is read as the
+number Excel shows (``95.00000000000001`` from a formula is 95), and a whole number as an integer
+text (``2023``, not ``2023.0``). Formulas give the value Excel last computed and saved.
+The reader is python-calamine (the optional extra ``xlsx``), imported only when a workbook is read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from plancheck.errors import UserError
+from plancheck.plan.models import Plan
+from plancheck.submission.models import RawRecord
+from plancheck.submission.read_csv import records_from_rows
+from plancheck.textfile import read_bytes
+
+SUFFIXES = (".xlsx", ".xlsm")
+EXTRA_HINT = "pip install 'plancheck[xlsx]'"
+
+
+def read_xlsx(path: Path, plan: Plan, sheet: str | None = None) -> Iterator[RawRecord]:
+    """Yield one RawRecord per figure of the workbook's first sheet, or of the sheet named."""
+    file = str(path)
+    name, grid = read_sheet(path, sheet)
+    if not any(any(cell.strip() for cell in row) for row in grid):
+        raise UserError(
+            f"the sheet '{name}' is empty: expected a header row and one row per indicator", file
+        )
+    numbered = ((n, row) for n, row in enumerate(grid, start=1))
+    yield from records_from_rows(numbered, file, plan, lambda line, col: cell_ref(name, line, col))
+
+
+def read_sheet(path: Path, sheet: str | None = None) -> tuple[str, list[list[str]]]:
+    """The sheet's name and its cells as text, from A1 (row 1 is ``grid[0]``)."""
+    file = str(path)
+    try:
+        import python_calamine
+    except ImportError:
+        raise UserError(
+            f"reading Excel workbooks needs the optional extra 'xlsx': {EXTRA_HINT}", file
+        ) from None
+    data = read_bytes(path)
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        names = list(workbook.sheet_names)
+        if sheet is None:
+            if not names:
+                raise UserError("the workbook has no sheets", file)
+            name = names[0]
+        elif sheet in names:
+            name = sheet
+        else:
+            listed = ", ".join(f"'{n}'" for n in names)
+            raise UserError(f"no sheet '{sheet}' in the workbook (sheets: {listed})", file)
+        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    except UserError:
+        raise
+    except Exception as exc:  # calamine raises its own error types (zip, XML, password…)
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise UserError(f"not a readable Excel workbook: {reason}", file) from None
+    return name, [[cell_text(value) for value in row] for row in rows]
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as the text a person sees in Excel (see the module docstring)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return format(value, ".15g")
+    if isinstance(value, dt.date | dt.time):  # datetime is a date
+        return value.isoformat()
+    return str(value)
+
+
+def column_letters(col: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def cell_ref(sheet: str, line: int, col: int) -> str:
+    """``Sheet1!C5``; a sheet name with spaces or punctuation is quoted as Excel does."""
+    plain = all(ch.isalnum() or ch == "_" for ch in sheet)
+    name = sheet if plain else "'" + sheet.replace("'", "''") + "'"
+    return f"{name}!{column_letters(col)}{line}"

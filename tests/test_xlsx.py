@@ -1,0 +1,205 @@
+"""Excel submissions: read like CSV, located at the sheet's cells, numbers as Excel shows them."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from plancheck.cli import app
+from plancheck.errors import UserError
+from plancheck.plan.load import load_plan
+from plancheck.submission.read import read_submission
+from plancheck.submission.read_xlsx import cell_ref, cell_text, column_letters
+
+xlsxwriter = pytest.importorskip("xlsxwriter")
+pytest.importorskip("python_calamine")
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def invoke(*args: object) -> Any:
+    return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+def workbook(
+    path: Path, sheets: dict[str, list[list[object]]], origin: tuple[int, int] = (0, 0)
+) -> Path:
+    """Write a workbook; each sheet's rows start at ``origin`` (row, column), numbers as numbers."""
+    book = xlsxwriter.Workbook(str(path))
+    for name, rows in sheets.items():
+        sheet = book.add_worksheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is None:
+                    continue
+                if isinstance(value, str) and value.startswith("="):
+                    sheet.write_formula(origin[0] + r, origin[1] + c, value)
+                elif isinstance(value, str):
+                    sheet.write_string(origin[0] + r, origin[1] + c, value)
+                else:
+                    sheet.write(origin[0] + r, origin[1] + c, value)
+    book.close()
+    return path
+
+
+def sample_rows(name: str = "2023.csv") -> list[list[object]]:
+    """A sample CSV's rows with its figures as Excel numbers (as a person would type them)."""
+    with open(SAMPLES / name, encoding="utf-8") as handle:
+        rows: list[list[object]] = []
+        for row in csv.reader(handle):
+            typed: list[object] = []
+            for cell in row:
+                try:
+                    typed.append(float(cell) if rows else cell)
+                except ValueError:
+                    typed.append(cell or None)
+            rows.append(typed)
+    return rows
+
+
+def statuses(stdout: str) -> dict[str, tuple[str, Any]]:
+    return {r["id"]: (r["status"], r["value"]) for r in json.loads(stdout)["results"]}
+
+
+def test_a_workbook_gives_the_same_verdicts_as_the_csv(tmp_path: Path) -> None:
+    book = workbook(tmp_path / "2023.xlsx", {"Sheet1": sample_rows()})
+    from_xlsx = invoke("evaluate", book, "-f", "json")
+    from_csv = invoke("evaluate", SAMPLES / "2023.csv", "-f", "json")
+    assert from_xlsx.exit_code == from_csv.exit_code == 0
+    assert statuses(from_xlsx.stdout) == statuses(from_csv.stdout)
+    lines = {r["id"]: (r["file"], r["line"]) for r in json.loads(from_xlsx.stdout)["results"]}
+    assert lines["5"] == (str(book), 6)  # row 6 of the sheet: header + indicators 1-5
+
+
+def test_a_failing_year_fails_from_a_workbook_too(tmp_path: Path) -> None:
+    book = workbook(tmp_path / "2022.xlsx", {"data": sample_rows("2022.csv")})
+    result = invoke("evaluate", book, "-f", "json")
+    expected = invoke("evaluate", SAMPLES / "2022.csv", "-f", "json")
+    assert result.exit_code == expected.exit_code == 1
+    assert statuses(result.stdout) == statuses(expected.stdout)
+
+
+def test_wide_form_with_units_years_and_an_offset_table(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["unit", "year", "1", "规范性文件审查纠错率", "rank"],
+        ["徐汇区", 2023, 100, 2.3, 3],
+        ["长宁区", 2023.0, 90, 1.1, None],
+    ]
+    book = workbook(tmp_path / "wide.xlsx", {"S": rows}, origin=(2, 1))  # header at B3
+    plan = load_plan(None)
+    observations = read_submission([book], plan).observations
+    found = {(o.unit, o.indicator): (o.value, o.year, o.rank, o.line) for o in observations}
+    assert found[("徐汇区", "1")] == (100.0, 2023, 3, 4)
+    assert found[("长宁区", "5")] == (1.1, 2023, None, 5)
+
+
+def test_numbers_are_read_as_excel_shows_them(tmp_path: Path) -> None:
+    rows: list[list[object]] = [
+        ["indicator", "value", "reference"],
+        [1, 95.00000000000001, None],  # a formula's floating-point residue
+        [5, 0.1 + 0.2, 1.8],  # 0.30000000000000004
+        [2, "=1+2", None],  # a formula: its cached value (xlsxwriter caches 0)
+    ]
+    book = workbook(tmp_path / "2023.xlsx", {"Sheet1": rows})
+    values = {o.indicator: o.value for o in read_submission([book], load_plan(None)).observations}
+    assert values["1"] == 95.0
+    assert values["5"] == 0.3
+    assert values["2"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (95.0, "95"),
+        (2023.0, "2023"),
+        (95.2, "95.2"),
+        (95.00000000000001, "95"),
+        (0.30000000000000004, "0.3"),
+        (1e-7, "1e-07"),
+        (7, "7"),
+        (True, "TRUE"),
+        (None, ""),
+        ("N/A", "N/A"),
+    ],
+)
+def test_cell_text(value: object, text: str) -> None:
+    assert cell_text(value) == text
+
+
+def test_a_bad_cell_is_named_by_sheet_and_cell(tmp_path: Path) -> None:
+    rows = sample_rows()
+    rows[4][2] = "abc"  # row 5 of the sheet, column C: indicator 4's value
+    book = workbook(tmp_path / "2023.xlsx", {"Sheet1": rows})
+    result = invoke("evaluate", book)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{book}:5: Sheet1!C5: value: 'abc' is not a number")
+
+
+def test_a_bad_header_cell_is_named_too(tmp_path: Path) -> None:
+    book = workbook(
+        tmp_path / "2023.xlsx", {"My data": [["indicator", "value", "colour"], [1, 100, "x"]]}
+    )
+    result = invoke("evaluate", book)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"{book}:1:3: 'My data'!C1: unknown column 'colour'"
+
+
+def test_a_value_beyond_the_header(tmp_path: Path) -> None:
+    book = workbook(
+        tmp_path / "2023.xlsx", {"S": [["indicator", "value"], [1, 100, None, "stray"]]}
+    )
+    result = invoke("evaluate", book)
+    assert result.exit_code == 2
+    assert f"{book}:2:4: S!D2: a value in a column without a header" in result.stderr
+
+
+def test_sheet_option_picks_a_sheet_and_names_the_choices(tmp_path: Path) -> None:
+    book = workbook(
+        tmp_path / "2023.xlsx",
+        {"说明": [["这是说明页"]], "数据": sample_rows()},
+    )
+    assert invoke("evaluate", book).exit_code == 2  # the first sheet has no header we know
+    assert invoke("evaluate", book, "--sheet", "数据").exit_code == 0
+    missing = invoke("evaluate", book, "--sheet", "Sheet9")
+    assert missing.exit_code == 2
+    assert "no sheet 'Sheet9' in the workbook (sheets: '说明', '数据')" in missing.stderr
+
+
+def test_sheet_option_needs_a_workbook() -> None:
+    result = invoke("evaluate", SAMPLES / "2023.csv", "--sheet", "S")
+    assert result.exit_code == 2
+    assert "--sheet S: only Excel workbooks (.xlsx) have sheets" in result.stderr
+
+
+def test_empty_sheet_and_broken_file(tmp_path: Path) -> None:
+    empty = workbook(tmp_path / "2023.xlsx", {"Leer": []})
+    result = invoke("evaluate", empty)
+    assert result.exit_code == 2
+    assert "the sheet 'Leer' is empty" in result.stderr
+    broken = tmp_path / "broken.xlsx"
+    broken.write_text("indicator,value\n1,100\n", encoding="utf-8")
+    result = invoke("evaluate", broken)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{broken}: not a readable Excel workbook")
+
+
+def test_missing_extra_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    book = workbook(tmp_path / "2023.xlsx", {"S": sample_rows()})
+    monkeypatch.setitem(sys.modules, "python_calamine", None)  # import fails
+    with pytest.raises(UserError, match=r"pip install 'plancheck\[xlsx\]'"):
+        read_submission([book], load_plan(None))
+
+
+def test_cell_names() -> None:
+    assert [column_letters(c) for c in (0, 2, 25, 26, 27, 701, 702)] == [
+        "A", "C", "Z", "AA", "AB", "ZZ", "AAA",
+    ]  # fmt: skip
+    assert cell_ref("Sheet1", 5, 2) == "Sheet1!C5"
+    assert cell_ref("数据", 1, 0) == "数据!A1"
+    assert cell_ref("Bob's data", 2, 1) == "'Bob''s data'!B2"
