@@ -204,8 +204,20 @@ def plan_validate(
         Path | None, typer.Argument(help="Plan folder or indicators.yaml (default: bundled).")
     ] = None,
 ) -> None:
-    """Check a plan's YAML files; print every problem as file:line:column: message."""
-    loaded = _load(path)
+    """Check a plan's YAML files; print every problem as file:line:column: message.
+
+    Also checks that each machine target says what its target_text says; target texts the
+    phrase parser does not know are printed as notes (on stderr), not errors.
+    """
+    from plancheck.plan.consistency import TargetTextCheck
+    from plancheck.plan.load import load_plan
+
+    check = TargetTextCheck()
+    try:
+        loaded = load_plan(path, checks=[check])
+    finally:
+        for note in check.notes:
+            typer.echo(note, err=True)
     typer.echo(
         f"{loaded.source}: valid plan, {len(loaded.indicators)} indicators, "
         f"{len(loaded.tasks)} tasks"

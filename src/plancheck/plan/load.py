@@ -8,7 +8,7 @@ Xuhui plan is used.
 from __future__ import annotations
 
 import importlib.resources
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,6 +20,8 @@ from plancheck.textfile import read_text
 from plancheck.yamlfile import MarkedYaml, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
+# An extra check of the indicators file (``plan validate`` adds the target-text check).
+Check = Callable[[IndicatorsFile, MarkedYaml], Iterable[UserError]]
 
 INDICATORS_FILE = "indicators.yaml"
 TASKS_FILE = "tasks.yaml"
@@ -48,8 +50,11 @@ def plan_files(path: Path | None) -> tuple[Path, Path | None]:
     return path, sibling if sibling.is_file() else None
 
 
-def load_plan(path: Path | None = None) -> Plan:
-    """Load and validate a plan; raise UserErrors listing every problem found."""
+def load_plan(path: Path | None = None, *, checks: Sequence[Check] = ()) -> Plan:
+    """Load and validate a plan; raise UserErrors listing every problem found.
+
+    ``checks`` run after the cross-checks, on a schema-valid indicators file.
+    """
     indicators_path, tasks_path = plan_files(path)
     problems: list[UserError] = []
     indicators_doc = _read(indicators_path)
@@ -58,6 +63,8 @@ def load_plan(path: Path | None = None) -> Plan:
     tasks = _validate(TasksFile, tasks_doc, problems) if tasks_doc else TasksFile(tasks=[])
     if indicators is not None:
         problems.extend(_cross_check(indicators, indicators_doc, tasks, tasks_doc))
+        for check in checks:
+            problems.extend(check(indicators, indicators_doc))
     if problems:
         raise UserErrors(problems)
     assert indicators is not None and tasks is not None

@@ -1,0 +1,97 @@
+"""Does each indicator's machine ``target`` say what its ``target_text`` says?
+
+``plan validate`` runs ``TargetTextCheck`` as an extra check of ``load_plan``: a target text the
+phrase parser reads differently from the target written beside it is an error
+(``indicator 20: target_text '50以上' reads as >= 50 but target says > 50``). A target text the
+parser does not know is no error — a plan may encode what the parser cannot read — but it is
+printed as a note, and so are readings that rest on a default (a bare number read as a floor).
+
+``plancheck evaluate`` does not run this check: it judges the machine target, the one its reasons
+print, and ``plan validate`` is the gate for a plan's files (run it in CI).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from plancheck.errors import UserError
+from plancheck.plan.models import (
+    Change,
+    IndicatorsFile,
+    Qualitative,
+    Rank,
+    Relative,
+    Target,
+    Threshold,
+)
+from plancheck.plan.phrases import ParsedTarget, describe, parse_target
+from plancheck.yamlfile import MarkedYaml
+
+
+@dataclass
+class TargetTextCheck:
+    """A ``load_plan`` check; ``notes`` collects the located notes it found on the way."""
+
+    notes: list[str] = field(default_factory=list)
+
+    def __call__(self, indicators: IndicatorsFile, doc: MarkedYaml) -> Iterator[UserError]:
+        for n, indicator in enumerate(indicators.indicators):
+            parsed = parse_target(indicator.target_text, indicator.unit)
+            here = ("indicators", n, "target")
+            label = f"indicator {indicator.id}: target_text '{indicator.target_text}'"
+            if not parsed.understood:
+                self._note(doc, ("indicators", n, "target_text"),
+                           f"{label} not understood ({parsed.reason}); its target is not checked")  # fmt: skip
+                continue
+            verdict = disagreement(parsed, indicator.target, indicators)
+            if verdict is None:
+                continue
+            message, is_error = verdict
+            if is_error:
+                yield doc.error(here, f"{label} {message}")
+            else:
+                self._note(doc, here, f"{label} {message}")
+
+    def _note(self, doc: MarkedYaml, path: tuple[str | int, ...], message: str) -> None:
+        self.notes.append(f"{doc.error(path, message).location}: note: {message}")
+
+
+def disagreement(
+    parsed: ParsedTarget, declared: Target, plan: IndicatorsFile
+) -> tuple[str, bool] | None:
+    """None when they agree; else the message and whether it is an error (False: a note)."""
+    read = parsed.target
+    assert read is not None
+    both = f"reads as {describe(read)} but target says {describe(declared)}"
+    if isinstance(read, Threshold) and isinstance(declared, Threshold):
+        if abs(read.value - declared.value) > 1e-9 * max(1.0, abs(read.value)):
+            return both, True
+        if read.op != declared.op:
+            if parsed.implicit:  # a bare number: the plan may know which way is good
+                return f"{both} (a bare number is read as {read.op} by default)", False
+            return both, True
+        return None
+    if isinstance(read, Relative) and isinstance(declared, Relative):
+        same_reference = declared.reference == read.reference or _named(
+            plan.references.get(declared.reference), parsed.scope
+        )
+        return None if read.op == declared.op and same_reference else (both, True)
+    if isinstance(read, Rank) and isinstance(declared, Rank):
+        same_peers = declared.peers == read.peers or _named(
+            plan.peer_groups.get(declared.peers), parsed.scope
+        )
+        same_best = parsed.default_best or declared.best == read.best
+        return None if same_peers and same_best else (both, True)
+    if isinstance(read, Change) and isinstance(declared, Change):
+        same = read.measure == declared.measure and abs(read.amount - declared.amount) < 1e-9
+        return None if same else (both, True)
+    if isinstance(read, Qualitative) and isinstance(declared, Qualitative):
+        return None if read.direction == declared.direction else (both, True)
+    return both, True
+
+
+def _named(group: object, scope: str | None) -> bool:
+    """Is a plan's peer group or reference the one a scope word (全市…) names?"""
+    name = getattr(group, "name", None)
+    return bool(scope and isinstance(name, str) and name.startswith(scope))
