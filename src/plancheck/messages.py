@@ -46,7 +46,7 @@ CATALOG: dict[str, dict[str, str]] = {
             "time gone: behind schedule"
         ),
         "no_baseline": "no baseline to measure progress against time",
-        "progress": "trend: {verdict}",
+        "trend": "trend: {verdict}, {projection} projected for {year}",
         "relative_met": "{value} {op} {reference} {ref_value} ({source})",
         "relative_not_met": "{value} is not {op} {reference} {ref_value} ({source})",
         "needs_reference": (
@@ -72,7 +72,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "schedule_on": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap},时间已过 {time}:符合时序进度",
         "schedule_off": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap},时间已过 {time}:落后于时序进度",
         "no_baseline": "无基数,无法衡量时序进度",
-        "progress": "趋势:{verdict}",
+        "trend": "趋势:{verdict},预计 {year} 年 {projection}",
         "relative_met": "{value} {op} {reference} {ref_value}({source})",
         "relative_not_met": "{value} 未满足 {op} {reference} {ref_value}({source})",
         "needs_reference": "需要{reference}:请填写 reference(参照值)、使用 --reference 或报送全部单位",
@@ -88,6 +88,15 @@ CATALOG: dict[str, dict[str, str]] = {
         "source_file": "参照文件",
         "source_computed": "由 {count} 个单位计算",
     },
+}
+
+
+TREND_WORDS = {
+    "achieved": Text("achieved", "已达标"),
+    "on_track": Text("on track", "进度正常"),
+    "lagging": Text("lagging", "滞后"),
+    "seriously_lagging": Text("seriously lagging", "严重滞后"),
+    "going_backwards": Text("going backwards", "倒退"),
 }
 
 

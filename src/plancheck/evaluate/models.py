@@ -6,8 +6,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from typing import TYPE_CHECKING
+
+from plancheck.evaluate.progress import Trend
 from plancheck.messages import Reason, Text
 from plancheck.plan.models import Indicator, Plan
+
+
+if TYPE_CHECKING:
+    from plancheck.evaluate.index import IndexScore
 
 
 class Status(StrEnum):
@@ -36,6 +43,7 @@ class Result:
     rank: int | None = None
     rank_source: Text | None = None
     schedule: str | None = None  # "on" / "off" track of the straight line (时序进度), if known
+    trend: Trend | None = None  # the verdict over the years, when there are two or more
     note: str = ""
     file: str | None = None
     line: int | None = None
@@ -50,6 +58,7 @@ class Evaluation:
     files: tuple[str, ...]
     strict: bool = False
     history: tuple[int, ...] = field(default=())  # years before the period: baselines only
+    index: tuple[IndexScore, ...] = field(default=())  # the rule-of-law index, every unit and year
 
     @property
     def latest_year(self) -> int:

@@ -10,12 +10,13 @@
 from __future__ import annotations
 
 from plancheck.errors import UserError
+from plancheck.evaluate import index
 from plancheck.evaluate import peers as peer_figures
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.evaluate.progress import schedule
+from plancheck.evaluate.progress import Trend, schedule, trend
 from plancheck.evaluate.targets import SYMBOL, Facts, judge
-from plancheck.messages import Reason, fragment, number, share, source_text
-from plancheck.plan.models import Indicator, Plan, Threshold
+from plancheck.messages import TREND_WORDS, Reason, fragment, number, share, source_text
+from plancheck.plan.models import Change, Indicator, Plan, Threshold
 from plancheck.submission.models import Observation, Submission
 
 
@@ -44,14 +45,23 @@ def evaluate(
     by_key = {(o.unit, o.year, o.indicator): o for o in submission.observations}
     computed = peer_figures.compute(plan, submission.observations)
     judge_one = _Judge(plan, by_key, computed, references or {})
+    # Each unit is judged in the years it reported, and every unit in the latest year: a unit
+    # that did not report the latest year misses its indicators there.
+    reported = {(o.unit, o.year) for o in submission.observations}
     results = tuple(
         judge_one(u, year, indicator)
-        for u in (units if unit is None else (unit,))
+        for u in units
         for year in judged
+        if (u, year) in reported or year == judged[-1]
         for indicator in plan.indicators
     )
+    # The index ranks every unit; a --unit report keeps its own results only.
+    scores = index.compute(plan, results)
+    if unit is not None:
+        results = tuple(r for r in results if r.unit == unit)
     return Evaluation(
         plan=plan,
+        index=scores,
         results=results,
         units=units if unit is None else (unit,),
         years=judged,
@@ -76,6 +86,7 @@ class _Judge:
         references: dict[tuple[int, str], float],
     ) -> None:
         self.plan, self.by_key, self.computed, self.references = plan, by_key, computed, references
+        self.first_year = min((year for _, year, _ in by_key), default=plan.info.baseline_year)
 
     def __call__(self, unit: str, year: int, indicator: Indicator) -> Result:
         observation = self.by_key.get((unit, year, indicator.id))
@@ -104,6 +115,17 @@ class _Judge:
             reason, on_schedule = self._behind(indicator, facts, judgement.goal)
         else:
             status = Status.FAIL
+        progress = self._trend(observation, indicator, judgement.goal, bool(judgement.met))
+        if progress is not None and status is Status.BEHIND:
+            reason = (
+                *(part for part in reason if part.key != "no_baseline"),  # the trend says more
+                fragment(
+                    "trend",
+                    verdict=TREND_WORDS[progress.verdict],
+                    projection=number(progress.projection),
+                    year=str(self.plan.info.target_year),
+                ),
+            )
         return Result(
             unit,
             year,
@@ -117,6 +139,7 @@ class _Judge:
             rank=facts.rank,
             rank_source=facts.rank_source,
             schedule=on_schedule,
+            trend=progress,
             note=observation.note,
             file=observation.file,
             line=observation.line,
@@ -149,6 +172,23 @@ class _Judge:
             baseline_year=baseline_year,
             previous=previous.value if previous else None,
         )
+
+    def _trend(
+        self, o: Observation, indicator: Indicator, goal: float | None, met: bool
+    ) -> Trend | None:
+        """The unit's series up to this year (baseline included) and where it is heading."""
+        if goal is None or not isinstance(indicator.target, Threshold | Change):
+            return None
+        series = {
+            year: value
+            for year in range(self.first_year, o.year + 1)
+            if (seen := self.by_key.get((o.unit, year, indicator.id))) is not None
+            and (value := seen.value) is not None
+        }
+        if indicator.baseline is not None:
+            series.setdefault(indicator.baseline.year, indicator.baseline.value)
+        higher = indicator.direction == "higher"
+        return trend(list(series.items()), goal, higher, met, self.plan.info.target_year)
 
     def _baseline(self, unit: str, indicator: Indicator) -> tuple[float | None, int | None]:
         """A submitted value for the baseline year wins over the plan's own baseline."""
