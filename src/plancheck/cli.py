@@ -104,9 +104,15 @@ def _lang(lang: Any) -> str:
     return "zh" if env.lower().startswith("zh") else "en"
 
 
-def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
+def _emit(text: str | bytes, output: Path | None, inputs: list[Path]) -> None:
+    if output is None and isinstance(text, bytes):
+        if sys.stdout.isatty():
+            raise UserError("a binary file (xlsx) is not for the terminal: give -o FILE")
+        sys.stdout.buffer.write(text)
+        sys.stdout.flush()
+        return
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(text if isinstance(text, str) else text.decode())
         sys.stdout.flush()
         return
     from plancheck.output import write_report
@@ -196,6 +202,38 @@ def tasks(
 ) -> None:
     """List the plan's tasks with their milestones."""
     _emit(_render(fmt, "tasks", _load(plan), lang, output), output, [])
+
+
+if TYPE_CHECKING:
+    TemplateFormat = str
+else:
+    TemplateFormat = Enum("TemplateFormat", {n: n for n in ("csv", "yaml", "xlsx")}, type=str)
+
+
+@app.command()
+def template(
+    plan: PlanOption = None,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help="The year of the figures (written in).")
+    ] = None,
+    fmt: Annotated[
+        TemplateFormat | None,
+        typer.Option("--format", "-f", help="csv, yaml or xlsx. Default: from -o's extension."),
+    ] = None,
+    units: Annotated[
+        str | None,
+        typer.Option("--units", help="Units to list, comma-separated (徐汇区,长宁区): rows for each."),
+    ] = None,
+    output: OutputOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Print a blank submission to fill in and pass to evaluate: every indicator, value empty."""
+    from plancheck.template import choose_format, parse_units, render
+
+    name = str(getattr(fmt, "value", fmt)) if fmt is not None else None
+    chosen = choose_format(name, str(output) if output else None)
+    content = render(chosen, _load(plan), year=year, units=parse_units(units), lang=_lang(lang))
+    _emit(content, output, [])
 
 
 @plan_app.command("validate")

@@ -11,7 +11,7 @@ from pathlib import Path
 from plancheck.errors import UserError
 
 
-def write_report(text: str, path: Path, inputs: Iterable[Path] = ()) -> None:
+def write_report(text: str | bytes, path: Path, inputs: Iterable[Path] = ()) -> None:
     """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
 
     A reader of ``path`` sees the old report or the new one, never half of one; on any error the
@@ -34,8 +34,9 @@ def write_report(text: str, path: Path, inputs: Iterable[Path] = ()) -> None:
     except OSError as exc:
         raise UserError(f"cannot write the report: {exc.strerror or exc}", path) from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")  # bytes: an .xlsx
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         if target.exists():

@@ -80,6 +80,16 @@ LABELS = {
         "due": "Due",
         "every_year": "every year",
         "sample": "",
+        # plancheck template
+        "template_title": "Submission template: {title}",
+        "template_fill": (
+            "Fill in each value (and reference or rank where asked); leave it empty or write N/A "
+            "when there is no figure. Then: plancheck evaluate THIS-FILE"
+        ),
+        "template_year": (
+            "No year given: add 'year:' below, pass --year, or name the file like 2025.yaml."
+        ),
+        "template_sheet": "submission",
     },
     "zh": {
         "compliant": "合规",
@@ -124,6 +134,11 @@ LABELS = {
         "due": "期限",
         "every_year": "每年",
         "sample": "",
+        # plancheck template
+        "template_title": "报送模板:{title}",
+        "template_fill": "请填写各项实际值(要求时另填参照值或排名);无数据请留空或填 N/A。填好后运行:plancheck evaluate 本文件",
+        "template_year": "未指定年度:请在下方填写 year:、使用 --year,或将文件命名为 2025.yaml 这样的形式。",
+        "template_sheet": "填报",
     },
 }
 

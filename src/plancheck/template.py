@@ -1,0 +1,227 @@
+"""Blank submissions to fill in: every indicator with its name, measure and target, value empty.
+
+Each format is one pure function returning what ``plancheck evaluate`` reads back unchanged once
+filled in: ``render_csv`` (str), ``render_yaml`` (str), ``render_xlsx`` (bytes). The columns are
+those of the submission format (``submission/columns.py``): ``indicator``, ``value``, and
+``reference``/``rank`` where a target needs them, are read; ``name``, ``measure``, ``target`` and
+the like are for the person filling it in and ignored on input. With ``lang="zh"`` the headers are
+the Chinese column names (序号, 实际值…), read the same way.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from plancheck.plan.models import Indicator, Plan, Rank, Relative
+from plancheck.report.common import target_cell
+from plancheck.report.labels import label
+
+FORMATS = ("csv", "yaml", "xlsx")
+
+# Column → header, per language; every header is a name submission/columns.py recognises.
+HEADERS = {
+    "en": {
+        "unit": "unit", "year": "year", "indicator": "indicator", "name": "name",
+        "name_en": "name_en", "measure": "measure", "target": "target", "value": "value",
+        "reference": "reference", "rank": "rank", "note": "note",
+    },
+    "zh": {
+        "unit": "单位名称", "year": "年度", "indicator": "序号", "name": "指标名称",
+        "measure": "计量单位", "target": "指标目标", "value": "实际值", "reference": "参照值",
+        "rank": "排名", "note": "备注",
+    },
+}  # fmt: skip
+INPUT_COLUMNS = ("value", "reference", "rank", "note")  # what the person fills in
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as a formula
+
+
+@dataclass(frozen=True)
+class Template:
+    """The blank table: its columns (keys of HEADERS) and one row per unit and indicator."""
+
+    columns: tuple[str, ...]
+    rows: tuple[dict[str, str], ...]
+    lang: str
+
+    @property
+    def header(self) -> list[str]:
+        return [HEADERS[self.lang][c] for c in self.columns]
+
+
+def needs_reference(indicator: Indicator) -> bool:
+    return isinstance(indicator.target, Relative)
+
+
+def needs_rank(indicator: Indicator) -> bool:
+    return isinstance(indicator.target, Rank)
+
+
+def build(
+    plan: Plan, *, year: int | None = None, units: tuple[str, ...] = (), lang: str = "en"
+) -> Template:
+    columns = ["unit"] if units else []
+    columns += ["year"] if year is not None else []
+    columns += ["indicator", "name"] + (["name_en"] if lang == "en" else [])
+    columns += ["measure", "target", "value"]
+    columns += ["reference"] if any(needs_reference(i) for i in plan.indicators) else []
+    columns += ["rank"] if any(needs_rank(i) for i in plan.indicators) else []
+    columns += ["note"]
+    rows = []
+    for unit in units or ("",):
+        for i in plan.indicators:
+            row = {"unit": unit, "year": "" if year is None else str(year), "indicator": i.id}
+            row.update({"name": i.name, "name_en": i.name_en, "measure": i.unit or ""})
+            row["target"] = target_cell(i)
+            rows.append(row)
+    return Template(tuple(columns), tuple(rows), lang)
+
+
+def neutralise(text: str) -> str:
+    """A cell a spreadsheet would run as a formula (``=…``, ``+…``, ``-…``, ``@…``) made text."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def render_csv(
+    plan: Plan, *, year: int | None = None, units: tuple[str, ...] = (), lang: str = "en"
+) -> str:
+    """UTF-8 with a BOM (so Excel shows the Chinese), CRLF lines, formulas neutralised."""
+    template = build(plan, year=year, units=units, lang=lang)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutralise(h) for h in template.header])
+    for row in template.rows:
+        writer.writerow([neutralise(row.get(c, "")) for c in template.columns])
+    return "\ufeff" + buffer.getvalue()
+
+
+def _scalar(text: str) -> str:
+    """A YAML scalar that reads back as this exact string (JSON strings are YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(text: str) -> str:
+    return " ".join(text.split())
+
+
+def render_yaml(
+    plan: Plan, *, year: int | None = None, units: tuple[str, ...] = (), lang: str = "en"
+) -> str:
+    """The ``values:`` form for one unit, the ``records:`` form for several; guidance as comments."""
+    template = build(plan, year=year, units=units, lang=lang)
+    lines = [
+        f"# {_comment(label('template_title', lang, title=plan.info.title))}",
+        f"# {_comment(label('template_fill', lang))}",
+    ]
+    if year is None:
+        lines.append(f"# {_comment(label('template_year', lang))}")
+        lines.append("# year: 2025")
+    else:
+        lines.append(f"year: {year}")
+    by_id = {i.id: i for i in plan.indicators}
+    if len(units) <= 1:
+        if units:
+            lines.append(f"unit: {_scalar(units[0])}")
+        lines.append("values:")
+        for row in template.rows:
+            indicator = by_id[row["indicator"]]
+            fields = ", ".join(f"{f}: " for f in _fields(indicator))
+            lines.append(f"  {_scalar(indicator.id)}: {{{fields}}}  # {_describe(row, lang)}")
+    else:
+        lines.append("records:")
+        for row in template.rows:
+            indicator = by_id[row["indicator"]]
+            fields = ", ".join(f"{f}: " for f in _fields(indicator))
+            lines.append(
+                f"  - {{unit: {_scalar(row['unit'])}, indicator: {_scalar(indicator.id)}, "
+                f"{fields}}}  # {_describe(row, lang)}"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def _fields(indicator: Indicator) -> list[str]:
+    return (
+        ["value"]
+        + (["reference"] if needs_reference(indicator) else [])
+        + (["rank"] if needs_rank(indicator) else [])
+    )
+
+
+def _describe(row: dict[str, str], lang: str) -> str:
+    name = row["name"] if lang == "zh" else f"{row['name']} ({row['name_en']})"
+    return _comment(f"{name} — {label('target', lang)}: {row['target']}")
+
+
+def render_xlsx(
+    plan: Plan, *, year: int | None = None, units: tuple[str, ...] = (), lang: str = "en"
+) -> bytes:
+    """One sheet (read first by ``evaluate``); the cells to fill are yellow and formatted as text,
+    so that typing ``95%`` stays the text ``95%`` instead of becoming the number 0.95."""
+    try:
+        import xlsxwriter  # type: ignore[import-untyped]
+    except ImportError:
+        from plancheck.errors import UserError
+
+        raise UserError(
+            "writing an Excel template needs the optional extra 'xlsx': pip install 'plancheck[xlsx]'"
+        ) from None
+    import datetime as dt
+
+    template = build(plan, year=year, units=units, lang=lang)
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    # A fixed creation time: the same plan gives byte-identical workbooks.
+    book.set_properties({"title": label("template_title", lang, title=plan.info.title),
+                         "created": dt.datetime(2000, 1, 1)})  # fmt: skip
+    sheet = book.add_worksheet(label("template_sheet", lang))
+    head = book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True})
+    info = book.add_format({"font_color": "#404040", "text_wrap": True, "valign": "top"})
+    fill = book.add_format({"num_format": "@", "bg_color": "#FFF2CC", "border": 1})
+    widths = {"unit": 10, "year": 6, "indicator": 6, "name": 36, "name_en": 40, "measure": 10,
+              "target": 18, "value": 12, "reference": 12, "rank": 8, "note": 30}  # fmt: skip
+    for col, column in enumerate(template.columns):
+        fmt = fill if column in INPUT_COLUMNS else info
+        sheet.set_column(col, col, widths[column], fmt)
+        sheet.write_string(0, col, template.header[col], head)
+    by_id = {i.id: i for i in plan.indicators}
+    for r, row in enumerate(template.rows, start=1):
+        indicator = by_id[row["indicator"]]
+        for col, column in enumerate(template.columns):
+            if column in INPUT_COLUMNS:
+                wanted = column in ("value", "note") or column in _fields(indicator)
+                sheet.write_blank(r, col, None, fill if wanted else info)
+            else:
+                sheet.write_string(r, col, row.get(column, ""), info)
+    sheet.freeze_panes(1, 0)
+    book.close()
+    return buffer.getvalue()
+
+
+def render(
+    fmt: str, plan: Plan, *, year: int | None = None, units: tuple[str, ...] = (), lang: str = "en"
+) -> str | bytes:
+    if fmt == "xlsx":
+        return render_xlsx(plan, year=year, units=units, lang=lang)
+    if fmt == "yaml":
+        return render_yaml(plan, year=year, units=units, lang=lang)
+    return render_csv(plan, year=year, units=units, lang=lang)
+
+
+def parse_units(text: str | None) -> tuple[str, ...]:
+    """``徐汇区,长宁区`` (also with ``，`` or ``、``) → the unit names, in order, once each."""
+    if not text:
+        return ()
+    for separator in ("，", "、"):
+        text = text.replace(separator, ",")
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    return tuple(dict.fromkeys(names))
+
+
+def choose_format(fmt: str | None, output: str | None) -> str:
+    """``--format`` if given, else the output file's extension, else csv."""
+    if fmt is not None:
+        return fmt
+    suffix = (output or "").rsplit(".", 1)[-1].lower() if output and "." in output else ""
+    return {"yml": "yaml", "yaml": "yaml", "xlsx": "xlsx"}.get(suffix, "csv")

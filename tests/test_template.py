@@ -1,0 +1,177 @@
+"""Templates: a blank submission, filled in, gives the same verdicts as the hand-written CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from plancheck.cli import app
+from plancheck.plan.load import load_plan
+from plancheck.submission import columns
+from plancheck.template import HEADERS, neutralise, parse_units, render_csv, render_xlsx
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def invoke(*args: object) -> Any:
+    return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+def figures() -> dict[str, dict[str, str]]:
+    """samples/2023.csv: indicator → its value, reference, rank and note."""
+    with open(SAMPLES / "2023.csv", encoding="utf-8") as handle:
+        return {row["indicator"]: row for row in csv.DictReader(handle)}
+
+
+def verdicts(path: Path, *extra: str) -> tuple[int, list[tuple[str, str, str]]]:
+    result = invoke("evaluate", path, "-f", "json", *extra)
+    assert result.exit_code in (0, 1), result.stderr
+    data = json.loads(result.stdout)
+    return result.exit_code, [(r.get("unit", ""), r["id"], r["status"]) for r in data["results"]]
+
+
+EXPECTED = verdicts(SAMPLES / "2023.csv")
+
+
+def fill_csv(text: str, lang: str) -> str:
+    """What a person does in a spreadsheet: type the figures into the value columns."""
+    data = figures()
+    head = HEADERS[lang]
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    header = rows[0]
+    for row in rows[1:]:
+        given = data[row[header.index(head["indicator"])]]
+        for field in ("value", "reference", "rank"):
+            if head[field] in header and given[field]:
+                row[header.index(head[field])] = given[field]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return "\ufeff" + out.getvalue()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_filled_csv_template_gives_the_same_verdicts(tmp_path: Path, lang: str) -> None:
+    blank = tmp_path / "blank.csv"
+    assert invoke("template", "--year", "2023", "--lang", lang, "-o", blank).exit_code == 0
+    filled = tmp_path / "filled.csv"  # no year in the name: the template carries it
+    filled.write_text(fill_csv(blank.read_text(encoding="utf-8-sig"), lang), encoding="utf-8")
+    assert verdicts(filled) == EXPECTED
+
+
+def test_without_year_the_file_name_gives_it(tmp_path: Path) -> None:
+    text = invoke("template").stdout
+    assert "year" not in text.splitlines()[0]
+    filled = tmp_path / "2023.csv"
+    filled.write_text(fill_csv(text, "en"), encoding="utf-8")
+    assert verdicts(filled) == EXPECTED
+
+
+def fill_yaml(text: str) -> str:
+    data = figures()
+    out = []
+    for line in text.splitlines():
+        match = re.match(r'\s+"(\w+)": \{', line) or re.search(r'indicator: "(\w+)"', line)
+        if match:
+            given = data[match.group(1)]
+            for field in ("value", "reference", "rank"):
+                figure = given[field] or ""
+                line = re.sub(rf"\b{field}: (?=[,}}])", f"{field}: {figure}", line, count=1)
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_filled_yaml_template_gives_the_same_verdicts(tmp_path: Path, lang: str) -> None:
+    text = invoke("template", "-f", "yaml", "--year", "2023", "--lang", lang).stdout
+    filled = tmp_path / "filled.yaml"
+    filled.write_text(fill_yaml(text), encoding="utf-8")
+    assert verdicts(filled) == EXPECTED
+
+
+def test_filled_xlsx_template_gives_the_same_verdicts(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    blank = tmp_path / "blank.xlsx"
+    assert invoke("template", "--year", "2023", "-o", blank).exit_code == 0  # xlsx from -o
+    book = openpyxl.load_workbook(blank)
+    sheet = book.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    data = figures()
+    for row in sheet.iter_rows(min_row=2):
+        given = data[row[header.index("indicator")].value]
+        for field in ("value", "reference", "rank"):
+            if given[field]:
+                # as typed into the template's text-formatted cells: the text, e.g. "95.2"
+                row[header.index(field)].value = given[field]
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+    assert verdicts(filled) == EXPECTED
+
+
+def test_xlsx_template_cells_to_fill_are_text_so_percentages_stay_as_typed() -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(io.BytesIO(render_xlsx(load_plan(None), year=2023)))
+    sheet = book.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    assert sheet.cell(row=2, column=header.index("value") + 1).number_format == "@"
+    assert sheet.freeze_panes == "A2"
+
+
+def test_several_units_get_rows_each(tmp_path: Path) -> None:
+    text = invoke("template", "--units", "徐汇区，长宁区", "--year", "2023").stdout
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    indicators = len(load_plan(None).indicators)
+    assert [r["unit"] for r in rows] == ["徐汇区"] * indicators + ["长宁区"] * indicators
+    filled = tmp_path / "two.csv"
+    filled.write_text(fill_csv(text, "en"), encoding="utf-8")
+    code, found = verdicts(filled)
+    assert {unit for unit, _, _ in found} == {"徐汇区", "长宁区"}
+    yaml_text = invoke(
+        "template", "-f", "yaml", "--units", "徐汇区,长宁区", "--year", "2023"
+    ).stdout
+    assert "records:" in yaml_text
+    (tmp_path / "two.yaml").write_text(fill_yaml(yaml_text), encoding="utf-8")
+    assert verdicts(tmp_path / "two.yaml") == (code, found)
+
+
+def test_a_blank_template_is_not_a_pass(tmp_path: Path) -> None:
+    blank = tmp_path / "2023.csv"
+    invoke("template", "-o", blank)
+    result = invoke("evaluate", blank)
+    assert result.exit_code == 2
+    assert "no indicator has a value" in result.stderr
+
+
+def test_every_template_header_is_a_column_the_readers_know() -> None:
+    for lang, headers in HEADERS.items():
+        for column, header in headers.items():
+            known = columns.field_of(header) or columns.is_informational(header)
+            assert known, (lang, column, header)
+
+
+def test_templates_are_deterministic_and_list_every_indicator() -> None:
+    plan = load_plan(None)
+    assert render_xlsx(plan, year=2023) == render_xlsx(plan, year=2023)
+    text = render_csv(plan, year=2023)
+    assert text == render_csv(plan, year=2023)
+    ids = [row["indicator"] for row in csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))]
+    assert ids == [i.id for i in plan.indicators]
+
+
+def test_formula_like_cells_are_neutralised() -> None:
+    assert neutralise("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert [neutralise(t) for t in ("+1", "-1", "@x", "\tx")] == ["'+1", "'-1", "'@x", "'\tx"]
+    assert neutralise("徐汇区") == "徐汇区"
+    text = invoke("template", "--units", "=cmd|' /C calc'!A0").stdout
+    assert "\n'=cmd|' /C calc'!A0," in text
+
+
+def test_parse_units() -> None:
+    assert parse_units("徐汇区, 长宁区、静安区，徐汇区") == ("徐汇区", "长宁区", "静安区")
+    assert parse_units(None) == ()
