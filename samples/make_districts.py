@@ -10,10 +10,24 @@ import csv
 import random
 from pathlib import Path
 
-DISTRICTS = (
-    "黄浦区 徐汇区 长宁区 静安区 普陀区 虹口区 杨浦区 闵行区 宝山区 嘉定区 浦东新区 金山区 "
-    "松江区 青浦区 奉贤区 崇明区"
-).split()
+DISTRICTS = [
+    "黄浦区",
+    "徐汇区",
+    "长宁区",
+    "静安区",
+    "普陀区",
+    "虹口区",
+    "杨浦区",
+    "闵行区",
+    "宝山区",
+    "嘉定区",
+    "浦东新区",
+    "金山区",
+    "松江区",
+    "青浦区",
+    "奉贤区",
+    "崇明区",
+]
 # indicator: (low, high, decimals) of the invented 2023 figures
 SPEC = {
     "1": (98, 100, 0), "2": (2, 4, 0), "3": (96, 100, 0), "4": (97, 100, 0), "5": (0.8, 3.5, 1),
@@ -24,7 +38,12 @@ SPEC = {
 }  # fmt: skip
 BINDING_AT_TARGET = {"1", "3", "4", "6", "9", "13"}
 SERIES = {  # unit: indicator: 2021, 2022, 2023
-    "徐汇区": {"7": (52, 57, 62), "12": (78, 82, 86), "15": (81, 81.5, 82), "19": (10.1, 10.8, 11.4)},
+    "徐汇区": {
+        "7": (52, 57, 62),
+        "12": (78, 82, 86),
+        "15": (81, 81.5, 82),
+        "19": (10.1, 10.8, 11.4),
+    },
     "长宁区": {"7": (58, 63, 67), "12": (80, 84, 88), "15": (86, 87, 88)},
     "静安区": {"7": (66, 62, 58), "12": (88, 86, 83), "15": (84, 82, 80)},  # going backwards
     "浦东新区": {"7": (50, 52, 53), "12": (82, 83, 84)},  # lagging
@@ -33,7 +52,7 @@ FIXED_2023 = {("徐汇区", "5"): 1.2, ("徐汇区", "8"): 3.1, ("徐汇区", "1
               ("徐汇区", "18"): 95.2, ("虹口区", "13"): 98.9, ("崇明区", "23"): ""}  # fmt: skip
 
 
-def figure(rng: random.Random, indicator: str) -> float | int:
+def figure(rng: random.Random, indicator: str) -> float:
     low, high, decimals = SPEC[indicator]
     if indicator in BINDING_AT_TARGET:
         return high
@@ -41,18 +60,38 @@ def figure(rng: random.Random, indicator: str) -> float | int:
     return round(value, decimals) if decimals else round(value)
 
 
+LOWER_IS_BETTER = {"5", "8", "16"}
+
+
+def earlier(indicator: str, value: float, years_back: int) -> float:
+    """A steady improvement towards 2023: each year back, 2% of the range worse."""
+    low, high, decimals = SPEC[indicator]
+    if indicator in BINDING_AT_TARGET or indicator == "2":
+        return value
+    step = (high - low) * 0.02 * years_back
+    moved = value + step if indicator in LOWER_IS_BETTER else value - step
+    moved = min(max(moved, low), high)
+    return round(moved, decimals) if decimals else round(moved)
+
+
 def main() -> None:
     rng = random.Random(2023)
+    latest = {
+        (unit, indicator): FIXED_2023.get((unit, indicator), figure(rng, indicator))
+        for unit in DISTRICTS
+        for indicator in SPEC
+    }
     rows: list[list[object]] = []
     for year in (2021, 2022, 2023):
         for unit in DISTRICTS:
             if year < 2023 and unit not in SERIES:
                 continue
             for indicator in SPEC:
-                value: object = figure(rng, indicator)
+                value = latest[(unit, indicator)]
                 if indicator in SERIES.get(unit, {}):
                     value = SERIES[unit][indicator][year - 2021]
-                value = FIXED_2023.get((unit, indicator), value) if year == 2023 else value
+                elif year < 2023 and isinstance(value, int | float):
+                    value = earlier(indicator, value, 2023 - year)
                 rows.append([unit, year, indicator, value, ""])
     rows[0][4] = "示例数据(虚构) sample data: invented figures"
     target = Path(__file__).with_name("districts-2023.csv")

@@ -111,7 +111,14 @@ def test_thousands_separator_and_unit_suffix(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "key",
-    ["行政诉讼败诉率", " 行政诉讼败诉率 ", '"行政诉讼败诉率"', "８", "08", "Loss rate in administrative litigation"],
+    [
+        "行政诉讼败诉率",
+        " 行政诉讼败诉率 ",
+        '"行政诉讼败诉率"',
+        "８",
+        "08",
+        "Loss rate in administrative litigation",
+    ],
 )
 def test_indicator_by_number_or_name(tmp_path: Path, key: str) -> None:
     cell = '"' + key.replace('"', '""') + '"'
@@ -155,10 +162,19 @@ def test_delimiters(tmp_path: Path, delimiter: str) -> None:
     [
         ("indicator,value\n4,abc\n", "2023.csv:2: value: 'abc' is not a number"),
         ("indicator,value\n4,100\n4,100\n", "2023.csv:3: indicator 4 is given twice"),
-        ("indicator,value\n4,100\n重大行政决策合法性审查率,100\n", "2023.csv:3: indicator 4 is given twice"),
+        (
+            "indicator,value\n4,100\n重大行政决策合法性审查率,100\n",
+            "2023.csv:3: indicator 4 is given twice",
+        ),
         ("indicator,value\n合计,100\n", "2023.csv:2: indicator: unknown indicator '合计'"),
-        ("indicator,value\n重大行政决策合法审查率,100\n", "did you mean '4 重大行政决策合法性审查率'"),
-        ("indicator,value\n4,120\n", "2023.csv:2: value: 120 % is above the highest valid value 100"),
+        (
+            "indicator,value\n重大行政决策合法审查率,100\n",
+            "did you mean '4 重大行政决策合法性审查率'",
+        ),
+        (
+            "indicator,value\n4,120\n",
+            "2023.csv:2: value: 120 % is above the highest valid value 100",
+        ),
         ("indicator,value\n4,-1\n", "2023.csv:2: value: -1 % is below the lowest valid value 0"),
         ("indicator,value\n4,nan\n", "2023.csv:2: value: 'nan' is not a number"),
         ("indicator,value\n4,inf\n", "2023.csv:2: value: 'inf' is not a number"),
@@ -170,7 +186,10 @@ def test_delimiters(tmp_path: Path, delimiter: str) -> None:
         ('indicator,value\n4,"100\n', "2023.csv:2: malformed CSV"),
         ("indicator,value,rank\n18,90,17\n", "2023.csv:2: rank: rank 17 is beyond the 16 units"),
         ("indicator,value,rank\n18,90,2.5\n", "2023.csv:2: rank: rank '2.5' is not a whole number"),
-        ("indicator,value\n20,95‰\n", "2023.csv:2: value: '95‰' has '‰' but the indicator is measured in %"),
+        (
+            "indicator,value\n20,95‰\n",
+            "2023.csv:2: value: '95‰' has '‰' but the indicator is measured in %",
+        ),
     ],
 )
 def test_bad_input(tmp_path: Path, content: str, message: str) -> None:

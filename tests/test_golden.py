@@ -20,7 +20,13 @@ CASES = {
     "2023.md": ["evaluate", "samples/2023.csv", "-f", "markdown", "--lang", "en"],
     "2023.json": ["evaluate", "samples/2023.csv", "-f", "json", "--lang", "en"],
     "2020-2023.md": [
-        "evaluate", "samples/2020.csv", "samples/2023.csv", "-f", "markdown", "--lang", "en",
+        "evaluate",
+        "samples/2020.csv",
+        "samples/2023.csv",
+        "-f",
+        "markdown",
+        "--lang",
+        "en",
     ],
     "indicators.md": ["indicators", "-f", "markdown", "--lang", "en"],
 }

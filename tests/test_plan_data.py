@@ -32,8 +32,14 @@ def seed_table() -> list[dict[str, object]]:
             i += 1
         target = cells[i + 3]
         rows.append(
-            {"id": number, "name": name, "category": category, "binding": attribute == "约束性",
-             "unit": unit, "target_text": target}
+            {
+                "id": number,
+                "name": name,
+                "category": category,
+                "binding": attribute == "约束性",
+                "unit": unit,
+                "target_text": target,
+            }
         )
         i += 4
     return rows

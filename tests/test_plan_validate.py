@@ -34,7 +34,9 @@ def test_valid_plans() -> None:
 
 
 def test_a_broken_plan_stops_evaluate_too(tmp_path: Path) -> None:
-    result = run("evaluate", ROOT / "samples" / "2023.csv", "--plan", CASES / "plans" / "unknown_key")
+    result = run(
+        "evaluate", ROOT / "samples" / "2023.csv", "--plan", CASES / "plans" / "unknown_key"
+    )
     assert result.code == 2 and "unknown key 'weigth'" in result.stderr
 
 

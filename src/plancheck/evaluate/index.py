@@ -90,9 +90,7 @@ def compute(plan: Plan, results: Iterable[Result]) -> tuple[IndexScore, ...]:
             categories.append((category.name, mean))
             overall.append((mean, category.weight))
         scored = sum(len(p) for p in by_category.values())
-        rows.append(
-            IndexScore(unit, year, _weighted(overall), tuple(categories), scored, total, 0)
-        )
+        rows.append(IndexScore(unit, year, _weighted(overall), tuple(categories), scored, total, 0))
     return _ranked(rows)
 
 
@@ -112,7 +110,14 @@ def _ranked(rows: list[IndexScore]) -> tuple[IndexScore, ...]:
             rounded = round(row.score, 9)  # equal scores share a rank
             place.setdefault(rounded, n)
             ranked.append(
-                IndexScore(row.unit, row.year, row.score, row.categories, row.scored,
-                           row.total, place[rounded])  # fmt: skip
+                IndexScore(
+                    row.unit,
+                    row.year,
+                    row.score,
+                    row.categories,
+                    row.scored,
+                    row.total,
+                    place[rounded],
+                )
             )
     return tuple(ranked)

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
-
 from typing import TYPE_CHECKING
 
 from plancheck.evaluate.progress import Trend
 from plancheck.messages import Reason, Text
 from plancheck.plan.models import Indicator, Plan
-
 
 if TYPE_CHECKING:
     from plancheck.evaluate.index import IndexScore

@@ -24,9 +24,7 @@ class Peers:
 
 
 def compute(plan: Plan, observations: tuple[Observation, ...]) -> Peers:
-    wanted = {
-        i.id: i for i in plan.indicators if isinstance(i.target, Relative | Rank)
-    }
+    wanted = {i.id: i for i in plan.indicators if isinstance(i.target, Relative | Rank)}
     values: dict[tuple[int, str], list[tuple[str, float]]] = defaultdict(list)
     for o in observations:
         if o.indicator in wanted and o.value is not None:

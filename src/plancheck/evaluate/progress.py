@@ -59,7 +59,11 @@ class Trend(NamedTuple):
 
 
 def trend(
-    series: list[tuple[int, float]], goal: float, higher_is_better: bool, met: bool, target_year: int
+    series: list[tuple[int, float]],
+    goal: float,
+    higher_is_better: bool,
+    met: bool,
+    target_year: int,
 ) -> Trend | None:
     """The trend verdict of a series (two or more years), or None for a shorter one."""
     if len(series) < 2:

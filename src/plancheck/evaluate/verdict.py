@@ -1,10 +1,10 @@
 """Give every indicator of the plan one status per unit and judged year, with its reason.
 
-    pass     the target is met this year
-    fail     an annual target is not met, or a by_target_year target in or after the target year
-    behind   a by_target_year target not yet met before the target year (not a failure yet)
-    missing  no value submitted
-    unknown  a value, but the judgment needs something not given (a reference, a rank…)
+pass     the target is met this year
+fail     an annual target is not met, or a by_target_year target in or after the target year
+behind   a by_target_year target not yet met before the target year (not a failure yet)
+missing  no value submitted
+unknown  a value, but the judgment needs something not given (a reference, a rank…)
 """
 
 from __future__ import annotations
@@ -234,4 +234,3 @@ class _Judge:
             )
         )
         return tuple(parts), "on" if shares.on_track else "off"
-

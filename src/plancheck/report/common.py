@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from plancheck.evaluate.index import IndexScore
 from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.messages import number
 from plancheck.plan.models import Indicator
@@ -45,9 +46,10 @@ def value_cell(result: Result) -> str:
 
 def attention(evaluation: Evaluation) -> list[Result]:
     """Results that are not a pass in the latest year, worst and binding first."""
+    units = {unit: n for n, unit in enumerate(evaluation.units)}
     return sorted(
         (r for r in evaluation.results if r.year == evaluation.latest_year and r.status != Status.PASS),
-        key=lambda r: (SEVERITY[r.status], not r.indicator.binding, r.unit, _order(r.indicator)),
+        key=lambda r: (SEVERITY[r.status], not r.indicator.binding, units[r.unit], _order(r.indicator)),
     )
 
 
@@ -59,3 +61,47 @@ def timing_cell(indicator: Indicator, target_year: int, lang: str) -> str:
     if indicator.timing == "annual":
         return label("annual", lang)
     return label("by_target_year", lang, year=target_year)
+
+
+def latest_index(evaluation: Evaluation) -> list[IndexScore]:
+    """The index of the latest year, best first (the ranking)."""
+    return sorted(
+        (i for i in evaluation.index if i.year == evaluation.latest_year),
+        key=lambda i: (i.rank, i.unit),
+    )
+
+
+def matrix(evaluation: Evaluation) -> list[tuple[str, list[Result]]]:
+    """Per unit, its latest-year results in the plan's order (the units × indicators matrix)."""
+    latest = evaluation.latest_year
+    return [
+        (unit, [r for r in evaluation.results if r.unit == unit and r.year == latest])
+        for unit in evaluation.units
+    ]
+
+
+TREND_ORDER = ("going_backwards", "seriously_lagging", "lagging", "on_track", "achieved")
+
+
+def progress_rows(evaluation: Evaluation) -> list[Result]:
+    """Latest-year results that have a trend, the most worrying first."""
+    rows = [r for r in evaluation.results if r.year == evaluation.latest_year and r.trend]
+    return sorted(
+        rows,
+        key=lambda r: (TREND_ORDER.index(r.trend.verdict) if r.trend else 0, r.unit,
+                       _order(r.indicator)),
+    )  # fmt: skip
+
+
+def arrow(result: Result) -> str:
+    """Which way the series moves, judged by the direction the indicator is good."""
+    if result.trend is None or result.trend.slope == 0:
+        return "→"
+    rising = result.trend.slope > 0
+    return "↗" if rising else "↘"
+
+
+def series_cell(result: Result) -> str:
+    if result.trend is None:
+        return ""
+    return " → ".join(f"{number(v)}" for _, v in result.trend.series)

@@ -40,6 +40,18 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         "summary": evaluation.summary(),
         "results": [_result(r, options, multi_unit) for r in evaluation.results],
     }
+    data["index"] = [
+        {
+            "unit": score.unit,
+            "year": score.year,
+            "score": round(score.score, 2),
+            "rank": score.rank,
+            "categories": {name: round(value, 2) for name, value in score.categories},
+            "scored": score.scored,
+            "total": score.total,
+        }
+        for score in evaluation.index
+    ]
     if multi_unit:
         data["units"] = {
             unit: {
@@ -72,12 +84,26 @@ def _result(result: Result, options: Options, multi_unit: bool) -> dict[str, Any
             "reference": figure(result.reference),
             "rank": result.rank,
             "schedule": result.schedule,
+            "progress": _trend(result),
             "note": result.note or None,
             "file": result.file,
             "line": result.line,
         }
     )
     return item
+
+
+def _trend(result: Result) -> dict[str, Any] | None:
+    trend = result.trend
+    if trend is None:
+        return None
+    return {
+        "verdict": trend.verdict,
+        "series": {str(year): figure(value) for year, value in trend.series},
+        "slope": round(trend.slope, 6),
+        "projection": round(trend.projection, 6),
+        "ratio": None if trend.ratio is None else round(trend.ratio, 6),
+    }
 
 
 def indicator_data(indicator: Indicator) -> dict[str, Any]:

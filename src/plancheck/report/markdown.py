@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import render
+from plancheck.messages import TREND_WORDS, number, render
 from plancheck.plan.models import Plan
 from plancheck.report import Options
-from plancheck.report.common import attention, target_cell, timing_cell, value_cell, verdict
+from plancheck.report.common import (
+    arrow,
+    attention,
+    latest_index,
+    matrix,
+    progress_rows,
+    series_cell,
+    target_cell,
+    timing_cell,
+    value_cell,
+    verdict,
+)
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word
 
 _ESCAPES = str.maketrans(
@@ -79,6 +90,11 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
             f"({status_cell(r, lang)}): {cell(render(r.reason, lang))}"
         )
 
+    lines += _index_section(evaluation, lang)
+    if len(evaluation.units) > 1:
+        lines += _matrix_section(evaluation, lang)
+    lines += _progress_section(evaluation, lang)
+
     multi = evaluation.multi
     for category in plan.categories:
         rows = [r for r in evaluation.results if r.indicator.category == category.name]
@@ -101,6 +117,85 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
             body.append([r.unit, str(r.year), *row] if multi else row)
         lines += table(header, body)
     return "\n".join(lines) + "\n"
+
+
+def _index_section(evaluation: Evaluation, lang: str) -> list[str]:
+    """The index table (ranking) of the latest year, and a Mermaid chart GitHub renders."""
+    plan = evaluation.plan
+    ranking = latest_index(evaluation)
+    if not ranking:
+        return []
+    lines = ["", f"## {label('index', lang)} {evaluation.latest_year}", ""]
+    header = [label("rank", lang), label("unit", lang), label("score", lang),
+              *(c.name for c in plan.categories), label("coverage", lang)]  # fmt: skip
+    rows = []
+    for score in ranking:
+        by_category = dict(score.categories)
+        rows.append(
+            [str(score.rank), score.unit, f"{score.score:.1f}",
+             *(f"{by_category[c.name]:.1f}" if c.name in by_category else "—"
+               for c in plan.categories),
+             f"{score.scored}/{score.total}"]
+        )
+    lines += table(header, rows)
+    chart = _index_chart(evaluation, lang)
+    return lines + (["", *chart] if chart else [])
+
+
+def _mermaid_text(text: str) -> str:
+    return '"' + text.replace('"', "'") + '"'
+
+
+def _index_chart(evaluation: Evaluation, lang: str) -> list[str]:
+    """A bar per unit (several units) or a line over the years (one unit); nothing otherwise."""
+    title = _mermaid_text(f"{label('index', lang)}")
+    if len(evaluation.units) > 1:
+        ranking = latest_index(evaluation)
+        axis = ", ".join(_mermaid_text(s.unit) for s in ranking)
+        values = ", ".join(f"{s.score:.1f}" for s in ranking)
+        kind = "bar"
+    elif len(evaluation.years) > 1:
+        scores = sorted(evaluation.index, key=lambda s: s.year)
+        axis = ", ".join(_mermaid_text(str(s.year)) for s in scores)
+        values = ", ".join(f"{s.score:.1f}" for s in scores)
+        kind = "line"
+    else:
+        return []
+    return [
+        "```mermaid",
+        "xychart-beta",
+        f"    title {title}",
+        f"    x-axis [{axis}]",
+        f'    y-axis "{label("score", lang)}" 0 --> 100',
+        f"    {kind} [{values}]",
+        "```",
+    ]
+
+
+def _matrix_section(evaluation: Evaluation, lang: str) -> list[str]:
+    lines = ["", f"## {cell(label('matrix', lang, year=evaluation.latest_year))}", ""]
+    ids = [i.id for i in evaluation.plan.indicators]
+    rows = [[unit, *(STATUS_SYMBOL[r.status] for r in results)] for unit, results in matrix(evaluation)]
+    legend = " · ".join(f"{STATUS_SYMBOL[s]} {status_word(s, lang)}" for s in Status)
+    return [*lines, *table([label("unit", lang), *ids], rows), "", legend]
+
+
+def _progress_section(evaluation: Evaluation, lang: str) -> list[str]:
+    rows = progress_rows(evaluation)
+    if not rows:
+        return []
+    target_year = evaluation.plan.info.target_year
+    header = [label("unit", lang), label("indicator", lang), label("series", lang), "",
+              label("projection", lang, year=target_year), label("target", lang),
+              label("trend", lang)]  # fmt: skip
+    body = [
+        [r.unit, f"{r.indicator.id} {r.indicator.name}", series_cell(r), arrow(r),
+         number(r.trend.projection) if r.trend else "", target_cell(r.indicator),
+         (TREND_WORDS[r.trend.verdict].zh if lang == "zh" else TREND_WORDS[r.trend.verdict].en)
+         if r.trend else ""]
+        for r in rows
+    ]
+    return ["", f"## {label('progress', lang)}", "", *table(header, body)]
 
 
 def render_indicators(plan: Plan, options: Options) -> str:

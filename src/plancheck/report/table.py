@@ -8,16 +8,29 @@ from __future__ import annotations
 
 import io
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from plancheck.evaluate.models import Evaluation, Status
-from plancheck.messages import render
+from plancheck.evaluate.models import Evaluation, Result, Status
+from plancheck.messages import TREND_WORDS, number, render
 from plancheck.plan.models import Plan
 from plancheck.report import Options
-from plancheck.report.common import attention, target_cell, timing_cell, value_cell, verdict
+from plancheck.report.common import (
+    arrow,
+    attention,
+    latest_index,
+    matrix,
+    progress_rows,
+    series_cell,
+    target_cell,
+    timing_cell,
+    value_cell,
+    verdict,
+)
 from plancheck.report.labels import STATUS_STYLE, STATUS_SYMBOL, label, status_word
+from plancheck.tasks.models import TaskCheck
 
 
 def _console(options: Options) -> tuple[Console, io.StringIO]:
@@ -63,6 +76,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         line.append(f"  {who}{r.indicator.id} {r.indicator.name} [{binding}]: ")
         line.append(render(r.reason, lang))
         console.print(line)
+        _linked_tasks(console, evaluation, r, lang)
 
     for category in plan.categories:
         rows = [r for r in evaluation.results if r.indicator.category == category.name]
@@ -90,6 +104,12 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         console.print()
         console.print(grid)
 
+    _index_bars(console, evaluation, lang)
+    if multi_unit:
+        _matrix(console, evaluation, lang)
+    _progress(console, evaluation, lang)
+    _tasks_of_evaluation(console, evaluation, lang)
+
     console.print()
     summary = evaluation.summary()
     parts = [f"{STATUS_SYMBOL[s]} {status_word(s, lang)} {summary[s.value]}" for s in Status]
@@ -106,6 +126,61 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     style = "bold green" if evaluation.compliant else "bold red"
     console.print(Text(f"{label('verdict', lang)}: {verdict(evaluation, lang)}", style=style))
     return buffer.getvalue()
+
+
+def _bar(score: float, width: int = 20) -> str:
+    """A score 0–100 as a bar of eighths: the same text on every terminal."""
+    eighths = round(score / 100 * width * 8)
+    return "█" * (eighths // 8) + ("▏▎▍▌▋▊▉"[eighths % 8 - 1] if eighths % 8 else "")
+
+
+def _index_bars(console: Console, evaluation: Evaluation, lang: str) -> None:
+    ranking = latest_index(evaluation)
+    if not ranking:
+        return
+    console.print()
+    console.print(Text(f"{label('index', lang)} {evaluation.latest_year}", style="bold"))
+    width = max(cell_len(s.unit) for s in ranking)
+    for score in ranking:
+        pad = " " * (width - cell_len(score.unit))  # Chinese characters take two cells
+        line = f"  {score.rank:>2}. {score.unit}{pad}  {score.score:5.1f}  {_bar(score.score)}"
+        console.print(f"{line}  ({label('coverage', lang)} {score.scored}/{score.total})", markup=False)
+
+
+def _matrix(console: Console, evaluation: Evaluation, lang: str) -> None:
+    grid = Table(title=label("matrix", lang, year=evaluation.latest_year), title_justify="left",
+                 pad_edge=False, padding=(0, 0))  # fmt: skip
+    grid.add_column(label("unit", lang), no_wrap=True)
+    for indicator in evaluation.plan.indicators:
+        grid.add_column(indicator.id, justify="center", min_width=2)
+    for unit, results in matrix(evaluation):
+        grid.add_row(unit, *(Text(STATUS_SYMBOL[r.status], style=STATUS_STYLE[r.status])
+                             for r in results))  # fmt: skip
+    console.print()
+    console.print(grid)
+
+
+def _progress(console: Console, evaluation: Evaluation, lang: str) -> None:
+    rows = progress_rows(evaluation)
+    if not rows:
+        return
+    target_year = evaluation.plan.info.target_year
+    grid = Table(title=label("progress", lang), title_justify="left")
+    for key in ("unit", "indicator", "series"):
+        grid.add_column(label(key, lang), overflow="fold")
+    grid.add_column("")
+    grid.add_column(label("projection", lang, year=target_year))
+    grid.add_column(label("target", lang))
+    grid.add_column(label("trend", lang))
+    for r in rows:
+        words = TREND_WORDS[r.trend.verdict] if r.trend else None
+        grid.add_row(
+            r.unit, f"{r.indicator.id} {r.indicator.name}", series_cell(r), arrow(r),
+            number(r.trend.projection) if r.trend else "", target_cell(r.indicator),
+            (words.zh if lang == "zh" else words.en) if words else "",
+        )  # fmt: skip
+    console.print()
+    console.print(grid)
 
 
 def render_indicators(plan: Plan, options: Options) -> str:
@@ -141,4 +216,87 @@ def render_tasks(plan: Plan, options: Options) -> str:
         )
         grid.add_row(t.id, t.section, t.title, ", ".join(t.indicators), milestones)
     console.print(grid)
+    return buffer.getvalue()
+
+
+# --- task checks (plancheck tasks check; evaluate --tasks) ------------------------------------
+
+
+def _task_state(state: str, lang: str) -> Text:
+    from plancheck.report.labels import TASK_STYLE
+    from plancheck.report.taskcheck import state_text
+
+    return Text(state_text(state, lang), style=TASK_STYLE[state])
+
+
+def _tasks_section(console: Console, check: TaskCheck, lang: str) -> None:
+    """Needs attention (overdue first, with the lead department), then a table per section."""
+    from plancheck.report import taskcheck as parts
+    from plancheck.report.labels import TASK_STYLE, TASK_SYMBOL
+
+    console.print(f"{label('as_of', lang)}: {parts.as_of_text(check, lang)}", markup=False)
+    console.print()
+    console.print(Text(label("needs_attention", lang), style="bold"))
+    todo = parts.attention(check)
+    if not todo:
+        console.print("  " + label("nothing_overdue", lang))
+    for r in todo:
+        line = Text("  ")
+        line.append_text(_task_state(r.state.value, lang))
+        line.append(f"  {r.task.id} {r.task.title} — {parts.lead(r, lang)}: ")
+        line.append("; ".join(parts.finding_text(f, lang) for f in parts.problems(r)))
+        console.print(line)
+    for document, section, rows in check.sections():
+        grid = Table(title=parts.section_title(document, section, lang), title_justify="left")
+        for key in ("id", "task", "lead", "task_state", "details"):
+            grid.add_column(label(key, lang), overflow="fold")
+        for r in rows:
+            detail = Text()
+            for n, (status, text) in enumerate(parts.details(r, lang)):
+                if n:
+                    detail.append("\n")
+                if status is not None:
+                    detail.append(f"{TASK_SYMBOL[status]} ", style=TASK_STYLE[status])
+                detail.append(text)
+            state = _task_state(r.state.value, lang)
+            grid.add_row(r.task.id, parts.title(r, lang), parts.lead(r, lang), state, detail)
+        console.print()
+        console.print(grid)
+    console.print()
+    for text in parts.summary_text(check, lang):
+        console.print(text, markup=False)
+
+
+def _linked_tasks(console: Console, evaluation: Evaluation, result: Result, lang: str) -> None:
+    """Under a failing indicator: the tasks that drive it and their state."""
+    from plancheck.report.taskcheck import linked_text
+
+    if evaluation.tasks is None or result.status not in (Status.FAIL, Status.BEHIND):
+        return
+    for task in evaluation.tasks.linked(result.indicator.id):
+        console.print(f"      → {label('linked_tasks', lang)}: {linked_text(task, lang)}", markup=False)
+
+
+def _tasks_of_evaluation(console: Console, evaluation: Evaluation, lang: str) -> None:
+    if evaluation.tasks is None:
+        return
+    heading = label("tasks_title", lang, date=evaluation.tasks.as_of.isoformat())
+    console.print()
+    console.print(Text(heading, style="bold"))
+    console.print(f"{label('progress_file', lang)}: {', '.join(evaluation.tasks.files)}", markup=False)
+    _tasks_section(console, evaluation.tasks, lang)
+
+
+def render_taskcheck(check: TaskCheck, options: Options) -> str:
+    """``plancheck tasks check``: the report an office can hand to its committee."""
+    from plancheck.report.taskcheck import task_verdict
+
+    lang = options.lang
+    console, buffer = _console(options)
+    heading = label("tasks_title", lang, date=check.as_of.isoformat())
+    console.print(Text(f"{check.plan.info.title} — {heading}", style="bold"))
+    console.print(f"{label('progress_file', lang)}: {', '.join(check.files)}", markup=False)
+    _tasks_section(console, check, lang)
+    style = "bold green" if check.compliant else "bold red"
+    console.print(Text(f"{label('verdict', lang)}: {task_verdict(check, lang)}", style=style))
     return buffer.getvalue()

@@ -16,11 +16,18 @@ _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def read_submission(
-    paths: Iterable[Path], plan: Plan, year: int | None = None, sheet: str | None = None
+    paths: Iterable[Path],
+    plan: Plan,
+    year: int | None = None,
+    sheet: str | None = None,
+    *,
+    require_values: bool = True,
 ) -> Submission:
     """All observations of all files; duplicates across files are errors too.
 
     ``sheet``: the sheet to read in Excel workbooks (default: the first one).
+    ``require_values``: a submission in which no indicator has a value is an error (exit 2),
+    never a pass.
     """
     observations: list[Observation] = []
     seen: dict[tuple[str, int, str], Observation] = {}
@@ -46,7 +53,7 @@ def read_submission(
             observations.append(observation)
         if count == 0:
             raise UserError("no figures in the file: only a header, or nothing at all", path)
-    if not any(o.value is not None for o in observations):
+    if require_values and not any(o.value is not None for o in observations):
         raise UserError(
             "no indicator has a value: nothing to judge (empty cells and N/A are no figure)",
             files[0],
@@ -173,7 +180,7 @@ def read_references(path: Path, plan: Plan, year: int | None = None) -> dict[tup
     """Official reference values (e.g. city averages) per year and indicator, from a file read
     like a submission: its ``reference`` column, or else its ``value`` column."""
     references: dict[tuple[int, str], float] = {}
-    for o in read_submission([path], plan, year).observations:
+    for o in read_submission([path], plan, year, require_values=False).observations:
         figure = o.reference if o.reference is not None else o.value
         if figure is not None:
             references[(o.year, o.indicator)] = figure

@@ -1,0 +1,205 @@
+"""Several units and years in one run: computed city averages and ranks, trends, the index."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES, run
+
+DISTRICTS = [
+    "黄浦区",
+    "徐汇区",
+    "长宁区",
+    "静安区",
+    "普陀区",
+    "虹口区",
+    "杨浦区",
+    "闵行区",
+    "宝山区",
+    "嘉定区",
+    "浦东新区",
+    "金山区",
+    "松江区",
+    "青浦区",
+    "奉贤区",
+    "崇明区",
+]
+
+
+def long_csv(path: Path, rows: list[tuple[str, int, str, object]]) -> Path:
+    lines = ["unit,year,indicator,value"] + [f"{u},{y},{i},{v}" for u, y, i, v in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def results(path: Path, *extra: str) -> dict[tuple[str, int, str], dict[str, object]]:
+    outcome = run("evaluate", path, "-f", "json", *extra)
+    assert outcome.code in (0, 1), outcome.stderr
+    # One unit keeps the single-unit shape (no "unit" field): it is the plan's own, 徐汇区.
+    return {(r.get("unit", "徐汇区"), r["year"], r["id"]): r for r in outcome.json()["results"]}
+
+
+def test_computed_city_average_decides_relative_targets(tmp_path: Path) -> None:
+    # Values 1..16 for indicator 5: the mean is 8.5; below it passes, above it fails.
+    rows = [(u, 2023, "5", n) for n, u in enumerate(DISTRICTS, start=1)]
+    got = results(long_csv(tmp_path / "city.csv", rows))
+    assert got[("黄浦区", 2023, "5")]["status"] == "pass"  # 1 < 8.5
+    assert got[("浦东新区", 2023, "5")]["status"] == "fail"  # 11 > 8.5
+    assert got[("徐汇区", 2023, "5")]["reference"] == 8.5
+    assert "computed from 16 units" in str(got[("徐汇区", 2023, "5")]["reason"])
+
+
+def test_a_value_equal_to_the_average_is_not_below_it(tmp_path: Path) -> None:
+    rows = [("徐汇区", 2023, "16", 2.0), ("长宁区", 2023, "16", 2.0)]
+    got = results(long_csv(tmp_path / "two.csv", rows))
+    assert got[("徐汇区", 2023, "16")]["status"] == "fail"
+
+
+def test_computed_ranks_follow_the_good_direction_and_share_ties(tmp_path: Path) -> None:
+    # Satisfaction: higher is better. Two districts tie for 5th place; the next is 7th.
+    values = [99, 98, 97, 96, 95, 95, 94] + [80 - n for n in range(9)]
+    rows = [(u, 2023, "18", v) for u, v in zip(DISTRICTS, values, strict=True)]
+    got = results(long_csv(tmp_path / "ranks.csv", rows))
+    ranks = {u: got[(u, 2023, "18")]["rank"] for u in DISTRICTS}
+    assert ranks["黄浦区"] == 1 and ranks["普陀区"] == 5 and ranks["虹口区"] == 5
+    assert ranks["杨浦区"] == 7
+    assert got[("虹口区", 2023, "18")]["status"] == "pass"  # rank 5 is 全市前列
+    assert got[("杨浦区", 2023, "18")]["status"] == "fail"
+
+
+def test_submitted_reference_and_reference_file_override_the_mean(tmp_path: Path) -> None:
+    rows = [(u, 2023, "8", n) for n, u in enumerate(DISTRICTS, start=1)]  # mean 8.5
+    city = long_csv(tmp_path / "city.csv", rows)
+    official = tmp_path / "official.csv"
+    official.write_text("year,indicator,reference\n2023,8,1.5\n", encoding="utf-8")
+    got = results(city, "--reference", official)
+    assert got[("徐汇区", 2023, "8")]["status"] == "fail"  # 2 is not below the official 1.5
+    assert got[("徐汇区", 2023, "8")]["reference"] == 1.5
+    assert "reference file" in str(got[("徐汇区", 2023, "8")]["reason"])
+
+
+def test_a_district_missing_from_the_latest_year_is_not_compliant(tmp_path: Path) -> None:
+    rows = [("徐汇区", y, "1", 100) for y in (2022, 2023)] + [("长宁区", 2022, "1", 100)]
+    outcome = run("evaluate", long_csv(tmp_path / "gap.csv", rows), "-f", "json")
+    data = outcome.json()
+    assert outcome.code == 1 and "长宁区" in data["failing_units"]
+    statuses = {(r["unit"], r["year"], r["id"]): r["status"] for r in data["results"]}
+    assert statuses[("长宁区", 2023, "1")] == "missing"
+    assert statuses[("长宁区", 2022, "1")] == "pass"
+
+
+def test_unit_focus_keeps_peers(tmp_path: Path) -> None:
+    rows = [(u, 2023, "5", n) for n, u in enumerate(DISTRICTS, start=1)]
+    outcome = run("evaluate", long_csv(tmp_path / "c.csv", rows), "--unit", "徐汇区", "-f", "json")
+    data = outcome.json()
+    assert {r["id"]: r["status"] for r in data["results"]}["5"] == "pass"
+    assert "unit" not in data["results"][0]  # one unit: the single-unit shape
+    assert run("evaluate", tmp_path / "c.csv", "--unit", "无此区").code == 2
+
+
+@pytest.mark.parametrize(
+    ("series", "verdict"),
+    [((52, 57, 62), "on_track"), ((66, 62, 58), "going_backwards"), ((50, 52, 53), "seriously_lagging"),
+     ((50, 53, 56), "lagging"), ((60, 65, 71), "achieved")],
+)  # fmt: skip
+def test_trend_verdicts(tmp_path: Path, series: tuple[int, int, int], verdict: str) -> None:
+    rows = [("徐汇区", 2021 + n, "7", v) for n, v in enumerate(series)]
+    got = results(long_csv(tmp_path / "s.csv", rows))
+    progress = got[("徐汇区", 2023, "7")]["progress"]
+    assert isinstance(progress, dict) and progress["verdict"] == verdict
+
+
+def test_trend_projection_is_the_least_squares_line(tmp_path: Path) -> None:
+    rows = [("徐汇区", 2021 + n, "7", v) for n, v in enumerate((52, 57, 62))]
+    progress = results(long_csv(tmp_path / "s.csv", rows))[("徐汇区", 2023, "7")]["progress"]
+    assert isinstance(progress, dict)
+    assert math.isclose(progress["projection"], 72) and math.isclose(progress["slope"], 5)
+    assert progress["series"] == {"2021": 52, "2022": 57, "2023": 62}
+
+
+def test_behind_reason_carries_the_trend() -> None:
+    got = results(SAMPLES / "districts-2023.csv")
+    reason = str(got[("静安区", 2023, "7")]["reason"])
+    assert got[("静安区", 2023, "7")]["status"] == "behind" and "going backwards" in reason
+
+
+# --- the rule-of-law index ------------------------------------------------------------------
+
+
+def index_of(path: Path, plan: Path | None = None) -> dict[str, float]:
+    extra = ["--plan", str(plan)] if plan else []
+    data = run("evaluate", path, "-f", "json", *extra).json()
+    return {i["unit"]: i["score"] for i in data["index"]}
+
+
+def perfect_and_poor(tmp_path: Path) -> Path:
+    good = {"1": 100, "2": 3, "3": 100, "4": 100, "5": 1, "6": 100, "7": 80, "8": 1, "9": 100,
+            "10": 100, "11": 100, "12": 95, "13": 100, "14": 95, "15": 95, "16": 1, "17": 100,
+            "18": 99, "19": 15, "20": 60, "21": 100, "22": 0.2, "23": 95}  # fmt: skip
+    poor = {k: (v * 0.5 if k not in ("5", "8", "16") else 5) for k, v in good.items()}
+    rows = [("徐汇区", 2023, k, v) for k, v in good.items()]
+    rows += [("长宁区", 2023, k, v) for k, v in poor.items()]
+    return long_csv(tmp_path / "pair.csv", rows)
+
+
+def test_index_is_100_when_every_target_is_met_and_lower_otherwise(tmp_path: Path) -> None:
+    scores = index_of(perfect_and_poor(tmp_path))
+    assert scores["徐汇区"] == 100
+    assert scores["长宁区"] < 60
+
+
+def test_index_weights_come_from_the_plan(tmp_path: Path) -> None:
+    source = perfect_and_poor(tmp_path)
+    before = index_of(source)["长宁区"]
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    text = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    # Weigh 依法执政 (where the poor district scores worst, at half its targets) ten times.
+    text = text.replace(
+        "  - name: 依法执政\n    name_en: Law-based governance by the Party\n",
+        "  - name: 依法执政\n    name_en: Law-based governance by the Party\n    weight: 10\n",
+    )
+    (plan / "indicators.yaml").write_text(text, encoding="utf-8")
+    after = index_of(source, plan)["长宁区"]
+    assert after != before
+    data = run("evaluate", source, "-f", "json", "--plan", plan).json()
+    score = next(i for i in data["index"] if i["unit"] == "长宁区")
+    categories = score["categories"]
+    others = [v for k, v in categories.items() if k != "依法执政"]
+    expected = (10 * categories["依法执政"] + sum(others)) / (10 + len(others))
+    assert math.isclose(score["score"], round(expected, 2), abs_tol=0.01)
+
+
+def test_index_ranks_units() -> None:
+    data = run("evaluate", SAMPLES / "districts-2023.csv", "-f", "json").json()
+    latest = [i for i in data["index"] if i["year"] == 2023]
+    assert len(latest) == 16
+    assert sorted(i["rank"] for i in latest)[0] == 1
+    ordered = sorted(latest, key=lambda i: i["rank"])
+    assert all(a["score"] >= b["score"] for a, b in itertools.pairwise(ordered))
+
+
+def test_reports_show_matrix_progress_and_index() -> None:
+    markdown = run(
+        "evaluate", SAMPLES / "districts-2023.csv", "-f", "markdown", "--lang", "en"
+    ).stdout
+    assert "## Status by unit, 2023" in markdown and "```mermaid" in markdown
+    assert "## Progress over the years" in markdown and "## Rule-of-law index 2023" in markdown
+    table = run("evaluate", SAMPLES / "districts-2023.csv", "--lang", "en").stdout
+    assert "Rule-of-law index 2023" in table and "█" in table
+
+
+def test_wide_submission(tmp_path: Path) -> None:
+    wide = tmp_path / "wide.csv"
+    wide.write_text(
+        "unit,year,1,重大行政决策合法性审查率,16\n徐汇区,2023,100,100,2.0\n长宁区,2023,100,98,3.0\n",
+        encoding="utf-8",
+    )
+    got = results(wide)
+    assert got[("徐汇区", 2023, "4")]["status"] == "pass"
+    assert got[("长宁区", 2023, "4")]["status"] == "fail"
+    assert got[("徐汇区", 2023, "16")]["status"] == "pass"  # 2.0 < the mean 2.5
