@@ -283,5 +283,62 @@ def plan_schema(
     typer.echo(json.dumps(schema, ensure_ascii=False, indent=2))
 
 
+PeriodOption = Annotated[
+    str | None,
+    typer.Option("--period", help="The plan's years, e.g. 2021-2025, when the text does not say."),
+]
+
+
+@plan_app.command("import")
+def plan_import(
+    source: Annotated[Path, typer.Argument(help="The plan: .docx, .xlsx, .csv or text.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder for indicators.yaml and tasks.yaml.")
+    ],
+    period: PeriodOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite indicators.yaml/tasks.yaml in the folder.")
+    ] = False,
+) -> None:
+    """Draft a plan's YAML files from its document; list what a person must check."""
+    from plancheck.plan import importers
+    from plancheck.plan.consistency import TargetTextCheck
+    from plancheck.plan.load import load_plan
+
+    years = importers.parse_period(period) if period else None
+    imported = importers.import_plan(source, years)
+    written = importers.write(imported, output, source, force=force)
+    load_plan(output, checks=[TargetTextCheck()])  # the draft must validate as written
+    indicators_count, tasks_count = imported.counts
+    typer.echo(
+        f"wrote {written[0]} ({indicators_count} indicators) and {written[1]} "
+        f"({tasks_count} tasks) from {source}"
+    )
+    for note in imported.notes:
+        typer.echo(f"note: {note}")
+    todos = sum(1 for f in imported.findings if f.kind == "TODO")
+    if imported.findings:
+        typer.echo(f"to do {todos}, to check {len(imported.findings) - todos}:")
+    for finding in imported.findings:
+        typer.echo(f"  {output / finding.file}:{finding.line}: {finding.kind}: {finding.message}")
+    typer.echo(f"next: plancheck plan validate {output}")
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="A new or empty folder for the plan.")],
+    period: PeriodOption = None,
+) -> None:
+    """Start a plan from scratch: indicators.yaml, tasks.yaml, a sample submission, a CI job."""
+    from plancheck.plan.importers import parse_period
+    from plancheck.plan.importers.starter import write_starter
+
+    years = parse_period(period) if period else None
+    written = write_starter(folder, years)
+    for path in written:
+        typer.echo(f"wrote {path}")
+    typer.echo(f"next: plancheck evaluate {written[2]} --plan {folder}")
+
+
 def main() -> None:
     app()

@@ -1,0 +1,175 @@
+"""Import a plan from the document it is written in: ``plancheck plan import SOURCE -o DIR``.
+
+Sources: text like a web page's (the indicator table flattened to one cell per line, or a table
+with tabs or ``|``), Word ``.docx`` (python-docx: the optional extra ``docx``), Excel ``.xlsx``
+(python-calamine: the extra ``xlsx``) and ``.csv``. The result is a draft ``indicators.yaml`` and
+``tasks.yaml`` that ``plancheck plan validate`` accepts, with what could not be read marked
+``TODO(plancheck import)`` and listed (see ``draft.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from plancheck.errors import UserError
+from plancheck.plan.importers.document import Metadata, metadata, tasks
+from plancheck.plan.importers.draft import Draft, Finding, indicators_yaml, tasks_yaml
+from plancheck.plan.importers.table import Grid, RowName, Table, from_grid, from_lines
+
+TEXT_SUFFIXES = (".txt", ".text", ".md", "")
+SHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv")
+DOCX_HINT = "pip install 'plancheck[docx]'"
+
+
+@dataclass(frozen=True)
+class Imported:
+    indicators: str  # the text of indicators.yaml
+    tasks: str  # the text of tasks.yaml
+    findings: list[Finding]
+    notes: list[str]  # about the source as a whole (skipped rows, repeated numbers…)
+    counts: tuple[int, int]  # indicators, tasks
+
+
+def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported:
+    """Read ``source`` and draft the plan's two files (not written: see ``write``)."""
+    suffix = source.suffix.lower()
+    if suffix == ".doc":
+        raise UserError("an old Word .doc file: save it as .docx (Word: File → Save As)", source)
+    if suffix == ".docx":
+        from plancheck.plan.importers.docx import read_docx
+
+        lines, where, grids = read_docx(source)
+    elif suffix in SHEET_SUFFIXES:
+        from plancheck.plan.importers.sheet import read_grid
+
+        lines, where, grids = read_grid(source)
+    elif suffix in TEXT_SUFFIXES:
+        from plancheck.textfile import read_text
+
+        lines = read_text(source).splitlines()
+        where = [f"line {n}" for n in range(1, len(lines) + 1)]
+        grids = [_text_grid(lines)]
+    else:
+        raise UserError(
+            f"unknown kind of file '{source.suffix}': give a .docx, .xlsx, .csv or text file",
+            source,
+        )
+    table = _table(lines, where, grids)
+    if table is None or not table.rows:
+        raise UserError(
+            "no indicator table found: looked for a header row with 序号, 指标名称, 属性, 单位 "
+            "and 指标目标 (or 目标值)",
+            source,
+        )
+    meta = metadata(lines, where)
+    found_tasks, task_notes = tasks(lines, where)
+    chosen, note = _period(meta, period, table)
+    if chosen is None:
+        raise UserError(
+            "cannot tell the plan's period from its title or text: give --period, e.g. "
+            "--period 2021-2025",
+            source,
+        )
+    draft = Draft(
+        source=source.name,
+        meta=meta,
+        period=chosen,
+        rows=table.rows,
+        tasks=found_tasks,
+        notes=[*table.notes, *task_notes, *([note] if note else [])],
+        tasks_note="" if found_tasks else _no_tasks(suffix),
+    )
+    indicators_text, indicator_findings = indicators_yaml(draft)
+    tasks_text, task_findings = tasks_yaml(draft)
+    return Imported(
+        indicators_text,
+        tasks_text,
+        indicator_findings + task_findings,
+        draft.notes,
+        (len(table.rows), len(found_tasks)),
+    )
+
+
+def _no_tasks(suffix: str) -> str:
+    if suffix in SHEET_SUFFIXES:
+        return "a spreadsheet holds the indicator table only: add the plan's tasks by hand"
+    return (
+        "no numbered tasks found (looked for '1.…' items under a heading like '三、主要任务'): "
+        "add the plan's tasks by hand"
+    )
+
+
+def _table(lines: Sequence[str], where: Sequence[str], grids: Sequence[Grid]) -> Table | None:
+    for grid, name in grids:
+        table = from_grid(grid, name)
+        if table is not None and table.rows:
+            return table
+    return from_lines(lines)
+
+
+def _text_grid(lines: Sequence[str]) -> Grid:
+    """A text table with one row per line: cells split at tabs or '|' (markdown tables too)."""
+    grid: list[list[str]] = []
+    for line in lines:
+        stripped = line.strip().strip("|")
+        if "\t" in stripped:
+            grid.append(stripped.split("\t"))
+        elif "|" in stripped:
+            cells = [c.strip() for c in stripped.split("|")]
+            if all(set(c) <= set("-: ") for c in cells):
+                grid.append([])  # markdown's |---|---| line
+            else:
+                grid.append(cells)
+        else:
+            grid.append([line])
+    return grid, RowName([f"line {n}" for n in range(1, len(lines) + 1)])
+
+
+def _period(
+    meta: Metadata, given: tuple[int, int] | None, table: Table
+) -> tuple[tuple[int, int] | None, str | None]:
+    if given is not None:
+        if meta.period is not None and meta.period != given:
+            start, end = meta.period
+            return given, f"--period {given[0]}-{given[1]} used; the document says {start}-{end}"
+        meta.period_from = ""
+        return given, None
+    if meta.period is not None:
+        return meta.period, None
+    if table.target_year is not None:
+        year = table.target_year
+        meta.period_from = f"the table's header ({year}年目标), read as a five-year plan"
+        return (year - 4, year), None
+    return None, None
+
+
+def parse_period(text: str) -> tuple[int, int]:
+    """``2021-2025`` (or 2021—2025, 2021:2025) → (2021, 2025); a UserError otherwise."""
+    import re
+
+    found = re.fullmatch(r"\s*((?:19|20)\d\d)\s*[-—–:~至]\s*((?:19|20)\d\d)\s*", text)
+    if not found or int(found.group(1)) > int(found.group(2)):
+        raise UserError(f"--period {text}: expected two years, e.g. 2021-2025")
+    return int(found.group(1)), int(found.group(2))
+
+
+def write(imported: Imported, folder: Path, source: Path, force: bool = False) -> list[Path]:
+    """Write the two files into ``folder`` (made if missing), never over a file without force."""
+    from plancheck.output import write_report
+
+    if folder.exists() and not folder.is_dir():
+        raise UserError("the output is not a folder", folder)
+    targets = [folder / "indicators.yaml", folder / "tasks.yaml"]
+    if not force:
+        for path in targets:
+            if path.exists():
+                raise UserError(f"{path.name} exists already; give --force to overwrite it", path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot make the folder: {exc.strerror or exc}", folder) from None
+    for path, text in zip(targets, (imported.indicators, imported.tasks), strict=True):
+        write_report(text, path, [source])
+    return targets

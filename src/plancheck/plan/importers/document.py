@@ -1,0 +1,217 @@
+"""What a plan document says besides its table: title, stage, date, period, unit and tasks.
+
+Works on the document's paragraphs as lines of text (a Word file's paragraphs, a text file's
+lines). Tasks are the numbered items ("9.打造国际一流的法治化营商环境。全面对标…") of the chapters
+whose heading names tasks or measures ("三、主要任务", "四、保障措施"), with their sections
+("(三)深入推进依法行政,深化法治政府建设"); an annex starts at a line "附件" and its tasks get ids
+"A1", "A2"… (a second annex "B1"…).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from plancheck.plan.phrases import cn_number
+
+CHAPTER = re.compile(r"^(?P<no>[一二三四五六七八九十]+)\s*、\s*(?P<title>\S.*)$")
+SECTION = re.compile(r"^[((]\s*(?P<no>[一二三四五六七八九十]+)\s*[))]\s*(?P<title>\S.*)$")
+TASK = re.compile(r"^(?P<no>\d{1,3})\s*[.．、]\s*(?P<body>[^\d\s].*)$")
+ANNEX = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[::]?$")
+ANNEX_LIST = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[::]")
+TASK_CHAPTER = re.compile(r"任务|措施|保障|举措|重点工作|行动|工作重点")
+SIGNATURE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^(?:[^,,。;;]{1,15})$")
+TITLE_WORDS = re.compile(r"规划|方案|意见|计划|纲要|要点|目标")
+STAGE = re.compile(
+    r"[((](?P<stage>送审稿|征求意见稿|草案|讨论稿|修改稿|代拟稿|审议稿|试行|草稿)[))]"
+)
+YEARS = re.compile(
+    r"(?P<start>(?:19|20)\d\d)\s*年?\s*[—\-–~～至到－―]+\s*(?P<end>(?:19|20)\d\d)\s*年?"
+)
+FIVE_YEAR = re.compile(
+    r"第([一二三四五六七八九十]+)个五年|([一二三四五六七八九十]+)五(?:时期|期间|规划)"
+)
+BY_YEAR = re.compile(r"到\s*((?:19|20)\d\d)\s*年")
+DATE = re.compile(
+    r"(?P<y>(?:19|20)\d\d)\s*(?:-|年|/|\.)\s*(?P<m>\d{1,2})\s*(?:-|月|/|\.)\s*(?P<d>\d{1,2})\s*日?"
+)
+UNIT = re.compile(r"^(?P<unit>(?:[^\s,,、]{2,4}?[省市])?[^\s,,、省市]{2,4}?(?:新区|区|县|市|旗))")
+
+
+@dataclass(frozen=True)
+class TaskItem:
+    id: str
+    document: str  # "plan" or "annex"
+    section: str
+    title: str
+    text: str
+    where: str
+
+
+@dataclass
+class Metadata:
+    title: str = ""
+    stage: str = ""
+    date: dt.date | None = None
+    period: tuple[int, int] | None = None
+    period_from: str = ""  # what the period was read from, for the report
+    unit: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def five_year_period(number: int) -> tuple[int, int] | None:
+    """The years of China's Nth five-year plan (3rd: 1966–1970 … 14th: 2021–2025)."""
+    if number < 3:
+        return None
+    start = 1966 + 5 * (number - 3)
+    return start, start + 4
+
+
+def metadata(lines: Sequence[str], where: Sequence[str]) -> Metadata:
+    """Title, stage, date, period and unit from the document's opening and its text."""
+    meta = Metadata()
+    body = _main_body(lines)
+    head = [(n, line.strip()) for n, line in enumerate(body[:40]) if line.strip()]
+    for n, line in head:
+        if _is_title(line):
+            meta.title, meta.stage = _title(line)
+            following = [text for m, text in head if n < m <= n + 3]
+            meta.period, meta.period_from = _period([line, *following])
+            break
+    for _, line in head:
+        found = DATE.search(line)
+        if found and meta.date is None:
+            with contextlib.suppress(ValueError):  # 2021-02-30 is no date
+                meta.date = dt.date(int(found["y"]), int(found["m"]), int(found["d"]))
+    if meta.period is None:
+        targets = [int(y) for line in body for y in BY_YEAR.findall(line)]
+        if targets:
+            year = max(set(targets), key=lambda y: (targets.count(y), -y))
+            meta.period = (year - 4, year)
+            meta.period_from = f"'到{year}年' in the text, read as a five-year plan"
+    if meta.title and (unit := UNIT.match(meta.title)):
+        meta.unit = unit["unit"]
+    return meta
+
+
+def _main_body(lines: Sequence[str]) -> list[str]:
+    for n, line in enumerate(lines):
+        if ANNEX.match(line.strip()):
+            return list(lines[:n])
+    return list(lines)
+
+
+def _is_title(line: str) -> bool:
+    return (
+        bool(TITLE_WORDS.search(line))
+        and len(line) <= 60
+        and not line.startswith(("根据", "《", "附件", "日期", "为", "按照"))
+        and not re.search(r"[。;;]", line)
+    )
+
+
+def _title(line: str) -> tuple[str, str]:
+    stage = ""
+    if found := STAGE.search(line):
+        stage = found["stage"]
+        line = line.replace(found.group(0), "")
+    line = re.sub(
+        r"[((]\s*(?:19|20)\d\d\s*年?\s*[—\-–~～至到－―]+\s*(?:19|20)\d\d\s*年?\s*[))]", "", line
+    )
+    return line.strip(), stage
+
+
+def _period(lines: Sequence[str]) -> tuple[tuple[int, int] | None, str]:
+    for line in lines:
+        if "《" in line:
+            continue  # another plan's name
+        if found := YEARS.search(line):
+            start, end = int(found["start"]), int(found["end"])
+            if start <= end <= start + 15:
+                return (start, end), f"'{found.group(0)}' in the title"
+        if found := FIVE_YEAR.search(line):
+            number = cn_number(found.group(1) or found.group(2))
+            period = five_year_period(number) if number else None
+            if period:
+                return period, f"'{found.group(0)}' in the title"
+    return None, ""
+
+
+def tasks(lines: Sequence[str], where: Sequence[str]) -> tuple[list[TaskItem], list[str]]:
+    """The numbered tasks of the task chapters, and notes on what was odd."""
+    items: list[TaskItem] = []
+    notes: list[str] = []
+    prefix, document = "", "plan"
+    annexes = 0
+    chapter: str | None = None
+    section = ""
+    seen: set[str] = set()
+    current: dict[str, str] | None = None
+    extra: list[str] = []
+
+    def close() -> None:
+        nonlocal current, extra
+        if current is not None:
+            text = "\n".join([current["text"], *extra]).strip("\n")
+            items.append(
+                TaskItem(
+                    current["id"],
+                    current["document"],
+                    current["section"],
+                    current["title"],
+                    text,
+                    current["where"],
+                )
+            )
+        current, extra = None, []
+
+    for n, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        if ANNEX.match(line):
+            close()
+            annexes += 1
+            prefix, document = chr(ord("A") + annexes - 1), "annex"
+            chapter, section = None, ""
+            continue
+        if ANNEX_LIST.match(line):
+            close()
+            chapter = None  # "附件:…" lists the annexes: the body has ended
+            continue
+        if found := CHAPTER.match(line):
+            close()
+            chapter = line if TASK_CHAPTER.search(found["title"]) else None
+            section = ""
+            continue
+        if chapter is None:
+            continue
+        if SECTION.match(line):
+            close()
+            section = line
+            continue
+        if found := TASK.match(line):
+            close()
+            task_id = f"{prefix}{int(found['no'])}"
+            if task_id in seen:
+                renamed = f"{task_id}-{sum(1 for i in items if i.id.startswith(task_id + '-')) + 2}"
+                notes.append(f"{where[n]}: task number {task_id} repeats; its id is '{renamed}'")
+                task_id = renamed
+            seen.add(task_id)
+            title, _, text = found["body"].partition("。")
+            current = {
+                "id": task_id,
+                "document": document,
+                "section": f"{chapter} / {section}" if section else chapter,
+                "title": title.strip(),
+                "text": text.strip(),
+                "where": where[n],
+            }
+            continue
+        if current is not None and not SIGNATURE.match(line):
+            extra.append(line)
+    close()
+    return items, notes

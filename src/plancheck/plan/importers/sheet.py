@@ -1,0 +1,80 @@
+"""Spreadsheets and CSV: the indicator table as a grid; rows above the header give the title.
+
+.xlsx/.xlsm are read with python-calamine (the optional extra ``xlsx``, shared with Excel
+submissions: ``submission/read_xlsx.py``), the first sheet that holds an indicator table; merged
+cells read as empty below or beside their first cell, so categories are carried down. CSV and TSV
+files are decoded like submissions (UTF-8, GB18030, UTF-16) and their delimiter is the one that
+splits the header best.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from plancheck.errors import UserError
+from plancheck.plan.importers.table import Grid, RowName, header_columns
+
+
+def read_grid(path: Path) -> tuple[list[str], list[str], list[Grid]]:
+    """(lines for the title and period, where each is, the grids) of a spreadsheet or CSV."""
+    csv_file = path.suffix.lower() in (".csv", ".tsv")
+    grids = [_csv_grid(path)] if csv_file else _sheets(path)
+    lines: list[str] = []
+    where: list[str] = []
+    for grid, name in grids:
+        for i, row in enumerate(grid):
+            if header_columns(row) is not None:
+                break
+            text = " ".join(c.strip() for c in row if c.strip())
+            if text:
+                lines.append(text)
+                where.append(name(i))
+    return lines, where, grids
+
+
+def _csv_grid(path: Path) -> Grid:
+    from plancheck.textfile import read_text
+
+    text = read_text(path)
+    rows = text.splitlines()
+    best: list[list[str]] = []
+    for delimiter in (",", "\t", ";", "|"):
+        try:
+            grid = list(csv.reader(rows, delimiter=delimiter))
+        except csv.Error as exc:
+            raise UserError(f"malformed CSV: {exc}", path) from None
+        if any(header_columns(row) is not None for row in grid):
+            best = grid
+            break
+    return best, RowName([f"line {n}" for n in range(1, len(rows) + 1)])
+
+
+def _sheets(path: Path) -> list[Grid]:
+    try:
+        import python_calamine
+    except ImportError:
+        raise UserError(
+            "reading Excel workbooks needs the optional extra 'xlsx': pip install 'plancheck[xlsx]'",
+            path,
+        ) from None
+    from plancheck.submission.read_xlsx import cell_ref, read_sheet
+
+    del python_calamine  # read_sheet imports it; the check above names the extra first
+    first, _ = read_sheet(path)
+    grids: list[Grid] = []
+    names = _sheet_names(path) or [first]
+    for name in names:
+        _, grid = read_sheet(path, name)
+        refs = [cell_ref(name, r + 1, 0) for r in range(len(grid))]
+        grids.append((grid, RowName(refs)))
+    return grids
+
+
+def _sheet_names(path: Path) -> list[str]:
+    import python_calamine
+
+    try:
+        return list(python_calamine.CalamineWorkbook.from_path(str(path)).sheet_names)
+    except Exception:  # read_sheet has already given the located error for a bad workbook
+        return []

@@ -1,0 +1,219 @@
+"""``plancheck init DIR``: a new plan folder that evaluates out of the box.
+
+A small plan with one indicator per kind of target phrase (a level, a relative, a rank, a change,
+a qualitative direction), two tasks with milestones, a sample submission for the plan's second
+year (with the first year too, so the qualitative target has a year to compare with) and a CI job
+that validates the plan and evaluates the sample. Replace the examples with your own plan.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plancheck.errors import UserError
+
+DEFAULT_PERIOD = (2026, 2030)  # the 15th five-year plan
+
+INDICATORS = """\
+# A new plan made by `plancheck init` — replace the examples with your plan's own table.
+# Each indicator: `name` and `target_text` are the plan's words, verbatim; `target` is the machine
+# reading (`plancheck plan validate` checks that the two agree); `timing` says when it is judged:
+# annual (every year) or by_target_year (a level to reach by {end}; before then an unmet one is
+# "behind", not "fail"). See `plancheck plan schema` and the README's table of phrase forms.
+
+plan:
+  id: sample-plan-{start}-{end}
+  title: 示例区法治建设规划({start}—{end}年)
+  title_en: Sample District rule-of-law plan {start}–{end}
+  document:
+    stage: 正式文本
+    stage_en: adopted text
+    date: {start}-01-01
+    occasion: 示例
+    occasion_en: example
+    source: made by plancheck init
+  unit: 示例区
+  period: {{start: {start}, end: {end}}}
+  baseline_year: {baseline}
+  target_year: {end}
+
+categories:
+  - {{name: 依法行政, name_en: Law-based administration}}
+  - {{name: 法治社会, name_en: Law-based society}}
+
+peer_groups:
+  city: {{name: 全市, name_en: the districts of the city, size: 16}}
+
+references:
+  city_average: {{name: 全市平均值, name_en: city average, peers: city}}
+
+indicators:
+  - id: "1"
+    category: 依法行政
+    name: 重大行政决策合法性审查率
+    name_en: Legality review rate of major administrative decisions
+    binding: true
+    unit: "%"
+    target_text: "100"
+    target: {{kind: threshold, op: ">=", value: 100}}
+    timing: annual
+
+  - id: "2"
+    category: 依法行政
+    name: 行政诉讼败诉率
+    name_en: Loss rate in administrative litigation
+    binding: false
+    unit: "%"
+    target_text: 低于全市平均值
+    target: {{kind: relative, op: "<", reference: city_average}}
+    timing: annual
+
+  - id: "3"
+    category: 依法行政
+    name: 行政机关负责人出庭应诉率
+    name_en: Court appearance rate of heads of administrative bodies
+    binding: false
+    unit: "%"
+    target_text: 不低于90%
+    target: {{kind: threshold, op: ">=", value: 90}}
+    timing: by_target_year
+    baseline: {{year: {baseline}, value: 80}}
+
+  - id: "4"
+    category: 法治社会
+    name: 法治宣传教育覆盖率
+    name_en: Coverage of rule-of-law education
+    binding: false
+    unit: "%"
+    target_text: 提高5个百分点
+    target: {{kind: change, measure: points, amount: 5}}
+    timing: by_target_year
+    baseline: {{year: {baseline}, value: 85}}
+
+  - id: "5"
+    category: 法治社会
+    name: 刑事案件发案率
+    name_en: Criminal case rate
+    binding: false
+    unit: "‰"
+    target_text: ≤3‰
+    target: {{kind: threshold, op: "<=", value: 3}}
+    timing: by_target_year
+
+  - id: "6"
+    category: 法治社会
+    name: 公共法律服务满意度
+    name_en: Satisfaction with public legal services
+    binding: false
+    unit: "%"
+    target_text: 全市前三
+    target: {{kind: rank, peers: city, best: 3}}
+    timing: annual
+
+  - id: "7"
+    category: 法治社会
+    name: 群众安全感
+    name_en: Residents' sense of safety
+    binding: false
+    unit: 分
+    target_text: 持续提升
+    target: {{kind: qualitative, direction: increase}}
+    timing: annual
+    minimum: 0
+    maximum: 100
+"""
+
+TASKS = """\
+# The plan's numbered tasks, with the checkable commitments (milestones) inside them:
+# a deadline (`due`), a yearly duty (`recurring: annual`) or a quantity (`target`).
+tasks:
+  - id: "1"
+    document: plan
+    section: 三、主要任务 / (一)推进依法行政
+    title: 严格落实重大行政决策程序
+    text: 实行重大行政决策事项目录化管理,{second}年年底前实现全覆盖。
+    indicators: ["1"]
+    milestones:
+      - id: "1.1"
+        text: {second}年年底前实现重大行政决策事项目录化管理全覆盖
+        due: {second}-12-31
+  - id: "2"
+    document: plan
+    section: 三、主要任务 / (二)建设法治社会
+    title: 加强全民普法工作
+    text: 每年开展宪法宣传周集中宣传活动,法治宣传教育覆盖率比{baseline}年提高5个百分点。
+    indicators: ["4"]
+    milestones:
+      - id: "2.1"
+        text: 每年开展宪法宣传周集中宣传活动
+        recurring: annual
+"""
+
+SAMPLE = """\
+year,indicator,name,value,reference,rank,note
+{start},1,重大行政决策合法性审查率,100,,,示例数据(虚构) sample data: invented figures
+{start},2,行政诉讼败诉率,2.1,2.6,,
+{start},3,行政机关负责人出庭应诉率,84,,,
+{start},4,法治宣传教育覆盖率,87,,,
+{start},5,刑事案件发案率,2.8,,,
+{start},6,公共法律服务满意度,93.5,,4,
+{start},7,群众安全感,91.5,,,
+{second},1,重大行政决策合法性审查率,100,,,
+{second},2,行政诉讼败诉率,1.9,2.4,,
+{second},3,行政机关负责人出庭应诉率,87,,,
+{second},4,法治宣传教育覆盖率,88,,,
+{second},5,刑事案件发案率,2.6,,,
+{second},6,公共法律服务满意度,95.2,,2,
+{second},7,群众安全感,92.3,,,
+"""
+
+CI = """\
+# GitHub Actions: validate the plan and evaluate a submission on every push.
+# Copy this file to .github/workflows/plancheck.yml in the repository that holds {folder}.
+# `plancheck evaluate` exits 1 when a binding indicator is not met: the job then fails.
+name: plancheck
+on: [push, pull_request]
+jobs:
+  plancheck:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - run: pip install plancheck
+      - run: plancheck plan validate {folder}
+      - run: plancheck evaluate {folder}/{sample} --plan {folder} --format markdown
+"""
+
+
+def write_starter(folder: Path, period: tuple[int, int] | None = None) -> list[Path]:
+    """Write the starter files into ``folder`` (new or empty); return their paths."""
+    from plancheck.output import write_report
+
+    start, end = period or DEFAULT_PERIOD
+    if end <= start:
+        raise UserError(f"--period {start}-{end}: a plan needs at least two years")
+    if folder.exists():
+        if not folder.is_dir():
+            raise UserError("exists and is not a folder", folder)
+        if any(folder.iterdir()):
+            raise UserError("the folder is not empty: init writes a new plan into an empty or new "
+                            "folder", folder)  # fmt: skip
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot make the folder: {exc.strerror or exc}", folder) from None
+    years = {"start": start, "end": end, "baseline": start - 1, "second": start + 1}
+    sample = f"sample-{start + 1}.csv"
+    files = [
+        ("indicators.yaml", INDICATORS.format(**years)),
+        ("tasks.yaml", TASKS.format(**years)),
+        (sample, SAMPLE.format(**years)),
+        ("plancheck-ci.yml", CI.format(folder=folder.as_posix(), sample=sample)),
+    ]
+    written = []
+    for name, text in files:
+        write_report(text, folder / name)
+        written.append(folder / name)
+    return written
