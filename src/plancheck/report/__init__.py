@@ -29,6 +29,8 @@ FORMATS: dict[str, Format] = {
     "table": Format("plancheck.report.table", _ALL, "for the terminal (default)"),
     "markdown": Format("plancheck.report.markdown", _ALL, "GitHub-flavoured markdown to share"),
     "json": Format("plancheck.report.json", _ALL, "the stable contract for scripts and CI"),
+    "junit": Format("plancheck.report.junit", frozenset({"evaluation"}), "JUnit XML for CI test reports"),
+    "github": Format("plancheck.report.github", frozenset({"evaluation"}), "GitHub Actions annotations"),
 }
 
 

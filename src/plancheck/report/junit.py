@@ -1,0 +1,186 @@
+"""JUnit XML for CI test reports (Jenkins, GitLab, Azure…): one test case per indicator.
+
+Test suites: one per category (per unit and category when several units are judged), and one per
+task section when the evaluation has a tasks section (one test case per milestone finding).
+
+How a status maps to JUnit (documented in the README):
+
+    pass                               passed (no child element)
+    fail                               <failure type="fail">
+    behind                             <skipped>: not due yet, not a failure (<failure> under --strict)
+    missing, unknown — blocking        <error>: the binding indicator could not be judged
+    missing, unknown — not blocking    <skipped>
+    milestone done                     passed
+    milestone open, dropped            <skipped>
+    milestone overdue, inconsistent    <failure>
+    milestone unreported               <error> when blocking, else <skipped>
+
+Every element's ``message`` is the reason, in the report's language; the element's text adds the
+target, the value, the note and the submission's file:line. Times are 0: the output is the same
+for the same input, byte for byte.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from plancheck.evaluate.models import Evaluation, Result, Status
+from plancheck.messages import render
+from plancheck.report import Options
+from plancheck.report.common import target_cell, value_cell, verdict
+from plancheck.report.labels import label, status_word
+from plancheck.report.tasks_view import BAD, OK, TaskRow, task_rows
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Text XML 1.0 can carry (control characters dropped)."""
+    return _NOT_XML.sub("", text)
+
+
+def outcome(evaluation: Evaluation, result: Result) -> str | None:
+    """The JUnit element for a result: None (passed), "failure", "error" or "skipped"."""
+    status = result.status
+    if status is Status.PASS:
+        return None
+    if status is Status.FAIL:
+        return "failure"
+    blocking = evaluation.blocking(result)
+    if status is Status.BEHIND:
+        return "failure" if blocking else "skipped"
+    return "error" if blocking else "skipped"
+
+
+def task_outcome(row: TaskRow) -> str | None:
+    if row.status in OK:
+        return None
+    if row.status == "unreported":
+        return "error" if row.blocking else "skipped"
+    if row.status in BAD:
+        return "failure"
+    return "skipped"
+
+
+def indicator_name(result: Result, lang: str) -> str:
+    indicator = result.indicator
+    return f"{indicator.id} {indicator.name if lang == 'zh' else indicator.name_en}"
+
+
+def plan_title(evaluation: Evaluation, lang: str) -> str:
+    info = evaluation.plan.info
+    return info.title if lang == "zh" else info.title_en
+
+
+def category_name(evaluation: Evaluation, category: str, lang: str) -> str:
+    return category if lang == "zh" else evaluation.plan.category(category).name_en
+
+
+class _Suite:
+    def __init__(self, name: str) -> None:
+        self.element = ET.Element("testsuite", {"name": clean(name)})
+        self.counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+
+    def case(self, classname: str, name: str, kind: str | None, message: str, body: str) -> None:
+        case = ET.SubElement(
+            self.element,
+            "testcase",
+            {"classname": clean(classname), "name": clean(name), "time": "0"},
+        )
+        self.counts["tests"] += 1
+        if kind is not None:
+            child = ET.SubElement(case, kind, {"type": kind, "message": clean(message)})
+            child.text = clean(body)
+            self.counts[{"failure": "failures", "error": "errors", "skipped": "skipped"}[kind]] += 1
+        else:
+            ET.SubElement(case, "system-out").text = clean(body)
+
+    def close(self) -> ET.Element:
+        for key in ("tests", "failures", "errors", "skipped"):
+            self.element.set(key, str(self.counts[key]))
+        self.element.set("time", "0")
+        return self.element
+
+
+def _body(result: Result, lang: str) -> str:
+    lines = [
+        f"{label('status', lang)}: {status_word(result.status, lang)}",
+        f"{label('target', lang)}: {target_cell(result.indicator)}",
+        f"{label('actual', lang)}: {value_cell(result)}",
+        f"{label('reason', lang)}: {render(result.reason, lang)}",
+    ]
+    if result.note:
+        lines.append(f"{label('note', lang)}: {result.note}")
+    if result.file:
+        where = f"{result.file}:{result.line}" if result.line else result.file
+        lines.append(f"{label('where', lang)}: {where}")
+    return "\n".join(lines)
+
+
+def render_evaluation(evaluation: Evaluation, options: Options) -> str:
+    lang = options.lang
+    plan = evaluation.plan
+    multi_unit = len(evaluation.units) > 1
+    multi_year = len(evaluation.years) > 1
+    suites: list[ET.Element] = []
+    for unit in evaluation.units:
+        for category in plan.categories:
+            rows = [
+                r
+                for r in evaluation.results
+                if r.unit == unit and r.indicator.category == category.name
+            ]
+            if not rows:
+                continue
+            title = category_name(evaluation, category.name, lang)
+            suite = _Suite(f"{unit} · {title}" if multi_unit else title)
+            for r in rows:
+                name = indicator_name(r, lang) + (f" ({r.year})" if multi_year else "")
+                classname = "plancheck." + (f"{unit}." if multi_unit else "") + title
+                suite.case(
+                    classname, name, outcome(evaluation, r), render(r.reason, lang), _body(r, lang)
+                )
+            suites.append(suite.close())
+    rows_of_tasks = task_rows(evaluation, lang)
+    if rows_of_tasks:
+        sections: dict[str, list[TaskRow]] = {}
+        for row in rows_of_tasks:
+            sections.setdefault(row.section, []).append(row)
+        for section, members in sections.items():
+            suite = _Suite(f"{label('tasks_heading', lang)} · {section}")
+            for row in members:
+                body = [f"{label('status', lang)}: {label('finding_' + row.status, lang)}",
+                        f"{label('reason', lang)}: {row.reason}"]  # fmt: skip
+                if row.file:
+                    body.append(
+                        f"{label('where', lang)}: {row.file}:{row.line}" if row.line else row.file
+                    )
+                name = f"{row.subject} {row.text}"
+                suite.case(
+                    f"plancheck.tasks.{row.task}",
+                    name,
+                    task_outcome(row),
+                    row.reason,
+                    "\n".join(body),
+                )
+            suites.append(suite.close())
+    years = ", ".join(map(str, evaluation.years))
+    root = ET.Element(
+        "testsuites",
+        {
+            "name": clean(
+                f"plancheck: {plan_title(evaluation, lang)} — {years} — {verdict(evaluation, lang)}"
+            )
+        },
+    )
+    totals = {"tests": 0, "failures": 0, "errors": 0}
+    for suite_element in suites:
+        for key in totals:
+            totals[key] += int(suite_element.get(key, "0"))
+    for key, value in totals.items():
+        root.set(key, str(value))
+    root.set("time", "0")
+    root.extend(suites)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

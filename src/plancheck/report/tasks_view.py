@@ -1,0 +1,65 @@
+"""The tasks section of an evaluation, flattened for the junit, github and html formats.
+
+``Evaluation.tasks`` (the milestone checks, when a progress report was given) is read duck-typed
+and only when present, so these formats work with or without it: ``task_rows`` is None without a
+tasks section. One row per finding: a milestone, one year of an annual duty, or the task itself.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any
+
+# Finding statuses (plancheck.tasks.models.FindingStatus values) and how the formats treat them.
+OK = frozenset({"done"})
+WAITING = frozenset({"open", "dropped"})  # not due yet, or no longer judged
+BAD = frozenset({"overdue", "inconsistent", "unreported"})
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    task: str  # the task id
+    title: str  # the task's title in the report's language
+    document: str  # "plan" or "annex"
+    section: str
+    subject: str  # "19.1", "34.1 (2022)" or the task id
+    text: str  # the milestone's words, or the task's title
+    status: str  # a finding status: done, open, overdue, unreported, inconsistent, dropped
+    blocking: bool
+    reason: str
+    file: str | None
+    line: int | None
+
+
+def task_rows(evaluation: object, lang: str) -> list[TaskRow] | None:
+    check: Any = getattr(evaluation, "tasks", None)
+    if check is None:
+        return None
+    render = importlib.import_module("plancheck.tasks.reasons").render
+    rows = []
+    for result in check.results:
+        task = result.task
+        title = (task.title_en or task.title) if lang == "en" else task.title
+        for finding in result.findings:
+            milestone = finding.milestone
+            if milestone is None:
+                text = title
+            else:
+                text = (milestone.text_en or milestone.text) if lang == "en" else milestone.text
+            rows.append(
+                TaskRow(
+                    task=task.id,
+                    title=title,
+                    document=task.document,
+                    section=task.section,
+                    subject=finding.subject,
+                    text=text,
+                    status=str(finding.status.value),
+                    blocking=bool(check.blocking(finding)),
+                    reason=render(finding.reason, lang),
+                    file=finding.file,
+                    line=finding.line,
+                )
+            )
+    return rows

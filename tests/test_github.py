@@ -1,0 +1,77 @@
+"""GitHub workflow-command annotations: levels, locations and GitHub's escaping rules."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from plancheck.cli import app
+from plancheck.report.github import command, escape_data, escape_property
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+COMMAND = re.compile(r"::(error|warning|notice)(?: ([^:]*))?::(.*)")
+
+
+def annotations(*args: object) -> tuple[int, list[tuple[str, dict[str, str], str]]]:
+    result = CliRunner().invoke(
+        app, ["evaluate", *map(str, args), "-f", "github"], catch_exceptions=False
+    )
+    parsed = []
+    for line in result.stdout.splitlines():
+        match = COMMAND.fullmatch(line)
+        assert match, line  # every line is a workflow command
+        props = dict(p.split("=", 1) for p in match.group(2).split(",")) if match.group(2) else {}
+        parsed.append((match.group(1), props, match.group(3)))
+    return result.exit_code, parsed
+
+
+def test_a_failed_binding_indicator_is_an_error_at_its_line() -> None:
+    code, found = annotations(SAMPLES / "2022.csv", "--lang", "en")
+    assert code == 1
+    level, props, message = found[0]
+    assert level == "error"
+    assert props["file"] == str(SAMPLES / "2022.csv").replace(":", "%3A").replace(",", "%2C")
+    assert props["line"] == "14"  # indicator 13 is on line 14 of 2022.csv
+    assert props["title"].startswith("13 ") and props["title"].endswith("%3A FAIL")
+    assert message.startswith("99.2 misses the target ≥ 100")
+    behind = [f for f in found if f[1].get("line") == "8"]  # indicator 7: behind schedule
+    assert behind[0][0] == "notice"
+    assert found[-1] == (
+        "error",
+        {"title": "plancheck"},
+        "NOT COMPLIANT: 1 binding indicators not met",
+    )
+
+
+def test_a_compliant_run_ends_with_a_notice_and_expected_fails_warn(tmp_path: Path) -> None:
+    submission = tmp_path / "2023.csv"
+    # 8: expected, relative target below its reference → fail, but not blocking
+    submission.write_text("indicator,value,reference\n1,100,\n8,3.5,3.1\n", encoding="utf-8")
+    code, found = annotations(submission)
+    levels = {props.get("line"): level for level, props, _ in found}
+    assert levels["3"] == "warning"
+    # indicator 2 has no row: missing, binding → an error pointing at the file, no line
+    missing = [f for f in found if f[1].get("title", "").startswith("2 ")]
+    assert missing[0][0] == "error" and "line" not in missing[0][1]
+    assert code == 1
+
+
+def test_escaping_follows_githubs_rules() -> None:
+    assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
+    assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+    assert command("error", "x: y, z", file="dir/a,b.csv", line=3, title="t: 1") == (
+        "::error file=dir/a%2Cb.csv,line=3,title=t%3A 1::x: y, z"
+    )
+    assert command("notice", "m") == "::notice::m"
+
+
+def test_notes_with_line_breaks_stay_on_one_line(tmp_path: Path) -> None:
+    submission = tmp_path / "2023.yaml"
+    submission.write_text(
+        'values:\n  "1": {value: 90, note: "first line\\nsecond, 100%"}\n', encoding="utf-8"
+    )
+    _, found = annotations(submission)
+    message = next(m for _, props, m in found if props.get("title", "").startswith("1 "))
+    assert "first line%0Asecond, 100%25" in message

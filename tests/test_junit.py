@@ -1,0 +1,186 @@
+"""JUnit XML: valid against the schema CI servers read, one test case per indicator, mapped."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from plancheck.cli import app
+from plancheck.evaluate.verdict import evaluate
+from plancheck.messages import fragment
+from plancheck.plan.load import load_plan
+from plancheck.report import Options, render
+from plancheck.submission.read import read_submission
+
+xmlschema = pytest.importorskip("xmlschema")
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+SCHEMA = xmlschema.XMLSchema(ROOT / "tests" / "fixtures" / "junit" / "junit.xsd")
+
+
+def junit(*args: object) -> tuple[int, str]:
+    result = CliRunner().invoke(
+        app, ["evaluate", *map(str, args), "-f", "junit"], catch_exceptions=False
+    )
+    return result.exit_code, result.stdout
+
+
+def check(xml: str) -> ET.Element:
+    """Valid against the schema, at most one outcome per case, and counts that add up."""
+    SCHEMA.validate(xml)
+    root = ET.fromstring(xml)
+    totals = {"tests": 0, "failures": 0, "errors": 0}
+    for suite in root.iter("testsuite"):
+        cases = suite.findall("testcase")
+        kinds = []
+        for case in cases:
+            outcomes = [c.tag for c in case if c.tag in ("failure", "error", "skipped")]
+            assert len(outcomes) <= 1
+            kinds += outcomes
+        assert int(suite.get("tests", "")) == len(cases)
+        assert int(suite.get("failures", "")) == kinds.count("failure")
+        assert int(suite.get("errors", "")) == kinds.count("error")
+        assert int(suite.get("skipped", "")) == kinds.count("skipped")
+        for key in totals:
+            totals[key] += int(suite.get(key, ""))
+    assert {key: int(root.get(key, "")) for key in totals} == totals
+    return root
+
+
+def outcomes(root: ET.Element) -> dict[str, tuple[str, str]]:
+    """Indicator id → (outcome tag or "passed", message)."""
+    found = {}
+    for case in root.iter("testcase"):
+        child = next((c for c in case if c.tag in ("failure", "error", "skipped")), None)
+        key = case.get("name", "").split(" ")[0]
+        found[key] = ("passed", "") if child is None else (child.tag, child.get("message", ""))
+    return found
+
+
+def test_every_indicator_is_a_case_grouped_by_category() -> None:
+    code, xml = junit(SAMPLES / "2022.csv", "--lang", "en")
+    assert code == 1
+    root = check(xml)
+    plan = load_plan(None)
+    assert sorted(outcomes(root), key=int) == [i.id for i in plan.indicators]
+    assert [s.get("name") for s in root.iter("testsuite")] == [c.name_en for c in plan.categories]
+    found = outcomes(root)
+    assert found["13"] == ("failure", "99.2 misses the target ≥ 100")  # binding, annual
+    assert found["7"][0] == "skipped"  # behind: not due yet
+    assert found["7"][1].startswith("56 has not yet reached ≥ 70, due by 2025")
+    assert found["1"] == ("passed", "")
+    assert "NOT COMPLIANT" in root.get("name", "")
+
+
+def test_missing_and_unknown_binding_are_errors_expected_ones_skipped(tmp_path: Path) -> None:
+    submission = tmp_path / "2023.csv"
+    # 4: binding, missing; 16: binding, relative target with no reference → unknown;
+    # 5: expected, unknown; 23: expected (预期性), missing.
+    submission.write_text("indicator,value\n1,100\n4,\n5,2.3\n16,2.1\n23,N/A\n", encoding="utf-8")
+    code, xml = junit(submission)
+    assert code == 1
+    found = outcomes(check(xml))
+    assert found["4"] == ("error", "no value submitted")
+    assert found["16"][0] == "error" and found["16"][1].startswith("needs the city average")
+    assert found["5"][0] == "skipped" and found["5"][1].startswith("needs the city average")
+    assert found["23"] == ("skipped", "no value submitted")
+    assert found["2"][0] == "error"  # no row at all is missing too
+
+
+def test_strict_makes_behind_a_failure() -> None:
+    code, xml = junit(SAMPLES / "2022.csv", "--strict")
+    assert code == 1
+    assert outcomes(check(xml))["7"][0] == "failure"
+
+
+def test_several_units_and_years_get_their_own_suites(tmp_path: Path) -> None:
+    submission = tmp_path / "two.csv"
+    submission.write_text(
+        "unit,year,indicator,value\n徐汇区,2022,1,100\n徐汇区,2023,1,90\n长宁区,2023,1,100\n",
+        encoding="utf-8",
+    )
+    _, xml = junit(submission, "--lang", "zh")
+    root = check(xml)
+    names = [s.get("name") for s in root.iter("testsuite")]
+    assert names[0] == "徐汇区 · 依法执政" and "长宁区 · 依法执政" in names
+    first = next(root.iter("testcase"))
+    assert first.get("name", "").endswith("(2022)")
+    assert first.get("classname") == "plancheck.徐汇区.依法执政"
+
+
+def test_text_is_escaped_and_control_characters_dropped(tmp_path: Path) -> None:
+    submission = tmp_path / "2023.csv"
+    submission.write_text(
+        'indicator,value,note\n1,90,"<b>&amp; ""quoted"" ]]> \x07bell"\n', encoding="utf-8"
+    )
+    _, xml = junit(submission)
+    root = check(xml)
+    case = next(c for c in root.iter("testcase") if c.get("name", "").startswith("1 "))
+    assert '<b>&amp; "quoted" ]]> bell' in (case.find("failure").text or "")  # type: ignore[union-attr]
+
+
+def test_output_is_deterministic() -> None:
+    assert junit(SAMPLES / "2023.csv") == junit(SAMPLES / "2023.csv")
+
+
+class _WithTasks:
+    """An evaluation carrying a tasks section, where ``Evaluation`` has no ``tasks`` field yet."""
+
+    def __init__(self, evaluation: Any, tasks: Any) -> None:
+        self._evaluation, self.tasks = evaluation, tasks
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._evaluation, name)
+
+
+def with_tasks() -> Any:
+    """The 2023 sample with a tasks section: one task, four findings (strict: all count)."""
+    models = pytest.importorskip("plancheck.tasks.models")
+    pytest.importorskip("plancheck.tasks.reasons")
+    plan = load_plan(None)
+    evaluation = evaluate(plan, read_submission([SAMPLES / "2023.csv"], plan))
+    task = next(t for t in plan.tasks if t.milestones)
+    milestone = task.milestones[0]
+    status = models.FindingStatus
+
+    def finding(state: Any, reason: Any, milestone: Any = milestone) -> Any:
+        return models.Finding(
+            check="deadline", status=state, task=task, reason=reason, milestone=milestone,
+            due=dt.date(2022, 12, 31), late=True, file="progress.yaml", line=4,
+        )  # fmt: skip
+
+    findings = (
+        finding(status.OVERDUE, (fragment("overdue", due="2022-12-31", days="30"),)),
+        finding(status.DONE, (fragment("done"),)),
+        finding(status.OPEN, (fragment("open", due="2025-12-31"),)),
+        finding(status.UNREPORTED, (fragment("unreported"),), milestone=None),
+    )
+    check = models.TaskCheck(
+        plan=plan, as_of=dt.date(2023, 12, 31), as_of_source="year", files=("progress.yaml",),
+        results=(models.TaskResult(task=task, report=None, findings=findings),), strict=True,
+    )  # fmt: skip
+    if "tasks" in getattr(evaluation, "__dataclass_fields__", {}):
+        return dataclasses.replace(evaluation, tasks=check), task
+    return _WithTasks(evaluation, check), task
+
+
+def test_tasks_section_gives_a_case_per_milestone() -> None:
+    evaluation, task = with_tasks()
+    root = check(render("junit", "evaluation", evaluation, Options(lang="en")))
+    suite = list(root.iter("testsuite"))[-1]
+    assert suite.get("name") == f"Tasks · {task.section}"
+    tags = [next((c.tag for c in case if c.tag != "system-out"), "passed") for case in suite]
+    assert tags == ["failure", "passed", "skipped", "error"]  # unreported (blocking): error
+    assert "2022-12-31" in suite[0][0].get("message", "")
+
+
+def test_without_a_tasks_section_there_is_no_tasks_suite() -> None:
+    _, xml = junit(SAMPLES / "2023.csv")
+    assert "Tasks" not in xml
