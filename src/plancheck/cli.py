@@ -91,10 +91,12 @@ if TYPE_CHECKING:  # the checker sees strings; typer sees the registry's choices
     EvaluationFormat: TypeAlias = str
     IndicatorsFormat: TypeAlias = str
     TasksFormat: TypeAlias = str
+    TaskcheckFormat: TypeAlias = str
 else:
     EvaluationFormat = _formats("evaluation")
     IndicatorsFormat = _formats("indicators")
     TasksFormat = _formats("tasks")
+    TaskcheckFormat = _formats("taskcheck")
 
 
 def _lang(lang: Any) -> str:
@@ -168,6 +170,14 @@ def evaluate(
     sheet: Annotated[
         str | None, typer.Option("--sheet", help="The sheet of .xlsx files (default: the first).")
     ] = None,
+    progress: Annotated[
+        Path | None,
+        typer.Option(
+            "--tasks",
+            help="A progress report on the plan's tasks (YAML/CSV): adds a tasks section; "
+            "see 'plancheck tasks check'.",
+        ),
+    ] = None,
 ) -> None:
     """Judge a submission's figures against the plan; exit 0 compliant, 1 not, 2 bad input."""
     from plancheck.evaluate.verdict import evaluate as judge
@@ -177,7 +187,14 @@ def evaluate(
     submission = read_submission(files, loaded, year, sheet=sheet)
     official = read_references(reference, loaded, year) if reference else None
     evaluation = judge(loaded, submission, strict=strict, references=official, unit=unit)
-    inputs = [*files, *([reference] if reference else [])]
+    if progress is not None:
+        from dataclasses import replace
+
+        from plancheck.tasks.checks import check_file
+
+        checked = check_file(loaded, progress, year=evaluation.latest_year, strict=strict)
+        evaluation = replace(evaluation, tasks=checked)
+    inputs = [*files, *([reference] if reference else []), *([progress] if progress else [])]
     _emit(_render(fmt, "evaluation", evaluation, lang, output), output, inputs)
     raise typer.Exit(0 if evaluation.compliant else 1)
 
@@ -193,15 +210,55 @@ def indicators(
     _emit(_render(fmt, "indicators", _load(plan), lang, output), output, [])
 
 
-@app.command()
+tasks_app = typer.Typer(
+    cls=_Group, help="List the plan's tasks; 'tasks check' checks a progress report on them."
+)
+app.add_typer(tasks_app, name="tasks")
+
+
+@tasks_app.callback(invoke_without_command=True)
 def tasks(
+    ctx: typer.Context,
     plan: PlanOption = None,
     fmt: Annotated[TasksFormat, _format_option("tasks")] = "table",
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
-    """List the plan's tasks with their milestones."""
-    _emit(_render(fmt, "tasks", _load(plan), lang, output), output, [])
+    """List the plan's tasks with their milestones; 'tasks check PROGRESS' checks progress."""
+    if ctx.invoked_subcommand is None:
+        _emit(_render(fmt, "tasks", _load(plan), lang, output), output, [])
+
+
+@tasks_app.command("check")
+def tasks_check(
+    progress: Annotated[Path, typer.Argument(help="A progress report on the tasks (YAML or CSV).")],
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="The date the report speaks for (YYYY-MM-DD) when the file has no as_of. "
+            "Default: 31 December of the report's year.",
+        ),
+    ] = None,
+    fmt: Annotated[TaskcheckFormat, _format_option("taskcheck")] = "table",
+    output: OutputOption = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Not compliant when anything is overdue, inconsistent or unreported "
+            "(default: only binding milestones overdue).",
+        ),
+    ] = False,
+    plan: PlanOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Check a progress report on the plan's tasks; exit 0 compliant, 1 not, 2 bad input."""
+    from plancheck.tasks.checks import check_file
+
+    checked = check_file(_load(plan), progress, as_of=as_of, strict=strict)
+    _emit(_render(fmt, "taskcheck", checked, lang, output), output, [progress])
+    raise typer.Exit(0 if checked.compliant else 1)
 
 
 if TYPE_CHECKING:

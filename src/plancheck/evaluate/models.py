@@ -13,6 +13,7 @@ from plancheck.plan.models import Indicator, Plan
 
 if TYPE_CHECKING:
     from plancheck.evaluate.index import IndexScore
+    from plancheck.tasks.models import TaskCheck
 
 
 class Status(StrEnum):
@@ -57,6 +58,7 @@ class Evaluation:
     strict: bool = False
     history: tuple[int, ...] = field(default=())  # years before the period: baselines only
     index: tuple[IndexScore, ...] = field(default=())  # the rule-of-law index, every unit and year
+    tasks: TaskCheck | None = None  # evaluate --tasks: the task checks, reported alongside
 
     @property
     def latest_year(self) -> int:
@@ -77,7 +79,9 @@ class Evaluation:
 
     @property
     def compliant(self) -> bool:
-        return not any(self.blocking(r) for r in self.results)
+        """No blocking result, and (with --tasks) no blocking task finding."""
+        tasks_ok = self.tasks is None or self.tasks.compliant
+        return tasks_ok and not any(self.blocking(r) for r in self.results)
 
     @property
     def failing_units(self) -> tuple[str, ...]:

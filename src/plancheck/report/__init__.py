@@ -20,11 +20,11 @@ class Options:
 
 class Format(NamedTuple):
     module: str
-    subjects: frozenset[str]  # what it can render: evaluation, indicators, tasks
+    subjects: frozenset[str]  # what it can render: evaluation, indicators, tasks, taskcheck
     help: str
 
 
-_ALL = frozenset({"evaluation", "indicators", "tasks"})
+_ALL = frozenset({"evaluation", "indicators", "tasks", "taskcheck"})  # taskcheck: tasks check
 FORMATS: dict[str, Format] = {
     "table": Format("plancheck.report.table", _ALL, "for the terminal (default)"),
     "markdown": Format("plancheck.report.markdown", _ALL, "GitHub-flavoured markdown to share"),

@@ -21,6 +21,10 @@ def verdict(evaluation: Evaluation, lang: str) -> str:
     if blocking:
         key = "strict_blocking" if evaluation.strict else "binding_blocking"
         return f"{label('not_compliant', lang)}: {blocking} {label(key, lang)}"
+    if evaluation.tasks is not None and not evaluation.tasks.compliant:
+        from plancheck.report.taskcheck import task_verdict  # evaluate --tasks
+
+        return task_verdict(evaluation.tasks, lang)
     key = "all_met_strict" if evaluation.strict else "all_binding_met"
     return f"{label('compliant', lang)}: {label(key, lang)}"
 

@@ -9,6 +9,7 @@ from plancheck.evaluate.models import Evaluation, Result
 from plancheck.messages import render
 from plancheck.plan.models import Indicator, Plan, Task
 from plancheck.report import Options
+from plancheck.tasks.models import TaskCheck, TaskResult
 
 
 def dumps(data: Any) -> str:
@@ -61,6 +62,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
             for unit in evaluation.units
         }
         data["failing_units"] = list(evaluation.failing_units)
+    _add_tasks(data, evaluation, options)
     return dumps(data)
 
 
@@ -123,3 +125,108 @@ def task_data(task: Task) -> dict[str, Any]:
 
 def render_tasks(plan: Plan, options: Options) -> str:
     return dumps([task_data(t) for t in plan.tasks])
+
+
+# --- task checks (plancheck tasks check; evaluate --tasks) ------------------------------------
+
+
+def taskcheck_data(check: TaskCheck, options: Options) -> dict[str, Any]:
+    """The task checks as data: counts, then every task of the plan in the plan's order."""
+    return {
+        "as_of": check.as_of.isoformat(),
+        "as_of_source": check.as_of_source,
+        "files": list(check.files),
+        "strict": check.strict,
+        "compliant": check.compliant,
+        "summary": check.summary(),
+        "milestones": check.milestone_summary(),
+        "tasks": [_task_result(r, check, options) for r in check.results],
+    }
+
+
+def _task_result(result: TaskResult, check: TaskCheck, options: Options) -> dict[str, Any]:
+    from plancheck.tasks.reasons import render as render_reason
+
+    task, report = result.task, result.report
+    return {
+        "id": task.id,
+        "document": task.document,
+        "section": task.section,
+        "title": task.title,
+        "title_en": task.title_en,
+        "indicators": list(task.indicators),
+        "state": result.state.value,
+        "reason": render_reason(result.reason, options.lang),
+        "status": report.status.value if report else None,
+        "lead": report.lead or None if report else None,
+        "partners": list(report.partners) if report else [],
+        "evidence": list(report.evidence) if report else [],
+        "note": report.note or None if report else None,
+        "file": report.file if report else None,
+        "line": report.line if report else None,
+        "milestones": [
+            {
+                "id": m.id,
+                "state": None if m.done is None else ("done" if m.done else "not_done"),
+                "value": figure(m.value),
+                "years": list(m.years),
+                "date": m.date.isoformat() if m.date else None,
+                "note": m.note or None,
+                "line": m.line,
+            }
+            for m in (report.milestones if report else ())
+        ],
+        "findings": [
+            {
+                "check": f.check,
+                "status": f.status.value,
+                "milestone": f.milestone.id if f.milestone else None,
+                "year": f.year,
+                "due": f.due.isoformat() if f.due else None,
+                "late": f.late,
+                "binding": f.binding,
+                "blocking": check.blocking(f),
+                "value": figure(f.value),
+                "reason": render_reason(f.reason, options.lang),
+                "file": f.file,
+                "line": f.line,
+            }
+            for f in result.findings
+        ],
+    }
+
+
+def _linked_tasks(check: TaskCheck, indicator_id: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": r.task.id,
+            "title": r.task.title,
+            "state": r.state.value,
+            "lead": r.report.lead or None if r.report else None,
+        }
+        for r in check.linked(indicator_id)
+    ]
+
+
+def _add_tasks(data: dict[str, Any], evaluation: Evaluation, options: Options) -> None:
+    """``evaluate --tasks``: the task section, and each result's linked tasks with their state."""
+    check = evaluation.tasks
+    if check is None:
+        return
+    for item, result in zip(data["results"], evaluation.results, strict=True):
+        item["tasks"] = _linked_tasks(check, result.indicator.id)
+    data["tasks"] = taskcheck_data(check, options)
+
+
+def render_taskcheck(check: TaskCheck, options: Options) -> str:
+    plan = check.plan
+    data: dict[str, Any] = {
+        "plan": {
+            "id": plan.info.id,
+            "title": plan.info.title,
+            "title_en": plan.info.title_en,
+            "source": plan.source,
+        },
+        **taskcheck_data(check, options),
+    }
+    return dumps(data)

@@ -19,6 +19,7 @@ from plancheck.report.common import (
     verdict,
 )
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word
+from plancheck.tasks.models import TaskCheck
 
 _ESCAPES = str.maketrans(
     {
@@ -89,6 +90,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
             f"- {who}**{cell(r.indicator.id)} {cell(r.indicator.name)}** "
             f"({status_cell(r, lang)}): {cell(render(r.reason, lang))}"
         )
+        lines += _linked_tasks(evaluation, r, lang)
 
     lines += _index_section(evaluation, lang)
     if len(evaluation.units) > 1:
@@ -116,6 +118,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
                 row[-1] += f" ({label('note', lang)}: {r.note})"
             body.append([r.unit, str(r.year), *row] if multi else row)
         lines += table(header, body)
+    lines += _tasks_of_evaluation(evaluation, lang)
     return "\n".join(lines) + "\n"
 
 
@@ -226,3 +229,84 @@ def render_tasks(plan: Plan, options: Options) -> str:
         )
         rows.append([t.id, t.section, t.title, ", ".join(t.indicators), milestones])
     return "\n".join(lines + table(header, rows)) + "\n"
+
+
+# --- task checks (plancheck tasks check; evaluate --tasks) ------------------------------------
+
+
+def _tasks_lines(check: TaskCheck, lang: str, level: int) -> list[str]:
+    """Needs attention (overdue first, with the lead department), then a table per section."""
+    from plancheck.report import taskcheck as parts
+    from plancheck.report.labels import TASK_SYMBOL
+
+    heading = "#" * level
+    lines = [f"- **{label('as_of', lang)}:** {cell(parts.as_of_text(check, lang))}"]
+    lines += [f"- **{cell(text)}**" for text in parts.summary_text(check, lang)]
+    lines += ["", f"{heading} {label('needs_attention', lang)}", ""]
+    todo = parts.attention(check)
+    if not todo:
+        lines.append(label("nothing_overdue", lang))
+    for r in todo:
+        problems = "; ".join(parts.finding_text(f, lang) for f in parts.problems(r))
+        lines.append(
+            f"- **{cell(parts.state_text(r.state.value, lang))}** {cell(r.task.id)} "
+            f"{cell(r.task.title)}{' ' + cell(parts.who(r, lang)) if r.report else ''}: "
+            f"{cell(problems)}"
+        )
+    header = [label(key, lang) for key in ("id", "task", "lead", "task_state", "details")]
+    for document, section, rows in check.sections():
+        body = []
+        for r in rows:
+            detail = "\n".join(
+                f"{TASK_SYMBOL[status]} {text}" if status else text
+                for status, text in parts.details(r, lang)
+            )
+            body.append([r.task.id, parts.title(r, lang), parts.lead(r, lang),
+                         parts.state_text(r.state.value, lang), detail])  # fmt: skip
+        lines += ["", f"{heading} {cell(parts.section_title(document, section, lang))}", ""]
+        lines += table(header, body)
+    return lines
+
+
+def _linked_tasks(evaluation: Evaluation, result: Result, lang: str) -> list[str]:
+    """Under a failing indicator: the tasks that drive it and their state."""
+    from plancheck.report.taskcheck import linked_text
+
+    if evaluation.tasks is None or result.status not in (Status.FAIL, Status.BEHIND):
+        return []
+    return [
+        f"  - {label('linked_tasks', lang)}: {cell(linked_text(task, lang))}"
+        for task in evaluation.tasks.linked(result.indicator.id)
+    ]
+
+
+def _tasks_of_evaluation(evaluation: Evaluation, lang: str) -> list[str]:
+    if evaluation.tasks is None:
+        return []
+    check = evaluation.tasks
+    files = ", ".join(cell(f) for f in check.files)
+    return [
+        "",
+        f"## {cell(label('tasks_title', lang, date=check.as_of.isoformat()))}",
+        "",
+        f"- **{label('progress_file', lang)}:** {files}",
+        *_tasks_lines(check, lang, level=3),
+    ]
+
+
+def render_taskcheck(check: TaskCheck, options: Options) -> str:
+    """``plancheck tasks check``: the report an office can hand to its committee."""
+    from plancheck.report.taskcheck import task_verdict
+
+    lang = options.lang
+    heading = label("tasks_title", lang, date=check.as_of.isoformat())
+    lines = [
+        f"# {cell(check.plan.info.title)} — {cell(heading)}",
+        "",
+        f"- **{label('progress_file', lang)}:** {', '.join(cell(f) for f in check.files)}",
+        "",
+        f"**{label('verdict', lang)}: {cell(task_verdict(check, lang))}**",
+        "",
+        *_tasks_lines(check, lang, level=2),
+    ]
+    return "\n".join(lines) + "\n"

@@ -243,7 +243,7 @@ def _tasks_section(console: Console, check: TaskCheck, lang: str) -> None:
     for r in todo:
         line = Text("  ")
         line.append_text(_task_state(r.state.value, lang))
-        line.append(f"  {r.task.id} {r.task.title} — {parts.lead(r, lang)}: ")
+        line.append(f"  {r.task.id} {r.task.title}{parts.who(r, lang)}: ")
         line.append("; ".join(parts.finding_text(f, lang) for f in parts.problems(r)))
         console.print(line)
     for document, section, rows in check.sections():

@@ -1,0 +1,133 @@
+"""Pieces every format shares for the task checks: verdict, ordering, cells.
+
+The task section of a report is built the same way in every format: the verdict, the counts,
+what needs attention (overdue first, each with its lead department), then every task grouped by
+the plan's sections, the worst first within a section.
+"""
+
+from __future__ import annotations
+
+from plancheck.report.labels import TASK_SYMBOL, label, task_word
+from plancheck.tasks.models import Finding, FindingStatus, TaskCheck, TaskResult, TaskState
+from plancheck.tasks.reasons import render
+
+ATTENTION = (TaskState.OVERDUE, TaskState.INCONSISTENT, TaskState.UNREPORTED)
+
+
+def state_text(state: str, lang: str) -> str:
+    """``✘ OVERDUE``, ``◐ in progress``: readable without colour."""
+    return f"{TASK_SYMBOL[state]} {task_word(state, lang)}"
+
+
+def task_verdict(check: TaskCheck, lang: str) -> str:
+    """``COMPLIANT: no binding milestone is overdue; 2 overdue, not binding …`` and the like."""
+    blocking = check.blocking_findings
+    if blocking:
+        key = "tasks_blocking_strict" if check.strict else "tasks_blocking_binding"
+        return f"{label('not_compliant', lang)}: {len(blocking)} {label(key, lang)}"
+    if check.strict:
+        return f"{label('compliant', lang)}: {label('tasks_all_strict', lang)}"
+    text = f"{label('compliant', lang)}: {label('tasks_all_binding', lang)}"
+    overdue = sum(1 for f in check.findings if f.status is FindingStatus.OVERDUE)
+    if overdue:
+        text += ("；" if lang == "zh" else "; ") + label("tasks_not_binding", lang, count=overdue)
+    return text
+
+
+def as_of_text(check: TaskCheck, lang: str) -> str:
+    """``2023-12-31 (as the file says)``."""
+    return f"{check.as_of.isoformat()} ({label('as_of_' + check.as_of_source, lang)})"
+
+
+def section_title(document: str, section: str, lang: str) -> str:
+    return f"{label('document_' + document, lang)} · {section}"
+
+
+def title(result: TaskResult, lang: str) -> str:
+    task = result.task
+    if lang == "zh" or not task.title_en:
+        return task.title
+    return f"{task.title} ({task.title_en})"
+
+
+def lead(result: TaskResult, lang: str) -> str:
+    """The lead department (牵头单位), and the partners after it."""
+    report = result.report
+    if report is None or not report.lead:
+        text = label("no_lead", lang) if report is not None else "—"
+    else:
+        text = report.lead
+    if report is not None and report.partners:
+        if lang == "zh":
+            text += f"({label('partners', lang)}:{'、'.join(report.partners)})"
+        else:
+            text += f" ({label('partners', lang)}: {', '.join(report.partners)})"
+    return text
+
+
+def who(result: TaskResult, lang: str) -> str:
+    """`` — 区法院 (partners: 区司法局)`` after a task's title; nothing when it is unreported."""
+    return f" — {lead(result, lang)}" if result.report is not None else ""
+
+
+def attention(check: TaskCheck) -> list[TaskResult]:
+    """Overdue tasks first, then inconsistent, then unreported; the plan's order within each."""
+    order = {r.task.id: n for n, r in enumerate(check.results)}
+    chosen = [r for r in check.results if r.state in ATTENTION]
+    return sorted(chosen, key=lambda r: (ATTENTION.index(r.state), order[r.task.id]))
+
+
+def finding_text(finding: Finding, lang: str) -> str:
+    """``19.1: not done; the deadline 2022-12-31 passed 365 days ago`` (a task's: the reason)."""
+    reason = render(finding.reason, lang)
+    if finding.milestone is None:
+        return reason
+    if finding.year is not None:  # the reason starts with the year already
+        return f"{finding.milestone.id} {reason}"
+    return f"{finding.milestone.id}: {reason}"
+
+
+def problems(result: TaskResult) -> list[Finding]:
+    """What makes a task need attention, worst first: overdue, inconsistent, unreported."""
+    rank = {FindingStatus.OVERDUE: 0, FindingStatus.INCONSISTENT: 1, FindingStatus.UNREPORTED: 2}
+    chosen = [f for f in result.findings if f.status in rank]
+    if any(f.milestone is None and f.status is FindingStatus.UNREPORTED for f in chosen):
+        chosen = [f for f in chosen if f.milestone is None or f.late]  # the task, and what is late
+    return sorted(chosen, key=lambda f: rank[f.status])
+
+
+def details(result: TaskResult, lang: str) -> list[tuple[str | None, str]]:
+    """The lines of a task's row: each finding (status, text), then its note and evidence."""
+    lines: list[tuple[str | None, str]] = [
+        (f.status.value, finding_text(f, lang)) for f in result.findings
+    ]
+    report = result.report
+    if report is not None:
+        if not result.findings:
+            lines.append((None, render(result.reason, lang)))
+        if report.note:
+            lines.append((None, f"{label('note', lang)}: {report.note}"))
+        for item in report.evidence:
+            lines.append((None, f"{label('evidence', lang)}: {item}"))
+        for entry in report.milestones:
+            if entry.note:
+                lines.append((None, f"{entry.id} {label('note', lang)}: {entry.note}"))
+    return lines
+
+
+def linked_text(result: TaskResult, lang: str) -> str:
+    """A task linked to an indicator, as one line: ``24 健全… [◐ in progress, 区民政局]``."""
+    who = result.report.lead if result.report is not None and result.report.lead else "—"
+    return f"{result.task.id} {result.task.title} [{state_text(result.state.value, lang)}, {who}]"
+
+
+def summary_text(check: TaskCheck, lang: str) -> tuple[str, str]:
+    """The counts of tasks per state and of milestone findings per status, as two lines."""
+    tasks = check.summary()
+    milestones = check.milestone_summary()
+    first = " · ".join(f"{state_text(k, lang)} {v}" for k, v in tasks.items())
+    second = " · ".join(f"{state_text(k, lang)} {v}" for k, v in milestones.items())
+    return (
+        f"{label('tasks_summary', lang)}: {first}",
+        f"{label('milestones_summary', lang)}: {second}",
+    )

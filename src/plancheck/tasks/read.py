@@ -1,0 +1,758 @@
+"""Read a progress submission (YAML or CSV) on the plan's tasks into a ``Progress``.
+
+YAML — one entry per reported task, keyed by the plan's task id (quote ids: ``"19.1"``)::
+
+    as_of: 2023-12-31            # optional: the date the report speaks for
+    year: 2023                   # optional: as_of defaults to the end of this year
+    tasks:
+      "19":
+        status: in_progress      # not_started | in_progress | done | dropped
+        lead: 区法院              # 牵头单位, the lead department
+        partners: [区司法局]       # 配合单位 (a list, or one string split at 、,;)
+        evidence: [...]          # a string or a list of strings
+        note: ...
+        milestones:
+          "19.1": {state: not_done, note: ...}     # a dated milestone: done | not_done
+      "10": {status: in_progress, milestones: {"10.1": 86}}          # quantitative: its value
+      "34": {status: in_progress, milestones: {"34.1": [2021, 2023]}}  # annual: years done
+      "8": {status: dropped, reason: ...}           # a dropped task needs its reason
+      "25": done                                    # shorthand for {status: done}
+
+A milestone's entry is a mapping (``state``/``date``/``note`` for a dated milestone, ``value``/
+``note`` for a quantitative one, ``years``/``note`` for an annual duty) or just its state, value
+or years. Chinese keys are accepted too (状态, 牵头单位, 配合单位, 完成情况, 完成年度 …, see
+``FIELDS``).
+
+CSV — one row per task and/or per milestone (comma, semicolon, tab or ``|``; lines starting with
+``#`` are comments)::
+
+    task,milestone,status,lead,partners,state,value,years,date,reason,evidence,note
+    19,,in_progress,区法院,区司法局,,,,,,,
+    19,19.1,,,,not_done,,,,,,one note per row
+    10,10.1,in_progress,区政务服务办,,,86,,,,,
+    34,34.1,in_progress,区委依法治区办,,,,2021;2023,,,,
+
+A row with an empty ``milestone`` speaks for the task; a row with a milestone speaks for that
+milestone and may carry the task's columns too (a task's column given on two rows must agree).
+``task`` may be left empty on a milestone row. ``as_of`` and ``year`` may be columns (every
+filled cell must agree). Columns only people read (title, 任务名称, due, 期限 …) are ignored.
+
+The as_of date: the file's ``as_of``; else ``--as-of``; else 31 December of the report's year
+(the file's ``year``, else a year in the file name such as ``progress-2023.yaml``, else the
+year of the evaluated figures with ``evaluate --tasks``). A file's ``as_of`` that disagrees with
+``--as-of`` is an error, and so is a file from which no date can be told. Every problem is a
+UserError located at its file, line and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plancheck.errors import UserError
+from plancheck.plan.models import Milestone, Plan, Task, normalise_key
+from plancheck.submission.values import BadValue, fold, parse_number, parse_year
+from plancheck.tasks.models import (
+    MilestoneKind,
+    MilestoneReport,
+    Progress,
+    TaskReport,
+    TaskStatus,
+    kind_of,
+)
+from plancheck.textfile import read_text
+from plancheck.yamlfile import MarkedYaml, read_yaml
+
+# canonical field → the names accepted for it (YAML keys and CSV headers, English or Chinese)
+FIELDS: dict[str, tuple[str, ...]] = {
+    "task": ("task", "task_id", "任务", "任务编号", "任务序号", "序号", "编号"),
+    "milestone": ("milestone", "milestone_id", "节点", "节点编号", "里程碑"),
+    "status": ("status", "状态", "任务状态", "进展状态", "推进状态"),
+    "lead": ("lead", "lead_department", "牵头单位", "牵头部门", "责任单位"),
+    "partners": ("partners", "配合单位", "协同单位", "参与单位", "配合部门"),
+    "reason": ("reason", "终止原因", "取消原因", "原因"),
+    "evidence": ("evidence", "佐证材料", "证明材料", "完成依据"),
+    "note": ("note", "notes", "备注", "说明"),
+    "state": ("state", "完成情况", "节点状态", "是否完成"),
+    "value": ("value", "数值", "完成值", "实际值", "当前值"),
+    "years": ("years", "done_years", "完成年度", "已完成年度"),
+    "date": ("date", "done_on", "完成日期", "完成时间"),
+    "as_of": ("as_of", "截至日期", "截止日期", "统计截至"),
+    "year": ("year", "年度", "年份"),
+    "milestones": ("milestones", "节点情况"),
+}
+# Shown to people, ignored on input: a filled-in template is read unchanged.
+INFORMATIONAL = (
+    "title", "title_en", "任务名称", "任务内容", "text", "section", "章节", "milestone_text",
+    "节点内容", "due", "期限", "完成时限", "target", "目标", "document",
+)  # fmt: skip
+
+TASK_FIELDS = ("status", "lead", "partners", "reason", "evidence", "note")
+MILESTONE_FIELDS = ("state", "value", "years", "date", "note")
+_TOP_FIELDS = ("as_of", "year", "tasks")
+
+STATUS_WORDS: dict[TaskStatus, tuple[str, ...]] = {
+    TaskStatus.NOT_STARTED: ("not_started", "not started", "未启动", "未开始", "尚未启动"),
+    TaskStatus.IN_PROGRESS: ("in_progress", "in progress", "ongoing", "推进中", "进行中", "实施中"),
+    TaskStatus.DONE: ("done", "completed", "complete", "已完成", "完成"),
+    TaskStatus.DROPPED: ("dropped", "cancelled", "canceled", "已终止", "终止", "已取消", "取消"),
+}
+STATE_WORDS: dict[bool, tuple[str, ...]] = {
+    True: ("done", "yes", "true", "已完成", "完成", "是"),
+    False: ("not_done", "not done", "no", "false", "未完成", "否"),
+}
+DELIMITERS = (",", ";", "\t", "|")
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_LIST_SPLIT = re.compile(r"[、,，;；/\n]+")
+_YEARS_SPLIT = re.compile(r"[\s、,，;；/]+")
+
+
+def _word(text: str) -> str:
+    return re.sub(r"[\s\-]+", "_", fold(text).casefold())
+
+
+_FIELD_OF = {normalise_key(alias): name for name, aliases in FIELDS.items() for alias in aliases}
+_IGNORED = {normalise_key(name) for name in INFORMATIONAL}
+_STATUS_OF = {_word(w): status for status, words in STATUS_WORDS.items() for w in words}
+_STATE_OF = {_word(w): done for done, words in STATE_WORDS.items() for w in words}
+
+
+# --- raw entries, as either reader found them -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A value as written, with the name it was given under and where it stands."""
+
+    value: object
+    label: str
+    line: int | None
+    column: int | None = None
+
+
+@dataclass
+class _RawMilestone:
+    milestone: Milestone
+    where: Cell
+    cells: dict[str, Cell] = field(default_factory=dict)
+
+
+@dataclass
+class _RawTask:
+    task: Task
+    where: Cell
+    cells: dict[str, Cell] = field(default_factory=dict)
+    milestones: list[_RawMilestone] = field(default_factory=list)
+
+
+@dataclass
+class _RawProgress:
+    tasks: list[_RawTask]
+    as_of: Cell | None = None
+    year: Cell | None = None
+
+
+class _Located:
+    """Make located errors for one file."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+
+    def error(self, cell: Cell, message: str) -> UserError:
+        return UserError(message, self.file, cell.line, cell.column)
+
+
+# --- entry point ------------------------------------------------------------------------------
+
+
+def read_progress(
+    path: Path,
+    plan: Plan,
+    *,
+    as_of: str | dt.date | None = None,
+    year: int | None = None,
+) -> Progress:
+    """Read one progress file. ``as_of``: the --as-of option; ``year``: the last-resort year."""
+    file = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".yaml", ".yml", ".csv", ".tsv", ".txt"):
+        raise UserError(
+            f"cannot read a '{suffix or path.name}' progress file: give a .yaml or .csv file", file
+        )
+    text = read_text(path)
+    if suffix in (".yaml", ".yml"):
+        raw = _read_yaml(text, file, plan)
+    else:
+        raw = _read_csv(text, file, plan)
+    if not raw.tasks:
+        raise UserError("no task is reported in the file", file)
+    here = _Located(file)
+    when, source = _as_of(raw, here, path, as_of, year)
+    reports = tuple(_task_report(entry, here, plan, when) for entry in raw.tasks)
+    return Progress(reports=reports, as_of=when, as_of_source=source, files=(file,))
+
+
+def parse_date(raw: object) -> dt.date:
+    """A date written 2023-12-31, 2023/12/31, 2023.12.31 or 2023年12月31日; BadValue otherwise."""
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    text = fold(str(raw))
+    found = _DATE.fullmatch(text)
+    if found is None:
+        raise BadValue(f"'{raw}' is not a date (write it as 2023-12-31)")
+    try:
+        return dt.date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        raise BadValue(f"'{raw}' is not a date of the calendar") from None
+
+
+def _as_of(
+    raw: _RawProgress, here: _Located, path: Path, option: str | dt.date | None, year: int | None
+) -> tuple[dt.date, str]:
+    given: dt.date | None = None
+    if option is not None:
+        try:
+            given = parse_date(option)
+        except BadValue as exc:
+            raise UserError(f"--as-of: {exc}") from None
+    if raw.as_of is not None:
+        try:
+            stated = parse_date(raw.as_of.value)
+        except BadValue as exc:
+            raise here.error(raw.as_of, f"{raw.as_of.label}: {exc}") from None
+        if given is not None and given != stated:
+            raise here.error(
+                raw.as_of, f"as_of {stated.isoformat()} disagrees with --as-of {given.isoformat()}"
+            )
+        return stated, "file"
+    if given is not None:
+        return given, "option"
+    file_year = None
+    if raw.year is not None:
+        try:
+            file_year = parse_year(raw.year.value)
+        except BadValue as exc:
+            raise here.error(raw.year, f"{raw.year.label}: {exc}") from None
+    from plancheck.submission.read import year_from_name
+
+    chosen = file_year or year_from_name(path) or year
+    if chosen is None:
+        raise UserError(
+            "cannot tell the date the report speaks for: add 'as_of: 2023-12-31' (or a 'year') "
+            "to the file, pass --as-of, or name the file like progress-2023.yaml",
+            here.file,
+        )
+    return dt.date(chosen, 12, 31), "year"
+
+
+# --- finding tasks and milestones by id -------------------------------------------------------
+
+
+def _task_key(raw: object) -> str:
+    text = fold(str(raw)).upper()
+    return str(int(text)) if text.isdigit() else text
+
+
+def find_task(plan: Plan, raw: object, here: _Located, where: Cell) -> Task:
+    key = _task_key(raw)
+    for task in plan.tasks:
+        if task.id == key:
+            return task
+    owner = _milestone_owner(plan, key)
+    if owner is not None:
+        raise here.error(where, f"'{key}' is a milestone of task {owner.id}, not a task")
+    raise here.error(where, f"unknown task '{fold(str(raw))}'{_did_you_mean(plan, key)}")
+
+
+def _did_you_mean(plan: Plan, key: str) -> str:
+    ids = {t.id: t for t in plan.tasks}
+    match = difflib.get_close_matches(key, list(ids), n=1, cutoff=0.5)
+    if not match:
+        titles = {normalise_key(t.title): t for t in plan.tasks}
+        by_title = difflib.get_close_matches(normalise_key(key), list(titles), n=1, cutoff=0.5)
+        match = [titles[by_title[0]].id] if by_title else []
+    if not match:
+        return " ('plancheck tasks' lists the plan's tasks)"
+    task = ids[match[0]]
+    return f"; did you mean '{task.id}' ({task.title})?"
+
+
+def _milestone_owner(plan: Plan, key: str) -> Task | None:
+    return next((t for t in plan.tasks for m in t.milestones if m.id == key), None)
+
+
+def find_milestone(
+    plan: Plan, task: Task | None, raw: object, here: _Located, where: Cell
+) -> Milestone:
+    key = _task_key(raw)
+    owner = _milestone_owner(plan, key)
+    if owner is not None and (task is None or owner.id == task.id):
+        return next(m for m in owner.milestones if m.id == key)
+    if owner is not None and task is not None:
+        raise here.error(
+            where, f"milestone {key} belongs to task {owner.id}, not to task {task.id}"
+        )
+    if task is None:
+        ids = [m.id for t in plan.tasks for m in t.milestones]
+        match = difflib.get_close_matches(key, ids, n=1, cutoff=0.5)
+        hint = f"; did you mean '{match[0]}'?" if match else ""
+        raise here.error(where, f"unknown milestone '{key}'{hint}")
+    if not task.milestones:
+        raise here.error(where, f"task {task.id} has no milestones in the plan (not '{key}')")
+    ids = [m.id for m in task.milestones]
+    match = difflib.get_close_matches(key, ids, n=1, cutoff=0.3)
+    hint = f"; did you mean '{match[0]}'?" if match else ""
+    raise here.error(
+        where, f"task {task.id} has no milestone '{key}' (its milestones: {', '.join(ids)}){hint}"
+    )
+
+
+def field_of(name: str) -> str | None:
+    return _FIELD_OF.get(normalise_key(name))
+
+
+def _unknown_field(name: str, allowed: tuple[str, ...]) -> str:
+    match = difflib.get_close_matches(name, list(allowed), n=1, cutoff=0.6)
+    hint = f"did you mean '{match[0]}'? " if match else ""
+    return f"unknown key '{name}' ({hint}expected one of: {', '.join(allowed)})"
+
+
+# --- YAML -------------------------------------------------------------------------------------
+
+_YamlPath = tuple[str | int, ...]
+
+
+def _read_yaml(text: str, file: str, plan: Plan) -> _RawProgress:
+    try:
+        doc = read_yaml(text, file)
+    except ValueError as exc:  # PyYAML builds 2023-13-31 as a date and fails outside its errors
+        raise UserError(f"invalid YAML value: {exc}", file) from None
+    here = _Located(file)
+
+    def cell(path: _YamlPath, value: object, label: str) -> Cell:
+        line, column = doc.where(path)
+        return Cell(value, label, line, column)
+
+    data = doc.data
+    if not isinstance(data, dict):
+        raise UserError("expected a mapping with 'tasks' (and 'as_of' or 'year')", file, 1, 1)
+    top: dict[str, tuple[str, object]] = {}
+    for key, value in data.items():
+        name = field_of(key)
+        if name not in _TOP_FIELDS and key != "tasks":
+            raise doc.error((key,), _unknown_field(key, _TOP_FIELDS))
+        top["tasks" if key == "tasks" else str(name)] = (key, value)
+    if "tasks" not in top:
+        raise UserError("expected 'tasks': the reported tasks by their id", file, 1, 1)
+    raw = _RawProgress([])
+    for name in ("as_of", "year"):
+        if name in top:
+            key, value = top[name]
+            setattr(raw, name, cell((key,), value, key))
+    tasks = top["tasks"][1]
+    if tasks is None:
+        return raw
+    if not isinstance(tasks, dict):
+        raise doc.error(
+            ("tasks",), "'tasks' maps task ids to their reports, e.g. \"19\": {status: done}"
+        )
+    for key, entry in tasks.items():
+        path: _YamlPath = ("tasks", key)
+        task = find_task(plan, key, here, cell(path, key, "tasks"))
+        item = _RawTask(task, cell(path, key, "task"))
+        if not isinstance(entry, dict):
+            if isinstance(entry, list):
+                raise doc.error(
+                    path, f"task {task.id}: expected its status or a mapping, not a list"
+                )
+            item.cells["status"] = cell(path, entry, "status")
+            raw.tasks.append(item)
+            continue
+        allowed = (*TASK_FIELDS, "milestones")
+        for field_key, value in entry.items():
+            name = field_of(field_key)
+            if name not in allowed:
+                raise doc.error((*path, field_key), _unknown_field(field_key, allowed))
+            if name == "milestones":
+                item.milestones = _yaml_milestones(doc, (*path, field_key), value, plan, task, cell)
+            else:
+                item.cells[str(name)] = cell((*path, field_key), value, field_key)
+        raw.tasks.append(item)
+    return raw
+
+
+def _yaml_milestones(
+    doc: MarkedYaml,
+    path: _YamlPath,
+    value: object,
+    plan: Plan,
+    task: Task,
+    cell: Callable[[_YamlPath, object, str], Cell],
+) -> list[_RawMilestone]:
+    here = _Located(doc.file)
+    if value is None:
+        return []
+    if not isinstance(value, dict):
+        raise doc.error(path, "'milestones' maps milestone ids to their state, value or years")
+    found: list[_RawMilestone] = []
+    for key, entry in value.items():
+        at = (*path, key)
+        milestone = find_milestone(plan, task, key, here, cell(at, key, "milestone"))
+        item = _RawMilestone(milestone, cell(at, key, "milestone"))
+        if isinstance(entry, dict):
+            for field_key, field_value in entry.items():
+                name = field_of(field_key)
+                if name not in MILESTONE_FIELDS:
+                    raise doc.error((*at, field_key), _unknown_field(field_key, MILESTONE_FIELDS))
+                item.cells[str(name)] = cell((*at, field_key), field_value, field_key)
+        else:
+            item.cells["_"] = cell(at, entry, milestone.id)
+        found.append(item)
+    return found
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+
+def _read_csv(text: str, file: str, plan: Plan) -> _RawProgress:
+    lines = text.splitlines()
+    here = _Located(file)
+    start = next((i for i, line in enumerate(lines) if _is_content(line)), None)
+    if start is None:
+        raise UserError("the file is empty: expected a header row and one row per task", file)
+    delimiter = max(DELIMITERS, key=lambda d: _header_score(lines[start], d))
+    if _header_score(lines[start], delimiter) == 0:
+        raise UserError(
+            "header not recognised: expected columns such as task, milestone, status, lead, state, "
+            f"value, years; found '{lines[start].strip()[:80]}'",
+            file,
+            start + 1,
+        )
+    reader = csv.reader(lines[start:], delimiter=delimiter, strict=True)
+    try:
+        header = [h.strip() for h in next(reader)]
+        columns = _columns(header, here, start + 1)
+        raw = _RawProgress([])
+        by_id: dict[str, _RawTask] = {}
+        seen_milestones: dict[str, int | None] = {}
+        previous = reader.line_num
+        for row in reader:
+            line = start + previous + 1
+            previous = reader.line_num
+            if not any(c.strip() for c in row) or row[0].strip().startswith("#"):
+                continue
+            _csv_row(row, line, header, columns, here, plan, raw, by_id, seen_milestones)
+    except csv.Error as exc:
+        raise UserError(f"malformed CSV: {exc}", file, start + reader.line_num) from None
+    return raw
+
+
+def _is_content(line: str) -> bool:
+    stripped = line.strip(" \t,;|")
+    return bool(stripped) and not stripped.startswith("#")
+
+
+def _header_score(line: str, delimiter: str) -> int:
+    cells = next(csv.reader([line], delimiter=delimiter))
+    return sum(1 for c in cells if c.strip() and (field_of(c) or normalise_key(c) in _IGNORED))
+
+
+def _columns(header: list[str], here: _Located, line: int) -> dict[int, str]:
+    columns: dict[int, str] = {}
+    allowed = ("task", "milestone", *TASK_FIELDS, *MILESTONE_FIELDS[:-1], "as_of", "year")
+    for col, name in enumerate(header):
+        if not name or normalise_key(name) in _IGNORED:
+            continue
+        canonical = field_of(name)
+        if canonical is None or canonical == "milestones":
+            raise UserError(_unknown_column(name, allowed), here.file, line, col + 1)
+        if canonical in columns.values():
+            raise UserError(f"two '{canonical}' columns in the header", here.file, line, col + 1)
+        columns[col] = canonical
+    if "task" not in columns.values() and "milestone" not in columns.values():
+        raise UserError("no 'task' (任务编号) or 'milestone' column in the header", here.file, line)
+    return columns
+
+
+def _unknown_column(name: str, allowed: tuple[str, ...]) -> str:
+    match = difflib.get_close_matches(name, list(allowed), n=1, cutoff=0.6)
+    hint = f"did you mean '{match[0]}'? " if match else ""
+    return f"unknown column '{name}' ({hint}expected: {', '.join(dict.fromkeys(allowed))})"
+
+
+def _csv_row(
+    row: list[str],
+    line: int,
+    header: list[str],
+    columns: dict[int, str],
+    here: _Located,
+    plan: Plan,
+    raw: _RawProgress,
+    by_id: dict[str, _RawTask],
+    seen_milestones: dict[str, int | None],
+) -> None:
+    cells: dict[str, Cell] = {}
+    for col, text in enumerate(row):
+        if not text.strip():
+            continue
+        if col >= len(header):
+            raise UserError(
+                f"more cells than the header has columns ('{text.strip()[:40]}' in column "
+                f"{col + 1}); quote values that contain the delimiter",
+                here.file,
+                line,
+                col + 1,
+            )
+        if col in columns:
+            cells[columns[col]] = Cell(text.strip(), header[col], line, col + 1)
+        elif not header[col]:
+            raise UserError("a value in a column without a header", here.file, line, col + 1)
+    for name in ("as_of", "year"):
+        if name in cells:
+            _agree(raw, name, cells.pop(name), here)
+    task_cell, milestone_cell = cells.pop("task", None), cells.pop("milestone", None)
+    task = find_task(plan, task_cell.value, here, task_cell) if task_cell else None
+    milestone = None
+    if milestone_cell is not None:
+        milestone = find_milestone(plan, task, milestone_cell.value, here, milestone_cell)
+        task = task or _milestone_owner(plan, milestone.id)
+    if task is None:
+        if not cells:
+            return  # a row with only an as_of or a year
+        raise UserError("the row names no task: fill in 'task' (任务编号)", here.file, line)
+    entry = by_id.get(task.id)
+    if entry is None:
+        where = task_cell or milestone_cell
+        assert where is not None
+        entry = by_id[task.id] = _RawTask(task, where)
+        raw.tasks.append(entry)
+    for name in TASK_FIELDS:
+        if name == "note" and milestone is not None:
+            continue
+        if name in cells:
+            _merge(entry.cells, name, cells.pop(name), task, here)
+    if milestone is None:
+        if cells:
+            name, stray = next(iter(cells.items()))
+            ids = ", ".join(m.id for m in task.milestones) or "none"
+            raise here.error(
+                stray, f"'{stray.label}' is about a milestone: fill in 'milestone' on this row "
+                f"(task {task.id}'s milestones: {ids})",
+            )  # fmt: skip
+        return
+    if milestone.id in seen_milestones:
+        raise here.error(
+            milestone_cell or Cell(None, "", line),
+            f"milestone {milestone.id} is given twice (also at line {seen_milestones[milestone.id]})",
+        )
+    seen_milestones[milestone.id] = line
+    assert milestone_cell is not None
+    entry.milestones.append(_RawMilestone(milestone, milestone_cell, cells))
+
+
+def _agree(raw: _RawProgress, name: str, cell: Cell, here: _Located) -> None:
+    known: Cell | None = getattr(raw, name)
+    if known is None:
+        setattr(raw, name, cell)
+    elif fold(str(known.value)) != fold(str(cell.value)):
+        raise here.error(
+            cell, f"{cell.label} '{cell.value}' disagrees with '{known.value}' at line {known.line}"
+        )
+
+
+def _merge(cells: dict[str, Cell], name: str, cell: Cell, task: Task, here: _Located) -> None:
+    known = cells.get(name)
+    if known is None:
+        cells[name] = cell
+    elif fold(str(known.value)) != fold(str(cell.value)):
+        raise here.error(
+            cell,
+            f"{cell.label}: '{cell.value}' disagrees with '{known.value}' given for task {task.id} "
+            f"at line {known.line}",
+        )
+
+
+# --- from raw cells to reports ----------------------------------------------------------------
+
+
+def _text(cell: Cell | None) -> str:
+    if cell is None or cell.value is None:
+        return ""
+    if isinstance(cell.value, list):
+        return "、".join(fold(str(v)) for v in cell.value if v is not None)
+    return fold(str(cell.value))
+
+
+def _texts(cell: Cell | None, split: bool) -> tuple[str, ...]:
+    if cell is None or cell.value is None:
+        return ()
+    items = cell.value if isinstance(cell.value, list) else [cell.value]
+    found: list[str] = []
+    for item in items:
+        text = fold(str(item)) if item is not None else ""
+        parts = _LIST_SPLIT.split(text) if split else [text]
+        found.extend(p.strip() for p in parts if p.strip())
+    return tuple(dict.fromkeys(found))
+
+
+def _task_report(raw: _RawTask, here: _Located, plan: Plan, as_of: dt.date) -> TaskReport:
+    task = raw.task
+    status_cell = raw.cells.get("status")
+    if status_cell is None or _text(status_cell) == "":
+        raise here.error(
+            status_cell or raw.where,
+            f"task {task.id}: no status; give one of {', '.join(s.value for s in TaskStatus)}",
+        )
+    status = _STATUS_OF.get(_word(_text(status_cell)))
+    if status is None:
+        raise here.error(
+            status_cell,
+            f"task {task.id}: unknown status '{_text(status_cell)}' (expected one of "
+            f"{', '.join(s.value for s in TaskStatus)}, or 未启动, 推进中, 已完成, 已终止)",
+        )
+    reason = _text(raw.cells.get("reason"))
+    if status is TaskStatus.DROPPED and not reason:
+        raise here.error(status_cell, f"task {task.id} is dropped: say why in 'reason' (终止原因)")
+    milestones = tuple(_milestone_report(m, here, plan, as_of) for m in raw.milestones)
+    return TaskReport(
+        task=task.id,
+        status=status,
+        lead=_text(raw.cells.get("lead")),
+        partners=_texts(raw.cells.get("partners"), split=True),
+        reason=reason,
+        evidence=_texts(raw.cells.get("evidence"), split=False),
+        note=_text(raw.cells.get("note")),
+        milestones=milestones,
+        file=here.file,
+        line=raw.where.line,
+    )
+
+
+_KIND_FIELDS = {
+    MilestoneKind.DATED: ("state", "date", "note"),
+    MilestoneKind.QUANTITATIVE: ("value", "note"),
+    MilestoneKind.ANNUAL: ("years", "note"),
+}
+_SHORTHAND = {
+    MilestoneKind.DATED: "state",
+    MilestoneKind.QUANTITATIVE: "value",
+    MilestoneKind.ANNUAL: "years",
+}
+
+
+def _kind_hint(milestone: Milestone, kind: MilestoneKind) -> str:
+    if kind is MilestoneKind.ANNUAL:
+        return f"milestone {milestone.id} is due every year: report the 'years' it was done"
+    if kind is MilestoneKind.QUANTITATIVE:
+        return (
+            f"milestone {milestone.id} has a target: report its 'value'; whether it is met "
+            "follows from the target"
+        )
+    return f"milestone {milestone.id} has a deadline: report its 'state' (done or not_done)"
+
+
+def _milestone_report(
+    raw: _RawMilestone, here: _Located, plan: Plan, as_of: dt.date
+) -> MilestoneReport:
+    milestone = raw.milestone
+    kind = kind_of(milestone)
+    cells = dict(raw.cells)
+    if "_" in cells:
+        cells[_SHORTHAND[kind]] = cells.pop("_")
+    for name, cell in cells.items():
+        if name not in _KIND_FIELDS[kind]:
+            raise here.error(cell, f"'{cell.label}': {_kind_hint(milestone, kind)}")
+    done = _state(cells.get("state"), here) if "state" in cells else None
+    value = _value(cells["value"], milestone, here) if "value" in cells else None
+    years = _years(cells["years"], plan, as_of, here) if "years" in cells else ()
+    date = None
+    if "date" in cells:
+        cell = cells["date"]
+        try:
+            date = parse_date(cell.value)
+        except BadValue as exc:
+            raise here.error(cell, f"{cell.label}: {exc}") from None
+        if done is not True:
+            raise here.error(cell, f"'{cell.label}' is when it was done: give state: done too")
+        if date > as_of:
+            raise here.error(
+                cell, f"done on {date.isoformat()}, after the report's as_of {as_of.isoformat()}"
+            )
+    return MilestoneReport(
+        id=milestone.id,
+        done=done,
+        value=value,
+        years=years,
+        date=date,
+        note=_text(cells.get("note")),
+        file=here.file,
+        line=raw.where.line,
+    )
+
+
+def _state(cell: Cell | None, here: _Located) -> bool | None:
+    if cell is None or cell.value is None or _text(cell) == "":
+        return None
+    if isinstance(cell.value, bool):
+        return cell.value
+    state = _STATE_OF.get(_word(_text(cell)))
+    if state is None:
+        raise here.error(
+            cell, f"{cell.label}: '{_text(cell)}' is not a state (expected done or not_done, "
+            "已完成 or 未完成)",
+        )  # fmt: skip
+    return state
+
+
+def _value(cell: Cell, milestone: Milestone, here: _Located) -> float | None:
+    try:
+        number = parse_number(cell.value, milestone.unit)
+    except BadValue as exc:
+        raise here.error(cell, f"{cell.label}: {exc} (milestone {milestone.id})") from None
+    if number is None:
+        return None
+    high = {"%": 100.0, "‰": 1000.0}.get(milestone.unit or "")
+    if number < 0 or (high is not None and number > high):
+        raise here.error(
+            cell, f"{cell.label}: {number:g} {milestone.unit or ''} is out of range for milestone "
+            f"{milestone.id}",
+        )  # fmt: skip
+    return number
+
+
+def _years(cell: Cell, plan: Plan, as_of: dt.date, here: _Located) -> tuple[int, ...]:
+    items: list[object]
+    if isinstance(cell.value, list):
+        items = list(cell.value)
+    elif isinstance(cell.value, int) and not isinstance(cell.value, bool):
+        items = [cell.value]
+    elif cell.value is None:
+        items = []
+    else:
+        items = [p for p in _YEARS_SPLIT.split(fold(str(cell.value))) if p]
+    years: set[int] = set()
+    period = plan.info.period
+    for item in items:
+        try:
+            year = parse_year(item)
+        except BadValue as exc:
+            raise here.error(cell, f"{cell.label}: {exc}") from None
+        if year is None:
+            continue
+        if not period.start <= year <= period.end:
+            raise here.error(
+                cell, f"{cell.label}: {year} is outside the plan period {period.start}–{period.end}"
+            )
+        if year > as_of.year:
+            raise here.error(
+                cell, f"{cell.label}: {year} is after the report's as_of {as_of.isoformat()}"
+            )
+        years.add(year)
+    return tuple(sorted(years))
