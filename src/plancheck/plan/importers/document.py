@@ -32,7 +32,7 @@ YEARS = re.compile(
     r"(?P<start>(?:19|20)\d\d)\s*年?\s*[—\-–~～至到－―]+\s*(?P<end>(?:19|20)\d\d)\s*年?"
 )
 FIVE_YEAR = re.compile(
-    r"第([一二三四五六七八九十]+)个五年|([一二三四五六七八九十]+)五(?:时期|期间|规划)"
+    r"第([一二三四五六七八九十]+)个五年|[“\"]?([一二三四五六七八九十]+)五[”\"]?(?:时期|期间|规划)"
 )
 BY_YEAR = re.compile(r"到\s*((?:19|20)\d\d)\s*年")
 DATE = re.compile(
@@ -109,7 +109,7 @@ def _is_title(line: str) -> bool:
         bool(TITLE_WORDS.search(line))
         and len(line) <= 60
         and not line.startswith(("根据", "《", "附件", "日期", "为", "按照"))
-        and not re.search(r"[。;;]", line)
+        and not re.search(r"[。;;>›»]|首页|当前位置", line)  # a sentence, a breadcrumb
     )
 
 

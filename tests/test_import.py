@@ -1,0 +1,348 @@
+"""plancheck plan import: the seed's text gives the curated plan; another district's plan as
+.docx and as text gives the same draft, which validates and evaluates as a careful officer would."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from plancheck.cli import app
+from plancheck.plan.importers import import_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "tests" / "fixtures" / "seed.txt"
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
+QUOTES = re.compile('[“”"‘’]')
+
+
+def run(*args: object) -> Any:
+    return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+def unquoted(text: str) -> str:
+    """Only what the extraction lost: quotation marks (and a space before one)."""
+    return QUOTES.sub("", text).replace(" ", "")
+
+
+def load(folder: Path, name: str) -> Any:
+    return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
+
+
+# --- the seed --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_import(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("seed") / "plan"
+    result = run("plan", "import", SEED, "-o", folder)
+    assert result.exit_code == 0, result.stderr
+    return folder
+
+
+def test_seed_gives_the_curated_indicators(seed_import: Path) -> None:
+    curated = load(ROOT / "data", "indicators.yaml")
+    imported = load(seed_import, "indicators.yaml")
+    assert len(imported["indicators"]) == 23
+    fields = ("id", "category", "binding", "unit", "target_text", "target", "timing")
+    for mine, theirs in zip(imported["indicators"], curated["indicators"], strict=True):
+        assert unquoted(mine["name"]) == unquoted(theirs["name"])
+        assert {f: mine.get(f) for f in fields} == {f: theirs.get(f) for f in fields}
+    assert [c["name"] for c in imported["categories"]] == [c["name"] for c in curated["categories"]]
+    assert imported["references"]["city_average"]["peers"] == "city"
+    info, theirs_info = imported["plan"], curated["plan"]
+    for key in ("title", "period", "baseline_year", "target_year", "unit"):
+        assert info[key] == theirs_info[key], key
+    assert info["document"]["stage"] == "送审稿"
+    assert str(info["document"]["date"]) == "2021-07-23"
+
+
+def test_seed_gives_all_55_tasks(seed_import: Path) -> None:
+    curated = load(ROOT / "data", "tasks.yaml")["tasks"]
+    imported = load(seed_import, "tasks.yaml")["tasks"]
+    assert len(imported) == 55
+    for mine, theirs in zip(imported, curated, strict=True):
+        assert (mine["id"], mine["document"], mine["section"]) == (
+            theirs["id"],
+            theirs["document"],
+            theirs["section"],
+        )
+        assert unquoted(mine["title"]) == unquoted(theirs["title"])
+        assert unquoted(mine["text"]) == unquoted(theirs["text"])
+
+
+def test_seed_draft_validates_and_lists_what_to_check(seed_import: Path) -> None:
+    result = run("plan", "validate", seed_import)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.endswith("valid plan, 23 indicators, 55 tasks\n")
+    draft = (seed_import / "indicators.yaml").read_text(encoding="utf-8")
+    assert "# check: indicator 2: unit '/' read as '次/年'" in draft
+    assert "# check: indicator 19: unit '/万人' read as '人/万人'" in draft
+    assert "# TODO(plancheck import):" not in draft
+
+
+def test_seed_import_says_what_it_read_as_a_convention(tmp_path: Path) -> None:
+    result = run("plan", "import", SEED, "-o", tmp_path / "p")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert "to do 0, to check 6:" in lines
+    assert any("indicator 18: '全市前列' read as rank 5 or better" in line for line in lines)
+    listed = [line for line in lines if ": check: " in line]
+    draft = (tmp_path / "p" / "indicators.yaml").read_text(encoding="utf-8").splitlines()
+    for line in listed:  # each points at the line after its comment in the file
+        number = int(line.split(":")[1])
+        assert draft[number - 2].lstrip().startswith("# check:"), line
+
+
+def test_import_is_deterministic(tmp_path: Path) -> None:
+    first, second = import_plan(SEED), import_plan(SEED)
+    assert first.indicators == second.indicators and first.tasks == second.tasks
+
+
+# --- another district: .docx and text ---------------------------------------------------------
+
+TABLE = [
+    ["类别", "序号", "指标名称", "属性", "单位", "指标目标"],
+    ["法治政府", "1", "行政执法案卷评查合格率", "约束性", "%", "不低于95%"],
+    ["法治政府", "2", "行政复议决定纠错率", "预期性", "%", "下降5个百分点"],
+    ["法治社会", "3", "万人刑事案件发案率", "预期性", "", "≤3‰"],
+    ["法治社会", "4", "公共法律服务满意度", "预期性", "%", "全市前三"],
+    ["法治社会", "5", "群众法治获得感指数", "预期性", "分", "持续提升"],
+    ["法治社会", "6", "法治政府建设示范创建", "预期性", "", "基本建成"],
+]
+
+
+def _paragraphs(text: str) -> tuple[list[str], list[str]]:
+    """The fixture's paragraphs before and after its flattened table."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    start = lines.index("类别")
+    end = lines.index("二、主要任务")
+    return lines[:start], lines[end:]
+
+
+def make_docx(path: Path) -> Path:
+    docx = pytest.importorskip("docx")
+    before, after = _paragraphs((FIXTURES / "changning.txt").read_text(encoding="utf-8"))
+    document = docx.Document()
+    for line in before:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(TABLE), cols=len(TABLE[0]))
+    for r, row in enumerate(TABLE):
+        for c, text in enumerate(row):
+            if c != 0 or r == 0:
+                table.cell(r, c).text = text
+    # The category column merged down each group, as Word tables have it.
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "法治政府"
+    table.cell(3, 0).merge(table.cell(6, 0)).text = "法治\n社会"
+    for line in after:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture
+def district_docx(tmp_path: Path) -> Path:
+    return make_docx(tmp_path / "长宁区法治建设规划.docx")
+
+
+EXPECTED_TARGETS = {
+    "1": {"kind": "threshold", "op": ">=", "value": 95},
+    "2": {"kind": "change", "measure": "points", "amount": -5},
+    "3": {"kind": "threshold", "op": "<=", "value": 3},
+    "4": {"kind": "rank", "peers": "city", "best": 3},
+    "5": {"kind": "qualitative", "direction": "increase"},
+}
+
+
+@pytest.mark.parametrize("kind", ["docx", "text"])
+def test_another_district_imports_from_docx_and_text(
+    kind: str, district_docx: Path, tmp_path: Path
+) -> None:
+    source = district_docx if kind == "docx" else FIXTURES / "changning.txt"
+    folder = tmp_path / "plan"
+    result = run("plan", "import", source, "-o", folder)
+    assert result.exit_code == 0, result.stderr
+    plan = load(folder, "indicators.yaml")
+    indicators = {i["id"]: i for i in plan["indicators"]}
+    assert {k: indicators[k]["target"] for k in EXPECTED_TARGETS} == EXPECTED_TARGETS
+    assert [c["name"] for c in plan["categories"]] == ["法治政府", "法治社会"]
+    assert indicators["1"]["binding"] is True and indicators["1"]["timing"] == "annual"
+    assert indicators["2"]["timing"] == "by_target_year"
+    assert indicators["3"]["unit"] == "‰"  # from the phrase: the table has no unit
+    assert plan["plan"]["period"] == {"start": 2021, "end": 2025}
+    assert plan["plan"]["unit"] == "长宁区"
+    assert plan["plan"]["document"]["stage"] == "征求意见稿"
+    # What it cannot read is marked, written as a placeholder and listed, never guessed.
+    assert indicators["6"]["target"] == {"kind": "qualitative", "direction": "increase"}
+    assert indicators["6"]["notes"].startswith("TODO(plancheck import)")
+    assert "to do 1, to check 3:" in result.stdout
+    assert "TODO: indicator 6: target_text '基本建成' not understood" in result.stdout
+    tasks = load(folder, "tasks.yaml")["tasks"]
+    assert [(t["id"], t["section"], t["title"]) for t in tasks] == [
+        ("1", "二、主要任务 / (一)建设法治政府", "推进严格规范公正文明执法"),
+        ("2", "二、主要任务 / (一)建设法治政府", "加强行政复议工作"),
+        ("3", "二、主要任务 / (二)建设法治社会", "深化公共法律服务"),
+        ("4", "三、保障措施", "加强组织领导"),
+    ]
+    validated = run("plan", "validate", folder)
+    assert validated.exit_code == 0
+    assert "indicator 6: target_text '基本建成' not understood" in validated.stderr
+
+
+def test_docx_and_text_give_the_same_indicators(district_docx: Path) -> None:
+    from_docx = import_plan(district_docx).indicators
+    from_text = import_plan(FIXTURES / "changning.txt").indicators
+    strip = re.compile(r"^.*(?:source|id|plancheck plan import` from).*$", re.M)
+    assert strip.sub("", from_docx) == strip.sub("", from_text)
+
+
+SUBMISSION = """\
+year,indicator,value,rank,note
+2020,2,12,,
+2022,5,86,,
+2023,1,{first},,
+2023,2,9,,
+2023,3,2.6,,
+2023,4,93,2,
+2023,5,88,,
+"""
+
+
+@pytest.mark.parametrize(("first", "code", "status_1"), [("96", 0, "pass"), ("94.5", 1, "fail")])
+def test_imported_plan_evaluates_as_an_officer_would(
+    district_docx: Path, tmp_path: Path, first: str, code: int, status_1: str
+) -> None:
+    folder = tmp_path / "plan"
+    assert run("plan", "import", district_docx, "-o", folder).exit_code == 0
+    figures = tmp_path / "changning-2023.csv"
+    figures.write_text(SUBMISSION.format(first=first), encoding="utf-8")
+    result = run("evaluate", figures, "--plan", folder, "-f", "json")
+    assert result.exit_code == code, result.stderr
+    statuses = {
+        r["id"]: r["status"] for r in json.loads(result.stdout)["results"] if r["year"] == 2023
+    }
+    assert statuses == {
+        "1": status_1,  # 不低于95%, binding: judged every year
+        "2": "behind",  # 下降5个百分点 from 12 is 7 by 2025; 9 in 2023 is not there yet
+        "3": "pass",  # ≤3‰: 2.6
+        "4": "pass",  # 全市前三: rank 2
+        "5": "pass",  # 持续提升: 88 after 86
+        "6": "missing",  # the placeholder is not judged without a figure
+    }
+
+
+# --- spreadsheets -----------------------------------------------------------------------------
+
+
+def test_xlsx_with_merged_cells_and_a_baseline_column(tmp_path: Path) -> None:
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    pytest.importorskip("python_calamine")
+    path = tmp_path / "putuo.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("指标")
+    sheet.merge_range(0, 0, 0, 6, "普陀区法治建设主要指标(2021—2025年)")
+    header = ["类别", "序号", "指标名称", "属性", "单位", "2020年基数", "2025年目标"]
+    sheet.write_row(1, 0, header)
+    sheet.merge_range(2, 0, 3, 0, "法治政府")
+    sheet.write_row(2, 1, ["1", "行政复议纠错率", "预期性", "%", 12, "下降5个百分点"])
+    sheet.write_row(3, 1, ["2", "行政执法人员培训率", "约束性", "%", 100, 100])
+    sheet.write_row(4, 0, ["法治社会", "3", "律师人数", "预期性", "/万人", 9.5, 12])
+    workbook.close()
+    folder = tmp_path / "plan"
+    result = run("plan", "import", path, "-o", folder)
+    assert result.exit_code == 0, result.stderr
+    plan = load(folder, "indicators.yaml")
+    rows = plan["indicators"]
+    assert [(i["category"], i["name"]) for i in rows] == [
+        ("法治政府", "行政复议纠错率"),
+        ("法治政府", "行政执法人员培训率"),
+        ("法治社会", "律师人数"),
+    ]
+    assert rows[0]["baseline"] == {"year": 2020, "value": 12}
+    assert rows[0]["target"] == {"kind": "change", "measure": "points", "amount": -5}
+    assert rows[1]["target"] == {"kind": "threshold", "op": ">=", "value": 100}
+    # "/万人" is restored only where the name says 每万人; here it is marked instead.
+    assert rows[2]["unit"] == "/万人"
+    assert "unit '/万人' looks cut short" in result.stdout
+    assert plan["plan"]["period"] == {"start": 2021, "end": 2025}
+    assert load(folder, "tasks.yaml") == {"tasks": []}
+    assert "a spreadsheet holds the indicator table only" in result.stdout
+    assert run("plan", "validate", folder).exit_code == 0
+
+
+def test_csv_needs_a_period_when_it_does_not_say(tmp_path: Path) -> None:
+    path = tmp_path / "table.csv"
+    path.write_text(
+        "序号,指标名称,属性,单位,指标目标\n1,调解成功率,预期性,%,95%以上\n2,普法覆盖率,约束性,%,全覆盖\n",
+        encoding="utf-8",
+    )
+    result = run("plan", "import", path, "-o", tmp_path / "p")
+    assert result.exit_code == 2
+    assert "give --period, e.g. --period 2021-2025" in result.stderr
+    result = run("plan", "import", path, "-o", tmp_path / "p", "--period", "2026-2030")
+    assert result.exit_code == 0, result.stderr
+    plan = load(tmp_path / "p", "indicators.yaml")
+    assert plan["plan"]["period"] == {"start": 2026, "end": 2030}
+    assert plan["plan"]["baseline_year"] == 2025
+    assert [i["target"]["value"] for i in plan["indicators"]] == [95, 100]
+    assert "no category in the table" in result.stdout
+    assert run("plan", "validate", tmp_path / "p").exit_code == 0
+
+
+# --- refusals ---------------------------------------------------------------------------------
+
+
+def test_never_overwrites_without_force(tmp_path: Path) -> None:
+    folder = tmp_path / "plan"
+    assert run("plan", "import", SEED, "-o", folder).exit_code == 0
+    (folder / "indicators.yaml").write_text("# edited by hand\n", encoding="utf-8")
+    result = run("plan", "import", SEED, "-o", folder)
+    assert result.exit_code == 2
+    assert "indicators.yaml exists already; give --force to overwrite it" in result.stderr
+    assert (folder / "indicators.yaml").read_text(encoding="utf-8") == "# edited by hand\n"
+    assert run("plan", "import", SEED, "-o", folder, "--force").exit_code == 0
+    assert "edited by hand" not in (folder / "indicators.yaml").read_text(encoding="utf-8")
+
+
+def test_missing_docx_extra_names_it(
+    district_docx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "docx", None)  # import docx now raises ImportError
+    result = run("plan", "import", district_docx, "-o", tmp_path / "p")
+    assert result.exit_code == 2
+    assert "needs the optional extra 'docx': pip install 'plancheck[docx]'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("plan.doc", b"\xd0\xcf\x11\xe0", "save it as .docx"),
+        ("plan.pdf", b"%PDF-1.4", "unknown kind of file '.pdf'"),
+        ("plan.docx", b"not a zip", "not a readable Word .docx file"),
+        ("plan.txt", "一、总体要求\n到2025年,…\n".encode(), "no indicator table found"),
+    ],
+)
+def test_bad_sources_are_located_errors(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    if name.endswith(".docx"):
+        pytest.importorskip("docx")
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run("plan", "import", path, "-o", tmp_path / "p")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{path}: ")
+    assert message in result.stderr
+    assert not (tmp_path / "p").exists()
+
+
+def test_bad_period_option(tmp_path: Path) -> None:
+    result = run("plan", "import", SEED, "-o", tmp_path / "p", "--period", "2025-2021")
+    assert result.exit_code == 2
+    assert "expected two years, e.g. 2021-2025" in result.stderr

@@ -1,0 +1,87 @@
+"""plancheck init: a new plan folder that validates and evaluates out of the box."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from typer.testing import CliRunner
+
+from plancheck.cli import app
+
+
+def run(*args: object) -> Any:
+    return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_init_makes_a_plan_that_validates_and_evaluates(tmp_path: Path) -> None:
+    folder = tmp_path / "my-plan"
+    result = run("init", folder)
+    assert result.exit_code == 0, result.stderr
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["indicators.yaml", "plancheck-ci.yml", "sample-2027.csv", "tasks.yaml"]
+    validated = run("plan", "validate", folder)
+    assert validated.exit_code == 0, validated.stderr
+    assert validated.stderr == ""  # every target text agrees with its target, no notes
+    assert "valid plan, 7 indicators, 2 tasks" in validated.stdout
+
+    evaluated = run("evaluate", folder / "sample-2027.csv", "--plan", folder, "-f", "json")
+    assert evaluated.exit_code == 0, evaluated.stderr
+    results = json.loads(evaluated.stdout)["results"]
+    latest = {r["id"]: r["status"] for r in results if r["year"] == 2027}
+    assert latest == {
+        "1": "pass",  # 100 (binding)
+        "2": "pass",  # 1.9 below the city average 2.4
+        "3": "behind",  # 87 of 不低于90%, due by 2030
+        "4": "behind",  # 88 of 85 + 5 points, due by 2030
+        "5": "pass",  # 2.6‰ ≤ 3‰
+        "6": "pass",  # rank 2 of 全市前三
+        "7": "pass",  # 92.3 after 91.5: 持续提升
+    }
+    first = {r["id"]: r["status"] for r in results if r["year"] == 2026}
+    assert first["7"] == "unknown"  # no year before to compare with: never a silent pass
+
+
+def test_init_ci_snippet_runs_the_two_commands(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    assert run("init", folder).exit_code == 0
+    ci = yaml.safe_load((folder / "plancheck-ci.yml").read_text(encoding="utf-8"))
+    steps = [s.get("run") for s in ci["jobs"]["plancheck"]["steps"] if "run" in s]
+    assert f"plancheck plan validate {folder.as_posix()}" in steps
+    assert any(
+        s.startswith(f"plancheck evaluate {folder.as_posix()}/sample-2027.csv") for s in steps
+    )
+
+
+def test_init_with_a_period(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    assert run("init", folder, "--period", "2021-2025").exit_code == 0
+    plan = yaml.safe_load((folder / "indicators.yaml").read_text(encoding="utf-8"))["plan"]
+    assert plan["period"] == {"start": 2021, "end": 2025}
+    assert plan["baseline_year"] == 2020
+    assert (folder / "sample-2022.csv").is_file()
+    result = run("evaluate", folder / "sample-2022.csv", "--plan", folder)
+    assert result.exit_code == 0, result.stderr
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    result = run("init", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{tmp_path}: the folder is not empty")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_init_into_an_existing_empty_folder(tmp_path: Path) -> None:
+    assert run("init", tmp_path).exit_code == 0
+    assert (tmp_path / "indicators.yaml").is_file()
+
+
+def test_init_refuses_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text("x: 1\n", encoding="utf-8")
+    result = run("init", path)
+    assert result.exit_code == 2
+    assert "exists and is not a folder" in result.stderr

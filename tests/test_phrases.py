@@ -1,0 +1,320 @@
+"""The phrase parser: one table of target texts and what they read as, and plan validate's check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from plancheck.cli import app
+from plancheck.plan.models import Change, Qualitative, Rank, Relative, Target, Threshold
+from plancheck.plan.phrases import FORMS, default_timing, describe, parse_target
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = yaml.safe_load((ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8"))
+
+
+def th(op: Any, value: float) -> Threshold:
+    return Threshold(kind="threshold", op=op, value=value)
+
+
+def rel(op: Any, reference: str) -> Relative:
+    return Relative(kind="relative", op=op, reference=reference)
+
+
+def rank(best: int, peers: str = "city") -> Rank:
+    return Rank(kind="rank", peers=peers, best=best)
+
+
+def change(measure: Any, amount: float) -> Change:
+    return Change(kind="change", measure=measure, amount=amount)
+
+
+def qual(direction: Any) -> Qualitative:
+    return Qualitative(kind="qualitative", direction=direction)
+
+
+# (target text, the indicator's unit, the target it reads as)
+PHRASES: list[tuple[str, str | None, Target]] = [
+    # bare numbers: a floor; a bare zero: a ceiling
+    ("100", "%", th(">=", 100)),
+    ("90", "%", th(">=", 90)),
+    ("2", "次/年", th(">=", 2)),
+    ("12", "人/万人", th(">=", 12)),
+    ("0", "起", th("<=", 0)),
+    ("100%", "%", th(">=", 100)),
+    ("100％", "%", th(">=", 100)),
+    # inclusive words
+    ("50以上", "%", th(">=", 50)),
+    ("0.1以上", "%", th(">=", 0.1)),
+    ("90%及以上", "%", th(">=", 90)),
+    ("90%(含)以上", "%", th(">=", 90)),
+    ("5以下", "‰", th("<=", 5)),
+    ("3‰以内", "‰", th("<=", 3)),
+    ("不低于95%", "%", th(">=", 95)),
+    ("不少于10次", "次/年", th(">=", 10)),
+    ("不高于2%", "%", th("<=", 2)),
+    ("不超过3‰", "‰", th("<=", 3)),
+    ("达到95%", "%", th(">=", 95)),
+    ("达到95%以上", "%", th(">=", 95)),
+    ("保持100%", "%", th(">=", 100)),
+    ("保持在95%以上", "%", th(">=", 95)),
+    ("控制在3‰以内", "‰", th("<=", 3)),
+    ("≥95%", "%", th(">=", 95)),
+    ("≤3‰", "‰", th("<=", 3)),
+    ("≥ 95 %", "%", th(">=", 95)),
+    ("到2025年达到90%", "%", th(">=", 90)),
+    # exclusive words
+    ("高于50%", "%", th(">", 50)),
+    ("超过50", "%", th(">", 50)),
+    ("低于4.0", "%", th("<", 4)),
+    ("不足5%", "%", th("<", 5)),
+    ("不满18", "岁", th("<", 18)),
+    (">90", "%", th(">", 90)),
+    ("<5", "%", th("<", 5)),
+    ("＞９０", "%", th(">", 90)),
+    # units and magnitudes
+    ("每万人12人", "人/万人", th(">=", 12)),
+    ("12人/万人", "人/万人", th(">=", 12)),
+    ("2次", "次/年", th(">=", 2)),
+    ("5万人", "人", th(">=", 50000)),
+    ("5万人", "万人", th(">=", 5)),
+    ("全覆盖", "%", th(">=", 100)),
+    ("实现全覆盖", "%", th(">=", 100)),
+    # relative
+    ("低于全市平均值", "%", rel("<", "city_average")),
+    ("高于全区平均水平", "%", rel(">", "district_average")),
+    ("不低于全国平均水平", "%", rel(">=", "national_average")),
+    ("不高于全市平均值", "%", rel("<=", "city_average")),
+    ("达到全市平均水平", "%", rel(">=", "city_average")),
+    ("全市平均水平以上", "%", rel(">=", "city_average")),
+    # rank
+    ("全市前列", "%", rank(5)),
+    ("保持全市前列", "%", rank(5)),
+    ("位居全区前列", None, rank(5, "district")),
+    ("全市前三", None, rank(3)),
+    ("全市前3名", None, rank(3)),
+    ("前10名", None, rank(10)),
+    ("位居全市第一", None, rank(1)),
+    ("全国首位", None, rank(1, "national")),
+    # change against the baseline
+    ("提高5个百分点", "%", change("points", 5)),
+    ("下降5个百分点", "%", change("points", -5)),
+    ("比2020年提高5个百分点", "%", change("points", 5)),
+    ("累计提高5个百分点", "%", change("points", 5)),
+    ("下降10%", None, change("percent", -10)),
+    ("增长10%以上", None, change("percent", 10)),
+    ("翻一番", None, change("factor", 2)),
+    ("翻两番", None, change("factor", 4)),
+    ("增长1倍", None, change("factor", 2)),
+    ("提高到95%", "%", th(">=", 95)),
+    ("降至3‰以下", "‰", th("<=", 3)),
+    # qualitative: reported, never silently passed
+    ("持续提升", None, qual("increase")),
+    ("稳步提高", None, qual("increase")),
+    ("逐步完善", None, qual("increase")),
+    ("不断增强", None, qual("increase")),
+    ("逐年下降", None, qual("decrease")),
+    ("保持稳定", None, qual("maintain")),
+]
+
+NOT_UNDERSTOOD: list[tuple[str, str | None, str]] = [
+    ("累计培训1000人次", None, "cumulative"),
+    ("年均增长5%", None, "average yearly"),
+    ("优于全市平均值", "%", "better than"),
+    ("90-95", "%", "range"),
+    ("95%左右", "%", "approximate"),
+    ("超过50%以上", "%", "say different things"),
+    ("≤3‰", "%", "the indicator's unit is '%'"),
+    ("全市平均值", "%", "without a comparison word"),
+    ("建立健全", None, "no known phrase form"),
+    ("", None, "empty"),
+]
+
+
+@pytest.mark.parametrize(("text", "unit", "expected"), PHRASES, ids=[p[0] for p in PHRASES])
+def test_phrase_reads_as(text: str, unit: str | None, expected: Target) -> None:
+    parsed = parse_target(text, unit)
+    assert parsed.target == expected, parsed.reason
+    assert parsed.reason is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "why"), NOT_UNDERSTOOD, ids=[p[0] or "empty" for p in NOT_UNDERSTOOD]
+)
+def test_phrase_not_understood_says_why(text: str, unit: str | None, why: str) -> None:
+    parsed = parse_target(text, unit)
+    assert parsed.target is None
+    assert parsed.reason is not None and why in parsed.reason
+
+
+@pytest.mark.parametrize(
+    "indicator", BUNDLED["indicators"], ids=[i["id"] for i in BUNDLED["indicators"]]
+)
+def test_every_bundled_indicator_is_reproduced(indicator: dict[str, Any]) -> None:
+    """The parser reads each curated target_text as the curated target, and the timing rule
+    of the plan's header gives the curated timing."""
+    parsed = parse_target(indicator["target_text"], indicator.get("unit"))
+    assert parsed.target is not None, parsed.reason
+    assert parsed.target.model_dump() == indicator["target"]
+    timing = default_timing(parsed.target, indicator["binding"], indicator.get("unit"))
+    assert timing == indicator["timing"]
+
+
+@pytest.mark.parametrize("form", FORMS, ids=[f.name for f in FORMS])
+def test_every_form_reads_its_own_example(form: Any) -> None:
+    """The README's table is generated from FORMS: each example is read by its own row."""
+    parsed = parse_target(form.example, form.example_unit)
+    assert parsed.understood, parsed.reason
+    assert parsed.form == form.name
+
+
+def test_bare_number_is_marked_implicit_and_front_rank_as_default() -> None:
+    assert parse_target("100", "%").implicit
+    assert not parse_target("不低于100", "%").implicit
+    assert parse_target("全市前列", None).default_best
+    assert not parse_target("全市前三", None).default_best
+
+
+def test_unit_comes_from_the_phrase_when_the_table_has_none() -> None:
+    assert parse_target("不低于95%", None).unit == "%"
+    assert parse_target("≤3‰", None).unit == "‰"
+    assert parse_target("100", "%").unit == "%"
+
+
+@pytest.mark.parametrize(
+    ("target", "text"),
+    [
+        (th(">=", 50), ">= 50"),
+        (th("<", 0.1), "< 0.1"),
+        (rel("<", "city_average"), "< city_average"),
+        (rank(5), "rank <= 5 among city"),
+        (change("points", 5), "change +5 points"),
+        (change("percent", -10), "change -10%"),
+        (change("factor", 2), "change x2"),
+        (qual("increase"), "qualitative increase"),
+    ],
+)
+def test_describe(target: Target, text: str) -> None:
+    assert describe(target) == text
+
+
+@pytest.mark.parametrize(
+    ("target", "binding", "unit", "timing"),
+    [
+        (th(">=", 100), True, "%", "annual"),
+        (th(">=", 90), False, "%", "by_target_year"),
+        (th(">=", 2), False, "次/年", "annual"),
+        (rel("<", "city_average"), False, "%", "annual"),
+        (rank(3), False, "%", "annual"),
+        (change("points", -5), False, "%", "by_target_year"),
+        (qual("increase"), False, None, "annual"),
+    ],
+)
+def test_default_timing(target: Target, binding: bool, unit: str | None, timing: str) -> None:
+    assert default_timing(target, binding, unit) == timing
+
+
+# --- plan validate ------------------------------------------------------------------------------
+
+
+def _plan(tmp_path: Path, replace: tuple[str, str] | None = None) -> Path:
+    text = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    if replace is not None:
+        assert replace[0] in text
+        text = text.replace(replace[0], replace[1], 1)
+    (tmp_path / "indicators.yaml").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _validate(path: Path) -> Any:
+    return CliRunner().invoke(app, ["plan", "validate", str(path)], catch_exceptions=False)
+
+
+def test_validate_accepts_the_bundled_plan_without_notes() -> None:
+    result = _validate(ROOT / "data")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+
+
+def test_validate_reports_a_target_that_disagrees_with_its_text(tmp_path: Path) -> None:
+    plan = _plan(
+        tmp_path,
+        (
+            'target_text: 50以上\n    target: {kind: threshold, op: ">=", value: 50}',
+            'target_text: 50以上\n    target: {kind: threshold, op: ">", value: 50}',
+        ),
+    )
+    result = _validate(plan)
+    assert result.exit_code == 2
+    text = (plan / "indicators.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, t in enumerate(text, 1) if 'op: ">", value: 50' in t)
+    assert result.stderr.strip() == (
+        f"{plan / 'indicators.yaml'}:{line}:5: indicator 20: target_text '50以上' reads as "
+        ">= 50 but target says > 50"
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "says"),
+    [
+        (
+            'target_text: 低于全市平均值\n    target: {kind: relative, op: "<"',
+            'target_text: 低于全市平均值\n    target: {kind: relative, op: "<="',
+            "reads as < city_average but target says <= city_average",
+        ),
+        (
+            "target_text: 全市前列\n    target: {kind: rank, peers: city, best: 5}",
+            'target_text: 全市前列\n    target: {kind: threshold, op: ">=", value: 5}',
+            "reads as rank <= 5 among city but target says >= 5",
+        ),
+        (
+            'target_text: "12"\n    target: {kind: threshold, op: ">=", value: 12}',
+            'target_text: "12"\n    target: {kind: threshold, op: ">=", value: 10}',
+            "reads as >= 12 but target says >= 10",
+        ),
+    ],
+)
+def test_validate_reports_other_disagreements(
+    tmp_path: Path, old: str, new: str, says: str
+) -> None:
+    result = _validate(_plan(tmp_path, (old, new)))
+    assert result.exit_code == 2
+    assert says in result.stderr
+
+
+def test_validate_accepts_a_stricter_front_rank_cut_off(tmp_path: Path) -> None:
+    """全市前列's cut-off of 5 is plancheck's convention: an office may choose another."""
+    old = "target: {kind: rank, peers: city, best: 5}"
+    result = _validate(_plan(tmp_path, (old, "target: {kind: rank, peers: city, best: 3}")))
+    assert result.exit_code == 0, result.stderr
+
+
+def test_validate_notes_unknown_phrases_and_default_readings(tmp_path: Path) -> None:
+    """A text the parser does not know is no error, but it is said; so is a bare number the
+    plan reads otherwise than the default floor."""
+    plan = _plan(
+        tmp_path,
+        (
+            'target_text: "90"\n    target: {kind: threshold, op: ">=", value: 90}\n'
+            "    timing: by_target_year\n    minimum: 0",
+            'target_text: "基本建成"\n    target: {kind: threshold, op: ">=", value: 90}\n'
+            "    timing: by_target_year\n    minimum: 0",
+        ),
+    )
+    text = (plan / "indicators.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        'target_text: "2"\n    target: {kind: threshold, op: ">=", value: 2}',
+        'target_text: "2"\n    target: {kind: threshold, op: "==", value: 2}',
+    )
+    (plan / "indicators.yaml").write_text(text, encoding="utf-8")
+    result = _validate(plan)
+    assert result.exit_code == 0
+    notes = result.stderr.strip().splitlines()
+    assert len(notes) == 2
+    assert "note: indicator 2: target_text '2' reads as >= 2 but target says == 2" in notes[0]
+    assert "note: indicator 23: target_text '基本建成' not understood" in notes[1]
+    assert "its target is not checked" in notes[1]
