@@ -29,8 +29,9 @@ FORMATS: dict[str, Format] = {
     "table": Format("plancheck.report.table", _ALL, "for the terminal (default)"),
     "markdown": Format("plancheck.report.markdown", _ALL, "GitHub-flavoured markdown to share"),
     "json": Format("plancheck.report.json", _ALL, "the stable contract for scripts and CI"),
-    "junit": Format("plancheck.report.junit", frozenset({"evaluation"}), "JUnit XML for CI test reports"),
-    "github": Format("plancheck.report.github", frozenset({"evaluation"}), "GitHub Actions annotations"),
+    "junit": Format("plancheck.report.junit", frozenset({"evaluation"}), "JUnit XML for CI"),
+    "github": Format("plancheck.report.github", frozenset({"evaluation"}), "GitHub annotations"),
+    "html": Format("plancheck.report.html", frozenset({"evaluation"}), "one file to share, print"),
 }
 
 

@@ -1,0 +1,316 @@
+"""One self-contained HTML file to share and print (A4): no script, no network, no external asset.
+
+Verdict and summary first, charts as inline SVG (statuses per category; per year and per unit
+when there are several), what needs attention, a table per category, then the tasks section when
+the evaluation has one. Every piece of text goes through ``html.escape``.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Iterable
+
+from plancheck.evaluate.models import Evaluation, Result, Status
+from plancheck.messages import render
+from plancheck.report import Options
+from plancheck.report.common import attention, target_cell, value_cell, verdict
+from plancheck.report.labels import STATUS_SYMBOL, label, status_word
+from plancheck.report.tasks_view import BAD, OK, task_rows
+
+COLOURS = {
+    Status.PASS: "#2e7d32",
+    Status.FAIL: "#c62828",
+    Status.BEHIND: "#ef8f00",
+    Status.MISSING: "#8e24aa",
+    Status.UNKNOWN: "#0277bd",
+}
+TASK_COLOURS = {"ok": "#2e7d32", "bad": "#c62828", "waiting": "#757575"}
+
+CSS = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
+  "WenQuanYi Micro Hei", system-ui, sans-serif; color: #1a1a1a; background: #fff; margin: 0 auto;
+  max-width: 60rem; padding: 1.5rem; font-size: 14px; line-height: 1.45; }
+h1 { font-size: 1.5rem; margin: 0 0 .5rem; }
+h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; border-bottom: 2px solid #ddd; padding-bottom: .2rem; }
+h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .8rem; margin: 0 0 1rem; }
+dl.meta dt { font-weight: 600; color: #555; }
+dl.meta dd { margin: 0; }
+.verdict { font-size: 1.2rem; font-weight: 700; padding: .7rem 1rem; border-radius: 6px; margin: 1rem 0; }
+.verdict.ok { background: #e8f5e9; color: #1b5e20; border: 2px solid #2e7d32; }
+.verdict.bad { background: #ffebee; color: #b71c1c; border: 2px solid #c62828; }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
+th, td { border: 1px solid #ccc; padding: .3rem .45rem; text-align: left; vertical-align: top; }
+th { background: #f3f3f3; }
+td.num { text-align: right; white-space: nowrap; }
+td.nw { white-space: nowrap; }
+table.summary { width: auto; min-width: 18rem; }
+.status { font-weight: 600; white-space: nowrap; }
+.s-pass { color: #2e7d32; } .s-fail { color: #c62828; } .s-behind { color: #b26a00; }
+.s-missing { color: #8e24aa; } .s-unknown { color: #0277bd; }
+.t-ok { color: #2e7d32; } .t-bad { color: #c62828; } .t-waiting { color: #616161; }
+.note { color: #555; font-size: .92em; }
+ul.attention { padding-left: 1.2rem; }
+figure { margin: .5rem 0 1rem; }
+figcaption { font-weight: 600; margin-bottom: .3rem; }
+svg text { font-family: inherit; font-size: 12px; fill: #1a1a1a; }
+footer { margin-top: 2rem; color: #666; font-size: .85rem; border-top: 1px solid #ddd; padding-top: .5rem; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  h2 { break-after: avoid; }
+  tr, figure, .verdict { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .verdict, th, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def render_evaluation(evaluation: Evaluation, options: Options) -> str:
+    lang = options.lang
+    plan = evaluation.plan
+    info = plan.info
+    title = info.title if lang == "zh" else info.title_en
+    years = ", ".join(map(str, evaluation.years))
+    out: list[str] = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(label('report_title', lang))} — {esc(title)} — {esc(years)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{esc(label('report_title', lang))}: {esc(title)} — {esc(years)}</h1>",
+        '<dl class="meta">',
+        f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(info.title)}"
+        + (f" ({esc(info.title_en)})" if lang != "zh" else "")
+        + f", {info.period.start}–{info.period.end}</dd>",
+        f"<dt>{esc(label('document', lang))}</dt><dd>"
+        f"{esc(info.document.stage if lang == 'zh' else info.document.stage_en)}, "
+        f"{esc(info.document.date.isoformat())}</dd>",
+        f"<dt>{esc(label('submission', lang))}</dt><dd>{esc(', '.join(evaluation.files))}</dd>",
+    ]
+    if evaluation.history:
+        out.append(
+            f"<dt>{esc(label('history', lang))}</dt><dd>{esc(', '.join(map(str, evaluation.history)))}</dd>"
+        )
+    out += ["</dl>", "</header>"]
+    ok = evaluation.compliant
+    out.append(
+        f'<p class="verdict {"ok" if ok else "bad"}" id="verdict">'
+        f"{esc(label('verdict', lang))}: {esc(verdict(evaluation, lang))}</p>"
+    )
+    if len(evaluation.units) > 1 and evaluation.failing_units:
+        out.append(
+            f"<p>{esc(label('failing_units', lang))}: {esc(', '.join(evaluation.failing_units))}</p>"
+        )
+
+    out += _summary(evaluation, lang)
+    out += _attention(evaluation, lang)
+    out += _categories(evaluation, lang)
+    out += _tasks(evaluation, lang)
+    out.append(
+        f"<footer>{esc(label('generated_by', lang))} {esc(', '.join(evaluation.files))}</footer>"
+    )
+    out += ["</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def _status_html(status: Status, lang: str) -> str:
+    return f'<span class="status s-{status.value}">{STATUS_SYMBOL[status]} {esc(status_word(status, lang))}</span>'
+
+
+def _summary(evaluation: Evaluation, lang: str) -> list[str]:
+    out = [f"<h2>{esc(label('summary', lang))}</h2>", '<table class="summary">']
+    out.append(
+        f"<thead><tr><th>{esc(label('status', lang))}</th><th>{esc(label('count', lang))}</th></tr></thead><tbody>"
+    )
+    summary = evaluation.summary()
+    for status in Status:
+        out.append(
+            f'<tr><td>{_status_html(status, lang)}</td><td class="num">{summary[status.value]}</td></tr>'
+        )
+    out.append("</tbody></table>")
+    latest = [r for r in evaluation.results if r.year == evaluation.latest_year]
+    groups = []
+    for category in evaluation.plan.categories:
+        name = category.name if lang == "zh" else category.name_en
+        groups.append(
+            (name, Counter(r.status for r in latest if r.indicator.category == category.name))
+        )
+    out.append(
+        stacked_bars(f"{label('chart_categories', lang)} ({evaluation.latest_year})", groups, lang)
+    )
+    if len(evaluation.years) > 1:
+        by_year = [
+            (str(y), Counter(r.status for r in evaluation.results if r.year == y))
+            for y in evaluation.years
+        ]
+        out.append(stacked_bars(label("chart_years", lang), by_year, lang))
+    if len(evaluation.units) > 1:
+        by_unit = [(u, Counter(r.status for r in latest if r.unit == u)) for u in evaluation.units]
+        out.append(
+            stacked_bars(f"{label('chart_units', lang)} ({evaluation.latest_year})", by_unit, lang)
+        )
+    return out
+
+
+def stacked_bars(caption: str, groups: Iterable[tuple[str, Counter[Status]]], lang: str) -> str:
+    """A horizontal stacked bar per group (its statuses' shares), with a legend: inline SVG."""
+    groups = list(groups)
+    label_width, bar_width, row_height, top = 190, 420, 24, 28
+    width = label_width + bar_width + 60
+    height = top + row_height * len(groups) + 8
+    parts = [
+        "<figure>",
+        f"<figcaption>{esc(caption)}</figcaption>",
+        f'<svg width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="{esc(caption)}">',
+    ]
+    x = 0
+    for status in Status:  # the legend
+        parts.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{COLOURS[status]}"/>')
+        parts.append(f'<text x="{x + 16}" y="14">{esc(status_word(status, lang))}</text>')
+        x += 24 + 9 * max(4, len(status_word(status, lang)) + (3 if lang == "zh" else 0))
+    for n, (name, counts) in enumerate(groups):
+        y = top + n * row_height
+        total = sum(counts.values())
+        shown = name if len(name) <= 28 else name[:27] + "…"
+        parts.append(f'<text x="0" y="{y + 15}"><title>{esc(name)}</title>{esc(shown)}</text>')
+        offset = 0.0
+        for status in Status:
+            count = counts.get(status, 0)
+            if not count or not total:
+                continue
+            share = bar_width * count / total
+            parts.append(
+                f'<rect x="{label_width + offset:.1f}" y="{y + 3}" width="{share:.1f}" height="{row_height - 8}" '
+                f'fill="{COLOURS[status]}"><title>{esc(name)}: {esc(status_word(status, lang))} {count}</title></rect>'
+            )
+            offset += share
+        parts.append(f'<text x="{label_width + bar_width + 8}" y="{y + 15}">{total}</text>')
+    parts += ["</svg>", "</figure>"]
+    return "\n".join(parts)
+
+
+def _attention(evaluation: Evaluation, lang: str) -> list[str]:
+    out = [f"<h2>{esc(label('needs_attention', lang))}</h2>"]
+    todo = attention(evaluation)
+    if not todo:
+        return [*out, f"<p>{esc(label('nothing_needs_attention', lang))}</p>"]
+    out.append('<ul class="attention">')
+    multi_unit = len(evaluation.units) > 1
+    for r in todo:
+        who = f"{esc(r.unit)} " if multi_unit else ""
+        binding = label("binding_yes" if r.indicator.binding else "binding_no", lang)
+        out.append(
+            f"<li>{_status_html(r.status, lang)} {who}<strong>{esc(_name(r, lang))}</strong> "
+            f"[{esc(binding)}]: {esc(render(r.reason, lang))}</li>"
+        )
+    out.append("</ul>")
+    return out
+
+
+def _name(result: Result, lang: str) -> str:
+    i = result.indicator
+    return f"{i.id} {i.name}" if lang == "zh" else f"{i.id} {i.name_en}"
+
+
+def _categories(evaluation: Evaluation, lang: str) -> list[str]:
+    out: list[str] = []
+    multi = evaluation.multi
+    for category in evaluation.plan.categories:
+        rows = [r for r in evaluation.results if r.indicator.category == category.name]
+        if not rows:
+            continue
+        title = category.name if lang == "zh" else f"{category.name_en} ({category.name})"
+        out.append(f"<h2>{esc(title)}</h2>")
+        keys = (["unit", "year"] if multi else []) + [
+            "id",
+            "indicator",
+            "binding",
+            "target",
+            "actual",
+            "status",
+            "reason",
+        ]
+        out.append(
+            "<table><thead><tr>"
+            + "".join(f"<th>{esc(label(k, lang))}</th>" for k in keys)
+            + "</tr></thead><tbody>"
+        )
+        for r in rows:
+            i = r.indicator
+            name = (
+                esc(i.name)
+                if lang == "zh"
+                else f'{esc(i.name_en)}<br><span class="note">{esc(i.name)}</span>'
+            )
+            reason = esc(render(r.reason, lang))
+            if r.note:
+                reason += f'<br><span class="note">{esc(label("note", lang))}: {esc(r.note)}</span>'
+            cells = [esc(r.unit), str(r.year)] if multi else []
+            cells += [
+                esc(i.id),
+                name,
+                esc(label("binding_yes" if i.binding else "binding_no", lang)),
+                esc(target_cell(i)),
+                esc(value_cell(r)),
+                _status_html(r.status, lang),
+                reason,
+            ]
+            short = {0, 1, 2, 4} if multi else {0, 2}  # unit, year, id, binding: on one line
+            tds = "".join(
+                f'<td class="nw">{c}</td>' if n in short else f"<td>{c}</td>"
+                for n, c in enumerate(cells)
+            )
+            out.append(f'<tr id="indicator-{esc(r.unit)}-{r.year}-{esc(i.id)}">{tds}</tr>')
+        out.append("</tbody></table>")
+    return out
+
+
+def _tasks(evaluation: Evaluation, lang: str) -> list[str]:
+    rows = task_rows(evaluation, lang)
+    if rows is None:
+        return []
+    out = [f"<h2>{esc(label('tasks_heading', lang))}</h2>"]
+    counts = Counter(row.status for row in rows)
+    out.append(
+        "<p>"
+        + " · ".join(f"{esc(label('finding_' + s, lang))} {n}" for s, n in sorted(counts.items()))
+        + "</p>"
+    )
+    sections: dict[str, list[str]] = {}
+    for row in rows:
+        kind = "ok" if row.status in OK else "bad" if row.status in BAD else "waiting"
+        where = (
+            f'<br><span class="note">{esc(row.file)}:{row.line}</span>'
+            if row.file and row.line
+            else ""
+        )
+        sections.setdefault(row.section, []).append(
+            f"<tr><td>{esc(row.subject)}</td><td>{esc(row.text)}</td>"
+            f'<td class="status t-{kind}">{esc(label("finding_" + row.status, lang))}</td>'
+            f"<td>{esc(row.reason)}{where}</td></tr>"
+        )
+    header = "".join(
+        f"<th>{esc(label(k, lang))}</th>" for k in ("milestone", "title", "status", "reason")
+    )
+    for section, body in sections.items():
+        out += [
+            f"<h3>{esc(section)}</h3>",
+            f"<table><thead><tr>{header}</tr></thead><tbody>",
+            *body,
+            "</tbody></table>",
+        ]
+    return out
