@@ -91,7 +91,7 @@ def test_seed_import_says_what_it_read_as_a_convention(tmp_path: Path) -> None:
     result = run("plan", "import", SEED, "-o", tmp_path / "p")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert "to do 0, to check 6:" in lines
+    assert "to do 0, to check 5:" in lines
     assert any("indicator 18: '全市前列' read as rank 5 or better" in line for line in lines)
     listed = [line for line in lines if ": check: " in line]
     draft = (tmp_path / "p" / "indicators.yaml").read_text(encoding="utf-8").splitlines()
@@ -181,7 +181,7 @@ def test_another_district_imports_from_docx_and_text(
     # What it cannot read is marked, written as a placeholder and listed, never guessed.
     assert indicators["6"]["target"] == {"kind": "qualitative", "direction": "increase"}
     assert indicators["6"]["notes"].startswith("TODO(plancheck import)")
-    assert "to do 1, to check 3:" in result.stdout
+    assert "to do 1, to check 2:" in result.stdout
     assert "TODO: indicator 6: target_text '基本建成' not understood" in result.stdout
     tasks = load(folder, "tasks.yaml")["tasks"]
     assert [(t["id"], t["section"], t["title"]) for t in tasks] == [
@@ -279,7 +279,8 @@ def test_xlsx_with_merged_cells_and_a_baseline_column(tmp_path: Path) -> None:
 def test_csv_needs_a_period_when_it_does_not_say(tmp_path: Path) -> None:
     path = tmp_path / "table.csv"
     path.write_text(
-        "序号,指标名称,属性,单位,指标目标\n1,调解成功率,预期性,%,95%以上\n2,普法覆盖率,约束性,%,全覆盖\n",
+        "序号,指标名称,属性,单位,指标目标\n1,调解成功率,预期性,%,95%以上\n2,普法覆盖率,约束性,%,全覆盖\n"
+        "3,万人刑事案件发案率,预期性指标,‰,3\n",
         encoding="utf-8",
     )
     result = run("plan", "import", path, "-o", tmp_path / "p")
@@ -290,7 +291,13 @@ def test_csv_needs_a_period_when_it_does_not_say(tmp_path: Path) -> None:
     plan = load(tmp_path / "p", "indicators.yaml")
     assert plan["plan"]["period"] == {"start": 2026, "end": 2030}
     assert plan["plan"]["baseline_year"] == 2025
-    assert [i["target"]["value"] for i in plan["indicators"]] == [95, 100]
+    assert [i["target"] for i in plan["indicators"]] == [
+        {"kind": "threshold", "op": ">=", "value": 95},
+        {"kind": "threshold", "op": ">=", "value": 100},
+        # A bare number on a rate where less is better is a ceiling, and it is said.
+        {"kind": "threshold", "op": "<=", "value": 3},
+    ]
+    assert "indicator 3: the bare number '3' read as <= 3" in result.stdout
     assert "no category in the table" in result.stdout
     assert run("plan", "validate", tmp_path / "p").exit_code == 0
 

@@ -57,7 +57,7 @@ class Metadata:
     stage: str = ""
     date: dt.date | None = None
     period: tuple[int, int] | None = None
-    period_from: str = ""  # what the period was read from, for the report
+    period_from: str = ""  # set when the period is inferred (not in the title): to check
     unit: str = ""
     notes: list[str] = field(default_factory=list)
 
@@ -79,7 +79,7 @@ def metadata(lines: Sequence[str], where: Sequence[str]) -> Metadata:
         if _is_title(line):
             meta.title, meta.stage = _title(line)
             following = [text for m, text in head if n < m <= n + 3]
-            meta.period, meta.period_from = _period([line, *following])
+            meta.period, _ = _period([line, *following])  # the title says it: no guess
             break
     for _, line in head:
         found = DATE.search(line)
@@ -104,7 +104,13 @@ def _main_body(lines: Sequence[str]) -> list[str]:
     return list(lines)
 
 
+def _plain(line: str) -> str:
+    """Without markdown's heading marks and emphasis."""
+    return re.sub(r"^#+\s*", "", line).replace("**", "").strip()
+
+
 def _is_title(line: str) -> bool:
+    line = _plain(line)
     return (
         bool(TITLE_WORDS.search(line))
         and len(line) <= 60
@@ -114,6 +120,7 @@ def _is_title(line: str) -> bool:
 
 
 def _title(line: str) -> tuple[str, str]:
+    line = _plain(line)
     stage = ""
     if found := STAGE.search(line):
         stage = found["stage"]

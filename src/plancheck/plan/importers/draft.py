@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from plancheck.plan.importers.document import Metadata, TaskItem
-from plancheck.plan.importers.table import ATTRIBUTES, Row
+from plancheck.plan.importers.table import Row, binding_of
 from plancheck.plan.models import Change, Qualitative, Rank, Relative, Target, Threshold
 from plancheck.plan.phrases import (
     SCOPE_NAMES_EN,
@@ -33,6 +33,7 @@ LOST_UNITS: list[tuple[str, str, str]] = [
     ("/", "次数", "次/年"),
     ("/万人", "每万人", "人/万人"),
 ]
+UNCATEGORISED = "未分类"
 NOT_APPLICABLE = {"", "/", "-", "—", "——", "无", "不适用"}
 
 
@@ -161,8 +162,12 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
     w.add("")
 
     parsed = [_read_row(row) for row in draft.rows]
-    categories = list(dict.fromkeys(row.category or "未分类" for row in draft.rows))
+    categories = list(dict.fromkeys(row.category or UNCATEGORISED for row in draft.rows))
     w.add("categories:")
+    if UNCATEGORISED in categories:
+        unnamed = [row.id or row.where for row in draft.rows if not row.category]
+        w.todo("  ", f"no category in the table for indicators {', '.join(unnamed)}: they are "
+               f"under '{UNCATEGORISED}'")  # fmt: skip
     for name in categories:
         w.add(f"  - {{name: {q(name)}, name_en: {q(name)}}}")
     w.add("")
@@ -203,12 +208,10 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
         w.add(f"  - id: {q(ident)}")
         if not row.id:
             w.todo("    ", f"{label} ({row.where}): no number in the table; numbered {ident}")
-        w.add(f"    category: {q(row.category or '未分类')}")
-        if not row.category:
-            w.todo("    ", f"{label} ({row.where}): no category in the table")
+        w.add(f"    category: {q(row.category or UNCATEGORISED)}")
         w.add(f"    name: {q(row.name)}")
         w.add(f"    name_en: {q(row.name)}")
-        binding = ATTRIBUTES.get(row.attribute)
+        binding = binding_of(row.attribute)
         if binding is None:
             w.todo("    ", f"{label}: attribute '{row.attribute}' is neither 约束性 nor 预期性; "
                    "binding set to false")  # fmt: skip
@@ -230,7 +233,7 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
                 w.todo("    ", f"{label}: {note}", kind="check")
         w.add(f"    target: {flow(target)}")
         w.add(f"    timing: {default_timing(target, bool(binding), unit)}")
-        baseline = _baseline(row)
+        baseline = _baseline(row, start - 1)
         if baseline is not None:
             w.add(f"    baseline: {{year: {baseline[0]}, value: {num(baseline[1])}}}")
         elif row.baseline:
@@ -249,7 +252,28 @@ def _read_row(row: Row) -> tuple[ParsedTarget, str | None, list[str]]:
     reading = parse_target(row.target_text, unit)
     if reading.understood and reading.unit and not unit:
         unit = reading.unit  # the phrase states it: 不低于95%
+    target = reading.target
+    if reading.implicit and isinstance(target, Threshold) and lower_is_better(row.name):
+        # A bare "3" on 万人刑事案件发案率 is a ceiling, not a floor.
+        ceiling = Threshold(kind="threshold", op="<=", value=target.value)
+        reading = replace(reading, target=ceiling)
+        notes.append(
+            f"the bare number '{row.target_text}' read as <= {num(target.value)}: the name "
+            "says lower is better (a floor would be >=)"
+        )
     return reading, unit, notes
+
+
+# Names of indicators where less is better: a bare number on them is a ceiling.
+_LOWER = re.compile(
+    r"发案率|发生率|败诉率|纠错率|差错率|改判|发回|事故|死亡|犯罪|投诉|逾期|超期|积案|不合格|"
+    r"失信|上访|信访量|复发|违法率|违规率|案件数|起数|亡人"
+)
+_HIGHER = re.compile(r"查处|办结|化解|合格率|覆盖|满意|知晓|结案|审查率|答复|出庭|落实|整改|成功")
+
+
+def lower_is_better(name: str) -> bool:
+    return bool(_LOWER.search(name)) and not _HIGHER.search(name)
 
 
 def _scopes(parsed: list[tuple[ParsedTarget, str | None, list[str]]]) -> dict[str, str]:
@@ -264,11 +288,12 @@ def _scopes(parsed: list[tuple[ParsedTarget, str | None, list[str]]]) -> dict[st
     return found
 
 
-def _baseline(row: Row) -> tuple[int, float] | None:
-    if not row.baseline or row.baseline_year is None:
+def _baseline(row: Row, baseline_year: int) -> tuple[int, float] | None:
+    """The table's baseline figure: of its column's year, else (基期值) of the plan's."""
+    if not row.baseline:
         return None
     try:
-        return row.baseline_year, float(row.baseline.rstrip("%‰"))
+        return row.baseline_year or baseline_year, float(row.baseline.rstrip("%‰"))
     except ValueError:
         return None
 

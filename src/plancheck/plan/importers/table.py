@@ -34,6 +34,15 @@ _ALIASES = {
 ATTRIBUTES = {"约束性": True, "预期性": False}
 
 
+def binding_of(attribute: str) -> bool | None:
+    """约束性 (or 约束性指标, 约束) → True; 预期性 → False; anything else None."""
+    key = fold(attribute).removesuffix("指标")
+    for word, binding in ATTRIBUTES.items():
+        if key in (word, word[:2]):
+            return binding
+    return None
+
+
 class RowName:
     """Names row ``i`` of a grid for messages: 'line 12', 'table 1 row 3', 'Sheet1!A5'."""
 
@@ -214,13 +223,13 @@ def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
         row_id, where = text, f"line {number}"
         i += 1
         name_parts: list[str] = []
-        while i < len(cells) and cells[i][1] not in ATTRIBUTES and len(name_parts) < 3:
+        while i < len(cells) and binding_of(cells[i][1]) is None and len(name_parts) < 3:
             if cells[i][1] == str(expected):
                 break
             name_parts.append(cells[i][1])
             i += 1
         attribute = ""
-        if i < len(cells) and cells[i][1] in ATTRIBUTES:
+        if i < len(cells) and binding_of(cells[i][1]) is not None:
             attribute = cells[i][1]
             i += 1
         else:
