@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -318,3 +319,33 @@ def test_validate_notes_unknown_phrases_and_default_readings(tmp_path: Path) -> 
     assert "note: indicator 2: target_text '2' reads as >= 2 but target says == 2" in notes[0]
     assert "note: indicator 23: target_text '基本建成' not understood" in notes[1]
     assert "its target is not checked" in notes[1]
+
+
+def _readme_rows() -> list[tuple[str, str | None, str]]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("### Target phrases", 1)[1]
+    rows = []
+    for line in section.splitlines():
+        match = re.match(r"^\| [^|]+ \| `([^`]*)` \| ([^|]*) \| (.+) \|$", line)
+        if match:
+            rows.append((match.group(1), match.group(2).strip() or None, match.group(3).strip()))
+    return rows
+
+
+README_ROWS = _readme_rows()
+
+
+def test_readme_table_lists_every_form() -> None:
+    examples = {example for example, _, _ in README_ROWS}
+    assert len(README_ROWS) > 60
+    assert {form.example for form in FORMS} <= examples
+
+
+@pytest.mark.parametrize(("text", "unit", "reads"), README_ROWS, ids=[r[0] for r in README_ROWS])
+def test_readme_table_says_what_the_parser_does(text: str, unit: str | None, reads: str) -> None:
+    parsed = parse_target(text, unit)
+    if reads.startswith("not understood"):
+        assert parsed.target is None
+    else:
+        assert parsed.target is not None, parsed.reason
+        assert f"`{describe(parsed.target)}`" == reads
