@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -81,16 +82,22 @@ class Evaluation:
     def compliant(self) -> bool:
         """No blocking result, and (with --tasks) no blocking task finding."""
         tasks_ok = self.tasks is None or self.tasks.compliant
-        return tasks_ok and not any(self.blocking(r) for r in self.results)
+        return tasks_ok and not self.failing_units
 
-    @property
+    @cached_property
     def failing_units(self) -> tuple[str, ...]:
+        """Units with a blocking result, in the evaluation's order of units."""
         return tuple(dict.fromkeys(r.unit for r in self.results if self.blocking(r)))
 
+    @cached_property
+    def _counts(self) -> dict[tuple[str | None, int | None], Counter[Status]]:
+        # One pass over the results for every summary a report asks for (per unit, per year).
+        counts: dict[tuple[str | None, int | None], Counter[Status]] = {}
+        for r in self.results:
+            for key in ((None, None), (r.unit, None), (None, r.year), (r.unit, r.year)):
+                counts.setdefault(key, Counter())[r.status] += 1
+        return counts
+
     def summary(self, unit: str | None = None, year: int | None = None) -> dict[str, int]:
-        counts = Counter(
-            r.status
-            for r in self.results
-            if (unit is None or r.unit == unit) and (year is None or r.year == year)
-        )
+        counts = self._counts.get((unit, year), Counter())
         return {status.value: counts.get(status, 0) for status in Status}

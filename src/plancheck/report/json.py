@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from plancheck.evaluate.diff import Diff
 from plancheck.evaluate.models import Evaluation, Result
 from plancheck.messages import render
 from plancheck.plan.models import Indicator, Plan, Task
@@ -12,8 +13,30 @@ from plancheck.report import Options
 from plancheck.tasks.models import TaskCheck, TaskResult
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """Indented JSON in which every item of a list of objects is one compact line.
+
+    Readable and diff-friendly (one result per line), and written by the C encoder, which
+    ``indent=`` would switch off: fast at a million results.
+    """
+    return "".join(_encode(data, "")) + "\n"
+
+
+def _encode(value: Any, indent: str) -> list[str]:
+    inner = indent + "  "
+    if isinstance(value, dict) and value:
+        parts = ["{\n"]
+        for n, (key, item) in enumerate(value.items()):
+            parts += [inner, _COMPACT.encode(key), ": ", *_encode(item, inner)]
+            parts.append(",\n" if n < len(value) - 1 else "\n")
+        return [*parts, indent, "}"]
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        lines = ",\n".join(inner + _COMPACT.encode(v) for v in value)
+        return ["[\n", lines, "\n", indent, "]"]
+    return [_COMPACT.encode(value)]
 
 
 def figure(x: float | None) -> float | int | None:
@@ -228,5 +251,49 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
             "source": plan.source,
         },
         **taskcheck_data(check, options),
+    }
+    return dumps(data)
+
+
+# --- plancheck diff --------------------------------------------------------------------------
+
+
+def render_diff(diff: Diff, options: Options) -> str:
+    """plancheck diff: both sides, the count of each change, and one row per unit and indicator."""
+
+    def side(evaluation: Evaluation) -> dict[str, Any]:
+        return {
+            "files": list(evaluation.files),
+            "year": evaluation.latest_year,
+            "compliant": evaluation.compliant,
+            "summary": evaluation.summary(year=evaluation.latest_year),
+        }
+
+    def state(result: Result) -> dict[str, Any]:
+        return {
+            "status": result.status.value,
+            "value": figure(result.value),
+            "reason": render(result.reason, options.lang),
+        }
+
+    data = {
+        "plan": {"id": diff.plan.info.id, "title": diff.plan.info.title},
+        "old": side(diff.old),
+        "new": side(diff.new),
+        "regressed": diff.regressed,
+        "summary": diff.summary(),
+        "rows": [
+            {
+                "unit": row.unit,
+                "id": row.indicator.id,
+                "name": row.indicator.name,
+                "name_en": row.indicator.name_en,
+                "old": state(row.old),
+                "new": state(row.new),
+                "delta": figure(row.delta),
+                "change": row.change.value,
+            }
+            for row in diff.rows
+        ],
     }
     return dumps(data)
