@@ -263,8 +263,10 @@ def tasks_check(
 
 if TYPE_CHECKING:
     TemplateFormat = str
+    DiffFormat = str
 else:
     TemplateFormat = Enum("TemplateFormat", {n: n for n in ("csv", "yaml", "xlsx")}, type=str)
+    DiffFormat = _formats("diff")
 
 
 @app.command()
@@ -291,6 +293,28 @@ def template(
     chosen = choose_format(name, str(output) if output else None)
     content = render(chosen, _load(plan), year=year, units=parse_units(units), lang=_lang(lang))
     _emit(content, output, [])
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier submission (e.g. 2022.csv).")],
+    new: Annotated[Path, typer.Argument(help="The later submission (e.g. 2023.csv).")],
+    plan: PlanOption = None,
+    fmt: Annotated[DiffFormat, _format_option("diff")] = "table",
+    output: OutputOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Compare two submissions: per indicator the value and status change; exit 1 if one newly fails."""
+    from plancheck.evaluate.diff import diff as compare
+    from plancheck.evaluate.verdict import evaluate as judge
+    from plancheck.submission.read import read_submission
+
+    loaded = _load(plan)
+    before = judge(loaded, read_submission([old], loaded))
+    after = judge(loaded, read_submission([new], loaded))
+    changes = compare(before, after)
+    _emit(_render(fmt, "diff", changes, lang, output), output, [old, new])
+    raise typer.Exit(1 if changes.regressed else 0)
 
 
 @plan_app.command("validate")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from plancheck.evaluate.diff import Change, Diff
 from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.messages import TREND_WORDS, number, render
 from plancheck.plan.models import Plan
@@ -309,4 +310,38 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
         "",
         *_tasks_lines(check, lang, level=2),
     ]
+    return "\n".join(lines) + "\n"
+
+
+# --- plancheck diff --------------------------------------------------------------------------
+
+
+def render_diff(diff: Diff, options: Options) -> str:
+    """plancheck diff: a table of every indicator's value and status before and after."""
+    lang = options.lang
+
+    def side(evaluation: Evaluation) -> str:
+        return f"{', '.join(cell(f) for f in evaluation.files)} ({evaluation.latest_year})"
+
+    def signed(delta: float | None) -> str:
+        return "—" if delta is None else ("+" if delta > 0 else "") + number(delta)
+
+    lines = [f"# {cell(label('diff_title', lang, old=side(diff.old), new=side(diff.new)))}", ""]
+    summary = diff.summary()
+    lines += table(
+        [label("status_change", lang), label("count", lang)],
+        [[label(f"change_{c.value}", lang), str(summary[c.value])] for c in Change],
+    )
+    header = [label(k, lang) for k in ("id", "indicator", "before", "after", "value_change",
+                                       "status_change")]  # fmt: skip
+    if diff.multi_unit:
+        header = [label("unit", lang), *header]
+    body = []
+    for row in diff.rows:
+        i = row.indicator
+        cells = [i.id, i.name if lang == "zh" else i.name_en]
+        cells += [f"{value_cell(r)} {status_cell(r, lang)}" for r in (row.old, row.new)]
+        cells += [signed(row.delta), label(f"change_{row.change.value}", lang)]
+        body.append([row.unit, *cells] if diff.multi_unit else cells)
+    lines += ["", f"## {label('changes', lang)}", "", *table(header, body)]
     return "\n".join(lines) + "\n"

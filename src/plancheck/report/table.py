@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from plancheck.evaluate.diff import Change, Diff
 from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.messages import TREND_WORDS, number, render
 from plancheck.plan.models import Plan
@@ -299,4 +300,55 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
     _tasks_section(console, check, lang)
     style = "bold green" if check.compliant else "bold red"
     console.print(Text(f"{label('verdict', lang)}: {task_verdict(check, lang)}", style=style))
+    return buffer.getvalue()
+
+
+# --- plancheck diff --------------------------------------------------------------------------
+
+CHANGE_STYLE = {
+    Change.NEWLY_FAILING: "bold red",
+    Change.WORSENED: "red",
+    Change.FIXED: "bold green",
+    Change.IMPROVED: "green",
+    Change.UNCHANGED: "",
+}
+
+
+def diff_side(evaluation: Evaluation) -> str:
+    """How a diff names one side: its files and its latest year."""
+    return f"{', '.join(evaluation.files)} ({evaluation.latest_year})"
+
+
+def signed(delta: float | None) -> str:
+    if delta is None:
+        return "—"
+    return ("+" if delta > 0 else "") + number(delta)
+
+
+def render_diff(diff: Diff, options: Options) -> str:
+    """plancheck diff: per indicator the value and status before and after, and the change."""
+    lang = options.lang
+    console, buffer = _console(options)
+    title = label("diff_title", lang, old=diff_side(diff.old), new=diff_side(diff.new))
+    console.print(Text(title, style="bold"))
+    grid = Table(expand=False)
+    keys = (["unit"] if diff.multi_unit else []) + ["id", "indicator", "before", "after"]
+    for key in [*keys, "value_change", "status_change"]:
+        grid.add_column(label(key, lang), overflow="fold")
+    for row in diff.rows:
+        i = row.indicator
+        cells: list[str | Text] = [row.unit] if diff.multi_unit else []
+        cells += [i.id, i.name if lang == "zh" else i.name_en]
+        for side in (row.old, row.new):
+            cell = Text(f"{value_cell(side)} ")
+            cell.append_text(_status(side.status, lang))
+            cells.append(cell)
+        cells.append(signed(row.delta))
+        change = label(f"change_{row.change.value}", lang)
+        cells.append(Text(change, style=CHANGE_STYLE[row.change]))
+        grid.add_row(*cells)
+    console.print(grid)
+    summary = diff.summary()
+    parts = [f"{label('change_' + c.value, lang)} {summary[c.value]}" for c in Change]
+    console.print(f"{label('changes', lang)}: " + " · ".join(parts), markup=False)
     return buffer.getvalue()
