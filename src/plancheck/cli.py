@@ -281,7 +281,7 @@ def template(
     ] = None,
     units: Annotated[
         str | None,
-        typer.Option("--units", help="Units to list, comma-separated (徐汇区,长宁区): rows for each."),
+        typer.Option("--units", help="Units to list, comma-separated: 徐汇区,长宁区."),
     ] = None,
     output: OutputOption = None,
     lang: LangOption = None,

@@ -24,7 +24,7 @@ class Format(NamedTuple):
     help: str
 
 
-_ALL = frozenset({"evaluation", "indicators", "tasks", "taskcheck", "diff"})  # taskcheck: tasks check
+_ALL = frozenset({"evaluation", "indicators", "tasks", "taskcheck", "diff"})  # tasks check, diff
 FORMATS: dict[str, Format] = {
     "table": Format("plancheck.report.table", _ALL, "for the terminal (default)"),
     "markdown": Format("plancheck.report.markdown", _ALL, "GitHub-flavoured markdown to share"),
