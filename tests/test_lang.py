@@ -1,0 +1,75 @@
+"""--lang en: no Chinese in any report except the plan's own words and the submission's notes."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from plancheck.cli import app
+from plancheck.plan.load import load_plan
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+
+
+def allowed_text() -> str:
+    """Everything a report may quote in Chinese: the plan's own names, targets, units and notes,
+    and the notes of the samples."""
+    plan = load_plan(None)
+    info = plan.info
+    texts = [info.title, info.unit or "", info.document.stage, info.document.occasion,
+             info.document.source, info.notes or ""]  # fmt: skip
+    texts += [c.name for c in plan.categories]
+    for group in plan.peer_groups.values():
+        texts += [group.name, *group.members]
+    texts += [r.name for r in plan.references.values()]
+    for i in plan.indicators:
+        texts += [i.name, i.target_text, i.unit or "", i.notes or "", *i.aliases]
+    # (no task texts: these reports carry no tasks section, and the long task texts would
+    # hide short untranslated labels)
+    for sample in ("2022.csv", "2023.csv"):
+        with open(SAMPLES / sample, encoding="utf-8") as handle:
+            texts += [row["note"] for row in csv.DictReader(handle)]
+    return "\n".join(texts)
+
+
+ALLOWED = allowed_text()
+
+
+def untranslated(text: str) -> list[str]:
+    """Runs of Chinese characters that are not part of the plan's or the notes' own words."""
+    return sorted({run for run in CJK.findall(text) if run not in ALLOWED})
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html", "junit", "github", "json"])
+def test_english_reports_have_no_untranslated_chinese(fmt: str) -> None:
+    for files in (["2022.csv"], ["2022.csv", "2023.csv"]):
+        args = ["evaluate", *(str(SAMPLES / f) for f in files), "-f", fmt, "--lang", "en"]
+        result = CliRunner().invoke(app, args, catch_exceptions=False)
+        assert result.exit_code in (0, 1), result.stderr
+        assert untranslated(result.stdout) == [], (fmt, files)
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json"])
+def test_english_diff_has_no_untranslated_chinese(fmt: str) -> None:
+    args = ["diff", str(SAMPLES / "2022.csv"), str(SAMPLES / "2023.csv"), "-f", fmt, "--lang", "en"]
+    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    assert untranslated(result.stdout) == []
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html", "junit", "github"])
+def test_chinese_reports_use_chinese_labels(fmt: str) -> None:
+    args = ["evaluate", str(SAMPLES / "2022.csv"), "-f", fmt, "--lang", "zh"]
+    text = CliRunner().invoke(app, args, catch_exceptions=False).stdout
+    assert "不合规" in text  # the verdict
+    assert "未达标" in text  # a status word
+    assert "NOT COMPLIANT" not in text and "FAIL" not in text
+
+
+def test_the_check_itself_finds_an_untranslated_label() -> None:
+    assert untranslated("Verdict: 合规 — 徐汇区, 依法执政") == ["合规"]
+    assert untranslated("Status: 未达标; 约束性") == ["未达标", "约束性"]
