@@ -353,3 +353,36 @@ def test_bad_period_option(tmp_path: Path) -> None:
     result = run("plan", "import", SEED, "-o", tmp_path / "p", "--period", "2025-2021")
     assert result.exit_code == 2
     assert "expected two years, e.g. 2021-2025" in result.stderr
+
+
+def test_text_with_a_baseline_column_and_chapters_named_第N章(tmp_path: Path) -> None:
+    source = tmp_path / "minhang.txt"
+    cells = (
+        "闵行区法治建设规划(2021-2025年)\n主要指标\n类别\n序号\n指标名称\n属性\n单位\n2020年\n"
+        "2025年目标\n法治\n政府\n1\n行政复议纠错率\n预期性\n%\n12\n下降5个百分点\n2\n执法培训率\n"
+        "约束性\n%\n100\n法治\n社会\n３\n律师数\n预期性\n人\n800\n1000以上\n"
+        "第三章 主要任务\n1.加强执法。全面推行。\n"
+    )
+    source.write_text(cells, encoding="utf-8")
+    folder = tmp_path / "p"
+    assert run("plan", "import", source, "-o", folder).exit_code == 0
+    rows = load(folder, "indicators.yaml")["indicators"]
+    assert [(r["id"], r["category"], r.get("baseline"), r["target"]) for r in rows] == [
+        (
+            "1",
+            "法治政府",
+            {"year": 2020, "value": 12},
+            {"kind": "change", "measure": "points", "amount": -5},
+        ),
+        ("2", "法治政府", None, {"kind": "threshold", "op": ">=", "value": 100}),
+        (
+            "3",
+            "法治社会",
+            {"year": 2020, "value": 800},
+            {"kind": "threshold", "op": ">=", "value": 1000},
+        ),
+    ]
+    tasks = load(folder, "tasks.yaml")["tasks"]
+    assert [(t["id"], t["section"], t["title"]) for t in tasks] == [
+        ("1", "第三章 主要任务", "加强执法")
+    ]

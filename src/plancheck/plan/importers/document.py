@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 
 from plancheck.plan.phrases import cn_number
 
-CHAPTER = re.compile(r"^(?P<no>[一二三四五六七八九十]+)\s*、\s*(?P<title>\S.*)$")
+CHAPTER = re.compile(
+    r"^(?:(?P<no>[一二三四五六七八九十]+)\s*、|第[一二三四五六七八九十]+(?:章|部分))\s*(?P<title>\S.*)$"
+)
 SECTION = re.compile(r"^[((]\s*(?P<no>[一二三四五六七八九十]+)\s*[))]\s*(?P<title>\S.*)$")
 TASK = re.compile(r"^(?P<no>\d{1,3})\s*[.．、]\s*(?P<body>[^\d\s].*)$")
 ANNEX = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[::]?$")

@@ -181,7 +181,7 @@ def _category_name(text: str) -> str:
 # --- the flattened table of a web page's text --------------------------------------------------
 
 _END = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|\d+[.、.][^\d\s]|注[::]|备注|附件)"
+    r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+章|[((][一二三四五六七八九十]+[))]|\d+[.、.][^\d\s]|注[::]|备注|附件)"
 )
 _UNIT = re.compile(r"^[^\d\s]{0,6}$")
 COMMON_UNITS = frozenset(
@@ -195,22 +195,28 @@ def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
     """Rows of an indicator table flattened to one cell per line (the seed's shape).
 
     A row is: its number (the next in sequence), its name (one line or more), its attribute
-    (约束性/预期性), then its unit when there is one and its target. Lines between a row's target
-    and the next number are the category of the rows that follow.
+    (约束性/预期性), then its unit when there is one, its baseline when the header has a baseline
+    column and the row fills it, and its target. Lines between a row's target and the next number
+    are the category of the rows that follow.
     """
     cells = [(n, line.strip()) for n, line in enumerate(lines, start=first_line) if line.strip()]
-    start = _header_end(cells)
-    if start is None:
+    found = _header_end(cells)
+    if found is None:
         return None
+    start, columns = found
     rows: list[Row] = []
     notes: list[str] = []
     category_parts: list[str] = []
     category = ""
     expected = 1
     i = start
+
+    def is_next(k: int) -> bool:
+        return k < len(cells) and _number(cells[k][1]) == str(expected)
+
     while i < len(cells):
         number, text = cells[i]
-        if text != str(expected) and not (not rows and text.isdigit()):
+        if not is_next(i) and not (not rows and _number(text).isdigit()):
             if _END.match(text) or len(text) > 30:
                 break
             category_parts.append(text)
@@ -219,12 +225,12 @@ def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
         if category_parts:
             category = _category_name("".join(category_parts))
             category_parts = []
-        expected = int(text) + 1
-        row_id, where = text, f"line {number}"
+        row_id, where = _number(text), f"line {number}"
+        expected = int(row_id) + 1
         i += 1
         name_parts: list[str] = []
         while i < len(cells) and binding_of(cells[i][1]) is None and len(name_parts) < 3:
-            if cells[i][1] == str(expected):
+            if is_next(i) or ("attribute" not in columns and name_parts):
                 break
             name_parts.append(cells[i][1])
             i += 1
@@ -232,32 +238,68 @@ def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
         if i < len(cells) and binding_of(cells[i][1]) is not None:
             attribute = cells[i][1]
             i += 1
-        else:
+        elif "attribute" in columns:
             notes.append(f"{where}: indicator {row_id} has no attribute (约束性/预期性)")
-        unit, target = "", ""
-        if i < len(cells) and _is_unit(cells, i, expected):
+        unit, baseline, target = "", "", ""
+        if "unit" in columns and i < len(cells) and _is_unit(cells, i, expected):
             unit = cells[i][1]
             i += 1
-        if i < len(cells) and cells[i][1] != str(expected) and not _END.match(cells[i][1]):
+        if "baseline" in columns and _is_baseline(cells, i, expected):
+            baseline = cells[i][1]
+            i += 1
+        if i < len(cells) and not is_next(i) and not _END.match(cells[i][1]):
             target = cells[i][1]
             i += 1
-        rows.append(Row(where, category, row_id, "".join(name_parts), attribute, unit, target))
+        rows.append(
+            Row(
+                where,
+                category,
+                row_id,
+                "".join(name_parts),
+                attribute,
+                unit,
+                target,
+                baseline,
+                columns.get("baseline_year"),
+            )
+        )
     if category_parts:
         notes.append(f"text after the table's last row was ignored: {''.join(category_parts)}")
-    return Table(rows, notes) if rows else None
+    return Table(rows, notes, columns.get("target_year")) if rows else None
 
 
-def _header_end(cells: Sequence[tuple[int, str]]) -> int | None:
-    """Index of the first cell after a header of at least three known column names in a row."""
+def _number(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _header_end(cells: Sequence[tuple[int, str]]) -> tuple[int, dict[str, int]] | None:
+    """After a header of known column names one per line: where the rows start, and the columns."""
     for i in range(len(cells)):
-        found: set[str] = set()
         j = i
-        while j < len(cells) and (column := _ALIASES.get(fold(cells[j][1]))) is not None:
-            found.add(column)
+        while j < len(cells) and _is_header_cell(cells[j][1]):
             j += 1
-        if {"name", "target"} <= found and len(found) >= 3:
-            return j
+        if j - i >= 3 and (columns := header_columns([text for _, text in cells[i:j]])):
+            return j, columns
     return None
+
+
+def _is_header_cell(text: str) -> bool:
+    key = fold(text)
+    return (
+        key in _ALIASES
+        or bool(_YEAR_HEADER.match(key))
+        or (len(key) <= 12 and ("目标" in key or "基期" in key or "现状" in key))
+    )
+
+
+def _is_baseline(cells: Sequence[tuple[int, str]], i: int, next_id: int) -> bool:
+    """A baseline cell is a number followed by the row's target (a number or a phrase)."""
+    if i + 1 >= len(cells) or not re.match(r"^[\d.]+[%‰]?$", _number(cells[i][1])):
+        return False
+    following = cells[i + 1][1]
+    if _number(following) == str(next_id) or _END.match(following):
+        return False
+    return bool(re.search(r"\d", following)) or parse_target(following, None).understood
 
 
 def _is_unit(cells: Sequence[tuple[int, str]], i: int, next_id: int) -> bool:
