@@ -57,6 +57,7 @@ def decode(data: bytes, path: Path | str) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
+            _refuse_truncated(data, exc, path)
             _refuse_mixed(data, exc, path)
             text = _strict(data, "gb18030", path)
     _refuse_control(text, path)
@@ -86,6 +87,15 @@ def _strict(data: bytes, encoding: str, path: Path | str) -> str:
         ) from None
 
 
+def _refuse_truncated(data: bytes, exc: UnicodeDecodeError, path: Path | str) -> None:
+    """UTF-8 that stops inside its last character: the file was cut short."""
+    if exc.end == len(data) and exc.reason == "unexpected end of data" and exc.start > 0:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UserError(
+            "the file ends in the middle of a character: it was cut short (truncated?)", path, line
+        )
+
+
 def _refuse_mixed(data: bytes, exc: UnicodeDecodeError, path: Path | str) -> None:
     """Earlier lines are UTF-8 with Chinese text, a later one is not: two files were joined."""
     head = data[: exc.start]
@@ -107,4 +117,3 @@ def _refuse_control(text: str, path: Path | str) -> None:
             line = text.count("\n", 0, where) + 1
             hint = " in the middle of the file (were two files joined?)" if bad == "\ufeff" else ""
             raise UserError(f"the file contains {what}{hint}", path, line)
-

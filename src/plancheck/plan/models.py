@@ -269,6 +269,8 @@ class Plan(_Model):
         import difflib
 
         folded = normalise_key(key)
+        if len(folded) > 200:  # no indicator name is this long; difflib would crawl
+            return None
         names = {normalise_key(i.name): i for i in self.indicators}
         names.update({normalise_key(i.name_en): i for i in self.indicators})
         match = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.5)

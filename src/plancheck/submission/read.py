@@ -9,7 +9,7 @@ from pathlib import Path
 from plancheck.errors import UserError
 from plancheck.plan.models import Indicator, Plan, Rank
 from plancheck.submission.models import Observation, RawRecord, Submission
-from plancheck.submission.values import BadValue, fold, parse_number, parse_rank, parse_year
+from plancheck.submission.values import BadValue, fold, shown, parse_number, parse_rank, parse_year
 from plancheck.textfile import read_text
 
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -118,7 +118,7 @@ def _observation(
     if indicator is None:
         hint = plan.suggest(key)
         extra = f"; did you mean '{hint}'?" if hint else ""
-        raise fail("indicator", f"unknown indicator '{key}'{extra}")
+        raise fail("indicator", f"unknown indicator '{shown(key)}'{extra}")
 
     try:
         year = parse_year(cells["year"][0]) if "year" in cells else None

@@ -13,6 +13,7 @@ from plancheck.errors import UserError
 from plancheck.plan.models import Plan, normalise_key
 from plancheck.submission import columns
 from plancheck.submission.models import RawRecord
+from plancheck.submission.values import shown
 
 DELIMITERS = (",", ";", "\t", "|")
 NAME_COLUMNS = ("name", "指标名称", "name_en")  # used as the indicator key when no id column
@@ -111,8 +112,8 @@ class _Layout:
             else:
                 hint = plan.suggest(name) if not long else None
                 extra = f"; did you mean '{hint}'?" if hint else ""
-                raise self._error(f"unknown column '{name}'{extra}", line, col)
-        if long and "value" not in self.seen:
+                raise self._error(f"unknown column '{shown(name)}'{extra}", line, col)
+        if long and not {"value", "reference"} & self.seen:
             raise UserError("no 'value' column in the header", file, line)
         if not long and not self.indicators:
             raise UserError("no 'indicator' column and no indicator columns", file, line)
@@ -141,6 +142,12 @@ class _Layout:
         for line, row in rows:
             if not any(cell.strip() for cell in row):
                 continue  # blank and whitespace-only lines
+            if width > 1 and len(row) == 1 and (other := _other_delimiter(row[0])):
+                raise self._error(
+                    f"mixed delimiters: this row is split by '{other}' but the header is not",
+                    line,
+                    0,
+                )
             for col in range(width, len(row)):
                 if row[col].strip():
                     raise self._error(
@@ -167,3 +174,9 @@ class _Layout:
 
 
 _NAMES = {normalise_key(n) for n in NAME_COLUMNS}
+
+
+def _other_delimiter(cell: str) -> str | None:
+    """A delimiter inside a lone cell: the row was written with another one than the header."""
+    shown = {"\t": "tab"}
+    return next((shown.get(d, d) for d in DELIMITERS if d in cell), None)

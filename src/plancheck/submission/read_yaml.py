@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from plancheck.errors import UserError
 from plancheck.submission import columns
 from plancheck.submission.models import RawRecord
+from plancheck.submission.values import shown
 from plancheck.yamlfile import MarkedYaml, read_yaml
 
 _TOP_KEYS = {"year", "unit", "values", "records"}
@@ -31,7 +32,7 @@ def read_yaml_submission(text: str, file: str) -> Iterator[RawRecord]:
         raise UserError("expected a mapping with 'values' or 'records'", file, 1, 1)
     for key in data:
         if key not in _TOP_KEYS:
-            raise doc.error((key,), f"unknown key '{key}' (expected one of: year, unit, values, records)")
+            raise doc.error((key,), f"unknown key '{shown(key)}' (expected one of: year, unit, values, records)")
     if "values" not in data and "records" not in data:
         raise UserError("expected 'values' or 'records'", file, 1, 1)
     common: dict[str, tuple[object, str]] = {
@@ -68,7 +69,7 @@ def _values(
             cells.update({f: (v, f) for f, v in entry.items()})
             cells.setdefault("value", (None, "value"))
         elif isinstance(entry, list):
-            raise doc.error(path, f"indicator '{key}': expected a figure or a mapping, not a list")
+            raise doc.error(path, f"indicator '{shown(key)}': expected a figure or a mapping, not a list")
         else:
             cells["value"] = (entry, "value")
         yield RawRecord(doc.file, _line(doc, path), cells)
@@ -91,7 +92,7 @@ def _records(
             if field is None:
                 if columns.is_informational(str(key)):
                     continue
-                raise doc.error((*path, key), f"unknown key '{key}'")
+                raise doc.error((*path, key), f"unknown key '{shown(key)}'")
             cells[field] = (value, str(key))
         if "indicator" not in cells:
             raise doc.error(path, "record has no 'indicator'")

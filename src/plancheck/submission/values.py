@@ -20,6 +20,12 @@ class BadValue(ValueError):
     """The text is not a figure; the message says why, for the user."""
 
 
+def shown(text: object, limit: int = 40) -> str:
+    """A cell as quoted in a message: cut short, so a 10 MB cell gives a one-line message."""
+    text = str(text)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def fold(text: str) -> str:
     """Full-width digits and signs to ASCII (NFKC), outer spaces removed."""
     return unicodedata.normalize("NFKC", text).strip()
@@ -38,7 +44,7 @@ def parse_number(raw: object, unit: str | None = None) -> float | None:
     if raw is None:
         return None
     if isinstance(raw, bool):
-        raise BadValue(f"'{raw}' is not a number")
+        raise BadValue(f"'{shown(raw)}' is not a number")
     if isinstance(raw, int | float):
         number = float(raw)
     else:
@@ -47,7 +53,7 @@ def parse_number(raw: object, unit: str | None = None) -> float | None:
             return None
         number = _to_float(_strip_unit(text, unit))
     if not math.isfinite(number):
-        raise BadValue(f"'{raw}' is not a finite number")
+        raise BadValue(f"'{shown(raw)}' is not a finite number")
     return number
 
 
@@ -61,7 +67,9 @@ def _strip_unit(text: str, unit: str | None) -> str:
             return text[: -len(suffix)].strip()
     if text.endswith(("%", "‰")):
         sign = text[-1]
-        raise BadValue(f"'{text}' has '{sign}' but the indicator is measured in {unit or 'no unit'}")
+        raise BadValue(
+            f"'{shown(text)}' has '{sign}' but the indicator is measured in {unit or 'no unit'}"
+        )
     return text
 
 
@@ -69,7 +77,7 @@ def _to_float(text: str) -> float:
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
     if not _NUMBER.fullmatch(text):
-        raise BadValue(f"'{text}' is not a number")
+        raise BadValue(f"'{shown(text)}' is not a number")
     return float(text)
 
 
@@ -78,7 +86,7 @@ def parse_rank(raw: object) -> int | None:
     if raw is None:
         return None
     if isinstance(raw, bool):
-        raise BadValue(f"rank '{raw}' is not a whole number")
+        raise BadValue(f"rank '{shown(raw)}' is not a whole number")
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     text = fold(str(raw))
@@ -86,7 +94,7 @@ def parse_rank(raw: object) -> int | None:
         return None
     text = text.removeprefix("第").removesuffix("名").strip()
     if not text.isdigit() or int(text) < 1:
-        raise BadValue(f"rank '{raw}' is not a whole number from 1")
+        raise BadValue(f"rank '{shown(raw)}' is not a whole number from 1")
     return int(text)
 
 
@@ -100,5 +108,5 @@ def parse_year(raw: object) -> int | None:
     if not text:
         return None
     if not (text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100):
-        raise BadValue(f"'{raw}' is not a year")
+        raise BadValue(f"'{shown(raw)}' is not a year")
     return int(text)
