@@ -1,0 +1,77 @@
+"""The markdown report renders through a CommonMark renderer with GFM tables, every table intact:
+each row has as many cells as its header, whatever the notes contain."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from tests.conftest import SAMPLES, run
+
+
+class Tables(HTMLParser):
+    """Collects each <table> as a list of rows of cell texts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self.scripts = 0
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script":
+            self.scripts += 1
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr":
+            self.tables[-1].append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            self.tables[-1][-1].append("".join(self._cell))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def rendered(markdown: str) -> Tables:
+    parser = Tables()
+    parser.feed(MarkdownIt("commonmark").enable("table").render(markdown))
+    return parser
+
+
+def assert_intact(tables: Tables) -> None:
+    assert tables.tables
+    for table in tables.tables:
+        widths = {len(row) for row in table}
+        assert len(widths) == 1, widths
+
+
+@pytest.mark.parametrize("sample", ["2023.csv", "districts-2023.csv"])
+def test_sample_reports_render_with_every_table_intact(sample: str) -> None:
+    tables = rendered(run("evaluate", SAMPLES / sample, "-f", "markdown").stdout)
+    assert_intact(tables)
+    body_rows = sum(
+        len(t) - 1 for t in tables.tables if t[0][:2] in (["#", "Indicator"], ["Unit", "Year"])
+    )
+    assert body_rows == len(run("evaluate", SAMPLES / sample, "-f", "json").json()["results"])
+
+
+def test_hostile_notes_cannot_break_a_table(tmp_path: Path) -> None:
+    note = "a | b\\| c <script>alert(1)</script> *bold* [link](http://x) `code`"
+    source = tmp_path / "2023.csv"
+    source.write_text(f'indicator,value,note\n4,100,"{note}\nsecond line"\n', encoding="utf-8")
+    tables = rendered(run("evaluate", source, "-f", "markdown", "--lang", "en").stdout)
+    assert_intact(tables)
+    assert tables.scripts == 0
+    cells = [cell for table in tables.tables for row in table for cell in row]
+    assert any(
+        "a | b\\| c <script>alert(1)</script> *bold* [link](http://x) `code`" in c for c in cells
+    )
