@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from plancheck.plan.importers.document import Metadata, TaskItem
@@ -34,6 +35,7 @@ LOST_UNITS: list[tuple[str, str, str]] = [
     ("/万人", "每万人", "人/万人"),
 ]
 UNCATEGORISED = "未分类"
+SAME_UNITS = {"百分比": "%", "百分率": "%", "千分比": "‰", "千分率": "‰"}
 NOT_APPLICABLE = {"", "/", "-", "—", "——", "无", "不适用"}
 
 
@@ -105,7 +107,8 @@ def flow(target: Target) -> str:
 
 def restore_unit(raw: str, name: str) -> tuple[str | None, str | None]:
     """The indicator's unit, and a note when it was restored or is doubtful."""
-    unit = raw.strip()
+    unit = "".join(unicodedata.normalize("NFKC", raw).split())  # ％ is %
+    unit = SAME_UNITS.get(unit, unit)
     for lost, word, restored in LOST_UNITS:
         if unit == lost and word in name:
             return restored, f"unit '{unit}' read as '{restored}' (characters lost in extraction)"
