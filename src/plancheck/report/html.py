@@ -12,9 +12,18 @@ from collections import Counter
 from collections.abc import Iterable
 
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import render
+from plancheck.messages import TREND_WORDS, number, render
 from plancheck.report import Options
-from plancheck.report.common import attention, target_cell, value_cell, verdict
+from plancheck.report.common import (
+    arrow,
+    attention,
+    latest_index,
+    progress_rows,
+    series_cell,
+    target_cell,
+    value_cell,
+    verdict,
+)
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word
 from plancheck.report.tasks_view import BAD, OK, task_rows
 
@@ -117,6 +126,8 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
 
     out += _summary(evaluation, lang)
     out += _attention(evaluation, lang)
+    out += _index(evaluation, lang)
+    out += _progress(evaluation, lang)
     out += _categories(evaluation, lang)
     out += _tasks(evaluation, lang)
     out.append(
@@ -201,6 +212,129 @@ def stacked_bars(caption: str, groups: Iterable[tuple[str, Counter[Status]]], la
         parts.append(f'<text x="{label_width + bar_width + 8}" y="{y + 15}">{total}</text>')
     parts += ["</svg>", "</figure>"]
     return "\n".join(parts)
+
+
+def _index(evaluation: Evaluation, lang: str) -> list[str]:
+    """The rule-of-law index: a ranking table, bars per unit, and a line over the years."""
+    ranking = latest_index(evaluation)
+    if not ranking:
+        return []
+    categories = evaluation.plan.categories
+    out = [
+        f"<h2>{esc(label('index', lang))} {evaluation.latest_year}</h2>",
+        '<table class="index">',
+    ]
+    head = [
+        label("rank", lang),
+        label("unit", lang),
+        label("score", lang),
+        *(c.name for c in categories),
+        label("coverage", lang),
+    ]
+    out.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr></thead><tbody>")
+    for score in ranking:
+        by_category = dict(score.categories)
+        cells = [
+            str(score.rank),
+            score.unit,
+            f"{score.score:.1f}",
+            *(f"{by_category[c.name]:.1f}" if c.name in by_category else "—" for c in categories),
+            f"{score.scored}/{score.total}",
+        ]
+        out.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
+    out.append("</tbody></table>")
+    out.append(index_bars(label("index", lang), [(s.unit, s.score) for s in ranking]))
+    if len(evaluation.years) > 1:
+        for unit in evaluation.units:
+            points = sorted((s.year, s.score) for s in evaluation.index if s.unit == unit)
+            if len(points) > 1:
+                out.append(index_line(f"{label('index', lang)}: {unit}", points))
+    return out
+
+
+def index_bars(caption: str, scores: list[tuple[str, float]]) -> str:
+    """One horizontal bar per unit, 0–100: inline SVG."""
+    label_width, bar_width, row_height, top = 120, 420, 20, 6
+    width = label_width + bar_width + 60
+    height = top + row_height * len(scores) + 6
+    parts = [
+        "<figure>",
+        f"<figcaption>{esc(caption)}</figcaption>",
+        f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{esc(caption)}">',
+    ]
+    for n, (name, score) in enumerate(scores):
+        y = top + n * row_height
+        length = bar_width * max(0.0, min(score, 100.0)) / 100
+        parts.append(f'<text x="0" y="{y + 14}">{esc(name)}</text>')
+        parts.append(
+            f'<rect x="{label_width}" y="{y + 3}" width="{length:.1f}" height="{row_height - 6}" '
+            f'fill="#2f6fb0"><title>{esc(name)}: {score:.1f}</title></rect>'
+        )
+        parts.append(f'<text x="{label_width + length + 6:.1f}" y="{y + 14}">{score:.1f}</text>')
+    parts += ["</svg>", "</figure>"]
+    return "\n".join(parts)
+
+
+def index_line(caption: str, points: list[tuple[int, float]]) -> str:
+    """The index of one unit over the years, 0–100: inline SVG polyline."""
+    width, height, pad = 360, 140, 30
+    first, last = points[0][0], points[-1][0]
+    span = max(last - first, 1)
+
+    def x(year: int) -> float:
+        return pad + (width - 2 * pad) * (year - first) / span
+
+    def y(score: float) -> float:
+        return height - pad - (height - 2 * pad) * max(0.0, min(score, 100.0)) / 100
+
+    line = " ".join(f"{x(year):.1f},{y(score):.1f}" for year, score in points)
+    parts = [
+        "<figure>",
+        f"<figcaption>{esc(caption)}</figcaption>",
+        f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{esc(caption)}">',
+        f'<line x1="{pad}" y1="{y(0):.1f}" x2="{width - pad}" y2="{y(0):.1f}" stroke="#999"/>',
+        f'<polyline points="{line}" fill="none" stroke="#2f6fb0" stroke-width="2"/>',
+    ]
+    for year, score in points:
+        parts.append(f'<circle cx="{x(year):.1f}" cy="{y(score):.1f}" r="3" fill="#2f6fb0"/>')
+        parts.append(f'<text x="{x(year) - 14:.1f}" y="{height - 8}">{year}</text>')
+        parts.append(f'<text x="{x(year) - 12:.1f}" y="{y(score) - 8:.1f}">{score:.1f}</text>')
+    parts += ["</svg>", "</figure>"]
+    return "\n".join(parts)
+
+
+def _progress(evaluation: Evaluation, lang: str) -> list[str]:
+    rows = progress_rows(evaluation)
+    if not rows:
+        return []
+    target_year = evaluation.plan.info.target_year
+    head = [
+        label("unit", lang),
+        label("indicator", lang),
+        label("series", lang),
+        "",
+        label("projection", lang, year=target_year),
+        label("target", lang),
+        label("trend", lang),
+    ]
+    out = [f"<h2>{esc(label('progress', lang))}</h2>", '<table class="progress">']
+    out.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr></thead><tbody>")
+    for r in rows:
+        words = TREND_WORDS[r.trend.verdict] if r.trend else None
+        cells = [
+            r.unit,
+            f"{r.indicator.id} {r.indicator.name}",
+            series_cell(r),
+            arrow(r),
+            number(r.trend.projection) if r.trend else "",
+            target_cell(r.indicator),
+            (words.zh if lang == "zh" else words.en) if words else "",
+        ]
+        out.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
+    out.append("</tbody></table>")
+    return out
 
 
 def _attention(evaluation: Evaluation, lang: str) -> list[str]:
