@@ -386,3 +386,26 @@ def test_text_with_a_baseline_column_and_chapters_named_第N章(tmp_path: Path) 
     assert [(t["id"], t["section"], t["title"]) for t in tasks] == [
         ("1", "第三章 主要任务", "加强执法")
     ]
+
+
+def test_docx_tasks_numbered_by_word_keep_their_numbers(tmp_path: Path) -> None:
+    """Word's automatic numbering is not in the paragraph's text: the import draws it."""
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("徐汇区示例规划(2021—2025年)")
+    table = document.add_table(rows=2, cols=4)
+    for c, text in enumerate(["序号", "指标名称", "属性", "指标目标"]):
+        table.cell(0, c).text = text
+    for c, text in enumerate(["1", "调解成功率", "预期性", "95%以上"]):
+        table.cell(1, c).text = text
+    document.add_paragraph("三、主要任务")
+    document.add_paragraph("加强执法。全面推行。", style="List Number")
+    document.add_paragraph("加强复议。建成中心。", style="List Number")
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    imported = import_plan(path)
+    tasks = yaml.safe_load(imported.tasks)["tasks"]
+    assert [(t["id"], t["title"], t["text"]) for t in tasks] == [
+        ("1", "加强执法", "全面推行。"),
+        ("2", "加强复议", "建成中心。"),
+    ]
