@@ -409,3 +409,18 @@ def test_docx_tasks_numbered_by_word_keep_their_numbers(tmp_path: Path) -> None:
         ("1", "加强执法", "全面推行。"),
         ("2", "加强复议", "建成中心。"),
     ]
+
+
+@pytest.mark.parametrize("year", [2021, 2022, 2023])
+def test_seed_draft_judges_the_samples_as_the_bundled_plan_does(
+    seed_import: Path, year: int
+) -> None:
+    sample = ROOT / "samples" / f"{year}.csv"
+    bundled = run("evaluate", sample, "-f", "json")
+    imported = run("evaluate", sample, "--plan", seed_import, "-f", "json")
+    assert imported.exit_code == bundled.exit_code
+
+    def statuses(result: Any) -> list[tuple[str, str]]:
+        return [(r["id"], r["status"]) for r in json.loads(result.stdout)["results"]]
+
+    assert statuses(imported) == statuses(bundled)
