@@ -153,6 +153,24 @@ def test_quantitative_milestone_judged_like_an_indicator(
     assert finding.value == value
 
 
+def test_quantitative_state_without_figure_and_the_figure_deciding(bundled: Plan) -> None:
+    target = Threshold(kind="threshold", op=">=", value=90)
+    plan = plan_with(bundled, Milestone(id="1.1", text="90%以上", due=DUE, target=target, unit="%"))
+    late = DUE + dt.timedelta(days=1)
+    said_done = MilestoneReport(id="1.1", done=True)
+    finding = check(plan, late, report(TaskStatus.DONE, said_done), report(task="2"))
+    assert render(finding.results[0].findings[0].reason) == "done; no figure reported"
+    assert finding.results[0].findings[0].status is FindingStatus.DONE
+    contradicted = MilestoneReport(id="1.1", done=True, value=80.0)
+    result = check(plan, late, report(TaskStatus.IN_PROGRESS, contradicted), report(task="2"))
+    first = result.results[0].findings[0]
+    assert first.status is FindingStatus.OVERDUE
+    assert render(first.reason) == (
+        "80 misses the target ≥ 90; reported done, but the figure decides; "
+        "not done; the deadline 2023-06-30 passed 1 day ago"
+    )
+
+
 # --- task checks ------------------------------------------------------------------------------
 
 

@@ -123,6 +123,22 @@ def test_yaml_shorthands_and_chinese_names(plan: Plan, tmp_path: Path) -> None:
     assert progress.report("19").milestones[0].done is False  # type: ignore[union-attr]
 
 
+def test_quantitative_state_and_annual_year_mapping(plan: Plan, tmp_path: Path) -> None:
+    path = write(tmp_path, "p.yaml", (
+        "as_of: 2023-12-31\n"
+        "tasks:\n"
+        '  "10": {status: done, milestones: {"10.1": done}}\n'
+        '  "24": {status: in_progress, milestones: {"24.1": {value: 52, state: not_done}}}\n'
+        '  "34": {status: in_progress, milestones: {"34.1": {years: {2021: done, 2022: 未完成, '
+        "2023: 已完成}}}}\n"
+    ))  # fmt: skip
+    progress = read_progress(path, plan)
+    ten = progress.report("10").milestones[0]  # type: ignore[union-attr]
+    assert (ten.done, ten.value) == (True, None)
+    assert progress.report("24").milestones[0].value == 52  # type: ignore[union-attr]
+    assert progress.report("34").milestones[0].years == (2021, 2023)  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -140,8 +156,8 @@ def test_yaml_shorthands_and_chinese_names(plan: Plan, tmp_path: Path) -> None:
         ('tasks:\n  "19": {status: finished}\n', ":3:10: task 19: unknown status 'finished'"),
         ('tasks:\n  "19": {lead: 区法院}\n', ":3:3: task 19: no status"),
         ('tasks:\n  "19": {status: done, lede: x}\n', ":3:24: unknown key 'lede' (did you mean 'lead'?"),
-        ('tasks:\n  "10": {status: done, milestones: {"10.1": {state: done}}}\n',
-         ":3:46: 'state': milestone 10.1 has a target: report its 'value'"),
+        ('tasks:\n  "10": {status: done, milestones: {"10.1": {years: [2021]}}}\n',
+         ":3:46: 'years': milestone 10.1 has a target: report its 'value'"),
         ('tasks:\n  "34": {status: done, milestones: {"34.1": {state: done}}}\n',
          "'state': milestone 34.1 is due every year: report the 'years' it was done"),
         ('tasks:\n  "19": {status: done, milestones: {"19.1": {value: 3}}}\n',

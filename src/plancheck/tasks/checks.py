@@ -190,6 +190,15 @@ def _unreported(due: dt.date | None, as_of: dt.date) -> Reason:
     return (fragment("unreported_due", due=due.isoformat()),)
 
 
+def _done(entry: MilestoneReport, due: dt.date | None) -> Reason:
+    """Done — on a date, and after the deadline when it was late."""
+    if entry.date is not None and due is not None and entry.date > due:
+        return (fragment("done_late", date=entry.date.isoformat(), due=due.isoformat()),)
+    if entry.date is not None:
+        return (fragment("done_on", date=entry.date.isoformat()),)
+    return (fragment("done"),)
+
+
 @milestone_check("deadline", MilestoneKind.DATED)
 def deadline(
     ctx: Context, task: Task, milestone: Milestone, report: TaskReport | None
@@ -210,14 +219,7 @@ def deadline(
     entry = report.milestone(milestone.id)
     source = entry or report
     if entry is not None and entry.done:
-        if entry.date is not None and due is not None and entry.date > due:
-            reason: Reason = (
-                fragment("done_late", date=entry.date.isoformat(), due=due.isoformat()),
-            )
-        elif entry.date is not None:
-            reason = (fragment("done_on", date=entry.date.isoformat()),)
-        else:
-            reason = (fragment("done"),)
+        reason = _done(entry, due)
         yield _finding(
             "deadline", FindingStatus.DONE, reason, ctx, task, source, milestone=milestone, due=due
         )
@@ -233,7 +235,9 @@ def target(
 ) -> Iterator[Finding]:
     """A quantitative milestone is judged like an indicator target (evaluate.targets.judge).
 
-    Pass: 10.1 (≥ 90 %, due 2025-12-31) reported 92 → done ("92 meets the target ≥ 90").
+    Pass: 10.1 (≥ 90 %, due 2025-12-31) reported 92 → done ("92 meets the target ≥ 90"); with no
+    figure, ``state: done`` → done ("done; no figure reported"). The figure decides when both
+    are given.
     Open: 86 before the deadline → open ("86 misses the target ≥ 90; not done yet; due
     2025-12-31").
     Fail: 86, or no figure, after the deadline → overdue.
@@ -246,12 +250,21 @@ def target(
     entry = report.milestone(milestone.id)
     source = entry or report
     value = entry.value if entry is not None else None
+    if value is None and entry is not None and entry.done:  # reported done, without a figure
+        reason = (*_done(entry, due), fragment("no_figure"))
+        yield _finding(
+            "target", FindingStatus.DONE, reason, ctx, task, source, milestone=milestone, due=due
+        )
+        return
     if value is None:
         prefix = (fragment("no_figure"),)
         status, reason = _not_done(due, ctx.as_of, prefix)
         yield _finding("target", status, reason, ctx, task, source, milestone=milestone, due=due)
         return
     met, judged = _judge(ctx.plan, milestone, value, ctx.as_of.year)
+    if entry is not None and entry.done is not None and met is not None and entry.done != met:
+        said = Text("done", "已完成") if entry.done else Text("not done", "未完成")
+        judged = (*judged, fragment("figure_decides", state=said))
     if met:
         status, reason = FindingStatus.DONE, judged
     elif met is None:  # the target needs what a progress report cannot give (a reference…)

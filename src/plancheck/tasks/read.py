@@ -19,8 +19,9 @@ YAML — one entry per reported task, keyed by the plan's task id (quote ids: ``
       "25": done                                    # shorthand for {status: done}
 
 A milestone's entry is a mapping (``state``/``date``/``note`` for a dated milestone, ``value``/
-``note`` for a quantitative one, ``years``/``note`` for an annual duty) or just its state, value
-or years. Chinese keys are accepted too (状态, 牵头单位, 配合单位, 完成情况, 完成年度 …, see
+``note`` for a quantitative one — or its ``state`` when there is no figure; the figure decides
+when both are given — ``years``/``note`` for an annual duty, a list or ``{2021: done, …}``) or
+just its state, value or years. Chinese keys are accepted too (状态, 牵头单位, 配合单位, 完成情况, 完成年度 …, see
 ``FIELDS``).
 
 CSV — one row per task and/or per milestone (comma, semicolon, tab or ``|``; lines starting with
@@ -637,7 +638,7 @@ def _task_report(raw: _RawTask, here: _Located, plan: Plan, as_of: dt.date) -> T
 
 _KIND_FIELDS = {
     MilestoneKind.DATED: ("state", "date", "note"),
-    MilestoneKind.QUANTITATIVE: ("value", "note"),
+    MilestoneKind.QUANTITATIVE: ("value", "state", "date", "note"),
     MilestoneKind.ANNUAL: ("years", "note"),
 }
 _SHORTHAND = {
@@ -665,7 +666,11 @@ def _milestone_report(
     kind = kind_of(milestone)
     cells = dict(raw.cells)
     if "_" in cells:
-        cells[_SHORTHAND[kind]] = cells.pop("_")
+        shorthand = cells.pop("_")
+        field_name = _SHORTHAND[kind]
+        if kind is MilestoneKind.QUANTITATIVE and _is_state(shorthand.value):
+            field_name = "state"  # "10.1": done — reported done without a figure
+        cells[field_name] = shorthand
     for name, cell in cells.items():
         if name not in _KIND_FIELDS[kind]:
             raise here.error(cell, f"'{cell.label}': {_kind_hint(milestone, kind)}")
@@ -695,6 +700,10 @@ def _milestone_report(
         file=here.file,
         line=raw.where.line,
     )
+
+
+def _is_state(value: object) -> bool:
+    return isinstance(value, bool) or (isinstance(value, str) and _word(value) in _STATE_OF)
 
 
 def _state(cell: Cell | None, here: _Located) -> bool | None:
@@ -729,7 +738,13 @@ def _value(cell: Cell, milestone: Milestone, here: _Located) -> float | None:
 
 def _years(cell: Cell, plan: Plan, as_of: dt.date, here: _Located) -> tuple[int, ...]:
     items: list[object]
-    if isinstance(cell.value, list):
+    if isinstance(cell.value, dict):  # {2021: done, 2022: not_done}
+        items = [
+            year
+            for year, state in cell.value.items()
+            if _state(Cell(state, f"{cell.label} {year}", cell.line, cell.column), here)
+        ]
+    elif isinstance(cell.value, list):
         items = list(cell.value)
     elif isinstance(cell.value, int) and not isinstance(cell.value, bool):
         items = [cell.value]

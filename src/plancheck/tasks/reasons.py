@@ -32,6 +32,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "dropped": "dropped: {reason}",
         "reported": "reported {status}",
         "overdue_milestones": "overdue: {milestones}",
+        "figure_decides": "reported {state}, but the figure decides",
         "cannot_judge": "a {kind} target cannot be judged from a progress report",
     },
     "zh": {
@@ -54,6 +55,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "dropped": "已终止:{reason}",
         "reported": "报送状态:{status}",
         "overdue_milestones": "逾期节点:{milestones}",
+        "figure_decides": "报送为{state},以数值为准",
         "cannot_judge": "{kind} 类目标无法依据进展报告判断",
     },
 }
