@@ -116,3 +116,5 @@ class _Builder:
             return self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             raise self.fail(node, f"invalid value: {getattr(exc, 'problem', exc)}") from None
+        except (ValueError, OverflowError) as exc:  # e.g. the date 2023-02-30
+            raise self.fail(node, f"invalid value '{node.value}': {exc}") from None
