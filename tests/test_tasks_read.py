@@ -177,7 +177,7 @@ def test_quantitative_state_and_annual_year_mapping(plan: Plan, tmp_path: Path) 
         ("tasks: [19]\n", ":2:1: 'tasks' maps task ids to their reports"),
         ("tasks:\n", "no task is reported in the file"),
         ("when: 2023\ntasks: {}\n", ":2:1: unknown key 'when'"),
-        ('as_of: 2023-02-30\ntasks:\n  "19": done\n', "invalid YAML value"),
+        ('as_of: 2023-02-30\ntasks:\n  "19": done\n', ":1:8: invalid value '2023-02-30'"),
         ('as_of: tomorrow\ntasks:\n  "19": done\n', ":1:1: as_of: 'tomorrow' is not a date"),
     ],
 )  # fmt: skip

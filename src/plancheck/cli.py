@@ -63,8 +63,11 @@ def _main(
 
 PlanOption = Annotated[
     Path | None,
-    typer.Option("--plan", help="A plan folder (indicators.yaml, tasks.yaml) or indicators file. "
-                 "Default: the bundled Xuhui District plan."),
+    typer.Option(
+        "--plan",
+        help="A plan folder (indicators.yaml, tasks.yaml) or indicators file. "
+        "Default: the bundled Xuhui District plan.",
+    ),
 ]
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write the report to FILE (atomically).")
@@ -138,10 +141,10 @@ def _terminal_width() -> int:
     return max(60, shutil.get_terminal_size((100, 24)).columns)
 
 
-def _load(plan: Path | None) -> Plan:
+def _load(plan: Path | None, *, tasks: bool = True) -> Plan:
     from plancheck.plan.load import load_plan
 
-    return load_plan(plan)
+    return load_plan(plan, tasks=tasks)
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -164,7 +167,9 @@ def evaluate(
     ] = None,
     reference: Annotated[
         Path | None,
-        typer.Option("--reference", help="Official reference values (e.g. city averages), CSV/YAML."),
+        typer.Option(
+            "--reference", help="Official reference values (e.g. city averages), CSV/YAML."
+        ),
     ] = None,
     lang: LangOption = None,
     sheet: Annotated[
@@ -183,7 +188,7 @@ def evaluate(
     from plancheck.evaluate.verdict import evaluate as judge
     from plancheck.submission.read import read_references, read_submission
 
-    loaded = _load(plan)
+    loaded = _load(plan, tasks=progress is not None)  # tasks.yaml only with --tasks
     submission = read_submission(files, loaded, year, sheet=sheet)
     official = read_references(reference, loaded, year) if reference else None
     evaluation = judge(loaded, submission, strict=strict, references=official, unit=unit)

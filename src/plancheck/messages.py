@@ -105,8 +105,10 @@ def render(reason: Reason, lang: str = "en") -> str:
     catalog = CATALOG[lang]
     parts = []
     for key, params in reason:
-        values = {name: (value.zh if lang == "zh" else value.en) if isinstance(value, Text)
-                  else value for name, value in params}
+        values = {
+            name: (value.zh if lang == "zh" else value.en) if isinstance(value, Text) else value
+            for name, value in params
+        }
         parts.append(catalog[key].format(**values))
     return ("；" if lang == "zh" else "; ").join(parts)
 

@@ -9,6 +9,7 @@ nesting.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,10 @@ class MarkedYaml:
 def read_yaml(text: str, file: str | Path) -> MarkedYaml:
     """Parse one YAML document from ``text``; raise a located UserError on anything unsafe."""
     name = str(file)
+    node = _compose_fast(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is None:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -68,6 +71,40 @@ def read_yaml(text: str, file: str | Path) -> MarkedYaml:
     builder = _Builder(name)
     data = builder.build(node, (), 0)
     return MarkedYaml(data, name, builder.marks)
+
+
+_FLOW = re.compile(r"[\[\]{}]")
+
+
+def _compose_fast(text: str) -> Any:
+    """Compose with libyaml (10× faster than PyYAML's own composer) when it is safe to.
+
+    libyaml composes nested nodes by recursion on the C stack, which a deeply nested document
+    could overflow; it is used only when the nesting is provably shallow (short lines bound the
+    block nesting, few brackets the flow nesting). On any problem the pure-Python composer runs
+    again, so messages, marks and limits are exactly those of PyYAML. Returns None to mean "use
+    PyYAML"; a document with no node composes to the same None either way.
+    """
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None or len(text) > _FAST_LIMIT or not _shallow(text):
+        return None
+    try:
+        return yaml.compose(text, Loader=loader)
+    except Exception:
+        return None
+
+
+_FAST_LIMIT = 4 * 1024 * 1024
+
+
+def _shallow(text: str) -> bool:
+    if max(map(len, text.splitlines()), default=0) > 400:
+        return False
+    depth = deepest = 0
+    for match in _FLOW.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        deepest = max(depth, deepest)
+    return deepest <= MAX_DEPTH
 
 
 class _Builder:

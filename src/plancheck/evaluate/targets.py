@@ -188,7 +188,11 @@ def qualitative(indicator: Indicator, plan: Plan, facts: Facts) -> Judgement:
     key = "qualitative_met" if met else "qualitative_not_met"
     return Judgement(
         met,
-        (fragment(key, value=number(facts.value), previous=number(facts.previous), direction=direction),),
+        (
+            fragment(
+                key, value=number(facts.value), previous=number(facts.previous), direction=direction
+            ),
+        ),
         facts.previous,
     )
 

@@ -50,31 +50,37 @@ def plan_files(path: Path | None) -> tuple[Path, Path | None]:
     return path, sibling if sibling.is_file() else None
 
 
-def load_plan(path: Path | None = None, *, checks: Sequence[Check] = ()) -> Plan:
+def load_plan(
+    path: Path | None = None, *, checks: Sequence[Check] = (), tasks: bool = True
+) -> Plan:
     """Load and validate a plan; raise UserErrors listing every problem found.
 
-    ``checks`` run after the cross-checks, on a schema-valid indicators file.
+    ``checks`` run after the cross-checks, on a schema-valid indicators file. ``tasks=False``
+    leaves ``tasks.yaml`` unread (the plan then has no tasks): for commands that never look at
+    tasks, such as ``evaluate`` without ``--tasks``, it is most of the start-up time.
     """
     indicators_path, tasks_path = plan_files(path)
+    if not tasks:
+        tasks_path = None
     problems: list[UserError] = []
     indicators_doc = _read(indicators_path)
     indicators = _validate(IndicatorsFile, indicators_doc, problems)
     tasks_doc = _read(tasks_path) if tasks_path else None
-    tasks = _validate(TasksFile, tasks_doc, problems) if tasks_doc else TasksFile(tasks=[])
+    tasks_file = _validate(TasksFile, tasks_doc, problems) if tasks_doc else TasksFile(tasks=[])
     if indicators is not None:
-        problems.extend(_cross_check(indicators, indicators_doc, tasks, tasks_doc))
+        problems.extend(_cross_check(indicators, indicators_doc, tasks_file, tasks_doc))
         for check in checks:
             problems.extend(check(indicators, indicators_doc))
     if problems:
         raise UserErrors(problems)
-    assert indicators is not None and tasks is not None
+    assert indicators is not None and tasks_file is not None
     return Plan(
         info=indicators.plan,
         categories=indicators.categories,
         peer_groups=indicators.peer_groups,
         references=indicators.references,
         indicators=indicators.indicators,
-        tasks=tasks.tasks,
+        tasks=tasks_file.tasks,
         # Reports name the plan as the user gave it (the bundled one by name): the same report
         # on every machine, whatever the install path.
         source="bundled" if path is None else str(path),
@@ -160,7 +166,8 @@ def _cross_check(
         for k, linked in enumerate(task.indicators):
             if linked not in known:
                 yield tasks_doc.error(
-                    ("tasks", n, "indicators", k), f"task {task.id} links unknown indicator '{linked}'"
+                    ("tasks", n, "indicators", k),
+                    f"task {task.id} links unknown indicator '{linked}'",
                 )
         for m, milestone in enumerate(task.milestones):
             where: tuple[str | int, ...] = ("tasks", n, "milestones", m)
@@ -169,10 +176,13 @@ def _cross_check(
             milestone_ids.add(milestone.id)
             if milestone.indicator is not None and milestone.indicator not in known:
                 yield tasks_doc.error(
-                    (*where, "indicator"), f"milestone links unknown indicator '{milestone.indicator}'"
+                    (*where, "indicator"),
+                    f"milestone links unknown indicator '{milestone.indicator}'",
                 )
             if milestone.due is not None and milestone.recurring is not None:
-                yield tasks_doc.error((*where, "due"), "a recurring milestone has no single due date")
+                yield tasks_doc.error(
+                    (*where, "due"), "a recurring milestone has no single due date"
+                )
 
 
 def _duplicates(doc: MarkedYaml, key: str, values: list[str], field: str) -> Iterator[UserError]:

@@ -65,9 +65,7 @@ class Qualitative(_Model):
     direction: Literal["increase", "decrease", "maintain"]
 
 
-Target = Annotated[
-    Threshold | Relative | Rank | Change | Qualitative, Field(discriminator="kind")
-]
+Target = Annotated[Threshold | Relative | Rank | Change | Qualitative, Field(discriminator="kind")]
 
 
 # --- indicators.yaml ------------------------------------------------------------------------
@@ -91,11 +89,14 @@ class Indicator(_Model):
     better: Better | None = Field(
         default=None, description="Which way is good; derived from the target when omitted."
     )
-    minimum: float | None = Field(default=None, description="Lowest valid value (default: 0 for %).")
+    minimum: float | None = Field(
+        default=None, description="Lowest valid value (default: 0 for %)."
+    )
     maximum: float | None = Field(default=None, description="Highest valid value (100 for %).")
     baseline: Baseline | None = None
     floor: float | None = Field(
-        default=None, description="Rule-of-law index: the value that scores 0 (default: see README)."
+        default=None,
+        description="Rule-of-law index: the value that scores 0 (default: see README).",
     )
     weight: float = Field(default=1.0, ge=0, description="Weight within its category in the index.")
     aliases: list[str] = Field(default_factory=list, description="Other names accepted on input.")
@@ -172,7 +173,8 @@ class PlanInfo(_Model):
     document: SourceDocument
     period: Period
     unit: str | None = Field(
-        default=None, description="The unit (district) the plan is for: a submission's default unit."
+        default=None,
+        description="The unit (district) the plan is for: a submission's default unit.",
     )
     baseline_year: int
     target_year: int

@@ -52,8 +52,17 @@ def attention(evaluation: Evaluation) -> list[Result]:
     """Results that are not a pass in the latest year, worst and binding first."""
     units = {unit: n for n, unit in enumerate(evaluation.units)}
     return sorted(
-        (r for r in evaluation.results if r.year == evaluation.latest_year and r.status != Status.PASS),
-        key=lambda r: (SEVERITY[r.status], not r.indicator.binding, units[r.unit], _order(r.indicator)),
+        (
+            r
+            for r in evaluation.results
+            if r.year == evaluation.latest_year and r.status != Status.PASS
+        ),
+        key=lambda r: (
+            SEVERITY[r.status],
+            not r.indicator.binding,
+            units[r.unit],
+            _order(r.indicator),
+        ),
     )
 
 

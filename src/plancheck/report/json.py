@@ -12,7 +12,6 @@ from plancheck.plan.models import Indicator, Plan, Task
 from plancheck.report import Options
 from plancheck.tasks.models import TaskCheck, TaskResult
 
-
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 

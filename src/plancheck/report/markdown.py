@@ -72,7 +72,10 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         lines.append(f"- **{label('history', lang)}:** {', '.join(map(str, evaluation.history))}")
     lines += ["", f"**{label('verdict', lang)}: {cell(verdict(evaluation, lang))}**", ""]
     if evaluation.failing_units and len(evaluation.units) > 1:
-        lines += [f"{label('failing_units', lang)}: {', '.join(map(cell, evaluation.failing_units))}", ""]
+        lines += [
+            f"{label('failing_units', lang)}: {', '.join(map(cell, evaluation.failing_units))}",
+            "",
+        ]
 
     lines += [f"## {label('summary', lang)}", ""]
     summary = evaluation.summary()
@@ -136,10 +139,16 @@ def _index_section(evaluation: Evaluation, lang: str) -> list[str]:
     for score in ranking:
         by_category = dict(score.categories)
         rows.append(
-            [str(score.rank), score.unit, f"{score.score:.1f}",
-             *(f"{by_category[c.name]:.1f}" if c.name in by_category else "—"
-               for c in plan.categories),
-             f"{score.scored}/{score.total}"]
+            [
+                str(score.rank),
+                score.unit,
+                f"{score.score:.1f}",
+                *(
+                    f"{by_category[c.name]:.1f}" if c.name in by_category else "—"
+                    for c in plan.categories
+                ),
+                f"{score.scored}/{score.total}",
+            ]
         )
     lines += table(header, rows)
     chart = _index_chart(evaluation, lang)
@@ -179,7 +188,9 @@ def _index_chart(evaluation: Evaluation, lang: str) -> list[str]:
 def _matrix_section(evaluation: Evaluation, lang: str) -> list[str]:
     lines = ["", f"## {cell(label('matrix', lang, year=evaluation.latest_year))}", ""]
     ids = [i.id for i in evaluation.plan.indicators]
-    rows = [[unit, *(STATUS_SYMBOL[r.status] for r in results)] for unit, results in matrix(evaluation)]
+    rows = [
+        [unit, *(STATUS_SYMBOL[r.status] for r in results)] for unit, results in matrix(evaluation)
+    ]
     legend = " · ".join(f"{STATUS_SYMBOL[s]} {status_word(s, lang)}" for s in Status)
     return [*lines, *table([label("unit", lang), *ids], rows), "", legend]
 
@@ -193,10 +204,17 @@ def _progress_section(evaluation: Evaluation, lang: str) -> list[str]:
               label("projection", lang, year=target_year), label("target", lang),
               label("trend", lang)]  # fmt: skip
     body = [
-        [r.unit, f"{r.indicator.id} {r.indicator.name}", series_cell(r), arrow(r),
-         number(r.trend.projection) if r.trend else "", target_cell(r.indicator),
-         (TREND_WORDS[r.trend.verdict].zh if lang == "zh" else TREND_WORDS[r.trend.verdict].en)
-         if r.trend else ""]
+        [
+            r.unit,
+            f"{r.indicator.id} {r.indicator.name}",
+            series_cell(r),
+            arrow(r),
+            number(r.trend.projection) if r.trend else "",
+            target_cell(r.indicator),
+            (TREND_WORDS[r.trend.verdict].zh if lang == "zh" else TREND_WORDS[r.trend.verdict].en)
+            if r.trend
+            else "",
+        ]
         for r in rows
     ]
     return ["", f"## {label('progress', lang)}", "", *table(header, body)]
@@ -209,9 +227,15 @@ def render_indicators(plan: Plan, options: Options) -> str:
               label("binding", lang), label("measure", lang), label("target", lang),
               label("timing", lang)]  # fmt: skip
     rows = [
-        [i.id, i.category, i.name if lang == "zh" else f"{i.name} ({i.name_en})",
-         label("binding_yes" if i.binding else "binding_no", lang), i.unit or "", i.target_text,
-         timing_cell(i, plan.info.target_year, lang)]
+        [
+            i.id,
+            i.category,
+            i.name if lang == "zh" else f"{i.name} ({i.name_en})",
+            label("binding_yes" if i.binding else "binding_no", lang),
+            i.unit or "",
+            i.target_text,
+            timing_cell(i, plan.info.target_year, lang),
+        ]
         for i in plan.indicators
     ]
     return "\n".join(lines + table(header, rows)) + "\n"

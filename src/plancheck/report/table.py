@@ -145,7 +145,9 @@ def _index_bars(console: Console, evaluation: Evaluation, lang: str) -> None:
     for score in ranking:
         pad = " " * (width - cell_len(score.unit))  # Chinese characters take two cells
         line = f"  {score.rank:>2}. {score.unit}{pad}  {score.score:5.1f}  {_bar(score.score)}"
-        console.print(f"{line}  ({label('coverage', lang)} {score.scored}/{score.total})", markup=False)
+        console.print(
+            f"{line}  ({label('coverage', lang)} {score.scored}/{score.total})", markup=False
+        )
 
 
 def _matrix(console: Console, evaluation: Evaluation, lang: str) -> None:
@@ -275,7 +277,9 @@ def _linked_tasks(console: Console, evaluation: Evaluation, result: Result, lang
     if evaluation.tasks is None or result.status not in (Status.FAIL, Status.BEHIND):
         return
     for task in evaluation.tasks.linked(result.indicator.id):
-        console.print(f"      → {label('linked_tasks', lang)}: {linked_text(task, lang)}", markup=False)
+        console.print(
+            f"      → {label('linked_tasks', lang)}: {linked_text(task, lang)}", markup=False
+        )
 
 
 def _tasks_of_evaluation(console: Console, evaluation: Evaluation, lang: str) -> None:
@@ -284,7 +288,9 @@ def _tasks_of_evaluation(console: Console, evaluation: Evaluation, lang: str) ->
     heading = label("tasks_title", lang, date=evaluation.tasks.as_of.isoformat())
     console.print()
     console.print(Text(heading, style="bold"))
-    console.print(f"{label('progress_file', lang)}: {', '.join(evaluation.tasks.files)}", markup=False)
+    console.print(
+        f"{label('progress_file', lang)}: {', '.join(evaluation.tasks.files)}", markup=False
+    )
     _tasks_section(console, evaluation.tasks, lang)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from plancheck.errors import UserError
 from plancheck.plan.models import Indicator, Plan, Rank
 from plancheck.submission.models import Observation, RawRecord, Submission
-from plancheck.submission.values import BadValue, fold, shown, parse_number, parse_rank, parse_year
+from plancheck.submission.values import BadValue, fold, parse_number, parse_rank, parse_year, shown
 from plancheck.textfile import read_text
 
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -34,7 +34,10 @@ def read_submission(
     files: list[str] = []
     paths = list(paths)
     if sheet is not None and not any(_is_workbook(p) for p in paths):
-        raise UserError(f"--sheet {sheet}: only Excel workbooks (.xlsx) have sheets", paths[0] if paths else None)
+        raise UserError(
+            f"--sheet {sheet}: only Excel workbooks (.xlsx) have sheets",
+            paths[0] if paths else None,
+        )
     for path in paths:
         files.append(str(path))
         count = 0
@@ -42,7 +45,9 @@ def read_submission(
             count += 1
             key = (observation.unit, observation.year, observation.indicator)
             if (first := seen.get(key)) is not None:
-                where = f"line {first.line}" + ("" if first.file == observation.file else f" of {first.file}")
+                where = f"line {first.line}" + (
+                    "" if first.file == observation.file else f" of {first.file}"
+                )
                 raise UserError(
                     f"indicator {observation.indicator} is given twice for {observation.unit} "
                     f"{observation.year} (also at {where})",
@@ -168,15 +173,23 @@ def _figure(cells: dict[str, tuple[object, str]], field: str, indicator: Indicat
     low, high = indicator.bounds
     unit = f" {indicator.unit}" if indicator.unit else ""
     if low is not None and number < low:
-        raise _FieldError(field, f"{number:g}{unit} is below the lowest valid value {low:g} "
-                          f"(indicator {indicator.id} {indicator.name})")
+        raise _FieldError(
+            field,
+            f"{number:g}{unit} is below the lowest valid value {low:g} "
+            f"(indicator {indicator.id} {indicator.name})",
+        )
     if high is not None and number > high:
-        raise _FieldError(field, f"{number:g}{unit} is above the highest valid value {high:g} "
-                          f"(indicator {indicator.id} {indicator.name})")
+        raise _FieldError(
+            field,
+            f"{number:g}{unit} is above the highest valid value {high:g} "
+            f"(indicator {indicator.id} {indicator.name})",
+        )
     return number
 
 
-def read_references(path: Path, plan: Plan, year: int | None = None) -> dict[tuple[int, str], float]:
+def read_references(
+    path: Path, plan: Plan, year: int | None = None
+) -> dict[tuple[int, str], float]:
     """Official reference values (e.g. city averages) per year and indicator, from a file read
     like a submission: its ``reference`` column, or else its ``value`` column."""
     references: dict[tuple[int, str], float] = {}

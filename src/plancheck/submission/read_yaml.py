@@ -1,14 +1,14 @@
 """YAML submissions. Two shapes, documented in the README:
 
-    year: 2023            # optional when --year or the file name says it
-    unit: 徐汇区           # optional; the plan's own unit by default
-    values:               # indicator number or name → figure, or a mapping with more
-      "1": 100
-      规范性文件审查纠错率: {value: 1.2, reference: 1.8}
-      "18": {value: 92, rank: 3, note: 第三方测评}
+year: 2023            # optional when --year or the file name says it
+unit: 徐汇区           # optional; the plan's own unit by default
+values:               # indicator number or name → figure, or a mapping with more
+  "1": 100
+  规范性文件审查纠错率: {value: 1.2, reference: 1.8}
+  "18": {value: 92, rank: 3, note: 第三方测评}
 
-    records:              # the long form: the same fields as the CSV columns
-      - {unit: 徐汇区, year: 2023, indicator: "5", value: 1.2, reference: 1.8}
+records:              # the long form: the same fields as the CSV columns
+  - {unit: 徐汇区, year: 2023, indicator: "5", value: 1.2, reference: 1.8}
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ def read_yaml_submission(text: str, file: str) -> Iterator[RawRecord]:
         raise UserError("expected a mapping with 'values' or 'records'", file, 1, 1)
     for key in data:
         if key not in _TOP_KEYS:
-            raise doc.error((key,), f"unknown key '{shown(key)}' (expected one of: year, unit, values, records)")
+            raise doc.error(
+                (key,), f"unknown key '{shown(key)}' (expected one of: year, unit, values, records)"
+            )
     if "values" not in data and "records" not in data:
         raise UserError("expected 'values' or 'records'", file, 1, 1)
     common: dict[str, tuple[object, str]] = {
@@ -64,12 +66,15 @@ def _values(
             for field in entry:
                 if field not in _ENTRY_KEYS:
                     raise doc.error(
-                        (*path, field), f"unknown key '{field}' (expected value, reference, rank, note)"
+                        (*path, field),
+                        f"unknown key '{field}' (expected value, reference, rank, note)",
                     )
             cells.update({f: (v, f) for f, v in entry.items()})
             cells.setdefault("value", (None, "value"))
         elif isinstance(entry, list):
-            raise doc.error(path, f"indicator '{shown(key)}': expected a figure or a mapping, not a list")
+            raise doc.error(
+                path, f"indicator '{shown(key)}': expected a figure or a mapping, not a list"
+            )
         else:
             cells["value"] = (entry, "value")
         yield RawRecord(doc.file, _line(doc, path), cells)
