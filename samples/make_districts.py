@@ -10,24 +10,9 @@ import csv
 import random
 from pathlib import Path
 
-DISTRICTS = [
-    "黄浦区",
-    "徐汇区",
-    "长宁区",
-    "静安区",
-    "普陀区",
-    "虹口区",
-    "杨浦区",
-    "闵行区",
-    "宝山区",
-    "嘉定区",
-    "浦东新区",
-    "金山区",
-    "松江区",
-    "青浦区",
-    "奉贤区",
-    "崇明区",
-]
+from plancheck.plan.load import load_plan
+
+DISTRICTS = load_plan().peer_groups["city"].members  # Shanghai's 16, in the plan's order
 # indicator: (low, high, decimals) of the invented 2023 figures
 SPEC = {
     "1": (98, 100, 0), "2": (2, 4, 0), "3": (96, 100, 0), "4": (97, 100, 0), "5": (0.8, 3.5, 1),

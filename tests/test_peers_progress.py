@@ -8,26 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from plancheck.plan.load import load_plan
 from tests.conftest import ROOT, SAMPLES, run
 
-DISTRICTS = [
-    "黄浦区",
-    "徐汇区",
-    "长宁区",
-    "静安区",
-    "普陀区",
-    "虹口区",
-    "杨浦区",
-    "闵行区",
-    "宝山区",
-    "嘉定区",
-    "浦东新区",
-    "金山区",
-    "松江区",
-    "青浦区",
-    "奉贤区",
-    "崇明区",
-]
+# Shanghai's 16 districts, in the plan's own order (its peer group "city").
+DISTRICTS = load_plan().peer_groups["city"].members
 
 
 def long_csv(path: Path, rows: list[tuple[str, int, str, object]]) -> Path:

@@ -6,7 +6,7 @@ import re
 
 from plancheck.evaluate.index import IndexScore
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import number
+from plancheck.messages import TREND_WORDS, number
 from plancheck.plan.models import Indicator
 from plancheck.report.labels import label
 
@@ -118,3 +118,60 @@ def series_cell(result: Result) -> str:
     if result.trend is None:
         return ""
     return " → ".join(f"{number(v)}" for _, v in result.trend.series)
+
+
+def progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
+    """The progress table (header, rows) every format prints: series, arrow, projection, trend."""
+    target_year = evaluation.plan.info.target_year
+    header = [
+        label("unit", lang),
+        label("indicator", lang),
+        label("series", lang),
+        "",
+        label("projection", lang, year=target_year),
+        label("target", lang),
+        label("trend", lang),
+    ]
+    rows = []
+    for r in progress_rows(evaluation):
+        words = TREND_WORDS[r.trend.verdict] if r.trend else None
+        rows.append(
+            [
+                r.unit,
+                f"{r.indicator.id} {r.indicator.name}",
+                series_cell(r),
+                arrow(r),
+                number(r.trend.projection) if r.trend else "",
+                target_cell(r.indicator),
+                (words.zh if lang == "zh" else words.en) if words else "",
+            ]
+        )
+    return header, rows
+
+
+def index_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
+    """The latest year's index ranking (header, rows): rank, unit, index, categories, coverage."""
+    categories = evaluation.plan.categories
+    header = [
+        label("rank", lang),
+        label("unit", lang),
+        label("score", lang),
+        *(c.name for c in categories),
+        label("coverage", lang),
+    ]
+    rows = []
+    for score in latest_index(evaluation):
+        by_category = dict(score.categories)
+        rows.append(
+            [
+                str(score.rank),
+                score.unit,
+                f"{score.score:.1f}",
+                *(
+                    f"{by_category[c.name]:.1f}" if c.name in by_category else "—"
+                    for c in categories
+                ),
+                f"{score.scored}/{score.total}",
+            ]
+        )
+    return header, rows

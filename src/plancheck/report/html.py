@@ -12,14 +12,13 @@ from collections import Counter
 from collections.abc import Iterable
 
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import TREND_WORDS, number, render
+from plancheck.messages import render
 from plancheck.report import Options
 from plancheck.report.common import (
-    arrow,
     attention,
+    index_table,
     latest_index,
-    progress_rows,
-    series_cell,
+    progress_table,
     target_cell,
     value_cell,
     verdict,
@@ -216,33 +215,12 @@ def stacked_bars(caption: str, groups: Iterable[tuple[str, Counter[Status]]], la
 
 def _index(evaluation: Evaluation, lang: str) -> list[str]:
     """The rule-of-law index: a ranking table, bars per unit, and a line over the years."""
-    ranking = latest_index(evaluation)
-    if not ranking:
+    header, rows = index_table(evaluation, lang)
+    if not rows:
         return []
-    categories = evaluation.plan.categories
-    out = [
-        f"<h2>{esc(label('index', lang))} {evaluation.latest_year}</h2>",
-        '<table class="index">',
-    ]
-    head = [
-        label("rank", lang),
-        label("unit", lang),
-        label("score", lang),
-        *(c.name for c in categories),
-        label("coverage", lang),
-    ]
-    out.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr></thead><tbody>")
-    for score in ranking:
-        by_category = dict(score.categories)
-        cells = [
-            str(score.rank),
-            score.unit,
-            f"{score.score:.1f}",
-            *(f"{by_category[c.name]:.1f}" if c.name in by_category else "—" for c in categories),
-            f"{score.scored}/{score.total}",
-        ]
-        out.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
-    out.append("</tbody></table>")
+    out = [f"<h2>{esc(label('index', lang))} {evaluation.latest_year}</h2>"]
+    out += _table("index", header, rows)
+    ranking = latest_index(evaluation)
     out.append(index_bars(label("index", lang), [(s.unit, s.score) for s in ranking]))
     if len(evaluation.years) > 1:
         for unit in evaluation.units:
@@ -250,6 +228,15 @@ def _index(evaluation: Evaluation, lang: str) -> list[str]:
             if len(points) > 1:
                 out.append(index_line(f"{label('index', lang)}: {unit}", points))
     return out
+
+
+def _table(css_class: str, header: list[str], rows: list[list[str]]) -> list[str]:
+    out = [f'<table class="{css_class}">']
+    out.append(
+        "<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in header) + "</tr></thead><tbody>"
+    )
+    out += ["<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in rows]
+    return [*out, "</tbody></table>"]
 
 
 def index_bars(caption: str, scores: list[tuple[str, float]]) -> str:
@@ -306,35 +293,10 @@ def index_line(caption: str, points: list[tuple[int, float]]) -> str:
 
 
 def _progress(evaluation: Evaluation, lang: str) -> list[str]:
-    rows = progress_rows(evaluation)
+    header, rows = progress_table(evaluation, lang)
     if not rows:
         return []
-    target_year = evaluation.plan.info.target_year
-    head = [
-        label("unit", lang),
-        label("indicator", lang),
-        label("series", lang),
-        "",
-        label("projection", lang, year=target_year),
-        label("target", lang),
-        label("trend", lang),
-    ]
-    out = [f"<h2>{esc(label('progress', lang))}</h2>", '<table class="progress">']
-    out.append("<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr></thead><tbody>")
-    for r in rows:
-        words = TREND_WORDS[r.trend.verdict] if r.trend else None
-        cells = [
-            r.unit,
-            f"{r.indicator.id} {r.indicator.name}",
-            series_cell(r),
-            arrow(r),
-            number(r.trend.projection) if r.trend else "",
-            target_cell(r.indicator),
-            (words.zh if lang == "zh" else words.en) if words else "",
-        ]
-        out.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
-    out.append("</tbody></table>")
-    return out
+    return [f"<h2>{esc(label('progress', lang))}</h2>", *_table("progress", header, rows)]
 
 
 def _attention(evaluation: Evaluation, lang: str) -> list[str]:

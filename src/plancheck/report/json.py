@@ -45,16 +45,21 @@ def figure(x: float | None) -> float | int | None:
     return int(x) if x.is_integer() and abs(x) < 2**53 else x
 
 
+def plan_data(plan: Plan) -> dict[str, Any]:
+    """Which plan judged the figures: the head of every JSON report."""
+    return {
+        "id": plan.info.id,
+        "title": plan.info.title,
+        "title_en": plan.info.title_en,
+        "source": plan.source,
+    }
+
+
 def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     plan = evaluation.plan
     multi_unit = len(evaluation.units) > 1
     data: dict[str, Any] = {
-        "plan": {
-            "id": plan.info.id,
-            "title": plan.info.title,
-            "title_en": plan.info.title_en,
-            "source": plan.source,
-        },
+        "plan": plan_data(plan),
         "year": evaluation.latest_year,
         "years": list(evaluation.years),
         "files": list(evaluation.files),
@@ -243,12 +248,7 @@ def _add_tasks(data: dict[str, Any], evaluation: Evaluation, options: Options) -
 def render_taskcheck(check: TaskCheck, options: Options) -> str:
     plan = check.plan
     data: dict[str, Any] = {
-        "plan": {
-            "id": plan.info.id,
-            "title": plan.info.title,
-            "title_en": plan.info.title_en,
-            "source": plan.source,
-        },
+        "plan": plan_data(plan),
         **taskcheck_data(check, options),
     }
     return dumps(data)
@@ -276,7 +276,7 @@ def render_diff(diff: Diff, options: Options) -> str:
         }
 
     data = {
-        "plan": {"id": diff.plan.info.id, "title": diff.plan.info.title},
+        "plan": plan_data(diff.plan),
         "old": side(diff.old),
         "new": side(diff.new),
         "regressed": diff.regressed,

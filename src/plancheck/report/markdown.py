@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from plancheck.evaluate.diff import Change, Diff
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import TREND_WORDS, number, render
+from plancheck.messages import number, render
 from plancheck.plan.models import Plan
 from plancheck.report import Options
 from plancheck.report.common import (
-    arrow,
     attention,
+    index_table,
     latest_index,
     matrix,
-    progress_rows,
-    series_cell,
+    progress_table,
     target_cell,
     timing_cell,
     value_cell,
@@ -128,29 +127,10 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
 
 def _index_section(evaluation: Evaluation, lang: str) -> list[str]:
     """The index table (ranking) of the latest year, and a Mermaid chart GitHub renders."""
-    plan = evaluation.plan
-    ranking = latest_index(evaluation)
-    if not ranking:
+    header, rows = index_table(evaluation, lang)
+    if not rows:
         return []
-    lines = ["", f"## {label('index', lang)} {evaluation.latest_year}", ""]
-    header = [label("rank", lang), label("unit", lang), label("score", lang),
-              *(c.name for c in plan.categories), label("coverage", lang)]  # fmt: skip
-    rows = []
-    for score in ranking:
-        by_category = dict(score.categories)
-        rows.append(
-            [
-                str(score.rank),
-                score.unit,
-                f"{score.score:.1f}",
-                *(
-                    f"{by_category[c.name]:.1f}" if c.name in by_category else "—"
-                    for c in plan.categories
-                ),
-                f"{score.scored}/{score.total}",
-            ]
-        )
-    lines += table(header, rows)
+    lines = ["", f"## {label('index', lang)} {evaluation.latest_year}", "", *table(header, rows)]
     chart = _index_chart(evaluation, lang)
     return lines + (["", *chart] if chart else [])
 
@@ -196,28 +176,10 @@ def _matrix_section(evaluation: Evaluation, lang: str) -> list[str]:
 
 
 def _progress_section(evaluation: Evaluation, lang: str) -> list[str]:
-    rows = progress_rows(evaluation)
+    header, rows = progress_table(evaluation, lang)
     if not rows:
         return []
-    target_year = evaluation.plan.info.target_year
-    header = [label("unit", lang), label("indicator", lang), label("series", lang), "",
-              label("projection", lang, year=target_year), label("target", lang),
-              label("trend", lang)]  # fmt: skip
-    body = [
-        [
-            r.unit,
-            f"{r.indicator.id} {r.indicator.name}",
-            series_cell(r),
-            arrow(r),
-            number(r.trend.projection) if r.trend else "",
-            target_cell(r.indicator),
-            (TREND_WORDS[r.trend.verdict].zh if lang == "zh" else TREND_WORDS[r.trend.verdict].en)
-            if r.trend
-            else "",
-        ]
-        for r in rows
-    ]
-    return ["", f"## {label('progress', lang)}", "", *table(header, body)]
+    return ["", f"## {label('progress', lang)}", "", *table(header, rows)]
 
 
 def render_indicators(plan: Plan, options: Options) -> str:

@@ -15,16 +15,14 @@ from rich.text import Text
 
 from plancheck.evaluate.diff import Change, Diff
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import TREND_WORDS, number, render
+from plancheck.messages import number, render
 from plancheck.plan.models import Plan
 from plancheck.report import Options
 from plancheck.report.common import (
-    arrow,
     attention,
     latest_index,
     matrix,
-    progress_rows,
-    series_cell,
+    progress_table,
     target_cell,
     timing_cell,
     value_cell,
@@ -164,24 +162,14 @@ def _matrix(console: Console, evaluation: Evaluation, lang: str) -> None:
 
 
 def _progress(console: Console, evaluation: Evaluation, lang: str) -> None:
-    rows = progress_rows(evaluation)
+    header, rows = progress_table(evaluation, lang)
     if not rows:
         return
-    target_year = evaluation.plan.info.target_year
     grid = Table(title=label("progress", lang), title_justify="left")
-    for key in ("unit", "indicator", "series"):
-        grid.add_column(label(key, lang), overflow="fold")
-    grid.add_column("")
-    grid.add_column(label("projection", lang, year=target_year))
-    grid.add_column(label("target", lang))
-    grid.add_column(label("trend", lang))
-    for r in rows:
-        words = TREND_WORDS[r.trend.verdict] if r.trend else None
-        grid.add_row(
-            r.unit, f"{r.indicator.id} {r.indicator.name}", series_cell(r), arrow(r),
-            number(r.trend.projection) if r.trend else "", target_cell(r.indicator),
-            (words.zh if lang == "zh" else words.en) if words else "",
-        )  # fmt: skip
+    for name in header:
+        grid.add_column(name, overflow="fold")
+    for row in rows:
+        grid.add_row(*row)
     console.print()
     console.print(grid)
 
