@@ -17,6 +17,15 @@ def write_report(text: str | bytes, path: Path, inputs: Iterable[Path] = ()) -> 
     A reader of ``path`` sees the old report or the new one, never half of one; on any error the
     temporary file is removed and an earlier report stays as it was.
     """
+    data = text if isinstance(text, bytes) else text.encode("utf-8")  # bytes: an .xlsx
+    write_report_chunks([data], path, inputs)
+
+
+def write_report_chunks(
+    chunks: Iterable[bytes | str], path: Path, inputs: Iterable[Path] = ()
+) -> None:
+    """``write_report`` for a report made piece by piece (a large JSON report): each chunk is
+    written as it comes, so the whole report never sits in memory; the same atomic rename."""
     target = path.resolve()
     for source in inputs:
         with contextlib.suppress(OSError):
@@ -34,9 +43,9 @@ def write_report(text: str | bytes, path: Path, inputs: Iterable[Path] = ()) -> 
     except OSError as exc:
         raise UserError(f"cannot write the report: {exc.strerror or exc}", path) from None
     try:
-        data = text if isinstance(text, bytes) else text.encode("utf-8")  # bytes: an .xlsx
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            for chunk in chunks:
+                out.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
         if target.exists():

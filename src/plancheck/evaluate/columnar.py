@@ -1,0 +1,1352 @@
+"""The fast path: a large CSV submission evaluated column by column, straight to the JSON report.
+
+``plancheck evaluate big.csv -f json`` on hundreds of thousands of rows spends its time in
+per-row Python objects. Above ``THRESHOLD`` data rows (env ``PLANCHECK_FAST_ROWS`` overrides it)
+the CLI tries this path first: Polars reads and checks the file, numpy judges every unit, year
+and indicator at once (thresholds, computed city averages and ranks, timing and 时序进度, trends,
+the index, compliance), and the report is written in chunks, so memory stays flat.
+
+It is the same evaluation, not an approximation: the JSON is byte for byte the Python path's.
+Numbers are printed by evaluate/exact.py, which reproduces Python's own formatting and
+``math.fsum`` and hands the rare rows it cannot prove back to the Python functions.
+
+It declines (returns None, and the Python path runs) on anything it does not handle the same
+way: not a single long-format CSV, quotes or unusual line breaks, change or qualitative targets,
+``--unit``, and every input error — the Python path then reports the error with its location.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from plancheck.plan.models import Indicator, Plan, Rank, Relative, Threshold
+
+THRESHOLD = 20_000  # data rows (newlines) above which the columnar path is tried
+CHUNK = 100_000  # results per chunk of the report
+_LONG_FIELDS = {"unit", "year", "indicator", "value", "reference", "rank", "note"}
+_ODD_BREAKS = (b"\r", b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\xc2\x85", b"\xe2\x80\xa8",
+               b"\xe2\x80\xa9", b"\x00", b"\xef\xbb\xbf", b'"')  # fmt: skip
+_NUMBER = r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
+STATUSES = ("pass", "fail", "behind", "missing", "unknown")  # evaluate.models.Status order
+PASS, FAIL, BEHIND, MISSING, UNKNOWN = range(5)
+
+
+def threshold() -> int:
+    return int(os.environ.get("PLANCHECK_FAST_ROWS", THRESHOLD))
+
+
+@dataclass(frozen=True)
+class Report:
+    chunks: Iterator[bytes]  # the JSON report, in order
+    compliant: bool
+
+
+def evaluate_json(
+    files: list[Path],
+    plan: Plan,
+    *,
+    year: int | None,
+    strict: bool,
+    references: Callable[[], dict[tuple[int, str], float] | None],
+    lang: str,
+) -> Report | None:
+    """The JSON report of a large submission, or None: let the Python path do it."""
+    if len(files) != 1 or files[0].suffix.lower() not in (".csv", ".txt", ".tsv"):
+        return None
+    if not all(isinstance(i.target, Threshold | Relative | Rank) for i in plan.indicators):
+        return None
+    try:
+        data = files[0].read_bytes() if files[0].is_file() else None
+    except OSError:
+        return None
+    if data is None or data.count(b"\n") < threshold():
+        return None
+    try:
+        import numpy  # noqa: F401
+        import polars  # noqa: F401
+    except ImportError:  # the engine is a dependency; a broken install falls back
+        return None
+    observed = _read(data, files[0], plan, year)
+    if observed is None:
+        return None
+    del data
+    official = references() or {}  # read after the submission, as the Python path does
+    try:
+        return _Evaluation(plan, observed, strict, official, lang, str(files[0])).report()
+    except _Decline:
+        return None
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Observed:
+    units: list[str]  # unit names, by unit code
+    unit: Any  # per row: unit code (int32)
+    year: Any  # per row: year (int32)
+    ind: Any  # per row: indicator position in the plan (int32)
+    value: Any  # per row: float64, NaN for no figure
+    reference: Any | None  # per row: float64, NaN for none; None: no column
+    rank: Any | None  # per row: int64, 0 for none; None: no column
+    note: Any | None  # per row: folded note (pl.Series of str or null); None: no column
+    line: Any  # per row: line number (int64)
+
+
+def _read(data: bytes, path: Path, plan: Plan, cli_year: int | None) -> _Observed | None:
+    import numpy as np
+    import polars as pl
+
+    from plancheck.errors import UserError
+    from plancheck.submission import read_csv
+    from plancheck.submission.read import year_from_name
+    from plancheck.submission.values import BadValue, fold, parse_number, parse_rank, parse_year
+    from plancheck.textfile import _looks_utf16
+
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
+        return None
+    if any(mark in data for mark in _ODD_BREAKS):
+        return None
+    end = data.find(b"\n")
+    try:
+        header_line = data[:end].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not header_line.strip(" \t,;|"):
+        return None
+    try:
+        delimiter = read_csv._delimiter(header_line, plan, str(path), 1)
+        header = [cell.strip() for cell in header_line.split(delimiter)]
+        layout = read_csv._Layout(header, plan, str(path), 1, None)
+    except UserError:
+        return None
+    fields = layout.fields
+    if layout.indicators or layout.blank or not set(fields.values()) <= _LONG_FIELDS:
+        return None
+    if "value" not in fields.values():
+        return None
+    for indicator in plan.indicators:
+        if indicator.unit and re.fullmatch(r"[0-9.eE+\-]+", fold(indicator.unit).split("/")[0]):
+            return None  # a numeric-looking unit suffix: parse_number decides, row by row
+    names = [f"c{n}" for n in range(len(header))]
+    try:
+        frame = pl.read_csv(
+            data,
+            has_header=False,
+            skip_rows=1,
+            separator=delimiter,
+            quote_char=None,
+            infer_schema=False,
+            new_columns=names,
+            schema_overrides=dict.fromkeys(names, pl.String),
+        )
+    except Exception:
+        return None
+    if frame.width != len(header):
+        return None
+    frame = frame.with_row_index("line", offset=2)
+    cells = [pl.col(n) for n in names]
+    blank = pl.all_horizontal([c.is_null() | (c.str.strip_chars() == "") for c in cells])
+    frame = frame.filter(~blank)
+    if frame.height == 0:
+        return None
+    if len(names) > 1:  # one cell on a row of a wider header: maybe another delimiter
+        lone = pl.all_horizontal([c.is_null() for c in cells[1:]])
+        others = "".join(re.escape(d) for d in read_csv.DELIMITERS if d != delimiter)
+        if frame.filter(lone & pl.col(names[0]).str.contains(f"[{others}]")).height:
+            return None
+    column = {field: f"c{col}" for col, field in fields.items()}
+
+    # Indicators: each distinct text once.
+    texts, codes = _distinct(frame.get_column(column["indicator"]))
+    position = {i.id: n for n, i in enumerate(plan.indicators)}
+    mapped = []
+    for text in texts:
+        found = plan.find_indicator(fold(text)) if text and fold(text) else None
+        if found is None:
+            return None
+        mapped.append(position[found.id])
+    ind = np.asarray(mapped, dtype=np.int32)[codes]
+
+    # Years: the column, else --year, else the file name.
+    name_year = year_from_name(path)
+    if "year" in column:
+        texts, codes = _distinct(frame.get_column(column["year"]))
+        years = []
+        for text in texts:
+            try:
+                parsed = parse_year(text) if text is not None else None
+            except BadValue:
+                return None
+            if parsed is not None and cli_year is not None and parsed != cli_year:
+                return None
+            parsed = parsed or cli_year or name_year
+            if parsed is None:
+                return None
+            years.append(parsed)
+        year = np.asarray(years, dtype=np.int32)[codes]
+    else:
+        fixed = cli_year or name_year
+        if fixed is None:
+            return None
+        year = np.full(frame.height, fixed, dtype=np.int32)
+
+    # Units: each distinct name once; empty is the plan's own unit.
+    default_unit = plan.info.unit or ""
+    if "unit" in column:
+        texts, codes = _distinct(frame.get_column(column["unit"]))
+        folded = [(fold(t) if t is not None else "") or default_unit for t in texts]
+        names_of = list(dict.fromkeys(folded))
+        code_of = {u: n for n, u in enumerate(names_of)}
+        unit = np.asarray([code_of[u] for u in folded], dtype=np.int32)[codes]
+    else:
+        names_of = [default_unit]
+        unit = np.zeros(frame.height, dtype=np.int32)
+
+    units_of_ind = [i.unit for i in plan.indicators]
+    value = _figures(frame.get_column(column["value"]), ind, plan, units_of_ind, parse_number)
+    if value is None:
+        return None
+    reference = None
+    if "reference" in column:
+        reference = _figures(
+            frame.get_column(column["reference"]), ind, plan, units_of_ind, parse_number
+        )
+        if reference is None:
+            return None
+    rank = None
+    if "rank" in column:
+        rank = _ranks(frame.get_column(column["rank"]), ind, plan, parse_rank)
+        if rank is None:
+            return None
+    note = None
+    if "note" in column:
+        texts, codes = _distinct(frame.get_column(column["note"]))
+        folded_notes = [fold(t) if t is not None else "" for t in texts]
+        note = pl.Series(folded_notes, dtype=pl.String).gather(codes)
+    return _Observed(
+        units=names_of,
+        unit=unit,
+        year=year,
+        ind=ind,
+        value=value,
+        reference=reference,
+        rank=rank,
+        note=note,
+        line=frame.get_column("line").to_numpy().astype(np.int64),
+    )
+
+
+def _distinct(column: Any) -> tuple[list[Any], Any]:
+    """The distinct texts of a column (null as None) and each row's code into them."""
+    import polars as pl
+
+    distinct = column.unique(maintain_order=True)
+    table = pl.DataFrame({"v": distinct}).with_row_index("code")
+    codes = (
+        pl.DataFrame({"v": column})
+        .join(table, on="v", how="left", nulls_equal=True, maintain_order="left")
+        .get_column("code")
+        .to_numpy()
+    )
+    return distinct.to_list(), codes.astype("int64")
+
+
+def _figures(column: Any, ind: Any, plan: Plan, units: list[str | None], parse: Any) -> Any:
+    """Values as parse_number reads them, within each indicator's bounds; None: an error."""
+    import numpy as np
+    import polars as pl
+
+    simple = column.str.contains(_NUMBER).fill_null(False)
+    numbers = column.cast(pl.Float64, strict=False)
+    if (simple & numbers.is_null()).any():
+        return None
+    out = numbers.fill_null(float("nan")).to_numpy().copy()
+    odd = (~simple & column.is_not_null()).to_numpy()
+    for row in np.flatnonzero(odd).tolist():
+        try:
+            parsed = parse(column[row], units[ind[row]])
+        except Exception:
+            return None
+        out[row] = float("nan") if parsed is None else parsed
+    present = ~np.isnan(out)
+    if not np.isfinite(out[present]).all():
+        return None
+    low = np.asarray([_bound(i, 0) for i in plan.indicators])[ind]
+    high = np.asarray([_bound(i, 1) for i in plan.indicators])[ind]
+    with np.errstate(invalid="ignore"):
+        if (out < low).any() or (out > high).any():
+            return None
+    return out
+
+
+def _bound(indicator: Indicator, side: int) -> float:
+    bound = indicator.bounds[side]
+    if bound is None:
+        return -math.inf if side == 0 else math.inf
+    return bound
+
+
+def _ranks(column: Any, ind: Any, plan: Plan, parse: Any) -> Any:
+    import numpy as np
+    import polars as pl
+
+    simple = column.str.contains(r"^[0-9]{1,9}$").fill_null(False)
+    out = column.cast(pl.Int64, strict=False).fill_null(0).to_numpy().copy()
+    out[~simple.to_numpy()] = 0
+    odd = (~simple & column.is_not_null()).to_numpy()
+    for row in np.flatnonzero(odd).tolist():
+        try:
+            parsed = parse(column[row])
+        except Exception:
+            return None
+        out[row] = 0 if parsed is None else parsed
+    if (simple.to_numpy() & (out < 1)).any():
+        return None
+    sizes = []
+    for i in plan.indicators:
+        size = plan.peer_groups[i.target.peers].size if isinstance(i.target, Rank) else None
+        sizes.append(size if size is not None else np.iinfo(np.int64).max)
+    if (out > np.asarray(sizes, dtype=np.int64)[ind]).any():
+        return None
+    return out
+
+
+# --- evaluation -------------------------------------------------------------------------------
+
+
+class _Evaluation:
+    """Every result of the submission as columns over (unit, judged year, indicator)."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        observed: _Observed,
+        strict: bool,
+        references: dict[tuple[int, str], float],
+        lang: str,
+        file: str,
+    ) -> None:
+        self.plan, self.o, self.strict, self.references = plan, observed, strict, references
+        self.lang, self.file = lang, file
+
+    def report(self) -> Report | None:
+        import numpy as np
+
+        plan, o = self.plan, self.o
+        start = plan.info.period.start
+        all_years = sorted(set(np.unique(o.year).tolist()))
+        judged = [y for y in all_years if y >= start]
+        if not judged or all_years[-1] - all_years[0] > 200:
+            return None
+        self.judged, self.history = judged, [y for y in all_years if y < start]
+        first = all_years[0]
+        self.first_year = first
+        span = all_years[-1] - first + 1
+        n_units, n_ind = len(o.units), len(plan.indicators)
+        # Units in the report's order: the plan's peer group members first, then by name.
+        order = {m: n for g in plan.peer_groups.values() for n, m in enumerate(g.members)}
+        display = sorted(
+            range(n_units), key=lambda u: (order.get(o.units[u], len(order)), o.units[u])
+        )
+        place = np.empty(n_units, dtype=np.int64)
+        place[np.asarray(display, dtype=np.int64)] = np.arange(n_units)
+        self.unit_names = [o.units[u] for u in display]
+        u = place[o.unit]
+        y = o.year.astype(np.int64) - first
+        key = (u * span + y) * n_ind + o.ind
+        counts = np.bincount(key, minlength=n_units * span * n_ind)
+        if counts.max() > 1:
+            return None  # a figure given twice: the Python path says where
+        if not (~np.isnan(o.value)).any():
+            return None
+        shape = (n_units, span, n_ind)
+        self.shape = shape
+        self.row = np.full(shape, -1, dtype=np.int64)
+        self.row.reshape(-1)[key] = np.arange(len(key))
+        self.value = np.full(shape, np.nan)
+        self.value.reshape(-1)[key] = o.value
+        return self._judge()
+
+    # The results: each unit in the years it reported, and every unit in the latest year.
+    def _judge(self) -> Report:
+        import numpy as np
+
+        plan, o = self.plan, self.o
+        _, span, n_ind = self.shape
+        jy = np.asarray([y - self.first_year for y in self.judged], dtype=np.int64)
+        reported = np.asarray((self.row >= 0).any(axis=2))[:, jy]  # (units, judged years)
+        reported[:, -1] = True
+        pair_unit, pair_year = np.nonzero(reported)
+        n = len(pair_unit) * n_ind
+        self.n = n
+        ru = np.repeat(pair_unit, n_ind)
+        ryi = np.repeat(jy[pair_year], n_ind)  # year offset into the dense arrays
+        ri = np.tile(np.arange(n_ind), len(pair_unit))
+        self.ru, self.ri, self.ryear = ru, ri, ryi + self.first_year
+        row = self.row[ru, ryi, ri]
+        value = self.value[ru, ryi, ri]
+        self.obs_row = row
+        has_value = ~np.isnan(value)
+        self.rvalue = value
+
+        # Facts: reference and rank, each with where it came from (0 none, 1 submitted, 2 file,
+        # 3 computed).
+        reference = np.full(n, np.nan)
+        ref_source = np.zeros(n, dtype=np.int8)
+        ref_count = np.zeros(n, dtype=np.int64)
+        if o.reference is not None:
+            submitted = np.where(row >= 0, o.reference[np.maximum(row, 0)], np.nan)
+            given = ~np.isnan(submitted)
+            reference[given] = submitted[given]
+            ref_source[given] = 1
+        years_all = list(range(self.first_year, self.first_year + span))
+        for i, indicator in enumerate(plan.indicators):
+            for yo, year in enumerate(years_all):
+                official = self.references.get((year, indicator.id))
+                mean = None
+                if official is None and isinstance(indicator.target, Relative):
+                    column = self.value[:, yo, i]
+                    present = column[~np.isnan(column)]
+                    if len(present) >= 2:
+                        mean = (math.fsum(present.tolist()) / len(present), len(present))
+                if official is None and mean is None:
+                    continue
+                where = (ri == i) & (ryi == yo) & (ref_source == 0)
+                if official is not None:
+                    reference[where], ref_source[where] = official, 2
+                else:
+                    assert mean is not None
+                    reference[where], ref_source[where], ref_count[where] = mean[0], 3, mean[1]
+        rank = np.zeros(n, dtype=np.int64)
+        rank_source = np.zeros(n, dtype=np.int8)
+        rank_count = np.zeros(n, dtype=np.int64)
+        if o.rank is not None:
+            submitted_rank = np.where(row >= 0, o.rank[np.maximum(row, 0)], 0)
+            rank[:] = submitted_rank
+            rank_source[submitted_rank > 0] = 1
+        for i, indicator in enumerate(plan.indicators):
+            if not isinstance(indicator.target, Rank):
+                continue
+            higher = indicator.direction == "higher"
+            for yo in range(span):
+                column = self.value[:, yo, i]
+                present = ~np.isnan(column)
+                if present.sum() < 2:
+                    continue
+                ordered = np.sort(column[present])
+                if higher:
+                    places = len(ordered) - np.searchsorted(ordered, column, side="right") + 1
+                else:
+                    places = np.searchsorted(ordered, column, side="left") + 1
+                where = (ri == i) & (ryi == yo) & (rank_source == 0) & has_value
+                rank[where] = places[ru[where]]
+                rank_source[where] = 3
+                rank_count[where] = len(ordered)
+        self.reference, self.ref_source, self.ref_count = reference, ref_source, ref_count
+        self.rank, self.rank_source, self.rank_count = rank, rank_source, rank_count
+
+        # Judgements.
+        status = np.full(n, MISSING, dtype=np.int8)
+        goal = np.full(n, np.nan)
+        met = np.zeros(n, dtype=bool)
+        known = np.zeros(n, dtype=bool)
+        by_target = np.zeros(n, dtype=bool)
+        for i, indicator in enumerate(plan.indicators):
+            rows = (ri == i) & has_value
+            target = indicator.target
+            v = value[rows]
+            if isinstance(target, Threshold):
+                goal[rows] = target.value
+                met[rows] = _compare(target.op, v, target.value)
+                known[rows] = True
+            elif isinstance(target, Relative):
+                ref = reference[rows]
+                ok = ~np.isnan(ref)
+                with np.errstate(invalid="ignore"):
+                    met[rows] = _compare(target.op, v, ref) & ok
+                known[rows] = ok
+                goal[rows] = ref
+            else:
+                assert isinstance(target, Rank)
+                got = rank[rows]
+                ok = got > 0
+                met[rows] = ok & (got <= target.best)
+                known[rows] = ok
+                goal[rows] = np.where(ok, float(target.best), np.nan)
+            by_target[ri == i] = indicator.timing == "by_target_year"
+        target_year = plan.info.target_year
+        status[has_value & ~known] = UNKNOWN
+        status[has_value & known & met] = PASS
+        failing = has_value & known & ~met
+        behind = failing & by_target & (self.ryear < target_year)
+        status[failing] = FAIL
+        status[behind] = BEHIND
+        missing = status == MISSING  # a missing figure is judged on nothing: no facts shown
+        reference[missing], ref_source[missing] = np.nan, 0
+        rank[missing], rank_source[missing] = 0, 0
+        self.status, self.goal, self.met = status, goal, met
+        self._baselines()
+        self._trends()
+        self._schedule()
+        return self._write()
+
+    def _baselines(self) -> None:
+        """Per result: the unit's submitted baseline-year value, else the plan's baseline."""
+        import numpy as np
+
+        plan = self.plan
+        base_year = plan.info.baseline_year
+        n = self.n
+        baseline = np.full(n, np.nan)
+        baseline_year = np.zeros(n, dtype=np.int64)
+        offset = base_year - self.first_year
+        if 0 <= offset < self.shape[1]:
+            submitted = self.value[self.ru, offset, self.ri]
+            have = ~np.isnan(submitted)
+            baseline[have], baseline_year[have] = submitted[have], base_year
+        for i, indicator in enumerate(plan.indicators):
+            if indicator.baseline is None:
+                continue
+            where = (self.ri == i) & (baseline_year == 0)
+            baseline[where] = indicator.baseline.value
+            baseline_year[where] = indicator.baseline.year
+        self.baseline, self.baseline_year = baseline, baseline_year
+
+    def _trends(self) -> None:
+        """progress.trend for every result that has one, exactly as the Python path."""
+        import numpy as np
+
+        from plancheck.evaluate import exact
+        from plancheck.evaluate.progress import trend
+
+        plan = self.plan
+        n = self.n
+        target_year = plan.info.target_year
+        self.has_trend = np.zeros(n, dtype=bool)
+        self.slope = np.zeros(n)
+        self.projection = np.zeros(n)
+        self.ratio = np.full(n, np.nan)
+        self.verdict = np.zeros(n, dtype=np.int8)
+        self.series_mask = np.zeros(n, dtype=np.int64)
+        candidates = sorted(
+            set(range(self.first_year, self.first_year + self.shape[1]))
+            | {i.baseline.year for i in plan.indicators if i.baseline is not None}
+        )
+        if len(candidates) > 60:
+            raise _Decline
+        self.candidates = candidates
+        wants = np.zeros(n, dtype=bool)
+        for i, indicator in enumerate(plan.indicators):
+            if isinstance(indicator.target, Threshold):
+                wants |= self.ri == i
+        wants &= ~np.isnan(self.goal)
+        rows = np.flatnonzero(wants)
+        if not len(rows):
+            return
+        ru, ri, ryear = self.ru[rows], self.ri[rows], self.ryear[rows]
+        ys = []
+        masks = []
+        plan_base = {i: ind.baseline for i, ind in enumerate(plan.indicators)}
+        base_year_of = np.asarray(
+            [b.year if b is not None else -1 for b in plan_base.values()], dtype=np.int64
+        )[ri]
+        base_value_of = np.asarray(
+            [b.value if b is not None else np.nan for b in plan_base.values()]
+        )[ri]
+        for x in candidates:
+            offset = x - self.first_year
+            if 0 <= offset < self.shape[1]:
+                v = self.value[ru, offset, ri]
+                take = (x <= ryear) & ~np.isnan(v)
+            else:
+                v = np.full(len(rows), np.nan)
+                take = np.zeros(len(rows), dtype=bool)
+            from_plan = (base_year_of == x) & ~take
+            v = np.where(from_plan, base_value_of, v)
+            take = take | from_plan
+            ys.append(np.where(take, v, 0.0))
+            masks.append(take)
+        count = np.sum(masks, axis=0)
+        enough = count >= 2
+        bits = np.zeros(len(rows), dtype=np.int64)
+        for k, take in enumerate(masks):
+            bits |= take.astype(np.int64) << k
+        # Year-only quantities per distinct set of years, by Python itself.
+        mean_x = np.zeros(len(rows))
+        sxx = np.zeros(len(rows))
+        dx = [np.zeros(len(rows)) for _ in candidates]
+        first_x = np.zeros(len(rows), dtype=np.int64)
+        for pattern in np.unique(bits[enough]).tolist():
+            xs = [x for k, x in enumerate(candidates) if pattern >> k & 1]
+            mx = math.fsum(xs) / len(xs)
+            where = bits == pattern
+            mean_x[where] = mx
+            sxx[where] = math.fsum((x - mx) ** 2 for x in xs)
+            first_x[where] = xs[0]
+            for k, x in enumerate(candidates):
+                if pattern >> k & 1:
+                    dx[k][where] = x - mx
+        sum_y, risky = exact.fsum(ys)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean_y = sum_y / np.maximum(count, 1)
+            products = [np.where(masks[k], dx[k] * (ys[k] - mean_y), 0.0) for k in range(len(ys))]
+            sxy, risky_xy = exact.fsum(products)
+            slope = np.where(sxx != 0, sxy / np.where(sxx != 0, sxx, 1.0), 0.0)
+            intercept = mean_y - slope * mean_x
+            projection = intercept + slope * float(target_year)
+            first_value = np.zeros(len(rows))
+            for k, x in enumerate(candidates):
+                first_value = np.where(first_x == x, ys[k], first_value)
+            later = target_year > first_x
+            required = np.where(
+                later,
+                (self.goal[rows] - first_value) / np.where(later, target_year - first_x, 1),
+                0.0,
+            )
+            higher = np.asarray([i.direction == "higher" for i in plan.indicators], dtype=bool)[ri]
+            toward_required = np.where(higher, required, -required)
+            has_ratio = toward_required > 0
+            ratio = np.where(has_ratio, slope / np.where(has_ratio, required, 1.0), np.nan)
+        toward = np.where(higher, slope, -slope)
+        verdict = np.where(
+            has_ratio,
+            np.select([ratio >= 1, ratio >= 0.5, ratio >= 0], [1, 2, 3], 4),
+            np.where(toward < 0, 4, 3),
+        )
+        verdict = np.where(self.met[rows], 0, verdict)
+        # Rows the exact sums could not settle: Python's own trend().
+        goals, met = self.goal[rows], self.met[rows]
+        for k in np.flatnonzero(enough & (risky | risky_xy)).tolist():
+            series = [(x, float(ys[j][k])) for j, x in enumerate(candidates) if masks[j][k]]
+            exact_trend = trend(series, float(goals[k]), bool(higher[k]), bool(met[k]), target_year)
+            assert exact_trend is not None
+            slope[k], projection[k] = exact_trend.slope, exact_trend.projection
+            ratio[k] = np.nan if exact_trend.ratio is None else exact_trend.ratio
+            verdict[k] = _VERDICTS.index(exact_trend.verdict)
+        keep = rows[enough]
+        self.has_trend[keep] = True
+        self.slope[keep] = slope[enough]
+        self.projection[keep] = projection[enough]
+        self.ratio[keep] = ratio[enough]
+        self.verdict[keep] = verdict[enough]
+        self.series_mask[keep] = bits[enough]
+        self._trend_rows = rows
+        self._trend_ys = ys
+        self._trend_masks = masks
+
+    def _schedule(self) -> None:
+        """时序进度 of the behind results: gap share against time share, from the baseline."""
+        import numpy as np
+
+        target_year = self.plan.info.target_year
+        behind = self.status == BEHIND
+        base = self.baseline
+        by = self.baseline_year
+        measurable = behind & ~np.isnan(base) & (by > 0) & (self.goal != base) & (target_year > by)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            gap = (self.rvalue - base) / np.where(measurable, self.goal - base, 1.0)
+            time = (self.ryear - by).astype(np.float64) / np.where(
+                measurable, (target_year - by).astype(np.float64), 1.0
+            )
+        self.measurable = measurable
+        self.gap, self.time_share = gap, time
+        self.on_schedule = measurable & (gap >= time)
+
+    # --- the report ---------------------------------------------------------------------------
+
+    def _write(self) -> Report:
+        import numpy as np
+
+        from plancheck.report.json import dumps, plan_data
+
+        plan = self.plan
+        status = self.status
+        latest = self.judged[-1]
+        binding = np.asarray([i.binding for i in plan.indicators], dtype=bool)[self.ri]
+        in_latest = self.ryear == latest
+        if self.strict:
+            blocking = in_latest & (status != PASS)
+        else:
+            blocking = in_latest & binding & np.isin(status, (FAIL, MISSING, UNKNOWN))
+        failing_units = np.unique(self.ru[blocking])
+        failing = [self.unit_names[u] for u in failing_units.tolist()]
+        compliant = not failing
+        multi = len(self.unit_names) > 1
+        summary = np.bincount(status, minlength=5)
+        data: dict[str, Any] = {
+            "plan": plan_data(plan),
+            "year": latest,
+            "years": list(self.judged),
+            "files": [self.file],
+            "strict": self.strict,
+            "compliant": compliant,
+            "summary": {s: int(summary[k]) for k, s in enumerate(STATUSES)},
+            "results": [_MARK],
+            "index": [_MARK],
+        }
+        if multi:
+            per_unit = np.bincount(
+                self.ru * 5 + status, minlength=len(self.unit_names) * 5
+            ).reshape(-1, 5)
+            failing_set = set(failing_units.tolist())
+            data["units"] = {
+                name: {
+                    "compliant": u not in failing_set,
+                    "summary": {s: int(per_unit[u, k]) for k, s in enumerate(STATUSES)},
+                }
+                for u, name in enumerate(self.unit_names)
+            }
+            data["failing_units"] = failing
+        text = dumps(data)
+        marker = '["\\u0000"]'
+        head, middle, tail = text.split(marker)
+        index_lines = self._index()
+        return Report(self._chunks(head, middle, tail, multi, index_lines), compliant)
+
+    def _chunks(
+        self, head: str, middle: str, tail: str, multi: bool, index_lines: Any
+    ) -> Iterator[bytes]:
+        yield head.encode() + b"[\n"
+        for start in range(0, self.n, CHUNK):
+            stop = min(start + CHUNK, self.n)
+            lines = self._lines(start, stop, multi)
+            yield _join(lines) + (b",\n" if stop < self.n else b"\n")
+        yield b"  ]" + middle.encode() + b"[\n" + _join(index_lines) + b"\n  ]" + tail.encode()
+
+    def _lines(self, start: int, stop: int, multi: bool) -> Any:
+        import numpy as np
+        import polars as pl
+
+        from plancheck.evaluate import exact
+        from plancheck.messages import number
+        from plancheck.report.json import _COMPACT, figure
+
+        plan = self.plan
+        sl = slice(start, stop)
+        m = stop - start
+        ri = self.ri[sl]
+        status = self.status[sl]
+        value = self.rvalue[sl]
+        has_value = ~np.isnan(value)
+        enc = _COMPACT.encode
+
+        def lit(text: str) -> Any:
+            return pl.lit(text, dtype=pl.String)
+
+        # Per indicator: the fixed part of each result.
+        consts = []
+        for indicator in plan.indicators:
+            part = enc(
+                {
+                    "id": indicator.id,
+                    "name": indicator.name,
+                    "name_en": indicator.name_en,
+                    "category": indicator.category,
+                    "binding": indicator.binding,
+                    "timing": indicator.timing,
+                    "measure": indicator.unit,
+                    "target_text": indicator.target_text,
+                }
+            )
+            consts.append(part[1:-1])
+        const = pl.Series(consts, dtype=pl.String).gather(ri)
+        units = pl.Series([enc(u) for u in self.unit_names], dtype=pl.String)
+        unit_text = units.gather(self.ru[sl])
+        year_text = pl.Series(self.ryear[sl]).cast(pl.String)
+        status_text = pl.Series([enc(s) for s in STATUSES], dtype=pl.String).gather(status)
+
+        safe = np.where(has_value, value, 0.0)
+        value_json, risky = exact.reprs(safe, whole_as_int=True)
+        value_json = exact.patch(value_json, risky, safe, lambda v: enc(figure(v)))
+        value_json = pl.select(
+            pl.when(pl.Series(has_value)).then(value_json).otherwise(lit("null"))
+        ).to_series()
+        value_num, risky = exact.fixed4(safe)
+        value_num = exact.patch(value_num, risky, safe, number)
+
+        reference = self.reference[sl]
+        has_ref = ~np.isnan(reference)
+        ref_safe = np.where(has_ref, reference, 0.0)
+        ref_json, risky = exact.reprs(ref_safe, whole_as_int=True)
+        ref_json = exact.patch(ref_json, risky, ref_safe, lambda v: enc(figure(v)))
+        ref_json = pl.select(
+            pl.when(pl.Series(has_ref)).then(ref_json).otherwise(lit("null"))
+        ).to_series()
+        ref_num, risky = exact.fixed4(ref_safe)
+        ref_num = exact.patch(ref_num, risky, ref_safe, number)
+
+        rank = self.rank[sl]
+        rank_text = pl.Series(rank).cast(pl.String)
+        rank_json = pl.select(
+            pl.when(pl.Series(rank > 0)).then(rank_text).otherwise(lit("null"))
+        ).to_series()
+
+        reason = self._reasons(sl, value_num, ref_num, rank_text)
+
+        schedule = np.where(
+            self.measurable[sl], np.where(self.on_schedule[sl], '"on"', '"off"'), "null"
+        )
+        progress = self._progress(sl)
+
+        if self.o.note is not None:
+            rows = self.obs_row[sl]
+            notes = self.o.note.gather(np.maximum(rows, 0))
+            note_json = pl.select(
+                pl.when(pl.Series(rows >= 0) & (notes != ""))
+                .then(_json_strings(notes))
+                .otherwise(lit("null"))
+            ).to_series()
+        else:
+            note_json = pl.Series(["null"] * m, dtype=pl.String)
+        rows = self.obs_row[sl]
+        file_json = np.where(rows >= 0, enc(self.file), "null")
+        line_text = pl.Series(np.where(rows >= 0, self.o.line[np.maximum(rows, 0)], 0)).cast(
+            pl.String
+        )
+        line_json = pl.select(
+            pl.when(pl.Series(rows >= 0)).then(line_text).otherwise(lit("null"))
+        ).to_series()
+
+        frame = pl.DataFrame(
+            {
+                "unit": unit_text,
+                "year": year_text,
+                "const": const,
+                "status": status_text,
+                "value": value_json,
+                "reason": reason,
+                "reference": ref_json,
+                "rank": rank_json,
+                "schedule": pl.Series(schedule, dtype=pl.String),
+                "progress": progress,
+                "note": note_json,
+                "file": pl.Series(file_json, dtype=pl.String),
+                "line": line_json,
+            }
+        )
+        pieces = [lit('    {"unit": '), pl.col("unit"), lit(", ")] if multi else [lit("    {")]
+        pieces += [
+            lit('"year": '), pl.col("year"), lit(", "), pl.col("const"),
+            lit(', "status": '), pl.col("status"),
+            lit(', "value": '), pl.col("value"),
+            lit(', "reason": "'), pl.col("reason"),
+            lit('", "reference": '), pl.col("reference"),
+            lit(', "rank": '), pl.col("rank"),
+            lit(', "schedule": '), pl.col("schedule"),
+            lit(', "progress": '), pl.col("progress"),
+            lit(', "note": '), pl.col("note"),
+            lit(', "file": '), pl.col("file"),
+            lit(', "line": '), pl.col("line"), lit("}"),
+        ]  # fmt: skip
+        return frame.select(pl.concat_str(pieces)).to_series()
+
+    def _reasons(self, sl: slice, value_num: Any, ref_num: Any, rank_text: Any) -> Any:
+        """The reason sentence of each result, JSON-escaped, in the report's language."""
+        import numpy as np
+        import polars as pl
+
+        from plancheck.evaluate import exact
+        from plancheck.evaluate.targets import SYMBOL
+        from plancheck.messages import CATALOG, TREND_WORDS, number, source_text
+
+        plan, lang = self.plan, self.lang
+        catalog = CATALOG[lang]
+        sep = "；" if lang == "zh" else "; "
+        status = self.status[sl]
+        ri = self.ri[sl]
+
+        def word(text: Any) -> str:
+            return _escape(text.zh if lang == "zh" else text.en)
+
+        def fragment(key: str, **params: Any) -> Any:
+            parts: list[Any] = []
+            for literal, field, _, _ in _FORMATTER.parse(catalog[key]):
+                if literal:
+                    parts.append(pl.lit(_escape(literal), dtype=pl.String))
+                if field is not None:
+                    param = params[field]
+                    parts.append(
+                        pl.lit(param, dtype=pl.String) if isinstance(param, str) else param
+                    )
+            return pl.concat_str(parts) if len(parts) > 1 else parts[0]
+
+        def per_indicator(texts: list[str]) -> Any:
+            return pl.Series(texts, dtype=pl.String).gather(ri)
+
+        kinds = [i.target for i in plan.indicators]
+        ops = per_indicator(
+            [SYMBOL[t.op] if isinstance(t, Threshold | Relative) else "" for t in kinds]
+        )
+        goal_texts = per_indicator(
+            [number(t.value) if isinstance(t, Threshold) else "" for t in kinds]
+        )
+        ref_names = per_indicator(
+            [word(_reference_name(plan, t)) if isinstance(t, Relative) else "" for t in kinds]
+        )
+        peers = per_indicator(
+            [word(_peers_name(plan, t)) if isinstance(t, Rank) else "" for t in kinds]
+        )
+        best = per_indicator([str(t.best) if isinstance(t, Rank) else "" for t in kinds])
+        kind = np.asarray([t.kind for t in kinds])[ri]
+
+        def sources(code: Any, count: Any) -> Any:
+            """How each reference or rank was obtained (codes: 1 submitted, 2 file, 3 computed)."""
+            key = np.where(code == 3, count + 3, code)
+            distinct, inverse = np.unique(key, return_inverse=True)
+            texts = []
+            for k in distinct.tolist():
+                if k >= 3:
+                    texts.append(word(source_text("source_computed", count=str(k - 3))))
+                else:
+                    texts.append(
+                        word(
+                            source_text(
+                                ("", "source_submitted", "source_file")[k] or "source_submitted"
+                            )
+                        )
+                    )
+            return pl.Series(texts, dtype=pl.String).gather(inverse)
+
+        ref_source = sources(self.ref_source[sl], self.ref_count[sl])
+        rank_source = sources(self.rank_source[sl], self.rank_count[sl])
+        goal = self.goal[sl]
+        goal_safe = np.where(np.isnan(goal), 0.0, goal)
+        goal_num, risky = exact.fixed4(goal_safe)
+        goal_num = exact.patch(goal_num, risky, goal_safe, number)
+        behind_op = per_indicator(
+            [SYMBOL[t.op] if isinstance(t, Threshold) else "→" for t in kinds]
+        )
+
+        cols: dict[str, Any] = {
+            "status": status,
+            "kind": kind,
+            "v": value_num,
+            "op": ops,
+            "goal": goal_texts,
+            "refname": ref_names,
+            "refv": ref_num,
+            "refsrc": ref_source,
+            "rank": rank_text,
+            "best": best,
+            "peers": peers,
+            "ranksrc": rank_source,
+            "bop": behind_op,
+            "bgoal": goal_num,
+        }
+        # 时序进度 and trend parts of the behind results.
+        base = self.baseline[sl]
+        base_safe = np.where(np.isnan(base), 0.0, base)
+        base_num, risky = exact.fixed4(base_safe)
+        cols["base"] = exact.patch(base_num, risky, base_safe, number)
+        gap = np.where(self.measurable[sl], self.gap[sl], 0.0)
+        gap_text, risky = exact.percent(gap)
+        cols["gap"] = exact.patch(gap_text, risky, gap, _share)
+        time = np.where(self.measurable[sl], self.time_share[sl], 0.0)
+        time_text, risky = exact.percent(time)
+        cols["time"] = exact.patch(time_text, risky, time, _share)
+        cols["byear"] = pl.Series(self.baseline_year[sl]).cast(pl.String)
+        cols["measurable"] = self.measurable[sl]
+        cols["on"] = self.on_schedule[sl]
+        has_trend = self.has_trend[sl]
+        cols["trend"] = has_trend
+        projection = np.where(has_trend, self.projection[sl], 0.0)
+        proj_text, risky = exact.fixed4(projection)
+        cols["proj"] = exact.patch(proj_text, risky, projection, number)
+        cols["verdict"] = pl.Series(
+            [word(TREND_WORDS[v]) for v in _VERDICTS], dtype=pl.String
+        ).gather(self.verdict[sl])
+        frame = pl.DataFrame(cols)
+        c = pl.col
+        target_year = str(plan.info.target_year)
+        main = (
+            pl.when(c("status") == MISSING)
+            .then(fragment("missing"))
+            .when((c("status") == UNKNOWN) & (c("kind") == "relative"))
+            .then(fragment("needs_reference", reference=c("refname")))
+            .when(c("status") == UNKNOWN)
+            .then(fragment("needs_rank", peers=c("peers")))
+            .when(c("status") == BEHIND)
+            .then(fragment("not_yet", value=c("v"), op=c("bop"), goal=c("bgoal"), year=target_year))
+            .when(c("kind") == "threshold")
+            .then(
+                pl.when(c("status") == PASS)
+                .then(fragment("met", value=c("v"), op=c("op"), goal=c("goal")))
+                .otherwise(fragment("not_met", value=c("v"), op=c("op"), goal=c("goal")))
+            )
+            .when(c("kind") == "relative")
+            .then(
+                fragment(
+                    "relative_met",
+                    value=c("v"), op=c("op"), reference=c("refname"), ref_value=c("refv"),
+                    source=c("refsrc"),
+                ).pipe(lambda met: pl.when(c("status") == PASS).then(met).otherwise(
+                    fragment(
+                        "relative_not_met",
+                        value=c("v"), op=c("op"), reference=c("refname"), ref_value=c("refv"),
+                        source=c("refsrc"),
+                    )
+                ))
+            )
+            .otherwise(
+                pl.when(c("status") == PASS)
+                .then(fragment("rank_met", rank=c("rank"), best=c("best"), peers=c("peers"), source=c("ranksrc")))
+                .otherwise(fragment("rank_not_met", rank=c("rank"), best=c("best"), peers=c("peers"), source=c("ranksrc")))
+            )
+        )  # fmt: skip
+        schedule = (
+            pl.when(c("measurable"))
+            .then(
+                pl.when(c("on"))
+                .then(fragment("schedule_on", gap=c("gap"), time=c("time"), base_year=c("byear"), baseline=c("base")))
+                .otherwise(fragment("schedule_off", gap=c("gap"), time=c("time"), base_year=c("byear"), baseline=c("base")))
+            )
+            .when(c("trend"))
+            .then(pl.lit(None, dtype=pl.String))
+            .otherwise(fragment("no_baseline"))
+        )  # fmt: skip
+        trend = fragment("trend", verdict=c("verdict"), projection=c("proj"), year=target_year)
+        behind = c("status") == BEHIND
+        sentence = pl.concat_str(
+            [
+                main,
+                pl.when(behind & schedule.is_not_null()).then(pl.lit(sep) + schedule),
+                pl.when(behind & c("trend")).then(pl.lit(sep) + trend),
+            ],
+            ignore_nulls=True,
+        )
+        return frame.select(sentence).to_series()
+
+    def _progress(self, sl: slice) -> Any:
+        """The "progress" object of each result (null without a trend)."""
+        import numpy as np
+        import polars as pl
+
+        from plancheck.evaluate import exact
+        from plancheck.report.json import _COMPACT, figure
+
+        has_trend = self.has_trend[sl]
+        m = len(has_trend)
+        out = pl.Series(["null"] * m, dtype=pl.String)
+        rows = np.flatnonzero(has_trend)
+        if not len(rows):
+            return out
+        glob = rows + sl.start
+        enc = _COMPACT.encode
+
+        def rounded(x: Any) -> Any:
+            r, risky = exact.round_to(x, 6)
+            text, risky2 = exact.reprs(r, whole_as_int=False)
+            text = exact.patch(text, risky | risky2, x, lambda v: repr(round(v, 6)))
+            return text
+
+        slope = rounded(self.slope[glob])
+        projection = rounded(self.projection[glob])
+        ratio_raw = self.ratio[glob]
+        has_ratio = ~np.isnan(ratio_raw)
+        ratio = rounded(np.where(has_ratio, ratio_raw, 0.0))
+        ratio = pl.select(
+            pl.when(pl.Series(has_ratio)).then(ratio).otherwise(pl.lit("null"))
+        ).to_series()
+        verdicts = pl.Series([enc(v) for v in _VERDICTS], dtype=pl.String).gather(
+            self.verdict[glob]
+        )
+        # The series: {"year": value, ...} over the included years.
+        series_parts = []
+        trend_index = np.searchsorted(self._trend_rows, glob)
+        bits = self.series_mask[glob]
+        first = np.ones(len(rows), dtype=bool)
+        for k, x in enumerate(self.candidates):
+            take = (bits >> k & 1).astype(bool)
+            ys = self._trend_ys[k][trend_index]
+            text, risky = exact.reprs(ys, whole_as_int=True)
+            text = exact.patch(text, risky, ys, lambda v: enc(figure(v)))
+            piece = pl.select(
+                pl.when(pl.Series(take))
+                .then(
+                    pl.when(pl.Series(first)).then(pl.lit("")).otherwise(pl.lit(", "))
+                    + pl.lit(f'"{x}": ')
+                    + text
+                )
+                .otherwise(pl.lit(""))
+            ).to_series()
+            series_parts.append(piece)
+            first &= ~take
+        frame = pl.DataFrame(
+            {"v": verdicts, "sl": slope, "pr": projection, "ra": ratio}
+            | {f"s{k}": p for k, p in enumerate(series_parts)}
+        )
+        objects = frame.select(
+            pl.concat_str(
+                [pl.lit('{"verdict": '), pl.col("v"), pl.lit(', "series": {')]
+                + [pl.col(f"s{k}") for k in range(len(series_parts))]
+                + [
+                    pl.lit('}, "slope": '), pl.col("sl"),
+                    pl.lit(', "projection": '), pl.col("pr"),
+                    pl.lit(', "ratio": '), pl.col("ra"), pl.lit("}"),
+                ]
+            )
+        ).to_series()  # fmt: skip
+        return out.scatter(rows, objects)
+
+    def _index(self) -> Any:
+        """The rule-of-law index of every unit and year, as the JSON lines of ``index``."""
+        import numpy as np
+        import polars as pl
+
+        from plancheck.evaluate import exact
+        from plancheck.report.json import _COMPACT
+
+        plan = self.plan
+        n_ind = len(plan.indicators)
+        status = self.status.reshape(-1, n_ind)
+        value = self.rvalue.reshape(-1, n_ind)
+        goal = self.goal.reshape(-1, n_ind)
+        rank = self.rank.reshape(-1, n_ind)
+        n_rows = status.shape[0]
+        scores = np.full((n_rows, n_ind), np.nan)
+        for i, indicator in enumerate(plan.indicators):
+            judged = (status[:, i] != MISSING) & (status[:, i] != UNKNOWN) & ~np.isnan(value[:, i])
+            target = indicator.target
+            passed = status[:, i] == PASS
+            if isinstance(target, Rank):
+                r = rank[:, i]
+                ok = judged & (r > 0)
+                size_fixed = plan.peer_groups[target.peers].size
+                size = np.full(n_rows, size_fixed) if size_fixed else np.maximum(r, target.best + 1)
+                with np.errstate(invalid="ignore", divide="ignore"):
+                    fraction = (size - r) / np.maximum(size - target.best, 1)
+                s = np.where(r <= target.best, 100.0, _clamp(fraction))
+                scores[ok, i] = s[ok]
+                continue
+            g = goal[:, i]
+            ok = judged & ~np.isnan(g)
+            higher = indicator.direction == "higher"
+            floor = indicator.floor if indicator.floor is not None else None
+            fl = (
+                np.full(n_rows, floor)
+                if floor is not None
+                else (np.zeros(n_rows) if higher else 2 * g)
+            )
+            with np.errstate(invalid="ignore", divide="ignore"):
+                fraction = (value[:, i] - fl) / np.where(fl == g, 1.0, g - fl)
+            s = np.where(fl == g, np.where(passed, 100.0, 0.0), _clamp(fraction))
+            scores[ok, i] = s[ok]
+        scored = ~np.isnan(scores)
+        weights = np.asarray([i.weight for i in plan.indicators])
+        categories = []
+        risky_rows = np.zeros(n_rows, dtype=bool)
+        for category in plan.categories:
+            members = [k for k, i in enumerate(plan.indicators) if i.category == category.name]
+            if not members:
+                categories.append((category, np.zeros(n_rows, dtype=bool), np.zeros(n_rows)))
+                continue
+            present = scored[:, members].any(axis=1)
+            numer, risky = exact.fsum(
+                [np.where(scored[:, k], scores[:, k] * weights[k], 0.0) for k in members]
+            )
+            denom = np.zeros(n_rows)
+            pattern = np.zeros(n_rows, dtype=np.int64)
+            for b, k in enumerate(members):
+                pattern |= scored[:, k].astype(np.int64) << b
+            for p in np.unique(pattern).tolist():
+                ws = [float(weights[k]) for b, k in enumerate(members) if p >> b & 1]
+                denom[pattern == p] = math.fsum(ws)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                mean = np.where(denom != 0, numer / np.where(denom != 0, denom, 1.0), 0.0)
+            risky_rows |= present & risky & (numer != 0)
+            categories.append((category, present, mean))
+        cat_weights = [c.weight for c, _, _ in categories]
+        numer, risky = exact.fsum(
+            [np.where(present, mean * c.weight, 0.0) for c, present, mean in categories]
+        )
+        pattern = np.zeros(n_rows, dtype=np.int64)
+        for b, (_, present, _) in enumerate(categories):
+            pattern |= present.astype(np.int64) << b
+        denom = np.zeros(n_rows)
+        for p in np.unique(pattern).tolist():
+            denom[pattern == p] = math.fsum(w for b, w in enumerate(cat_weights) if p >> b & 1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            score = np.where(denom != 0, numer / np.where(denom != 0, denom, 1.0), 0.0)
+        risky_rows |= risky & (numer != 0)
+        pair_unit = self.ru[::n_ind]
+        pair_year = self.ryear[::n_ind]
+        count = scored.sum(axis=1)
+        for row in np.flatnonzero(risky_rows).tolist():
+            score[row], cats = _index_row(plan, scores[row], scored[row])
+            for category, present, mean in categories:
+                if present[row]:
+                    mean[row] = cats[category.name]
+        # Ranked within each year: best score first, then by name; equal scores (to 9
+        # decimals) share the better rank.
+        name_order = np.argsort(np.argsort(np.asarray(self.unit_names, dtype=object)))
+        order = np.lexsort((name_order[pair_unit], -score, pair_year))
+        rounded9, risky9 = exact.round_to(score, 9)
+        for row in np.flatnonzero(risky9).tolist():
+            rounded9[row] = round(float(score[row]), 9)
+        ranks = np.zeros(n_rows, dtype=np.int64)
+        sorted_years = pair_year[order]
+        sorted_rounded = rounded9[order]
+        new_group = np.ones(len(order), dtype=bool)
+        new_group[1:] = (sorted_years[1:] != sorted_years[:-1]) | (
+            sorted_rounded[1:] != sorted_rounded[:-1]
+        )
+        year_start = np.ones(len(order), dtype=bool)
+        year_start[1:] = sorted_years[1:] != sorted_years[:-1]
+        position = np.arange(len(order))
+        first_of_year = np.maximum.accumulate(np.where(year_start, position, 0))
+        first_of_group = np.maximum.accumulate(np.where(new_group, position, 0))
+        ranks[order] = first_of_group - first_of_year + 1
+
+        def two(x: Any) -> Any:
+            r, risky = exact.round_to(x, 2)
+            text, risky2 = exact.reprs(r, whole_as_int=False)
+            return exact.patch(text, risky | risky2, x, lambda v: repr(round(v, 2)))
+
+        enc = _COMPACT.encode
+        units = pl.Series([enc(u) for u in self.unit_names], dtype=pl.String)
+        parts = []
+        first = np.ones(n_rows, dtype=bool)
+        for category, present, mean in categories:
+            text = two(np.where(present, mean, 0.0))
+            piece = pl.select(
+                pl.when(pl.Series(present))
+                .then(
+                    pl.when(pl.Series(first)).then(pl.lit("")).otherwise(pl.lit(", "))
+                    + pl.lit(enc(category.name) + ": ")
+                    + text
+                )
+                .otherwise(pl.lit(""))
+            ).to_series()
+            parts.append(piece)
+            first &= ~present
+        frame = pl.DataFrame(
+            {
+                "u": units.gather(pair_unit),
+                "y": pl.Series(pair_year).cast(pl.String),
+                "s": two(score),
+                "r": pl.Series(ranks).cast(pl.String),
+                "n": pl.Series(count).cast(pl.String),
+            }
+            | {f"c{k}": p for k, p in enumerate(parts)}
+        )
+        lines = frame.select(
+            pl.concat_str(
+                [pl.lit('    {"unit": '), pl.col("u"), pl.lit(', "year": '), pl.col("y"),
+                 pl.lit(', "score": '), pl.col("s"), pl.lit(', "rank": '), pl.col("r"),
+                 pl.lit(', "categories": {')]
+                + [pl.col(f"c{k}") for k in range(len(parts))]
+                + [pl.lit('}, "scored": '), pl.col("n"), pl.lit(f', "total": {n_ind}}}')]
+            )
+        ).to_series()  # fmt: skip
+        return lines.gather(order)
+
+
+def _index_row(plan: Plan, scores: Any, scored: Any) -> tuple[float, dict[str, float]]:
+    """One unit-year's index by index.py's own sums (rows the exact sums left open)."""
+    from plancheck.evaluate.index import _weighted
+
+    by_category: dict[str, list[tuple[float, float]]] = {}
+    for k, indicator in enumerate(plan.indicators):
+        if scored[k]:
+            by_category.setdefault(indicator.category, []).append(
+                (float(scores[k]), indicator.weight)
+            )
+    means: dict[str, float] = {}
+    overall = []
+    for category in plan.categories:
+        pairs = by_category.get(category.name)
+        if pairs:
+            means[category.name] = _weighted(pairs)
+            overall.append((means[category.name], category.weight))
+    return _weighted(overall), means
+
+
+class _Decline(Exception):
+    """Something only the Python path does the same way."""
+
+
+_VERDICTS = ("achieved", "on_track", "lagging", "seriously_lagging", "going_backwards")
+_MARK = "\x00"
+
+
+def _compare(op: str, a: Any, b: Any) -> Any:
+    import numpy as np
+
+    with np.errstate(invalid="ignore"):
+        if op == ">=":
+            return a >= b
+        if op == ">":
+            return a > b
+        if op == "<=":
+            return a <= b
+        if op == "<":
+            return a < b
+        return a == b
+
+
+def _clamp(fraction: Any) -> Any:
+    import numpy as np
+
+    low = np.where(fraction < 1.0, fraction, 1.0)
+    return np.where(low > 0.0, low, 0.0) * 100.0
+
+
+def _share(x: float) -> str:
+    from plancheck.messages import share
+
+    return share(x)
+
+
+def _reference_name(plan: Plan, target: Relative) -> Any:
+    from plancheck.messages import Text
+
+    ref = plan.references[target.reference]
+    return Text(ref.name_en, ref.name)
+
+
+def _peers_name(plan: Plan, target: Rank) -> Any:
+    from plancheck.messages import Text
+
+    group = plan.peer_groups[target.peers]
+    return Text(group.name_en, group.name)
+
+
+def _escape(text: str) -> str:
+    from plancheck.report.json import _COMPACT
+
+    return str(_COMPACT.encode(text))[1:-1]
+
+
+def _json_strings(texts: Any) -> Any:
+    import polars as pl
+
+    from plancheck.report.json import _COMPACT
+
+    distinct, codes = _distinct(texts)
+    encoded = [_COMPACT.encode(t) if t is not None else "null" for t in distinct]
+    return pl.Series(encoded, dtype=pl.String).gather(codes)
+
+
+def _join(lines: Any) -> bytes:
+    """The lines, joined by ",\n", as UTF-8 (written by Polars: no Python strings)."""
+    import io
+
+    buffer = io.BytesIO()
+    lines.to_frame("l").write_csv(
+        buffer, include_header=False, quote_style="never", line_terminator=",\n"
+    )
+    return buffer.getvalue()[:-2]
+
+
+import string as _string  # noqa: E402
+
+_FORMATTER = _string.Formatter()

@@ -1,0 +1,135 @@
+"""Python's own number texts and sums, computed for whole columns at once (numpy), exactly.
+
+The columnar path (columnar.py) must print the very bytes the Python path prints: ``repr`` of
+floats, ``round(x, n)``, ``f"{x:.4f}"`` (messages.number), ``f"{x:.0f}"`` (messages.share) and
+``math.fsum``. Each function here reproduces one of them for the rows where that can be proved
+exact with double arithmetic, and marks the rest (a value a hair from a rounding tie, a magnitude
+where the formats differ); the caller computes those few rows with the Python function itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+import polars as pl
+
+Floats = npt.NDArray[np.float64]
+Bools = npt.NDArray[np.bool_]
+_U = 2.0**-53  # unit roundoff
+
+
+def fsum(terms: Sequence[Floats]) -> tuple[Floats, Bools]:
+    """Row-wise ``math.fsum`` of columns (absent terms given as 0.0), and the rows to redo.
+
+    Error-free sums (TwoSum) keep the exact total as ``s + e + e2``; ``fl(s + e)`` is then
+    math.fsum's correctly rounded total (half-even ties included) whenever ``e`` was summed
+    without error, or the remainder stays clear of the rounding boundary by more than the error
+    left. The other rows are marked.
+    """
+    s = np.zeros_like(terms[0])
+    e = np.zeros_like(terms[0])
+    e2 = np.zeros_like(terms[0])
+    spread2 = np.zeros_like(terms[0])
+    for t in terms:
+        s, err = _two_sum(s, t)
+        e, err2 = _two_sum(e, err)
+        e2 = e2 + err2
+        spread2 = spread2 + np.abs(err2)
+    r, lo = _two_sum(s, e)  # s + e == r + lo exactly
+    d = lo + e2
+    inexact = (e2 != 0) | (spread2 != 0)
+    bound = np.where(
+        inexact, 4 * _U * (np.abs(lo) + np.abs(e2)) + len(terms) * 4 * _U * spread2, 0.0
+    )
+    gap = np.spacing(np.abs(r))
+    power_of_two = np.frexp(np.abs(r))[0] == 0.5
+    toward_zero = np.sign(d) != np.sign(r)
+    half = np.where(power_of_two & toward_zero, gap / 4, gap / 2)
+    risky = (inexact & (np.abs(d) + bound >= half)) | (np.abs(lo) > half)
+    risky |= ((r == 0) & inexact) | ~np.isfinite(r)
+    return r, risky
+
+
+def _two_sum(a: Floats, b: Floats) -> tuple[Floats, Floats]:
+    total = a + b
+    back = total - a
+    return total, (a - (total - back)) + (b - back)
+
+
+def round_to(x: Floats, digits: int) -> tuple[Floats, Bools]:
+    """``round(x, digits)`` for each value, and the rows to redo with Python's round."""
+    scale = 10.0**digits
+    a = np.abs(x)
+    y = a * scale
+    f = np.floor(y)
+    d = y - f
+    risky = (np.abs(d - 0.5) <= y * 4 * _U + 1e-12) | (a >= 1e9) | ~np.isfinite(x)
+    k = f + (d > 0.5)
+    return np.copysign(k / scale, x), risky
+
+
+def fixed4(x: Floats) -> tuple[pl.Series, Bools]:
+    """``messages.number(x)`` texts, and the rows to redo."""
+    a = np.abs(x)
+    whole = (np.floor(x) == x) & (a < 1e15)
+    y = a * 1e4
+    f = np.floor(y)
+    d = y - f
+    k = f + (d > 0.5)
+    risky = ~whole & (
+        (np.abs(d - 0.5) <= y * 4 * _U + 1e-12) | (a >= 1e9) | (k == 0) | ~np.isfinite(x)
+    )
+    return _fixed_texts(x, whole, k), risky
+
+
+def _fixed_texts(x: Floats, whole: Bools, k: Floats) -> pl.Series:
+    ints = pl.Series(np.where(whole, x, 0.0)).cast(pl.Int64).cast(pl.String)
+    kk = pl.Series(np.where(whole, 0.0, k)).cast(pl.Int64)
+    head = (kk // 10_000).cast(pl.String)
+    tail = (kk % 10_000).cast(pl.String).str.zfill(4).str.strip_chars_end("0")
+    sign = pl.Series(np.where(x < 0, "-", ""))
+    frame = pl.DataFrame({"w": whole, "i": ints, "h": head, "t": tail, "s": sign})
+    text = frame.select(
+        pl.when(pl.col("w"))
+        .then(pl.col("i"))
+        .when(pl.col("t") == "")
+        .then(pl.col("s") + pl.col("h"))
+        .otherwise(pl.col("s") + pl.col("h") + "." + pl.col("t"))
+    ).to_series()
+    return text
+
+
+def percent(x: Floats) -> tuple[pl.Series, Bools]:
+    """``messages.share(x)`` texts (``f"{x * 100:.0f}%"``), and the rows to redo."""
+    y = x * 100
+    a = np.abs(y)
+    f = np.floor(a)
+    d = a - f
+    k = f + (d > 0.5) + ((d == 0.5) & (np.fmod(f, 2) == 1))
+    risky = (a >= 2.0**52) | ~np.isfinite(y)
+    digits = pl.Series(np.where(risky, 0.0, k)).cast(pl.Int64).cast(pl.String)
+    sign = pl.Series(np.where(np.signbit(y), "-", ""))
+    return sign + digits + "%", risky
+
+
+def reprs(x: Floats, *, whole_as_int: bool) -> tuple[pl.Series, Bools]:
+    """``repr`` of each float as the JSON encoder writes it (``figure``: whole numbers as ints)."""
+    a = np.abs(x)
+    whole = (np.floor(x) == x) & (a < 2.0**53) if whole_as_int else np.zeros(len(x), bool)
+    risky = ~whole & (((a < 1e-4) & (a != 0)) | (a >= 1e16) | ~np.isfinite(x))
+    ints = pl.Series(np.where(whole, x, 0.0)).cast(pl.Int64).cast(pl.String)
+    floats = pl.Series(x).cast(pl.String)
+    text = pl.select(pl.when(pl.Series(whole)).then(ints).otherwise(floats)).to_series()
+    return text, risky
+
+
+def patch(
+    texts: pl.Series, risky: Bools, values: Floats, exact: Callable[[float], str]
+) -> pl.Series:
+    """Redo the marked rows with the Python function itself."""
+    rows = np.flatnonzero(risky)
+    if len(rows):
+        texts = texts.scatter(rows, [exact(float(v)) for v in values[rows]])
+    return texts

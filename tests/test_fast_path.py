@@ -1,0 +1,206 @@
+"""The columnar fast path (evaluate/columnar.py) gives the Python path's JSON, byte for byte.
+
+The fast path is forced with a low PLANCHECK_FAST_ROWS; the Python path with a huge one.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import random
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from plancheck.evaluate import exact
+from plancheck.messages import number, share
+from tests.conftest import ROOT, run
+
+pytest.importorskip("polars")
+
+_spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+assert _spec and _spec.loader
+generate: Any = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(generate)
+
+FAST = {"PLANCHECK_FAST_ROWS": "10"}
+SLOW = {"PLANCHECK_FAST_ROWS": "1000000000"}
+
+
+def both(path: Path, *args: str) -> tuple[Any, Any]:
+    fast = run("evaluate", path, "-f", "json", *args, env=FAST)
+    slow = run("evaluate", path, "-f", "json", *args, env=SLOW)
+    return fast, slow
+
+
+def same(path: Path, *args: str) -> str:
+    fast, slow = both(path, *args)
+    assert slow.code in (0, 1), slow.stderr
+    assert (fast.code, fast.stderr) == (slow.code, slow.stderr)
+    assert fast.stdout == slow.stdout
+    return fast.stdout
+
+
+def used_fast_path(path: Path, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Did the columnar path produce the report (rather than declining)?"""
+    from plancheck.evaluate import columnar
+    from plancheck.plan.load import load_plan
+
+    monkeypatch.setenv("PLANCHECK_FAST_ROWS", "10")
+    report = columnar.evaluate_json(
+        [path], load_plan(None, tasks=False), year=None, strict=False,
+        references=lambda: None, lang="en",
+    )  # fmt: skip
+    return report is not None
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Many units, a baseline year before the period, missing figures, notes, submitted
+    references and ranks on some rows (computed ones on the others)."""
+    path = tmp_path_factory.mktemp("fast") / "mixed.csv"
+    rng = random.Random(7)
+    units = [*generate.unit_names(40), "徐汇区", "长宁区"]
+    lines = ["unit,year,indicator,value,reference,rank,note"]
+    for unit, year, indicator, value in generate.rows(units, (2020, 2021, 2022, 2023), seed=3,
+                                                      missing=0.05):  # fmt: skip
+        reference = rank = note = ""
+        if indicator in ("5", "8") and rng.random() < 0.2:
+            reference = f"{rng.uniform(1, 5):.2f}"
+        if indicator == "20" and rng.random() < 0.2:
+            rank = str(rng.randint(1, 16))
+        if rng.random() < 0.01:
+            note = rng.choice(["估算", 'said "about"', "  revised  ", "ｆｕｌｌ"])
+            note = note.replace('"', "")  # quotes send the file to the Python path
+        lines.append(f"{unit},{year},{indicator},{value},{reference},{rank},{note}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_fast_path_is_taken(mixed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert used_fast_path(mixed, monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "args", [(), ("--lang", "zh"), ("--strict",), ("--lang", "en", "--strict")]
+)
+def test_byte_identical_to_the_python_path(mixed: Path, args: tuple[str, ...]) -> None:
+    report = json.loads(same(mixed, *args))
+    assert {r["status"] for r in report["results"]} >= {"pass", "fail", "behind", "missing"}
+    assert any(r["progress"] for r in report["results"])
+    assert any(r["schedule"] for r in report["results"])
+
+
+def test_generated_benchmark_data_is_identical(tmp_path: Path) -> None:
+    path = tmp_path / "2021-2025.csv"
+    generate.write(path, generate.unit_names(25))
+    report = json.loads(same(path))
+    assert len(report["results"]) == 25 * 5 * 23
+    assert len(report["index"]) == 25 * 5
+
+
+def test_reference_file_and_output_file(mixed: Path, tmp_path: Path) -> None:
+    references = tmp_path / "references.csv"
+    references.write_text("year,indicator,reference\n2022,5,2.5\n2023,8,3.25\n", encoding="utf-8")
+    fast_out, slow_out = tmp_path / "fast.json", tmp_path / "slow.json"
+    fast = run("evaluate", mixed, "--reference", references, "-f", "json", "-o", fast_out, env=FAST)
+    slow = run("evaluate", mixed, "--reference", references, "-f", "json", "-o", slow_out, env=SLOW)
+    assert fast.code == slow.code
+    assert fast_out.read_bytes() == slow_out.read_bytes()
+    assert "from the reference file" in fast_out.read_text(encoding="utf-8")
+
+
+def test_one_unit_keeps_the_single_unit_shape(tmp_path: Path) -> None:
+    path = tmp_path / "one.csv"
+    generate.write(path, ["徐汇区"], (2020, 2021, 2022, 2023))
+    report = json.loads(same(path))
+    assert "units" not in report and "unit" not in report["results"][0]
+
+
+def test_a_sampled_subset_of_a_larger_file(tmp_path: Path) -> None:
+    """30k rows: the fast path's results for a seeded sample of units equal the Python path's
+    (peers computed from all units in both)."""
+    path = tmp_path / "big.csv"
+    generate.write(path, generate.unit_names(261))  # 30,015 rows
+    fast, slow = both(path)
+    assert fast.code == slow.code
+    fast_results, slow_results = fast.json()["results"], slow.json()["results"]
+    sample = set(random.Random(11).sample(generate.unit_names(261), 12))
+    pick = [r for r in fast_results if r["unit"] in sample]
+    assert pick == [r for r in slow_results if r["unit"] in sample]
+    assert len(pick) == 12 * 5 * 23
+    assert fast.json()["index"] == slow.json()["index"]
+    assert fast.json()["summary"] == slow.json()["summary"]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "县00001,2021,99,50",  # unknown indicator
+        "县00001,2021,1,abc",  # not a number
+        "县00001,2021,1,150",  # above 100 %
+        "县00001,20x1,1,50",  # not a year
+        "县00001,2021,1,98",  # given twice (the generator wrote it already)
+        '县00001,2021,1,"50"',  # quotes: the Python path reads these
+        "县00001;2021;1;50",  # another delimiter
+    ],
+)
+def test_bad_input_gives_the_python_paths_message(tmp_path: Path, row: str) -> None:
+    path = tmp_path / "bad.csv"
+    generate.write(path, generate.unit_names(3))
+    with path.open("a", encoding="utf-8") as out:
+        out.write(row + "\n")
+    fast, slow = both(path)
+    assert (fast.code, fast.stderr, fast.stdout) == (slow.code, slow.stderr, slow.stdout)
+
+
+def test_values_with_units_and_blank_lines(tmp_path: Path) -> None:
+    path = tmp_path / "forms.csv"
+    generate.write(path, generate.unit_names(4), (2022, 2023))
+    text = path.read_text(encoding="utf-8").replace(",1,9", ",1,9", 1)
+    lines = text.splitlines()
+    lines[5] = lines[5].rsplit(",", 1)[0] + ",97%"
+    lines[9] = lines[9].rsplit(",", 1)[0] + ",N/A"
+    lines.insert(12, "")
+    lines.insert(20, " , , , ")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    same(path)
+
+
+# --- exact.py: Python's own numbers, for whole columns ---------------------------------------
+
+
+def _values(n: int, seed: int) -> Any:
+    rng = random.Random(seed)
+    pool = [
+        lambda: rng.uniform(-100, 100),
+        lambda: round(rng.uniform(0, 100), rng.randint(0, 5)),
+        lambda: rng.random() * 10 ** rng.randint(-8, 12),
+        lambda: rng.randint(-5, 5) / 8,
+        lambda: 0.0,
+        lambda: -0.0,
+        lambda: 1 / 128,
+        lambda: 0.00005,
+    ]
+    return np.asarray([rng.choice(pool)() for _ in range(n)])
+
+
+def test_exact_formats_match_python() -> None:
+    xs = _values(20_000, 1)
+    texts, risky = exact.fixed4(xs)
+    assert exact.patch(texts, risky, xs, number).to_list() == [number(float(x)) for x in xs]
+    texts, risky = exact.percent(xs)
+    assert exact.patch(texts, risky, xs, share).to_list() == [share(float(x)) for x in xs]
+    rounded, risky = exact.round_to(xs, 6)
+    assert all(r == round(float(x), 6) for x, r, k in zip(xs, rounded, risky, strict=True) if not k)
+
+
+def test_exact_fsum_matches_math_fsum() -> None:
+    columns = [_values(20_000, seed) for seed in range(2, 9)]
+    total, risky = exact.fsum(columns)
+    expected = [math.fsum(float(c[n]) for c in columns) for n in range(20_000)]
+    assert all(t == e for t, e, k in zip(total, expected, risky, strict=True) if not k)
+    assert risky.mean() < 0.01
