@@ -22,7 +22,7 @@ def write_report(text: str | bytes, path: Path, inputs: Iterable[Path] = ()) -> 
 
 
 def write_report_chunks(
-    chunks: Iterable[bytes | str], path: Path, inputs: Iterable[Path] = ()
+    chunks: Iterable[bytes | memoryview | str], path: Path, inputs: Iterable[Path] = ()
 ) -> None:
     """``write_report`` for a report made piece by piece (a large JSON report): each chunk is
     written as it comes, so the whole report never sits in memory; the same atomic rename."""
@@ -45,7 +45,7 @@ def write_report_chunks(
     try:
         with os.fdopen(handle, "wb") as out:
             for chunk in chunks:
-                out.write(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8"))
+                out.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             out.flush()
             os.fsync(out.fileno())
         if target.exists():

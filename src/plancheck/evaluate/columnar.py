@@ -43,7 +43,7 @@ def threshold() -> int:
 
 @dataclass(frozen=True)
 class Report:
-    chunks: Iterator[bytes]  # the JSON report, in order
+    chunks: Iterator[bytes | memoryview]  # the JSON report, in order
     compliant: bool
 
 
@@ -697,30 +697,47 @@ class _Evaluation:
             per_unit = np.bincount(
                 self.ru * 5 + status, minlength=len(self.unit_names) * 5
             ).reshape(-1, 5)
-            failing_set = set(failing_units.tolist())
-            data["units"] = {
-                name: {
-                    "compliant": u not in failing_set,
-                    "summary": {s: int(per_unit[u, k]) for k, s in enumerate(STATUSES)},
-                }
-                for u, name in enumerate(self.unit_names)
-            }
+            data["units"] = {_MARK: 0}
             data["failing_units"] = failing
         text = dumps(data)
         marker = '["\\u0000"]'
         head, middle, tail = text.split(marker)
+        if multi:
+            units_mark = '{\n    "\\u0000": 0\n  }'
+            assert units_mark in tail
+            tail = tail.replace(units_mark, self._units(per_unit, set(failing_units.tolist())))
         index_lines = self._index()
-        return Report(self._chunks(head, middle, tail, multi, index_lines), compliant)
+        return Report(_ahead(self._chunks(head, middle, tail, multi, index_lines)), compliant)
+
+    def _units(self, per_unit: Any, failing: set[int]) -> str:
+        """The "units" object: each unit's compliance and summary, as report.json.dumps lays
+        it out (checked byte for byte by the tests)."""
+        from plancheck.report.json import _COMPACT
+
+        enc = _COMPACT.encode
+        items = []
+        for u, name in enumerate(self.unit_names):
+            counts = ",\n".join(
+                f'        "{s}": {int(per_unit[u, k])}' for k, s in enumerate(STATUSES)
+            )
+            compliant = "false" if u in failing else "true"
+            items.append(
+                f'    {enc(name)}: {{\n      "compliant": {compliant},\n      "summary": {{\n'
+                f"{counts}\n      }}\n    }}"
+            )
+        return "{\n" + ",\n".join(items) + "\n  }"
 
     def _chunks(
         self, head: str, middle: str, tail: str, multi: bool, index_lines: Any
-    ) -> Iterator[bytes]:
+    ) -> Iterator[bytes | memoryview]:
         yield head.encode() + b"[\n"
         for start in range(0, self.n, CHUNK):
             stop = min(start + CHUNK, self.n)
-            lines = self._lines(start, stop, multi)
-            yield _join(lines) + (b",\n" if stop < self.n else b"\n")
-        yield b"  ]" + middle.encode() + b"[\n" + _join(index_lines) + b"\n  ]" + tail.encode()
+            yield _join(self._lines(start, stop, multi))
+            yield b",\n" if stop < self.n else b"\n"
+        yield b"  ]" + middle.encode() + b"[\n"
+        yield _join(index_lines)
+        yield b"\n  ]" + tail.encode()
 
     def _lines(self, start: int, stop: int, multi: bool) -> Any:
         import numpy as np
@@ -792,9 +809,8 @@ class _Evaluation:
 
         reason = self._reasons(sl, value_num, ref_num, rank_text)
 
-        schedule = np.where(
-            self.measurable[sl], np.where(self.on_schedule[sl], '"on"', '"off"'), "null"
-        )
+        schedule_code = np.where(self.measurable[sl], np.where(self.on_schedule[sl], 1, 2), 0)
+        schedule = pl.Series(["null", '"on"', '"off"'], dtype=pl.String).gather(schedule_code)
         progress = self._progress(sl)
 
         if self.o.note is not None:
@@ -808,7 +824,9 @@ class _Evaluation:
         else:
             note_json = pl.Series(["null"] * m, dtype=pl.String)
         rows = self.obs_row[sl]
-        file_json = np.where(rows >= 0, enc(self.file), "null")
+        file_json = pl.Series(["null", enc(self.file)], dtype=pl.String).gather(
+            (rows >= 0).astype(np.int64)
+        )
         line_text = pl.Series(np.where(rows >= 0, self.o.line[np.maximum(rows, 0)], 0)).cast(
             pl.String
         )
@@ -826,10 +844,10 @@ class _Evaluation:
                 "reason": reason,
                 "reference": ref_json,
                 "rank": rank_json,
-                "schedule": pl.Series(schedule, dtype=pl.String),
+                "schedule": schedule,
                 "progress": progress,
                 "note": note_json,
-                "file": pl.Series(file_json, dtype=pl.String),
+                "file": file_json,
                 "line": line_json,
             }
         )
@@ -850,56 +868,74 @@ class _Evaluation:
         return frame.select(pl.concat_str(pieces)).to_series()
 
     def _reasons(self, sl: slice, value_num: Any, ref_num: Any, rank_text: Any) -> Any:
-        """The reason sentence of each result, JSON-escaped, in the report's language."""
+        """The reason sentence of each result, JSON-escaped, in the report's language.
+
+        Rows are grouped by the sentence they need (met, not met, behind…), and each group's
+        sentences are built from its own columns only.
+        """
         import numpy as np
         import polars as pl
 
-        from plancheck.evaluate import exact
         from plancheck.evaluate.targets import SYMBOL
-        from plancheck.messages import CATALOG, TREND_WORDS, number, source_text
+        from plancheck.messages import CATALOG, number, source_text
 
         plan, lang = self.plan, self.lang
         catalog = CATALOG[lang]
-        sep = "；" if lang == "zh" else "; "
+        sep = _escape("；" if lang == "zh" else "; ")
         status = self.status[sl]
         ri = self.ri[sl]
+        m = len(status)
+        target_year = str(plan.info.target_year)
+
+        def raw(text: Any) -> str:
+            return str(text.zh if lang == "zh" else text.en)
 
         def word(text: Any) -> str:
-            return _escape(text.zh if lang == "zh" else text.en)
+            return _escape(raw(text))
 
-        def fragment(key: str, **params: Any) -> Any:
+        def consts(i: int) -> dict[str, str]:
+            """The parameters fixed by the indicator."""
+            target = plan.indicators[i].target
+            out = {"year": target_year}
+            if isinstance(target, Threshold | Relative):
+                out["op"] = SYMBOL[target.op]
+            if isinstance(target, Threshold):
+                out["goal"] = number(target.value)
+            if isinstance(target, Relative):
+                out["reference"] = raw(_reference_name(plan, target))
+            if isinstance(target, Rank):
+                out["peers"] = raw(_peers_name(plan, target))
+                out["best"] = str(target.best)
+            return out
+
+        def sentence(key: str, rows: Any, variables: dict[str, Any], **fixed: str) -> Any:
+            """``key``'s sentence for ``rows``: fixed parts per indicator, variables per row."""
+            marks = {name: f"\x00{name}\x00" for name in variables}
+            pieces_of = []
+            for i in range(len(plan.indicators)):
+                text = catalog[key].format_map(_Missing({**consts(i), **fixed, **marks}))
+                pieces_of.append(re.split("\x00(\\w+)\x00", text))
+            shape = pieces_of[0]
             parts: list[Any] = []
-            for literal, field, _, _ in _FORMATTER.parse(catalog[key]):
-                if literal:
-                    parts.append(pl.lit(_escape(literal), dtype=pl.String))
-                if field is not None:
-                    param = params[field]
-                    parts.append(
-                        pl.lit(param, dtype=pl.String) if isinstance(param, str) else param
-                    )
-            return pl.concat_str(parts) if len(parts) > 1 else parts[0]
-
-        def per_indicator(texts: list[str]) -> Any:
-            return pl.Series(texts, dtype=pl.String).gather(ri)
-
-        kinds = [i.target for i in plan.indicators]
-        ops = per_indicator(
-            [SYMBOL[t.op] if isinstance(t, Threshold | Relative) else "" for t in kinds]
-        )
-        goal_texts = per_indicator(
-            [number(t.value) if isinstance(t, Threshold) else "" for t in kinds]
-        )
-        ref_names = per_indicator(
-            [word(_reference_name(plan, t)) if isinstance(t, Relative) else "" for t in kinds]
-        )
-        peers = per_indicator(
-            [word(_peers_name(plan, t)) if isinstance(t, Rank) else "" for t in kinds]
-        )
-        best = per_indicator([str(t.best) if isinstance(t, Rank) else "" for t in kinds])
-        kind = np.asarray([t.kind for t in kinds])[ri]
+            indicator = ri[rows]
+            for k, piece in enumerate(shape):
+                if k % 2:
+                    parts.append(variables[piece])
+                else:
+                    texts = [_escape(p[k]) for p in pieces_of]
+                    if len(set(texts)) == 1:
+                        parts.append(pl.lit(texts[0], dtype=pl.String))
+                    else:
+                        parts.append(pl.Series(texts, dtype=pl.String).gather(indicator))
+            if all(isinstance(part, pl.Expr) for part in parts):
+                text = "".join(_escape(p) for p in pieces_of[int(indicator[0])][::2])
+                if len({"".join(p) for p in pieces_of}) > 1:
+                    raise AssertionError("a varying sentence without variables")
+                return pl.repeat(text, len(rows), dtype=pl.String, eager=True)
+            return pl.select(pl.concat_str(parts)).to_series()
 
         def sources(code: Any, count: Any) -> Any:
-            """How each reference or rank was obtained (codes: 1 submitted, 2 file, 3 computed)."""
+            """How each reference or rank was obtained (1 submitted, 2 file, 3 computed)."""
             key = np.where(code == 3, count + 3, code)
             distinct, inverse = np.unique(key, return_inverse=True)
             texts = []
@@ -907,123 +943,122 @@ class _Evaluation:
                 if k >= 3:
                     texts.append(word(source_text("source_computed", count=str(k - 3))))
                 else:
-                    texts.append(
-                        word(
-                            source_text(
-                                ("", "source_submitted", "source_file")[k] or "source_submitted"
-                            )
-                        )
-                    )
+                    texts.append(word(source_text("source_file" if k == 2 else "source_submitted")))
             return pl.Series(texts, dtype=pl.String).gather(inverse)
 
-        ref_source = sources(self.ref_source[sl], self.ref_count[sl])
-        rank_source = sources(self.rank_source[sl], self.rank_count[sl])
-        goal = self.goal[sl]
-        goal_safe = np.where(np.isnan(goal), 0.0, goal)
-        goal_num, risky = exact.fixed4(goal_safe)
-        goal_num = exact.patch(goal_num, risky, goal_safe, number)
-        behind_op = per_indicator(
-            [SYMBOL[t.op] if isinstance(t, Threshold) else "→" for t in kinds]
-        )
+        out = pl.repeat("", m, dtype=pl.String, eager=True)
+        kind = np.asarray([i.target.kind for i in plan.indicators])[ri]
 
-        cols: dict[str, Any] = {
-            "status": status,
-            "kind": kind,
-            "v": value_num,
-            "op": ops,
-            "goal": goal_texts,
-            "refname": ref_names,
-            "refv": ref_num,
-            "refsrc": ref_source,
-            "rank": rank_text,
-            "best": best,
-            "peers": peers,
-            "ranksrc": rank_source,
-            "bop": behind_op,
-            "bgoal": goal_num,
-        }
-        # 时序进度 and trend parts of the behind results.
-        base = self.baseline[sl]
-        base_safe = np.where(np.isnan(base), 0.0, base)
-        base_num, risky = exact.fixed4(base_safe)
-        cols["base"] = exact.patch(base_num, risky, base_safe, number)
-        gap = np.where(self.measurable[sl], self.gap[sl], 0.0)
-        gap_text, risky = exact.percent(gap)
-        cols["gap"] = exact.patch(gap_text, risky, gap, _share)
-        time = np.where(self.measurable[sl], self.time_share[sl], 0.0)
-        time_text, risky = exact.percent(time)
-        cols["time"] = exact.patch(time_text, risky, time, _share)
-        cols["byear"] = pl.Series(self.baseline_year[sl]).cast(pl.String)
-        cols["measurable"] = self.measurable[sl]
-        cols["on"] = self.on_schedule[sl]
-        has_trend = self.has_trend[sl]
-        cols["trend"] = has_trend
-        projection = np.where(has_trend, self.projection[sl], 0.0)
-        proj_text, risky = exact.fixed4(projection)
-        cols["proj"] = exact.patch(proj_text, risky, projection, number)
-        cols["verdict"] = pl.Series(
-            [word(TREND_WORDS[v]) for v in _VERDICTS], dtype=pl.String
-        ).gather(self.verdict[sl])
-        frame = pl.DataFrame(cols)
-        c = pl.col
-        target_year = str(plan.info.target_year)
-        main = (
-            pl.when(c("status") == MISSING)
-            .then(fragment("missing"))
-            .when((c("status") == UNKNOWN) & (c("kind") == "relative"))
-            .then(fragment("needs_reference", reference=c("refname")))
-            .when(c("status") == UNKNOWN)
-            .then(fragment("needs_rank", peers=c("peers")))
-            .when(c("status") == BEHIND)
-            .then(fragment("not_yet", value=c("v"), op=c("bop"), goal=c("bgoal"), year=target_year))
-            .when(c("kind") == "threshold")
-            .then(
-                pl.when(c("status") == PASS)
-                .then(fragment("met", value=c("v"), op=c("op"), goal=c("goal")))
-                .otherwise(fragment("not_met", value=c("v"), op=c("op"), goal=c("goal")))
-            )
-            .when(c("kind") == "relative")
-            .then(
-                fragment(
-                    "relative_met",
-                    value=c("v"), op=c("op"), reference=c("refname"), ref_value=c("refv"),
-                    source=c("refsrc"),
-                ).pipe(lambda met: pl.when(c("status") == PASS).then(met).otherwise(
-                    fragment(
-                        "relative_not_met",
-                        value=c("v"), op=c("op"), reference=c("refname"), ref_value=c("refv"),
-                        source=c("refsrc"),
-                    )
-                ))
-            )
-            .otherwise(
-                pl.when(c("status") == PASS)
-                .then(fragment("rank_met", rank=c("rank"), best=c("best"), peers=c("peers"), source=c("ranksrc")))
-                .otherwise(fragment("rank_not_met", rank=c("rank"), best=c("best"), peers=c("peers"), source=c("ranksrc")))
-            )
-        )  # fmt: skip
-        schedule = (
-            pl.when(c("measurable"))
-            .then(
-                pl.when(c("on"))
-                .then(fragment("schedule_on", gap=c("gap"), time=c("time"), base_year=c("byear"), baseline=c("base")))
-                .otherwise(fragment("schedule_off", gap=c("gap"), time=c("time"), base_year=c("byear"), baseline=c("base")))
-            )
-            .when(c("trend"))
-            .then(pl.lit(None, dtype=pl.String))
-            .otherwise(fragment("no_baseline"))
-        )  # fmt: skip
-        trend = fragment("trend", verdict=c("verdict"), projection=c("proj"), year=target_year)
-        behind = c("status") == BEHIND
-        sentence = pl.concat_str(
-            [
-                main,
-                pl.when(behind & schedule.is_not_null()).then(pl.lit(sep) + schedule),
-                pl.when(behind & c("trend")).then(pl.lit(sep) + trend),
-            ],
-            ignore_nulls=True,
+        def put(rows: Any, texts: Any) -> None:
+            nonlocal out
+            if len(rows):
+                out = out.scatter(rows, texts)
+
+        rows = np.flatnonzero(status == MISSING)
+        put(rows, pl.repeat(_escape(catalog["missing"]), len(rows), dtype=pl.String, eager=True))
+        for k, needs in (("relative", "needs_reference"), ("rank", "needs_rank")):
+            rows = np.flatnonzero((status == UNKNOWN) & (kind == k))
+            if len(rows):
+                put(rows, sentence(needs, rows, {}))
+        for k in ("threshold", "relative", "rank"):
+            for code, key in ((PASS, "met"), (FAIL, "not_met")):
+                rows = np.flatnonzero((status == code) & (kind == k))
+                if not len(rows):
+                    continue
+                if k == "threshold":
+                    put(rows, sentence(key, rows, {"value": value_num.gather(rows)}))
+                elif k == "relative":
+                    glob = rows + sl.start
+                    variables = {
+                        "value": value_num.gather(rows),
+                        "ref_value": ref_num.gather(rows),
+                        "source": sources(self.ref_source[glob], self.ref_count[glob]),
+                    }
+                    put(rows, sentence(f"relative_{key}", rows, variables))
+                else:
+                    glob = rows + sl.start
+                    variables = {
+                        "rank": rank_text.gather(rows),
+                        "source": sources(self.rank_source[glob], self.rank_count[glob]),
+                    }
+                    put(rows, sentence(f"rank_{key}", rows, variables))
+        rows = np.flatnonzero(status == BEHIND)
+        if len(rows):
+            put(rows, self._behind(rows, sl.start, value_num, sentence, word, sep))
+        return out
+
+    def _behind(
+        self, rows: Any, start: int, value_num: Any, sentence: Any, word: Any, sep: str
+    ) -> Any:
+        """Not yet reached, with 时序进度 (or no baseline) and the trend when there is one."""
+        import numpy as np
+        import polars as pl
+
+        from plancheck.evaluate import exact
+        from plancheck.evaluate.targets import SYMBOL
+        from plancheck.messages import TREND_WORDS, number
+
+        plan = self.plan
+        glob = rows + start
+        goal = self.goal[glob]
+        goal_text, risky = exact.fixed4(goal)
+        ops = [
+            SYMBOL[i.target.op] if isinstance(i.target, Threshold) else "→" for i in plan.indicators
+        ]
+        not_yet = sentence(
+            "not_yet",
+            rows,
+            {
+                "value": value_num.gather(rows),
+                "goal": exact.patch(goal_text, risky, goal, number),
+                "op": pl.Series(ops, dtype=pl.String).gather(self.ri[glob]),
+            },
         )
-        return frame.select(sentence).to_series()
+        measurable = self.measurable[glob]
+        has_trend = self.has_trend[glob]
+        parts: list[Any] = [not_yet]
+        schedule = pl.repeat(None, len(rows), dtype=pl.String, eager=True)
+        where = np.flatnonzero(measurable)
+        if len(where):
+            g = glob[where]
+            base = self.baseline[g]
+            base_text, risky = exact.fixed4(base)
+            gap, time = self.gap[g], self.time_share[g]
+            gap_text, risky_gap = exact.percent(gap)
+            time_text, risky_time = exact.percent(time)
+            variables = {
+                "gap": exact.patch(gap_text, risky_gap, gap, _share),
+                "time": exact.patch(time_text, risky_time, time, _share),
+                "base_year": pl.Series(self.baseline_year[g]).cast(pl.String),
+                "baseline": exact.patch(base_text, risky, base, number),
+            }
+            on = self.on_schedule[g]
+            texts = pl.repeat("", len(where), dtype=pl.String, eager=True)
+            for flag, key in ((True, "schedule_on"), (False, "schedule_off")):
+                pick = np.flatnonzero(on == flag)
+                if len(pick):
+                    chosen = {k: v.gather(pick) for k, v in variables.items()}
+                    texts = texts.scatter(pick, sentence(key, rows[where][pick], chosen))
+            schedule = schedule.scatter(where, texts)
+        no_baseline = np.flatnonzero(~measurable & ~has_trend)
+        if len(no_baseline):
+            schedule = schedule.scatter(no_baseline, sentence("no_baseline", rows[no_baseline], {}))
+        parts.append(pl.when(schedule.is_not_null()).then(pl.lit(sep) + schedule))
+        where = np.flatnonzero(has_trend)
+        trend = pl.repeat(None, len(rows), dtype=pl.String, eager=True)
+        if len(where):
+            g = glob[where]
+            projection = self.projection[g]
+            text, risky = exact.fixed4(projection)
+            verdicts = pl.Series([word(TREND_WORDS[v]) for v in _VERDICTS], dtype=pl.String)
+            variables = {
+                "verdict": verdicts.gather(self.verdict[g]),
+                "projection": exact.patch(text, risky, projection, number),
+            }
+            texts = sentence("trend", rows[where], variables)
+            trend = trend.scatter(where, pl.select(pl.lit(sep) + texts).to_series())
+        parts.append(trend)
+        return pl.select(pl.concat_str(parts, ignore_nulls=True)).to_series()
 
     def _progress(self, sl: slice) -> Any:
         """The "progress" object of each result (null without a trend)."""
@@ -1300,6 +1335,13 @@ def _clamp(fraction: Any) -> Any:
     return np.where(low > 0.0, low, 0.0) * 100.0
 
 
+class _Missing(dict[str, str]):
+    """format_map parameters: an unknown name stays a placeholder (never happens in CATALOG)."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
 def _share(x: float) -> str:
     from plancheck.messages import share
 
@@ -1336,15 +1378,41 @@ def _json_strings(texts: Any) -> Any:
     return pl.Series(encoded, dtype=pl.String).gather(codes)
 
 
-def _join(lines: Any) -> bytes:
-    """The lines, joined by ",\n", as UTF-8 (written by Polars: no Python strings)."""
+def _join(lines: Any) -> memoryview:
+    """The lines, joined by ",\n", as UTF-8 (written by Polars: no Python strings, no copy)."""
     import io
 
     buffer = io.BytesIO()
     lines.to_frame("l").write_csv(
         buffer, include_header=False, quote_style="never", line_terminator=",\n"
     )
-    return buffer.getvalue()[:-2]
+    return buffer.getbuffer()[:-2]
+
+
+def _ahead(chunks: Iterator[bytes | memoryview]) -> Iterator[bytes | memoryview]:
+    """Make the next chunk while the last one is written (Polars and numpy release the GIL)."""
+    import queue
+    import threading
+
+    ready: queue.Queue[tuple[bool, Any]] = queue.Queue(maxsize=1)
+
+    def produce() -> None:
+        try:
+            for chunk in chunks:
+                ready.put((True, chunk))
+        except BaseException as error:  # handed to the consumer
+            ready.put((False, error))
+            return
+        ready.put((False, None))
+
+    threading.Thread(target=produce, daemon=True).start()
+    while True:
+        ok, item = ready.get()
+        if not ok:
+            if item is not None:
+                raise item
+            return
+        yield item
 
 
 import string as _string  # noqa: E402

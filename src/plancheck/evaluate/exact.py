@@ -71,34 +71,32 @@ def round_to(x: Floats, digits: int) -> tuple[Floats, Bools]:
 
 
 def fixed4(x: Floats) -> tuple[pl.Series, Bools]:
-    """``messages.number(x)`` texts, and the rows to redo."""
+    """``messages.number(x)`` texts, and the rows to redo.
+
+    Whole numbers print as integers; others as ``f"{x:.4f}"`` less trailing zeros, which is the
+    integer ``k = round(|x| · 10⁴)`` (half-even on the exact value) with a decimal point put in.
+    """
     a = np.abs(x)
-    whole = (np.floor(x) == x) & (a < 1e15)
+    whole = np.floor(x) == x
     y = a * 1e4
     f = np.floor(y)
     d = y - f
-    k = f + (d > 0.5)
-    risky = ~whole & (
-        (np.abs(d - 0.5) <= y * 4 * _U + 1e-12) | (a >= 1e9) | (k == 0) | ~np.isfinite(x)
-    )
-    return _fixed_texts(x, whole, k), risky
-
-
-def _fixed_texts(x: Floats, whole: Bools, k: Floats) -> pl.Series:
-    ints = pl.Series(np.where(whole, x, 0.0)).cast(pl.Int64).cast(pl.String)
-    kk = pl.Series(np.where(whole, 0.0, k)).cast(pl.Int64)
-    head = (kk // 10_000).cast(pl.String)
+    k = np.where(whole, a * 1e4, f + (d > 0.5))
+    risky = (a >= 1e9) | ~np.isfinite(x)
+    risky |= ~whole & ((np.abs(d - 0.5) <= y * 4 * _U + 1e-12) | (k == 0))
+    kk = pl.Series(np.where(risky, 0.0, k)).cast(pl.Int64)
     tail = (kk % 10_000).cast(pl.String).str.zfill(4).str.strip_chars_end("0")
-    sign = pl.Series(np.where(x < 0, "-", ""))
-    frame = pl.DataFrame({"w": whole, "i": ints, "h": head, "t": tail, "s": sign})
-    text = frame.select(
-        pl.when(pl.col("w"))
-        .then(pl.col("i"))
-        .when(pl.col("t") == "")
-        .then(pl.col("s") + pl.col("h"))
-        .otherwise(pl.col("s") + pl.col("h") + "." + pl.col("t"))
+    text = pl.select(
+        pl.concat_str(
+            [
+                pl.when(pl.Series(np.signbit(x) & ~whole)).then(pl.lit("-")),
+                (kk // 10_000).cast(pl.String),
+                pl.when(tail != "").then(pl.lit(".") + tail),
+            ],
+            ignore_nulls=True,
+        )
     ).to_series()
-    return text
+    return text, risky
 
 
 def percent(x: Floats) -> tuple[pl.Series, Bools]:
@@ -115,13 +113,16 @@ def percent(x: Floats) -> tuple[pl.Series, Bools]:
 
 
 def reprs(x: Floats, *, whole_as_int: bool) -> tuple[pl.Series, Bools]:
-    """``repr`` of each float as the JSON encoder writes it (``figure``: whole numbers as ints)."""
+    """``repr`` of each float as the JSON encoder writes it (``figure``: whole numbers as ints).
+
+    Polars prints the shortest round-trip digits as ``repr`` does, in the same notation from
+    1e-4 up to 1e16; a whole number's ``.0`` is dropped for ``figure``.
+    """
     a = np.abs(x)
-    whole = (np.floor(x) == x) & (a < 2.0**53) if whole_as_int else np.zeros(len(x), bool)
-    risky = ~whole & (((a < 1e-4) & (a != 0)) | (a >= 1e16) | ~np.isfinite(x))
-    ints = pl.Series(np.where(whole, x, 0.0)).cast(pl.Int64).cast(pl.String)
-    floats = pl.Series(x).cast(pl.String)
-    text = pl.select(pl.when(pl.Series(whole)).then(ints).otherwise(floats)).to_series()
+    risky = ((a < 1e-4) & (a != 0)) | (a >= 1e16) | ~np.isfinite(x)
+    if not whole_as_int:
+        return pl.Series(x).cast(pl.String), risky
+    text = pl.Series(np.where(x == 0, 0.0, x)).cast(pl.String).str.strip_suffix(".0")
     return text, risky
 
 
