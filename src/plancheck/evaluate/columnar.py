@@ -28,7 +28,7 @@ from typing import Any
 from plancheck.plan.models import Indicator, Plan, Rank, Relative, Threshold
 
 THRESHOLD = 20_000  # data rows (newlines) above which the columnar path is tried
-CHUNK = 100_000  # results per chunk of the report
+CHUNK = 40_000  # results per chunk of the report (memory: about 25 MB of text)
 _LONG_FIELDS = {"unit", "year", "indicator", "value", "reference", "rank", "note"}
 _ODD_BREAKS = (b"\r", b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\xc2\x85", b"\xe2\x80\xa8",
                b"\xe2\x80\xa9", b"\x00", b"\xef\xbb\xbf", b'"')  # fmt: skip
@@ -408,24 +408,26 @@ class _Evaluation:
             given = ~np.isnan(submitted)
             reference[given] = submitted[given]
             ref_source[given] = 1
-        years_all = list(range(self.first_year, self.first_year + span))
+        # Per (year, indicator): the reference file's value, else the computed mean.
+        table_ref = np.full((span, n_ind), np.nan)
+        table_source = np.zeros((span, n_ind), dtype=np.int8)
+        table_count = np.zeros((span, n_ind), dtype=np.int64)
         for i, indicator in enumerate(plan.indicators):
-            for yo, year in enumerate(years_all):
-                official = self.references.get((year, indicator.id))
-                mean = None
-                if official is None and isinstance(indicator.target, Relative):
+            for yo in range(span):
+                official = self.references.get((self.first_year + yo, indicator.id))
+                if official is not None:
+                    table_ref[yo, i], table_source[yo, i] = official, 2
+                elif isinstance(indicator.target, Relative):
                     column = self.value[:, yo, i]
                     present = column[~np.isnan(column)]
                     if len(present) >= 2:
-                        mean = (math.fsum(present.tolist()) / len(present), len(present))
-                if official is None and mean is None:
-                    continue
-                where = (ri == i) & (ryi == yo) & (ref_source == 0)
-                if official is not None:
-                    reference[where], ref_source[where] = official, 2
-                else:
-                    assert mean is not None
-                    reference[where], ref_source[where], ref_count[where] = mean[0], 3, mean[1]
+                        table_ref[yo, i] = math.fsum(present.tolist()) / len(present)
+                        table_source[yo, i], table_count[yo, i] = 3, len(present)
+        fill = ref_source == 0
+        reference[fill] = table_ref[ryi[fill], ri[fill]]
+        ref_source[fill] = table_source[ryi[fill], ri[fill]]
+        ref_count[fill] = table_count[ryi[fill], ri[fill]]
+        # Computed ranks among the units with a value (ties share the better rank).
         rank = np.zeros(n, dtype=np.int64)
         rank_source = np.zeros(n, dtype=np.int8)
         rank_count = np.zeros(n, dtype=np.int64)
@@ -433,56 +435,54 @@ class _Evaluation:
             submitted_rank = np.where(row >= 0, o.rank[np.maximum(row, 0)], 0)
             rank[:] = submitted_rank
             rank_source[submitted_rank > 0] = 1
-        for i, indicator in enumerate(plan.indicators):
-            if not isinstance(indicator.target, Rank):
-                continue
-            higher = indicator.direction == "higher"
-            for yo in range(span):
-                column = self.value[:, yo, i]
-                present = ~np.isnan(column)
-                if present.sum() < 2:
-                    continue
-                ordered = np.sort(column[present])
-                if higher:
-                    places = len(ordered) - np.searchsorted(ordered, column, side="right") + 1
-                else:
-                    places = np.searchsorted(ordered, column, side="left") + 1
-                where = (ri == i) & (ryi == yo) & (rank_source == 0) & has_value
-                rank[where] = places[ru[where]]
-                rank_source[where] = 3
-                rank_count[where] = len(ordered)
+        ranked = [i for i, ind in enumerate(plan.indicators) if isinstance(ind.target, Rank)]
+        if ranked:
+            places = np.zeros(self.shape, dtype=np.int64)
+            place_count = np.zeros((span, n_ind), dtype=np.int64)
+            for i in ranked:
+                higher = plan.indicators[i].direction == "higher"
+                for yo in range(span):
+                    column = self.value[:, yo, i]
+                    present = ~np.isnan(column)
+                    if present.sum() < 2:
+                        continue
+                    ordered = np.sort(column[present])
+                    if higher:
+                        got = len(ordered) - np.searchsorted(ordered, column, side="right") + 1
+                    else:
+                        got = np.searchsorted(ordered, column, side="left") + 1
+                    places[:, yo, i] = np.where(present, got, 0)
+                    place_count[yo, i] = len(ordered)
+            computed = places[ru, ryi, ri]
+            fill = (rank_source == 0) & (computed > 0)
+            rank[fill] = computed[fill]
+            rank_source[fill] = 3
+            rank_count[fill] = place_count[ryi[fill], ri[fill]]
         self.reference, self.ref_source, self.ref_count = reference, ref_source, ref_count
         self.rank, self.rank_source, self.rank_count = rank, rank_source, rank_count
 
-        # Judgements.
-        status = np.full(n, MISSING, dtype=np.int8)
-        goal = np.full(n, np.nan)
+        # Judgements: every indicator's rows at once, per kind and operator.
+        targets = [ind.target for ind in plan.indicators]
+        kind = np.asarray([("threshold", "relative", "rank").index(t.kind) for t in targets])[ri]
+        level = np.asarray([t.value if isinstance(t, Threshold) else np.nan for t in targets])
+        best = np.asarray([t.best if isinstance(t, Rank) else 0 for t in targets])[ri]
+        ops = [t.op if isinstance(t, Threshold | Relative) else "" for t in targets]
+        op = np.asarray([_OPS.index(o) if o else -1 for o in ops])[ri]
+        goal = np.where(kind == 0, level[ri], np.where(kind == 1, reference, np.nan))
+        ranked_ok = (kind == 2) & (rank > 0)
+        goal = np.where(ranked_ok, best.astype(np.float64), goal)
         met = np.zeros(n, dtype=bool)
-        known = np.zeros(n, dtype=bool)
-        by_target = np.zeros(n, dtype=bool)
-        for i, indicator in enumerate(plan.indicators):
-            rows = (ri == i) & has_value
-            target = indicator.target
-            v = value[rows]
-            if isinstance(target, Threshold):
-                goal[rows] = target.value
-                met[rows] = _compare(target.op, v, target.value)
-                known[rows] = True
-            elif isinstance(target, Relative):
-                ref = reference[rows]
-                ok = ~np.isnan(ref)
-                with np.errstate(invalid="ignore"):
-                    met[rows] = _compare(target.op, v, ref) & ok
-                known[rows] = ok
-                goal[rows] = ref
-            else:
-                assert isinstance(target, Rank)
-                got = rank[rows]
-                ok = got > 0
-                met[rows] = ok & (got <= target.best)
-                known[rows] = ok
-                goal[rows] = np.where(ok, float(target.best), np.nan)
-            by_target[ri == i] = indicator.timing == "by_target_year"
+        with np.errstate(invalid="ignore"):
+            for code, name in enumerate(_OPS):
+                where = op == code
+                if where.any():
+                    met[where] = _compare(name, value[where], goal[where])
+        met = np.where(kind == 2, ranked_ok & (rank <= best), met & ~np.isnan(goal))
+        known = np.where(kind == 2, ranked_ok, ~np.isnan(goal)) & has_value
+        goal = np.where(has_value, goal, np.nan)
+        met &= has_value
+        by_target = np.asarray([ind.timing == "by_target_year" for ind in plan.indicators])[ri]
+        status = np.full(n, MISSING, dtype=np.int8)
         target_year = plan.info.target_year
         status[has_value & ~known] = UNKNOWN
         status[has_value & known & met] = PASS
@@ -1309,6 +1309,7 @@ class _Decline(Exception):
     """Something only the Python path does the same way."""
 
 
+_OPS = (">=", ">", "<=", "<", "==")
 _VERDICTS = ("achieved", "on_track", "lagging", "seriously_lagging", "going_backwards")
 _MARK = "\x00"
 
