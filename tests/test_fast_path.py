@@ -204,3 +204,43 @@ def test_exact_fsum_matches_math_fsum() -> None:
     expected = [math.fsum(float(c[n]) for c in columns) for n in range(20_000)]
     assert all(t == e for t, e, k in zip(total, expected, risky, strict=True) if not k)
     assert risky.mean() < 0.01
+
+
+# --- start-up: libyaml composes the plan when that is safe ------------------------------------
+
+
+def test_libyaml_and_pyyaml_give_the_same_data_and_marks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from plancheck import yamlfile
+    from plancheck.plan.load import bundled_plan_dir
+
+    for name in ("indicators.yaml", "tasks.yaml"):
+        text = (bundled_plan_dir() / name).read_text(encoding="utf-8")
+        assert yamlfile._compose_fast(text) is not None  # the bundled plan takes libyaml
+        fast = yamlfile.read_yaml(text, name)
+        monkeypatch.setattr(yamlfile, "_compose_fast", lambda text: None)
+        slow = yamlfile.read_yaml(text, name)
+        monkeypatch.undo()
+        assert (fast.data, fast.marks) == (slow.data, slow.marks)
+
+
+def test_deep_nesting_never_reaches_libyaml() -> None:
+    from plancheck import yamlfile
+    from plancheck.errors import UserError
+
+    deep = "a: " + "[" * 3_000 + "]" * 3_000 + "\n"  # past the limit: never libyaml
+    assert yamlfile._compose_fast(deep) is None
+    with pytest.raises(UserError, match="nested too deeply"):
+        yamlfile.read_yaml(deep, "deep.yaml")
+
+
+def test_evaluate_does_not_read_tasks_without_tasks(tmp_path: Path) -> None:
+    from plancheck.plan.load import bundled_plan_dir, load_plan
+
+    (tmp_path / "indicators.yaml").write_bytes(
+        (bundled_plan_dir() / "indicators.yaml").read_bytes()
+    )
+    (tmp_path / "tasks.yaml").write_text("tasks: [oops\n", encoding="utf-8")
+    assert load_plan(tmp_path, tasks=False).tasks == []
+    outcome = run("evaluate", ROOT / "samples" / "2023.csv", "--plan", tmp_path)
+    assert outcome.code == 0, outcome.stderr
+    assert run("plan", "validate", tmp_path).code == 2  # the tasks file is still checked there

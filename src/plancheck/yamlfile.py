@@ -80,8 +80,8 @@ def _compose_fast(text: str) -> Any:
     """Compose with libyaml (10× faster than PyYAML's own composer) when it is safe to.
 
     libyaml composes nested nodes by recursion on the C stack, which a deeply nested document
-    could overflow; it is used only when the nesting is provably shallow (short lines bound the
-    block nesting, few brackets the flow nesting). On any problem the pure-Python composer runs
+    could overflow; it is used only when the nesting is provably shallow (short indentation bounds
+    the block nesting, few brackets the flow nesting). On any problem the pure-Python composer runs
     again, so messages, marks and limits are exactly those of PyYAML. Returns None to mean "use
     PyYAML"; a document with no node composes to the same None either way.
     """
@@ -98,7 +98,9 @@ _FAST_LIMIT = 4 * 1024 * 1024
 
 
 def _shallow(text: str) -> bool:
-    if max(map(len, text.splitlines()), default=0) > 400:
+    """Block nesting needs indentation or a leading "- " per level; flow nesting a bracket."""
+    prefixes = (len(line) - len(line.lstrip(" -")) for line in text.splitlines())
+    if max(prefixes, default=0) > 400:
         return False
     depth = deepest = 0
     for match in _FLOW.finditer(text):
