@@ -20,7 +20,9 @@ Better = Literal["higher", "lower"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built when first used, so `evaluate` never pays for
+    # the tasks models unless it reads tasks.yaml.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --- Targets: one model per kind, told apart by `kind` ---------------------------------------
