@@ -712,9 +712,9 @@ class _Evaluation:
     def _units(self, per_unit: Any, failing: set[int]) -> str:
         """The "units" object: each unit's compliance and summary, as report.json.dumps lays
         it out (checked byte for byte by the tests)."""
-        from plancheck.report.json import _COMPACT
+        from plancheck.report.json import COMPACT
 
-        enc = _COMPACT.encode
+        enc = COMPACT.encode
         items = []
         for u, name in enumerate(self.unit_names):
             counts = ",\n".join(
@@ -745,7 +745,7 @@ class _Evaluation:
 
         from plancheck.evaluate import exact
         from plancheck.messages import number
-        from plancheck.report.json import _COMPACT, figure
+        from plancheck.report.json import COMPACT, figure, result_fields
 
         plan = self.plan
         sl = slice(start, stop)
@@ -754,7 +754,7 @@ class _Evaluation:
         status = self.status[sl]
         value = self.rvalue[sl]
         has_value = ~np.isnan(value)
-        enc = _COMPACT.encode
+        enc = COMPACT.encode
 
         def lit(text: str) -> Any:
             return pl.lit(text, dtype=pl.String)
@@ -762,18 +762,7 @@ class _Evaluation:
         # Per indicator: the fixed part of each result.
         consts = []
         for indicator in plan.indicators:
-            part = enc(
-                {
-                    "id": indicator.id,
-                    "name": indicator.name,
-                    "name_en": indicator.name_en,
-                    "category": indicator.category,
-                    "binding": indicator.binding,
-                    "timing": indicator.timing,
-                    "measure": indicator.unit,
-                    "target_text": indicator.target_text,
-                }
-            )
+            part = enc(result_fields(indicator))
             consts.append(part[1:-1])
         const = pl.Series(consts, dtype=pl.String).gather(ri)
         units = pl.Series([enc(u) for u in self.unit_names], dtype=pl.String)
@@ -1066,7 +1055,7 @@ class _Evaluation:
         import polars as pl
 
         from plancheck.evaluate import exact
-        from plancheck.report.json import _COMPACT, figure
+        from plancheck.report.json import COMPACT, figure
 
         has_trend = self.has_trend[sl]
         m = len(has_trend)
@@ -1075,7 +1064,7 @@ class _Evaluation:
         if not len(rows):
             return out
         glob = rows + sl.start
-        enc = _COMPACT.encode
+        enc = COMPACT.encode
 
         def rounded(x: Any) -> Any:
             r, risky = exact.round_to(x, 6)
@@ -1138,7 +1127,7 @@ class _Evaluation:
         import polars as pl
 
         from plancheck.evaluate import exact
-        from plancheck.report.json import _COMPACT
+        from plancheck.report.json import COMPACT
 
         plan = self.plan
         n_ind = len(plan.indicators)
@@ -1246,7 +1235,7 @@ class _Evaluation:
             text, risky2 = exact.reprs(r, whole_as_int=False)
             return exact.patch(text, risky | risky2, x, lambda v: repr(round(v, 2)))
 
-        enc = _COMPACT.encode
+        enc = COMPACT.encode
         units = pl.Series([enc(u) for u in self.unit_names], dtype=pl.String)
         parts = []
         first = np.ones(n_rows, dtype=bool)
@@ -1364,18 +1353,18 @@ def _peers_name(plan: Plan, target: Rank) -> Any:
 
 
 def _escape(text: str) -> str:
-    from plancheck.report.json import _COMPACT
+    from plancheck.report.json import COMPACT
 
-    return str(_COMPACT.encode(text))[1:-1]
+    return str(COMPACT.encode(text))[1:-1]
 
 
 def _json_strings(texts: Any) -> Any:
     import polars as pl
 
-    from plancheck.report.json import _COMPACT
+    from plancheck.report.json import COMPACT
 
     distinct, codes = _distinct(texts)
-    encoded = [_COMPACT.encode(t) if t is not None else "null" for t in distinct]
+    encoded = [COMPACT.encode(t) if t is not None else "null" for t in distinct]
     return pl.Series(encoded, dtype=pl.String).gather(codes)
 
 

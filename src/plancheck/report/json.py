@@ -12,7 +12,7 @@ from plancheck.plan.models import Indicator, Plan, Task
 from plancheck.report import Options
 from plancheck.tasks.models import TaskCheck, TaskResult
 
-_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
 def dumps(data: Any) -> str:
@@ -29,13 +29,13 @@ def _encode(value: Any, indent: str) -> list[str]:
     if isinstance(value, dict) and value:
         parts = ["{\n"]
         for n, (key, item) in enumerate(value.items()):
-            parts += [inner, _COMPACT.encode(key), ": ", *_encode(item, inner)]
+            parts += [inner, COMPACT.encode(key), ": ", *_encode(item, inner)]
             parts.append(",\n" if n < len(value) - 1 else "\n")
         return [*parts, indent, "}"]
     if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-        lines = ",\n".join(inner + _COMPACT.encode(v) for v in value)
+        lines = ",\n".join(inner + COMPACT.encode(v) for v in value)
         return ["[\n", lines, "\n", indent, "]"]
-    return [_COMPACT.encode(value)]
+    return [COMPACT.encode(value)]
 
 
 def figure(x: float | None) -> float | int | None:
@@ -93,20 +93,27 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     return dumps(data)
 
 
+def result_fields(indicator: Indicator) -> dict[str, Any]:
+    """What every result says of its indicator (shared with the columnar path's writer)."""
+    return {
+        "id": indicator.id,
+        "name": indicator.name,
+        "name_en": indicator.name_en,
+        "category": indicator.category,
+        "binding": indicator.binding,
+        "timing": indicator.timing,
+        "measure": indicator.unit,
+        "target_text": indicator.target_text,
+    }
+
+
 def _result(result: Result, options: Options, multi_unit: bool) -> dict[str, Any]:
     indicator = result.indicator
     item: dict[str, Any] = {"unit": result.unit} if multi_unit else {}
     item.update(
         {
             "year": result.year,
-            "id": indicator.id,
-            "name": indicator.name,
-            "name_en": indicator.name_en,
-            "category": indicator.category,
-            "binding": indicator.binding,
-            "timing": indicator.timing,
-            "measure": indicator.unit,
-            "target_text": indicator.target_text,
+            **result_fields(indicator),
             "status": result.status.value,
             "value": figure(result.value),
             "reason": render(result.reason, options.lang),
