@@ -152,7 +152,9 @@ def _load(plan: Path | None, *, tasks: bool = True) -> Plan:
 
 @app.command()
 def evaluate(
-    files: Annotated[list[Path], typer.Argument(help="Submission files (CSV, YAML or xlsx).")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Submission files (CSV, YAML or xlsx).", metavar="FILE")
+    ],
     plan: PlanOption = None,
     year: Annotated[
         int | None, typer.Option("--year", "-y", help="The year, when the file does not say it.")

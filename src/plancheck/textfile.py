@@ -46,7 +46,19 @@ def read_text(path: Path) -> str:
     return decode(read_bytes(path), path)
 
 
+# Files people pick up by mistake: a workbook saved under another name, or an old .xls.
+_NOT_TEXT = {
+    b"PK\x03\x04": "an Excel workbook or another zip file: give it the .xlsx extension, "
+    "or save it as 'CSV UTF-8' from Excel",
+    b"\xd0\xcf\x11\xe0": "an old Excel .xls (or Word .doc) file: save it as .xlsx or 'CSV UTF-8'",
+    b"%PDF": "a PDF document: plancheck reads CSV, YAML or .xlsx submissions",
+}
+
+
 def decode(data: bytes, path: Path | str) -> str:
+    for magic, what in _NOT_TEXT.items():
+        if data.startswith(magic):
+            raise UserError(f"this is not a text file but {what}", path, 1)
     if data.startswith(codecs.BOM_UTF8):
         text = _strict(data[3:], "utf-8", path)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
