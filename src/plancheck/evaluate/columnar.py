@@ -29,6 +29,8 @@ from plancheck.plan.models import Indicator, Plan, Rank, Relative, Threshold
 
 THRESHOLD = 20_000  # data rows (newlines) above which the columnar path is tried
 CHUNK = 40_000  # results per chunk of the report (memory: about 25 MB of text)
+_BLOCK = 65_536  # results per block of the trend sums
+_MALLOC_CONF = "background_thread:true,dirty_decay_ms:100,muzzy_decay_ms:0"
 _LONG_FIELDS = {"unit", "year", "indicator", "value", "reference", "rank", "note"}
 _ODD_BREAKS = (b"\r", b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\xc2\x85", b"\xe2\x80\xa8",
                b"\xe2\x80\xa9", b"\x00", b"\xef\xbb\xbf", b'"')  # fmt: skip
@@ -67,6 +69,10 @@ def evaluate_json(
         return None
     if data is None or data.count(b"\n") < threshold():
         return None
+    # Polars' allocator (jemalloc) hands freed pages back to the system after 10 s by default,
+    # so the memory of the read frame would still count when numpy allocates the results; back
+    # within 100 ms by a background thread instead (a user's own setting wins).
+    os.environ.setdefault("_RJEM_MALLOC_CONF", _MALLOC_CONF)
     try:
         import numpy  # noqa: F401
         import polars  # noqa: F401
@@ -241,7 +247,7 @@ def _read(data: bytes, path: Path, plan: Plan, cli_year: int | None) -> _Observe
         reference=reference,
         rank=rank,
         note=note,
-        line=frame.get_column("line").to_numpy().astype(np.int64),
+        line=frame.get_column("line").to_numpy().astype(np.int32),
     )
 
 
@@ -370,10 +376,13 @@ class _Evaluation:
             return None
         shape = (n_units, span, n_ind)
         self.shape = shape
-        self.row = np.full(shape, -1, dtype=np.int64)
-        self.row.reshape(-1)[key] = np.arange(len(key))
+        self.row = np.full(shape, -1, dtype=np.int32)
+        self.row.reshape(-1)[key] = np.arange(len(key), dtype=np.int32)
         self.value = np.full(shape, np.nan)
         self.value.reshape(-1)[key] = o.value
+        # Only the dense arrays are used from here on (and the rows' lines, references, ranks).
+        del u, y, key, counts
+        o.unit = o.year = o.ind = o.value = None
         return self._judge()
 
     # The results: each unit in the years it reported, and every unit in the latest year.
@@ -388,11 +397,13 @@ class _Evaluation:
         pair_unit, pair_year = np.nonzero(reported)
         n = len(pair_unit) * n_ind
         self.n = n
-        ru = np.repeat(pair_unit, n_ind)
-        ryi = np.repeat(jy[pair_year], n_ind)  # year offset into the dense arrays
-        ri = np.tile(np.arange(n_ind), len(pair_unit))
-        self.ru, self.ri, self.ryear = ru, ri, ryi + self.first_year
+        # Per result (narrow types: a million results keep about 30 such columns).
+        ru = np.repeat(pair_unit.astype(np.int32), n_ind)
+        ryi = np.repeat(jy[pair_year].astype(np.int32), n_ind)  # year offset into dense arrays
+        ri = np.tile(np.arange(n_ind, dtype=np.int32), len(pair_unit))
+        self.ru, self.ri, self.ryear = ru, ri, ryi + np.int32(self.first_year)
         row = self.row[ru, ryi, ri]
+        del self.row
         value = self.value[ru, ryi, ri]
         self.obs_row = row
         has_value = ~np.isnan(value)
@@ -402,12 +413,14 @@ class _Evaluation:
         # 3 computed).
         reference = np.full(n, np.nan)
         ref_source = np.zeros(n, dtype=np.int8)
-        ref_count = np.zeros(n, dtype=np.int64)
+        ref_count = np.zeros(n, dtype=np.int32)
         if o.reference is not None:
             submitted = np.where(row >= 0, o.reference[np.maximum(row, 0)], np.nan)
             given = ~np.isnan(submitted)
             reference[given] = submitted[given]
             ref_source[given] = 1
+            del submitted, given
+            o.reference = None
         # Per (year, indicator): the reference file's value, else the computed mean.
         table_ref = np.full((span, n_ind), np.nan)
         table_source = np.zeros((span, n_ind), dtype=np.int8)
@@ -428,16 +441,18 @@ class _Evaluation:
         ref_source[fill] = table_source[ryi[fill], ri[fill]]
         ref_count[fill] = table_count[ryi[fill], ri[fill]]
         # Computed ranks among the units with a value (ties share the better rank).
-        rank = np.zeros(n, dtype=np.int64)
+        rank = np.zeros(n, dtype=np.int32)
         rank_source = np.zeros(n, dtype=np.int8)
-        rank_count = np.zeros(n, dtype=np.int64)
+        rank_count = np.zeros(n, dtype=np.int32)
         if o.rank is not None:
             submitted_rank = np.where(row >= 0, o.rank[np.maximum(row, 0)], 0)
             rank[:] = submitted_rank
             rank_source[submitted_rank > 0] = 1
+            del submitted_rank
+            o.rank = None
         ranked = [i for i, ind in enumerate(plan.indicators) if isinstance(ind.target, Rank)]
         if ranked:
-            places = np.zeros(self.shape, dtype=np.int64)
+            places = np.zeros(self.shape, dtype=np.int32)
             place_count = np.zeros((span, n_ind), dtype=np.int64)
             for i in ranked:
                 higher = plan.indicators[i].direction == "higher"
@@ -458,6 +473,7 @@ class _Evaluation:
             rank[fill] = computed[fill]
             rank_source[fill] = 3
             rank_count[fill] = place_count[ryi[fill], ri[fill]]
+            del places, computed, fill
         self.reference, self.ref_source, self.ref_count = reference, ref_source, ref_count
         self.rank, self.rank_source, self.rank_count = rank, rank_source, rank_count
 
@@ -494,43 +510,17 @@ class _Evaluation:
         reference[missing], ref_source[missing] = np.nan, 0
         rank[missing], rank_source[missing] = 0, 0
         self.status, self.goal, self.met = status, goal, met
-        self._baselines()
+        del kind, level, best, op, ranked_ok, known, by_target, failing, behind, missing
+        del row, value, has_value, ryi, ru, ri
         self._trends()
-        self._schedule()
         return self._write()
-
-    def _baselines(self) -> None:
-        """Per result: the unit's submitted baseline-year value, else the plan's baseline."""
-        import numpy as np
-
-        plan = self.plan
-        base_year = plan.info.baseline_year
-        n = self.n
-        baseline = np.full(n, np.nan)
-        baseline_year = np.zeros(n, dtype=np.int64)
-        offset = base_year - self.first_year
-        if 0 <= offset < self.shape[1]:
-            submitted = self.value[self.ru, offset, self.ri]
-            have = ~np.isnan(submitted)
-            baseline[have], baseline_year[have] = submitted[have], base_year
-        for i, indicator in enumerate(plan.indicators):
-            if indicator.baseline is None:
-                continue
-            where = (self.ri == i) & (baseline_year == 0)
-            baseline[where] = indicator.baseline.value
-            baseline_year[where] = indicator.baseline.year
-        self.baseline, self.baseline_year = baseline, baseline_year
 
     def _trends(self) -> None:
         """progress.trend for every result that has one, exactly as the Python path."""
         import numpy as np
 
-        from plancheck.evaluate import exact
-        from plancheck.evaluate.progress import trend
-
         plan = self.plan
         n = self.n
-        target_year = plan.info.target_year
         self.has_trend = np.zeros(n, dtype=bool)
         self.slope = np.zeros(n)
         self.projection = np.zeros(n)
@@ -544,25 +534,31 @@ class _Evaluation:
         if len(candidates) > 60:
             raise _Decline
         self.candidates = candidates
-        wants = np.zeros(n, dtype=bool)
-        for i, indicator in enumerate(plan.indicators):
-            if isinstance(indicator.target, Threshold):
-                wants |= self.ri == i
-        wants &= ~np.isnan(self.goal)
+        threshold = np.asarray([isinstance(i.target, Threshold) for i in plan.indicators])
+        wants = threshold[self.ri] & ~np.isnan(self.goal)
         rows = np.flatnonzero(wants)
-        if not len(rows):
-            return
+        del wants
+        for start in range(0, len(rows), _BLOCK):  # in blocks: the sums' columns stay small
+            self._trend_block(rows[start : start + _BLOCK])
+
+    def _series(self, rows: Any) -> tuple[list[Any], list[Any]]:
+        """Each candidate year's figure (0.0 when not in the series) and whether it is in the
+        series of ``rows``' trends: the unit's figures up to the judged year, and the plan's
+        baseline where the unit gave none."""
+        import numpy as np
+
+        plan = self.plan
         ru, ri, ryear = self.ru[rows], self.ri[rows], self.ryear[rows]
-        ys = []
-        masks = []
-        plan_base = {i: ind.baseline for i, ind in enumerate(plan.indicators)}
         base_year_of = np.asarray(
-            [b.year if b is not None else -1 for b in plan_base.values()], dtype=np.int64
+            [i.baseline.year if i.baseline is not None else -1 for i in plan.indicators],
+            dtype=np.int64,
         )[ri]
         base_value_of = np.asarray(
-            [b.value if b is not None else np.nan for b in plan_base.values()]
+            [i.baseline.value if i.baseline is not None else np.nan for i in plan.indicators]
         )[ri]
-        for x in candidates:
+        ys = []
+        masks = []
+        for x in self.candidates:
             offset = x - self.first_year
             if 0 <= offset < self.shape[1]:
                 v = self.value[ru, offset, ri]
@@ -575,6 +571,19 @@ class _Evaluation:
             take = take | from_plan
             ys.append(np.where(take, v, 0.0))
             masks.append(take)
+        return ys, masks
+
+    def _trend_block(self, rows: Any) -> None:
+        import numpy as np
+
+        from plancheck.evaluate import exact
+        from plancheck.evaluate.progress import trend
+
+        plan = self.plan
+        target_year = plan.info.target_year
+        candidates = self.candidates
+        ri = self.ri[rows]
+        ys, masks = self._series(rows)
         count = np.sum(masks, axis=0)
         enough = count >= 2
         bits = np.zeros(len(rows), dtype=np.int64)
@@ -600,6 +609,7 @@ class _Evaluation:
             mean_y = sum_y / np.maximum(count, 1)
             products = [np.where(masks[k], dx[k] * (ys[k] - mean_y), 0.0) for k in range(len(ys))]
             sxy, risky_xy = exact.fsum(products)
+            del products, dx
             slope = np.where(sxx != 0, sxy / np.where(sxx != 0, sxx, 1.0), 0.0)
             intercept = mean_y - slope * mean_x
             projection = intercept + slope * float(target_year)
@@ -639,27 +649,40 @@ class _Evaluation:
         self.ratio[keep] = ratio[enough]
         self.verdict[keep] = verdict[enough]
         self.series_mask[keep] = bits[enough]
-        self._trend_rows = rows
-        self._trend_ys = ys
-        self._trend_masks = masks
 
-    def _schedule(self) -> None:
-        """时序进度 of the behind results: gap share against time share, from the baseline."""
+    def _schedule(self, sl: slice) -> _Schedule:
+        """时序进度 of the behind results of ``sl`` (made chunk by chunk: six columns fewer to
+        keep): gap share against time share, from the unit's submitted baseline-year value,
+        else the plan's baseline."""
         import numpy as np
 
-        target_year = self.plan.info.target_year
-        behind = self.status == BEHIND
-        base = self.baseline
-        by = self.baseline_year
-        measurable = behind & ~np.isnan(base) & (by > 0) & (self.goal != base) & (target_year > by)
+        plan = self.plan
+        ru, ri = self.ru[sl], self.ri[sl]
+        base_year = plan.info.baseline_year
+        m = len(ru)
+        base = np.full(m, np.nan)
+        by = np.zeros(m, dtype=np.int32)
+        offset = base_year - self.first_year
+        if 0 <= offset < self.shape[1]:
+            submitted = self.value[ru, offset, ri]
+            have = ~np.isnan(submitted)
+            base[have], by[have] = submitted[have], base_year
+        for i, indicator in enumerate(plan.indicators):
+            if indicator.baseline is None:
+                continue
+            where = (ri == i) & (by == 0)
+            base[where] = indicator.baseline.value
+            by[where] = indicator.baseline.year
+        target_year = plan.info.target_year
+        behind = self.status[sl] == BEHIND
+        goal = self.goal[sl]
+        measurable = behind & ~np.isnan(base) & (by > 0) & (goal != base) & (target_year > by)
         with np.errstate(invalid="ignore", divide="ignore"):
-            gap = (self.rvalue - base) / np.where(measurable, self.goal - base, 1.0)
-            time = (self.ryear - by).astype(np.float64) / np.where(
+            gap = (self.rvalue[sl] - base) / np.where(measurable, goal - base, 1.0)
+            time = (self.ryear[sl] - by).astype(np.float64) / np.where(
                 measurable, (target_year - by).astype(np.float64), 1.0
             )
-        self.measurable = measurable
-        self.gap, self.time_share = gap, time
-        self.on_schedule = measurable & (gap >= time)
+        return _Schedule(base, by, measurable, gap, time, measurable & (gap >= time))
 
     # --- the report ---------------------------------------------------------------------------
 
@@ -733,10 +756,9 @@ class _Evaluation:
         yield head.encode() + b"[\n"
         for start in range(0, self.n, CHUNK):
             stop = min(start + CHUNK, self.n)
-            yield _join(self._lines(start, stop, multi))
-            yield b",\n" if stop < self.n else b"\n"
-        yield b"  ]" + middle.encode() + b"[\n"
-        yield _join(index_lines)
+            yield _join(self._lines(start, stop, multi), last=stop == self.n)
+        yield b"\n  ]" + middle.encode() + b"[\n"
+        yield _join(index_lines, last=True)
         yield b"\n  ]" + tail.encode()
 
     def _lines(self, start: int, stop: int, multi: bool) -> Any:
@@ -796,9 +818,10 @@ class _Evaluation:
             pl.when(pl.Series(rank > 0)).then(rank_text).otherwise(lit("null"))
         ).to_series()
 
-        reason = self._reasons(sl, value_num, ref_num, rank_text)
+        sch = self._schedule(sl)
+        reason = self._reasons(sl, value_num, ref_num, rank_text, sch)
 
-        schedule_code = np.where(self.measurable[sl], np.where(self.on_schedule[sl], 1, 2), 0)
+        schedule_code = np.where(sch.measurable, np.where(sch.on, 1, 2), 0)
         schedule = pl.Series(["null", '"on"', '"off"'], dtype=pl.String).gather(schedule_code)
         progress = self._progress(sl)
 
@@ -856,7 +879,9 @@ class _Evaluation:
         ]  # fmt: skip
         return frame.select(pl.concat_str(pieces)).to_series()
 
-    def _reasons(self, sl: slice, value_num: Any, ref_num: Any, rank_text: Any) -> Any:
+    def _reasons(
+        self, sl: slice, value_num: Any, ref_num: Any, rank_text: Any, sch: _Schedule
+    ) -> Any:
         """The reason sentence of each result, JSON-escaped, in the report's language.
 
         Rows are grouped by the sentence they need (met, not met, behind…), and each group's
@@ -973,11 +998,18 @@ class _Evaluation:
                     put(rows, sentence(f"rank_{key}", rows, variables))
         rows = np.flatnonzero(status == BEHIND)
         if len(rows):
-            put(rows, self._behind(rows, sl.start, value_num, sentence, word, sep))
+            put(rows, self._behind(rows, sl.start, value_num, sentence, word, sep, sch))
         return out
 
     def _behind(
-        self, rows: Any, start: int, value_num: Any, sentence: Any, word: Any, sep: str
+        self,
+        rows: Any,
+        start: int,
+        value_num: Any,
+        sentence: Any,
+        word: Any,
+        sep: str,
+        sch: _Schedule,
     ) -> Any:
         """Not yet reached, with 时序进度 (or no baseline) and the trend when there is one."""
         import numpy as np
@@ -1003,25 +1035,25 @@ class _Evaluation:
                 "op": pl.Series(ops, dtype=pl.String).gather(self.ri[glob]),
             },
         )
-        measurable = self.measurable[glob]
+        measurable = sch.measurable[rows]
         has_trend = self.has_trend[glob]
         parts: list[Any] = [not_yet]
         schedule = pl.repeat(None, len(rows), dtype=pl.String, eager=True)
         where = np.flatnonzero(measurable)
         if len(where):
-            g = glob[where]
-            base = self.baseline[g]
+            here = rows[where]
+            base = sch.baseline[here]
             base_text, risky = exact.fixed4(base)
-            gap, time = self.gap[g], self.time_share[g]
+            gap, time = sch.gap[here], sch.time[here]
             gap_text, risky_gap = exact.percent(gap)
             time_text, risky_time = exact.percent(time)
             variables = {
                 "gap": exact.patch(gap_text, risky_gap, gap, _share),
                 "time": exact.patch(time_text, risky_time, time, _share),
-                "base_year": pl.Series(self.baseline_year[g]).cast(pl.String),
+                "base_year": pl.Series(sch.baseline_year[here]).cast(pl.String),
                 "baseline": exact.patch(base_text, risky, base, number),
             }
-            on = self.on_schedule[g]
+            on = sch.on[here]
             texts = pl.repeat("", len(where), dtype=pl.String, eager=True)
             for flag, key in ((True, "schedule_on"), (False, "schedule_off")):
                 pick = np.flatnonzero(on == flag)
@@ -1085,12 +1117,12 @@ class _Evaluation:
         )
         # The series: {"year": value, ...} over the included years.
         series_parts = []
-        trend_index = np.searchsorted(self._trend_rows, glob)
+        all_ys, _ = self._series(glob)
         bits = self.series_mask[glob]
         first = np.ones(len(rows), dtype=bool)
         for k, x in enumerate(self.candidates):
             take = (bits >> k & 1).astype(bool)
-            ys = self._trend_ys[k][trend_index]
+            ys = all_ys[k]
             text, risky = exact.reprs(ys, whole_as_int=True)
             text = exact.patch(text, risky, ys, lambda v: enc(figure(v)))
             piece = pl.select(
@@ -1294,6 +1326,18 @@ def _index_row(plan: Plan, scores: Any, scored: Any) -> tuple[float, dict[str, f
     return _weighted(overall), means
 
 
+@dataclass
+class _Schedule:
+    """时序进度 of one chunk's results (arrays over the chunk)."""
+
+    baseline: Any
+    baseline_year: Any
+    measurable: Any
+    gap: Any
+    time: Any
+    on: Any
+
+
 class _Decline(Exception):
     """Something only the Python path does the same way."""
 
@@ -1368,41 +1412,59 @@ def _json_strings(texts: Any) -> Any:
     return pl.Series(encoded, dtype=pl.String).gather(codes)
 
 
-def _join(lines: Any) -> memoryview:
-    """The lines, joined by ",\n", as UTF-8 (written by Polars: no Python strings, no copy)."""
-    import io
+def _join(lines: Any, *, last: bool) -> bytes:
+    """The lines, each followed by ",\n" (but the last one of all), as UTF-8: one chunk of the
+    report, its separator included (Polars' own bytes, never decoded to Python strings)."""
+    parts = lines.cast(_binary()).to_list()
+    if not last:
+        parts.append(b"")
+    return b",\n".join(parts)
 
-    buffer = io.BytesIO()
-    lines.to_frame("l").write_csv(
-        buffer, include_header=False, quote_style="never", line_terminator=",\n"
-    )
-    return buffer.getbuffer()[:-2]
+
+def _binary() -> Any:
+    import polars as pl
+
+    return pl.Binary
 
 
 def _ahead(chunks: Iterator[bytes | memoryview]) -> Iterator[bytes | memoryview]:
-    """Make the next chunk while the last one is written (Polars and numpy release the GIL)."""
+    """Make the next chunk while the last one is written (Polars and numpy release the GIL);
+    never more than that one ahead, so two chunks at most are in memory."""
     import queue
     import threading
 
-    ready: queue.Queue[tuple[bool, Any]] = queue.Queue(maxsize=1)
+    ready: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
+    slots = threading.Semaphore(2)  # the chunk being written and the one being made
+    stop = threading.Event()
 
     def produce() -> None:
         try:
+            slots.acquire()
             for chunk in chunks:
                 ready.put((True, chunk))
+                del chunk
+                slots.acquire()
+                if stop.is_set():
+                    return
         except BaseException as error:  # handed to the consumer
             ready.put((False, error))
             return
         ready.put((False, None))
 
     threading.Thread(target=produce, daemon=True).start()
-    while True:
-        ok, item = ready.get()
-        if not ok:
-            if item is not None:
-                raise item
-            return
-        yield item
+    try:
+        while True:
+            ok, item = ready.get()
+            if not ok:
+                if item is not None:
+                    raise item
+                return
+            yield item
+            item = None
+            slots.release()
+    finally:
+        stop.set()
+        slots.release()
 
 
 import string as _string  # noqa: E402
