@@ -198,6 +198,19 @@ def test_exact_formats_match_python() -> None:
     assert all(r == round(float(x), 6) for x, r, k in zip(xs, rounded, risky, strict=True) if not k)
 
 
+def test_exact_number_texts_of_whole_negative_and_four_decimal_values() -> None:
+    rng = random.Random(11)
+    xs = np.asarray(
+        [float(rng.randint(-(10**6), 10**6)) for _ in range(5_000)]
+        + [rng.randint(-(10**9), 10**9) / 10**4 for _ in range(5_000)]
+        + [rng.randint(-(10**6), 10**6) / 10 ** rng.randint(1, 8) for _ in range(5_000)]
+        + [-3.0, -1.0, -0.0, 2.99999, -2.99999, 99999999.99996, 0.00005, -0.00005, 1e-5]
+    )
+    texts, risky = exact.fixed4(xs)
+    assert exact.patch(texts, risky, xs, number).to_list() == [number(float(x)) for x in xs]
+    assert risky.mean() < 0.01
+
+
 def test_exact_fsum_matches_math_fsum() -> None:
     columns = [_values(20_000, seed) for seed in range(2, 9)]
     total, risky = exact.fsum(columns)

@@ -343,6 +343,7 @@ class _Evaluation:
     ) -> None:
         self.plan, self.o, self.strict, self.references = plan, observed, strict, references
         self.lang, self.file = lang, file
+        self._texts: tuple[Any, Any] | None = None
 
     def report(self) -> Report | None:
         import numpy as np
@@ -781,13 +782,14 @@ class _Evaluation:
         def lit(text: str) -> Any:
             return pl.lit(text, dtype=pl.String)
 
-        # Per indicator: the fixed part of each result.
-        consts = []
-        for indicator in plan.indicators:
-            part = enc(result_fields(indicator))
-            consts.append(part[1:-1])
-        const = pl.Series(consts, dtype=pl.String).gather(ri)
-        units = pl.Series([enc(u) for u in self.unit_names], dtype=pl.String)
+        if self._texts is None:  # per indicator: the fixed part of each result; unit names
+            consts = [enc(result_fields(indicator))[1:-1] for indicator in plan.indicators]
+            self._texts = (
+                pl.Series(consts, dtype=pl.String),
+                pl.Series([enc(u) for u in self.unit_names], dtype=pl.String),
+            )
+        consts_of, units = self._texts
+        const = consts_of.gather(ri)
         unit_text = units.gather(self.ru[sl])
         year_text = pl.Series(self.ryear[sl]).cast(pl.String)
         status_text = pl.Series([enc(s) for s in STATUSES], dtype=pl.String).gather(status)

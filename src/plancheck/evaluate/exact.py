@@ -74,29 +74,21 @@ def fixed4(x: Floats) -> tuple[pl.Series, Bools]:
     """``messages.number(x)`` texts, and the rows to redo.
 
     Whole numbers print as integers; others as ``f"{x:.4f}"`` less trailing zeros, which is the
-    integer ``k = round(|x| · 10⁴)`` (half-even on the exact value) with a decimal point put in.
+    decimal ``k / 10⁴`` with ``k = round(|x| · 10⁴)`` (half-even on the exact value). With
+    ``0 < k < 10¹³`` that decimal has at most 13 significant digits, so the nearest double to it
+    prints (shortest round trip, as ``repr`` and Polars print) as exactly those digits.
     """
     a = np.abs(x)
     whole = np.floor(x) == x
     y = a * 1e4
     f = np.floor(y)
     d = y - f
-    k = np.where(whole, a * 1e4, f + (d > 0.5))
+    k = f + (d > 0.5)
     risky = (a >= 1e9) | ~np.isfinite(x)
     risky |= ~whole & ((np.abs(d - 0.5) <= y * 4 * _U + 1e-12) | (k == 0))
-    kk = pl.Series(np.where(risky, 0.0, k)).cast(pl.Int64)
-    tail = (kk % 10_000).cast(pl.String).str.zfill(4).str.strip_chars_end("0")
-    text = pl.select(
-        pl.concat_str(
-            [
-                pl.when(pl.Series(np.signbit(x) & ~whole)).then(pl.lit("-")),
-                (kk // 10_000).cast(pl.String),
-                pl.when(tail != "").then(pl.lit(".") + tail),
-            ],
-            ignore_nulls=True,
-        )
-    ).to_series()
-    return text, risky
+    shown = np.where(whole, x, np.copysign(k / 1e4, x))
+    shown = np.where(risky | (shown == 0), 0.0, shown)  # -0.0 prints as 0
+    return pl.Series(shown).cast(pl.String).str.strip_suffix(".0"), risky
 
 
 def percent(x: Floats) -> tuple[pl.Series, Bools]:
