@@ -797,9 +797,6 @@ class _Evaluation:
         safe = np.where(has_value, value, 0.0)
         value_json, risky = exact.reprs(safe, whole_as_int=True)
         value_json = exact.patch(value_json, risky, safe, lambda v: enc(figure(v)))
-        value_json = pl.select(
-            pl.when(pl.Series(has_value)).then(value_json).otherwise(lit("null"))
-        ).to_series()
         value_num, risky = exact.fixed4(safe)
         value_num = exact.patch(value_num, risky, safe, number)
 
@@ -808,17 +805,11 @@ class _Evaluation:
         ref_safe = np.where(has_ref, reference, 0.0)
         ref_json, risky = exact.reprs(ref_safe, whole_as_int=True)
         ref_json = exact.patch(ref_json, risky, ref_safe, lambda v: enc(figure(v)))
-        ref_json = pl.select(
-            pl.when(pl.Series(has_ref)).then(ref_json).otherwise(lit("null"))
-        ).to_series()
         ref_num, risky = exact.fixed4(ref_safe)
         ref_num = exact.patch(ref_num, risky, ref_safe, number)
 
         rank = self.rank[sl]
         rank_text = pl.Series(rank).cast(pl.String)
-        rank_json = pl.select(
-            pl.when(pl.Series(rank > 0)).then(rank_text).otherwise(lit("null"))
-        ).to_series()
 
         sch = self._schedule(sl)
         reason = self._reasons(sl, value_num, ref_num, rank_text, sch)
@@ -844,9 +835,6 @@ class _Evaluation:
         line_text = pl.Series(np.where(rows >= 0, self.o.line[np.maximum(rows, 0)], 0)).cast(
             pl.String
         )
-        line_json = pl.select(
-            pl.when(pl.Series(rows >= 0)).then(line_text).otherwise(lit("null"))
-        ).to_series()
 
         frame = pl.DataFrame(
             {
@@ -856,28 +844,36 @@ class _Evaluation:
                 "status": status_text,
                 "value": value_json,
                 "reason": reason,
-                "reference": ref_json,
-                "rank": rank_json,
+                "ref": ref_json,
+                "rank": rank_text,
                 "schedule": schedule,
                 "progress": progress,
                 "note": note_json,
                 "file": file_json,
-                "line": line_json,
+                "line": line_text,
+                "has_value": has_value,
+                "has_ref": has_ref,
+                "has_rank": rank > 0,
+                "has_line": rows >= 0,
             }
         )
+
+        def json_or_null(name: str) -> Any:
+            return pl.when(pl.col(f"has_{name}")).then(pl.col(name)).otherwise(lit("null"))
+
         pieces = [lit('    {"unit": '), pl.col("unit"), lit(", ")] if multi else [lit("    {")]
         pieces += [
             lit('"year": '), pl.col("year"), lit(", "), pl.col("const"),
             lit(', "status": '), pl.col("status"),
-            lit(', "value": '), pl.col("value"),
+            lit(', "value": '), json_or_null("value"),
             lit(', "reason": "'), pl.col("reason"),
-            lit('", "reference": '), pl.col("reference"),
-            lit(', "rank": '), pl.col("rank"),
+            lit('", "reference": '), json_or_null("ref"),
+            lit(', "rank": '), json_or_null("rank"),
             lit(', "schedule": '), pl.col("schedule"),
             lit(', "progress": '), pl.col("progress"),
             lit(', "note": '), pl.col("note"),
             lit(', "file": '), pl.col("file"),
-            lit(', "line": '), pl.col("line"), lit("}"),
+            lit(', "line": '), json_or_null("line"), lit("}"),
         ]  # fmt: skip
         return frame.select(pl.concat_str(pieces)).to_series()
 
@@ -1111,46 +1107,42 @@ class _Evaluation:
         ratio_raw = self.ratio[glob]
         has_ratio = ~np.isnan(ratio_raw)
         ratio = rounded(np.where(has_ratio, ratio_raw, 0.0))
-        ratio = pl.select(
-            pl.when(pl.Series(has_ratio)).then(ratio).otherwise(pl.lit("null"))
-        ).to_series()
         verdicts = pl.Series([enc(v) for v in _VERDICTS], dtype=pl.String).gather(
             self.verdict[glob]
         )
         # The series: {"year": value, ...} over the included years.
-        series_parts = []
+        # The series: {"year": value, ...} over the included years; a year left out is null
+        # (its "year": prefix too), and concat_str skips nulls.
         all_ys, _ = self._series(glob)
         bits = self.series_mask[glob]
         first = np.ones(len(rows), dtype=bool)
+        columns: dict[str, Any] = {"v": verdicts, "sl": slope, "pr": projection, "ra": ratio}
+        series_cols: list[Any] = []
         for k, x in enumerate(self.candidates):
             take = (bits >> k & 1).astype(bool)
             ys = all_ys[k]
             text, risky = exact.reprs(ys, whole_as_int=True)
             text = exact.patch(text, risky, ys, lambda v: enc(figure(v)))
-            piece = pl.select(
-                pl.when(pl.Series(take))
-                .then(
-                    pl.when(pl.Series(first)).then(pl.lit("")).otherwise(pl.lit(", "))
-                    + pl.lit(f'"{x}": ')
-                    + text
-                )
-                .otherwise(pl.lit(""))
-            ).to_series()
-            series_parts.append(piece)
+            code = np.where(take, np.where(first, 1, 2), 0)
+            prefixes = pl.Series([None, f'"{x}": ', f', "{x}": '], dtype=pl.String)
+            columns[f"p{k}"] = prefixes.gather(code)
+            columns[f"t{k}"] = text
+            columns[f"k{k}"] = take
+            series_cols += [pl.col(f"p{k}"), pl.when(pl.col(f"k{k}")).then(pl.col(f"t{k}"))]
             first &= ~take
-        frame = pl.DataFrame(
-            {"v": verdicts, "sl": slope, "pr": projection, "ra": ratio}
-            | {f"s{k}": p for k, p in enumerate(series_parts)}
-        )
-        objects = frame.select(
+        columns["hr"] = has_ratio
+        objects = pl.DataFrame(columns).select(
             pl.concat_str(
-                [pl.lit('{"verdict": '), pl.col("v"), pl.lit(', "series": {')]
-                + [pl.col(f"s{k}") for k in range(len(series_parts))]
-                + [
+                [
+                    pl.lit('{"verdict": '), pl.col("v"), pl.lit(', "series": {'),
+                    *series_cols,
                     pl.lit('}, "slope": '), pl.col("sl"),
                     pl.lit(', "projection": '), pl.col("pr"),
-                    pl.lit(', "ratio": '), pl.col("ra"), pl.lit("}"),
-                ]
+                    pl.lit(', "ratio": '),
+                    pl.when(pl.col("hr")).then(pl.col("ra")).otherwise(pl.lit("null")),
+                    pl.lit("}"),
+                ],
+                ignore_nulls=True,
             )
         ).to_series()  # fmt: skip
         return out.scatter(rows, objects)
