@@ -94,6 +94,25 @@ def test_byte_identical_to_the_python_path(mixed: Path, args: tuple[str, ...]) -
     assert any(r["schedule"] for r in report["results"])
 
 
+def test_many_chunks_and_trend_blocks_give_the_same_bytes(
+    mixed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report made in many small chunks (made ahead by a thread; separators at every chunk
+    boundary) and the trends summed in many blocks: still the Python path's bytes, on stdout
+    and in an output file."""
+    from plancheck.evaluate import columnar
+
+    monkeypatch.setattr(columnar, "CHUNK", 97)
+    monkeypatch.setattr(columnar, "_BLOCK", 101)
+    stdout = same(mixed)
+    assert len(json.loads(stdout)["results"]) > 20 * 97
+    fast_out, slow_out = tmp_path / "fast.json", tmp_path / "slow.json"
+    fast = run("evaluate", mixed, "-f", "json", "-o", fast_out, env=FAST)
+    slow = run("evaluate", mixed, "-f", "json", "-o", slow_out, env=SLOW)
+    assert fast.code == slow.code
+    assert fast_out.read_bytes() == slow_out.read_bytes() == stdout.encode()
+
+
 def test_generated_benchmark_data_is_identical(tmp_path: Path) -> None:
     path = tmp_path / "2021-2025.csv"
     generate.write(path, generate.unit_names(25))
