@@ -827,7 +827,7 @@ class _Evaluation:
                 .otherwise(lit("null"))
             ).to_series()
         else:
-            note_json = pl.Series(["null"] * m, dtype=pl.String)
+            note_json = pl.repeat("null", m, dtype=pl.String, eager=True)
         rows = self.obs_row[sl]
         file_json = pl.Series(["null", enc(self.file)], dtype=pl.String).gather(
             (rows >= 0).astype(np.int64)
@@ -1089,7 +1089,7 @@ class _Evaluation:
 
         has_trend = self.has_trend[sl]
         m = len(has_trend)
-        out = pl.Series(["null"] * m, dtype=pl.String)
+        out = pl.repeat("null", m, dtype=pl.String, eager=True)
         rows = np.flatnonzero(has_trend)
         if not len(rows):
             return out
