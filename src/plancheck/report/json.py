@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from plancheck.evaluate.diff import Diff
 from plancheck.evaluate.models import Evaluation, Result
 from plancheck.messages import render
 from plancheck.plan.models import Indicator, Plan, Task
 from plancheck.report import Options
-from plancheck.tasks.models import TaskCheck, TaskResult
+
+if TYPE_CHECKING:  # for annotations only: importing them costs every run's start-up
+    from plancheck.evaluate.diff import Diff
+    from plancheck.tasks.models import TaskCheck, TaskResult
 
 COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 

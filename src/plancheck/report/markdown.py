@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from plancheck.evaluate.diff import Change, Diff
+from typing import TYPE_CHECKING
+
 from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.messages import number, render
 from plancheck.plan.models import Plan
@@ -19,7 +20,10 @@ from plancheck.report.common import (
     verdict,
 )
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word
-from plancheck.tasks.models import TaskCheck
+
+if TYPE_CHECKING:  # for annotations only: importing them costs every run's start-up
+    from plancheck.evaluate.diff import Diff
+    from plancheck.tasks.models import TaskCheck
 
 _ESCAPES = str.maketrans(
     {
@@ -257,10 +261,10 @@ def _tasks_lines(check: TaskCheck, lang: str, level: int) -> list[str]:
 
 def _linked_tasks(evaluation: Evaluation, result: Result, lang: str) -> list[str]:
     """Under a failing indicator: the tasks that drive it and their state."""
-    from plancheck.report.taskcheck import linked_text
-
     if evaluation.tasks is None or result.status not in (Status.FAIL, Status.BEHIND):
         return []
+    from plancheck.report.taskcheck import linked_text  # only with --tasks
+
     return [
         f"  - {label('linked_tasks', lang)}: {cell(linked_text(task, lang))}"
         for task in evaluation.tasks.linked(result.indicator.id)
@@ -303,6 +307,8 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
 
 
 def render_diff(diff: Diff, options: Options) -> str:
+    from plancheck.evaluate.diff import Change
+
     """plancheck diff: a table of every indicator's value and status before and after."""
     lang = options.lang
 

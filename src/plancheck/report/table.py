@@ -7,13 +7,13 @@ NO_COLOR, when piped, or printed.
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from plancheck.evaluate.diff import Change, Diff
 from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.messages import number, render
 from plancheck.plan.models import Plan
@@ -29,7 +29,10 @@ from plancheck.report.common import (
     verdict,
 )
 from plancheck.report.labels import STATUS_STYLE, STATUS_SYMBOL, label, status_word
-from plancheck.tasks.models import TaskCheck
+
+if TYPE_CHECKING:  # for annotations only: importing them costs every run's start-up
+    from plancheck.evaluate.diff import Diff
+    from plancheck.tasks.models import TaskCheck
 
 
 def _console(options: Options) -> tuple[Console, io.StringIO]:
@@ -260,10 +263,10 @@ def _tasks_section(console: Console, check: TaskCheck, lang: str) -> None:
 
 def _linked_tasks(console: Console, evaluation: Evaluation, result: Result, lang: str) -> None:
     """Under a failing indicator: the tasks that drive it and their state."""
-    from plancheck.report.taskcheck import linked_text
-
     if evaluation.tasks is None or result.status not in (Status.FAIL, Status.BEHIND):
         return
+    from plancheck.report.taskcheck import linked_text  # only with --tasks
+
     for task in evaluation.tasks.linked(result.indicator.id):
         console.print(
             f"      → {label('linked_tasks', lang)}: {linked_text(task, lang)}", markup=False
@@ -299,12 +302,13 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
 
 # --- plancheck diff --------------------------------------------------------------------------
 
+# Keyed by the values of plancheck.evaluate.diff.Change (a StrEnum: its members are these strings).
 CHANGE_STYLE = {
-    Change.NEWLY_FAILING: "bold red",
-    Change.WORSENED: "red",
-    Change.FIXED: "bold green",
-    Change.IMPROVED: "green",
-    Change.UNCHANGED: "",
+    "newly_failing": "bold red",
+    "worsened": "red",
+    "fixed": "bold green",
+    "improved": "green",
+    "unchanged": "",
 }
 
 
@@ -321,6 +325,8 @@ def signed(delta: float | None) -> str:
 
 def render_diff(diff: Diff, options: Options) -> str:
     """plancheck diff: per indicator the value and status before and after, and the change."""
+    from plancheck.evaluate.diff import Change
+
     lang = options.lang
     console, buffer = _console(options)
     title = label("diff_title", lang, old=diff_side(diff.old), new=diff_side(diff.new))
