@@ -175,18 +175,23 @@ def _summary(evaluation: Evaluation, lang: str) -> list[str]:
     return out
 
 
+def _figure(caption: str, width: int, height: int) -> list[str]:
+    """The opening of a captioned inline-SVG chart; close it with </svg></figure>."""
+    return [
+        "<figure>",
+        f"<figcaption>{esc(caption)}</figcaption>",
+        f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{esc(caption)}">',
+    ]
+
+
 def stacked_bars(caption: str, groups: Iterable[tuple[str, Counter[Status]]], lang: str) -> str:
     """A horizontal stacked bar per group (its statuses' shares), with a legend: inline SVG."""
     groups = list(groups)
     label_width, bar_width, row_height, top = 190, 420, 24, 28
     width = label_width + bar_width + 60
     height = top + row_height * len(groups) + 8
-    parts = [
-        "<figure>",
-        f"<figcaption>{esc(caption)}</figcaption>",
-        f'<svg width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-label="{esc(caption)}">',
-    ]
+    parts = _figure(caption, width, height)
     x = 0
     for status in Status:  # the legend
         parts.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{COLOURS[status]}"/>')
@@ -244,12 +249,7 @@ def index_bars(caption: str, scores: list[tuple[str, float]]) -> str:
     label_width, bar_width, row_height, top = 120, 420, 20, 6
     width = label_width + bar_width + 60
     height = top + row_height * len(scores) + 6
-    parts = [
-        "<figure>",
-        f"<figcaption>{esc(caption)}</figcaption>",
-        f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{esc(caption)}">',
-    ]
+    parts = _figure(caption, width, height)
     for n, (name, score) in enumerate(scores):
         y = top + n * row_height
         length = bar_width * max(0.0, min(score, 100.0)) / 100
@@ -277,10 +277,7 @@ def index_line(caption: str, points: list[tuple[int, float]]) -> str:
 
     line = " ".join(f"{x(year):.1f},{y(score):.1f}" for year, score in points)
     parts = [
-        "<figure>",
-        f"<figcaption>{esc(caption)}</figcaption>",
-        f'<svg width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{esc(caption)}">',
+        *_figure(caption, width, height),
         f'<line x1="{pad}" y1="{y(0):.1f}" x2="{width - pad}" y2="{y(0):.1f}" stroke="#999"/>',
         f'<polyline points="{line}" fill="none" stroke="#2f6fb0" stroke-width="2"/>',
     ]
