@@ -3,6 +3,7 @@ unreported, quantitative milestones, and what blocks compliance."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -35,7 +36,7 @@ def plan_with(bundled: Plan, *milestones: Milestone, indicators: tuple[str, ...]
     task = Task(id="1", document="plan", section="一、测试", title="测试任务", text="测试",
                 indicators=list(indicators), milestones=list(milestones))  # fmt: skip
     other = Task(id="2", document="annex", section="二、附件", title="另一任务", text="测试")
-    return bundled.model_copy(update={"tasks": [task, other]})
+    return dataclasses.replace(bundled, tasks=[task, other])
 
 
 def dated(binding: bool = False, due: dt.date = DUE) -> Milestone:

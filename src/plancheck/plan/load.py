@@ -74,8 +74,7 @@ def load_plan(
     if problems:
         raise UserErrors(problems)
     assert indicators is not None and tasks_file is not None
-    # Every part was validated above: assemble without validating (and building) a second time.
-    return Plan.model_construct(
+    return Plan(
         info=indicators.plan,
         categories=indicators.categories,
         peer_groups=indicators.peer_groups,

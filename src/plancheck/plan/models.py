@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Annotated, Literal
 
@@ -241,16 +242,21 @@ def normalise_key(text: str) -> str:
 _QUOTES = set("\"'“”‘’「」『』《》〈〉`")
 
 
-class Plan(_Model):
-    """A loaded plan: the indicators file and, when there is one, the tasks file."""
+@dataclass(frozen=True)
+class Plan:
+    """A loaded plan: the indicators file and, when read, the tasks file.
+
+    Assembled from parts the file models already validated, so a plain dataclass: no second
+    validation, and no validator to build at start-up.
+    """
 
     info: PlanInfo
     categories: list[Category]
     peer_groups: dict[str, PeerGroup]
     references: dict[str, Reference]
     indicators: list[Indicator]
-    tasks: list[Task] = Field(default_factory=list)
-    source: str = Field(description="Where the plan was read from.")
+    source: str  # where the plan was read from ("bundled", or the path the user gave)
+    tasks: list[Task] = field(default_factory=list)
 
     @cached_property
     def _keys(self) -> dict[str, Indicator]:
