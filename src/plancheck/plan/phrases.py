@@ -465,40 +465,37 @@ _QUAL_UP = (
 _QUAL_DOWN = r"(?:下降|降低|减少|压降|缩小|减轻|回落|缩减)"
 
 
-@_form(
+def _qualitative(direction: Literal["increase", "decrease", "maintain"]) -> Builder:
+    """The builder of a direction without a number: the same for every direction."""
+
+    def build(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
+        target = Qualitative(kind="qualitative", direction=direction)
+        return ParsedTarget(text, target, f"qualitative: {direction}", unit=unit)
+
+    return build
+
+
+_form(
     "qualitative: increase",
     "持续提升",
     None,
     "rising: judged against the year before, never silently passed (稳步提高, 逐步完善, 不断增强…)",
     rf"^{_QUAL_MOD}{_QUAL_UP}(?:{_QUAL_MOD}{_QUAL_UP})*$|^稳中有(?:升|进|增)$",
-)
-def _rising(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
-    target = Qualitative(kind="qualitative", direction="increase")
-    return ParsedTarget(text, target, "qualitative: increase", unit=unit)
-
-
-@_form(
+)(_qualitative("increase"))
+_form(
     "qualitative: decrease",
     "逐年下降",
     None,
     "falling: judged against the year before (持续降低, 逐步减少…)",
     rf"^{_QUAL_MOD}{_QUAL_DOWN}$|^稳中有降$",
-)
-def _falling(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
-    target = Qualitative(kind="qualitative", direction="decrease")
-    return ParsedTarget(text, target, "qualitative: decrease", unit=unit)
-
-
-@_form(
+)(_qualitative("decrease"))
+_form(
     "qualitative: maintain",
     "保持稳定",
     None,
     "held: no worse than the year before (保持平稳, 基本稳定, 巩固…)",
     r"^(?:保持|总体|基本|持续)?(?:稳定|平稳)(?:向好)?$|^(?:持续)?巩固(?:提升)?$|^保持$",
-)
-def _held(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
-    target = Qualitative(kind="qualitative", direction="maintain")
-    return ParsedTarget(text, target, "qualitative: maintain", unit=unit)
+)(_qualitative("maintain"))
 
 
 # Phrases recognised only to say plainly why they are not read: before the forms (a number with

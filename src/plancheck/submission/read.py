@@ -12,6 +12,7 @@ from plancheck.submission.models import Observation, RawRecord, Submission
 from plancheck.submission.values import BadValue, fold, parse_number, parse_rank, parse_year, shown
 from plancheck.textfile import read_text
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
@@ -73,9 +74,8 @@ def year_from_name(path: Path) -> int | None:
 
 
 def _is_workbook(path: Path) -> bool:
-    from plancheck.submission.read_xlsx import SUFFIXES
-
-    return path.suffix.lower() in SUFFIXES
+    # Decided by name alone, so reading a CSV never imports the workbook reader.
+    return path.suffix.lower() in WORKBOOK_SUFFIXES
 
 
 def _records(path: Path, plan: Plan, sheet: str | None = None) -> Iterator[RawRecord]:

@@ -23,7 +23,6 @@ from plancheck.submission.models import RawRecord
 from plancheck.submission.read_csv import records_from_rows
 from plancheck.textfile import read_bytes
 
-SUFFIXES = (".xlsx", ".xlsm")
 EXTRA_HINT = "pip install 'plancheck[xlsx]'"
 
 
