@@ -66,21 +66,22 @@ def load_plan(
     indicators_doc = _read(indicators_path)
     indicators = _validate(IndicatorsFile, indicators_doc, problems)
     tasks_doc = _read(tasks_path) if tasks_path else None
-    tasks_file = _validate(TasksFile, tasks_doc, problems) if tasks_doc else TasksFile(tasks=[])
+    tasks_file = _validate(TasksFile, tasks_doc, problems) if tasks_doc else None
     if indicators is not None:
         problems.extend(_cross_check(indicators, indicators_doc, tasks_file, tasks_doc))
         for check in checks:
             problems.extend(check(indicators, indicators_doc))
     if problems:
         raise UserErrors(problems)
-    assert indicators is not None and tasks_file is not None
+    assert indicators is not None
     return Plan(
         info=indicators.plan,
         categories=indicators.categories,
         peer_groups=indicators.peer_groups,
         references=indicators.references,
         indicators=indicators.indicators,
-        tasks=tasks_file.tasks,
+        # No TasksFile is made without a tasks.yaml: building its validator costs start-up.
+        tasks=tasks_file.tasks if tasks_file else [],
         # Reports name the plan as the user gave it (the bundled one by name): the same report
         # on every machine, whatever the install path.
         source="bundled" if path is None else str(path),
