@@ -11,6 +11,11 @@ same file, converting every value to float. Peak memory is each child's maximum 
 
 Every command runs as a fresh process, as a user would run it. The ratios are the figures to
 compare across machines; the seconds are this machine's.
+
+Rows marked "context" have no target: they measure, in the same run, what the stack costs
+before plancheck does any work of its own — typer running a command (it builds its parameters'
+validators with pydantic), rich's table, importing Polars and numpy, and writing a report's bytes
+— so the gap between a figure and its target can be read against what is irreducible.
 """
 
 from __future__ import annotations
@@ -40,6 +45,21 @@ with open(sys.argv[1], newline="", encoding="utf-8") as handle:
                 float(cell)
 """
 TARGETS = {"start-up": 1.3, "scale": 3.0, "growth": 2.2, "memory": 400.0}
+# What running any typer 0.29 command with an option imports (typer validates every parameter
+# with a pydantic TypeAdapter, built in typer._adapters), and what a rich table adds to that.
+TYPER_COMMAND = "import typer, pydantic, yaml, typer._adapters"
+RICH_TABLE = TYPER_COMMAND + ", rich.console, rich.table"
+ENGINE = "import polars, numpy"
+WRITE_SCRIPT = """
+import os, sys
+size, block = int(sys.argv[2]), b"x" * (1 << 24)
+with open(sys.argv[1], "wb") as handle:
+    for _ in range(size >> 24):
+        handle.write(block)
+    handle.write(block[: size & ((1 << 24) - 1)])
+    handle.flush()
+    os.fsync(handle.fileno())
+"""
 
 
 def timed(command: list[str]) -> tuple[float, float, int]:
@@ -99,6 +119,11 @@ def main() -> None:
             )
         )
 
+    def context(name: str, seconds: float, floor: float, mib: float) -> None:
+        rows.append(
+            (name, f"{seconds:.3f}", f"{floor:.3f}", f"{seconds / floor:.2f}×", f"{mib:.0f}")
+        )
+
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} "
           f"{platform.python_version()}, {platform.platform()}")  # fmt: skip
     floor, floor_mib = median([PYTHON, "-c", "import typer, pydantic, yaml"], args.runs)
@@ -109,9 +134,14 @@ def main() -> None:
     add("plancheck evaluate samples/2023.csv", seconds, floor, mib, TARGETS["start-up"])
     seconds, mib = median([*cmd, "--help"], args.runs)
     add("plancheck --help", seconds, floor, mib, TARGETS["start-up"])
+    for name, script in (("typer running a command", TYPER_COMMAND),
+                         ("  + rich's table", RICH_TABLE)):  # fmt: skip
+        seconds, mib = median([PYTHON, "-c", script], args.runs)
+        context(f"context: {name} (imports only)", seconds, floor, mib)
 
     per_row: dict[str, float] = {}
     if not args.skip_scale:
+        engine_s, engine_mib = median([PYTHON, "-c", ENGINE], args.runs)
         with tempfile.TemporaryDirectory(dir=DATA if DATA.is_dir() else None) as folder:
             for name in ("345k.csv", "1m.csv"):
                 data = DATA / name
@@ -132,6 +162,15 @@ def main() -> None:
                 if mib > TARGETS["memory"]:
                     rows.append((f"  peak memory over {TARGETS['memory']:.0f} MiB", "", "", "", ""))
                 per_row[name] = seconds / count
+                size = Path(out).stat().st_size
+                seconds, mib = median(
+                    [PYTHON, "-c", WRITE_SCRIPT, str(Path(folder) / "bytes"), str(size)],
+                    args.scale_runs,
+                )
+                Path(folder, "bytes").unlink()
+                context("context: import polars, numpy", engine_s, floor_s, engine_mib)
+                context(f"context: writing {size / 1e6:.0f} MB (out.json's size)", seconds,
+                        floor_s, mib)  # fmt: skip
         growth = per_row["1m.csv"] / per_row["345k.csv"]
         verdicts.append(growth * 2 <= TARGETS["growth"])
         rows.append(("growth: time per row, 1M over 345k (2× rows → time ×)", "", "",
