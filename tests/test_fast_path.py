@@ -276,3 +276,40 @@ def test_evaluate_does_not_read_tasks_without_tasks(tmp_path: Path) -> None:
     outcome = run("evaluate", ROOT / "samples" / "2023.csv", "--plan", tmp_path)
     assert outcome.code == 0, outcome.stderr
     assert run("plan", "validate", tmp_path).code == 2  # the tasks file is still checked there
+
+
+def test_figures_that_differ_never_print_alike_in_a_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Four decimals would print 2 and 2.0000033 alike ("2 is not < city average 2"); the
+    reason shows as many decimals as tell them apart, the same on both paths."""
+    path = tmp_path / "near.csv"
+    lines = ["unit,year,indicator,value"]
+    for n, (v16, v1, v7) in enumerate(
+        [("1.99999", "99.99999", "69.999999"), ("2.00002", "100", "70"), ("2", "99.9", "50")]
+    ):
+        lines += [f"区{n},2022,7,40", f"区{n},2023,16,{v16}", f"区{n},2023,1,{v1}"]
+        lines.append(f"区{n},2023,7,{v7}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert used_fast_path(path, monkeypatch)
+    reasons = {
+        (r["unit"], r["id"]): r["reason"]
+        for r in json.loads(same(path))["results"]
+        if r["year"] == 2023
+    }
+    assert reasons[("区0", "16")].startswith("1.99999 < city average 2 ")
+    assert reasons[("区2", "16")].startswith("2 < city average 2.000003 ")
+    assert reasons[("区1", "16")].startswith("2.00002 is not < city average 2 ")
+    assert reasons[("区0", "1")] == "99.99999 misses the target ≥ 100"
+    assert reasons[("区1", "1")] == "100 meets the target ≥ 100"
+    assert reasons[("区0", "7")].startswith("69.999999 has not yet reached ≥ 70")
+
+
+@pytest.mark.parametrize("given", ["abc", "", "1e5", "-3"])
+def test_a_bad_fast_rows_setting_is_a_usage_error(given: str) -> None:
+    result = run("evaluate", ROOT / "samples" / "2023.csv", "-f", "json",
+                 env={"PLANCHECK_FAST_ROWS": given})  # fmt: skip
+    assert result.code == 2
+    assert result.stderr == (
+        f"PLANCHECK_FAST_ROWS: expected a whole number of rows, got '{given}'\n"
+    )

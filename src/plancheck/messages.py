@@ -126,6 +126,24 @@ def number(x: float) -> str:
     return text if text not in ("0", "-0") else f"{x:.3g}"
 
 
+def numbers_apart(x: float, y: float) -> tuple[str, str]:
+    """``number`` of two figures a reason compares, with as many more decimals as it takes when
+    they differ but would print alike: never "2 is not < city average 2" of 2 and 2.0000033.
+
+    >>> numbers_apart(2.0, 2.0000033)
+    ('2', '2.000003')
+    """
+    a, b = number(x), number(y)
+    if a != b or x == y:
+        return a, b
+    for digits in range(5, 18):
+        a = f"{x:.{digits}f}".rstrip("0").rstrip(".")
+        b = f"{y:.{digits}f}".rstrip("0").rstrip(".")
+        if a != b:
+            return a, b
+    return repr(x), repr(y)
+
+
 def share(x: float) -> str:
     """A fraction as a whole percentage: 0.456 → 45%."""
     return f"{x * 100:.0f}%"

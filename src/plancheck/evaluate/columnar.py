@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from plancheck.errors import UserError
 from plancheck.plan.models import Indicator, Plan, Rank, Relative, Threshold
 
 THRESHOLD = 20_000  # data rows (newlines) above which the columnar path is tried
@@ -40,7 +41,17 @@ PASS, FAIL, BEHIND, MISSING, UNKNOWN = range(5)
 
 
 def threshold() -> int:
-    return int(os.environ.get("PLANCHECK_FAST_ROWS", THRESHOLD))
+    """Rows from which a CSV takes the columnar path: PLANCHECK_FAST_ROWS, or THRESHOLD."""
+    given = os.environ.get("PLANCHECK_FAST_ROWS")
+    if given is None:
+        return THRESHOLD
+    try:
+        rows = int(given)
+    except ValueError:
+        rows = -1
+    if rows < 0:
+        raise UserError(f"PLANCHECK_FAST_ROWS: expected a whole number of rows, got '{given}'")
+    return rows
 
 
 @dataclass(frozen=True)
@@ -889,6 +900,7 @@ class _Evaluation:
         import numpy as np
         import polars as pl
 
+        from plancheck.evaluate import exact
         from plancheck.evaluate.targets import SYMBOL
         from plancheck.messages import CATALOG, number, source_text
 
@@ -978,18 +990,31 @@ class _Evaluation:
                 rows = np.flatnonzero((status == code) & (kind == k))
                 if not len(rows):
                     continue
+                glob = rows + sl.start
                 if k == "threshold":
-                    put(rows, sentence(key, rows, {"value": value_num.gather(rows)}))
+                    goal = self.goal[glob]
+                    goal_text, risky = exact.fixed4(goal)
+                    value_text, goal_text = _apart(
+                        value_num.gather(rows),
+                        exact.patch(goal_text, risky, goal, number),
+                        self.rvalue[glob],
+                        goal,
+                    )
+                    put(rows, sentence(key, rows, {"value": value_text, "goal": goal_text}))
                 elif k == "relative":
-                    glob = rows + sl.start
+                    value_text, ref_text = _apart(
+                        value_num.gather(rows),
+                        ref_num.gather(rows),
+                        self.rvalue[glob],
+                        self.reference[glob],
+                    )
                     variables = {
-                        "value": value_num.gather(rows),
-                        "ref_value": ref_num.gather(rows),
+                        "value": value_text,
+                        "ref_value": ref_text,
                         "source": sources(self.ref_source[glob], self.ref_count[glob]),
                     }
                     put(rows, sentence(f"relative_{key}", rows, variables))
                 else:
-                    glob = rows + sl.start
                     variables = {
                         "rank": rank_text.gather(rows),
                         "source": sources(self.rank_source[glob], self.rank_count[glob]),
@@ -1022,6 +1047,12 @@ class _Evaluation:
         glob = rows + start
         goal = self.goal[glob]
         goal_text, risky = exact.fixed4(goal)
+        value_text, goal_text = _apart(
+            value_num.gather(rows),
+            exact.patch(goal_text, risky, goal, number),
+            self.rvalue[glob],
+            goal,
+        )
         ops = [
             SYMBOL[i.target.op] if isinstance(i.target, Threshold) else "→" for i in plan.indicators
         ]
@@ -1029,8 +1060,8 @@ class _Evaluation:
             "not_yet",
             rows,
             {
-                "value": value_num.gather(rows),
-                "goal": exact.patch(goal_text, risky, goal, number),
+                "value": value_text,
+                "goal": goal_text,
                 "op": pl.Series(ops, dtype=pl.String).gather(self.ri[glob]),
             },
         )
@@ -1395,6 +1426,21 @@ def _escape(text: str) -> str:
     from plancheck.report.json import COMPACT
 
     return str(COMPACT.encode(text))[1:-1]
+
+
+def _apart(texts_a: Any, texts_b: Any, a: Any, b: Any) -> tuple[Any, Any]:
+    """``messages.numbers_apart`` for whole columns: the rows whose texts agree though their
+    figures differ (rare) are redone by the Python function."""
+    import numpy as np
+
+    from plancheck.messages import numbers_apart
+
+    rows = np.flatnonzero((texts_a == texts_b).to_numpy() & (a != b))
+    if len(rows):
+        pairs = [numbers_apart(float(x), float(y)) for x, y in zip(a[rows], b[rows], strict=True)]
+        texts_a = texts_a.scatter(rows, [p[0] for p in pairs])
+        texts_b = texts_b.scatter(rows, [p[1] for p in pairs])
+    return texts_a, texts_b
 
 
 def _json_strings(texts: Any) -> Any:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from plancheck.messages import Reason, Text, fragment, number
+from plancheck.messages import Reason, Text, fragment, number, numbers_apart
 from plancheck.plan.models import (
     Change,
     Indicator,
@@ -67,7 +67,8 @@ def threshold(indicator: Indicator, plan: Plan, facts: Facts) -> Judgement:
     target = indicator.target
     assert isinstance(target, Threshold)
     met = COMPARE[target.op](facts.value, target.value)
-    params = {"value": number(facts.value), "op": SYMBOL[target.op], "goal": number(target.value)}
+    value, goal = numbers_apart(facts.value, target.value)
+    params = {"value": value, "op": SYMBOL[target.op], "goal": goal}
     return Judgement(met, (fragment("met" if met else "not_met", **params),), target.value)
 
 
@@ -85,15 +86,16 @@ def relative(indicator: Indicator, plan: Plan, facts: Facts) -> Judgement:
     if facts.reference is None:
         return Judgement(None, (fragment("needs_reference", reference=name),), None)
     met = COMPARE[target.op](facts.value, facts.reference)
+    value, ref_value = numbers_apart(facts.value, facts.reference)
     return Judgement(
         met,
         (
             fragment(
                 "relative_met" if met else "relative_not_met",
-                value=number(facts.value),
+                value=value,
                 op=SYMBOL[target.op],
                 reference=name,
-                ref_value=number(facts.reference),
+                ref_value=ref_value,
                 source=facts.reference_source or Text("submitted", "报送值"),
             ),
         ),
@@ -148,13 +150,14 @@ def change(indicator: Indicator, plan: Plan, facts: Facts) -> Judgement:
         goal, change_text = base * target.amount, f"×{target.amount:g}"
     rising = target.amount >= 1 if target.measure == "factor" else target.amount >= 0
     met = facts.value >= goal if rising else facts.value <= goal
+    value_text, goal_text = numbers_apart(facts.value, goal)
     return Judgement(
         met,
         (
             fragment(
                 "change_goal",
-                value=number(facts.value),
-                goal=number(goal),
+                value=value_text,
+                goal=goal_text,
                 change=change_text,
                 baseline=number(base),
             ),

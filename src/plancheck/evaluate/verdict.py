@@ -15,7 +15,15 @@ from plancheck.evaluate import peers as peer_figures
 from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.evaluate.progress import Trend, schedule, trend
 from plancheck.evaluate.targets import SYMBOL, Facts, judge
-from plancheck.messages import TREND_WORDS, Reason, fragment, number, share, source_text
+from plancheck.messages import (
+    TREND_WORDS,
+    Reason,
+    fragment,
+    number,
+    numbers_apart,
+    share,
+    source_text,
+)
 from plancheck.plan.models import Change, Indicator, Plan, Threshold
 from plancheck.submission.models import Observation, Submission
 
@@ -206,12 +214,16 @@ class _Judge:
         target = indicator.target
         op = SYMBOL[target.op] if isinstance(target, Threshold) else "→"
         target_year = self.plan.info.target_year
+        if goal is None:
+            value, goal_text = number(facts.value), "?"
+        else:
+            value, goal_text = numbers_apart(facts.value, goal)
         parts = [
             fragment(
                 "not_yet",
-                value=number(facts.value),
+                value=value,
                 op=op,
-                goal=number(goal) if goal is not None else "?",
+                goal=goal_text,
                 year=str(target_year),
             )
         ]
