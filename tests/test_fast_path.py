@@ -165,6 +165,7 @@ def test_a_sampled_subset_of_a_larger_file(tmp_path: Path) -> None:
         "县00001,2021,1,98",  # given twice (the generator wrote it already)
         '县00001,2021,1,"50"',  # quotes: the Python path reads these
         "县00001;2021;1;50",  # another delimiter
+        ",2021,1,50",  # a unit left out where the other rows name theirs
     ],
 )
 def test_bad_input_gives_the_python_paths_message(tmp_path: Path, row: str) -> None:

@@ -84,6 +84,9 @@ def test_unit_focus_keeps_peers(tmp_path: Path) -> None:
     assert {r["id"]: r["status"] for r in data["results"]}["5"] == "pass"
     assert "unit" not in data["results"][0]  # one unit: the single-unit shape
     assert run("evaluate", tmp_path / "c.csv", "--unit", "无此区").code == 2
+    # The option is read as the file's unit cells are: outer spaces, full-width forms.
+    spaced = run("evaluate", tmp_path / "c.csv", "--unit", " 徐汇区 ", "-f", "json")
+    assert spaced.code == outcome.code and spaced.stdout == outcome.stdout
 
 
 @pytest.mark.parametrize(

@@ -189,7 +189,9 @@ def evaluate(
     """Judge a submission's figures against the plan; exit 0 compliant, 1 not, 2 bad input."""
     from plancheck.evaluate.verdict import evaluate as judge
     from plancheck.submission.read import read_references, read_submission
+    from plancheck.submission.values import fold
 
+    unit = fold(unit) if unit is not None else None  # as the file's unit cells are read
     loaded = _load(plan, tasks=progress is not None)  # tasks.yaml only with --tasks
     if str(getattr(fmt, "value", fmt)) == "json" and not (progress or sheet or unit):
         _evaluate_large(files, loaded, year, strict, reference, lang, output)  # exits if it can

@@ -220,6 +220,9 @@ def _read(data: bytes, path: Path, plan: Plan, cli_year: int | None) -> _Observe
     default_unit = plan.info.unit or ""
     if "unit" in column:
         texts, codes = _distinct(frame.get_column(column["unit"]))
+        unnamed = [not (fold(t) if t is not None else "") for t in texts]
+        if any(unnamed) and not all(unnamed):
+            return None  # some rows name their unit, some do not: the Python path says where
         folded = [(fold(t) if t is not None else "") or default_unit for t in texts]
         names_of = list(dict.fromkeys(folded))
         code_of = {u: n for n, u in enumerate(names_of)}
