@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from plancheck.errors import UserError, UserErrors
-from plancheck.plan.models import IndicatorsFile, Plan, Rank, Relative, TasksFile
+from plancheck.plan.models import IndicatorsFile, Plan, Rank, Relative, TasksFile, Threshold
 from plancheck.textfile import read_text
 from plancheck.yamlfile import MarkedYaml, read_yaml
 
@@ -125,6 +125,25 @@ def _dotted(loc: Iterable[Any]) -> str:
     return text
 
 
+def _index_weights(indicators: IndicatorsFile, doc: MarkedYaml) -> Iterator[UserError]:
+    """The rule-of-law index averages by weight: a weighted category needs a weighted indicator,
+    and the plan a weighted category, or every unit would score 0."""
+    categories = indicators.categories
+    if categories and not any(c.weight for c in categories):
+        yield doc.error(
+            ("categories", 0, "weight"),
+            "every category's weight is 0: the rule-of-law index needs one above 0",
+        )
+    for n, category in enumerate(categories):
+        members = [i for i in indicators.indicators if i.category == category.name]
+        if category.weight and members and not any(i.weight for i in members):
+            yield doc.error(
+                ("categories", n, "name"),
+                f"every indicator of category '{category.name}' has weight 0: give one a weight, "
+                "or the category weight 0",
+            )
+
+
 def _cross_check(
     indicators: IndicatorsFile,
     doc: MarkedYaml,
@@ -154,6 +173,16 @@ def _cross_check(
             )
         if isinstance(target, Rank) and target.peers not in indicators.peer_groups:
             yield doc.error((*here, "target", "peers"), f"unknown peer group '{target.peers}'")
+        if indicator.floor is not None and isinstance(target, Threshold):
+            higher = indicator.direction == "higher"
+            if (indicator.floor >= target.value) if higher else (indicator.floor <= target.value):
+                side = "below" if higher else "above"
+                yield doc.error(
+                    (*here, "floor"),
+                    f"floor {indicator.floor:g} must lie {side} the target {target.value:g} "
+                    f"({indicator.direction} is better): the floor scores 0 in the index",
+                )
+    yield from _index_weights(indicators, doc)
     for key, reference in indicators.references.items():
         if reference.peers is not None and reference.peers not in indicators.peer_groups:
             yield doc.error(("references", key, "peers"), f"unknown peer group '{reference.peers}'")
