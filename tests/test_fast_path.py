@@ -314,3 +314,20 @@ def test_a_bad_fast_rows_setting_is_a_usage_error(given: str) -> None:
     assert result.stderr == (
         f"PLANCHECK_FAST_ROWS: expected a whole number of rows, got '{given}'\n"
     )
+
+
+def test_a_unit_absent_from_a_year_has_a_null_index_on_both_paths(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "absent.csv"
+    units = generate.unit_names(4)
+    rows = [
+        r for r in generate.rows(units, (2022, 2023), seed=5) if (r[0], r[1]) != (units[2], 2023)
+    ]
+    lines = ["unit,year,indicator,value"] + [",".join(map(str, r)) for r in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert used_fast_path(path, monkeypatch)
+    index = json.loads(same(path))["index"]
+    absent = [i for i in index if i["unit"] == units[2] and i["year"] == 2023]
+    assert [(i["score"], i["rank"], i["scored"]) for i in absent] == [(None, None, 0)]
+    assert [i["unit"] for i in index if i["year"] == 2023][-1] == units[2]

@@ -162,6 +162,20 @@ def test_index_weights_come_from_the_plan(tmp_path: Path) -> None:
     assert math.isclose(score["score"], round(expected, 2), abs_tol=0.01)
 
 
+def test_a_unit_with_nothing_scored_has_no_index_and_no_rank(tmp_path: Path) -> None:
+    rows = [("徐汇区", 2023, "1", 100), ("长宁区", 2023, "1", 90), ("静安区", 2022, "1", 100)]
+    source = long_csv(tmp_path / "gap.csv", rows)
+    data = run("evaluate", source, "-f", "json").json()
+    index = [i for i in data["index"] if i["year"] == 2023]
+    latest = {i["unit"]: (i["score"], i["rank"], i["scored"]) for i in index}
+    assert latest == {"徐汇区": (100.0, 1, 1), "长宁区": (90.0, 2, 1), "静安区": (None, None, 0)}
+    assert [i["unit"] for i in index] == ["徐汇区", "长宁区", "静安区"]  # the unranked last
+    table = run("evaluate", source).stdout
+    assert "—  静安区" in table
+    markdown = run("evaluate", source, "-f", "markdown").stdout
+    assert '    x-axis ["徐汇区", "长宁区"]' in markdown  # the chart shows scores only
+
+
 def test_index_ranks_units() -> None:
     data = run("evaluate", SAMPLES / "districts-2023.csv", "-f", "json").json()
     latest = [i for i in data["index"] if i["year"] == 2023]

@@ -1271,9 +1271,11 @@ class _Evaluation:
                 if present[row]:
                     mean[row] = cats[category.name]
         # Ranked within each year: best score first, then by name; equal scores (to 9
-        # decimals) share the better rank.
+        # decimals) share the better rank. A unit with nothing scored has no score nor rank.
+        unscored = count == 0
+        score = np.where(unscored, 0.0, score)
         name_order = np.argsort(np.argsort(np.asarray(self.unit_names, dtype=object)))
-        order = np.lexsort((name_order[pair_unit], -score, pair_year))
+        order = np.lexsort((name_order[pair_unit], -score, unscored, pair_year))
         rounded9, risky9 = exact.round_to(score, 9)
         for row in np.flatnonzero(risky9).tolist():
             rounded9[row] = round(float(score[row]), 9)
@@ -1317,8 +1319,14 @@ class _Evaluation:
             {
                 "u": units.gather(pair_unit),
                 "y": pl.Series(pair_year).cast(pl.String),
-                "s": two(score),
-                "r": pl.Series(ranks).cast(pl.String),
+                "s": pl.select(
+                    pl.when(pl.Series(unscored)).then(pl.lit("null")).otherwise(two(score))
+                ).to_series(),
+                "r": pl.select(
+                    pl.when(pl.Series(unscored))
+                    .then(pl.lit("null"))
+                    .otherwise(pl.Series(ranks).cast(pl.String))
+                ).to_series(),
                 "n": pl.Series(count).cast(pl.String),
             }
             | {f"c{k}": p for k, p in enumerate(parts)}

@@ -10,7 +10,7 @@ target (scores 100, capped), in the direction the indicator is good:
 - qualitative targets: 100 when the direction holds, else 0.
 
 Indicators without a judgment (missing, unknown) are left out, and the index says how many were
-scored (its coverage). Scores are averaged within each category (weighted by each indicator's
+scored (its coverage); a unit with none scored that year has no index (and no rank). Scores are averaged within each category (weighted by each indicator's
 ``weight``), then across categories (weighted by each category's ``weight``; default 1). Units are
 ranked by the index within each year; ties share the better rank.
 """
@@ -30,11 +30,11 @@ from plancheck.plan.models import Plan, Qualitative, Rank
 class IndexScore:
     unit: str
     year: int
-    score: float  # 0–100
+    score: float | None  # 0–100; None when nothing was scored
     categories: tuple[tuple[str, float], ...]  # (category, score) in the plan's order
     scored: int  # indicators with a score
     total: int  # indicators in the plan
-    rank: int  # among the units of the same year
+    rank: int | None  # among the units of the same year that have a score
 
 
 def indicator_score(result: Result, plan: Plan) -> float | None:
@@ -90,7 +90,8 @@ def compute(plan: Plan, results: Iterable[Result]) -> tuple[IndexScore, ...]:
             categories.append((category.name, mean))
             overall.append((mean, category.weight))
         scored = sum(len(p) for p in by_category.values())
-        rows.append(IndexScore(unit, year, _weighted(overall), tuple(categories), scored, total, 0))
+        score = _weighted(overall) if scored else None
+        rows.append(IndexScore(unit, year, score, tuple(categories), scored, total, None))
     return _ranked(rows)
 
 
@@ -104,11 +105,15 @@ def _weighted(pairs: list[tuple[float, float]]) -> float:
 def _ranked(rows: list[IndexScore]) -> tuple[IndexScore, ...]:
     ranked: list[IndexScore] = []
     for year in sorted({r.year for r in rows}):
-        same_year = sorted((r for r in rows if r.year == year), key=lambda r: (-r.score, r.unit))
+        same_year = sorted(
+            (r for r in rows if r.year == year),
+            key=lambda r: (r.score is None, -(r.score or 0.0), r.unit),
+        )
         place: dict[float, int] = {}
         for n, row in enumerate(same_year, start=1):
-            rounded = round(row.score, 9)  # equal scores share a rank
-            place.setdefault(rounded, n)
+            rounded = round(row.score, 9) if row.score is not None else None
+            if rounded is not None:  # equal scores share a rank
+                place.setdefault(rounded, n)
             ranked.append(
                 IndexScore(
                     row.unit,
@@ -117,7 +122,7 @@ def _ranked(rows: list[IndexScore]) -> tuple[IndexScore, ...]:
                     row.categories,
                     row.scored,
                     row.total,
-                    place[rounded],
+                    place[rounded] if rounded is not None else None,
                 )
             )
     return tuple(ranked)

@@ -77,10 +77,10 @@ def timing_cell(indicator: Indicator, target_year: int, lang: str) -> str:
 
 
 def latest_index(evaluation: Evaluation) -> list[IndexScore]:
-    """The index of the latest year, best first (the ranking)."""
+    """The index of the latest year, best first (the ranking; units with no score last)."""
     return sorted(
         (i for i in evaluation.index if i.year == evaluation.latest_year),
-        key=lambda i: (i.rank, i.unit),
+        key=lambda i: (i.rank is None, i.rank or 0, i.unit),
     )
 
 
@@ -164,9 +164,9 @@ def index_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list
         by_category = dict(score.categories)
         rows.append(
             [
-                str(score.rank),
+                str(score.rank) if score.rank is not None else "—",
                 score.unit,
-                f"{score.score:.1f}",
+                f"{score.score:.1f}" if score.score is not None else "—",
                 *(
                     f"{by_category[c.name]:.1f}" if c.name in by_category else "—"
                     for c in categories

@@ -226,10 +226,16 @@ def _index(evaluation: Evaluation, lang: str) -> list[str]:
     out = [f"<h2>{esc(label('index', lang))} {evaluation.latest_year}</h2>"]
     out += _table("index", header, rows)
     ranking = latest_index(evaluation)
-    out.append(index_bars(label("index", lang), [(s.unit, s.score) for s in ranking]))
+    bars = [(s.unit, s.score) for s in ranking if s.score is not None]
+    if bars:
+        out.append(index_bars(label("index", lang), bars))
     if len(evaluation.years) > 1:
         for unit in evaluation.units:
-            points = sorted((s.year, s.score) for s in evaluation.index if s.unit == unit)
+            points = sorted(
+                (s.year, s.score)
+                for s in evaluation.index
+                if s.unit == unit and s.score is not None
+            )
             if len(points) > 1:
                 out.append(index_line(f"{label('index', lang)}: {unit}", points))
     return out

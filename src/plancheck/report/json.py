@@ -74,7 +74,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         {
             "unit": score.unit,
             "year": score.year,
-            "score": round(score.score, 2),
+            "score": round(score.score, 2) if score.score is not None else None,
             "rank": score.rank,
             "categories": {name: round(value, 2) for name, value in score.categories},
             "scored": score.scored,

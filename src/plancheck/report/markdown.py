@@ -147,16 +147,18 @@ def _index_chart(evaluation: Evaluation, lang: str) -> list[str]:
     """A bar per unit (several units) or a line over the years (one unit); nothing otherwise."""
     title = _mermaid_text(f"{label('index', lang)}")
     if len(evaluation.units) > 1:
-        ranking = latest_index(evaluation)
+        ranking = [s for s in latest_index(evaluation) if s.score is not None]
         axis = ", ".join(_mermaid_text(s.unit) for s in ranking)
-        values = ", ".join(f"{s.score:.1f}" for s in ranking)
+        values = ", ".join(f"{s.score:.1f}" for s in ranking if s.score is not None)
         kind = "bar"
     elif len(evaluation.years) > 1:
-        scores = sorted(evaluation.index, key=lambda s: s.year)
+        scores = sorted((s for s in evaluation.index if s.score is not None), key=lambda s: s.year)
         axis = ", ".join(_mermaid_text(str(s.year)) for s in scores)
-        values = ", ".join(f"{s.score:.1f}" for s in scores)
+        values = ", ".join(f"{s.score:.1f}" for s in scores if s.score is not None)
         kind = "line"
     else:
+        return []
+    if not values:  # no unit has a score
         return []
     return [
         "```mermaid",

@@ -145,7 +145,10 @@ def _index_bars(console: Console, evaluation: Evaluation, lang: str) -> None:
     width = max(cell_len(s.unit) for s in ranking)
     for score in ranking:
         pad = " " * (width - cell_len(score.unit))  # Chinese characters take two cells
-        line = f"  {score.rank:>2}. {score.unit}{pad}  {score.score:5.1f}  {_bar(score.score)}"
+        if score.score is None or score.rank is None:
+            line = f"   —  {score.unit}{pad}      —"
+        else:
+            line = f"  {score.rank:>2}. {score.unit}{pad}  {score.score:5.1f}  {_bar(score.score)}"
         console.print(
             f"{line}  ({label('coverage', lang)} {score.scored}/{score.total})", markup=False
         )
