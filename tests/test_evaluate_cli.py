@@ -200,6 +200,18 @@ def test_bad_input(tmp_path: Path, content: str, message: str) -> None:
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
 
 
+def test_the_same_file_twice_and_a_reference_given_twice(tmp_path: Path) -> None:
+    sample = SAMPLES / "2023.csv"
+    result = run("evaluate", sample, sample)
+    assert (result.code, result.stderr) == (2, f"{sample}: given twice on the command line\n")
+    official = write(tmp_path / "city.csv", "year,indicator,reference\n2023,8,1.5\n2023,8,1.6\n")
+    result = run("evaluate", sample, "--reference", official)
+    assert (result.code, result.stderr) == (
+        2,
+        f"{official}:3: indicator 8: the reference for 2023 is given twice (also at line 2)\n",
+    )
+
+
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     result = run("evaluate", tmp_path / "nope.csv")
     assert result.code == 2 and "nope.csv: file not found" in result.stderr

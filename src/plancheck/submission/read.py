@@ -39,7 +39,9 @@ def read_submission(
             f"--sheet {sheet}: only Excel workbooks (.xlsx) have sheets",
             paths[0] if paths else None,
         )
-    for path in paths:
+    for n, path in enumerate(paths):
+        if any(_same_file(path, earlier) for earlier in paths[:n]):
+            raise UserError("given twice on the command line", path)
         files.append(str(path))
         count = 0
         for observation in _observations(path, plan, year, sheet):
@@ -92,6 +94,13 @@ def _records(path: Path, plan: Plan, sheet: str | None = None) -> Iterator[RawRe
     from plancheck.submission.read_csv import read_csv
 
     return read_csv(text, str(path), plan)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:  # a missing file is said by the reader, with its own message
+        return False
 
 
 def _observations(
@@ -212,8 +221,18 @@ def read_references(
     """Official reference values (e.g. city averages) per year and indicator, from a file read
     like a submission: its ``reference`` column, or else its ``value`` column."""
     references: dict[tuple[int, str], float] = {}
-    for o in read_submission([path], plan, year, require_values=False).observations:
+    lines: dict[tuple[int, str], int] = {}
+    for o in _observations(path, plan, year):
+        key = (o.year, o.indicator)
+        if key in lines:  # one official figure per year and indicator, whatever the unit column
+            raise UserError(
+                f"indicator {o.indicator}: the reference for {o.year} is given twice "
+                f"(also at line {lines[key]})",
+                o.file,
+                o.line,
+            )
+        lines[key] = o.line
         figure = o.reference if o.reference is not None else o.value
         if figure is not None:
-            references[(o.year, o.indicator)] = figure
+            references[key] = figure
     return references
