@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -248,3 +251,35 @@ def test_bad_input_leaves_an_earlier_report_intact(tmp_path: Path) -> None:
     source = write(tmp_path / "2023.csv", "indicator,value\n4,abc\n")
     assert run("evaluate", source, "-f", "json", "-o", report).code == 2
     assert report.read_text(encoding="utf-8") == "earlier report"
+
+
+def test_a_device_or_pipe_is_written_through_never_replaced(tmp_path: Path) -> None:
+    """-o /dev/null (or a named pipe) must not swap the device for a file, as a rename would."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = run("evaluate", SAMPLES / "2023.csv", "-f", "json", "-o", fifo)
+    reader.join(timeout=10)
+    assert result.code == 0
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert received == [run("evaluate", SAMPLES / "2023.csv", "-f", "json").stdout.encode()]
+    before = os.stat("/dev/null")
+    assert run("evaluate", SAMPLES / "2023.csv", "-o", "/dev/null").code == 0
+    assert (
+        stat.S_ISCHR(os.stat("/dev/null").st_mode) and os.stat("/dev/null").st_ino == before.st_ino
+    )
+
+
+def test_dash_is_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("evaluate", SAMPLES / "2023.csv", "-f", "json", "-o", "-")
+    assert result.code == 0 and result.stdout.startswith("{")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_readability_is_left_to_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """typer's own check would print a usage block; the reader says it in one located line."""
+    monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)
+    assert run("evaluate", SAMPLES / "2023.csv").code == 0

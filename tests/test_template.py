@@ -175,3 +175,17 @@ def test_formula_like_cells_are_neutralised() -> None:
 def test_parse_units() -> None:
     assert parse_units("徐汇区, 长宁区、静安区，徐汇区") == ("徐汇区", "长宁区", "静安区")
     assert parse_units(None) == ()
+
+
+def test_never_replaces_a_file_that_may_be_filled_in(tmp_path: Path) -> None:
+    filled = tmp_path / "2024.csv"
+    filled.write_text("indicator,value\n1,100\n", encoding="utf-8")
+    result = invoke("template", "-o", filled)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{filled}: exists already, and may be filled in; give --force to replace it\n"
+    )
+    assert filled.read_text(encoding="utf-8") == "indicator,value\n1,100\n"
+    assert invoke("template", "-o", filled, "--force").exit_code == 0
+    assert "value" in filled.read_text(encoding="utf-8-sig").splitlines()[0]
+    assert invoke("template", "-o", "-").stdout.startswith("\ufeffindicator,")

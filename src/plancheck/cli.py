@@ -67,10 +67,12 @@ PlanOption = Annotated[
         "--plan",
         help="A plan folder (indicators.yaml, tasks.yaml) or indicators file. "
         "Default: the bundled Xuhui District plan.",
+        readable=False,
     ),
 ]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write the report to FILE (atomically).")
+    Path | None,
+    typer.Option("--output", "-o", help="Write the report to FILE (atomically); - is stdout."),
 ]
 Lang = Enum("Lang", {"en": "en", "zh": "zh"}, type=str)
 LangOption = Annotated[
@@ -109,7 +111,13 @@ def _lang(lang: Any) -> str:
     return "zh" if env.lower().startswith("zh") else "en"
 
 
+def _file(output: Path | None) -> Path | None:
+    """The report's file, or None for standard output (no -o, or "-o -")."""
+    return None if output is None or str(output) == "-" else output
+
+
 def _emit(text: str | bytes, output: Path | None, inputs: list[Path]) -> None:
+    output = _file(output)
     if output is None and isinstance(text, bytes):
         if sys.stdout.isatty():
             raise UserError("a binary file (xlsx) is not for the terminal: give -o FILE")
@@ -129,7 +137,7 @@ def _render(fmt: Any, subject: str, obj: object, lang: Any, output: Path | None)
     from plancheck.report import Options, render
 
     fmt = str(fmt.value)
-    terminal = output is None and sys.stdout.isatty()
+    terminal = _file(output) is None and sys.stdout.isatty()
     color = terminal and "NO_COLOR" not in os.environ and fmt == "table"
     width = _terminal_width() if terminal else 100
     return render(fmt, subject, obj, Options(lang=_lang(lang), color=color, width=width))
@@ -153,7 +161,10 @@ def _load(plan: Path | None, *, tasks: bool = True) -> Plan:
 @app.command()
 def evaluate(
     files: Annotated[
-        list[Path], typer.Argument(help="Submission files (CSV, YAML or xlsx).", metavar="FILE")
+        list[Path],
+        typer.Argument(
+            help="Submission files (CSV, YAML or xlsx).", metavar="FILE", readable=False
+        ),
     ],
     plan: PlanOption = None,
     year: Annotated[
@@ -170,7 +181,9 @@ def evaluate(
     reference: Annotated[
         Path | None,
         typer.Option(
-            "--reference", help="Official reference values (e.g. city averages), CSV/YAML."
+            "--reference",
+            help="Official reference values (e.g. city averages), CSV/YAML.",
+            readable=False,
         ),
     ] = None,
     lang: LangOption = None,
@@ -183,6 +196,7 @@ def evaluate(
             "--tasks",
             help="A progress report on the plan's tasks (YAML/CSV): adds a tasks section; "
             "see 'plancheck tasks check'.",
+            readable=False,
         ),
     ] = None,
 ) -> None:
@@ -232,6 +246,7 @@ def _evaluate_large(
                          lang=_lang(lang))  # fmt: skip
     if fast is None:
         return
+    output = _file(output)
     if output is None:
         sys.stdout.flush()
         for chunk in fast.chunks:
@@ -276,7 +291,9 @@ def tasks(
 
 @tasks_app.command("check")
 def tasks_check(
-    progress: Annotated[Path, typer.Argument(help="A progress report on the tasks (YAML or CSV).")],
+    progress: Annotated[
+        Path, typer.Argument(help="A progress report on the tasks (YAML or CSV).", readable=False)
+    ],
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -330,10 +347,16 @@ def template(
     ] = None,
     output: OutputOption = None,
     lang: LangOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace FILE if it exists (it may be filled in).")
+    ] = False,
 ) -> None:
     """Print a blank submission to fill in and pass to evaluate: every indicator, value empty."""
     from plancheck.template import choose_format, parse_units, render
 
+    output = _file(output)
+    if output is not None and output.is_file() and not force:
+        raise UserError("exists already, and may be filled in; give --force to replace it", output)
     name = str(getattr(fmt, "value", fmt)) if fmt is not None else None
     chosen = choose_format(name, str(output) if output else None)
     content = render(chosen, _load(plan), year=year, units=parse_units(units), lang=_lang(lang))
@@ -342,8 +365,12 @@ def template(
 
 @app.command()
 def diff(
-    old: Annotated[Path, typer.Argument(help="The earlier submission (e.g. 2022.csv).")],
-    new: Annotated[Path, typer.Argument(help="The later submission (e.g. 2023.csv).")],
+    old: Annotated[
+        Path, typer.Argument(help="The earlier submission (e.g. 2022.csv).", readable=False)
+    ],
+    new: Annotated[
+        Path, typer.Argument(help="The later submission (e.g. 2023.csv).", readable=False)
+    ],
     plan: PlanOption = None,
     fmt: Annotated[DiffFormat, _format_option("diff")] = "table",
     output: OutputOption = None,
@@ -365,7 +392,8 @@ def diff(
 @plan_app.command("validate")
 def plan_validate(
     path: Annotated[
-        Path | None, typer.Argument(help="Plan folder or indicators.yaml (default: bundled).")
+        Path | None,
+        typer.Argument(help="Plan folder or indicators.yaml (default: bundled).", readable=False),
     ] = None,
 ) -> None:
     """Check a plan's YAML files; print every problem as file:line:column: message.
@@ -417,7 +445,9 @@ PeriodOption = Annotated[
 
 @plan_app.command("import")
 def plan_import(
-    source: Annotated[Path, typer.Argument(help="The plan: .docx, .xlsx, .csv or text.")],
+    source: Annotated[
+        Path, typer.Argument(help="The plan: .docx, .xlsx, .csv or text.", readable=False)
+    ],
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Folder for indicators.yaml and tasks.yaml.")
     ],

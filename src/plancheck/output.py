@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,6 +22,25 @@ def write_report(text: str | bytes, path: Path, inputs: Iterable[Path] = ()) -> 
     write_report_chunks([data], path, inputs)
 
 
+def _is_special(path: Path) -> bool:
+    """A device or a pipe (/dev/null, /dev/stdout, a FIFO): there is nothing to rename over."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISBLK(mode)
+
+
+def _write_through(chunks: Iterable[bytes | memoryview | str], path: Path) -> None:
+    """Written to as it is: replacing /dev/null with a file, as a rename would, breaks the system."""
+    try:
+        with open(path, "wb") as out:
+            for chunk in chunks:
+                out.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+    except OSError as exc:
+        raise UserError(f"cannot write the report: {exc.strerror or exc}", path) from None
+
+
 def write_report_chunks(
     chunks: Iterable[bytes | memoryview | str], path: Path, inputs: Iterable[Path] = ()
 ) -> None:
@@ -35,6 +55,9 @@ def write_report_chunks(
                 raise UserError("refusing to write the report over an input file", path)
     if target.is_dir():
         raise UserError("the output is a directory; give a file name", path)
+    if _is_special(path):
+        _write_through(chunks, path)
+        return
     folder = target.parent
     if not folder.is_dir():
         raise UserError("the output's folder does not exist", path)
