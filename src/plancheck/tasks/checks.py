@@ -210,6 +210,8 @@ def deadline(
     not yet overdue.
     Fail: as_of 2023-01-01, not done or not reported → overdue ("not done; the deadline
     2022-12-31 passed 1 day ago").
+    A task reported ``done`` as a whole (``"25": done``) has its unreported deadlines done with
+    it; one it reports ``not_done`` makes it inconsistent.
     """
     due = milestone.due
     if report is None:
@@ -218,6 +220,11 @@ def deadline(
         return
     entry = report.milestone(milestone.id)
     source = entry or report
+    if entry is None and report.status is TaskStatus.DONE:
+        with_task: Reason = (fragment("done_with_task"),)
+        yield _finding("deadline", FindingStatus.DONE, with_task, ctx, task, source,
+                       milestone=milestone, due=due)  # fmt: skip
+        return
     if entry is not None and entry.done:
         reason = _done(entry, due)
         yield _finding(
@@ -376,9 +383,9 @@ def inconsistent(
     """A task reported done has every milestone done.
 
     Pass: task 25 ``status: done`` with 25.1 ``state: done``.
-    Fail: task 23 ``status: done`` with 23.1 ``not_done`` (or not reported) → inconsistent
-    ("reported done, but milestone 23.1 is not done"). An annual duty's current year, not yet
-    due, does not count against it; a missed earlier year does.
+    Fail: task 23 ``status: done`` with 23.1 ``not_done`` → inconsistent ("reported done, but
+    milestone 23.1 is not done"). An annual duty's current year, not yet due, does not count
+    against it; a missed earlier year, or a target milestone without its figure, does.
     """
     if report is None or report.status is not TaskStatus.DONE:
         return

@@ -361,10 +361,13 @@ def _read_yaml(text: str, file: str, plan: Plan) -> _RawProgress:
         raise doc.error(
             ("tasks",), "'tasks' maps task ids to their reports, e.g. \"19\": {status: done}"
         )
+    seen: dict[str, Cell] = {}  # "9", "09" and "９" are one task: two reports of it disagree
     for key, entry in tasks.items():
         path: _YamlPath = ("tasks", key)
         task = find_task(plan, key, here, cell(path, key, "tasks"))
         item = _RawTask(task, cell(path, key, "task"))
+        if (first := seen.setdefault(task.id, item.where)) is not item.where:
+            raise doc.error(path, f"task {task.id} is given twice (also at line {first.line})")
         if not isinstance(entry, dict):
             if isinstance(entry, list):
                 raise doc.error(
@@ -400,10 +403,15 @@ def _yaml_milestones(
     if not isinstance(value, dict):
         raise doc.error(path, "'milestones' maps milestone ids to their state, value or years")
     found: list[_RawMilestone] = []
+    seen: dict[str, Cell] = {}
     for key, entry in value.items():
         at = (*path, key)
         milestone = find_milestone(plan, task, key, here, cell(at, key, "milestone"))
         item = _RawMilestone(milestone, cell(at, key, "milestone"))
+        if (first := seen.setdefault(milestone.id, item.where)) is not item.where:
+            raise doc.error(
+                at, f"milestone {milestone.id} is given twice (also at line {first.line})"
+            )
         if isinstance(entry, dict):
             for field_key, field_value in entry.items():
                 name = field_of(field_key)

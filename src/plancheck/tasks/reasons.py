@@ -15,6 +15,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "en": {
         "done": "done",
         "done_on": "done on {date}",
+        "done_with_task": "done: the task is reported done",
         "done_late": "done on {date}, after the deadline {due}",
         "open": "not done yet; due {due}",
         "open_no_due": "not done yet; no deadline",
@@ -38,6 +39,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "zh": {
         "done": "已完成",
         "done_on": "已于 {date} 完成",
+        "done_with_task": "已完成(任务报告为已完成)",
         "done_late": "已于 {date} 完成,晚于期限 {due}",
         "open": "尚未完成,期限 {due}",
         "open_no_due": "尚未完成,无期限",
