@@ -257,7 +257,9 @@ def test_evaluate_exit_follows_tasks(test_plan: Path, tmp_path: Path) -> None:
     )
     result = run("evaluate", SAMPLES / "2023.csv", "--plan", test_plan, "--tasks", progress)
     assert result.code == 1
-    assert "NOT COMPLIANT: 1 binding milestones overdue" in result.stdout
+    assert "NOT COMPLIANT: 1 binding milestones past their deadline, not done or not reported" in (
+        result.stdout
+    )
     bad = tmp_path / "bad.yaml"
     bad.write_text('tasks:\n  "9": done\n', encoding="utf-8")
     result = run("evaluate", SAMPLES / "2023.csv", "--plan", test_plan, "--tasks", bad)
@@ -270,3 +272,13 @@ def test_evaluate_tasks_as_of_defaults_to_the_evaluated_year(tmp_path: Path) -> 
     result = run("evaluate", SAMPLES / "2023.csv", "--tasks", progress, "-f", "json")
     assert result.json()["tasks"]["as_of"] == "2023-12-31"
     assert result.json()["tasks"]["as_of_source"] == "year"
+
+
+def test_the_verdict_names_both_parts_when_both_fail() -> None:
+    result = run("evaluate", ROOT / "samples" / "2023.csv", "--tasks",
+                 ROOT / "samples" / "progress-2023.yaml", "--strict", "-f", "markdown")  # fmt: skip
+    assert result.code == 1
+    assert (
+        "**Verdict: NOT COMPLIANT: 9 indicators not passed (--strict); 5 task findings: "
+        "overdue, inconsistent or unreported (--strict)**"
+    ) in result.stdout

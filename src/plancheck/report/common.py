@@ -18,13 +18,19 @@ SEVERITY = {Status.FAIL: 0, Status.UNKNOWN: 1, Status.MISSING: 2, Status.BEHIND:
 def verdict(evaluation: Evaluation, lang: str) -> str:
     """``NOT COMPLIANT: 1 binding indicators not met`` or ``COMPLIANT: every binding …``."""
     blocking = sum(1 for r in evaluation.results if evaluation.blocking(r))
+    tasks = evaluation.tasks
     if blocking:
         key = "strict_blocking" if evaluation.strict else "binding_blocking"
-        return f"{label('not_compliant', lang)}: {blocking} {label(key, lang)}"
-    if evaluation.tasks is not None and not evaluation.tasks.compliant:
+        text = f"{label('not_compliant', lang)}: {blocking} {label(key, lang)}"
+        if tasks is not None and not tasks.compliant:  # both parts fail: say both
+            from plancheck.report.taskcheck import tasks_blocking
+
+            text += ("；" if lang == "zh" else "; ") + tasks_blocking(tasks, lang)
+        return text
+    if tasks is not None and not tasks.compliant:
         from plancheck.report.taskcheck import task_verdict  # evaluate --tasks
 
-        return task_verdict(evaluation.tasks, lang)
+        return task_verdict(tasks, lang)
     key = "all_met_strict" if evaluation.strict else "all_binding_met"
     return f"{label('compliant', lang)}: {label(key, lang)}"
 

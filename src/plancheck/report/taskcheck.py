@@ -21,10 +21,8 @@ def state_text(state: str, lang: str) -> str:
 
 def task_verdict(check: TaskCheck, lang: str) -> str:
     """``COMPLIANT: no binding milestone is overdue; 2 overdue, not binding …`` and the like."""
-    blocking = check.blocking_findings
-    if blocking:
-        key = "tasks_blocking_strict" if check.strict else "tasks_blocking_binding"
-        return f"{label('not_compliant', lang)}: {len(blocking)} {label(key, lang)}"
+    if check.blocking_findings:
+        return f"{label('not_compliant', lang)}: {tasks_blocking(check, lang)}"
     if check.strict:
         return f"{label('compliant', lang)}: {label('tasks_all_strict', lang)}"
     text = f"{label('compliant', lang)}: {label('tasks_all_binding', lang)}"
@@ -32,6 +30,12 @@ def task_verdict(check: TaskCheck, lang: str) -> str:
     if overdue:
         text += ("；" if lang == "zh" else "; ") + label("tasks_not_binding", lang, count=overdue)
     return text
+
+
+def tasks_blocking(check: TaskCheck, lang: str) -> str:
+    """``5 task findings: overdue, inconsistent or unreported (--strict)``."""
+    key = "tasks_blocking_strict" if check.strict else "tasks_blocking_binding"
+    return f"{len(check.blocking_findings)} {label(key, lang)}"
 
 
 def as_of_text(check: TaskCheck, lang: str) -> str:
