@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -203,3 +205,46 @@ def test_cell_names() -> None:
     assert cell_ref("Sheet1", 5, 2) == "Sheet1!C5"
     assert cell_ref("数据", 1, 0) == "数据!A1"
     assert cell_ref("Bob's data", 2, 1) == "'Bob''s data'!B2"
+
+
+def _drop_cached_value(book: Path, cell: str) -> None:
+    """What a workbook written by a program that does not compute formulas looks like."""
+    with zipfile.ZipFile(book) as archive:
+        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(
+        rb'(<c r="' + cell.encode() + rb'"[^>]*>)(<f>[^<]*</f>)<v>[^<]*</v>', rb"\1\2", parts[sheet]
+    )
+    with zipfile.ZipFile(book, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def _with_formula(book: Path, formula: str, cached: str | None) -> Path:
+    """The sample as a workbook whose C5 (indicator 4's value) is a formula."""
+    xl = xlsxwriter.Workbook(str(book))
+    sheet = xl.add_worksheet("Sheet1")
+    for r, row in enumerate(sample_rows()):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value)
+    sheet.write_formula(4, 2, formula, None, cached if cached is not None else 0)
+    xl.close()
+    if cached is None:
+        _drop_cached_value(book, "C5")
+    return book
+
+
+def test_excel_errors_and_uncomputed_formulas_are_not_read_as_blanks(tmp_path: Path) -> None:
+    """calamine gives both as empty cells, which would read as a figure not submitted."""
+    book = _with_formula(tmp_path / "2023.xlsx", "=1/0", "#DIV/0!")
+    result = invoke("evaluate", book)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"{book}:5: Sheet1!C5: value: '#DIV/0!' is an Excel error, not a number: fix the formula "
+        "(indicator 4 重大行政决策合法性审查率)\n",
+    )
+    book = _with_formula(tmp_path / "2023.xlsx", "=B2*1", None)
+    result = invoke("evaluate", book)
+    assert result.exit_code == 2
+    assert "Sheet1!C5: value: '=B2*1' is a formula Excel never computed" in result.stderr

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,7 +68,57 @@ def read_sheet(path: Path, sheet: str | None = None) -> tuple[str, list[list[str
     except Exception as exc:  # calamine raises its own error types (zip, XML, password…)
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise UserError(f"not a readable Excel workbook: {reason}", file) from None
-    return name, [[cell_text(value) for value in row] for row in rows]
+    grid = [[cell_text(value) for value in row] for row in rows]
+    for (line, col), shown in _unreadable_cells(data, names.index(name)).items():
+        if line <= len(grid):  # calamine reads these as empty: say what the cell holds
+            row = grid[line - 1]
+            row.extend([""] * (col + 1 - len(row)))
+            row[col] = shown
+    return name, grid
+
+
+_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+
+
+def _unreadable_cells(data: bytes, index: int) -> dict[tuple[int, int], str]:
+    """Cells of the sheet holding an Excel error (``#DIV/0!``) or a formula never computed,
+    by (row, column): calamine gives both as empty, which would read as a figure not given."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read(_sheet_part(archive, index))
+    except (KeyError, IndexError, OSError, zipfile.BadZipFile):
+        return {}  # a workbook calamine read but laid out otherwise: nothing more to say
+    found: dict[tuple[int, int], str] = {}
+    for match in _CELL.finditer(xml):
+        attributes, body = match.group(1), match.group(2) or b""
+        ref = _REF.search(attributes)
+        if ref is None:
+            continue
+        value = re.search(rb"<v>(.*?)</v>", body, re.S)
+        if b't="e"' in attributes and value:
+            shown = value.group(1).decode("utf-8", "replace")
+        elif b"<f" in body and value is None:
+            shown = "=" + re.sub(rb"<[^>]+>", b"", body).decode("utf-8", "replace").strip()
+        else:
+            continue
+        col = sum((ord(ch) - 64) * 26**k for k, ch in enumerate(reversed(ref.group(1).decode())))
+        found[(int(ref.group(2)), col - 1)] = shown
+    return found
+
+
+def _sheet_part(archive: zipfile.ZipFile, index: int) -> str:
+    """The zip member of the workbook's ``index``-th sheet (xl/worksheets/sheetN.xml)."""
+    workbook = archive.read("xl/workbook.xml")
+    rels = archive.read("xl/_rels/workbook.xml.rels")
+    ids = re.findall(rb'<sheet\b[^>]*?\br:id="([^"]+)"', workbook)
+    targets = {}
+    for tag in re.findall(rb"<Relationship\b[^>]*>", rels):  # attributes in any order
+        rid, where = re.search(rb'\bId="([^"]+)"', tag), re.search(rb'\bTarget="([^"]+)"', tag)
+        if rid and where:
+            targets[rid.group(1)] = where.group(1)
+    target = targets[ids[index]].decode()
+    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
 def cell_text(value: object) -> str:

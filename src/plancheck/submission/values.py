@@ -35,6 +35,11 @@ def is_no_figure(text: str) -> bool:
     return fold(text).casefold() in NO_FIGURE
 
 
+_EXCEL_ERROR = re.compile(
+    r"#(?:DIV/0!|N/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!)"
+)
+
+
 def parse_number(raw: object, unit: str | None = None) -> float | None:
     """A finite number from a cell, or None for "no figure". Raises BadValue otherwise.
 
@@ -77,6 +82,12 @@ def _to_float(text: str) -> float:
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
     if not _NUMBER.fullmatch(text):
+        if _EXCEL_ERROR.fullmatch(text):
+            raise BadValue(f"'{text}' is an Excel error, not a number: fix the formula")
+        if text.startswith("="):
+            raise BadValue(
+                f"'{shown(text)}' is a formula Excel never computed: open and save the workbook"
+            )
         raise BadValue(f"'{shown(text)}' is not a number")
     return float(text)
 
