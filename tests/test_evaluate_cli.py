@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import stat
 import threading
@@ -283,3 +284,19 @@ def test_readability_is_left_to_the_reader(monkeypatch: pytest.MonkeyPatch) -> N
     """typer's own check would print a usage block; the reader says it in one located line."""
     monkeypatch.setattr(os, "access", lambda *args, **kwargs: False)
     assert run("evaluate", SAMPLES / "2023.csv").code == 0
+
+
+def test_a_quoted_cell_over_two_lines(tmp_path: Path) -> None:
+    """The note keeps its line break; a record is located at the line it starts on."""
+    source = write(tmp_path / "2023.csv", 'indicator,value,note\n1,100,"first\nsecond"\n4,100,\n')
+    result = run("evaluate", source, "-f", "json")
+    notes = {r["id"]: r["note"] for r in json.loads(result.stdout)["results"]}
+    assert notes["1"] == "first\nsecond"
+    assert result.stdout.count('"line": 4') == 1  # indicator 4 starts on line 4
+    source = write(tmp_path / "2023.csv", 'indicator,value,note\n1,"abc",x\n4,"1\n0",y\n')
+    result = run("evaluate", source)
+    assert result.stderr.startswith(f"{source}:2: value: 'abc' is not a number")
+    source = write(tmp_path / "2023.csv", 'indicator,value,note\n1,100,"a\nb"\n4,abc,y\n')
+    assert run("evaluate", source).stderr.startswith(f"{source}:4: value: 'abc'")
+    source = write(tmp_path / "2023.csv", 'indicator,value,note\n1,"10\n0",x\n')
+    assert run("evaluate", source).stderr.startswith(f"{source}:2: value: '10 0' is not")

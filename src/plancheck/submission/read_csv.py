@@ -25,15 +25,26 @@ CellName = Callable[[int, int], str]
 
 def read_csv(text: str, file: str, plan: Plan) -> Iterator[RawRecord]:
     """Yield one RawRecord per figure, located at its line."""
-    lines = text.splitlines()
-    header_index = next((i for i, line in enumerate(lines) if line.strip(" \t,;|")), None)
+    # Line ends kept: a quoted cell over two lines (a note) keeps its line break.
+    lines = text.splitlines(keepends=True)
+    header_index = next((i for i, line in enumerate(lines) if line.strip(" \t,;|\r\n")), None)
     if header_index is None:
         raise UserError("the file is empty: expected a header row and one row per indicator", file)
-    delimiter = _delimiter(lines[header_index], plan, file, header_index + 1)
+    delimiter = _delimiter(lines[header_index].rstrip("\r\n"), plan, file, header_index + 1)
     rows = csv.reader(lines[header_index:], delimiter=delimiter, strict=True)
-    numbered = ((header_index + rows.line_num, row) for row in rows)
+
+    def numbered() -> Iterator[tuple[int, list[str]]]:
+        """Each record with the line it starts on (a quoted cell may run over several)."""
+        while True:
+            start = header_index + rows.line_num + 1
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            yield start, row
+
     try:
-        yield from records_from_rows(numbered, file, plan)
+        yield from records_from_rows(numbered(), file, plan)
     except csv.Error as exc:
         raise UserError(f"malformed CSV: {exc}", file, header_index + rows.line_num) from None
 
