@@ -248,3 +248,21 @@ def test_excel_errors_and_uncomputed_formulas_are_not_read_as_blanks(tmp_path: P
     result = invoke("evaluate", book)
     assert result.exit_code == 2
     assert "Sheet1!C5: value: '=B2*1' is a formula Excel never computed" in result.stderr
+
+
+def test_units_and_years_merged_down_the_rows(tmp_path: Path) -> None:
+    """As such tables are laid out: one merged cell for a unit's rows, one for the year."""
+    book = tmp_path / "districts.xlsx"
+    xl = xlsxwriter.Workbook(str(book))
+    sheet = xl.add_worksheet("数据")
+    sheet.write_row(0, 0, ["区", "年份", "指标", "数值"])
+    for start, unit in ((1, "徐汇区"), (4, "长宁区")):
+        sheet.merge_range(start, 0, start + 2, 0, unit)
+        sheet.merge_range(start, 1, start + 2, 1, 2023)
+        for r, (indicator, value) in enumerate([(1, 100), (2, 3), (4, 99)], start=start):
+            sheet.write_row(r, 2, [indicator, value])
+    xl.close()
+    result = invoke("evaluate", book, "-f", "json")
+    assert result.exit_code == 1, result.stderr  # 4: 99 misses 100 for both
+    given = {(r["unit"], r["id"]): r["value"] for r in json.loads(result.stdout)["results"]}
+    assert given[("长宁区", "2")] == 3 and given[("徐汇区", "4")] == 99

@@ -62,13 +62,23 @@ def read_sheet(path: Path, sheet: str | None = None) -> tuple[str, list[list[str
         else:
             listed = ", ".join(f"'{n}'" for n in names)
             raise UserError(f"no sheet '{sheet}' in the workbook (sheets: {listed})", file)
-        rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        found = workbook.get_sheet_by_name(name)
+        rows = found.to_python(skip_empty_area=False)
+        merged = found.merged_cell_ranges or []
     except UserError:
         raise
     except Exception as exc:  # calamine raises its own error types (zip, XML, password…)
         reason = " ".join(str(exc).split()) or type(exc).__name__
         raise UserError(f"not a readable Excel workbook: {reason}", file) from None
     grid = [[cell_text(value) for value in row] for row in rows]
+    # A cell merged down a column (a unit or year over several rows, as such tables are laid
+    # out) holds its value in its first row only: every row it covers has it.
+    for (first_row, col), (last_row, last_col) in merged:
+        if col != last_col or first_row >= len(grid) or col >= len(grid[first_row]):
+            continue
+        for row in grid[first_row + 1 : last_row + 1]:
+            if col < len(row) and not row[col].strip():
+                row[col] = grid[first_row][col]
     for (line, col), shown in _unreadable_cells(data, names.index(name)).items():
         if line <= len(grid):  # calamine reads these as empty: say what the cell holds
             row = grid[line - 1]
