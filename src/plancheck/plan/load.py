@@ -113,6 +113,10 @@ def _located(exc: ValidationError, doc: MarkedYaml) -> Iterator[UserError]:
             message = f"{field}: required key missing"
         elif error["type"] == "union_tag_invalid":
             message = f"{field}: {error['msg']}"
+        elif error["type"] in ("model_type", "dict_type"):  # pydantic names its class here
+            message = f"{field}: expected a mapping of keys to values"
+        elif error["type"] == "list_type":
+            message = f"{field}: expected a list"
         else:
             message = f"{field}: {error['msg']}"
         yield doc.error(loc, message)
