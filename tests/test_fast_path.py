@@ -331,3 +331,32 @@ def test_a_unit_absent_from_a_year_has_a_null_index_on_both_paths(
     absent = [i for i in index if i["unit"] == units[2] and i["year"] == 2023]
     assert [(i["score"], i["rank"], i["scored"]) for i in absent] == [(None, None, 0)]
     assert [i["unit"] for i in index if i["year"] == 2023][-1] == units[2]
+
+
+def test_exact_hits_of_schedule_and_trend_and_a_baseline_past_the_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """60 % of the gap at 60 % of the time is on schedule though binary floating point makes
+    it 0.59999999999999998; a ratio of exactly 1 is on track; a baseline already past the
+    target leaves no gap to measure. Both paths alike."""
+    path = tmp_path / "hits.csv"
+    rows = ["unit,year,indicator,value"]
+    for unit in ("甲区", "乙区"):
+        rows += [f"{unit},2020,22,0.07", f"{unit},2023,22,0.088"]
+        rows += [f"{unit},2020,7,50", f"{unit},2022,7,58", f"{unit},2023,7,62"]
+        rows += [f"{unit},2020,14,95", f"{unit},2023,14,89"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert used_fast_path(path, monkeypatch)
+    latest = {
+        r["id"]: r
+        for r in json.loads(same(path))["results"]
+        if r["unit"] == "甲区" and r["year"] == 2023
+    }
+    assert latest["22"]["schedule"] == "on"
+    on = "60% of the gap from the 2020 baseline (0.07) closed with 60% of the time gone: on"
+    assert on in latest["22"]["reason"]
+    assert latest["7"]["progress"]["ratio"] == 1.0
+    assert latest["7"]["progress"]["verdict"] == "on_track"
+    assert latest["14"]["schedule"] is None
+    assert "of the gap" not in latest["14"]["reason"]
+    assert latest["14"]["progress"]["verdict"] == "going_backwards"

@@ -57,6 +57,18 @@ def test_change_target_needs_and_uses_the_baseline(tmp_path: Path) -> None:
         assert result.statuses()["8"] == expected
 
 
+def test_a_change_target_met_exactly_passes(tmp_path: Path) -> None:
+    """0.56 + 5 points is 5.5600000000000005 in binary floating point: 5.56 still meets it."""
+    base = tmp_path / "2020.csv"
+    base.write_text("indicator,value\n8,0.56\n", encoding="utf-8")
+    now = tmp_path / "2025.csv"
+    now.write_text("indicator,value\n8,5.56\n", encoding="utf-8")
+    result = run("evaluate", base, now, "--plan", OPS_PLAN, "-f", "json")
+    (latest,) = [r for r in result.json()["results"] if r["id"] == "8" and r["year"] == 2025]
+    assert latest["status"] == "pass"
+    assert latest["reason"] == "5.56 against 5.56 (+5 pt from the baseline 0.56)"
+
+
 def test_qualitative_target_compares_with_the_year_before(tmp_path: Path) -> None:
     before = tmp_path / "2022.csv"
     before.write_text("indicator,value\n9,80\n", encoding="utf-8")

@@ -46,6 +46,10 @@ CATALOG: dict[str, dict[str, str]] = {
             "time gone: behind schedule"
         ),
         "no_baseline": "no baseline to measure progress against time",
+        "baseline_met": (
+            "the {base_year} baseline ({baseline}) was already at or past the target: "
+            "no gap to measure progress against time"
+        ),
         "trend": "trend: {verdict}, {projection} projected for {year}",
         "relative_met": "{value} {op} {reference} {ref_value} ({source})",
         "relative_not_met": "{value} is not {op} {reference} {ref_value} ({source})",
@@ -72,6 +76,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "schedule_on": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap},时间已过 {time}:符合时序进度",
         "schedule_off": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap},时间已过 {time}:落后于时序进度",
         "no_baseline": "无基数,无法衡量时序进度",
+        "baseline_met": "{base_year} 年基数 {baseline} 已达到或超过目标,无差距可衡量时序进度",
         "trend": "趋势:{verdict},预计 {year} 年 {projection}",
         "relative_met": "{value} {op} {reference} {ref_value}({source})",
         "relative_not_met": "{value} 未满足 {op} {reference} {ref_value}({source})",

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from plancheck.errors import UserError
+from plancheck.evaluate.progress import LAGGING, ON_TRACK, TOLERANCE
 from plancheck.plan.models import Indicator, Plan, Rank, Relative, Threshold
 
 THRESHOLD = 20_000  # data rows (newlines) above which the columnar path is tried
@@ -644,7 +645,11 @@ class _Evaluation:
         toward = np.where(higher, slope, -slope)
         verdict = np.where(
             has_ratio,
-            np.select([ratio >= 1, ratio >= 0.5, ratio >= 0], [1, 2, 3], 4),
+            np.select(
+                [ratio >= ON_TRACK - TOLERANCE, ratio >= LAGGING - TOLERANCE, ratio >= -TOLERANCE],
+                [1, 2, 3],
+                4,
+            ),
             np.where(toward < 0, 4, 3),
         )
         verdict = np.where(self.met[rows], 0, verdict)
@@ -691,13 +696,18 @@ class _Evaluation:
         target_year = plan.info.target_year
         behind = self.status[sl] == BEHIND
         goal = self.goal[sl]
-        measurable = behind & ~np.isnan(base) & (by > 0) & (goal != base) & (target_year > by)
+        higher = np.asarray([i.direction == "higher" for i in plan.indicators], dtype=bool)[ri]
+        known = behind & ~np.isnan(base) & (by > 0) & (target_year > by)
+        with np.errstate(invalid="ignore"):
+            toward = np.where(higher, goal - base, base - goal) > 0
+        measurable = known & toward
         with np.errstate(invalid="ignore", divide="ignore"):
             gap = (self.rvalue[sl] - base) / np.where(measurable, goal - base, 1.0)
             time = (self.ryear[sl] - by).astype(np.float64) / np.where(
                 measurable, (target_year - by).astype(np.float64), 1.0
             )
-        return _Schedule(base, by, measurable, gap, time, measurable & (gap >= time))
+        on = measurable & (gap >= time - TOLERANCE)
+        return _Schedule(base, by, measurable, gap, time, on, known & ~toward)
 
     # --- the report ---------------------------------------------------------------------------
 
@@ -1094,9 +1104,20 @@ class _Evaluation:
                     chosen = {k: v.gather(pick) for k, v in variables.items()}
                     texts = texts.scatter(pick, sentence(key, rows[where][pick], chosen))
             schedule = schedule.scatter(where, texts)
-        no_baseline = np.flatnonzero(~measurable & ~has_trend)
+        past = sch.past[rows]
+        no_baseline = np.flatnonzero(~measurable & ~past & ~has_trend)
         if len(no_baseline):
             schedule = schedule.scatter(no_baseline, sentence("no_baseline", rows[no_baseline], {}))
+        where = np.flatnonzero(past & ~has_trend)
+        if len(where):
+            here = rows[where]
+            base = sch.baseline[here]
+            base_text, risky = exact.fixed4(base)
+            variables = {
+                "base_year": pl.Series(sch.baseline_year[here]).cast(pl.String),
+                "baseline": exact.patch(base_text, risky, base, number),
+            }
+            schedule = schedule.scatter(where, sentence("baseline_met", here, variables))
         parts.append(pl.when(schedule.is_not_null()).then(pl.lit(sep) + schedule))
         where = np.flatnonzero(has_trend)
         trend = pl.repeat(None, len(rows), dtype=pl.String, eager=True)
@@ -1373,6 +1394,7 @@ class _Schedule:
     gap: Any
     time: Any
     on: Any
+    past: Any  # a baseline already at or past the target: no gap to measure
 
 
 class _Decline(Exception):

@@ -5,7 +5,8 @@ Two measures, both documented in the README:
 Straight line (one year and a baseline):
     gap share  = (value − baseline) / (target − baseline)
     time share = (year − baseline year) / (target year − baseline year)
-    on schedule when gap share ≥ time share.
+    on schedule when gap share ≥ time share; not measured when the baseline was already at or
+    past the target (no gap to close).
 
 Trend (two or more years, the baseline counting as one), after the UN SDG progress chart, with
 linear rather than compound rates because most indicators are percentages:
@@ -25,6 +26,11 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+# Shares and rates come from decimals people typed, in binary floating point: 60 % of a gap can
+# come out as 0.59999999999999998. Comparisons allow this much, so that an exact hit is a hit.
+TOLERANCE = 1e-9
+ON_TRACK, LAGGING = 1.0, 0.5  # ratio thresholds (see above)
+
 
 class Schedule(NamedTuple):
     gap_share: float
@@ -32,14 +38,22 @@ class Schedule(NamedTuple):
 
     @property
     def on_track(self) -> bool:
-        return self.gap_share >= self.time_share
+        return self.gap_share >= self.time_share - TOLERANCE
 
 
 def schedule(
-    value: float, baseline: float, goal: float, year: int, baseline_year: int, target_year: int
+    value: float,
+    baseline: float,
+    goal: float,
+    year: int,
+    baseline_year: int,
+    target_year: int,
+    higher_is_better: bool,
 ) -> Schedule | None:
-    """The shares for one year, or None when the plan leaves no gap or no time to measure."""
-    if goal == baseline or target_year <= baseline_year:
+    """The shares for one year, or None when the plan leaves no gap (the baseline is at or past
+    the target) or no time to measure."""
+    toward = goal - baseline if higher_is_better else baseline - goal
+    if toward <= 0 or target_year <= baseline_year:
         return None
     return Schedule(
         (value - baseline) / (goal - baseline),
@@ -82,11 +96,11 @@ def trend(
         toward = slope if higher_is_better else -slope
         if ratio is None:
             verdict = "going_backwards" if toward < 0 else "seriously_lagging"
-        elif ratio >= 1:
+        elif ratio >= ON_TRACK - TOLERANCE:
             verdict = "on_track"
-        elif ratio >= 0.5:
+        elif ratio >= LAGGING - TOLERANCE:
             verdict = "lagging"
-        elif ratio >= 0:
+        elif ratio >= -TOLERANCE:
             verdict = "seriously_lagging"
         else:
             verdict = "going_backwards"

@@ -148,6 +148,9 @@ def change(indicator: Indicator, plan: Plan, facts: Facts) -> Judgement:
         goal, change_text = base * (1 + target.amount / 100), f"{target.amount:+g}%"
     else:
         goal, change_text = base * target.amount, f"×{target.amount:g}"
+    # Computed in binary floating point, 100 × 1.1 is 110.00000000000001: the goal is the decimal
+    # a person would compute (12 significant digits), so that 110 meets "10% more than 100".
+    goal = float(f"{goal:.12g}")
     rising = target.amount >= 1 if target.measure == "factor" else target.amount >= 0
     met = facts.value >= goal if rising else facts.value <= goal
     value_text, goal_text = numbers_apart(facts.value, goal)

@@ -126,7 +126,8 @@ class _Judge:
         progress = self._trend(observation, indicator, judgement.goal, bool(judgement.met))
         if progress is not None and status is Status.BEHIND:
             reason = (
-                *(part for part in reason if part.key != "no_baseline"),  # the trend says more
+                # The trend says more than "no baseline" or "the baseline was past the target".
+                *(part for part in reason if part.key not in ("no_baseline", "baseline_met")),
                 fragment(
                     "trend",
                     verdict=TREND_WORDS[progress.verdict],
@@ -228,12 +229,17 @@ class _Judge:
             )
         ]
         shares = None
-        if facts.baseline is not None and facts.baseline_year is not None and goal is not None:
-            shares = schedule(
-                facts.value, facts.baseline, goal, facts.year, facts.baseline_year, target_year
-            )
+        known = facts.baseline is not None and facts.baseline_year is not None
+        if known and goal is not None:
+            assert facts.baseline is not None and facts.baseline_year is not None
+            shares = schedule(facts.value, facts.baseline, goal, facts.year, facts.baseline_year,
+                              target_year, indicator.direction == "higher")  # fmt: skip
         if shares is None:
-            parts.append(fragment("no_baseline"))
+            if known and goal is not None and target_year > (facts.baseline_year or 0):
+                parts.append(fragment("baseline_met", base_year=str(facts.baseline_year),
+                                      baseline=number(facts.baseline or 0.0)))  # fmt: skip
+            else:
+                parts.append(fragment("no_baseline"))
             return tuple(parts), None
         assert facts.baseline_year is not None and facts.baseline is not None
         parts.append(
