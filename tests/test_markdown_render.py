@@ -65,7 +65,7 @@ def test_sample_reports_render_with_every_table_intact(sample: str) -> None:
 
 
 def test_hostile_notes_cannot_break_a_table(tmp_path: Path) -> None:
-    note = "a | b\\| c <script>alert(1)</script> *bold* [link](http://x) `code`"
+    note = "a | b\\| c <script>alert(1)</script> *bold* [link](http://x) `code` &amp; &lt;"
     source = tmp_path / "2023.csv"
     source.write_text(f'indicator,value,note\n4,100,"{note}\nsecond line"\n', encoding="utf-8")
     tables = rendered(run("evaluate", source, "-f", "markdown", "--lang", "en").stdout)
@@ -73,5 +73,6 @@ def test_hostile_notes_cannot_break_a_table(tmp_path: Path) -> None:
     assert tables.scripts == 0
     cells = [cell for table in tables.tables for row in table for cell in row]
     assert any(
-        "a | b\\| c <script>alert(1)</script> *bold* [link](http://x) `code`" in c for c in cells
+        "a | b\\| c <script>alert(1)</script> *bold* [link](http://x) `code` &amp; &lt;" in c
+        for c in cells
     )

@@ -433,7 +433,7 @@ def plan_schema(
     model = IndicatorsFile if which.value == "indicators" else TasksFile
     schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = f"plancheck {which}.yaml"
+    schema["title"] = f"plancheck {which.value}.yaml"
     typer.echo(json.dumps(schema, ensure_ascii=False, indent=2))
 
 

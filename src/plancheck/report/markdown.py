@@ -34,6 +34,7 @@ _ESCAPES = str.maketrans(
         "`": "\\`",
         "[": "\\[",
         "]": "\\]",
+        "&": "&amp;",  # else "&amp;" in a note shows as "&"
         "<": "&lt;",
         ">": "&gt;",
         "#": "\\#",

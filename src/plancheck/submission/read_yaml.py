@@ -38,12 +38,22 @@ def read_yaml_submission(text: str, file: str) -> Iterator[RawRecord]:
     if "values" not in data and "records" not in data:
         raise UserError("expected 'values' or 'records'", file, 1, 1)
     common: dict[str, tuple[object, str]] = {
-        field: (data[field], field) for field in ("year", "unit") if field in data
+        field: (_scalar(doc, (field,), data[field], field), field)
+        for field in ("year", "unit")
+        if field in data
     }
     if "values" in data:
         yield from _values(doc, data["values"], common)
     if "records" in data:
         yield from _records(doc, data["records"], common)
+
+
+def _scalar(doc: MarkedYaml, path: tuple[str | int, ...], value: object, label: str) -> object:
+    """A cell is one value: a list or mapping where a figure, unit or note goes is an error."""
+    if isinstance(value, list | dict):
+        kind = "a list" if isinstance(value, list) else "a mapping"
+        raise doc.error(path, f"{label}: expected a single value, not {kind}")
+    return value
 
 
 def _line(doc: MarkedYaml, path: tuple[str | int, ...]) -> int:
@@ -69,7 +79,7 @@ def _values(
                         (*path, field),
                         f"unknown key '{field}' (expected value, reference, rank, note)",
                     )
-            cells.update({f: (v, f) for f, v in entry.items()})
+            cells.update({f: (_scalar(doc, (*path, f), v, f), f) for f, v in entry.items()})
             cells.setdefault("value", (None, "value"))
         elif isinstance(entry, list):
             raise doc.error(
@@ -98,7 +108,7 @@ def _records(
                 if columns.is_informational(str(key)):
                     continue
                 raise doc.error((*path, key), f"unknown key '{shown(key)}'")
-            cells[field] = (value, str(key))
+            cells[field] = (_scalar(doc, (*path, key), value, str(key)), str(key))
         if "indicator" not in cells:
             raise doc.error(path, "record has no 'indicator'")
         cells.setdefault("value", (None, "value"))
