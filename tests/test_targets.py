@@ -92,3 +92,13 @@ def test_qualitative_target_compares_with_the_year_before(tmp_path: Path) -> Non
 )
 def test_by_target_year_timing(tmp_path: Path, year: int, value: str, expected: str) -> None:
     assert judge(tmp_path, f"10,{value},,\n", year)["10"] == expected
+
+
+def test_a_reference_or_rank_given_where_the_target_does_not_use_it_is_not_shown(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("indicator,value,reference,rank\n1,50,99,3\n", encoding="utf-8")
+    result = run("evaluate", source, "--plan", OPS_PLAN, "--year", "2023", "-f", "json")
+    (only,) = result.json()["results"][:1]
+    assert (only["id"], only["reference"], only["rank"]) == ("1", None, None)

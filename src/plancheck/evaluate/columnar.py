@@ -525,6 +525,10 @@ class _Evaluation:
         missing = status == MISSING  # a missing figure is judged on nothing: no facts shown
         reference[missing], ref_source[missing] = np.nan, 0
         rank[missing], rank_source[missing] = 0, 0
+        unused = kind != 1  # a reference or rank is shown only where the target uses it
+        reference[unused], ref_source[unused] = np.nan, 0
+        unused = kind != 2
+        rank[unused], rank_source[unused] = 0, 0
         self.status, self.goal, self.met = status, goal, met
         del kind, level, best, op, ranked_ok, known, by_target, failing, behind, missing
         del row, value, has_value, ryi, ru, ri

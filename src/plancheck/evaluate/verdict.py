@@ -18,13 +18,14 @@ from plancheck.evaluate.targets import SYMBOL, Facts, judge
 from plancheck.messages import (
     TREND_WORDS,
     Reason,
+    Text,
     fragment,
     number,
     numbers_apart,
     share,
     source_text,
 )
-from plancheck.plan.models import Change, Indicator, Plan, Threshold
+from plancheck.plan.models import Change, Indicator, Plan, Rank, Relative, Threshold
 from plancheck.submission.models import Observation, Submission
 
 
@@ -154,20 +155,33 @@ class _Judge:
             line=observation.line,
         )
 
+    def _reference(self, o: Observation, indicator: Indicator) -> tuple[float | None, Text | None]:
+        """The reference a relative target is judged with: submitted, from the file, computed."""
+        if o.reference is not None:
+            return o.reference, source_text("source_submitted")
+        if (official := self.references.get((o.year, indicator.id))) is not None:
+            return official, source_text("source_file")
+        if (mean := self.computed.means.get((o.year, indicator.id))) is not None:
+            return mean[0], source_text("source_computed", count=str(mean[1]))
+        return None, None
+
+    def _rank(self, o: Observation, indicator: Indicator) -> tuple[int | None, Text | None]:
+        """The rank a rank target is judged with: submitted, else computed from the units."""
+        if o.rank is not None:
+            return o.rank, source_text("source_submitted")
+        if (place := self.computed.ranks.get((o.unit, o.year, indicator.id))) is not None:
+            return place[0], source_text("source_computed", count=str(place[1]))
+        return None, None
+
     def _facts(self, o: Observation, indicator: Indicator) -> Facts:
-        reference, reference_source = o.reference, None
-        if reference is not None:
-            reference_source = source_text("source_submitted")
-        elif (official := self.references.get((o.year, indicator.id))) is not None:
-            reference, reference_source = official, source_text("source_file")
-        elif (mean := self.computed.means.get((o.year, indicator.id))) is not None:
-            reference = mean[0]
-            reference_source = source_text("source_computed", count=str(mean[1]))
-        rank, rank_source = o.rank, None
-        if rank is not None:
-            rank_source = source_text("source_submitted")
-        elif (place := self.computed.ranks.get((o.unit, o.year, indicator.id))) is not None:
-            rank, rank_source = place[0], source_text("source_computed", count=str(place[1]))
+        # A reference or rank is a fact only where the target uses it (a rank given on a
+        # threshold indicator is not what it was judged with, and is not shown).
+        relative, ranked = (
+            isinstance(indicator.target, Relative),
+            isinstance(indicator.target, Rank),
+        )
+        reference, reference_source = self._reference(o, indicator) if relative else (None, None)
+        rank, rank_source = self._rank(o, indicator) if ranked else (None, None)
         baseline, baseline_year = self._baseline(o.unit, indicator)
         previous = self.by_key.get((o.unit, o.year - 1, indicator.id))
         return Facts(

@@ -203,13 +203,13 @@ def _figure(cells: dict[str, tuple[object, str]], field: str, indicator: Indicat
     if low is not None and number < low:
         raise _FieldError(
             field,
-            f"{number:g}{unit} is below the lowest valid value {low:g} "
+            f"{number:.15g}{unit} is below the lowest valid value {low:g} "
             f"(indicator {indicator.id} {indicator.name})",
         )
     if high is not None and number > high:
         raise _FieldError(
             field,
-            f"{number:g}{unit} is above the highest valid value {high:g} "
+            f"{number:.15g}{unit} is above the highest valid value {high:g} "
             f"(indicator {indicator.id} {indicator.name})",
         )
     return number
