@@ -424,3 +424,29 @@ def test_seed_draft_judges_the_samples_as_the_bundled_plan_does(
         return [(r["id"], r["status"]) for r in json.loads(result.stdout)["results"]]
 
     assert statuses(imported) == statuses(bundled)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "长宁区法治政府建设规划（2021—2025年）（征求意见稿）",  # full-width brackets
+        "长宁区法治政府建设规划(2021-2025年)\n征求意见稿",  # the stage on a line of its own
+        "长宁区法治政府建设规划（2021—2025年）\n（征求意见稿）",
+    ],
+)
+def test_title_and_stage_in_full_width_or_on_their_own_line(tmp_path: Path, opening: str) -> None:
+    source = tmp_path / "plan.txt"
+    source.write_text(
+        f"{opening}\n\n一、主要指标\n类别\t序号\t指标名称\t属性\t单位\t指标目标\n"
+        "法治\t1\t执法培训率\t约束性\t%\t100\n\n二、主要任务\n（一）加强执法\n1.加强执法。全面推行。\n",
+        encoding="utf-8",
+    )
+    assert run("plan", "import", source, "-o", tmp_path / "p").exit_code == 0
+    info = load(tmp_path / "p", "indicators.yaml")["plan"]
+    assert info["title"] == "长宁区法治政府建设规划"
+    assert info["document"]["stage"] == "征求意见稿"
+    assert info["period"] == {"start": 2021, "end": 2025}
+    tasks = load(tmp_path / "p", "tasks.yaml")["tasks"]
+    assert [(t["section"], t["title"]) for t in tasks] == [
+        ("二、主要任务 / （一）加强执法", "加强执法")
+    ]

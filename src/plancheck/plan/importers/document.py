@@ -20,16 +20,18 @@ from plancheck.plan.phrases import cn_number
 CHAPTER = re.compile(
     r"^(?:(?P<no>[一二三四五六七八九十]+)\s*、|第[一二三四五六七八九十]+(?:章|部分))\s*(?P<title>\S.*)$"
 )
-SECTION = re.compile(r"^[((]\s*(?P<no>[一二三四五六七八九十]+)\s*[))]\s*(?P<title>\S.*)$")
+SECTION = re.compile(r"^[(\uff08]\s*(?P<no>[一二三四五六七八九十]+)\s*[)\uff09]\s*(?P<title>\S.*)$")
 TASK = re.compile(r"^(?P<no>\d{1,3})\s*[.．、]\s*(?P<body>[^\d\s].*)$")
-ANNEX = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[::]?$")
-ANNEX_LIST = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[::]")
+ANNEX = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:\uff1a]?$")
+ANNEX_LIST = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:\uff1a]")
 TASK_CHAPTER = re.compile(r"任务|措施|保障|举措|重点工作|行动|工作重点")
-SIGNATURE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^(?:[^,,。;;]{1,15})$")
-TITLE_WORDS = re.compile(r"规划|方案|意见|计划|纲要|要点|目标")
-STAGE = re.compile(
-    r"[((](?P<stage>送审稿|征求意见稿|草案|讨论稿|修改稿|代拟稿|审议稿|试行|草稿)[))]"
+SIGNATURE = re.compile(
+    r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^(?:[^,\uff0c。;\uff1b]{1,15})$"
 )
+TITLE_WORDS = re.compile(r"规划|方案|意见|计划|纲要|要点|目标")
+_STAGES = r"(?P<stage>送审稿|征求意见稿|草案|讨论稿|修改稿|代拟稿|审议稿|试行|草稿)"
+STAGE = re.compile(rf"[(\uff08]{_STAGES}[)\uff09]")
+STAGE_LINE = re.compile(rf"^[(\uff08]?\s*{_STAGES}\s*[)\uff09]?$")  # on a line of its own
 YEARS = re.compile(
     r"(?P<start>(?:19|20)\d\d)\s*年?\s*[—\-–~～至到－―]+\s*(?P<end>(?:19|20)\d\d)\s*年?"
 )
@@ -81,6 +83,9 @@ def metadata(lines: Sequence[str], where: Sequence[str]) -> Metadata:
         if _is_title(line):
             meta.title, meta.stage = _title(line)
             following = [text for m, text in head if n < m <= n + 3]
+            if not meta.stage:  # a stage under the title: 征求意见稿, or (送审稿)
+                lines_below = (STAGE_LINE.match(_plain(text)) for text in following)
+                meta.stage = next((found["stage"] for found in lines_below if found), "")
             meta.period, _ = _period([line, *following])  # the title says it: no guess
             break
     for _, line in head:
@@ -128,7 +133,9 @@ def _title(line: str) -> tuple[str, str]:
         stage = found["stage"]
         line = line.replace(found.group(0), "")
     line = re.sub(
-        r"[((]\s*(?:19|20)\d\d\s*年?\s*[—\-–~～至到－―]+\s*(?:19|20)\d\d\s*年?\s*[))]", "", line
+        r"[(\uff08]\s*(?:19|20)\d\d\s*年?\s*[—\-–~～至到－―]+\s*(?:19|20)\d\d\s*年?\s*[)\uff09]",
+        "",
+        line,
     )
     return line.strip(), stage
 

@@ -145,7 +145,7 @@ def from_grid(grid: Sequence[Sequence[str]], where: Callable[[int], str]) -> Tab
             continue
         if header_columns(row) is not None:
             continue  # the header repeated at a page break
-        if re.match(r"^(?:注|备注|说明)[::]", filled[0]):
+        if re.match(r"^(?:注|备注|说明)[:\uff1a]", filled[0]):
             break
         if len(set(filled)) == 1 and (len(filled) > 1 or not get(row, "name")):
             category = _category_name(filled[0])  # a heading row, merged across the table
@@ -175,13 +175,15 @@ def from_grid(grid: Sequence[Sequence[str]], where: Callable[[int], str]) -> Tab
 def _category_name(text: str) -> str:
     """依法 执政 → 依法执政; 一、依法执政 → 依法执政."""
     joined = "".join(text.split())
-    return re.sub(r"^(?:[一二三四五六七八九十]+[、.]|[((][一二三四五六七八九十]+[))])", "", joined)
+    return re.sub(
+        r"^(?:[一二三四五六七八九十]+[、.]|[(\uff08][一二三四五六七八九十]+[)\uff09])", "", joined
+    )
 
 
 # --- the flattened table of a web page's text --------------------------------------------------
 
 _END = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+章|[((][一二三四五六七八九十]+[))]|\d+[.、.][^\d\s]|注[::]|备注|附件)"
+    r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+章|[(\uff08][一二三四五六七八九十]+[)\uff09]|\d+[.、\uff0e][^\d\s]|注[:\uff1a]|备注|附件)"
 )
 _UNIT = re.compile(r"^[^\d\s]{0,6}$")
 COMMON_UNITS = frozenset(
