@@ -450,3 +450,27 @@ def test_title_and_stage_in_full_width_or_on_their_own_line(tmp_path: Path, open
     assert [(t["section"], t["title"]) for t in tasks] == [
         ("二、主要任务 / （一）加强执法", "加强执法")
     ]
+
+
+def test_a_baseline_equal_to_the_next_rows_number_stays_in_its_row(tmp_path: Path) -> None:
+    """Row 1's baseline is 2 and row 2 starts with 2: one cell per line, that is ambiguous
+    until the target after it is read."""
+    source = tmp_path / "plan.txt"
+    source.write_text(
+        "徐汇区法治规划(2021-2025年)\n主要指标\n序号\n指标名称\n属性\n单位\n2020年基期值\n2025年目标\n"
+        "1\n专题学法次数\n约束性\n次/年\n2\n不少于2次\n"
+        "2\n述职率\n约束性\n%\n100\n100\n"
+        "3\n培训次数\n预期性\n次/年\n3\n3\n4\n律师数\n预期性\n人/万人\n9.5\n12\n"
+        "三、主要任务\n1.加强执法。全面推行。\n",
+        encoding="utf-8",
+    )
+    assert run("plan", "import", source, "-o", tmp_path / "p").exit_code == 0
+    rows = load(tmp_path / "p", "indicators.yaml")["indicators"]
+    assert [
+        (r["id"], r["name"], r["unit"], r["target_text"], r["baseline"]["value"]) for r in rows
+    ] == [
+        ("1", "专题学法次数", "次/年", "不少于2次", 2),
+        ("2", "述职率", "%", "100", 100),
+        ("3", "培训次数", "次/年", "3", 3),
+        ("4", "律师数", "人/万人", "12", 9.5),
+    ]

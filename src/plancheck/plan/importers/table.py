@@ -243,7 +243,8 @@ def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
         elif "attribute" in columns:
             notes.append(f"{where}: indicator {row_id} has no attribute (约束性/预期性)")
         unit, baseline, target = "", "", ""
-        if "unit" in columns and i < len(cells) and _is_unit(cells, i, expected):
+        has_baseline = "baseline" in columns
+        if "unit" in columns and i < len(cells) and _is_unit(cells, i, expected, has_baseline):
             unit = cells[i][1]
             i += 1
         if "baseline" in columns and _is_baseline(cells, i, expected):
@@ -304,7 +305,7 @@ def _is_baseline(cells: Sequence[tuple[int, str]], i: int, next_id: int) -> bool
     return bool(re.search(r"\d", following)) or parse_target(following, None).understood
 
 
-def _is_unit(cells: Sequence[tuple[int, str]], i: int, next_id: int) -> bool:
+def _is_unit(cells: Sequence[tuple[int, str]], i: int, next_id: int, baseline: bool) -> bool:
     """Is the cell after a row's attribute its unit (else it is the target; the unit is empty)?
 
     A unit is short, has no digits, and is not a target phrase; and a target follows it.
@@ -317,4 +318,11 @@ def _is_unit(cells: Sequence[tuple[int, str]], i: int, next_id: int) -> bool:
     if i + 1 >= len(cells):
         return False
     following = cells[i + 1][1]
-    return following != str(next_id) and not _END.match(following)
+    if _END.match(following):
+        return False
+    if _number(following) != str(next_id):
+        return True
+    # The next cell reads like the next row's number, yet is this row's baseline or target when
+    # a target follows it, or the number comes again (a target of 2 before row 2).
+    after = cells[i + 2][1] if i + 2 < len(cells) else ""
+    return _number(after) == str(next_id) or (baseline and _is_baseline(cells, i + 1, next_id))
