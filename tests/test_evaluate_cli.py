@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import json
 import os
 import stat
@@ -300,3 +301,23 @@ def test_a_quoted_cell_over_two_lines(tmp_path: Path) -> None:
     assert run("evaluate", source).stderr.startswith(f"{source}:4: value: 'abc'")
     source = write(tmp_path / "2023.csv", 'indicator,value,note\n1,"10\n0",x\n')
     assert run("evaluate", source).stderr.startswith(f"{source}:2: value: '10 0' is not")
+
+
+def test_a_header_too_long_or_a_cell_too_large_is_a_located_error(tmp_path: Path) -> None:
+    source = write(tmp_path / "2023.csv", "indicator,value," + ",".join(["x"] * 60_000) + "\n")
+    result = run("evaluate", source)
+    assert (result.code, result.stderr) == (
+        2,
+        f"{source}:1: the header row has 120,015 characters (at most 100,000): "
+        "not the header of a submission\n",
+    )
+    limit = csv.field_size_limit(1000)  # as a 64 MiB cell is to the real limit
+    try:
+        source = write(tmp_path / "2023.csv", "indicator,value,note" + "x" * 2000)
+        result = run("evaluate", source)
+    finally:
+        csv.field_size_limit(limit)
+    assert (result.code, result.stderr) == (
+        2,
+        f"{source}:1: malformed CSV: field larger than field limit (1000)\n",
+    )

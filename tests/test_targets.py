@@ -102,3 +102,19 @@ def test_a_reference_or_rank_given_where_the_target_does_not_use_it_is_not_shown
     result = run("evaluate", source, "--plan", OPS_PLAN, "--year", "2023", "-f", "json")
     (only,) = result.json()["results"][:1]
     assert (only["id"], only["reference"], only["rank"]) == ("1", None, None)
+
+
+@pytest.mark.parametrize("given", ["1", "01", "１", "\u200b1\u200e"])
+def test_numbers_match_with_or_without_leading_zeros_and_invisible_marks(
+    tmp_path: Path, given: str
+) -> None:
+    """The plan numbers an indicator "01"; a submission may write 1, 01, １ or a pasted 1."""
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    text = (OPS_PLAN / "indicators.yaml").read_text(encoding="utf-8")
+    (plan / "indicators.yaml").write_text(text.replace('{id: "1",', '{id: "01",'), encoding="utf-8")
+    source = tmp_path / "in.csv"
+    source.write_text(f"indicator,value\n{given},50\n", encoding="utf-8")
+    result = run("evaluate", source, "--plan", plan, "--year", "2023", "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    assert result.statuses()["01"] == "pass"

@@ -234,9 +234,14 @@ class TasksFile(_Model):
 
 
 def normalise_key(text: str) -> str:
-    """Fold the ways people type an indicator: full-width forms, spaces, quotation marks."""
+    """Fold the ways people type an indicator: full-width forms, spaces, quotation marks, and
+    invisible format characters (zero-width spaces, direction marks) a copy and paste brings."""
     folded = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in folded if not ch.isspace() and ch not in _QUOTES).casefold()
+    return "".join(
+        ch
+        for ch in folded
+        if not ch.isspace() and ch not in _QUOTES and unicodedata.category(ch) != "Cf"
+    ).casefold()
 
 
 _QUOTES = set("\"'“”‘’「」『』《》〈〉`")
@@ -264,14 +269,18 @@ class Plan:
         for indicator in self.indicators:
             for key in (indicator.id, indicator.name, indicator.name_en, *indicator.aliases):
                 keys.setdefault(normalise_key(key), indicator)
+        for indicator in self.indicators:  # a number is itself with or without leading zeros
+            if (number := normalise_key(indicator.id)).isdigit():
+                keys.setdefault(str(int(number)), indicator)
         return keys
 
     def find_indicator(self, key: str) -> Indicator | None:
-        """The indicator a submission means by ``key``: its number, name, English name or alias."""
+        """The indicator a submission means by ``key``: its number, name, English name or alias.
+        Numbers match with or without leading zeros ("01" and "1", "02" and "2")."""
         folded = normalise_key(key)
         found = self._keys.get(folded)
         if found is None and folded.isdigit():
-            found = self._keys.get(str(int(folded)))  # "01" is indicator 1
+            found = self._keys.get(str(int(folded)))
         return found
 
     def suggest(self, key: str) -> str | None:

@@ -16,6 +16,7 @@ from plancheck.submission.models import RawRecord
 from plancheck.submission.values import shown
 
 DELIMITERS = (",", ";", "\t", "|")
+MAX_HEADER = 100_000  # characters: a wide header of 23 indicators by name is about 1,000
 NAME_COLUMNS = ("name", "指标名称", "name_en")  # used as the indicator key when no id column
 csv.field_size_limit(64 * 1024 * 1024)  # one cell may be large; the file size is capped anyway
 
@@ -30,7 +31,15 @@ def read_csv(text: str, file: str, plan: Plan) -> Iterator[RawRecord]:
     header_index = next((i for i, line in enumerate(lines) if line.strip(" \t,;|\r\n")), None)
     if header_index is None:
         raise UserError("the file is empty: expected a header row and one row per indicator", file)
-    delimiter = _delimiter(lines[header_index].rstrip("\r\n"), plan, file, header_index + 1)
+    header_line = lines[header_index].rstrip("\r\n")
+    if len(header_line) > MAX_HEADER:  # each cell of a header is looked up: bound the work
+        raise UserError(
+            f"the header row has {len(header_line):,} characters (at most {MAX_HEADER:,}): "
+            "not the header of a submission",
+            file,
+            header_index + 1,
+        )
+    delimiter = _delimiter(header_line, plan, file, header_index + 1)
     rows = csv.reader(lines[header_index:], delimiter=delimiter, strict=True)
 
     def numbered() -> Iterator[tuple[int, list[str]]]:
@@ -82,7 +91,10 @@ def _delimiter(line: str, plan: Plan, file: str, number: int) -> str:
     """The delimiter under which the header row makes the most sense."""
     scores = {}
     for delimiter in DELIMITERS:
-        cells = next(csv.reader([line], delimiter=delimiter))
+        try:
+            cells = next(csv.reader([line], delimiter=delimiter))
+        except csv.Error as exc:
+            raise UserError(f"malformed CSV: {exc}", file, number) from None
         scores[delimiter] = columns.looks_like_header(cells, plan)
     best = max(DELIMITERS, key=lambda d: scores[d])  # ties keep the first: comma
     if scores[best] == 0:

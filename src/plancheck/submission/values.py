@@ -26,9 +26,15 @@ def shown(text: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+# Invisible format characters a copy and paste brings along: zero-width spaces and joiners,
+# direction marks, the soft hyphen, a stray BOM.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
 def fold(text: str) -> str:
-    """Full-width digits and signs to ASCII (NFKC), outer spaces removed."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """Full-width digits and signs to ASCII (NFKC), invisible characters and outer spaces
+    removed."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).strip()
 
 
 def is_no_figure(text: str) -> bool:
