@@ -15,7 +15,15 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from plancheck.errors import UserError, UserErrors
-from plancheck.plan.models import IndicatorsFile, Plan, Rank, Relative, TasksFile, Threshold
+from plancheck.plan.models import (
+    IndicatorsFile,
+    Plan,
+    Rank,
+    Relative,
+    TasksFile,
+    Threshold,
+    normalise_key,
+)
 from plancheck.textfile import read_text
 from plancheck.yamlfile import MarkedYaml, read_yaml
 
@@ -129,6 +137,23 @@ def _dotted(loc: Iterable[Any]) -> str:
     return text
 
 
+def _names_taken_twice(indicators: IndicatorsFile, doc: MarkedYaml) -> Iterator[UserError]:
+    """A name or alias must lead to one indicator: a submission's row would go to the first."""
+    owner: dict[str, str] = {}
+    for n, indicator in enumerate(indicators.indicators):
+        names: list[tuple[tuple[str | int, ...], str]] = [
+            (("name",), indicator.name),
+            (("name_en",), indicator.name_en),
+            *((("aliases", k), alias) for k, alias in enumerate(indicator.aliases)),
+        ]
+        for path, name in names:
+            first = owner.setdefault(normalise_key(name), indicator.id)
+            if first != indicator.id:
+                yield doc.error(
+                    ("indicators", n, *path), f"'{name}' already names indicator {first}"
+                )
+
+
 def _index_weights(indicators: IndicatorsFile, doc: MarkedYaml) -> Iterator[UserError]:
     """The rule-of-law index averages by weight: a weighted category needs a weighted indicator,
     and the plan a weighted category, or every unit would score 0."""
@@ -177,6 +202,26 @@ def _cross_check(
             )
         if isinstance(target, Rank) and target.peers not in indicators.peer_groups:
             yield doc.error((*here, "target", "peers"), f"unknown peer group '{target.peers}'")
+        group = indicators.peer_groups.get(target.peers) if isinstance(target, Rank) else None
+        if (
+            isinstance(target, Rank)
+            and group
+            and group.size is not None
+            and target.best > group.size
+        ):
+            yield doc.error(
+                (*here, "target", "best"),
+                f"rank {target.best} or better among a group of {group.size} is always met",
+            )
+        if (
+            indicator.minimum is not None
+            and indicator.maximum is not None
+            and indicator.minimum > indicator.maximum
+        ):
+            yield doc.error(
+                (*here, "maximum"),
+                f"maximum {indicator.maximum:g} is below minimum {indicator.minimum:g}",
+            )
         if indicator.floor is not None and isinstance(target, Threshold):
             higher = indicator.direction == "higher"
             if (indicator.floor >= target.value) if higher else (indicator.floor <= target.value):
@@ -187,6 +232,15 @@ def _cross_check(
                     f"({indicator.direction} is better): the floor scores 0 in the index",
                 )
     yield from _index_weights(indicators, doc)
+    yield from _names_taken_twice(indicators, doc)
+    for key, group in indicators.peer_groups.items():
+        if len(set(group.members)) != len(group.members):
+            yield doc.error(("peer_groups", key, "members"), "a member is listed twice")
+        if group.size is not None and len(group.members) > group.size:
+            yield doc.error(
+                ("peer_groups", key, "size"),
+                f"size {group.size} but {len(group.members)} members are listed",
+            )
     for key, reference in indicators.references.items():
         if reference.peers is not None and reference.peers not in indicators.peer_groups:
             yield doc.error(("references", key, "peers"), f"unknown peer group '{reference.peers}'")
