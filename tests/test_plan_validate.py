@@ -55,3 +55,14 @@ def test_schema_describes_both_files() -> None:
     assert {"plan", "categories", "indicators"} <= set(indicators["properties"])
     tasks = json.loads(run("plan", "schema", "tasks").stdout)
     assert "tasks" in tasks["properties"]
+
+
+def test_other_commands_say_a_broken_plan_in_one_line() -> None:
+    """plan validate lists every problem; evaluate names the first and how many more."""
+    case = CASES / "plans" / "peer_group_too_small"
+    result = run("evaluate", ROOT / "samples" / "2023.csv", "--plan", case)
+    assert result.code == 2
+    assert result.stderr == (
+        f"{case / 'indicators.yaml'}:19:48: a member is listed twice "
+        f"(and 1 more: plancheck plan validate {case})\n"
+    )

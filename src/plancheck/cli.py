@@ -150,9 +150,22 @@ def _terminal_width() -> int:
 
 
 def _load(plan: Path | None, *, tasks: bool = True) -> Plan:
+    from plancheck.errors import UserErrors
     from plancheck.plan.load import load_plan
 
-    return load_plan(plan, tasks=tasks)
+    try:
+        return load_plan(plan, tasks=tasks)
+    except UserErrors as errors:  # one line here; 'plan validate' lists them all
+        first, more = errors.errors[0], len(errors.errors) - 1
+        if not more:
+            raise first from None
+        where = f" {plan}" if plan is not None else ""
+        raise UserError(
+            f"{first.message} (and {more} more: plancheck plan validate{where})",
+            first.file,
+            first.line,
+            first.column,
+        ) from None
 
 
 # --- commands -------------------------------------------------------------------------------
