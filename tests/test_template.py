@@ -189,3 +189,11 @@ def test_never_replaces_a_file_that_may_be_filled_in(tmp_path: Path) -> None:
     assert invoke("template", "-o", filled, "--force").exit_code == 0
     assert "value" in filled.read_text(encoding="utf-8-sig").splitlines()[0]
     assert invoke("template", "-o", "-").stdout.startswith("\ufeffindicator,")
+
+
+def test_the_yaml_template_speaks_of_a_year_of_the_plan_given(tmp_path: Path) -> None:
+    folder = tmp_path / "plan"
+    assert invoke("init", folder, "--period", "2026-2030").exit_code == 0
+    text = invoke("template", "--plan", folder, "-f", "yaml").stdout
+    assert "name the file like 2030.yaml" in text and "# year: 2030" in text
+    assert "2025" not in text

@@ -116,8 +116,9 @@ def render_yaml(
         f"# {_comment(label('template_fill', lang))}",
     ]
     if year is None:
-        lines.append(f"# {_comment(label('template_year', lang))}")
-        lines.append("# year: 2025")
+        example = plan.info.target_year  # a year of this plan, whatever plan it is
+        lines.append(f"# {_comment(label('template_year', lang, year=example))}")
+        lines.append(f"# year: {example}")
     else:
         lines.append(f"year: {year}")
     by_id = {i.id: i for i in plan.indicators}

@@ -96,7 +96,7 @@ LABELS = {
             "when there is no figure. Then: plancheck evaluate THIS-FILE"
         ),
         "template_year": (
-            "No year given: add 'year:' below, pass --year, or name the file like 2025.yaml."
+            "No year given: add 'year:' below, pass --year, or name the file like {year}.yaml."
         ),
         "template_sheet": "submission",
         # junit, github, html, diff
@@ -182,7 +182,7 @@ LABELS = {
         # plancheck template
         "template_title": "报送模板:{title}",
         "template_fill": "请填写各项实际值(要求时另填参照值或排名);无数据请留空或填 N/A。填好后运行:plancheck evaluate 本文件",
-        "template_year": "未指定年度:请在下方填写 year:、使用 --year,或将文件命名为 2025.yaml 这样的形式。",
+        "template_year": "未指定年度:请在下方填写 year:、使用 --year,或将文件命名为 {year}.yaml 这样的形式。",
         "template_sheet": "填报",
         # junit, github, html, diff
         "where": "报送位置",
