@@ -92,10 +92,12 @@ PHRASES: list[tuple[str, str | None, Target]] = [
     ("不高于全市平均值", "%", rel("<=", "city_average")),
     ("达到全市平均水平", "%", rel(">=", "city_average")),
     ("全市平均水平以上", "%", rel(">=", "city_average")),
+    ("低于全县平均值", "%", rel("<", "county_average")),  # a county's plan
     # rank
     ("全市前列", "%", rank(5)),
     ("保持全市前列", "%", rank(5)),
     ("位居全区前列", None, rank(5, "district")),
+    ("全县前3名", None, rank(3, "county")),
     ("全市前三", None, rank(3)),
     ("全市前3名", None, rank(3)),
     ("前10名", None, rank(10)),

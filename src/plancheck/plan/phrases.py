@@ -13,8 +13,8 @@ The conventions (Chinese legal usage, 民法典 第一千二百五十九条: "�
     exclusive   高于 低于 超过 大于 多于 小于 少于 不足 不满 未达 > <
     bare number a floor: "100" on a rate is >= 100, "2" times a year is >= 2; a bare "0" is a
                 ceiling (zero tolerance: <= 0). The operator is not written, so ``implicit`` is set.
-    relative    低于全市平均值 is < city_average (全区 → district_average, 全国 → national_average,
-                全省 → province_average)
+    relative    低于全市平均值 is < city_average (全区 → district_average, 全县 → county_average,
+                全省 → province_average, 全国 → national_average)
     rank        全市前列 is rank 5 or better among the peer group "city" (the top third of 16
                 districts: ``default_best``); 全市前三 is 3; 位居全市第一 is 1; 前N名 without a scope
                 is over "city"
@@ -54,6 +54,8 @@ SCOPES: dict[str, tuple[str, str]] = {
     "本市": ("city", "city_average"),
     "全区": ("district", "district_average"),
     "本区": ("district", "district_average"),
+    "全县": ("county", "county_average"),
+    "本县": ("county", "county_average"),
     "全省": ("province", "province_average"),
     "本省": ("province", "province_average"),
     "全国": ("national", "national_average"),
@@ -62,6 +64,7 @@ SCOPES: dict[str, tuple[str, str]] = {
 SCOPE_NAMES_EN: dict[str, tuple[str, str]] = {
     "city": ("the city's units", "city average"),
     "district": ("the district's units", "district average"),
+    "county": ("the county's units", "county average"),
     "province": ("the province's units", "province average"),
     "national": ("the country's units", "national average"),
 }

@@ -12,11 +12,34 @@ from plancheck.plan.models import Plan, normalise_key
 FIELDS: dict[str, tuple[str, ...]] = {
     "indicator": ("indicator", "指标", "指标序号", "指标编号", "序号", "id", "编号"),
     "value": ("value", "actual", "数值", "实际值", "完成值", "实际完成值", "值", "指标值"),
-    "reference": ("reference", "参照值", "参考值", "全市平均值", "平均值", "对比值"),
+    "reference": (
+        "reference",
+        "参照值",
+        "参考值",
+        "平均值",
+        "对比值",
+        "全市平均值",
+        "全区平均值",
+        "全县平均值",
+        "全省平均值",
+        "全国平均值",
+    ),
     "rank": ("rank", "排名", "名次"),
     "note": ("note", "notes", "备注", "说明"),
     "year": ("year", "年份", "年度"),
-    "unit": ("unit", "district", "区", "地区", "行政区", "单位名称", "区县"),
+    "unit": (
+        "unit",
+        "district",
+        "区",
+        "地区",
+        "行政区",
+        "单位名称",
+        "区县",
+        "县区",
+        "乡镇",
+        "街镇",
+        "街道",
+    ),
 }
 # Shown to people, ignored on input ("unit" is the district; the unit of measure is "measure").
 INFORMATIONAL = (
