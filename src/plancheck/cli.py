@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from plancheck import __version__
-from plancheck.errors import UserError
+from plancheck.errors import UserError, UserErrors
 from plancheck.report import FORMATS, choices
 
 if TYPE_CHECKING:
@@ -150,7 +150,6 @@ def _terminal_width() -> int:
 
 
 def _load(plan: Path | None, *, tasks: bool = True) -> Plan:
-    from plancheck.errors import UserErrors
     from plancheck.plan.load import load_plan
 
     try:

@@ -111,17 +111,17 @@ def _observations(
     # An empty unit cell is the plan's own unit only when no row of the file names one: in a
     # file of several units it is a unit left out, not 徐汇区.
     named: Observation | None = None
-    blank: tuple[RawRecord, Observation] | None = None
+    blank: RawRecord | None = None
     for record in _records(path, plan, sheet):
         observation = _observation(record, plan, cli_year, name_year, default_unit)
         cell = record[2].get("unit")
         if cell is not None:
             if cell[0] is None or not fold(str(cell[0])):
-                blank = blank or (record, observation)
+                blank = blank or record
             else:
                 named = named or observation
             if blank and named:
-                (file, line, cells), _ = blank
+                file, line, cells = blank
                 raise UserError(
                     f"{cells['unit'][1]}: empty, but line {named.line} names its unit "
                     f"({named.unit}); give the unit on every row",
