@@ -795,7 +795,6 @@ class _Evaluation:
         import polars as pl
 
         from plancheck.evaluate import exact
-        from plancheck.messages import number
         from plancheck.report.json import COMPACT, figure, result_fields
 
         plan = self.plan
@@ -825,16 +824,14 @@ class _Evaluation:
         safe = np.where(has_value, value, 0.0)
         value_json, risky = exact.reprs(safe, whole_as_int=True)
         value_json = exact.patch(value_json, risky, safe, lambda v: enc(figure(v)))
-        value_num, risky = exact.fixed4(safe)
-        value_num = exact.patch(value_num, risky, safe, number)
+        value_num = exact.numbers(safe)
 
         reference = self.reference[sl]
         has_ref = ~np.isnan(reference)
         ref_safe = np.where(has_ref, reference, 0.0)
         ref_json, risky = exact.reprs(ref_safe, whole_as_int=True)
         ref_json = exact.patch(ref_json, risky, ref_safe, lambda v: enc(figure(v)))
-        ref_num, risky = exact.fixed4(ref_safe)
-        ref_num = exact.patch(ref_num, risky, ref_safe, number)
+        ref_num = exact.numbers(ref_safe)
 
         rank = self.rank[sl]
         rank_text = pl.Series(rank).cast(pl.String)
@@ -1010,12 +1007,8 @@ class _Evaluation:
                 glob = rows + sl.start
                 if k == "threshold":
                     goal = self.goal[glob]
-                    goal_text, risky = exact.fixed4(goal)
                     value_text, goal_text = _apart(
-                        value_num.gather(rows),
-                        exact.patch(goal_text, risky, goal, number),
-                        self.rvalue[glob],
-                        goal,
+                        value_num.gather(rows), exact.numbers(goal), self.rvalue[glob], goal
                     )
                     put(rows, sentence(key, rows, {"value": value_text, "goal": goal_text}))
                 elif k == "relative":
@@ -1058,17 +1051,13 @@ class _Evaluation:
 
         from plancheck.evaluate import exact
         from plancheck.evaluate.targets import SYMBOL
-        from plancheck.messages import TREND_WORDS, number
+        from plancheck.messages import TREND_WORDS
 
         plan = self.plan
         glob = rows + start
         goal = self.goal[glob]
-        goal_text, risky = exact.fixed4(goal)
         value_text, goal_text = _apart(
-            value_num.gather(rows),
-            exact.patch(goal_text, risky, goal, number),
-            self.rvalue[glob],
-            goal,
+            value_num.gather(rows), exact.numbers(goal), self.rvalue[glob], goal
         )
         ops = [
             SYMBOL[i.target.op] if isinstance(i.target, Threshold) else "→" for i in plan.indicators
@@ -1090,7 +1079,6 @@ class _Evaluation:
         if len(where):
             here = rows[where]
             base = sch.baseline[here]
-            base_text, risky = exact.fixed4(base)
             gap, time = sch.gap[here], sch.time[here]
             gap_text, risky_gap = exact.percent(gap)
             time_text, risky_time = exact.percent(time)
@@ -1098,7 +1086,7 @@ class _Evaluation:
                 "gap": exact.patch(gap_text, risky_gap, gap, _share),
                 "time": exact.patch(time_text, risky_time, time, _share),
                 "base_year": pl.Series(sch.baseline_year[here]).cast(pl.String),
-                "baseline": exact.patch(base_text, risky, base, number),
+                "baseline": exact.numbers(base),
             }
             on = sch.on[here]
             texts = pl.repeat("", len(where), dtype=pl.String, eager=True)
@@ -1116,10 +1104,9 @@ class _Evaluation:
         if len(where):
             here = rows[where]
             base = sch.baseline[here]
-            base_text, risky = exact.fixed4(base)
             variables = {
                 "base_year": pl.Series(sch.baseline_year[here]).cast(pl.String),
-                "baseline": exact.patch(base_text, risky, base, number),
+                "baseline": exact.numbers(base),
             }
             schedule = schedule.scatter(where, sentence("baseline_met", here, variables))
         parts.append(pl.when(schedule.is_not_null()).then(pl.lit(sep) + schedule))
@@ -1128,11 +1115,10 @@ class _Evaluation:
         if len(where):
             g = glob[where]
             projection = self.projection[g]
-            text, risky = exact.fixed4(projection)
             verdicts = pl.Series([word(TREND_WORDS[v]) for v in _VERDICTS], dtype=pl.String)
             variables = {
                 "verdict": verdicts.gather(self.verdict[g]),
-                "projection": exact.patch(text, risky, projection, number),
+                "projection": exact.numbers(projection),
             }
             texts = sentence("trend", rows[where], variables)
             trend = trend.scatter(where, pl.select(pl.lit(sep) + texts).to_series())

@@ -91,6 +91,15 @@ def fixed4(x: Floats) -> tuple[pl.Series, Bools]:
     return pl.Series(shown).cast(pl.String).str.strip_suffix(".0"), risky
 
 
+def numbers(x: Floats) -> pl.Series:
+    """``messages.number`` of each value: ``fixed4``'s texts, the rows it cannot prove redone by
+    the Python function."""
+    from plancheck.messages import number
+
+    texts, risky = fixed4(x)
+    return patch(texts, risky, x, number)
+
+
 def percent(x: Floats) -> tuple[pl.Series, Bools]:
     """``messages.share(x)`` texts (``f"{x * 100:.0f}%"``), and the rows to redo."""
     y = x * 100
