@@ -205,3 +205,15 @@ def test_wide_submission(tmp_path: Path) -> None:
     assert got[("徐汇区", 2023, "4")]["status"] == "pass"
     assert got[("长宁区", 2023, "4")]["status"] == "fail"
     assert got[("徐汇区", 2023, "16")]["status"] == "pass"  # 2.0 < the mean 2.5
+
+
+def test_several_years_say_which_years_each_count_covers() -> None:
+    """The summary counts every judged year; the binding/expected lines the latest only."""
+    files = [SAMPLES / f"{year}.csv" for year in (2020, 2021, 2022, 2023)]
+    table = run("evaluate", *files).stdout
+    assert "Summary 2021–2023: ✔ pass 36" in table
+    assert "  binding 2023: 8/8 pass" in table
+    markdown = run("evaluate", *files, "-f", "markdown").stdout
+    assert "## Summary 2021–2023" in markdown
+    single = run("evaluate", SAMPLES / "2023.csv").stdout
+    assert "Summary: " in single and "  binding: 8/8 pass" in single

@@ -35,6 +35,14 @@ def verdict(evaluation: Evaluation, lang: str) -> str:
     return f"{label('compliant', lang)}: {label(key, lang)}"
 
 
+def summary_heading(evaluation: Evaluation, lang: str) -> str:
+    """``Summary``, with the years it counts when there are several: the counts are of every
+    judged year, the verdict and the binding/expected lines of the latest."""
+    years = evaluation.years
+    span = f" {years[0]}–{years[-1]}" if len(years) > 1 else ""
+    return f"{label('summary', lang)}{span}"
+
+
 def target_cell(indicator: Indicator) -> str:
     """The plan's own words for the target, with the unit when the words are a bare number."""
     text, unit = indicator.target_text, indicator.unit

@@ -19,6 +19,7 @@ from plancheck.report.common import (
     index_table,
     latest_index,
     progress_table,
+    summary_heading,
     target_cell,
     value_cell,
     verdict,
@@ -141,7 +142,7 @@ def _status_html(status: Status, lang: str) -> str:
 
 
 def _summary(evaluation: Evaluation, lang: str) -> list[str]:
-    out = [f"<h2>{esc(label('summary', lang))}</h2>", '<table class="summary">']
+    out = [f"<h2>{esc(summary_heading(evaluation, lang))}</h2>", '<table class="summary">']
     out.append(
         f"<thead><tr><th>{esc(label('status', lang))}</th><th>{esc(label('count', lang))}</th></tr></thead><tbody>"
     )

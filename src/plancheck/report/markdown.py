@@ -14,6 +14,7 @@ from plancheck.report.common import (
     latest_index,
     matrix,
     progress_table,
+    summary_heading,
     target_cell,
     timing_cell,
     value_cell,
@@ -81,7 +82,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
             "",
         ]
 
-    lines += [f"## {label('summary', lang)}", ""]
+    lines += [f"## {summary_heading(evaluation, lang)}", ""]
     summary = evaluation.summary()
     lines += table(
         [label("status", lang), label("count", lang)],

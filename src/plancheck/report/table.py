@@ -23,6 +23,7 @@ from plancheck.report.common import (
     latest_index,
     matrix,
     progress_table,
+    summary_heading,
     target_cell,
     timing_cell,
     value_cell,
@@ -115,12 +116,15 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     console.print()
     summary = evaluation.summary()
     parts = [f"{STATUS_SYMBOL[s]} {status_word(s, lang)} {summary[s.value]}" for s in Status]
-    console.print(f"{label('summary', lang)}: " + " · ".join(parts), markup=False)
+    console.print(f"{summary_heading(evaluation, lang)}: " + " · ".join(parts), markup=False)
     latest = [r for r in evaluation.results if r.year == evaluation.latest_year]
+    year = f" {evaluation.latest_year}" if len(evaluation.years) > 1 else ""
     for flag, key in ((True, "binding_yes"), (False, "binding_no")):
         passed = sum(1 for r in latest if r.indicator.binding is flag and r.status is Status.PASS)
         total = sum(1 for r in latest if r.indicator.binding is flag)
-        console.print(f"  {label(key, lang)}: {passed}/{total} {status_word(Status.PASS, lang)}")
+        console.print(
+            f"  {label(key, lang)}{year}: {passed}/{total} {status_word(Status.PASS, lang)}"
+        )
     if multi_unit and evaluation.failing_units:
         console.print(
             f"{label('failing_units', lang)}: {', '.join(evaluation.failing_units)}", markup=False
