@@ -184,3 +184,21 @@ def test_tasks_section_gives_a_case_per_milestone() -> None:
 def test_without_a_tasks_section_there_is_no_tasks_suite() -> None:
     _, xml = junit(SAMPLES / "2023.csv")
     assert "Tasks" not in xml
+
+
+def test_an_earlier_years_failure_is_skipped_the_latest_years_is_not(tmp_path: Path) -> None:
+    """Compliance (the exit code) is the latest year's: an earlier failure is history."""
+    submission = tmp_path / "years.csv"
+    submission.write_text(
+        "year,indicator,value\n2022,1,90\n2023,1,100\n2022,4,100\n2023,4,90\n", encoding="utf-8"
+    )
+    code, xml = junit(submission)
+    assert code == 1
+    kinds = {
+        case.get("name", "").split(" ")[0] + case.get("name", "")[-6:]: next(
+            (c.tag for c in case if c.tag in ("failure", "error", "skipped")), "passed"
+        )
+        for case in check(xml).iter("testcase")
+    }
+    assert kinds["1(2022)"] == "skipped" and kinds["1(2023)"] == "passed"
+    assert kinds["4(2022)"] == "passed" and kinds["4(2023)"] == "failure"

@@ -14,6 +14,7 @@ How a status maps to JUnit (documented in the README):
     milestone open, dropped            <skipped>
     milestone overdue, inconsistent    <failure>
     milestone unreported               <error> when blocking, else <skipped>
+    not pass in an earlier year        <skipped>: compliance is judged on the latest year
 
 Every element's ``message`` is the reason, in the report's language; the element's text adds the
 target, the value, the note and the submission's file:line. Times are 0: the output is the same
@@ -45,6 +46,8 @@ def outcome(evaluation: Evaluation, result: Result) -> str | None:
     status = result.status
     if status is Status.PASS:
         return None
+    if result.year != evaluation.latest_year:  # history: the exit code is the latest year's
+        return "skipped"
     if status is Status.FAIL:
         return "failure"
     blocking = evaluation.blocking(result)
