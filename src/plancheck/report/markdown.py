@@ -212,6 +212,8 @@ def render_indicators(plan: Plan, options: Options) -> str:
 
 
 def render_tasks(plan: Plan, options: Options) -> str:
+    from plancheck.report import taskcheck as parts  # the task listing only
+
     lang = options.lang
     lines = [f"# {cell(plan.info.title)}", ""]
     header = [label("id", lang), label("section", lang), label("title", lang),
@@ -222,7 +224,8 @@ def render_tasks(plan: Plan, options: Options) -> str:
             f"{m.id} {m.text} ({label('every_year', lang) if m.recurring else m.due or ''})"
             for m in t.milestones
         )
-        rows.append([t.id, t.section, t.title, ", ".join(t.indicators), milestones])
+        section = parts.section_title(t.document, t.section, lang)
+        rows.append([t.id, section, parts.task_title(t, lang), ", ".join(t.indicators), milestones])
     return "\n".join(lines + table(header, rows)) + "\n"
 
 

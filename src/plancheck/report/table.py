@@ -205,6 +205,8 @@ def render_indicators(plan: Plan, options: Options) -> str:
 
 
 def render_tasks(plan: Plan, options: Options) -> str:
+    from plancheck.report import taskcheck as parts  # the task listing only
+
     lang = options.lang
     console, buffer = _console(options)
     grid = Table(title=plan.info.title, title_justify="left")
@@ -215,7 +217,8 @@ def render_tasks(plan: Plan, options: Options) -> str:
             f"{m.id} {m.text} ({label('every_year', lang) if m.recurring else m.due or ''})"
             for m in t.milestones
         )
-        grid.add_row(t.id, t.section, t.title, ", ".join(t.indicators), milestones)
+        section = parts.section_title(t.document, t.section, lang)
+        grid.add_row(t.id, section, parts.task_title(t, lang), ", ".join(t.indicators), milestones)
     console.print(grid)
     return buffer.getvalue()
 

@@ -7,6 +7,7 @@ the plan's sections, the worst first within a section.
 
 from __future__ import annotations
 
+from plancheck.plan.models import Task
 from plancheck.report.labels import TASK_SYMBOL, label, task_word
 from plancheck.tasks.models import Finding, FindingStatus, TaskCheck, TaskResult, TaskState
 from plancheck.tasks.reasons import render
@@ -48,7 +49,11 @@ def section_title(document: str, section: str, lang: str) -> str:
 
 
 def title(result: TaskResult, lang: str) -> str:
-    task = result.task
+    return task_title(result.task, lang)
+
+
+def task_title(task: Task, lang: str) -> str:
+    """The plan's own title, with the English one beside it in English reports."""
     if lang == "zh" or not task.title_en:
         return task.title
     return f"{task.title} ({task.title_en})"
