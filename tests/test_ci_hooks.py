@@ -44,8 +44,12 @@ def test_hook_matches_yearly_submissions_only() -> None:
         "a/2022.yml",
     ):
         assert files.search(name), name
+    excluded = re.compile(str(hook["exclude"]))
     for name in ("README.md", "indicators.yaml", "samples/make_districts.py", "notes.csv"):
         assert not files.search(name), name
+    for name in ("progress-2023.yaml", "samples/progress-2023.csv", "任务进度2024.yaml"):
+        assert files.search(name) and excluded.search(name), name  # a year, but not figures
+    assert not excluded.search("submissions/2023.csv")
 
 
 def test_hook_evaluates_the_samples_as_pre_commit_would() -> None:
