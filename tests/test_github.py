@@ -41,7 +41,7 @@ def test_a_failed_binding_indicator_is_an_error_at_its_line() -> None:
     assert found[-1] == (
         "error",
         {"title": "plancheck"},
-        "NOT COMPLIANT: 1 binding indicators not met",
+        "NOT COMPLIANT: 1 binding indicator not met",
     )
 
 

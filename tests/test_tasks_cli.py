@@ -257,7 +257,7 @@ def test_evaluate_exit_follows_tasks(test_plan: Path, tmp_path: Path) -> None:
     )
     result = run("evaluate", SAMPLES / "2023.csv", "--plan", test_plan, "--tasks", progress)
     assert result.code == 1
-    assert "NOT COMPLIANT: 1 binding milestones past their deadline, not done or not reported" in (
+    assert "NOT COMPLIANT: 1 binding milestone past its deadline, not done or not reported" in (
         result.stdout
     )
     bad = tmp_path / "bad.yaml"

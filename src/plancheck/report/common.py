@@ -8,7 +8,7 @@ from plancheck.evaluate.index import IndexScore
 from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.messages import TREND_WORDS, number
 from plancheck.plan.models import Indicator
-from plancheck.report.labels import label
+from plancheck.report.labels import counted, label
 
 _BARE_NUMBER = re.compile(r"[\d.]+")
 # "Needs attention" lists the worst first.
@@ -21,7 +21,7 @@ def verdict(evaluation: Evaluation, lang: str) -> str:
     tasks = evaluation.tasks
     if blocking:
         key = "strict_blocking" if evaluation.strict else "binding_blocking"
-        text = f"{label('not_compliant', lang)}: {blocking} {label(key, lang)}"
+        text = f"{label('not_compliant', lang)}: {counted(blocking, key, lang)}"
         if tasks is not None and not tasks.compliant:  # both parts fail: say both
             from plancheck.report.taskcheck import tasks_blocking
 

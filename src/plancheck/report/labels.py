@@ -67,7 +67,9 @@ LABELS = {
         "annual": "every year",
         "by_target_year": "by {year}",
         "binding_blocking": "binding indicators not met",
+        "binding_blocking_one": "binding indicator not met",
         "strict_blocking": "indicators not passed (--strict)",
+        "strict_blocking_one": "indicator not passed (--strict)",
         "all_binding_met": "every binding indicator is met",
         "all_met_strict": "every indicator passes (--strict)",
         "failing_units": "Units not compliant",
@@ -157,7 +159,9 @@ LABELS = {
         "annual": "每年",
         "by_target_year": "{year}年前",
         "binding_blocking": "项约束性指标未达标",
+        "binding_blocking_one": "项约束性指标未达标",
         "strict_blocking": "项指标未达标(--strict)",
+        "strict_blocking_one": "项指标未达标(--strict)",
         "all_binding_met": "约束性指标全部达标",
         "all_met_strict": "全部指标达标(--strict)",
         "failing_units": "不合规单位",
@@ -217,6 +221,11 @@ LABELS = {
 
 def label(key: str, lang: str, **params: object) -> str:
     return LABELS[lang][key].format(**params)
+
+
+def counted(count: int, key: str, lang: str) -> str:
+    """``1 binding indicator not met``, ``2 binding indicators not met``."""
+    return f"{count} {label(key + '_one' if count == 1 else key, lang)}"
 
 
 def status_word(status: Status, lang: str) -> str:
@@ -290,7 +299,9 @@ LABELS["en"].update(
         "no_lead": "(no lead department reported)",
         "nothing_overdue": "Nothing is overdue, inconsistent or unreported.",
         "tasks_blocking_binding": "binding milestones past their deadline, not done or not reported",
+        "tasks_blocking_binding_one": "binding milestone past its deadline, not done or not reported",
         "tasks_blocking_strict": "task findings: overdue, inconsistent or unreported (--strict)",
+        "tasks_blocking_strict_one": "task finding: overdue, inconsistent or unreported (--strict)",
         "tasks_all_binding": "no binding milestone is overdue",
         "tasks_all_strict": "nothing overdue, inconsistent or unreported (--strict)",
         "tasks_not_binding": "{count} overdue, not binding (--strict counts them)",
@@ -318,7 +329,9 @@ LABELS["zh"].update(
         "no_lead": "(未报送牵头单位)",
         "nothing_overdue": "无逾期、报送不一致或未报送事项。",
         "tasks_blocking_binding": "项约束性节点逾期未完成或未报送",
+        "tasks_blocking_binding_one": "项约束性节点逾期未完成或未报送",
         "tasks_blocking_strict": "项任务问题:逾期、报送不一致或未报送(--strict)",
+        "tasks_blocking_strict_one": "项任务问题:逾期、报送不一致或未报送(--strict)",
         "tasks_all_binding": "无约束性节点逾期",
         "tasks_all_strict": "无逾期、报送不一致或未报送事项(--strict)",
         "tasks_not_binding": "{count} 项非约束性节点逾期(--strict 时计入)",

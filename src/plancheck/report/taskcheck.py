@@ -8,7 +8,7 @@ the plan's sections, the worst first within a section.
 from __future__ import annotations
 
 from plancheck.plan.models import Task
-from plancheck.report.labels import TASK_SYMBOL, label, task_word
+from plancheck.report.labels import TASK_SYMBOL, counted, label, task_word
 from plancheck.tasks.models import Finding, FindingStatus, TaskCheck, TaskResult, TaskState
 from plancheck.tasks.reasons import render
 
@@ -36,7 +36,7 @@ def task_verdict(check: TaskCheck, lang: str) -> str:
 def tasks_blocking(check: TaskCheck, lang: str) -> str:
     """``5 task findings: overdue, inconsistent or unreported (--strict)``."""
     key = "tasks_blocking_strict" if check.strict else "tasks_blocking_binding"
-    return f"{len(check.blocking_findings)} {label(key, lang)}"
+    return counted(len(check.blocking_findings), key, lang)
 
 
 def as_of_text(check: TaskCheck, lang: str) -> str:
