@@ -78,6 +78,13 @@ def test_qualitative_target_compares_with_the_year_before(tmp_path: Path) -> Non
         result = run("evaluate", before, now, "--plan", OPS_PLAN, "-f", "json")
         statuses = {(r["year"], r["id"]): r["status"] for r in result.json()["results"]}
         assert statuses[(2023, "9")] == expected
+    now.write_text("indicator,value\n9,80.000001\n", encoding="utf-8")  # up, by a hair
+    result = run("evaluate", before, now, "--plan", OPS_PLAN, "-f", "json")
+    (latest,) = [r for r in result.json()["results"] if (r["year"], r["id"]) == (2023, "9")]
+    assert latest["status"] == "pass"
+    assert latest["reason"].startswith("80.000001 against 80 the year before")
+    table = run("evaluate", before, now, "--plan", OPS_PLAN, "-f", "markdown").stdout
+    assert "| 持续提升 | 80.000001 | ✔ pass |" in table  # the figure as given, not 80
 
 
 @pytest.mark.parametrize(

@@ -192,13 +192,10 @@ def qualitative(indicator: Indicator, plan: Plan, facts: Facts) -> Judgement:
         good_is_higher = indicator.direction == "higher"
         met = facts.value >= facts.previous if good_is_higher else facts.value <= facts.previous
     key = "qualitative_met" if met else "qualitative_not_met"
+    value, previous = numbers_apart(facts.value, facts.previous)
     return Judgement(
         met,
-        (
-            fragment(
-                key, value=number(facts.value), previous=number(facts.previous), direction=direction
-            ),
-        ),
+        (fragment(key, value=value, previous=previous, direction=direction),),
         facts.previous,
     )
 

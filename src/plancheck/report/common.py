@@ -6,7 +6,7 @@ import re
 
 from plancheck.evaluate.index import IndexScore
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import TREND_WORDS, number
+from plancheck.messages import TREND_WORDS, number, numbers_apart
 from plancheck.plan.models import Indicator
 from plancheck.report.labels import counted, label
 
@@ -54,12 +54,17 @@ def target_cell(indicator: Indicator) -> str:
 
 
 def value_cell(result: Result) -> str:
+    """The figure beside its target: with as many decimals as tell it from the goal it was
+    judged against (99.99999% next to a target of 100%, not 100%)."""
     if result.value is None:
         return "—"
+    shown = number(result.value)
+    if result.goal is not None:
+        shown = numbers_apart(result.value, result.goal)[0]
     unit = result.indicator.unit
     if unit == "%":
-        return f"{number(result.value)}%"
-    return f"{number(result.value)} {unit}" if unit else number(result.value)
+        return f"{shown}%"
+    return f"{shown} {unit}" if unit else shown
 
 
 def attention(evaluation: Evaluation) -> list[Result]:

@@ -114,20 +114,19 @@ def _observations(
     blank: RawRecord | None = None
     for record in _records(path, plan, sheet):
         observation = _observation(record, plan, cli_year, name_year, default_unit)
-        cell = record[2].get("unit")
-        if cell is not None:
-            if cell[0] is None or not fold(str(cell[0])):
-                blank = blank or record
-            else:
-                named = named or observation
-            if blank and named:
-                file, line, cells = blank
-                raise UserError(
-                    f"{cells['unit'][1]}: empty, but line {named.line} names its unit "
-                    f"({named.unit}); give the unit on every row",
-                    file,
-                    line,
-                )
+        cell = record[2].get("unit")  # None: no unit column (CSV) or key (a YAML record)
+        if cell is None or cell[0] is None or not fold(str(cell[0])):
+            blank = blank or record
+        else:
+            named = named or observation
+        if blank and named:
+            file, line, cells = blank
+            raise UserError(
+                f"{cells.get('unit', (None, 'unit'))[1]}: empty, but line {named.line} names "
+                f"its unit ({named.unit}); give the unit on every row",
+                file,
+                line,
+            )
         yield observation
 
 
