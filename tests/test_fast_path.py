@@ -360,3 +360,24 @@ def test_exact_hits_of_schedule_and_trend_and_a_baseline_past_the_target(
     assert latest["14"]["schedule"] is None
     assert "of the gap" not in latest["14"]["reason"]
     assert latest["14"]["progress"]["verdict"] == "going_backwards"
+
+
+def test_shares_projections_and_means_that_print_alike_are_told_apart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """59.99997 % of the gap is not "60%" beside 60 % of the time; a projection of 69.99998 is
+    not "70" beside a target of 70; the mean of 0.1, 0.2 and 0.3 is 0.2. Both paths alike."""
+    path = tmp_path / "alike.csv"
+    rows = ["unit,year,indicator,value"]
+    for unit, v5 in (("甲区", "0.1"), ("乙区", "0.2"), ("丙区", "0.3")):
+        rows += [f"{unit},2020,7,40", f"{unit},2023,7,57.99999", f"{unit},2023,5,{v5}"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert used_fast_path(path, monkeypatch)
+    latest = {
+        (r["unit"], r["id"]): r for r in json.loads(same(path))["results"] if r["year"] == 2023
+    }
+    reason = latest[("甲区", "7")]["reason"]
+    assert "59.99997% of the gap" in reason and "60% of the time gone: behind" in reason
+    assert "trend: lagging, 69.99998 projected" in reason
+    assert latest[("乙区", "5")]["reference"] == 0.2
+    assert latest[("乙区", "5")]["reason"].startswith("0.2 is not < city average 0.2 ")

@@ -149,6 +149,20 @@ def numbers_apart(x: float, y: float) -> tuple[str, str]:
     return repr(x), repr(y)
 
 
+def shares_apart(x: float, y: float) -> tuple[str, str]:
+    """``share`` of the two fractions 时序进度 compares (gap closed, time gone), with decimals
+    when they differ beyond the comparison's tolerance but would print alike: 59.99% and 60%."""
+    a, b = share(x), share(y)
+    if a != b or abs(x - y) <= 1e-9:  # progress.TOLERANCE: within it they are equal
+        return a, b
+    for digits in range(1, 14):
+        a = f"{x * 100:.{digits}f}".rstrip("0").rstrip(".") + "%"
+        b = f"{y * 100:.{digits}f}".rstrip("0").rstrip(".") + "%"
+        if a != b:
+            return a, b
+    return f"{x * 100!r}%", f"{y * 100!r}%"
+
+
 def share(x: float) -> str:
     """A fraction as a whole percentage: 0.456 → 45%."""
     return f"{x * 100:.0f}%"

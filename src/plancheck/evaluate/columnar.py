@@ -405,6 +405,8 @@ class _Evaluation:
     def _judge(self) -> Report:
         import numpy as np
 
+        from plancheck.evaluate.peers import mean
+
         plan, o = self.plan, self.o
         _, span, n_ind = self.shape
         jy = np.asarray([y - self.first_year for y in self.judged], dtype=np.int64)
@@ -450,7 +452,7 @@ class _Evaluation:
                     column = self.value[:, yo, i]
                     present = column[~np.isnan(column)]
                     if len(present) >= 2:
-                        table_ref[yo, i] = math.fsum(present.tolist()) / len(present)
+                        table_ref[yo, i] = mean(present.tolist())
                         table_source[yo, i], table_count[yo, i] = 3, len(present)
         fill = ref_source == 0
         reference[fill] = table_ref[ryi[fill], ri[fill]]
@@ -1082,9 +1084,16 @@ class _Evaluation:
             gap, time = sch.gap[here], sch.time[here]
             gap_text, risky_gap = exact.percent(gap)
             time_text, risky_time = exact.percent(time)
+            gap_texts, time_texts = _apart(
+                exact.patch(gap_text, risky_gap, gap, _share),
+                exact.patch(time_text, risky_time, time, _share),
+                gap,
+                time,
+                shares=True,
+            )
             variables = {
-                "gap": exact.patch(gap_text, risky_gap, gap, _share),
-                "time": exact.patch(time_text, risky_time, time, _share),
+                "gap": gap_texts,
+                "time": time_texts,
                 "base_year": pl.Series(sch.baseline_year[here]).cast(pl.String),
                 "baseline": exact.numbers(base),
             }
@@ -1118,7 +1127,9 @@ class _Evaluation:
             verdicts = pl.Series([word(TREND_WORDS[v]) for v in _VERDICTS], dtype=pl.String)
             variables = {
                 "verdict": verdicts.gather(self.verdict[g]),
-                "projection": exact.numbers(projection),
+                "projection": _apart(
+                    exact.numbers(projection), exact.numbers(goal[where]), projection, goal[where]
+                )[0],
             }
             texts = sentence("trend", rows[where], variables)
             trend = trend.scatter(where, pl.select(pl.lit(sep) + texts).to_series())
@@ -1451,16 +1462,18 @@ def _escape(text: str) -> str:
     return str(COMPACT.encode(text))[1:-1]
 
 
-def _apart(texts_a: Any, texts_b: Any, a: Any, b: Any) -> tuple[Any, Any]:
-    """``messages.numbers_apart`` for whole columns: the rows whose texts agree though their
-    figures differ (rare) are redone by the Python function."""
+def _apart(texts_a: Any, texts_b: Any, a: Any, b: Any, *, shares: bool = False) -> tuple[Any, Any]:
+    """``messages.numbers_apart`` (``shares_apart`` for 时序进度's shares) for whole columns: the
+    rows whose texts agree though their figures differ (rare) are redone by the Python function."""
     import numpy as np
 
-    from plancheck.messages import numbers_apart
+    from plancheck.messages import numbers_apart, shares_apart
 
-    rows = np.flatnonzero((texts_a == texts_b).to_numpy() & (a != b))
+    differ = np.abs(a - b) > TOLERANCE if shares else a != b
+    rows = np.flatnonzero((texts_a == texts_b).to_numpy() & differ)
+    apart = shares_apart if shares else numbers_apart
     if len(rows):
-        pairs = [numbers_apart(float(x), float(y)) for x, y in zip(a[rows], b[rows], strict=True)]
+        pairs = [apart(float(x), float(y)) for x, y in zip(a[rows], b[rows], strict=True)]
         texts_a = texts_a.scatter(rows, [p[0] for p in pairs])
         texts_b = texts_b.scatter(rows, [p[1] for p in pairs])
     return texts_a, texts_b

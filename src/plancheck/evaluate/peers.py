@@ -36,7 +36,7 @@ def compute(plan: Plan, observations: tuple[Observation, ...]) -> Peers:
             continue  # one unit alone has no peers to compare with
         indicator = wanted[indicator_id]
         if isinstance(indicator.target, Relative):
-            means[(year, indicator_id)] = (_mean([v for _, v in pairs]), len(pairs))
+            means[(year, indicator_id)] = (mean([v for _, v in pairs]), len(pairs))
         else:
             higher_first = indicator.direction == "higher"
             ordered = sorted((v for _, v in pairs), reverse=higher_first)
@@ -48,8 +48,10 @@ def compute(plan: Plan, observations: tuple[Observation, ...]) -> Peers:
     return Peers(means, ranks)
 
 
-def _mean(numbers: list[float]) -> float:
-    # math.fsum: the same mean whatever the order of the rows.
+def mean(numbers: list[float]) -> float:
+    """The mean as a person would compute it: math.fsum (the same whatever the order of the
+    rows), taken to 12 significant digits, so that a unit whose figure equals the mean is equal
+    to it (0.1, 0.2, 0.3 average 0.2, not 0.19999999999999998)."""
     import math
 
-    return math.fsum(numbers) / len(numbers)
+    return float(f"{math.fsum(numbers) / len(numbers):.12g}")

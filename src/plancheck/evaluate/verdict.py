@@ -22,7 +22,7 @@ from plancheck.messages import (
     fragment,
     number,
     numbers_apart,
-    share,
+    shares_apart,
     source_text,
 )
 from plancheck.plan.models import Change, Indicator, Plan, Rank, Relative, Threshold
@@ -126,13 +126,15 @@ class _Judge:
             status = Status.FAIL
         progress = self._trend(observation, indicator, judgement.goal, bool(judgement.met))
         if progress is not None and status is Status.BEHIND:
+            assert judgement.goal is not None  # a trend is drawn toward a goal
+            projection = numbers_apart(progress.projection, judgement.goal)[0]
             reason = (
                 # The trend says more than "no baseline" or "the baseline was past the target".
                 *(part for part in reason if part.key not in ("no_baseline", "baseline_met")),
                 fragment(
                     "trend",
                     verdict=TREND_WORDS[progress.verdict],
-                    projection=number(progress.projection),
+                    projection=projection,
                     year=str(self.plan.info.target_year),
                 ),
             )
@@ -256,11 +258,12 @@ class _Judge:
                 parts.append(fragment("no_baseline"))
             return tuple(parts), None
         assert facts.baseline_year is not None and facts.baseline is not None
+        gap, time = shares_apart(shares.gap_share, shares.time_share)
         parts.append(
             fragment(
                 "schedule_on" if shares.on_track else "schedule_off",
-                gap=share(shares.gap_share),
-                time=share(shares.time_share),
+                gap=gap,
+                time=time,
                 base_year=str(facts.baseline_year),
                 baseline=number(facts.baseline),
             )
