@@ -293,3 +293,12 @@ def test_every_check_has_a_stable_id_and_examples() -> None:
         doc = run.__doc__ or ""
         assert re.search(r"^\s*Pass:", doc, re.M), run.__name__
         assert re.search(r"^\s*(Fail|Reported):", doc, re.M), run.__name__
+
+
+def test_several_undone_milestones_are_said_in_the_plural(bundled: Plan) -> None:
+    plan = plan_with(bundled, dated(), Milestone(id="1.2", text="后续", due=dt.date(2025, 12, 31)))
+    entries = (MilestoneReport(id="1.1", done=False), MilestoneReport(id="1.2", done=False))
+    result = check(plan, DUE, report(TaskStatus.DONE, *entries), report(task="2"))
+    assert render(result.results[0].reason) == (
+        "reported done, but milestones 1.1, 1.2 are not done"
+    )

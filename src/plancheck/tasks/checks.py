@@ -399,5 +399,6 @@ def inconsistent(
     ]
     if undone:
         ids = ", ".join(dict.fromkeys(undone))
-        reason = (fragment("inconsistent", milestones=ids),)
+        key = "inconsistent" if len(dict.fromkeys(undone)) == 1 else "inconsistent_many"
+        reason = (fragment(key, milestones=ids),)
         yield _finding("inconsistent", FindingStatus.INCONSISTENT, reason, ctx, task, report)
