@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from plancheck.cli import app
-from plancheck.evaluate.verdict import evaluate
+from plancheck.evaluate.engine import evaluate
 from plancheck.messages import fragment
 from plancheck.plan.load import load_plan
 from plancheck.report import Options, render

@@ -11,7 +11,12 @@ import yaml
 from typer.testing import CliRunner
 
 from plancheck.cli import app
-from plancheck.plan.models import Change, Qualitative, Rank, Relative, Target, Threshold
+from plancheck.kinds import Target
+from plancheck.kinds.change import Change
+from plancheck.kinds.qualitative import Qualitative
+from plancheck.kinds.rank import Rank
+from plancheck.kinds.relative import Relative
+from plancheck.kinds.threshold import Threshold
 from plancheck.plan.phrases import FORMS, default_timing, describe, parse_target
 
 ROOT = Path(__file__).resolve().parents[1]

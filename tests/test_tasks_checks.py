@@ -9,8 +9,9 @@ import re
 
 import pytest
 
+from plancheck.kinds.threshold import Threshold
 from plancheck.plan.load import load_plan
-from plancheck.plan.models import Milestone, Plan, Task, Threshold
+from plancheck.plan.models import Milestone, Plan, Task
 from plancheck.tasks import checks
 from plancheck.tasks.checks import check_ids, check_progress
 from plancheck.tasks.models import (

@@ -213,14 +213,12 @@ def evaluate(
     ] = None,
 ) -> None:
     """Judge a submission's figures against the plan; exit 0 compliant, 1 not, 2 bad input."""
-    from plancheck.evaluate.verdict import evaluate as judge
+    from plancheck.evaluate.engine import evaluate as judge
     from plancheck.submission.read import read_references, read_submission
     from plancheck.submission.values import fold
 
     unit = fold(unit) if unit is not None else None  # as the file's unit cells are read
     loaded = _load(plan, tasks=progress is not None)  # tasks.yaml only with --tasks
-    if str(getattr(fmt, "value", fmt)) == "json" and not (progress or sheet or unit):
-        _evaluate_large(files, loaded, year, strict, reference, lang, output)  # exits if it can
     submission = read_submission(files, loaded, year, sheet=sheet)
     official = read_references(reference, loaded, year) if reference else None
     evaluation = judge(loaded, submission, strict=strict, references=official, unit=unit)
@@ -234,41 +232,6 @@ def evaluate(
     inputs = [*files, *([reference] if reference else []), *([progress] if progress else [])]
     _emit(_render(fmt, "evaluation", evaluation, lang, output), output, inputs)
     raise typer.Exit(0 if evaluation.compliant else 1)
-
-
-def _evaluate_large(
-    files: list[Path],
-    plan: Plan,
-    year: int | None,
-    strict: bool,
-    reference: Path | None,
-    lang: Any,
-    output: Path | None,
-) -> None:
-    """A large CSV evaluated column by column to the same JSON (evaluate/columnar.py); returns
-    without output when that path declines the input (then the Python path runs)."""
-    from plancheck.evaluate.columnar import evaluate_json
-
-    def references() -> dict[tuple[int, str], float] | None:
-        from plancheck.submission.read import read_references
-
-        return read_references(reference, plan, year) if reference else None
-
-    fast = evaluate_json(files, plan, year=year, strict=strict, references=references,
-                         lang=_lang(lang))  # fmt: skip
-    if fast is None:
-        return
-    output = _file(output)
-    if output is None:
-        sys.stdout.flush()
-        for chunk in fast.chunks:
-            sys.stdout.buffer.write(chunk)
-        sys.stdout.flush()
-    else:
-        from plancheck.output import write_report_chunks
-
-        write_report_chunks(fast.chunks, output, [*files, *([reference] if reference else [])])
-    raise typer.Exit(0 if fast.compliant else 1)
 
 
 @app.command()
@@ -390,7 +353,7 @@ def diff(
 ) -> None:
     """Compare two submissions: per indicator the value and status change; exit 1 if one newly fails."""
     from plancheck.evaluate.diff import diff as compare
-    from plancheck.evaluate.verdict import evaluate as judge
+    from plancheck.evaluate.engine import evaluate as judge
     from plancheck.submission.read import read_submission
 
     loaded = _load(plan)

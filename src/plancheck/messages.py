@@ -7,6 +7,7 @@ the reader's language. A fragment's parameters are plain strings or a ``Text`` w
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 LANGS = ("en", "zh")
@@ -26,16 +27,16 @@ class Fragment(NamedTuple):
 
 
 def fragment(key: str, **params: Param) -> Fragment:
-    return Fragment(key, tuple(sorted(params.items())))
+    return Fragment(key, tuple(params.items()))
 
 
 Reason = tuple[Fragment, ...]
 
+# The sentences of the status ladder, 时序进度 and trends; each kind of target adds its own
+# (``Kind.messages``, merged in by ``catalog()``).
 CATALOG: dict[str, dict[str, str]] = {
     "en": {
         "missing": "no value submitted",
-        "met": "{value} meets the target {op} {goal}",
-        "not_met": "{value} misses the target {op} {goal}",
         "not_yet": "{value} has not yet reached {op} {goal}, due by {year}",
         "schedule_on": (
             "{gap} of the gap from the {base_year} baseline ({baseline}) closed with {time} of the "
@@ -51,44 +52,18 @@ CATALOG: dict[str, dict[str, str]] = {
             "no gap to measure progress against time"
         ),
         "trend": "trend: {verdict}, {projection} projected for {year}",
-        "relative_met": "{value} {op} {reference} {ref_value} ({source})",
-        "relative_not_met": "{value} is not {op} {reference} {ref_value} ({source})",
-        "needs_reference": (
-            "needs the {reference}: add a 'reference' value, pass --reference, or submit all units"
-        ),
-        "rank_met": "rank {rank} ({source}); the target is rank {best} or better among {peers}",
-        "rank_not_met": "rank {rank} ({source}); the target is rank {best} or better among {peers}",
-        "needs_rank": "needs the rank among {peers}: add a 'rank' value or submit all units",
-        "needs_baseline": "needs a {base_year} baseline value to judge a change target",
-        "change_goal": "{value} against {goal} ({change} from the baseline {baseline})",
-        "qualitative_met": "{value} against {previous} the year before: {direction}",
-        "qualitative_not_met": "{value} against {previous} the year before: not {direction}",
-        "needs_previous": "a qualitative target ({direction}): needs the previous year's value",
         "source_submitted": "submitted",
         "source_file": "from the reference file",
         "source_computed": "computed from {count} units",
     },
     "zh": {
         "missing": "未报送数值",
-        "met": "{value} 达到目标 {op} {goal}",
-        "not_met": "{value} 未达到目标 {op} {goal}",
         "not_yet": "{value} 尚未达到 {op} {goal}(目标年 {year})",
         "schedule_on": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap},时间已过 {time}:符合时序进度",
         "schedule_off": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap},时间已过 {time}:落后于时序进度",
         "no_baseline": "无基数,无法衡量时序进度",
         "baseline_met": "{base_year} 年基数 {baseline} 已达到或超过目标,无差距可衡量时序进度",
         "trend": "趋势:{verdict},预计 {year} 年 {projection}",
-        "relative_met": "{value} {op} {reference} {ref_value}({source})",
-        "relative_not_met": "{value} 未满足 {op} {reference} {ref_value}({source})",
-        "needs_reference": "需要{reference}:请填写 reference(参照值)、使用 --reference 或报送全部单位",
-        "rank_met": "排名第 {rank}({source});目标为{peers}前 {best} 名",
-        "rank_not_met": "排名第 {rank}({source});目标为{peers}前 {best} 名",
-        "needs_rank": "需要在{peers}中的排名:请填写 rank(排名)或报送全部单位",
-        "needs_baseline": "需要 {base_year} 年基数才能判断变化目标",
-        "change_goal": "{value} 对比目标 {goal}(较基数 {baseline} {change})",
-        "qualitative_met": "{value},上年 {previous}:{direction}",
-        "qualitative_not_met": "{value},上年 {previous}:未{direction}",
-        "needs_previous": "定性目标({direction}):需要上年数值",
         "source_submitted": "报送值",
         "source_file": "参照文件",
         "source_computed": "由 {count} 个单位计算",
@@ -105,16 +80,28 @@ TREND_WORDS = {
 }
 
 
+_CATALOGS: dict[str, dict[str, str]] = {}
+
+
+def catalog(lang: str) -> dict[str, str]:
+    """Every reason sentence in ``lang``: the engine's and every kind's."""
+    if lang not in _CATALOGS:
+        from plancheck.kinds import messages
+
+        _CATALOGS[lang] = {**CATALOG[lang], **messages()[lang]}
+    return _CATALOGS[lang]
+
+
 def render(reason: Reason, lang: str = "en") -> str:
     """A reason as one sentence in ``lang`` ("en" or "zh")."""
-    catalog = CATALOG[lang]
+    catalog_ = catalog(lang)
     parts = []
     for key, params in reason:
         values = {
             name: (value.zh if lang == "zh" else value.en) if isinstance(value, Text) else value
             for name, value in params
         }
-        parts.append(catalog[key].format(**values))
+        parts.append(catalog_[key].format(**values))
     return ("；" if lang == "zh" else "; ").join(parts)
 
 
@@ -123,6 +110,7 @@ def source_text(key: str, **params: str) -> Text:
     return Text(CATALOG["en"][key].format(**params), CATALOG["zh"][key].format(**params))
 
 
+@lru_cache(maxsize=65536)
 def number(x: float) -> str:
     """A figure as people write it: 100, 0.1, 1.2345 (four decimals at most)."""
     if x.is_integer() and abs(x) < 1e15:

@@ -15,7 +15,7 @@ import io
 import json
 from dataclasses import dataclass
 
-from plancheck.plan.models import Indicator, Plan, Rank, Relative
+from plancheck.plan.models import Indicator, Plan
 from plancheck.report.common import target_cell
 from plancheck.report.labels import label
 
@@ -52,11 +52,11 @@ class Template:
 
 
 def needs_reference(indicator: Indicator) -> bool:
-    return isinstance(indicator.target, Relative)
+    return "reference" in indicator.target.columns
 
 
 def needs_rank(indicator: Indicator) -> bool:
-    return isinstance(indicator.target, Rank)
+    return "rank" in indicator.target.columns
 
 
 def build(

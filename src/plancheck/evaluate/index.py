@@ -1,29 +1,29 @@
 """The rule-of-law index (法治指数): one score from 0 to 100 per unit and year.
 
-Each judged indicator scores 0–100 by where its value lies between a floor (scores 0) and its
-target (scores 100, capped), in the direction the indicator is good:
-
-- threshold and change targets: floor → target. The floor is the indicator's ``floor`` in the
-  plan; by default 0 when higher is better, and twice the target when lower is better;
-- relative targets: the same, with the reference (e.g. the city average) as the target;
-- rank targets: rank ``best`` or better scores 100, the last rank of the peer group 0;
-- qualitative targets: 100 when the direction holds, else 0.
+Each judged indicator scores 0–100 as its kind says (``Kind.score``): a level by where its value
+lies between a floor (scores 0) and its target (scores 100, capped), in the direction the
+indicator is good — the floor is the indicator's ``floor`` in the plan; by default 0 when higher is
+better, and twice the target when lower is better; relative targets use the reference as the
+target; rank targets score 100 at rank ``best`` or better and 0 at the last rank of the peer
+group; qualitative targets 100 when the direction holds, else 0.
 
 Indicators without a judgment (missing, unknown) are left out, and the index says how many were
-scored (its coverage); a unit with none scored that year has no index (and no rank). Scores are averaged within each category (weighted by each indicator's
-``weight``), then across categories (weighted by each category's ``weight``; default 1). Units are
-ranked by the index within each year; ties share the better rank.
+scored (its coverage); a unit with none scored that year has no index (and no rank). Scores are
+averaged within each category (weighted by each indicator's ``weight``), then across categories
+(weighted by each category's ``weight``; default 1). Units are ranked by the index within each
+year; ties share the better rank.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from plancheck.evaluate.models import Result, Status
-from plancheck.plan.models import Plan, Qualitative, Rank
+if TYPE_CHECKING:
+    from plancheck.evaluate.arrays import Backend
+    from plancheck.plan.models import Plan
 
 
 @dataclass(frozen=True)
@@ -37,92 +37,52 @@ class IndexScore:
     rank: int | None  # among the units of the same year that have a score
 
 
-def indicator_score(result: Result, plan: Plan) -> float | None:
-    """0–100 for one result, or None when it has no judgment to score."""
-    if result.status in (Status.MISSING, Status.UNKNOWN) or result.value is None:
-        return None
-    indicator = result.indicator
-    target = indicator.target
-    if isinstance(target, Qualitative):
-        return 100.0 if result.status is Status.PASS else 0.0
-    if isinstance(target, Rank):
-        if result.rank is None:
-            return None
-        size = plan.peer_groups[target.peers].size or max(result.rank, target.best + 1)
-        if result.rank <= target.best:
-            return 100.0
-        return _clamp((size - result.rank) / max(size - target.best, 1))
-    goal = result.goal
-    if goal is None:
-        return None
-    higher = indicator.direction == "higher"
-    floor = indicator.floor if indicator.floor is not None else (0.0 if higher else 2 * goal)
-    if floor == goal:
-        return 100.0 if result.status is Status.PASS else 0.0
-    return _clamp((result.value - floor) / (goal - floor))
-
-
-def _clamp(fraction: float) -> float:
-    return max(0.0, min(1.0, fraction)) * 100.0
-
-
-def compute(plan: Plan, results: Iterable[Result]) -> tuple[IndexScore, ...]:
-    """The index of every unit and year in ``results``, ranked within each year."""
-    scores: dict[tuple[str, int], dict[str, list[tuple[float, float]]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
-    for result in results:
-        key = (result.unit, result.year)
-        scores[key]  # a unit with nothing scored still gets an index row (of 0)
-        score = indicator_score(result, plan)
-        if score is not None:
-            scores[key][result.indicator.category].append((score, result.indicator.weight))
-    total = len(plan.indicators)
-    rows: list[IndexScore] = []
-    for (unit, year), by_category in scores.items():
-        categories = []
-        overall: list[tuple[float, float]] = []
-        for category in plan.categories:
-            pairs = by_category.get(category.name)
-            if not pairs:
+def combine(
+    xp: Backend, plan: Plan, scores: Sequence[Any]
+) -> tuple[Any, list[tuple[str, Any]], Any]:
+    """The index of one year over the units, from each indicator's scores (in the plan's order;
+    NaN: not scored): (index, [(category, its score or NaN)], how many indicators scored)."""
+    size = len(scores[0])
+    overall_sum = xp.full(size, 0.0)
+    overall_weight = xp.full(size, 0.0)
+    scored = xp.full(size, 0.0)
+    categories = []
+    for category in plan.categories:
+        total = xp.full(size, 0.0)
+        weight = xp.full(size, 0.0)
+        count = xp.full(size, 0.0)
+        for indicator, score in zip(plan.indicators, scores, strict=True):
+            if indicator.category != category.name:
                 continue
-            mean = _weighted(pairs)
-            categories.append((category.name, mean))
-            overall.append((mean, category.weight))
-        scored = sum(len(p) for p in by_category.values())
-        score = _weighted(overall) if scored else None
-        rows.append(IndexScore(unit, year, score, tuple(categories), scored, total, None))
-    return _ranked(rows)
+            has = ~xp.isnan(score)
+            total = total + xp.where(has, score * indicator.weight, 0.0)
+            weight = weight + xp.where(has, indicator.weight, 0.0)
+            count = count + xp.where(has, 1.0, 0.0)
+        mean = xp.where(weight != 0.0, total / xp.where(weight != 0.0, weight, 1.0), 0.0)
+        present = count > 0.0
+        categories.append((category.name, xp.where(present, mean, math.nan)))
+        overall_sum = overall_sum + xp.where(present, mean * category.weight, 0.0)
+        overall_weight = overall_weight + xp.where(present, category.weight, 0.0)
+        scored = scored + count
+    overall = xp.where(
+        overall_weight != 0.0,
+        overall_sum / xp.where(overall_weight != 0.0, overall_weight, 1.0),
+        0.0,
+    )
+    return xp.where(scored > 0.0, overall, math.nan), categories, scored
 
 
-def _weighted(pairs: list[tuple[float, float]]) -> float:
-    weight = math.fsum(w for _, w in pairs)
-    if not weight:
-        return 0.0
-    return math.fsum(s * w for s, w in pairs) / weight
-
-
-def _ranked(rows: list[IndexScore]) -> tuple[IndexScore, ...]:
-    ranked: list[IndexScore] = []
-    for year in sorted({r.year for r in rows}):
-        same_year = sorted(
-            (r for r in rows if r.year == year),
-            key=lambda r: (r.score is None, -(r.score or 0.0), r.unit),
-        )
-        place: dict[float, int] = {}
-        for n, row in enumerate(same_year, start=1):
-            rounded = round(row.score, 9) if row.score is not None else None
-            if rounded is not None:  # equal scores share a rank
-                place.setdefault(rounded, n)
-            ranked.append(
-                IndexScore(
-                    row.unit,
-                    row.year,
-                    row.score,
-                    row.categories,
-                    row.scored,
-                    row.total,
-                    place[rounded] if rounded is not None else None,
-                )
-            )
-    return tuple(ranked)
+def ranked(rows: list[IndexScore]) -> list[IndexScore]:
+    """Rows of one year, best first, with their rank; equal scores share the better rank;
+    units with no score last, unranked."""
+    ordered = sorted(rows, key=lambda r: (r.score is None, -(r.score or 0.0), r.unit))
+    place: dict[float, int] = {}
+    out = []
+    for n, row in enumerate(ordered, start=1):
+        rounded = round(row.score, 9) if row.score is not None else None
+        if rounded is not None:
+            place.setdefault(rounded, n)
+        rank = place[rounded] if rounded is not None else None
+        out.append(IndexScore(row.unit, row.year, row.score, row.categories, row.scored,
+                              row.total, rank))  # fmt: skip
+    return out

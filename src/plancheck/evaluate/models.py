@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from plancheck.evaluate.progress import Trend
 from plancheck.messages import Reason, Text
@@ -29,8 +29,10 @@ class Status(StrEnum):
 BLOCKING = frozenset({Status.FAIL, Status.MISSING, Status.UNKNOWN})
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
+class Result(NamedTuple):
+    """One indicator of one unit in one year: its status and why. Immutable (a NamedTuple:
+    a national evaluation makes a million of them)."""
+
     unit: str
     year: int
     indicator: Indicator

@@ -1,12 +1,12 @@
 """Progress against time (时序进度) and over the years: will the target be met at this pace?
 
-Two measures, both documented in the README:
+Two measures, both documented in the README, both written over arrays of units:
 
-Straight line (one year and a baseline):
-    gap share  = (value − baseline) / (target − baseline)
-    time share = (year − baseline year) / (target year − baseline year)
-    on schedule when gap share ≥ time share; not measured when the baseline was already at or
-    past the target (no gap to close).
+Straight line (a baseline and this year):
+    share of the way = (value − baseline) / (target − baseline)      (a kind may define its own)
+    share of time    = (year − baseline year) / (target year − baseline year)
+    on schedule when the share of the way ≥ the share of time; not measured when the baseline
+    was already at or past the target (no gap to close).
 
 Trend (two or more years, the baseline counting as one), after the UN SDG progress chart, with
 linear rather than compound rates because most indicators are percentages:
@@ -24,42 +24,16 @@ linear rather than compound rates because most indicators are percentages:
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from plancheck.evaluate.arrays import Backend
 
 # Shares and rates come from decimals people typed, in binary floating point: 60 % of a gap can
 # come out as 0.59999999999999998. Comparisons allow this much, so that an exact hit is a hit.
 TOLERANCE = 1e-9
 ON_TRACK, LAGGING = 1.0, 0.5  # ratio thresholds (see above)
-
-
-class Schedule(NamedTuple):
-    gap_share: float
-    time_share: float
-
-    @property
-    def on_track(self) -> bool:
-        return self.gap_share >= self.time_share - TOLERANCE
-
-
-def schedule(
-    value: float,
-    baseline: float,
-    goal: float,
-    year: int,
-    baseline_year: int,
-    target_year: int,
-    higher_is_better: bool,
-) -> Schedule | None:
-    """The shares for one year, or None when the plan leaves no gap (the baseline is at or past
-    the target) or no time to measure."""
-    toward = goal - baseline if higher_is_better else baseline - goal
-    if toward <= 0 or target_year <= baseline_year:
-        return None
-    return Schedule(
-        (value - baseline) / (goal - baseline),
-        (year - baseline_year) / (target_year - baseline_year),
-    )
-
 
 VERDICTS = ("achieved", "on_track", "lagging", "seriously_lagging", "going_backwards")
 
@@ -72,46 +46,72 @@ class Trend(NamedTuple):
     ratio: float | None  # observed / required rate; None when no change was required
 
 
-def trend(
-    series: list[tuple[int, float]],
-    goal: float,
+class Trends(NamedTuple):
+    """The trend of every unit, as arrays: ``verdict`` an index into VERDICTS (NaN: none)."""
+
+    verdict: Any
+    slope: Any
+    projection: Any
+    ratio: Any  # NaN when no change was required
+
+
+def trends(
+    xp: Backend,
+    points: Sequence[tuple[int, Any]],
+    goal: Any,
     higher_is_better: bool,
-    met: bool,
+    met: Any,
     target_year: int,
-) -> Trend | None:
-    """The trend verdict of a series (two or more years), or None for a shorter one."""
-    if len(series) < 2:
-        return None
-    points = tuple(sorted(series))
-    slope, intercept = _least_squares(points)
-    projection = intercept + slope * target_year
-    first_year, first = points[0]
-    required = (goal - first) / (target_year - first_year) if target_year > first_year else 0.0
+) -> Trends:
+    """The trend of each unit's series. ``points``: (year, values over the units; NaN where the
+    unit has no figure that year), ascending by year. A unit with fewer than two figures has no
+    trend (verdict NaN). Sums run in year order: the same in either array library."""
+    size = len(goal)
+    n = xp.full(size, 0.0)
+    sum_x = xp.full(size, 0.0)
+    sum_y = xp.full(size, 0.0)
+    masks = []
+    for year, values in points:
+        has = ~xp.isnan(values)
+        masks.append(has)
+        n = n + xp.where(has, 1.0, 0.0)
+        sum_x = sum_x + xp.where(has, float(year), 0.0)
+        sum_y = sum_y + xp.where(has, values, 0.0)
+    enough = n >= 2.0
+    count = xp.where(enough, n, 1.0)
+    mean_x = sum_x / count
+    mean_y = sum_y / count
+    sxx = xp.full(size, 0.0)
+    sxy = xp.full(size, 0.0)
+    first_year = xp.full(size, math.nan)
+    first = xp.full(size, math.nan)
+    for (year, values), has in zip(points, masks, strict=True):
+        dx = float(year) - mean_x
+        sxx = sxx + xp.where(has, dx * dx, 0.0)
+        sxy = sxy + xp.where(has, dx * (values - mean_y), 0.0)
+        unset = xp.isnan(first_year) & has
+        first_year = xp.where(unset, float(year), first_year)
+        first = xp.where(unset, values, first)
+    slope = xp.where(sxx != 0.0, sxy / xp.where(sxx != 0.0, sxx, 1.0), 0.0)
+    projection = mean_y - slope * mean_x + slope * float(target_year)
+    span = float(target_year) - first_year
+    required = xp.where(span > 0.0, (goal - first) / xp.where(span > 0.0, span, 1.0), 0.0)
     # No rate is required when the series started at or beyond the target (it slipped back since).
-    required_toward = required if higher_is_better else -required
-    ratio = slope / required if required_toward > 0 else None
-    if met:
-        verdict = "achieved"
-    else:
-        toward = slope if higher_is_better else -slope
-        if ratio is None:
-            verdict = "going_backwards" if toward < 0 else "seriously_lagging"
-        elif ratio >= ON_TRACK - TOLERANCE:
-            verdict = "on_track"
-        elif ratio >= LAGGING - TOLERANCE:
-            verdict = "lagging"
-        elif ratio >= -TOLERANCE:
-            verdict = "seriously_lagging"
-        else:
-            verdict = "going_backwards"
-    return Trend(verdict, points, slope, projection, ratio)
+    toward_required = required if higher_is_better else -required
+    has_ratio = toward_required > 0.0
+    ratio = xp.where(has_ratio, slope / xp.where(has_ratio, required, 1.0), math.nan)
+    toward = slope if higher_is_better else -slope
+    verdict = xp.where(
+        ratio >= ON_TRACK - TOLERANCE,
+        1.0,
+        xp.where(ratio >= LAGGING - TOLERANCE, 2.0, xp.where(ratio >= -TOLERANCE, 3.0, 4.0)),
+    )
+    verdict = xp.where(has_ratio, verdict, xp.where(toward < 0.0, 4.0, 3.0))
+    verdict = xp.where(met == 1.0, 0.0, verdict)
+    verdict = xp.where(enough & ~xp.isnan(goal), verdict, math.nan)
+    return Trends(verdict, slope, projection, ratio)
 
 
-def _least_squares(points: tuple[tuple[int, float], ...]) -> tuple[float, float]:
-    n = len(points)
-    mean_x = math.fsum(x for x, _ in points) / n
-    mean_y = math.fsum(y for _, y in points) / n
-    sxx = math.fsum((x - mean_x) ** 2 for x, _ in points)
-    sxy = math.fsum((x - mean_x) * (y - mean_y) for x, y in points)
-    slope = sxy / sxx if sxx else 0.0
-    return slope, mean_y - slope * mean_x
+def time_share(year: int, start_year: Any, target_year: int) -> Any:
+    """The share of the time from the start (baseline) year to the target year gone by ``year``."""
+    return (float(year) - start_year) / (float(target_year) - start_year)

@@ -16,16 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from plancheck.errors import UserError
-from plancheck.plan.models import (
-    Change,
-    IndicatorsFile,
-    Qualitative,
-    Rank,
-    Relative,
-    Target,
-    Threshold,
-)
-from plancheck.plan.phrases import ParsedTarget, describe, parse_target
+from plancheck.kinds import Target
+from plancheck.kinds.phrasing import ParsedTarget
+from plancheck.plan.models import IndicatorsFile
+from plancheck.plan.phrases import parse_target
 from plancheck.yamlfile import MarkedYaml
 
 
@@ -63,35 +57,8 @@ def disagreement(
     """None when they agree; else the message and whether it is an error (False: a note)."""
     read = parsed.target
     assert read is not None
-    both = f"reads as {describe(read)} but target says {describe(declared)}"
-    if isinstance(read, Threshold) and isinstance(declared, Threshold):
-        if abs(read.value - declared.value) > 1e-9 * max(1.0, abs(read.value)):
-            return both, True
-        if read.op != declared.op:
-            if parsed.implicit:  # a bare number: the plan may know which way is good
-                return f"{both} (a bare number is read as {read.op} by default)", False
-            return both, True
+    agree, note = declared.agrees(read, parsed, plan)
+    if agree:
         return None
-    if isinstance(read, Relative) and isinstance(declared, Relative):
-        same_reference = declared.reference == read.reference or _named(
-            plan.references.get(declared.reference), parsed.scope
-        )
-        return None if read.op == declared.op and same_reference else (both, True)
-    if isinstance(read, Rank) and isinstance(declared, Rank):
-        same_peers = declared.peers == read.peers or _named(
-            plan.peer_groups.get(declared.peers), parsed.scope
-        )
-        same_best = parsed.default_best or declared.best == read.best
-        return None if same_peers and same_best else (both, True)
-    if isinstance(read, Change) and isinstance(declared, Change):
-        same = read.measure == declared.measure and abs(read.amount - declared.amount) < 1e-9
-        return None if same else (both, True)
-    if isinstance(read, Qualitative) and isinstance(declared, Qualitative):
-        return None if read.direction == declared.direction else (both, True)
-    return both, True
-
-
-def _named(group: object, scope: str | None) -> bool:
-    """Is a plan's peer group or reference the one a scope word (全市…) names?"""
-    name = getattr(group, "name", None)
-    return bool(scope and isinstance(name, str) and name.startswith(scope))
+    both = f"reads as {read.describe()} but target says {declared.describe()}"
+    return (f"{both} {note}", False) if note else (both, True)

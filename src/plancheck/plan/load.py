@@ -15,15 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from plancheck.errors import UserError, UserErrors
-from plancheck.plan.models import (
-    IndicatorsFile,
-    Plan,
-    Rank,
-    Relative,
-    TasksFile,
-    Threshold,
-    normalise_key,
-)
+from plancheck.plan.models import IndicatorsFile, Plan, TasksFile, normalise_key
 from plancheck.textfile import read_text
 from plancheck.yamlfile import MarkedYaml, read_yaml
 
@@ -195,24 +187,8 @@ def _cross_check(
         here: tuple[str | int, ...] = ("indicators", n)
         if indicator.category not in categories:
             yield doc.error((*here, "category"), f"unknown category '{indicator.category}'")
-        target = indicator.target
-        if isinstance(target, Relative) and target.reference not in indicators.references:
-            yield doc.error(
-                (*here, "target", "reference"), f"unknown reference '{target.reference}'"
-            )
-        if isinstance(target, Rank) and target.peers not in indicators.peer_groups:
-            yield doc.error((*here, "target", "peers"), f"unknown peer group '{target.peers}'")
-        group = indicators.peer_groups.get(target.peers) if isinstance(target, Rank) else None
-        if (
-            isinstance(target, Rank)
-            and group
-            and group.size is not None
-            and target.best > group.size
-        ):
-            yield doc.error(
-                (*here, "target", "best"),
-                f"rank {target.best} or better among a group of {group.size} is always met",
-            )
+        for path, message in indicator.target.problems(indicator, indicators):
+            yield doc.error((*here, *path), message)
         if (
             indicator.minimum is not None
             and indicator.maximum is not None
@@ -222,15 +198,6 @@ def _cross_check(
                 (*here, "maximum"),
                 f"maximum {indicator.maximum:g} is below minimum {indicator.minimum:g}",
             )
-        if indicator.floor is not None and isinstance(target, Threshold):
-            higher = indicator.direction == "higher"
-            if (indicator.floor >= target.value) if higher else (indicator.floor <= target.value):
-                side = "below" if higher else "above"
-                yield doc.error(
-                    (*here, "floor"),
-                    f"floor {indicator.floor:g} must lie {side} the target {target.value:g} "
-                    f"({indicator.direction} is better): the floor scores 0 in the index",
-                )
     yield from _index_weights(indicators, doc)
     yield from _names_taken_twice(indicators, doc)
     for key, group in indicators.peer_groups.items():

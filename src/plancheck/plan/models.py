@@ -12,12 +12,12 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Op = Literal[">=", ">", "<=", "<", "=="]
-Better = Literal["higher", "lower"]
+from plancheck.kinds import Target
+from plancheck.kinds.base import Better, Number
 
 
 class _Model(BaseModel):
@@ -26,57 +26,12 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-# --- Targets: one model per kind, told apart by `kind` ---------------------------------------
-
-
-class Threshold(_Model):
-    """A level to reach: ``value OP number``. 50以上 is ``>= 50``; 低于4 is ``< 4``."""
-
-    kind: Literal["threshold"]
-    op: Op
-    value: float
-
-
-class Relative(_Model):
-    """A comparison with a named reference value, e.g. 低于全市平均值: ``< city_average``."""
-
-    kind: Literal["relative"]
-    op: Literal[">=", ">", "<=", "<"]
-    reference: str = Field(description="Key of a reference in the plan's `references`.")
-
-
-class Rank(_Model):
-    """A position among peers: pass when the unit's rank is ``best`` or better (1 is best)."""
-
-    kind: Literal["rank"]
-    peers: str = Field(description="Key of a peer group in the plan's `peer_groups`.")
-    best: int = Field(ge=1, description="Worst rank that still passes, e.g. 5 of 16.")
-
-
-class Change(_Model):
-    """A change from the baseline: 提高5个百分点 (points, +5), 下降10% (percent, -10), 翻一番 (factor, 2)."""
-
-    kind: Literal["change"]
-    measure: Literal["points", "percent", "factor"]
-    amount: float = Field(description="Signed change (points/percent) or multiple (factor).")
-
-
-class Qualitative(_Model):
-    """A direction without a number (持续提升, 逐步完善): reported, never silently passed."""
-
-    kind: Literal["qualitative"]
-    direction: Literal["increase", "decrease", "maintain"]
-
-
-Target = Annotated[Threshold | Relative | Rank | Change | Qualitative, Field(discriminator="kind")]
-
-
 # --- indicators.yaml ------------------------------------------------------------------------
 
 
 class Baseline(_Model):
     year: int
-    value: float
+    value: Number
 
 
 class Indicator(_Model):
@@ -92,32 +47,25 @@ class Indicator(_Model):
     better: Better | None = Field(
         default=None, description="Which way is good; derived from the target when omitted."
     )
-    minimum: float | None = Field(
+    minimum: Number | None = Field(
         default=None, description="Lowest valid value (default: 0 for %)."
     )
-    maximum: float | None = Field(default=None, description="Highest valid value (100 for %).")
+    maximum: Number | None = Field(default=None, description="Highest valid value (100 for %).")
     baseline: Baseline | None = None
-    floor: float | None = Field(
+    floor: Number | None = Field(
         default=None,
         description="Rule-of-law index: the value that scores 0 (default: see README).",
     )
-    weight: float = Field(default=1.0, ge=0, description="Weight within its category in the index.")
+    weight: Number = Field(
+        default=1.0, ge=0, description="Weight within its category in the index."
+    )
     aliases: list[str] = Field(default_factory=list, description="Other names accepted on input.")
     notes: str | None = None
 
     @property
     def direction(self) -> Better:
         """Which way is good for this indicator: stated, else read from the target."""
-        if self.better is not None:
-            return self.better
-        target = self.target
-        if isinstance(target, Threshold | Relative):
-            return "lower" if target.op in ("<", "<=") else "higher"
-        if isinstance(target, Change):
-            return "lower" if target.amount < 0 and target.measure != "factor" else "higher"
-        if isinstance(target, Qualitative):
-            return "lower" if target.direction == "decrease" else "higher"
-        return "higher"
+        return self.better if self.better is not None else self.target.better()
 
     @property
     def bounds(self) -> tuple[float | None, float | None]:
@@ -133,7 +81,7 @@ class Indicator(_Model):
 class Category(_Model):
     name: str
     name_en: str
-    weight: float = Field(default=1.0, ge=0, description="Weight of the category in the index.")
+    weight: Number = Field(default=1.0, ge=0, description="Weight of the category in the index.")
 
 
 class PeerGroup(_Model):

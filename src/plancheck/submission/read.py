@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from plancheck.errors import UserError
-from plancheck.plan.models import Indicator, Plan, Rank
+from plancheck.plan.models import Indicator, Plan
 from plancheck.submission.models import Observation, RawRecord, Submission
 from plancheck.submission.values import BadValue, fold, parse_number, parse_rank, parse_year, shown
 from plancheck.textfile import read_text
@@ -174,10 +174,8 @@ def _observation(
         raise fail(exc.field, exc.message) from None
     except BadValue as exc:
         raise fail("rank", str(exc)) from None
-    if rank is not None and isinstance(indicator.target, Rank):
-        size = plan.peer_groups[indicator.target.peers].size
-        if size is not None and rank > size:
-            raise fail("rank", f"rank {rank} is beyond the {size} units of the peer group")
+    if rank is not None and (problem := indicator.target.input_problem(plan, "rank", rank)):
+        raise fail("rank", problem)
 
     unit = text("unit") or default_unit
     return Observation(unit, year, indicator.id, value, reference, rank, text("note"), file, line)

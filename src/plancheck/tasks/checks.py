@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from plancheck.evaluate.targets import Facts, judge
 from plancheck.messages import Reason, Text, fragment
 from plancheck.plan.models import Indicator, Milestone, Plan, Task
 from plancheck.tasks.models import (
@@ -240,7 +239,7 @@ def deadline(
 def target(
     ctx: Context, task: Task, milestone: Milestone, report: TaskReport | None
 ) -> Iterator[Finding]:
-    """A quantitative milestone is judged like an indicator target (evaluate.targets.judge).
+    """A quantitative milestone is judged like an indicator target (evaluate.engine.judge_alone).
 
     Pass: 10.1 (≥ 90 %, due 2025-12-31) reported 92 → done ("92 meets the target ≥ 90"); with no
     figure, ``state: done`` → done ("done; no figure reported"). The figure decides when both
@@ -297,11 +296,12 @@ def _judge(plan: Plan, milestone: Milestone, value: float, year: int) -> tuple[b
         target=milestone.target,
         timing="by_target_year",
     )
+    from plancheck.evaluate.engine import judge_alone
+
     try:
-        judgement = judge(as_indicator, plan, Facts(value=value, year=year))
+        return judge_alone(plan, as_indicator, value, year)
     except KeyError:  # a reference or peer group the plan does not define
         return None, (fragment("cannot_judge", kind=milestone.target.kind),)
-    return judgement.met, judgement.reason
 
 
 @milestone_check("annual", MilestoneKind.ANNUAL)

@@ -2,7 +2,7 @@
 
 A check records *what* it found as fragments (``plancheck.messages.Fragment``: a key and its
 facts); reports render them in the reader's language. Keys not in this catalogue are looked up in
-``plancheck.messages.CATALOG``, so a quantitative milestone's reason is worded exactly like an
+``plancheck.messages.catalog``, so a quantitative milestone's reason is worded exactly like an
 indicator's ("86 misses the target ≥ 90").
 """
 
@@ -69,7 +69,7 @@ def render(reason: Reason, lang: str = "en") -> str:
     """A reason as one sentence in ``lang`` ("en" or "zh")."""
     parts = []
     for key, params in reason:
-        template = CATALOG[lang].get(key) or messages.CATALOG[lang][key]
+        template = CATALOG[lang].get(key) or messages.catalog(lang)[key]
         values = {
             name: (value.zh if lang == "zh" else value.en) if isinstance(value, Text) else value
             for name, value in params

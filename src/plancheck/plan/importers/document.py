@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from plancheck.plan.phrases import cn_number
+from plancheck.kinds.phrasing import cn_number
 
 CHAPTER = re.compile(
     r"^(?:(?P<no>[一二三四五六七八九十]+)\s*、|第[一二三四五六七八九十]+(?:章|部分))\s*(?P<title>\S.*)$"

@@ -15,16 +15,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from plancheck.kinds import Target
+from plancheck.kinds.phrasing import SCOPE_NAMES_EN, SCOPES, ParsedTarget
+from plancheck.kinds.qualitative import Qualitative
 from plancheck.plan.importers.document import Metadata, TaskItem
 from plancheck.plan.importers.table import Row, binding_of
-from plancheck.plan.models import Change, Qualitative, Rank, Relative, Target, Threshold
-from plancheck.plan.phrases import (
-    SCOPE_NAMES_EN,
-    SCOPES,
-    ParsedTarget,
-    default_timing,
-    parse_target,
-)
+from plancheck.plan.phrases import default_timing, parse_target
 
 TODO = "TODO(plancheck import)"
 # Units that lose characters when a web page is turned into text ("次/年" → "/"), restored only
@@ -90,19 +86,6 @@ def q(text: str) -> str:
 
 def num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-def flow(target: Target) -> str:
-    if isinstance(target, Threshold):
-        return f'{{kind: threshold, op: "{target.op}", value: {num(target.value)}}}'
-    if isinstance(target, Relative):
-        return f'{{kind: relative, op: "{target.op}", reference: {target.reference}}}'
-    if isinstance(target, Rank):
-        return f"{{kind: rank, peers: {target.peers}, best: {target.best}}}"
-    if isinstance(target, Change):
-        return f"{{kind: change, measure: {target.measure}, amount: {num(target.amount)}}}"
-    assert isinstance(target, Qualitative)
-    return f"{{kind: qualitative, direction: {target.direction}}}"
 
 
 def restore_unit(raw: str, name: str) -> tuple[str | None, str | None]:
@@ -188,7 +171,10 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
             SCOPES[scope][1]: (scope, key)
             for key, scope in scopes.items()
             if any(
-                isinstance(p.target, Relative) and p.scope and SCOPES[p.scope][0] == key
+                p.target is not None
+                and p.target.reference_used() is not None
+                and p.scope
+                and SCOPES[p.scope][0] == key
                 for p, _, _ in parsed
             )
         }
@@ -234,7 +220,7 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
             target = reading.target
             for note in reading.notes:
                 w.todo("    ", f"{label}: {note}", kind="check")
-        w.add(f"    target: {flow(target)}")
+        w.add(f"    target: {target.flow()}")
         w.add(f"    timing: {default_timing(target, bool(binding), unit)}")
         baseline = _baseline(row, start - 1)
         if baseline is not None:
@@ -256,12 +242,13 @@ def _read_row(row: Row) -> tuple[ParsedTarget, str | None, list[str]]:
     if reading.understood and reading.unit and not unit:
         unit = reading.unit  # the phrase states it: 不低于95%
     target = reading.target
-    if reading.implicit and isinstance(target, Threshold) and lower_is_better(row.name):
-        # A bare "3" on 万人刑事案件发案率 is a ceiling, not a floor.
-        ceiling = Threshold(kind="threshold", op="<=", value=target.value)
+    if reading.implicit and target is not None and lower_is_better(row.name):
+        # A bare "3" on 万人刑事案件发案率 is a ceiling, not a floor (only a bare number, a
+        # threshold, is implicit).
+        ceiling = target.model_copy(update={"op": "<="})
         reading = replace(reading, target=ceiling)
         notes.append(
-            f"the bare number '{row.target_text}' read as <= {num(target.value)}: the name "
+            f"the bare number '{row.target_text}' read as {ceiling.describe()}: the name "
             "says lower is better (a floor would be >=)"
         )
     return reading, unit, notes
@@ -284,9 +271,11 @@ def _scopes(parsed: list[tuple[ParsedTarget, str | None, list[str]]]) -> dict[st
     found: dict[str, str] = {}
     for reading, _, _ in parsed:
         target = reading.target
-        if isinstance(target, Rank):
-            found.setdefault(target.peers, reading.scope or "全市")
-        elif isinstance(target, Relative) and reading.scope:
+        if target is None:
+            continue
+        if (peers := target.peers_used()) is not None:
+            found.setdefault(peers, reading.scope or "全市")
+        elif target.reference_used() is not None and reading.scope:
             found.setdefault(SCOPES[reading.scope][0], reading.scope)
     return found
 

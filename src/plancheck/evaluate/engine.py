@@ -1,0 +1,548 @@
+"""The evaluation: every indicator of the plan, one status per unit and judged year, with why.
+
+pass     the target is met this year
+fail     an annual target is not met, or a by_target_year target in or after the target year
+behind   a by_target_year target not yet met before the target year (not a failure yet)
+missing  no value submitted
+unknown  a value, but the judgment needs something not given (a reference, a rank…)
+
+One engine for every size of input. The figures are laid out as a cube — indicator × year ×
+unit — and each rule runs once per indicator and year over the array of units
+(``evaluate/arrays.py``): a district's own file is arrays of one, a national file arrays of
+thousands. What a target means is its kind's business (``plancheck.kinds``); this module holds
+what is the same for every kind: the status ladder, 时序进度, the trend, the index, and the
+reasons that go with them.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from plancheck.errors import UserError
+from plancheck.evaluate import index as index_rules
+from plancheck.evaluate import peers
+from plancheck.evaluate.arrays import Backend, backend_for
+from plancheck.evaluate.models import Evaluation, Result, Status
+from plancheck.evaluate.progress import TOLERANCE, VERDICTS, Trend, time_share, trends
+from plancheck.kinds.base import COMPUTED, FROM_FILE, SUBMITTED, Judged, Row, Sourced, source
+from plancheck.messages import (
+    TREND_WORDS,
+    Reason,
+    Text,
+    fragment,
+    number,
+    numbers_apart,
+    shares_apart,
+)
+
+if TYPE_CHECKING:
+    from plancheck.plan.models import Indicator, Plan
+    from plancheck.submission.models import Submission
+
+NAN = math.nan
+# Status codes in the arrays, in the order of Status.
+PASS, FAIL, BEHIND, MISSING, UNKNOWN = 0.0, 1.0, 2.0, 3.0, 4.0
+STATUSES = (Status.PASS, Status.FAIL, Status.BEHIND, Status.MISSING, Status.UNKNOWN)
+_MISSING: Reason = (fragment("missing"),)
+
+
+def evaluate(
+    plan: Plan,
+    submission: Submission,
+    *,
+    strict: bool = False,
+    references: dict[tuple[int, str], float] | None = None,
+    unit: str | None = None,
+    backend: str | None = None,
+) -> Evaluation:
+    """Judge the submission against the plan. ``references``: (year, indicator) → official value.
+    ``backend`` forces the array library ("python" or "numpy"; default: by the number of units)."""
+    start = plan.info.period.start
+    years = submission.years
+    judged_years = tuple(y for y in years if y >= start)
+    history = tuple(y for y in years if y < start)
+    if not judged_years:
+        raise UserError(
+            f"nothing to judge: {', '.join(map(str, history))} is before the plan period "
+            f"{start}–{plan.info.period.end}; submit it together with a later year to use it "
+            "as a baseline",
+            submission.files[0],
+        )
+    units = _ordered_units(plan, submission.units)
+    if unit is not None and unit not in units:
+        raise UserError(f"--unit {unit}: not in the submission (units: {', '.join(units)})")
+    cube = Cube(plan, units, years, submission)
+    xp = backend_for(len(units), backend)
+    engine = _Engine(plan, cube, xp, references or {})
+    slices = {(i, y): engine.judge(i, y) for y in judged_years for i in range(len(plan.indicators))}
+    latest = judged_years[-1]
+    # Each unit is judged in the years it reported, and every unit in the latest year: a unit
+    # that did not report the latest year misses its indicators there.
+    judged_pairs = [
+        (u, y)
+        for u in range(len(units))
+        for y in judged_years
+        if y == latest or cube.reported(u, y)
+    ]
+    scores = engine.index(slices, judged_pairs, judged_years)
+    shown_units = range(len(units)) if unit is None else (units.index(unit),)
+    wanted = set(shown_units)
+    results = tuple(
+        engine.result(slices[(i, y)], u)
+        for u, y in judged_pairs
+        if u in wanted
+        for i in range(len(plan.indicators))
+    )
+    return Evaluation(
+        plan=plan,
+        index=scores,
+        results=results,
+        units=units if unit is None else (unit,),
+        years=judged_years,
+        files=submission.files,
+        strict=strict,
+        history=history,
+    )
+
+
+def _ordered_units(plan: Plan, units: Sequence[str]) -> tuple[str, ...]:
+    """The plan's own order of its peer group members first, then the rest by name."""
+    order = {m: n for group in plan.peer_groups.values() for n, m in enumerate(group.members)}
+    return tuple(sorted(set(units), key=lambda u: (order.get(u, len(order)), u)))
+
+
+class Cube:
+    """The submitted figures laid out indicator × year × unit, flat: cell (i, y, u) is at
+    ``(i * years + y) * units + u``. NaN where nothing was given."""
+
+    def __init__(
+        self, plan: Plan, units: Sequence[str], years: Sequence[int], submission: Submission
+    ) -> None:
+        self.plan, self.units, self.years = plan, tuple(units), tuple(years)
+        self.year_index = {year: n for n, year in enumerate(self.years)}
+        self.indicator_index = {ind.id: n for n, ind in enumerate(plan.indicators)}
+        size = len(plan.indicators) * len(self.years) * len(self.units)
+        self.value = array("d", [NAN]) * size
+        self.reference = array("d", [NAN]) * size
+        self.rank = array("d", [NAN]) * size
+        self.line = array("l", [0]) * size  # 0: no row was submitted
+        self.file = array("l", [0]) * size
+        self.notes: dict[int, str] = {}
+        self.files = submission.files
+        unit_index = {name: n for n, name in enumerate(self.units)}
+        file_index = {name: n for n, name in enumerate(self.files)}
+        reported = set()
+        for o in submission.observations:
+            u, y, i = unit_index[o.unit], self.year_index[o.year], self.indicator_index[o.indicator]
+            cell = self.cell(i, y, u)
+            if o.value is not None:
+                self.value[cell] = o.value
+            if o.reference is not None:
+                self.reference[cell] = o.reference
+            if o.rank is not None:
+                self.rank[cell] = o.rank
+            self.line[cell] = o.line
+            self.file[cell] = file_index[o.file]
+            if o.note:
+                self.notes[cell] = o.note
+            reported.add((u, y))
+        self._reported = reported
+
+    def cell(self, i: int, y: int, u: int) -> int:
+        return (i * len(self.years) + y) * len(self.units) + u
+
+    def reported(self, u: int, year: int) -> bool:
+        return (u, self.year_index[year]) in self._reported
+
+    def slice(self, xp: Backend, column: array[float], i: int, year: int) -> Any:
+        """One indicator and year of ``column``, as an array over the units (NaN if the year
+        is not in the submission)."""
+        y = self.year_index.get(year)
+        if y is None:
+            return xp.full(len(self.units), NAN)
+        start = self.cell(i, y, 0)
+        return xp.view(column, start, start + len(self.units))
+
+
+@dataclass
+class _Slice:
+    """One indicator in one year, judged over the units; lists ready for results."""
+
+    indicator: Indicator
+    i: int
+    year: int
+    status: list[float]
+    value: list[float]
+    goal: list[float]
+    met: list[float]
+    shown: dict[str, list[float]]
+    score: Any  # array, for the index
+    share: list[float] | None = None  # 时序进度: share of the way done
+    start: list[float] | None = None
+    start_year: list[float] | None = None
+    trend: tuple[list[float], list[float], list[float], list[float]] | None = None
+    points: list[tuple[int, list[float]]] | None = None  # the series behind the trend
+    first_cell: int = 0  # the cube's cell of the first unit
+    reasons: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+
+
+class _Facts:
+    """``kinds.base.Facts`` for one indicator and year."""
+
+    def __init__(self, engine: _Engine, i: int, year: int) -> None:
+        self.engine, self.i, self.year = engine, i, year
+        self.xp = engine.xp
+        self.indicator = engine.plan.indicators[i]
+        self.plan = engine.plan
+        self.size = len(engine.cube.units)
+        self.value = engine.cube.slice(self.xp, engine.cube.value, i, year)
+
+    def figures(self, year: int) -> Any:
+        return self.engine.cube.slice(self.xp, self.engine.cube.value, self.i, year)
+
+    def other(self, indicator_id: str) -> Any:
+        cube = self.engine.cube
+        return cube.slice(self.xp, cube.value, cube.indicator_index[indicator_id], self.year)
+
+    def reference(self) -> Sourced:
+        xp, cube = self.xp, self.engine.cube
+        submitted = cube.slice(xp, cube.reference, self.i, self.year)
+        official = self.engine.references.get((self.year, self.indicator.id))
+        computed = peers.mean(xp.tolist(self.value))
+        if official is not None:
+            fallback, code, count = official, FROM_FILE, NAN
+        elif computed is not None:
+            fallback, code, count = computed[0], COMPUTED, float(computed[1])
+        else:
+            fallback, code, count = NAN, NAN, NAN
+        given = ~xp.isnan(submitted)
+        return Sourced(
+            xp.where(given, submitted, fallback),
+            xp.where(given, SUBMITTED, code),
+            xp.where(given, NAN, count),
+        )
+
+    def rank(self) -> Sourced:
+        xp, cube = self.xp, self.engine.cube
+        submitted = cube.slice(xp, cube.rank, self.i, self.year)
+        computed = peers.ranks(xp.tolist(self.value), self.indicator.direction == "higher")
+        if computed is None:
+            places, code, count = xp.full(self.size, NAN), NAN, NAN
+        else:
+            places, code, count = xp.array(computed[0]), COMPUTED, float(computed[1])
+        given = ~xp.isnan(submitted)
+        found = ~xp.isnan(places)
+        return Sourced(
+            xp.where(given, submitted, places),
+            xp.where(given, SUBMITTED, xp.where(found, code, NAN)),
+            xp.where(given | ~found, NAN, count),
+        )
+
+    def baseline(self) -> tuple[Any, Any]:
+        xp = self.xp
+        year = self.plan.info.baseline_year
+        submitted = self.figures(year)
+        own = self.indicator.baseline
+        fallback, fallback_year = (own.value, float(own.year)) if own else (NAN, NAN)
+        given = ~xp.isnan(submitted)
+        return xp.where(given, submitted, fallback), xp.where(given, float(year), fallback_year)
+
+
+class _Engine:
+    def __init__(
+        self, plan: Plan, cube: Cube, xp: Backend, references: dict[tuple[int, str], float]
+    ) -> None:
+        self.plan, self.cube, self.xp, self.references = plan, cube, xp, references
+        self._sources: dict[tuple[str, float | None, float | None], Text] = {}
+
+    def judge(self, i: int, year: int) -> _Slice:
+        xp, plan = self.xp, self.plan
+        indicator = plan.indicators[i]
+        target = indicator.target
+        facts = _Facts(self, i, year)
+        judged = target.judge(facts)
+        target_year = plan.info.target_year
+        missing = xp.isnan(facts.value)
+        shortfall = BEHIND if indicator.timing == "by_target_year" and year < target_year else FAIL
+        status = xp.where(
+            missing,
+            MISSING,
+            xp.where(xp.isnan(judged.met), UNKNOWN, xp.where(judged.met == 1.0, PASS, shortfall)),
+        )
+        score = target.score(facts, judged, indicator.floor)
+        score = xp.where(missing | xp.isnan(judged.met), NAN, score)
+        result = _Slice(
+            indicator,
+            i,
+            year,
+            xp.tolist(status),
+            xp.tolist(facts.value),
+            xp.tolist(judged.goal),
+            xp.tolist(judged.met),
+            {name: xp.tolist(values) for name, values in judged.shown.items()},
+            score,
+            first_cell=self.cube.cell(i, self.cube.year_index[year], 0),
+        )
+        if shortfall == BEHIND and xp.any(status == BEHIND):
+            self._schedule(result, facts, judged)
+        if target.has_level:
+            self._trend(result, facts, judged)
+        return result
+
+    def _schedule(self, result: _Slice, facts: _Facts, judged: Judged) -> None:
+        xp = self.xp
+        progress = facts.indicator.target.progress(facts, judged)
+        if progress is None:
+            return
+        result.share = xp.tolist(progress.share)
+        result.start = xp.tolist(progress.start)
+        result.start_year = xp.tolist(progress.start_year)
+
+    def _trend(self, result: _Slice, facts: _Facts, judged: Judged) -> None:
+        xp, cube = self.xp, self.cube
+        indicator = facts.indicator
+        points = [(y, facts.figures(y)) for y in cube.years if y <= facts.year]
+        own = indicator.baseline
+        if own is not None:  # the plan's baseline counts where no figure was submitted for it
+            at = next((n for n, (y, _) in enumerate(points) if y == own.year), None)
+            if at is None:
+                points.append((own.year, xp.full(facts.size, own.value)))
+                points.sort(key=lambda p: p[0])
+            else:
+                year, values = points[at]
+                points[at] = (year, xp.where(xp.isnan(values), own.value, values))
+        found = trends(xp, points, judged.goal, indicator.direction == "higher", judged.met,
+                       self.plan.info.target_year)  # fmt: skip
+        result.trend = (
+            xp.tolist(found.verdict),
+            xp.tolist(found.slope),
+            xp.tolist(found.projection),
+            xp.tolist(found.ratio),
+        )
+        result.points = [(y, xp.tolist(values)) for y, values in points]
+
+    # --- the index ---------------------------------------------------------------------------
+
+    def index(
+        self,
+        slices: dict[tuple[int, int], _Slice],
+        pairs: Iterable[tuple[int, int]],
+        years: Sequence[int],
+    ) -> tuple[index_rules.IndexScore, ...]:
+        xp, plan = self.xp, self.plan
+        judged_units: dict[int, list[int]] = {}
+        for u, y in pairs:
+            judged_units.setdefault(y, []).append(u)
+        rows: list[index_rules.IndexScore] = []
+        for year in years:
+            overall, categories, scored = index_rules.combine(
+                xp, plan, [slices[(i, year)].score for i in range(len(plan.indicators))]
+            )
+            overall_list, scored_list = xp.tolist(overall), xp.tolist(scored)
+            category_lists = [(name, xp.tolist(values)) for name, values in categories]
+            year_rows = []
+            for u in judged_units.get(year, []):
+                score = overall_list[u]
+                year_rows.append(
+                    index_rules.IndexScore(
+                        self.cube.units[u],
+                        year,
+                        None if score != score else score,
+                        tuple((name, v[u]) for name, v in category_lists if v[u] == v[u]),
+                        int(scored_list[u]),
+                        len(plan.indicators),
+                        None,
+                    )
+                )
+            rows.extend(index_rules.ranked(year_rows))
+        return tuple(rows)
+
+    # --- one result --------------------------------------------------------------------------
+
+    def result(self, s: _Slice, u: int) -> Result:
+        cube, indicator = self.cube, s.indicator
+        unit = cube.units[u]
+        cell = s.first_cell + u
+        line = cube.line[cell] or None
+        file = cube.files[cube.file[cell]] if line else None
+        note = cube.notes.get(cell, "") if cube.notes else ""
+        code = s.status[u]
+        if code == MISSING:
+            return Result(unit, s.year, indicator, Status.MISSING, None, _MISSING,
+                          note=note, file=file, line=line)  # fmt: skip
+        value = s.value[u]
+        goal = _known(s.goal[u])
+        shown = {name: _known(values[u]) for name, values in s.shown.items()} if s.shown else {}
+        trend = self._trend_of(s, u) if s.trend is not None else None
+        status = STATUSES[int(code)]
+        schedule = None
+        if status is Status.BEHIND:
+            schedule, reason = self._behind_reason(s, u, value, goal, trend)
+        else:
+            # A reason depends on the figures it cites only: units with the same figures share it.
+            key = (code, value, goal, *shown.values())
+            cached = s.reasons.get(key)
+            if cached is None:
+                met = s.met[u]
+                row = Row(value, goal, None if met != met else met == 1.0, s.year, shown)
+                cached = s.reasons[key] = indicator.target.reason(row, indicator, self.plan)
+            reason = cached
+        rank = shown.get("rank")
+        reference = shown.get("reference")
+        return Result(
+            unit,
+            s.year,
+            indicator,
+            status,
+            value,
+            reason,
+            goal,
+            reference,
+            None if reference is None else self._source(shown, "reference"),
+            None if rank is None else int(rank),
+            None if rank is None else self._source(shown, "rank"),
+            schedule,
+            trend,
+            note,
+            file,
+            line,
+        )
+
+    def _behind_reason(
+        self, s: _Slice, u: int, value: float, goal: float | None, trend: Trend | None
+    ) -> tuple[str | None, Reason]:
+        share = s.share[u] if s.share is not None else NAN
+        start = s.start[u] if s.start is not None else NAN
+        start_year = s.start_year[u] if s.start_year is not None else NAN
+        projection = trend.projection if trend is not None else None
+        verdict = trend.verdict if trend is not None else None
+        key = (value, goal, share, start, start_year, projection, verdict)
+        found = s.reasons.get(key)
+        if found is None:
+            schedule, reason = self._behind(s, value, goal, share, start, start_year)
+            if trend is not None:
+                assert goal is not None  # a trend is drawn toward a goal
+                shown = numbers_apart(trend.projection, goal)[0]
+                reason = (
+                    # The trend says more than "no baseline" or "the baseline was past the target".
+                    *(part for part in reason if part.key not in ("no_baseline", "baseline_met")),
+                    fragment(
+                        "trend",
+                        verdict=TREND_WORDS[trend.verdict],
+                        projection=shown,
+                        year=str(self.plan.info.target_year),
+                    ),
+                )
+            found = s.reasons[key] = (schedule, reason)
+        return found
+
+    def _source(self, shown: dict[str, Any], name: str) -> Text:
+        """How a reference or rank was obtained (one Text per kind of source, shared)."""
+        key = (name, shown.get(f"{name}_source"), shown.get(f"{name}_count"))
+        text = self._sources.get(key)
+        if text is None:
+            text = self._sources[key] = source(Row(0.0, None, None, 0, shown), name)
+        return text
+
+    def _trend_of(self, s: _Slice, u: int) -> Trend | None:
+        assert s.trend is not None and s.points is not None
+        verdict = s.trend[0][u]
+        if verdict != verdict:
+            return None
+        series = tuple((year, values[u]) for year, values in s.points if values[u] == values[u])
+        ratio = s.trend[3][u]
+        return Trend(VERDICTS[int(verdict)], series, s.trend[1][u], s.trend[2][u], _known(ratio))
+
+    def _behind(
+        self,
+        s: _Slice,
+        value: float,
+        goal: float | None,
+        share: float,
+        start: float,
+        start_year: float,
+    ) -> tuple[str | None, Reason]:
+        target_year = self.plan.info.target_year
+        symbol = s.indicator.target.goal_symbol()
+        if goal is None:
+            value_text, goal_text = number(value), "?"
+        else:
+            value_text, goal_text = numbers_apart(value, goal)
+        not_yet = fragment("not_yet", value=value_text, op=symbol, goal=goal_text,
+                           year=str(target_year))  # fmt: skip
+        if start != start or start_year != start_year or goal is None:
+            return None, (not_yet, fragment("no_baseline"))
+        if share != share or target_year <= start_year:
+            if target_year > start_year:
+                return None, (not_yet, fragment("baseline_met", base_year=str(int(start_year)),
+                                                baseline=number(start)))  # fmt: skip
+            return None, (not_yet, fragment("no_baseline"))
+        time = time_share(s.year, start_year, target_year)
+        on_track = share >= time - TOLERANCE
+        gap_text, time_text = shares_apart(share, time)
+        schedule = fragment(
+            "schedule_on" if on_track else "schedule_off",
+            gap=gap_text,
+            time=time_text,
+            base_year=str(int(start_year)),
+            baseline=number(start),
+        )
+        return ("on" if on_track else "off"), (not_yet, schedule)
+
+
+def _known(x: float) -> float | None:
+    return None if x != x else x
+
+
+class _Alone:
+    """``kinds.base.Facts`` of one figure with nothing around it: no peers, no other years."""
+
+    def __init__(self, plan: Plan, indicator: Indicator, value: float, year: int) -> None:
+        from plancheck.evaluate.arrays import PYTHON
+
+        self.xp, self.size, self.year = PYTHON, 1, year
+        self.plan, self.indicator = plan, indicator
+        self.value = PYTHON.full(1, value)
+
+    def _none(self) -> Any:
+        return self.xp.full(1, NAN)
+
+    def reference(self) -> Sourced:
+        return Sourced(self._none(), self._none(), self._none())
+
+    def rank(self) -> Sourced:
+        return Sourced(self._none(), self._none(), self._none())
+
+    def baseline(self) -> tuple[Any, Any]:
+        own = self.indicator.baseline
+        if own is None:
+            return self._none(), self._none()
+        return self.xp.full(1, own.value), self.xp.full(1, float(own.year))
+
+    def figures(self, year: int) -> Any:
+        return self._none()
+
+    def other(self, indicator_id: str) -> Any:
+        return self._none()
+
+
+def judge_alone(
+    plan: Plan, indicator: Indicator, value: float, year: int
+) -> tuple[bool | None, Reason]:
+    """One figure judged by its target's kind, as an indicator's would be (a task milestone's
+    quantity): met (None when the target needs what one figure cannot give) and why."""
+    facts = _Alone(plan, indicator, value, year)
+    judged = indicator.target.judge(facts)
+    met = judged.met[0]
+    row = Row(
+        value,
+        _known(judged.goal[0]),
+        None if met != met else met == 1.0,
+        year,
+        {name: _known(values[0]) for name, values in judged.shown.items()},
+    )
+    return row.met, indicator.target.reason(row, indicator, plan)

@@ -1,0 +1,346 @@
+"""What every kind of target declares, and what the engine gives it to judge with.
+
+A kind of target is one module of ``plancheck.kinds``: a pydantic model (its form in the plan's
+YAML, told apart by ``kind``) whose class attributes and methods say everything about it —
+
+    phrases     the Chinese target phrases that produce it (``kinds/phrasing.py`` has the tools)
+    messages    its reasons, in English and Chinese (keys of the reason catalog)
+    describe()  the one-line reading ``plan validate`` prints ("≥ 50", "< city_average")
+    better()    which way is good, when the indicator does not say
+    judge()     whether each unit's value meets it, and the goal it was held against — written
+                over arrays (``evaluate/arrays.py``), the same for one unit or ten thousand
+    reason()    why, for one result
+    score()     its 0–100 score in the rule-of-law index
+    problems()  what ``plan validate`` refuses in it (a reference that leads nowhere…)
+
+The engine (``evaluate/engine.py``) calls these and nothing else: no code outside a kind's module
+asks which kind a target is. ``kinds/__init__.py`` is the registry. Adding a kind is one module
+and one line there (see docs/ARCHITECTURE.md).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, NamedTuple, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from plancheck.messages import Reason, Text, fragment, number, numbers_apart
+
+if TYPE_CHECKING:
+    from plancheck.evaluate.arrays import Backend
+    from plancheck.kinds.phrasing import Form, ParsedTarget
+    from plancheck.plan.models import Indicator, IndicatorsFile, Plan
+
+Op = Literal[">=", ">", "<=", "<", "=="]
+Better = Literal["higher", "lower"]
+Timing = Literal["annual", "by_target_year"]
+# A number a plan may write: NaN and infinities are refused (`.nan` in YAML would judge nothing).
+Number = Annotated[float, Field(allow_inf_nan=False)]
+
+SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
+
+Array = Any  # a Vec (plain Python) or a numpy array: see evaluate/arrays.py
+
+
+def compare(op: str, a: Array, b: Array) -> Array:
+    """``a OP b`` elementwise, for the five operators of a plan."""
+    if op == ">=":
+        return a >= b
+    if op == ">":
+        return a > b
+    if op == "<=":
+        return a <= b
+    if op == "<":
+        return a < b
+    return a == b
+
+
+class Facts(Protocol):
+    """What the engine knows of one indicator in one year, as arrays over the units judged.
+
+    The methods compute on demand: a kind that never asks for a rank costs no ranking.
+    """
+
+    xp: Backend
+    size: int  # how many units
+    year: int
+    indicator: Indicator
+    plan: Plan
+    value: Array  # this year's figures; NaN where none was given
+
+    def reference(self) -> Sourced:
+        """The comparison value of a relative target: submitted, else from the reference
+        file, else the mean of the units' figures (when two or more gave one)."""
+        ...
+
+    def rank(self) -> Sourced:
+        """Each unit's place among the peers: submitted, else computed from the units."""
+        ...
+
+    def baseline(self) -> tuple[Array, Array]:
+        """The baseline value and its year per unit: a submitted baseline-year figure, else
+        the plan's ``baseline``; NaN when neither."""
+        ...
+
+    def figures(self, year: int) -> Array:
+        """Each unit's figure for another year of the submission (NaN when not given)."""
+        ...
+
+    def other(self, indicator_id: str) -> Array:
+        """Each unit's figure for another indicator of the plan, this year (NaN if none)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """A figure per unit with where it came from: ``source`` SUBMITTED / FROM_FILE / COMPUTED
+    (NaN where there is no figure), ``count`` the units a computed figure was taken over."""
+
+    value: Array
+    source: Array
+    count: Array
+
+    def shown(self, name: str) -> dict[str, Array]:
+        return {name: self.value, f"{name}_source": self.source, f"{name}_count": self.count}
+
+
+@dataclass
+class Judged:
+    """A kind's verdict over the units: ``met`` 1.0 / 0.0, NaN when it cannot be judged;
+    ``goal`` the level held against (NaN when none); ``shown`` the figures its reasons cite
+    (e.g. the reference and where it came from), each an array over the units."""
+
+    met: Array
+    goal: Array
+    shown: dict[str, Array] = field(default_factory=dict)
+
+
+class Row(NamedTuple):
+    """One result's facts, for its reason: scalars, None where an array held NaN."""
+
+    value: float
+    goal: float | None
+    met: bool | None
+    year: int
+    shown: dict[str, Any]
+
+    def get(self, name: str) -> Any:
+        return self.shown.get(name)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far along the way to the target each unit is (时序进度): ``share`` of the way done
+    (NaN where not measurable), from ``start`` (the baseline or 0) in ``start_year``."""
+
+    share: Array
+    start: Array
+    start_year: Array
+
+
+# How a reference or a rank was obtained (the code in ``shown``), and its wording.
+SUBMITTED, FROM_FILE, COMPUTED = 1.0, 2.0, 3.0
+SOURCE_KEYS = {SUBMITTED: "source_submitted", FROM_FILE: "source_file", COMPUTED: "source_computed"}
+
+
+class Kind(BaseModel):
+    """The base of every kind of target (see the module docstring)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    kind: str
+    # Declared by each kind:
+    phrases: ClassVar[tuple[Form, ...]] = ()
+    messages: ClassVar[dict[str, tuple[str, str]]] = {}
+    # Submission columns it reads besides `value` (the template adds them): reference, rank.
+    columns: ClassVar[tuple[str, ...]] = ()
+    # A level to reach, so that progress over the years and against time can be measured.
+    has_level: ClassVar[bool] = False
+
+    # --- reading the plan ----------------------------------------------------------------
+
+    def describe(self) -> str:
+        """One short line: what the target reads as."""
+        raise NotImplementedError
+
+    def better(self) -> Better:
+        """Which way is good, when the indicator does not say."""
+        return "higher"
+
+    def default_timing(self, binding: bool, unit: str | None) -> Timing:
+        """When a target read from a phrase is judged, by the bundled plan's rule (a level by
+        the target year for expected indicators; binding ones and per-year counts annually)."""
+        if binding or (unit or "").replace(" ", "").endswith("/年"):
+            return "annual"
+        return "by_target_year"
+
+    def problems(
+        self, indicator: Indicator, plan: IndicatorsFile
+    ) -> Iterator[tuple[tuple[str, ...], str]]:
+        """What ``plan validate`` refuses: (path under the indicator, message)."""
+        return iter(())
+
+    def reference_used(self) -> str | None:
+        """The key of the plan's ``references`` entry the target compares with, if any."""
+        return None
+
+    def peers_used(self) -> str | None:
+        """The key of the plan's ``peer_groups`` entry the target ranks among, if any."""
+        return None
+
+    def input_problem(self, plan: Plan, field: str, figure: float) -> str | None:
+        """Why a submitted figure (``value``, ``reference``, ``rank``) cannot be one for this
+        target, or None."""
+        return None
+
+    def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
+        """Does the target ``read`` from the target text say what this declared one says?
+        (agree, and "" — or why it is only a note, when it is one)."""
+        return _same_fields(self, read), ""
+
+    def flow(self) -> str:
+        """The target as a YAML flow mapping, for a drafted plan."""
+        parts = []
+        for name, value in self.model_dump(exclude_defaults=False).items():
+            if value is None:
+                continue
+            parts.append(f"{name}: {_flow_value(value)}")
+        return "{" + ", ".join(parts) + "}"
+
+    # --- judging -------------------------------------------------------------------------
+
+    def judge(self, facts: Facts) -> Judged:
+        raise NotImplementedError
+
+    def reason(self, row: Row, indicator: Indicator, plan: Plan) -> Reason:
+        raise NotImplementedError
+
+    def goal_symbol(self) -> str:
+        """How ``not_yet`` writes the relation to the goal: "≥" for a threshold, else "→"."""
+        return "→"
+
+    def progress(self, facts: Facts, judged: Judged) -> Progress | None:
+        """The share of the way done, for 时序进度 before the target year; None when the kind
+        has no way to measure. The default measures from the baseline toward the goal."""
+        xp = facts.xp
+        base, base_year = facts.baseline()
+        goal = judged.goal
+        higher = facts.indicator.direction == "higher"
+        toward = (goal - base) if higher else (base - goal)
+        measurable = ~xp.isnan(base) & (toward > 0)
+        share = xp.where(measurable, (facts.value - base) / xp.where(measurable, goal - base, 1.0),
+                         math.nan)  # fmt: skip
+        return Progress(share, base, base_year)
+
+    def score(self, facts: Facts, judged: Judged, floor: float | None) -> Array:
+        """0–100 per unit in the index; NaN when not scored. The default, for a level: where
+        the value lies between the floor (0) and the goal (100), the way the indicator is good.
+        The floor is the indicator's ``floor``, else 0 (higher is better) or twice the goal."""
+        xp = facts.xp
+        goal = judged.goal
+        higher = facts.indicator.direction == "higher"
+        low = (
+            xp.full(facts.size, floor)
+            if floor is not None
+            else (0.0 * goal if higher else 2 * goal)
+        )
+        met = judged.met
+        flat = low == goal
+        fraction = (facts.value - low) / xp.where(flat, 1.0, goal - low)
+        scored = xp.minimum(xp.maximum(fraction, 0.0), 1.0) * 100.0
+        scored = xp.where(flat, xp.where(met == 1.0, 100.0, 0.0), scored)
+        return xp.where(xp.isnan(met) | xp.isnan(goal), math.nan, scored)
+
+
+def _flow_value(value: Any) -> str:
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dict):
+        return (
+            "{" + ", ".join(f"{_flow_value(k)}: {_flow_value(v)}" for k, v in value.items()) + "}"
+        )
+    if isinstance(value, str) and value.isidentifier():
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _same_fields(a: BaseModel, b: BaseModel) -> bool:
+    da, db = a.model_dump(), b.model_dump()
+    if da.keys() != db.keys():
+        return False
+    for key, x in da.items():
+        y = db[key]
+        if isinstance(x, float) and isinstance(y, float):
+            if abs(x - y) > 1e-9 * max(1.0, abs(x)):
+                return False
+        elif x != y:
+            return False
+    return True
+
+
+# --- helpers the kinds share ----------------------------------------------------------------
+
+
+def met_where(xp: Backend, known: Array, condition: Array) -> Array:
+    """1.0 / 0.0 where ``known``, else NaN."""
+    return xp.where(known, xp.where(condition, 1.0, 0.0), math.nan)
+
+
+def source(row: Row, name: str) -> Text:
+    """How a reference or rank in ``row.shown`` was obtained, in both languages."""
+    from plancheck.messages import source_text
+
+    code = row.get(f"{name}_source") or SUBMITTED
+    key = SOURCE_KEYS[code]
+    if code == COMPUTED:
+        return source_text(key, count=str(int(row.get(f"{name}_count") or 0)))
+    return source_text(key)
+
+
+def level_reason(row: Row, op: str, met_key: str, missed_key: str) -> Reason:
+    """ "{value} meets the target ≥ {goal}" / "misses" — the sentence of a level."""
+    assert row.goal is not None
+    value, goal = numbers_apart(row.value, row.goal)
+    key = met_key if row.met else missed_key
+    return (fragment(key, value=value, op=SYMBOL.get(op, op), goal=goal),)
+
+
+def fmt(value: float) -> str:
+    """A plan's number as written in a description: 50, 0.1, 13.5."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def figure_text(value: float) -> str:
+    return number(value)
+
+
+def peer_group_text(plan: Plan, key: str) -> Text:
+    group = plan.peer_groups[key]
+    return Text(group.name_en, group.name)
+
+
+def reference_text(plan: Plan, key: str) -> Text:
+    ref = plan.references[key]
+    return Text(ref.name_en, ref.name)
+
+
+def unknown(xp: Backend, size: int) -> Judged:
+    """Nothing can be judged: every unit ``unknown``."""
+    return Judged(xp.full(size, math.nan), xp.full(size, math.nan))
+
+
+def all_problems(
+    kinds: Iterable[tuple[Indicator, int]], plan: IndicatorsFile
+) -> Iterator[tuple[int, tuple[str, ...], str]]:
+    for indicator, n in kinds:
+        for path, message in indicator.target.problems(indicator, plan):
+            yield n, path, message

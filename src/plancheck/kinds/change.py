@@ -1,0 +1,170 @@
+"""change — a change from the baseline: 提高5个百分点, 下降10%, 翻一番.
+
+In the plan: ``{kind: change, measure: points | percent | factor, amount: 5}``. The goal is the
+baseline (a submitted baseline-year figure, else the plan's ``baseline``) changed by ``amount``:
+points are added, percent is a share of the baseline, a factor multiplies it.
+Passing: 85 with a baseline of 80 and +5 points — "85 against 85 (+5 pt from the baseline 80)".
+Failing: 84. Unknown: no baseline in the plan or the submission.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from pydantic import Field
+
+from plancheck.kinds.base import Better, Facts, Judged, Kind, Number, Row, fmt, met_where
+from plancheck.kinds.phrasing import (
+    CN,
+    DOWN,
+    DOWN_VERBS,
+    NUM,
+    SINCE,
+    UP,
+    ParsedTarget,
+    cn_number,
+    form,
+    not_understood,
+    to_number,
+)
+from plancheck.messages import Reason, fragment, number, numbers_apart
+
+if TYPE_CHECKING:
+    from plancheck.plan.models import Indicator, Plan
+
+
+class Change(Kind):
+    """A change from the baseline: 提高5个百分点 (points, +5), 下降10% (percent, -10), 翻一番 (factor, 2)."""
+
+    kind: Literal["change"]
+    measure: Literal["points", "percent", "factor"]
+    amount: Number = Field(description="Signed change (points/percent) or multiple (factor).")
+
+    has_level: ClassVar[bool] = True
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "change_goal": (
+            "{value} against {goal} ({change} from the baseline {baseline})",
+            "{value} 对比目标 {goal}(较基数 {baseline} {change})",
+        ),
+        "needs_baseline": (
+            "needs a {base_year} baseline value to judge a change target",
+            "需要 {base_year} 年基数才能判断变化目标",
+        ),
+    }
+
+    def describe(self) -> str:
+        if self.measure == "points":
+            return f"change {self.amount:+g} points"
+        if self.measure == "percent":
+            return f"change {self.amount:+g}%"
+        return f"change x{fmt(self.amount)}"
+
+    def rising(self) -> bool:
+        return self.amount >= 1 if self.measure == "factor" else self.amount >= 0
+
+    def better(self) -> Better:
+        return "higher" if self.rising() else "lower"
+
+    def judge(self, facts: Facts) -> Judged:
+        xp = facts.xp
+        base, base_year = facts.baseline()
+        if self.measure == "points":
+            goal = base + self.amount
+        elif self.measure == "percent":
+            goal = base * (1 + self.amount / 100)
+        else:
+            goal = base * self.amount
+        # 100 × 1.1 is 110.00000000000001 in binary floating point: the goal is the decimal a
+        # person would compute (12 significant digits), so that 110 meets "10% more than 100".
+        goal = xp.array([_decimal(g) for g in xp.tolist(goal)])
+        known = ~xp.isnan(facts.value) & ~xp.isnan(base)
+        reached = facts.value >= goal if self.rising() else facts.value <= goal
+        return Judged(met_where(xp, known, reached), goal,
+                      {"baseline": base, "baseline_year": base_year})  # fmt: skip
+
+    def reason(self, row: Row, indicator: Indicator, plan: Plan) -> Reason:
+        base = row.get("baseline")
+        if base is None or row.goal is None:
+            return (fragment("needs_baseline", base_year=str(plan_baseline_year(plan))),)
+        if self.measure == "points":
+            change = f"{self.amount:+g} pt"
+        elif self.measure == "percent":
+            change = f"{self.amount:+g}%"
+        else:
+            change = f"×{self.amount:g}"
+        value, goal = numbers_apart(row.value, row.goal)
+        return (
+            fragment("change_goal", value=value, goal=goal, change=change, baseline=number(base)),
+        )
+
+
+def plan_baseline_year(plan: Plan) -> int:
+    return int(plan.info.baseline_year)
+
+
+def _decimal(goal: float) -> float:
+    return float(f"{goal:.12g}") if goal == goal and not math.isinf(goal) else goal
+
+
+def _since_notes(match: re.Match[str], text: str) -> tuple[str, ...]:
+    year = match.groupdict().get("year")
+    if not year:
+        return ()
+    return (f"'{text}' is measured from {year}: the plan's baseline_year should be {year}",)
+
+
+def _by(measure: Literal["points", "percent"], name: str):  # type: ignore[no-untyped-def]
+    def build(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
+        amount = to_number(match.group("num"))
+        if match.group("verb") in DOWN_VERBS:
+            amount = -amount
+        target = Change(kind="change", measure=measure, amount=amount)
+        return ParsedTarget(text, target, name, unit=unit, notes=_since_notes(match, text))
+
+    return build
+
+
+def _factor(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
+    if match.group("times"):
+        times = cn_number(match.group("times"))
+        if times is None:
+            return not_understood(text, f"'{match.group('times')}' is not a number")
+        factor = float(2**times)
+    else:
+        raw = match.group("n")
+        figure = cn_number(raw) if not re.fullmatch(NUM, raw) else to_number(raw)
+        if figure is None:
+            return not_understood(text, f"'{raw}' is not a number")
+        factor = 1.0 + float(figure)
+    target = Change(kind="change", measure="factor", amount=factor)
+    return ParsedTarget(text, target, "change: factor", unit=unit, notes=_since_notes(match, text))
+
+
+Change.phrases = (
+    form(
+        "change: points",
+        "提高5个百分点",
+        "%",
+        "+5 points from the baseline (下降/降低/减少: -; 比2020年/较基期/累计 before it: the same)",
+        rf"^(?:累计)?{SINCE}(?:累计)?(?P<verb>{UP}|{DOWN})(?:了)?(?P<num>{NUM})个?百分点(?:及?以上)?$",
+        _by("points", "change: points"),
+    ),
+    form(
+        "change: percent",
+        "下降10%",
+        None,
+        "-10% of the baseline (提高/增长/增加/上升: +)",
+        rf"^(?:累计)?{SINCE}(?:累计)?(?P<verb>{UP}|{DOWN})(?:了)?(?P<num>{NUM})%(?:及?以上)?$",
+        _by("percent", "change: percent"),
+    ),
+    form(
+        "change: factor",
+        "翻一番",
+        None,
+        "x2 the baseline (翻两番 x4; 增长1倍 x2, 提高2倍 x3)",
+        rf"^(?:累计)?{SINCE}(?:累计)?(?:翻(?P<times>\d+|{CN})番|(?P<verb>{UP})(?:了)?(?P<n>{NUM}|{CN})倍)$",
+        _factor,
+    ),
+)

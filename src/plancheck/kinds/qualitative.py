@@ -1,0 +1,131 @@
+"""qualitative — a direction without a number: 持续提升, 逐年下降, 保持稳定.
+
+In the plan: ``{kind: qualitative, direction: increase | decrease | maintain}``. Judged against
+the unit's figure of the year before, and never silently passed without it.
+Passing: 91 after 90 for ``increase`` — "91 against 90 the year before: rising".
+Failing: 90 after 90 for ``increase`` — "… not rising". Unknown: no figure for the year before.
+``maintain`` holds when the figure is no worse than the year before (the way the indicator is good).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from plancheck.kinds.base import Better, Facts, Judged, Kind, Row, Timing, met_where
+from plancheck.kinds.phrasing import ParsedTarget, form
+from plancheck.messages import Reason, Text, fragment, numbers_apart
+
+if TYPE_CHECKING:
+    from plancheck.kinds.base import Array
+    from plancheck.plan.models import Indicator, Plan
+
+Direction = Literal["increase", "decrease", "maintain"]
+WORDS = {
+    "increase": Text("rising", "提升"),
+    "decrease": Text("falling", "下降"),
+    "maintain": Text("held", "保持"),
+}
+
+
+class Qualitative(Kind):
+    """A direction without a number (持续提升, 逐步完善): reported, never silently passed."""
+
+    kind: Literal["qualitative"]
+    direction: Direction
+
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "qualitative_met": (
+            "{value} against {previous} the year before: {direction}",
+            "{value},上年 {previous}:{direction}",
+        ),
+        "qualitative_not_met": (
+            "{value} against {previous} the year before: not {direction}",
+            "{value},上年 {previous}:未{direction}",
+        ),
+        "needs_previous": (
+            "a qualitative target ({direction}): needs the previous year's value",
+            "定性目标({direction}):需要上年数值",
+        ),
+    }
+
+    def describe(self) -> str:
+        return f"qualitative {self.direction}"
+
+    def better(self) -> Better:
+        return "lower" if self.direction == "decrease" else "higher"
+
+    def default_timing(self, binding: bool, unit: str | None) -> Timing:
+        return "annual"
+
+    def judge(self, facts: Facts) -> Judged:
+        xp = facts.xp
+        previous = facts.figures(facts.year - 1)
+        value = facts.value
+        if self.direction == "increase":
+            held = value > previous
+        elif self.direction == "decrease":
+            held = value < previous
+        elif facts.indicator.direction == "higher":
+            held = value >= previous
+        else:
+            held = value <= previous
+        known = ~xp.isnan(value) & ~xp.isnan(previous)
+        return Judged(met_where(xp, known, held), previous, {"previous": previous})
+
+    def reason(self, row: Row, indicator: Indicator, plan: Plan) -> Reason:
+        direction = WORDS[self.direction]
+        previous = row.get("previous")
+        if previous is None:
+            return (fragment("needs_previous", direction=direction),)
+        value, before = numbers_apart(row.value, previous)
+        key = "qualitative_met" if row.met else "qualitative_not_met"
+        return (fragment(key, value=value, previous=before, direction=direction),)
+
+    def score(self, facts: Facts, judged: Judged, floor: float | None) -> Array:
+        """100 when the direction holds, else 0."""
+        xp = facts.xp
+        return xp.where(xp.isnan(judged.met), math.nan, judged.met * 100.0)
+
+
+def _qualitative(direction: Direction):  # type: ignore[no-untyped-def]
+    """The builder of a direction without a number: the same for every direction."""
+
+    def build(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
+        target = Qualitative(kind="qualitative", direction=direction)
+        return ParsedTarget(text, target, f"qualitative: {direction}", unit=unit)
+
+    return build
+
+
+_MOD = r"(?:持续|稳步|稳定|不断|逐步|逐年|进一步|有所|明显|显著|大幅|全面|继续|切实|较大幅度|大力)*"
+_UP = r"(?:提升|提高|上升|增长|增加|改善|优化|完善|健全|增强|扩大|加强|加大|拓展|深化|向好|好转)"
+_DOWN = r"(?:下降|降低|减少|压降|缩小|减轻|回落|缩减)"
+
+Qualitative.phrases = (
+    form(
+        "qualitative: increase",
+        "持续提升",
+        None,
+        "rising: judged against the year before, never silently passed (稳步提高, 逐步完善, 不断增强…)",
+        rf"^{_MOD}{_UP}(?:{_MOD}{_UP})*$|^稳中有(?:升|进|增)$",
+        _qualitative("increase"),
+    ),
+    form(
+        "qualitative: decrease",
+        "逐年下降",
+        None,
+        "falling: judged against the year before (持续降低, 逐步减少…)",
+        rf"^{_MOD}{_DOWN}$|^稳中有降$",
+        _qualitative("decrease"),
+    ),
+    form(
+        "qualitative: maintain",
+        "保持稳定",
+        None,
+        "held: no worse than the year before (保持平稳, 基本稳定, 巩固…)",
+        r"^(?:保持|总体|基本|持续)?(?:稳定|平稳)(?:向好)?$|^(?:持续)?巩固(?:提升)?$|^保持$",
+        _qualitative("maintain"),
+    ),
+)

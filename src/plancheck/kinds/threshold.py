@@ -1,0 +1,208 @@
+"""threshold — a level to reach: ``value OP number``.
+
+In the plan: ``{kind: threshold, op: ">=", value: 50}`` (50以上, 不低于50, ≥50, a bare 50).
+Passing: 50 against 50以上 — "50 meets the target ≥ 50".
+Failing: 49.9 against 50以上 — "49.9 misses the target ≥ 50"; 4.0 against 低于4.0 (``< 4``).
+Chinese legal convention (民法典 第一千二百五十九条): 以上/以下/不低于/不超过 include the number,
+高于/低于/超过/不满 exclude it. A bare number is a floor, a bare 0 a ceiling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from plancheck.kinds.base import (
+    SYMBOL,
+    Better,
+    Facts,
+    Judged,
+    Kind,
+    Number,
+    Op,
+    Row,
+    compare,
+    fmt,
+    level_reason,
+    met_where,
+)
+from plancheck.kinds.phrasing import (
+    DOWN,
+    NEUTRAL_WORDS,
+    NUM,
+    PREFIX,
+    SINCE,
+    SUFFIX,
+    SUFFIX_OPS,
+    UP,
+    UP_VERBS,
+    Form,
+    ParsedTarget,
+    comparison,
+    fit_unit,
+    form,
+    not_understood,
+    to_number,
+)
+from plancheck.messages import Reason
+
+if TYPE_CHECKING:
+    from plancheck.plan.models import Indicator, IndicatorsFile, Plan
+
+
+class Threshold(Kind):
+    """A level to reach: ``value OP number``. 50以上 is ``>= 50``; 低于4 is ``< 4``."""
+
+    kind: Literal["threshold"]
+    op: Op
+    value: Number
+
+    has_level: ClassVar[bool] = True
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "met": ("{value} meets the target {op} {goal}", "{value} 达到目标 {op} {goal}"),
+        "not_met": ("{value} misses the target {op} {goal}", "{value} 未达到目标 {op} {goal}"),
+    }
+
+    def describe(self) -> str:
+        return f"{self.op} {fmt(self.value)}"
+
+    def better(self) -> Better:
+        return "lower" if self.op in ("<", "<=") else "higher"
+
+    def goal_symbol(self) -> str:
+        return SYMBOL[self.op]
+
+    def judge(self, facts: Facts) -> Judged:
+        xp = facts.xp
+        goal = xp.full(facts.size, self.value)
+        return Judged(met_where(xp, ~xp.isnan(facts.value), compare(self.op, facts.value, goal)),
+                      goal)  # fmt: skip
+
+    def reason(self, row: Row, indicator: Indicator, plan: Plan) -> Reason:
+        return level_reason(row, self.op, "met", "not_met")
+
+    def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
+        if not isinstance(read, Threshold) or abs(read.value - self.value) > 1e-9 * max(
+            1.0, abs(read.value)
+        ):
+            return False, ""
+        if read.op != self.op:
+            if parsed.implicit:  # a bare number: the plan may know which way is good
+                return False, f"(a bare number is read as {read.op} by default)"
+            return False, ""
+        return True, ""
+
+    def problems(
+        self, indicator: Indicator, plan: IndicatorsFile
+    ) -> Iterator[tuple[tuple[str, ...], str]]:
+        if indicator.floor is not None:
+            higher = indicator.direction == "higher"
+            if (indicator.floor >= self.value) if higher else (indicator.floor <= self.value):
+                side = "below" if higher else "above"
+                yield (
+                    ("floor",),
+                    f"floor {indicator.floor:g} must lie {side} the target {self.value:g} "
+                    f"({indicator.direction} is better): the floor scores 0 in the index",
+                )
+
+
+# --- phrases --------------------------------------------------------------------------------
+
+_LEVEL = rf"^{NEUTRAL_WORDS}?{PREFIX}?(?P<num>{NUM})(?P<mag>万|亿)?(?P<unit>[^\d<>=≥≤]*?){SUFFIX}?$"
+_LEVEL_PATTERN = re.compile(_LEVEL)
+
+
+def _threshold(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
+    op, problem = comparison(match)
+    if problem:
+        return not_understood(text, problem)
+    value = to_number(match.group("num"))
+    fitted = fit_unit(value, match.group("mag") or "", match.group("unit"), unit)
+    if isinstance(fitted, str):
+        return not_understood(text, fitted)
+    value, unit = fitted
+    if op is None:  # a bare number
+        bare: Op = "<=" if value == 0 else ">="
+        name = "bare zero" if value == 0 else "bare number"
+        return ParsedTarget(text, Threshold(kind="threshold", op=bare, value=value), name,
+                            unit=unit, implicit=True)  # fmt: skip
+    return ParsedTarget(
+        text, Threshold(kind="threshold", op=op, value=value), "threshold", unit=unit
+    )
+
+
+def _per(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
+    said = f"{match.group('unit')}/{match.group('per')}" if match.group("unit") else ""
+    prefix = (match.group("neutral") or "") + (match.group("pre") or "")
+    rewritten = _LEVEL_PATTERN.match(
+        f"{prefix}{match.group('num')}{said}{match.group('post') or ''}"
+    )
+    assert rewritten is not None
+    parsed = _threshold(rewritten, text, unit)
+    return replace(parsed, form="per" if parsed.understood else None)
+
+
+def _to_level(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
+    op: Op = ">=" if match.group("verb") in UP_VERBS else "<="
+    post = match.group("post")
+    if post and SUFFIX_OPS[post] != op:
+        return not_understood(text, f"'{match.group('verb')}' and '{post}' pull two ways")
+    fitted = fit_unit(
+        to_number(match.group("num")), match.group("mag") or "", match.group("unit"), unit
+    )
+    if isinstance(fitted, str):
+        return not_understood(text, fitted)
+    value, unit = fitted
+    target = Threshold(kind="threshold", op=op, value=value)
+    return ParsedTarget(text, target, "change: to a level", unit=unit)
+
+
+def _coverage(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
+    fitted = fit_unit(100.0, "", "%", unit)
+    if isinstance(fitted, str):
+        return not_understood(text, f"full coverage is 100%, {fitted}")
+    target = Threshold(kind="threshold", op=">=", value=100.0)
+    return ParsedTarget(text, target, "full coverage", unit=fitted[1])
+
+
+Threshold.phrases = (
+    form(
+        "threshold",
+        "不低于95%",
+        "%",
+        ">= 95 (以上/以下/以内/不低于/不少于/不高于/不超过/达到/保持 include the number; "
+        "高于/低于/超过/不足/不满 exclude it; ≥ ≤ > < as written)",
+        _LEVEL,
+        _threshold,
+    ),
+    form(
+        "per",
+        "每万人12人",
+        "人/万人",
+        ">= 12 per 10,000 people (每万人/每年… before the number: the unit is 人/万人, 次/年…)",
+        rf"^每(?P<per>万人|千人|百人|十万人|年|月|季度){NEUTRAL_WORDS}?{PREFIX}?"
+        rf"(?:拥有|有)?(?P<num>{NUM})(?P<unit>[^\d<>=≥≤]*?){SUFFIX}?$",
+        _per,
+    ),
+    form(
+        "change: to a level",
+        "降至3‰以下",
+        "‰",
+        "<= 3 (提高到/提升至…: >=; 下降到/降低至…: <=)",
+        rf"^{SINCE}(?P<verb>{UP}|{DOWN})(?:到|至)(?P<num>{NUM})(?P<mag>万|亿)?"
+        rf"(?P<unit>[^\d<>=≥≤]*?){SUFFIX}?$",
+        _to_level,
+    ),
+    form(
+        "full coverage",
+        "全覆盖",
+        "%",
+        ">= 100 on a % indicator (实现全覆盖, 100%覆盖)",
+        r"^(?:实现|达到)?(?:全覆盖|100%覆盖|全面覆盖)$",
+        _coverage,
+    ),
+)
+
+__all__ = ["Form", "Threshold"]
