@@ -12,6 +12,12 @@ from typer.testing import CliRunner
 
 from plancheck.cli import app
 from plancheck.kinds import Target
+from plancheck.kinds.around import Around
+from plancheck.kinds.average_growth import AverageGrowth
+from plancheck.kinds.cumulative import Cumulative
+from plancheck.kinds.range import Range
+from plancheck.kinds.versus import Versus
+from plancheck.kinds.yearly import Yearly
 from plancheck.kinds.change import Change
 from plancheck.kinds.qualitative import Qualitative
 from plancheck.kinds.rank import Rank
@@ -127,14 +133,30 @@ PHRASES: list[tuple[str, str | None, Target]] = [
     ("不断增强", None, qual("increase")),
     ("逐年下降", None, qual("decrease")),
     ("保持稳定", None, qual("maintain")),
+    # the targets national and provincial tables set
+    ("〔13.5〕", "%", Cumulative(kind="cumulative", amount=13.5)),
+    ("〔1〕", "岁", Cumulative(kind="cumulative", amount=1)),
+    ("年均增长5%", None, AverageGrowth(kind="average_growth", op=">=", value=5)),
+    ("年均增长7%以上", "%", AverageGrowth(kind="average_growth", op=">=", value=7)),
+    ("年均增长＞7%", "%", AverageGrowth(kind="average_growth", op=">", value=7)),
+    ("高于GDP增长", "%", Versus(kind="versus", indicator="GDP增长", op=">")),
+    ("与GDP增长基本同步", "%", Versus(kind="versus", indicator="GDP增长", op="~")),
+    ("5.5%左右", "%", Around(kind="around", value=5.5)),
+    ("95%左右", "%", Around(kind="around", value=95)),
+    ("约95%", "%", Around(kind="around", value=95)),
+    ("90-95", "%", Range(kind="range", low=90, high=95)),
+    ("80–95%", "%", Range(kind="range", low=80, high=95)),
+    ("80%~95%", "%", Range(kind="range", low=80, high=95)),
+    ("80至95", "%", Range(kind="range", low=80, high=95)),
+    ("保持在合理区间、各年度视情提出", "%", Yearly(kind="yearly")),
 ]
 
 NOT_UNDERSTOOD: list[tuple[str, str | None, str]] = [
     ("累计培训1000人次", None, "cumulative"),
-    ("年均增长5%", None, "average yearly"),
+    ("每年提高5个百分点", None, "average yearly"),
     ("优于全市平均值", "%", "better than"),
-    ("90-95", "%", "range"),
-    ("95%左右", "%", "approximate"),
+    ("95-90", "%", "down to"),
+    ("接近95%", "%", "approximate"),
     ("超过50%以上", "%", "say different things"),
     ("≤3‰", "%", "the indicator's unit is '%'"),
     ("全市平均值", "%", "without a comparison word"),

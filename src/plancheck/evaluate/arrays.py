@@ -47,6 +47,12 @@ class Backend(Protocol):
         """``column[start:stop]`` of a flat array of doubles, as an array."""
         ...
 
+    def decimal(self, values: Any) -> Any:
+        """Each figure as the decimal a person would compute, to 12 significant digits (a
+        compounded 7 % is 7, not 7.000000000000001). The same Python formatting on either
+        library, so that both round alike."""
+        ...
+
 
 # --- plain Python --------------------------------------------------------------------------
 
@@ -134,6 +140,11 @@ class Vec:
         return Vec([not a for a in self.items])
 
 
+def decimal(x: float) -> float:
+    """``x`` to 12 significant digits; NaN and infinities as they are."""
+    return float(f"{x:.12g}") if x - x == 0 else x
+
+
 def _items(values: Any, size: int) -> list[Any]:
     return values.items if isinstance(values, Vec) else [values] * size
 
@@ -185,6 +196,9 @@ class _Python:
     def view(self, column: flat.array[float], start: int, stop: int) -> Vec:
         return Vec(column[start:stop].tolist())
 
+    def decimal(self, values: Any) -> Vec:
+        return Vec([decimal(x) for x in values.items])
+
 
 def _pairwise(a: Any, b: Any, function: Callable[[Any, Any], Any]) -> Vec:
     size = len(a) if isinstance(a, Vec) else len(b)
@@ -233,6 +247,9 @@ class _Numpy:
 
     def any(self, values: Any) -> bool:
         return bool(self.np.any(values))
+
+    def decimal(self, values: Any) -> Any:
+        return self.array([decimal(x) for x in values.tolist()])
 
     def view(self, column: flat.array[float], start: int, stop: int) -> Any:
         return self.np.frombuffer(column, dtype=self.np.float64, count=stop - start,

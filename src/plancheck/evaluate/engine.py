@@ -27,16 +27,23 @@ from plancheck.evaluate import index as index_rules
 from plancheck.evaluate import peers
 from plancheck.evaluate.arrays import Backend, backend_for
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.evaluate.progress import TOLERANCE, VERDICTS, Trend, time_share, trends
-from plancheck.kinds.base import COMPUTED, FROM_FILE, SUBMITTED, Judged, Row, Sourced, source
+from plancheck.evaluate.progress import VERDICTS, Trend, time_share, trends
+from plancheck.kinds.base import (
+    COMPUTED,
+    FROM_FILE,
+    SUBMITTED,
+    Judged,
+    Pace,
+    Row,
+    Sourced,
+    source,
+)
 from plancheck.messages import (
     TREND_WORDS,
     Reason,
     Text,
     fragment,
-    number,
     numbers_apart,
-    shares_apart,
 )
 
 if TYPE_CHECKING:
@@ -381,7 +388,7 @@ class _Engine:
         status = STATUSES[int(code)]
         schedule = None
         if status is Status.BEHIND:
-            schedule, reason = self._behind_reason(s, u, value, goal, trend)
+            schedule, reason = self._behind_reason(s, u, value, goal, shown, trend)
         else:
             # A reason depends on the figures it cites only: units with the same figures share it.
             key = (code, value, goal, *shown.values())
@@ -413,17 +420,23 @@ class _Engine:
         )
 
     def _behind_reason(
-        self, s: _Slice, u: int, value: float, goal: float | None, trend: Trend | None
+        self,
+        s: _Slice,
+        u: int,
+        value: float,
+        goal: float | None,
+        shown: dict[str, Any],
+        trend: Trend | None,
     ) -> tuple[str | None, Reason]:
         share = s.share[u] if s.share is not None else NAN
         start = s.start[u] if s.start is not None else NAN
         start_year = s.start_year[u] if s.start_year is not None else NAN
         projection = trend.projection if trend is not None else None
         verdict = trend.verdict if trend is not None else None
-        key = (value, goal, share, start, start_year, projection, verdict)
+        key = (value, goal, share, start, start_year, projection, verdict, *shown.values())
         found = s.reasons.get(key)
         if found is None:
-            schedule, reason = self._behind(s, value, goal, share, start, start_year)
+            schedule, reason = self._behind(s, value, goal, shown, share, start, start_year)
             if trend is not None:
                 assert goal is not None  # a trend is drawn toward a goal
                 shown = numbers_apart(trend.projection, goal)[0]
@@ -462,36 +475,26 @@ class _Engine:
         s: _Slice,
         value: float,
         goal: float | None,
+        shown: dict[str, Any],
         share: float,
         start: float,
         start_year: float,
     ) -> tuple[str | None, Reason]:
         target_year = self.plan.info.target_year
-        symbol = s.indicator.target.goal_symbol()
-        if goal is None:
-            value_text, goal_text = number(value), "?"
-        else:
-            value_text, goal_text = numbers_apart(value, goal)
-        not_yet = fragment("not_yet", value=value_text, op=symbol, goal=goal_text,
-                           year=str(target_year))  # fmt: skip
-        if start != start or start_year != start_year or goal is None:
-            return None, (not_yet, fragment("no_baseline"))
-        if share != share or target_year <= start_year:
-            if target_year > start_year:
-                return None, (not_yet, fragment("baseline_met", base_year=str(int(start_year)),
-                                                baseline=number(start)))  # fmt: skip
-            return None, (not_yet, fragment("no_baseline"))
-        time = time_share(s.year, start_year, target_year)
-        on_track = share >= time - TOLERANCE
-        gap_text, time_text = shares_apart(share, time)
-        schedule = fragment(
-            "schedule_on" if on_track else "schedule_off",
-            gap=gap_text,
-            time=time_text,
-            base_year=str(int(start_year)),
-            baseline=number(start),
+        known_start = start == start and start_year == start_year and goal is not None
+        gap = known_start and target_year > start_year
+        measured = gap and share == share
+        pace = Pace(
+            share if measured else None,
+            time_share(s.year, start_year, target_year) if measured else None,
+            start if known_start else None,
+            int(start_year) if known_start else None,
+            gap,
         )
-        return ("on" if on_track else "off"), (not_yet, schedule)
+        row = Row(value, goal, False, s.year, shown)
+        reason = s.indicator.target.behind(row, pace, target_year)
+        schedule = None if pace.share is None else ("on" if pace.on_track else "off")
+        return schedule, reason
 
 
 def _known(x: float) -> float | None:

@@ -12,19 +12,33 @@ from typing import TYPE_CHECKING, Annotated, Union
 
 from pydantic import Field
 
+from plancheck.kinds.around import Around
+from plancheck.kinds.average_growth import AverageGrowth
 from plancheck.kinds.base import Kind
 from plancheck.kinds.change import Change
+from plancheck.kinds.cumulative import Cumulative
 from plancheck.kinds.qualitative import Qualitative
+from plancheck.kinds.range import Range
 from plancheck.kinds.rank import Rank
 from plancheck.kinds.relative import Relative
 from plancheck.kinds.threshold import Threshold
+from plancheck.kinds.todo import Todo
+from plancheck.kinds.versus import Versus
+from plancheck.kinds.yearly import Yearly
 
 KINDS: tuple[type[Kind], ...] = (
+    Yearly,
+    Around,
+    Range,
+    AverageGrowth,
+    Cumulative,
     Threshold,
     Relative,
+    Versus,
     Rank,
     Change,
     Qualitative,
+    Todo,
 )
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, NamedTuple,
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from plancheck.messages import Reason, Text, fragment, number, numbers_apart
+from plancheck.messages import Reason, Text, fragment, number, numbers_apart, shares_apart
 
 if TYPE_CHECKING:
     from plancheck.evaluate.arrays import Backend
@@ -131,6 +131,25 @@ class Row(NamedTuple):
         return self.shown.get(name)
 
 
+class Pace(NamedTuple):
+    """时序进度 of one result: the share of the way done (None: not measured) against the share
+    of time gone, from ``start`` in ``start_year``; ``gap``: the start left a way to go."""
+
+    share: float | None
+    time: float | None
+    start: float | None
+    start_year: int | None
+    gap: bool
+
+    @property
+    def on_track(self) -> bool:
+        from plancheck.evaluate.progress import TOLERANCE
+
+        return (
+            self.share is not None and self.time is not None and self.share >= self.time - TOLERANCE
+        )
+
+
 @dataclass(frozen=True)
 class Progress:
     """How far along the way to the target each unit is (时序进度): ``share`` of the way done
@@ -221,6 +240,25 @@ class Kind(BaseModel):
     def goal_symbol(self) -> str:
         """How ``not_yet`` writes the relation to the goal: "≥" for a threshold, else "→"."""
         return "→"
+
+    def behind(self, row: Row, pace: Pace, target_year: int) -> Reason:
+        """Why a target due by the target year is not met yet, with 时序进度 when measured."""
+        if row.goal is None:
+            value, goal = number(row.value), "?"
+        else:
+            value, goal = numbers_apart(row.value, row.goal)
+        head = fragment("not_yet", value=value, op=self.goal_symbol(), goal=goal,
+                        year=str(target_year))  # fmt: skip
+        if pace.share is None or pace.time is None:
+            if pace.start is None or pace.start_year is None or not pace.gap:
+                return head, fragment("no_baseline")
+            return head, fragment("baseline_met", base_year=str(pace.start_year),
+                                  baseline=number(pace.start))  # fmt: skip
+        assert pace.start is not None
+        gap_text, time_text = shares_apart(pace.share, pace.time)
+        key = "schedule_on" if pace.on_track else "schedule_off"
+        return head, fragment(key, gap=gap_text, time=time_text, base_year=str(pace.start_year),
+                              baseline=number(pace.start))  # fmt: skip
 
     def progress(self, facts: Facts, judged: Judged) -> Progress | None:
         """The share of the way done, for 时序进度 before the target year; None when the kind

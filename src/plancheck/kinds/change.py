@@ -9,7 +9,6 @@ Failing: 84. Unknown: no baseline in the plan or the submission.
 
 from __future__ import annotations
 
-import math
 import re
 from typing import TYPE_CHECKING, ClassVar, Literal
 
@@ -78,7 +77,7 @@ class Change(Kind):
             goal = base * self.amount
         # 100 × 1.1 is 110.00000000000001 in binary floating point: the goal is the decimal a
         # person would compute (12 significant digits), so that 110 meets "10% more than 100".
-        goal = xp.array([_decimal(g) for g in xp.tolist(goal)])
+        goal = xp.decimal(goal)
         known = ~xp.isnan(facts.value) & ~xp.isnan(base)
         reached = facts.value >= goal if self.rising() else facts.value <= goal
         return Judged(met_where(xp, known, reached), goal,
@@ -102,10 +101,6 @@ class Change(Kind):
 
 def plan_baseline_year(plan: Plan) -> int:
     return int(plan.info.baseline_year)
-
-
-def _decimal(goal: float) -> float:
-    return float(f"{goal:.12g}") if goal == goal and not math.isinf(goal) else goal
 
 
 def _since_notes(match: re.Match[str], text: str) -> tuple[str, ...]:

@@ -171,13 +171,23 @@ class Form:
     reading: str
     pattern: re.Pattern[str]
     build: Builder
+    # A broad pattern (any number with any unit words: the threshold) can match a text it then
+    # cannot read; the parser then says what kind of phrase the text is, if it knows.
+    broad: bool = False
 
 
 def form(
-    name: str, example: str, unit: str | None, reading: str, pattern: str, build: Builder
+    name: str,
+    example: str,
+    unit: str | None,
+    reading: str,
+    pattern: str,
+    build: Builder,
+    *,
+    broad: bool = False,
 ) -> Form:
     """A row of the phrase table, declared in a kind's module."""
-    return Form(name, example, unit, reading, re.compile(pattern), build)
+    return Form(name, example, unit, reading, re.compile(pattern), build, broad)
 
 
 SCOPE = "(?P<scope>" + "|".join(SCOPES) + ")"

@@ -176,6 +176,7 @@ Threshold.phrases = (
         "高于/低于/超过/不足/不满 exclude it; ≥ ≤ > < as written)",
         _LEVEL,
         _threshold,
+        broad=True,
     ),
     form(
         "per",

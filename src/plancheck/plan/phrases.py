@@ -69,9 +69,9 @@ def parse_target(text: str, unit: str | None = None) -> ParsedTarget:
         match = form.pattern.match(clean)
         if match is not None:
             parsed = form.build(match, text, unit)
+            if parsed.understood or not form.broad:
+                return parsed
             break
-    if parsed is not None and parsed.understood:
-        return parsed
     for pattern, reason in _EXPLAIN:
         if pattern.search(clean):
             return not_understood(text, reason)

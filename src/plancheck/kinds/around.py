@@ -1,0 +1,97 @@
+"""around — an approximate level: 5.5%左右, 约95%.
+
+In the plan: ``{kind: around, value: 5.5, tolerance: 0.5}``: met when the figure lies within
+``tolerance`` of the value, both bounds included; without a tolerance, 10 % of the value
+(5.5%左右: 4.95 to 6.05) — a documented convention the plan can change.
+Passing: 5.2 against 5.5%左右. Failing: 4.8 against 5.5%左右 (more than 0.55 away).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from pydantic import Field
+
+from plancheck.kinds.base import Facts, Judged, Kind, Number, Row, fmt, met_where
+from plancheck.kinds.phrasing import NUM, ParsedTarget, fit_unit, form, not_understood, to_number
+from plancheck.messages import Reason, fragment, number, numbers_apart
+
+if TYPE_CHECKING:
+    from plancheck.kinds.base import Array
+    from plancheck.plan.models import Indicator, Plan
+
+DEFAULT_SHARE = 0.1  # 左右 without a tolerance: within 10 % of the value
+SLACK = 1e-9  # the bound is included, whatever binary floating point makes of 5.5 − 0.55
+
+
+class Around(Kind):
+    """An approximate level: within ``tolerance`` of ``value``."""
+
+    kind: Literal["around"]
+    value: Number
+    tolerance: Number | None = Field(
+        default=None, ge=0, description="The largest distance from value (default: 10 % of it)."
+    )
+
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "around_met": (
+            "{value} is within {goal} ± {tolerance}",
+            "{value} 在 {goal} ± {tolerance} 以内",
+        ),
+        "around_not_met": (
+            "{value} is outside {goal} ± {tolerance}",
+            "{value} 超出 {goal} ± {tolerance}",
+        ),
+    }
+
+    @property
+    def allowed(self) -> float:
+        if self.tolerance is not None:
+            return self.tolerance
+        return float(f"{abs(self.value) * DEFAULT_SHARE:.12g}")
+
+    def describe(self) -> str:
+        return f"around {fmt(self.value)} ± {fmt(self.allowed)}"
+
+    def judge(self, facts: Facts) -> Judged:
+        xp = facts.xp
+        goal = xp.full(facts.size, float(self.value))
+        held = xp.abs(facts.value - goal) <= self.allowed + SLACK
+        return Judged(met_where(xp, ~xp.isnan(facts.value), held), goal)
+
+    def reason(self, row: Row, indicator: Indicator, plan: Plan) -> Reason:
+        value, goal = numbers_apart(row.value, float(self.value))
+        key = "around_met" if row.met else "around_not_met"
+        return (fragment(key, value=value, goal=goal, tolerance=number(self.allowed)),)
+
+    def score(self, facts: Facts, judged: Judged, floor: float | None) -> Array:
+        """100 within the band, else 0."""
+        xp = facts.xp
+        return xp.where(xp.isnan(judged.met), math.nan, judged.met * 100.0)
+
+
+def _around(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
+    raw = match.group("num") or match.group("num2")
+    said = match.group("unit") or match.group("unit2") or ""
+    fitted = fit_unit(to_number(raw), "", said, unit)
+    if isinstance(fitted, str):
+        return not_understood(text, fitted)
+    note = (f"'{text}' read as within 10% of {fmt(fitted[0])}: set `tolerance` if the plan "
+            "means another band")  # fmt: skip
+    target = Around(kind="around", value=fitted[0])
+    return ParsedTarget(text, target, "around", unit=fitted[1], notes=(note,))
+
+
+Around.phrases = (
+    form(
+        "around",
+        "5.5%左右",
+        "%",
+        "within 10% of 5.5 (左右, 约, 大约; set `tolerance` for another band)",
+        rf"^(?:保持在|达到|增长|实现)?(?:约|大约)?(?P<num>{NUM})(?P<unit>%|‰)?(?:左右|上下)$"
+        rf"|^(?:保持在|达到|增长|实现)?(?:约|大约)(?P<num2>{NUM})(?P<unit2>%|‰)?$",
+        _around,
+    ),
+)

@@ -1,0 +1,185 @@
+"""cumulative — a total over the plan period: 〔13.5〕 in a 年均/累计 column ("〔〕内为5年累计数").
+
+In the plan: ``{kind: cumulative, amount: 13.5, compound: reduction | growth | none}``.
+- ``reduction``: each year's figure is that year's fall in % (单位GDP能源消耗降低 2.7); the
+  cumulative fall from the base year is 100 × (1 − Π(1 − r/100)) over the years of the period up
+  to this one — every year's figure is needed;
+- ``growth``: each year's figure is that year's growth in %: 100 × (Π(1 + g/100) − 1);
+- ``none``: the figure is a level (人均预期寿命 〔1〕): the change is value − baseline.
+Met when the cumulative change reaches ``amount``; judged at the target year (by_target_year),
+and before it the share of the amount done is held against the share of the time gone.
+Passing: reduction 〔13.5〕 with 3.0, 3.0, 3.0, 3.0, 2.5 — 13.6 % since 2020.
+Failing: 2.7 and 0.1 in 2021–2022 is 2.8 %: behind in 2022 (20 % of the way at 40 % of the time).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from pydantic import Field
+
+from plancheck.kinds.base import Facts, Judged, Kind, Number, Pace, Progress, Row, fmt, met_where
+from plancheck.kinds.phrasing import NUM, ParsedTarget, form, to_number
+from plancheck.messages import Param, Reason, Text, fragment, numbers_apart, shares_apart
+
+if TYPE_CHECKING:
+    from plancheck.kinds.base import Array, Better
+    from plancheck.plan.models import Indicator, IndicatorsFile, Plan
+
+Compound = Literal["reduction", "growth", "none"]
+
+
+class Cumulative(Kind):
+    """A cumulative change over the period from the base year (〔13.5〕: 5-year total)."""
+
+    kind: Literal["cumulative"]
+    amount: Number = Field(description="The change over the period, e.g. 13.5 (%) or 1 (a level).")
+    compound: Compound = Field(
+        default="none",
+        description="reduction/growth: yearly rates in %, compounded; none: the figure is a level.",
+    )
+
+    has_level: ClassVar[bool] = False
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "cumulative_met": (
+            "{achieved} {what} since {base_year} reaches the cumulative {amount}",
+            "较 {base_year} 年累计{what} {achieved},达到累计目标 {amount}",
+        ),
+        "cumulative_not_met": (
+            "{achieved} {what} since {base_year} misses the cumulative {amount}",
+            "较 {base_year} 年累计{what} {achieved},未达到累计目标 {amount}",
+        ),
+        "cumulative_not_yet": (
+            "{achieved} {what} since {base_year}, not yet the cumulative {amount} due by {year}",
+            "较 {base_year} 年累计{what} {achieved},尚未达到 {year} 年累计目标 {amount}",
+        ),
+        "cumulative_schedule_on": (
+            "{share} of the cumulative target done with {time} of the time gone: on schedule",
+            "已完成累计目标的 {share},时间已过 {time}:符合时序进度",
+        ),
+        "cumulative_schedule_off": (
+            "{share} of the cumulative target done with {time} of the time gone: behind schedule",
+            "已完成累计目标的 {share},时间已过 {time}:落后于时序进度",
+        ),
+        "cumulative_needs_years": (
+            "a cumulative target: needs the figure of every year since {start} (none for {years})",
+            "累计目标:需要 {start} 年以来每年的数值({years} 年未报送)",
+        ),
+        "cumulative_needs_baseline": (
+            "a cumulative change: needs a {base_year} baseline value",
+            "累计变化目标:需要 {base_year} 年基数",
+        ),
+    }
+
+    def describe(self) -> str:
+        if self.compound == "none":
+            return f"cumulative {self.amount:+g} from the baseline"
+        return f"cumulative {self.compound} {fmt(self.amount)}%"
+
+    def better(self) -> Better:
+        if self.compound == "none":
+            return "lower" if self.amount < 0 else "higher"
+        return "higher"  # a bigger fall (of energy use per GDP) or a bigger growth is better
+
+    def judge(self, facts: Facts) -> Judged:
+        xp = facts.xp
+        base_year = facts.plan.info.baseline_year
+        since = xp.full(facts.size, float(base_year))
+        if self.compound == "none":
+            base, since = facts.baseline()
+            achieved = xp.decimal(facts.value - base)
+            known = ~xp.isnan(facts.value) & ~xp.isnan(base)
+        else:
+            product = xp.full(facts.size, 1.0)
+            known = ~xp.isnan(facts.value)
+            sign = -1.0 if self.compound == "reduction" else 1.0
+            for year in range(facts.plan.info.period.start, facts.year + 1):
+                rate = facts.value if year == facts.year else facts.figures(year)
+                known = known & ~xp.isnan(rate)
+                product = product * (1.0 + sign * rate / 100.0)
+            achieved = xp.decimal(sign * (product - 1.0) * 100.0)
+        reached = achieved >= self.amount if self.amount >= 0 else achieved <= self.amount
+        goal = xp.full(facts.size, float(self.amount))
+        shown = {"achieved": xp.where(known, achieved, math.nan), "base_year": since}
+        return Judged(met_where(xp, known, reached), goal, shown)
+
+    def progress(self, facts: Facts, judged: Judged) -> Progress | None:
+        xp = facts.xp
+        share = judged.shown["achieved"] / float(self.amount) if self.amount else None
+        if share is None:
+            return None
+        start = xp.full(facts.size, 0.0)
+        return Progress(share, start, judged.shown["base_year"])
+
+    def score(self, facts: Facts, judged: Judged, floor: float | None) -> Array:
+        """The share of the cumulative amount done, 0–100 (a level: as a change)."""
+        xp = facts.xp
+        achieved = judged.shown["achieved"]
+        low = floor if floor is not None else 0.0
+        span = float(self.amount) - low
+        fraction = (achieved - low) / (span if span else 1.0)
+        scored = xp.minimum(xp.maximum(fraction, 0.0), 1.0) * 100.0
+        return xp.where(xp.isnan(judged.met), math.nan, scored)
+
+    def reason(self, row: Row, indicator: Indicator, plan: Plan) -> Reason:
+        achieved = row.get("achieved")
+        if achieved is None:
+            start = plan.info.period.start
+            if self.compound == "none":
+                base_year = str(plan.info.baseline_year)
+                return (fragment("cumulative_needs_baseline", base_year=base_year),)
+            years = f"{start}–{row.year}" if row.year > start else str(start)
+            return (fragment("cumulative_needs_years", start=str(start), years=years),)
+        key = "cumulative_met" if row.met else "cumulative_not_met"
+        return (fragment(key, **self._figures(row, achieved)),)
+
+    def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
+        """〔13.5〕 says the amount, not whether the yearly figures compound: that is the plan's."""
+        same = isinstance(read, Cumulative) and abs(read.amount - self.amount) < 1e-9
+        return same, ""
+
+    def behind(self, row: Row, pace: Pace, target_year: int) -> Reason:
+        achieved = row.get("achieved")
+        assert achieved is not None  # behind: it was judged
+        params = self._figures(row, achieved)
+        head = fragment("cumulative_not_yet", **params, year=str(target_year))
+        if pace.share is None or pace.time is None:
+            return (head,)
+        share, time = shares_apart(pace.share, pace.time)
+        key = "cumulative_schedule_on" if pace.on_track else "cumulative_schedule_off"
+        return head, fragment(key, share=share, time=time)
+
+    def _figures(self, row: Row, achieved: float) -> dict[str, Param]:
+        shown, amount = numbers_apart(achieved, float(self.amount))
+        if self.compound == "none":
+            what = Text("change", "变化")
+        else:
+            shown, amount = f"{shown}%", f"{amount}%"
+            what = Text("fall", "下降") if self.compound == "reduction" else Text("growth", "增长")
+        base_year = str(int(row.get("base_year") or 0))
+        return {"achieved": shown, "amount": amount, "what": what, "base_year": base_year}
+
+
+def _bracketed(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
+    amount = to_number(match.group("num"))
+    notes = ("〔〕 read as a cumulative total over the plan period (〔〕内为5年累计数): say in "
+             "`compound` whether each year's figure is a rate to compound (reduction, growth) "
+             "or a level (none)",)  # fmt: skip
+    compound: Compound = "none"
+    target = Cumulative(kind="cumulative", amount=amount, compound=compound)
+    return ParsedTarget(text, target, "cumulative", unit=unit, notes=notes)
+
+
+Cumulative.phrases = (
+    form(
+        "cumulative",
+        "〔13.5〕",
+        "%",
+        "a five-year total (〔〕, as the national table writes it); the importer reads 降低/增长 in "
+        "the indicator's name as a compounded reduction or growth",
+        rf"^[〔\[【(](?P<num>{NUM})[〕\]】)]%?$",
+        _bracketed,
+    ),
+)

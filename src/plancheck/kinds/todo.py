@@ -1,0 +1,47 @@
+"""todo — a target the importer could not read: kept with the cell's text, never judged.
+
+In the plan: ``{kind: todo, text: "＞7、力争投入强度高于“十三五”时期实际"}``. Every figure is
+`unknown` ("the plan's target '…' is not machine-readable yet"), so nothing passes without a
+numeric basis; `plan validate` notes each one. Replace it with a real target.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from plancheck.kinds.base import Facts, Judged, Kind, Row, Timing, unknown
+from plancheck.messages import Reason, fragment
+
+if TYPE_CHECKING:
+    from plancheck.kinds.base import Array
+    from plancheck.plan.models import Indicator, Plan
+
+
+class Todo(Kind):
+    """A placeholder for a target not yet written: always unknown."""
+
+    kind: Literal["todo"]
+    text: str = ""
+
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "todo": (
+            "the plan's target '{text}' is not machine-readable yet: nothing is judged",
+            "规划目标“{text}”尚无可判断的机器目标：不作判断",
+        ),
+    }
+
+    def describe(self) -> str:
+        return f"todo: {self.text}"
+
+    def default_timing(self, binding: bool, unit: str | None) -> Timing:
+        return "annual"
+
+    def judge(self, facts: Facts) -> Judged:
+        return unknown(facts.xp, facts.size)
+
+    def reason(self, row: Row, indicator: Indicator, plan: Plan) -> Reason:
+        return (fragment("todo", text=self.text or indicator.target_text),)
+
+    def score(self, facts: Facts, judged: Judged, floor: float | None) -> Array:
+        return facts.xp.full(facts.size, math.nan)

@@ -1,0 +1,211 @@
+"""versus — a comparison with another indicator of the plan, same unit and year: 高于GDP增长.
+
+In the plan: ``{kind: versus, indicator: "1", op: ">", tolerance: 1}``. The other figure is the
+same unit's figure for indicator "1" in the same year, from the same submission: no reference
+column is needed. ``op: "~"`` is "in step" (与GDP增长基本同步): the two differ by at most
+``tolerance`` (default 1, in the indicator's unit; the bound included).
+Passing: 8.7 against GDP growth 8.1 for ``>``; 2.9 against 3.0 for ``~`` (0.1 apart).
+Failing: 2.5 against 3.0 for ``>``; 1.5 against 3.0 for ``~`` (1.5 apart).
+Unknown: the other indicator's figure was not submitted for that unit and year.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from pydantic import Field
+
+from plancheck.kinds.base import (
+    SYMBOL,
+    Better,
+    Facts,
+    Judged,
+    Kind,
+    Number,
+    Row,
+    Timing,
+    compare,
+    fmt,
+    met_where,
+)
+from plancheck.kinds.phrasing import ParsedTarget, form, not_understood
+from plancheck.messages import Reason, fragment, number, numbers_apart
+
+if TYPE_CHECKING:
+    from plancheck.kinds.base import Array
+    from plancheck.plan.models import Indicator, IndicatorsFile, Plan
+
+DEFAULT_TOLERANCE = 1.0
+# Figures are decimals people typed; their difference in binary may exceed the tolerance by an
+# ulp (5.3 − 4.3 is 0.9999999999999996 or 1.0000000000000009): the bound is included.
+SLACK = 1e-9
+
+
+class Versus(Kind):
+    """Against another indicator's figure of the same unit and year (高于GDP增长, 基本同步)."""
+
+    kind: Literal["versus"]
+    indicator: str = Field(description="The id of the other indicator of the plan.")
+    op: Literal[">=", ">", "<=", "<", "~"]
+    tolerance: Number | None = Field(
+        default=None, ge=0, description='For op "~": the largest difference (default 1).'
+    )
+
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "versus_met": (
+            "{value} {op} {other} ({name})",
+            "{value} {op} {other}（{name}）",
+        ),
+        "versus_not_met": (
+            "{value} is not {op} {other} ({name})",
+            "{value} 未满足 {op} {other}（{name}）",
+        ),
+        "in_step_met": (
+            "{value} is in step with {other} ({name}): {difference} apart, within {tolerance}",
+            "{value} 与 {other}（{name}）基本同步：相差 {difference}，不超过 {tolerance}",
+        ),
+        "in_step_not_met": (
+            "{value} is not in step with {other} ({name}): {difference} apart, more than "
+            "{tolerance}",
+            "{value} 与 {other}（{name}）不同步：相差 {difference}，超过 {tolerance}",
+        ),
+        "needs_other": (
+            "needs the figure of indicator {name} for the same unit and year",
+            "需要同一单位同一年度指标 {name} 的数值",
+        ),
+    }
+
+    @property
+    def allowed(self) -> float:
+        return DEFAULT_TOLERANCE if self.tolerance is None else self.tolerance
+
+    def describe(self) -> str:
+        if self.op == "~":
+            return f"in step with indicator {self.indicator} (±{fmt(self.allowed)})"
+        return f"{self.op} indicator {self.indicator}"
+
+    def better(self) -> Better:
+        return "lower" if self.op in ("<", "<=") else "higher"
+
+    def default_timing(self, binding: bool, unit: str | None) -> Timing:
+        return "annual"
+
+    def judge(self, facts: Facts) -> Judged:
+        xp = facts.xp
+        other = facts.other(self.indicator)
+        known = ~xp.isnan(facts.value) & ~xp.isnan(other)
+        if self.op == "~":
+            held = xp.abs(facts.value - other) <= self.allowed + SLACK
+        else:
+            held = compare(self.op, facts.value, other)
+        return Judged(met_where(xp, known, held), other, {"other": other})
+
+    def reason(self, row: Row, indicator: Indicator, plan: Plan) -> Reason:
+        name = _name(plan, self.indicator)
+        other = row.get("other")
+        if other is None:
+            return (fragment("needs_other", name=name),)
+        value, other_text = numbers_apart(row.value, other)
+        if self.op == "~":
+            key = "in_step_met" if row.met else "in_step_not_met"
+            difference = number(float(f"{abs(row.value - other):.12g}"))
+            return (fragment(key, value=value, other=other_text, name=name,
+                             difference=difference, tolerance=number(self.allowed)),)  # fmt: skip
+        key = "versus_met" if row.met else "versus_not_met"
+        return (fragment(key, value=value, op=SYMBOL[self.op], other=other_text, name=name),)
+
+    def score(self, facts: Facts, judged: Judged, floor: float | None) -> Array:
+        """In step: 100 within the tolerance, else 0; an order: as a level, the other's figure
+        the goal."""
+        if self.op == "~":
+            xp = facts.xp
+            return xp.where(xp.isnan(judged.met), math.nan, judged.met * 100.0)
+        return super().score(facts, judged, floor)
+
+    def problems(
+        self, indicator: Indicator, plan: IndicatorsFile
+    ) -> Iterator[tuple[tuple[str, ...], str]]:
+        other = next((i for i in plan.indicators if i.id == self.indicator), None)
+        if other is None:
+            yield ("target", "indicator"), f"unknown indicator '{self.indicator}'"
+        elif other.id == indicator.id:
+            yield ("target", "indicator"), "an indicator cannot be compared with itself"
+        elif other.unit and indicator.unit and other.unit != indicator.unit:
+            yield (
+                ("target", "indicator"),
+                f"indicator {other.id} is measured in {other.unit}, this one in {indicator.unit}",
+            )
+        if self.tolerance is not None and self.op != "~":
+            yield ("target", "tolerance"), 'a tolerance goes with op "~" (in step) only'
+
+    def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
+        """The text names the other indicator (GDP增长); the plan gives its id."""
+        if not isinstance(read, Versus) or read.op != self.op:
+            return False, ""
+        found = resolve_other(read.indicator, [(i.id, i.name) for i in plan.indicators])
+        return found == self.indicator or read.indicator == self.indicator, ""
+
+
+def resolve_other(mentioned: str, indicators: list[tuple[str, str]]) -> str | None:
+    """The id of the indicator a phrase names ("GDP增长" → "1" 国内生产总值（GDP）增长（％）):
+    the one whose name, without brackets and spaces, holds the words; None if none or several."""
+    words = _plain(mentioned)
+    if not words:
+        return None
+    found = [ident for ident, name in indicators if ident == mentioned or words in _plain(name)]
+    return found[0] if len(found) == 1 else None
+
+
+def _plain(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text)
+    folded = re.sub(r"\((?:%|‰|[^()]*单位[^()]*)\)", "", folded)  # a unit in brackets
+    return re.sub(r"[\s()（）\[\]“”\"'、]", "", folded).casefold()
+
+
+_VERSUS_OPS: dict[str, Literal[">=", ">", "<=", "<", "~"]] = {
+    "高于": ">", "快于": ">", "不低于": ">=", "低于": "<", "慢于": "<", "不高于": "<=",
+}  # fmt: skip
+# Another indicator's name: no number or comparison sign in it, and not a scope's average
+# (低于全市平均值 is a relative target).
+_OTHER = r"(?P<other>(?!全市|全区|全县|全省|全国|本市|本区)[^\d%‰<>=≥≤]+?)"
+
+
+def _versus(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
+    word = match.groupdict().get("pre")
+    op = _VERSUS_OPS[word] if word else "~"
+    other = match.group("other")
+    if "平均" in other:
+        return not_understood(text, "an average without a scope (全市, 全区…)")
+    target = Versus(kind="versus", indicator=other, op=op)
+    note = f"'{text}' compares with the indicator '{other}': `indicator` is its id in this plan"
+    name = "versus: in step" if op == "~" else "versus: another indicator"
+    return ParsedTarget(text, target, name, unit=unit, other=other, notes=(note,))
+
+
+Versus.phrases = (
+    form(
+        "versus: another indicator",
+        "高于GDP增长",
+        "%",
+        "> indicator 1 (高于/快于 another indicator of the plan, the same unit and year; 低于/慢于: <)",
+        rf"^(?P<pre>高于|快于|不低于|低于|慢于|不高于){_OTHER}$",
+        _versus,
+    ),
+    form(
+        "versus: in step",
+        "与GDP增长基本同步",
+        "%",
+        "~ indicator 1: within a tolerance of it, by default 1 (与…(基本)同步)",
+        rf"^与{_OTHER}(?:基本)?同步(?:增长)?$",
+        _versus,
+    ),
+)
+
+
+def _name(plan: Plan, indicator_id: str) -> str:
+    other = next((i for i in plan.indicators if i.id == indicator_id), None)
+    return f"{indicator_id} {other.name}" if other else indicator_id

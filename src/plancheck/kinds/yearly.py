@@ -1,0 +1,122 @@
+"""yearly — a target the plan sets year by year: 保持在合理区间、各年度视情提出.
+
+In the plan: ``{kind: yearly, targets_by_year: {2021: ">= 6", 2022: "5.5%左右"}}``. Each year's
+goal is a target text (a machine form such as ">= 6", or a phrase the parser reads: 6%以上,
+5.5%左右) judged as its own kind; a year without one is `unknown`, never a pass.
+Passing: 8.1 in 2021 against ">= 6". Failing: 3.0 in 2022 against "5.5%左右".
+Unknown: 2023 when targets_by_year has no 2023.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from functools import cached_property
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from pydantic import Field
+
+from plancheck.kinds.base import Facts, Judged, Kind, Row, Timing, unknown
+from plancheck.kinds.phrasing import ParsedTarget, form
+from plancheck.messages import Reason, fragment
+
+if TYPE_CHECKING:
+    from plancheck.kinds.base import Array
+    from plancheck.plan.models import Indicator, IndicatorsFile, Plan
+
+
+class Yearly(Kind):
+    """A goal for each year, given by the plan (各年度视情提出)."""
+
+    kind: Literal["yearly"]
+    targets_by_year: dict[int, str] = Field(
+        default_factory=dict, description='Year → its target text, e.g. {2021: ">= 6"}.'
+    )
+
+    messages: ClassVar[dict[str, tuple[str, str]]] = {
+        "yearly_goal": ("the {year} goal is {goal}", "{year} 年目标为 {goal}"),
+        "yearly_none": (
+            "the plan sets this target year by year and gives none for {year}: "
+            "add it to the indicator's targets_by_year",
+            "规划逐年确定该指标目标，未给出 {year} 年目标：请在 targets_by_year 中补充",
+        ),
+    }
+
+    @cached_property
+    def by_year(self) -> dict[int, Kind]:
+        """Each year's goal read as a target (problems() has said which cannot be read)."""
+        from plancheck.plan.phrases import parse_target
+
+        found = {}
+        for year, text in self.targets_by_year.items():
+            parsed = parse_target(text)
+            if parsed.target is not None and not isinstance(parsed.target, Yearly):
+                found[year] = parsed.target
+        return found
+
+    def describe(self) -> str:
+        if not self.targets_by_year:
+            return "yearly (no year's goal yet)"
+        goals = ", ".join(
+            f"{year}: {self.targets_by_year[year]}" for year in sorted(self.targets_by_year)
+        )
+        return f"yearly ({goals})"
+
+    def default_timing(self, binding: bool, unit: str | None) -> Timing:
+        return "annual"
+
+    def judge(self, facts: Facts) -> Judged:
+        goal = self.by_year.get(facts.year)
+        if goal is None:
+            return unknown(facts.xp, facts.size)
+        return goal.judge(facts)
+
+    def reason(self, row: Row, indicator: Indicator, plan: Plan) -> Reason:
+        goal = self.by_year.get(row.year)
+        if goal is None:
+            return (fragment("yearly_none", year=str(row.year)),)
+        text = self.targets_by_year[row.year]
+        return (fragment("yearly_goal", year=str(row.year), goal=text),
+                *goal.reason(row, indicator, plan))  # fmt: skip
+
+    def score(self, facts: Facts, judged: Judged, floor: float | None) -> Array:
+        goal = self.by_year.get(facts.year)
+        if goal is None:
+            return facts.xp.full(facts.size, math.nan)
+        return goal.score(facts, judged, floor)
+
+    def problems(
+        self, indicator: Indicator, plan: IndicatorsFile
+    ) -> Iterator[tuple[tuple[str, ...], str]]:
+        from plancheck.plan.phrases import parse_target
+
+        start, end = plan.plan.period.start, plan.plan.period.end
+        for year, text in self.targets_by_year.items():
+            where = ("target", "targets_by_year", str(year))
+            if not start <= year <= end:
+                yield where, f"{year} lies outside the period {start}–{end}"
+            parsed = parse_target(text, indicator.unit)
+            if parsed.target is None:
+                yield where, f"the {year} goal '{text}' is not understood ({parsed.reason})"
+            elif isinstance(parsed.target, Yearly):
+                yield where, f"the {year} goal '{text}' must say a level"
+
+    def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
+        return isinstance(read, Yearly), ""
+
+
+def _yearly(match: object, text: str, unit: str | None) -> ParsedTarget:
+    note = f"'{text}': the plan sets each year's goal; give them in `targets_by_year`"
+    return ParsedTarget(text, Yearly(kind="yearly"), "yearly", unit=unit, notes=(note,))
+
+
+Yearly.phrases = (
+    form(
+        "yearly",
+        "保持在合理区间、各年度视情提出",
+        "%",
+        "each year's own goal from `targets_by_year`; a year without one is unknown",
+        r"^.*(?:各年度视情提出|年度视情提出|每年视情|逐年确定|年度目标另行).*$",
+        _yearly,
+    ),
+)

@@ -1,0 +1,58 @@
+"""Each kind of target on the figures that decide it: exact bounds, strict operators, compounding,
+tolerances, ties and a missing other indicator — as data.
+
+Every folder under tests/cases/kinds/ holds ``data.csv`` (judged against the plan of
+tests/fixtures/plans/kinds/, which has one indicator of every kind) and ``expected.txt``: one
+line per result to check, ``UNIT YEAR INDICATOR STATUS`` and, after ``|``, words its reason must
+hold. Both array libraries (plain Python and numpy) must give these results — and the same
+report, byte for byte.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plancheck.evaluate.engine import evaluate
+from plancheck.plan.load import load_plan
+from plancheck.report import Options, render
+from plancheck.submission.read import read_submission
+from tests.conftest import CASES, FIXTURES
+
+KINDS_PLAN = FIXTURES / "plans" / "kinds"
+CASE_DIRS = sorted(p for p in (CASES / "kinds").iterdir() if p.is_dir())
+
+
+def expected(case: Path) -> list[tuple[tuple[str, int, str], str, str]]:
+    rows = []
+    for line in (case / "expected.txt").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, _, words = line.partition("|")
+        unit, year, ident, status = head.split()
+        rows.append(((unit, int(year), ident), status, words.strip()))
+    return rows
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=[p.name for p in CASE_DIRS])
+def test_kind_case(case: Path) -> None:
+    plan = load_plan(KINDS_PLAN, tasks=False)
+    submission = read_submission([case / "data.csv"], plan)
+    reports = {}
+    for backend in ("python", "numpy"):
+        evaluation = evaluate(plan, submission, backend=backend)
+        reports[backend] = render("json", "evaluation", evaluation, Options())
+        results = {(r.unit, r.year, r.indicator.id): r for r in evaluation.results}
+        for key, status, words in expected(case):
+            result = results[key]
+            reason = render_reason(result.reason)
+            assert result.status.value == status, (backend, key, reason)
+            assert words in reason, (backend, key, reason)
+    assert reports["python"] == reports["numpy"]
+
+
+def render_reason(reason: object) -> str:
+    from plancheck.messages import render as render_text
+
+    return render_text(reason, "en")  # type: ignore[arg-type]
