@@ -14,15 +14,15 @@ from plancheck.cli import app
 from plancheck.kinds import Target
 from plancheck.kinds.around import Around
 from plancheck.kinds.average_growth import AverageGrowth
-from plancheck.kinds.cumulative import Cumulative
-from plancheck.kinds.range import Range
-from plancheck.kinds.versus import Versus
-from plancheck.kinds.yearly import Yearly
 from plancheck.kinds.change import Change
+from plancheck.kinds.cumulative import Cumulative
 from plancheck.kinds.qualitative import Qualitative
+from plancheck.kinds.range import Range
 from plancheck.kinds.rank import Rank
 from plancheck.kinds.relative import Relative
 from plancheck.kinds.threshold import Threshold
+from plancheck.kinds.versus import Versus
+from plancheck.kinds.yearly import Yearly
 from plancheck.plan.phrases import FORMS, default_timing, describe, parse_target
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -439,14 +439,14 @@ class _Engine:
             schedule, reason = self._behind(s, value, goal, shown, share, start, start_year)
             if trend is not None:
                 assert goal is not None  # a trend is drawn toward a goal
-                shown = numbers_apart(trend.projection, goal)[0]
+                projected = numbers_apart(trend.projection, goal)[0]
                 reason = (
                     # The trend says more than "no baseline" or "the baseline was past the target".
                     *(part for part in reason if part.key not in ("no_baseline", "baseline_met")),
                     fragment(
                         "trend",
                         verdict=TREND_WORDS[trend.verdict],
-                        projection=shown,
+                        projection=projected,
                         year=str(self.plan.info.target_year),
                     ),
                 )
