@@ -171,7 +171,7 @@ def test_delimiters(tmp_path: Path, delimiter: str) -> None:
             "indicator,value\n4,100\n重大行政决策合法性审查率,100\n",
             "2023.csv:3: indicator 4 is given twice",
         ),
-        ("indicator,value\n合计,100\n", "2023.csv:2: indicator: unknown indicator '合计'"),
+        ("indicator,value\n不存在,100\n", "2023.csv:2: indicator: unknown indicator '不存在'"),
         (
             "indicator,value\n重大行政决策合法审查率,100\n",
             "did you mean '4 重大行政决策合法性审查率'",

@@ -220,6 +220,8 @@ def evaluate(
     unit = fold(unit) if unit is not None else None  # as the file's unit cells are read
     loaded = _load(plan, tasks=progress is not None)  # tasks.yaml only with --tasks
     submission = read_submission(files, loaded, year, sheet=sheet)
+    for warning in submission.warnings:
+        typer.echo(f"warning: {warning}", err=True)
     official = read_references(reference, loaded, year) if reference else None
     evaluation = judge(loaded, submission, strict=strict, references=official, unit=unit)
     if progress is not None:

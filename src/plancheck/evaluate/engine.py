@@ -79,10 +79,10 @@ def evaluate(
             "as a baseline",
             submission.files[0],
         )
-    units = _ordered_units(plan, submission.units)
+    units = submission.units
     if unit is not None and unit not in units:
         raise UserError(f"--unit {unit}: not in the submission (units: {', '.join(units)})")
-    cube = Cube(plan, units, years, submission)
+    cube = Cube(plan, submission)
     xp = backend_for(len(units), backend)
     engine = _Engine(plan, cube, xp, references or {})
     slices = {(i, y): engine.judge(i, y) for y in judged_years for i in range(len(plan.indicators))}
@@ -116,54 +116,28 @@ def evaluate(
     )
 
 
-def _ordered_units(plan: Plan, units: Sequence[str]) -> tuple[str, ...]:
-    """The plan's own order of its peer group members first, then the rest by name."""
-    order = {m: n for group in plan.peer_groups.values() for n, m in enumerate(group.members)}
-    return tuple(sorted(set(units), key=lambda u: (order.get(u, len(order)), u)))
-
-
 class Cube:
-    """The submitted figures laid out indicator × year × unit, flat: cell (i, y, u) is at
-    ``(i * years + y) * units + u``. NaN where nothing was given."""
+    """The submission's figures as the rules read them: one indicator and year of a column as
+    an array over the units (NaN where nothing was given)."""
 
-    def __init__(
-        self, plan: Plan, units: Sequence[str], years: Sequence[int], submission: Submission
-    ) -> None:
-        self.plan, self.units, self.years = plan, tuple(units), tuple(years)
+    def __init__(self, plan: Plan, submission: Submission) -> None:
+        self.plan, self.submission = plan, submission
+        self.units, self.years = submission.units, submission.years
         self.year_index = {year: n for n, year in enumerate(self.years)}
         self.indicator_index = {ind.id: n for n, ind in enumerate(plan.indicators)}
-        size = len(plan.indicators) * len(self.years) * len(self.units)
-        self.value = array("d", [NAN]) * size
-        self.reference = array("d", [NAN]) * size
-        self.rank = array("d", [NAN]) * size
-        self.line = array("l", [0]) * size  # 0: no row was submitted
-        self.file = array("l", [0]) * size
-        self.notes: dict[int, str] = {}
+        self.value, self.reference, self.rank = (
+            submission.value,
+            submission.reference,
+            submission.rank,
+        )
+        self.line, self.file, self.notes = submission.line, submission.file, submission.notes
         self.files = submission.files
-        unit_index = {name: n for n, name in enumerate(self.units)}
-        file_index = {name: n for n, name in enumerate(self.files)}
-        reported = set()
-        for o in submission.observations:
-            u, y, i = unit_index[o.unit], self.year_index[o.year], self.indicator_index[o.indicator]
-            cell = self.cell(i, y, u)
-            if o.value is not None:
-                self.value[cell] = o.value
-            if o.reference is not None:
-                self.reference[cell] = o.reference
-            if o.rank is not None:
-                self.rank[cell] = o.rank
-            self.line[cell] = o.line
-            self.file[cell] = file_index[o.file]
-            if o.note:
-                self.notes[cell] = o.note
-            reported.add((u, y))
-        self._reported = reported
 
     def cell(self, i: int, y: int, u: int) -> int:
         return (i * len(self.years) + y) * len(self.units) + u
 
     def reported(self, u: int, year: int) -> bool:
-        return (u, self.year_index[year]) in self._reported
+        return (u, self.year_index[year]) in self.submission.reported
 
     def slice(self, xp: Backend, column: array[float], i: int, year: int) -> Any:
         """One indicator and year of ``column``, as an array over the units (NaN if the year

@@ -129,6 +129,11 @@ class PlanInfo(_Model):
     )
     baseline_year: int
     target_year: int
+    other_units: bool = Field(
+        default=False,
+        description="Submissions may name units that no peer group lists (else such a unit "
+        "is refused as a likely typing mistake).",
+    )
     notes: str | None = None
 
 

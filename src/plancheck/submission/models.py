@@ -1,13 +1,21 @@
-"""What a submission says, once read: one Observation per unit, year and indicator."""
+"""What a submission says, once read: its figures laid out indicator × year × unit.
+
+A city's file of every district for five years is a million figures: they are kept in flat
+arrays (``array('d')``, NaN where nothing was given), not one object each. Cell (i, y, u) —
+the plan's i-th indicator, the y-th year, the u-th unit — is at ``(i * years + y) * units + u``.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from array import array
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 
 class Observation(NamedTuple):
-    """One submitted figure with the place it came from. A NamedTuple: cheap at a million rows."""
+    """One submitted figure with the place it came from."""
 
     unit: str
     year: int
@@ -28,15 +36,47 @@ class RawRecord(NamedTuple):
     cells: dict[str, tuple[object, str]]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Submission:
-    observations: tuple[Observation, ...]
+    """Every figure of the files read, by indicator, year and unit."""
+
     files: tuple[str, ...]
+    units: tuple[str, ...]  # in the plan's order of its peer group members, then by name
+    years: tuple[int, ...]  # ascending
+    indicators: tuple[str, ...]  # the plan's indicator ids, in the plan's order
+    value: array[float]
+    reference: array[float]
+    rank: array[float]
+    line: array[int]  # the line of the row that gave the cell; 0: no row
+    file: array[int]  # index into files
+    reported: set[tuple[int, int]]  # (unit, year) positions with at least one row
+    notes: dict[int, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()  # rows and columns skipped, one line each
+    sheets: dict[str, str] = field(default_factory=dict)  # workbook file → the sheet read
+
+    def cell(self, i: int, y: int, u: int) -> int:
+        return (i * len(self.years) + y) * len(self.units) + u
 
     @property
-    def units(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(o.unit for o in self.observations))
+    def observations(self) -> tuple[Observation, ...]:
+        """Every row given, indicator by indicator (for small uses: tests, listings)."""
+        return tuple(self._observations())
 
-    @property
-    def years(self) -> tuple[int, ...]:
-        return tuple(sorted({o.year for o in self.observations}))
+    def _observations(self) -> Iterator[Observation]:
+        units, years = len(self.units), len(self.years)
+        for cell, line in enumerate(self.line):
+            if not line:
+                continue
+            u, y, i = cell % units, (cell // units) % years, cell // (units * years)
+            value, reference, rank = self.value[cell], self.reference[cell], self.rank[cell]
+            yield Observation(
+                self.units[u],
+                self.years[y],
+                self.indicators[i],
+                None if math.isnan(value) else value,
+                None if math.isnan(reference) else reference,
+                None if math.isnan(rank) else int(rank),
+                self.notes.get(cell, ""),
+                self.files[self.file[cell]],
+                line,
+            )

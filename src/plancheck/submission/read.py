@@ -1,19 +1,48 @@
-"""Read submission files into Observations: pick the reader, settle the year, check every cell."""
+"""Read submission files into a Submission: pick the reader, settle the year, check every cell.
+
+CSV, workbooks and YAML all come down to rows of cells (``Layout`` says what each column of a
+header means, long or wide); each row goes through the same checks in ``_Builder.add``. Every
+bad cell and row is reported, in file order, up to ``MAX_ERRORS``; rows that are a table's totals
+(合计, 总计, 小计, 说明) and columns plancheck does not use are skipped with a warning each.
+"""
 
 from __future__ import annotations
 
+import difflib
+import math
 import re
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from plancheck.errors import UserError
-from plancheck.plan.models import Indicator, Plan
-from plancheck.submission.models import Observation, RawRecord, Submission
-from plancheck.submission.values import BadValue, fold, parse_number, parse_rank, parse_year, shown
+from plancheck.errors import UserError, UserErrors
+from plancheck.plan.models import Indicator, Plan, normalise_key
+from plancheck.submission import columns
+from plancheck.submission.models import RawRecord, Submission
+from plancheck.submission.read_csv import other_delimiter, read_rows
+from plancheck.submission.values import (
+    BadValue,
+    fold,
+    parse_number,
+    parse_rank,
+    parse_year,
+    shown,
+)
 from plancheck.textfile import read_text
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+MAX_ERRORS = 50  # bad cells reported at once (README "Bad input"); more are counted
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# An indicator cell that is not an indicator but a row of the table's own: skipped, with a warning.
+TOTALS = frozenset({"合计", "总计", "小计", "说明", "备注", "注", "total", "subtotal"})
+NAME_COLUMNS = ("name", "指标名称", "name_en")  # used as the indicator key when no id column
+_NAMES = {normalise_key(n) for n in NAME_COLUMNS}
+FIELDS = ("indicator", "value", "reference", "rank", "year", "unit", "note")  # add()'s order
+NAN = math.nan
+
+# Where a cell is, for messages: (line, column index) → prefix such as "Sheet1!C5" ("" for CSV).
+CellName = Callable[[int, int], str]
 
 
 def read_submission(
@@ -24,49 +53,21 @@ def read_submission(
     *,
     require_values: bool = True,
 ) -> Submission:
-    """All observations of all files; duplicates across files are errors too.
-
-    ``sheet``: the sheet to read in Excel workbooks (default: the first one).
-    ``require_values``: a submission in which no indicator has a value is an error (exit 2),
-    never a pass.
-    """
-    observations: list[Observation] = []
-    seen: dict[tuple[str, int, str], Observation] = {}
-    files: list[str] = []
+    """Every figure of every file. ``sheet``: the sheet to read in workbooks (default: the one
+    Excel opens on). ``require_values``: a submission in which no indicator has a value is an
+    error (exit 2), never a pass."""
     paths = list(paths)
     if sheet is not None and not any(_is_workbook(p) for p in paths):
         raise UserError(
             f"--sheet {sheet}: only Excel workbooks (.xlsx) have sheets",
             paths[0] if paths else None,
         )
+    builder = _Builder(plan, year)
     for n, path in enumerate(paths):
         if any(_same_file(path, earlier) for earlier in paths[:n]):
             raise UserError("given twice on the command line", path)
-        files.append(str(path))
-        count = 0
-        for observation in _observations(path, plan, year, sheet):
-            count += 1
-            key = (observation.unit, observation.year, observation.indicator)
-            if (first := seen.get(key)) is not None:
-                where = f"line {first.line}" + (
-                    "" if first.file == observation.file else f" of {first.file}"
-                )
-                raise UserError(
-                    f"indicator {observation.indicator} is given twice for {observation.unit} "
-                    f"{observation.year} (also at {where})",
-                    observation.file,
-                    observation.line,
-                )
-            seen[key] = observation
-            observations.append(observation)
-        if count == 0:
-            raise UserError("no figures in the file: only a header, or nothing at all", path)
-    if require_values and not any(o.value is not None for o in observations):
-        raise UserError(
-            "no indicator has a value: nothing to judge (empty cells and N/A are no figure)",
-            files[0],
-        )
-    return Submission(tuple(observations), tuple(files))
+        builder.read(path, sheet)
+    return builder.build(require_values)
 
 
 def year_from_name(path: Path) -> int | None:
@@ -80,22 +81,6 @@ def _is_workbook(path: Path) -> bool:
     return path.suffix.lower() in WORKBOOK_SUFFIXES
 
 
-def _records(path: Path, plan: Plan, sheet: str | None = None) -> Iterator[RawRecord]:
-    if _is_workbook(path):
-        from plancheck.submission.read_xlsx import read_xlsx
-
-        return read_xlsx(path, plan, sheet)
-    text = read_text(path)
-    suffix = path.suffix.lower()
-    if suffix in (".yaml", ".yml"):
-        from plancheck.submission.read_yaml import read_yaml_submission
-
-        return read_yaml_submission(text, str(path))
-    from plancheck.submission.read_csv import read_csv
-
-    return read_csv(text, str(path), plan)
-
-
 def _same_file(a: Path, b: Path) -> bool:
     try:
         return a.samefile(b)
@@ -103,113 +88,547 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def _observations(
-    path: Path, plan: Plan, cli_year: int | None, sheet: str | None = None
-) -> Iterator[Observation]:
-    name_year = year_from_name(path)
-    default_unit = plan.info.unit or ""
-    # An empty unit cell is the plan's own unit only when no row of the file names one: in a
-    # file of several units it is a unit left out, not 徐汇区.
-    named: Observation | None = None
-    blank: RawRecord | None = None
-    for record in _records(path, plan, sheet):
-        observation = _observation(record, plan, cli_year, name_year, default_unit)
-        cell = record[2].get("unit")  # None: no unit column (CSV) or key (a YAML record)
-        if cell is None or cell[0] is None or not fold(str(cell[0])):
-            blank = blank or record
+class _FileContext:
+    """What one file's rows share: its name, its year from the name, its unit rule."""
+
+    def __init__(self, file: str, index: int, name_year: int | None) -> None:
+        self.file, self.index, self.name_year = file, index, name_year
+        self.rows = 0
+        self.blank_unit: tuple[int, str] | None = None  # (line, label) of a row with no unit
+        self.named_unit: tuple[int, str] | None = None  # (line, unit) of a row naming one
+        self.unit_said = False  # the blank unit is reported once per file
+
+
+class _Builder:
+    """Every row's cells checked and kept in columns; at the end, laid out as a Submission."""
+
+    def __init__(self, plan: Plan, cli_year: int | None) -> None:
+        self.plan, self.cli_year = plan, cli_year
+        self.files: list[str] = []
+        self.unit_names: list[str] = []
+        self.unit_code: dict[str, int] = {}
+        self.unit_first: list[tuple[str, int, str]] = []  # per unit: where it first appears
+        self.rows_unit = array("l")
+        self.rows_year = array("l")
+        self.rows_indicator = array("l")
+        self.rows_value = array("d")
+        self.rows_reference = array("d")
+        self.rows_rank = array("d")
+        self.rows_line = array("l")
+        self.rows_file = array("l")
+        self.rows_note: dict[int, str] = {}
+        self.errors: list[UserError] = []
+        self.warnings: list[str] = []
+        self.sheets: dict[str, str] = {}
+        self.index = {ind.id: n for n, ind in enumerate(plan.indicators)}
+        self.default_unit = plan.info.unit or ""
+        # Caches: a city's file repeats the same indicator names, years, units and figures.
+        self._keys: dict[str, int | None] = {}
+        self._years: dict[object, int | None] = {}
+        self._units: dict[object, str] = {}
+        self._figures: dict[tuple[object, int, str], float | str] = {}
+        self._ranks: dict[object, int | str | None] = {}
+
+    # --- reading files ---------------------------------------------------------------------
+
+    def read(self, path: Path, sheet: str | None) -> None:
+        file = str(path)
+        context = _FileContext(file, len(self.files), year_from_name(path))
+        self.files.append(file)
+        if _is_workbook(path):
+            from plancheck.submission.read_xlsx import cell_ref, read_sheet
+
+            name, grid = read_sheet(path, sheet)
+            self.sheets[file] = name
+            if not any(any(cell.strip() for cell in row) for row in grid):
+                raise UserError(
+                    f"the sheet '{name}' is empty: expected a header row and one row per indicator",
+                    file,
+                )
+            numbered = ((n, row) for n, row in enumerate(grid, start=1))
+            first = next(((n, row) for n, row in numbered if any(c.strip() for c in row)), None)
+            assert first is not None
+            layout = Layout(first[1], self.plan, file, first[0],
+                            lambda line, col: cell_ref(name, line, col))  # fmt: skip
+            self._warn_unused(layout)
+            layout.feed(self, context, numbered)
         else:
-            named = named or observation
-        if blank and named:
-            file, line, cells = blank
+            text = read_text(path)
+            if path.suffix.lower() in (".yaml", ".yml"):
+                from plancheck.submission.read_yaml import read_yaml_submission
+
+                for record in read_yaml_submission(text, file):
+                    self.add_record(context, record)
+            else:
+                rows = read_rows(
+                    text, file, lambda cells: columns.looks_like_header(cells, self.plan)
+                )
+                layout = Layout(rows.header, self.plan, file, rows.header_line, None)
+                self._warn_unused(layout)
+                layout.feed(self, context, rows.records)
+        if context.rows == 0 and not self.errors:
+            raise UserError("no figures in the file: only a header, or nothing at all", file)
+
+    def _warn_unused(self, layout: Layout) -> None:
+        for col, name in layout.unused:
+            hint = self.plan.suggest(name) if not layout.long else None
+            extra = f"; did you mean '{hint}'?" if hint else ""
+            where = layout.where(layout.line, col)
+            self.warnings.append(
+                f"{where}: column '{shown(name)}' is not used by plancheck: skipped{extra}"
+            )
+
+    def add_record(self, context: _FileContext, record: RawRecord) -> None:
+        """A YAML record: its cells by field."""
+        cells = record.cells
+
+        def label(field: str) -> str:
+            return cells[field][1] if field in cells else field
+
+        raw = [cells[f][0] if f in cells else None for f in FIELDS]
+        self.add(context, record.line, *raw, label=label, has_unit="unit" in cells)
+
+    # --- one row ---------------------------------------------------------------------------
+
+    def fail(self, context: _FileContext, line: int, message: str) -> None:
+        self.errors.append(UserError(message, context.file, line))
+        if len(self.errors) >= MAX_ERRORS:
+            raise self._errors(complete=False)
+
+    def add(
+        self,
+        context: _FileContext,
+        line: int,
+        key: object,
+        value: object,
+        reference: object,
+        rank: object,
+        year: object,
+        unit: object,
+        note: object,
+        *,
+        label: Callable[[str], str],
+        has_unit: bool,
+        other_key: object = None,
+    ) -> None:
+        """Check one row's cells and keep them; a bad cell is reported, the row dropped."""
+        text_key = "" if key is None else str(key)
+        indicator = self._keys.get(text_key, -1)
+        if indicator == -1:
+            indicator = self._indicator(context, line, text_key, label)
+            if indicator is None:
+                return
+        elif indicator is None:
+            self.fail(context, line, self._unknown(text_key, label))
+            return
+        if other_key is not None and str(other_key).strip():
+            other = self.plan.find_indicator(fold(str(other_key)))
+            if other is not None and self.index[other.id] != indicator:
+                ind = self.plan.indicators[indicator]
+                self.fail(context, line, f"{label('indicator')}: '{shown(fold(text_key))}' and "
+                          f"'{shown(fold(str(other_key)))}' name different indicators "
+                          f"({ind.id} and {other.id})")  # fmt: skip
+                return
+        year_number = self._year(context, line, year, label)
+        if year_number is None:
+            return
+        ind = self.plan.indicators[indicator]
+        figure = self._figure(context, line, value, indicator, ind, "value", label)
+        ref = self._figure(context, line, reference, indicator, ind, "reference", label)
+        place = self._rank(context, line, rank, ind, label)
+        if figure is None or ref is None or place is None:
+            return
+        unit_name = self._unit(unit)
+        if not unit_name:
+            if context.blank_unit is None:
+                context.blank_unit = (line, label("unit") if has_unit else "unit")
+            unit_name = self.default_unit
+        elif context.named_unit is None:
+            context.named_unit = (line, unit_name)
+        if context.blank_unit and context.named_unit and not context.unit_said:
+            blank_line, blank_label = context.blank_unit
+            self.fail(context, blank_line, f"{blank_label}: empty, but line {context.named_unit[0]} "
+                      f"names its unit ({context.named_unit[1]}); give the unit on every row")  # fmt: skip
+            context.unit_said = True  # once per file
+            return
+        code = self.unit_code.get(unit_name)
+        if code is None:
+            code = self.unit_code[unit_name] = len(self.unit_names)
+            self.unit_names.append(unit_name)
+            self.unit_first.append((context.file, line, label("unit") if has_unit else "unit"))
+        row = len(self.rows_line)
+        self.rows_unit.append(code)
+        self.rows_year.append(year_number)
+        self.rows_indicator.append(indicator)
+        self.rows_value.append(figure)
+        self.rows_reference.append(ref)
+        self.rows_rank.append(place)
+        self.rows_line.append(line)
+        self.rows_file.append(context.index)
+        if note is not None and (text := fold(str(note))):
+            self.rows_note[row] = text
+        context.rows += 1
+
+    def _indicator(
+        self, context: _FileContext, line: int, key: str, label: Callable[[str], str]
+    ) -> int | None:
+        folded = fold(key)
+        if not folded:
+            self.fail(context, line, f"{label('indicator')}: empty; every row needs the "
+                      "indicator's number or name")  # fmt: skip
+            return None
+        if normalise_key(folded) in TOTALS:
+            self.warnings.append(
+                f"{context.file}:{line}: a '{shown(folded)}' row is not an indicator: skipped"
+            )
+            context.rows += 1  # the row was read; it is just not a figure
+            return None
+        found = self.plan.find_indicator(folded)
+        self._keys[key] = None if found is None else self.index[found.id]
+        if found is None:
+            self.fail(context, line, self._unknown(key, label))
+            return None
+        return self.index[found.id]
+
+    def _unknown(self, key: str, label: Callable[[str], str]) -> str:
+        folded = fold(key)
+        hint = self.plan.suggest(folded)
+        extra = f"; did you mean '{hint}'?" if hint else ""
+        return f"{label('indicator')}: unknown indicator '{shown(folded)}'{extra}"
+
+    def _year(
+        self, context: _FileContext, line: int, raw: object, label: Callable[[str], str]
+    ) -> int | None:
+        cell = self._years.get(raw, -1) if isinstance(raw, str | int | type(None)) else -1
+        if cell == -1:
+            try:
+                cell = parse_year(raw)
+            except BadValue as exc:
+                self.fail(context, line, f"{label('year')}: {exc}")
+                return None
+            if isinstance(raw, str | int | type(None)):
+                self._years[raw] = cell
+        if cell is not None and self.cli_year is not None and cell != self.cli_year:
+            self.fail(
+                context, line, f"{label('year')}: {cell} disagrees with --year {self.cli_year}"
+            )
+            return None
+        found = cell or self.cli_year or context.name_year
+        if found is None:
             raise UserError(
-                f"{cells.get('unit', (None, 'unit'))[1]}: empty, but line {named.line} names "
-                f"its unit ({named.unit}); give the unit on every row",
-                file,
+                "cannot tell the year: add a 'year' column, pass --year, or name the file like "
+                "2023.csv",
+                context.file,
                 line,
             )
-        yield observation
+        return found
 
+    def _figure(
+        self,
+        context: _FileContext,
+        line: int,
+        raw: object,
+        indicator: int,
+        ind: Indicator,
+        field: str,
+        label: Callable[[str], str],
+    ) -> float | None:
+        """The figure (NaN for no figure), or None after reporting a bad cell."""
+        if raw is None:
+            return NAN
+        key = (raw, indicator, field)
+        found = self._figures.get(key) if isinstance(raw, str | int | float) else None
+        if found is None:
+            found = _check_figure(raw, ind, field)
+            if isinstance(raw, str | int | float):
+                self._figures[key] = found
+        if isinstance(found, str):
+            self.fail(context, line, f"{label(field)}: {found}")
+            return None
+        return found
 
-def _observation(
-    record: RawRecord, plan: Plan, cli_year: int | None, name_year: int | None, default_unit: str
-) -> Observation:
-    file, line, cells = record
+    def _rank(
+        self, context: _FileContext, line: int, raw: object, ind: Indicator,
+        label: Callable[[str], str],
+    ) -> float | None:  # fmt: skip
+        if raw is None:
+            return NAN
+        found = self._ranks.get(raw, -1) if isinstance(raw, str | int | float) else -1
+        if found == -1:
+            try:
+                place = parse_rank(raw)
+            except BadValue as exc:
+                found = str(exc)
+            else:
+                found = place
+            if isinstance(raw, str | int | float):
+                self._ranks[raw] = found
+        if isinstance(found, str):
+            self.fail(context, line, f"{label('rank')}: {found}")
+            return None
+        if found is None:
+            return NAN
+        if problem := ind.target.input_problem(self.plan, "rank", found):
+            self.fail(context, line, f"{label('rank')}: {problem}")
+            return None
+        return float(found)
 
-    def fail(field: str, message: str) -> UserError:
-        label = cells[field][1] if field in cells else field
-        return UserError(f"{label}: {message}", file, line)
+    def _unit(self, raw: object) -> str:
+        if raw is None:
+            return ""
+        found = self._units.get(raw) if isinstance(raw, str) else None
+        if found is None:
+            found = fold(str(raw))
+            if isinstance(raw, str):
+                self._units[raw] = found
+        return found
 
-    def text(field: str) -> str:
-        raw = cells.get(field, (None, field))[0]
-        return "" if raw is None else fold(str(raw))
+    # --- the whole -------------------------------------------------------------------------
 
-    key = text("indicator")
-    if not key:
-        raise fail("indicator", "empty; every row needs the indicator's number or name")
-    indicator = plan.find_indicator(key)
-    if indicator is None:
-        hint = plan.suggest(key)
-        extra = f"; did you mean '{hint}'?" if hint else ""
-        raise fail("indicator", f"unknown indicator '{shown(key)}'{extra}")
+    def _errors(self, complete: bool = True) -> UserErrors:
+        files = {name: n for n, name in enumerate(self.files)}
+        ordered = sorted(self.errors, key=lambda e: (files.get(e.file or "", 0), e.line or 0))
+        if not complete:
+            ordered.append(UserError(f"more errors follow: the first {MAX_ERRORS} are listed"))
+        return UserErrors(ordered)
 
-    try:
-        year = parse_year(cells["year"][0]) if "year" in cells else None
-    except BadValue as exc:
-        raise fail("year", str(exc)) from None
-    if year is not None and cli_year is not None and year != cli_year:
-        raise fail("year", f"{year} disagrees with --year {cli_year}")
-    year = year or cli_year or name_year
-    if year is None:
-        raise UserError(
-            "cannot tell the year: add a 'year' column, pass --year, or name the file like 2023.csv",
-            file,
-            line,
+    def build(self, require_values: bool) -> Submission:
+        self._check_units()
+        if self.errors:
+            raise self._errors()
+        order = {
+            m: n for group in self.plan.peer_groups.values() for n, m in enumerate(group.members)
+        }
+        units = sorted(self.unit_names, key=lambda u: (order.get(u, len(order)), u))
+        years = sorted(set(self.rows_year))
+        position = [units.index(name) for name in self.unit_names]
+        year_index = {y: n for n, y in enumerate(years)}
+        size = len(self.plan.indicators) * len(years) * len(units)
+        value, reference, rank = (
+            array("d", [NAN]) * size,
+            array("d", [NAN]) * size,
+            array("d", [NAN]) * size,
+        )
+        line, file = array("l", [0]) * size, array("l", [0]) * size
+        notes: dict[int, str] = {}
+        reported: set[tuple[int, int]] = set()
+        count_units, count_years = len(units), len(years)
+        duplicates: list[UserError] = []
+        rows_value, rows_reference, rows_rank = self.rows_value, self.rows_reference, self.rows_rank
+        rows_line, rows_file = self.rows_line, self.rows_file
+        for row, (code, year, indicator) in enumerate(
+            zip(self.rows_unit, self.rows_year, self.rows_indicator, strict=True)
+        ):
+            u, y = position[code], year_index[year]
+            cell = (indicator * count_years + y) * count_units + u
+            if line[cell]:
+                first_file, this_file = self.files[file[cell]], self.files[rows_file[row]]
+                where = f"line {line[cell]}" + (
+                    "" if first_file == this_file else f" of {first_file}"
+                )
+                duplicates.append(UserError(
+                    f"indicator {self.plan.indicators[indicator].id} is given twice for "
+                    f"{units[u]} {year} (also at {where})", this_file, rows_line[row]))  # fmt: skip
+                if len(duplicates) >= MAX_ERRORS:
+                    break
+                continue
+            value[cell] = rows_value[row]
+            reference[cell] = rows_reference[row]
+            rank[cell] = rows_rank[row]
+            line[cell] = rows_line[row]
+            file[cell] = rows_file[row]
+            if row in self.rows_note:
+                notes[cell] = self.rows_note[row]
+            reported.add((u, y))
+        if duplicates:
+            self.errors = duplicates
+            raise self._errors(complete=len(duplicates) < MAX_ERRORS)
+        if require_values and not any(v == v for v in value):
+            raise UserError(
+                "no indicator has a value: nothing to judge (empty cells and N/A are no figure)",
+                self.files[0],
+            )
+        return Submission(
+            files=tuple(self.files),
+            units=tuple(units),
+            years=tuple(years),
+            indicators=tuple(ind.id for ind in self.plan.indicators),
+            value=value,
+            reference=reference,
+            rank=rank,
+            line=line,
+            file=file,
+            reported=reported,
+            notes=notes,
+            warnings=tuple(self.warnings),
+            sheets=self.sheets,
         )
 
+    def _check_units(self) -> None:
+        """A unit not among the plan's peer group members is a typing mistake (徐汇 for 徐汇区),
+        unless the plan admits other units or lists no members."""
+        members = [m for group in self.plan.peer_groups.values() for m in group.members]
+        if not members or self.plan.info.other_units:
+            return
+        known = set(members) | ({self.default_unit} if self.default_unit else set())
+        for name, (file, line, label) in zip(self.unit_names, self.unit_first, strict=True):
+            if name in known:
+                continue
+            close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.3)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            self.errors.append(UserError(
+                f"{label}: '{shown(name)}' is not one of the plan's units{hint} (a plan that "
+                "admits other units says `other_units: true`)", file, line))  # fmt: skip
+
+
+def _check_figure(raw: object, ind: Indicator, field: str) -> float | str:
+    """A figure of ``ind`` (NaN for no figure), or why it is not one."""
     try:
-        value = _figure(cells, "value", indicator)
-        reference = _figure(cells, "reference", indicator)
-        rank = parse_rank(cells["rank"][0]) if "rank" in cells else None
-    except _FieldError as exc:
-        raise fail(exc.field, exc.message) from None
+        number = parse_number(raw, ind.unit)
     except BadValue as exc:
-        raise fail("rank", str(exc)) from None
-    if rank is not None and (problem := indicator.target.input_problem(plan, "rank", rank)):
-        raise fail("rank", problem)
-
-    unit = text("unit") or default_unit
-    return Observation(unit, year, indicator.id, value, reference, rank, text("note"), file, line)
-
-
-class _FieldError(Exception):
-    def __init__(self, field: str, message: str) -> None:
-        self.field, self.message = field, message
-
-
-def _figure(cells: dict[str, tuple[object, str]], field: str, indicator: Indicator) -> float | None:
-    if field not in cells:
-        return None
-    try:
-        number = parse_number(cells[field][0], indicator.unit)
-    except BadValue as exc:
-        raise _FieldError(field, f"{exc} (indicator {indicator.id} {indicator.name})") from None
+        return f"{exc} (indicator {ind.id} {ind.name})"
     if number is None:
-        return None
-    low, high = indicator.bounds
-    unit = f" {indicator.unit}" if indicator.unit else ""
+        return NAN
+    low, high = ind.bounds
+    unit = f" {ind.unit}" if ind.unit else ""
     if low is not None and number < low:
-        raise _FieldError(
-            field,
-            f"{number:.15g}{unit} is below the lowest valid value {low:g} "
-            f"(indicator {indicator.id} {indicator.name})",
-        )
+        return (f"{number:.15g}{unit} is below the lowest valid value {low:g} "
+                f"(indicator {ind.id} {ind.name})")  # fmt: skip
     if high is not None and number > high:
-        raise _FieldError(
-            field,
-            f"{number:.15g}{unit} is above the highest valid value {high:g} "
-            f"(indicator {indicator.id} {indicator.name})",
-        )
+        return (f"{number:.15g}{unit} is above the highest valid value {high:g} "
+                f"(indicator {ind.id} {ind.name})")  # fmt: skip
     return number
+
+
+@dataclass
+class Layout:
+    """What each column of a header means, long or wide (CSV and workbook sheets)."""
+
+    header: list[str]
+    plan: Plan
+    file: str
+    line: int
+    cell_name: CellName | None
+
+    def __post_init__(self) -> None:
+        header = [cell.strip() for cell in self.header]
+        self.header = header
+        self.fields: dict[str, int] = {}  # canonical field → column
+        self.second_indicator: int | None = None  # 序号 and 指标 both: they must agree
+        self.indicators: dict[int, str] = {}  # wide form: column → indicator id
+        self.blank: set[int] = set()
+        self.unused: list[tuple[int, str]] = []
+        if columns.looks_like_header(header, self.plan) == 0:
+            found = ", ".join(h for h in header if h)
+            raise UserError(
+                "header not recognised: expected columns 'indicator' and 'value' "
+                f"(or one column per indicator), found '{found[:80]}'",
+                self.file,
+                self.line,
+            )
+        self.long = columns.is_long(header) or any(normalise_key(h) in _NAMES for h in header)
+        for col, name in enumerate(header):
+            field = columns.field_of(name)
+            if not name:
+                self.blank.add(col)
+            elif field == "indicator" and "indicator" in self.fields:
+                if self.second_indicator is not None:
+                    raise self._error("three 'indicator' columns in the header", col)
+                self.second_indicator = col
+            elif field is not None:
+                if field in self.fields:
+                    raise self._error(f"two '{field}' columns in the header", col)
+                self.fields[field] = col
+            elif self.long and normalise_key(name) in _NAMES and "indicator" not in self.fields:
+                self.fields["indicator"] = col
+            elif columns.is_informational(name):
+                continue
+            elif not self.long and (indicator := self.plan.find_indicator(name)) is not None:
+                if indicator.id in self.indicators.values():
+                    raise self._error(f"indicator {indicator.id} has two columns", col)
+                self.indicators[col] = indicator.id
+            else:
+                self.unused.append((col, name))
+        if self.long and not {"value", "reference"} & set(self.fields):
+            raise UserError("no 'value' column in the header", self.file, self.line)
+        if not self.long and not self.indicators:
+            raise UserError("no 'indicator' column and no indicator columns", self.file, self.line)
+
+    def where(self, line: int, col: int) -> str:
+        """``file:line:column`` of a cell, with the cell's name in a workbook."""
+        place = f"{self.file}:{line}:{col + 1}"
+        return f"{place}: {self.cell_name(line, col)}" if self.cell_name else place
+
+    def _error(self, message: str, col: int, line: int | None = None) -> UserError:
+        at = self.line if line is None else line
+        prefix = f"{self.cell_name(at, col)}: " if self.cell_name else ""
+        return UserError(prefix + message, self.file, at, col + 1)
+
+    def _label(self, line: int, col: int) -> str:
+        if self.cell_name is None:
+            return self.header[col]
+        return f"{self.cell_name(line, col)}: {self.header[col]}"
+
+    def feed(
+        self, builder: _Builder, context: _FileContext, rows: Iterable[tuple[int, list[str]]]
+    ) -> None:
+        """Every row to ``builder.add``: one call per figure (a wide row gives several)."""
+        width = len(self.header)
+        positions = [self.fields.get(f) for f in FIELDS]
+        has_unit = "unit" in self.fields
+        for line, row in rows:
+            if not any(cell.strip() for cell in row):
+                continue  # blank and whitespace-only lines
+            problem = self._shape(line, row, width)
+            if problem is not None:
+                builder.errors.append(problem)
+                if len(builder.errors) >= MAX_ERRORS:
+                    raise builder._errors(complete=False)
+                continue
+            size = len(row)
+            cells = [row[col] if col is not None and col < size else None for col in positions]
+            for n, col in enumerate(positions):
+                if col is not None and cells[n] is None:
+                    cells[n] = ""
+
+            def label(field: str, line: int = line) -> str:
+                col = self.fields.get(field)
+                return field if col is None else self._label(line, col)
+
+            other = self.second_indicator
+            other_key = row[other] if other is not None and other < size else None
+            if not self.indicators:
+                builder.add(context, line, *cells, label=label, has_unit=has_unit,
+                            other_key=other_key)  # fmt: skip
+                continue
+            for col, indicator in self.indicators.items():
+                cells[0] = indicator
+                cells[1] = row[col] if col < size else ""
+
+                def wide_label(field: str, line: int = line, col: int = col) -> str:
+                    if field in ("value", "indicator"):
+                        return self._label(line, col)
+                    return label(field)
+
+                builder.add(context, line, *cells, label=wide_label, has_unit=has_unit)
+
+    def _shape(self, line: int, row: list[str], width: int) -> UserError | None:
+        if width > 1 and len(row) == 1 and (other := other_delimiter(row[0])):
+            return self._error(
+                f"mixed delimiters: this row is split by '{other}' but the header is not", 0, line
+            )
+        for col in range(width, len(row)):
+            if row[col].strip():
+                return self._error(
+                    f"more cells than the header has columns ('{row[col].strip()[:40]}' in "
+                    f"column {col + 1}); quote values that contain the delimiter",
+                    col,
+                    line,
+                )
+        for col in self.blank:
+            if col < len(row) and row[col].strip():
+                return self._error("a value in a column without a header", col, line)
+        return None
 
 
 def read_references(
@@ -219,17 +638,23 @@ def read_references(
     like a submission: its ``reference`` column, or else its ``value`` column."""
     references: dict[tuple[int, str], float] = {}
     lines: dict[tuple[int, str], int] = {}
-    for o in _observations(path, plan, year):
-        key = (o.year, o.indicator)
+    builder = _Builder(plan, year)
+    builder.read(path, None)
+    rows = zip(builder.rows_year, builder.rows_indicator, builder.rows_value,
+               builder.rows_reference, builder.rows_line, strict=True)  # fmt: skip
+    if builder.errors:
+        raise builder._errors()
+    for row_year, indicator, value, reference, line in sorted(rows, key=lambda r: r[4]):
+        key = (row_year, plan.indicators[indicator].id)
         if key in lines:  # one official figure per year and indicator, whatever the unit column
             raise UserError(
-                f"indicator {o.indicator}: the reference for {o.year} is given twice "
+                f"indicator {key[1]}: the reference for {row_year} is given twice "
                 f"(also at line {lines[key]})",
-                o.file,
-                o.line,
+                str(path),
+                line,
             )
-        lines[key] = o.line
-        figure = o.reference if o.reference is not None else o.value
-        if figure is not None:
+        lines[key] = line
+        figure = reference if reference == reference else value
+        if figure == figure:
             references[key] = figure
     return references

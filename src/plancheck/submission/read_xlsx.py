@@ -16,28 +16,12 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 from plancheck.errors import UserError
-from plancheck.plan.models import Plan
-from plancheck.submission.models import RawRecord
-from plancheck.submission.read_csv import records_from_rows
 from plancheck.textfile import read_bytes
 
 EXTRA_HINT = "pip install 'plancheck[xlsx]'"
-
-
-def read_xlsx(path: Path, plan: Plan, sheet: str | None = None) -> Iterator[RawRecord]:
-    """Yield one RawRecord per figure of the workbook's first sheet, or of the sheet named."""
-    file = str(path)
-    name, grid = read_sheet(path, sheet)
-    if not any(any(cell.strip() for cell in row) for row in grid):
-        raise UserError(
-            f"the sheet '{name}' is empty: expected a header row and one row per indicator", file
-        )
-    numbered = ((n, row) for n, row in enumerate(grid, start=1))
-    yield from records_from_rows(numbered, file, plan, lambda line, col: cell_ref(name, line, col))
 
 
 def read_sheet(path: Path, sheet: str | None = None) -> tuple[str, list[list[str]]]:

@@ -1,0 +1,82 @@
+"""Reading submissions as statisticians save them: every bad cell at once, Excel's habits
+skipped with a warning, units checked against the plan, lines counted as editors count them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import ROOT, run
+
+
+def write(tmp_path: Path, text: str, name: str = "2023.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_bad_cell_is_reported_at_once_in_file_order(tmp_path: Path) -> None:
+    source = write(tmp_path, "indicator,value\n4,约68\n5,1.2\n6,约95\n不存在,3\n")
+    result = run("evaluate", source)
+    assert result.code == 2
+    assert result.stderr.splitlines() == [
+        f"{source}:2: value: '约68' is not a number (indicator 4 重大行政决策合法性审查率)",
+        f"{source}:4: value: '约95' is not a number (indicator 6 依申请公开及时答复率)",
+        f"{source}:5: indicator: unknown indicator '不存在'",
+    ]
+
+
+def test_a_totals_row_and_an_extra_column_are_skipped_with_one_warning_each(tmp_path: Path) -> None:
+    source = write(tmp_path, "indicator,value,数据来源\n4,100,区司法局\n合计,100,\n")
+    result = run("evaluate", source, "-f", "json")
+    assert result.code in (0, 1)
+    assert result.statuses()["4"] == "pass"
+    assert result.stderr.splitlines() == [
+        f"warning: {source}:1:3: column '数据来源' is not used by plancheck: skipped",
+        f"warning: {source}:3: a '合计' row is not an indicator: skipped",
+    ]
+
+
+def test_a_misspelled_unit_is_an_error_naming_the_nearest_member(tmp_path: Path) -> None:
+    source = write(tmp_path, "unit,indicator,value\n徐汇区,4,100\n徐汇,5,1.2\n")
+    result = run("evaluate", source)
+    assert result.code == 2
+    assert result.stderr.startswith(
+        f"{source}:3: unit: '徐汇' is not one of the plan's units; did you mean '徐汇区'?"
+    )
+
+
+def test_a_plan_may_admit_other_units(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    text = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    text = text.replace("  target_year: 2025\n", "  target_year: 2025\n  other_units: true\n", 1)
+    (plan / "indicators.yaml").write_text(text, encoding="utf-8")
+    source = write(tmp_path, "unit,indicator,value\n徐汇区,4,100\n某街道,4,100\n")
+    result = run("evaluate", source, "--plan", plan, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    assert {r["unit"] for r in result.json()["results"]} == {"徐汇区", "某街道"}
+
+
+def test_excel_sep_line_names_the_delimiter(tmp_path: Path) -> None:
+    source = write(tmp_path, "sep=;\nindicator;value\n4;100\n5;1.2\n")
+    result = run("evaluate", source, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    values = {r["id"]: r["value"] for r in result.json()["results"]}
+    assert values["4"] == 100
+
+
+def test_lines_are_counted_as_editors_count_them(tmp_path: Path) -> None:
+    # U+2028, a form feed and NEL are text inside a note, not line ends
+    source = write(tmp_path, "indicator,value,note\n4,100,a\u2028b\f\x85c\n5,abc,\n")
+    result = run("evaluate", source)
+    assert result.code == 2
+    assert result.stderr.startswith(f"{source}:3: value: 'abc' is not a number")
+
+
+def test_two_indicator_columns_must_name_the_same_indicator(tmp_path: Path) -> None:
+    agree = write(tmp_path, "序号,指标,实际值\n4,重大行政决策合法性审查率,100\n", "a-2023.csv")
+    assert run("evaluate", agree, "-f", "json").statuses()["4"] == "pass"
+    differ = write(tmp_path, "序号,指标,实际值\n4,规范性文件审查纠错率,100\n", "b-2023.csv")
+    result = run("evaluate", differ)
+    assert result.code == 2
+    assert "'4' and '规范性文件审查纠错率' name different indicators (4 and 5)" in result.stderr
