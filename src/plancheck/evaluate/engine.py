@@ -27,7 +27,7 @@ from plancheck.evaluate import index as index_rules
 from plancheck.evaluate import peers
 from plancheck.evaluate.arrays import Backend, backend_for
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.evaluate.progress import VERDICTS, Trend, time_share, trends
+from plancheck.evaluate.progress import TOLERANCE, VERDICTS, Trend, time_share, trends
 from plancheck.kinds.base import (
     COMPUTED,
     FROM_FILE,
@@ -55,6 +55,9 @@ NAN = math.nan
 PASS, FAIL, BEHIND, MISSING, UNKNOWN = 0.0, 1.0, 2.0, 3.0, 4.0
 STATUSES = (Status.PASS, Status.FAIL, Status.BEHIND, Status.MISSING, Status.UNKNOWN)
 _MISSING: Reason = (fragment("missing"),)
+# The classes of a mid-term evaluation (提前实现 / 快于预期 / 基本符合预期 / 滞后): README "Mid-term".
+MIDTERM = ("achieved_early", "ahead", "on_track", "lagging")
+EARLY, AHEAD, ON_TRACK, LAGGING = 0.0, 1.0, 2.0, 3.0
 
 
 def evaluate(
@@ -86,6 +89,9 @@ def evaluate(
     xp = backend_for(len(units), backend)
     engine = _Engine(plan, cube, xp, references or {})
     slices = {(i, y): engine.judge(i, y) for y in judged_years for i in range(len(plan.indicators))}
+    for i, indicator in enumerate(plan.indicators):
+        if indicator.timing == "annual":
+            engine.annual_midterm([slices[(i, y)] for y in judged_years])
     latest = judged_years[-1]
     # Each unit is judged in the years it reported, and every unit in the latest year: a unit
     # that did not report the latest year misses its indicators there.
@@ -168,6 +174,8 @@ class _Slice:
     trend: tuple[list[float], list[float], list[float], list[float]] | None = None
     points: list[tuple[int, list[float]]] | None = None  # the series behind the trend
     first_cell: int = 0  # the cube's cell of the first unit
+    margin: Any = None  # array: how far each figure beats its goal (Kind.margin), or None
+    midterm: list[float] | None = None  # index into MIDTERM per unit; NaN: not classed
     reasons: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
 
@@ -268,20 +276,77 @@ class _Engine:
             score,
             first_cell=self.cube.cell(i, self.cube.year_index[year], 0),
         )
-        if shortfall == BEHIND and xp.any(status == BEHIND):
-            self._schedule(result, facts, judged)
+        progress = None
+        if indicator.timing == "by_target_year" and year < target_year:
+            progress = target.progress(facts, judged)
+            self._midterm(result, facts, judged, progress, status)
+        if progress is not None and xp.any(status == BEHIND):
+            result.share = xp.tolist(progress.share)
+            result.start = xp.tolist(progress.start)
+            result.start_year = xp.tolist(progress.start_year)
+        if indicator.timing == "annual":
+            result.margin = target.margin(facts, judged)
         if target.has_level:
             self._trend(result, facts, judged)
         return result
 
-    def _schedule(self, result: _Slice, facts: _Facts, judged: Judged) -> None:
+    def _midterm(
+        self, result: _Slice, facts: _Facts, judged: Judged, progress: Any, status: Any
+    ) -> None:
+        """The mid-term class of a level due by the target year: 提前实现 when met (and not
+        already at the start), else by the pace — the share of the way done against the share
+        of time gone; a target met at the start is held (on track) or lost (lagging)."""
         xp = self.xp
-        progress = facts.indicator.target.progress(facts, judged)
+        midterm = self.plan.info.midterm
+        judged_ok = (status != MISSING) & (status != UNKNOWN)
+        met = judged.met == 1.0
         if progress is None:
-            return
-        result.share = xp.tolist(progress.share)
-        result.start = xp.tolist(progress.start)
-        result.start_year = xp.tolist(progress.start_year)
+            classes = xp.where(judged_ok & met, EARLY, NAN)
+        else:
+            time = time_share(facts.year, progress.start_year, self.plan.info.target_year)
+            measurable = ~xp.isnan(progress.share) & (time > 0.0)
+            pace = progress.share / xp.where(measurable, time, 1.0)
+            by_pace = xp.where(
+                pace >= midterm.ahead - TOLERANCE,
+                AHEAD,
+                xp.where(pace >= midterm.on_track - TOLERANCE, ON_TRACK, LAGGING),
+            )
+            classes = xp.where(measurable, by_pace, NAN)
+            classes = xp.where(met, EARLY, classes)
+            held = progress.held if progress.held is not None else xp.full(facts.size, 0.0) != 0.0
+            classes = xp.where(held, xp.where(met, ON_TRACK, LAGGING), classes)
+            classes = xp.where(judged_ok, classes, NAN)
+        result.midterm = xp.tolist(classes)
+
+    def annual_midterm(self, slices: list[_Slice]) -> None:
+        """The mid-term class of a target held every year, over the years so far: ahead when
+        met every year by the plan's margin on average (a band or a direction is never ahead),
+        on track when met in at least half the years, else lagging."""
+        xp = self.xp
+        size = len(self.cube.units)
+        margin_of = self.plan.info.midterm.annual_margin
+        judged = xp.full(size, 0.0)
+        met = xp.full(size, 0.0)
+        margin = xp.full(size, 0.0)
+        has_margin = True
+        for s in slices:
+            status = xp.array(s.status)
+            ok = (status != MISSING) & (status != UNKNOWN)
+            judged = judged + xp.where(ok, 1.0, 0.0)
+            met = met + xp.where(ok & (status == PASS), 1.0, 0.0)
+            if s.margin is None:
+                has_margin = False
+            else:
+                margin = margin + xp.where(ok, s.margin, 0.0)
+            any_judged = judged > 0.0
+            count = xp.where(any_judged, judged, 1.0)
+            every = met == judged
+            ahead = (
+                every & (margin / count >= margin_of - TOLERANCE) if has_margin else every & ~every
+            )
+            classes = xp.where(ahead, AHEAD, xp.where(met * 2.0 >= judged, ON_TRACK, LAGGING))
+            classes = xp.where(ok & any_judged, classes, NAN)
+            s.midterm = xp.tolist(classes)
 
     def _trend(self, result: _Slice, facts: _Facts, judged: Judged) -> None:
         xp, cube = self.xp, self.cube
@@ -391,6 +456,9 @@ class _Engine:
             note,
             file,
             line,
+            None
+            if s.midterm is None or s.midterm[u] != s.midterm[u]
+            else MIDTERM[int(s.midterm[u])],
         )
 
     def _behind_reason(

@@ -49,6 +49,9 @@ class Result(NamedTuple):
     note: str = ""
     file: str | None = None
     line: int | None = None
+    # The mid-term class (README "Mid-term"): achieved_early, ahead, on_track, lagging; None
+    # when not classed (no baseline, not judged, at or after the target year).
+    midterm: str | None = None
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from plancheck.kinds.base import (
     Timing,
     compare,
     fmt,
+    level_margin,
     met_where,
 )
 from plancheck.kinds.phrasing import (
@@ -86,6 +87,9 @@ class AverageGrowth(Kind):
         value = getattr(read, "value", None)
         same = op == self.op and value is not None and abs(value - self.value) < 1e-9
         return same and read.kind in ("average_growth", "threshold"), ""
+
+    def margin(self, facts: Facts, judged: Judged) -> Array:
+        return level_margin(facts, judged, judged.shown["average"])
 
     def judge(self, facts: Facts) -> Judged:
         xp = facts.xp

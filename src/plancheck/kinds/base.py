@@ -158,6 +158,7 @@ class Progress:
     share: Array
     start: Array
     start_year: Array
+    held: Array | None = None  # the start already met the target: nothing to gain, only to keep
 
 
 # How a reference or a rank was obtained (the code in ``shown``), and its wording.
@@ -271,7 +272,13 @@ class Kind(BaseModel):
         measurable = ~xp.isnan(base) & (toward > 0)
         share = xp.where(measurable, (facts.value - base) / xp.where(measurable, goal - base, 1.0),
                          math.nan)  # fmt: skip
-        return Progress(share, base, base_year)
+        return Progress(share, base, base_year, ~xp.isnan(base) & ~xp.isnan(goal) & (toward <= 0))
+
+    def margin(self, facts: Facts, judged: Judged) -> Array | None:
+        """How far each figure beats its goal, the way the indicator is good (a mid-term
+        evaluation counts an annual target met every year by a margin as ahead); None for a
+        kind whose goal is a band or a direction, which a figure meets or not."""
+        return None
 
     def score(self, facts: Facts, judged: Judged, floor: float | None) -> Array:
         """0–100 per unit in the index; NaN when not scored. The default, for a level: where
@@ -326,6 +333,14 @@ def _same_fields(a: BaseModel, b: BaseModel) -> bool:
 
 
 # --- helpers the kinds share ----------------------------------------------------------------
+
+
+def level_margin(facts: Facts, judged: Judged, value: Array | None = None) -> Array:
+    """``Kind.margin`` of a level: the figure (or ``value``) less the goal, the good way."""
+    figure = facts.value if value is None else value
+    if facts.indicator.direction == "higher":
+        return figure - judged.goal
+    return judged.goal - figure
 
 
 def met_where(xp: Backend, known: Array, condition: Array) -> Array:

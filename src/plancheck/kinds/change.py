@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field
 
-from plancheck.kinds.base import Better, Facts, Judged, Kind, Number, Row, fmt, met_where
+from plancheck.kinds.base import (
+    Better,
+    Facts,
+    Judged,
+    Kind,
+    Number,
+    Row,
+    fmt,
+    level_margin,
+    met_where,
+)
 from plancheck.kinds.phrasing import (
     CN,
     DOWN,
@@ -31,6 +41,7 @@ from plancheck.kinds.phrasing import (
 from plancheck.messages import Reason, fragment, number, numbers_apart
 
 if TYPE_CHECKING:
+    from plancheck.kinds.base import Array
     from plancheck.plan.models import Indicator, Plan
 
 
@@ -65,6 +76,9 @@ class Change(Kind):
 
     def better(self) -> Better:
         return "higher" if self.rising() else "lower"
+
+    def margin(self, facts: Facts, judged: Judged) -> Array:
+        return level_margin(facts, judged)
 
     def judge(self, facts: Facts) -> Judged:
         xp = facts.xp

@@ -25,6 +25,7 @@ from plancheck.kinds.base import (
     Row,
     Timing,
     compare,
+    level_margin,
     met_where,
     reference_text,
     source,
@@ -43,6 +44,7 @@ from plancheck.kinds.phrasing import (
 from plancheck.messages import Reason, fragment, numbers_apart
 
 if TYPE_CHECKING:
+    from plancheck.kinds.base import Array
     from plancheck.plan.models import Indicator, IndicatorsFile, Plan
 
 
@@ -80,6 +82,9 @@ class Relative(Kind):
 
     def reference_used(self) -> str | None:
         return self.reference
+
+    def margin(self, facts: Facts, judged: Judged) -> Array:
+        return level_margin(facts, judged)
 
     def judge(self, facts: Facts) -> Judged:
         xp = facts.xp

@@ -25,6 +25,7 @@ from plancheck.kinds.base import (
     Row,
     compare,
     fmt,
+    level_margin,
     level_reason,
     met_where,
 )
@@ -49,6 +50,7 @@ from plancheck.kinds.phrasing import (
 from plancheck.messages import Reason
 
 if TYPE_CHECKING:
+    from plancheck.kinds.base import Array
     from plancheck.plan.models import Indicator, IndicatorsFile, Plan
 
 
@@ -73,6 +75,9 @@ class Threshold(Kind):
 
     def goal_symbol(self) -> str:
         return SYMBOL[self.op]
+
+    def margin(self, facts: Facts, judged: Judged) -> Array:
+        return level_margin(facts, judged)
 
     def judge(self, facts: Facts) -> Judged:
         xp = facts.xp

@@ -30,6 +30,7 @@ from plancheck.kinds.base import (
     Timing,
     compare,
     fmt,
+    level_margin,
     met_where,
 )
 from plancheck.kinds.phrasing import ParsedTarget, form, not_understood
@@ -93,6 +94,9 @@ class Versus(Kind):
 
     def default_timing(self, binding: bool, unit: str | None) -> Timing:
         return "annual"
+
+    def margin(self, facts: Facts, judged: Judged) -> Array | None:
+        return None if self.op == "~" else level_margin(facts, judged)
 
     def judge(self, facts: Facts) -> Judged:
         xp = facts.xp

@@ -65,6 +65,10 @@ class Yearly(Kind):
     def default_timing(self, binding: bool, unit: str | None) -> Timing:
         return "annual"
 
+    def margin(self, facts: Facts, judged: Judged) -> Array | None:
+        goal = self.by_year.get(facts.year)
+        return None if goal is None else goal.margin(facts, judged)
+
     def judge(self, facts: Facts) -> Judged:
         goal = self.by_year.get(facts.year)
         if goal is None:

@@ -117,6 +117,23 @@ class SourceDocument(_Model):
     source: str
 
 
+class Midterm(_Model):
+    """How a mid-term evaluation classes an indicator (提前实现 / 快于预期 / 基本符合预期 / 滞后).
+
+    Defaults calibrated on the national 14th FYP's published 2021–2022 figures against the
+    official mid-term evaluation of December 2023 (tests/fixtures/national/CALIBRATION.md)."""
+
+    on_track: Number = Field(
+        default=0.8, gt=0, description="Least pace (share of the way ÷ share of time) on track."
+    )
+    ahead: Number = Field(default=1.2, gt=0, description="Least pace counted ahead of schedule.")
+    annual_margin: Number = Field(
+        default=1.0,
+        ge=0,
+        description="An annual target met every year by at least this much on average is ahead.",
+    )
+
+
 class PlanInfo(_Model):
     id: str
     title: str
@@ -134,6 +151,7 @@ class PlanInfo(_Model):
         description="Submissions may name units that no peer group lists (else such a unit "
         "is refused as a likely typing mistake).",
     )
+    midterm: Midterm = Field(default_factory=Midterm)
     notes: str | None = None
 
 

@@ -123,6 +123,7 @@ def _result(result: Result, options: Options, multi_unit: bool) -> dict[str, Any
             "rank": result.rank,
             "schedule": result.schedule,
             "progress": _trend(result),
+            "midterm": result.midterm,
             "note": result.note or None,
             "file": result.file,
             "line": result.line,
