@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
@@ -189,7 +190,7 @@ def test_every_bundled_indicator_is_reproduced(indicator: dict[str, Any]) -> Non
     of the plan's header gives the curated timing."""
     parsed = parse_target(indicator["target_text"], indicator.get("unit"))
     assert parsed.target is not None, parsed.reason
-    assert parsed.target.model_dump() == indicator["target"]
+    assert dataclasses.asdict(parsed.target) == indicator["target"]
     timing = default_timing(parsed.target, indicator["binding"], indicator.get("unit"))
     assert timing == indicator["timing"]
 

@@ -408,7 +408,9 @@ def plan_schema(
     from plancheck.plan.models import IndicatorsFile, TasksFile
 
     model = IndicatorsFile if which.value == "indicators" else TasksFile
-    schema = model.model_json_schema()
+    from pydantic import TypeAdapter
+
+    schema = TypeAdapter(model).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"plancheck {which.value}.yaml"
     typer.echo(json.dumps(schema, ensure_ascii=False, indent=2))

@@ -113,6 +113,7 @@ def source_text(key: str, **params: str) -> Text:
 @lru_cache(maxsize=65536)
 def number(x: float) -> str:
     """A figure as people write it: 100, 0.1, 1.2345 (four decimals at most)."""
+    x = float(x)
     if x.is_integer() and abs(x) < 1e15:
         return str(int(x))
     text = f"{x:.4f}".rstrip("0").rstrip(".")

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from plancheck.kinds.base import Facts, Judged, Kind, Number, Row, fmt, met_where
+from plancheck.kinds.base import Facts, Judged, Kind, Number, Row, fmt, met_where, model
 from plancheck.kinds.phrasing import NUM, ParsedTarget, fit_unit, form, not_understood, to_number
 from plancheck.messages import Reason, fragment, number, numbers_apart
 
@@ -26,14 +26,16 @@ DEFAULT_SHARE = 0.1  # 左右 without a tolerance: within 10 % of the value
 SLACK = 1e-9  # the bound is included, whatever binary floating point makes of 5.5 − 0.55
 
 
+@model
 class Around(Kind):
     """An approximate level: within ``tolerance`` of ``value``."""
 
     kind: Literal["around"]
     value: Number
-    tolerance: Number | None = Field(
-        default=None, ge=0, description="The largest distance from value (default: 10 % of it)."
-    )
+    tolerance: Annotated[
+        Number | None,
+        Field(ge=0, description="The largest distance from value (default: 10 % of it)."),
+    ] = None
 
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "around_met": (

@@ -27,6 +27,7 @@ from plancheck.kinds.base import (
     fmt,
     level_margin,
     met_where,
+    model,
 )
 from plancheck.kinds.phrasing import (
     NUM,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from plancheck.plan.models import Indicator, IndicatorsFile, Plan
 
 
+@model
 class AverageGrowth(Kind):
     """The compound average yearly growth since the period began, against a level."""
 

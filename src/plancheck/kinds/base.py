@@ -22,10 +22,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, NamedTuple, Protocol
+from dataclasses import asdict, dataclass, field
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    ClassVar,
+    Literal,
+    NamedTuple,
+    Protocol,
+    TypeVar,
+    dataclass_transform,
+)
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from plancheck.messages import Reason, Text, fragment, number, numbers_apart, shares_apart
 
@@ -43,6 +53,7 @@ Number = Annotated[float, Field(allow_inf_nan=False)]
 SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 
 Array = Any  # a Vec (plain Python) or a numpy array: see evaluate/arrays.py
+T = TypeVar("T")
 
 
 def compare(op: str, a: Array, b: Array) -> Array:
@@ -166,10 +177,18 @@ SUBMITTED, FROM_FILE, COMPUTED = 1.0, 2.0, 3.0
 SOURCE_KEYS = {SUBMITTED: "source_submitted", FROM_FILE: "source_file", COMPUTED: "source_computed"}
 
 
-class Kind(BaseModel):
-    """The base of every kind of target (see the module docstring)."""
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(field,))
+def model(cls: type[T]) -> type[T]:
+    """A model of the plan's YAML: a frozen dataclass — cheap to import and to unpickle from the
+    plan cache — that pydantic validates strictly (unknown keys are errors: ``plan/load.py``)."""
+    cls.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[attr-defined]
+    return dataclass(frozen=True, kw_only=True)(cls)
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+@model
+class Kind:
+    """The base of every kind of target (see the module docstring). Each kind is a ``@model``
+    subclass with a ``kind: Literal[...]`` field."""
 
     kind: str
     # Declared by each kind:
@@ -224,7 +243,7 @@ class Kind(BaseModel):
     def flow(self) -> str:
         """The target as a YAML flow mapping, for a drafted plan."""
         parts = []
-        for name, value in self.model_dump(exclude_defaults=False).items():
+        for name, value in asdict(self).items():
             if value is None:
                 continue
             parts.append(f"{name}: {_flow_value(value)}")
@@ -318,8 +337,8 @@ def _flow_value(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _same_fields(a: BaseModel, b: BaseModel) -> bool:
-    da, db = a.model_dump(), b.model_dump()
+def _same_fields(a: Kind, b: Kind) -> bool:
+    da, db = asdict(a), asdict(b)
     if da.keys() != db.keys():
         return False
     for key, x in da.items():

@@ -10,7 +10,7 @@ Failing: 84. Unknown: no baseline in the plan or the submission.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -24,6 +24,7 @@ from plancheck.kinds.base import (
     fmt,
     level_margin,
     met_where,
+    model,
 )
 from plancheck.kinds.phrasing import (
     CN,
@@ -45,12 +46,15 @@ if TYPE_CHECKING:
     from plancheck.plan.models import Indicator, Plan
 
 
+@model
 class Change(Kind):
     """A change from the baseline: 提高5个百分点 (points, +5), 下降10% (percent, -10), 翻一番 (factor, 2)."""
 
     kind: Literal["change"]
     measure: Literal["points", "percent", "factor"]
-    amount: Number = Field(description="Signed change (points/percent) or multiple (factor).")
+    amount: Annotated[
+        Number, Field(description="Signed change (points/percent) or multiple (factor).")
+    ]
 
     has_level: ClassVar[bool] = True
     messages: ClassVar[dict[str, tuple[str, str]]] = {

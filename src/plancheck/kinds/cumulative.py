@@ -16,11 +16,22 @@ from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from plancheck.kinds.base import Facts, Judged, Kind, Number, Pace, Progress, Row, fmt, met_where
+from plancheck.kinds.base import (
+    Facts,
+    Judged,
+    Kind,
+    Number,
+    Pace,
+    Progress,
+    Row,
+    fmt,
+    met_where,
+    model,
+)
 from plancheck.kinds.phrasing import NUM, ParsedTarget, form, to_number
 from plancheck.messages import Param, Reason, Text, fragment, numbers_apart, shares_apart
 
@@ -31,15 +42,18 @@ if TYPE_CHECKING:
 Compound = Literal["reduction", "growth", "none"]
 
 
+@model
 class Cumulative(Kind):
     """A cumulative change over the period from the base year (〔13.5〕: 5-year total)."""
 
     kind: Literal["cumulative"]
-    amount: Number = Field(description="The change over the period, e.g. 13.5 (%) or 1 (a level).")
-    compound: Compound = Field(
-        default="none",
-        description="reduction/growth: yearly rates in %, compounded; none: the figure is a level.",
-    )
+    amount: Annotated[
+        Number, Field(description="The change over the period, e.g. 13.5 (%) or 1 (a level).")
+    ]
+    compound: Annotated[
+        Compound,
+        Field(description="reduction/growth: yearly rates in %, compounded; none: a level."),
+    ] = "none"
 
     has_level: ClassVar[bool] = False
     messages: ClassVar[dict[str, tuple[str, str]]] = {

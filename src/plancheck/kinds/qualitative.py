@@ -13,7 +13,7 @@ import math
 import re
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from plancheck.kinds.base import Better, Facts, Judged, Kind, Row, Timing, met_where
+from plancheck.kinds.base import Better, Facts, Judged, Kind, Row, Timing, met_where, model
 from plancheck.kinds.phrasing import ParsedTarget, form
 from plancheck.messages import Reason, Text, fragment, numbers_apart
 
@@ -29,6 +29,7 @@ WORDS = {
 }
 
 
+@model
 class Qualitative(Kind):
     """A direction without a number (持续提升, 逐步完善): reported, never silently passed."""
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from plancheck.kinds.base import Facts, Judged, Kind, Number, Row, fmt, met_where
+from plancheck.kinds.base import Facts, Judged, Kind, Number, Row, fmt, met_where, model
 from plancheck.kinds.phrasing import NUM, ParsedTarget, fit_unit, form, not_understood, to_number
 from plancheck.messages import Reason, fragment, number, numbers_apart
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from plancheck.plan.models import Indicator, IndicatorsFile, Plan
 
 
+@model
 class Range(Kind):
     """A band: ``low <= value <= high``."""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -24,6 +24,7 @@ from plancheck.kinds.base import (
     Row,
     Timing,
     met_where,
+    model,
     peer_group_text,
     source,
 )
@@ -47,12 +48,13 @@ if TYPE_CHECKING:
     from plancheck.plan.models import Indicator, IndicatorsFile, Plan
 
 
+@model
 class Rank(Kind):
     """A position among peers: pass when the unit's rank is ``best`` or better (1 is best)."""
 
     kind: Literal["rank"]
-    peers: str = Field(description="Key of a peer group in the plan's `peer_groups`.")
-    best: int = Field(ge=1, description="Worst rank that still passes, e.g. 5 of 16.")
+    peers: Annotated[str, Field(description="Key of a peer group in the plan's `peer_groups`.")]
+    best: Annotated[int, Field(ge=1, description="Worst rank that still passes, e.g. 5 of 16.")]
 
     columns: ClassVar[tuple[str, ...]] = ("rank",)
     messages: ClassVar[dict[str, tuple[str, str]]] = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -27,6 +27,7 @@ from plancheck.kinds.base import (
     compare,
     level_margin,
     met_where,
+    model,
     reference_text,
     source,
 )
@@ -48,12 +49,13 @@ if TYPE_CHECKING:
     from plancheck.plan.models import Indicator, IndicatorsFile, Plan
 
 
+@model
 class Relative(Kind):
     """A comparison with a named reference value, e.g. 低于全市平均值: ``< city_average``."""
 
     kind: Literal["relative"]
     op: Literal[">=", ">", "<=", "<"]
-    reference: str = Field(description="Key of a reference in the plan's `references`.")
+    reference: Annotated[str, Field(description="Key of a reference in the plan's `references`.")]
 
     columns: ClassVar[tuple[str, ...]] = ("reference",)
     messages: ClassVar[dict[str, tuple[str, str]]] = {

@@ -28,6 +28,7 @@ from plancheck.kinds.base import (
     level_margin,
     level_reason,
     met_where,
+    model,
 )
 from plancheck.kinds.phrasing import (
     DOWN,
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
     from plancheck.plan.models import Indicator, IndicatorsFile, Plan
 
 
+@model
 class Threshold(Kind):
     """A level to reach: ``value OP number``. 50以上 is ``>= 50``; 低于4 is ``< 4``."""
 

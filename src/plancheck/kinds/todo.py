@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from plancheck.kinds.base import Facts, Judged, Kind, Row, Timing, unknown
+from plancheck.kinds.base import Facts, Judged, Kind, Row, Timing, model, unknown
 from plancheck.messages import Reason, fragment
 
 if TYPE_CHECKING:
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from plancheck.plan.models import Indicator, Plan
 
 
+@model
 class Todo(Kind):
     """A placeholder for a target not yet written: always unknown."""
 

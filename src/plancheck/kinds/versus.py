@@ -15,7 +15,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
@@ -32,6 +32,7 @@ from plancheck.kinds.base import (
     fmt,
     level_margin,
     met_where,
+    model,
 )
 from plancheck.kinds.phrasing import ParsedTarget, form, not_understood
 from plancheck.messages import Reason, fragment, number, numbers_apart
@@ -46,15 +47,16 @@ DEFAULT_TOLERANCE = 1.0
 SLACK = 1e-9
 
 
+@model
 class Versus(Kind):
     """Against another indicator's figure of the same unit and year (高于GDP增长, 基本同步)."""
 
     kind: Literal["versus"]
-    indicator: str = Field(description="The id of the other indicator of the plan.")
+    indicator: Annotated[str, Field(description="The id of the other indicator of the plan.")]
     op: Literal[">=", ">", "<=", "<", "~"]
-    tolerance: Number | None = Field(
-        default=None, ge=0, description='For op "~": the largest difference (default 1).'
-    )
+    tolerance: Annotated[
+        Number | None, Field(ge=0, description='For op "~": the largest difference (default 1).')
+    ] = None
 
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "versus_met": (

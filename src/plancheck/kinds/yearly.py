@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from dataclasses import field
 from functools import cached_property
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from plancheck.kinds.base import Facts, Judged, Kind, Row, Timing, unknown
+from plancheck.kinds.base import Facts, Judged, Kind, Row, Timing, model, unknown
 from plancheck.kinds.phrasing import ParsedTarget, form
 from plancheck.messages import Reason, fragment
 
@@ -25,13 +26,14 @@ if TYPE_CHECKING:
     from plancheck.plan.models import Indicator, IndicatorsFile, Plan
 
 
+@model
 class Yearly(Kind):
     """A goal for each year, given by the plan (各年度视情提出)."""
 
     kind: Literal["yearly"]
-    targets_by_year: dict[int, str] = Field(
-        default_factory=dict, description='Year → its target text, e.g. {2021: ">= 6"}.'
-    )
+    targets_by_year: Annotated[
+        dict[int, str], Field(description='Year → its target text, e.g. {2021: ">= 6"}.')
+    ] = field(default_factory=dict)
 
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "yearly_goal": ("the {year} goal is {goal}", "{year} 年目标为 {goal}"),

@@ -12,14 +12,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from plancheck.errors import UserError, UserErrors
 from plancheck.plan.models import IndicatorsFile, Plan, TasksFile, normalise_key
 from plancheck.textfile import read_text
 from plancheck.yamlfile import MarkedYaml, read_yaml
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 # An extra check of the indicators file (``plan validate`` adds the target-text check).
 Check = Callable[[IndicatorsFile, MarkedYaml], Iterable[UserError]]
 
@@ -96,8 +96,10 @@ def _read(path: Path) -> MarkedYaml:
 
 
 def _validate(model: type[M], doc: MarkedYaml, problems: list[UserError]) -> M | None:
+    from pydantic import TypeAdapter
+
     try:
-        return model.model_validate(doc.data)
+        return TypeAdapter(model).validate_python(doc.data)
     except ValidationError as exc:
         problems.extend(_located(exc, doc))
         return None
@@ -107,15 +109,16 @@ def _located(exc: ValidationError, doc: MarkedYaml) -> Iterator[UserError]:
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         field = _dotted(loc)
-        if error["type"] == "extra_forbidden":
+        kind = error["type"]
+        if kind in ("extra_forbidden", "unexpected_keyword_argument"):
             message = f"unknown key '{loc[-1]}'"
-        elif error["type"] == "missing":
+        elif kind in ("missing", "missing_keyword_only_argument", "missing_argument"):
             message = f"{field}: required key missing"
-        elif error["type"] == "union_tag_invalid":
+        elif kind == "union_tag_invalid":
             message = f"{field}: {error['msg']}"
-        elif error["type"] in ("model_type", "dict_type"):  # pydantic names its class here
-            message = f"{field}: expected a mapping of keys to values"
-        elif error["type"] == "list_type":
+        elif kind in ("model_type", "dict_type", "dataclass_type", "dataclass_args_type"):
+            message = f"{field}: expected a mapping of keys to values"  # not pydantic's class name
+        elif kind == "list_type":
             message = f"{field}: expected a list"
         else:
             message = f"{field}: {error['msg']}"

@@ -12,54 +12,53 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from plancheck.kinds import Target
-from plancheck.kinds.base import Better, Number
-
-
-class _Model(BaseModel):
-    # defer_build: a model's validator is built when first used, so `evaluate` never pays for
-    # the tasks models unless it reads tasks.yaml.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
+from plancheck.kinds.base import Better, Number, model
 
 # --- indicators.yaml ------------------------------------------------------------------------
 
 
-class Baseline(_Model):
+@model
+class Baseline:
     year: int
     value: Number
 
 
-class Indicator(_Model):
-    id: str = Field(description="The plan's own number for the indicator, e.g. '1'.")
-    category: str = Field(description="Name of one of the plan's categories.")
-    name: str = Field(description="The plan's own name, verbatim.")
+@model
+class Indicator:
+    id: Annotated[str, Field(description="The plan's own number for the indicator, e.g. '1'.")]
+    category: Annotated[str, Field(description="Name of one of the plan's categories.")]
+    name: Annotated[str, Field(description="The plan's own name, verbatim.")]
     name_en: str
-    binding: bool = Field(description="约束性 (binding) true, 预期性 (expected) false.")
-    unit: str | None = Field(default=None, description="Unit of measure, e.g. '%', '次/年'.")
-    target_text: str = Field(description="The target exactly as the plan's table writes it.")
+    binding: Annotated[bool, Field(description="约束性 (binding) true, 预期性 (expected) false.")]
+    unit: Annotated[str | None, Field(description="Unit of measure, e.g. '%', '次/年'.")] = None
+    target_text: Annotated[
+        str, Field(description="The target exactly as the plan's table writes it.")
+    ]
     target: Target
     timing: Literal["annual", "by_target_year"]
-    better: Better | None = Field(
-        default=None, description="Which way is good; derived from the target when omitted."
-    )
-    minimum: Number | None = Field(
-        default=None, description="Lowest valid value (default: 0 for %)."
-    )
-    maximum: Number | None = Field(default=None, description="Highest valid value (100 for %).")
+    better: Annotated[
+        Better | None, Field(description="Which way is good; derived from the target when omitted.")
+    ] = None
+    minimum: Annotated[
+        Number | None, Field(description="Lowest valid value (default: 0 for %).")
+    ] = None
+    maximum: Annotated[Number | None, Field(description="Highest valid value (100 for %).")] = None
     baseline: Baseline | None = None
-    floor: Number | None = Field(
-        default=None,
-        description="Rule-of-law index: the value that scores 0 (default: see README).",
+    floor: Annotated[
+        Number | None,
+        Field(description="Rule-of-law index: the value that scores 0 (default: see README)."),
+    ] = None
+    weight: Annotated[
+        Number, Field(ge=0, description="Weight within its category in the index.")
+    ] = 1.0
+    aliases: Annotated[list[str], Field(description="Other names accepted on input.")] = field(
+        default_factory=list
     )
-    weight: Number = Field(
-        default=1.0, ge=0, description="Weight within its category in the index."
-    )
-    aliases: list[str] = Field(default_factory=list, description="Other names accepted on input.")
     notes: str | None = None
 
     @property
@@ -78,35 +77,40 @@ class Indicator(_Model):
         return (low, high)
 
 
-class Category(_Model):
+@model
+class Category:
     name: str
     name_en: str
-    weight: Number = Field(default=1.0, ge=0, description="Weight of the category in the index.")
+    weight: Annotated[Number, Field(ge=0, description="Weight of the category in the index.")] = 1.0
 
 
-class PeerGroup(_Model):
+@model
+class PeerGroup:
     """The units a rank or an average is taken over, e.g. Shanghai's 16 districts."""
 
     name: str
     name_en: str
-    size: int | None = Field(default=None, ge=1, description="How many units the group has.")
-    members: list[str] = Field(default_factory=list)
+    size: Annotated[int | None, Field(ge=1, description="How many units the group has.")] = None
+    members: list[str] = field(default_factory=list)
 
 
-class Reference(_Model):
+@model
+class Reference:
     """A named comparison value, e.g. 全市平均值 (the city average)."""
 
     name: str
     name_en: str
-    peers: str | None = Field(default=None, description="Peer group it is the average of.")
+    peers: Annotated[str | None, Field(description="Peer group it is the average of.")] = None
 
 
-class Period(_Model):
+@model
+class Period:
     start: int
     end: int
 
 
-class SourceDocument(_Model):
+@model
+class SourceDocument:
     """What the plan's text is: its stage (送审稿, 正式文本…), date and the occasion."""
 
     stage: str
@@ -117,85 +121,95 @@ class SourceDocument(_Model):
     source: str
 
 
-class Midterm(_Model):
+@model
+class Midterm:
     """How a mid-term evaluation classes an indicator (提前实现 / 快于预期 / 基本符合预期 / 滞后).
 
     Defaults calibrated on the national 14th FYP's published 2021–2022 figures against the
     official mid-term evaluation of December 2023 (tests/fixtures/national/CALIBRATION.md)."""
 
-    on_track: Number = Field(
-        default=0.8, gt=0, description="Least pace (share of the way ÷ share of time) on track."
-    )
-    ahead: Number = Field(default=1.2, gt=0, description="Least pace counted ahead of schedule.")
-    annual_margin: Number = Field(
-        default=1.0,
-        ge=0,
-        description="An annual target met every year by at least this much on average is ahead.",
-    )
+    on_track: Annotated[
+        Number, Field(gt=0, description="Least pace (share of the way ÷ share of time) on track.")
+    ] = 0.8
+    ahead: Annotated[Number, Field(gt=0, description="Least pace counted ahead of schedule.")] = 1.2
+    annual_margin: Annotated[
+        Number,
+        Field(
+            ge=0, description="An annual target met every year by this much on average is ahead."
+        ),
+    ] = 1.0
 
 
-class PlanInfo(_Model):
+@model
+class PlanInfo:
     id: str
     title: str
     title_en: str
     document: SourceDocument
     period: Period
-    unit: str | None = Field(
-        default=None,
-        description="The unit (district) the plan is for: a submission's default unit.",
-    )
+    unit: Annotated[
+        str | None,
+        Field(description="The unit (district) the plan is for: a submission's default unit."),
+    ] = None
     baseline_year: int
     target_year: int
-    other_units: bool = Field(
-        default=False,
-        description="Submissions may name units that no peer group lists (else such a unit "
-        "is refused as a likely typing mistake).",
-    )
-    midterm: Midterm = Field(default_factory=Midterm)
+    other_units: Annotated[
+        bool,
+        Field(
+            description="Submissions may name units that no peer group lists (else such a unit "
+            "is refused as a likely typing mistake)."
+        ),
+    ] = False
+    midterm: Midterm = field(default_factory=Midterm)
     notes: str | None = None
 
 
-class IndicatorsFile(_Model):
+@model
+class IndicatorsFile:
     """The schema of ``indicators.yaml``."""
 
     plan: PlanInfo
     categories: list[Category]
-    peer_groups: dict[str, PeerGroup] = Field(default_factory=dict)
-    references: dict[str, Reference] = Field(default_factory=dict)
+    peer_groups: dict[str, PeerGroup] = field(default_factory=dict)
+    references: dict[str, Reference] = field(default_factory=dict)
     indicators: list[Indicator]
 
 
 # --- tasks.yaml -----------------------------------------------------------------------------
 
 
-class Milestone(_Model):
+@model
+class Milestone:
     """A concrete, checkable commitment inside a task: a deadline, a quantity, or a yearly duty."""
 
-    id: str = Field(description="Task id, a dot and a number: '19.1'.")
-    text: str = Field(description="The plan's own words for the milestone.")
+    id: Annotated[str, Field(description="Task id, a dot and a number: '19.1'.")]
+    text: Annotated[str, Field(description="The plan's own words for the milestone.")]
     text_en: str | None = None
-    due: dt.date | None = Field(default=None, description="Deadline (inclusive).")
-    recurring: Literal["annual"] | None = Field(
-        default=None, description="'annual' for a duty due every year of the period (每年)."
-    )
-    target: Target | None = Field(default=None, description="For a quantitative milestone.")
+    due: Annotated[dt.date | None, Field(description="Deadline (inclusive).")] = None
+    recurring: Annotated[
+        Literal["annual"] | None,
+        Field(description="'annual' for a duty due every year of the period (每年)."),
+    ] = None
+    target: Annotated[Target | None, Field(description="For a quantitative milestone.")] = None
     unit: str | None = None
-    indicator: str | None = Field(default=None, description="Indicator the milestone measures.")
-    binding: bool = Field(default=False, description="Count an overdue milestone as binding.")
+    indicator: Annotated[str | None, Field(description="Indicator the milestone measures.")] = None
+    binding: Annotated[bool, Field(description="Count an overdue milestone as binding.")] = False
 
 
-class Task(_Model):
-    id: str = Field(description="'1'…'35' in the plan body, 'A1'…'A20' in the annex.")
+@model
+class Task:
+    id: Annotated[str, Field(description="'1'…'35' in the plan body, 'A1'…'A20' in the annex.")]
     document: Literal["plan", "annex"]
     section: str
     title: str
     title_en: str | None = None
     text: str
-    indicators: list[str] = Field(default_factory=list)
-    milestones: list[Milestone] = Field(default_factory=list)
+    indicators: list[str] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
 
 
-class TasksFile(_Model):
+@model
+class TasksFile:
     """The schema of ``tasks.yaml``."""
 
     tasks: list[Task]

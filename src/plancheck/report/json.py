@@ -47,6 +47,14 @@ def figure(x: float | None) -> float | int | None:
     return int(x) if x.is_integer() and abs(x) < 2**53 else x
 
 
+def dump(item: object) -> dict[str, Any]:
+    """A plan model (an indicator, a task) as JSON data, without its empty fields."""
+    from pydantic import TypeAdapter
+
+    data: dict[str, Any] = TypeAdapter(type(item)).dump_python(item, mode="json", exclude_none=True)
+    return data
+
+
 def plan_data(plan: Plan) -> dict[str, Any]:
     """Which plan judged the figures: the head of every JSON report."""
     return {
@@ -146,7 +154,7 @@ def _trend(result: Result) -> dict[str, Any] | None:
 
 
 def indicator_data(indicator: Indicator) -> dict[str, Any]:
-    data = indicator.model_dump(mode="json", exclude_none=True)
+    data = dump(indicator)
     data["unit"] = indicator.unit
     data["better"] = indicator.direction
     return data
@@ -157,7 +165,7 @@ def render_indicators(plan: Plan, options: Options) -> str:
 
 
 def task_data(task: Task) -> dict[str, Any]:
-    return task.model_dump(mode="json", exclude_none=True)
+    return dump(task)
 
 
 def render_tasks(plan: Plan, options: Options) -> str:

@@ -245,7 +245,7 @@ def _read_row(row: Row) -> tuple[ParsedTarget, str | None, list[str]]:
     if reading.implicit and target is not None and lower_is_better(row.name):
         # A bare "3" on 万人刑事案件发案率 is a ceiling, not a floor (only a bare number, a
         # threshold, is implicit).
-        ceiling = target.model_copy(update={"op": "<="})
+        ceiling = replace(target, op="<=")  # type: ignore[call-arg]
         reading = replace(reading, target=ceiling)
         notes.append(
             f"the bare number '{row.target_text}' read as {ceiling.describe()}: the name "
