@@ -667,6 +667,22 @@ def test_a_draft_with_todo_targets_validates(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
 
 
+def test_one_cell_per_line_without_its_empty_cells_is_a_located_error(tmp_path: Path) -> None:
+    """With the dashes gone, the national table's rows cannot be told apart (is "＞6.5" the
+    2025年 cell or the 年均/累计 one?): the import says where the table is and what it needs."""
+    text = (NATIONAL / "cells.txt").read_text(encoding="utf-8")
+    source = tmp_path / "gone.txt"
+    source.write_text("".join(ln for ln in text.splitlines(True) if ln != "—\n"), encoding="utf-8")
+    result = run("plan", "import", source, "-o", tmp_path / "plan")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{source}:3: an indicator table's header, one cell per line, but its rows cannot be "
+        "read: give every cell a line of its own, with — in the empty ones (or copy the "
+        "table's rows with their tabs)"
+    ]
+    assert not (tmp_path / "plan").exists()
+
+
 @pytest.mark.parametrize(
     ("cell", "number", "name", "unit"),
     [

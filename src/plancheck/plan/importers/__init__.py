@@ -23,6 +23,7 @@ from plancheck.plan.importers.table import (
     from_cells,
     from_grid,
     from_lines,
+    header_line,
     text_grids,
 )
 
@@ -65,6 +66,15 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
             source,
         )
     table = _table(lines, where, grids)
+    unread = table is None or not table.rows
+    if unread and suffix in TEXT_SUFFIXES and (line := header_line(lines)) is not None:
+        raise UserError(
+            "an indicator table's header, one cell per line, but its rows cannot be read: "
+            "give every cell a line of its own, with — in the empty ones (or copy the "
+            "table's rows with their tabs)",
+            source,
+            line,
+        )
     if table is None or not table.rows:
         raise UserError(
             "no indicator table found: looked for a header row with 指标 (指标名称) and a target "

@@ -527,6 +527,13 @@ def _number(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+def header_line(lines: Sequence[str]) -> int | None:
+    """The line (from 1) where a header of column names one per line starts, if any."""
+    cells = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
+    found = _header_end(cells)
+    return None if found is None else cells[found[0] - found[2]][0]
+
+
 def _header_end(cells: Sequence[tuple[int, str]]) -> tuple[int, dict[str, int], int] | None:
     """After a header of known column names one per line: where the rows start, the columns,
     and how many there are."""
