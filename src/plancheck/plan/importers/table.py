@@ -244,8 +244,8 @@ def from_grid(grid: Sequence[Sequence[str]], where: Callable[[int], str]) -> Tab
                 ["".join(c for c in (cell(x) for x in r) if c) for r in grid[i:]]
             )
             break
-        if len(filled) == 1 and (len(filled[0]) > 30 or filled[0].startswith("#")):
-            break  # a paragraph or a heading of the text after the table
+        if len(filled) == 1 and (filled[0].startswith("#") or "。" in filled[0][:-1]):
+            break  # a heading or a paragraph of the text after the table
         by_field = {f: values[col] for col, f in enumerate(fields) if f and col < len(values)}
         if len(set(filled)) == 1 and (len(filled) > 1 or not by_field.get("name")):
             category = _category_name(filled[0])  # a heading row, merged across the table
