@@ -1,10 +1,12 @@
 """plancheck plan import: the seed's text gives the curated plan; another district's plan as
-.docx and as text gives the same draft, which validates and evaluates as a careful officer would."""
+.docx and as text gives the same draft, which validates and evaluates as a careful officer would;
+the national indicator table gives one draft in every layout people copy it in."""
 
 from __future__ import annotations
 
 import json
 import re
+import runpy
 import sys
 from pathlib import Path
 from typing import Any
@@ -178,9 +180,8 @@ def test_another_district_imports_from_docx_and_text(
     assert plan["plan"]["period"] == {"start": 2021, "end": 2025}
     assert plan["plan"]["unit"] == "长宁区"
     assert plan["plan"]["document"]["stage"] == "征求意见稿"
-    # What it cannot read is marked, written as a placeholder and listed, never guessed.
-    assert indicators["6"]["target"] == {"kind": "qualitative", "direction": "increase"}
-    assert indicators["6"]["notes"].startswith("TODO(plancheck import)")
+    # What it cannot read is a todo target (never judged), marked and listed, never guessed.
+    assert indicators["6"]["target"] == {"kind": "todo", "text": "基本建成"}
     assert "to do 1, to check 2:" in result.stdout
     assert "TODO: indicator 6: target_text '基本建成' not understood" in result.stdout
     tasks = load(folder, "tasks.yaml")["tasks"]
@@ -474,3 +475,224 @@ def test_a_baseline_equal_to_the_next_rows_number_stays_in_its_row(tmp_path: Pat
         ("3", "培训次数", "次/年", "3", 3),
         ("4", "律师数", "人/万人", "12", 9.5),
     ]
+
+
+# --- the national table, in every layout people copy it in ------------------------------------
+
+NATIONAL = FIXTURES / "national"
+MAKE = runpy.run_path(str(NATIONAL / "make.py"))
+EXPECTED = yaml.safe_load((NATIONAL / "expected.yaml").read_text(encoding="utf-8"))
+COMPARED = ("id", "category", "name", "binding", "unit", "minimum", "target_text", "target")
+COMPARED += ("timing", "baseline")
+LAYOUTS = [*MAKE["LAYOUTS"], "table.docx", "table.xlsx"]
+
+
+def national(layout: str, folder: Path) -> Path:
+    """The national table in ``layout``: a committed text file, or a Word or Excel file built."""
+    if layout.endswith(".docx"):
+        pytest.importorskip("docx")
+        return Path(MAKE["docx"](folder / layout))
+    if layout.endswith(".xlsx"):
+        pytest.importorskip("xlsxwriter")
+        pytest.importorskip("python_calamine")
+        return Path(MAKE["xlsx"](folder / layout))
+    return NATIONAL / layout
+
+
+def test_text_layouts_are_what_make_py_builds_from_the_table() -> None:
+    for name, make in MAKE["LAYOUTS"].items():
+        assert (NATIONAL / name).read_text(encoding="utf-8") == make(), name
+
+
+@pytest.fixture(scope="module")
+def national_drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("national")
+    drafts = {}
+    for layout in LAYOUTS:
+        draft = folder / layout.replace(".", "-")
+        result = run("plan", "import", national(layout, folder), "-o", draft)
+        assert result.exit_code == 0, (layout, result.stderr)
+        drafts[layout] = draft
+    return drafts
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_national_table_gives_the_same_draft_in_every_layout(
+    national_drafts: dict[str, Path], layout: str
+) -> None:
+    plan = load(national_drafts[layout], "indicators.yaml")
+    drafted = [{f: i[f] for f in COMPARED if f in i} for i in plan["indicators"]]
+    assert drafted == EXPECTED["indicators"]
+    assert [c["name"] for c in plan["categories"]] == EXPECTED["categories"]
+    assert {k: plan["plan"][k] for k in EXPECTED["plan"]} == EXPECTED["plan"]
+    validated = run("plan", "validate", national_drafts[layout])
+    assert validated.exit_code == 0, validated.stderr
+    tasks = 3 if layout == "table.md" else 0  # the markdown page has tasks under its table
+    assert validated.stdout.endswith(f" valid plan, 20 indicators, {tasks} tasks\n")
+
+
+def test_national_notes_aliases_and_what_to_do(national_drafts: dict[str, Path]) -> None:
+    folder = national_drafts["copied-tabs.txt"]
+    plan = load(folder, "indicators.yaml")
+    indicators = {i["id"]: i for i in plan["indicators"]}
+    # The secondary clause after 、力争 is kept, not judged.
+    assert indicators["4"]["notes"] == "力争投入强度高于“十三五”时期实际"
+    # The notes under the table go to the indicators they name, and to the plan whole.
+    assert indicators["2"]["notes"] == "注⑤：2020年全员劳动生产率增长2.5%为预计数"
+    assert all(indicators[i]["notes"].startswith("注④：2020年地级及以上城市") for i in ("16", "17"))
+    assert indicators["20"]["notes"].startswith("注③：能源综合生产能力指")
+    assert "notes" not in indicators["19"]  # 粮食综合生产能力: no note names it
+    assert plan["plan"]["notes"].startswith("注：①〔〕内为5年累计数。②带*的为2019年数据。")
+    # The name as the table writes it (with its unit) is still accepted in a submission.
+    assert indicators["1"]["aliases"] == ["国内生产总值（GDP）增长（％）"]
+    text = (folder / "indicators.yaml").read_text(encoding="utf-8")
+    assert (
+        "# TODO(plancheck import): indicator 1: '保持在合理区间、各年度视情提出': the plan sets "
+        in text
+    )
+    assert (
+        "# check: indicator 14: '〔13.5〕' read as a 5-year total (注①：〔〕内为5年累计数), a "
+        in text
+    )
+    assert "# check: indicator 2: 'GDP增长' read as indicator 1 (国内生产总值（GDP）增长)" in text
+
+
+def test_national_markdown_headings_do_not_hide_the_tasks(national_drafts: dict[str, Path]) -> None:
+    tasks = load(national_drafts["table.md"], "tasks.yaml")["tasks"]
+    assert [(t["id"], t["section"], t["title"]) for t in tasks] == [
+        ("1", "三、主要任务 / （一）坚持创新驱动发展，全面塑造发展新优势", "强化国家战略科技力量"),
+        ("2", "三、主要任务 / （一）坚持创新驱动发展，全面塑造发展新优势", "提升企业技术创新能力"),
+        (
+            "3",
+            "三、主要任务 / （二）加快发展现代产业体系，巩固壮大实体经济根基",
+            "深入实施制造强国战略",
+        ),
+    ]
+    plan = load(national_drafts["table.md"], "indicators.yaml")["plan"]
+    assert plan["title"] == "中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要"
+
+
+NATIONAL_2021 = """\
+year,indicator,value
+2021,1,8.1
+2021,2,8.7
+2021,3,64.7
+2021,4,14.2
+2021,7,8.1
+2021,8,5.1
+2021,13,78.2
+2021,14,2.7
+2021,19,6.83
+"""
+
+
+def test_national_draft_judges_a_year_as_the_kinds_say(
+    national_drafts: dict[str, Path], tmp_path: Path
+) -> None:
+    figures = tmp_path / "national-2021.csv"
+    figures.write_text(NATIONAL_2021, encoding="utf-8")
+    result = run("evaluate", figures, "--plan", national_drafts["table.docx"], "-f", "json")
+    statuses = {r["id"]: r["status"] for r in json.loads(result.stdout)["results"]}
+    assert {k: statuses[k] for k in ("1", "2", "3", "4", "7", "8", "13", "14", "19")} == {
+        "1": "unknown",  # 各年度视情提出: the plan's goal for 2021 is not given yet, never a pass
+        "2": "pass",  # 8.7 > GDP growth 8.1
+        "3": "behind",  # 64.7 of 65 by 2025
+        "4": "pass",  # 14.2 % a year on average > 7
+        "7": "pass",  # 8.1 in step with 8.1
+        "8": "pass",  # 5.1 < 5.5, every year
+        "13": "behind",  # 78.2 − 77.3 (2019) = 0.9 of the 〔1〕 due by 2025
+        "14": "behind",  # a fall of 2.7 % of the 〔13.5〕 due by 2025
+        "19": "pass",  # 6.83 > 6.5: met already
+    }
+    assert result.exit_code == 1  # binding indicators without a figure are missing
+
+
+# A table the importer cannot wholly read: a comparison with no indicator of the table, a target
+# it does not know, no target at all, a change in the 年均/累计 column, marks no note explains.
+ODD = """\
+某市国民经济和社会发展第十四个五年规划纲要（2021—2025年）
+类别\t指标\t2020年\t2025年\t年均/累计\t属性
+经济\t1.居民收入增长（％）\t2.1\t—\t高于物价涨幅\t预期性
+\t2.示范区创建（个）\t—\t基本建成\t—\t约束性
+\t3.污水处理率（％）\t80\t—\t—\t约束性
+\t4.服务业比重（％）\t55\t—\t提高2个百分点\t预期性
+\t5.科普率（％）\t5*\t8①\t—\t预期性
+"""
+
+
+def test_what_the_importer_cannot_read_is_never_judged(tmp_path: Path) -> None:
+    source = tmp_path / "odd.txt"
+    source.write_text(ODD, encoding="utf-8")
+    imported = import_plan(source)
+    indicators = {i["id"]: i for i in yaml.safe_load(imported.indicators)["indicators"]}
+    assert {k: i["target"] for k, i in indicators.items()} == {
+        "1": {"kind": "todo", "text": "高于物价涨幅"},
+        "2": {"kind": "todo", "text": "基本建成"},
+        "3": {"kind": "todo", "text": "—"},
+        "4": {"kind": "todo", "text": "提高2个百分点"},
+        "5": {"kind": "threshold", "op": ">=", "value": 8},
+    }
+    todos = [f.message for f in imported.findings if f.kind == "TODO"]
+    assert [m.split(":")[0] for m in todos if m.startswith("indicator")] == [
+        "indicator 1", "indicator 2", "indicator 3", "indicator 4"
+    ]  # fmt: skip
+    checks = [f.message for f in imported.findings if f.kind == "check"]
+    assert (
+        "indicator 5: '8①' carries the mark '①', which no note under the table explains" in checks
+    )
+    assert indicators["5"]["target_text"] == "8"  # ① refers to a note: not part of the target
+    assert indicators["5"]["baseline"] == {"year": 2020, "value": 5}
+    # Every figure of a todo target is unknown, whatever it is.
+    folder = tmp_path / "plan"
+    from plancheck.plan.importers import write
+
+    write(imported, folder, source)
+    figures = tmp_path / "odd-2021.csv"
+    figures.write_text("indicator,value\n1,9\n2,1\n3,99\n4,60\n5,9\n", encoding="utf-8")
+    result = run("evaluate", figures, "--plan", folder, "-f", "json")
+    statuses = {r["id"]: r["status"] for r in json.loads(result.stdout)["results"]}
+    assert statuses == {"1": "unknown", "2": "unknown", "3": "unknown", "4": "unknown", "5": "pass"}
+    assert result.exit_code == 1
+
+
+def test_a_draft_with_todo_targets_validates(tmp_path: Path) -> None:
+    source = tmp_path / "odd.txt"
+    source.write_text(ODD, encoding="utf-8")
+    result = run("plan", "import", source, "-o", tmp_path / "plan")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_one_cell_per_line_without_its_empty_cells_is_a_located_error(tmp_path: Path) -> None:
+    """With the dashes gone, the national table's rows cannot be told apart (is "＞6.5" the
+    2025年 cell or the 年均/累计 one?): the import says where the table is and what it needs."""
+    text = (NATIONAL / "cells.txt").read_text(encoding="utf-8")
+    source = tmp_path / "gone.txt"
+    source.write_text("".join(ln for ln in text.splitlines(True) if ln != "—\n"), encoding="utf-8")
+    result = run("plan", "import", source, "-o", tmp_path / "plan")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{source}:3: an indicator table's header, one cell per line, but its rows cannot be "
+        "read: give every cell a line of its own, with — in the empty ones (or copy the "
+        "table's rows with their tabs)"
+    ]
+    assert not (tmp_path / "plan").exists()
+
+
+@pytest.mark.parametrize(
+    ("cell", "number", "name", "unit"),
+    [
+        ("1.国内生产总值（GDP）增长（％）", "1", "国内生产总值（GDP）增长", "%"),
+        ("10.每千人口拥有执业（助理）医师数（人）", "10", "每千人口拥有执业（助理）医师数", "人"),
+        ("20.能源综合生产能力（亿吨标准煤）", "20", "能源综合生产能力", "亿吨标准煤"),
+        ("（三）律师人数(人/万人)", "3", "律师人数", "人/万人"),
+        ("一、法治宣传覆盖率", "1", "法治宣传覆盖率", ""),
+        ("每千人口拥有3岁以下婴幼儿托位数", "", "每千人口拥有3岁以下婴幼儿托位数", ""),
+        ("一居一警(辅警)覆盖率", "", "一居一警(辅警)覆盖率", ""),
+        ("社区矫正规范化建设（试行）", "", "社区矫正规范化建设（试行）", ""),
+        ("1.5倍增长指数", "", "1.5倍增长指数", ""),
+    ],
+)
+def test_a_names_number_and_unit(cell: str, number: str, name: str, unit: str) -> None:
+    from plancheck.plan.importers.table import split_name
+
+    assert split_name(cell)[:3] == (number, name, unit)

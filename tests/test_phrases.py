@@ -150,6 +150,10 @@ PHRASES: list[tuple[str, str | None, Target]] = [
     ("80%~95%", "%", Range(kind="range", low=80, high=95)),
     ("80至95", "%", Range(kind="range", low=80, high=95)),
     ("保持在合理区间、各年度视情提出", "%", Yearly(kind="yearly")),
+    # a secondary aim (力争…) is a note, not the target; a note mark is not part of it
+    ("＞7、力争投入强度高于“十三五”时期实际", "%", th(">", 7)),
+    ("8①", "%", th(">=", 8)),
+    ("60.6*", "%", th(">=", 60.6)),
 ]
 
 NOT_UNDERSTOOD: list[tuple[str, str | None, str]] = [
@@ -379,3 +383,9 @@ def test_readme_table_says_what_the_parser_does(text: str, unit: str | None, rea
     else:
         assert parsed.target is not None, parsed.reason
         assert f"`{describe(parsed.target)}`" == reads
+
+
+def test_a_secondary_aim_is_kept_as_a_note() -> None:
+    parsed = parse_target("＞7、力争投入强度高于“十三五”时期实际", "%")
+    assert parsed.secondary == "力争投入强度高于“十三五”时期实际"
+    assert any("secondary aim" in note for note in parsed.notes)

@@ -100,3 +100,49 @@ def test_plan_metadata_records_the_draft_status() -> None:
     assert (info.period.start, info.period.end, info.baseline_year, info.target_year) == (
         2021, 2025, 2020, 2025,
     )  # fmt: skip
+
+
+# Which task text drives each indicator the tasks did not link before: (indicator, task, words
+# of the task's own text that name what the indicator measures).
+DRIVING_TEXT = [
+    ("5", "29", "加强区人大常委会对行政规范性文件的备案审查"),
+    ("9", "30", "稳步推进集中行政复议制度改革"),
+    ("13", "19", "严格落实刑事案件速裁程序、简易程序"),
+    ("14", "18", "完善审判监督管理机制和法律统一适用机制"),
+    ("14", "22", "确保法律适用统一"),
+    ("16", "18", "完善审判监督管理机制和法律统一适用机制"),
+    ("16", "22", "以专业分工提升办案质量"),
+    ("17", "19", "健全行政机关与检察机关、审判机关公益诉讼体制衔接机制"),
+    ("17", "30", "检察意见书办理情况书面反馈制度"),
+    ("19", "25", "加快落实律师、公证、司法鉴定等行业改革举措"),
+    ("19", "A14", "加快律师梯队建设"),
+]
+
+
+def test_tasks_link_the_indicators_their_text_drives() -> None:
+    tasks = {t["id"]: t for t in run("tasks", "--format", "json").json()}
+    for indicator, task, words in DRIVING_TEXT:
+        assert words in tasks[task]["text"], (task, words)
+        assert indicator in tasks[task]["indicators"], (task, indicator)
+    linked = {i for t in tasks.values() for i in t["indicators"]}
+    linked |= {
+        m["indicator"] for t in tasks.values() for m in t["milestones"] if m.get("indicator")
+    }
+    indicators = {i["id"] for i in run("indicators", "--format", "json").json()}
+    # 15 一审陪审率 (people's assessors): no task of the document speaks of 陪审.
+    assert indicators - linked == {"15"}
+    assert "陪审" not in "".join(t["text"] for t in tasks.values())
+
+
+def test_indicator_20_and_its_milestone_read_50_the_same_way() -> None:
+    """The table says 50以上 (≥ 50), task 24 高于50% (> 50): one reading, named in both files."""
+    indicator = {i["id"]: i for i in run("indicators", "--format", "json").json()}["20"]
+    tasks = {t["id"]: t for t in run("tasks", "--format", "json").json()}
+    milestone = next(m for m in tasks["24"]["milestones"] if m["indicator"] == "20")
+    assert "高于50%" in milestone["text"] and indicator["target_text"] == "50以上"
+    assert (
+        milestone["target"] == indicator["target"] == {"kind": "threshold", "op": ">=", "value": 50}
+    )
+    choice = "# One reading in both files: the table's 50以上 (≥ 50) is the indicator"
+    for name in ("indicators.yaml", "tasks.yaml"):
+        assert choice in (FIXTURES.parents[1] / "data" / name).read_text(encoding="utf-8"), name

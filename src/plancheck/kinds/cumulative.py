@@ -28,6 +28,7 @@ from plancheck.kinds.base import (
     Pace,
     Progress,
     Row,
+    Timing,
     fmt,
     met_where,
     model,
@@ -96,6 +97,10 @@ class Cumulative(Kind):
         if self.compound == "none":
             return "lower" if self.amount < 0 else "higher"
         return "higher"  # a bigger fall (of energy use per GDP) or a bigger growth is better
+
+    def default_timing(self, binding: bool, unit: str | None) -> Timing:
+        """A total over the period is reached by the target year, binding or not."""
+        return "by_target_year"
 
     def judge(self, facts: Facts) -> Judged:
         xp = facts.xp

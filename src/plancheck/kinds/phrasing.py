@@ -37,6 +37,7 @@ class ParsedTarget:
     default_best: bool = False  # 前列: `best` is plancheck's cut-off, not written
     notes: tuple[str, ...] = field(default=())  # readings a person should confirm
     other: str | None = None  # the name of another indicator the target is compared with
+    secondary: str | None = None  # a clause beyond the target (力争…): a note, not judged
 
     @property
     def understood(self) -> bool:
@@ -99,9 +100,13 @@ CN = r"[零〇一二两三四五六七八九十]+"
 # --- text helpers -----------------------------------------------------------------------------
 
 
+_NOTE_MARKS = re.compile(r"[\u2460-\u2473*＊#※]+$")  # ①…⑳, *: a note under the table
+
+
 def normalise(text: str) -> str:
-    """NFKC (full-width → half-width), no spaces, no closing punctuation, ≧/≦ as ≥/≤."""
-    folded = unicodedata.normalize("NFKC", text)
+    """NFKC (full-width → half-width), no spaces, no closing punctuation, ≧/≦ as ≥/≤; a note
+    mark at the end (8①, 60.6*) is not part of the target (NFKC would make ① a 1)."""
+    folded = unicodedata.normalize("NFKC", _NOTE_MARKS.sub("", text.strip()))
     folded = folded.replace("≧", "≥").replace("≦", "≤").replace("﹪", "%")
     folded = "".join(ch for ch in folded if not ch.isspace())
     folded = re.sub(r"\(含(?:本数|" + NUM + r"[%‰]?)?\)", "", folded)  # 95%(含)以上

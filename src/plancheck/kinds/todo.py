@@ -15,7 +15,8 @@ from plancheck.messages import Reason, fragment
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array
-    from plancheck.plan.models import Indicator, Plan
+    from plancheck.kinds.phrasing import ParsedTarget
+    from plancheck.plan.models import Indicator, IndicatorsFile, Plan
 
 
 @model
@@ -37,6 +38,10 @@ class Todo(Kind):
 
     def default_timing(self, binding: bool, unit: str | None) -> Timing:
         return "annual"
+
+    def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
+        """Not an error for `plan validate`: a note that the text says more than the plan does."""
+        return False, "(a todo placeholder: replace it with the target the text says)"
 
     def judge(self, facts: Facts) -> Judged:
         return unknown(facts.xp, facts.size)

@@ -12,6 +12,7 @@ prefix and a suffix that pull two ways), is not understood. The conventions are 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from plancheck.kinds import KINDS, Target
 from plancheck.kinds.base import Timing
@@ -50,8 +51,21 @@ _EXPLAIN: list[tuple[re.Pattern[str], str]] = [
 ]  # fmt: skip
 
 
+# A secondary clause after the target — ＞7、力争投入强度高于“十三五”时期实际 — says what the plan
+# strives for beyond it: kept as a note, not judged.
+_SECONDARY = re.compile(r"^(?P<main>.+?)[、,，;；](?P<aim>(?:力争|争取|努力).+)$")
+
+
 def parse_target(text: str, unit: str | None = None) -> ParsedTarget:
     """Read a target text on an indicator with ``unit`` (e.g. ``"%"``); never raises."""
+    secondary = _SECONDARY.match(text.strip())
+    if secondary is not None:
+        main = parse_target(secondary.group("main"), unit)
+        if main.understood:
+            aim = secondary.group("aim")
+            note = f"'{aim}' is a secondary aim: kept in notes, not judged"
+            return replace(main, text=text, notes=(*main.notes, note), secondary=aim)
+        return main
     clean = normalise(text)
     clean = re.sub(
         r"^(?:到|至)?\d{4}年(?:底|末)?(?:前)?,?(?=.)", "", clean

@@ -1,10 +1,11 @@
 """Import a plan from the document it is written in: ``plancheck plan import SOURCE -o DIR``.
 
-Sources: text like a web page's (the indicator table flattened to one cell per line, or a table
-with tabs or ``|``), Word ``.docx`` (python-docx: the optional extra ``docx``), Excel ``.xlsx``
-(python-calamine: the extra ``xlsx``) and ``.csv``. The result is a draft ``indicators.yaml`` and
+Sources: text as people copy it from a web page (the indicator table's rows split at tabs or
+runs of spaces, one cell per line, or a markdown table), Word ``.docx`` (python-docx), Excel
+``.xlsx`` (python-calamine) and ``.csv``. The result is a draft ``indicators.yaml`` and
 ``tasks.yaml`` that ``plancheck plan validate`` accepts, with what could not be read marked
-``TODO(plancheck import)`` and listed (see ``draft.py``).
+``TODO(plancheck import)`` and listed (see ``draft.py``; how the table's columns are read:
+``table.py`` and ``reading.py``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from pathlib import Path
 from plancheck.errors import UserError
 from plancheck.plan.importers.document import Metadata, metadata, tasks
 from plancheck.plan.importers.draft import Draft, Finding, indicators_yaml, tasks_yaml
-from plancheck.plan.importers.table import Grid, RowName, Table, from_grid, from_lines
+from plancheck.plan.importers.table import (
+    Grid,
+    Table,
+    from_cells,
+    from_grid,
+    from_lines,
+    header_line,
+    text_grids,
+)
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", "")
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv")
@@ -50,17 +59,26 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
 
         lines = read_text(source).splitlines()
         where = [f"line {n}" for n in range(1, len(lines) + 1)]
-        grids = [_text_grid(lines)]
+        grids = list(text_grids(lines))
     else:
         raise UserError(
             f"unknown kind of file '{source.suffix}': give a .docx, .xlsx, .csv or text file",
             source,
         )
     table = _table(lines, where, grids)
+    unread = table is None or not table.rows
+    if unread and suffix in TEXT_SUFFIXES and (line := header_line(lines)) is not None:
+        raise UserError(
+            "an indicator table's header, one cell per line, but its rows cannot be read: "
+            "give every cell a line of its own, with — in the empty ones (or copy the "
+            "table's rows with their tabs)",
+            source,
+            line,
+        )
     if table is None or not table.rows:
         raise UserError(
-            "no indicator table found: looked for a header row with 序号, 指标名称, 属性, 单位 "
-            "and 指标目标 (or 目标值)",
+            "no indicator table found: looked for a header row with 指标 (指标名称) and a target "
+            "column (指标目标, 目标值, 2025年), beside 类别, 序号, 属性, 单位 or 2020年",
             source,
         )
     meta = metadata(lines, where)
@@ -80,6 +98,8 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
         tasks=found_tasks,
         notes=[*table.notes, *task_notes, *([note] if note else [])],
         tasks_note="" if found_tasks else _no_tasks(suffix),
+        dated=table.dated,
+        footnotes=table.footnotes,
     )
     indicators_text, indicator_findings = indicators_yaml(draft)
     tasks_text, task_findings = tasks_yaml(draft)
@@ -102,29 +122,13 @@ def _no_tasks(suffix: str) -> str:
 
 
 def _table(lines: Sequence[str], where: Sequence[str], grids: Sequence[Grid]) -> Table | None:
+    """The first indicator table: of a grid (a table, or text rows split at tabs or spaces),
+    else of the text one cell per line (every cell there, else the empty ones gone)."""
     for grid, name in grids:
         table = from_grid(grid, name)
         if table is not None and table.rows:
             return table
-    return from_lines(lines)
-
-
-def _text_grid(lines: Sequence[str]) -> Grid:
-    """A text table with one row per line: cells split at tabs or '|' (markdown tables too)."""
-    grid: list[list[str]] = []
-    for line in lines:
-        stripped = line.strip().strip("|")
-        if "\t" in stripped:
-            grid.append(stripped.split("\t"))
-        elif "|" in stripped:
-            cells = [c.strip() for c in stripped.split("|")]
-            if all(set(c) <= set("-: ") for c in cells):
-                grid.append([])  # markdown's |---|---| line
-            else:
-                grid.append(cells)
-        else:
-            grid.append([line])
-    return grid, RowName([f"line {n}" for n in range(1, len(lines) + 1)])
+    return from_cells(lines) or from_lines(lines)
 
 
 def _period(

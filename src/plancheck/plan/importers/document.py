@@ -1,10 +1,11 @@
 """What a plan document says besides its table: title, stage, date, period, unit and tasks.
 
 Works on the document's paragraphs as lines of text (a Word file's paragraphs, a text file's
-lines). Tasks are the numbered items ("9.打造国际一流的法治化营商环境。全面对标…") of the chapters
-whose heading names tasks or measures ("三、主要任务", "四、保障措施"), with their sections
-("(三)深入推进依法行政,深化法治政府建设"); an annex starts at a line "附件" and its tasks get ids
-"A1", "A2"… (a second annex "B1"…).
+lines; markdown's heading marks and emphasis are read through). Tasks are the numbered items
+("9.打造国际一流的法治化营商环境。全面对标…") of the chapters whose heading names tasks or measures
+("三、主要任务", "## 四、保障措施"), with their sections ("(三)深入推进依法行政,深化法治政府建设");
+an annex starts at a line "附件" and its tasks get ids "A1", "A2"… (a second annex "B1"…).
+A national plan (中华人民共和国…) is for the unit 全国.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ DATE = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*(?:-|年|/|\.)\s*(?P<m>\d{1,2})\s*(?:-|月|/|\.)\s*(?P<d>\d{1,2})\s*日?"
 )
 UNIT = re.compile(r"^(?P<unit>(?:[^\s,,、]{2,4}?[省市])?[^\s,,、省市]{2,4}?(?:新区|区|县|市|旗))")
+NATIONAL = ("中华人民共和国", "全国", "国家")  # a national plan: its unit is 全国
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,9 @@ def metadata(lines: Sequence[str], where: Sequence[str]) -> Metadata:
             year = max(set(targets), key=lambda y: (targets.count(y), -y))
             meta.period = (year - 4, year)
             meta.period_from = f"'到{year}年' in the text, read as a five-year plan"
-    if meta.title and (unit := UNIT.match(meta.title)):
+    if meta.title.startswith(NATIONAL):
+        meta.unit = "全国"
+    elif meta.title and (unit := UNIT.match(meta.title)):
         meta.unit = unit["unit"]
     return meta
 
@@ -185,7 +189,7 @@ def tasks(lines: Sequence[str], where: Sequence[str]) -> tuple[list[TaskItem], l
         current, extra = None, []
 
     for n, raw in enumerate(lines):
-        line = raw.strip()
+        line = _plain(raw)  # markdown's "## 三、主要任务" is a chapter heading too
         if not line:
             continue
         if ANNEX.match(line):

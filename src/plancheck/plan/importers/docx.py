@@ -3,15 +3,17 @@
 python-docx (the optional extra ``docx``) is imported only here. A cell merged over several rows
 or columns reads as its text in each of them, so a category merged down the table is carried
 down as it is; a heading row merged across the table is a category too (``table.from_grid``).
+The notes printed under a table ("注：①〔〕内为5年累计数。") are read as the last rows of its grid.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from plancheck.errors import UserError
-from plancheck.plan.importers.table import Grid, RowName
+from plancheck.plan.importers.table import FOOTNOTE, NUMBERED_NOTE, Grid, RowName
 
 EXTRA_HINT = "pip install 'plancheck[docx]'"
 
@@ -40,17 +42,30 @@ def read_docx(path: Path) -> tuple[list[str], list[str], list[Grid]]:
     where: list[str] = []
     grids: list[Grid] = []
     numbers = _Numbering(document)
+    # The notes under a table ("注：①…", and numbered lines after it) go with it, as rows of
+    # its grid: "under" is what the paragraph after a table may be.
+    under: re.Pattern[str] | None = None
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             text = numbers.label(block) + block.text
             for part in text.splitlines() or [""]:
                 lines.append(part)
                 where.append(f"paragraph {len(where) + 1}")
+                if under is None or not part.strip():
+                    continue
+                if under.match(part):
+                    table_grid, row_names = grids[-1]
+                    table_grid.append([part])
+                    row_names.names.append(where[-1])
+                    under = NUMBERED_NOTE
+                else:
+                    under = None
         elif isinstance(block, Table):
             number = len(grids) + 1
             grid = [[c.text for c in row.cells] for row in block.rows]
             names = [f"table {number} row {r + 1}" for r in range(len(grid))]
             grids.append((grid, RowName(names)))
+            under = FOOTNOTE
     return lines, where, grids
 
 

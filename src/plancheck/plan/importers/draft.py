@@ -1,10 +1,10 @@
 """A draft plan: the rows and tasks an importer found → indicators.yaml and tasks.yaml text.
 
-Every indicator goes through the phrase parser. What the parser (or the table) cannot say is
-written with a ``# TODO(plancheck import): …`` comment and a placeholder that validates — a
-qualitative target, flagged again in the indicator's ``notes`` — and is listed for the user as
-``indicators.yaml:LINE: …``. Readings that rest on a convention (全市前列 as rank 5) are written
-as ``# check: …`` comments and listed too. Nothing is guessed silently.
+Every row is read by ``reading.py`` (its columns, the phrase parser, the notes under the table).
+What cannot be read is written as a ``todo`` target — never judged — with a
+``# TODO(plancheck import): …`` comment, and listed for the user as ``indicators.yaml:LINE: …``.
+Readings that rest on a convention (全市前列 as rank 5, 〔〕 as a five-year total, 高于GDP增长 as
+indicator 1) are written as ``# check: …`` comments and listed too. Nothing is guessed silently.
 """
 
 from __future__ import annotations
@@ -12,27 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from plancheck.kinds import Target
-from plancheck.kinds.phrasing import SCOPE_NAMES_EN, SCOPES, ParsedTarget
-from plancheck.kinds.qualitative import Qualitative
+from plancheck.kinds.phrasing import SCOPE_NAMES_EN, SCOPES
 from plancheck.plan.importers.document import Metadata, TaskItem
+from plancheck.plan.importers.notes import read as read_notes
+from plancheck.plan.importers.reading import Reading, read_rows
 from plancheck.plan.importers.table import Row, binding_of
-from plancheck.plan.phrases import default_timing, parse_target
 
 TODO = "TODO(plancheck import)"
-# Units that lose characters when a web page is turned into text ("次/年" → "/"), restored only
-# when the indicator's name says what was lost.
-LOST_UNITS: list[tuple[str, str, str]] = [
-    # (unit as extracted, a word the name must hold, the unit restored)
-    ("/", "次数", "次/年"),
-    ("/万人", "每万人", "人/万人"),
-]
 UNCATEGORISED = "未分类"
-SAME_UNITS = {"百分比": "%", "百分率": "%", "千分比": "‰", "千分率": "‰"}
-NOT_APPLICABLE = {"", "/", "-", "—", "——", "无", "不适用"}
 
 
 @dataclass(frozen=True)
@@ -57,6 +46,8 @@ class Draft:
     tasks: list[TaskItem]
     notes: list[str] = field(default_factory=list)  # about the source as a whole
     tasks_note: str = ""  # written at the top of tasks.yaml (e.g. "no task text")
+    dated: bool = False  # the table's target column names the target year (2025年)
+    footnotes: list[str] = field(default_factory=list)  # the lines of the notes under the table
 
 
 class _Writer:
@@ -86,21 +77,6 @@ def q(text: str) -> str:
 
 def num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-def restore_unit(raw: str, name: str) -> tuple[str | None, str | None]:
-    """The indicator's unit, and a note when it was restored or is doubtful."""
-    unit = "".join(unicodedata.normalize("NFKC", raw).split())  # ％ is %
-    unit = SAME_UNITS.get(unit, unit)
-    for lost, word, restored in LOST_UNITS:
-        if unit == lost and word in name:
-            return restored, f"unit '{unit}' read as '{restored}' (characters lost in extraction)"
-    if unit in NOT_APPLICABLE:
-        note = None if not unit else f"unit '{unit}' read as no unit; add one if the figure has one"
-        return None, note
-    if unit.startswith("/") or unit.endswith("/"):
-        return unit, f"unit '{unit}' looks cut short; write the full unit (e.g. 人/万人)"
-    return unit, None
 
 
 def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
@@ -145,9 +121,11 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
     w.add(f"  period: {{start: {start}, end: {end}}}")
     w.add(f"  baseline_year: {start - 1}")
     w.add(f"  target_year: {end}")
+    footnotes = read_notes(draft.footnotes)
+    readings = read_rows(draft.rows, footnotes, draft.dated, start - 1)
+    if draft.footnotes:
+        w.add(f"  notes: {q(''.join(line.strip() for line in draft.footnotes))}")
     w.add("")
-
-    parsed = [_read_row(row) for row in draft.rows]
     categories = list(dict.fromkeys(row.category or UNCATEGORISED for row in draft.rows))
     w.add("categories:")
     if UNCATEGORISED in categories:
@@ -158,7 +136,7 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
         w.add(f"  - {{name: {q(name)}, name_en: {q(name)}}}")
     w.add("")
 
-    scopes = _scopes(parsed)
+    scopes = _scopes(readings)
     if scopes:
         w.add("peer_groups:")
         for key, scope in scopes.items():
@@ -171,11 +149,8 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
             SCOPES[scope][1]: (scope, key)
             for key, scope in scopes.items()
             if any(
-                p.target is not None
-                and p.target.reference_used() is not None
-                and p.scope
-                and SCOPES[p.scope][0] == key
-                for p, _, _ in parsed
+                r.target.reference_used() is not None and r.scope and SCOPES[r.scope][0] == key
+                for r in readings
             )
         }
         if references:
@@ -187,107 +162,62 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
             w.add("")
 
     w.add("indicators:")
-    used: set[str] = set()
-    for n, (row, (reading, unit, notes)) in enumerate(zip(draft.rows, parsed, strict=True)):
-        ident = row.id or str(n + 1)
-        if ident in used:
-            ident = f"{ident}-{n + 1}"
-        used.add(ident)
-        label = f"indicator {ident}"
-        w.add(f"  - id: {q(ident)}")
-        if not row.id:
-            w.todo("    ", f"{label} ({row.where}): no number in the table; numbered {ident}")
-        w.add(f"    category: {q(row.category or UNCATEGORISED)}")
-        w.add(f"    name: {q(row.name)}")
-        w.add(f"    name_en: {q(row.name)}")
-        binding = binding_of(row.attribute)
-        if binding is None:
-            w.todo("    ", f"{label}: attribute '{row.attribute}' is neither 约束性 nor 预期性; "
-                   "binding set to false")  # fmt: skip
-        w.add(f"    binding: {'true' if binding else 'false'}")
-        for note in notes:
-            w.todo("    ", f"{label}: {note}", kind="check")
-        if unit is not None:
-            w.add(f"    unit: {q(unit)}")
-        w.add(f"    target_text: {q(row.target_text)}")
-        notes_field = None
-        if reading.target is None:
-            message = f"{label}: target_text '{row.target_text}' not understood ({reading.reason})"
-            w.todo("    ", f"{message}; the target below is a placeholder")
-            target: Target = Qualitative(kind="qualitative", direction="increase")
-            notes_field = f"{TODO}: placeholder target; the plan says '{row.target_text}'"
-        else:
-            target = reading.target
-            for note in reading.notes:
-                w.todo("    ", f"{label}: {note}", kind="check")
-        w.add(f"    target: {target.flow()}")
-        w.add(f"    timing: {default_timing(target, bool(binding), unit)}")
-        baseline = _baseline(row, start - 1)
-        if baseline is not None:
-            w.add(f"    baseline: {{year: {baseline[0]}, value: {num(baseline[1])}}}")
-        elif row.baseline:
-            w.todo("    ", f"{label}: baseline '{row.baseline}' is not a number")
-        if notes_field:
-            w.add(f"    notes: {q(notes_field)}")
-        w.add("")
+    for row, reading in zip(draft.rows, readings, strict=True):
+        _indicator(w, row, reading)
     if not draft.rows:
         w.add("  []")
     return w.text().rstrip("\n") + "\n", w.findings
 
 
-def _read_row(row: Row) -> tuple[ParsedTarget, str | None, list[str]]:
-    unit, unit_note = restore_unit(row.unit, row.name)
-    notes = [unit_note] if unit_note else []
-    reading = parse_target(row.target_text, unit)
-    if reading.understood and reading.unit and not unit:
-        unit = reading.unit  # the phrase states it: 不低于95%
-    target = reading.target
-    if reading.implicit and target is not None and lower_is_better(row.name):
-        # A bare "3" on 万人刑事案件发案率 is a ceiling, not a floor (only a bare number, a
-        # threshold, is implicit).
-        ceiling = replace(target, op="<=")  # type: ignore[call-arg]
-        reading = replace(reading, target=ceiling)
-        notes.append(
-            f"the bare number '{row.target_text}' read as {ceiling.describe()}: the name "
-            "says lower is better (a floor would be >=)"
-        )
-    return reading, unit, notes
+def _indicator(w: _Writer, row: Row, reading: Reading) -> None:
+    label = f"indicator {reading.id}"
+
+    def remarks(field: str) -> None:
+        for remark in reading.remarks:
+            if remark.field == field:
+                w.todo("    ", remark.message, kind=remark.kind)
+
+    w.add(f"  - id: {q(reading.id)}")
+    if not row.id:
+        w.todo("    ", f"{label} ({row.where}): no number in the table; numbered {reading.id}")
+    w.add(f"    category: {q(row.category or UNCATEGORISED)}")
+    w.add(f"    name: {q(row.name)}")
+    w.add(f"    name_en: {q(row.name)}")
+    if reading.aliases:
+        w.add(f"    aliases: [{', '.join(q(alias) for alias in reading.aliases)}]")
+    binding = binding_of(row.attribute)
+    if binding is None:
+        w.todo("    ", f"{label}: attribute '{row.attribute}' is neither 约束性 nor 预期性; "
+               "binding set to false")  # fmt: skip
+    w.add(f"    binding: {'true' if binding else 'false'}")
+    remarks("unit")
+    if reading.unit is not None:
+        w.add(f"    unit: {q(reading.unit)}")
+    if reading.minimum is not None:
+        w.add(f"    minimum: {num(reading.minimum)}  # a yearly rate of change can be negative")
+    w.add(f"    target_text: {q(reading.target_text)}")
+    remarks("target")
+    w.add(f"    target: {reading.target.flow()}")
+    w.add(f"    timing: {reading.timing}")
+    remarks("baseline")
+    if reading.baseline is not None:
+        year, value = reading.baseline
+        w.add(f"    baseline: {{year: {year}, value: {num(value)}}}")
+    if reading.notes:
+        w.add(f"    notes: {q('；'.join(reading.notes))}")
+    w.add("")
 
 
-# Names of indicators where less is better: a bare number on them is a ceiling.
-_LOWER = re.compile(
-    r"发案率|发生率|败诉率|纠错率|差错率|改判|发回|事故|死亡|犯罪|投诉|逾期|超期|积案|不合格|"
-    r"失信|上访|信访量|复发|违法率|违规率|案件数|起数|亡人"
-)
-_HIGHER = re.compile(r"查处|办结|化解|合格率|覆盖|满意|知晓|结案|审查率|答复|出庭|落实|整改|成功")
-
-
-def lower_is_better(name: str) -> bool:
-    return bool(_LOWER.search(name)) and not _HIGHER.search(name)
-
-
-def _scopes(parsed: list[tuple[ParsedTarget, str | None, list[str]]]) -> dict[str, str]:
+def _scopes(readings: list[Reading]) -> dict[str, str]:
     """Peer group key → scope word (全市…), for every relative or rank target."""
     found: dict[str, str] = {}
-    for reading, _, _ in parsed:
+    for reading in readings:
         target = reading.target
-        if target is None:
-            continue
         if (peers := target.peers_used()) is not None:
             found.setdefault(peers, reading.scope or "全市")
         elif target.reference_used() is not None and reading.scope:
             found.setdefault(SCOPES[reading.scope][0], reading.scope)
     return found
-
-
-def _baseline(row: Row, baseline_year: int) -> tuple[int, float] | None:
-    """The table's baseline figure: of its column's year, else (基期值) of the plan's."""
-    if not row.baseline:
-        return None
-    try:
-        return row.baseline_year or baseline_year, float(row.baseline.rstrip("%‰"))
-    except ValueError:
-        return None
 
 
 def _plan_id(draft: Draft) -> str:

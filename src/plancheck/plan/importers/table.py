@@ -1,18 +1,23 @@
-"""An indicator table → rows of cells (类别 / 序号 / 指标名称 / 属性 / 单位 / 指标目标).
+"""An indicator table → rows of cells (类别 / 序号 / 指标 / 属性 / 单位 / 2020年 / 2025年 / 年均/累计).
 
-Two shapes: a grid (a Word or Excel table, a CSV file, a text table with tabs or ``|``), and the
-flattened text of a web page, where each cell stands on a line of its own, empty cells are gone,
-and a category that spans rows appears once, sometimes split over two lines ("依法" / "执政").
-Either way a category is carried down to the rows under it.
+Shapes: a grid (a Word or Excel table, a CSV file, text rows split at tabs, ``|`` or runs of
+spaces: ``text_grids``), and the flattened text of a web page, where each cell stands on a line
+of its own — every cell there, "—" in the empty ones (``from_cells``), or the empty ones gone
+(``from_lines``). A category that spans rows is written once: merged down (Word, Excel), left
+out of the rows after the first (a web page's copied rows), or on a line of its own, sometimes
+split over two ("依法" / "执政"); it is carried down to the rows under it. A name's number
+("1.", "（一）") is its id and a unit in its closing brackets ("（％）") its unit. The notes printed
+under the table ("注：①〔〕内为5年累计数。②带*的为2019年数据。") are kept with it (``footnotes``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 
+from plancheck.kinds.phrasing import cn_number
 from plancheck.plan.phrases import parse_target
 
 # Column → the headers that name it (compared after NFKC and without spaces).
@@ -24,7 +29,13 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "unit": ("单位", "计量单位", "指标单位"),
     "target": ("指标目标", "目标", "目标值", "规划目标", "预期目标", "目标任务"),
     "baseline": ("基期值", "基数", "现状值", "基准值", "基期", "现状"),
+    # The national tables' column of yearly averages and totals over the period (＞7, 〔13.5〕).
+    "average": ("年均/累计", "年均", "累计", "年均增长", "年均增速", "年均/累计增长", "五年累计"),
 }
+# Keys of ``header_columns`` that are facts about the header, not columns.
+HEADER_FACTS = ("target_year", "baseline_year", "dated")
+# Target headers that name the level for the end of the period, as 2025年 does (Table.dated).
+DATED_TARGETS = ("目标值", "期末值", "规划目标值", "末期值")
 _YEAR_HEADER = re.compile(r"^(?P<year>\d{4})年?(?:底|末)?(?P<what>目标值?|基数|基期值?|现状值?)?$")
 _ALIASES = {
     unicodedata.normalize("NFKC", alias).casefold(): column
@@ -32,6 +43,34 @@ _ALIASES = {
     for alias in aliases
 }
 ATTRIBUTES = {"约束性": True, "预期性": False}
+# What a table writes in a cell it leaves empty (compared after NFKC and without spaces).
+EMPTY = frozenset(("", "—", "——", "-", "--", "–", "/", "无", "不适用"))
+# Marks a cell may carry, explained by the notes under the table (notes.py).
+MARKS = "*＊#＃※△▲☆★①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+FOOTNOTE = re.compile(r"^[>*_\s]*(?:注|备注|说明)\s*[:\uff1a]|^[①②③④⑤⑥⑦⑧⑨⑩]")
+# A line that goes on with the notes: "②…", "2.…", "(2)…".
+NUMBERED_NOTE = re.compile(
+    r"^\s*(?:[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|\(?\d{1,2}[).、．]|[\uff08]\d{1,2}[\uff09])"
+)
+# A name's number: "1." / "1、" / "（一）" / "一、" (not "3岁以下…" nor "1.5倍").
+NUMBER_PREFIX = re.compile(
+    r"^\s*(?:(?P<digits>\d{1,3})\s*[.．、](?!\d)|[(\uff08]\s*(?P<bracketed>[一二三四五六七八九十]+|\d{1,3})"
+    r"\s*[)\uff09]|(?P<chinese>[一二三四五六七八九十]+)\s*、)\s*(?=\S)"
+)
+_UNIT_BRACKET = re.compile(
+    r"[(\uff08](?:单位[:\uff1a]\s*)?(?P<unit>[^()\uff08\uff09]{1,10})[)\uff09]\s*$"
+)
+# The last character of a unit of measure: 件, 人, 亿吨标准煤, 个/万人…
+_MEASURES = "元吨人个件岁年天日时米亩次户所张床分项家名座处台辆套本篇克升瓦煤%‰"
+
+
+def fold(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace()).casefold()
+
+
+def is_empty(text: str) -> bool:
+    """ "—", "-", "/" and blank say a cell is empty."""
+    return fold(text) in EMPTY
 
 
 def binding_of(attribute: str) -> bool | None:
@@ -63,12 +102,15 @@ class Row:
     where: str
     category: str
     id: str
-    name: str
+    name: str  # without its number and without a unit in closing brackets
     attribute: str
-    unit: str
-    target_text: str
+    unit: str  # the unit column's cell
+    target_text: str  # the target (or target-year) column's cell
     baseline: str = ""
     baseline_year: int | None = None
+    average: str = ""  # the 年均/累计 column's cell
+    written_name: str = ""  # the name cell without its number, as written (with its unit)
+    name_unit: str = ""  # the unit the name's brackets give
 
 
 @dataclass(frozen=True)
@@ -76,10 +118,10 @@ class Table:
     rows: list[Row]
     notes: list[str]
     target_year: int | None = None  # from a header such as 2025年目标
-
-
-def fold(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace()).casefold()
+    # The target column names the end of the period (2025年, 2025年目标, 目标值): a level in it
+    # is reached by then. A plain 指标目标 column says nothing about when.
+    dated: bool = False
+    footnotes: list[str] = field(default_factory=list)  # the notes under the table, as lines
 
 
 def cell(text: str) -> str:
@@ -87,8 +129,39 @@ def cell(text: str) -> str:
     return "".join(part.strip() for part in text.splitlines())
 
 
+def split_name(text: str) -> tuple[str, str, str, str]:
+    """The name cell → (number, name, unit, as written without the number).
+
+    "1.国内生产总值（GDP）增长（％）" → ("1", "国内生产总值（GDP）增长", "%", "国内生产总值（GDP）增长（％）").
+    """
+    number = ""
+    if found := NUMBER_PREFIX.match(text):
+        digits = found["digits"] or found["bracketed"] or found["chinese"]
+        value = cn_number(unicodedata.normalize("NFKC", digits))
+        number = str(value) if value is not None else ""
+        text = text[found.end() :]
+    written = text.strip()
+    name, unit = written, ""
+    if (bracket := _UNIT_BRACKET.search(written)) and bracket.start() > 0:
+        inner = "".join(unicodedata.normalize("NFKC", bracket["unit"]).split())
+        if inner and not any(ch.isdigit() for ch in inner) and inner[-1] in _MEASURES:
+            name, unit = written[: bracket.start()].rstrip(), inner
+    return number, name, unit, written
+
+
+def numbered(text: str) -> bool:
+    """Does the cell start like a numbered name ("2.全员劳动生产率增长")? A category may start
+    with 一、 or （一）, a name's number in figures is the start of a row."""
+    found = NUMBER_PREFIX.match(text)
+    return found is not None and found["digits"] is not None
+
+
 def header_columns(cells: Sequence[str]) -> dict[str, int] | None:
-    """Column of each known field when ``cells`` is an indicator table's header, else None."""
+    """Column of each known field when ``cells`` is an indicator table's header, else None.
+
+    Besides columns: ``target_year``/``baseline_year`` (the years the headers name) and
+    ``dated`` (1 when the target column names the end of the period).
+    """
     found: dict[str, int] = {}
     years: list[tuple[int, int, str]] = []
     for col, raw in enumerate(cells):
@@ -104,10 +177,14 @@ def header_columns(cells: Sequence[str]) -> dict[str, int] | None:
                 column = "baseline"
         if column is not None and column not in found:
             found[column] = col
+            if column == "target" and key in DATED_TARGETS:
+                found["dated"] = 1
     for year, col, what in sorted(years):
         # Two year columns: the earlier is the baseline, the later the target.
         if what.startswith("目标") or (years[-1][1] == col and "target" not in found):
-            found.setdefault("target", col)
+            if "target" not in found:
+                found["target"] = col
+                found["dated"] = 1
             found.setdefault("target_year", year)
         else:
             found.setdefault("baseline", col)
@@ -115,6 +192,26 @@ def header_columns(cells: Sequence[str]) -> dict[str, int] | None:
     if "name" in found and "target" in found and len(set(found) & set(HEADERS)) >= 3:
         return found
     return None
+
+
+def make_row(where: str, category: str, cells: dict[str, str], baseline_year: int | None) -> Row:
+    """A row from its cells by field (the name split into number, name and unit)."""
+    number, name, name_unit, written = split_name(cells.get("name", ""))
+    row_id = unicodedata.normalize("NFKC", cells.get("id", "")).strip().rstrip(".、")
+    return Row(
+        where=where,
+        category=category,
+        id=row_id or number,
+        name=name,
+        attribute=cells.get("attribute", ""),
+        unit=cells.get("unit", ""),
+        target_text=cells.get("target", ""),
+        baseline=cells.get("baseline", ""),
+        baseline_year=baseline_year,
+        average=cells.get("average", ""),
+        written_name=written if written != name else "",
+        name_unit=name_unit,
+    )
 
 
 def from_grid(grid: Sequence[Sequence[str]], where: Callable[[int], str]) -> Table | None:
@@ -128,48 +225,102 @@ def from_grid(grid: Sequence[Sequence[str]], where: Callable[[int], str]) -> Tab
     )
     if columns is None:
         return None
+    width = len(grid[start])
     rows: list[Row] = []
     notes: list[str] = []
+    footnotes: list[str] = []
     category = ""
-    baseline_year = columns.get("baseline_year")
-
-    def get(row: Sequence[str], field: str) -> str:
-        col = columns.get(field)
-        return cell(row[col]) if col is not None and col < len(row) else ""
+    fields = _fields(columns)
 
     for i in range(start + 1, len(grid)):
-        row = grid[i]
-        values = [cell(c) for c in row]
+        values = _aligned([cell(c) for c in grid[i]], columns, width)
         filled = [v for v in values if v]
         if not filled:
             continue
-        if header_columns(row) is not None:
+        if header_columns(values) is not None:
             continue  # the header repeated at a page break
-        if re.match(r"^(?:注|备注|说明)[:\uff1a]", filled[0]):
+        if FOOTNOTE.match(filled[0]):
+            footnotes = _footnotes(
+                ["".join(c for c in (cell(x) for x in r) if c) for r in grid[i:]]
+            )
             break
-        if len(set(filled)) == 1 and (len(filled) > 1 or not get(row, "name")):
+        if len(filled) == 1 and (filled[0].startswith("#") or "。" in filled[0][:-1]):
+            break  # a heading or a paragraph of the text after the table
+        by_field = {f: values[col] for col, f in enumerate(fields) if f and col < len(values)}
+        if len(set(filled)) == 1 and (len(filled) > 1 or not by_field.get("name")):
             category = _category_name(filled[0])  # a heading row, merged across the table
             continue
-        if get(row, "category"):
-            category = _category_name(get(row, "category"))
-        name = get(row, "name")
-        if not name:
+        if by_field.get("category"):
+            category = _category_name(by_field["category"])
+        if not by_field.get("name"):
             notes.append(f"{where(i)}: a row without an indicator name was skipped")
             continue
-        rows.append(
-            Row(
-                where=where(i),
-                category=category,
-                id=get(row, "id"),
-                name=name,
-                attribute=get(row, "attribute"),
-                unit=get(row, "unit"),
-                target_text=get(row, "target"),
-                baseline=get(row, "baseline"),
-                baseline_year=baseline_year,
-            )
-        )
-    return Table(rows, notes, columns.get("target_year"))
+        rows.append(make_row(where(i), category, by_field, columns.get("baseline_year")))
+    return _table(rows, notes, columns, footnotes)
+
+
+def _fields(columns: dict[str, int]) -> list[str | None]:
+    """The field of each column of the header, in order (None: a column plancheck ignores)."""
+    placed = {col: name for name, col in columns.items() if name not in HEADER_FACTS}
+    width = max(placed, default=-1) + 1
+    return [placed.get(col) for col in range(width)]
+
+
+def _table(
+    rows: list[Row], notes: list[str], columns: dict[str, int], footnotes: list[str]
+) -> Table:
+    return Table(rows, notes, columns.get("target_year"), "dated" in columns, footnotes)
+
+
+def _aligned(values: list[str], columns: dict[str, int], width: int) -> list[str]:
+    """A row copied from a web page lacks the category cell that spans the rows above it: put
+    an empty one in its place, so that each cell stands under its header."""
+    category = columns.get("category")
+    if category is None or len(values) != width - 1:
+        return values
+    shifted = [*values[:category], "", *values[category:]]
+    attribute = columns.get("attribute")
+    if attribute is not None:
+        # Where the attribute (约束性/预期性) lands tells: else a cell at the end is missing.
+        return shifted if binding_of(shifted[attribute]) is not None else values
+    first = values[category] if category < len(values) else ""
+    return shifted if numbered(first) or _number(first).isdigit() else values
+
+
+def text_grids(lines: Sequence[str]) -> Iterator[Grid]:
+    """A text's lines as grids, by each way a copied table separates its cells: tabs or ``|``
+    (a markdown table), runs of two or more spaces (or an ideographic space), single spaces."""
+    names = RowName([f"line {n}" for n in range(1, len(lines) + 1)])
+    yield [_tab_cells(line) for line in lines], names
+    yield (
+        [re.split(r"\s{2,}|\u3000", line.strip()) if line.strip() else [] for line in lines],
+        names,
+    )
+    yield [line.split() for line in lines], names
+
+
+def _tab_cells(line: str) -> list[str]:
+    """A line's cells split at tabs (a leading tab is an empty first cell) or at ``|``."""
+    text = line.strip(" \r\n\u3000")
+    if "\t" in text:
+        return [c.strip() for c in text.split("\t")]
+    if "|" in text:
+        cells = [c.strip() for c in text.strip("|").split("|")]
+        return [] if all(set(c) <= set("-: ") for c in cells) else cells  # markdown's |---|
+    return [line]
+
+
+def _footnotes(texts: Sequence[str]) -> list[str]:
+    """The notes under a table: the line "注：…", and the numbered lines that follow it."""
+    first = texts[0].strip()
+    found = [first]
+    for text in texts[1:]:
+        if not text.strip():
+            continue
+        if not NUMBERED_NOTE.match(text):
+            break
+        found.append(text.strip())
+    return found
 
 
 def _category_name(text: str) -> str:
@@ -193,6 +344,113 @@ COMMON_UNITS = frozenset(
 )  # fmt: skip
 
 
+def from_cells(lines: Sequence[str], first_line: int = 1) -> Table | None:
+    """Rows of an indicator table one cell per line, every cell there ("—" in the empty ones),
+    as a web page's text gives a table that prints a dash in its empty cells.
+
+    Each row has a cell per column of the header, except the category, written only on the
+    first row of its group (sometimes over two lines: "依法" / "执政"). A row is read only when
+    every cell fits its column (an attribute is 约束性/预期性, a baseline a number…); a table
+    where one does not is not of this shape (None) — ``from_lines`` reads tables whose empty
+    cells are gone.
+    """
+    cells = [(n, line.strip()) for n, line in enumerate(lines, start=first_line) if line.strip()]
+    found = _header_end(cells)
+    if found is None:
+        return None
+    i, columns, width = found
+    fields = _fields(columns) + [None] * width
+    fields = fields[:width]
+    if "attribute" not in columns and "id" not in columns:
+        return None  # nothing to tell a row's cells from the next row's
+    rows: list[Row] = []
+    footnotes: list[str] = []
+    category = ""
+    while i < len(cells):
+        text = cells[i][1]
+        if FOOTNOTE.match(text):
+            footnotes = _footnotes([t for _, t in cells[i:]])
+            break
+        read = _row_cells(cells, i, fields)
+        if read is None:
+            if rows and (_END.match(text) or len(text) > 30):
+                break  # the text after the table
+            return None
+        by_field, used = read
+        if by_field.get("category"):
+            category = _category_name(by_field["category"])
+        where = f"line {cells[i][0]}"
+        rows.append(make_row(where, category, by_field, columns.get("baseline_year")))
+        i += used
+    return _table(rows, [], columns, footnotes) if rows else None
+
+
+def _row_cells(
+    cells: Sequence[tuple[int, str]], i: int, fields: Sequence[str | None]
+) -> tuple[dict[str, str], int] | None:
+    """The row at ``i`` by field, and how many lines it takes; None when no reading fits."""
+    texts = [text for _, text in cells[i : i + len(fields) + 1]]
+    candidates: list[list[str]] = [texts[: len(fields)]]
+    if "category" in fields:
+        at = fields.index("category")
+        candidates.append([*texts[:at], "", *texts[at : len(fields) - 1]])  # left out
+        if at == 0:
+            candidates.append(["".join(texts[:2]), *texts[2 : len(fields) + 1]])  # over two lines
+    for n, values in enumerate(candidates):
+        if len(values) < len(fields):
+            continue
+        left_out = n == 1
+        if all(
+            _fits(f, v) or (left_out and f == "category")
+            for f, v in zip(fields, values, strict=True)
+        ):
+            used = len(fields) - (1 if n == 1 else 0) + (1 if n == 2 else 0)
+            return {f: v for f, v in zip(fields, values, strict=True) if f}, used
+    return None
+
+
+_NUMBER = re.compile(r"^[+\-]?\d+(?:\.\d+)?[%‰]?$")
+
+
+def _fits(column: str | None, text: str) -> bool:
+    """Can ``text`` be the cell of ``column`` (the check that keeps a row's cells in line)?"""
+    plain = _number(text.strip().strip(MARKS))  # NFKC would make ① a 1
+    if column == "attribute":
+        return binding_of(text) is not None
+    if binding_of(text) is not None or FOOTNOTE.match(text):
+        return False
+    if column == "category":
+        return (
+            not is_empty(text)
+            and not _NUMBER.match(plain)
+            and not numbered(text)
+            and len(text) <= 15
+        )
+    if column == "id":
+        return bool(re.fullmatch(r"[(]?(?:\d{1,3}|[一二三四五六七八九十]+)[.、)]?", plain))
+    if column == "name":
+        return not is_empty(text) and not _NUMBER.match(plain) and len(text) <= 60
+    if column == "baseline":
+        return is_empty(text) or bool(_NUMBER.match(plain))
+    if column == "unit":
+        return is_empty(text) or (
+            len(text) <= 8
+            and not any(ch.isdigit() for ch in text)
+            and not parse_target(text, None).understood
+        )
+    if column in ("target", "average"):
+        # A dash, a figure or a phrase the parser knows: a word such as 法治 is the next
+        # row's category, and the row is not of this shape.
+        return (
+            len(text) <= 80
+            and not numbered(text)
+            and (
+                is_empty(text) or any(ch.isdigit() for ch in text) or parse_target(text).understood
+            )
+        )
+    return len(text) <= 80 and not numbered(text)
+
+
 def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
     """Rows of an indicator table flattened to one cell per line (the seed's shape).
 
@@ -205,9 +463,10 @@ def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
     found = _header_end(cells)
     if found is None:
         return None
-    start, columns = found
+    start, columns, _ = found
     rows: list[Row] = []
     notes: list[str] = []
+    footnotes: list[str] = []
     category_parts: list[str] = []
     category = ""
     expected = 1
@@ -219,6 +478,9 @@ def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
     while i < len(cells):
         number, text = cells[i]
         if not is_next(i) and not (not rows and _number(text).isdigit()):
+            if FOOTNOTE.match(text):
+                footnotes = _footnotes([t for _, t in cells[i:]])
+                break
             if _END.match(text) or len(text) > 30:
                 break
             category_parts.append(text)
@@ -253,36 +515,34 @@ def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
         if i < len(cells) and not is_next(i) and not _END.match(cells[i][1]):
             target = cells[i][1]
             i += 1
-        rows.append(
-            Row(
-                where,
-                category,
-                row_id,
-                "".join(name_parts),
-                attribute,
-                unit,
-                target,
-                baseline,
-                columns.get("baseline_year"),
-            )
-        )
+        written = {"id": row_id, "name": "".join(name_parts), "attribute": attribute}
+        written |= {"unit": unit, "target": target, "baseline": baseline}
+        rows.append(make_row(where, category, written, columns.get("baseline_year")))
     if category_parts:
         notes.append(f"text after the table's last row was ignored: {''.join(category_parts)}")
-    return Table(rows, notes, columns.get("target_year")) if rows else None
+    return _table(rows, notes, columns, footnotes) if rows else None
 
 
 def _number(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
-def _header_end(cells: Sequence[tuple[int, str]]) -> tuple[int, dict[str, int]] | None:
-    """After a header of known column names one per line: where the rows start, and the columns."""
+def header_line(lines: Sequence[str]) -> int | None:
+    """The line (from 1) where a header of column names one per line starts, if any."""
+    cells = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
+    found = _header_end(cells)
+    return None if found is None else cells[found[0] - found[2]][0]
+
+
+def _header_end(cells: Sequence[tuple[int, str]]) -> tuple[int, dict[str, int], int] | None:
+    """After a header of known column names one per line: where the rows start, the columns,
+    and how many there are."""
     for i in range(len(cells)):
         j = i
         while j < len(cells) and _is_header_cell(cells[j][1]):
             j += 1
         if j - i >= 3 and (columns := header_columns([text for _, text in cells[i:j]])):
-            return j, columns
+            return j, columns, j - i
     return None
 
 

@@ -1,0 +1,351 @@
+"""A row of an indicator table → what the draft says of it: its target and when it is judged,
+its unit, baseline and notes, and what a person must do or check.
+
+Which cell holds the target, and what it means, follows the table's columns:
+
+- a level in the target-year column (2025年: 65, ＞6.5) is read by the phrase parser: a
+  threshold to reach by the target year (``by_target_year``), binding or not — unless its kind
+  holds every year (a rank, an average, a count per year);
+- the 年均/累计 column, when the target-year cell is empty: 〔13.5〕 is a total over the period
+  (cumulative: a compounded reduction when the name says 降低/下降, a growth when it says 增长,
+  else the change of a level from its baseline), due by the target year; ＞7 on a growth is an
+  average yearly growth; ＜5.5 on a level a threshold; 高于GDP增长 / 与GDP增长基本同步 a
+  comparison with the indicator the words name; 各年度视情提出 the plan's goal of each year —
+  all of these hold every year (``annual``);
+- a single target column (指标目标) says nothing about when: the bundled plan's rule (binding
+  indicators every year, expected ones by the target year);
+- a clause after 、力争… is a secondary goal: kept in ``notes``, not judged;
+- a baseline is the base-year column's figure, of the year a mark's note names (60.6* with
+  "带*的为2019年数据" is 60.6 in 2019); a mark on a target ("8①") refers to a note, which joins
+  the indicator's ``notes``, and is not part of its ``target_text``;
+- a note under the table that names the indicator joins its ``notes`` too;
+- what cannot be read is a ``todo`` target: never judged, and listed for a person.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from plancheck.kinds import Target
+from plancheck.kinds.average_growth import AverageGrowth
+from plancheck.kinds.base import Timing
+from plancheck.kinds.change import Change
+from plancheck.kinds.cumulative import Compound, Cumulative
+from plancheck.kinds.phrasing import ParsedTarget
+from plancheck.kinds.threshold import Threshold
+from plancheck.kinds.todo import Todo
+from plancheck.kinds.versus import Versus, resolve_other
+from plancheck.kinds.yearly import Yearly
+from plancheck.plan.importers.notes import Footnotes, Note, split_marks
+from plancheck.plan.importers.table import EMPTY, Row, binding_of, is_empty
+from plancheck.plan.phrases import default_timing, parse_target
+
+# Units that lose characters when a web page is turned into text ("次/年" → "/"), restored only
+# when the indicator's name says what was lost.
+LOST_UNITS: list[tuple[str, str, str]] = [
+    # (unit as extracted, a word the name must hold, the unit restored)
+    ("/", "次数", "次/年"),
+    ("/万人", "每万人", "人/万人"),
+]
+SAME_UNITS = {"百分比": "%", "百分率": "%", "千分比": "‰", "千分率": "‰"}
+AVERAGE_COLUMN = "年均/累计"
+# A name that says its figure is a year's change in %: 增长 (not 增加值, value added), 降低…
+GROWTH = re.compile(r"增长|增速|增加(?!值)")
+REDUCTION = re.compile(r"降低|下降|减少")
+# A secondary goal after the target: "＞7、力争投入强度高于“十三五”时期实际".
+SECONDARY = re.compile(r"^(?P<main>.+?)\s*[、,，;；]\s*(?P<clause>(?:并?力争|争取|努力).+)$")
+# Names of indicators where less is better: a bare number on them is a ceiling.
+_LOWER = re.compile(
+    r"发案率|发生率|败诉率|纠错率|差错率|改判|发回|事故|死亡|犯罪|投诉|逾期|超期|积案|不合格|"
+    r"失信|上访|信访量|复发|违法率|违规率|案件数|起数|亡人"
+)
+_HIGHER = re.compile(r"查处|办结|化解|合格率|覆盖|满意|知晓|结案|审查率|答复|出庭|落实|整改|成功")
+
+
+@dataclass(frozen=True)
+class Remark:
+    """Something a person must do (``TODO``) or confirm (``check``), and the field it is about."""
+
+    kind: str  # "TODO" or "check"
+    field: str  # "unit", "target" or "baseline": the draft writes it above that line
+    message: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    id: str
+    target: Target
+    target_text: str  # the cell the target was read from, verbatim
+    timing: Timing
+    unit: str | None
+    scope: str | None  # 全市… of a relative or rank target
+    baseline: tuple[int, float] | None = None
+    minimum: float | None = None  # -100 for a yearly rate of change in %
+    aliases: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # the indicator's `notes`
+    remarks: tuple[Remark, ...] = field(default=())
+
+
+def lower_is_better(name: str) -> bool:
+    return bool(_LOWER.search(name)) and not _HIGHER.search(name)
+
+
+def restore_unit(raw: str, name: str) -> tuple[str | None, str | None]:
+    """The indicator's unit, and a note when it was restored or is doubtful."""
+    unit = "".join(unicodedata.normalize("NFKC", raw).split())  # ％ is %
+    unit = SAME_UNITS.get(unit, unit)
+    for lost, word, restored in LOST_UNITS:
+        if unit == lost and word in name:
+            return restored, f"unit '{unit}' read as '{restored}' (characters lost in extraction)"
+    if unit in EMPTY:
+        note = None if not unit else f"unit '{unit}' read as no unit; add one if the figure has one"
+        return None, note
+    if unit.startswith("/") or unit.endswith("/"):
+        return unit, f"unit '{unit}' looks cut short; write the full unit (e.g. 人/万人)"
+    return unit, None
+
+
+def identify(rows: Sequence[Row]) -> list[str]:
+    """Each row's id: its number in the table, else its position; a repeated one made unique."""
+    used: set[str] = set()
+    ids = []
+    for n, row in enumerate(rows):
+        ident = row.id or str(n + 1)
+        if ident in used:
+            ident = f"{ident}-{n + 1}"
+        used.add(ident)
+        ids.append(ident)
+    return ids
+
+
+def read_rows(
+    rows: Sequence[Row], footnotes: Footnotes, dated: bool, baseline_year: int
+) -> list[Reading]:
+    """Every row's reading. ``dated``: the target column names the target year (2025年);
+    ``baseline_year``: the plan's, for a baseline column that names none (基期值)."""
+    ids = identify(rows)
+    names = [(ident, row.name) for ident, row in zip(ids, rows, strict=True)]
+    about = footnotes.naming([row.name for row in rows])
+    return [
+        _Reader(row, ident, names, footnotes, about.get(n, []), dated, baseline_year).read()
+        for n, (ident, row) in enumerate(zip(ids, rows, strict=True))
+    ]
+
+
+class _Reader:
+    """Reads one row: collects its notes and findings on the way."""
+
+    def __init__(
+        self,
+        row: Row,
+        ident: str,
+        names: list[tuple[str, str]],
+        footnotes: Footnotes,
+        about: list[Note],
+        dated: bool,
+        baseline_year: int,
+    ) -> None:
+        self.row, self.ident, self.names = row, ident, names
+        self.footnotes, self.dated, self.baseline_year = footnotes, dated, baseline_year
+        self.label = f"indicator {ident}"
+        self.remarks: list[Remark] = []
+        self.notes: list[str] = [str(note) for note in about]
+
+    def todo(self, field: str, message: str) -> None:
+        self.remarks.append(Remark("TODO", field, f"{self.label}: {message}"))
+
+    def check(self, field: str, message: str) -> None:
+        self.remarks.append(Remark("check", field, f"{self.label}: {message}"))
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+    def read(self) -> Reading:
+        row = self.row
+        unit, unit_note = restore_unit(row.unit, row.name)
+        if unit is None and row.name_unit:
+            unit, unit_note = restore_unit(row.name_unit, row.name)  # 常住人口城镇化率（％）
+        elif row.name_unit and restore_unit(row.name_unit, row.name)[0] != unit:
+            self.check("unit", f"the name says ({row.name_unit}), the unit column '{row.unit}': "
+                       "the unit column's is used")  # fmt: skip
+        if unit_note:
+            self.check("unit", unit_note)
+        baseline = self.baseline()
+        level, average = self.marked(row.target_text), self.marked(row.average)
+        if not is_empty(level):
+            column, text, written = "level", level, level
+            if not is_empty(average):
+                self.note(f"{AVERAGE_COLUMN}：{row.average}")
+                self.check("target", f"the {AVERAGE_COLUMN} column also says '{row.average}': "
+                           "kept in notes, not judged")  # fmt: skip
+        elif not is_empty(average):
+            column, text, written = "average", average, average
+        else:
+            written = row.target_text or row.average
+            self.todo("target", "the table gives no target: write one (until then the "
+                      "indicator is never judged)")  # fmt: skip
+            return self.result(Todo(kind="todo", text=written), written, "annual", unit, None,
+                               baseline)  # fmt: skip
+        if found := SECONDARY.match(text):
+            text = found["main"]
+            self.note(found["clause"])
+            self.check("target", f"'{found['clause']}' read as a secondary goal: kept in notes, "
+                       "not judged")  # fmt: skip
+        parsed = parse_target(text, unit)
+        if parsed.target is None:
+            self.todo("target", f"target_text '{written}' not understood ({parsed.reason}): "
+                      "write its target (until then it is never judged)")  # fmt: skip
+            return self.result(Todo(kind="todo", text=written), written, "annual", unit, None,
+                               baseline)  # fmt: skip
+        if parsed.unit and not unit:
+            unit = parsed.unit  # the phrase states it: 不低于95%
+        target = self.kind(parsed, column, baseline)
+        if isinstance(target, Cumulative) or (column == "level" and self.dated):
+            # Reached by the end of the period, binding or not, unless the kind holds every year.
+            timing = target.default_timing(False, unit) if column == "level" else "by_target_year"
+        elif column == "average":
+            timing = "annual"
+        else:
+            timing = default_timing(target, binding_of(row.attribute) is True, unit)
+        return self.result(target, written, timing, unit, parsed.scope, baseline)
+
+    def marked(self, text: str) -> str:
+        """A cell without its marks; each mark's note joins the indicator's notes. The mark is
+        a reference to a note, not part of the target: "8①" is written as target_text "8"."""
+        plain, marks = split_marks(text)
+        for mark in dict.fromkeys(marks):
+            note = self.footnotes.explaining(mark)
+            if note is None:
+                self.check("target", f"'{text}' carries the mark '{mark}', which no note under "
+                           "the table explains")  # fmt: skip
+            elif self.footnotes.year(mark) is None:  # a baseline's year is said at the baseline
+                self.note(str(note))
+        return plain
+
+    def kind(self, parsed: ParsedTarget, column: str, baseline: tuple[int, float] | None) -> Target:
+        """The target a phrase reads as, made what the column and the name say it is."""
+        target = parsed.target
+        assert target is not None
+        name, text = self.row.name, parsed.text
+        if isinstance(target, Cumulative):
+            return self.cumulative(target, text, baseline)
+        if isinstance(target, Versus):
+            return self.versus(target, parsed)
+        if isinstance(target, Yearly):
+            self.todo("target", f"'{text}': the plan sets the goal of each year; give them in "
+                      "targets_by_year (a year without one is unknown)")  # fmt: skip
+            return target
+        for note in parsed.notes:
+            self.check("target", note)
+        if parsed.implicit and isinstance(target, Threshold) and lower_is_better(name):
+            # A bare "3" on 万人刑事案件发案率 is a ceiling, not a floor.
+            ceiling = replace(target, op="<=")
+            self.check("target", f"the bare number '{text}' read as {ceiling.describe()}: the "
+                       "name says lower is better (a floor would be >=)")  # fmt: skip
+            return ceiling
+        if column != "average":
+            return target
+        if isinstance(target, Threshold) and target.op != "==" and GROWTH.search(name):
+            growth = AverageGrowth(kind="average_growth", op=target.op, value=target.value)
+            self.check("target", f"'{text}' in the {AVERAGE_COLUMN} column read as "
+                       f"{growth.describe()} (the name says it is a growth)")  # fmt: skip
+            return growth
+        if isinstance(target, Threshold):
+            self.check("target", f"'{text}' in the {AVERAGE_COLUMN} column read as "
+                       f"{target.describe()} every year")  # fmt: skip
+        if isinstance(target, Change):
+            self.todo("target", f"'{text}' in the {AVERAGE_COLUMN} column: a change each year or "
+                      "over the period? write the target (until then it is never judged)")  # fmt: skip
+            return Todo(kind="todo", text=self.row.average)
+        return target
+
+    def cumulative(
+        self, target: Cumulative, text: str, baseline: tuple[int, float] | None
+    ) -> Cumulative:
+        """〔13.5〕: the name says whether each year's figure is a rate to compound."""
+        name = self.row.name
+        total = self.footnotes.total()
+        said = f"a {total[0]}-year total ({total[1]})" if total else "a total over the period"
+        if total:
+            self.note(str(total[1]))
+        if found := REDUCTION.search(name):
+            compound: Compound = "reduction"
+            how = f"a reduction compounded (the name says {found[0]})"
+        elif found := GROWTH.search(name):
+            compound, how = "growth", f"a growth compounded (the name says {found[0]})"
+        else:
+            compound, how = "none", "the change of a level from its baseline"
+            if baseline is None:
+                self.todo("baseline", f"'{text}' is a change from the baseline: give the "
+                          "indicator a baseline {year, value}")  # fmt: skip
+        self.check("target", f"'{text}' read as {said}, {how}")
+        return Cumulative(kind="cumulative", amount=target.amount, compound=compound)
+
+    def versus(self, target: Versus, parsed: ParsedTarget) -> Target:
+        """高于GDP增长: the other indicator is the one of the table the words name."""
+        mentioned = parsed.other or target.indicator
+        other = resolve_other(mentioned, self.names)
+        if other is None or other == self.ident:
+            self.todo("target", f"'{parsed.text}' compares with '{mentioned}', which names no "
+                      "one other indicator of the table: write a versus target with its id "
+                      "(until then it is never judged)")  # fmt: skip
+            return Todo(kind="todo", text=parsed.text)
+        found = replace(target, indicator=other)
+        other_name = dict(self.names)[other]
+        band = ": set `tolerance` for another band" if found.op == "~" else ""
+        self.check("target", f"'{mentioned}' read as indicator {other} ({other_name}), "
+                   f"{found.describe()}{band}")  # fmt: skip
+        return found
+
+    def baseline(self) -> tuple[int, float] | None:
+        """The base-year column's figure, and its year: the column's, a mark's, or the plan's."""
+        text = self.row.baseline
+        plain, marks = split_marks(text)
+        if is_empty(plain):
+            return None
+        try:
+            value = float(unicodedata.normalize("NFKC", plain).rstrip("%‰"))
+        except ValueError:
+            self.todo("baseline", f"baseline '{text}' is not a number")
+            return None
+        year = self.row.baseline_year or self.baseline_year
+        for mark in dict.fromkeys(marks):
+            if found := self.footnotes.year(mark):
+                year = found[0]
+                self.note(str(found[1]))
+                self.check("baseline", f"baseline '{text}' read as the {year} figure ({found[1]})")
+            elif (note := self.footnotes.explaining(mark)) is not None:
+                self.note(str(note))
+            else:
+                self.check("baseline", f"baseline '{text}' carries the mark '{mark}', which no "
+                           "note under the table explains")  # fmt: skip
+        return year, value
+
+    def result(
+        self,
+        target: Target,
+        written: str,
+        timing: Timing,
+        unit: str | None,
+        scope: str | None,
+        baseline: tuple[int, float] | None,
+    ) -> Reading:
+        row = self.row
+        rate = unit == "%" and (GROWTH.search(row.name) or REDUCTION.search(row.name))
+        return Reading(
+            id=self.ident,
+            target=target,
+            target_text=written,
+            timing=timing,
+            unit=unit,
+            scope=scope,
+            baseline=baseline,
+            minimum=-100.0 if rate else None,
+            aliases=(row.written_name,) if row.written_name else (),
+            notes=tuple(self.notes),
+            remarks=tuple(self.remarks),
+        )
