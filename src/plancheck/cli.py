@@ -408,9 +408,9 @@ def plan_schema(
     from plancheck.plan.models import IndicatorsFile, TasksFile
 
     model = IndicatorsFile if which.value == "indicators" else TasksFile
-    from pydantic import TypeAdapter
+    from plancheck.plan.models import validator
 
-    schema = TypeAdapter(model).json_schema()
+    schema = validator(model).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"plancheck {which.value}.yaml"
     typer.echo(json.dumps(schema, ensure_ascii=False, indent=2))

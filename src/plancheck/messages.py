@@ -84,24 +84,34 @@ _CATALOGS: dict[str, dict[str, str]] = {}
 
 
 def catalog(lang: str) -> dict[str, str]:
-    """Every reason sentence in ``lang``: the engine's and every kind's."""
-    if lang not in _CATALOGS:
-        from plancheck.kinds import messages
+    """Every reason sentence in ``lang``: the engine's and every kind's that is loaded (a reason
+    comes from a kind of the plan, so its kind is loaded; the others need not be imported)."""
+    found = _CATALOGS.get(lang)
+    if found is None:
+        from plancheck.kinds.base import loaded_messages
 
-        _CATALOGS[lang] = {**CATALOG[lang], **messages()[lang]}
-    return _CATALOGS[lang]
+        found = _CATALOGS[lang] = {**CATALOG[lang], **loaded_messages(lang)}
+    return found
+
+
+def template(key: str, lang: str) -> str:
+    """The sentence of a reason's ``key`` in ``lang``."""
+    templates = catalog(lang)
+    if key not in templates:  # a kind loaded after the catalog was made
+        _CATALOGS.pop(lang, None)
+        templates = catalog(lang)
+    return templates[key]
 
 
 def render(reason: Reason, lang: str = "en") -> str:
     """A reason as one sentence in ``lang`` ("en" or "zh")."""
-    catalog_ = catalog(lang)
     parts = []
     for key, params in reason:
         values = {
             name: (value.zh if lang == "zh" else value.en) if isinstance(value, Text) else value
             for name, value in params
         }
-        parts.append(catalog_[key].format(**values))
+        parts.append(template(key, lang).format(**values))
     return ("；" if lang == "zh" else "; ").join(parts)
 
 

@@ -4,57 +4,70 @@
 is an approximate level, not the threshold 5.5 with a unit "%左右"). ``Target`` is the plan
 model's field type: any registered kind, told apart by ``kind``. Code outside the kinds sees a
 target only through the methods of ``kinds.base.Kind``.
+
+Both are built when first asked for: a district's ``evaluate`` unpickles its cached plan and
+imports only the kinds that plan uses.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Union
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from pydantic import Field
-
-from plancheck.kinds.around import Around
-from plancheck.kinds.average_growth import AverageGrowth
 from plancheck.kinds.base import Kind
-from plancheck.kinds.change import Change
-from plancheck.kinds.cumulative import Cumulative
-from plancheck.kinds.qualitative import Qualitative
-from plancheck.kinds.range import Range
-from plancheck.kinds.rank import Rank
-from plancheck.kinds.relative import Relative
-from plancheck.kinds.threshold import Threshold
-from plancheck.kinds.todo import Todo
-from plancheck.kinds.versus import Versus
-from plancheck.kinds.yearly import Yearly
 
-KINDS: tuple[type[Kind], ...] = (
-    Yearly,
-    Around,
-    Range,
-    AverageGrowth,
-    Cumulative,
-    Threshold,
-    Relative,
-    Versus,
-    Rank,
-    Change,
-    Qualitative,
-    Todo,
+# module: class, in the order the phrase parser tries them
+REGISTRY: tuple[tuple[str, str], ...] = (
+    ("yearly", "Yearly"),
+    ("around", "Around"),
+    ("range", "Range"),
+    ("average_growth", "AverageGrowth"),
+    ("cumulative", "Cumulative"),
+    ("threshold", "Threshold"),
+    ("relative", "Relative"),
+    ("versus", "Versus"),
+    ("rank", "Rank"),
+    ("change", "Change"),
+    ("qualitative", "Qualitative"),
+    ("todo", "Todo"),
 )
 
 if TYPE_CHECKING:
+    KINDS: tuple[type[Kind], ...]
     Target = Kind
-else:
-    Target = Annotated[Union[KINDS], Field(discriminator="kind")]  # noqa: UP007
+
+
+def _kinds() -> tuple[type[Kind], ...]:
+    found = []
+    for module, name in REGISTRY:
+        kind = getattr(importlib.import_module(f"plancheck.kinds.{module}"), name)
+        found.append(kind)
+    return tuple(found)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "KINDS":
+        value: Any = _kinds()
+    elif name == "Target":
+        from typing import Annotated, Union
+
+        from pydantic import Field
+
+        value = Annotated[Union[_kinds()], Field(discriminator="kind")]  # noqa: UP007
+    else:
+        raise AttributeError(name)
+    globals()[name] = value
+    return value
 
 
 def messages() -> dict[str, dict[str, str]]:
     """Every kind's reasons, by language: merged into the reason catalog."""
     catalog: dict[str, dict[str, str]] = {"en": {}, "zh": {}}
-    for kind in KINDS:
+    for kind in _kinds():
         for key, (en, zh) in kind.messages.items():
             catalog["en"][key] = en
             catalog["zh"][key] = zh
     return catalog
 
 
-__all__ = ["KINDS", "Kind", "Target", "messages"]
+__all__ = ["KINDS", "REGISTRY", "Kind", "Target", "messages"]

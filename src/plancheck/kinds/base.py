@@ -354,6 +354,18 @@ def _same_fields(a: Kind, b: Kind) -> bool:
 # --- helpers the kinds share ----------------------------------------------------------------
 
 
+def loaded_messages(lang: str) -> dict[str, str]:
+    """The reason sentences in ``lang`` of every kind imported so far."""
+    found: dict[str, str] = {}
+    pending: list[type[Kind]] = [Kind]
+    while pending:
+        kind = pending.pop()
+        pending.extend(kind.__subclasses__())
+        for key, (en, zh) in kind.messages.items():
+            found[key] = zh if lang == "zh" else en
+    return found
+
+
 def level_margin(facts: Facts, judged: Judged, value: Array | None = None) -> Array:
     """``Kind.margin`` of a level: the figure (or ``value``) less the goal, the good way."""
     figure = facts.value if value is None else value

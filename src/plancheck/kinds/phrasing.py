@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from plancheck.kinds.base import Op
@@ -174,11 +175,15 @@ class Form:
     example: str
     example_unit: str | None
     reading: str
-    pattern: re.Pattern[str]
+    source: str  # the regular expression; compiled when first used (start-up pays for none)
     build: Builder
     # A broad pattern (any number with any unit words: the threshold) can match a text it then
     # cannot read; the parser then says what kind of phrase the text is, if it knows.
     broad: bool = False
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.source)
 
 
 def form(
@@ -192,7 +197,7 @@ def form(
     broad: bool = False,
 ) -> Form:
     """A row of the phrase table, declared in a kind's module."""
-    return Form(name, example, unit, reading, re.compile(pattern), build, broad)
+    return Form(name, example, unit, reading, pattern, build, broad)
 
 
 SCOPE = "(?P<scope>" + "|".join(SCOPES) + ")"

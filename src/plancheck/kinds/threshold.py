@@ -118,7 +118,6 @@ class Threshold(Kind):
 # --- phrases --------------------------------------------------------------------------------
 
 _LEVEL = rf"^{NEUTRAL_WORDS}?{PREFIX}?(?P<num>{NUM})(?P<mag>万|亿)?(?P<unit>[^\d<>=≥≤]*?){SUFFIX}?$"
-_LEVEL_PATTERN = re.compile(_LEVEL)
 
 
 def _threshold(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
@@ -143,7 +142,7 @@ def _threshold(match: re.Match[str], text: str, unit: str | None) -> ParsedTarge
 def _per(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
     said = f"{match.group('unit')}/{match.group('per')}" if match.group("unit") else ""
     prefix = (match.group("neutral") or "") + (match.group("pre") or "")
-    rewritten = _LEVEL_PATTERN.match(
+    rewritten = Threshold.phrases[0].pattern.match(
         f"{prefix}{match.group('num')}{said}{match.group('post') or ''}"
     )
     assert rewritten is not None

@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import importlib.resources
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from plancheck.errors import UserError, UserErrors
+from plancheck.plan import cache
 from plancheck.plan.models import IndicatorsFile, Plan, TasksFile, normalise_key
-from plancheck.textfile import read_text
-from plancheck.yamlfile import MarkedYaml, read_yaml
+from plancheck.textfile import read_bytes, read_text
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from plancheck.yamlfile import MarkedYaml
 
 M = TypeVar("M")
 # An extra check of the indicators file (``plan validate`` adds the target-text check).
-Check = Callable[[IndicatorsFile, MarkedYaml], Iterable[UserError]]
+Check = Callable[[IndicatorsFile, "MarkedYaml"], Iterable[UserError]]
 
 INDICATORS_FILE = "indicators.yaml"
 TASKS_FILE = "tasks.yaml"
@@ -62,6 +66,23 @@ def load_plan(
     indicators_path, tasks_path = plan_files(path)
     if not tasks:
         tasks_path = None
+    files = (indicators_path, *([tasks_path] if tasks_path else []))
+    source = "bundled" if path is None else str(path)
+    # A plan validated before, with no extra checks asked for, comes from the cache.
+    contents = [read_bytes(f) for f in files] if not checks else []
+    name = cache.key(contents) if contents else None
+    if name is not None and (cached := cache.load(name)) is not None:
+        return replace(cached, source=source, files=files)
+    plan = _load(path, indicators_path, tasks_path, checks)
+    plan = replace(plan, source=source, files=files)
+    if name is not None:
+        cache.store(name, plan)
+    return plan
+
+
+def _load(
+    path: Path | None, indicators_path: Path, tasks_path: Path | None, checks: Sequence[Check]
+) -> Plan:
     problems: list[UserError] = []
     indicators_doc = _read(indicators_path)
     indicators = _validate(IndicatorsFile, indicators_doc, problems)
@@ -89,6 +110,8 @@ def load_plan(
 
 
 def _read(path: Path) -> MarkedYaml:
+    from plancheck.yamlfile import read_yaml  # PyYAML only when a plan is read afresh
+
     doc = read_yaml(read_text(path), path)
     if not isinstance(doc.data, dict):
         raise UserError("expected a YAML mapping at the top of the file", path, 1, 1)
@@ -96,10 +119,12 @@ def _read(path: Path) -> MarkedYaml:
 
 
 def _validate(model: type[M], doc: MarkedYaml, problems: list[UserError]) -> M | None:
-    from pydantic import TypeAdapter
+    from pydantic import ValidationError
+
+    from plancheck.plan.models import validator
 
     try:
-        return TypeAdapter(model).validate_python(doc.data)
+        return validator(model).validate_python(doc.data)
     except ValidationError as exc:
         problems.extend(_located(exc, doc))
         return None

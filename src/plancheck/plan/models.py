@@ -12,12 +12,33 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Annotated, Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
 
 from pydantic import Field
 
-from plancheck.kinds import Target
 from plancheck.kinds.base import Better, Number, model
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
+
+    from plancheck.kinds import Target
+
+M = TypeVar("M")
+
+
+def validator(file_model: type[M]) -> TypeAdapter[M]:
+    """The pydantic validator of a plan file's model (``IndicatorsFile``, ``TasksFile``), built
+    when a plan is read afresh. ``Target`` — the union of every registered kind — is named in
+    this module for pydantic to resolve the fields' annotations; it is built only then, so that
+    a plan from the cache imports only the kinds it uses."""
+    from pydantic import TypeAdapter
+
+    from plancheck import kinds
+
+    globals().setdefault("Target", kinds.Target)
+    return TypeAdapter(file_model)
+
 
 # --- indicators.yaml ------------------------------------------------------------------------
 
@@ -247,6 +268,7 @@ class Plan:
     indicators: list[Indicator]
     source: str  # where the plan was read from ("bundled", or the path the user gave)
     tasks: list[Task] = field(default_factory=list)
+    files: tuple[Path, ...] = ()  # the plan files read (an output must never replace one)
 
     @cached_property
     def _keys(self) -> dict[str, Indicator]:

@@ -49,9 +49,9 @@ def figure(x: float | None) -> float | int | None:
 
 def dump(item: object) -> dict[str, Any]:
     """A plan model (an indicator, a task) as JSON data, without its empty fields."""
-    from pydantic import TypeAdapter
+    from plancheck.plan.models import validator
 
-    data: dict[str, Any] = TypeAdapter(type(item)).dump_python(item, mode="json", exclude_none=True)
+    data: dict[str, Any] = validator(type(item)).dump_python(item, mode="json", exclude_none=True)
     return data
 
 

@@ -69,7 +69,7 @@ def render(reason: Reason, lang: str = "en") -> str:
     """A reason as one sentence in ``lang`` ("en" or "zh")."""
     parts = []
     for key, params in reason:
-        template = CATALOG[lang].get(key) or messages.catalog(lang)[key]
+        template = CATALOG[lang].get(key) or messages.template(key, lang)
         values = {
             name: (value.zh if lang == "zh" else value.en) if isinstance(value, Text) else value
             for name, value in params
