@@ -1,7 +1,8 @@
 """The command line: parse arguments, call the stages (load → read → evaluate → report), exit.
 
-Exit codes: 0 compliant (or valid), 1 not compliant, 2 bad input or usage. Every UserError is
-caught in one place, ``_Group.invoke``, and printed as one located line on stderr.
+Exit codes: 0 compliant (or valid), 1 not compliant, 2 bad input or usage, 3 an internal error
+(process.py). Every error is caught in one place, ``_Group.invoke``, and printed as one line on
+stderr.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, get_args
 
 import typer
 from typer.core import TyperGroup
@@ -18,6 +19,7 @@ from typer.core import TyperGroup
 from plancheck import __version__
 from plancheck.errors import UserError, UserErrors
 from plancheck.report import FORMATS, choices
+from plancheck.textfile import forget_files_read
 
 if TYPE_CHECKING:
     from plancheck.plan.models import Plan
@@ -25,11 +27,61 @@ if TYPE_CHECKING:
 
 class _Group(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
+        """Run the command; every error is one line on stderr and its exit code (process.py)."""
+        from plancheck.process import report_error
+
+        if ctx.parent is None:
+            forget_files_read()  # each command protects the files it reads (tests run many)
         try:
             return super().invoke(ctx)
-        except UserError as error:
-            typer.echo(str(error), err=True)
-            sys.exit(2)
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as error:
+            sys.exit(report_error(error))
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """Also refuse ``-o out/`` before the command runs: Path drops the "/" that says folder."""
+        name, command, rest = super().resolve_command(ctx, args)
+        raw = self._report_file_given(command, rest) if command is not None else None
+        if raw is not None and raw != "-":
+            from plancheck.output import refuse_folder_name
+
+            refuse_folder_name(raw)
+        return name, command, rest
+
+    @staticmethod
+    def _report_file_given(command: Any, args: list[str]) -> str | None:
+        """The -o value in ``args`` as typed, when ``command`` writes a report file there."""
+        options = {
+            name: param
+            for param in command.params
+            if param.param_type_name == "option"
+            for name in (*param.opts, *param.secondary_opts)
+        }
+        report_help = get_args(OutputOption)[1].help
+        found: str | None = None
+        position = 0
+        while position < len(args):
+            token = args[position]
+            position += 1
+            if token == "--":
+                break
+            if not token.startswith("-") or token == "-":
+                if hasattr(command, "commands"):
+                    break  # a group's own options come before its subcommand
+                continue
+            name, equals, value = token.partition("=")
+            if not token.startswith("--") and name[:2] in options and len(name) > 2:
+                name, equals, value = token[:2], "=", token[2:]  # -oFILE
+            param = options.get(name)
+            if param is None or param.is_flag or param.count:
+                continue
+            if not equals:
+                value = args[position] if position < len(args) else ""
+                position += 1
+            if param.name == "output" and param.help == report_help:
+                found = value  # given twice: the last one counts, as for click
+        return found
 
 
 app = typer.Typer(
@@ -117,16 +169,14 @@ def _file(output: Path | None) -> Path | None:
 
 
 def _emit(text: str | bytes, output: Path | None, inputs: list[Path]) -> None:
+    """Write the report to stdout or -o FILE; never over ``inputs`` or any file read (output.py)."""
     output = _file(output)
-    if output is None and isinstance(text, bytes):
-        if sys.stdout.isatty():
-            raise UserError("a binary file (xlsx) is not for the terminal: give -o FILE")
-        sys.stdout.buffer.write(text)
-        sys.stdout.flush()
-        return
     if output is None:
-        sys.stdout.write(text if isinstance(text, str) else text.decode())
-        sys.stdout.flush()
+        from plancheck.process import write_stdout
+
+        if isinstance(text, bytes) and sys.stdout.isatty():
+            raise UserError("a binary file (xlsx) is not for the terminal: give -o FILE")
+        write_stdout(text)
         return
     from plancheck.output import write_report
 
@@ -480,4 +530,7 @@ def main() -> None:
     # time a model is validated: ~25 ms of each run. plancheck uses none (typer turns them off
     # for its own validators too); a user who sets the variable keeps their choice.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
-    app()
+    from plancheck.process import run
+
+    # Not standalone: click would say a usage error in four lines and a broken pipe as exit 1.
+    run(lambda: app(standalone_mode=False, prog_name="plancheck"))

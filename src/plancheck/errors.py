@@ -5,7 +5,14 @@ Findings in the data (a failed target) are not errors: they are results, and giv
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from plancheck.safetext import one_line
+
+# In a message, a line break or a tab (inside a quoted cell, say) reads as a space; every other
+# control character, and any in a file name, is shown escaped by one_line.
+_SPACES = re.compile(r"[ \t\n\r\v\f]+")
 
 
 class UserError(Exception):
@@ -34,9 +41,9 @@ class UserError(Exception):
         return ":".join(parts)
 
     def __str__(self) -> str:
-        # One line, whatever the message holds: a report reader greps for it.
-        flat = " ".join(self.message.split())
-        return f"{self.location}: {flat}" if self.file is not None else flat
+        # One line, whatever the file name or the message holds: CI reads stderr line by line.
+        message = _SPACES.sub(" ", self.message).strip()
+        return one_line(f"{self.location}: {message}" if self.file is not None else message)
 
 
 class UserErrors(UserError):
@@ -47,4 +54,4 @@ class UserErrors(UserError):
         self.errors = errors
 
     def __str__(self) -> str:
-        return "\n".join(str(e) for e in self.errors)
+        return "\n".join(str(e) for e in self.errors)  # one line each

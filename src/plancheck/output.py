@@ -1,89 +1,164 @@
-"""Write a report so that nothing is lost: atomically, and never over an input file."""
+"""Write a report so that nothing is lost: atomically, and never over a file the command reads.
+
+A report goes to a temporary file beside its target, then replaces the target in one rename: a
+reader of the target sees the old report or the new one, never half of one. The temporary file is
+removed on any error, and by ``process`` when a signal stops the command
+(``remove_temporaries``).
+
+A report is never written over a file the command reads — its plan (the bundled one too), a
+submission, a reference or progress file — whatever name reaches it: a symbolic or hard link or
+``..`` (``refuse_inputs``).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from plancheck.errors import UserError
+from plancheck.textfile import files_read
+
+_temporaries: set[str] = set()  # the temporary files now being written
 
 
-def write_report(text: str | bytes, path: Path, inputs: Iterable[Path] = ()) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename.
+def write_report(
+    data: str | bytes, path: str | Path, protected: Iterable[Path] = (), *, what: str = "the report"
+) -> None:
+    """Write ``data`` (text is written as UTF-8) to ``path``, atomically.
 
-    A reader of ``path`` sees the old report or the new one, never half of one; on any error the
-    temporary file is removed and an earlier report stays as it was.
+    ``path`` as the user typed it: a str keeps a trailing "/" (``-o out/``), which Path drops.
+    ``protected``: the files the command reads. Every file read through ``textfile`` is protected
+    without being named here; name the others. ``what``: the thing written, as messages name it
+    ("the report", "the file").
     """
-    data = text if isinstance(text, bytes) else text.encode("utf-8")  # bytes: an .xlsx
-    write_report_chunks([data], path, inputs)
+    refuse_folder_name(path, what)
+    target = Path(path)
+    refuse_inputs(target, [*protected, *files_read()])
+    # A lone surrogate (from a file name, say) cannot be UTF-8: it is written as its escape.
+    payload = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data
+    if _is_special(target):
+        _write_through(payload, target, what)
+        return
+    resolved = _resolved(target)
+    if resolved.is_dir():
+        raise UserError(f"is a directory: give {what} a file name", path)
+    folder = resolved.parent
+    if not folder.is_dir():
+        raise UserError("the output's folder does not exist", path)
+    try:
+        handle, temporary = _create_temporary(folder)
+    except OSError as exc:
+        raise UserError(f"cannot write {what}: {exc.strerror or exc}", path) from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        _give_mode(temporary, resolved)
+        os.replace(temporary, resolved)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise UserError(f"cannot write {what}: {exc.strerror or exc}", path) from None
+        raise
+    finally:
+        _temporaries.discard(temporary)
+
+
+def refuse_inputs(target: Path, inputs: Iterable[Path]) -> None:
+    """A UserError when ``target`` is one of ``inputs``: the same file (device and inode) when
+    both exist, else the same resolved path."""
+    target_id = _identity(target)
+    for source in inputs:
+        source_id = _identity(source)
+        if target_id is not None and source_id is not None:
+            same = target_id == source_id
+        else:
+            same = _resolved(target) == _resolved(source)
+        if same:
+            named = "" if str(source) == str(target) else f" ({source})"
+            raise UserError(
+                f"refusing to write the report over an input file of this command{named}: "
+                "give another file name",
+                target,
+            )
+
+
+def remove_temporaries() -> None:
+    """Remove every temporary file being written (a signal is stopping the command)."""
+    for name in list(_temporaries):
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        _temporaries.discard(name)
+
+
+def refuse_folder_name(path: str | Path, what: str = "the report") -> None:
+    """A UserError when the name ends with "/": a report goes into a file, not a folder."""
+    name = str(path)
+    separators = tuple(s for s in (os.sep, os.altsep) if s)
+    if name.endswith(separators) and name.strip("".join(separators)):
+        raise UserError(
+            f"names a folder (it ends with '{name[-1]}'): give {what} a file name", name
+        )
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):  # ValueError: a NUL in the name
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a symbolic link loop
+        return path.absolute()
 
 
 def _is_special(path: Path) -> bool:
     """A device or a pipe (/dev/null, /dev/stdout, a FIFO): there is nothing to rename over."""
     try:
         mode = os.stat(path).st_mode
-    except OSError:
+    except (OSError, ValueError):
         return False
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISBLK(mode)
 
 
-def _write_through(chunks: Iterable[bytes | memoryview | str], path: Path) -> None:
+def _write_through(payload: bytes, path: Path, what: str) -> None:
     """Written to as it is: replacing /dev/null with a file, as a rename would, breaks the system."""
     try:
         with open(path, "wb") as out:
-            for chunk in chunks:
-                out.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
+            out.write(payload)
     except OSError as exc:
-        raise UserError(f"cannot write the report: {exc.strerror or exc}", path) from None
+        raise UserError(f"cannot write {what}: {exc.strerror or exc}", path) from None
 
 
-def write_report_chunks(
-    chunks: Iterable[bytes | memoryview | str], path: Path, inputs: Iterable[Path] = ()
-) -> None:
-    """``write_report`` for a report made piece by piece (a large JSON report): each chunk is
-    written as it comes, so the whole report never sits in memory; the same atomic rename."""
-    target = path.resolve()
-    for source in inputs:
-        with contextlib.suppress(OSError):
-            if source.exists() and target.exists() and os.path.samefile(source, target):
-                raise UserError("refusing to write the report over an input file", path)
-            if source.resolve() == target:
-                raise UserError("refusing to write the report over an input file", path)
-    if target.is_dir():
-        raise UserError("the output is a directory; give a file name", path)
-    if _is_special(path):
-        _write_through(chunks, path)
-        return
-    folder = target.parent
-    if not folder.is_dir():
-        raise UserError("the output's folder does not exist", path)
+def _create_temporary(folder: Path) -> tuple[int, str]:
+    """A new, empty file in ``folder`` with a short name: any legal report name fits beside it."""
+    while True:
+        name = str(folder / f".plancheck-{os.urandom(4).hex()}.tmp")
+        _temporaries.add(name)  # before it exists: a signal between the two still removes it
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), name
+        except FileExistsError:
+            _temporaries.discard(name)
+        except BaseException:
+            _temporaries.discard(name)
+            raise
+
+
+def _give_mode(temporary: str, target: Path) -> None:
+    """The mode the report would have had: the old report's, or a new file's under the umask."""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UserError(f"cannot write the report: {exc.strerror or exc}", path) from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            for chunk in chunks:
-                out.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(temporary, target.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise UserError(f"cannot write the report: {exc.strerror or exc}", path) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+        mode = target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temporary, mode)

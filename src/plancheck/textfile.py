@@ -4,21 +4,63 @@ Accepted: UTF-8 (with or without BOM), UTF-16 (with BOM, or LE/BE without one), 
 covers GBK and GB2312). We try them in that fixed order rather than guess statistically: the set
 is small and known, and a fixed order gives the same answer for the same bytes every time.
 Anything that is not a readable regular file, or not text, is a located UserError.
+
+Lines are counted as editors count them: a line ends at ``\n``, ``\r\n`` or ``\r``
+(``split_lines``), never at the form feeds, U+2028 and other separators ``str.splitlines`` also
+splits at, so a message never names a line the user cannot find.
+
+Every file read here is remembered for the rest of the command (``files_read``): a report is
+never written over one of them (``output.write_report``).
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import stat
 from pathlib import Path
 
 from plancheck.errors import UserError
 
 MAX_BYTES = 512 * 1024 * 1024  # documented in the README ("Limits")
+_DOS_END_OF_FILE = "\x1a"  # ^Z, which old DOS tools put after the last line
+
+_files_read: list[Path] = []
+
+
+def files_read() -> tuple[Path, ...]:
+    """The files this command has read (or tried to read) through ``read_bytes``, in order."""
+    return tuple(_files_read)
+
+
+def forget_files_read() -> None:
+    """Start a new command: the CLI calls it before each one (tests run many in one process)."""
+    _files_read.clear()
+
+
+# str.splitlines splits at these too; an editor shows them inside a line.
+_NOT_LINE_ENDS = re.compile("[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def split_lines(text: str, keepends: bool = False) -> list[str]:
+    """``text.splitlines(keepends)``, but a line ends only at ``\n``, ``\r\n`` or ``\r``."""
+    if not _NOT_LINE_ENDS.search(text):
+        return text.splitlines(keepends)  # the same lines, at C speed
+    lines = _LINE.findall(text)
+    return lines if keepends else [line.rstrip("\r\n") for line in lines]
+
+
+def line_number(text: str, index: int) -> int:
+    """The 1-based line (as ``split_lines`` counts) of the character at ``index``."""
+    return (
+        text.count("\n", 0, index) + text.count("\r", 0, index) - text.count("\r\n", 0, index) + 1
+    )
 
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes; a UserError for a missing, special, unreadable or oversized file."""
+    _files_read.append(path)
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -72,6 +114,7 @@ def decode(data: bytes, path: Path | str) -> str:
             _refuse_truncated(data, exc, path)
             _refuse_mixed(data, exc, path)
             text = _strict(data, "gb18030", path)
+    text = text.removesuffix(_DOS_END_OF_FILE)
     _refuse_control(text, path)
     return text
 
@@ -90,7 +133,7 @@ def _strict(data: bytes, encoding: str, path: Path | str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = _line_of_byte(data, exc.start, encoding)
         raise UserError(
             f"cannot decode the file as UTF-8, UTF-16 or GB18030 (byte {exc.start}); "
             "save it as UTF-8 or 'CSV UTF-8' from Excel",
@@ -99,10 +142,16 @@ def _strict(data: bytes, encoding: str, path: Path | str) -> str:
         ) from None
 
 
+def _line_of_byte(data: bytes, offset: int, encoding: str) -> int:
+    """The line of the byte at ``offset``: the bytes before it decode (the error is at it)."""
+    head = data[:offset].decode(encoding, errors="replace")
+    return line_number(head, len(head))
+
+
 def _refuse_truncated(data: bytes, exc: UnicodeDecodeError, path: Path | str) -> None:
     """UTF-8 that stops inside its last character: the file was cut short."""
     if exc.end == len(data) and exc.reason == "unexpected end of data" and exc.start > 0:
-        line = data[: exc.start].count(b"\n") + 1
+        line = _line_of_byte(data, exc.start, "utf-8")
         raise UserError(
             "the file ends in the middle of a character: it was cut short (truncated?)", path, line
         )
@@ -111,9 +160,9 @@ def _refuse_truncated(data: bytes, exc: UnicodeDecodeError, path: Path | str) ->
 def _refuse_mixed(data: bytes, exc: UnicodeDecodeError, path: Path | str) -> None:
     """Earlier lines are UTF-8 with Chinese text, a later one is not: two files were joined."""
     head = data[: exc.start]
-    bad_line_start = head.rfind(b"\n") + 1
+    bad_line_start = max(head.rfind(b"\n"), head.rfind(b"\r")) + 1
     if any(byte >= 0x80 for byte in head[:bad_line_start]):
-        line = head.count(b"\n") + 1
+        line = _line_of_byte(data, exc.start, "utf-8")
         raise UserError(
             "mixed encodings: earlier lines are UTF-8 but this line is not; "
             "save the whole file in one encoding",
@@ -126,6 +175,6 @@ def _refuse_control(text: str, path: Path | str) -> None:
     for bad, what in (("\x00", "a NUL byte (binary data?)"), ("\ufeff", "a byte-order mark")):
         where = text.find(bad)
         if where != -1:
-            line = text.count("\n", 0, where) + 1
+            line = line_number(text, where)
             hint = " in the middle of the file (were two files joined?)" if bad == "\ufeff" else ""
             raise UserError(f"the file contains {what}{hint}", path, line)

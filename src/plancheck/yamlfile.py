@@ -2,13 +2,23 @@
 
 PyYAML's composer gives each node a start mark; we build plain Python data from the nodes and keep
 a map from each value's path (``("indicators", 3, "target")``) to its 1-based line and column, so a
-pydantic error or a bad value can be reported as ``file:line:column``. Only plain YAML is accepted:
-no Python tags, no anchors/aliases (which also rules out alias bombs), no duplicate keys, bounded
-nesting.
+pydantic error or a bad value can be reported as ``file:line:column`` (lines as editors count
+them, even where YAML also breaks lines at U+2028 or NEL). Only plain YAML is accepted: no Python
+tags, no anchors/aliases (which also rules out alias bombs), no duplicate keys, bounded nesting,
+no UTF-16 surrogates written as escapes.
+
+Numbers: YAML 1.1 reads ``0100`` as 64 (octal), ``1:40`` as 100 (base 60), ``0x10`` as 16 and
+``24.10`` as 24.1. Files people fill in (submissions, progress reports) are read with
+``numbers_as_text``: such scalars stay the text typed, which the readers then take as a CSV cell
+(``0100`` is 100, ``24.10`` stays a milestone id, ``1:40`` is not a number). In a plan, numbers
+are numbers, but one YAML would read otherwise than its decimal text, ``.nan`` or ``.inf`` is a
+located error.
 """
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,11 +27,14 @@ from typing import Any
 import yaml
 
 from plancheck.errors import UserError
+from plancheck.textfile import split_lines
 
 MAX_DEPTH = 64
+_TAG = "tag:yaml.org,2002:"
 _PLAIN_SCALAR_TAGS = {
-    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+    f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
+_NUMBER_TAGS = (f"{_TAG}int", f"{_TAG}float")
 Path_ = tuple[str | int, ...]
 
 
@@ -49,34 +62,78 @@ class MarkedYaml:
         return UserError(message, self.file, line, column)
 
 
-def read_yaml(text: str, file: str | Path) -> MarkedYaml:
-    """Parse one YAML document from ``text``; raise a located UserError on anything unsafe."""
+def read_yaml(text: str, file: str | Path, *, numbers_as_text: bool = False) -> MarkedYaml:
+    """Parse one YAML document from ``text``; raise a located UserError on anything unsafe.
+
+    ``numbers_as_text``: plain scalars that YAML would read as numbers stay text (see above).
+    """
     name = str(file)
-    node = _compose_fast(text)
+    loaders = _TEXT_NUMBER_LOADERS if numbers_as_text else _LOADERS
+    lines = _Lines(text)
+    node = _compose_fast(text, loaders[1])
     try:
         if node is None:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            node = yaml.compose(text, Loader=loaders[0])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         if mark is None:
             raise UserError(f"invalid YAML: {problem}", name) from None
-        raise UserError(f"invalid YAML: {problem}", name, mark.line + 1, mark.column + 1) from None
+        raise UserError(f"invalid YAML: {problem}", name, *lines.position(mark)) from None
     except yaml.YAMLError as exc:
         raise UserError(f"invalid YAML: {exc}", name) from None
     except RecursionError:
         raise UserError(f"YAML nested too deeply (more than {MAX_DEPTH} levels)", name) from None
     if node is None:
         return MarkedYaml(None, name, {})
-    builder = _Builder(name)
+    builder = _Builder(name, lines)
     data = builder.build(node, (), 0)
     return MarkedYaml(data, name, builder.marks)
+
+
+def _without_number_resolvers(loader: type[Any]) -> type[Any]:
+    """``loader`` with YAML 1.1's implicit int and float types left out: such scalars are str."""
+    resolvers = {
+        first: [(tag, pattern) for tag, pattern in entries if tag not in _NUMBER_TAGS]
+        for first, entries in loader.yaml_implicit_resolvers.items()
+    }
+    return type(f"TextNumbers{loader.__name__}", (loader,), {"yaml_implicit_resolvers": resolvers})
+
+
+_C_LOADER: type[Any] | None = getattr(yaml, "CSafeLoader", None)
+# (PyYAML's own loader, libyaml's or None): the pair read_yaml composes with.
+_LOADERS: tuple[type[Any], type[Any] | None] = (yaml.SafeLoader, _C_LOADER)
+_TEXT_NUMBER_LOADERS = (
+    _without_number_resolvers(yaml.SafeLoader),
+    _without_number_resolvers(_C_LOADER) if _C_LOADER is not None else None,
+)
+
+
+class _Lines:
+    """Line and column of a YAML mark as editors count them.
+
+    YAML also ends lines at NEL, U+2028 and U+2029; only when the text holds one are positions
+    recounted from the mark's character index.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] | None = None
+        if any(separator in text for separator in ("\x85", "\u2028", "\u2029")):
+            self.starts = [0]
+            for line in split_lines(text, keepends=True):
+                self.starts.append(self.starts[-1] + len(line))
+
+    def position(self, mark: Any) -> tuple[int, int]:
+        if self.starts is None:
+            return mark.line + 1, mark.column + 1
+        line = bisect.bisect_right(self.starts, mark.index) - 1
+        return line + 1, mark.index - self.starts[line] + 1
 
 
 _FLOW = re.compile(r"[\[\]{}]")
 
 
-def _compose_fast(text: str) -> Any:
+def _compose_fast(text: str, loader: type[Any] | None) -> Any:
     """Compose with libyaml (10× faster than PyYAML's own composer) when it is safe to.
 
     libyaml composes nested nodes by recursion on the C stack, which a deeply nested document
@@ -85,7 +142,6 @@ def _compose_fast(text: str) -> Any:
     again, so messages, marks and limits are exactly those of PyYAML. Returns None to mean "use
     PyYAML"; a document with no node composes to the same None either way.
     """
-    loader = getattr(yaml, "CSafeLoader", None)
     if loader is None or len(text) > _FAST_LIMIT or not _shallow(text):
         return None
     try:
@@ -99,7 +155,7 @@ _FAST_LIMIT = 4 * 1024 * 1024
 
 def _shallow(text: str) -> bool:
     """Block nesting needs indentation or a leading "- " per level; flow nesting a bracket."""
-    prefixes = (len(line) - len(line.lstrip(" -")) for line in text.splitlines())
+    prefixes = (len(line) - len(line.lstrip(" -")) for line in split_lines(text))
     if max(prefixes, default=0) > 400:
         return False
     depth = deepest = 0
@@ -110,14 +166,15 @@ def _shallow(text: str) -> bool:
 
 
 class _Builder:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, lines: _Lines) -> None:
         self.file = file
+        self.lines = lines
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.constructor = yaml.constructor.SafeConstructor()
         self.seen: set[int] = set()
 
     def fail(self, node: yaml.Node, message: str) -> UserError:
-        return UserError(message, self.file, node.start_mark.line + 1, node.start_mark.column + 1)
+        return UserError(message, self.file, *self.lines.position(node.start_mark))
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if depth > MAX_DEPTH:
@@ -125,7 +182,7 @@ class _Builder:
         if id(node) in self.seen:
             raise self.fail(node, "YAML anchors and aliases (&, *) are not supported")
         self.seen.add(id(node))
-        self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        self.marks.setdefault(path, self.lines.position(node.start_mark))
         if isinstance(node, yaml.MappingNode):
             if node.tag != "tag:yaml.org,2002:map":
                 raise self.fail(node, f"unsupported YAML tag {node.tag}")
@@ -139,7 +196,7 @@ class _Builder:
                 if key in result:
                     raise self.fail(key_node, f"duplicate key '{key}'")
                 child = (*path, key)
-                self.marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                self.marks[child] = self.lines.position(key_node.start_mark)
                 result[key] = self.build(value_node, child, depth + 1)
             return result
         if isinstance(node, yaml.SequenceNode):
@@ -152,8 +209,37 @@ class _Builder:
         if node.tag not in _PLAIN_SCALAR_TAGS:
             raise self.fail(node, f"unsupported YAML tag {node.tag}")
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             raise self.fail(node, f"invalid value: {getattr(exc, 'problem', exc)}") from None
         except (ValueError, OverflowError) as exc:  # e.g. the date 2023-02-30
             raise self.fail(node, f"invalid value '{node.value}': {exc}") from None
+        if isinstance(value, str):
+            if surrogate := _SURROGATE.search(value):
+                raise self.fail(
+                    node, f"'\\u{ord(surrogate.group()):04x}' is half of a UTF-16 pair, not a "
+                    "character: write the character itself",
+                )  # fmt: skip
+        elif node.tag in _NUMBER_TAGS:
+            self.refuse_misread_number(node, value)
+        return value
+
+    def refuse_misread_number(self, node: yaml.Node, number: int | float) -> None:
+        """A number must mean its decimal text: not NaN or infinite, not octal, hex or base 60."""
+        if not math.isfinite(number):
+            raise self.fail(node, f"'{node.value}' is not a finite number")
+        if not isinstance(node, yaml.ScalarNode) or node.style:  # plain: None, or "" (libyaml)
+            return  # quoted under an explicit !!int or !!float: the writer asked for it
+        text = node.value.replace("_", "")
+        try:
+            decimal: float | None = int(text) if isinstance(number, int) else float(text)
+        except ValueError:
+            decimal = None
+        if decimal != number:
+            raise self.fail(
+                node, f"'{node.value}' is read by YAML as {number:g}: write the number in "
+                "decimal (no leading 0, 0x or ':'), or quote it",
+            )  # fmt: skip
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")

@@ -9,6 +9,9 @@ values:               # indicator number or name → figure, or a mapping with m
 
 records:              # the long form: the same fields as the CSV columns
   - {unit: 徐汇区, year: 2023, indicator: "5", value: 1.2, reference: 1.8}
+
+Figures and keys are read as the text typed, as a CSV cell is (``yamlfile``'s numbers_as_text):
+``0100`` is 100 and the key ``010`` indicator 10, never YAML 1.1's octal 64 and 8.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ _ENTRY_KEYS = {"value", "reference", "rank", "note"}
 
 
 def read_yaml_submission(text: str, file: str) -> Iterator[RawRecord]:
-    doc = read_yaml(text, file)
+    doc = read_yaml(text, file, numbers_as_text=True)
     data = doc.data
     if not isinstance(data, dict):
         raise UserError("expected a mapping with 'values' or 'records'", file, 1, 1)

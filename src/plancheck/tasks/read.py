@@ -66,7 +66,7 @@ from plancheck.tasks.models import (
     TaskStatus,
     kind_of,
 )
-from plancheck.textfile import read_text
+from plancheck.textfile import read_text, split_lines
 from plancheck.yamlfile import MarkedYaml, read_yaml
 
 # canonical field → the names accepted for it (YAML keys and CSV headers, English or Chinese)
@@ -331,7 +331,9 @@ _YamlPath = tuple[str | int, ...]
 
 
 def _read_yaml(text: str, file: str, plan: Plan) -> _RawProgress:
-    doc = read_yaml(text, file)  # an impossible date (2023-02-30) is a located UserError there
+    # Ids and figures stay the text typed: 24.10 is not milestone 24.1, 1:30 is not 90.
+    # An impossible date (2023-02-30) is a located UserError there.
+    doc = read_yaml(text, file, numbers_as_text=True)
     here = _Located(file)
 
     def cell(path: _YamlPath, value: object, label: str) -> Cell:
@@ -428,7 +430,7 @@ def _yaml_milestones(
 
 
 def _read_csv(text: str, file: str, plan: Plan) -> _RawProgress:
-    lines = text.splitlines()
+    lines = split_lines(text)
     here = _Located(file)
     start = next((i for i, line in enumerate(lines) if _is_content(line)), None)
     if start is None:

@@ -55,9 +55,9 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
 
         lines, where, grids = read_grid(source)
     elif suffix in TEXT_SUFFIXES:
-        from plancheck.textfile import read_text
+        from plancheck.textfile import read_text, split_lines
 
-        lines = read_text(source).splitlines()
+        lines = split_lines(read_text(source))  # "line N" as an editor counts it
         where = [f"line {n}" for n in range(1, len(lines) + 1)]
         grids = list(text_grids(lines))
     else:

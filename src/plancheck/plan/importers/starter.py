@@ -8,6 +8,7 @@ that validates the plan and evaluates the sample. Replace the examples with your
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from plancheck.errors import UserError
@@ -188,7 +189,11 @@ jobs:
 
 
 def write_starter(folder: Path, period: tuple[int, int] | None = None) -> list[Path]:
-    """Write the starter files into ``folder`` (new or empty); return their paths."""
+    """Write the starter files into ``folder`` (new or empty); return their paths.
+
+    All or nothing: when one file cannot be written (a full disk) or a signal stops the command,
+    the files already written and the folders made are removed, so ``init`` can simply run again.
+    """
     from plancheck.output import write_report
 
     start, end = period or DEFAULT_PERIOD
@@ -200,10 +205,6 @@ def write_starter(folder: Path, period: tuple[int, int] | None = None) -> list[P
         if any(folder.iterdir()):
             raise UserError("the folder is not empty: init writes a new plan into an empty or new "
                             "folder", folder)  # fmt: skip
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(f"cannot make the folder: {exc.strerror or exc}", folder) from None
     years = {"start": start, "end": end, "baseline": start - 1, "second": start + 1}
     sample = f"sample-{start + 1}.csv"
     files = [
@@ -212,8 +213,43 @@ def write_starter(folder: Path, period: tuple[int, int] | None = None) -> list[P
         (sample, SAMPLE.format(**years)),
         ("plancheck-ci.yml", CI.format(folder=folder.as_posix(), sample=sample)),
     ]
-    written = []
-    for name, text in files:
-        write_report(text, folder / name)
-        written.append(folder / name)
+    made = _missing_folders(folder)
+    written: list[Path] = []
+    try:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"cannot make the folder: {exc.strerror or exc}", folder) from None
+        for name, text in files:
+            written.append(
+                folder / name
+            )  # before it exists: a signal while writing still undoes it
+            write_report(text, folder / name, what="the file")
+    except BaseException as error:
+        _undo(written, made)
+        if isinstance(error, UserError) and written:
+            raise UserError(
+                f"{error.message}; nothing is kept, run init again when it can be written",
+                error.file,
+            ) from None
+        raise
     return written
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and those of its parents that do not exist yet, outermost first."""
+    missing: list[Path] = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    return missing[::-1]
+
+
+def _undo(written: list[Path], made: list[Path]) -> None:
+    for path in written:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    for created in reversed(made):
+        with contextlib.suppress(OSError):
+            created.rmdir()  # only if empty: nothing of anyone else's goes
