@@ -173,7 +173,7 @@ def github_message(text: str) -> str:
     >>> github_message("50% done\r\nnext\x1b[31m")
     '50%25 done%0D%0Anext\\x1b[31m'
     """
-    shown = visible_controls(text, keep="\t\r\n")
+    shown = visible_controls(text, keep="\r\n")
     return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
