@@ -28,12 +28,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # rich is imported only by the table format, which builds the Text
     from rich.text import Text
 
-# C0, DEL, C1; the Unicode line and paragraph separators; the bidirectional embeddings,
-# overrides and isolates that reorder what a reader sees ("Trojan Source").
-CONTROL_CHARACTERS = "\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-CONTROLS = re.compile(f"[{CONTROL_CHARACTERS}]")
-# Besides controls, XML 1.0 forbids surrogates and the two non-characters U+FFFE and U+FFFF.
-_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+# C0, DEL, C1 (NEL among them); the Unicode line and paragraph separators; the bidi marks,
+# embeddings, overrides and isolates that reorder what a reader sees ("Trojan Source"); lone
+# surrogates, which no encoding can write.
+_CONTROL_RANGES = (
+    (0x00, 0x1F), (0x7F, 0x9F), (0x061C, 0x061C), (0x200E, 0x200F), (0x2028, 0x2029),
+    (0x202A, 0x202E), (0x2066, 0x2069), (0xD800, 0xDFFF),
+)  # fmt: skip
+CONTROLS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _CONTROL_RANGES) + "]")
+# Besides those, XML 1.0 forbids the two non-characters U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\ufffe\uffff]")
 
 
 def _shown(match: re.Match[str]) -> str:
@@ -43,15 +47,16 @@ def _shown(match: re.Match[str]) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _controls_but(keep: str) -> re.Pattern[str]:
-    kept = {ord(ch) for ch in keep}
-    chars = "".join(chr(c) for c in range(0x2070) if CONTROLS.match(chr(c)) and c not in kept)
-    return re.compile(f"[{re.escape(chars)}]")
+    if not keep:
+        return CONTROLS
+    return re.compile(f"(?![{re.escape(keep)}]){CONTROLS.pattern}")
 
 
 def visible_controls(text: str, keep: str = "\t\n") -> str:
     r"""Control characters written out, so that none of them acts on the screen or the page.
 
-    C0, DEL and C1 as ``\xNN``; U+2028, U+2029 and the bidi controls as ``\uNNNN``. Characters in
+    C0, DEL and C1 as ``\xNN``; U+2028, U+2029, the bidi controls and lone surrogates as
+    ``\uNNNN``. The one definition of both, for the reports and for stderr. Characters in
     ``keep`` stay (tab and line feed by default: the formats show them as space and line break);
     when the line feed stays and CR does not, a CR LF line break is a line feed.
 
@@ -149,7 +154,7 @@ def mermaid_label(text: str) -> str:
 
 def xml(text: str) -> str:
     r"""Text ElementTree can write as XML 1.0 (it escapes ``<``, ``&`` and quotes itself):
-    control characters visible, surrogates, U+FFFE and U+FFFF as ``\uNNNN``.
+    control characters visible, and U+FFFE and U+FFFF as ``\uNNNN``.
 
     >>> xml("bell\x07 \ufffe")
     'bell\\x07 \\ufffe'
