@@ -403,7 +403,7 @@ def plain_reports() -> dict[str, str]:
 
 INJECTION_SETTINGS = settings(
     derandomize=True,  # the same examples on every run and in CI
-    max_examples=15,  # each runs the CLI six to nine times: about 20 s in all
+    max_examples=10,  # each runs the CLI three to nine times: about 30 s for the three
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.generate],  # no shrinking: minutes, and the texts are short
@@ -420,7 +420,7 @@ def test_every_evaluate_format_shows_hostile_text_as_text(t: Texts) -> None:
         check_evaluation(report, t.shown(inputs.submission), plain_reports())
 
 
-@INJECTION_SETTINGS
+@settings(INJECTION_SETTINGS, max_examples=8)
 @given(t=texts)
 def test_every_tasks_check_format_shows_hostile_text_as_text(t: Texts) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -429,6 +429,41 @@ def test_every_tasks_check_format_shows_hostile_text_as_text(t: Texts) -> None:
         check_taskcheck_json(tasks_check(inputs, "json").stdout, t)
         check_table(tasks_check(inputs, "table").stdout, shown[:2])  # the rest is in table cells
         check_markdown(tasks_check(inputs, "markdown").stdout, shown, plain_reports()["taskcheck"])
+
+
+@settings(INJECTION_SETTINGS, max_examples=5)  # the same renderers' other subjects: a few suffice
+@given(t=texts)
+def test_plan_listings_and_diff_show_hostile_text_as_text(t: Texts) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        inputs = write_inputs(Path(folder), t)
+
+        def listing(subject: str, fmt: str) -> str:
+            result = run(subject, "--plan", inputs.plan, "-f", fmt, "--lang", "en")
+            assert result.code == 0, result.stderr
+            return result.stdout
+
+        indicators = json.loads(listing("indicators", "json"))
+        assert next(i for i in indicators if i["id"] == "4")["name"] == t.indicator
+        tasks = json.loads(listing("tasks", "json"))
+        assert next(task for task in tasks if task["id"] == "19")["title"] == t.task
+        check_table(listing("indicators", "table"), [t.title])  # the rest is in table cells
+        check_table(listing("tasks", "table"), [t.title])
+        check_markdown(listing("indicators", "markdown"), [t.title, t.indicator, t.indicator_en])
+        check_markdown(listing("tasks", "markdown"), [t.title, t.task])
+
+        old = inputs.submission.with_name("old.csv")
+        old.write_bytes(inputs.submission.read_bytes())
+
+        def diff(fmt: str) -> str:
+            result = run("diff", old, inputs.submission, "--plan", inputs.plan, "-f", fmt)
+            assert result.code == 0, result.stderr  # nothing newly fails
+            return result.stdout
+
+        changes = json.loads(diff("json"))
+        assert changes["new"]["files"] == [str(inputs.submission)]
+        assert t.unit in {row["unit"] for row in changes["rows"]}
+        check_table(diff("table"), [str(inputs.submission)])
+        check_markdown(diff("markdown"), [t.unit, t.indicator_en, str(inputs.submission)])
 
 
 def test_the_plain_inputs_are_what_the_checks_expect() -> None:
