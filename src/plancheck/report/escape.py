@@ -8,8 +8,8 @@ ad-hoc ``replace``, and never put it into markup (rich markup, HTML, XML) unesca
     markdown_inline   a heading, a list item, a bold run   ``# x`` stays text, not a heading
     markdown_cell     one cell of a markdown table         ``|`` cannot split the row
     mermaid_label     a quoted label in a Mermaid chart    a line break cannot close the block
-    html              HTML text or attribute value          ``<script>`` is shown
-    xml               ElementTree text or attribute         no character XML 1.0 forbids
+    html              HTML text or an attribute value      ``<script>`` is shown
+    xml               ElementTree text or an attribute     no character XML 1.0 forbids
     github_message    a workflow command's message         one line, ``%`` kept
     github_property   a workflow command's property        ``:`` and ``,`` kept too
 
