@@ -160,6 +160,12 @@ def _replace_line(text: str, line: str, value: str) -> str:
     return text.replace(f"\n{line}\n", f"\n{key}: {yaml_quoted(value)}\n")
 
 
+def admitting_other_units(indicators: str) -> str:
+    """The plan's indicators.yaml, admitting units that no peer group lists (a hostile one)."""
+    assert indicators.count("\n  unit: 徐汇区\n") == 1
+    return indicators.replace("\n  unit: 徐汇区\n", "\n  unit: 徐汇区\n  other_units: true\n")
+
+
 @dataclass(frozen=True)
 class Inputs:
     plan: Path
@@ -178,7 +184,7 @@ def write_inputs(folder: Path, t: Texts) -> Inputs:
         ("    name_en: Law-based administration", t.category_en),
     ):
         indicators = _replace_line(indicators, line, value)
-    (plan / "indicators.yaml").write_text(indicators, encoding="utf-8")
+    (plan / "indicators.yaml").write_text(admitting_other_units(indicators), encoding="utf-8")
     tasks = (ROOT / "data" / "tasks.yaml").read_text(encoding="utf-8")
     tasks = _replace_line(tasks, '    title: "严格落实诉讼制度改革各项任务"', t.task)
     (plan / "tasks.yaml").write_text(tasks, encoding="utf-8")
