@@ -12,6 +12,8 @@ from plancheck.report import Options
 from plancheck.report.escape import json_safe
 
 if TYPE_CHECKING:  # for annotations only: importing them costs every run's start-up
+    from pydantic import TypeAdapter
+
     from plancheck.evaluate.diff import Diff
     from plancheck.tasks.models import TaskCheck, TaskResult
 
@@ -51,10 +53,20 @@ def figure(x: float | None) -> float | int | None:
 
 def dump(item: object) -> dict[str, Any]:
     """A plan model (an indicator, a task) as JSON data, without its empty fields."""
-    from pydantic import TypeAdapter
-
-    data: dict[str, Any] = TypeAdapter(type(item)).dump_python(item, mode="json", exclude_none=True)
+    data: dict[str, Any] = _adapter(type(item)).dump_python(item, mode="json", exclude_none=True)
     return data
+
+
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
+
+
+def _adapter(model: type[Any]) -> TypeAdapter[Any]:
+    """One adapter per model: building it costs more than dumping 55 tasks with it."""
+    if model not in _ADAPTERS:
+        from pydantic import TypeAdapter
+
+        _ADAPTERS[model] = TypeAdapter(model)
+    return _ADAPTERS[model]
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:
