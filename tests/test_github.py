@@ -8,7 +8,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from plancheck.cli import app
-from plancheck.report.github import command, escape_data, escape_property
+from plancheck.report.escape import github_message, github_property
+from plancheck.report.github import command
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 COMMAND = re.compile(r"::(error|warning|notice)(?: ([^:]*))?::(.*)")
@@ -59,8 +60,8 @@ def test_a_compliant_run_ends_with_a_notice_and_expected_fails_warn(tmp_path: Pa
 
 
 def test_escaping_follows_githubs_rules() -> None:
-    assert escape_data("50% done\r\nnext") == "50%25 done%0D%0Anext"
-    assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
+    assert github_message("50% done\r\nnext") == "50%25 done%0D%0Anext"
+    assert github_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"
     assert command("error", "x: y, z", file="dir/a,b.csv", line=3, title="t: 1") == (
         "::error file=dir/a%2Cb.csv,line=3,title=t%3A 1::x: y, z"
     )

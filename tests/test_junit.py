@@ -115,7 +115,7 @@ def test_several_units_and_years_get_their_own_suites(tmp_path: Path) -> None:
     assert first.get("classname") == "plancheck.徐汇区.依法执政"
 
 
-def test_text_is_escaped_and_control_characters_dropped(tmp_path: Path) -> None:
+def test_text_is_escaped_and_control_characters_shown(tmp_path: Path) -> None:
     submission = tmp_path / "2023.csv"
     submission.write_text(
         'indicator,value,note\n1,90,"<b>&amp; ""quoted"" ]]> \x07bell"\n', encoding="utf-8"
@@ -123,7 +123,8 @@ def test_text_is_escaped_and_control_characters_dropped(tmp_path: Path) -> None:
     _, xml = junit(submission)
     root = check(xml)
     case = next(c for c in root.iter("testcase") if c.get("name", "").startswith("1 "))
-    assert '<b>&amp; "quoted" ]]> bell' in (case.find("failure").text or "")  # type: ignore[union-attr]
+    text = case.find("failure").text or ""  # type: ignore[union-attr]
+    assert '<b>&amp; "quoted" ]]> \\x07bell' in text  # the bell is shown, not rung, not lost
 
 
 def test_output_is_deterministic() -> None:

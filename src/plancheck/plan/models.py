@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 from pydantic import Field
 
@@ -36,8 +36,14 @@ def validator(file_model: type[M]) -> TypeAdapter[M]:
 
     from plancheck import kinds
 
-    globals().setdefault("Target", kinds.Target)
-    return TypeAdapter(file_model)
+    if file_model not in _VALIDATORS:  # building one costs more than validating a plan with it
+        globals().setdefault("Target", kinds.Target)
+        _VALIDATORS[file_model] = TypeAdapter(file_model)
+    found: TypeAdapter[M] = _VALIDATORS[file_model]
+    return found
+
+
+_VALIDATORS: dict[type[Any], Any] = {}
 
 
 # --- indicators.yaml ------------------------------------------------------------------------

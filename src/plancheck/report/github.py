@@ -1,4 +1,4 @@
-"""GitHub Actions workflow commands: one annotation per result that is not a pass.
+r"""GitHub Actions workflow commands: one annotation per result that is not a pass.
 
     ::error file=samples/2022.csv,line=8,title=8 行政诉讼败诉率: FAIL::3.2 is not < city average…
 
@@ -10,6 +10,7 @@ line is the verdict, as an ``error`` or a ``notice``.
 
 Escaping follows GitHub's toolkit (``@actions/core``): in the message ``%``, CR and LF become
 ``%25``, ``%0D``, ``%0A``; in a property value ``:`` and ``,`` also become ``%3A`` and ``%2C``.
+Other control characters (an ESC would colour the log) are shown as ``\xNN`` (report/escape.py).
 """
 
 from __future__ import annotations
@@ -18,26 +19,19 @@ from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.messages import render
 from plancheck.report import Options
 from plancheck.report.common import attention, verdict
+from plancheck.report.escape import github_message, github_property
 from plancheck.report.junit import indicator_name
 from plancheck.report.labels import label, status_word
 from plancheck.report.tasks_view import BAD, task_rows
 
 
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def command(level: str, message: str, **properties: str | int | None) -> str:
     given = ",".join(
-        f"{key}={escape_property(str(value))}"
+        f"{key}={github_property(str(value))}"
         for key, value in properties.items()
         if value is not None
     )
-    return f"::{level}{' ' + given if given else ''}::{escape_data(message)}"
+    return f"::{level}{' ' + given if given else ''}::{github_message(message)}"
 
 
 def level(evaluation: Evaluation, result: Result) -> str:

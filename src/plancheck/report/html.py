@@ -2,12 +2,12 @@
 
 Verdict and summary first, charts as inline SVG (statuses per category; per year and per unit
 when there are several), what needs attention, a table per category, then the tasks section when
-the evaluation has one. Every piece of text goes through ``html.escape``.
+the evaluation has one. Every piece of text goes through ``esc`` (``escape.html``: markup
+escaped, control characters visible, nothing XML 1.0 forbids).
 """
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from collections.abc import Iterable
 
@@ -24,6 +24,7 @@ from plancheck.report.common import (
     value_cell,
     verdict,
 )
+from plancheck.report.escape import html as esc
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word
 from plancheck.report.tasks_view import BAD, OK, task_rows
 
@@ -76,10 +77,6 @@ footer { margin-top: 2rem; color: #666; font-size: .85rem; border-top: 1px solid
   .verdict, th, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
-
-
-def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def render_evaluation(evaluation: Evaluation, options: Options) -> str:

@@ -9,6 +9,7 @@ from plancheck.evaluate.models import Evaluation, Result
 from plancheck.messages import render
 from plancheck.plan.models import Indicator, Plan, Task
 from plancheck.report import Options
+from plancheck.report.escape import json_safe
 
 if TYPE_CHECKING:  # for annotations only: importing them costs every run's start-up
     from plancheck.evaluate.diff import Diff
@@ -22,8 +23,9 @@ def dumps(data: Any) -> str:
 
     Readable and diff-friendly (one result per line), and written by the C encoder, which
     ``indent=`` would switch off: fast at a million results.
+    The text of names and notes is kept exactly; control characters are JSON escapes.
     """
-    return "".join(_encode(data, "")) + "\n"
+    return json_safe("".join(_encode(data, "")) + "\n")
 
 
 def _encode(value: Any, indent: str) -> list[str]:

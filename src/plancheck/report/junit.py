@@ -17,28 +17,22 @@ How a status maps to JUnit (documented in the README):
     not pass in an earlier year        <skipped>: compliance is judged on the latest year
 
 Every element's ``message`` is the reason, in the report's language; the element's text adds the
-target, the value, the note and the submission's file:line. Times are 0: the output is the same
-for the same input, byte for byte.
+target, the value, the note and the submission's file:line. Every text goes through ``escape.xml``
+(control characters visible, nothing XML 1.0 forbids; ElementTree escapes the markup). Times are
+0: the output is the same for the same input, byte for byte.
 """
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.messages import render
 from plancheck.report import Options
 from plancheck.report.common import target_cell, value_cell, verdict
+from plancheck.report.escape import xml
 from plancheck.report.labels import label, status_word
 from plancheck.report.tasks_view import BAD, OK, TaskRow, task_rows
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def clean(text: str) -> str:
-    """Text XML 1.0 can carry (control characters dropped)."""
-    return _NOT_XML.sub("", text)
 
 
 def outcome(evaluation: Evaluation, result: Result) -> str | None:
@@ -82,22 +76,22 @@ def category_name(evaluation: Evaluation, category: str, lang: str) -> str:
 
 class _Suite:
     def __init__(self, name: str) -> None:
-        self.element = ET.Element("testsuite", {"name": clean(name)})
+        self.element = ET.Element("testsuite", {"name": xml(name)})
         self.counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
 
     def case(self, classname: str, name: str, kind: str | None, message: str, body: str) -> None:
         case = ET.SubElement(
             self.element,
             "testcase",
-            {"classname": clean(classname), "name": clean(name), "time": "0"},
+            {"classname": xml(classname), "name": xml(name), "time": "0"},
         )
         self.counts["tests"] += 1
         if kind is not None:
-            child = ET.SubElement(case, kind, {"type": kind, "message": clean(message)})
-            child.text = clean(body)
+            child = ET.SubElement(case, kind, {"type": kind, "message": xml(message)})
+            child.text = xml(body)
             self.counts[{"failure": "failures", "error": "errors", "skipped": "skipped"}[kind]] += 1
         else:
-            ET.SubElement(case, "system-out").text = clean(body)
+            ET.SubElement(case, "system-out").text = xml(body)
 
     def close(self) -> ET.Element:
         for key in ("tests", "failures", "errors", "skipped"):
@@ -172,7 +166,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     root = ET.Element(
         "testsuites",
         {
-            "name": clean(
+            "name": xml(
                 f"plancheck: {plan_title(evaluation, lang)} — {years} — {verdict(evaluation, lang)}"
             )
         },

@@ -1,4 +1,8 @@
-"""GitHub-flavoured markdown for sharing: verdict, summary, then a table per category."""
+"""GitHub-flavoured markdown for sharing: verdict, summary, then a table per category.
+
+Every piece of text from the plan, a submission or a file name goes through
+``markdown_inline`` (headings, list items), ``markdown_cell`` (tables) or ``mermaid_label``.
+"""
 
 from __future__ import annotations
 
@@ -20,39 +24,18 @@ from plancheck.report.common import (
     value_cell,
     verdict,
 )
+from plancheck.report.escape import markdown_cell, markdown_inline, mermaid_label
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word
 
 if TYPE_CHECKING:  # for annotations only: importing them costs every run's start-up
     from plancheck.evaluate.diff import Diff
     from plancheck.tasks.models import TaskCheck
 
-_ESCAPES = str.maketrans(
-    {
-        "\\": "\\\\",
-        "|": "\\|",
-        "*": "\\*",
-        "_": "\\_",
-        "`": "\\`",
-        "[": "\\[",
-        "]": "\\]",
-        "&": "&amp;",  # else "&amp;" in a note shows as "&"
-        "<": "&lt;",
-        ">": "&gt;",
-        "#": "\\#",
-    }
-)
-
-
-def cell(text: str) -> str:
-    """Text made safe for one table cell: markup escaped, line breaks as <br>."""
-    lines = [line.strip().translate(_ESCAPES) for line in str(text).splitlines()]
-    return "<br>".join(line for line in lines if line) or " "
-
 
 def table(header: list[str], rows: list[list[str]]) -> list[str]:
-    out = ["| " + " | ".join(cell(h) for h in header) + " |"]
+    out = ["| " + " | ".join(markdown_cell(h) for h in header) + " |"]
     out.append("|" + "|".join("---" for _ in header) + "|")
-    out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    out += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
     return out
 
 
@@ -65,20 +48,20 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     plan = evaluation.plan
     years = ", ".join(map(str, evaluation.years))
     lines = [
-        f"# {cell(plan.info.title)} — {years}",
+        f"# {markdown_inline(plan.info.title)} — {years}",
         "",
-        f"- **{label('plan', lang)}:** {cell(plan.info.title)} ({cell(plan.info.title_en)}), "
+        f"- **{label('plan', lang)}:** {markdown_inline(plan.info.title)} ({markdown_inline(plan.info.title_en)}), "
         f"{plan.info.period.start}–{plan.info.period.end}",
-        f"- **{label('document', lang)}:** {cell(plan.info.document.stage)}, "
+        f"- **{label('document', lang)}:** {markdown_inline(plan.info.document.stage)}, "
         f"{plan.info.document.date.isoformat()}",
-        f"- **{label('submission', lang)}:** {', '.join(cell(f) for f in evaluation.files)}",
+        f"- **{label('submission', lang)}:** {', '.join(markdown_inline(f) for f in evaluation.files)}",
     ]
     if evaluation.history:
         lines.append(f"- **{label('history', lang)}:** {', '.join(map(str, evaluation.history))}")
-    lines += ["", f"**{label('verdict', lang)}: {cell(verdict(evaluation, lang))}**", ""]
+    lines += ["", f"**{label('verdict', lang)}: {markdown_inline(verdict(evaluation, lang))}**", ""]
     if evaluation.failing_units and len(evaluation.units) > 1:
         lines += [
-            f"{label('failing_units', lang)}: {', '.join(map(cell, evaluation.failing_units))}",
+            f"{label('failing_units', lang)}: {', '.join(map(markdown_inline, evaluation.failing_units))}",
             "",
         ]
 
@@ -94,10 +77,10 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     if not todo:
         lines.append(label("nothing_needs_attention", lang))
     for r in todo:
-        who = f"{cell(r.unit)} " if len(evaluation.units) > 1 else ""
+        who = f"{markdown_inline(r.unit)} " if len(evaluation.units) > 1 else ""
         lines.append(
-            f"- {who}**{cell(r.indicator.id)} {cell(r.indicator.name)}** "
-            f"({status_cell(r, lang)}): {cell(render(r.reason, lang))}"
+            f"- {who}**{markdown_inline(r.indicator.id)} {markdown_inline(r.indicator.name)}** "
+            f"({status_cell(r, lang)}): {markdown_inline(render(r.reason, lang))}"
         )
         lines += _linked_tasks(evaluation, r, lang)
 
@@ -112,7 +95,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         if not rows:
             continue
         title = category.name if lang == "zh" else f"{category.name} {category.name_en}"
-        lines += ["", f"## {cell(title)}", ""]
+        lines += ["", f"## {markdown_inline(title)}", ""]
         header = [label("id", lang), label("indicator", lang), label("binding", lang),
                   label("target", lang), label("actual", lang), label("status", lang),
                   label("reason", lang)]  # fmt: skip
@@ -141,21 +124,17 @@ def _index_section(evaluation: Evaluation, lang: str) -> list[str]:
     return lines + (["", *chart] if chart else [])
 
 
-def _mermaid_text(text: str) -> str:
-    return '"' + text.replace('"', "'") + '"'
-
-
 def _index_chart(evaluation: Evaluation, lang: str) -> list[str]:
     """A bar per unit (several units) or a line over the years (one unit); nothing otherwise."""
-    title = _mermaid_text(f"{label('index', lang)}")
+    title = mermaid_label(label("index", lang))
     if len(evaluation.units) > 1:
         ranking = [s for s in latest_index(evaluation) if s.score is not None]
-        axis = ", ".join(_mermaid_text(s.unit) for s in ranking)
+        axis = ", ".join(mermaid_label(s.unit) for s in ranking)
         values = ", ".join(f"{s.score:.1f}" for s in ranking if s.score is not None)
         kind = "bar"
     elif len(evaluation.years) > 1:
         scores = sorted((s for s in evaluation.index if s.score is not None), key=lambda s: s.year)
-        axis = ", ".join(_mermaid_text(str(s.year)) for s in scores)
+        axis = ", ".join(mermaid_label(str(s.year)) for s in scores)
         values = ", ".join(f"{s.score:.1f}" for s in scores if s.score is not None)
         kind = "line"
     else:
@@ -167,14 +146,14 @@ def _index_chart(evaluation: Evaluation, lang: str) -> list[str]:
         "xychart-beta",
         f"    title {title}",
         f"    x-axis [{axis}]",
-        f'    y-axis "{label("score", lang)}" 0 --> 100',
+        f"    y-axis {mermaid_label(label('score', lang))} 0 --> 100",
         f"    {kind} [{values}]",
         "```",
     ]
 
 
 def _matrix_section(evaluation: Evaluation, lang: str) -> list[str]:
-    lines = ["", f"## {cell(label('matrix', lang, year=evaluation.latest_year))}", ""]
+    lines = ["", f"## {markdown_inline(label('matrix', lang, year=evaluation.latest_year))}", ""]
     ids = [i.id for i in evaluation.plan.indicators]
     rows = [
         [unit, *(STATUS_SYMBOL[r.status] for r in results)] for unit, results in matrix(evaluation)
@@ -192,7 +171,7 @@ def _progress_section(evaluation: Evaluation, lang: str) -> list[str]:
 
 def render_indicators(plan: Plan, options: Options) -> str:
     lang = options.lang
-    lines = [f"# {cell(plan.info.title)}", ""]
+    lines = [f"# {markdown_inline(plan.info.title)}", ""]
     header = [label("id", lang), label("category", lang), label("indicator", lang),
               label("binding", lang), label("measure", lang), label("target", lang),
               label("timing", lang)]  # fmt: skip
@@ -215,7 +194,7 @@ def render_tasks(plan: Plan, options: Options) -> str:
     from plancheck.report import taskcheck as parts  # the task listing only
 
     lang = options.lang
-    lines = [f"# {cell(plan.info.title)}", ""]
+    lines = [f"# {markdown_inline(plan.info.title)}", ""]
     header = [label("id", lang), label("section", lang), label("title", lang),
               label("indicators_linked", lang), label("milestones", lang)]  # fmt: skip
     rows = []
@@ -238,8 +217,8 @@ def _tasks_lines(check: TaskCheck, lang: str, level: int) -> list[str]:
     from plancheck.report.labels import TASK_SYMBOL
 
     heading = "#" * level
-    lines = [f"- **{label('as_of', lang)}:** {cell(parts.as_of_text(check, lang))}"]
-    lines += [f"- **{cell(text)}**" for text in parts.summary_text(check, lang)]
+    lines = [f"- **{label('as_of', lang)}:** {markdown_inline(parts.as_of_text(check, lang))}"]
+    lines += [f"- **{markdown_inline(text)}**" for text in parts.summary_text(check, lang)]
     lines += ["", f"{heading} {label('needs_attention', lang)}", ""]
     todo = parts.attention(check)
     if not todo:
@@ -247,9 +226,9 @@ def _tasks_lines(check: TaskCheck, lang: str, level: int) -> list[str]:
     for r in todo:
         problems = "; ".join(parts.finding_text(f, lang) for f in parts.problems(r))
         lines.append(
-            f"- **{cell(parts.state_text(r.state.value, lang))}** {cell(r.task.id)} "
-            f"{cell(r.task.title)}{' ' + cell(parts.who(r, lang)) if r.report else ''}: "
-            f"{cell(problems)}"
+            f"- **{markdown_inline(parts.state_text(r.state.value, lang))}** {markdown_inline(r.task.id)} "
+            f"{markdown_inline(r.task.title)}{' ' + markdown_inline(parts.who(r, lang)) if r.report else ''}: "
+            f"{markdown_inline(problems)}"
         )
     header = [label(key, lang) for key in ("id", "task", "lead", "task_state", "details")]
     for document, section, rows in check.sections():
@@ -261,7 +240,11 @@ def _tasks_lines(check: TaskCheck, lang: str, level: int) -> list[str]:
             )
             body.append([r.task.id, parts.title(r, lang), parts.lead(r, lang),
                          parts.state_text(r.state.value, lang), detail])  # fmt: skip
-        lines += ["", f"{heading} {cell(parts.section_title(document, section, lang))}", ""]
+        lines += [
+            "",
+            f"{heading} {markdown_inline(parts.section_title(document, section, lang))}",
+            "",
+        ]
         lines += table(header, body)
     return lines
 
@@ -273,7 +256,7 @@ def _linked_tasks(evaluation: Evaluation, result: Result, lang: str) -> list[str
     from plancheck.report.taskcheck import linked_text  # only with --tasks
 
     return [
-        f"  - {label('linked_tasks', lang)}: {cell(linked_text(task, lang))}"
+        f"  - {label('linked_tasks', lang)}: {markdown_inline(linked_text(task, lang))}"
         for task in evaluation.tasks.linked(result.indicator.id)
     ]
 
@@ -282,10 +265,10 @@ def _tasks_of_evaluation(evaluation: Evaluation, lang: str) -> list[str]:
     if evaluation.tasks is None:
         return []
     check = evaluation.tasks
-    files = ", ".join(cell(f) for f in check.files)
+    files = ", ".join(markdown_inline(f) for f in check.files)
     return [
         "",
-        f"## {cell(label('tasks_title', lang, date=check.as_of.isoformat()))}",
+        f"## {markdown_inline(label('tasks_title', lang, date=check.as_of.isoformat()))}",
         "",
         f"- **{label('progress_file', lang)}:** {files}",
         *_tasks_lines(check, lang, level=3),
@@ -299,11 +282,11 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
     lang = options.lang
     heading = label("tasks_title", lang, date=check.as_of.isoformat())
     lines = [
-        f"# {cell(check.plan.info.title)} — {cell(heading)}",
+        f"# {markdown_inline(check.plan.info.title)} — {markdown_inline(heading)}",
         "",
-        f"- **{label('progress_file', lang)}:** {', '.join(cell(f) for f in check.files)}",
+        f"- **{label('progress_file', lang)}:** {', '.join(markdown_inline(f) for f in check.files)}",
         "",
-        f"**{label('verdict', lang)}: {cell(task_verdict(check, lang))}**",
+        f"**{label('verdict', lang)}: {markdown_inline(task_verdict(check, lang))}**",
         "",
         *_tasks_lines(check, lang, level=2),
     ]
@@ -314,18 +297,19 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
 
 
 def render_diff(diff: Diff, options: Options) -> str:
+    """plancheck diff: a table of every indicator's value and status before and after."""
     from plancheck.evaluate.diff import Change
 
-    """plancheck diff: a table of every indicator's value and status before and after."""
     lang = options.lang
 
     def side(evaluation: Evaluation) -> str:
-        return f"{', '.join(cell(f) for f in evaluation.files)} ({evaluation.latest_year})"
+        return f"{', '.join(evaluation.files)} ({evaluation.latest_year})"
 
     def signed(delta: float | None) -> str:
         return "—" if delta is None else ("+" if delta > 0 else "") + number(delta)
 
-    lines = [f"# {cell(label('diff_title', lang, old=side(diff.old), new=side(diff.new)))}", ""]
+    title = label("diff_title", lang, old=side(diff.old), new=side(diff.new))
+    lines = [f"# {markdown_inline(title)}", ""]
     summary = diff.summary()
     lines += table(
         [label("status_change", lang), label("count", lang)],

@@ -1,7 +1,8 @@
 """The terminal report (rich): needs attention first, a table per category, then the verdict.
 
 Status words and symbols carry the meaning on their own, so the output stays readable with
-NO_COLOR, when piped, or printed.
+NO_COLOR, when piped, or printed. Nothing is rich markup: the console reads none, and every piece
+of text is a ``Text`` built by ``escape.terminal`` (control characters visible).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from plancheck.report.common import (
     value_cell,
     verdict,
 )
+from plancheck.report.escape import terminal
 from plancheck.report.labels import STATUS_STYLE, STATUS_SYMBOL, label, status_word
 
 if TYPE_CHECKING:  # for annotations only: importing them costs every run's start-up
@@ -44,11 +46,17 @@ def _console(options: Options) -> tuple[Console, io.StringIO]:
         force_terminal=options.color,
         no_color=not options.color,
         color_system="standard" if options.color else None,
+        markup=False,
         highlight=False,
         emoji=False,
         legacy_windows=False,
     )
     return console, buffer
+
+
+def _title(text: str) -> Text:
+    """A table's title: plain text, in the style rich gives a title."""
+    return terminal(text, style="table.title")
 
 
 def _status(status: Status, lang: str) -> Text:
@@ -60,8 +68,8 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     console, buffer = _console(options)
     plan = evaluation.plan
     years = ", ".join(map(str, evaluation.years))
-    console.print(Text(f"{plan.info.title} — {years}", style="bold"))
-    console.print(f"{label('submission', lang)}: {', '.join(evaluation.files)}", markup=False)
+    console.print(terminal(f"{plan.info.title} — {years}", style="bold"))
+    console.print(terminal(f"{label('submission', lang)}: {', '.join(evaluation.files)}"))
     if evaluation.history:
         console.print(f"{label('history', lang)}: {', '.join(map(str, evaluation.history))}")
     multi_unit = len(evaluation.units) > 1
@@ -76,8 +84,8 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         line.append_text(_status(r.status, lang))
         who = f"{r.unit} " if multi_unit else ""
         binding = label("binding_yes" if r.indicator.binding else "binding_no", lang)
-        line.append(f"  {who}{r.indicator.id} {r.indicator.name} [{binding}]: ")
-        line.append(render(r.reason, lang))
+        line.append_text(terminal(f"  {who}{r.indicator.id} {r.indicator.name} [{binding}]: "))
+        line.append_text(terminal(render(r.reason, lang)))
         console.print(line)
         _linked_tasks(console, evaluation, r, lang)
 
@@ -86,22 +94,22 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         if not rows:
             continue
         title = category.name if lang == "zh" else f"{category.name} · {category.name_en}"
-        grid = Table(title=title, title_justify="left", expand=False, show_lines=False)
+        grid = Table(title=_title(title), title_justify="left", expand=False, show_lines=False)
         if evaluation.multi:
             grid.add_column(label("unit", lang))
             grid.add_column(label("year", lang))
         for key in ("id", "indicator", "binding", "target", "actual", "status", "reason"):
             grid.add_column(label(key, lang), overflow="fold")
         for r in rows:
-            cells: list[str | Text] = [r.unit, str(r.year)] if evaluation.multi else []
+            cells: list[str | Text] = [terminal(r.unit), str(r.year)] if evaluation.multi else []
             cells += [
-                r.indicator.id,
-                r.indicator.name,
+                terminal(r.indicator.id),
+                terminal(r.indicator.name),
                 label("binding_yes" if r.indicator.binding else "binding_no", lang),
-                target_cell(r.indicator),
-                value_cell(r),
+                terminal(target_cell(r.indicator)),
+                terminal(value_cell(r)),
                 _status(r.status, lang),
-                Text(render(r.reason, lang)),
+                terminal(render(r.reason, lang)),
             ]
             grid.add_row(*cells)
         console.print()
@@ -116,7 +124,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     console.print()
     summary = evaluation.summary()
     parts = [f"{STATUS_SYMBOL[s]} {status_word(s, lang)} {summary[s.value]}" for s in Status]
-    console.print(f"{summary_heading(evaluation, lang)}: " + " · ".join(parts), markup=False)
+    console.print(f"{summary_heading(evaluation, lang)}: " + " · ".join(parts))
     latest = [r for r in evaluation.results if r.year == evaluation.latest_year]
     year = f" {evaluation.latest_year}" if len(evaluation.years) > 1 else ""
     for flag, key in ((True, "binding_yes"), (False, "binding_no")):
@@ -126,11 +134,10 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
             f"  {label(key, lang)}{year}: {passed}/{total} {status_word(Status.PASS, lang)}"
         )
     if multi_unit and evaluation.failing_units:
-        console.print(
-            f"{label('failing_units', lang)}: {', '.join(evaluation.failing_units)}", markup=False
-        )
+        units = ", ".join(evaluation.failing_units)
+        console.print(terminal(f"{label('failing_units', lang)}: {units}"))
     style = "bold green" if evaluation.compliant else "bold red"
-    console.print(Text(f"{label('verdict', lang)}: {verdict(evaluation, lang)}", style=style))
+    console.print(terminal(f"{label('verdict', lang)}: {verdict(evaluation, lang)}", style=style))
     return buffer.getvalue()
 
 
@@ -146,16 +153,16 @@ def _index_bars(console: Console, evaluation: Evaluation, lang: str) -> None:
         return
     console.print()
     console.print(Text(f"{label('index', lang)} {evaluation.latest_year}", style="bold"))
-    width = max(cell_len(s.unit) for s in ranking)
+    units = {s.unit: terminal(s.unit).plain for s in ranking}
+    width = max(cell_len(unit) for unit in units.values())
     for score in ranking:
-        pad = " " * (width - cell_len(score.unit))  # Chinese characters take two cells
+        unit = units[score.unit]
+        pad = " " * (width - cell_len(unit))  # Chinese characters take two cells
         if score.score is None or score.rank is None:
-            line = f"   —  {score.unit}{pad}      —"
+            line = f"   —  {unit}{pad}      —"
         else:
-            line = f"  {score.rank:>2}. {score.unit}{pad}  {score.score:5.1f}  {_bar(score.score)}"
-        console.print(
-            f"{line}  ({label('coverage', lang)} {score.scored}/{score.total})", markup=False
-        )
+            line = f"  {score.rank:>2}. {unit}{pad}  {score.score:5.1f}  {_bar(score.score)}"
+        console.print(Text(f"{line}  ({label('coverage', lang)} {score.scored}/{score.total})"))
 
 
 def _matrix(console: Console, evaluation: Evaluation, lang: str) -> None:
@@ -163,10 +170,10 @@ def _matrix(console: Console, evaluation: Evaluation, lang: str) -> None:
                  pad_edge=False, padding=(0, 0))  # fmt: skip
     grid.add_column(label("unit", lang), no_wrap=True)
     for indicator in evaluation.plan.indicators:
-        grid.add_column(indicator.id, justify="center", min_width=2)
+        grid.add_column(terminal(indicator.id), justify="center", min_width=2)
     for unit, results in matrix(evaluation):
-        grid.add_row(unit, *(Text(STATUS_SYMBOL[r.status], style=STATUS_STYLE[r.status])
-                             for r in results))  # fmt: skip
+        grid.add_row(terminal(unit), *(Text(STATUS_SYMBOL[r.status], style=STATUS_STYLE[r.status])
+                                       for r in results))  # fmt: skip
     console.print()
     console.print(grid)
 
@@ -179,7 +186,7 @@ def _progress(console: Console, evaluation: Evaluation, lang: str) -> None:
     for name in header:
         grid.add_column(name, overflow="fold")
     for row in rows:
-        grid.add_row(*row)
+        grid.add_row(*map(terminal, row))
     console.print()
     console.print(grid)
 
@@ -187,11 +194,11 @@ def _progress(console: Console, evaluation: Evaluation, lang: str) -> None:
 def render_indicators(plan: Plan, options: Options) -> str:
     lang = options.lang
     console, buffer = _console(options)
-    grid = Table(title=plan.info.title, title_justify="left")
+    grid = Table(title=_title(plan.info.title), title_justify="left")
     for key in ("id", "category", "indicator", "binding", "measure", "target", "timing"):
         grid.add_column(label(key, lang), overflow="fold")
     for i in plan.indicators:
-        grid.add_row(
+        cells = [
             i.id,
             i.category,
             i.name if lang == "zh" else f"{i.name}\n{i.name_en}",
@@ -199,7 +206,8 @@ def render_indicators(plan: Plan, options: Options) -> str:
             i.unit or "",
             i.target_text,
             timing_cell(i, plan.info.target_year, lang),
-        )
+        ]
+        grid.add_row(*map(terminal, cells))
     console.print(grid)
     return buffer.getvalue()
 
@@ -209,7 +217,7 @@ def render_tasks(plan: Plan, options: Options) -> str:
 
     lang = options.lang
     console, buffer = _console(options)
-    grid = Table(title=plan.info.title, title_justify="left")
+    grid = Table(title=_title(plan.info.title), title_justify="left")
     for key in ("id", "section", "title", "indicators_linked", "milestones"):
         grid.add_column(label(key, lang), overflow="fold")
     for t in plan.tasks:
@@ -218,7 +226,8 @@ def render_tasks(plan: Plan, options: Options) -> str:
             for m in t.milestones
         )
         section = parts.section_title(t.document, t.section, lang)
-        grid.add_row(t.id, section, parts.task_title(t, lang), ", ".join(t.indicators), milestones)
+        cells = [t.id, section, parts.task_title(t, lang), ", ".join(t.indicators), milestones]
+        grid.add_row(*map(terminal, cells))
     console.print(grid)
     return buffer.getvalue()
 
@@ -238,7 +247,7 @@ def _tasks_section(console: Console, check: TaskCheck, lang: str) -> None:
     from plancheck.report import taskcheck as parts
     from plancheck.report.labels import TASK_STYLE, TASK_SYMBOL
 
-    console.print(f"{label('as_of', lang)}: {parts.as_of_text(check, lang)}", markup=False)
+    console.print(terminal(f"{label('as_of', lang)}: {parts.as_of_text(check, lang)}"))
     console.print()
     console.print(Text(label("needs_attention", lang), style="bold"))
     todo = parts.attention(check)
@@ -247,11 +256,14 @@ def _tasks_section(console: Console, check: TaskCheck, lang: str) -> None:
     for r in todo:
         line = Text("  ")
         line.append_text(_task_state(r.state.value, lang))
-        line.append(f"  {r.task.id} {r.task.title}{parts.who(r, lang)}: ")
-        line.append("; ".join(parts.finding_text(f, lang) for f in parts.problems(r)))
+        line.append_text(terminal(f"  {r.task.id} {r.task.title}{parts.who(r, lang)}: "))
+        line.append_text(
+            terminal("; ".join(parts.finding_text(f, lang) for f in parts.problems(r)))
+        )
         console.print(line)
     for document, section, rows in check.sections():
-        grid = Table(title=parts.section_title(document, section, lang), title_justify="left")
+        title = _title(parts.section_title(document, section, lang))
+        grid = Table(title=title, title_justify="left")
         for key in ("id", "task", "lead", "task_state", "details"):
             grid.add_column(label(key, lang), overflow="fold")
         for r in rows:
@@ -261,14 +273,20 @@ def _tasks_section(console: Console, check: TaskCheck, lang: str) -> None:
                     detail.append("\n")
                 if status is not None:
                     detail.append(f"{TASK_SYMBOL[status]} ", style=TASK_STYLE[status])
-                detail.append(text)
+                detail.append_text(terminal(text))
             state = _task_state(r.state.value, lang)
-            grid.add_row(r.task.id, parts.title(r, lang), parts.lead(r, lang), state, detail)
+            grid.add_row(
+                terminal(r.task.id),
+                terminal(parts.title(r, lang)),
+                terminal(parts.lead(r, lang)),
+                state,
+                detail,
+            )
         console.print()
         console.print(grid)
     console.print()
     for text in parts.summary_text(check, lang):
-        console.print(text, markup=False)
+        console.print(terminal(text))
 
 
 def _linked_tasks(console: Console, evaluation: Evaluation, result: Result, lang: str) -> None:
@@ -278,9 +296,7 @@ def _linked_tasks(console: Console, evaluation: Evaluation, result: Result, lang
     from plancheck.report.taskcheck import linked_text  # only with --tasks
 
     for task in evaluation.tasks.linked(result.indicator.id):
-        console.print(
-            f"      → {label('linked_tasks', lang)}: {linked_text(task, lang)}", markup=False
-        )
+        console.print(terminal(f"      → {label('linked_tasks', lang)}: {linked_text(task, lang)}"))
 
 
 def _tasks_of_evaluation(console: Console, evaluation: Evaluation, lang: str) -> None:
@@ -289,9 +305,8 @@ def _tasks_of_evaluation(console: Console, evaluation: Evaluation, lang: str) ->
     heading = label("tasks_title", lang, date=evaluation.tasks.as_of.isoformat())
     console.print()
     console.print(Text(heading, style="bold"))
-    console.print(
-        f"{label('progress_file', lang)}: {', '.join(evaluation.tasks.files)}", markup=False
-    )
+    files = ", ".join(evaluation.tasks.files)
+    console.print(terminal(f"{label('progress_file', lang)}: {files}"))
     _tasks_section(console, evaluation.tasks, lang)
 
 
@@ -302,8 +317,8 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
     lang = options.lang
     console, buffer = _console(options)
     heading = label("tasks_title", lang, date=check.as_of.isoformat())
-    console.print(Text(f"{check.plan.info.title} — {heading}", style="bold"))
-    console.print(f"{label('progress_file', lang)}: {', '.join(check.files)}", markup=False)
+    console.print(terminal(f"{check.plan.info.title} — {heading}", style="bold"))
+    console.print(terminal(f"{label('progress_file', lang)}: {', '.join(check.files)}"))
     _tasks_section(console, check, lang)
     style = "bold green" if check.compliant else "bold red"
     console.print(Text(f"{label('verdict', lang)}: {task_verdict(check, lang)}", style=style))
@@ -340,17 +355,17 @@ def render_diff(diff: Diff, options: Options) -> str:
     lang = options.lang
     console, buffer = _console(options)
     title = label("diff_title", lang, old=diff_side(diff.old), new=diff_side(diff.new))
-    console.print(Text(title, style="bold"))
+    console.print(terminal(title, style="bold"))
     grid = Table(expand=False)
     keys = (["unit"] if diff.multi_unit else []) + ["id", "indicator", "before", "after"]
     for key in [*keys, "value_change", "status_change"]:
         grid.add_column(label(key, lang), overflow="fold")
     for row in diff.rows:
         i = row.indicator
-        cells: list[str | Text] = [row.unit] if diff.multi_unit else []
-        cells += [i.id, i.name if lang == "zh" else i.name_en]
+        cells: list[str | Text] = [terminal(row.unit)] if diff.multi_unit else []
+        cells += [terminal(i.id), terminal(i.name if lang == "zh" else i.name_en)]
         for side in (row.old, row.new):
-            cell = Text(f"{value_cell(side)} ")
+            cell = terminal(f"{value_cell(side)} ")
             cell.append_text(_status(side.status, lang))
             cells.append(cell)
         cells.append(signed(row.delta))
@@ -360,5 +375,5 @@ def render_diff(diff: Diff, options: Options) -> str:
     console.print(grid)
     summary = diff.summary()
     parts = [f"{label('change_' + c.value, lang)} {summary[c.value]}" for c in Change]
-    console.print(f"{label('changes', lang)}: " + " · ".join(parts), markup=False)
+    console.print(f"{label('changes', lang)}: " + " · ".join(parts))
     return buffer.getvalue()

@@ -1,0 +1,203 @@
+r"""What users typed, made text in every report format: one function per target.
+
+Names, notes, unit names, titles, reasons and file names come from files anyone can write. The
+renderers pass each piece of such text through the function of their target, never through an
+ad-hoc ``replace``, and never put it into markup (rich markup, HTML, XML) unescaped:
+
+    terminal          rich ``Text`` (no markup)            ``[/b]`` stays ``[/b]``
+    markdown_inline   a heading, a list item, a bold run   ``# x`` stays text, not a heading
+    markdown_cell     one cell of a markdown table         ``|`` cannot split the row
+    mermaid_label     a quoted label in a Mermaid chart    a line break cannot close the block
+    html              HTML text or an attribute value      ``<script>`` is shown
+    xml               ElementTree text or an attribute     no character XML 1.0 forbids
+    github_message    a workflow command's message         one line, ``%`` kept
+    github_property   a workflow command's property        ``:`` and ``,`` kept too
+
+Every one of them shows control characters with ``visible_controls``, the one place that says
+which characters those are and how they look. JSON keeps the exact text: ``json_safe`` only
+writes the control characters its encoder leaves raw as JSON's own ``\uNNNN`` escapes.
+"""
+
+from __future__ import annotations
+
+import functools
+import html as html_module
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # rich is imported only by the table format, which builds the Text
+    from rich.text import Text
+
+# C0, DEL, C1 (NEL among them); the Unicode line and paragraph separators; the bidi marks,
+# embeddings, overrides and isolates that reorder what a reader sees ("Trojan Source"); lone
+# surrogates, which no encoding can write.
+_CONTROL_RANGES = (
+    (0x00, 0x1F), (0x7F, 0x9F), (0x061C, 0x061C), (0x200E, 0x200F), (0x2028, 0x2029),
+    (0x202A, 0x202E), (0x2066, 0x2069), (0xD800, 0xDFFF),
+)  # fmt: skip
+CONTROLS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _CONTROL_RANGES) + "]")
+# Besides those, XML 1.0 forbids the two non-characters U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\ufffe\uffff]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+@functools.lru_cache(maxsize=8)
+def _controls_but(keep: str) -> re.Pattern[str]:
+    if not keep:
+        return CONTROLS
+    return re.compile(f"(?![{re.escape(keep)}]){CONTROLS.pattern}")
+
+
+def visible_controls(text: str, keep: str = "\t\n") -> str:
+    r"""Control characters written out, so that none of them acts on the screen or the page.
+
+    C0, DEL and C1 as ``\xNN``; U+2028, U+2029, the bidi controls and lone surrogates as
+    ``\uNNNN``. The one definition of both, for the reports and for stderr. Characters in
+    ``keep`` stay (tab and line feed by default: the formats show them as space and line break);
+    when the line feed stays and CR does not, a CR LF line break is a line feed.
+
+    >>> visible_controls("a\x1b[31mred\r\n\u202eb")
+    'a\\x1b[31mred\n\\u202eb'
+    >>> visible_controls("one\ntwo", keep="")
+    'one\\x0atwo'
+    """
+    if "\n" in keep and "\r" not in keep:
+        text = text.replace("\r\n", "\n")
+    return _controls_but(keep).sub(_shown, text)
+
+
+def terminal(text: str, style: str = "") -> Text:
+    r"""Text for rich: never read as markup, control characters (ESC, CR…) visible.
+
+    >>> terminal("[/b] [link=http://x]\x1b[31m").plain
+    '[/b] [link=http://x]\\x1b[31m'
+    """
+    from rich.text import Text
+
+    return Text(visible_controls(text), style=style)
+
+
+_MARKDOWN = str.maketrans(
+    {
+        "\\": "\\\\",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "#": "\\#",
+        "~": "\\~",  # strikethrough
+        "$": "\\$",  # GitHub's math
+        "&": "&amp;",  # else "&amp;" in a note shows as "&"
+        "<": "&lt;",
+        ">": "&gt;",
+        "\u200b": "&#8203;",  # from _LINKABLE: visible in the source, invisible on the page
+    }
+)
+# GitHub finds @mentions, :emoji: shortcodes, bare URLs and e-mail addresses in the rendered text,
+# where a backslash escape is gone: a zero-width space after "@" or ":" and before the dot of
+# "www." keeps them text (as Dependabot does for mentions).
+_LINKABLE = re.compile(r"(?<=[@:])(?=[A-Za-z0-9_+\-/])|(?<=www)(?=\.)", re.IGNORECASE)
+# A list item's text is parsed as blocks: at its start "-", "+" or "1." would open a nested list.
+_LIST_MARKER = re.compile(r"^(?:([-+])|(\d{1,9})([.)])(?=[ \t]|$))")
+
+
+def _markdown_lines(text: str) -> list[str]:
+    lines = visible_controls(text).split("\n")
+    return [_LINKABLE.sub("\u200b", line.strip()).translate(_MARKDOWN) for line in lines]
+
+
+def markdown_inline(text: str) -> str:
+    r"""Markdown text that shows as typed: no heading, list, link, mention, emoji or HTML.
+
+    Markdown's punctuation is backslash-escaped, ``<``, ``>`` and ``&`` are entities, line breaks
+    are ``<br>`` (empty lines dropped), control characters visible.
+
+    >>> markdown_inline("# *x* <b> @team :tada: http://a.b\n- [y]")
+    '\\# \\*x\\* &lt;b&gt; @&#8203;team :&#8203;tada: http:&#8203;//a.b<br>- \\[y\\]'
+    >>> markdown_inline("1. first")
+    '1\\. first'
+    """
+    shown = "<br>".join(line for line in _markdown_lines(text) if line)
+    return _LIST_MARKER.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", shown)
+
+
+def markdown_cell(text: str) -> str:
+    r"""One cell of a GitHub-flavoured markdown table: ``markdown_inline``, and ``|`` escaped.
+
+    >>> markdown_cell("a | b\nc")
+    'a \\| b<br>c'
+    >>> markdown_cell("")
+    ' '
+    """
+    lines = [line.replace("|", "\\|") for line in _markdown_lines(text) if line]
+    return "<br>".join(lines) or " "
+
+
+# Mermaid's own escapes, "#NN;" (decimal code points): a quote, "#" itself, "%" (of "%%"
+# comments and "%%{init}%%" directives), a backquote (a markdown label) and HTML's specials.
+_MERMAID = str.maketrans({ch: f"#{ord(ch)};" for ch in '"#%`<>&'})
+
+
+def mermaid_label(text: str) -> str:
+    r"""A quoted label of a Mermaid chart: on one line, so it cannot close the fenced block.
+
+    >>> mermaid_label('Unit "A"\n```')
+    '"Unit #34;A#34;\\x0a#96;#96;#96;"'
+    """
+    return '"' + visible_controls(text, keep="").translate(_MERMAID) + '"'
+
+
+def xml(text: str) -> str:
+    r"""Text ElementTree can write as XML 1.0 (it escapes ``<``, ``&`` and quotes itself):
+    control characters visible, and U+FFFE and U+FFFF as ``\uNNNN``.
+
+    >>> xml("bell\x07 \ufffe")
+    'bell\\x07 \\ufffe'
+    """
+    return _NOT_XML.sub(_shown, visible_controls(text))
+
+
+def html(text: object) -> str:
+    r"""HTML text or a quoted attribute value: ``xml``, then ``&``, ``<``, ``>`` and quotes escaped.
+
+    >>> html('<b title="x">\x1b')
+    '&lt;b title=&quot;x&quot;&gt;\\x1b'
+    """
+    return html_module.escape(xml(str(text)), quote=True)
+
+
+def github_message(text: str) -> str:
+    r"""A workflow command's message, escaped as GitHub's toolkit does (``%``, CR and LF), and
+    other control characters visible (an ESC would colour the log).
+
+    >>> github_message("50% done\r\nnext\x1b[31m")
+    '50%25 done%0D%0Anext\\x1b[31m'
+    """
+    shown = visible_controls(text, keep="\r\n")
+    return shown.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(text: str) -> str:
+    r"""A workflow command's property value (``file=``, ``title=``): ``github_message``, and
+    ``:`` and ``,`` escaped, which would end the value.
+
+    >>> github_property("a:b,c%")
+    'a%3Ab%2Cc%25'
+    """
+    return github_message(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def json_safe(encoded: str) -> str:
+    r"""JSON as the encoder wrote it (``ensure_ascii=False``), with the control characters it leaves
+    raw (DEL, C1, U+2028, bidi controls) as ``\uNNNN``: parsed, the very same strings; printed on
+    a terminal, inert. They occur only inside strings, so the line breaks of the layout stay.
+
+    >>> json_safe('{"note": "a\u009b31m\u202e"}\n')
+    '{"note": "a\\u009b31m\\u202e"}\n'
+    """
+    return _controls_but("\n").sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
