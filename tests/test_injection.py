@@ -38,7 +38,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from plancheck.report import escape
-from plancheck.report.escape import CONTROLS
+from plancheck.safetext import CONTROLS
 from plancheck.submission.values import fold
 from tests.conftest import ROOT, Run, run
 

@@ -13,29 +13,51 @@ written at all. Each such character is shown as its Python escape instead:
 
 from __future__ import annotations
 
+import functools
 import re
 
-# C0 (tab and line feed included), DEL, C1 (NEL among them), the Unicode line and paragraph
-# separators, the bidi marks, embeddings, overrides and isolates, and lone surrogates.
-_CONTROLS = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+# C0, DEL, C1 (NEL among them); the Unicode line and paragraph separators; the bidi marks,
+# embeddings, overrides and isolates that reorder what a reader sees ("Trojan Source"); lone
+# surrogates, which no encoding can write. The one definition, for stderr and every report.
+_CONTROL_RANGES = (
+    (0x00, 0x1F), (0x7F, 0x9F), (0x061C, 0x061C), (0x200E, 0x200F), (0x2028, 0x2029),
+    (0x202A, 0x202E), (0x2066, 0x2069), (0xD800, 0xDFFF),
+)  # fmt: skip
+CONTROLS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _CONTROL_RANGES) + "]")
 
 
-def _escape(match: re.Match[str]) -> str:
+def shown_escape(match: re.Match[str]) -> str:
+    """A matched character as its Python escape: ``\\xNN`` below U+0100, else ``\\uNNNN``."""
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def visible_controls(text: str) -> str:
-    """Every control character of ``text`` as ``\\xNN`` or ``\\uNNNN``; the rest unchanged.
+@functools.lru_cache(maxsize=8)
+def controls_but(keep: str) -> re.Pattern[str]:
+    """The control characters but those in ``keep``."""
+    if not keep:
+        return CONTROLS
+    return re.compile(f"(?![{re.escape(keep)}]){CONTROLS.pattern}")
 
-    >>> visible_controls("a\\tb\\u2028c")
-    'a\\\\x09b\\\\u2028c'
+
+def visible_controls(text: str, keep: str = "\t\n") -> str:
+    r"""Control characters written out, so that none of them acts on the screen or the page.
+
+    C0, DEL and C1 as ``\xNN``; U+2028, U+2029, the bidi controls and lone surrogates as
+    ``\uNNNN``. Characters in ``keep`` stay (tab and line feed by default: the report formats
+    show them as space and line break); when the line feed stays and CR does not, a CR LF line
+    break is a line feed.
+
+    >>> visible_controls("a\x1b[31mred\r\n\u202eb")
+    'a\\x1b[31mred\n\\u202eb'
+    >>> visible_controls("one\ntwo", keep="")
+    'one\\x0atwo'
     """
-    return _CONTROLS.sub(_escape, text)
+    if "\n" in keep and "\r" not in keep:
+        text = text.replace("\r\n", "\n")
+    return controls_but(keep).sub(shown_escape, text)
 
 
 def one_line(text: str) -> str:
     """``text`` as exactly one line for a terminal or a CI log (see the module docstring)."""
-    return visible_controls(text)
+    return visible_controls(text, keep="")

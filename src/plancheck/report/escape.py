@@ -20,54 +20,17 @@ writes the control characters its encoder leaves raw as JSON's own ``\uNNNN`` es
 
 from __future__ import annotations
 
-import functools
 import html as html_module
 import re
 from typing import TYPE_CHECKING
 
+from plancheck.safetext import controls_but, shown_escape, visible_controls
+
 if TYPE_CHECKING:  # rich is imported only by the table format, which builds the Text
     from rich.text import Text
 
-# C0, DEL, C1 (NEL among them); the Unicode line and paragraph separators; the bidi marks,
-# embeddings, overrides and isolates that reorder what a reader sees ("Trojan Source"); lone
-# surrogates, which no encoding can write.
-_CONTROL_RANGES = (
-    (0x00, 0x1F), (0x7F, 0x9F), (0x061C, 0x061C), (0x200E, 0x200F), (0x2028, 0x2029),
-    (0x202A, 0x202E), (0x2066, 0x2069), (0xD800, 0xDFFF),
-)  # fmt: skip
-CONTROLS = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in _CONTROL_RANGES) + "]")
-# Besides those, XML 1.0 forbids the two non-characters U+FFFE and U+FFFF.
+# Besides the controls (safetext.CONTROLS), XML 1.0 forbids the non-characters U+FFFE, U+FFFF.
 _NOT_XML = re.compile("[\ufffe\uffff]")
-
-
-def _shown(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-@functools.lru_cache(maxsize=8)
-def _controls_but(keep: str) -> re.Pattern[str]:
-    if not keep:
-        return CONTROLS
-    return re.compile(f"(?![{re.escape(keep)}]){CONTROLS.pattern}")
-
-
-def visible_controls(text: str, keep: str = "\t\n") -> str:
-    r"""Control characters written out, so that none of them acts on the screen or the page.
-
-    C0, DEL and C1 as ``\xNN``; U+2028, U+2029, the bidi controls and lone surrogates as
-    ``\uNNNN``. The one definition of both, for the reports and for stderr. Characters in
-    ``keep`` stay (tab and line feed by default: the formats show them as space and line break);
-    when the line feed stays and CR does not, a CR LF line break is a line feed.
-
-    >>> visible_controls("a\x1b[31mred\r\n\u202eb")
-    'a\\x1b[31mred\n\\u202eb'
-    >>> visible_controls("one\ntwo", keep="")
-    'one\\x0atwo'
-    """
-    if "\n" in keep and "\r" not in keep:
-        text = text.replace("\r\n", "\n")
-    return _controls_but(keep).sub(_shown, text)
 
 
 def terminal(text: str, style: str = "") -> Text:
@@ -159,7 +122,7 @@ def xml(text: str) -> str:
     >>> xml("bell\x07 \ufffe")
     'bell\\x07 \\ufffe'
     """
-    return _NOT_XML.sub(_shown, visible_controls(text))
+    return _NOT_XML.sub(shown_escape, visible_controls(text))
 
 
 def html(text: object) -> str:
@@ -200,4 +163,4 @@ def json_safe(encoded: str) -> str:
     >>> json_safe('{"note": "a\u009b31m\u202e"}\n')
     '{"note": "a\\u009b31m\\u202e"}\n'
     """
-    return _controls_but("\n").sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+    return controls_but("\n").sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
