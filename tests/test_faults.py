@@ -82,20 +82,9 @@ COMMANDS_READING_THE_PLAN = {
 }
 
 
-# evaluate reads tasks.yaml only with --tasks; its plan's tasks.yaml is protected once the CLI
-# names the plan's files to _emit (the faults branch's report says how).
-UNREAD_TASKS = pytest.mark.xfail(
-    strict=True, reason="evaluate does not read tasks.yaml: the CLI must pass the plan's files"
-)
-
-
 @pytest.mark.parametrize("command", COMMANDS_READING_THE_PLAN)
 @pytest.mark.parametrize("plan_file", ["indicators.yaml", "tasks.yaml"])
-def test_o_never_replaces_a_file_of_the_plan(
-    plan: Path, command: str, plan_file: str, request: pytest.FixtureRequest
-) -> None:
-    if plan_file == "tasks.yaml" and command == "evaluate":
-        request.applymarker(UNREAD_TASKS)
+def test_o_never_replaces_a_file_of_the_plan(plan: Path, command: str, plan_file: str) -> None:
     before = snapshot(plan)
     target = plan / plan_file
     result = run(*COMMANDS_READING_THE_PLAN[command], "--plan", plan, "-o", target)

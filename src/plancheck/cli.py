@@ -17,12 +17,13 @@ import typer
 from typer.core import TyperGroup
 
 from plancheck import __version__
+from plancheck.app import Outcome
 from plancheck.errors import UserError, UserErrors
-from plancheck.report import FORMATS, choices
+from plancheck.report import FORMATS, Options, choices
 from plancheck.textfile import forget_files_read
 
 if TYPE_CHECKING:
-    from plancheck.plan.models import Plan
+    pass
 
 
 class _Group(TyperGroup):
@@ -183,14 +184,12 @@ def _emit(text: str | bytes, output: Path | None, inputs: list[Path]) -> None:
     write_report(text, output, inputs)
 
 
-def _render(fmt: Any, subject: str, obj: object, lang: Any, output: Path | None) -> str:
-    from plancheck.report import Options, render
-
-    fmt = str(fmt.value)
+def _options(fmt: str, lang: Any, output: Path | None) -> Options:
+    """How a report is laid out: the language, and colour and width on a terminal."""
     terminal = _file(output) is None and sys.stdout.isatty()
     color = terminal and "NO_COLOR" not in os.environ and fmt == "table"
     width = _terminal_width() if terminal else 100
-    return render(fmt, subject, obj, Options(lang=_lang(lang), color=color, width=width))
+    return Options(lang=_lang(lang), color=color, width=width)
 
 
 def _terminal_width() -> int:
@@ -199,22 +198,21 @@ def _terminal_width() -> int:
     return max(60, shutil.get_terminal_size((100, 24)).columns)
 
 
-def _load(plan: Path | None, *, tasks: bool = True) -> Plan:
-    from plancheck.plan.load import load_plan
+def _value(choice: Any) -> str:
+    return str(getattr(choice, "value", choice))
 
-    try:
-        return load_plan(plan, tasks=tasks)
-    except UserErrors as errors:  # one line here; 'plan validate' lists them all
-        first, more = errors.errors[0], len(errors.errors) - 1
-        if not more:
-            raise first from None
-        where = f" {plan}" if plan is not None else ""
-        raise UserError(
-            f"{first.message} (and {more} more: plancheck plan validate{where})",
-            first.file,
-            first.line,
-            first.column,
-        ) from None
+
+def _finish(outcome: Outcome, output: Path | None = None) -> None:
+    """Warnings on stderr, the report where the user asked, then the exit code."""
+    from plancheck.safetext import one_line
+
+    for warning in outcome.warnings:
+        typer.echo(one_line(warning), err=True)
+    if outcome.report:
+        _emit(outcome.report, output, list(outcome.protected))
+    for message in outcome.messages:
+        typer.echo(message)
+    raise typer.Exit(outcome.code)
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -263,27 +261,21 @@ def evaluate(
     ] = None,
 ) -> None:
     """Judge a submission's figures against the plan; exit 0 compliant, 1 not, 2 bad input."""
-    from plancheck.evaluate.engine import evaluate as judge
-    from plancheck.submission.read import read_references, read_submission
-    from plancheck.submission.values import fold
+    from plancheck import app as application
 
-    unit = fold(unit) if unit is not None else None  # as the file's unit cells are read
-    loaded = _load(plan, tasks=progress is not None)  # tasks.yaml only with --tasks
-    submission = read_submission(files, loaded, year, sheet=sheet)
-    for warning in submission.warnings:
-        typer.echo(f"warning: {warning}", err=True)
-    official = read_references(reference, loaded, year) if reference else None
-    evaluation = judge(loaded, submission, strict=strict, references=official, unit=unit)
-    if progress is not None:
-        from dataclasses import replace
-
-        from plancheck.tasks.checks import check_file
-
-        checked = check_file(loaded, progress, year=evaluation.latest_year, strict=strict)
-        evaluation = replace(evaluation, tasks=checked)
-    inputs = [*files, *([reference] if reference else []), *([progress] if progress else [])]
-    _emit(_render(fmt, "evaluation", evaluation, lang, output), output, inputs)
-    raise typer.Exit(0 if evaluation.compliant else 1)
+    request = application.EvaluateRequest(
+        files=files,
+        format=_value(fmt),
+        options=_options(_value(fmt), lang, output),
+        plan=plan,
+        year=year,
+        strict=strict,
+        unit=unit,
+        reference=reference,
+        sheet=sheet,
+        tasks=progress,
+    )
+    _finish(application.evaluate(request), output)
 
 
 @app.command()
@@ -294,7 +286,10 @@ def indicators(
     lang: LangOption = None,
 ) -> None:
     """List the plan's indicators with their targets."""
-    _emit(_render(fmt, "indicators", _load(plan), lang, output), output, [])
+    from plancheck import app as application
+
+    _finish(application.listing("indicators", plan, _value(fmt), _options(_value(fmt), lang, output)),
+            output)  # fmt: skip
 
 
 tasks_app = typer.Typer(
@@ -313,7 +308,10 @@ def tasks(
 ) -> None:
     """List the plan's tasks with their milestones; 'tasks check PROGRESS' checks progress."""
     if ctx.invoked_subcommand is None:
-        _emit(_render(fmt, "tasks", _load(plan), lang, output), output, [])
+        from plancheck import app as application
+
+        options = _options(_value(fmt), lang, output)
+        _finish(application.listing("tasks", plan, _value(fmt), options), output)
 
 
 @tasks_app.command("check")
@@ -343,11 +341,12 @@ def tasks_check(
     lang: LangOption = None,
 ) -> None:
     """Check a progress report on the plan's tasks; exit 0 compliant, 1 not, 2 bad input."""
-    from plancheck.tasks.checks import check_file
+    from plancheck import app as application
 
-    checked = check_file(_load(plan), progress, as_of=as_of, strict=strict)
-    _emit(_render(fmt, "taskcheck", checked, lang, output), output, [progress])
-    raise typer.Exit(0 if checked.compliant else 1)
+    options = _options(_value(fmt), lang, output)
+    outcome = application.tasks_check(progress, plan=plan, fmt=_value(fmt), options=options,
+                                      as_of=as_of, strict=strict)  # fmt: skip
+    _finish(outcome, output)
 
 
 if TYPE_CHECKING:
@@ -379,15 +378,18 @@ def template(
     ] = False,
 ) -> None:
     """Print a blank submission to fill in and pass to evaluate: every indicator, value empty."""
-    from plancheck.template import choose_format, parse_units, render
+    from plancheck import app as application
 
-    output = _file(output)
-    if output is not None and output.is_file() and not force:
-        raise UserError("exists already, and may be filled in; give --force to replace it", output)
-    name = str(getattr(fmt, "value", fmt)) if fmt is not None else None
-    chosen = choose_format(name, str(output) if output else None)
-    content = render(chosen, _load(plan), year=year, units=parse_units(units), lang=_lang(lang))
-    _emit(content, output, [])
+    outcome = application.template(
+        plan=plan,
+        fmt=_value(fmt) if fmt is not None else None,
+        output=_file(output),
+        year=year,
+        units=units,
+        lang=_lang(lang),
+        force=force,
+    )
+    _finish(outcome, output)
 
 
 @app.command()
@@ -404,16 +406,10 @@ def diff(
     lang: LangOption = None,
 ) -> None:
     """Compare two submissions: per indicator the value and status change; exit 1 if one newly fails."""
-    from plancheck.evaluate.diff import diff as compare
-    from plancheck.evaluate.engine import evaluate as judge
-    from plancheck.submission.read import read_submission
+    from plancheck import app as application
 
-    loaded = _load(plan)
-    before = judge(loaded, read_submission([old], loaded))
-    after = judge(loaded, read_submission([new], loaded))
-    changes = compare(before, after)
-    _emit(_render(fmt, "diff", changes, lang, output), output, [old, new])
-    raise typer.Exit(1 if changes.regressed else 0)
+    options = _options(_value(fmt), lang, output)
+    _finish(application.diff(old, new, plan=plan, fmt=_value(fmt), options=options), output)
 
 
 @plan_app.command("validate")
@@ -428,19 +424,16 @@ def plan_validate(
     Also checks that each machine target says what its target_text says; target texts the
     phrase parser does not know are printed as notes (on stderr), not errors.
     """
-    from plancheck.plan.consistency import TargetTextCheck
-    from plancheck.plan.load import load_plan
+    from plancheck import app as application
+    from plancheck.safetext import one_line
 
-    check = TargetTextCheck()
     try:
-        loaded = load_plan(path, checks=[check])
-    finally:
-        for note in check.notes:
-            typer.echo(note, err=True)
-    typer.echo(
-        f"{loaded.source}: valid plan, {len(loaded.indicators)} indicators, "
-        f"{len(loaded.tasks)} tasks"
-    )
+        outcome = application.validate(path)
+    except application.PlanProblems as problems:
+        for note in problems.notes:
+            typer.echo(one_line(note), err=True)
+        raise UserErrors(problems.errors) from None
+    _finish(outcome)
 
 
 SchemaFile = Enum("SchemaFile", {"indicators": "indicators", "tasks": "tasks"}, type=str)
@@ -453,17 +446,9 @@ def plan_schema(
     ] = "indicators",  # type: ignore[assignment]
 ) -> None:
     """Print the JSON Schema of indicators.yaml (or tasks.yaml) for editors."""
-    import json
+    from plancheck import app as application
 
-    from plancheck.plan.models import IndicatorsFile, TasksFile
-
-    model = IndicatorsFile if which.value == "indicators" else TasksFile
-    from plancheck.plan.models import validator
-
-    schema = validator(model).json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = f"plancheck {which.value}.yaml"
-    typer.echo(json.dumps(schema, ensure_ascii=False, indent=2))
+    _finish(application.schema(_value(which)))
 
 
 PeriodOption = Annotated[
@@ -486,27 +471,9 @@ def plan_import(
     ] = False,
 ) -> None:
     """Draft a plan's YAML files from its document; list what a person must check."""
-    from plancheck.plan import importers
-    from plancheck.plan.consistency import TargetTextCheck
-    from plancheck.plan.load import load_plan
+    from plancheck import app as application
 
-    years = importers.parse_period(period) if period else None
-    imported = importers.import_plan(source, years)
-    written = importers.write(imported, output, source, force=force)
-    load_plan(output, checks=[TargetTextCheck()])  # the draft must validate as written
-    indicators_count, tasks_count = imported.counts
-    typer.echo(
-        f"wrote {written[0]} ({indicators_count} indicators) and {written[1]} "
-        f"({tasks_count} tasks) from {source}"
-    )
-    for note in imported.notes:
-        typer.echo(f"note: {note}")
-    todos = sum(1 for f in imported.findings if f.kind == "TODO")
-    if imported.findings:
-        typer.echo(f"to do {todos}, to check {len(imported.findings) - todos}:")
-    for finding in imported.findings:
-        typer.echo(f"  {output / finding.file}:{finding.line}: {finding.kind}: {finding.message}")
-    typer.echo(f"next: plancheck plan validate {output}")
+    _finish(application.import_plan(source, output, period=period, force=force))
 
 
 @app.command()
@@ -515,14 +482,9 @@ def init(
     period: PeriodOption = None,
 ) -> None:
     """Start a plan from scratch: indicators.yaml, tasks.yaml, a sample submission, a CI job."""
-    from plancheck.plan.importers import parse_period
-    from plancheck.plan.importers.starter import write_starter
+    from plancheck import app as application
 
-    years = parse_period(period) if period else None
-    written = write_starter(folder, years)
-    for path in written:
-        typer.echo(f"wrote {path}")
-    typer.echo(f"next: plancheck evaluate {written[2]} --plan {folder}")
+    _finish(application.init(folder, period=period))
 
 
 def main() -> None:

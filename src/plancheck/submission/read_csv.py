@@ -17,13 +17,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from plancheck.errors import UserError
+from plancheck.textfile import split_lines
 
 DELIMITERS = (",", ";", "\t", "|")
 MAX_HEADER = 100_000  # characters: a wide header of 23 indicators by name is about 1,000
 csv.field_size_limit(64 * 1024 * 1024)  # one cell may be large; the file size is capped anyway
 
 _SEP_LINE = re.compile(r"^\s*sep=(.)\s*$")
-_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -37,21 +37,9 @@ class Rows:
     records: Iterator[tuple[int, list[str]]]
 
 
-def lines(text: str) -> list[str]:
-    """The text's lines with their ends, split where an editor splits them."""
-    found: list[str] = []
-    start = 0
-    for end in _LINE_END.finditer(text):
-        found.append(text[start : end.end()])
-        start = end.end()
-    if start < len(text):
-        found.append(text[start:])
-    return found
-
-
 def read_rows(text: str, file: str, score: Callable[[list[str]], int]) -> Rows:
     """Header and records of a CSV text (see the module docstring)."""
-    all_lines = lines(text)
+    all_lines = split_lines(text, keepends=True)
     first = next((n for n, line in enumerate(all_lines) if line.strip(" \t,;|\r\n")), None)
     if first is None:
         raise UserError("the file is empty: expected a header row and one row per indicator", file)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from plancheck.errors import UserError
 from plancheck.plan.importers.table import Grid, RowName, header_columns
+from plancheck.textfile import split_lines
 
 
 def read_grid(path: Path) -> tuple[list[str], list[str], list[Grid]]:
@@ -37,7 +38,7 @@ def _csv_grid(path: Path) -> Grid:
     from plancheck.textfile import read_text
 
     text = read_text(path)
-    rows = text.splitlines()
+    rows = split_lines(text)
     best: list[list[str]] = []
     for delimiter in (",", "\t", ";", "|"):
         try:
