@@ -49,6 +49,7 @@ class EvaluateRequest:
     reference: Path | None = None
     sheet: str | None = None
     tasks: Path | None = None  # a progress report on the plan's tasks
+    only: str | None = None  # failing | binding: what the report lists
 
 
 def load(plan: Path | None, *, tasks: bool = True) -> Plan:
@@ -96,6 +97,8 @@ def judge(request: EvaluateRequest) -> tuple[Evaluation, tuple[str, ...]]:
     if unit is not None:
         check_unit(plan, unit, submission.units)
     evaluation = evaluate(plan, submission, strict=request.strict, references=official, unit=unit)
+    if request.only is not None:
+        evaluation = replace(evaluation, only=request.only)
     if request.tasks is not None:
         from plancheck.tasks.checks import check_file
 

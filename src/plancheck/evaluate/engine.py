@@ -26,7 +26,7 @@ from plancheck.errors import UserError
 from plancheck.evaluate import index as index_rules
 from plancheck.evaluate import peers
 from plancheck.evaluate.arrays import Backend, backend_for
-from plancheck.evaluate.models import Evaluation, Result, Status
+from plancheck.evaluate.models import Evaluation, IndicatorView, Result, Status
 from plancheck.evaluate.progress import TOLERANCE, VERDICTS, Trend, time_share, trends
 from plancheck.kinds.base import (
     COMPUTED,
@@ -110,6 +110,7 @@ def evaluate(
         if u in wanted
         for i in range(len(plan.indicators))
     )
+    city = engine.city(slices, latest, unit) if len(units) > 1 else ()
     return Evaluation(
         plan=plan,
         index=scores,
@@ -119,6 +120,9 @@ def evaluate(
         files=submission.files,
         strict=strict,
         history=history,
+        submitted_units=units,
+        focus=unit,
+        city=city,
     )
 
 
@@ -370,6 +374,40 @@ class _Engine:
             xp.tolist(found.ratio),
         )
         result.points = [(y, xp.tolist(values)) for y, values in points]
+
+    # --- the city view -------------------------------------------------------------------------
+
+    def city(
+        self, slices: dict[tuple[int, int], _Slice], year: int, focus: str | None
+    ) -> tuple[IndicatorView, ...]:
+        """Each indicator of ``year`` across the units: mean, lowest, highest, who fails, and
+        the focused unit's figure and place (ties share the better place)."""
+        units = self.cube.units
+        at = units.index(focus) if focus is not None else None
+        views = []
+        for i, indicator in enumerate(self.plan.indicators):
+            s = slices[(i, year)]
+            given = [v for v in s.value if v == v]
+            mean = peers.mean(s.value)
+            places = peers.ranks(s.value, indicator.direction == "higher")
+            failing = tuple(u for n, u in enumerate(units) if s.status[n] == FAIL)
+            value = s.value[at] if at is not None else NAN
+            place = places[0][at] if places is not None and at is not None else NAN
+            views.append(
+                IndicatorView(
+                    indicator,
+                    year,
+                    mean[0] if mean else (given[0] if len(given) == 1 else None),
+                    min(given) if given else None,
+                    max(given) if given else None,
+                    len(given),
+                    failing,
+                    focus,
+                    _known(value),
+                    None if place != place else int(place),
+                )
+            )
+        return tuple(views)
 
     # --- the index ---------------------------------------------------------------------------
 

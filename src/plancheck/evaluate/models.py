@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -55,6 +56,34 @@ class Result(NamedTuple):
 
 
 @dataclass(frozen=True)
+class IndicatorView:
+    """One indicator in one year across every unit submitted: the city office's view."""
+
+    indicator: Indicator
+    year: int
+    mean: float | None  # the units' mean (as a computed city average: fsum, 12 digits)
+    low: float | None
+    high: float | None
+    count: int  # units with a figure
+    failing: tuple[str, ...]  # units whose result is fail, in the evaluation's order
+    focus: str | None = None  # the --unit, when one is focused on
+    value: float | None = None  # its figure
+    rank: int | None = None  # its place among the units, the way the indicator is good
+
+
+def _failing(result: Result) -> bool:
+    return result.status is Status.FAIL
+
+
+def _binding(result: Result) -> bool:
+    return result.indicator.binding
+
+
+# What --only keeps in the listings of a report (the summary and the verdict count everything).
+ONLY: dict[str, Callable[[Result], bool]] = {"failing": _failing, "binding": _binding}
+
+
+@dataclass(frozen=True)
 class Evaluation:
     plan: Plan
     results: tuple[Result, ...]
@@ -65,6 +94,19 @@ class Evaluation:
     history: tuple[int, ...] = field(default=())  # years before the period: baselines only
     index: tuple[IndexScore, ...] = field(default=())  # the rule-of-law index, every unit and year
     tasks: TaskCheck | None = None  # evaluate --tasks: the task checks, reported alongside
+    # Every unit submitted (``units`` is the one --unit focuses on, or all of them).
+    submitted_units: tuple[str, ...] = ()
+    focus: str | None = None  # --unit
+    city: tuple[IndicatorView, ...] = ()  # per indicator, the latest year: several units only
+    only: str | None = None  # --only failing|binding: what the listings show
+
+    @property
+    def listed(self) -> tuple[Result, ...]:
+        """The results a report lists one by one: all, or those --only keeps."""
+        if self.only is None:
+            return self.results
+        keep = ONLY[self.only]
+        return tuple(r for r in self.results if keep(r))
 
     @property
     def latest_year(self) -> int:
