@@ -17,7 +17,12 @@ from plancheck.cli import app
 from plancheck.errors import UserError
 from plancheck.plan.load import load_plan
 from plancheck.submission.read import read_submission
-from plancheck.submission.read_xlsx import cell_ref, cell_text, column_letters
+from plancheck.submission.read_xlsx import (
+    cell_ref,
+    cell_text,
+    column_letters,
+    read_sheet,
+)
 
 xlsxwriter = pytest.importorskip("xlsxwriter")
 pytest.importorskip("python_calamine")
@@ -269,3 +274,66 @@ def test_units_and_years_merged_down_the_rows(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.stderr  # 4: 99 misses 100 for both
     given = {(r["unit"], r["id"]): r["value"] for r in json.loads(result.stdout)["results"]}
     assert given[("长宁区", "2")] == 3 and given[("徐汇区", "4")] == 99
+
+
+def test_percent_formatted_cells_read_as_the_percentage_shown(tmp_path: Path) -> None:
+    """Typed as 98.5% in Excel, a cell stores 0.985: it is the figure 98.5, not 0.985."""
+    book = tmp_path / "2023.xlsx"
+    xl = xlsxwriter.Workbook(str(book))
+    sheet = xl.add_worksheet("Sheet1")
+    # The sample's figures as shares under percent formats: built-in 0% (id 9) and 0.00% (10),
+    # custom 0.0% and one with a colour section.
+    shares = {4: (1.0, "0%"), 11: (0.985, "0.0%"), 12: (0.86, "0.00%"), 18: (0.952, "[Blue]0.0%")}
+    for r, row in enumerate(sample_rows()):
+        for c, value in enumerate(row):
+            indicator = int(row[0]) if r and isinstance(row[0], float) else None
+            if c == 2 and indicator in shares:
+                stored, fmt = shares[indicator]
+                sheet.write_number(r, c, stored, xl.add_format({"num_format": fmt}))
+            elif value is not None:
+                sheet.write(r, c, value)
+    xl.close()
+    result = invoke("evaluate", book, "-f", "json")
+    values = {r["id"]: r["value"] for r in json.loads(result.stdout)["results"]}
+    assert (values["4"], values["11"], values["12"], values["18"]) == (100, 98.5, 86, 95.2)
+    expected = invoke("evaluate", SAMPLES / "2023.csv", "-f", "json")
+    assert result.exit_code == expected.exit_code == 0
+    assert statuses(result.stdout) == statuses(expected.stdout)
+
+
+def test_the_active_tab_is_read_and_hidden_sheets_are_not(tmp_path: Path) -> None:
+    """Excel opens on the active tab; a hidden first sheet is none a person sees."""
+    book = tmp_path / "2023.xlsx"
+    xl = xlsxwriter.Workbook(str(book))
+    notes = xl.add_worksheet("说明")
+    notes.write(0, 0, "这是隐藏的说明页")
+    notes.hide()
+    for name, value in (("一月", 90), ("全年", 100)):
+        sheet = xl.add_worksheet(name)
+        sheet.write_row(0, 0, ["indicator", "value"])
+        sheet.write_row(1, 0, [4, value])
+    xl.worksheets()[1].activate()  # 一月: the tab the workbook was saved on
+    xl.close()
+    assert read_sheet(book) == ("一月", [["indicator", "value"], ["4", "90"]])
+    assert read_sheet(book, "全年")[1][1] == ["4", "100"]
+    assert read_sheet(book, "说明")[1] == [["这是隐藏的说明页"]]  # named, a hidden sheet is read
+
+
+def test_the_name_of_the_sheet_read_is_kept_with_the_submission(tmp_path: Path) -> None:
+    book = workbook(tmp_path / "2023.xlsx", {"说明": [["见数据页"]], "数据": sample_rows()})
+    submission = read_submission([book], load_plan(None), sheet="数据")
+    assert submission.sheets == {str(book): "数据"}
+    assert submission.observations[0].indicator == "1"
+
+
+def test_a_formula_never_computed_past_the_last_filled_row_is_still_an_error(
+    tmp_path: Path,
+) -> None:
+    """calamine's grid ends at the last cell it has a value for; the formula after it is a
+    figure the officer meant to give, not nothing."""
+    rows = [*sample_rows()[:5], [None, None, "=1+1"]]
+    book = workbook(tmp_path / "2023.xlsx", {"Sheet1": rows})
+    _drop_cached_value(book, "C6")
+    result = invoke("evaluate", book)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{book}:6: Sheet1!A6: indicator: empty;")

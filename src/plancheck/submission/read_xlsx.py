@@ -1,118 +1,167 @@
 """Excel workbooks (.xlsx, .xlsm): one sheet read like a CSV file, long or wide.
 
 The sheet's cells become rows of strings and go through the same layout as CSV
-(``read_csv.records_from_rows``), so the same columns, checks and messages apply. A record's
+(``submission/read.py``'s ``Layout``), so the same columns, checks and messages apply. A record's
 line is its row in the sheet, and every message names the cell: ``Sheet1!C5: value: …``.
+
+The sheet read is the one Excel opens on (the workbook's active tab) when it is visible, else the
+first visible sheet; a hidden sheet is read only when ``--sheet`` names it.
 
 Numbers: Excel stores IEEE doubles and shows at most 15 significant digits; a cell is read as the
 number Excel shows (``95.00000000000001`` from a formula is 95), and a whole number as an integer
-text (``2023``, not ``2023.0``). Formulas give the value Excel last computed and saved.
-The reader is python-calamine (the optional extra ``xlsx``), imported only when a workbook is read.
+text (``2023``, not ``2023.0``). A number formatted as a percentage is the percentage shown
+(0.985 under ``0.0%`` is 98.5). Formulas give the value Excel last computed and saved.
+The reader is python-calamine (the optional extra ``xlsx``), imported only when a workbook is read,
+and only after the package and the sheet passed the checks of ``plancheck.ooxml``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-import zipfile
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from plancheck.errors import UserError
-from plancheck.textfile import read_bytes
+from plancheck.ooxml import (
+    WORKBOOK,
+    Sheet,
+    Workbook,
+    column_letters,
+    open_package,
+    read_workbook,
+    scan_sheet,
+)
+
+__all__ = ["ExcelBook", "cell_ref", "cell_text", "column_letters", "read_sheet"]
 
 EXTRA_HINT = "pip install 'plancheck[xlsx]'"
+_NOT_READ_BY_DEFAULT = ("chartsheet", "dialogsheet", "xlMacrosheet", "xlIntlMacrosheet")
 
 
-def read_sheet(path: Path, sheet: str | None = None) -> tuple[str, list[list[str]]]:
-    """The sheet's name and its cells as text, from A1 (row 1 is ``grid[0]``)."""
-    file = str(path)
-    try:
-        import python_calamine
-    except ImportError:
-        raise UserError(
-            f"reading Excel workbooks needs the optional extra 'xlsx': {EXTRA_HINT}", file
-        ) from None
-    data = read_bytes(path)
-    try:
-        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        names = list(workbook.sheet_names)
-        if sheet is None:
-            if not names:
-                raise UserError("the workbook has no sheets", file)
-            name = names[0]
-        elif sheet in names:
-            name = sheet
-        else:
-            listed = ", ".join(f"'{n}'" for n in names)
-            raise UserError(f"no sheet '{sheet}' in the workbook (sheets: {listed})", file)
-        found = workbook.get_sheet_by_name(name)
-        rows = found.to_python(skip_empty_area=False)
-        merged = found.merged_cell_ranges or []
-    except UserError:
-        raise
-    except Exception as exc:  # calamine raises its own error types (zip, XML, password…)
-        reason = " ".join(str(exc).split()) or type(exc).__name__
-        raise UserError(f"not a readable Excel workbook: {reason}", file) from None
-    grid = [[cell_text(value) for value in row] for row in rows]
-    # A cell merged down a column (a unit or year over several rows, as such tables are laid
-    # out) holds its value in its first row only: every row it covers has it.
-    for (first_row, col), (last_row, last_col) in merged:
-        if col != last_col or first_row >= len(grid) or col >= len(grid[first_row]):
-            continue
-        for row in grid[first_row + 1 : last_row + 1]:
-            if col < len(row) and not row[col].strip():
-                row[col] = grid[first_row][col]
-    for (line, col), shown in _unreadable_cells(data, names.index(name)).items():
-        if line <= len(grid):  # calamine reads these as empty: say what the cell holds
+def read_sheet(
+    path: Path, sheet: str | None = None, *, purpose: str = "a submission"
+) -> tuple[str, list[list[str]]]:
+    """The sheet's name and its cells as text, from A1 (row 1 is ``grid[0]``).
+
+    ``sheet``: a sheet's name, hidden or not; None for the sheet Excel opens on.
+    ``purpose`` ends a refusal of an oversized file: ``…: not a submission``.
+    """
+    book = ExcelBook(path, purpose)
+    name = book.choose(sheet).name
+    return name, book.grid(name)
+
+
+class ExcelBook:
+    """A workbook opened once: its package checked, its sheets listed, grids read on demand."""
+
+    def __init__(self, path: Path, purpose: str = "a submission") -> None:
+        try:
+            import python_calamine  # noqa: F401  (only to name the extra before any work)
+        except ImportError:
+            raise UserError(
+                f"reading Excel workbooks needs the optional extra 'xlsx': {EXTRA_HINT}", path
+            ) from None
+        self.path, self.purpose = path, purpose
+        self.package = open_package(path, WORKBOOK, purpose)
+        self.workbook: Workbook = read_workbook(self.package)
+        self._calamine: Any = None
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.workbook.sheets]
+
+    def visible(self) -> list[str]:
+        """The sheets a person sees, in the workbook's order (chart sheets left out)."""
+        return [s.name for s in self.workbook.sheets if _readable_by_default(s)]
+
+    def choose(self, sheet: str | None = None) -> Sheet:
+        """The sheet named (hidden ones too), else the active tab if visible, else the first
+        visible sheet."""
+        sheets = self.workbook.sheets
+        if sheet is not None:
+            found = next((s for s in sheets if s.name == sheet), None)
+            if found is None:
+                listed = ", ".join(f"'{n}'" for n in self.names)
+                raise UserError(f"no sheet '{sheet}' in the workbook (sheets: {listed})", self.path)
+            return found
+        if not sheets:
+            raise UserError("the workbook has no sheets", self.path)
+        active = self.workbook.active
+        if 0 <= active < len(sheets) and _readable_by_default(sheets[active]):
+            return sheets[active]
+        shown = next((s for s in sheets if _readable_by_default(s)), None)
+        if shown is None:
+            hidden = ", ".join(f"'{s.name}'" for s in sheets)
+            raise UserError(f"the workbook has no visible sheet (hidden: {hidden})", self.path)
+        return shown
+
+    def grid(self, name: str) -> list[list[str]]:
+        """The named sheet's cells as text, from A1, after its scan passed."""
+        scan = scan_sheet(self.workbook, self.choose(name), self.purpose)
+        try:
+            found = self._opened().get_sheet_by_name(name)
+            rows = found.to_python(skip_empty_area=False)
+            merged = found.merged_cell_ranges or []
+        except UserError:
+            raise
+        except Exception as exc:  # calamine raises its own error types (zip, XML, password…)
+            raise self._unreadable(exc) from None
+        # Text cells (most of a sheet, and every empty one) are taken as they are: the grid of a
+        # national file has millions of cells.
+        grid = [[v if v.__class__ is str else cell_text(v) for v in row] for row in rows]
+        for line, col in scan.percent:  # a number shown as 98.5% is the figure 98.5
+            if line <= len(rows) and col < len(rows[line - 1]):
+                number = rows[line - 1][col]
+                if isinstance(number, int | float) and not isinstance(number, bool):
+                    grid[line - 1][col] = percent_text(number)
+        # A cell merged down a column (a unit or year over several rows, as such tables are laid
+        # out) holds its value in its first row only: every row it covers has it.
+        for (first_row, col), (last_row, last_col) in merged:
+            if col != last_col or first_row >= len(grid) or col >= len(grid[first_row]):
+                continue
+            for row in grid[first_row + 1 : last_row + 1]:
+                if col < len(row) and not row[col].strip():
+                    row[col] = grid[first_row][col]
+        # calamine reads error cells and formulas never computed as empty: say what they hold.
+        for (line, col), shown in scan.unreadable.items():
+            grid.extend([] for _ in range(line - len(grid)))  # within the scan's extent
             row = grid[line - 1]
             row.extend([""] * (col + 1 - len(row)))
             row[col] = shown
-    return name, grid
+        return grid
+
+    def _opened(self) -> Any:
+        if self._calamine is None:
+            import python_calamine
+
+            try:
+                book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.package.data))
+                names = list(book.sheet_names)
+            except Exception as exc:
+                raise self._unreadable(exc) from None
+            if names != self.names:  # then the sheet checked might not be the sheet read
+                raise self.package.unreadable(
+                    f"its sheets read as {names} and as {self.names}, two different lists"
+                )
+            self._calamine = book
+        return self._calamine
+
+    def _unreadable(self, exc: BaseException) -> UserError:
+        return self.package.unreadable(" ".join(str(exc).split()) or type(exc).__name__)
 
 
-_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
-_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+def _readable_by_default(sheet: Sheet) -> bool:
+    return sheet.visible and sheet.kind not in _NOT_READ_BY_DEFAULT
 
 
-def _unreadable_cells(data: bytes, index: int) -> dict[tuple[int, int], str]:
-    """Cells of the sheet holding an Excel error (``#DIV/0!``) or a formula never computed,
-    by (row, column): calamine gives both as empty, which would read as a figure not given."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            xml = archive.read(_sheet_part(archive, index))
-    except (KeyError, IndexError, OSError, zipfile.BadZipFile):
-        return {}  # a workbook calamine read but laid out otherwise: nothing more to say
-    found: dict[tuple[int, int], str] = {}
-    for match in _CELL.finditer(xml):
-        attributes, body = match.group(1), match.group(2) or b""
-        ref = _REF.search(attributes)
-        if ref is None:
-            continue
-        value = re.search(rb"<v>(.*?)</v>", body, re.S)
-        if b't="e"' in attributes and value:
-            shown = value.group(1).decode("utf-8", "replace")
-        elif b"<f" in body and value is None:
-            shown = "=" + re.sub(rb"<[^>]+>", b"", body).decode("utf-8", "replace").strip()
-        else:
-            continue
-        col = sum((ord(ch) - 64) * 26**k for k, ch in enumerate(reversed(ref.group(1).decode())))
-        found[(int(ref.group(2)), col - 1)] = shown
-    return found
-
-
-def _sheet_part(archive: zipfile.ZipFile, index: int) -> str:
-    """The zip member of the workbook's ``index``-th sheet (xl/worksheets/sheetN.xml)."""
-    workbook = archive.read("xl/workbook.xml")
-    rels = archive.read("xl/_rels/workbook.xml.rels")
-    ids = re.findall(rb'<sheet\b[^>]*?\br:id="([^"]+)"', workbook)
-    targets = {}
-    for tag in re.findall(rb"<Relationship\b[^>]*>", rels):  # attributes in any order
-        rid, where = re.search(rb'\bId="([^"]+)"', tag), re.search(rb'\bTarget="([^"]+)"', tag)
-        if rid and where:
-            targets[rid.group(1)] = where.group(1)
-    target = targets[ids[index]].decode()
-    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+def percent_text(number: float) -> str:
+    """A number formatted as a percentage, as the percentage Excel shows: 0.985 → "98.5"."""
+    shifted = Decimal(cell_text(number)).scaleb(2)  # the digits Excel shows, times 100 exactly
+    if shifted == shifted.to_integral_value():
+        return str(int(shifted))
+    return format(shifted.normalize(), "f")
 
 
 def cell_text(value: object) -> str:
@@ -132,16 +181,6 @@ def cell_text(value: object) -> str:
     if isinstance(value, dt.date | dt.time):  # datetime is a date
         return value.isoformat()
     return str(value)
-
-
-def column_letters(col: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    letters = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 def cell_ref(sheet: str, line: int, col: int) -> str:

@@ -1,8 +1,9 @@
 """Spreadsheets and CSV: the indicator table as a grid; rows above the header give the title.
 
 .xlsx/.xlsm are read with python-calamine (the optional extra ``xlsx``, shared with Excel
-submissions: ``submission/read_xlsx.py``), the first sheet that holds an indicator table; merged
-cells read as empty below or beside their first cell, so categories are carried down. CSV and TSV
+submissions: ``submission/read_xlsx.py``, and checked first in the same way), the first visible
+sheet that holds an indicator table (hidden sheets are not read); merged cells read as empty
+below or beside their first cell, so categories are carried down. CSV and TSV
 files are decoded like submissions (UTF-8, GB18030, UTF-16) and their delimiter is the one that
 splits the header best.
 """
@@ -52,30 +53,12 @@ def _csv_grid(path: Path) -> Grid:
 
 
 def _sheets(path: Path) -> list[Grid]:
-    try:
-        import python_calamine
-    except ImportError:
-        raise UserError(
-            "reading Excel workbooks needs the optional extra 'xlsx': pip install 'plancheck[xlsx]'",
-            path,
-        ) from None
-    from plancheck.submission.read_xlsx import cell_ref, read_sheet
+    from plancheck.submission.read_xlsx import ExcelBook, cell_ref
 
-    del python_calamine  # read_sheet imports it; the check above names the extra first
-    first, _ = read_sheet(path)
+    book = ExcelBook(path, purpose="a plan's indicator table")
     grids: list[Grid] = []
-    names = _sheet_names(path) or [first]
-    for name in names:
-        _, grid = read_sheet(path, name)
+    for name in book.visible() or [book.choose().name]:  # choose() says there is none visible
+        grid = book.grid(name)
         refs = [cell_ref(name, r + 1, 0) for r in range(len(grid))]
         grids.append((grid, RowName(refs)))
     return grids
-
-
-def _sheet_names(path: Path) -> list[str]:
-    import python_calamine
-
-    try:
-        return list(python_calamine.CalamineWorkbook.from_path(str(path)).sheet_names)
-    except Exception:  # read_sheet has already given the located error for a bad workbook
-        return []

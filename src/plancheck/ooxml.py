@@ -1,0 +1,678 @@
+"""Office Open XML packages (.xlsx, .xlsm, .docx) opened within bounds, before any reader sees them.
+
+A workbook or a Word document is a zip of XML parts. A few kilobytes of it can unpack to
+gigabytes, or declare a sheet of 17 billion cells, and the readers (python-calamine,
+python-docx) allocate what the file asks for. So a package is checked here first, from its zip
+directory (how many parts, how large unpacked, how strongly compressed) and by unpacking every
+part once with a bounded buffer (a part must hold exactly the bytes it declares, with its CRC).
+A sheet is then scanned once, streaming, for its extent and for the cells a reader would give as
+blanks (Excel errors, formulas never computed) and the cells formatted as percentages.
+
+XML is parsed with expat (the standard library's, with its entity-expansion guards): an element
+is known by its local name whatever its prefix (``<x:c>`` is a cell), as python-calamine does;
+attributes may be quoted either way. A DTD is refused: OOXML never has one,
+and entity declarations are how XML bombs are built. The scan is linear in the size of the part.
+
+The limits are constants, documented in the README ("Limits").
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.parsers import expat
+
+from plancheck.errors import UserError
+from plancheck.textfile import read_bytes
+
+MAX_UNPACKED = 200 * 1024 * 1024  # bytes: all parts of a package together, unpacked
+MAX_PARTS = 10_000  # zip members; Excel writes about ten, plus one per sheet, image or table
+MAX_DIRECTORY = MAX_PARTS * 1024  # bytes of the zip's directory: 1 KiB an entry at most
+MAX_XML_RATIO = 100  # unpacked : packed for an XML part over RATIO_FROM; real sheets are ~10
+RATIO_FROM = 1024 * 1024
+# Cells from A1 to a sheet's last filled cell, as the grid is read: 1,048,576 rows × 9 columns.
+# A national file of a million rows and six columns passes; A1:XFD1048576 does not.
+MAX_CELLS = 10_000_000
+EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384  # Excel's grid: A1:XFD1048576
+# A Word document: python-docx holds every XML part as an lxml tree (~400 bytes an element) and
+# reads text at ~70 µs a paragraph or run. A 200-page plan has ~100,000 elements and ~20,000
+# paragraphs, runs and cells; at these bounds `plan import` takes ~10 s and ~0.5 GB at most.
+MAX_DOCUMENT_ELEMENTS = 1_000_000  # in all XML parts together
+MAX_DOCUMENT_PIECES = 100_000  # paragraphs, runs, hyperlinks and table cells of the body
+MAX_TABLE_CELLS = 100_000  # the body's table cells with their column spans (gridSpan) spread
+_CHUNK = 1 << 16
+_STORED, _DEFLATED = zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What the package is, for messages: ``not a readable Excel workbook: …``."""
+
+    readable: str  # "Excel workbook"
+    noun: str  # "workbook"
+
+
+WORKBOOK = Kind("Excel workbook", "workbook")
+DOCUMENT = Kind("Word .docx file", "document")
+
+
+def column_letters(col: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _column_numbers() -> dict[str, int]:
+    numbers: dict[str, int] = {}
+    for col in range(EXCEL_COLUMNS):
+        letters = column_letters(col)
+        numbers[letters] = numbers[letters.lower()] = col
+    return numbers
+
+
+_COLUMNS = _column_numbers()  # A → 0 … XFD → 16383 (and a … xfd), so a cell name is one look-up
+
+
+class Package:
+    """A zip package whose directory and parts were checked (see ``open_package``)."""
+
+    def __init__(self, path: Path, data: bytes, kind: Kind, archive: zipfile.ZipFile) -> None:
+        self.path, self.data, self.kind, self.archive = path, data, kind, archive
+        # Readers look parts up ignoring case and with '\' as '/' (python-calamine does).
+        self.parts = {_normal(info.filename): info for info in archive.infolist()}
+
+    def unreadable(self, reason: str) -> UserError:
+        return UserError(f"not a readable {self.kind.readable}: {reason}", self.path)
+
+    def find(self, name: str) -> zipfile.ZipInfo | None:
+        return self.parts.get(_normal(name))
+
+    def chunks(self, info: zipfile.ZipInfo) -> Iterator[bytes]:
+        """The part unpacked, in pieces of at most 64 KiB: never more than it declares."""
+        data, start = self.data, self._data_start(info)
+        end = start + info.compress_size
+        if end > len(data):
+            raise self.unreadable(f"the part '{info.filename}' is cut short")
+        left, crc = info.file_size, 0
+        if info.compress_type == _STORED:
+            if info.compress_size != info.file_size:
+                raise self._size_lie(info)
+            for at in range(start, end, _CHUNK):
+                piece = data[at : min(at + _CHUNK, end)]
+                crc = zlib.crc32(piece, crc)
+                yield piece
+            left = 0
+        else:
+            inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+            view = memoryview(data)
+            for at in range(start, end, _CHUNK):
+                pending: bytes | memoryview = view[at : min(at + _CHUNK, end)]
+                while True:  # until this input is used up and zlib holds no more output
+                    try:
+                        piece = inflate.decompress(pending, _CHUNK)
+                    except zlib.error as exc:
+                        raise self.unreadable(
+                            f"the part '{info.filename}' is damaged ({_reason(exc)})"
+                        ) from None
+                    pending = inflate.unconsumed_tail
+                    if len(piece) > left:
+                        raise self._size_lie(info)
+                    left -= len(piece)
+                    crc = zlib.crc32(piece, crc)
+                    if piece:
+                        yield piece
+                    if inflate.eof or not (pending or piece):
+                        break
+                if inflate.eof:
+                    break
+            if not inflate.eof:
+                raise self.unreadable(f"the part '{info.filename}' is cut short")
+        if left or crc != info.CRC:
+            raise self.unreadable(f"the part '{info.filename}' is damaged (its checksum differs)")
+
+    def parse(
+        self,
+        info: zipfile.ZipInfo,
+        start: Callable[[str, dict[str, str]], None],
+        setup: Callable[[expat.XMLParserType], None] | None = None,
+    ) -> None:
+        """Stream the part through expat: ``start(local name, attributes)`` for each element."""
+        parser = _xml_parser(self, info.filename)
+        names: dict[str, str] = {}
+
+        def started(name: str, attributes: dict[str, str]) -> None:
+            local = names.get(name)
+            if local is None:
+                local = names[name] = _local(name)
+            start(local, attributes)
+
+        parser.StartElementHandler = started
+        if setup is not None:
+            setup(parser)
+        _feed(self, info.filename, parser, self.chunks(info))
+
+    def _data_start(self, info: zipfile.ZipInfo) -> int:
+        header = self.data[info.header_offset : info.header_offset + 30]
+        if len(header) < 30 or header[:4] != b"PK\x03\x04":
+            raise self.unreadable(f"the part '{info.filename}' has no local header")
+        name_length, extra_length = struct.unpack("<HH", header[26:30])
+        return info.header_offset + 30 + int(name_length) + int(extra_length)
+
+    def _size_lie(self, info: zipfile.ZipInfo) -> UserError:
+        return self.unreadable(
+            f"the part '{info.filename}' holds more than the {info.file_size:,} bytes it declares"
+        )
+
+
+def open_package(path: Path, kind: Kind, purpose: str) -> Package:
+    """The file as a checked package. ``purpose`` ends a refusal: ``…: not a submission``."""
+    data = read_bytes(path)  # refuses directories, FIFOs and files over 512 MiB first
+    refuse = f"not {purpose}"
+    if len(data) > MAX_UNPACKED:
+        raise UserError(
+            f"the {kind.noun} is {len(data):,} bytes (at most {MAX_UNPACKED:,}): {refuse}", path
+        )
+    # Counted from the end record before zipfile reads the directory: a directory of millions
+    # of entries would take gigabytes as ZipInfo objects.
+    entries, directory = _directory_size(data)
+    if entries > MAX_PARTS:
+        raise UserError(
+            f"the {kind.noun} holds {entries:,} files (at most {MAX_PARTS:,}): {refuse}", path
+        )
+    if directory > MAX_DIRECTORY:  # a count that lies: the directory's size does not
+        raise UserError(
+            f"the {kind.noun}'s list of files takes {directory:,} bytes (at most "
+            f"{MAX_DIRECTORY:,}): {refuse}",
+            path,
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except Exception as exc:  # a damaged directory: BadZipFile, NotImplementedError, Unicode…
+        raise UserError(f"not a readable {kind.readable}: {_reason(exc)}", path) from None
+    package = Package(path, data, kind, archive)
+    infos = archive.infolist()
+    if len(infos) > MAX_PARTS:
+        raise UserError(
+            f"the {kind.noun} holds {len(infos):,} files (at most {MAX_PARTS:,}): {refuse}", path
+        )
+    if len(package.parts) < len(infos):
+        twice = _first_repeated(infos)
+        raise package.unreadable(f"it holds two parts named '{twice}'")
+    unpacked = sum(info.file_size for info in infos)
+    if unpacked > MAX_UNPACKED:
+        raise UserError(
+            f"the {kind.noun} unpacks to {unpacked:,} bytes (at most {MAX_UNPACKED:,}): {refuse}",
+            path,
+        )
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise package.unreadable(f"the part '{info.filename}' is encrypted")
+        if info.compress_type not in (_STORED, _DEFLATED):
+            raise package.unreadable(
+                f"the part '{info.filename}' uses compression method {info.compress_type}"
+            )
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > RATIO_FROM and ratio > MAX_XML_RATIO and _is_xml(info.filename):
+            raise UserError(
+                f"the {kind.noun}'s part '{info.filename}' is compressed {ratio:,.0f} to 1 "
+                f"(at most {MAX_XML_RATIO} to 1): {refuse}",
+                path,
+            )
+    for info in infos:  # every part unpacks to what it declares, within the bound above
+        for _ in package.chunks(info):
+            pass
+    return package
+
+
+def _directory_size(data: bytes) -> tuple[int, int]:
+    """(entries, bytes) of the zip's central directory, from its end record (zip64 too);
+    (0, 0) when there is none (zipfile then says the file is not a zip)."""
+    at = data.rfind(b"PK\x05\x06", max(0, len(data) - 22 - 65_535))
+    if at < 0 or len(data) - at < 22:
+        return 0, 0
+    entries, size = struct.unpack("<HL", data[at + 10 : at + 16])
+    locator = at - 20  # the zip64 end record's locator, when there is one
+    saturated = entries == 0xFFFF or size == 0xFFFFFFFF
+    if saturated and locator >= 0 and data[locator : locator + 4] == b"PK\x06\x07":
+        (record,) = struct.unpack("<Q", data[locator + 8 : locator + 16])
+        if data[record : record + 4] == b"PK\x06\x06" and record + 48 <= len(data):
+            entries, size = struct.unpack("<QQ", data[record + 32 : record + 48])
+    return entries, size
+
+
+def _first_repeated(infos: list[zipfile.ZipInfo]) -> str:
+    seen: set[str] = set()
+    for info in infos:
+        name = _normal(info.filename)
+        if name in seen:
+            return info.filename
+        seen.add(name)
+    return ""
+
+
+def _normal(name: str) -> str:
+    return name.replace("\\", "/").lower()
+
+
+def _is_xml(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels", ".vml"))
+
+
+def _reason(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+# --- XML -----------------------------------------------------------------------------------------
+
+
+def _xml_parser(package: Package, part: str) -> expat.XMLParserType:
+    """An expat parser that refuses a DTD. Names arrive as written (``x:c``): no namespace
+    processing, which is faster and, like python-calamine, leaves prefixes to ``_local``."""
+    parser = expat.ParserCreate()
+    parser.buffer_text = True
+
+    def refuse_dtd(*_: object) -> None:
+        raise package.unreadable(f"the part '{part}' has a DTD, which Office files never have")
+
+    parser.StartDoctypeDeclHandler = refuse_dtd
+    parser.EntityDeclHandler = refuse_dtd
+    return parser
+
+
+def _feed(
+    package: Package, part: str, parser: expat.XMLParserType, chunks: Iterator[bytes]
+) -> None:
+    try:
+        for piece in chunks:
+            parser.Parse(piece, False)
+        parser.Parse(b"", True)
+    except expat.ExpatError as exc:
+        reason = expat.ErrorString(exc.code)
+        where = f"line {exc.lineno}, column {exc.offset + 1}"
+        raise package.unreadable(f"the part '{part}' is not XML ({reason}, {where})") from None
+    except LookupError as exc:  # <?xml encoding="…"?> names no codec Python knows
+        raise package.unreadable(f"the part '{part}' is not XML ({_reason(exc)})") from None
+
+
+def _local(name: str) -> str:
+    """``x:c`` → ``c``: elements and attributes are known by their local names, whatever the
+    prefix (python-calamine does the same)."""
+    return name.rpartition(":")[2]
+
+
+# --- workbook structure --------------------------------------------------------------------------
+
+_WORKBOOK_PART = "xl/workbook.xml"  # where every writer puts it, and python-calamine reads it
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A sheet as ``xl/workbook.xml`` lists it."""
+
+    name: str
+    part: zipfile.ZipInfo | None  # its XML; None when its relationship leads nowhere
+    kind: str  # worksheet, chartsheet, dialogsheet…: the last word of the relationship type
+    state: str  # visible, hidden or veryHidden
+
+    @property
+    def visible(self) -> bool:
+        return self.state not in ("hidden", "veryHidden")
+
+
+@dataclass(frozen=True)
+class Workbook:
+    """The sheets in their order, the tab Excel opens on, and the percentage cell styles."""
+
+    package: Package
+    sheets: tuple[Sheet, ...]
+    active: int  # <workbookView activeTab>: an index into sheets
+    percent_styles: frozenset[str]  # values of a cell's s= attribute formatted as a percentage
+
+
+def read_workbook(package: Package) -> Workbook:
+    relationships = _relationships(package, "_rels/.rels")
+    office = next(
+        (target for kind, target in relationships.values() if kind == "officeDocument"), None
+    )
+    if office is not None and _normal(_resolve("", office)) != _WORKBOOK_PART:
+        raise package.unreadable(f"its workbook is '{office}', not {_WORKBOOK_PART}")
+    info = package.find(_WORKBOOK_PART)
+    if info is None:
+        raise package.unreadable(f"it has no {_WORKBOOK_PART}")
+    targets = _relationships(package, "xl/_rels/workbook.xml.rels")
+    listed: list[tuple[str, str, str]] = []  # name, relationship id, state
+    active = [0]
+    views = [0]
+
+    def start(local: str, attributes: dict[str, str]) -> None:
+        if local == "sheet":
+            rid = next((v for k, v in attributes.items() if k != "id" and _local(k) == "id"), "")
+            listed.append((attributes.get("name", ""), rid, attributes.get("state", "visible")))
+        elif local == "workbookView":
+            views[0] += 1
+            if views[0] == 1:  # the first view is the one Excel opens
+                tab = attributes.get("activeTab", "0")
+                active[0] = int(tab) if tab.isascii() and tab.isdigit() and len(tab) < 6 else 0
+
+    package.parse(info, start)
+    sheets = []
+    for name, rid, state in listed:
+        kind, target = targets.get(rid, ("", ""))
+        part = package.find(_resolve("xl/", target)) if target else None
+        sheets.append(Sheet(name, part, kind, state))
+    return Workbook(package, tuple(sheets), active[0], _percent_styles(package))
+
+
+def _relationships(package: Package, part: str) -> dict[str, tuple[str, str]]:
+    """Relationship id → (the last word of its type, its target), for internal targets."""
+    info = package.find(part)
+    found: dict[str, tuple[str, str]] = {}
+    if info is None:
+        return found
+
+    def start(local: str, attributes: dict[str, str]) -> None:
+        if local == "Relationship" and attributes.get("TargetMode") != "External":
+            kind = attributes.get("Type", "").rpartition("/")[2]
+            found[attributes.get("Id", "")] = (kind, attributes.get("Target", ""))
+
+    package.parse(info, start)
+    return found
+
+
+def _resolve(folder: str, target: str) -> str:
+    """A relationship's target as a part name: absolute (``/xl/…``) or relative to the folder."""
+    return target[1:] if target.startswith("/") else folder + target
+
+
+_PERCENT_FORMATS = frozenset({"9", "10"})  # Excel's built-in 0% and 0.00%
+
+
+def _percent_styles(package: Package) -> frozenset[str]:
+    """Indexes of ``cellXfs`` whose number format is a percentage (a cell's ``s`` refers to one)."""
+    info = package.find("xl/styles.xml")
+    if info is None:
+        return frozenset()
+    custom: dict[str, str] = {}
+    formats: list[str] = []  # numFmtId of each cellXfs entry, in order
+    depth = {"cellXfs": 0}
+
+    def start(local: str, attributes: dict[str, str]) -> None:
+        if local == "numFmt":
+            custom[attributes.get("numFmtId", "")] = attributes.get("formatCode", "")
+        elif local == "cellXfs":
+            depth["cellXfs"] += 1
+        elif local == "xf" and depth["cellXfs"]:
+            formats.append(attributes.get("numFmtId", "0"))
+
+    def end(name: str) -> None:
+        if _local(name) == "cellXfs":
+            depth["cellXfs"] -= 1
+
+    def setup(parser: expat.XMLParserType) -> None:
+        parser.EndElementHandler = end
+
+    package.parse(info, start, setup)
+
+    def percent(fmt: str) -> bool:
+        return is_percent_format(custom[fmt]) if fmt in custom else fmt in _PERCENT_FORMATS
+
+    return frozenset(str(index) for index, fmt in enumerate(formats) if percent(fmt))
+
+
+def is_percent_format(code: str) -> bool:
+    """A number format that shows its number times 100: a ``%`` outside quotes (``"%"``), escapes
+    (``\\%``), spacing and fill (``_%``, ``*%``) and brackets (``[Red]``, ``[$-804]``)."""
+    at, size = 0, len(code)
+    while at < size:
+        ch = code[at]
+        if ch == '"':
+            close = code.find('"', at + 1)
+            at = size if close < 0 else close
+        elif ch == "[":
+            close = code.find("]", at + 1)
+            at = size if close < 0 else close
+        elif ch in "\\_*":
+            at += 1  # the next character is shown or spaced, not a format symbol
+        elif ch == "%":
+            return True
+        at += 1
+    return False
+
+
+# --- a Word document ----------------------------------------------------------------------------
+
+_DOCUMENT_PIECES = frozenset({"p", "r", "hyperlink", "tc"})
+
+
+def check_document(package: Package, purpose: str) -> None:
+    """Refuse a document whose XML would take python-docx too long or too much memory: count
+    the elements of every XML part, and the paragraphs, runs and table cells of the body."""
+    office = next(
+        (
+            t
+            for kind, t in _relationships(package, "_rels/.rels").values()
+            if kind == "officeDocument"
+        ),
+        None,
+    )
+    body = package.find(_resolve("", office)) if office else None
+    if body is None:
+        raise package.unreadable("it has no main document part")
+
+    def refuse(what: str) -> UserError:
+        return UserError(f"the document has over {what}: not {purpose}", package.path)
+
+    elements = pieces = cells = 0
+    in_body = False
+
+    def start(local: str, attributes: dict[str, str]) -> None:
+        nonlocal elements, pieces, cells
+        elements += 1
+        if elements > MAX_DOCUMENT_ELEMENTS:
+            raise refuse(f"{MAX_DOCUMENT_ELEMENTS:,} XML elements")
+        if not in_body:
+            return
+        if local in _DOCUMENT_PIECES:
+            pieces += 1
+            if pieces > MAX_DOCUMENT_PIECES:
+                raise refuse(f"{MAX_DOCUMENT_PIECES:,} paragraphs, runs and table cells")
+            if local == "tc":
+                cells += 1
+        elif local == "gridSpan":  # a cell over n columns is read as n cells
+            span = next((v for k, v in attributes.items() if _local(k) == "val"), "1")
+            if span.isascii() and span.isdigit():
+                cells += max(int(span), 1) - 1 if len(span) <= 9 else MAX_TABLE_CELLS
+        if cells > MAX_TABLE_CELLS:
+            raise refuse(f"{MAX_TABLE_CELLS:,} table cells")
+
+    for info in package.archive.infolist():
+        if _is_xml(info.filename):
+            in_body = info is body
+            package.parse(info, start)
+
+
+# --- a sheet's cells -----------------------------------------------------------------------------
+
+
+@dataclass
+class SheetScan:
+    """What the streaming scan of a sheet found; rows from 1 (as in Excel), columns from 0."""
+
+    rows: int = 0  # the last row and column of a cell
+    columns: int = 0
+    unreadable: dict[tuple[int, int], str] = field(default_factory=dict)  # → '#DIV/0!', '=B2*1'
+    percent: set[tuple[int, int]] = field(default_factory=set)  # numbers formatted as 0.0%
+
+
+def scan_sheet(workbook: Workbook, sheet: Sheet, purpose: str) -> SheetScan:
+    """Scan the sheet's XML once: refuse a declared or real extent over MAX_CELLS (counted from
+    A1, as the grid is read), and note error cells, formulas never computed and percent cells.
+
+    Positions follow python-calamine: a cell's ``r`` names it; a cell without one follows the
+    cell before it in its row, and a row without ``r`` follows the row before it. Every cell
+    counts for the extent, filled or not (python-calamine keeps only the filled ones: a bound).
+    """
+    package, scan = workbook.package, SheetScan()
+    if sheet.part is None:
+        raise package.unreadable(f"the sheet '{sheet.name}' has no part in the {package.kind.noun}")
+    part = sheet.part.filename
+    percent_styles = workbook.percent_styles
+    parser = _xml_parser(package, part)
+    names: dict[str, str] = {}
+    # The scan's state lives in the closure's cells: this runs once per element, millions of
+    # times for a national file, so it does as little as it can for a plain cell.
+    in_data = False  # inside <sheetData>: python-calamine reads no cell elsewhere
+    row = -1  # the current row (from 0) and the column of a next cell without r
+    row_digits = ""  # the row's r="5" as written, when it is plain: its cells end with it
+    next_col = 0
+    cell_row = cell_col = 0  # the current cell
+    is_error = is_percent = has_value = False
+    watched = False  # a cell with an error or a formula, followed to its end
+    formula = value = ""
+    texts: list[str] = []
+    max_rows = max_cols = 0  # the extent so far: rows and columns from A1
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        nonlocal in_data, row, row_digits, next_col, cell_row, cell_col, is_error, is_percent
+        nonlocal has_value, max_rows, max_cols
+        local = names.get(name)
+        if local is None:
+            local = names[name] = _local(name)
+        if local == "c":
+            if not in_data:
+                return
+            if watched:
+                close_cell()
+            ref = attributes.get("r")
+            if ref is None:
+                cell_row, cell_col = max(row, 0), next_col
+            elif row_digits and ref.endswith(row_digits) and ref[: -len(row_digits)] in _COLUMNS:
+                cell_row, cell_col = row, _COLUMNS[ref[: -len(row_digits)]]  # C5 in row 5
+            else:
+                cell_row, cell_col = _position(ref, package, part)
+            next_col = cell_col + 1
+            if cell_row >= max_rows or next_col > max_cols:
+                max_rows, max_cols = max(cell_row + 1, max_rows), max(next_col, max_cols)
+                if max_rows * max_cols > MAX_CELLS:
+                    raise too_large(max_rows, max_cols)
+            kind = attributes.get("t")
+            is_error, has_value = kind == "e", False
+            is_percent = (
+                bool(percent_styles)
+                and (kind is None or kind == "n")
+                and attributes.get("s") in percent_styles
+            )
+            if is_error:
+                watch()
+        elif local == "v":
+            has_value = True
+            if is_percent:
+                scan.percent.add((cell_row + 1, cell_col))
+            if watched:
+                listen()
+        elif local == "row":
+            if in_data:
+                ref = attributes.get("r")
+                if ref is None:
+                    row, row_digits = row + 1, ""
+                else:
+                    row = _row_number(ref, package, part) - 1
+                    row_digits = ref if ref.isdigit() and ref[0] != "0" else ""
+                next_col = 0
+        elif local == "f":
+            if in_data:
+                if not watched:
+                    watch()
+                listen()
+        elif local == "sheetData":
+            in_data = True
+        elif local == "dimension":
+            declared = attributes.get("ref", "").rpartition(":")[2]
+            try:
+                end_row, end_col = _position(declared, package, part)
+            except UserError:
+                return  # python-calamine says what is wrong with it
+            if (end_row + 1) * (end_col + 1) > MAX_CELLS:
+                raise too_large(end_row + 1, end_col + 1)
+
+    def too_large(rows: int, cols: int) -> UserError:
+        end = f"{column_letters(cols - 1)}{rows}"
+        return UserError(
+            f"the sheet '{sheet.name}' spans A1:{end} ({rows * cols:,} cells; at most "
+            f"{MAX_CELLS:,}): not {purpose}",
+            package.path,
+        )
+
+    def watch() -> None:
+        """Follow this cell to its end: its formula's and value's texts decide what it shows."""
+        nonlocal watched, formula, value
+        watched, formula, value = True, "", ""
+        parser.EndElementHandler = end
+
+    def listen() -> None:
+        texts.clear()
+        parser.CharacterDataHandler = texts.append
+
+    def end(name: str) -> None:
+        nonlocal formula, value
+        local = names.get(name) or _local(name)
+        if local == "f":
+            formula = "".join(texts).strip() or "(shared formula)"
+        elif local == "v":
+            value = "".join(texts).strip()
+        elif local == "c":
+            close_cell()
+            return
+        parser.CharacterDataHandler = None
+
+    def close_cell() -> None:
+        nonlocal watched
+        shown = ""
+        if is_error:  # what Excel shows: the error saved, or (never computed) the formula
+            shown = value if has_value and value else "=" + formula if formula else "#N/A"
+        elif formula and not has_value:
+            shown = "=" + formula
+        if shown:
+            scan.unreadable[(cell_row + 1, cell_col)] = shown
+        watched = False
+        parser.EndElementHandler = None
+        parser.CharacterDataHandler = None
+
+    parser.StartElementHandler = start
+    _feed(package, part, parser, package.chunks(sheet.part))
+    if watched:
+        close_cell()
+    scan.rows, scan.columns = max_rows, max_cols
+    return scan
+
+
+def _position(ref: str, package: Package, part: str) -> tuple[int, int]:
+    """``C5`` → (4, 2); a name outside Excel's grid A1:XFD1048576 is an error."""
+    letters = ref.rstrip("0123456789")
+    col = _COLUMNS.get(letters)
+    digits = ref[len(letters) :]
+    if col is None or not digits or len(digits) > 7 or not 0 < int(digits) <= EXCEL_ROWS:
+        raise package.unreadable(
+            f"the part '{part}' names a cell '{ref[:20]}' outside Excel's grid A1:XFD1048576"
+        )
+    return int(digits) - 1, col
+
+
+def _row_number(ref: str, package: Package, part: str) -> int:
+    digits = ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    if not (
+        digits.isascii() and digits.isdigit() and len(digits) <= 7 and 0 < int(digits) <= EXCEL_ROWS
+    ):
+        raise package.unreadable(
+            f"the part '{part}' names a row '{ref[:20]}' outside Excel's grid A1:XFD1048576"
+        )
+    return int(digits)
