@@ -32,6 +32,7 @@ ELSEWHERE = (
     "plancheck.plan.importers",
     "plancheck.plan.consistency",
     "plancheck.template",
+    "plancheck.ooxml",
 )
 
 

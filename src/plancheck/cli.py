@@ -248,7 +248,11 @@ def evaluate(
     ] = None,
     lang: LangOption = None,
     sheet: Annotated[
-        str | None, typer.Option("--sheet", help="The sheet of .xlsx files (default: the first).")
+        str | None,
+        typer.Option(
+            "--sheet",
+            help="The sheet of .xlsx files (default: the active tab, or the first visible sheet).",
+        ),
     ] = None,
     progress: Annotated[
         Path | None,
