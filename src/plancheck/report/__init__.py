@@ -1,5 +1,8 @@
 """Report formats: each a module of pure functions (subject, Options) → str, behind one registry.
 
+Binary formats (a Word document, a workbook) return ``bytes`` instead; the CLI refuses to write
+those to a terminal.
+
 The CLI's ``--format`` choices come from ``FORMATS``. A new format is one module and one line here.
 Modules are imported only when used, so ``plancheck --help`` pays for none of them.
 """
@@ -39,8 +42,8 @@ def choices(subject: str) -> list[str]:
     return [name for name, fmt in FORMATS.items() if subject in fmt.subjects]
 
 
-def render(name: str, subject: str, obj: Any, options: Options) -> str:
+def render(name: str, subject: str, obj: Any, options: Options) -> str | bytes:
     """Render ``obj`` (an Evaluation, a Plan…) as ``subject`` in format ``name``."""
     module = importlib.import_module(FORMATS[name].module)
-    text: str = getattr(module, f"render_{subject}")(obj, options)
+    text: str | bytes = getattr(module, f"render_{subject}")(obj, options)
     return text
