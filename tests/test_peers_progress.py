@@ -226,9 +226,10 @@ def test_wide_submission(tmp_path: Path) -> None:
 
 
 def test_several_years_say_which_years_each_count_covers() -> None:
-    """The summary counts every judged year; the binding/expected lines the latest only."""
+    """The full summary counts every judged year; the binding/expected lines the latest only
+    (the compact terminal report counts the latest year: tests/test_table_compact.py)."""
     files = [SAMPLES / f"{year}.csv" for year in (2020, 2021, 2022, 2023)]
-    table = run("evaluate", *files).stdout
+    table = run("evaluate", *files, "--details").stdout
     assert "Summary 2021–2023: ✔ pass 36" in table
     assert "  binding 2023: 8/8 pass" in table
     markdown = run("evaluate", *files, "-f", "markdown").stdout

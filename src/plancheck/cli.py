@@ -128,6 +128,7 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", help="Write the report to FILE (atomically); - is stdout."),
 ]
 Lang = Enum("Lang", {"en": "en", "zh": "zh"}, type=str)
+Only = Enum("Only", {"failing": "failing", "binding": "binding"}, type=str)
 LangOption = Annotated[
     Lang | None,
     typer.Option("--lang", help="Report language. Default: from LANG (zh_* gives Chinese)."),
@@ -265,14 +266,29 @@ def evaluate(
             readable=False,
         ),
     ] = None,
+    details: Annotated[
+        bool,
+        typer.Option(
+            "--details",
+            help="The table format for several units or years: every result, not the compact "
+            "matrix and summary.",
+        ),
+    ] = False,
+    only: Annotated[
+        Only | None,
+        typer.Option("--only", help="List only failing or only binding indicators' results."),
+    ] = None,
 ) -> None:
     """Judge a submission's figures against the plan; exit 0 compliant, 1 not, 2 bad input."""
+    from dataclasses import replace
+
     from plancheck import app as application
 
     request = application.EvaluateRequest(
         files=files,
         format=_value(fmt),
-        options=_options(_value(fmt), lang, output),
+        options=replace(_options(_value(fmt), lang, output), details=details),
+        only=_value(only) if only is not None else None,
         plan=plan,
         year=year,
         strict=strict,

@@ -19,6 +19,7 @@ class Options:
     lang: str = "en"  # "en" or "zh"
     color: bool = False  # ANSI colours (the table format on a terminal)
     width: int = 100  # the table format's line width
+    details: bool = False  # the table format: every result, also for several units or years
 
 
 class Format(NamedTuple):

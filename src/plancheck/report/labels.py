@@ -342,3 +342,42 @@ LABELS["zh"].update(
 
 def task_word(state: str, lang: str) -> str:
     return TASK_WORD[lang][state]
+
+
+# The terminal report of several units or years (report/table.py): compact, and the city view.
+LABELS["en"].update(
+    {
+        "focus_unit": "Unit: {unit} (one of {count} units submitted)",
+        "matrix_years": "Status by year, {unit}",
+        "first_of": " (the first {shown} of {total})",
+        "and_more": "… and {count} more (--details lists every result)",
+        "and_more_units": "and {count} more",
+        "nothing_listed": "Nothing to list.",
+        "city_view": "Each indicator across the {count} units, {year}",
+        "mean": "Mean",
+        "lowest": "Lowest",
+        "highest": "Highest",
+        "units_failing": "Failing",
+        "trends": "Trends to {year}",
+        "legend": "({legend})",
+        "colon": ": ",
+    }
+)
+LABELS["zh"].update(
+    {
+        "focus_unit": "单位：{unit}（报送单位共 {count} 个）",
+        "matrix_years": "各年度指标状态（{unit}）",
+        "first_of": "（前 {shown} 项，共 {total} 项）",
+        "and_more": "……另有 {count} 项（--details 列出全部结果）",
+        "and_more_units": "等，另有 {count} 个",
+        "nothing_listed": "无可列出的项目。",
+        "city_view": "各指标全市情况（{count} 个单位，{year}年）",
+        "mean": "平均值",
+        "lowest": "最低",
+        "highest": "最高",
+        "units_failing": "未达标",
+        "trends": "至{year}年趋势",
+        "legend": "（{legend}）",
+        "colon": "：",
+    }
+)

@@ -1,8 +1,16 @@
-"""The terminal report (rich): needs attention first, a table per category, then the verdict.
+"""The terminal report: what needs attention first, then the tables, then the verdict.
 
 Status words and symbols carry the meaning on their own, so the output stays readable with
-NO_COLOR, when piped, or printed. Nothing is rich markup: the console reads none, and every piece
-of text is a ``Text`` built by ``escape.terminal`` (control characters visible).
+NO_COLOR, when piped, or printed. Nothing is markup: every piece of text users typed goes
+through ``visible_controls`` (control characters visible) and is laid out as plain text.
+
+The evaluation report is laid out by ``report/grid.py`` (rich's wrapping and table layout
+without importing rich's console: the default command's start-up); the plan's listings, the task
+checks and the diff use rich's console, imported when they are printed.
+
+One unit and one year: needs attention, a table per category, the index and the summary. Several
+units or years (the compact default): the status matrix of the latest year, what needs attention
+(bounded), the index, the city view and the summary; ``--details`` gives the full listing.
 """
 
 from __future__ import annotations
@@ -11,34 +19,46 @@ import io
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
-from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import number, render
-from plancheck.plan.models import Plan
+from plancheck.evaluate.models import ONLY, Evaluation, Result, Status
+from plancheck.messages import TREND_WORDS, decimals_written, number, render
+from plancheck.plan.models import Indicator, Plan
 from plancheck.report import Options
 from plancheck.report.common import (
+    TREND_ORDER,
+    arrow,
     attention,
+    figure,
     latest_index,
-    matrix,
-    progress_table,
+    progress_rows,
     summary_heading,
     target_cell,
     timing_cell,
     value_cell,
+    value_figure,
     verdict,
 )
 from plancheck.report.escape import terminal
+from plancheck.report.grid import Pieces, Screen
 from plancheck.report.labels import STATUS_STYLE, STATUS_SYMBOL, label, status_word
+from plancheck.safetext import visible_controls
 
 if TYPE_CHECKING:  # for annotations only: importing them costs every run's start-up
+    from rich.console import Console
+    from rich.text import Text
+
     from plancheck.evaluate.diff import Diff
     from plancheck.tasks.models import TaskCheck
 
+# The compact report lists this many results that need attention, then says how many more.
+ATTENTION_LIMIT = 12
+# ... and names this many units not compliant.
+UNITS_LIMIT = 20
+
 
 def _console(options: Options) -> tuple[Console, io.StringIO]:
+    from rich.console import Console
+
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -60,85 +80,187 @@ def _title(text: str) -> Text:
 
 
 def _status(status: Status, lang: str) -> Text:
+    from rich.text import Text
+
     return Text(f"{STATUS_SYMBOL[status]} {status_word(status, lang)}", style=STATUS_STYLE[status])
+
+
+# --- plancheck evaluate ----------------------------------------------------------------------
+
+
+def _shown(text: str) -> str:
+    """What a user typed, as text: control characters visible (escape.terminal's rule)."""
+    return visible_controls(text)
+
+
+def _state(status: Status, lang: str) -> tuple[str, str]:
+    return f"{STATUS_SYMBOL[status]} {status_word(status, lang)}", STATUS_STYLE[status]
+
+
+def _binding(indicator: Indicator, lang: str) -> str:
+    return label("binding_yes" if indicator.binding else "binding_no", lang)
+
+
+def _with_unit(indicator: Indicator, shown: str) -> str:
+    if shown == "—":
+        return shown
+    unit = indicator.unit
+    if unit == "%":
+        return f"{shown}%"
+    return f"{shown} {unit}" if unit else shown
+
+
+def _actual(evaluation: Evaluation, result: Result) -> str:
+    """The figure at its indicator's decimals, with its unit of measure."""
+    return _with_unit(result.indicator, value_figure(evaluation, result))
 
 
 def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     lang = options.lang
-    console, buffer = _console(options)
+    screen = Screen(options.width, options.color)
     plan = evaluation.plan
     years = ", ".join(map(str, evaluation.years))
-    console.print(terminal(f"{plan.info.title} — {years}", style="bold"))
-    console.print(terminal(f"{label('submission', lang)}: {', '.join(evaluation.files)}"))
+    screen.print(_shown(f"{plan.info.title} — {years}"), style="bold")
+    screen.print(_shown(f"{label('submission', lang)}: {', '.join(evaluation.files)}"))
     if evaluation.history:
-        console.print(f"{label('history', lang)}: {', '.join(map(str, evaluation.history))}")
-    multi_unit = len(evaluation.units) > 1
+        screen.print(f"{label('history', lang)}: {', '.join(map(str, evaluation.history))}")
+    if evaluation.focus is not None:
+        count = len(evaluation.submitted_units)
+        screen.print(_shown(label("focus_unit", lang, unit=evaluation.focus, count=count)),
+                     style="bold")  # fmt: skip
+    if evaluation.multi and not options.details:
+        _compact(screen, evaluation, lang, options)
+    else:
+        _detailed(screen, evaluation, lang, options)
+    return screen.text()
 
-    todo = attention(evaluation)
-    console.print()
-    console.print(Text(label("needs_attention", lang), style="bold"))
+
+def _keep(evaluation: Evaluation, results: list[Result]) -> list[Result]:
+    """The results --only keeps in a listing (all of them without it)."""
+    if evaluation.only is None:
+        return results
+    keep = ONLY[evaluation.only]
+    return [r for r in results if keep(r)]
+
+
+def _todo(evaluation: Evaluation) -> list[Result]:
+    """What needs attention in the latest year: what blocks compliance first, then the worst."""
+    todo = _keep(evaluation, attention(evaluation))
+    return sorted(todo, key=lambda r: not evaluation.blocking(r))  # stable: worst first within
+
+
+def _attention_line(screen: Screen, evaluation: Evaluation, r: Result, lang: str) -> None:
+    who = f"{r.unit} " if len(evaluation.units) > 1 else ""
+    screen.print(
+        "  ",
+        _state(r.status, lang),
+        _shown(f"  {who}{r.indicator.id} {r.indicator.name} [{_binding(r.indicator, lang)}]: "),
+        _shown(render(r.reason, lang)),
+    )
+    _linked_tasks(screen, evaluation, r, lang)
+
+
+def _detailed(screen: Screen, evaluation: Evaluation, lang: str, options: Options) -> None:
+    """Every result: needs attention, a table per category, then index, matrix and progress."""
+    plan = evaluation.plan
+    todo = _keep(evaluation, attention(evaluation))
+    screen.print()
+    screen.print(label("needs_attention", lang), style="bold")
     if not todo:
-        console.print("  " + label("nothing_needs_attention", lang))
+        screen.print("  " + label("nothing_needs_attention", lang))
     for r in todo:
-        line = Text("  ")
-        line.append_text(_status(r.status, lang))
-        who = f"{r.unit} " if multi_unit else ""
-        binding = label("binding_yes" if r.indicator.binding else "binding_no", lang)
-        line.append_text(terminal(f"  {who}{r.indicator.id} {r.indicator.name} [{binding}]: "))
-        line.append_text(terminal(render(r.reason, lang)))
-        console.print(line)
-        _linked_tasks(console, evaluation, r, lang)
+        _attention_line(screen, evaluation, r, lang)
 
+    listed = evaluation.listed
+    headers = [label("unit", lang), label("year", lang)] if evaluation.multi else []
+    keys = ("id", "indicator", "binding", "target", "actual", "status", "reason")
+    headers += [label(key, lang) for key in keys]
     for category in plan.categories:
-        rows = [r for r in evaluation.results if r.indicator.category == category.name]
+        rows = [r for r in listed if r.indicator.category == category.name]
         if not rows:
             continue
         title = category.name if lang == "zh" else f"{category.name} · {category.name_en}"
-        grid = Table(title=_title(title), title_justify="left", expand=False, show_lines=False)
-        if evaluation.multi:
-            grid.add_column(label("unit", lang))
-            grid.add_column(label("year", lang))
-        for key in ("id", "indicator", "binding", "target", "actual", "status", "reason"):
-            grid.add_column(label(key, lang), overflow="fold")
+        cells: list[list[Pieces]] = []
         for r in rows:
-            cells: list[str | Text] = [terminal(r.unit), str(r.year)] if evaluation.multi else []
-            cells += [
-                terminal(r.indicator.id),
-                terminal(r.indicator.name),
-                label("binding_yes" if r.indicator.binding else "binding_no", lang),
-                terminal(target_cell(r.indicator)),
-                terminal(value_cell(r)),
-                _status(r.status, lang),
-                terminal(render(r.reason, lang)),
+            row: list[Pieces] = (
+                [[(_shown(r.unit), "")], [(str(r.year), "")]] if evaluation.multi else []
+            )
+            row += [
+                [(_shown(r.indicator.id), "")],
+                [(_shown(r.indicator.name), "")],
+                [(_binding(r.indicator, lang), "")],
+                [(_shown(target_cell(r.indicator)), "")],
+                [(_shown(_actual(evaluation, r)), "")],
+                [_state(r.status, lang)],
+                [(_shown(render(r.reason, lang)), "")],
             ]
-            grid.add_row(*cells)
-        console.print()
-        console.print(grid)
+            cells.append(row)
+        screen.print()
+        screen.table(headers, cells, title=[(_shown(title), "table.title")])
 
-    _index_bars(console, evaluation, lang)
-    if multi_unit:
-        _matrix(console, evaluation, lang)
-    _progress(console, evaluation, lang)
-    _tasks_of_evaluation(console, evaluation, lang)
+    _index_bars(screen, evaluation, lang)
+    if len(evaluation.units) > 1:
+        _matrix(screen, evaluation, lang)
+    _city(screen, evaluation, lang)
+    _progress(screen, evaluation, lang)
+    _tasks_of_evaluation(screen, evaluation, lang, options)
+    _summary(screen, evaluation, lang, compact=False)
 
-    console.print()
-    summary = evaluation.summary()
+
+def _compact(screen: Screen, evaluation: Evaluation, lang: str, options: Options) -> None:
+    """Several units or years on a screen or two: the matrix, what needs attention (bounded),
+    the index, the city view, the trends in a line, then the summary of the latest year."""
+    _matrix(screen, evaluation, lang)
+    todo = _todo(evaluation)
+    screen.print()
+    shown = todo[:ATTENTION_LIMIT]
+    heading = label("needs_attention", lang) + f" {evaluation.latest_year}"
+    if len(todo) > len(shown):
+        heading += label("first_of", lang, shown=len(shown), total=len(todo))
+    screen.print(heading, style="bold")
+    if not todo:
+        screen.print("  " + label("nothing_needs_attention", lang))
+    for r in shown:
+        _attention_line(screen, evaluation, r, lang)
+    if len(todo) > len(shown):
+        screen.print("  " + label("and_more", lang, count=len(todo) - len(shown)))
+    _index_bars(screen, evaluation, lang)
+    _city(screen, evaluation, lang)
+    _trends(screen, evaluation, lang)
+    if evaluation.tasks is not None:
+        _tasks_of_evaluation(screen, evaluation, lang, options)
+    _summary(screen, evaluation, lang, compact=True)
+
+
+def _summary(screen: Screen, evaluation: Evaluation, lang: str, *, compact: bool) -> None:
+    """The counts per status, binding and expected, the units not compliant, the verdict. The
+    compact report counts the latest year (the one compliance is judged on); the full one every
+    judged year."""
+    screen.print()
+    latest_year = evaluation.latest_year
+    if compact:
+        summary = evaluation.summary(year=latest_year)
+        heading = f"{label('summary', lang)} {latest_year}"
+    else:
+        summary = evaluation.summary()
+        heading = summary_heading(evaluation, lang)
     parts = [f"{STATUS_SYMBOL[s]} {status_word(s, lang)} {summary[s.value]}" for s in Status]
-    console.print(f"{summary_heading(evaluation, lang)}: " + " · ".join(parts))
-    latest = [r for r in evaluation.results if r.year == evaluation.latest_year]
-    year = f" {evaluation.latest_year}" if len(evaluation.years) > 1 else ""
+    colon = label("colon", lang) if compact else ": "  # the full report's as it always was
+    screen.print(heading + colon + " · ".join(parts))
+    latest = [r for r in evaluation.results if r.year == latest_year]
+    year = f" {latest_year}" if len(evaluation.years) > 1 else ""
     for flag, key in ((True, "binding_yes"), (False, "binding_no")):
         passed = sum(1 for r in latest if r.indicator.binding is flag and r.status is Status.PASS)
         total = sum(1 for r in latest if r.indicator.binding is flag)
-        console.print(
-            f"  {label(key, lang)}{year}: {passed}/{total} {status_word(Status.PASS, lang)}"
-        )
-    if multi_unit and evaluation.failing_units:
-        units = ", ".join(evaluation.failing_units)
-        console.print(terminal(f"{label('failing_units', lang)}: {units}"))
+        screen.print(f"  {label(key, lang)}{year}: {passed}/{total} {status_word(Status.PASS, lang)}")
+    failing = evaluation.failing_units
+    if len(evaluation.units) > 1 and failing:
+        names = list(failing[:UNITS_LIMIT] if compact else failing)
+        more = len(failing) - len(names)
+        text = ", ".join(names) + (" " + label("and_more_units", lang, count=more) if more else "")
+        screen.print(_shown(f"{label('failing_units', lang)}: {text}"))
     style = "bold green" if evaluation.compliant else "bold red"
-    console.print(terminal(f"{label('verdict', lang)}: {verdict(evaluation, lang)}", style=style))
-    return buffer.getvalue()
+    screen.print(_shown(f"{label('verdict', lang)}: {verdict(evaluation, lang)}"), style=style)
 
 
 def _bar(score: float, width: int = 20) -> str:
@@ -147,13 +269,13 @@ def _bar(score: float, width: int = 20) -> str:
     return "█" * (eighths // 8) + ("▏▎▍▌▋▊▉"[eighths % 8 - 1] if eighths % 8 else "")
 
 
-def _index_bars(console: Console, evaluation: Evaluation, lang: str) -> None:
+def _index_bars(screen: Screen, evaluation: Evaluation, lang: str) -> None:
     ranking = latest_index(evaluation)
     if not ranking:
         return
-    console.print()
-    console.print(Text(f"{label('index', lang)} {evaluation.latest_year}", style="bold"))
-    units = {s.unit: terminal(s.unit).plain for s in ranking}
+    screen.print()
+    screen.print(f"{label('index', lang)} {evaluation.latest_year}", style="bold")
+    units = {s.unit: _shown(s.unit) for s in ranking}
     width = max(cell_len(unit) for unit in units.values())
     for score in ranking:
         unit = units[score.unit]
@@ -162,36 +284,171 @@ def _index_bars(console: Console, evaluation: Evaluation, lang: str) -> None:
             line = f"   —  {unit}{pad}      —"
         else:
             line = f"  {score.rank:>2}. {unit}{pad}  {score.score:5.1f}  {_bar(score.score)}"
-        console.print(Text(f"{line}  ({label('coverage', lang)} {score.scored}/{score.total})"))
+        screen.print(f"{line}  ({label('coverage', lang)} {score.scored}/{score.total})")
 
 
-def _matrix(console: Console, evaluation: Evaluation, lang: str) -> None:
-    grid = Table(title=label("matrix", lang, year=evaluation.latest_year), title_justify="left",
-                 pad_edge=False, padding=(0, 0))  # fmt: skip
-    grid.add_column(label("unit", lang), no_wrap=True)
-    for indicator in evaluation.plan.indicators:
-        grid.add_column(terminal(indicator.id), justify="center", min_width=2)
-    for unit, results in matrix(evaluation):
-        grid.add_row(terminal(unit), *(Text(STATUS_SYMBOL[r.status], style=STATUS_STYLE[r.status])
-                                       for r in results))  # fmt: skip
-    console.print()
-    console.print(grid)
-
-
-def _progress(console: Console, evaluation: Evaluation, lang: str) -> None:
-    header, rows = progress_table(evaluation, lang)
-    if not rows:
+def _matrix(screen: Screen, evaluation: Evaluation, lang: str) -> None:
+    """Status symbols, one line per unit (the latest year) — or per year for one unit — and
+    one column per indicator, split into blocks when the indicators do not fit the width."""
+    latest = evaluation.latest_year
+    by_key = {(r.unit, r.year, r.indicator.id): r for r in evaluation.results}
+    if len(evaluation.units) > 1:
+        rows = [(_shown(unit), [(unit, latest)]) for unit in evaluation.units]
+        title = label("matrix", lang, year=latest)
+        first = label("unit", lang)
+    else:
+        unit = evaluation.units[0]
+        rows = [(str(year), [(unit, year)]) for year in evaluation.years]
+        title = label("matrix_years", lang, unit=_shown(unit))
+        first = label("year", lang)
+    keys = [key for _, row_keys in rows for key in row_keys]
+    indicators = [
+        i
+        for i in evaluation.plan.indicators
+        if _keep(evaluation, [r for k in keys if (r := by_key.get((*k, i.id))) is not None])
+    ]
+    screen.print()
+    legend = " · ".join(f"{STATUS_SYMBOL[s]} {status_word(s, lang)}" for s in Status)
+    screen.print((title, "bold"), "  " + label("legend", lang, legend=legend))
+    if not indicators:
+        screen.print("  " + label("nothing_listed", lang))
         return
-    grid = Table(title=label("progress", lang), title_justify="left")
-    for name in header:
-        grid.add_column(name, overflow="fold")
-    for row in rows:
-        grid.add_row(*map(terminal, row))
-    console.print()
-    console.print(grid)
+    lead = max(cell_len(first), *(cell_len(name) for name, _ in rows)) + 2
+    ids = {i.id: _shown(i.id) for i in indicators}
+    widths = {i.id: max(2, cell_len(ids[i.id])) + 1 for i in indicators}
+    blocks: list[list[Indicator]] = [[]]
+    used = lead
+    for i in indicators:
+        if blocks[-1] and used + widths[i.id] > screen.width:
+            blocks.append([])
+            used = lead
+        blocks[-1].append(i)
+        used += widths[i.id]
+    for block in blocks:
+        head = first + " " * (lead - cell_len(first))
+        head += "".join(ids[i.id] + " " * (widths[i.id] - cell_len(ids[i.id])) for i in block)
+        screen.print(head.rstrip(), style="bold")
+        for name, row_keys in rows:
+            pieces: Pieces = [(name + " " * (lead - cell_len(name)), "")]
+            for i in block:
+                result = by_key.get((*row_keys[0], i.id))
+                if result is None:
+                    pieces.append((" " * widths[i.id], ""))
+                    continue
+                pieces.append((STATUS_SYMBOL[result.status], STATUS_STYLE[result.status]))
+                pieces.append((" " * (widths[i.id] - 1), ""))
+            pieces[-1] = (pieces[-1][0].rstrip(), pieces[-1][1])
+            screen.print(*pieces)
+
+
+def _city(screen: Screen, evaluation: Evaluation, lang: str) -> None:
+    """The city view: each indicator across the units submitted (the latest year)."""
+    views = [
+        v
+        for v in evaluation.city
+        if evaluation.only is None
+        or (evaluation.only == "binding" and v.indicator.binding)
+        or (evaluation.only == "failing" and v.failing)
+    ]
+    if not evaluation.city:
+        return
+    keys = ("id", "indicator", "target", "mean", "lowest", "highest", "units_failing")
+    headers = [label(key, lang) for key in keys]
+    focus = evaluation.focus
+    if focus is not None:
+        headers += [_shown(focus), label("rank", lang)]
+    rows: list[list[Pieces]] = []
+    for v in views:
+        i = v.indicator
+        # With --unit the results are the focused unit's: the other units' figures count too.
+        places = max(
+            [evaluation.decimals[i.id]]
+            + [decimals_written(x) for x in (v.low, v.high, v.value) if x is not None]
+        )
+        row = [
+            _shown(i.id),
+            _shown(i.name),
+            _shown(target_cell(i)),
+            _fixed(v.mean, places),
+            _fixed(v.low, places),
+            _fixed(v.high, places),
+            f"{len(v.failing)}/{v.count}" if v.count else "—",
+        ]
+        if focus is not None:
+            row += [_fixed(v.value, places), "—" if v.rank is None else str(v.rank)]
+        rows.append([[(cell, "")] for cell in row])
+    screen.print()
+    title = label("city_view", lang, year=evaluation.latest_year,
+                  count=len(evaluation.submitted_units))  # fmt: skip
+    if not rows:
+        screen.print(title, style="bold")
+        screen.print("  " + label("nothing_listed", lang))
+        return
+    screen.table(headers, rows, title=[(title, "table.title")])
+
+
+def _fixed(value: float | None, places: int) -> str:
+    """A figure with ``places`` decimals (as ``common.figure``, for figures of every unit)."""
+    if value is None:
+        return "—"
+    text = f"{value:.{min(places, 4)}f}"
+    return "0" if text.strip("-0.") == "" else text
+
+
+def _trends(screen: Screen, evaluation: Evaluation, lang: str) -> None:
+    """The compact report's trends: how many results of the latest year go which way."""
+    counts = {verdict: 0 for verdict in TREND_ORDER}
+    for r in _keep(evaluation, [r for r in evaluation.results if r.year == evaluation.latest_year]):
+        if r.trend is not None:
+            counts[r.trend.verdict] += 1
+    if not any(counts.values()):
+        return
+    words = {v: TREND_WORDS[v].zh if lang == "zh" else TREND_WORDS[v].en for v in TREND_ORDER}
+    parts = " · ".join(f"{words[v]} {counts[v]}" for v in TREND_ORDER if counts[v])
+    screen.print()
+    screen.print((label("trends", lang, year=evaluation.plan.info.target_year), "bold"),
+                 label("colon", lang) + parts)  # fmt: skip
+
+
+def _progress(screen: Screen, evaluation: Evaluation, lang: str) -> None:
+    """The series of each unit and indicator, its projection and trend, the worst first."""
+    results = _keep(evaluation, progress_rows(evaluation))
+    if not results:
+        return
+    target_year = evaluation.plan.info.target_year
+    headers = [
+        label("unit", lang),
+        label("indicator", lang),
+        label("series", lang),
+        "",
+        label("projection", lang, year=target_year),
+        label("target", lang),
+        label("trend", lang),
+    ]
+    rows: list[list[Pieces]] = []
+    for r in results:
+        trend = r.trend
+        if trend is None:  # progress_rows keeps those with a trend
+            continue
+        i = r.indicator
+        words = TREND_WORDS[trend.verdict]
+        row = [
+            _shown(r.unit),
+            _shown(f"{i.id} {i.name}"),
+            " → ".join(figure(evaluation, i, v) for _, v in trend.series),
+            arrow(r),
+            figure(evaluation, i, trend.projection),
+            _shown(target_cell(i)),
+            words.zh if lang == "zh" else words.en,
+        ]
+        rows.append([[(cell, "")] for cell in row])
+    screen.print()
+    screen.table(headers, rows, title=[(label("progress", lang), "table.title")])
 
 
 def render_indicators(plan: Plan, options: Options) -> str:
+    from rich.table import Table
+
     lang = options.lang
     console, buffer = _console(options)
     grid = Table(title=_title(plan.info.title), title_justify="left")
@@ -215,6 +472,8 @@ def render_indicators(plan: Plan, options: Options) -> str:
 def render_tasks(plan: Plan, options: Options) -> str:
     from plancheck.report import taskcheck as parts  # the task listing only
 
+    from rich.table import Table
+
     lang = options.lang
     console, buffer = _console(options)
     grid = Table(title=_title(plan.info.title), title_justify="left")
@@ -236,6 +495,8 @@ def render_tasks(plan: Plan, options: Options) -> str:
 
 
 def _task_state(state: str, lang: str) -> Text:
+    from rich.text import Text
+
     from plancheck.report.labels import TASK_STYLE
     from plancheck.report.taskcheck import state_text
 
@@ -244,6 +505,9 @@ def _task_state(state: str, lang: str) -> Text:
 
 def _tasks_section(console: Console, check: TaskCheck, lang: str) -> None:
     """Needs attention (overdue first, with the lead department), then a table per section."""
+    from rich.table import Table
+    from rich.text import Text
+
     from plancheck.report import taskcheck as parts
     from plancheck.report.labels import TASK_STYLE, TASK_SYMBOL
 
@@ -289,29 +553,35 @@ def _tasks_section(console: Console, check: TaskCheck, lang: str) -> None:
         console.print(terminal(text))
 
 
-def _linked_tasks(console: Console, evaluation: Evaluation, result: Result, lang: str) -> None:
+def _linked_tasks(screen: Screen, evaluation: Evaluation, result: Result, lang: str) -> None:
     """Under a failing indicator: the tasks that drive it and their state."""
     if evaluation.tasks is None or result.status not in (Status.FAIL, Status.BEHIND):
         return
     from plancheck.report.taskcheck import linked_text  # only with --tasks
 
     for task in evaluation.tasks.linked(result.indicator.id):
-        console.print(terminal(f"      → {label('linked_tasks', lang)}: {linked_text(task, lang)}"))
+        screen.print(_shown(f"      → {label('linked_tasks', lang)}: {linked_text(task, lang)}"))
 
 
-def _tasks_of_evaluation(console: Console, evaluation: Evaluation, lang: str) -> None:
+def _tasks_of_evaluation(
+    screen: Screen, evaluation: Evaluation, lang: str, options: Options
+) -> None:
     if evaluation.tasks is None:
         return
     heading = label("tasks_title", lang, date=evaluation.tasks.as_of.isoformat())
-    console.print()
-    console.print(Text(heading, style="bold"))
+    screen.print()
+    screen.print(heading, style="bold")
     files = ", ".join(evaluation.tasks.files)
-    console.print(terminal(f"{label('progress_file', lang)}: {files}"))
+    screen.print(_shown(f"{label('progress_file', lang)}: {files}"))
+    console, buffer = _console(options)  # the tasks section: rich's console, with --tasks only
     _tasks_section(console, evaluation.tasks, lang)
+    screen.raw(buffer.getvalue())
 
 
 def render_taskcheck(check: TaskCheck, options: Options) -> str:
     """``plancheck tasks check``: the report an office can hand to its committee."""
+    from rich.text import Text
+
     from plancheck.report.taskcheck import task_verdict
 
     lang = options.lang
@@ -350,6 +620,9 @@ def signed(delta: float | None) -> str:
 
 def render_diff(diff: Diff, options: Options) -> str:
     """plancheck diff: per indicator the value and status before and after, and the change."""
+    from rich.table import Table
+    from rich.text import Text
+
     from plancheck.evaluate.diff import Change
 
     lang = options.lang

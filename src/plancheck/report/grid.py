@@ -1,0 +1,292 @@
+"""A lean terminal layout: styled lines, word wrapping and a boxed table, without rich's console.
+
+Importing rich's console and table and laying a table out with them is most of what the terminal
+report costs at start-up. This module lays out the same output with plain strings: the same word
+wrapping (words folded when longer than a line), the same column widths (rich's measuring and
+collapsing of wrappable columns) and the same heavy-headed box, so that a report reads exactly as
+it did. Widths are measured in terminal cells (``rich.cells``: a Chinese character takes two), and
+colours are ANSI SGR codes for the few styles the reports use.
+
+A piece of text is ``(text, style)``; a line or a cell is a list of pieces. Text is taken as it
+is: callers pass what users typed through ``visible_controls`` first (``escape.terminal_text``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from rich.cells import cell_len, chop_cells, set_cell_size
+
+Piece = tuple[str, str]  # (text, style)
+Pieces = list[Piece]
+
+_WORD = re.compile(r"\s*\S+\s*")
+_TRAILING_SPACE = re.compile(r"\s+$")
+# SGR codes of the attributes and colours the reports use (rich's "standard" colour system).
+_ATTRIBUTES = {"bold": "1", "dim": "2", "italic": "3", "underline": "4"}
+_COLOURS = {
+    "black": "30",
+    "red": "31",
+    "green": "32",
+    "yellow": "33",
+    "blue": "34",
+    "magenta": "35",
+    "cyan": "36",
+    "white": "37",
+}
+_NAMED = {"table.title": "italic", "table.header": "bold"}
+
+
+def sgr(style: str) -> str:
+    """The SGR parameters of a style such as ``bold red`` (attributes first, as rich writes)."""
+    attributes: list[str] = []
+    colour = ""
+    for word in _NAMED.get(style, style).split():
+        word = _NAMED.get(word, word)
+        if word in _ATTRIBUTES:
+            if _ATTRIBUTES[word] not in attributes:
+                attributes.append(_ATTRIBUTES[word])
+        elif word in _COLOURS:
+            colour = _COLOURS[word]
+    codes = sorted(attributes) + ([colour] if colour else [])
+    return ";".join(codes)
+
+
+def _divide(text: str, width: int) -> list[int]:
+    """Where to break ``text`` to fit ``width`` cells: at spaces, a word too long folded."""
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group(0)
+        length = cell_len(word.rstrip())
+        if width - offset >= length:
+            offset += cell_len(word)
+        elif length > width:
+            folded = chop_cells(word, width)
+            for n, part in enumerate(folded):
+                if start:
+                    breaks.append(start)
+                if n == len(folded) - 1:
+                    offset = cell_len(part)
+                else:
+                    start += len(part)
+        elif offset and start:
+            breaks.append(start)
+            offset = cell_len(word)
+    return breaks
+
+
+def _expand_tabs(text: str, size: int = 8) -> str:
+    out: list[str] = []
+    position = 0
+    for part in re.split(r"(?<=\t)", text):
+        if part.endswith("\t"):
+            part = part[:-1] + " "
+            position += cell_len(part)
+            if position % size:
+                part += " " * (size - position % size)
+                position += size - position % size
+        else:
+            position += cell_len(part)
+        out.append(part)
+    return "".join(out)
+
+
+def _slice(pieces: Pieces, start: int, end: int) -> Pieces:
+    """The pieces covering characters start…end of their joined text."""
+    out: Pieces = []
+    position = 0
+    for text, style in pieces:
+        stop = position + len(text)
+        if stop > start and position < end:
+            out.append((text[max(start - position, 0) : end - position], style))
+        position = stop
+    return out
+
+
+def _fit(pieces: Pieces, width: int, pad: bool) -> Pieces:
+    """Crop a line to ``width`` cells (padding it with spaces when ``pad``)."""
+    plain = "".join(text for text, _ in pieces)
+    size = cell_len(plain)
+    if size > width:
+        cropped = set_cell_size(plain, width)
+        pieces = _slice(pieces, 0, len(cropped))
+        if "".join(text for text, _ in pieces) != cropped:  # a wide character split: a space
+            pieces = [*_slice(pieces, 0, len(cropped) - 1), (cropped[-1], pieces[-1][1])]
+        size = cell_len(cropped)
+    if pad and size < width:
+        pieces = [*pieces, (" " * (width - size), "")]
+    return pieces
+
+
+def wrap(pieces: Pieces, width: int, *, pad: bool = False) -> list[Pieces]:
+    """Lines of at most ``width`` cells: split at line breaks, then wrapped at words."""
+    plain = "".join(text for text, _ in pieces)
+    lines: list[Pieces] = []
+    position = 0
+    for part in plain.split("\n"):
+        line = _slice(pieces, position, position + len(part))
+        position += len(part) + 1
+        if "\t" in part:
+            line = [(_expand_tabs("".join(t for t, _ in line)), line[0][1] if line else "")]
+            part = line[0][0]
+        offsets = [0, *_divide(part, width), len(part)]
+        for start, end in zip(offsets, offsets[1:], strict=False):
+            chunk = _slice(line, start, end)
+            excess = (end - start) - width
+            if excess > 0:  # whitespace beyond the width goes (counted in characters, as rich)
+                trailing = _TRAILING_SPACE.search(part[start:end])
+                if trailing is not None:
+                    chunk = _slice(chunk, 0, (end - start) - min(len(trailing.group(0)), excess))
+            lines.append(_fit(chunk, width, pad))
+    return lines
+
+
+class Screen:
+    """The report's lines, written as text (with SGR colours when ``color``)."""
+
+    def __init__(self, width: int, color: bool) -> None:
+        self.width = width
+        self.color = color
+        self._out: list[str] = []
+
+    def _line(self, pieces: Pieces) -> str:
+        if not self.color:
+            return "".join(text for text, _ in pieces)
+        out = []
+        for text, style in pieces:
+            codes = sgr(style) if style else ""
+            out.append(f"\x1b[{codes}m{text}\x1b[0m" if codes and text else text)
+        return "".join(out)
+
+    def print(self, *pieces: Piece | str, style: str = "") -> None:
+        """One paragraph, wrapped at the width (an empty call: an empty line)."""
+        line: Pieces = [(p, "") if isinstance(p, str) else p for p in pieces]
+        if style:
+            line = [(text, f"{style} {own}".strip()) for text, own in line]
+        for wrapped in wrap(line, self.width):
+            self._out.append(self._line(wrapped) + "\n")
+
+    def raw(self, text: str) -> None:
+        """Text laid out elsewhere (rich's console, for the rarer sections)."""
+        self._out.append(text)
+
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Iterable[Sequence[Pieces]],
+        title: Pieces | None = None,
+    ) -> None:
+        """A table in rich's heavy-headed box, its columns measured and wrapped as rich does."""
+        body = [list(row) for row in rows]
+        head: list[Pieces] = [[(h, "table.header")] for h in headers]
+        columns = len(headers)
+        extra = columns + 1  # the borders
+        limit = self.width - extra
+        cells = [[head[c], *(row[c] for row in body)] for c in range(columns)]
+        ranges = [_measure(column, limit) for column in cells]
+        widths = [maximum or 1 for _, maximum in ranges]
+        if sum(widths) > limit:
+            widths = _collapse(widths, limit)
+            if sum(widths) > limit:
+                widths = _reduce(sum(widths) - limit, [1] * columns, widths, widths)
+            widths = [min(_measure(column, w)[1], w) for column, w in zip(cells, widths, strict=True)]
+        total = sum(widths) + extra
+        if title is not None:
+            for line in wrap(title, total, pad=True):
+                self._out.append(self._line(line) + "\n")
+        self._out.append("┏" + "┳".join("━" * w for w in widths) + "┓\n")
+        self._rows([head], widths, "┃")
+        self._out.append("┡" + "╇".join("━" * w for w in widths) + "┩\n")
+        self._rows(body, widths, "│")
+        self._out.append("└" + "┴".join("─" * w for w in widths) + "┘\n")
+
+    def _rows(self, rows: list[list[Pieces]], widths: list[int], bar: str) -> None:
+        for row in rows:
+            laid = [_cell(cell, w) for cell, w in zip(row, widths, strict=True)]
+            height = max(len(lines) for lines in laid)
+            for n in range(height):
+                parts = [
+                    self._line(lines[n]) if n < len(lines) else " " * w
+                    for lines, w in zip(laid, widths, strict=True)
+                ]
+                self._out.append(bar + bar.join(parts) + bar + "\n")
+
+    def text(self) -> str:
+        return "".join(self._out)
+
+
+def _cell(cell: Pieces, width: int) -> list[Pieces]:
+    """A cell's lines: one space either side, the text wrapped and padded between."""
+    inner = width - 2
+    if inner < 1:
+        return [[(" " * width, "")]]
+    return [[(" ", ""), *line, (" ", "")] for line in wrap(cell, inner, pad=True)]
+
+
+def _measure(column: list[Pieces], limit: int) -> tuple[int, int]:
+    """A column's least and greatest width with its padding: the longest word, the longest line."""
+    if limit < 1:
+        return 0, 0
+    least: list[int] = []
+    most: list[int] = []
+    for cell in column:
+        if limit - 2 < 1:
+            least.append(limit)
+            most.append(limit)
+            continue
+        plain = "".join(text for text, _ in cell)
+        lines = plain.splitlines()
+        high = max(map(cell_len, lines)) if lines else 0
+        words = plain.split()
+        low = max(map(cell_len, words)) if words else high
+        low, high = _normalize(low, high, limit - 2)
+        if high < 1:
+            low, high = 0, 0
+        low, high = _normalize(min(low + 2, limit), min(high + 2, limit), limit)
+        least.append(low)
+        most.append(high)
+    return min(max(least, default=1), limit), min(max(most, default=limit), limit)
+
+
+def _normalize(low: int, high: int, limit: int) -> tuple[int, int]:
+    low = min(max(0, low), high)
+    high = max(0, max(low, high))
+    return min(low, limit), min(high, limit)
+
+
+def _collapse(widths: list[int], limit: int) -> list[int]:
+    """Narrow the widest columns first until the table fits (rich's ``_collapse_widths``)."""
+    total = sum(widths)
+    excess = total - limit
+    while total and excess > 0:
+        widest = max(widths)
+        second = max((w for w in widths if w != widest), default=0)
+        difference = widest - second
+        ratios = [1 if w == widest else 0 for w in widths]
+        if not any(ratios) or not difference:
+            break
+        widths = _reduce(excess, ratios, [min(excess, difference)] * len(widths), widths)
+        total = sum(widths)
+        excess = total - limit
+    return widths
+
+
+def _reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
+    """rich's ``ratio_reduce``: take ``total`` off ``values`` in proportion to ``ratios``."""
+    ratios = [ratio if most else 0 for ratio, most in zip(ratios, maximums, strict=True)]
+    remaining_ratio = sum(ratios)
+    if not remaining_ratio:
+        return values[:]
+    remaining = total
+    out: list[int] = []
+    for ratio, most, value in zip(ratios, maximums, values, strict=True):
+        if ratio and remaining_ratio > 0:
+            taken = min(most, round(ratio * remaining / remaining_ratio))
+            out.append(value - taken)
+            remaining -= taken
+            remaining_ratio -= ratio
+        else:
+            out.append(value)
+    return out
