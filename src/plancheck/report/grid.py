@@ -7,6 +7,11 @@ collapsing of wrappable columns) and the same heavy-headed box, so that a report
 it did. Widths are measured in terminal cells (``rich.cells``: a Chinese character takes two), and
 colours are ANSI SGR codes for the few styles the reports use.
 
+Cell widths follow wcwidth's rules with the standard library's Unicode tables: East Asian Wide and
+Fullwidth characters take two cells, combining marks, format characters and Hangul medial and
+final jamo none, everything else one (what rich.cells gives for the text reports carry, without
+importing its tables at start-up).
+
 A piece of text is ``(text, style)``; a line or a cell is a list of pieces. Text is taken as it
 is: callers pass what users typed through ``visible_controls`` first (``escape.terminal_text``).
 """
@@ -14,9 +19,9 @@ is: callers pass what users typed through ``visible_controls`` first (``escape.t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
-
-from rich.cells import cell_len, chop_cells, set_cell_size
+from functools import lru_cache
 
 Piece = tuple[str, str]  # (text, style)
 Pieces = list[Piece]
@@ -38,6 +43,61 @@ _COLOURS = {
 _NAMED = {"table.title": "italic", "table.header": "bold"}
 
 
+def _char_cells(char: str) -> int:
+    code = ord(char)
+    if code < 0x300:
+        return 0 if code < 32 or 0x7F <= code < 0xA0 else 1
+    if 0x1160 <= code <= 0x11FF or 0xD7B0 <= code <= 0xD7FF:  # Hangul jamo joining a syllable
+        return 0
+    if unicodedata.category(char) in ("Mn", "Me", "Mc", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+@lru_cache(maxsize=4096)
+def _wide_len(text: str) -> int:
+    return sum(map(_char_cells, text))
+
+
+def cell_len(text: str) -> int:
+    """How many terminal cells ``text`` takes."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    return _wide_len(text) if len(text) < 512 else sum(map(_char_cells, text))
+
+
+def chop_cells(text: str, width: int) -> list[str]:
+    """``text`` cut into pieces of at most ``width`` cells (a wide character is never split)."""
+    lines: list[str] = []
+    start = size = 0
+    for n, char in enumerate(text):
+        cells = _char_cells(char)
+        if size + cells > width and n > start:
+            lines.append(text[start:n])
+            start, size = n, 0
+        size += cells
+    if size or start < len(text):
+        lines.append(text[start:])
+    return lines
+
+
+def set_cell_size(text: str, total: int) -> str:
+    """``text`` cropped or padded with spaces to ``total`` cells (a wide character cut in half
+    becomes a space)."""
+    size = cell_len(text)
+    if size <= total:
+        return text + " " * (total - size)
+    out = []
+    used = 0
+    for char in text:
+        cells = _char_cells(char)
+        if used + cells > total:
+            break
+        out.append(char)
+        used += cells
+    return "".join(out) + " " * (total - used)
+
+
 def sgr(style: str) -> str:
     """The SGR parameters of a style such as ``bold red`` (attributes first, as rich writes)."""
     attributes: list[str] = []
@@ -54,14 +114,20 @@ def sgr(style: str) -> str:
 
 
 def _divide(text: str, width: int) -> list[int]:
-    """Where to break ``text`` to fit ``width`` cells: at spaces, a word too long folded."""
+    """Where to break ``text`` to fit ``width`` cells: at spaces, a word too long folded
+    (rich's ``divide_line``)."""
     breaks: list[int] = []
+    if cell_len(text) <= width:
+        return breaks
+    measure = len if text.isascii() and text.isprintable() else cell_len
     offset = 0
     for match in _WORD.finditer(text):
         start, word = match.start(), match.group(0)
-        length = cell_len(word.rstrip())
+        bare = word.rstrip()
+        length = measure(bare)
+        tail = len(word) - len(bare) if measure is len else cell_len(word) - length
         if width - offset >= length:
-            offset += cell_len(word)
+            offset += length + tail
         elif length > width:
             folded = chop_cells(word, width)
             for n, part in enumerate(folded):
@@ -73,7 +139,7 @@ def _divide(text: str, width: int) -> list[int]:
                     start += len(part)
         elif offset and start:
             breaks.append(start)
-            offset = cell_len(word)
+            offset = length + tail
     return breaks
 
 
@@ -122,7 +188,11 @@ def _fit(pieces: Pieces, width: int, pad: bool) -> Pieces:
 
 def wrap(pieces: Pieces, width: int, *, pad: bool = False) -> list[Pieces]:
     """Lines of at most ``width`` cells: split at line breaks, then wrapped at words."""
-    plain = "".join(text for text, _ in pieces)
+    plain = pieces[0][0] if len(pieces) == 1 else "".join(text for text, _ in pieces)
+    if "\n" not in plain and "\t" not in plain:
+        size = cell_len(plain)
+        if size <= width:  # most lines and cells: as they are
+            return [[*pieces, (" " * (width - size), "")] if pad and size < width else pieces]
     lines: list[Pieces] = []
     position = 0
     for part in plain.split("\n"):
@@ -191,7 +261,8 @@ class Screen:
             widths = _collapse(widths, limit)
             if sum(widths) > limit:
                 widths = _reduce(sum(widths) - limit, [1] * columns, widths, widths)
-            widths = [min(_measure(column, w)[1], w) for column, w in zip(cells, widths, strict=True)]
+            # measured again at the narrower widths: the greatest width clamped to each
+            widths = [min(most, w) for (_, most), w in zip(ranges, widths, strict=True)]
         total = sum(widths) + extra
         if title is not None:
             for line in wrap(title, total, pad=True):
@@ -226,34 +297,29 @@ def _cell(cell: Pieces, width: int) -> list[Pieces]:
 
 
 def _measure(column: list[Pieces], limit: int) -> tuple[int, int]:
-    """A column's least and greatest width with its padding: the longest word, the longest line."""
+    """A column's least and greatest width with its padding: the longest word, the longest line
+    (as rich measures a padded ``Text``, clamped to ``limit``)."""
     if limit < 1:
         return 0, 0
-    least: list[int] = []
-    most: list[int] = []
+    if limit < 3:
+        return limit, limit
+    least = most = 0
     for cell in column:
-        if limit - 2 < 1:
-            least.append(limit)
-            most.append(limit)
-            continue
-        plain = "".join(text for text, _ in cell)
+        plain = cell[0][0] if len(cell) == 1 else "".join(text for text, _ in cell)
         lines = plain.splitlines()
         high = max(map(cell_len, lines)) if lines else 0
-        words = plain.split()
-        low = max(map(cell_len, words)) if words else high
-        low, high = _normalize(low, high, limit - 2)
+        if " " in plain or "\n" in plain or "\t" in plain:
+            words = plain.split()
+            low = max(map(cell_len, words)) if words else high
+        else:
+            low = high
+        high = min(high, limit - 2)
+        low = min(low, high)
         if high < 1:
-            low, high = 0, 0
-        low, high = _normalize(min(low + 2, limit), min(high + 2, limit), limit)
-        least.append(low)
-        most.append(high)
-    return min(max(least, default=1), limit), min(max(most, default=limit), limit)
-
-
-def _normalize(low: int, high: int, limit: int) -> tuple[int, int]:
-    low = min(max(0, low), high)
-    high = max(0, max(low, high))
-    return min(low, limit), min(high, limit)
+            low = high = 0
+        least = max(least, low + 2)
+        most = max(most, high + 2)
+    return least, most
 
 
 def _collapse(widths: list[int], limit: int) -> list[int]:

@@ -18,8 +18,6 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
-
 from plancheck.evaluate.models import ONLY, Evaluation, Result, Status
 from plancheck.messages import TREND_WORDS, decimals_written, number, render
 from plancheck.plan.models import Indicator, Plan
@@ -38,8 +36,7 @@ from plancheck.report.common import (
     value_figure,
     verdict,
 )
-from plancheck.report.escape import terminal
-from plancheck.report.grid import Pieces, Screen
+from plancheck.report.grid import Pieces, Screen, cell_len
 from plancheck.report.labels import STATUS_STYLE, STATUS_SYMBOL, label, status_word
 from plancheck.safetext import visible_controls
 
@@ -72,6 +69,13 @@ def _console(options: Options) -> tuple[Console, io.StringIO]:
         legacy_windows=False,
     )
     return console, buffer
+
+
+def terminal(text: str, style: str = "") -> Text:
+    """``escape.terminal`` (rich ``Text``), imported only for the sections rich lays out."""
+    from plancheck.report.escape import terminal as rich_text
+
+    return rich_text(text, style)
 
 
 def _title(text: str) -> Text:
