@@ -36,6 +36,8 @@ FORMATS: dict[str, Format] = {
     "junit": Format("plancheck.report.junit", frozenset({"evaluation"}), "JUnit XML for CI"),
     "github": Format("plancheck.report.github", frozenset({"evaluation"}), "GitHub annotations"),
     "html": Format("plancheck.report.html", frozenset({"evaluation"}), "one file to share, print"),
+    "csv": Format("plancheck.report.csv", frozenset({"evaluation"}), "one row per result (Excel)"),
+    "xlsx": Format("plancheck.report.xlsx", frozenset({"evaluation"}), "the same, a workbook"),
 }
 
 

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 Piece = tuple[str, str]  # (text, style)
 Pieces = list[Piece]
@@ -202,7 +203,7 @@ def wrap(pieces: Pieces, width: int, *, pad: bool = False) -> list[Pieces]:
             line = [(_expand_tabs("".join(t for t, _ in line)), line[0][1] if line else "")]
             part = line[0][0]
         offsets = [0, *_divide(part, width), len(part)]
-        for start, end in zip(offsets, offsets[1:], strict=False):
+        for start, end in pairwise(offsets):
             chunk = _slice(line, start, end)
             excess = (end - start) - width
             if excess > 0:  # whitespace beyond the width goes (counted in characters, as rich)

@@ -361,6 +361,20 @@ LABELS["en"].update(
         "trends": "Trends to {year}",
         "legend": "({legend})",
         "colon": ": ",
+        # -f csv and -f xlsx: the columns of the results (those evaluate reads back as they are)
+        "column_unit": "unit",
+        "column_year": "year",
+        "column_indicator": "indicator",
+        "column_name": "name",
+        "column_binding": "binding",
+        "column_target": "target",
+        "column_status": "status",
+        "column_value": "value",
+        "column_goal": "goal",
+        "column_reason": "reason",
+        "column_note": "note",
+        "results_title": "{title}: results",
+        "results_sheet": "Results",
     }
 )
 LABELS["zh"].update(
@@ -379,5 +393,18 @@ LABELS["zh"].update(
         "trends": "至{year}年趋势",
         "legend": "（{legend}）",
         "colon": "：",
+        "column_unit": "单位名称",
+        "column_year": "年份",
+        "column_indicator": "序号",
+        "column_name": "指标名称",
+        "column_binding": "属性",
+        "column_target": "指标目标",
+        "column_status": "状态",
+        "column_value": "实际值",
+        "column_goal": "判定目标值",
+        "column_reason": "判定理由",
+        "column_note": "备注",
+        "results_title": "{title}：评估结果",
+        "results_sheet": "评估结果",
     }
 )

@@ -256,7 +256,9 @@ def _summary(screen: Screen, evaluation: Evaluation, lang: str, *, compact: bool
     for flag, key in ((True, "binding_yes"), (False, "binding_no")):
         passed = sum(1 for r in latest if r.indicator.binding is flag and r.status is Status.PASS)
         total = sum(1 for r in latest if r.indicator.binding is flag)
-        screen.print(f"  {label(key, lang)}{year}: {passed}/{total} {status_word(Status.PASS, lang)}")
+        screen.print(
+            f"  {label(key, lang)}{year}: {passed}/{total} {status_word(Status.PASS, lang)}"
+        )
     failing = evaluation.failing_units
     if len(evaluation.units) > 1 and failing:
         names = list(failing[:UNITS_LIMIT] if compact else failing)
@@ -474,9 +476,9 @@ def render_indicators(plan: Plan, options: Options) -> str:
 
 
 def render_tasks(plan: Plan, options: Options) -> str:
-    from plancheck.report import taskcheck as parts  # the task listing only
-
     from rich.table import Table
+
+    from plancheck.report import taskcheck as parts  # the task listing only
 
     lang = options.lang
     console, buffer = _console(options)

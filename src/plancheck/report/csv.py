@@ -1,0 +1,116 @@
+"""``-f csv``: one row per result, for a spreadsheet — the unit, year and indicator, its status,
+the figure, the goal it was judged against and the reason.
+
+UTF-8 with a byte order mark (so that Excel shows the Chinese), CRLF line ends and RFC 4180
+quoting (the standard library's ``csv``). Text a user typed — unit names, notes — and every other
+text cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, a tab or a CR at
+its start) is written with a leading ``'``; figures are plain numbers, never prefixed.
+
+The rows are made once per result from tuples, with each indicator's and unit's cells prepared
+once (a national submission judges a million results). ``report/xlsx.py`` writes the same rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from functools import lru_cache
+
+from plancheck.evaluate.models import Evaluation, Status
+from plancheck.messages import render
+from plancheck.report import Options
+from plancheck.report.common import target_cell
+from plancheck.report.labels import label, status_word
+from plancheck.safetext import visible_controls
+
+# What a spreadsheet may run as a formula (as template.py's FORMULA_START).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+COLUMNS = (
+    "unit",
+    "year",
+    "indicator",
+    "name",
+    "binding",
+    "target",
+    "status",
+    "value",
+    "goal",
+    "reason",
+    "note",
+)
+NUMBER_COLUMNS = frozenset({"year", "value", "goal"})
+
+Row = tuple[str, int, str, str, str, str, str, float | None, float | None, str, str]
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet would run as a formula, made text with a leading ``'``; control
+    characters shown (``visible_controls``), a line break kept."""
+    text = visible_controls(text)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def header(lang: str) -> list[str]:
+    return [label(f"column_{column}", lang) for column in COLUMNS]
+
+
+def rows(evaluation: Evaluation, lang: str) -> Iterator[Row]:
+    """Each result (``--only`` keeps some) as a row of COLUMNS, in the evaluation's order."""
+    indicators = {
+        i.id: (
+            neutralise(i.id),
+            neutralise(i.name),
+            label("binding_yes" if i.binding else "binding_no", lang),
+            neutralise(target_cell(i)),
+        )
+        for i in evaluation.plan.indicators
+    }
+    units: dict[str, str] = {}
+    said: dict[object, str] = {}  # many results give the same reason: made once
+    statuses = {s: s.value if lang == "en" else status_word(s, lang) for s in Status}
+    for r in evaluation.listed:
+        unit = units.get(r.unit)
+        if unit is None:
+            unit = units[r.unit] = neutralise(r.unit)
+        why = said.get(r.reason)
+        if why is None:
+            why = said[r.reason] = neutralise(render(r.reason, lang))
+        number, name, binding, target = indicators[r.indicator.id]
+        yield (
+            unit,
+            r.year,
+            number,
+            name,
+            binding,
+            target,
+            statuses[r.status],
+            r.value,
+            r.goal,
+            why,
+            neutralise(r.note) if r.note else "",
+        )
+
+
+@lru_cache(maxsize=65536)
+def figure(value: float | None) -> str:
+    """A figure exactly as it was judged: 95, 98.5, 0.09 (the shortest text of the float)."""
+    if value is None:
+        return ""
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return repr(value)
+
+
+def render_evaluation(evaluation: Evaluation, options: Options) -> str:
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header(options.lang))
+    writer.writerows(
+        (unit, year, number, name, binding, target, status, figure(value), figure(goal), why, note)
+        for unit, year, number, name, binding, target, status, value, goal, why, note in rows(
+            evaluation, options.lang
+        )
+    )
+    return buffer.getvalue()

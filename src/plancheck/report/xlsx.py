@@ -1,0 +1,88 @@
+"""``-f xlsx``: the rows of ``-f csv`` as a workbook a statistician opens and filters.
+
+One sheet of results (a second and further sheets when there are more than Excel's 1,048,575 data
+rows), the header row frozen and bold, an autofilter over every column, column widths to read
+by; the year, the figure and the goal are numbers (blank when there is none), everything else
+text (written as strings: nothing in a cell is ever read as a formula). Written by xlsxwriter in
+its constant-memory mode (rows streamed to the file in order); a fixed creation date and
+xlsxwriter's fixed zip timestamps make the same input give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+from plancheck.evaluate.models import Evaluation
+from plancheck.report import Options
+from plancheck.report.csv import COLUMNS, header, rows
+from plancheck.report.labels import label
+
+MAX_ROWS = 1_048_575  # data rows of an Excel sheet below its header
+WIDTHS = {"unit": 12, "year": 7, "indicator": 8, "name": 36, "binding": 10, "target": 18,
+          "status": 10, "value": 10, "goal": 10, "reason": 70, "note": 30}  # fmt: skip
+
+
+def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
+    try:
+        import xlsxwriter  # type: ignore[import-untyped]
+    except ImportError:  # a core dependency: only a broken install lacks it
+        from plancheck.errors import UserError
+
+        raise UserError("writing a workbook needs xlsxwriter: pip install xlsxwriter") from None
+    lang = options.lang
+    with tempfile.TemporaryDirectory(prefix="plancheck-") as folder:
+        path = Path(folder) / "results.xlsx"
+        # constant_memory: each row is written out when the next begins (no cell kept).
+        book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "tmpdir": folder})
+        book.set_properties({"title": label("results_title", lang, title=evaluation.plan.info.title),
+                             "created": dt.datetime(2000, 1, 1)})  # fmt: skip
+        bold = book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
+        names = header(lang)
+        sheet = None
+        written = 0
+        count = 0
+        write_string, write_number = None, None
+        for row in rows(evaluation, lang):
+            if sheet is None or written == MAX_ROWS:
+                if sheet is not None:
+                    sheet.autofilter(0, 0, written, len(COLUMNS) - 1)
+                count += 1
+                name = label("results_sheet", lang) + (f" {count}" if count > 1 else "")
+                sheet = book.add_worksheet(name)
+                for col, column in enumerate(COLUMNS):
+                    sheet.set_column(col, col, WIDTHS[column])
+                    sheet.write_string(0, col, names[col], bold)
+                sheet.freeze_panes(1, 0)
+                write_string, write_number = sheet.write_string, sheet.write_number
+                written = 0
+            written += 1
+            unit, year, number, name_, binding, target, status, value, goal, why, note = row
+            assert write_string is not None and write_number is not None
+            write_string(written, 0, unit)
+            write_number(written, 1, year)
+            write_string(written, 2, number)
+            write_string(written, 3, name_)
+            write_string(written, 4, binding)
+            write_string(written, 5, target)
+            write_string(written, 6, status)
+            if value is not None:
+                write_number(written, 7, value)
+            if goal is not None:
+                write_number(written, 8, goal)
+            write_string(written, 9, why)
+            if note:
+                write_string(written, 10, note)
+        if sheet is None:  # nothing listed (--only): the header alone
+            sheet = book.add_worksheet(label("results_sheet", lang))
+            for col, column in enumerate(COLUMNS):
+                sheet.set_column(col, col, WIDTHS[column])
+                sheet.write_string(0, col, names[col], bold)
+            sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, written, len(COLUMNS) - 1)
+        book.close()
+        data = path.read_bytes()
+        os.unlink(path)
+    return data
