@@ -73,7 +73,7 @@ def chop_cells(text: str, width: int) -> list[str]:
     start = size = 0
     for n, char in enumerate(text):
         cells = _char_cells(char)
-        if size + cells > width and n > start:
+        if size + cells > width:  # (as rich: a wide character wider than the line after "")
             lines.append(text[start:n])
             start, size = n, 0
         size += cells
@@ -265,24 +265,27 @@ class Screen:
             # measured again at the narrower widths: the greatest width clamped to each
             widths = [min(most, w) for (_, most), w in zip(ranges, widths, strict=True)]
         total = sum(widths) + extra
-        if title is not None:
+        if title is not None and any(text for text, _ in title):  # rich skips an empty title
             for line in wrap(title, total, pad=True):
                 self._out.append(self._line(line) + "\n")
         self._out.append("┏" + "┳".join("━" * w for w in widths) + "┓\n")
-        self._rows([head], widths, "┃")
+        self._rows([head], widths, "┃", bottom=True)
         self._out.append("┡" + "╇".join("━" * w for w in widths) + "┩\n")
         self._rows(body, widths, "│")
         self._out.append("└" + "┴".join("─" * w for w in widths) + "┘\n")
 
-    def _rows(self, rows: list[list[Pieces]], widths: list[int], bar: str) -> None:
+    def _rows(
+        self, rows: list[list[Pieces]], widths: list[int], bar: str, bottom: bool = False
+    ) -> None:
+        """Each row's cells side by side, at the top of the row (the header's at its bottom)."""
         for row in rows:
             laid = [_cell(cell, w) for cell, w in zip(row, widths, strict=True)]
             height = max(len(lines) for lines in laid)
             for n in range(height):
-                parts = [
-                    self._line(lines[n]) if n < len(lines) else " " * w
-                    for lines, w in zip(laid, widths, strict=True)
-                ]
+                parts = []
+                for lines, w in zip(laid, widths, strict=True):
+                    at = n - (height - len(lines)) if bottom else n
+                    parts.append(self._line(lines[at]) if 0 <= at < len(lines) else " " * w)
                 self._out.append(bar + bar.join(parts) + bar + "\n")
 
     def text(self) -> str:

@@ -1,0 +1,237 @@
+"""The terminal report: compact for several units or years, ``--details`` for every result, and
+the lean layout (report/grid.py) that lays it out as rich would.
+
+The statuses in the matrix, the counts and the attention list are checked against the JSON
+report of the same run (the stable contract), not against the renderer's own helpers.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from plancheck.evaluate.engine import evaluate
+from plancheck.plan.load import load_plan
+from plancheck.report import Options, render
+from plancheck.report.grid import Screen, cell_len
+from plancheck.submission.read import read_submission
+from tests.conftest import ROOT, SAMPLES, run
+
+SYMBOL = {"pass": "✔", "fail": "✘", "behind": "◐", "missing": "∅", "unknown": "?"}
+YEARS = [SAMPLES / f"{year}.csv" for year in (2020, 2021, 2022, 2023)]
+DISTRICTS = SAMPLES / "districts-2023.csv"
+SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def latest(data: dict) -> list[dict]:
+    return [r for r in data["results"] if r["year"] == data["year"]]
+
+
+def matrix_rows(table: str, first: str) -> dict[str, list[str]]:
+    """The matrix's rows: the first cell (a unit or a year) → its symbols."""
+    lines = table.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith(first + " "))
+    rows = {}
+    for line in lines[start + 1 :]:
+        if not line.strip():
+            break
+        name, *symbols = line.split()
+        rows[name] = symbols
+    return rows
+
+
+def test_sixteen_districts_fit_on_two_screens_and_the_matrix_is_the_json_statuses() -> None:
+    table = run("evaluate", DISTRICTS).stdout
+    assert len(table.splitlines()) < 130  # was ~4,000 lines
+    data = run("evaluate", DISTRICTS, "-f", "json").json()
+    rows = matrix_rows(table, "Unit")
+    units = list(dict.fromkeys(r["unit"] for r in data["results"]))
+    assert list(rows) == units  # one line per unit, in the submission's order
+    for unit in units:
+        expected = [SYMBOL[r["status"]] for r in latest(data) if r["unit"] == unit]
+        assert rows[unit] == expected, unit
+    header = next(line for line in table.splitlines() if line.startswith("Unit "))
+    assert header.split()[1:] == [str(n) for n in range(1, 24)]  # indicator ids as columns
+
+
+def test_the_attention_list_is_bounded_blocking_first_and_says_how_many_more() -> None:
+    table = run("evaluate", DISTRICTS).stdout
+    data = run("evaluate", DISTRICTS, "-f", "json").json()
+    todo = [r for r in latest(data) if r["status"] != "pass"]
+    lines = table.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("Needs attention 2023"))
+    assert lines[at] == f"Needs attention 2023 (the first 12 of {len(todo)})"
+    listed = [line for line in lines[at + 1 :] if line.startswith("  ") and "[" in line][:12]
+    blocking = [r for r in todo if r["binding"] and r["status"] in ("fail", "missing", "unknown")]
+    assert len(blocking) >= 11
+    assert all("[binding]" in line for line in listed[: len(blocking[:12])])
+    assert f"  … and {len(todo) - 12} more (--details lists every result)" in lines
+
+
+def test_the_summary_counts_the_latest_year_and_details_lists_every_result() -> None:
+    compact = run("evaluate", *YEARS).stdout
+    assert "Summary 2023: ✔ pass 14 · ✘ FAIL 1 · ◐ behind 6 · ∅ missing 1 · ? unknown 1" in compact
+    assert "Verdict: COMPLIANT" in compact
+    rows = matrix_rows(compact, "Year")  # one unit: a line per judged year
+    assert list(rows) == ["2021", "2022", "2023"]
+    data = run("evaluate", *YEARS, "-f", "json").json()
+    for year, symbols in rows.items():
+        expected = [SYMBOL[r["status"]] for r in data["results"] if r["year"] == int(year)]
+        assert symbols == expected
+    details = run("evaluate", *YEARS, "--details").stdout
+    assert "Summary 2021–2023: ✔ pass 36" in details
+    assert details.count("│ 徐汇区 │ 2022 │") == 23  # every result of every year
+    assert len(details.splitlines()) > 5 * len(compact.splitlines())
+
+
+def test_one_unit_and_one_year_keeps_the_full_report() -> None:
+    plain = run("evaluate", SAMPLES / "2023.csv").stdout
+    assert run("evaluate", SAMPLES / "2023.csv", "--details").stdout == plain
+    assert "Status by" not in plain  # no matrix for a single unit and year
+
+
+def test_a_focused_unit_is_named_at_the_top_with_its_figure_and_place() -> None:
+    for extra in ([], ["--details"]):
+        table = run("evaluate", DISTRICTS, "--unit", "徐汇区", *extra).stdout
+        assert table.splitlines()[2] == "Unit: 徐汇区 (one of 16 units submitted)"
+    zh = run("evaluate", DISTRICTS, "--unit", "徐汇区", "--lang", "zh").stdout
+    assert zh.splitlines()[2] == "单位：徐汇区（报送单位共 16 个）"
+    table = run("evaluate", DISTRICTS, "--unit", "徐汇区").stdout
+    # indicator 16 (lower is better): 徐汇区's 2.1 among the districts' figures of 2023
+    figures = {
+        line.split(",")[0]: float(line.split(",")[3])
+        for line in DISTRICTS.read_text(encoding="utf-8").splitlines()[1:]
+        if line.split(",")[1] == "2023" and line.split(",")[2] == "16"
+    }
+    place = 1 + sum(1 for v in figures.values() if v < figures["徐汇区"])
+    row = next(line for line in table.splitlines() if line.startswith("│ 16 "))
+    cells = [c.strip() for c in row.strip("│").split("│")]
+    assert cells[-2:] == [f"{figures['徐汇区']:.1f}", str(place)]
+    mean = sum(figures.values()) / len(figures)
+    assert cells[3] == f"{mean:.1f}"  # the city mean, at the indicator's decimals
+
+
+def test_every_figure_of_an_indicator_has_the_same_decimals_in_the_city_view() -> None:
+    table = run("evaluate", DISTRICTS).stdout
+    row = next(line for line in table.splitlines() if line.startswith("│ 13 "))
+    mean, low, high = (c.strip() for c in row.strip("│").split("│")[3:6])
+    assert (mean, low, high) == ("99.9", "98.9", "100.0")  # not 99.9375 beside 100
+
+
+def test_only_failing_and_only_binding_narrow_the_listings() -> None:
+    data = run("evaluate", DISTRICTS, "-f", "json").json()
+    failing = run("evaluate", DISTRICTS, "--only", "failing").stdout
+    lines = failing.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("Needs attention"))
+    listed = [line for line in lines[at + 1 : at + 13] if line.startswith("  ")]
+    assert listed and all(line.startswith("  ✘ FAIL") for line in listed)
+    ids = {r["id"] for r in latest(data) if r["status"] == "fail"}
+    header = next(line for line in lines if line.startswith("Unit "))
+    assert set(header.split()[1:]) == ids  # the matrix keeps the indicators someone fails
+    binding = run("evaluate", DISTRICTS, "--only", "binding").stdout
+    header = next(line for line in binding.splitlines() if line.startswith("Unit "))
+    assert header.split()[1:] == sorted({r["id"] for r in latest(data) if r["binding"]}, key=int)
+    # the summary and the verdict still count everything
+    assert "Summary 2023: ✔ pass 183" in binding and "Summary 2023: ✔ pass 183" in failing
+    details = run("evaluate", DISTRICTS, "--only", "failing", "--details").stdout
+    assert "◐ behind" not in details.split("Rule-of-law index")[0]
+    assert run("evaluate", DISTRICTS, "--only", "nothing").code == 2
+
+
+def test_the_compact_report_in_colour_writes_only_its_own_colours() -> None:
+    plan = load_plan(None)
+    evaluation = evaluate(plan, read_submission([DISTRICTS], plan))
+    coloured = render("table", "evaluation", evaluation, Options(color=True))
+    assert isinstance(coloured, str)
+    assert "\x1b[1;31m✘\x1b[0m" in coloured  # a failure in bold red
+    assert SGR.sub("", coloured) == render("table", "evaluation", evaluation, Options())
+
+
+def test_the_evaluation_table_does_not_import_riches_console() -> None:
+    probe = (
+        "import sys\nfrom plancheck.cli import app\n"
+        "try:\n    app(sys.argv[1:], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('rich')))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, "evaluate", str(SAMPLES / "2023.csv")],
+                          capture_output=True, text=True, check=True, cwd=ROOT)  # fmt: skip
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+# --- the lean layout against rich's --------------------------------------------------------
+
+WORDS = st.text(alphabet="abcXYZ019中文指标率（），“”≥—%.-", min_size=1, max_size=14)
+CELL = st.lists(WORDS, min_size=0, max_size=6).map(" ".join)
+
+
+def rich_table(headers: list[str], rows: list[list[str]], title: str, width: int) -> str:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system=None, markup=False,
+                      highlight=False, emoji=False, legacy_windows=False)  # fmt: skip
+    grid = Table(title=Text(title), title_justify="left")
+    for h in headers:
+        grid.add_column(h, overflow="fold")
+    for row in rows:
+        grid.add_row(*(Text(c) for c in row))
+    console.print(grid)
+    return buffer.getvalue()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    columns=st.integers(1, 7),
+    data=st.data(),
+    width=st.integers(30, 130),
+)
+def test_the_lean_table_is_riches_table(columns: int, data: st.DataObject, width: int) -> None:
+    headers = data.draw(st.lists(WORDS, min_size=columns, max_size=columns))
+    rows = data.draw(st.lists(st.lists(CELL, min_size=columns, max_size=columns), max_size=5))
+    title = data.draw(CELL)
+    screen = Screen(width, color=False)
+    screen.table(headers, [[[(c, "")] for c in row] for row in rows], title=[(title, "")])
+    assert screen.text() == rich_table(headers, rows, title, width)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(st.one_of(WORDS, st.just("  "), st.just("\n")), max_size=40).map("".join),
+       width=st.integers(5, 120))  # fmt: skip
+def test_the_lean_wrapping_is_riches(text: str, width: int) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    Console(file=buffer, width=width, color_system=None, markup=False, highlight=False,
+            emoji=False, legacy_windows=False).print(Text(text))  # fmt: skip
+    screen = Screen(width, color=False)
+    screen.print(text)
+    assert screen.text() == buffer.getvalue()
+
+
+def test_cell_widths_count_chinese_as_two() -> None:
+    assert cell_len("徐汇区") == 6 and cell_len("a（b）") == 6 and cell_len("“x”") == 3
+    assert cell_len("e\u0301") == 1  # a combining accent takes no cell
+
+
+def test_the_matrix_splits_into_blocks_when_the_indicators_do_not_fit(tmp_path: Path) -> None:
+    plan = load_plan(None)
+    evaluation = evaluate(plan, read_submission([DISTRICTS], plan))
+    narrow = render("table", "evaluation", evaluation, Options(width=60))
+    assert isinstance(narrow, str)
+    headers = [line for line in narrow.splitlines() if line.startswith("Unit ")]
+    assert len(headers) == 2
+    ids = [i for line in headers for i in line.split()[1:]]
+    assert ids == [str(n) for n in range(1, 24)]
+    assert max(cell_len(line) for line in narrow.splitlines()) <= 60
+    assert json.dumps(ids)  # every indicator once
