@@ -1,0 +1,142 @@
+"""``-f csv`` and ``-f xlsx``: one row per result, for a spreadsheet.
+
+Read back with the standard library's csv and with openpyxl (what a statistician's Excel sees),
+and compared with the JSON report of the same run.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from plancheck.report.csv import figure, neutralise
+from tests.conftest import ROOT, SAMPLES, run
+from tests.test_injection import admitting_other_units
+
+DISTRICTS = SAMPLES / "districts-2023.csv"
+EN = ["unit", "year", "indicator", "name", "binding", "target", "status", "value", "goal",
+      "reason", "note"]  # fmt: skip
+ZH = ["单位名称", "年份", "序号", "指标名称", "属性", "指标目标", "状态", "实际值", "判定目标值",
+      "判定理由", "备注"]  # fmt: skip
+
+
+def read_csv(*args: str | Path) -> list[list[str]]:
+    """The rows of ``evaluate ARGS -f csv`` as written to a file (bytes as they are)."""
+    out = Path(args[-1])
+    done = run("evaluate", *args[:-1], "-f", "csv", "-o", out)
+    assert done.code in (0, 1), done.stderr
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads the BOM as UTF-8
+    body = data[3:].decode("utf-8")
+    assert body.endswith("\r\n") and "\n" not in body.replace("\r\n", "").replace('\n"', "")
+    return list(csv.reader(io.StringIO(body, newline="")))
+
+
+def test_csv_has_one_row_per_result_as_the_json_has(tmp_path: Path) -> None:
+    assert run("evaluate", DISTRICTS, "-f", "csv").code == 1  # the verdict's, in any format
+    rows = read_csv(DISTRICTS, tmp_path / "r.csv")
+    assert rows[0] == EN
+    results = run("evaluate", DISTRICTS, "-f", "json").json()["results"]
+    assert len(rows) - 1 == len(results) == 16 * 23 + 4 * 23 * 2  # 16 units in 2023, 4 earlier
+    for row, result in zip(rows[1:], results, strict=True):
+        got = dict(zip(EN, row, strict=True))
+        assert (got["unit"], int(got["year"]), got["indicator"]) == (
+            result["unit"],
+            result["year"],
+            result["id"],
+        )
+        assert got["status"] == result["status"]
+        assert got["reason"] == result["reason"]
+        value = result["value"]
+        assert (float(got["value"]) if got["value"] else None) == value
+        assert got["binding"] == ("binding" if result["binding"] else "expected")
+
+
+def test_csv_headers_and_words_are_chinese_under_zh(tmp_path: Path) -> None:
+    rows = read_csv(SAMPLES / "2023.csv", "--lang", "zh", tmp_path / "r.csv")
+    assert rows[0] == ZH
+    statuses = {row[6] for row in rows[1:]}
+    assert statuses <= {"达标", "未达标", "滞后", "缺数", "无法判断"} and "达标" in statuses
+    assert rows[1][4] == "约束性" and rows[1][5] == "100%"
+
+
+def test_csv_quotes_by_rfc_4180_and_neutralises_formulas(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    indicators = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    (plan / "indicators.yaml").write_text(admitting_other_units(indicators), encoding="utf-8")
+    submission = tmp_path / "2023.csv"
+    hostile = ['=HYPERLINK("http://evil.example","点此")', "+1", "@SUM(A1)", "-2", 'a,b\r\n"c"']
+    lines = ["unit,indicator,value,note"]
+    for n, name in enumerate(hostile, start=1):
+        quoted = '"' + name.replace('"', '""') + '"'
+        lines.append(f'{quoted},4,100,"{"=1+1" if n == 1 else "note"}"')
+    lines.append("徐汇区,4,100,")
+    submission.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = read_csv(submission, "--plan", plan, tmp_path / "r.csv")
+    notes = {row[0]: row[10] for row in rows[1:] if row[2] == "4"}
+    assert set(notes) == {
+        '\'=HYPERLINK("http://evil.example","点此")',
+        "'+1",
+        "'@SUM(A1)",
+        "'-2",
+        'a,b\n"c"',  # one cell, quoted: the comma, the quotes and the line break kept
+        "徐汇区",
+    }
+    assert notes['\'=HYPERLINK("http://evil.example","点此")'] == "'=1+1"
+    assert all(row[7] in ("", "100") for row in rows[1:] if row[2] == "4")  # figures: numbers
+
+
+def test_figures_are_plain_numbers_and_never_prefixed() -> None:
+    assert [figure(v) for v in (95.0, 98.5, 0.09, -1.5, None)] == ["95", "98.5", "0.09", "-1.5", ""]
+    assert neutralise("-1.5") == "'-1.5"  # only as text: figures never go through it
+    assert neutralise("\tx") == "'\tx" and neutralise("ok") == "ok"
+
+
+def test_only_narrows_the_rows(tmp_path: Path) -> None:
+    rows = read_csv(DISTRICTS, "--only", "failing", tmp_path / "f.csv")
+    assert len(rows) > 1 and {row[6] for row in rows[1:]} == {"fail"}
+    binding = read_csv(DISTRICTS, "--only", "binding", tmp_path / "b.csv")
+    assert {row[4] for row in binding[1:]} == {"binding"}
+
+
+def test_xlsx_is_a_filterable_sheet_with_numbers_as_numbers(tmp_path: Path) -> None:
+    target = tmp_path / "results.xlsx"
+    out = run("evaluate", DISTRICTS, "-f", "xlsx", "-o", target)
+    assert out.code == 1, out.stderr
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == EN
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:K{len(rows)}"
+    assert sheet.column_dimensions["J"].width > 60  # the reason is wide enough to read
+    text = read_csv(DISTRICTS, tmp_path / "r.csv")
+    assert len(rows) == len(text)
+    for got, row in zip(rows[1:], text[1:], strict=True):
+        assert isinstance(got[1], int) and got[1] == int(row[1])  # the year, a number
+        if row[7]:
+            assert isinstance(got[7], int | float) and got[7] == float(row[7])
+        else:
+            assert got[7] is None
+        assert [got[n] for n in (0, 2, 3, 6, 9)] == [row[n] for n in (0, 2, 3, 6, 9)]
+
+
+def test_xlsx_is_the_same_bytes_for_the_same_input(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    for path in (first, second):
+        assert run("evaluate", DISTRICTS, "-f", "xlsx", "-o", path, "--lang", "zh").code == 1
+    assert first.read_bytes() == second.read_bytes()
+    sheet = openpyxl.load_workbook(first).active
+    assert sheet is not None and sheet.title == "评估结果"
+    assert [c.value for c in sheet[1]] == ZH
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_formats_are_registered_for_evaluate_only(fmt: str) -> None:
+    assert fmt in run("evaluate", "--help").stdout
+    assert run("indicators", "-f", fmt).code == 2
