@@ -48,6 +48,8 @@ def _char_cells(char: str) -> int:
     code = ord(char)
     if code < 0x300:
         return 0 if code < 32 or 0x7F <= code < 0xA0 else 1
+    if 0x4E00 <= code <= 0x9FFF:  # CJK ideographs: most of what the reports print
+        return 2
     if 0x1160 <= code <= 0x11FF or 0xD7B0 <= code <= 0xD7FF:  # Hangul jamo joining a syllable
         return 0
     if unicodedata.category(char) in ("Mn", "Me", "Mc", "Cf"):
@@ -257,13 +259,13 @@ class Screen:
         limit = self.width - extra
         cells = [[head[c], *(row[c] for row in body)] for c in range(columns)]
         ranges = [_measure(column, limit) for column in cells]
-        widths = [maximum or 1 for _, maximum in ranges]
+        widths = [maximum or 1 for maximum in ranges]
         if sum(widths) > limit:
             widths = _collapse(widths, limit)
             if sum(widths) > limit:
                 widths = _reduce(sum(widths) - limit, [1] * columns, widths, widths)
             # measured again at the narrower widths: the greatest width clamped to each
-            widths = [min(most, w) for (_, most), w in zip(ranges, widths, strict=True)]
+            widths = [min(most, w) for most, w in zip(ranges, widths, strict=True)]
         total = sum(widths) + extra
         if title is not None and any(text for text, _ in title):  # rich skips an empty title
             for line in wrap(title, total, pad=True):
@@ -300,30 +302,22 @@ def _cell(cell: Pieces, width: int) -> list[Pieces]:
     return [[(" ", ""), *line, (" ", "")] for line in wrap(cell, inner, pad=True)]
 
 
-def _measure(column: list[Pieces], limit: int) -> tuple[int, int]:
-    """A column's least and greatest width with its padding: the longest word, the longest line
-    (as rich measures a padded ``Text``, clamped to ``limit``)."""
-    if limit < 1:
-        return 0, 0
+def _measure(column: list[Pieces], limit: int) -> int:
+    """A column's greatest width with its padding: its longest line, clamped to ``limit`` (as
+    rich measures a padded ``Text``; the least width, the longest word, is never used)."""
     if limit < 3:
-        return limit, limit
-    least = most = 0
+        return max(limit, 0)
+    most = 0
     for cell in column:
         plain = cell[0][0] if len(cell) == 1 else "".join(text for text, _ in cell)
-        lines = plain.splitlines()
-        high = max(map(cell_len, lines)) if lines else 0
-        if " " in plain or "\n" in plain or "\t" in plain:
-            words = plain.split()
-            low = max(map(cell_len, words)) if words else high
+        if "\n" in plain or "\r" in plain:
+            lines = plain.splitlines()
+            high = max(map(cell_len, lines)) if lines else 0
         else:
-            low = high
+            high = cell_len(plain)
         high = min(high, limit - 2)
-        low = min(low, high)
-        if high < 1:
-            low = high = 0
-        least = max(least, low + 2)
-        most = max(most, high + 2)
-    return least, most
+        most = max(most, high + 2 if high >= 1 else 2)
+    return most
 
 
 def _collapse(widths: list[int], limit: int) -> list[int]:
