@@ -234,3 +234,14 @@ def test_the_matrix_splits_into_blocks_when_the_indicators_do_not_fit(tmp_path: 
     assert ids == [str(n) for n in range(1, 24)]
     assert max(cell_len(line) for line in narrow.splitlines()) <= 60
     assert json.dumps(ids)  # every indicator once
+
+
+def test_the_compact_report_keeps_the_tasks_needing_attention_and_details_every_task() -> None:
+    progress = SAMPLES / "progress-2023.yaml"
+    compact = run("evaluate", DISTRICTS, "--tasks", progress).stdout
+    details = run("evaluate", DISTRICTS, "--tasks", progress, "--details").stdout
+    for report in (compact, details):
+        assert "✘ OVERDUE  19 严格落实诉讼制度改革各项任务" in report
+        assert "Tasks: ✘ OVERDUE 2" in report
+    assert "┃ Task " in details and "┃ Task " not in compact  # the tables per section
+    assert len(compact.splitlines()) < 160

@@ -232,7 +232,7 @@ def _compact(screen: Screen, evaluation: Evaluation, lang: str, options: Options
     _city(screen, evaluation, lang)
     _trends(screen, evaluation, lang)
     if evaluation.tasks is not None:
-        _tasks_of_evaluation(screen, evaluation, lang, options)
+        _tasks_of_evaluation(screen, evaluation, lang, options, tables=False)  # --details: all
     _summary(screen, evaluation, lang, compact=True)
 
 
@@ -509,8 +509,9 @@ def _task_state(state: str, lang: str) -> Text:
     return Text(state_text(state, lang), style=TASK_STYLE[state])
 
 
-def _tasks_section(console: Console, check: TaskCheck, lang: str) -> None:
-    """Needs attention (overdue first, with the lead department), then a table per section."""
+def _tasks_section(console: Console, check: TaskCheck, lang: str, tables: bool = True) -> None:
+    """Needs attention (overdue first, with the lead department), then a table per section
+    (not in the compact evaluation report), then the counts."""
     from rich.table import Table
     from rich.text import Text
 
@@ -531,7 +532,7 @@ def _tasks_section(console: Console, check: TaskCheck, lang: str) -> None:
             terminal("; ".join(parts.finding_text(f, lang) for f in parts.problems(r)))
         )
         console.print(line)
-    for document, section, rows in check.sections():
+    for document, section, rows in check.sections() if tables else ():
         title = _title(parts.section_title(document, section, lang))
         grid = Table(title=title, title_justify="left")
         for key in ("id", "task", "lead", "task_state", "details"):
@@ -570,7 +571,7 @@ def _linked_tasks(screen: Screen, evaluation: Evaluation, result: Result, lang: 
 
 
 def _tasks_of_evaluation(
-    screen: Screen, evaluation: Evaluation, lang: str, options: Options
+    screen: Screen, evaluation: Evaluation, lang: str, options: Options, tables: bool = True
 ) -> None:
     if evaluation.tasks is None:
         return
@@ -580,7 +581,7 @@ def _tasks_of_evaluation(
     files = ", ".join(evaluation.tasks.files)
     screen.print(_shown(f"{label('progress_file', lang)}: {files}"))
     console, buffer = _console(options)  # the tasks section: rich's console, with --tasks only
-    _tasks_section(console, evaluation.tasks, lang)
+    _tasks_section(console, evaluation.tasks, lang, tables)
     screen.raw(buffer.getvalue())
 
 
