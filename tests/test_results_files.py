@@ -140,3 +140,27 @@ def test_xlsx_is_the_same_bytes_for_the_same_input(tmp_path: Path) -> None:
 def test_the_formats_are_registered_for_evaluate_only(fmt: str) -> None:
     assert fmt in run("evaluate", "--help").stdout
     assert run("indicators", "-f", fmt).code == 2
+
+
+def test_xlsx_continues_on_a_second_sheet_past_the_row_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plancheck.evaluate.engine import evaluate
+    from plancheck.plan.load import load_plan
+    from plancheck.report import Options, render
+    from plancheck.report import xlsx as workbook
+    from plancheck.submission.read import read_submission
+
+    monkeypatch.setattr(workbook, "MAX_ROWS", 500)  # Excel's is 1,048,575
+    plan = load_plan(None)
+    data = render("xlsx", "evaluation", evaluate(plan, read_submission([DISTRICTS], plan)),
+                  Options())  # fmt: skip
+    assert isinstance(data, bytes)
+    (tmp_path / "r.xlsx").write_bytes(data)
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    assert book.sheetnames == ["Results", "Results 2"]
+    first, second = (list(book[name].iter_rows(values_only=True)) for name in book.sheetnames)
+    assert list(first[0]) == list(second[0]) == EN  # each sheet has its header
+    assert len(first) - 1 == 500 and len(first) + len(second) - 2 == 16 * 23 + 4 * 23 * 2
+    assert book["Results 2"].auto_filter.ref == f"A1:K{len(second)}"
+    assert book["Results 2"].freeze_panes == "A2"
