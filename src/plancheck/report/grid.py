@@ -189,6 +189,29 @@ def _fit(pieces: Pieces, width: int, pad: bool) -> Pieces:
     return pieces
 
 
+def _wrap_text(plain: str, width: int, pad: bool) -> list[str]:
+    """``wrap`` of one piece of text: the same lines, as strings."""
+    lines: list[str] = []
+    for part in plain.split("\n"):
+        if "\t" in part:
+            part = _expand_tabs(part)
+        offsets = [0, *_divide(part, width), len(part)]
+        for start, end in pairwise(offsets):
+            chunk = part[start:end]
+            excess = len(chunk) - width
+            if excess > 0:  # whitespace beyond the width goes (counted in characters, as rich)
+                trailing = _TRAILING_SPACE.search(chunk)
+                if trailing is not None:
+                    chunk = chunk[: len(chunk) - min(len(trailing.group(0)), excess)]
+            size = cell_len(chunk)
+            if size > width:
+                chunk, size = set_cell_size(chunk, width), width
+            if pad and size < width:
+                chunk += " " * (width - size)
+            lines.append(chunk)
+    return lines
+
+
 def wrap(pieces: Pieces, width: int, *, pad: bool = False) -> list[Pieces]:
     """Lines of at most ``width`` cells: split at line breaks, then wrapped at words."""
     plain = pieces[0][0] if len(pieces) == 1 else "".join(text for text, _ in pieces)
@@ -196,6 +219,9 @@ def wrap(pieces: Pieces, width: int, *, pad: bool = False) -> list[Pieces]:
         size = cell_len(plain)
         if size <= width:  # most lines and cells: as they are
             return [[*pieces, (" " * (width - size), "")] if pad and size < width else pieces]
+    if len(pieces) == 1:  # one style: the lines as strings
+        style = pieces[0][1]
+        return [[(line, style)] for line in _wrap_text(plain, width, pad)]
     lines: list[Pieces] = []
     position = 0
     for part in plain.split("\n"):
