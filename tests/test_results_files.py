@@ -164,3 +164,16 @@ def test_xlsx_continues_on_a_second_sheet_past_the_row_limit(
     assert len(first) - 1 == 500 and len(first) + len(second) - 2 == 16 * 23 + 4 * 23 * 2
     assert book["Results 2"].auto_filter.ref == f"A1:K{len(second)}"
     assert book["Results 2"].freeze_panes == "A2"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_results_file_reads_back_as_the_same_submission(lang: str, tmp_path: Path) -> None:
+    results = tmp_path / "results.csv"
+    assert run("evaluate", DISTRICTS, "-f", "csv", "--lang", lang, "-o", results).code == 1
+    again = run("evaluate", results, "-f", "json")
+    assert again.code == 1, again.stderr
+    first = run("evaluate", DISTRICTS, "-f", "json").json()["results"]
+    key = ("unit", "year", "id", "status", "value")
+    assert sorted(tuple(r[k] for k in key) for r in again.json()["results"]) == sorted(
+        tuple(r[k] for k in key) for r in first
+    )
