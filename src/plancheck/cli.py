@@ -27,6 +27,24 @@ if TYPE_CHECKING:
 
 
 class _Group(TyperGroup):
+    def main(self, args: Any = None, *more: Any, **options: Any) -> Any:
+        """Run with the language of the command line (--lang, else LANG) set for all it says:
+        errors found while reading files, warnings and --help (i18n.py, help_zh.py)."""
+        from plancheck import i18n
+
+        given = sys.argv[1:] if args is None else [args] if isinstance(args, str) else list(args)
+        previous = i18n.set_lang(i18n.from_arguments(given, os.environ))
+        try:
+            if i18n.current() != "zh":
+                return super().main(args, *more, **options)
+            from plancheck.help_zh import chinese_help, translate
+
+            translate(self)
+            with chinese_help():
+                return super().main(args, *more, **options)
+        finally:
+            i18n.set_lang(previous)
+
     def invoke(self, ctx: Any) -> Any:
         """Run the command; every error is one line on stderr and its exit code (process.py)."""
         from plancheck.process import report_error
@@ -158,10 +176,9 @@ else:
 
 
 def _lang(lang: Any) -> str:
-    if lang is not None:
-        return str(lang.value)
-    env = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
-    return "zh" if env.lower().startswith("zh") else "en"
+    from plancheck.i18n import from_environment
+
+    return str(lang.value) if lang is not None else from_environment(os.environ)
 
 
 def _file(output: Path | None) -> Path | None:
@@ -176,7 +193,10 @@ def _emit(text: str | bytes, output: Path | None, inputs: list[Path]) -> None:
         from plancheck.process import write_stdout
 
         if isinstance(text, bytes) and sys.stdout.isatty():
-            raise UserError("a binary file (a workbook or a document) is not for the terminal: give -o FILE")
+            from plancheck.i18n import say
+
+            raise UserError(say("output.binary_terminal"))
+
         write_stdout(text)
         return
     from plancheck.output import write_report

@@ -1,0 +1,370 @@
+"""What plancheck says outside the reports — errors, warnings, help — in English and Chinese.
+
+One catalog: ``TEXTS`` holds every error and warning sentence by key in both languages, ``HELP``
+the Chinese help of every command and option (the English help is the one written in cli.py).
+``say(key, **params)`` renders a sentence in the language of this run, set once per process by
+the CLI (``--lang``, else ``LC_ALL``/``LANG`` starting with ``zh``) before any file is read; code
+run outside the CLI (tests, other programs) says English.
+
+The reports' own words are catalogs too (``messages.py``: reasons; ``report/labels.py``: labels);
+``catalogs()`` lists them all, so one test checks that both languages have the same keys and the
+same placeholders everywhere, and that Chinese text uses full-width punctuation.
+
+This module imports nothing heavy: ``plancheck --help`` loads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+LANGS = ("en", "zh")
+
+_current = "en"
+
+
+def current() -> str:
+    """The language of this run: "en" or "zh"."""
+    return _current
+
+
+def set_lang(lang: str) -> str:
+    """Make ``lang`` the language of what follows; return the one it replaces."""
+    global _current
+    previous, _current = _current, (lang if lang in LANGS else "en")
+    return previous
+
+
+def from_environment(environ: Mapping[str, str]) -> str:
+    """The language ``LC_ALL`` or ``LANG`` asks for: zh_* gives Chinese, anything else English."""
+    env = environ.get("LC_ALL") or environ.get("LANG") or ""
+    return "zh" if env.lower().startswith("zh") else "en"
+
+
+def from_arguments(args: Sequence[str], environ: Mapping[str, str]) -> str:
+    """The language of a command line: its last ``--lang en|zh`` (``--lang=zh``), else the
+    environment's. Read before the arguments are parsed, so that errors found while parsing or
+    loading — and ``--help`` — are in that language too."""
+    found: str | None = None
+    position = 0
+    while position < len(args):
+        token = str(args[position])
+        position += 1
+        if token == "--":
+            break
+        if token == "--lang" and position < len(args):
+            value = str(args[position])
+            position += 1
+        elif token.startswith("--lang="):
+            value = token.removeprefix("--lang=")
+        else:
+            continue
+        if value in LANGS:
+            found = value
+    return found or from_environment(environ)
+
+
+def say(key: str, /, **params: object) -> str:
+    """The sentence ``key`` in this run's language, with ``params`` filled in."""
+    return TEXTS[_current][key].format(**params)
+
+
+def say_in(lang: str, key: str, /, **params: object) -> str:
+    """The sentence ``key`` in ``lang``."""
+    return TEXTS[lang if lang in LANGS else "en"][key].format(**params)
+
+
+def catalogs() -> Iterator[tuple[str, Mapping[str, object], Mapping[str, object]]]:
+    """Every catalog of plancheck as (name, English, Chinese): errors and warnings, the reasons
+    (the engine's and every kind's), the report labels and the status and trend words."""
+    from plancheck import kinds
+    from plancheck.messages import CATALOG, TREND_WORDS
+    from plancheck.report import labels
+
+    yield "i18n.TEXTS", TEXTS["en"], TEXTS["zh"]
+    yield "messages.CATALOG", CATALOG["en"], CATALOG["zh"]
+    reasons = kinds.messages()
+    yield "kinds' messages", reasons["en"], reasons["zh"]
+    yield (
+        "messages.TREND_WORDS",
+        {k: v.en for k, v in TREND_WORDS.items()},
+        {k: v.zh for k, v in TREND_WORDS.items()},
+    )
+    for name in dir(labels):
+        table = getattr(labels, name)
+        if isinstance(table, dict) and set(table) == set(LANGS):
+            yield f"labels.{name}", table["en"], table["zh"]
+
+
+# --- help ---------------------------------------------------------------------------------------
+
+# The Chinese help, by command ("evaluate", "tasks check"; "" is plancheck itself) and by command
+# and option ("evaluate --year") or argument ("evaluate files": the parameter's name). An option
+# shared by many commands may be given once without its command ("--plan"); a command's own entry
+# wins. A new command or option needs an entry here (tests/test_i18n.py checks every one).
+HELP: dict[str, str] = {
+    "": "对照规划的各项指标检查当年实际数据。",
+    "--version": "显示版本号。",
+    "--help": "显示本帮助并退出。",
+    "--plan": "规划文件夹（indicators.yaml、tasks.yaml）或指标文件。默认：内置的徐汇区规划。",
+    "--output": "将报告写入文件 FILE（原子写入）；- 表示标准输出。",
+    "--lang": "报告、错误、警告和帮助的语言。默认：取自 LANG（zh_* 为中文）。",
+    "evaluate": "对照规划评估报送数据；退出码 0 合规，1 不合规，2 输入有误。",
+    "evaluate files": "报送文件（CSV、YAML 或 xlsx）。",
+    "evaluate --year": "年度，文件未注明时使用。",
+    "evaluate --strict": "任何一项指标未达标即为不合规。",
+    "evaluate --unit": "报告此单位；所有单位共同参与比较。",
+    "evaluate --reference": "官方参照值（如全市平均值），CSV 或 YAML 文件。",
+    "evaluate --sheet": "xlsx 文件读取的工作表（默认：当前活动工作表，或第一个可见工作表）。",
+    "evaluate --tasks": "规划任务的进展报告（YAML 或 CSV）：增加任务部分；参见 plancheck tasks check。",
+    "indicators": "列出规划的指标及其目标。",
+    "tasks": "列出规划的任务及其节点；tasks check PROGRESS 检查进展报告。",
+    "tasks check": "检查规划任务的进展报告；退出码 0 合规，1 不合规，2 输入有误。",
+    "tasks check progress": "任务进展报告（YAML 或 CSV）。",
+    "tasks check --as-of": "文件未注明 as_of 时，报告所指的日期（YYYY-MM-DD）。默认：报告年度的 12 月 31 日。",
+    "tasks check --strict": "有任何逾期、不一致或未报送即为不合规（默认：仅约束性节点逾期）。",
+    "template": "输出一份空白报送模板，填写后交给 evaluate：列出每项指标，数值留空。",
+    "template --year": "数据所属年度（写入模板）。",
+    "template --format": "csv、yaml 或 xlsx。默认：按 -o 的扩展名。",
+    "template --units": "要列出的单位，以逗号分隔：徐汇区,长宁区。",
+    "template --force": "文件 FILE 已存在时替换它（它可能已填写）。",
+    "diff": "比较两份报送数据：逐项指标的数值与状态变化；有指标新近未达标时退出码为 1。",
+    "diff old": "较早的报送文件（如 2022.csv）。",
+    "diff new": "较晚的报送文件（如 2023.csv）。",
+    "plan": "检查并说明规划文件。",
+    "plan validate": (
+        "检查规划的 YAML 文件，逐条输出问题，格式为 file:line:column: message。"
+        "同时检查每个机器目标是否与其 target_text 一致；短语解析器不认识的目标文本作为提示"
+        "输出到标准错误，不算错误。"
+    ),
+    "plan validate path": "规划文件夹或 indicators.yaml（默认：内置规划）。",
+    "plan schema": "输出 indicators.yaml（或 tasks.yaml）的 JSON Schema，供编辑器使用。",
+    "plan schema which": "输出哪个文件的 Schema。",
+    "plan import": "根据规划文本起草规划的 YAML 文件；列出需要人工核对的内容。",
+    "plan import source": "规划文本：.docx、.xlsx、.csv 或纯文本。",
+    "plan import --output": "存放 indicators.yaml 和 tasks.yaml 的文件夹。",
+    "plan import --force": "覆盖文件夹中已有的 indicators.yaml 和 tasks.yaml。",
+    "--period": "规划的年份范围，如 2021-2025，文本中未写明时使用。",
+    "init": "从零开始建立规划：indicators.yaml、tasks.yaml、一份示例报送文件和一个 CI 任务。",
+    "init folder": "存放规划的新文件夹或空文件夹。",
+    # --format: the registry's formats, each described (report/__init__.py)
+    "format table": "终端显示（默认）",
+    "format markdown": "可分享的 GitHub 风格 markdown",
+    "format json": "供脚本和 CI 使用的稳定格式",
+    "format junit": "供 CI 使用的 JUnit XML",
+    "format github": "GitHub 注释",
+    "format html": "可分享、可打印的单个文件",
+    # what click and typer print around the help
+    "Usage": "用法",
+    "Arguments": "参数",
+    "Options": "选项",
+    "Commands": "命令",
+    "default": "默认",
+    "required": "必填",
+}
+
+
+def help_text(command: str, param: str | None = None) -> str | None:
+    """The Chinese help of ``command`` (its path without "plancheck"), or of one of its options
+    (``--year``) or arguments (``files``); None when the catalog has none."""
+    if param is None:
+        return HELP.get(command)
+    found = HELP.get(f"{command} {param}".strip())
+    if found is None and param.startswith("--"):
+        found = HELP.get(param)
+    return found
+
+
+# --- errors and warnings ------------------------------------------------------------------------
+
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        # submission/values.py: why a cell is not a figure
+        "value.not_number": "'{text}' is not a number",
+        "value.not_finite": "'{text}' is not a finite number",
+        "value.wrong_sign": "'{text}' has '{sign}' but the indicator is measured in {unit}",
+        "value.no_unit": "no unit",
+        "value.excel_error": "'{text}' is an Excel error, not a number: fix the formula",
+        "value.formula": "'{text}' is a formula Excel never computed: open and save the workbook",
+        "value.rank_not_whole": "rank '{text}' is not a whole number",
+        "value.rank_not_from_1": "rank '{text}' is not a whole number from 1",
+        "value.not_year": "'{text}' is not a year",
+        # submission/read.py
+        "cell": "{label}: {message}",
+        "read.sheet_without_workbook": "--sheet {sheet}: only Excel workbooks (.xlsx) have sheets",
+        "read.given_twice": "given twice on the command line",
+        "read.sheet_empty": "the sheet '{name}' is empty: expected a header row and one row per indicator",
+        "read.no_figures": "no figures in the file: only a header, or nothing at all",
+        "read.unused_column": "{where}: column '{name}' is not used by plancheck: skipped",
+        "read.did_you_mean": "; did you mean '{hint}'?",
+        "read.two_indicators": "'{first}' and '{second}' name different indicators ({first_id} and {second_id})",
+        "read.unit_blank": "empty, but line {line} names its unit ({unit}); give the unit on every row",
+        "read.indicator_empty": "empty; every row needs the indicator's number or name",
+        "read.total_row": "{where}: a '{text}' row is not an indicator: skipped",
+        "read.unknown_indicator": "unknown indicator '{text}'{hint}",
+        "read.year_disagrees": "{year} disagrees with --year {cli_year}",
+        "read.no_year": "cannot tell the year: add a 'year' column, pass --year, or name the file like 2023.csv",
+        "read.more_errors": "more errors follow: the first {count} are listed",
+        "read.given_twice_for": "indicator {id} is given twice for {unit} {year} (also at {where})",
+        "read.of_file": "{where} of {file}",
+        "read.line": "line {line}",
+        "read.no_value": "no indicator has a value: nothing to judge (empty cells and N/A are no figure)",
+        "read.not_a_unit": "'{name}' is not one of the plan's units{hint} (a plan that admits other units says `other_units: true`)",
+        "read.of_indicator": "{message} (indicator {id} {name})",
+        "read.below": "{number}{unit} is below the lowest valid value {low}",
+        "read.above": "{number}{unit} is above the highest valid value {high}",
+        "read.header_not_recognised": "header not recognised: expected columns 'indicator' and 'value' (or one column per indicator), found '{found}'",
+        "read.three_indicator_columns": "three 'indicator' columns in the header",
+        "read.two_columns": "two '{field}' columns in the header",
+        "read.indicator_two_columns": "indicator {id} has two columns",
+        "read.no_value_column": "no 'value' column in the header",
+        "read.no_indicator_column": "no 'indicator' column and no indicator columns",
+        "read.mixed_delimiters": "mixed delimiters: this row is split by '{other}' but the header is not",
+        "read.more_cells": "more cells than the header has columns ('{text}' in column {column}); quote values that contain the delimiter",
+        "read.value_without_header": "a value in a column without a header",
+        "read.reference_twice": "indicator {id}: the reference for {year} is given twice (also at line {line})",
+        # textfile.py
+        'file.not_found': 'file not found',
+        'file.cannot_read': 'cannot read file: {reason}',
+        'file.permission_denied': 'permission denied',
+        'file.is_directory': 'is a directory, not a file',
+        'file.not_regular': 'not a regular file (a pipe, socket or device)',
+        'file.too_large': 'file too large ({size} bytes; the limit is {limit})',
+        'file.not_text': 'this is not a text file but {what}',
+        'file.zip': "an Excel workbook or another zip file: give it the .xlsx extension, or save it as 'CSV UTF-8' from Excel",
+        'file.xls': "an old Excel .xls (or Word .doc) file: save it as .xlsx or 'CSV UTF-8'",
+        'file.pdf': 'a PDF document: plancheck reads CSV, YAML or .xlsx submissions',
+        'file.undecodable': "cannot decode the file as UTF-8, UTF-16 or GB18030 (byte {byte}); save it as UTF-8 or 'CSV UTF-8' from Excel",
+        'file.truncated': 'the file ends in the middle of a character: it was cut short (truncated?)',
+        'file.mixed_encodings': 'mixed encodings: earlier lines are UTF-8 but this line is not; save the whole file in one encoding',
+        'file.contains': 'the file contains {what}',
+        'file.nul': 'a NUL byte (binary data?)',
+        'file.bom_inside': 'a byte-order mark in the middle of the file (were two files joined?)',
+        # output.py
+        'output.the_report': 'the report',
+        'output.the_file': 'the file',
+        'output.is_directory': 'is a directory: give {what} a file name',
+        'output.no_folder': "the output's folder does not exist",
+        'output.cannot_write': 'cannot write {what}: {reason}',
+        'output.over_input': 'refusing to write the report over an input file of this command{named}: give another file name',
+        'output.named': ' ({source})',
+        'output.folder_name': "names a folder (it ends with '{end}'): give {what} a file name",
+        'output.binary_terminal': 'a binary file (a workbook or a document) is not for the terminal: give -o FILE',
+        # submission/read_csv.py, read_xlsx.py, read_yaml.py
+        'csv.empty': 'the file is empty: expected a header row and one row per indicator',
+        'csv.header_too_long': 'the header row has {length} characters (at most {limit}): not the header of a submission',
+        'csv.malformed': 'malformed CSV: {reason}',
+        'xlsx.needs_extra': "reading Excel workbooks needs the optional extra 'xlsx': {hint}",
+        'xlsx.no_sheet': "no sheet '{sheet}' in the workbook (sheets: {listed})",
+        'xlsx.no_sheets': 'the workbook has no sheets',
+        'xlsx.no_visible_sheet': 'the workbook has no visible sheet (hidden: {hidden})',
+        'xlsx.sheets_differ': 'its sheets read as {names} and as {listed}, two different lists',
+        'yaml.submission_mapping': "expected a mapping with 'values' or 'records'",
+        'yaml.unknown_top_key': "unknown key '{key}' (expected one of: year, unit, values, records)",
+        'yaml.values_or_records': "expected 'values' or 'records'",
+        'yaml.single_value': '{label}: expected a single value, not {kind}',
+        'yaml.a_list': 'a list',
+        'yaml.a_mapping': 'a mapping',
+        'yaml.values_mapping': "'values' must map indicators to figures",
+        'yaml.unknown_entry_key': "unknown key '{key}' (expected value, reference, rank, note)",
+        'yaml.entry_list': "indicator '{key}': expected a figure or a mapping, not a list",
+        'yaml.records_list': "'records' must be a list of mappings",
+        'yaml.record_mapping': 'each record must be a mapping (indicator, value, …)',
+        'yaml.unknown_key': "unknown key '{key}'",
+        'yaml.record_no_indicator': "record has no 'indicator'",
+    },
+    "zh": {
+        # submission/values.py: why a cell is not a figure
+        "value.not_number": "“{text}”不是数字",
+        "value.not_finite": "“{text}”不是有限的数字",
+        "value.wrong_sign": "“{text}”带有“{sign}”，但该指标的计量单位是{unit}",
+        "value.no_unit": "无单位",
+        "value.excel_error": "“{text}”是 Excel 错误值，不是数字：请修正公式",
+        "value.formula": "“{text}”是 Excel 从未计算过的公式：请在 Excel 中打开并保存该工作簿",
+        "value.rank_not_whole": "排名“{text}”不是整数",
+        "value.rank_not_from_1": "排名“{text}”不是从 1 起的整数",
+        "value.not_year": "“{text}”不是年份",
+        # submission/read.py
+        "cell": "{label}：{message}",
+        "read.sheet_without_workbook": "--sheet {sheet}：只有 Excel 工作簿（.xlsx）才有工作表",
+        "read.given_twice": "在命令行中给出了两次",
+        "read.sheet_empty": "工作表“{name}”是空的：应有一行表头，每项指标一行",
+        "read.no_figures": "文件中没有数据：只有表头，或什么都没有",
+        "read.unused_column": "{where}：plancheck 不使用“{name}”列，已跳过",
+        "read.did_you_mean": "；是否应为“{hint}”？",
+        "read.two_indicators": "“{first}”和“{second}”指向不同的指标（{first_id} 和 {second_id}）",
+        "read.unit_blank": "为空，但第 {line} 行注明了单位（{unit}）；请在每一行填写单位",
+        "read.indicator_empty": "为空；每一行都需要填写指标序号或名称",
+        "read.total_row": "{where}：“{text}”行不是指标，已跳过",
+        "read.unknown_indicator": "未知指标“{text}”{hint}",
+        "read.year_disagrees": "{year} 与 --year {cli_year} 不一致",
+        "read.no_year": "无法确定年度：请增加“year”（年份）列、使用 --year，或将文件命名为 2023.csv 这样的形式",
+        "read.more_errors": "还有更多错误：只列出前 {count} 个",
+        "read.given_twice_for": "指标 {id} 在{unit} {year} 年重复填报（另见 {where}）",
+        "read.of_file": "{file} 的{where}",
+        "read.line": "第 {line} 行",
+        "read.no_value": "没有任何指标填报了数值：无可评估（空单元格和 N/A 都表示无数据）",
+        "read.not_a_unit": "“{name}”不是规划所列的单位{hint}（允许其他单位的规划须写明 `other_units: true`）",
+        "read.of_indicator": "{message}（指标 {id} {name}）",
+        "read.below": "{number}{unit}低于最小有效值 {low}",
+        "read.above": "{number}{unit}高于最大有效值 {high}",
+        "read.header_not_recognised": "无法识别表头：应有“indicator”（指标）和“value”（数值）列（或每项指标一列），实际为“{found}”",
+        "read.three_indicator_columns": "表头中有三个“indicator”（指标）列",
+        "read.two_columns": "表头中有两个“{field}”列",
+        "read.indicator_two_columns": "指标 {id} 有两列",
+        "read.no_value_column": "表头中没有“value”（数值）列",
+        "read.no_indicator_column": "既没有“indicator”（指标）列，也没有各项指标的列",
+        "read.mixed_delimiters": "分隔符不一致：此行以“{other}”分隔，但表头不是",
+        "read.more_cells": "单元格多于表头的列数（第 {column} 列的“{text}”）；含分隔符的值请加引号",
+        "read.value_without_header": "没有表头的列中有数值",
+        "read.reference_twice": "指标 {id}：{year} 年的参照值重复填报（另见第 {line} 行）",
+        # textfile.py
+        'file.not_found': '文件不存在',
+        'file.cannot_read': '无法读取文件：{reason}',
+        'file.permission_denied': '没有权限',
+        'file.is_directory': '是文件夹，不是文件',
+        'file.not_regular': '不是普通文件（而是管道、套接字或设备）',
+        'file.too_large': '文件过大（{size} 字节；上限为 {limit}）',
+        'file.not_text': '这不是文本文件，而是{what}',
+        'file.zip': 'Excel 工作簿或其他 zip 文件：请使用 .xlsx 扩展名，或在 Excel 中另存为“CSV UTF-8”',
+        'file.xls': '旧版 Excel .xls（或 Word .doc）文件：请另存为 .xlsx 或“CSV UTF-8”',
+        'file.pdf': 'PDF 文档：plancheck 读取 CSV、YAML 或 .xlsx 报送文件',
+        'file.undecodable': '无法按 UTF-8、UTF-16 或 GB18030 解码该文件（第 {byte} 字节）；请保存为 UTF-8，或在 Excel 中另存为“CSV UTF-8”',
+        'file.truncated': '文件在一个字符中间结束：文件不完整（被截断？）',
+        'file.mixed_encodings': '编码不一致：前面的行是 UTF-8，而这一行不是；请将整个文件保存为同一种编码',
+        'file.contains': '文件中含有{what}',
+        'file.nul': 'NUL 字节（二进制数据？）',
+        'file.bom_inside': '位于文件中间的字节顺序标记（BOM）（是否把两个文件拼接在了一起？）',
+        # output.py
+        'output.the_report': '报告',
+        'output.the_file': '文件',
+        'output.is_directory': '是文件夹：请为{what}指定文件名',
+        'output.no_folder': '输出文件所在的文件夹不存在',
+        'output.cannot_write': '无法写入{what}：{reason}',
+        'output.over_input': '拒绝用报告覆盖本命令的输入文件{named}：请换一个文件名',
+        'output.named': '（{source}）',
+        'output.folder_name': '指向文件夹（以“{end}”结尾）：请为{what}指定文件名',
+        'output.binary_terminal': '二进制文件（工作簿或文档）不能输出到终端：请使用 -o FILE',
+        # submission/read_csv.py, read_xlsx.py, read_yaml.py
+        'csv.empty': '文件是空的：应有一行表头，每项指标一行',
+        'csv.header_too_long': '表头行有 {length} 个字符（最多 {limit} 个）：不是报送文件的表头',
+        'csv.malformed': 'CSV 格式有误：{reason}',
+        'xlsx.needs_extra': '读取 Excel 工作簿需要可选组件“xlsx”：{hint}',
+        'xlsx.no_sheet': '工作簿中没有工作表“{sheet}”（现有工作表：{listed}）',
+        'xlsx.no_sheets': '工作簿中没有工作表',
+        'xlsx.no_visible_sheet': '工作簿中没有可见的工作表（隐藏的工作表：{hidden}）',
+        'xlsx.sheets_differ': '其工作表读出为 {names} 和 {listed}，两份名单不一致',
+        'yaml.submission_mapping': '应为含有“values”或“records”的映射',
+        'yaml.unknown_top_key': '未知的键“{key}”（应为 year、unit、values、records 之一）',
+        'yaml.values_or_records': '应有“values”或“records”',
+        'yaml.single_value': '{label}：应为单个值，而不是{kind}',
+        'yaml.a_list': '列表',
+        'yaml.a_mapping': '映射',
+        'yaml.values_mapping': '“values”必须是指标到数值的映射',
+        'yaml.unknown_entry_key': '未知的键“{key}”（应为 value、reference、rank、note）',
+        'yaml.entry_list': '指标“{key}”：应为数值或映射，而不是列表',
+        'yaml.records_list': '“records”必须是由映射组成的列表',
+        'yaml.record_mapping': '每条记录都必须是映射（indicator、value……）',
+        'yaml.unknown_key': '未知的键“{key}”',
+        'yaml.record_no_indicator': '记录中没有“indicator”',
+    },
+}
