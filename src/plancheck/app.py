@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plancheck.errors import UserError, UserErrors
+from plancheck.i18n import say
 from plancheck.report import Options
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def load(plan: Path | None, *, tasks: bool = True) -> Plan:
             raise first from None
         where = f" {plan}" if plan is not None else ""
         raise UserError(
-            f"{first.message} (and {more} more: plancheck plan validate{where})",
+            say("app.plan_more", message=first.message, more=more, where=where),
             first.file,
             first.line,
             first.column,
@@ -80,7 +81,7 @@ def plan_paths(plan: Path | None) -> tuple[Path, ...]:
 
 def check_year(year: int | None, option: str = "--year") -> None:
     if year is not None and year not in YEARS:
-        raise UserError(f"{option} {year}: not a year (1900–2100)")
+        raise UserError(say("app.not_a_year", option=option, year=year))
 
 
 def judge(request: EvaluateRequest) -> tuple[Evaluation, tuple[str, ...]]:
@@ -106,7 +107,7 @@ def judge(request: EvaluateRequest) -> tuple[Evaluation, tuple[str, ...]]:
             plan, request.tasks, year=evaluation.latest_year, strict=request.strict
         )
         evaluation = replace(evaluation, tasks=checked)
-    return evaluation, tuple(f"warning: {warning}" for warning in submission.warnings)
+    return evaluation, tuple(say("app.warning", warning=warning) for warning in submission.warnings)
 
 
 def check_unit(plan: Plan, unit: str, submitted: tuple[str, ...]) -> None:
@@ -116,9 +117,9 @@ def check_unit(plan: Plan, unit: str, submitted: tuple[str, ...]) -> None:
     import difflib
 
     close = difflib.get_close_matches(unit, list(submitted), n=1, cutoff=0.3)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    raise UserError(f"--unit {unit}: not a unit of the submission{hint} (units: "
-                    f"{', '.join(submitted)})")  # fmt: skip
+    hint = say("read.did_you_mean", hint=close[0]) if close else ""
+    raise UserError(say("app.unit_not_submitted", unit=unit, hint=hint,
+                        units=say("list").join(submitted)))  # fmt: skip
 
 
 def evaluate(request: EvaluateRequest) -> Outcome:
@@ -173,7 +174,8 @@ def template(
 
     check_year(year)
     if output is not None and output.is_file() and not force:
-        raise UserError("exists already, and may be filled in; give --force to replace it", output)
+        raise UserError(say("app.exists"), output)
+
     chosen = choose_format(fmt, str(output) if output else None)
     content = render(chosen, load(plan), year=year, units=parse_units(units), lang=lang)
     return Outcome(content, protected=plan_paths(plan))

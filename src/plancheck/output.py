@@ -142,7 +142,6 @@ def _write_through(payload: bytes, path: Path, what: str) -> None:
                         path) from None  # fmt: skip
 
 
-
 def _create_temporary(folder: Path) -> tuple[int, str]:
     """A new, empty file in ``folder`` with a short name: any legal report name fits beside it."""
     while True:

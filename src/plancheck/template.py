@@ -164,10 +164,10 @@ def render_xlsx(
         import xlsxwriter  # type: ignore[import-untyped]
     except ImportError:
         from plancheck.errors import UserError
+        from plancheck.i18n import say
 
-        raise UserError(
-            "writing an Excel template needs the optional extra 'xlsx': pip install 'plancheck[xlsx]'"
-        ) from None
+        raise UserError(say("template.needs_extra")) from None
+
     import datetime as dt
 
     template = build(plan, year=year, units=units, lang=lang)

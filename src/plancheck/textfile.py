@@ -79,7 +79,9 @@ def read_bytes(path: Path) -> bytes:
         with open(path, "rb") as handle:
             return handle.read()
     except PermissionError:
-        raise UserError(say("file.cannot_read", reason=say("file.permission_denied")), path) from None
+        raise UserError(
+            say("file.cannot_read", reason=say("file.permission_denied")), path
+        ) from None
     except OSError as exc:
         raise UserError(say("file.cannot_read", reason=exc.strerror or exc), path) from None
 
@@ -169,4 +171,3 @@ def _refuse_control(text: str, path: Path | str) -> None:
         if where != -1:
             line = line_number(text, where)
             raise UserError(say("file.contains", what=say(what)), path, line)
-

@@ -636,7 +636,6 @@ def read_references(
             raise UserError(
                 say("read.reference_twice", id=key[1], year=row_year, line=lines[key]),
                 str(path),
-
                 line,
             )
         lines[key] = line

@@ -99,7 +99,6 @@ def _delimiter(line: str, file: str, number: int, score: Callable[[list[str]], i
         raise UserError(
             say("read.header_not_recognised", found=line.strip()[:80]),
             file,
-
             number,
         )
     return best
