@@ -60,15 +60,15 @@ class Rank(Kind):
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "rank_met": (
             "rank {rank} ({source}); the target is rank {best} or better among {peers}",
-            "排名第 {rank}({source});目标为{peers}前 {best} 名",
+            "排名第 {rank}（{source}）；目标为{peers}前 {best} 名",
         ),
         "rank_not_met": (
             "rank {rank} ({source}); the target is rank {best} or better among {peers}",
-            "排名第 {rank}({source});目标为{peers}前 {best} 名",
+            "排名第 {rank}（{source}）；目标为{peers}前 {best} 名",
         ),
         "needs_rank": (
             "needs the rank among {peers}: add a 'rank' value or submit all units",
-            "需要在{peers}中的排名:请填写 rank(排名)或报送全部单位",
+            "需要在{peers}中的排名：请填写 rank（排名）或报送全部单位",
         ),
     }
 

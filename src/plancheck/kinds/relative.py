@@ -69,7 +69,7 @@ class Relative(Kind):
         ),
         "needs_reference": (
             "needs the {reference}: add a 'reference' value, pass --reference, or submit all units",
-            "需要{reference}:请填写 reference(参照值)、使用 --reference 或报送全部单位",
+            "需要{reference}：请填写 reference（参照值）、使用 --reference 或报送全部单位",
         ),
     }
 

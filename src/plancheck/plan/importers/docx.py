@@ -28,9 +28,10 @@ def read_docx(path: Path) -> tuple[list[str], list[str], list[Grid]]:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
     except ImportError:
-        raise UserError(
-            f"reading Word documents needs the optional extra 'docx': {EXTRA_HINT}", path
-        ) from None
+        from plancheck.i18n import say
+
+        raise UserError(say("import.docx_extra", hint=EXTRA_HINT), path) from None
+
     from plancheck.ooxml import DOCUMENT, check_document, open_package
 
     package = open_package(path, DOCUMENT, "a plan document")

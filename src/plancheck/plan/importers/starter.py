@@ -12,6 +12,7 @@ import contextlib
 from pathlib import Path
 
 from plancheck.errors import UserError
+from plancheck.i18n import say
 
 DEFAULT_PERIOD = (2026, 2030)  # the 15th five-year plan
 
@@ -198,13 +199,12 @@ def write_starter(folder: Path, period: tuple[int, int] | None = None) -> list[P
 
     start, end = period or DEFAULT_PERIOD
     if end <= start:
-        raise UserError(f"--period {start}-{end}: a plan needs at least two years")
+        raise UserError(say("init.short_period", start=start, end=end))
     if folder.exists():
         if not folder.is_dir():
-            raise UserError("exists and is not a folder", folder)
+            raise UserError(say("init.not_folder"), folder)
         if any(folder.iterdir()):
-            raise UserError("the folder is not empty: init writes a new plan into an empty or new "
-                            "folder", folder)  # fmt: skip
+            raise UserError(say("init.not_empty"), folder)
     years = {"start": start, "end": end, "baseline": start - 1, "second": start + 1}
     sample = f"sample-{start + 1}.csv"
     files = [
@@ -219,7 +219,8 @@ def write_starter(folder: Path, period: tuple[int, int] | None = None) -> list[P
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(f"cannot make the folder: {exc.strerror or exc}", folder) from None
+            raise UserError(say("import.cannot_make_folder", reason=exc.strerror or exc),
+                            folder) from None  # fmt: skip
         for name, text in files:
             written.append(
                 folder / name
@@ -229,7 +230,7 @@ def write_starter(folder: Path, period: tuple[int, int] | None = None) -> list[P
         _undo(written, made)
         if isinstance(error, UserError) and written:
             raise UserError(
-                f"{error.message}; nothing is kept, run init again when it can be written",
+                say("init.nothing_kept", message=error.message),
                 error.file,
             ) from None
         raise
