@@ -97,7 +97,9 @@ def test_the_punctuation_check_finds_half_width_beside_chinese() -> None:
 
 
 def test_chinese_texts_use_full_width_punctuation() -> None:
-    bad = {where: hits for where, text in chinese_texts() if (hits := half_width_beside_chinese(text))}
+    bad = {
+        where: hits for where, text in chinese_texts() if (hits := half_width_beside_chinese(text))
+    }
     assert bad == {}
 
 
@@ -246,7 +248,7 @@ def test_several_errors_at_once_are_all_in_chinese(tmp_path: Path) -> None:
 
 def test_a_progress_report_error_is_in_chinese(tmp_path: Path) -> None:
     path = tmp_path / "progress.yaml"
-    path.write_text("as_of: 2023-12-31\ntasks:\n  \"999\": done\n", encoding="utf-8")
+    path.write_text('as_of: 2023-12-31\ntasks:\n  "999": done\n', encoding="utf-8")
     code, _, err = run("tasks", "check", path, "--lang", "zh")
     assert code == 2
     assert err.startswith(f"{path}:3:3: 未知任务“999”")
@@ -272,3 +274,27 @@ def test_the_language_is_read_from_the_arguments_before_they_are_parsed(
     args: list[str], env: dict[str, str], lang: str
 ) -> None:
     assert i18n.from_arguments(args, env) == lang
+
+
+def test_usage_errors_are_in_chinese(tmp_path: Path) -> None:
+    code, _, err = run("tasks", "check", "--lang", "zh")
+    assert code == 2
+    assert err.strip() == "root tasks check: 缺少参数 'progress'。（参见 root tasks check --help）"
+    code, _, err = run("evaluate", tmp_path / "x.csv", "--lang", "fr", env={"LANG": "zh_CN"})
+    assert "'--lang' 的值无效：'fr' 不是 'en', 'zh' 之一。" in err
+    code, _, err = run("evaluate", "--bogus", "--lang", "zh")
+    assert "没有此选项：--bogus" in err
+    code, _, err = run("tasks", "check", "--lang", "en")
+    assert (
+        err.strip()
+        == "root tasks check: Missing argument 'progress'. (see 'root tasks check --help')"
+    )
+
+
+def test_a_usage_error_no_catalog_text_matches_stays_as_it_is() -> None:
+    previous = i18n.set_lang("zh")
+    try:
+        assert i18n.usage("Something new happened.") == "Something new happened."
+        assert i18n.usage("Missing argument 'FILE'.") == "缺少参数 'FILE'。"
+    finally:
+        i18n.set_lang(previous)

@@ -15,6 +15,7 @@ This module imports nothing heavy: ``plancheck --help`` loads it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 
 LANGS = ("en", "zh")
@@ -427,6 +428,24 @@ TEXTS: dict[str, dict[str, str]] = {
         "ooxml.sheet_too_large": "the sheet '{name}' spans A1:{end} ({cells} cells; at most {limit}): not {purpose}",
         "ooxml.outside_grid": "the part '{part}' names a cell '{ref}' outside Excel's grid A1:XFD1048576",
         "ooxml.row_outside_grid": "the part '{part}' names a row '{ref}' outside Excel's grid A1:XFD1048576",
+        # click's and typer's usage errors (process.py), matched by their English text
+        "usage.see_help": "{path}: {message} (see '{path} --help')",
+        "usage.missing_argument": "Missing argument {name}.",
+        "usage.missing_option": "Missing option {name}.",
+        "usage.missing_command": "Missing command.",
+        "usage.no_such_option": "No such option: {name}",
+        "usage.no_such_option_possible": "No such option: {name} (Possible options: {options})",
+        "usage.no_such_command": "No such command {name}.",
+        "usage.no_such_command_suggest": "No such command {name}. Did you mean {suggestion}?",
+        "usage.invalid_value": "Invalid value for {name}: {message}",
+        "usage.value_error": "Value error, {message}",
+        "usage.not_one_of": "{value} is not one of {choices}.",
+        "usage.not_integer": "Input should be a valid integer, unable to parse string as an integer",
+        "usage.extra_arguments": "Got unexpected extra argument ({arguments})",
+        "usage.extra_arguments_many": "Got unexpected extra arguments ({arguments})",
+        "usage.extra_arguments_any": "Got unexpected extra argument(s) ({arguments})",
+        "usage.requires_argument": "Option {name} requires an argument.",
+        "usage.takes_no_value": "Option {name} does not take a value.",
     },
     "zh": {
         # submission/values.py: why a cell is not a figure
@@ -678,5 +697,51 @@ TEXTS: dict[str, dict[str, str]] = {
         "ooxml.sheet_too_large": "工作表“{name}”的范围为 A1:{end}（{cells} 个单元格；最多 {limit} 个）：不是{purpose}",
         "ooxml.outside_grid": "部件“{part}”指向 Excel 表格范围 A1:XFD1048576 之外的单元格“{ref}”",
         "ooxml.row_outside_grid": "部件“{part}”指向 Excel 表格范围 A1:XFD1048576 之外的行“{ref}”",
+        # click's and typer's usage errors (process.py), matched by their English text
+        "usage.see_help": "{path}: {message}（参见 {path} --help）",
+        "usage.missing_argument": "缺少参数 {name}。",
+        "usage.missing_option": "缺少选项 {name}。",
+        "usage.missing_command": "缺少命令。",
+        "usage.no_such_option": "没有此选项：{name}",
+        "usage.no_such_option_possible": "没有此选项：{name}（可用的选项：{options}）",
+        "usage.no_such_command": "没有此命令：{name}。",
+        "usage.no_such_command_suggest": "没有此命令：{name}。是否应为 {suggestion}？",
+        "usage.invalid_value": "{name} 的值无效：{message}",
+        "usage.value_error": "{message}",
+        "usage.not_one_of": "{value} 不是 {choices} 之一。",
+        "usage.not_integer": "应为整数，无法将该字符串读作整数",
+        "usage.extra_arguments": "多余的参数（{arguments}）",
+        "usage.extra_arguments_many": "多余的参数（{arguments}）",
+        "usage.extra_arguments_any": "多余的参数（{arguments}）",
+        "usage.requires_argument": "选项 {name} 需要一个值。",
+        "usage.takes_no_value": "选项 {name} 不接受值。",
     },
 }
+
+
+def usage(message: str) -> str:
+    """A usage error of click or typer (English, from their code) in this run's language: found by
+    matching the catalog's English ``usage.*`` texts; a message none matches stays as it is."""
+    if _current == "en":
+        return message
+    for key, pattern in _usage_patterns():
+        found = pattern.fullmatch(message)
+        if found is not None:
+            return say(key, **{name: usage(value) for name, value in found.groupdict().items()})
+    return message
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = []
+
+
+def _usage_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    if not _PATTERNS:
+        for key, text in TEXTS["en"].items():
+            if key.startswith("usage.") and key != "usage.see_help":
+                parts = re.split(r"\{(\w+)\}", text)
+                pattern = "".join(
+                    f"(?P<{part}>.+?)" if n % 2 else re.escape(part) for n, part in enumerate(parts)
+                )
+                _PATTERNS.append((key, re.compile(pattern, re.DOTALL)))
+        _PATTERNS.sort(key=lambda found: -len(found[1].pattern))  # the most specific first
+    return _PATTERNS

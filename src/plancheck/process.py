@@ -118,8 +118,10 @@ _CLICK_ERROR: type[Exception] = next(
 
 
 def _usage_error(error: Exception) -> int:
+    from plancheck import i18n
+
     code = getattr(error, "exit_code", EXIT_BAD_INPUT)
-    message = str(getattr(error, "format_message", error.__str__)())
+    message = i18n.usage(str(getattr(error, "format_message", error.__str__)()))
     if type(error).__name__ == "NoArgsIsHelpError":  # a command given alone: its help
         with _QUIET:
             if sys.stderr is not None:
@@ -130,7 +132,8 @@ def _usage_error(error: Exception) -> int:
         say(f"plancheck: {message}")
     else:
         path = context.command_path
-        say(f"{path}: {message} (see '{path} --help')")
+        say(i18n.say("usage.see_help", path=path, message=message))
+
     return code if code not in (0, 1) else EXIT_BAD_INPUT
 
 
