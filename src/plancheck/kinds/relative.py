@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
+from plancheck.i18n import say
 from plancheck.kinds.base import (
     SYMBOL,
     Better,
@@ -116,7 +117,7 @@ class Relative(Kind):
         self, indicator: Indicator, plan: IndicatorsFile
     ) -> Iterator[tuple[tuple[str, ...], str]]:
         if self.reference not in plan.references:
-            yield ("target", "reference"), f"unknown reference '{self.reference}'"
+            yield ("target", "reference"), say("kind.unknown_reference", reference=self.reference)
 
     def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
         if not isinstance(read, Relative):
