@@ -80,11 +80,14 @@ def catalogs() -> Iterator[tuple[str, Mapping[str, object], Mapping[str, object]
     from plancheck import kinds
     from plancheck.messages import CATALOG, TREND_WORDS
     from plancheck.report import labels
+    from plancheck.tasks import reasons
 
     yield "i18n.TEXTS", TEXTS["en"], TEXTS["zh"]
     yield "messages.CATALOG", CATALOG["en"], CATALOG["zh"]
-    reasons = kinds.messages()
-    yield "kinds' messages", reasons["en"], reasons["zh"]
+    judged = kinds.messages()
+    yield "kinds' messages", judged["en"], judged["zh"]
+    yield "tasks.reasons.CATALOG", reasons.CATALOG["en"], reasons.CATALOG["zh"]
+
     yield (
         "messages.TREND_WORDS",
         {k: v.en for k, v in TREND_WORDS.items()},
