@@ -298,3 +298,17 @@ def test_a_usage_error_no_catalog_text_matches_stays_as_it_is() -> None:
         assert i18n.usage("Missing argument 'FILE'.") == "缺少参数 'FILE'。"
     finally:
         i18n.set_lang(previous)
+
+
+def test_chinese_help_fits_the_terminal_width_a_chinese_character_takes_two_columns() -> None:
+    from plancheck.help_zh import width, wrap
+
+    assert width("报送a") == 5
+    assert wrap("年度，文件未注明时使用。", 10) == ["年度，文件", "未注明时使", "用。"]
+    assert wrap("参见 plancheck tasks check。", 16) == ["参见 plancheck", "tasks check。"]
+    commands = (["--help"], ["evaluate", "--help"], ["tasks", "check", "--help"],
+                ["plan", "--help"], ["plan", "validate", "--help"])  # fmt: skip
+    for args in commands:
+        _, out, _ = run(*args, env={"LANG": "zh_CN.UTF-8"})
+        too_wide = [line for line in out.splitlines() if width(line) > 80 and "<" not in line]
+        assert out.startswith("用法：") and too_wide == [], args

@@ -8,6 +8,7 @@ English help where each option is declared.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -52,9 +53,13 @@ def _format_help(english: str) -> str | None:
 
 
 def _short(text: str) -> str:
-    """A command's line in its group's list: the help's first sentence."""
-    first = re.split(r"(?<=[。；])", text, maxsplit=1)[0].rstrip("。；")
-    return first if len(first) <= 40 else first[:39] + "…"
+    """A command's line in its group's list: the help's first clause, within 44 columns."""
+    first = re.split(r"[。；：]", text, maxsplit=1)[0]
+    if width(first) > 44:
+        first = first.split("，", 1)[0]
+    while width(first) > 44:
+        first = first[:-2] + "…"
+    return first
 
 
 def translate(group: Any) -> None:
@@ -75,7 +80,34 @@ def translate(group: Any) -> None:
             obj.help = found
 
 
-_DEFAULT = re.compile(r"\[default: ([^\]]*)\]")
+_DEFAULT = re.compile(r"\s*\[default: ([^\]]*)\]")
+_REQUIRED = re.compile(r"\s*\[required\]")
+# A line may break before any Chinese character, and between words; never before these.
+_TOKENS = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\S")
+_NO_LINE_START = set("，。、；：？！）」』”’》〉…—")
+
+
+def width(text: str) -> int:
+    """Columns ``text`` takes on a terminal: wide (Chinese) characters two, others one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap(text: str, columns: int) -> list[str]:
+    """``text`` in lines of at most ``columns`` terminal columns (a longer word keeps its line)."""
+    lines: list[str] = []
+    line = ""
+    end = 0
+    for found in _TOKENS.finditer(text):
+        token, spaced = found.group(), found.start() > end
+        end = found.end()
+        space = " " if line and spaced else ""
+        if line and width(line + space + token) > columns and token[0] not in _NO_LINE_START:
+            lines.append(line)
+            line, space = "", ""
+        line += space + token
+    if line or not lines:
+        lines.append(line)
+    return lines
 
 
 class ChineseHelpFormatter(HelpFormatter):
@@ -89,16 +121,39 @@ class ChineseHelpFormatter(HelpFormatter):
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{HELP.get(heading, heading)}：\n")
 
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        for paragraph in text.split("\n\n"):
+            if self.buffer and paragraph is not text:
+                self.write("\n")
+            lines = wrap(" ".join(paragraph.split()), max(self.width - len(indent), 20))
+            self.write("".join(f"{indent}{line}\n" for line in lines))
+
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        """click's definition list (options, commands), wrapped by the width characters take on
+        a terminal: a Chinese character takes two columns."""
         rows = [(first, self._help(second)) for first, second in rows]
-        super().write_dl(rows, col_max, col_spacing)
+        first_col = min(max((width(first) for first, _ in rows), default=0), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - width(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = wrap(second, max(self.width - first_col - 2, 10))
+            self.write(lines[0] + "\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
 
     @staticmethod
     def _help(text: str) -> str:
         if text.startswith("Show this message and exit."):
             text = HELP["--help"] + text.removeprefix("Show this message and exit.")
         text = _DEFAULT.sub(lambda m: f"（{HELP['default']}：{m.group(1)}）", text)
-        return text.replace("[required]", f"（{HELP['required']}）")
+        return _REQUIRED.sub(f"（{HELP['required']}）", text)
 
 
 @contextmanager
