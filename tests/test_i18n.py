@@ -312,3 +312,44 @@ def test_chinese_help_fits_the_terminal_width_a_chinese_character_takes_two_colu
         _, out, _ = run(*args, env={"LANG": "zh_CN.UTF-8"})
         too_wide = [line for line in out.splitlines() if width(line) > 80 and "<" not in line]
         assert out.startswith("用法：") and too_wide == [], args
+
+
+def said() -> list[tuple[str, str, set[str]]]:
+    """Every ``say("key", name=…)`` in plancheck's code: (where, key, the names it passes)."""
+    import ast
+
+    found = []
+    for path in sorted((Path(i18n.__file__).parent).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name == "say" and node.args and isinstance(node.args[0], ast.Constant):
+                names = {k.arg for k in node.keywords if k.arg is not None}
+                found.append((f"{path.name}:{node.lineno}", node.args[0].value, names))
+    return found
+
+
+def test_every_key_the_code_says_is_in_the_catalog_with_the_placeholders_it_fills() -> None:
+    calls = said()
+    assert len(calls) > 150
+    wrong = [
+        (where, key)
+        for where, key, names in calls
+        if key not in i18n.TEXTS["en"]
+        or {p[0] for p in placeholders(i18n.TEXTS["en"][key])} != names
+    ]
+    assert wrong == []
+
+
+def test_every_catalog_text_is_said_somewhere() -> None:
+    """A key is said by name, or named in a table of keys (the kinds of file a workbook is…)."""
+    import ast
+
+    named = set()
+    for path in (Path(i18n.__file__).parent).rglob("*.py"):
+        if path.name != "i18n.py":
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            named |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)}
+    usage = {key for key in i18n.TEXTS["en"] if key.startswith("usage.")}  # matched, not said
+    assert sorted(set(i18n.TEXTS["en"]) - named - usage) == []

@@ -474,6 +474,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "process.closed": "it is closed",
         "process.aborted": "aborted",
         "process.internal_error": "internal error: {kind}: {error} — please report it at {address} ({variable}=1 shows the traceback)",
+        "import.doc": "an old Word .doc file: save it as .docx (Word: File → Save As)",
     },
     "zh": {
         # submission/values.py: why a cell is not a figure
@@ -768,6 +769,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "process.closed": "已关闭",
         "process.aborted": "已中止",
         "process.internal_error": "内部错误：{kind}：{error} —— 请报告至 {address}（设置 {variable}=1 可显示调用栈）",
+        "import.doc": "旧版 Word .doc 文件：请另存为 .docx（Word：文件 → 另存为）",
     },
 }
 

@@ -46,7 +46,8 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
     """Read ``source`` and draft the plan's two files (not written: see ``write``)."""
     suffix = source.suffix.lower()
     if suffix == ".doc":
-        raise UserError("an old Word .doc file: save it as .docx (Word: File → Save As)", source)
+        raise UserError(say("import.doc"), source)
+
     if suffix == ".docx":
         from plancheck.plan.importers.docx import read_docx
 
