@@ -55,3 +55,13 @@ class UserErrors(UserError):
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)  # one line each
+
+
+def missing_dependency(package: str, what: str, file: str | Path | None = None) -> UserError:
+    """A package plancheck depends on is gone from this installation (Excel and Word support
+    come with every install): say so without sending the user to a package index."""
+    return UserError(
+        f"{what} needs {package}, which plancheck installs with itself but this installation "
+        "lacks: reinstall plancheck the way it was installed",
+        file,
+    )
