@@ -257,7 +257,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "csv.empty": "the file is empty: expected a header row and one row per indicator",
         "csv.header_too_long": "the header row has {length} characters (at most {limit}): not the header of a submission",
         "csv.malformed": "malformed CSV: {reason}",
-        "xlsx.needs_extra": "reading Excel workbooks needs the optional extra 'xlsx': {hint}",
         "xlsx.no_sheet": "no sheet '{sheet}' in the workbook (sheets: {listed})",
         "xlsx.no_sheets": "the workbook has no sheets",
         "xlsx.no_visible_sheet": "the workbook has no visible sheet (hidden: {hidden})",
@@ -284,7 +283,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "list": ", ",
         "engine.history_only": "nothing to judge: {years} is before the plan period {start}–{end}; submit it together with a later year to use it as a baseline",
         "engine.unit_missing": "--unit {unit}: not in the submission (units: {units})",
-        "template.needs_extra": "writing an Excel template needs the optional extra 'xlsx': pip install 'plancheck[xlsx]'",
         # yamlfile.py
         "yaml.invalid": "invalid YAML: {problem}",
         "yaml.too_deep": "YAML nested too deeply (more than {depth} levels)",
@@ -381,7 +379,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.not_folder": "the output is not a folder",
         "import.exists": "{name} exists already; give --force to overwrite it",
         "import.cannot_make_folder": "cannot make the folder: {reason}",
-        "import.docx_extra": "reading Word documents needs the optional extra 'docx': {hint}",
         "init.short_period": "--period {start}-{end}: a plan needs at least two years",
         "init.not_folder": "exists and is not a folder",
         "init.not_empty": "the folder is not empty: init writes a new plan into an empty or new folder",
@@ -475,6 +472,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "process.aborted": "aborted",
         "process.internal_error": "internal error: {kind}: {error} — please report it at {address} ({variable}=1 shows the traceback)",
         "import.doc": "an old Word .doc file: save it as .docx (Word: File → Save As)",
+        # errors.py: a package plancheck installs with itself is missing
+        "deps.missing": "{what} needs {package}, which plancheck installs with itself but this installation lacks: reinstall plancheck the way it was installed",
+        "deps.reading_word": "reading Word documents",
+        "deps.reading_excel": "reading Excel workbooks",
+        "deps.writing_template": "writing an Excel template",
     },
     "zh": {
         # submission/values.py: why a cell is not a figure
@@ -552,7 +554,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "csv.empty": "文件是空的：应有一行表头，每项指标一行",
         "csv.header_too_long": "表头行有 {length} 个字符（最多 {limit} 个）：不是报送文件的表头",
         "csv.malformed": "CSV 格式有误：{reason}",
-        "xlsx.needs_extra": "读取 Excel 工作簿需要可选组件“xlsx”：{hint}",
         "xlsx.no_sheet": "工作簿中没有工作表“{sheet}”（现有工作表：{listed}）",
         "xlsx.no_sheets": "工作簿中没有工作表",
         "xlsx.no_visible_sheet": "工作簿中没有可见的工作表（隐藏的工作表：{hidden}）",
@@ -579,7 +580,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "list": "、",
         "engine.history_only": "无可评估：{years} 年早于规划期 {start}–{end}；请与之后的年度一并报送，作为基数使用",
         "engine.unit_missing": "--unit {unit}：不在报送数据中（现有单位：{units}）",
-        "template.needs_extra": "生成 Excel 模板需要可选组件“xlsx”：pip install 'plancheck[xlsx]'",
         # yamlfile.py
         "yaml.invalid": "YAML 格式有误：{problem}",
         "yaml.too_deep": "YAML 嵌套过深（超过 {depth} 层）",
@@ -676,7 +676,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.not_folder": "输出位置不是文件夹",
         "import.exists": "{name} 已存在；如要覆盖，请使用 --force",
         "import.cannot_make_folder": "无法创建文件夹：{reason}",
-        "import.docx_extra": "读取 Word 文档需要可选组件“docx”：{hint}",
         "init.short_period": "--period {start}-{end}：规划至少需要两年",
         "init.not_folder": "已存在且不是文件夹",
         "init.not_empty": "文件夹不是空的：init 只在空文件夹或新文件夹中建立规划",
@@ -770,6 +769,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "process.aborted": "已中止",
         "process.internal_error": "内部错误：{kind}：{error} —— 请报告至 {address}（设置 {variable}=1 可显示调用栈）",
         "import.doc": "旧版 Word .doc 文件：请另存为 .docx（Word：文件 → 另存为）",
+        # errors.py: a package plancheck installs with itself is missing
+        "deps.missing": "{what}需要 {package}，plancheck 安装时会一并安装它，但当前安装中缺少：请按原来的方式重新安装 plancheck",
+        "deps.reading_word": "读取 Word 文档",
+        "deps.reading_excel": "读取 Excel 工作簿",
+        "deps.writing_template": "生成 Excel 模板",
     },
 }
 

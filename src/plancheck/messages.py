@@ -130,6 +130,15 @@ def number(x: float) -> str:
     return text if text not in ("0", "-0") else f"{x:.3g}"
 
 
+def decimals_written(x: float) -> int:
+    """How many decimals a figure was typed with, as far as a float tells (at most 4):
+    98.5 → 1, 100 → 0."""
+    text = repr(float(x))
+    if "e" in text or "inf" in text or "nan" in text:
+        return 4 if "e-" in text else 0
+    return min(4, len(text.split(".")[1].rstrip("0")))
+
+
 def numbers_apart(x: float, y: float) -> tuple[str, str]:
     """``number`` of two figures a reason compares, with as many more decimals as it takes when
     they differ but would print alike: never "2 is not < city average 2" of 2 and 2.0000033.

@@ -163,11 +163,9 @@ def render_xlsx(
     try:
         import xlsxwriter  # type: ignore[import-untyped]
     except ImportError:
-        from plancheck.errors import UserError
-        from plancheck.i18n import say
+        from plancheck.errors import missing_dependency
 
-        raise UserError(say("template.needs_extra")) from None
-
+        raise missing_dependency("xlsxwriter", "writing an Excel template") from None
     import datetime as dt
 
     template = build(plan, year=year, units=units, lang=lang)

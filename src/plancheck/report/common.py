@@ -67,6 +67,31 @@ def value_cell(result: Result) -> str:
     return f"{shown} {unit}" if unit else shown
 
 
+def figure(evaluation: Evaluation, indicator: Indicator, value: float | None) -> str:
+    """A figure of ``indicator`` with the decimals all its figures share in this report
+    (``Evaluation.decimals``): 72.33 beside 99.52, not 72.3333. No unit."""
+    if value is None:
+        return "—"
+    text = f"{value:.{evaluation.decimals[indicator.id]}f}"
+    return "0" if text.strip("-0.") == "" else text  # never "-0.00"
+
+
+def value_figure(evaluation: Evaluation, result: Result) -> str:
+    """A submitted figure at its indicator's decimals, with more only where they tell it from
+    the goal it was judged against (99.99999 beside a target of 100 is not "100.00")."""
+    if result.value is None:
+        return "—"
+    shown = figure(evaluation, result.indicator, result.value)
+    goal = result.goal
+    if (
+        goal is not None
+        and result.value != goal
+        and shown == figure(evaluation, result.indicator, goal)
+    ):
+        shown = numbers_apart(result.value, goal)[0]
+    return shown
+
+
 def attention(evaluation: Evaluation) -> list[Result]:
     """Results that are not a pass in the latest year, worst and binding first."""
     units = {unit: n for n, unit in enumerate(evaluation.units)}

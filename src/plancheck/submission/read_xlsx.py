@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from plancheck.errors import UserError
+from plancheck.errors import UserError, missing_dependency
 from plancheck.i18n import say
 from plancheck.ooxml import (
     WORKBOOK,
@@ -37,7 +37,6 @@ from plancheck.ooxml import (
 
 __all__ = ["ExcelBook", "cell_ref", "cell_text", "column_letters", "read_sheet"]
 
-EXTRA_HINT = "pip install 'plancheck[xlsx]'"
 _NOT_READ_BY_DEFAULT = ("chartsheet", "dialogsheet", "xlMacrosheet", "xlIntlMacrosheet")
 
 
@@ -61,7 +60,7 @@ class ExcelBook:
         try:
             import python_calamine  # noqa: F401  (only to name the extra before any work)
         except ImportError:
-            raise UserError(say("xlsx.needs_extra", hint=EXTRA_HINT), path) from None
+            raise missing_dependency("python-calamine", "reading Excel workbooks", path) from None
         self.path, self.purpose = path, purpose
         self.package = open_package(path, WORKBOOK, purpose)
         self.workbook: Workbook = read_workbook(self.package)

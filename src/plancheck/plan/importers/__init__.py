@@ -30,7 +30,6 @@ from plancheck.plan.importers.table import (
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", "")
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv")
-DOCX_HINT = "pip install 'plancheck[docx]'"
 
 
 @dataclass(frozen=True)
