@@ -335,13 +335,13 @@ def import_plan(source: Path, output: Path, *, period: str | None, force: bool) 
     return Outcome("", messages=tuple(lines))
 
 
-def init(folder: Path, *, period: str | None) -> Outcome:
+def init(folder: Path, *, period: str | None, install: str | None = None) -> Outcome:
     """``plancheck init``: a new plan folder that evaluates out of the box."""
     from plancheck.plan.importers import parse_period
     from plancheck.plan.importers.starter import write_starter
 
     years = parse_period(period) if period else None
-    written = write_starter(folder, years)
+    written = write_starter(folder, years, install)
     lines = [f"wrote {path}" for path in written]
     lines.append(f"next: plancheck evaluate {written[2]} --plan {folder}")
     return Outcome("", messages=tuple(lines))

@@ -632,11 +632,20 @@ def plan_import(
 def init(
     folder: Annotated[Path, typer.Argument(help="A new or empty folder for the plan.")],
     period: PeriodOption = None,
+    install: Annotated[
+        str | None,
+        typer.Option(
+            "--install",
+            help="What the CI job installs plancheck from: a pinned VCS reference "
+            "(git+https://github.com/OWNER/plancheck@v0.1.0) or a folder (./plancheck). "
+            "Default: that reference with OWNER and REF to fill in.",
+        ),
+    ] = None,
 ) -> None:
     """Start a plan from scratch: indicators.yaml, tasks.yaml, a sample submission, a CI job."""
     from plancheck import app as application
 
-    _finish(application.init(folder, period=period))
+    _finish(application.init(folder, period=period, install=install))
 
 
 def main() -> None:
