@@ -60,7 +60,7 @@ def test_github_gives_the_column_when_the_error_has_one(tmp_path: Path) -> None:
     path.write_text("indicator,value,value\n4,100,100\n", encoding="utf-8")
     result = run("evaluate", path, "-f", "github")
     assert result.code == 2
-    ((level, props, message),) = annotations(result.stdout)
+    ((_, props, message),) = annotations(result.stdout)
     assert props == {"file": prop(str(path)), "line": "1", "col": "3"}
     assert message == "two 'value' columns in the header"
     assert result.stdout == f"::error file={prop(str(path))},line=1,col=3::{message}\n"

@@ -39,10 +39,7 @@ def install_spec(given: str | None) -> tuple[str, str]:
     # Written in double quotes on the workflow's `run:` line: nothing the shell or YAML reads.
     if not text or not text.isprintable() or any(ch in text for ch in '"$`\\!') or " #" in text:
         raise UserError(f"--install {given!r}: not a VCS reference or a folder")
-    if "://" in text:
-        if not text.startswith(("git+", "hg+", "svn+", "bzr+")):
-            raise UserError(f"--install {given}: give a VCS reference such as "
-                            f"{PLACEHOLDER.replace('OWNER', 'me').replace('REF', 'v0.1.0')}")  # fmt: skip
+    if "://" in text:  # a VCS reference, or an archive of a tag (…/archive/v0.1.0.tar.gz)
         return f"plancheck @ {text}", GIVEN_NOTE.format(given=given)
     if text.startswith((".", "/", "~")) or "/" in text:
         return text, GIVEN_NOTE.format(given=given)
