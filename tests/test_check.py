@@ -180,3 +180,12 @@ def test_junit_format(tmp_path: Path) -> None:
 def test_output_is_deterministic() -> None:
     first = run("check", SAMPLES / "districts-2023.csv")
     assert first.stdout == run("check", SAMPLES / "districts-2023.csv").stdout
+
+
+def test_the_readmes_example_is_what_check_prints(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(SAMPLES.parent)
+    readme = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ plancheck check samples/2020.csv samples/2023.csv\n", 1)[1]
+    shown = block.split("```", 1)[0]
+    result = run("check", "samples/2020.csv", "samples/2023.csv", "--lang", "en")
+    assert result.stdout == shown

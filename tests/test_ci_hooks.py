@@ -106,3 +106,18 @@ def test_hooks_run_on_the_samples_as_pre_commit_would() -> None:
     lines = result.stdout.splitlines()
     assert [line.split(":")[0] for line in lines[:3]] == [f"ok {f}" for f in good]
     assert "baseline year 2020" in lines[3]
+
+
+def test_the_readmes_ci_snippets_install_from_the_repository() -> None:
+    """Every YAML snippet of the README's "In CI" section parses, and none installs plancheck by
+    its bare name from a package index (it is not published there)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## In CI\n", 1)[1].split("\n## ", 1)[0]
+    snippets = re.findall(r"```yaml\n(.*?)```", section, flags=re.DOTALL)
+    assert len(snippets) >= 3  # GitHub Actions, GitLab CI, pre-commit
+    bare = re.compile(r"pip install\s+['\"]?plancheck(\[[^\]]*\])?['\"]?\s*$", re.MULTILINE)
+    for snippet in snippets:
+        yaml.safe_load(snippet)
+        assert not bare.search(snippet), snippet
+    assert "git+https://github.com/OWNER/plancheck@" in section
+    assert ".gitlab-ci.yml" in section
