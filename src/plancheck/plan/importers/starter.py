@@ -207,7 +207,9 @@ CI = """\
 #
 # plancheck is not published on a package index (asking PyPI for the name would fail, or give
 # someone else's package): it is installed from its repository, pinned to a tag or a commit.
-{install_note}
+# Replace OWNER with the account that holds plancheck's repository and REF with the tag or commit
+# you checked (a commit's 40 hex digits pins it for good), or run `plancheck init --install …`.
+# When plancheck's source is in this repository, install it from its folder: pip install ./plancheck
 name: plancheck
 on: [push, pull_request]
 jobs:
@@ -219,11 +221,23 @@ jobs:
         with:
           python-version: "3.11"
       - name: Install plancheck from its repository (not from PyPI)
-        run: pip install {install}
+        run: pip install "plancheck @ git+https://github.com/OWNER/plancheck@REF"
       - run: plancheck plan validate {folder}
       - run: plancheck check {folder}/{sample} --plan {folder} -f github
       - run: plancheck evaluate {folder}/{sample} --plan {folder} --format markdown
 """
+
+
+def ci_job(folder: Path, sample: str, install: str | None = None) -> str:
+    """The GitHub Actions job for the new plan: ``CI``, with what ``--install`` gave in place of
+    the placeholder to fill in and its comment."""
+    text = CI.format(folder=folder.as_posix(), sample=sample)
+    if install is None:
+        return text
+    spec, note = install_spec(install)
+    default = f'pip install "plancheck @ {PLACEHOLDER}"'
+    assert PLACEHOLDER_NOTE in text and default in text
+    return text.replace(PLACEHOLDER_NOTE, note).replace(default, f'pip install "{spec}"')
 
 
 def write_starter(
@@ -246,19 +260,15 @@ def write_starter(
         if any(folder.iterdir()):
             raise UserError("the folder is not empty: init writes a new plan into an empty or new "
                             "folder", folder)  # fmt: skip
-    spec, note = install_spec(install)
+    if install is not None:
+        install_spec(install)  # refused before anything is written
     years = {"start": start, "end": end, "baseline": start - 1, "second": start + 1}
     sample = f"sample-{start + 1}.csv"
     files = [
         ("indicators.yaml", INDICATORS.format(**years)),
         ("tasks.yaml", TASKS.format(**years)),
         (sample, SAMPLE.format(**years)),
-        (
-            "plancheck-ci.yml",
-            CI.format(
-                folder=folder.as_posix(), sample=sample, install=f'"{spec}"', install_note=note
-            ),
-        ),
+        ("plancheck-ci.yml", ci_job(folder, sample, install)),
     ]
     made = _missing_folders(folder)
     written: list[Path] = []
