@@ -183,3 +183,13 @@ def test_other_formats_leave_errors_to_stderr(fmt: str, malformed: Path) -> None
 def test_usage_errors_stay_on_stderr(malformed: Path) -> None:
     result = run("evaluate", malformed, "-f", "github", "--no-such-option")
     assert result.code == 2 and result.stdout == ""
+
+
+def test_junit_when_the_plan_is_not_found(tmp_path: Path) -> None:
+    out = tmp_path / "junit.xml"
+    missing = tmp_path / "no-such-plan"
+    result = run("evaluate", SAMPLES / "2023.csv", "--plan", missing, "-f", "junit", "-o", out)
+    assert result.code == 2
+    assert result.stderr == f"{missing}: plan not found\n"
+    (failure,) = ET.fromstring(out.read_text(encoding="utf-8")).iter("failure")
+    assert failure.get("message") == f"{missing}: plan not found"

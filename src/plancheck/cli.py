@@ -2,7 +2,8 @@
 
 Exit codes: 0 compliant (or valid), 1 not compliant, 2 bad input or usage, 3 an internal error
 (process.py). Every error is caught in one place, ``_Group.invoke``, and printed as one line on
-stderr.
+stderr; input errors also in the report, when the command's format shows them (``-f github``,
+``-f junit``: ``report.render_error``).
 """
 
 from __future__ import annotations
@@ -109,7 +110,11 @@ def _errors_as(fmt: str, output: Path | None, options: Options, *inputs: Path | 
     def protected() -> list[Path]:
         from plancheck.app import plan_paths
 
-        return [*(p for p in inputs if p is not None), *plan_paths(plan)]
+        given = [p for p in inputs if p is not None]
+        try:
+            return [*given, *plan_paths(plan)]
+        except UserError:  # a plan that is not there: nothing of it to write over but its name
+            return [*given, *([plan] if plan is not None else [])]
 
     _ERRORS_AS[:] = [_ErrorsAs(fmt, output, options, protected)]
 

@@ -9,6 +9,9 @@ indicator, in the plan's order. The change is read from the statuses first, then
                    with a value moved the good way (the indicator's ``direction``)
     worsened       a worse status, or the same status with a value moved the bad way
     unchanged      the same status and the same value (or no value to compare)
+
+Two years of one file (``plancheck diff FILE --year A --year B``) are two evaluations of the
+file as it stood in each year (``up_to``): year A is judged without the figures of later years.
 """
 
 from __future__ import annotations

@@ -11,6 +11,11 @@ line is the verdict, as an ``error`` or a ``notice``.
 Escaping follows GitHub's toolkit (``@actions/core``): in the message ``%``, CR and LF become
 ``%25``, ``%0D``, ``%0A``; in a property value ``:`` and ``,`` also become ``%3A`` and ``%2C``.
 Other control characters (an ESC would colour the log) are shown as ``\xNN`` (report/escape.py).
+
+Also here: input errors (``render_error``: an ``::error`` at each error's file, line and column,
+written by the CLI when a command asked for this format fails with exit 2), ``plancheck check``
+(a notice per file, a warning per warning) and ``plancheck tasks check`` (an annotation per
+overdue, inconsistent or unreported finding, then the verdict).
 """
 
 from __future__ import annotations

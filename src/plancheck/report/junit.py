@@ -20,6 +20,10 @@ Every element's ``message`` is the reason, in the report's language; the element
 target, the value, the note and the submission's file:line. Every text goes through ``escape.xml``
 (control characters visible, nothing XML 1.0 forbids; ElementTree escapes the markup). Times are
 0: the output is the same for the same input, byte for byte.
+
+Also here: input errors (``render_error``: one failing case named ``input``, classname
+``plancheck.input``, per error, so that a dashboard shows why a run gave exit 2), ``plancheck
+check`` (a passing case per file) and ``plancheck tasks check`` (the task suites alone).
 """
 
 from __future__ import annotations
