@@ -189,3 +189,18 @@ def test_the_readmes_example_is_what_check_prints(monkeypatch: pytest.MonkeyPatc
     shown = block.split("```", 1)[0]
     result = run("check", "samples/2020.csv", "samples/2023.csv", "--lang", "en")
     assert result.stdout == shown
+
+
+def test_json_format(tmp_path: Path) -> None:
+    path = tmp_path / "2023.csv"
+    path.write_text("indicator,value,remarks\n4,100,x\n5,N/A,\n", encoding="utf-8")
+    result = run("check", SAMPLES / "2020.csv", path, "-f", "json")
+    assert result.code == 0, result.stderr
+    data = result.json()
+    assert data["well_formed"] is True and data["plan"]["id"] == "xuhui-rule-of-law-2021-2025"
+    assert data["history"] == [2020] and data["figures"] == 20
+    first, second = data["files"]
+    assert first == {"file": str(SAMPLES / "2020.csv"), "figures": 19, "empty": 0,
+                     "units": ["徐汇区"], "years": [2020], "sheet": None, "warnings": []}  # fmt: skip
+    assert (second["figures"], second["empty"], second["years"]) == (1, 1, [2023])
+    assert second["warnings"] == [f"{path}:1:3: column 'remarks' is not used by plancheck: skipped"]

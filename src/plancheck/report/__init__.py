@@ -36,7 +36,9 @@ _CI = frozenset({"evaluation", "taskcheck", "check"})  # check: plancheck check
 FORMATS: dict[str, Format] = {
     "table": Format("plancheck.report.table", _ALL | {"check"}, "for the terminal (default)"),
     "markdown": Format("plancheck.report.markdown", _ALL, "GitHub-flavoured markdown to share"),
-    "json": Format("plancheck.report.json", _ALL, "the stable contract for scripts and CI"),
+    "json": Format(
+        "plancheck.report.json", _ALL | {"check"}, "the stable contract for scripts and CI"
+    ),
     "junit": Format("plancheck.report.junit", _CI, "JUnit XML for CI"),
     "github": Format("plancheck.report.github", _CI, "GitHub annotations"),
     "html": Format(

@@ -124,3 +124,30 @@ def render_check(summary: CheckSummary, options: Options) -> str:
     lines += [visible_controls(f"warning: {w}", keep="") for w in summary.warnings]
     lines.append(done_line(summary, options.lang))
     return "\n".join(lines) + "\n"
+
+
+def render_check_json(summary: CheckSummary, options: Options) -> str:
+    """``plancheck check -f json`` (``report/json.py`` re-exports it as its ``render_check``):
+    the plan, each file's counts, units, years, sheet and warnings; fields only ever added."""
+    from plancheck.report.json import dumps, plan_data
+
+    data = {
+        "plan": plan_data(summary.plan),
+        "well_formed": True,  # a file that is not is exit 2, with its errors on stderr
+        "figures": summary.figures,
+        "history": list(summary.history),
+        "files": [
+            {
+                "file": f.file,
+                "figures": f.figures,
+                "empty": f.empty,
+                "units": list(f.units),
+                "years": list(f.years),
+                "sheet": f.sheet,
+                "warnings": list(f.warnings),
+            }
+            for f in summary.files
+        ],
+        "warnings": list(summary.warnings),
+    }
+    return dumps(data)
