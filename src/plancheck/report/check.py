@@ -3,9 +3,10 @@
     ok samples/2023.csv: 22 figures (1 without a value), unit 徐汇区, year 2023
     well-formed: 1 file, 22 figures against 徐汇区全面依法治区第十四个五年规划 (not judged: plancheck evaluate)
 
-The words of every format (the terminal's lines here, github annotations, a junit report) are
-made here; the table format re-exports ``render_check``. Text from the files (names, units) is
-shown with its control characters visible: each line stays one line.
+The words of every format (the terminal's lines here, github annotations, a junit report, and
+the JSON) are made here; the table and json formats re-export their ``render_check``. Text from
+the files (names, units) is shown with its control characters visible (a tab stays a tab, and
+each format shows it its way): each line stays one line.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def file_line(summary: FileSummary, lang: str) -> str:
     parts.append(f"{w['year'] if len(years) == 1 else w['years']} {years_text}")
     if summary.sheet is not None:
         parts.append(w["sheet"].format(sheet=summary.sheet))
-    return visible_controls(f"ok {summary.file}{w['colon']}{comma.join(parts)}", keep="")
+    return visible_controls(f"ok {summary.file}{w['colon']}{comma.join(parts)}", keep="\t")
 
 
 def _consecutive(years: tuple[int, ...]) -> bool:
@@ -112,18 +113,19 @@ def done_line(summary: CheckSummary, lang: str) -> str:
         years = ", ".join(map(str, summary.history))
         history = w["history"].format(s=_plural(len(summary.history)), years=years)
         text = text.replace(w["done_split"], w["comma"] + history + w["done_split"], 1)
-    return visible_controls(text, keep="")
+    return visible_controls(text, keep="\t")
 
 
 def render_check(summary: CheckSummary, options: Options) -> str:
-    """The terminal's lines: each file, its warnings under it, then the last line."""
+    """The terminal's lines: each file, its warnings under it, then the last line. A tab reads
+    as a space, as in the table format; every other control character is shown."""
     lines: list[str] = []
     for file in summary.files:
         lines.append(file_line(file, options.lang))
-        lines += [visible_controls(f"  warning: {w}", keep="") for w in file.warnings]
-    lines += [visible_controls(f"warning: {w}", keep="") for w in summary.warnings]
+        lines += [visible_controls(f"  warning: {w}", keep="\t") for w in file.warnings]
+    lines += [visible_controls(f"warning: {w}", keep="\t") for w in summary.warnings]
     lines.append(done_line(summary, options.lang))
-    return "\n".join(lines) + "\n"
+    return "\n".join(line.replace("\t", " ") for line in lines) + "\n"
 
 
 def render_check_json(summary: CheckSummary, options: Options) -> str:
