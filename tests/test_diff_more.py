@@ -205,3 +205,16 @@ def test_html_in_chinese_with_several_units() -> None:
     text = "".join(parsed.text)
     assert "浦东新区" in text and "单位" in text
     assert parsed.tags.count("tr") == 1 + 5 + 1 + 4 * 23
+
+
+def test_unit_on_one_side_only() -> None:
+    """黄浦区 reported 2023 only: there is nothing to compare it with."""
+    result = run("diff", DISTRICTS, "--unit", "黄浦区")
+    assert result.code == 2
+    assert result.stderr == (
+        f"{DISTRICTS}: --unit 黄浦区: the earlier side (2022) has no figures of it: "
+        "nothing to compare\n"
+    )
+    result = run("diff", SAMPLES / "2022.csv", DISTRICTS, "--unit", "黄浦区")
+    assert result.code == 2
+    assert result.stderr.startswith(f"{SAMPLES / '2022.csv'}: --unit 黄浦区: the earlier side has")

@@ -265,8 +265,13 @@ def diff(request: DiffRequest) -> Outcome:
         first, second = two_years(loaded, whole, years)
         sides = [up_to(whole, first), up_to(whole, second)]
     if unit is not None:
-        for side in sides:
-            check_unit(loaded, unit, side.units)
+        every = tuple(dict.fromkeys(u for side in sides for u in side.units))
+        check_unit(loaded, unit, every)  # a unit of neither side: the nearest one suggested
+        for side, name in zip(sides, ("the earlier side", "the later side"), strict=True):
+            if unit not in side.units:
+                year = f" ({side.years[-1]})" if len(files) == 1 else ""
+                raise UserError(f"--unit {unit}: {name}{year} has no figures of it: nothing to "
+                                "compare", side.files[0])  # fmt: skip
     before, after = (engine(loaded, side, unit=unit) for side in sides)
     changes = compare(before, after)
     report = render(request.format, "diff", changes, request.options)
