@@ -218,3 +218,12 @@ def test_unit_on_one_side_only() -> None:
     result = run("diff", SAMPLES / "2022.csv", DISTRICTS, "--unit", "黄浦区")
     assert result.code == 2
     assert result.stderr.startswith(f"{SAMPLES / '2022.csv'}: --unit 黄浦区: the earlier side has")
+
+
+def test_three_files_are_refused() -> None:
+    files = [SAMPLES / "2021.csv", SAMPLES / "2022.csv", SAMPLES / "2023.csv"]
+    result = run("diff", *files)
+    assert result.code == 2
+    assert result.stderr == (
+        "diff compares two files, or two years of one file (--year A --year B)\n"
+    )
