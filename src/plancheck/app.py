@@ -269,8 +269,8 @@ def diff(request: DiffRequest) -> Outcome:
         check_unit(loaded, unit, every)  # a unit of neither side: the nearest one suggested
         for side, name in zip(sides, ("the earlier side", "the later side"), strict=True):
             if unit not in side.units:
-                year = f" ({side.years[-1]})" if len(files) == 1 else ""
-                raise UserError(f"--unit {unit}: {name}{year} has no figures of it: nothing to "
+                when = f" ({side.years[-1]})" if len(files) == 1 else ""
+                raise UserError(f"--unit {unit}: {name}{when} has no figures of it: nothing to "
                                 "compare", side.files[0])  # fmt: skip
     before, after = (engine(loaded, side, unit=unit) for side in sides)
     changes = compare(before, after)
