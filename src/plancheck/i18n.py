@@ -118,7 +118,6 @@ HELP: dict[str, str] = {
     "evaluate --strict": "任何一项指标未达标即为不合规。",
     "evaluate --unit": "报告此单位；所有单位共同参与比较。",
     "evaluate --reference": "官方参照值（如全市平均值），CSV 或 YAML 文件。",
-    "evaluate --sheet": "xlsx 文件读取的工作表（默认：当前活动工作表，或第一个可见工作表）。",
     "evaluate --tasks": "规划任务的进展报告（YAML 或 CSV）：增加任务部分；参见 plancheck tasks check。",
     "indicators": "列出规划的指标及其目标。",
     "tasks": "列出规划的任务及其节点；tasks check PROGRESS 检查进展报告。",
@@ -132,8 +131,25 @@ HELP: dict[str, str] = {
     "template --units": "要列出的单位，以逗号或顿号分隔：徐汇区、长宁区。",
     "template --force": "文件 FILE 已存在时替换它（它可能已填写）。",
     "diff": "比较两份报送数据：逐项指标的数值与状态变化；有指标新近未达标时退出码为 1。",
-    "diff old": "较早的报送文件（如 2022.csv）。",
-    "diff new": "较晚的报送文件（如 2023.csv）。",
+    "diff files": (
+        "较早和较晚的报送文件（2022.csv 2023.csv），或一个含两个年度的文件"
+        "（districts.csv --year 2022 --year 2023）。"
+    ),
+    "diff --year": (
+        "一个文件时：要比较的两个年度，较早的在前（默认：最近的两个年度）。两个文件时：文件未注明年度时，"
+        "给出两者共同的年度（一次）或各自的年度（两次）。"
+    ),
+    "diff --unit": "比较此单位；所有单位共同参与比较。",
+    "--sheet": "xlsx 文件读取的工作表（默认：当前活动工作表，或第一个可见工作表）。",
+    "check": (
+        "检查报送文件的格式是否正确；正确时退出码为 0（无论是否达标），否则为 2。"
+        "evaluate 拒绝的一切（结构、数值、计量单位、年度、重复）在这里同样拒绝；不作评估。"
+        "每个文件一行：其数据、单位和年度。"
+    ),
+    "check files": "报送文件（CSV、YAML 或 xlsx）。",
+    "check --year": "年度，文件未注明时使用。",
+    "check --unit": "报送数据必须包含的单位。",
+    "check --reference": "官方参照值（如全市平均值），CSV 或 YAML 文件：同样检查。",
     "plan": "检查并说明规划文件。",
     "plan validate": (
         "检查规划的 YAML 文件，逐条输出问题，格式为 file:line:column: message。"
@@ -150,6 +166,10 @@ HELP: dict[str, str] = {
     "--period": "规划的年份范围，如 2021-2025，文本中未写明时使用。",
     "init": "从零开始建立规划：indicators.yaml、tasks.yaml、一份示例报送文件和一个 CI 任务。",
     "init folder": "存放规划的新文件夹或空文件夹。",
+    "init --install": (
+        "CI 任务从何处安装 plancheck：固定的版本库引用（git+https://github.com/OWNER/plancheck@v0.1.0）"
+        "或文件夹（./plancheck）。默认：该引用，OWNER 和 REF 待填写。"
+    ),
     # --format: the registry's formats, each described (report/__init__.py)
     "format table": "终端显示（默认）",
     "format markdown": "可分享的 GitHub 风格 markdown",
@@ -477,6 +497,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "deps.reading_word": "reading Word documents",
         "deps.reading_excel": "reading Excel workbooks",
         "deps.writing_template": "writing an Excel template",
+        "init.install_unsafe": "--install {given}: not a VCS reference or a folder",
+        "init.install_name": "--install {given}: plancheck is not on PyPI; give a VCS reference ({placeholder}) or a folder (./plancheck)",
+        # plancheck diff (app.py, evaluate/diff.py)
+        "diff.files": "diff compares two files, or two years of one file (--year A --year B)",
+        "diff.years_at_most_twice": "--year is given at most twice: the earlier year, then the later one",
+        "diff.year_twice": "--year {year} is given twice: give two different years",
+        "diff.one_year": "--year {year}: one file needs two years to compare (--year A --year B), or give a second file",
+        "diff.earlier": "the earlier side",
+        "diff.later": "the later side",
+        "diff.unit_absent": "--unit {unit}: {side}{when} has no figures of it: nothing to compare",
+        "diff.when": " ({year})",
+        "diff.held_one": "holds the year {held} only: one file needs two years of the plan period to compare (--year A --year B), or give a second file",
+        "diff.held_many": "holds the years {held} only: one file needs two years of the plan period to compare (--year A --year B), or give a second file",
+        "diff.year_not_held": "--year {year}: the file holds no figures for it (years: {held})",
+        "diff.year_before": "--year {year}: before the plan period {start}–{end}, a baseline, not judged: compare two years of the period",
     },
     "zh": {
         # submission/values.py: why a cell is not a figure
@@ -774,6 +809,21 @@ TEXTS: dict[str, dict[str, str]] = {
         "deps.reading_word": "读取 Word 文档",
         "deps.reading_excel": "读取 Excel 工作簿",
         "deps.writing_template": "生成 Excel 模板",
+        "init.install_unsafe": "--install {given}：既不是版本库引用，也不是文件夹",
+        "init.install_name": "--install {given}：plancheck 不在 PyPI 上；请给出版本库引用（{placeholder}）或文件夹（./plancheck）",
+        # plancheck diff (app.py, evaluate/diff.py)
+        "diff.files": "diff 比较两个文件，或一个文件的两个年度（--year A --year B）",
+        "diff.years_at_most_twice": "--year 最多给出两次：先较早的年度，再较晚的年度",
+        "diff.year_twice": "--year {year} 给出了两次：请给出两个不同的年度",
+        "diff.one_year": "--year {year}：一个文件需要两个年度才能比较（--year A --year B），或再给出一个文件",
+        "diff.earlier": "较早的一方",
+        "diff.later": "较晚的一方",
+        "diff.unit_absent": "--unit {unit}：{side}{when}没有该单位的数据：无可比较",
+        "diff.when": "（{year}）",
+        "diff.held_one": "只有 {held} 年的数据：一个文件需要规划期内的两个年度才能比较（--year A --year B），或再给出一个文件",
+        "diff.held_many": "只有 {held} 年的数据：一个文件需要规划期内的两个年度才能比较（--year A --year B），或再给出一个文件",
+        "diff.year_not_held": "--year {year}：文件中没有该年度的数据（现有年度：{held}）",
+        "diff.year_before": "--year {year}：早于规划期 {start}–{end}，是基数，不作评估：请比较规划期内的两个年度",
     },
 }
 

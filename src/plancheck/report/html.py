@@ -25,6 +25,7 @@ from plancheck.report.common import (
     verdict,
 )
 from plancheck.report.escape import html as esc
+from plancheck.report.html_more import render_diff, render_taskcheck  # noqa: F401 (the registry)
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word
 from plancheck.report.tasks_view import BAD, OK, task_rows
 
