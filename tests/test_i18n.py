@@ -78,8 +78,9 @@ _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 def half_width_beside_chinese(text: str) -> list[str]:
     """Half-width ( ) , : ; ! ? next to a Chinese character. Placeholders are set aside, so
-    what is inside them ({x:,}) and a number, time, file:line or --option beside them pass."""
-    return _BESIDE.findall(_PLACEHOLDER.sub("\x00", text))
+    what is inside them ({x:,}) and a number, time, file:line or --option beside them pass, and
+    so does the ": " after a location ("{where}: …"), which stays as in English."""
+    return _BESIDE.findall(_PLACEHOLDER.sub("\x00", text).replace("\x00: ", "\x00 "))
 
 
 def chinese_texts() -> list[tuple[str, str]]:
@@ -94,6 +95,7 @@ def test_the_punctuation_check_finds_half_width_beside_chinese() -> None:
     assert half_width_beside_chinese("请使用 --unit 徐汇区") == []
     assert half_width_beside_chinese("共 1,000 项，{x:,} 个；10:30，2023.csv:4:2") == []
     assert half_width_beside_chinese("（目标年 {year}）：符合") == []
+    assert half_width_beside_chinese("{where}: “合计”行") == []  # a location stays as it is
 
 
 def test_chinese_texts_use_full_width_punctuation() -> None:

@@ -552,13 +552,13 @@ class Layout:
     def _error(self, message: str, col: int, line: int | None = None) -> UserError:
         at = self.line if line is None else line
         if self.cell_name:
-            message = say("cell", label=self.cell_name(at, col), message=message)
+            message = f"{self.cell_name(at, col)}: {message}"  # a location, as in English
         return UserError(message, self.file, at, col + 1)
 
     def _label(self, line: int, col: int) -> str:
         if self.cell_name is None:
             return self.header[col]
-        return say("cell", label=self.cell_name(line, col), message=self.header[col])
+        return f"{self.cell_name(line, col)}: {self.header[col]}"
 
     def feed(
         self, builder: _Builder, context: _FileContext, rows: Iterable[tuple[int, list[str]]]
