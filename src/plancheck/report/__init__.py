@@ -9,6 +9,7 @@ Modules are imported only when used, so ``plancheck --help`` pays for none of th
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -19,6 +20,8 @@ class Options:
     lang: str = "en"  # "en" or "zh"
     color: bool = False  # ANSI colours (the table format on a terminal)
     width: int = 100  # the table format's line width
+    office: str | None = None  # --office: the issuing office a shared report names
+    date: dt.date | None = None  # --date: the date a shared report bears
 
 
 class Format(NamedTuple):
@@ -35,6 +38,7 @@ FORMATS: dict[str, Format] = {
     "junit": Format("plancheck.report.junit", frozenset({"evaluation"}), "JUnit XML for CI"),
     "github": Format("plancheck.report.github", frozenset({"evaluation"}), "GitHub annotations"),
     "html": Format("plancheck.report.html", frozenset({"evaluation"}), "one file to share, print"),
+    "docx": Format("plancheck.report.docx", frozenset({"evaluation"}), "a Word document (A4)"),
 }
 
 
