@@ -209,6 +209,12 @@ def test_english(tmp_path: Path) -> None:
     _, out = docx(tmp_path, SAMPLES / "2023.csv", "--lang", "en")
     document = Document(str(out))
     assert headings(document)[:3] == ["Verdict", "Summary", "Needs attention"]
+    paragraphs = [p.text for p in document.paragraphs]
+    assert paragraphs[:3] == [
+        "Xuhui District 14th Five-Year Plan for Comprehensively Governing the District by Law",
+        "徐汇区全面依法治区第十四个五年规划",
+        "Report on the plan's indicators, 2023",
+    ]
     every = "\n".join(texts(document))
     assert "In 2023, of 23 indicators, 14 met the target" in every
     assert "Office of the Committee for Comprehensively Governing the District by Law" in every

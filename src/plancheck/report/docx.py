@@ -79,12 +79,12 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
     _layout(doc)
     _properties(doc, info.title, day, lang)
 
-    doc.add_paragraph(xml(info.title), style="Title")
-    years = (
-        f"{evaluation.years[0]}—{evaluation.years[-1]}"
-        if len(evaluation.years) > 1
-        else str(evaluation.years[0])
-    )
+    doc.add_paragraph(xml(info.title if lang == "zh" else info.title_en), style="Title")
+    if lang != "zh":
+        _centred(doc, info.title)  # the plan's own name
+    dash = "—" if lang == "zh" else "–"
+    first, last = evaluation.years[0], evaluation.years[-1]
+    years = f"{first}{dash}{last}" if first != last else str(last)
     _centred(doc, label("report_for", lang, years=years))
     office = office_text(evaluation, options.office, lang)
     if office:
@@ -95,12 +95,13 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
     unit = unit_line(evaluation, lang)
     if unit is not None:
         meta.append((label("focus_unit", lang), unit))
+    comma = "，" if lang == "zh" else ", "
+    stage = info.document.stage if lang == "zh" else info.document.stage_en
     meta += [
-        (label("plan", lang), f"{info.title}, {info.period.start}—{info.period.end}"),
-        (label("document", lang), f"{info.document.stage if lang == 'zh' else info.document.stage_en}, "
-                                  f"{info.document.date.isoformat()}"),
+        (label("plan", lang), f"{info.title}{comma}{info.period.start}{dash}{info.period.end}"),
+        (label("document", lang), f"{stage}{comma}{info.document.date.isoformat()}"),
         (label("submission", lang), file_names(evaluation.files)),
-    ]  # fmt: skip
+    ]
     if evaluation.history:
         meta.append((label("history", lang), ", ".join(map(str, evaluation.history))))
     colon = "：" if lang == "zh" else ": "
