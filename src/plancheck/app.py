@@ -9,6 +9,7 @@ here reads ``sys.argv`` or writes to a terminal; everything the stages need is i
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,6 +53,8 @@ class EvaluateRequest:
     sheet: str | None = None
     tasks: Path | None = None  # a progress report on the plan's tasks
     only: str | None = None  # failing | binding: what the report lists
+    office: str | None = None  # --office: the issuing office a shared report names ("" none)
+    date: str | None = None  # --date YYYY-MM-DD: the date a shared report bears
 
 
 def load(plan: Path | None, *, tasks: bool = True) -> Plan:
@@ -147,8 +150,10 @@ def evaluate(request: EvaluateRequest) -> Outcome:
     """``plancheck evaluate``: 0 compliant, 1 not compliant."""
     from plancheck.report import render
 
+    day = report_day(request.date)
     evaluation, warnings = judge(request)
-    report = render(request.format, "evaluation", evaluation, request.options)
+    options = replace(request.options, office=request.office, date=day)
+    report = render(request.format, "evaluation", evaluation, options)
     read = (*request.files, *filter(None, (request.reference, request.tasks)))
     return Outcome(report, 0 if evaluation.compliant else 1, warnings,
                    (*read, *plan_paths(request.plan)))  # fmt: skip
@@ -169,6 +174,19 @@ def check(request: EvaluateRequest) -> Outcome:
     report = render(request.format, "check", summary, request.options)
     read_files = (*request.files, *filter(None, (request.reference,)))
     return Outcome(report, 0, protected=(*read_files, *plan_paths(request.plan)))
+
+
+def report_day(text: str | None) -> dt.date | None:
+    """``--date``: a day written YYYY-MM-DD, in 1900–2100."""
+    if text is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(say("app.not_a_date", text=text)) from None
+
+    check_year(day.year, "--date")
+    return day
 
 
 def listing(subject: str, plan: Path | None, fmt: str, options: Options) -> Outcome:

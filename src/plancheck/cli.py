@@ -342,6 +342,22 @@ def evaluate(
             readable=False,
         ),
     ] = None,
+    office: Annotated[
+        str | None,
+        typer.Option(
+            "--office",
+            help="The issuing office a shared report (docx, html, markdown) names. "
+            "Default: the plan's office; '' for none.",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="The date a shared report bears (YYYY-MM-DD). "
+            "Default: 31 December of the latest year judged.",
+        ),
+    ] = None,
 ) -> None:
     """Judge a submission's figures against the plan; exit 0 compliant, 1 not, 2 bad input."""
     from plancheck import app as application
@@ -359,6 +375,8 @@ def evaluate(
         reference=reference,
         sheet=sheet,
         tasks=progress,
+        office=office,
+        date=date,
     )
     _finish(application.evaluate(request), output)
 

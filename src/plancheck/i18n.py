@@ -119,6 +119,8 @@ HELP: dict[str, str] = {
     "evaluate --unit": "报告此单位；所有单位共同参与比较。",
     "evaluate --reference": "官方参照值（如全市平均值），CSV 或 YAML 文件。",
     "evaluate --tasks": "规划任务的进展报告（YAML 或 CSV）：增加任务部分；参见 plancheck tasks check。",
+    "evaluate --office": "共享报告（docx、html、markdown）所署的发文单位。默认：规划中的单位；'' 表示不署。",
+    "evaluate --date": "共享报告所署的日期（YYYY-MM-DD）。默认：最近评估年度的 12 月 31 日。",
     "indicators": "列出规划的指标及其目标。",
     "tasks": "列出规划的任务及其节点；tasks check PROGRESS 检查进展报告。",
     "tasks check": "检查规划任务的进展报告；退出码 0 合规，1 不合规，2 输入有误。",
@@ -177,6 +179,7 @@ HELP: dict[str, str] = {
     "format junit": "供 CI 使用的 JUnit XML",
     "format github": "GitHub 注释",
     "format html": "可分享、可打印的单个文件",
+    "format docx": "Word 文档（A4）",
     # what click and typer print around the help
     "Usage": "用法",
     "Arguments": "参数",
@@ -512,6 +515,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "diff.held_many": "holds the years {held} only: one file needs two years of the plan period to compare (--year A --year B), or give a second file",
         "diff.year_not_held": "--year {year}: the file holds no figures for it (years: {held})",
         "diff.year_before": "--year {year}: before the plan period {start}–{end}, a baseline, not judged: compare two years of the period",
+        "app.not_a_date": "--date {text}: not a date (YYYY-MM-DD)",
     },
     "zh": {
         # submission/values.py: why a cell is not a figure
@@ -824,6 +828,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "diff.held_many": "只有 {held} 年的数据：一个文件需要规划期内的两个年度才能比较（--year A --year B），或再给出一个文件",
         "diff.year_not_held": "--year {year}：文件中没有该年度的数据（现有年度：{held}）",
         "diff.year_before": "--year {year}：早于规划期 {start}–{end}，是基数，不作评估：请比较规划期内的两个年度",
+        "app.not_a_date": "--date {text}：不是日期（YYYY-MM-DD）",
     },
 }
 

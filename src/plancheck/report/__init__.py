@@ -9,6 +9,7 @@ Modules are imported only when used, so ``plancheck --help`` pays for none of th
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ class Options:
     lang: str = "en"  # "en" or "zh"
     color: bool = False  # ANSI colours (the table format on a terminal)
     width: int = 100  # the table format's line width
+    office: str | None = None  # --office: the issuing office a shared report names
+    date: dt.date | None = None  # --date: the date a shared report bears
 
 
 class Format(NamedTuple):
@@ -46,6 +49,7 @@ FORMATS: dict[str, Format] = {
         frozenset({"evaluation", "diff", "taskcheck"}),
         "one file to share, print",
     ),
+    "docx": Format("plancheck.report.docx", frozenset({"evaluation"}), "a Word document (A4)"),
 }
 
 
