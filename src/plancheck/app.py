@@ -309,8 +309,9 @@ def validate(path: Path | None) -> Outcome:
         loaded = load_plan(path, checks=[check])
     except UserErrors as errors:
         raise PlanProblems(errors.errors, tuple(check.notes)) from None
-    summary = (f"{loaded.source}: valid plan, {len(loaded.indicators)} indicators, "
-               f"{len(loaded.tasks)} tasks\n")  # fmt: skip
+    summary = say("app.valid_plan", source=loaded.source, indicators=len(loaded.indicators),
+                  tasks=len(loaded.tasks)) + "\n"  # fmt: skip
+
     return Outcome(summary, warnings=tuple(check.notes))
 
 

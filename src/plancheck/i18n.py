@@ -516,6 +516,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "diff.year_not_held": "--year {year}: the file holds no figures for it (years: {held})",
         "diff.year_before": "--year {year}: before the plan period {start}–{end}, a baseline, not judged: compare two years of the period",
         "app.not_a_date": "--date {text}: not a date (YYYY-MM-DD)",
+        "app.valid_plan": "{source}: valid plan, {indicators} indicators, {tasks} tasks",
     },
     "zh": {
         # submission/values.py: why a cell is not a figure
@@ -829,6 +830,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "diff.year_not_held": "--year {year}：文件中没有该年度的数据（现有年度：{held}）",
         "diff.year_before": "--year {year}：早于规划期 {start}–{end}，是基数，不作评估：请比较规划期内的两个年度",
         "app.not_a_date": "--date {text}：不是日期（YYYY-MM-DD）",
+        "app.valid_plan": "{source}: 规划有效，{indicators} 项指标，{tasks} 项任务",
     },
 }
 
