@@ -203,6 +203,7 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", help="Write the report to FILE (atomically); - is stdout."),
 ]
 Lang = Enum("Lang", {"en": "en", "zh": "zh"}, type=str)
+Only = Enum("Only", {"failing": "failing", "binding": "binding"}, type=str)
 LangOption = Annotated[
     Lang | None,
     typer.Option("--lang", help="Report language. Default: from LANG (zh_* gives Chinese)."),
@@ -358,6 +359,14 @@ def evaluate(
             "Default: 31 December of the latest year judged.",
         ),
     ] = None,
+    only: Annotated[
+        Only | None,
+        typer.Option(
+            "--only",
+            help="List only the failing results, or only the binding indicators' "
+            "(the summary and the verdict still count everything).",
+        ),
+    ] = None,
 ) -> None:
     """Judge a submission's figures against the plan; exit 0 compliant, 1 not, 2 bad input."""
     from plancheck import app as application
@@ -377,6 +386,7 @@ def evaluate(
         tasks=progress,
         office=office,
         date=date,
+        only=_value(only) if only is not None else None,
     )
     _finish(application.evaluate(request), output)
 

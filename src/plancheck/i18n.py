@@ -119,6 +119,7 @@ HELP: dict[str, str] = {
     "evaluate --unit": "报告此单位；所有单位共同参与比较。",
     "evaluate --reference": "官方参照值（如全市平均值），CSV 或 YAML 文件。",
     "evaluate --tasks": "规划任务的进展报告（YAML 或 CSV）：增加任务部分；参见 plancheck tasks check。",
+    "evaluate --only": "只列出未达标的结果，或只列出约束性指标的结果（汇总和结论仍计入全部）。",
     "evaluate --office": "共享报告（docx、html、markdown）所署的发文单位。默认：规划中的单位；'' 表示不署。",
     "evaluate --date": "共享报告所署的日期（YYYY-MM-DD）。默认：最近评估年度的 12 月 31 日。",
     "indicators": "列出规划的指标及其目标。",
