@@ -151,6 +151,13 @@ def test_help_in_chinese_with_lang_zh() -> None:
     assert "Show this message" not in out and "Options:" not in out
 
 
+def test_lang_before_the_command_is_understood() -> None:
+    code, out, _ = run("--lang", "zh", "--help", env={"LANG": "C"})
+    assert code == 0 and "命令：" in out
+    code, _, err = run("--lang=zh", "evaluate", "no-such-file.csv", env={"LANG": "C"})
+    assert code == 2 and "no-such-file.csv" in err and "文件不存在" in err
+
+
 def test_help_in_chinese_with_a_chinese_lang_variable() -> None:
     code, out, _ = run("--help", env={"LANG": "zh_CN.UTF-8", "LC_ALL": ""})
     assert code == 0

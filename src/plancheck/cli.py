@@ -37,6 +37,10 @@ class _Group(TyperGroup):
 
         given = sys.argv[1:] if args is None else [args] if isinstance(args, str) else list(args)
         previous = i18n.set_lang(i18n.from_arguments(given, os.environ))
+        # `plancheck --lang zh --help` (before any command) means the same as after it.
+        while given and (given[0] == "--lang" or str(given[0]).startswith("--lang=")):
+            given = given[2:] if given[0] == "--lang" else given[1:]
+            args = given
         try:
             if i18n.current() != "zh":
                 return super().main(args, *more, **options)
