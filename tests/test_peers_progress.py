@@ -233,7 +233,11 @@ def test_several_years_say_which_years_each_count_covers() -> None:
     assert "Summary 2021–2023: ✔ pass 36" in table
     assert "  binding 2023: 8/8 pass" in table
     markdown = run("evaluate", *files, "-f", "markdown").stdout
-    assert "## Summary 2021–2023" in markdown
+    # a shared report: a row per year, the latest year's counts beside the verdict
+    assert "| 2021 | 10 | 1 | 12 | 0 | 0 | 23 |" in markdown
+    assert "| 2023 | 14 | 1 | 6 | 1 | 1 | 23 |" in markdown
+    assert "(2023: pass 14, FAIL 1, behind 6, missing 1, unknown 1)" in markdown
+    assert "36" not in markdown.split("## Needs attention")[0]  # never a sum over the years
     single = run("evaluate", SAMPLES / "2023.csv").stdout
     assert "Summary: " in single and "  binding: 8/8 pass" in single
 

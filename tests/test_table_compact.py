@@ -102,7 +102,7 @@ def test_a_focused_unit_is_named_at_the_top_with_its_figure_and_place() -> None:
         table = run("evaluate", DISTRICTS, "--unit", "徐汇区", *extra).stdout
         assert table.splitlines()[2] == "Unit: 徐汇区 (one of 16 units submitted)"
     zh = run("evaluate", DISTRICTS, "--unit", "徐汇区", "--lang", "zh").stdout
-    assert zh.splitlines()[2] == "单位：徐汇区（报送单位共 16 个）"
+    assert zh.splitlines()[2] == "单位：徐汇区（共16个单位报送）"
     table = run("evaluate", DISTRICTS, "--unit", "徐汇区").stdout
     # indicator 16 (lower is better): 徐汇区's 2.1 among the districts' figures of 2023
     figures = {

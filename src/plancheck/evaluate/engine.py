@@ -28,6 +28,7 @@ from plancheck.evaluate import peers
 from plancheck.evaluate.arrays import Backend, backend_for
 from plancheck.evaluate.models import Evaluation, IndicatorView, Result, Status
 from plancheck.evaluate.progress import TOLERANCE, VERDICTS, Trend, time_share, trends
+from plancheck.i18n import say
 from plancheck.kinds.base import (
     COMPUTED,
     FROM_FILE,
@@ -77,15 +78,15 @@ def evaluate(
     judged_years = tuple(y for y in years if y >= start)
     history = tuple(y for y in years if y < start)
     if not judged_years:
+        before = say("list").join(map(str, history))
         raise UserError(
-            f"nothing to judge: {', '.join(map(str, history))} is before the plan period "
-            f"{start}–{plan.info.period.end}; submit it together with a later year to use it "
-            "as a baseline",
+            say("engine.history_only", years=before, start=start, end=plan.info.period.end),
             submission.files[0],
         )
     units = submission.units
     if unit is not None and unit not in units:
-        raise UserError(f"--unit {unit}: not in the submission (units: {', '.join(units)})")
+        raise UserError(say("engine.unit_missing", unit=unit, units=say("list").join(units)))
+
     cube = Cube(plan, submission)
     xp = backend_for(len(units), backend)
     engine = _Engine(plan, cube, xp, references or {})

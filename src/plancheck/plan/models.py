@@ -202,6 +202,11 @@ class PlanInfo:
         ),
     ] = False
     midterm: Midterm = field(default_factory=Midterm)
+    office: Annotated[
+        str | None,
+        Field(description="The office that issues reports on the plan (a report's 发文单位)."),
+    ] = None
+    office_en: str | None = None
     notes: str | None = None
 
 

@@ -22,6 +22,7 @@ from plancheck.evaluate.models import ONLY, Evaluation, Result, Status
 from plancheck.messages import TREND_WORDS, decimals_written, number, render
 from plancheck.plan.models import Indicator, Plan
 from plancheck.report import Options
+from plancheck.report.check import render_check  # noqa: F401 (the registry: plancheck check)
 from plancheck.report.common import (
     TREND_ORDER,
     arrow,
@@ -130,8 +131,8 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         screen.print(f"{label('history', lang)}: {', '.join(map(str, evaluation.history))}")
     if evaluation.focus is not None:
         count = len(evaluation.submitted_units)
-        screen.print(_shown(label("focus_unit", lang, unit=evaluation.focus, count=count)),
-                     style="bold")  # fmt: skip
+        focus = label("focus_of", lang, unit=evaluation.focus, count=count)
+        screen.print(_shown(label("focus_unit", lang) + label("colon", lang) + focus), style="bold")
     if evaluation.multi and not options.details:
         _compact(screen, evaluation, lang, options)
     else:
