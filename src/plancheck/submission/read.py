@@ -40,6 +40,7 @@ NAME_COLUMNS = ("name", "指标名称", "name_en")  # used as the indicator key 
 _NAMES = {normalise_key(n) for n in NAME_COLUMNS}
 FIELDS = ("indicator", "value", "reference", "rank", "year", "unit", "note")  # add()'s order
 NAN = math.nan
+_CACHED = frozenset({str, int, float})  # cell types whose checks are remembered (exact types)
 
 # Where a cell is, for messages: (line, column index) → prefix such as "Sheet1!C5" ("" for CSV).
 CellName = Callable[[int, int], str]
@@ -126,7 +127,9 @@ class _Builder:
         self._keys: dict[str, int | None] = {}
         self._years: dict[object, int | None] = {}
         self._units: dict[object, str] = {}
-        self._figures: dict[tuple[object, int, str], float | str] = {}
+        self._figures: dict[str, list[dict[object, float | str]]] = {
+            field: [{} for _ in plan.indicators] for field in ("value", "reference")
+        }
         self._ranks: dict[object, int | str | None] = {}
 
     # --- reading files ---------------------------------------------------------------------
@@ -336,12 +339,13 @@ class _Builder:
         """The figure (NaN for no figure), or None after reporting a bad cell."""
         if raw is None:
             return NAN
-        key = (raw, indicator, field)
-        found = self._figures.get(key) if isinstance(raw, str | int | float) else None
+        # One cache per field and indicator: a cell's text decides its figure (or its problem).
+        cache = self._figures[field][indicator] if type(raw) in _CACHED else None
+        found = None if cache is None else cache.get(raw)
         if found is None:
             found = _check_figure(raw, ind, field)
-            if isinstance(raw, str | int | float):
-                self._figures[key] = found
+            if cache is not None:
+                cache[raw] = found
         if isinstance(found, str):
             self.fail(context, line, f"{label(field)}: {found}")
             return None
@@ -576,20 +580,23 @@ class Layout:
         width = len(self.header)
         positions = [self.fields.get(f) for f in FIELDS]
         has_unit = "unit" in self.fields
+        blank = self.blank
         for line, row in rows:
-            if not any(cell.strip() for cell in row):
+            if not "".join(row).strip():
                 continue  # blank and whitespace-only lines
-            problem = self._shape(line, row, width)
-            if problem is not None:
+            size = len(row)
+            # A row as wide as the header, with no blank column to check, has its shape.
+            if (size != width or blank) and (problem := self._shape(line, row, width)):
                 builder.errors.append(problem)
                 if len(builder.errors) >= MAX_ERRORS:
                     raise builder._errors(complete=False)
                 continue
-            size = len(row)
-            cells = [row[col] if col is not None and col < size else None for col in positions]
-            for n, col in enumerate(positions):
-                if col is not None and cells[n] is None:
-                    cells[n] = ""
+            if size >= width:
+                cells = [None if col is None else row[col] for col in positions]
+            else:  # a short row: its missing cells are empty
+                cells = [
+                    None if col is None else row[col] if col < size else "" for col in positions
+                ]
 
             def label(field: str, line: int = line) -> str:
                 col = self.fields.get(field)
