@@ -87,16 +87,20 @@ class Figure:
     note: str = ""
 
 
+WARMUP = {"runs": 1}  # warm-up runs before the counted ones (--warmup)
+
+
 def paired(
     name: str, command: list[str], floor: list[str] | None, runs: int, timeout: float,
     target: float | None, floor_name: str = "",
 ) -> tuple[Figure, Figure | None]:  # fmt: skip
-    """``command`` and ``floor`` in turn, one warm-up each then ``runs`` counted pairs."""
+    """``command`` and ``floor`` in turn: the warm-ups, then ``runs`` counted pairs."""
     ours: list[Run] = []
     theirs: list[Run] = []
-    once(command, timeout)
-    if floor is not None:
-        once(floor, timeout)
+    for _ in range(WARMUP["runs"]):
+        once(command, timeout)
+        if floor is not None:
+            once(floor, timeout)
     for _ in range(runs):
         ours.append(once(command, timeout))
         if floor is not None:
@@ -144,7 +148,10 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=600, help="seconds before a run is killed")
     parser.add_argument("--skip-scale", action="store_true", help="start-up only")
     parser.add_argument("--full", action="store_true", help="every scale row on the 1M file too")
+    parser.add_argument("--warmup", type=int, default=1, help="warm-up runs of each command")
+    parser.add_argument("--formats", help="the formats to run at scale (default: every one)")
     args = parser.parse_args()
+    WARMUP["runs"] = args.warmup
     os.chdir(ROOT)
     # An installed package carries compiled bytecode; an editable checkout under
     # PYTHONDONTWRITEBYTECODE would recompile plancheck on every run. Compile it once, as pip does.
@@ -192,7 +199,8 @@ def main() -> None:
                 base = [*cmd, "evaluate", str(data.relative_to(ROOT)), "--plan", str(plan)]
                 out = str(Path(folder) / "out")
                 variants: list[tuple[str, list[str]]] = [
-                    (f"-f {fmt}", ["-f", fmt, "-o", f"{out}.{fmt}"]) for fmt in formats()
+                    (f"-f {fmt}", ["-f", fmt, "-o", f"{out}.{fmt}"])
+                    for fmt in (args.formats.split(",") if args.formats else formats())
                 ]
                 json_out = ["-f", "json", "-o", f"{out}.json"]
                 variants += [
