@@ -146,19 +146,3 @@ def test_each_line_is_what_the_encoder_writes_of_the_fields(
     for result in evaluation.results:
         expected = _compact(_fields(result, options, several, evaluation.tasks))
         assert writer.line(result) == expected
-
-
-def test_a_format_slow_at_this_size_says_so_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    from plancheck import report
-
-    table = report.FORMATS["table"]
-    assert table.slow_above is not None
-    assert report.FORMATS["json"].slow_above is None  # json is the same speed at every size
-    monkeypatch.setitem(report.FORMATS, "table", table._replace(slow_above=10))
-    outcome = run("evaluate", DISTRICTS)
-    notes = [line for line in outcome.stderr.splitlines() if line.startswith("note: -f table")]
-    assert len(notes) == 1 and "results one by one" in notes[0]
-    assert not [line for line in run("evaluate", DISTRICTS, "-f", "json").stderr.splitlines()
-                if line.startswith("note:")]  # fmt: skip
-    monkeypatch.setitem(report.FORMATS, "table", table._replace(slow_above=10**9))
-    assert "note: -f table" not in run("evaluate", DISTRICTS).stderr

@@ -33,6 +33,7 @@ from plancheck.textfile import read_text
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 MAX_ERRORS = 50  # bad cells reported at once (README "Bad input"); more are counted
+SLOW_YAML_RECORDS = 20_000  # a YAML submission past this says once that CSV is faster
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # An indicator cell that is not an indicator but a row of the table's own: skipped, with a warning.
 TOTALS = frozenset({"合计", "总计", "小计", "说明", "备注", "注", "total", "subtotal"})
@@ -160,8 +161,16 @@ class _Builder:
             if path.suffix.lower() in (".yaml", ".yml"):
                 from plancheck.submission.read_yaml import read_yaml_submission
 
+                records = 0
                 for record in read_yaml_submission(text, file):
                     self.add_record(context, record)
+                    records += 1
+                if records > SLOW_YAML_RECORDS:
+                    self.warnings.append(
+                        f"{file}: {records:,} figures read from YAML, slowly at this size (each "
+                        "value is a YAML node with its line and column); the same rows as a CSV "
+                        "file or a workbook are read many times faster"
+                    )
             else:
                 rows = read_rows(
                     text, file, lambda cells: columns.looks_like_header(cells, self.plan)
