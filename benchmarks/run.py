@@ -1,21 +1,25 @@
-"""The performance table: start-up and scale of plancheck against their floors, in one run.
+"""The performance table: plancheck against two reference programs, in one run.
 
-    python benchmarks/generate.py && python benchmarks/run.py [--runs 10] [--skip-scale]
+    pip install -e '.[bench]'          # Polars, for the scale floor
+    python benchmarks/generate.py      # benchmarks/data/: the plan and the large submissions
+    python benchmarks/run.py [--runs 5] [--scale-runs 3] [--skip-scale] [--full]
 
-Start-up: the median of N runs of ``plancheck evaluate samples/2023.csv`` and ``plancheck
---help`` against ``python -c "import typer, pydantic, yaml"`` (what our own dependencies cost).
-Scale: ``plancheck evaluate FILE --format json -o out.json`` on the 345k-row and 1M-row files
-(benchmarks/generate.py) against the stdlib floor measured in the same run: ``csv.reader`` over the
-same file, converting every value to float. Peak memory is each child's maximum resident set
-(``resource.getrusage``). Growth: time per row of the 1M file over that of the 345k file.
+Start-up: ``plancheck evaluate samples/2023.csv`` (the table and ``-f json``) and ``plancheck
+--help`` against ``benchmarks/floors/startup.py`` — the least program on plancheck's stack (typer,
+PyYAML into pydantic, csv, rich) doing the same job for one district.
 
-Every command runs as a fresh process, as a user would run it. The ratios are the figures to
-compare across machines; the seconds are this machine's.
+Scale: ``plancheck evaluate FILE -f FORMAT -o FILE`` on the 345k-row and 1M-row files, in every
+report format and with ``--unit``, ``--reference``, a quoted CSV, a workbook and a YAML submission,
+against ``benchmarks/floors/scale.py`` — Polars reading the same CSV, joining the plan's targets,
+deciding each status and writing one JSON line per result. By default the 1M file runs ``-f json``
+only; ``--full`` runs every row of the table on it too.
 
-Rows marked "context" have no target: they measure, in the same run, what the stack costs
-before plancheck does any work of its own — typer running a command (it builds its parameters'
-validators with pydantic), rich's table, importing Polars and numpy, and writing a report's bytes
-— so the gap between a figure and its target can be read against what is irreducible.
+Each command and its floor run in turn, A B A B …, as fresh processes, after one warm-up each;
+the ratio is taken pair by pair and its median printed, so that it holds when the machine's speed
+drifts (a shared machine's seconds do; quote the ratios). Seconds are the median wall-clock time,
+cpu the median user + system time (and its ratio: on a loaded machine the steadier figure), peak
+MiB the largest resident set of any run (``wait4``). The verdicts are taken on the wall ratio.
+Growth: the time per row of the 1M file over that of the 345k file, for ``-f json``.
 """
 
 from __future__ import annotations
@@ -24,66 +28,99 @@ import argparse
 import os
 import platform
 import resource
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "benchmarks" / "data"
+FLOORS = ROOT / "benchmarks" / "floors"
 PYTHON = sys.executable
-FLOOR_SCRIPT = """
-import csv, sys
-with open(sys.argv[1], newline="", encoding="utf-8") as handle:
-    rows = csv.reader(handle)
-    next(rows)
-    for row in rows:
-        for cell in row[3:]:
-            if cell:
-                float(cell)
-"""
-TARGETS = {"start-up": 1.3, "scale": 3.0, "growth": 2.2, "memory": 400.0}
-# What running any typer 0.29 command with an option imports (typer validates every parameter
-# with a pydantic TypeAdapter, built in typer._adapters), and what a rich table adds to that.
-TYPER_COMMAND = "import typer, pydantic, yaml, typer._adapters"
-RICH_TABLE = TYPER_COMMAND + ", rich.console, rich.table"
-ENGINE = "import polars, numpy"
-WRITE_SCRIPT = """
-import os, sys
-size, block = int(sys.argv[2]), b"x" * (1 << 24)
-with open(sys.argv[1], "wb") as handle:
-    for _ in range(size >> 24):
-        handle.write(block)
-    handle.write(block[: size & ((1 << 24) - 1)])
-    handle.flush()
-    os.fsync(handle.fileno())
-"""
+# The targets of issue 14 (ratios to the floor; MiB; time for 2× rows).
+TARGETS = {"table": 1.0, "json": 0.9, "help": 1.0, "scale": 1.5, "memory": 400.0, "growth": 2.1}
 
 
-def timed(command: list[str]) -> tuple[float, float, int]:
-    """Seconds, peak resident MiB and exit code of one run of ``command`` in a fresh process."""
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    mib: float
+    code: int
+
+
+def once(command: Sequence[str], timeout: float) -> Run:
+    """One run of ``command`` as a fresh process, its output thrown away."""
     start = time.perf_counter()
-    pid = os.posix_spawn(command[0], command, os.environ.copy(), file_actions=_quiet())
-    _, status, usage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - start
-    return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    with open(os.devnull, "wb") as null:
+        child = subprocess.Popen(command, stdout=null, stderr=null)
+        deadline = start + timeout
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                child.send_signal(signal.SIGKILL)
+                pid, status, usage = os.wait4(child.pid, 0)
+                break
+            time.sleep(0.005)
+    child.returncode = 0  # reaped here, not by Popen
+    wall = time.perf_counter() - start
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+               os.waitstatus_to_exitcode(status))  # fmt: skip
 
 
-def _quiet() -> list[tuple[int, int, str, int, int]]:
-    return [
-        (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-        (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0),
-    ]
+@dataclass
+class Figure:
+    name: str
+    wall: float
+    cpu: float
+    mib: float
+    ratio: float | None  # median of the pairwise ratios to the floor
+    cpu_ratio: float | None
+    target: float | None
+    note: str = ""
 
 
-def median(command: list[str], runs: int) -> tuple[float, float]:
-    results = [timed(command) for _ in range(runs)]
-    for _, _, code in results:
-        if code not in (0, 1):
-            sys.exit(f"failed ({code}): {' '.join(command)}")
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+WARMUP = {"runs": 1}  # warm-up runs before the counted ones (--warmup)
+
+
+def paired(
+    name: str, command: list[str], floor: list[str] | None, runs: int, timeout: float,
+    target: float | None, floor_name: str = "",
+) -> tuple[Figure, Figure | None]:  # fmt: skip
+    """``command`` and ``floor`` in turn: the warm-ups, then ``runs`` counted pairs."""
+    ours: list[Run] = []
+    theirs: list[Run] = []
+    for _ in range(WARMUP["runs"]):
+        once(command, timeout)
+        if floor is not None:
+            once(floor, timeout)
+    for _ in range(runs):
+        ours.append(once(command, timeout))
+        if floor is not None:
+            theirs.append(once(floor, timeout))
+    bad = sorted({r.code for r in ours if r.code not in (0, 1)})
+    note = f"exit {', '.join(map(str, bad))}" if bad else ""
+    if any(r.wall >= timeout for r in ours):
+        note = f"killed after {timeout:.0f} s"
+    pairs = list(zip(ours, theirs, strict=True))
+    ratio = statistics.median(a.wall / b.wall for a, b in pairs) if pairs else None
+    cpu_ratio = statistics.median(a.cpu / b.cpu for a, b in pairs) if pairs else None
+    figure = Figure(name, statistics.median(r.wall for r in ours),
+                    statistics.median(r.cpu for r in ours), max(r.mib for r in ours), ratio,
+                    cpu_ratio, target, note)  # fmt: skip
+    reference = None
+    if theirs:
+        reference = Figure(floor_name, statistics.median(r.wall for r in theirs),
+                           statistics.median(r.cpu for r in theirs), max(r.mib for r in theirs),
+                           None, None, None)  # fmt: skip
+    return figure, reference
 
 
 def plancheck() -> list[str]:
@@ -91,95 +128,140 @@ def plancheck() -> list[str]:
     return [str(found)] if found.exists() else [PYTHON, "-m", "plancheck"]
 
 
+def formats() -> list[str]:
+    """Every report format that renders an evaluation (the registry's, so new ones are run)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from plancheck.report import choices
+
+    return choices("evaluation")
+
+
+def rows_of(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(1 for _ in handle) - 1
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Print plancheck's performance table.")
-    parser.add_argument("--runs", type=int, default=10, help="runs per start-up figure (median)")
-    parser.add_argument("--scale-runs", type=int, default=3, help="runs per scale figure (median)")
+    parser.add_argument("--runs", type=int, default=5, help="counted pairs per start-up figure")
+    parser.add_argument("--scale-runs", type=int, default=3, help="counted pairs per scale figure")
+    parser.add_argument("--timeout", type=float, default=600, help="seconds before a run is killed")
     parser.add_argument("--skip-scale", action="store_true", help="start-up only")
+    parser.add_argument("--full", action="store_true", help="every scale row on the 1M file too")
+    parser.add_argument("--warmup", type=int, default=1, help="warm-up runs of each command")
+    parser.add_argument("--formats", help="the formats to run at scale (default: every one)")
     args = parser.parse_args()
+    WARMUP["runs"] = args.warmup
     os.chdir(ROOT)
     # An installed package carries compiled bytecode; an editable checkout under
     # PYTHONDONTWRITEBYTECODE would recompile plancheck on every run. Compile it once, as pip does.
     subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "src")], check=True)
     cmd = plancheck()
-    rows: list[tuple[str, str, str, str, str]] = []
-    verdicts: list[bool] = []
+    figures: list[Figure] = []
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+          f"{platform.python_implementation()} {platform.python_version()}, {platform.platform()}",
+          flush=True)  # fmt: skip
 
-    def add(name: str, seconds: float, floor: float, mib: float, target: float) -> None:
-        ratio = seconds / floor
-        verdicts.append(ratio <= target)
-        mark = "ok" if ratio <= target else "OVER"
-        rows.append(
-            (
-                name,
-                f"{seconds:.3f}",
-                f"{floor:.3f}",
-                f"{ratio:.2f}× (≤ {target}× {mark})",
-                f"{mib:.0f}",
-            )
-        )
+    def add(pair: tuple[Figure, Figure | None]) -> None:
+        figure, floor = pair
+        if floor is not None:
+            floor.name = f"  floor: {floor.name}"
+            figures.append(floor)
+        figures.append(figure)
+        print(f"  {figure.name}: {figure.wall:.2f} s", file=sys.stderr, flush=True)
 
-    def context(name: str, seconds: float, floor: float, mib: float) -> None:
-        rows.append(
-            (name, f"{seconds:.3f}", f"{floor:.3f}", f"{seconds / floor:.2f}×", f"{mib:.0f}")
-        )
+    startup = [PYTHON, str(FLOORS / "startup.py"), "evaluate", "samples/2023.csv"]
+    sample = [*cmd, "evaluate", "samples/2023.csv"]
+    add(paired("plancheck evaluate samples/2023.csv", sample, startup, args.runs, args.timeout,
+               TARGETS["table"], "startup.py (table)"))  # fmt: skip
+    add(paired("plancheck evaluate samples/2023.csv -f json", [*sample, "-f", "json"],
+               [*startup, "-f", "json"], args.runs, args.timeout, TARGETS["json"],
+               "startup.py -f json"))  # fmt: skip
+    figure, _ = paired("plancheck --help (against startup.py's table)", [*cmd, "--help"],
+                       startup, args.runs, args.timeout, TARGETS["help"])  # fmt: skip
+    add((figure, None))
 
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} "
-          f"{platform.python_version()}, {platform.platform()}")  # fmt: skip
-    floor, floor_mib = median([PYTHON, "-c", "import typer, pydantic, yaml"], args.runs)
-    rows.append(
-        ("import typer, pydantic, yaml (floor)", f"{floor:.3f}", "", "", f"{floor_mib:.0f}")
-    )
-    seconds, mib = median([*cmd, "evaluate", "samples/2023.csv"], args.runs)
-    add("plancheck evaluate samples/2023.csv", seconds, floor, mib, TARGETS["start-up"])
-    seconds, mib = median([*cmd, "--help"], args.runs)
-    add("plancheck --help", seconds, floor, mib, TARGETS["start-up"])
-    for name, script in (("typer running a command", TYPER_COMMAND),
-                         ("  + rich's table", RICH_TABLE)):  # fmt: skip
-        seconds, mib = median([PYTHON, "-c", script], args.runs)
-        context(f"context: {name} (imports only)", seconds, floor, mib)
-
-    per_row: dict[str, float] = {}
+    growth = None
     if not args.skip_scale:
-        engine_s, engine_mib = median([PYTHON, "-c", ENGINE], args.runs)
-        with tempfile.TemporaryDirectory(dir=DATA if DATA.is_dir() else None) as folder:
+        plan = DATA / "plan.yaml"
+        needed = [plan, *(DATA / n for n in ("345k.csv", "1m.csv", "345k-quoted.csv", "345k.xlsx",
+                                               "345k.yaml", "reference.csv"))]  # fmt: skip
+        missing = [str(p) for p in needed if not p.exists()]
+        if missing:
+            sys.exit(f"missing {', '.join(missing)}: run python benchmarks/generate.py first")
+        with tempfile.TemporaryDirectory() as folder:
+            per_row: dict[str, float] = {}
             for name in ("345k.csv", "1m.csv"):
                 data = DATA / name
-                if not data.exists():
-                    sys.exit(f"{data} missing: run python benchmarks/generate.py first")
-                count = sum(1 for _ in data.open(encoding="utf-8")) - 1
-                floor_s, floor_mib = median(
-                    [PYTHON, "-c", FLOOR_SCRIPT, str(data)], args.scale_runs
-                )
-                rows.append((f"stdlib floor, {name} ({count:,} rows)", f"{floor_s:.3f}", "", "",
-                             f"{floor_mib:.0f}"))  # fmt: skip
-                out = str(Path(folder) / "out.json")
-                command = [*cmd, "evaluate", str(data), "--format", "json", "-o", out]
-                seconds, mib = median(command, args.scale_runs)
-                add(f"plancheck evaluate {name} -f json -o out.json", seconds, floor_s, mib,
-                    TARGETS["scale"])  # fmt: skip
-                verdicts.append(mib <= TARGETS["memory"])
-                if mib > TARGETS["memory"]:
-                    rows.append((f"  peak memory over {TARGETS['memory']:.0f} MiB", "", "", "", ""))
-                per_row[name] = seconds / count
-                size = Path(out).stat().st_size
-                seconds, mib = median(
-                    [PYTHON, "-c", WRITE_SCRIPT, str(Path(folder) / "bytes"), str(size)],
-                    args.scale_runs,
-                )
-                Path(folder, "bytes").unlink()
-                context("context: import polars, numpy", engine_s, floor_s, engine_mib)
-                context(f"context: writing {size / 1e6:.0f} MB (out.json's size)", seconds,
-                        floor_s, mib)  # fmt: skip
-        growth = per_row["1m.csv"] / per_row["345k.csv"]
-        verdicts.append(growth * 2 <= TARGETS["growth"])
-        rows.append(("growth: time per row, 1M over 345k (2× rows → time ×)", "", "",
-                     f"{growth * 2:.2f}× for 2× rows (≤ {TARGETS['growth']}×)", ""))  # fmt: skip
+                count = rows_of(data)
+                floor = [PYTHON, str(FLOORS / "scale.py"), str(data), str(plan),
+                         str(Path(folder) / "floor.jsonl")]  # fmt: skip
+                base = [*cmd, "evaluate", str(data.relative_to(ROOT)), "--plan", str(plan)]
+                out = str(Path(folder) / "out")
+                variants: list[tuple[str, list[str]]] = [
+                    (f"-f {fmt}", ["-f", fmt, "-o", f"{out}.{fmt}"])
+                    for fmt in (args.formats.split(",") if args.formats else formats())
+                ]
+                json_out = ["-f", "json", "-o", f"{out}.json"]
+                variants += [
+                    ("--unit 县01500 -f json", ["--unit", "县01500", *json_out]),
+                    ("--reference reference.csv -f json",
+                     ["--reference", str(DATA / "reference.csv"), *json_out]),
+                ]  # fmt: skip
+                inputs = []
+                if name == "345k.csv":
+                    inputs = [(other, DATA / other) for other in
+                              ("345k-quoted.csv", "345k.xlsx", "345k.yaml")]  # fmt: skip
+                if name == "1m.csv" and not args.full:
+                    variants = [("-f json", json_out)]
+                print(f"{name}: {count:,} rows", file=sys.stderr, flush=True)
+                for label, extra in sorted(variants, key=lambda v: v[0] != "-f json"):
+                    figure, reference = paired(
+                        f"plancheck evaluate {name} {label}", [*base, *extra], floor,
+                        args.scale_runs, args.timeout, TARGETS["scale"],
+                        f"scale.py {name} ({count:,} rows)")  # fmt: skip
+                    if label == "-f json":  # the floor's row is printed once, above its json
+                        add((figure, reference))
+                        per_row[name] = figure.wall / count
+                    else:
+                        add((figure, None))
+                for label, path in inputs:
+                    command = [*cmd, "evaluate", str(path.relative_to(ROOT)), "--plan", str(plan),
+                               *json_out]  # fmt: skip
+                    figure, _ = paired(f"plancheck evaluate {label} -f json (floor: the CSV)",
+                                       command, floor, args.scale_runs, args.timeout,
+                                       TARGETS["scale"])  # fmt: skip
+                    add((figure, None))
+            growth = 2 * per_row["1m.csv"] / per_row["345k.csv"]
 
-    header = ("command", "seconds", "floor", "ratio", "peak MiB")
-    widths = [max(len(r[k]) for r in [header, *rows]) for k in range(5)]
-    for row in [header, tuple("-" * w for w in widths), *rows]:
+    print()
+    header = ("command", "seconds", "cpu s", "ratio to floor", "cpu ratio", "peak MiB")
+    table = [header]
+    verdicts = []
+    for f in figures:
+        ratio = ""
+        if f.ratio is not None and f.target is not None:
+            ok = f.ratio <= f.target and not f.note
+            verdicts.append(ok)
+            ratio = f"{f.ratio:.2f}× (≤ {f.target}× {'ok' if ok else 'OVER'})"
+        memory = f"{f.mib:.0f}"
+        if f.target == TARGETS["scale"] and f.mib > TARGETS["memory"]:
+            memory += f" (> {TARGETS['memory']:.0f})"
+            verdicts.append(False)
+        cpu_ratio = "" if f.cpu_ratio is None else f"{f.cpu_ratio:.2f}×"
+        table.append((f.name + (f" [{f.note}]" if f.note else ""), f"{f.wall:.3f}",
+                      f"{f.cpu:.3f}", ratio, cpu_ratio, memory))  # fmt: skip
+    if growth is not None:
+        ok = growth <= TARGETS["growth"]
+        verdicts.append(ok)
+        table.append(("growth: -f json time, 1M rows over 345k, for 2× rows", "", "",
+                      f"{growth:.2f}× (≤ {TARGETS['growth']}× {'ok' if ok else 'OVER'})", "",
+                      ""))  # fmt: skip
+    widths = [max(len(r[k]) for r in table) for k in range(len(header))]
+    for n, row in enumerate(table):
         print("  ".join(cell.ljust(widths[k]) for k, cell in enumerate(row)).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
     print("all targets met" if all(verdicts) else "some targets not met")
 
 

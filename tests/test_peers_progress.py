@@ -82,7 +82,9 @@ def test_unit_focus_keeps_peers(tmp_path: Path) -> None:
     outcome = run("evaluate", long_csv(tmp_path / "c.csv", rows), "--unit", "徐汇区", "-f", "json")
     data = outcome.json()
     assert {r["id"]: r["status"] for r in data["results"]}["5"] == "pass"
-    assert "unit" not in data["results"][0]  # one unit: the single-unit shape
+    # One unit of sixteen: the report names it, and each result carries it (issue 17).
+    assert data["unit"] == "徐汇区"
+    assert {r["unit"] for r in data["results"]} == {"徐汇区"}
     assert run("evaluate", tmp_path / "c.csv", "--unit", "无此区").code == 2
     # The option is read as the file's unit cells are: outer spaces, full-width forms.
     spaced = run("evaluate", tmp_path / "c.csv", "--unit", " 徐汇区 ", "-f", "json")

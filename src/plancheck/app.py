@@ -10,6 +10,9 @@ here reads ``sys.argv`` or writes to a terminal; everything the stages need is i
 from __future__ import annotations
 
 import datetime as dt
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -146,14 +149,32 @@ def check_unit(plan: Plan, unit: str, submitted: tuple[str, ...]) -> None:
                         units=say("list").join(submitted)))  # fmt: skip
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused: a national file makes millions of small objects
+    (cells, results, report lines) and no reference cycles, and the collector would walk all of
+    them again and again (a third of the time of a 345k-row evaluation). Reference counting
+    still frees everything; the collector runs again afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def evaluate(request: EvaluateRequest) -> Outcome:
     """``plancheck evaluate``: 0 compliant, 1 not compliant."""
-    from plancheck.report import render
+    from plancheck.report import render, slow_note
 
     day = report_day(request.date)
-    evaluation, warnings = judge(request)
     options = replace(request.options, office=request.office, date=day)
-    report = render(request.format, "evaluation", evaluation, options)
+    with _collector_paused():
+        evaluation, warnings = judge(request)
+        report = render(request.format, "evaluation", evaluation, options)
+    note = slow_note(request.format, len(evaluation.listed))
+    warnings += (note,) if note else ()
     read = (*request.files, *filter(None, (request.reference, request.tasks)))
     return Outcome(report, 0 if evaluation.compliant else 1, warnings,
                    (*read, *plan_paths(request.plan)))  # fmt: skip

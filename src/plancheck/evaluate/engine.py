@@ -485,26 +485,29 @@ class _Engine:
             reason = cached
         rank = shown.get("rank")
         reference = shown.get("reference")
-        return Result(
-            unit,
-            s.year,
-            indicator,
-            status,
-            value,
-            reason,
-            goal,
-            reference,
-            None if reference is None else self._source(shown, "reference"),
-            None if rank is None else int(rank),
-            None if rank is None else self._source(shown, "rank"),
-            schedule,
-            trend,
-            note,
-            file,
-            line,
-            None
-            if s.midterm is None or s.midterm[u] != s.midterm[u]
-            else MIDTERM[int(s.midterm[u])],
+        return _tuple(  # Result(…) without its generated __new__: a million of them at scale
+            Result,
+            (
+                unit,
+                s.year,
+                indicator,
+                status,
+                value,
+                reason,
+                goal,
+                reference,
+                None if reference is None else self._source(shown, "reference"),
+                None if rank is None else int(rank),
+                None if rank is None else self._source(shown, "rank"),
+                schedule,
+                trend,
+                note,
+                file,
+                line,
+                None
+                if s.midterm is None or s.midterm[u] != s.midterm[u]
+                else MIDTERM[int(s.midterm[u])],
+            ),
         )
 
     def _behind_reason(
@@ -557,9 +560,10 @@ class _Engine:
         verdict = s.trend[0][u]
         if verdict != verdict:
             return None
-        series = tuple((year, values[u]) for year, values in s.points if values[u] == values[u])
+        series = tuple([(year, v) for year, values in s.points if (v := values[u]) == v])
         ratio = s.trend[3][u]
-        return Trend(VERDICTS[int(verdict)], series, s.trend[1][u], s.trend[2][u], _known(ratio))
+        return _tuple(Trend, (VERDICTS[int(verdict)], series, s.trend[1][u], s.trend[2][u],
+                              None if ratio != ratio else ratio))  # fmt: skip
 
     def _behind(
         self,
@@ -586,6 +590,9 @@ class _Engine:
         reason = s.indicator.target.behind(row, pace, target_year)
         schedule = None if pace.share is None else ("on" if pace.on_track else "off")
         return schedule, reason
+
+
+_tuple = tuple.__new__  # a NamedTuple made from all its fields, in order
 
 
 def _known(x: float) -> float | None:

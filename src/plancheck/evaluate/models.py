@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from plancheck.evaluate.progress import Trend
@@ -140,9 +141,10 @@ class Evaluation:
     def _counts(self) -> dict[tuple[str | None, int | None], Counter[Status]]:
         # One pass over the results for every summary a report asks for (per unit, per year).
         counts: dict[tuple[str | None, int | None], Counter[Status]] = {}
-        for r in self.results:
-            for key in ((None, None), (r.unit, None), (None, r.year), (r.unit, r.year)):
-                counts.setdefault(key, Counter())[r.status] += 1
+        each = Counter(map(attrgetter("unit", "year", "status"), self.results))
+        for (unit, year, status), count in each.items():
+            for key in ((None, None), (unit, None), (None, year), (unit, year)):
+                counts.setdefault(key, Counter())[status] += count
         return counts
 
     @cached_property

@@ -33,12 +33,17 @@ class Format(NamedTuple):
     module: str
     subjects: frozenset[str]  # what it can render: evaluation, indicators, tasks, taskcheck
     help: str
+    # Results past which the format is known to be slow (said once on stderr), or None.
+    slow_above: int | None = None
 
 
 _ALL = frozenset({"evaluation", "indicators", "tasks", "taskcheck", "diff"})  # tasks check, diff
 _CI = frozenset({"evaluation", "taskcheck", "check"})  # check: plancheck check
 FORMATS: dict[str, Format] = {
-    "table": Format("plancheck.report.table", _ALL | {"check"}, "for the terminal (default)"),
+    # Past this many results the terminal's layout is slow: said once on stderr.
+    "table": Format(
+        "plancheck.report.table", _ALL | {"check"}, "for the terminal (default)", 20_000
+    ),
     "markdown": Format("plancheck.report.markdown", _ALL, "GitHub-flavoured markdown to share"),
     "json": Format(
         "plancheck.report.json", _ALL | {"check"}, "the stable contract for scripts and CI"
@@ -58,6 +63,15 @@ FORMATS: dict[str, Format] = {
 
 def choices(subject: str) -> list[str]:
     return [name for name, fmt in FORMATS.items() if subject in fmt.subjects]
+
+
+def slow_note(name: str, results: int) -> str | None:
+    """The one line said on stderr when format ``name`` is slow for this many results."""
+    limit = FORMATS[name].slow_above
+    if limit is None or results <= limit:
+        return None
+    return (f"note: -f {name} lays out each of the {results:,} results one by one, slowly at "
+            "this size (about a millisecond each); -f markdown, html or json write them in seconds")  # fmt: skip
 
 
 def render(name: str, subject: str, obj: Any, options: Options) -> str | bytes:

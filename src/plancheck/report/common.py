@@ -145,10 +145,11 @@ def latest_index(evaluation: Evaluation) -> list[IndexScore]:
 def matrix(evaluation: Evaluation) -> list[tuple[str, list[Result]]]:
     """Per unit, its latest-year results in the plan's order (the units × indicators matrix)."""
     latest = evaluation.latest_year
-    return [
-        (unit, [r for r in evaluation.results if r.unit == unit and r.year == latest])
-        for unit in evaluation.units
-    ]
+    rows: dict[str, list[Result]] = {unit: [] for unit in evaluation.units}
+    for r in evaluation.results:  # one pass: a national file has thousands of units
+        if r.year == latest and r.unit in rows:
+            rows[r.unit].append(r)
+    return list(rows.items())
 
 
 TREND_ORDER = ("going_backwards", "seriously_lagging", "lagging", "on_track", "achieved")

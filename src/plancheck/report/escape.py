@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html as html_module
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from plancheck.safetext import controls_but, shown_escape, visible_controls
@@ -74,6 +75,7 @@ def _markdown_lines(text: str) -> list[str]:
     return [_LINKABLE.sub("\u200b", line.strip()).translate(_MARKDOWN) for line in lines]
 
 
+@lru_cache(maxsize=1 << 16)  # a report repeats its names and targets on every row
 def markdown_inline(text: str) -> str:
     r"""Markdown text that shows as typed: no heading, list, link, mention, emoji or HTML.
 
@@ -89,6 +91,7 @@ def markdown_inline(text: str) -> str:
     return _LIST_MARKER.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", shown)
 
 
+@lru_cache(maxsize=1 << 16)
 def markdown_cell(text: str) -> str:
     r"""One cell of a GitHub-flavoured markdown table: ``markdown_inline``, and ``|`` escaped.
 
@@ -115,6 +118,7 @@ def mermaid_label(text: str) -> str:
     return '"' + visible_controls(text, keep="").translate(_MERMAID) + '"'
 
 
+@lru_cache(maxsize=1 << 16)
 def xml(text: str) -> str:
     r"""Text ElementTree can write as XML 1.0 (it escapes ``<``, ``&`` and quotes itself):
     control characters visible, and U+FFFE and U+FFFF as ``\uNNNN``.
@@ -131,7 +135,12 @@ def html(text: object) -> str:
     >>> html('<b title="x">\x1b')
     '&lt;b title=&quot;x&quot;&gt;\\x1b'
     """
-    return html_module.escape(xml(str(text)), quote=True)
+    return _html(text if type(text) is str else str(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _html(text: str) -> str:
+    return html_module.escape(xml(text), quote=True)
 
 
 def github_message(text: str) -> str:

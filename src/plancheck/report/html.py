@@ -206,7 +206,11 @@ def _summary(evaluation: Evaluation, lang: str) -> list[str]:
         ]
         out.append(stacked_bars(label("chart_years", lang), by_year, lang))
     if len(evaluation.units) > 1:
-        by_unit = [(u, Counter(r.status for r in latest if r.unit == u)) for u in evaluation.units]
+        counts: dict[str, Counter[Status]] = {u: Counter() for u in evaluation.units}
+        for r in latest:  # one pass: a national file has thousands of units
+            if r.unit in counts:
+                counts[r.unit][r.status] += 1
+        by_unit = list(counts.items())
         out.append(
             stacked_bars(f"{label('chart_units', lang)} ({evaluation.latest_year})", by_unit, lang)
         )
@@ -269,12 +273,12 @@ def _index(evaluation: Evaluation, lang: str) -> list[str]:
     if bars:
         out.append(index_bars(label("index", lang), bars))
     if len(evaluation.years) > 1:
+        scores: dict[str, list[tuple[int, float]]] = {}
+        for s in evaluation.index:  # one pass: a national file has thousands of units
+            if s.score is not None:
+                scores.setdefault(s.unit, []).append((s.year, s.score))
         for unit in evaluation.units:
-            points = sorted(
-                (s.year, s.score)
-                for s in evaluation.index
-                if s.unit == unit and s.score is not None
-            )
+            points = sorted(scores.get(unit, []))
             if len(points) > 1:
                 out.append(index_line(f"{label('index', lang)}: {unit}", points))
     return out

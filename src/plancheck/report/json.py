@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from plancheck.evaluate.models import Evaluation, Result
-from plancheck.messages import render
+from plancheck.evaluate.models import Evaluation, IndicatorView, Result, Status
+from plancheck.evaluate.progress import VERDICTS
+from plancheck.messages import Reason, render
 from plancheck.plan.models import Indicator, Plan, Task
 from plancheck.report import Options
 from plancheck.report.check import render_check_json as render_check  # noqa: F401 (the registry)
@@ -14,9 +17,15 @@ from plancheck.report.escape import json_safe
 
 if TYPE_CHECKING:  # for annotations only: importing them costs every run's start-up
     from plancheck.evaluate.diff import Diff
+    from plancheck.evaluate.progress import Trend
     from plancheck.tasks.models import TaskCheck, TaskResult
 
 COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
+class Lines(list[str]):
+    """A list of objects already written as compact JSON lines (``json_safe`` applied): ``dumps``
+    lays them out as it lays out any list of objects, without encoding them again."""
 
 
 def dumps(data: Any) -> str:
@@ -26,21 +35,33 @@ def dumps(data: Any) -> str:
     ``indent=`` would switch off: fast at a million results.
     The text of names and notes is kept exactly; control characters are JSON escapes.
     """
-    return json_safe("".join(_encode(data, "")) + "\n")
+    return "".join(_encode(data, "")) + "\n"
+
+
+def _compact(value: Any) -> str:
+    return json_safe(COMPACT.encode(value))
 
 
 def _encode(value: Any, indent: str) -> list[str]:
+    # ``json_safe`` works character by character and the layout's line breaks are outside every
+    # string: each piece is made safe on its own, so the whole text is never scanned again.
     inner = indent + "  "
     if isinstance(value, dict) and value:
         parts = ["{\n"]
         for n, (key, item) in enumerate(value.items()):
-            parts += [inner, COMPACT.encode(key), ": ", *_encode(item, inner)]
+            parts += [inner, _compact(key), ": ", *_encode(item, inner)]
             parts.append(",\n" if n < len(value) - 1 else "\n")
         return [*parts, indent, "}"]
+    if isinstance(value, Lines):
+        if not value:
+            return ["[]"]
+        spliced = [",\n" + inner] * (2 * len(value) - 1)
+        spliced[::2] = value  # the lines go into the one final join: no copy of them before it
+        return ["[\n", inner, *spliced, "\n", indent, "]"]
     if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-        lines = ",\n".join(inner + COMPACT.encode(v) for v in value)
+        lines = ",\n".join(inner + _compact(v) for v in value)
         return ["[\n", lines, "\n", indent, "]"]
-    return [COMPACT.encode(value)]
+    return [_compact(value)]
 
 
 def figure(x: float | None) -> float | int | None:
@@ -70,17 +91,22 @@ def plan_data(plan: Plan) -> dict[str, Any]:
 
 def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     plan = evaluation.plan
-    multi_unit = len(evaluation.units) > 1
-    data: dict[str, Any] = {
-        "plan": plan_data(plan),
-        "year": evaluation.latest_year,
-        "years": list(evaluation.years),
-        "files": list(evaluation.files),
-        "strict": evaluation.strict,
-        "compliant": evaluation.compliant,
-        "summary": evaluation.summary(),
-        "results": [_result(r, options, multi_unit) for r in evaluation.results],
-    }
+    # Each result names its unit when the submission held several, --unit or not.
+    several = len(evaluation.submitted_units or evaluation.units) > 1
+    data: dict[str, Any] = {"plan": plan_data(plan)}
+    if evaluation.focus is not None:
+        data["unit"] = evaluation.focus  # the report is about this unit among several
+    data.update(
+        {
+            "year": evaluation.latest_year,
+            "years": list(evaluation.years),
+            "files": list(evaluation.files),
+            "strict": evaluation.strict,
+            "compliant": evaluation.compliant,
+            "summary": evaluation.summary(),
+            "results": _ResultWriter(evaluation, options, several).lines(evaluation.listed),
+        }
+    )
     data["index"] = [
         {
             "unit": score.unit,
@@ -93,7 +119,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         }
         for score in evaluation.index
     ]
-    if multi_unit:
+    if len(evaluation.units) > 1:
         data["units"] = {
             unit: {
                 "compliant": unit not in evaluation.failing_units,
@@ -102,12 +128,34 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
             for unit in evaluation.units
         }
         data["failing_units"] = list(evaluation.failing_units)
-    _add_tasks(data, evaluation, options)
+    if evaluation.city:
+        data["city"] = [_city_row(view) for view in evaluation.city]
+    if evaluation.tasks is not None:
+        data["tasks"] = taskcheck_data(evaluation.tasks, options)
     return dumps(data)
 
 
+def _city_row(view: IndicatorView) -> dict[str, Any]:
+    """One indicator across the units in the latest year: the city office's view."""
+    indicator = view.indicator
+    row: dict[str, Any] = {
+        "id": indicator.id,
+        "name": indicator.name,
+        "name_en": indicator.name_en,
+        "year": view.year,
+        "mean": figure(view.mean),
+        "low": figure(view.low),
+        "high": figure(view.high),
+        "count": view.count,
+        "failing": list(view.failing),
+    }
+    if view.focus is not None:
+        row.update({"unit": view.focus, "value": figure(view.value), "rank": view.rank})
+    return row
+
+
 def result_fields(indicator: Indicator) -> dict[str, Any]:
-    """What every result says of its indicator (shared with the columnar path's writer)."""
+    """What every result says of its indicator."""
     return {
         "id": indicator.id,
         "name": indicator.name,
@@ -120,31 +168,161 @@ def result_fields(indicator: Indicator) -> dict[str, Any]:
     }
 
 
-def _result(result: Result, options: Options, multi_unit: bool) -> dict[str, Any]:
-    indicator = result.indicator
-    item: dict[str, Any] = {"unit": result.unit} if multi_unit else {}
+def _number(x: float | int) -> str:
+    """A number as the JSON encoder writes it (``float.__repr__``; NaN and infinities as it
+    spells them)."""
+    if isinstance(x, float):
+        if x != x or x in (math.inf, -math.inf):
+            return COMPACT.encode(x)
+        return float.__repr__(x)
+    return int.__repr__(x)
+
+
+class _SeriesKeys(dict[int, str]):
+    """``"2021": `` of a trend's series, by year."""
+
+    def __missing__(self, year: int) -> str:
+        key = self[year] = f'"{year}": '
+        return key
+
+
+class _ResultWriter:
+    """Each result as its compact JSON line, assembled from pieces encoded once: what a result
+    says of its indicator once per indicator and status, each unit's name once, each reason once
+    (results share them), each figure once. The line is the one ``COMPACT.encode`` would write
+    of the result's fields (``_fields``, the definition kept for the tests), byte for byte."""
+
+    def __init__(self, evaluation: Evaluation, options: Options, several: bool) -> None:
+        self.lang = options.lang
+        self.several = several
+        self.tasks = evaluation.tasks
+        self._heads: dict[tuple[str, int], str] = {}
+        self._bodies: dict[tuple[int, str], str] = {}
+        self._tails: dict[int, str] = {}
+        self._reasons: dict[int, tuple[Reason, str]] = {}
+        self._figures: dict[float, str] = {}
+        self._texts: dict[Any, Any] = {}
+        self._verdicts = {verdict: _compact(verdict) for verdict in VERDICTS}
+        self._series_keys = _SeriesKeys()
+
+    def lines(self, results: Iterable[Result]) -> Lines:
+        line = self.line
+        return Lines(line(r) for r in results)
+
+    def line(self, r: Result) -> str:
+        head = self._heads.get((r.unit, r.year))
+        if head is None:
+            head = self._head(r.unit, r.year)
+        indicator = r.indicator
+        body = self._bodies.get((id(indicator), r.status))
+        if body is None:
+            body = self._body(indicator, r.status)
+        reason = self._reasons.get(id(r.reason))
+        if reason is None:
+            reason = self._reason(r.reason)
+        figures = self._figures
+        value = "null" if r.value is None else figures.get(r.value) or self._figure(r.value)
+        reference = (
+            "null" if r.reference is None else figures.get(r.reference) or self._figure(r.reference)
+        )
+        texts = self._texts
+        middle = texts.get((r.schedule, r.midterm))
+        if middle is None:
+            middle = self._middle(r.schedule, r.midterm)
+        file = texts.get(r.file)
+        if file is None:
+            file = texts[r.file] = _compact(r.file)
+        tail = self._tails.get(id(indicator))
+        if tail is None:
+            tail = self._tail(indicator)
+        return (
+            f'{head}{body}{value}, "reason": {reason[1]}, "reference": {reference}, '
+            f'"rank": {"null" if r.rank is None else int.__repr__(r.rank)}, '
+            f'"schedule": {middle[0]}, "progress": {self._trend(r.trend)}, '
+            f'"midterm": {middle[1]}, "note": {_compact(r.note) if r.note else "null"}, '
+            f'"file": {file}, "line": {"null" if r.line is None else int.__repr__(r.line)}'
+            f"{tail}"
+        )
+
+    def _head(self, unit: str, year: int) -> str:
+        head = (
+            f'{{"unit": {_compact(unit)}, "year": {year}' if self.several else f'{{"year": {year}'
+        )
+        self._heads[(unit, year)] = head
+        return head
+
+    def _body(self, indicator: Indicator, status: Status) -> str:
+        fields = _compact({**result_fields(indicator), "status": status.value})
+        body = self._bodies[(id(indicator), status)] = f", {fields[1:-1]}, " + '"value": '
+        return body
+
+    def _reason(self, reason: Reason) -> tuple[Reason, str]:
+        found = self._reasons[id(reason)] = (reason, _compact(render(reason, self.lang)))
+        return found  # the reason kept with its text: its id stays its own
+
+    def _middle(self, schedule: str | None, midterm: str | None) -> tuple[str, str]:
+        found = self._texts[(schedule, midterm)] = (_compact(schedule), _compact(midterm))
+        return found
+
+    def _tail(self, indicator: Indicator) -> str:
+        """What closes a result: with --tasks, the tasks linked to its indicator."""
+        if self.tasks is None:
+            tail = "}"
+        else:
+            tail = f', "tasks": {_compact(_linked_tasks(self.tasks, indicator.id))}}}'
+        self._tails[id(indicator)] = tail
+        return tail
+
+    def _figure(self, x: float) -> str:
+        text = self._figures[x] = _number(figure(x))  # type: ignore[arg-type]
+        return text
+
+    def _trend(self, trend: Trend | None) -> str:
+        if trend is None:
+            return "null"
+        figures, keys = self._figures, self._series_keys
+        series = ", ".join(
+            [
+                f"{keys[year]}{figures.get(value) or self._figure(value)}"
+                for year, value in trend.series
+            ]
+        )
+        verdict = self._verdicts[trend.verdict]
+        ratio = "null" if trend.ratio is None else _number(round(trend.ratio, 6))
+        return (
+            f'{{"verdict": {verdict}, "series": {{{series}}}, '
+            f'"slope": {_number(round(trend.slope, 6))}, '
+            f'"projection": {_number(round(trend.projection, 6))}, "ratio": {ratio}}}'
+        )
+
+
+def _fields(result: Result, options: Options, several: bool, tasks: TaskCheck | None = None
+            ) -> dict[str, Any]:  # fmt: skip
+    """A result's fields as data: what ``_ResultWriter.line`` writes, in the same order."""
+    item: dict[str, Any] = {"unit": result.unit} if several else {}
     item.update(
         {
             "year": result.year,
-            **result_fields(indicator),
+            **result_fields(result.indicator),
             "status": result.status.value,
             "value": figure(result.value),
             "reason": render(result.reason, options.lang),
             "reference": figure(result.reference),
             "rank": result.rank,
             "schedule": result.schedule,
-            "progress": _trend(result),
+            "progress": _trend_data(result.trend),
             "midterm": result.midterm,
             "note": result.note or None,
             "file": result.file,
             "line": result.line,
         }
     )
+    if tasks is not None:
+        item["tasks"] = _linked_tasks(tasks, result.indicator.id)
     return item
 
 
-def _trend(result: Result) -> dict[str, Any] | None:
-    trend = result.trend
+def _trend_data(trend: Trend | None) -> dict[str, Any] | None:
     if trend is None:
         return None
     return {
@@ -254,16 +432,6 @@ def _linked_tasks(check: TaskCheck, indicator_id: str) -> list[dict[str, Any]]:
         }
         for r in check.linked(indicator_id)
     ]
-
-
-def _add_tasks(data: dict[str, Any], evaluation: Evaluation, options: Options) -> None:
-    """``evaluate --tasks``: the task section, and each result's linked tasks with their state."""
-    check = evaluation.tasks
-    if check is None:
-        return
-    for item, result in zip(data["results"], evaluation.results, strict=True):
-        item["tasks"] = _linked_tasks(check, result.indicator.id)
-    data["tasks"] = taskcheck_data(check, options)
 
 
 def render_taskcheck(check: TaskCheck, options: Options) -> str:

@@ -133,13 +133,12 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     multi_unit = len(evaluation.units) > 1
     multi_year = len(evaluation.years) > 1
     suites: list[ET.Element] = []
+    grouped: dict[tuple[str, str], list[Result]] = {}
+    for r in evaluation.results:  # one pass: a national file has thousands of units
+        grouped.setdefault((r.unit, r.indicator.category), []).append(r)
     for unit in evaluation.units:
         for category in plan.categories:
-            rows = [
-                r
-                for r in evaluation.results
-                if r.unit == unit and r.indicator.category == category.name
-            ]
+            rows = grouped.get((unit, category.name), [])
             if not rows:
                 continue
             title = category_name(evaluation, category.name, lang)

@@ -34,6 +34,7 @@ from plancheck.textfile import read_text
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 MAX_ERRORS = 50  # bad cells reported at once (README "Bad input"); more are counted
+SLOW_YAML_RECORDS = 20_000  # a YAML submission past this says once that CSV is faster
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # An indicator cell that is not an indicator but a row of the table's own: skipped, with a warning.
 TOTALS = frozenset({"合计", "总计", "小计", "说明", "备注", "注", "total", "subtotal"})
@@ -41,6 +42,7 @@ NAME_COLUMNS = ("name", "指标名称", "name_en")  # used as the indicator key 
 _NAMES = {normalise_key(n) for n in NAME_COLUMNS}
 FIELDS = ("indicator", "value", "reference", "rank", "year", "unit", "note")  # add()'s order
 NAN = math.nan
+_CACHED = frozenset({str, int, float})  # cell types whose checks are remembered (exact types)
 
 # Where a cell is, for messages: (line, column index) → prefix such as "Sheet1!C5" ("" for CSV).
 CellName = Callable[[int, int], str]
@@ -127,7 +129,9 @@ class _Builder:
         self._keys: dict[str, int | None] = {}
         self._years: dict[object, int | None] = {}
         self._units: dict[object, str] = {}
-        self._figures: dict[tuple[object, int, str], float | str] = {}
+        self._figures: dict[str, list[dict[object, float | str]]] = {
+            field: [{} for _ in plan.indicators] for field in ("value", "reference")
+        }
         self._ranks: dict[object, int | str | None] = {}
 
     # --- reading files ---------------------------------------------------------------------
@@ -155,8 +159,16 @@ class _Builder:
             if path.suffix.lower() in (".yaml", ".yml"):
                 from plancheck.submission.read_yaml import read_yaml_submission
 
+                records = 0
                 for record in read_yaml_submission(text, file):
                     self.add_record(context, record)
+                    records += 1
+                if records > SLOW_YAML_RECORDS:
+                    self.warnings.append(
+                        f"{file}: {records:,} figures read from YAML, slowly at this size (each "
+                        "value is a YAML node with its line and column); the same rows as a CSV "
+                        "file or a workbook are read many times faster"
+                    )
             else:
                 rows = read_rows(
                     text, file, lambda cells: columns.looks_like_header(cells, self.plan)
@@ -331,12 +343,13 @@ class _Builder:
         """The figure (NaN for no figure), or None after reporting a bad cell."""
         if raw is None:
             return NAN
-        key = (raw, indicator, field)
-        found = self._figures.get(key) if isinstance(raw, str | int | float) else None
+        # One cache per field and indicator: a cell's text decides its figure (or its problem).
+        cache = self._figures[field][indicator] if type(raw) in _CACHED else None
+        found = None if cache is None else cache.get(raw)
         if found is None:
             found = _check_figure(raw, ind, field)
-            if isinstance(raw, str | int | float):
-                self._figures[key] = found
+            if cache is not None:
+                cache[raw] = found
         if isinstance(found, str):
             self.fail(context, line, say("cell", label=label(field), message=found))
             return None
@@ -567,20 +580,23 @@ class Layout:
         width = len(self.header)
         positions = [self.fields.get(f) for f in FIELDS]
         has_unit = "unit" in self.fields
+        blank = self.blank
         for line, row in rows:
-            if not any(cell.strip() for cell in row):
+            if not "".join(row).strip():
                 continue  # blank and whitespace-only lines
-            problem = self._shape(line, row, width)
-            if problem is not None:
+            size = len(row)
+            # A row as wide as the header, with no blank column to check, has its shape.
+            if (size != width or blank) and (problem := self._shape(line, row, width)):
                 builder.errors.append(problem)
                 if len(builder.errors) >= MAX_ERRORS:
                     raise builder._errors(complete=False)
                 continue
-            size = len(row)
-            cells = [row[col] if col is not None and col < size else None for col in positions]
-            for n, col in enumerate(positions):
-                if col is not None and cells[n] is None:
-                    cells[n] = ""
+            if size >= width:
+                cells = [None if col is None else row[col] for col in positions]
+            else:  # a short row: its missing cells are empty
+                cells = [
+                    None if col is None else row[col] if col < size else "" for col in positions
+                ]
 
             def label(field: str, line: int = line) -> str:
                 col = self.fields.get(field)

@@ -1,0 +1,148 @@
+"""The JSON report of several units: each result's unit, the focused unit at the top, the city
+view (mean, lowest, highest, who fails, the focused unit's figure and place), ``--only``; and
+the results' lines, assembled from pre-encoded pieces, byte for byte what the JSON encoder
+writes of the same fields."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from plancheck.evaluate.engine import evaluate
+from plancheck.plan.load import load_plan
+from plancheck.report import Options, render
+from plancheck.report.json import _compact, _fields, _ResultWriter
+from plancheck.submission.read import read_submission
+from tests.conftest import CASES, ROOT, SAMPLES, run
+from tests.test_injection import admitting_other_units
+
+DISTRICTS = SAMPLES / "districts-2023.csv"  # 2021–2023, several districts, a note or two
+PLAN = load_plan()
+INDICATORS = {indicator.id: indicator for indicator in PLAN.indicators}
+
+
+def figures(path: Path, year: int) -> dict[str, dict[str, float]]:
+    """indicator → unit → figure of ``year``, read straight from the CSV."""
+    found: dict[str, dict[str, float]] = defaultdict(dict)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if int(row["year"]) == year and row["value"].strip():
+                found[row["indicator"]][row["unit"]] = float(row["value"])
+    return found
+
+
+def place(values: dict[str, float], unit: str, higher: bool) -> int:
+    """1 + the number of units strictly better: ties share the better place."""
+    mine = values[unit]
+    return 1 + sum(1 for v in values.values() if (v > mine if higher else v < mine))
+
+
+def test_every_result_names_its_unit_and_the_city_view_is_recomputed() -> None:
+    outcome = run("evaluate", DISTRICTS, "-f", "json")
+    assert outcome.code in (0, 1), outcome.stderr
+    data = outcome.json()
+    units = list(data["units"])
+    assert len(units) > 1
+    assert "unit" not in data  # no --unit: the report is about every unit
+    assert all(r["unit"] in units for r in data["results"])
+    latest = data["year"]
+    given = figures(DISTRICTS, latest)
+    fails = {(r["id"], r["unit"]) for r in data["results"]
+             if r["year"] == latest and r["status"] == "fail"}  # fmt: skip
+    assert [row["id"] for row in data["city"]] == [i.id for i in PLAN.indicators]
+    for row in data["city"]:
+        values = given.get(row["id"], {})
+        assert row["year"] == latest
+        assert row["count"] == len(values)
+        if len(values) >= 2:
+            assert row["mean"] == pytest.approx(math.fsum(values.values()) / len(values), abs=1e-9)
+        if values:
+            assert row["low"] == min(values.values())
+            assert row["high"] == max(values.values())
+        assert set(row["failing"]) == {u for i, u in fails if i == row["id"]}
+        assert "rank" not in row and "value" not in row
+
+
+def test_unit_focus_names_the_unit_at_the_top_on_every_result_and_its_place() -> None:
+    data = run("evaluate", DISTRICTS, "--unit", "长宁区", "-f", "json").json()
+    assert data["unit"] == "长宁区"
+    assert data["results"] and {r["unit"] for r in data["results"]} == {"长宁区"}
+    given = figures(DISTRICTS, data["year"])
+    ranked = 0
+    for row in data["city"]:
+        indicator = INDICATORS[row["id"]]
+        values = given.get(row["id"], {})
+        assert row["unit"] == "长宁区"
+        assert row["value"] == values.get("长宁区")
+        if "长宁区" in values and len(values) >= 2:
+            assert row["rank"] == place(values, "长宁区", indicator.direction == "higher")
+            ranked += 1
+        else:
+            assert row["rank"] is None
+    assert ranked >= 10  # the file gives most indicators for most districts
+
+
+def test_one_unit_keeps_the_single_unit_shape() -> None:
+    data = run("evaluate", SAMPLES / "2023.csv", "-f", "json").json()
+    assert "unit" not in data and "city" not in data and "units" not in data
+    assert all("unit" not in r for r in data["results"])
+
+
+@pytest.mark.parametrize("only", ["failing", "binding"])
+def test_only_narrows_the_results_not_the_counts(only: str) -> None:
+    # --only's filter on the evaluation (Evaluation.only), as the command line sets it.
+    evaluation = evaluate(PLAN, read_submission([DISTRICTS], PLAN))
+    every = json.loads(render("json", "evaluation", evaluation, Options()))
+    narrowed_evaluation = replace(evaluation, only=only)
+    narrowed = json.loads(render("json", "evaluation", narrowed_evaluation, Options()))
+    keep = (lambda r: r["status"] == "fail") if only == "failing" else (lambda r: r["binding"])
+    assert narrowed["results"] == [r for r in every["results"] if keep(r)]
+    assert 0 < len(narrowed["results"]) < len(every["results"])
+    assert narrowed["summary"] == every["summary"]
+    assert narrowed["city"] == every["city"]
+
+
+SUBMISSIONS = [
+    (SAMPLES / "districts-2023.csv", None, False),
+    (SAMPLES / "districts-2023.csv", "徐汇区", False),
+    (SAMPLES / "2023.csv", None, False),
+    (SAMPLES / "2023.csv", None, True),  # --tasks: each result's linked tasks
+    *((path, None, False) for path in sorted((CASES / "hostile").glob("render_*/2023.csv"))),
+]
+
+
+@pytest.fixture(scope="module")
+def other_units(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled plan admitting units its peer groups do not list (the hostile unit names)."""
+    path = tmp_path_factory.mktemp("plan") / "indicators.yaml"
+    text = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    path.write_text(admitting_other_units(text), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("path", "unit", "tasks"), SUBMISSIONS,
+                         ids=[f"{p.parent.name}/{p.name}-{u}-{t}" for p, u, t in SUBMISSIONS])  # fmt: skip
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_line_is_what_the_encoder_writes_of_the_fields(
+    path: Path, unit: str | None, tasks: bool, lang: str, other_units: Path
+) -> None:
+    plan = load_plan(tasks=True) if tasks else load_plan(other_units, tasks=False)
+    evaluation = evaluate(plan, read_submission([path], plan), unit=unit)
+    assert evaluation.results
+    if tasks:
+        from plancheck.tasks.checks import check_file
+
+        checked = check_file(plan, SAMPLES / "progress-2023.csv", year=evaluation.latest_year)
+        evaluation = replace(evaluation, tasks=checked)
+    options = Options(lang=lang)
+    several = len(evaluation.submitted_units) > 1
+    writer = _ResultWriter(evaluation, options, several)
+    for result in evaluation.results:
+        expected = _compact(_fields(result, options, several, evaluation.tasks))
+        assert writer.line(result) == expected

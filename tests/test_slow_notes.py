@@ -1,0 +1,42 @@
+"""What is still slow at a national file's size says so once on stderr (issue 14): the terminal
+table past 20,000 results, a YAML submission past 20,000 figures. The thresholds are lowered here
+so that small files show the note; nothing is timed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLES, run
+
+DISTRICTS = SAMPLES / "districts-2023.csv"
+
+
+def test_a_format_slow_at_this_size_says_so_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from plancheck import report
+
+    table = report.FORMATS["table"]
+    assert table.slow_above is not None
+    assert report.FORMATS["json"].slow_above is None  # json is the same speed at every size
+    monkeypatch.setitem(report.FORMATS, "table", table._replace(slow_above=10))
+    outcome = run("evaluate", DISTRICTS)
+    notes = [line for line in outcome.stderr.splitlines() if line.startswith("note: -f table")]
+    assert len(notes) == 1 and "results one by one" in notes[0]
+    assert not [line for line in run("evaluate", DISTRICTS, "-f", "json").stderr.splitlines()
+                if line.startswith("note:")]  # fmt: skip
+    monkeypatch.setitem(report.FORMATS, "table", table._replace(slow_above=10**9))
+    assert "note: -f table" not in run("evaluate", DISTRICTS).stderr
+
+
+def test_a_large_yaml_submission_says_once_that_csv_is_faster(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plancheck.submission import read
+
+    path = tmp_path / "2023.yaml"
+    path.write_text('values:\n  "1": 100\n  "2": 3\n  "3": 100\n', encoding="utf-8")
+    assert "YAML" not in run("evaluate", path).stderr
+    monkeypatch.setattr(read, "SLOW_YAML_RECORDS", 2)
+    said = [line for line in run("evaluate", path).stderr.splitlines() if "from YAML" in line]
+    assert len(said) == 1 and "3 figures read from YAML" in said[0]
