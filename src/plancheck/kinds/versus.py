@@ -15,6 +15,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
@@ -22,6 +23,7 @@ from pydantic import Field
 from plancheck.kinds.base import (
     SYMBOL,
     Better,
+    Draft,
     Facts,
     Judged,
     Kind,
@@ -96,6 +98,25 @@ class Versus(Kind):
 
     def default_timing(self, binding: bool, unit: str | None) -> Timing:
         return "annual"
+
+    def drafted(self, draft: Draft) -> Kind:
+        """高于GDP增长: the other indicator is the one of the table the words name."""
+        parsed = draft.parsed
+        mentioned = parsed.other or self.indicator
+        other = resolve_other(mentioned, draft.names)
+        if other is None or other == draft.ident:
+            from plancheck.kinds.todo import Todo
+
+            draft.todo("target", f"'{parsed.text}' compares with '{mentioned}', which names no "
+                       "one other indicator of the table: write a versus target with its id "
+                       "(until then it is never judged)")  # fmt: skip
+            return Todo(kind="todo", text=parsed.text)
+        found = replace(self, indicator=other)
+        other_name = dict(draft.names)[other]
+        band = ": set `tolerance` for another band" if found.op == "~" else ""
+        draft.check("target", f"'{mentioned}' read as indicator {other} ({other_name}), "
+                    f"{found.describe()}{band}")  # fmt: skip
+        return found
 
     def margin(self, facts: Facts, judged: Judged) -> Array | None:
         return None if self.op == "~" else level_margin(facts, judged)
