@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -226,8 +227,12 @@ class _Builder:
 
     def refuse_misread_number(self, node: yaml.Node, number: int | float) -> None:
         """A number must mean its decimal text: not NaN or infinite, not octal, hex or base 60."""
-        if not math.isfinite(number):
-            raise self.fail(node, f"'{node.value}' is not a finite number")
+        # An integer beyond a double's range (400 digits) has no float: as good as infinite.
+        if not (
+            abs(number) <= sys.float_info.max if isinstance(number, int) else math.isfinite(number)
+        ):
+            text = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            raise self.fail(node, f"'{text}' is not a finite number")
         if not isinstance(node, yaml.ScalarNode) or node.style:  # plain: None, or "" (libyaml)
             return  # quoted under an explicit !!int or !!float: the writer asked for it
         text = node.value.replace("_", "")
