@@ -95,7 +95,24 @@ def _to_float(text: str) -> float:
                 f"'{shown(text)}' is a formula Excel never computed: open and save the workbook"
             )
         raise BadValue(f"'{shown(text)}' is not a number")
-    return float(text)
+    number = float(text)
+    if len(text) > 16 and not _exact(text, number):
+        raise BadValue(
+            f"'{shown(text)}' has more digits than a figure holds (15 significant digits): "
+            "round it, or it would be judged as " + repr(number)
+        )
+    return number
+
+
+def _exact(text: str, number: float) -> bool:
+    """Does ``number`` say what ``text`` says? 99.99999999999999999 read as a double is 100.0,
+    which meets ≥ 100 although the text does not: such a figure is refused, not rounded."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return Decimal(text) == Decimal(repr(number))
+    except InvalidOperation:
+        return True
 
 
 def parse_rank(raw: object) -> int | None:
