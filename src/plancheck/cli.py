@@ -176,7 +176,9 @@ def _emit(text: str | bytes, output: Path | None, inputs: list[Path]) -> None:
         from plancheck.process import write_stdout
 
         if isinstance(text, bytes) and sys.stdout.isatty():
-            raise UserError("a binary file (a workbook or a document) is not for the terminal: give -o FILE")
+            raise UserError(
+                "a binary file (a workbook or a document) is not for the terminal: give -o FILE"
+            )
         write_stdout(text)
         return
     from plancheck.output import write_report
