@@ -127,7 +127,7 @@ def parse_rank(raw: object) -> int | None:
     if text.casefold() in NO_FIGURE:
         return None
     text = text.removeprefix("第").removesuffix("名").strip()
-    if not text.isdigit() or int(text) < 1:
+    if not text.isdecimal() or int(text) < 1:
         raise BadValue(f"rank '{shown(raw)}' is not a whole number from 1")
     return int(text)
 
@@ -141,6 +141,6 @@ def parse_year(raw: object) -> int | None:
     text = fold(str(raw)).removesuffix("年").removesuffix("年度").strip()
     if not text:
         return None
-    if not (text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100):
+    if not (text.isdecimal() and len(text) == 4 and 1900 <= int(text) <= 2100):
         raise BadValue(f"'{shown(raw)}' is not a year")
     return int(text)
