@@ -28,11 +28,12 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from plancheck.evaluate.arrays import NUMPY_FROM_UNITS
 from plancheck.evaluate.engine import evaluate
 from plancheck.evaluate.models import Evaluation, Status
 from plancheck.plan.load import load_plan
 from plancheck.plan.models import Plan
-from plancheck.report import Options, render
+from plancheck.report import FORMATS, Options, render
 from plancheck.submission.read import read_submission
 
 os.environ.setdefault("PLANCHECK_CACHE", "off")  # thousands of made-up plans: none kept
@@ -185,32 +186,44 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
                 "value": draw(figure),
             }
         indicators.append(indicator)
-    return {
-        "plan": {
-            "id": "generated",
-            "title": "随机规划",
-            "title_en": "A made-up plan",
-            "document": {
-                "stage": "测试",
-                "stage_en": "test",
-                "date": "2021-01-01",
-                "occasion": "",
-                "occasion_en": "",
-                "source": "tests",
-            },
-            "period": {"start": 2021, "end": 2025},
-            "baseline_year": 2020,
-            "target_year": 2025,
-            "other_units": True,
+    categories = [
+        {"name": "甲类", "name_en": "A", "weight": draw(st.sampled_from([1.0, 3.0]))},
+        {"name": "乙类", "name_en": "B"},
+    ]
+    return {**_FIXED_PLAN, "categories": categories, "indicators": indicators}
+
+
+_FIXED_PLAN: dict[str, Any] = {
+    "plan": {
+        "id": "generated",
+        "title": "随机规划",
+        "title_en": "A made-up plan",
+        "document": {
+            "stage": "测试",
+            "stage_en": "test",
+            "date": "2021-01-01",
+            "occasion": "",
+            "occasion_en": "",
+            "source": "tests",
         },
-        "categories": [
-            {"name": "甲类", "name_en": "A", "weight": draw(st.sampled_from([1.0, 3.0]))},
-            {"name": "乙类", "name_en": "B"},
-        ],
-        "peer_groups": {"peers": {"name": "全体", "name_en": "all units"}},
-        "references": {"average": {"name": "平均值", "name_en": "average", "peers": "peers"}},
-        "indicators": indicators,
-    }
+        "period": {"start": 2021, "end": 2025},
+        "baseline_year": 2020,
+        "target_year": 2025,
+        "other_units": True,
+    },
+    "categories": [{"name": "甲类", "name_en": "A"}, {"name": "乙类", "name_en": "B"}],
+    "peer_groups": {"peers": {"name": "全体", "name_en": "all units"}},
+    "references": {"average": {"name": "平均值", "name_en": "average", "peers": "peers"}},
+}
+_FIXED_INDICATOR: dict[str, Any] = {
+    "category": "甲类",
+    "name": "指标1",
+    "name_en": "Indicator 1",
+    "binding": True,
+    "unit": "%",
+    "target_text": "generated",
+    "timing": "annual",
+}
 
 
 def fmt(x: float) -> str:
@@ -286,7 +299,7 @@ def cases(draw: st.DrawFn) -> tuple[dict[str, Any], str, dict[tuple[int, str], f
 
 def judge(
     folder: Path, plan_data: dict[str, Any], csv: str, references: dict[tuple[int, str], float],
-    focus: bool,
+    focus: bool, formats: tuple[str, ...] = ("json",),
 ) -> tuple[Plan, dict[str, Evaluation], dict[str, str]]:  # fmt: skip
     (folder / "indicators.yaml").write_text(json.dumps(plan_data, ensure_ascii=False), "utf-8")
     (folder / "figures.csv").write_text(csv, "utf-8")
@@ -297,7 +310,11 @@ def judge(
     for backend in ("python", "numpy"):
         evaluation = evaluate(plan, submission, references=references, unit=unit, backend=backend)
         evaluations[backend] = evaluation
-        reports[backend] = str(render("json", "evaluation", evaluation, Options()))
+        reports[backend] = "\n".join(
+            f"--- {name} {lang}\n{render(name, 'evaluation', evaluation, Options(lang=lang))!s}"
+            for name in formats
+            for lang in ("en", "zh")
+        )
     return plan, evaluations, reports
 
 
@@ -317,6 +334,59 @@ def test_both_libraries_give_the_same_report(
     assert reports["python"] == reports["numpy"]
     for evaluation in evaluations.values():
         check_direct_readings(plan, evaluation, csv, references)
+
+
+@settings(
+    max_examples=int(os.environ.get("PLANCHECK_EQUIVALENCE_EXAMPLES", "200")) // 5,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(cases())
+def test_every_format_is_the_same_on_both_libraries(
+    case: tuple[dict[str, Any], str, dict[tuple[int, str], float], bool],
+) -> None:
+    """A figure that is a numpy double where it should be a float would show in a format that
+    writes it with str() (np.float64(5.0)): every text format, in both languages."""
+    plan_data, csv, references, focus = case
+    formats = tuple(name for name in FORMATS if "evaluation" in FORMATS[name].subjects)
+    with tempfile.TemporaryDirectory() as tmp:
+        _, _, reports = judge(Path(tmp), plan_data, csv, references, focus, formats)
+    assert reports["python"] == reports["numpy"]
+    assert "np.float64" not in reports["numpy"] and "np.True_" not in reports["numpy"]
+
+
+def test_many_units_run_on_numpy_and_report_as_a_few() -> None:
+    """The library chosen by size (numpy from NUMPY_FROM_UNITS units) reports as plain Python."""
+    plan_data = {
+        **_FIXED_PLAN,
+        "indicators": [
+            {**_FIXED_INDICATOR, "id": "1", "target": {"kind": "threshold", "op": ">", "value": 5.0}},
+            {**_FIXED_INDICATOR, "id": "2", "name": "指标2", "name_en": "Indicator 2",
+             "target": {"kind": "rank", "peers": "peers", "best": 3}, "better": "lower"},
+            {**_FIXED_INDICATOR, "id": "3", "name": "指标3", "name_en": "Indicator 3",
+             "target": {"kind": "relative", "op": ">=", "reference": "average"}},
+        ],
+    }  # fmt: skip
+    rows = ["unit,year,indicator,value,reference,rank"]
+    for n in range(NUMPY_FROM_UNITS + 6):
+        for ident in ("1", "2", "3"):
+            value = fmt(FIGURES[(n * 7 + int(ident)) % len(FIGURES)])
+            rows.append(f"单位{n:03d},2022,{ident},{value},,")
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "indicators.yaml").write_text(json.dumps(plan_data, ensure_ascii=False), "utf-8")
+        (folder / "figures.csv").write_text("\n".join(rows) + "\n", "utf-8")
+        plan = load_plan(folder, tasks=False)
+        submission = read_submission([folder / "figures.csv"], plan)
+    by_size = evaluate(plan, submission)
+    forced = evaluate(plan, submission, backend="python")
+    for name in ("json", "markdown"):
+        assert render(name, "evaluation", by_size, Options()) == render(
+            name, "evaluation", forced, Options()
+        )
+    assert by_size.units and len(by_size.units) >= NUMPY_FROM_UNITS
+    check_direct_readings(plan, by_size, "\n".join(rows), {})
 
 
 # --- the simplest verdicts, read directly from the plan ----------------------------------------

@@ -12,6 +12,7 @@ YAML, told apart by ``kind``) whose class attributes and methods say everything 
     reason()    why, for one result
     score()     its 0–100 score in the rule-of-law index
     problems()  what ``plan validate`` refuses in it (a reference that leads nowhere…)
+    drafted()   what ``plan import`` makes of it on a table row (its column, the name's words)
 
 The engine (``evaluate/engine.py``) calls these and nothing else: no code outside a kind's module
 asks which kind a target is. ``kinds/__init__.py`` is the registry. Adding a kind is one module
