@@ -245,6 +245,23 @@ class _Builder:
                 node, f"'{node.value}' is read by YAML as {number:g}: write the number in "
                 "decimal (no leading 0, 0x or ':'), or quote it",
             )  # fmt: skip
+        if len(text) > 15 and not _holds(text, number):
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            raise self.fail(
+                node, f"'{shown}' has more digits than a number holds (15 significant "
+                f"digits): it would be read as {float(number)!r}",
+            )  # fmt: skip
+
+
+def _holds(text: str, number: int | float) -> bool:
+    """Does the double ``number`` becomes say what ``text`` says (99.99999999999999999 is
+    100.0, which meets a target of ≥ 100 that the text does not)?"""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return Decimal(text) == Decimal(repr(float(number)))
+    except (InvalidOperation, OverflowError):
+        return True
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
