@@ -45,8 +45,9 @@ if TYPE_CHECKING:
 
 DEFAULT_TOLERANCE = 1.0
 # Figures are decimals people typed; their difference in binary may exceed the tolerance by an
-# ulp (5.3 − 4.3 is 0.9999999999999996 or 1.0000000000000009): the bound is included.
-SLACK = 1e-9
+# ulp (5.3 − 4.3 is 0.9999999999999996 or 1.0000000000000009): the bound is included — a few
+# units in the last place of the figures — and a figure typed just beyond it is beyond.
+SLACK = 6e-16  # × the figures: at least twice what the subtraction and the decimals can be off
 
 
 @model
@@ -126,7 +127,8 @@ class Versus(Kind):
         other = facts.other(self.indicator)
         known = ~xp.isnan(facts.value) & ~xp.isnan(other)
         if self.op == "~":
-            held = xp.abs(facts.value - other) <= self.allowed + SLACK
+            slack = (xp.maximum(xp.abs(facts.value), xp.abs(other)) + self.allowed) * SLACK
+            held = xp.abs(facts.value - other) <= self.allowed + slack
         else:
             held = compare(self.op, facts.value, other)
         return Judged(met_where(xp, known, held), other, {"other": other})
@@ -139,7 +141,10 @@ class Versus(Kind):
         value, other_text = numbers_apart(row.value, other)
         if self.op == "~":
             key = "in_step_met" if row.met else "in_step_not_met"
-            difference = number(float(f"{abs(row.value - other):.12g}"))
+            # The difference as the typed figures make it (15 digits: 5.3 − 4.3 is 1), told
+            # apart from the tolerance when it is just beyond (1.00000000000001, not 1).
+            apart = float(f"{abs(row.value - other):.15g}")
+            difference = numbers_apart(apart, self.allowed)[0]
             return (fragment(key, value=value, other=other_text, name=name,
                              difference=difference, tolerance=number(self.allowed)),)  # fmt: skip
         key = "versus_met" if row.met else "versus_not_met"
