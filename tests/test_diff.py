@@ -102,7 +102,7 @@ def test_lower_is_better_indicators() -> None:
     assert classify(indicator("8"), old, new) == (Change.IMPROVED, -0.2)
 
 
-@pytest.mark.parametrize("fmt", ["table", "markdown", "json"])
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json", "html"])
 def test_every_format_renders_a_diff(fmt: str) -> None:
     assert fmt in choices("diff")
     result = invoke("diff", SAMPLES / "2022.csv", SAMPLES / "2023.csv", "-f", fmt, "--lang", "zh")

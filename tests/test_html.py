@@ -68,9 +68,8 @@ def test_every_indicator_and_status_word_is_there() -> None:
     _, text = report(SAMPLES / "2022.csv", SAMPLES / "2023.csv", "--lang", "zh")
     page = Page(text)
     plan = load_plan(None)
-    for year in (2022, 2023):
-        for indicator in plan.indicators:
-            assert f"indicator-徐汇区-{year}-{indicator.id}" in page.ids
+    for indicator in plan.indicators:  # one row per indicator, its figures under their years
+        assert f"indicator-徐汇区-{indicator.id}" in page.ids
     body = "".join(page.text)
     for indicator in plan.indicators:
         assert indicator.name in body

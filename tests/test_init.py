@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
+import shlex
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
@@ -85,3 +88,85 @@ def test_init_refuses_a_file(tmp_path: Path) -> None:
     result = run("init", path)
     assert result.exit_code == 2
     assert "exists and is not a folder" in result.stderr
+
+
+def workflow(folder: Path) -> tuple[str, list[str]]:
+    text = (folder / "plancheck-ci.yml").read_text(encoding="utf-8")
+    steps = yaml.safe_load(text)["jobs"]["plancheck"]["steps"]
+    return text, [str(s["run"]) for s in steps if "run" in s]
+
+
+# `pip install plancheck`, `pip install 'plancheck[xlsx]'`: a name looked up on a package index.
+FROM_AN_INDEX = re.compile(r"pip install\s+['\"]?plancheck(\[[^\]]*\])?['\"]?\s*$")
+
+
+def test_init_workflow_installs_plancheck_from_its_repository(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    assert run("init", folder).exit_code == 0
+    text, steps = workflow(folder)
+    installs = [s for s in steps if s.startswith("pip install")]
+    assert installs == ['pip install "plancheck @ git+https://github.com/OWNER/plancheck@REF"']
+    assert not any(FROM_AN_INDEX.search(s) for s in steps)
+    assert "OWNER" in text and "REF" in text  # placeholders the comments explain
+    assert steps.index(installs[0]) < steps.index(f"plancheck plan validate {folder.as_posix()}")
+    assert (
+        f"plancheck check {folder.as_posix()}/sample-2027.csv --plan {folder.as_posix()} -f github"
+        in steps
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "installed"),
+    [
+        (
+            "git+https://github.com/me/plancheck@v0.1.0",
+            '"plancheck @ git+https://github.com/me/plancheck@v0.1.0"',
+        ),
+        (
+            "plancheck @ git+https://gitlab.com/me/plancheck@0123abc",
+            '"plancheck @ git+https://gitlab.com/me/plancheck@0123abc"',
+        ),
+        ("./tools/plancheck", '"./tools/plancheck"'),
+        (
+            "https://github.com/me/plancheck/archive/v0.1.0.tar.gz",
+            '"plancheck @ https://github.com/me/plancheck/archive/v0.1.0.tar.gz"',
+        ),
+    ],
+)
+def test_init_install_option(tmp_path: Path, given: str, installed: str) -> None:
+    folder = tmp_path / "p"
+    result = run("init", folder, "--install", given)
+    assert result.exit_code == 0, result.stderr
+    _, steps = workflow(folder)
+    assert f"pip install {installed}" in steps
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        "plancheck",
+        "plancheck[xlsx]",
+        'x"; rm -rf /',
+        "a\nb",
+    ],
+)
+def test_init_install_refuses_an_index_name_or_what_the_shell_reads(
+    tmp_path: Path, given: str
+) -> None:
+    folder = tmp_path / "p"
+    result = run("init", folder, "--install", given)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("--install ")
+    assert not folder.exists()  # nothing written
+
+
+def test_the_generated_workflow_runs_as_ci_would(tmp_path: Path) -> None:
+    """The steps after the install, run in order: each exits 0 on the sample."""
+    folder = tmp_path / "p"
+    assert run("init", folder).exit_code == 0
+    _, steps = workflow(folder)
+    for step in steps[1:]:
+        command, *args = shlex.split(step)
+        assert command == "plancheck"
+        result = run(*args)
+        assert result.exit_code == 0, (step, result.stderr)

@@ -99,10 +99,11 @@ class Texts:
     def shown(self, path: Path) -> dict[str, list[str]]:
         """The texts each evaluation format shows in English (names: Chinese or English)."""
         every = [self.unit, str(path)]
+        shared = [self.unit, path.name]  # a report to share names files without their folders
         return {
             "table": [*every, self.indicator],  # no notes
-            "markdown": [*every, self.note, self.indicator],
-            "html": [*every, self.note, self.indicator, self.indicator_en],
+            "markdown": [*shared, self.note, self.indicator],
+            "html": [*shared, self.note, self.indicator, self.indicator_en],
             "junit": [*every, self.note, self.indicator_en],
             "github": [*every, self.note, self.indicator_en],
         }

@@ -168,12 +168,30 @@ def test_a_unit_with_nothing_scored_has_no_index_and_no_rank(tmp_path: Path) -> 
     data = run("evaluate", source, "-f", "json").json()
     index = [i for i in data["index"] if i["year"] == 2023]
     latest = {i["unit"]: (i["score"], i["rank"], i["scored"]) for i in index}
-    assert latest == {"徐汇区": (100.0, 1, 1), "长宁区": (90.0, 2, 1), "静安区": (None, None, 0)}
+    # One figure of 23: the 22 blank ones score 0 (not met), so the index is low but ranked.
+    assert [latest[u][1:] for u in ("徐汇区", "长宁区", "静安区")] == [(1, 1), (2, 1), (None, 0)]
+    assert 0 < latest["长宁区"][0] < latest["徐汇区"][0] < 10 and latest["静安区"][0] is None
     assert [i["unit"] for i in index] == ["徐汇区", "长宁区", "静安区"]  # the unranked last
     table = run("evaluate", source).stdout
     assert "—  静安区" in table
     markdown = run("evaluate", source, "-f", "markdown").stdout
     assert '    x-axis ["徐汇区", "长宁区"]' in markdown  # the chart shows scores only
+
+
+@pytest.mark.parametrize("indicator", ["1", "12", "20", "22"])
+def test_a_blank_figure_never_raises_the_index_or_the_rank(tmp_path: Path, indicator: str) -> None:
+    """Leaving out a poor figure must not pay: blank scores as a target not met."""
+    source = perfect_and_poor(tmp_path).read_text(encoding="utf-8").splitlines()
+    true_rows = source[1:]
+    poor_row = next(r for r in true_rows if r.startswith(f"长宁区,2023,{indicator},"))
+    blank = tmp_path / "blank.csv"
+    blank.write_text("\n".join([source[0], *(r for r in true_rows if r != poor_row)]) + "\n")
+    with_truth = run("evaluate", tmp_path / "pair.csv", "-f", "json").json()["index"]
+    left_out = run("evaluate", blank, "-f", "json").json()["index"]
+    truth = next(i for i in with_truth if i["unit"] == "长宁区")
+    blanked = next(i for i in left_out if i["unit"] == "长宁区")
+    assert blanked["score"] <= truth["score"] and blanked["rank"] >= truth["rank"]
+    assert blanked["scored"] == truth["scored"] - 1  # coverage counts submitted figures
 
 
 def test_index_ranks_units() -> None:
@@ -214,6 +232,27 @@ def test_several_years_say_which_years_each_count_covers() -> None:
     assert "Summary 2021–2023: ✔ pass 36" in table
     assert "  binding 2023: 8/8 pass" in table
     markdown = run("evaluate", *files, "-f", "markdown").stdout
-    assert "## Summary 2021–2023" in markdown
+    # a shared report: a row per year, the latest year's counts beside the verdict
+    assert "| 2021 | 10 | 1 | 12 | 0 | 0 | 23 |" in markdown
+    assert "| 2023 | 14 | 1 | 6 | 1 | 1 | 23 |" in markdown
+    assert "(2023: pass 14, FAIL 1, behind 6, missing 1, unknown 1)" in markdown
+    assert "36" not in markdown.split("## Needs attention")[0]  # never a sum over the years
     single = run("evaluate", SAMPLES / "2023.csv").stdout
     assert "Summary: " in single and "  binding: 8/8 pass" in single
+
+
+def test_a_projection_stays_within_the_indicators_range(tmp_path: Path) -> None:
+    """A rate climbing 96 → 98 → 99.5 projects past 100 on its line; it is shown as 100."""
+    rows = [("徐汇区", 2021 + n, "11", v) for n, v in enumerate((96, 98, 99.5))]
+    got = results(long_csv(tmp_path / "s.csv", rows))[("徐汇区", 2023, "11")]
+    progress = got["progress"]
+    assert isinstance(progress, dict) and progress["projection"] == 100
+    assert progress["slope"] > 1.5  # the line itself would pass 100 before 2025
+    assert "100 projected for 2025" in str(got["reason"])
+
+
+def test_a_projection_is_printed_at_the_precision_of_its_figures(tmp_path: Path) -> None:
+    rows = [("徐汇区", 2021 + n, "7", v) for n, v in enumerate((52, 57, 63))]
+    reason = str(results(long_csv(tmp_path / "s.csv", rows))[("徐汇区", 2023, "7")]["reason"])
+    # The line gives 73.8333…; figures and target are whole numbers, so is the projection.
+    assert "74 projected for 2025" in reason

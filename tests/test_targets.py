@@ -84,7 +84,7 @@ def test_qualitative_target_compares_with_the_year_before(tmp_path: Path) -> Non
     assert latest["status"] == "pass"
     assert latest["reason"].startswith("80.000001 against 80 the year before")
     table = run("evaluate", before, now, "--plan", OPS_PLAN, "-f", "markdown").stdout
-    assert "| 持续提升 | 80.000001 | ✔ pass |" in table  # the figure as given, not 80
+    assert "| 持续提升 | 80.0000 | 80.000001 | ✔ pass |" in table  # the figure as given, not 80
 
 
 @pytest.mark.parametrize(

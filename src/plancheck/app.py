@@ -9,16 +9,19 @@ here reads ``sys.argv`` or writes to a terminal; everything the stages need is i
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plancheck.errors import UserError, UserErrors
+from plancheck.i18n import say
 from plancheck.report import Options
 
 if TYPE_CHECKING:
     from plancheck.evaluate.models import Evaluation
     from plancheck.plan.models import Plan
+    from plancheck.submission.models import Submission
 
 # Years a submission, a template or --year may speak of.
 YEARS = range(1900, 2101)
@@ -50,6 +53,8 @@ class EvaluateRequest:
     sheet: str | None = None
     tasks: Path | None = None  # a progress report on the plan's tasks
     only: str | None = None  # failing | binding: what the report lists
+    office: str | None = None  # --office: the issuing office a shared report names ("" none)
+    date: str | None = None  # --date YYYY-MM-DD: the date a shared report bears
 
 
 def load(plan: Path | None, *, tasks: bool = True) -> Plan:
@@ -64,7 +69,7 @@ def load(plan: Path | None, *, tasks: bool = True) -> Plan:
             raise first from None
         where = f" {plan}" if plan is not None else ""
         raise UserError(
-            f"{first.message} (and {more} more: plancheck plan validate{where})",
+            say("app.plan_more", message=first.message, more=more, where=where),
             first.file,
             first.line,
             first.column,
@@ -80,12 +85,22 @@ def plan_paths(plan: Path | None) -> tuple[Path, ...]:
 
 def check_year(year: int | None, option: str = "--year") -> None:
     if year is not None and year not in YEARS:
-        raise UserError(f"{option} {year}: not a year (1900–2100)")
+        raise UserError(say("app.not_a_year", option=option, year=year))
 
 
-def judge(request: EvaluateRequest) -> tuple[Evaluation, tuple[str, ...]]:
-    """The evaluation a request asks for, and the reading's warnings."""
-    from plancheck.evaluate.engine import evaluate
+@dataclass(frozen=True)
+class Reading:
+    """What a request's files say, read and checked, before anything is judged."""
+
+    plan: Plan
+    submission: Submission
+    references: dict[tuple[int, str], float] | None
+    unit: str | None  # --unit, folded as unit cells are read
+
+
+def read(request: EvaluateRequest) -> Reading:
+    """The plan, the submission and the reference file of a request: every input error of
+    ``evaluate`` but those of the progress file (exit 2), and nothing judged."""
     from plancheck.submission.read import read_references, read_submission
     from plancheck.submission.values import fold
 
@@ -93,10 +108,20 @@ def judge(request: EvaluateRequest) -> tuple[Evaluation, tuple[str, ...]]:
     plan = load(request.plan, tasks=request.tasks is not None)  # tasks.yaml only with --tasks
     submission = read_submission(request.files, plan, request.year, sheet=request.sheet)
     official = read_references(request.reference, plan, request.year) if request.reference else None
-    unit = fold(request.unit) if request.unit is not None else None  # as unit cells are read
+    unit = fold(request.unit) if request.unit is not None else None
     if unit is not None:
         check_unit(plan, unit, submission.units)
-    evaluation = evaluate(plan, submission, strict=request.strict, references=official, unit=unit)
+    return Reading(plan, submission, official, unit)
+
+
+def judge(request: EvaluateRequest) -> tuple[Evaluation, tuple[str, ...]]:
+    """The evaluation a request asks for, and the reading's warnings."""
+    from plancheck.evaluate.engine import evaluate
+
+    reading = read(request)
+    plan, submission = reading.plan, reading.submission
+    evaluation = evaluate(plan, submission, strict=request.strict,
+                          references=reading.references, unit=reading.unit)  # fmt: skip
     if request.only is not None:
         evaluation = replace(evaluation, only=request.only)
     if request.tasks is not None:
@@ -106,7 +131,7 @@ def judge(request: EvaluateRequest) -> tuple[Evaluation, tuple[str, ...]]:
             plan, request.tasks, year=evaluation.latest_year, strict=request.strict
         )
         evaluation = replace(evaluation, tasks=checked)
-    return evaluation, tuple(f"warning: {warning}" for warning in submission.warnings)
+    return evaluation, tuple(say("app.warning", warning=warning) for warning in submission.warnings)
 
 
 def check_unit(plan: Plan, unit: str, submitted: tuple[str, ...]) -> None:
@@ -116,20 +141,52 @@ def check_unit(plan: Plan, unit: str, submitted: tuple[str, ...]) -> None:
     import difflib
 
     close = difflib.get_close_matches(unit, list(submitted), n=1, cutoff=0.3)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    raise UserError(f"--unit {unit}: not a unit of the submission{hint} (units: "
-                    f"{', '.join(submitted)})")  # fmt: skip
+    hint = say("read.did_you_mean", hint=close[0]) if close else ""
+    raise UserError(say("app.unit_not_submitted", unit=unit, hint=hint,
+                        units=say("list").join(submitted)))  # fmt: skip
 
 
 def evaluate(request: EvaluateRequest) -> Outcome:
     """``plancheck evaluate``: 0 compliant, 1 not compliant."""
     from plancheck.report import render
 
+    day = report_day(request.date)
     evaluation, warnings = judge(request)
-    report = render(request.format, "evaluation", evaluation, request.options)
+    options = replace(request.options, office=request.office, date=day)
+    report = render(request.format, "evaluation", evaluation, options)
     read = (*request.files, *filter(None, (request.reference, request.tasks)))
     return Outcome(report, 0 if evaluation.compliant else 1, warnings,
                    (*read, *plan_paths(request.plan)))  # fmt: skip
+
+
+def check(request: EvaluateRequest) -> Outcome:
+    """``plancheck check``: 0 when the submission reads and could be judged, whatever the
+    judgement; every input error of ``evaluate`` is exit 2 here too. Nothing is reported of
+    compliance: the report says, per file, what was read."""
+    from plancheck.evaluate.engine import evaluate as engine
+    from plancheck.report import render
+    from plancheck.submission.summary import summarise
+
+    reading = read(request)
+    # The engine refuses what reads but cannot be judged (only baseline years): so does check.
+    engine(reading.plan, reading.submission, references=reading.references, unit=reading.unit)
+    summary = summarise(reading.plan, reading.submission)
+    report = render(request.format, "check", summary, request.options)
+    read_files = (*request.files, *filter(None, (request.reference,)))
+    return Outcome(report, 0, protected=(*read_files, *plan_paths(request.plan)))
+
+
+def report_day(text: str | None) -> dt.date | None:
+    """``--date``: a day written YYYY-MM-DD, in 1900–2100."""
+    if text is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UserError(say("app.not_a_date", text=text)) from None
+
+    check_year(day.year, "--date")
+    return day
 
 
 def listing(subject: str, plan: Path | None, fmt: str, options: Options) -> Outcome:
@@ -173,26 +230,73 @@ def template(
 
     check_year(year)
     if output is not None and output.is_file() and not force:
-        raise UserError("exists already, and may be filled in; give --force to replace it", output)
+        raise UserError(say("app.exists"), output)
+
     chosen = choose_format(fmt, str(output) if output else None)
     content = render(chosen, load(plan), year=year, units=parse_units(units), lang=lang)
     return Outcome(content, protected=plan_paths(plan))
 
 
-def diff(old: Path, new: Path, *, plan: Path | None, fmt: str, options: Options) -> Outcome:
-    """``plancheck diff``: 1 when an indicator newly fails."""
+@dataclass(frozen=True)
+class DiffRequest:
+    files: list[Path]  # OLD NEW, or one file holding both years
+    format: str = "table"
+    options: Options = field(default_factory=Options)
+    plan: Path | None = None
+    years: tuple[int, ...] = ()  # --year, once or twice
+    unit: str | None = None
+    sheet: str | None = None
+
+
+def diff(request: DiffRequest) -> Outcome:
+    """``plancheck diff``: 1 when an indicator newly fails.
+
+    Two files: each is evaluated on its own (``--year`` once: the year of both when they do not
+    say it; twice: the year of each). One file: the file is evaluated as it stood in each of the
+    two years (``--year A --year B``; default its two latest judged years), so the earlier year
+    is judged as it was then, without the figures of the later one."""
     from plancheck.evaluate.diff import diff as compare
+    from plancheck.evaluate.diff import two_years, up_to
     from plancheck.evaluate.engine import evaluate as engine
     from plancheck.report import render
     from plancheck.submission.read import read_submission
+    from plancheck.submission.values import fold
 
-    loaded = load(plan)
-    before = engine(loaded, read_submission([old], loaded))
-    after = engine(loaded, read_submission([new], loaded))
+    files, years = request.files, request.years
+    for year in years:
+        check_year(year)
+    if not 1 <= len(files) <= 2:
+        raise UserError(say("diff.files"))
+    if len(years) > 2:
+        raise UserError(say("diff.years_at_most_twice"))
+    if len(years) == 2 and years[0] == years[1]:
+        raise UserError(say("diff.year_twice", year=years[0]))
+    loaded = load(request.plan)
+    unit = fold(request.unit) if request.unit is not None else None
+    if len(files) == 2:
+        old_year, new_year = (years * 2)[:2] if years else (None, None)
+        sides = [read_submission([f], loaded, y, sheet=request.sheet)
+                 for f, y in zip(files, (old_year, new_year), strict=True)]  # fmt: skip
+    else:
+        if len(years) == 1:
+            raise UserError(say("diff.one_year", year=years[0]), files[0])
+        whole = read_submission(files, loaded, sheet=request.sheet)
+        first, second = two_years(loaded, whole, years)
+        sides = [up_to(whole, first), up_to(whole, second)]
+    if unit is not None:
+        every = tuple(dict.fromkeys(u for side in sides for u in side.units))
+        check_unit(loaded, unit, every)  # a unit of neither side: the nearest one suggested
+        for side, name in zip(sides, ("diff.earlier", "diff.later"), strict=True):
+            if unit not in side.units:
+                when = say("diff.when", year=side.years[-1]) if len(files) == 1 else ""
+                raise UserError(say("diff.unit_absent", unit=unit, side=say(name), when=when),
+                                side.files[0])  # fmt: skip
+
+    before, after = (engine(loaded, side, unit=unit) for side in sides)
     changes = compare(before, after)
-    report = render(fmt, "diff", changes, options)
+    report = render(request.format, "diff", changes, request.options)
     return Outcome(report, 1 if changes.regressed else 0,
-                   protected=(old, new, *plan_paths(plan)))  # fmt: skip
+                   protected=(*files, *plan_paths(request.plan)))  # fmt: skip
 
 
 def validate(path: Path | None) -> Outcome:
@@ -205,8 +309,9 @@ def validate(path: Path | None) -> Outcome:
         loaded = load_plan(path, checks=[check])
     except UserErrors as errors:
         raise PlanProblems(errors.errors, tuple(check.notes)) from None
-    summary = (f"{loaded.source}: valid plan, {len(loaded.indicators)} indicators, "
-               f"{len(loaded.tasks)} tasks\n")  # fmt: skip
+    summary = say("app.valid_plan", source=loaded.source, indicators=len(loaded.indicators),
+                  tasks=len(loaded.tasks)) + "\n"  # fmt: skip
+
     return Outcome(summary, warnings=tuple(check.notes))
 
 
@@ -256,13 +361,13 @@ def import_plan(source: Path, output: Path, *, period: str | None, force: bool) 
     return Outcome("", messages=tuple(lines))
 
 
-def init(folder: Path, *, period: str | None) -> Outcome:
+def init(folder: Path, *, period: str | None, install: str | None = None) -> Outcome:
     """``plancheck init``: a new plan folder that evaluates out of the box."""
     from plancheck.plan.importers import parse_period
     from plancheck.plan.importers.starter import write_starter
 
     years = parse_period(period) if period else None
-    written = write_starter(folder, years)
+    written = write_starter(folder, years, install)
     lines = [f"wrote {path}" for path in written]
     lines.append(f"next: plancheck evaluate {written[2]} --plan {folder}")
     return Outcome("", messages=tuple(lines))

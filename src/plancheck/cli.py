@@ -2,13 +2,16 @@
 
 Exit codes: 0 compliant (or valid), 1 not compliant, 2 bad input or usage, 3 an internal error
 (process.py). Every error is caught in one place, ``_Group.invoke``, and printed as one line on
-stderr.
+stderr; input errors also in the report, when the command's format shows them (``-f github``,
+``-f junit``: ``report.render_error``).
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, get_args
@@ -27,18 +30,44 @@ if TYPE_CHECKING:
 
 
 class _Group(TyperGroup):
+    def main(self, args: Any = None, *more: Any, **options: Any) -> Any:
+        """Run with the language of the command line (--lang, else LANG) set for all it says:
+        errors found while reading files, warnings and --help (i18n.py, help_zh.py)."""
+        from plancheck import i18n
+
+        given = sys.argv[1:] if args is None else [args] if isinstance(args, str) else list(args)
+        previous = i18n.set_lang(i18n.from_arguments(given, os.environ))
+        # `plancheck --lang zh --help` (before any command) means the same as after it.
+        while given and (given[0] == "--lang" or str(given[0]).startswith("--lang=")):
+            given = given[2:] if given[0] == "--lang" else given[1:]
+            args = given
+        try:
+            if i18n.current() != "zh":
+                return super().main(args, *more, **options)
+            from plancheck.help_zh import chinese_help, translate
+
+            translate(self)
+            with chinese_help():
+                return super().main(args, *more, **options)
+        finally:
+            i18n.set_lang(previous)
+
     def invoke(self, ctx: Any) -> Any:
         """Run the command; every error is one line on stderr and its exit code (process.py)."""
         from plancheck.process import report_error
 
         if ctx.parent is None:
             forget_files_read()  # each command protects the files it reads (tests run many)
+            _ERRORS_AS.clear()
         try:
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort):
             raise
         except Exception as error:
-            sys.exit(report_error(error))
+            code = report_error(error)  # one line on stderr for each problem, always
+            if isinstance(error, UserError):
+                _input_errors_in_format(error)
+            sys.exit(code)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """Also refuse ``-o out/`` before the command runs: Path drops the "/" that says folder."""
@@ -85,6 +114,56 @@ class _Group(TyperGroup):
         return found
 
 
+@dataclass(frozen=True)
+class _ErrorsAs:
+    """The report a command was asked for, so that its input errors are written there too:
+    ``-f github`` annotations on stdout, ``-f junit -o FILE`` a report with an ``input`` case."""
+
+    format: str
+    output: Path | None
+    options: Options
+    inputs: Callable[[], list[Path]]  # every file the command reads: never written over
+
+
+def _errors_as(fmt: str, output: Path | None, options: Options, *inputs: Path | None,
+               plan: Path | None = None) -> None:  # fmt: skip
+    """Say how the running command's input errors are reported (before it reads anything)."""
+
+    def protected() -> list[Path]:
+        from plancheck.app import plan_paths
+
+        given = [p for p in inputs if p is not None]
+        try:
+            return [*given, *plan_paths(plan)]
+        except UserError:  # a plan that is not there: nothing of it to write over but its name
+            return [*given, *([plan] if plan is not None else [])]
+
+    _ERRORS_AS[:] = [_ErrorsAs(fmt, output, options, protected)]
+
+
+# How the running command shows its input errors (set by the command, cleared for each run).
+_ERRORS_AS: list[_ErrorsAs] = []
+
+
+def _input_errors_in_format(error: UserError) -> None:
+    """The input errors in the command's report format, when it has a way to show them (the CI
+    formats): the same place as a report; a failure to write it is said, and the exit stays 2."""
+    from plancheck.process import report_error
+    from plancheck.report import render_error
+
+    if not _ERRORS_AS:
+        return
+    target = _ERRORS_AS[0]
+    errors = error.errors if isinstance(error, UserErrors) else [error]
+    try:
+        shown = render_error(target.format, errors, target.options)
+        if shown is not None:
+            _emit(shown, target.output, target.inputs())
+    except Exception as again:
+        if str(again) != str(error):  # -o over an input: refused once, said once
+            report_error(again)
+
+
 app = typer.Typer(
     cls=_Group,
     add_completion=False,
@@ -128,6 +207,7 @@ OutputOption = Annotated[
     typer.Option("--output", "-o", help="Write the report to FILE (atomically); - is stdout."),
 ]
 Lang = Enum("Lang", {"en": "en", "zh": "zh"}, type=str)
+Only = Enum("Only", {"failing": "failing", "binding": "binding"}, type=str)
 LangOption = Annotated[
     Lang | None,
     typer.Option("--lang", help="Report language. Default: from LANG (zh_* gives Chinese)."),
@@ -147,21 +227,22 @@ def _format_option(subject: str) -> Any:
 
 if TYPE_CHECKING:  # the checker sees strings; typer sees the registry's choices
     EvaluationFormat: TypeAlias = str
+    CheckFormat: TypeAlias = str
     IndicatorsFormat: TypeAlias = str
     TasksFormat: TypeAlias = str
     TaskcheckFormat: TypeAlias = str
 else:
     EvaluationFormat = _formats("evaluation")
+    CheckFormat = _formats("check")
     IndicatorsFormat = _formats("indicators")
     TasksFormat = _formats("tasks")
     TaskcheckFormat = _formats("taskcheck")
 
 
 def _lang(lang: Any) -> str:
-    if lang is not None:
-        return str(lang.value)
-    env = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
-    return "zh" if env.lower().startswith("zh") else "en"
+    from plancheck.i18n import from_environment
+
+    return str(lang.value) if lang is not None else from_environment(os.environ)
 
 
 def _file(output: Path | None) -> Path | None:
@@ -176,9 +257,10 @@ def _emit(text: str | bytes, output: Path | None, inputs: list[Path]) -> None:
         from plancheck.process import write_stdout
 
         if isinstance(text, bytes) and sys.stdout.isatty():
-            raise UserError(
-                "a binary file (a workbook or a document) is not for the terminal: give -o FILE"
-            )
+            from plancheck.i18n import say
+
+            raise UserError(say("output.binary_terminal"))
+
         write_stdout(text)
         return
     from plancheck.output import write_report
@@ -265,14 +347,40 @@ def evaluate(
             readable=False,
         ),
     ] = None,
+    office: Annotated[
+        str | None,
+        typer.Option(
+            "--office",
+            help="The issuing office a shared report (docx, html, markdown) names. "
+            "Default: the plan's office; '' for none.",
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="The date a shared report bears (YYYY-MM-DD). "
+            "Default: 31 December of the latest year judged.",
+        ),
+    ] = None,
+    only: Annotated[
+        Only | None,
+        typer.Option(
+            "--only",
+            help="List only the failing results, or only the binding indicators' "
+            "(the summary and the verdict still count everything).",
+        ),
+    ] = None,
 ) -> None:
     """Judge a submission's figures against the plan; exit 0 compliant, 1 not, 2 bad input."""
     from plancheck import app as application
 
+    options = _options(_value(fmt), lang, output)
+    _errors_as(_value(fmt), output, options, *files, reference, progress, plan=plan)
     request = application.EvaluateRequest(
         files=files,
         format=_value(fmt),
-        options=_options(_value(fmt), lang, output),
+        options=options,
         plan=plan,
         year=year,
         strict=strict,
@@ -280,8 +388,67 @@ def evaluate(
         reference=reference,
         sheet=sheet,
         tasks=progress,
+        office=office,
+        date=date,
+        only=_value(only) if only is not None else None,
     )
     _finish(application.evaluate(request), output)
+
+
+@app.command()
+def check(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Submission files (CSV, YAML or xlsx).", metavar="FILE", readable=False
+        ),
+    ],
+    plan: PlanOption = None,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help="The year, when the file does not say it.")
+    ] = None,
+    fmt: Annotated[CheckFormat, _format_option("check")] = "table",
+    output: OutputOption = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="A unit the submission must hold.")
+    ] = None,
+    reference: Annotated[
+        Path | None,
+        typer.Option(
+            "--reference",
+            help="Official reference values (e.g. city averages), CSV/YAML: checked too.",
+            readable=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            help="The sheet of .xlsx files (default: the active tab, or the first visible sheet).",
+        ),
+    ] = None,
+) -> None:
+    """Check that submissions are well-formed; exit 0 when they are (met or not), 2 when not.
+
+    Everything evaluate refuses is refused here (structure, values, units of measure, years,
+    duplicates); nothing is judged. One line per file: its figures, units and years.
+    """
+    from plancheck import app as application
+
+    options = _options(_value(fmt), lang, output)
+    _errors_as(_value(fmt), output, options, *files, reference, plan=plan)
+    request = application.EvaluateRequest(
+        files=files,
+        format=_value(fmt),
+        options=options,
+        plan=plan,
+        year=year,
+        unit=unit,
+        reference=reference,
+        sheet=sheet,
+    )
+    _finish(application.check(request), output)
 
 
 @app.command()
@@ -350,6 +517,7 @@ def tasks_check(
     from plancheck import app as application
 
     options = _options(_value(fmt), lang, output)
+    _errors_as(_value(fmt), output, options, progress, plan=plan)
     outcome = application.tasks_check(progress, plan=plan, fmt=_value(fmt), options=options,
                                       as_of=as_of, strict=strict)  # fmt: skip
     _finish(outcome, output)
@@ -400,22 +568,55 @@ def template(
 
 @app.command()
 def diff(
-    old: Annotated[
-        Path, typer.Argument(help="The earlier submission (e.g. 2022.csv).", readable=False)
-    ],
-    new: Annotated[
-        Path, typer.Argument(help="The later submission (e.g. 2023.csv).", readable=False)
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="The earlier and the later submission (2022.csv 2023.csv), or one file with "
+            "both years (districts.csv --year 2022 --year 2023).",
+            metavar="OLD [NEW]",
+            readable=False,
+        ),
     ],
     plan: PlanOption = None,
+    years: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--year",
+            "-y",
+            help="One file: the two years to compare, earlier first (default: its two latest). "
+            "Two files: the year of both (once) or of each (twice), when they do not say it.",
+        ),
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Compare this unit; all units inform peers.")
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            help="The sheet of .xlsx files (default: the active tab, or the first visible sheet).",
+        ),
+    ] = None,
     fmt: Annotated[DiffFormat, _format_option("diff")] = "table",
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Compare two submissions: per indicator the value and status change; exit 1 if one newly fails."""
+    """Compare two submissions, or two years of one: per indicator the value and status change;
+    exit 1 if one newly fails."""
     from plancheck import app as application
 
     options = _options(_value(fmt), lang, output)
-    _finish(application.diff(old, new, plan=plan, fmt=_value(fmt), options=options), output)
+    _errors_as(_value(fmt), output, options, *files, plan=plan)
+    request = application.DiffRequest(
+        files=files,
+        format=_value(fmt),
+        options=options,
+        plan=plan,
+        years=tuple(years or ()),
+        unit=unit,
+        sheet=sheet,
+    )
+    _finish(application.diff(request), output)
 
 
 @plan_app.command("validate")
@@ -486,11 +687,20 @@ def plan_import(
 def init(
     folder: Annotated[Path, typer.Argument(help="A new or empty folder for the plan.")],
     period: PeriodOption = None,
+    install: Annotated[
+        str | None,
+        typer.Option(
+            "--install",
+            help="What the CI job installs plancheck from: a pinned VCS reference "
+            "(git+https://github.com/OWNER/plancheck@v0.1.0) or a folder (./plancheck). "
+            "Default: that reference with OWNER and REF to fill in.",
+        ),
+    ] = None,
 ) -> None:
     """Start a plan from scratch: indicators.yaml, tasks.yaml, a sample submission, a CI job."""
     from plancheck import app as application
 
-    _finish(application.init(folder, period=period))
+    _finish(application.init(folder, period=period, install=install))
 
 
 def main() -> None:

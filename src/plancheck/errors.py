@@ -55,3 +55,20 @@ class UserErrors(UserError):
 
     def __str__(self) -> str:
         return "\n".join(str(e) for e in self.errors)  # one line each
+
+
+def missing_dependency(package: str, what: str, file: str | Path | None = None) -> UserError:
+    """A package plancheck depends on is gone from this installation (Excel and Word support
+    come with every install): say so without sending the user to a package index."""
+    from plancheck.i18n import say
+
+    doing = say(_DOING[what]) if what in _DOING else what
+    return UserError(say("deps.missing", what=doing, package=package), file)
+
+
+# What needs the package, as callers say it in English, and as the catalog says it.
+_DOING = {
+    "reading Word documents": "deps.reading_word",
+    "reading Excel workbooks": "deps.reading_excel",
+    "writing an Excel template": "deps.writing_template",
+}

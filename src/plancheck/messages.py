@@ -58,12 +58,12 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "zh": {
         "missing": "未报送数值",
-        "not_yet": "{value} 尚未达到 {op} {goal}(目标年 {year})",
-        "schedule_on": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap},时间已过 {time}:符合时序进度",
-        "schedule_off": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap},时间已过 {time}:落后于时序进度",
-        "no_baseline": "无基数,无法衡量时序进度",
-        "baseline_met": "{base_year} 年基数 {baseline} 已达到或超过目标,无差距可衡量时序进度",
-        "trend": "趋势:{verdict},预计 {year} 年 {projection}",
+        "not_yet": "{value} 尚未达到 {op} {goal}（目标年 {year}）",
+        "schedule_on": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：符合时序进度",
+        "schedule_off": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：落后于时序进度",
+        "no_baseline": "无基数，无法衡量时序进度",
+        "baseline_met": "{base_year} 年基数 {baseline} 已达到或超过目标，无差距可衡量时序进度",
+        "trend": "趋势：{verdict}，预计 {year} 年 {projection}",
         "source_submitted": "报送值",
         "source_file": "参照文件",
         "source_computed": "由 {count} 个单位计算",
@@ -128,6 +128,15 @@ def number(x: float) -> str:
         return str(int(x))
     text = f"{x:.4f}".rstrip("0").rstrip(".")
     return text if text not in ("0", "-0") else f"{x:.3g}"
+
+
+def decimals_written(x: float) -> int:
+    """How many decimals a figure was typed with, as far as a float tells (at most 4):
+    98.5 → 1, 100 → 0."""
+    text = repr(float(x))
+    if "e" in text or "inf" in text or "nan" in text:
+        return 4 if "e-" in text else 0
+    return min(4, len(text.split(".")[1].rstrip("0")))
 
 
 def numbers_apart(x: float, y: float) -> tuple[str, str]:

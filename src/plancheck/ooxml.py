@@ -28,6 +28,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from plancheck.errors import UserError
+from plancheck.i18n import say
 from plancheck.textfile import read_bytes
 
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes: all parts of a package together, unpacked
@@ -60,6 +61,23 @@ class Kind:
 WORKBOOK = Kind("Excel workbook", "workbook")
 DOCUMENT = Kind("Word .docx file", "document")
 
+# The English words of kinds and purposes, as the catalog has them in each language.
+_WORDS = {
+    "Excel workbook": "ooxml.excel_workbook",
+    "workbook": "ooxml.workbook",
+    "Word .docx file": "ooxml.word_file",
+    "document": "ooxml.document",
+    "a submission": "ooxml.a_submission",
+    "a plan document": "ooxml.a_plan_document",
+    "a plan's indicator table": "ooxml.a_plan_table",
+}
+
+
+def _word(english: str) -> str:
+    """A kind's or purpose's word in the run's language."""
+    key = _WORDS.get(english)
+    return say(key) if key is not None else english
+
 
 def column_letters(col: int) -> str:
     """0 → A, 25 → Z, 26 → AA."""
@@ -91,7 +109,8 @@ class Package:
         self.parts = {_normal(info.filename): info for info in archive.infolist()}
 
     def unreadable(self, reason: str) -> UserError:
-        return UserError(f"not a readable {self.kind.readable}: {reason}", self.path)
+        return UserError(say("ooxml.unreadable", readable=_word(self.kind.readable), reason=reason),
+                         self.path)  # fmt: skip
 
     def find(self, name: str) -> zipfile.ZipInfo | None:
         return self.parts.get(_normal(name))
@@ -101,7 +120,7 @@ class Package:
         data, start = self.data, self._data_start(info)
         end = start + info.compress_size
         if end > len(data):
-            raise self.unreadable(f"the part '{info.filename}' is cut short")
+            raise self.unreadable(say("ooxml.cut_short", part=info.filename))
         left, crc = info.file_size, 0
         if info.compress_type == _STORED:
             if info.compress_size != info.file_size:
@@ -121,7 +140,7 @@ class Package:
                         piece = inflate.decompress(pending, _CHUNK)
                     except zlib.error as exc:
                         raise self.unreadable(
-                            f"the part '{info.filename}' is damaged ({_reason(exc)})"
+                            say("ooxml.damaged", part=info.filename, reason=_reason(exc))
                         ) from None
                     pending = inflate.unconsumed_tail
                     if len(piece) > left:
@@ -135,9 +154,9 @@ class Package:
                 if inflate.eof:
                     break
             if not inflate.eof:
-                raise self.unreadable(f"the part '{info.filename}' is cut short")
+                raise self.unreadable(say("ooxml.cut_short", part=info.filename))
         if left or crc != info.CRC:
-            raise self.unreadable(f"the part '{info.filename}' is damaged (its checksum differs)")
+            raise self.unreadable(say("ooxml.checksum", part=info.filename))
 
     def parse(
         self,
@@ -163,70 +182,61 @@ class Package:
     def _data_start(self, info: zipfile.ZipInfo) -> int:
         header = self.data[info.header_offset : info.header_offset + 30]
         if len(header) < 30 or header[:4] != b"PK\x03\x04":
-            raise self.unreadable(f"the part '{info.filename}' has no local header")
+            raise self.unreadable(say("ooxml.no_local_header", part=info.filename))
         name_length, extra_length = struct.unpack("<HH", header[26:30])
         return info.header_offset + 30 + int(name_length) + int(extra_length)
 
     def _size_lie(self, info: zipfile.ZipInfo) -> UserError:
         return self.unreadable(
-            f"the part '{info.filename}' holds more than the {info.file_size:,} bytes it declares"
+            say("ooxml.size_lie", part=info.filename, size=f"{info.file_size:,}")
         )
 
 
 def open_package(path: Path, kind: Kind, purpose: str) -> Package:
     """The file as a checked package. ``purpose`` ends a refusal: ``…: not a submission``."""
     data = read_bytes(path)  # refuses directories, FIFOs and files over 512 MiB first
-    refuse = f"not {purpose}"
+    refuse = say("ooxml.refuse", purpose=_word(purpose))
+    noun = _word(kind.noun)
     if len(data) > MAX_UNPACKED:
-        raise UserError(
-            f"the {kind.noun} is {len(data):,} bytes (at most {MAX_UNPACKED:,}): {refuse}", path
-        )
+        raise UserError(say("ooxml.too_big", noun=noun, size=f"{len(data):,}",
+                            limit=f"{MAX_UNPACKED:,}", refuse=refuse), path)  # fmt: skip
     # Counted from the end record before zipfile reads the directory: a directory of millions
     # of entries would take gigabytes as ZipInfo objects.
     entries, directory = _directory_size(data)
     if entries > MAX_PARTS:
-        raise UserError(
-            f"the {kind.noun} holds {entries:,} files (at most {MAX_PARTS:,}): {refuse}", path
-        )
+        raise UserError(say("ooxml.too_many_files", noun=noun, count=f"{entries:,}",
+                            limit=f"{MAX_PARTS:,}", refuse=refuse), path)  # fmt: skip
     if directory > MAX_DIRECTORY:  # a count that lies: the directory's size does not
-        raise UserError(
-            f"the {kind.noun}'s list of files takes {directory:,} bytes (at most "
-            f"{MAX_DIRECTORY:,}): {refuse}",
-            path,
-        )
+        raise UserError(say("ooxml.directory_too_big", noun=noun, size=f"{directory:,}",
+                            limit=f"{MAX_DIRECTORY:,}", refuse=refuse), path)  # fmt: skip
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception as exc:  # a damaged directory: BadZipFile, NotImplementedError, Unicode…
-        raise UserError(f"not a readable {kind.readable}: {_reason(exc)}", path) from None
+        raise UserError(say("ooxml.unreadable", readable=_word(kind.readable),
+                            reason=_reason(exc)), path) from None  # fmt: skip
     package = Package(path, data, kind, archive)
     infos = archive.infolist()
     if len(infos) > MAX_PARTS:
-        raise UserError(
-            f"the {kind.noun} holds {len(infos):,} files (at most {MAX_PARTS:,}): {refuse}", path
-        )
+        raise UserError(say("ooxml.too_many_files", noun=noun, count=f"{len(infos):,}",
+                            limit=f"{MAX_PARTS:,}", refuse=refuse), path)  # fmt: skip
     if len(package.parts) < len(infos):
         twice = _first_repeated(infos)
-        raise package.unreadable(f"it holds two parts named '{twice}'")
+        raise package.unreadable(say("ooxml.two_parts", name=twice))
     unpacked = sum(info.file_size for info in infos)
     if unpacked > MAX_UNPACKED:
-        raise UserError(
-            f"the {kind.noun} unpacks to {unpacked:,} bytes (at most {MAX_UNPACKED:,}): {refuse}",
-            path,
-        )
+        raise UserError(say("ooxml.unpacks_to", noun=noun, size=f"{unpacked:,}",
+                            limit=f"{MAX_UNPACKED:,}", refuse=refuse), path)  # fmt: skip
     for info in infos:
         if info.flag_bits & 0x1:
-            raise package.unreadable(f"the part '{info.filename}' is encrypted")
+            raise package.unreadable(say("ooxml.encrypted", part=info.filename))
         if info.compress_type not in (_STORED, _DEFLATED):
             raise package.unreadable(
-                f"the part '{info.filename}' uses compression method {info.compress_type}"
+                say("ooxml.compression", part=info.filename, method=info.compress_type)
             )
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > RATIO_FROM and ratio > MAX_XML_RATIO and _is_xml(info.filename):
-            raise UserError(
-                f"the {kind.noun}'s part '{info.filename}' is compressed {ratio:,.0f} to 1 "
-                f"(at most {MAX_XML_RATIO} to 1): {refuse}",
-                path,
-            )
+            raise UserError(say("ooxml.ratio", noun=noun, part=info.filename, ratio=f"{ratio:,.0f}",
+                                limit=MAX_XML_RATIO, refuse=refuse), path)  # fmt: skip
     for info in infos:  # every part unpacks to what it declares, within the bound above
         for _ in package.chunks(info):
             pass
@@ -281,7 +291,7 @@ def _xml_parser(package: Package, part: str) -> expat.XMLParserType:
     parser.buffer_text = True
 
     def refuse_dtd(*_: object) -> None:
-        raise package.unreadable(f"the part '{part}' has a DTD, which Office files never have")
+        raise package.unreadable(say("ooxml.dtd", part=part))
 
     parser.StartDoctypeDeclHandler = refuse_dtd
     parser.EntityDeclHandler = refuse_dtd
@@ -297,10 +307,11 @@ def _feed(
         parser.Parse(b"", True)
     except expat.ExpatError as exc:
         reason = expat.ErrorString(exc.code)
-        where = f"line {exc.lineno}, column {exc.offset + 1}"
-        raise package.unreadable(f"the part '{part}' is not XML ({reason}, {where})") from None
+        where = say("ooxml.where", line=exc.lineno, column=exc.offset + 1)
+        raise package.unreadable(say("ooxml.not_xml_at", part=part, reason=reason, where=where)
+                                 ) from None  # fmt: skip
     except LookupError as exc:  # <?xml encoding="…"?> names no codec Python knows
-        raise package.unreadable(f"the part '{part}' is not XML ({_reason(exc)})") from None
+        raise package.unreadable(say("ooxml.not_xml", part=part, reason=_reason(exc))) from None
 
 
 def _local(name: str) -> str:
@@ -344,10 +355,10 @@ def read_workbook(package: Package) -> Workbook:
         (target for kind, target in relationships.values() if kind == "officeDocument"), None
     )
     if office is not None and _normal(_resolve("", office)) != _WORKBOOK_PART:
-        raise package.unreadable(f"its workbook is '{office}', not {_WORKBOOK_PART}")
+        raise package.unreadable(say("ooxml.other_workbook", office=office, part=_WORKBOOK_PART))
     info = package.find(_WORKBOOK_PART)
     if info is None:
-        raise package.unreadable(f"it has no {_WORKBOOK_PART}")
+        raise package.unreadable(say("ooxml.no_part", part=_WORKBOOK_PART))
     targets = _relationships(package, "xl/_rels/workbook.xml.rels")
     listed: list[tuple[str, str, str]] = []  # name, relationship id, state
     active = [0]
@@ -466,10 +477,11 @@ def check_document(package: Package, purpose: str) -> None:
     )
     body = package.find(_resolve("", office)) if office else None
     if body is None:
-        raise package.unreadable("it has no main document part")
+        raise package.unreadable(say("ooxml.no_main_part"))
 
     def refuse(what: str) -> UserError:
-        return UserError(f"the document has over {what}: not {purpose}", package.path)
+        return UserError(say("ooxml.document_over", what=what, purpose=_word(purpose)),
+                         package.path)  # fmt: skip
 
     elements = pieces = cells = 0
     in_body = False
@@ -478,13 +490,13 @@ def check_document(package: Package, purpose: str) -> None:
         nonlocal elements, pieces, cells
         elements += 1
         if elements > MAX_DOCUMENT_ELEMENTS:
-            raise refuse(f"{MAX_DOCUMENT_ELEMENTS:,} XML elements")
+            raise refuse(say("ooxml.elements", count=f"{MAX_DOCUMENT_ELEMENTS:,}"))
         if not in_body:
             return
         if local in _DOCUMENT_PIECES:
             pieces += 1
             if pieces > MAX_DOCUMENT_PIECES:
-                raise refuse(f"{MAX_DOCUMENT_PIECES:,} paragraphs, runs and table cells")
+                raise refuse(say("ooxml.pieces", count=f"{MAX_DOCUMENT_PIECES:,}"))
             if local == "tc":
                 cells += 1
         elif local == "gridSpan":  # a cell over n columns is read as n cells
@@ -492,7 +504,7 @@ def check_document(package: Package, purpose: str) -> None:
             if span.isascii() and span.isdigit():
                 cells += max(int(span), 1) - 1 if len(span) <= 9 else MAX_TABLE_CELLS
         if cells > MAX_TABLE_CELLS:
-            raise refuse(f"{MAX_TABLE_CELLS:,} table cells")
+            raise refuse(say("ooxml.table_cells", count=f"{MAX_TABLE_CELLS:,}"))
 
     for info in package.archive.infolist():
         if _is_xml(info.filename):
@@ -523,7 +535,9 @@ def scan_sheet(workbook: Workbook, sheet: Sheet, purpose: str) -> SheetScan:
     """
     package, scan = workbook.package, SheetScan()
     if sheet.part is None:
-        raise package.unreadable(f"the sheet '{sheet.name}' has no part in the {package.kind.noun}")
+        raise package.unreadable(
+            say("ooxml.sheet_no_part", name=sheet.name, noun=_word(package.kind.noun))
+        )
     part = sheet.part.filename
     percent_styles = workbook.percent_styles
     parser = _xml_parser(package, part)
@@ -606,11 +620,9 @@ def scan_sheet(workbook: Workbook, sheet: Sheet, purpose: str) -> SheetScan:
 
     def too_large(rows: int, cols: int) -> UserError:
         end = f"{column_letters(cols - 1)}{rows}"
-        return UserError(
-            f"the sheet '{sheet.name}' spans A1:{end} ({rows * cols:,} cells; at most "
-            f"{MAX_CELLS:,}): not {purpose}",
-            package.path,
-        )
+        return UserError(say("ooxml.sheet_too_large", name=sheet.name, end=end,
+                             cells=f"{rows * cols:,}", limit=f"{MAX_CELLS:,}",
+                             purpose=_word(purpose)), package.path)  # fmt: skip
 
     def watch() -> None:
         """Follow this cell to its end: its formula's and value's texts decide what it shows."""
@@ -661,9 +673,7 @@ def _position(ref: str, package: Package, part: str) -> tuple[int, int]:
     col = _COLUMNS.get(letters)
     digits = ref[len(letters) :]
     if col is None or not digits or len(digits) > 7 or not 0 < int(digits) <= EXCEL_ROWS:
-        raise package.unreadable(
-            f"the part '{part}' names a cell '{ref[:20]}' outside Excel's grid A1:XFD1048576"
-        )
+        raise package.unreadable(say("ooxml.outside_grid", part=part, ref=ref[:20]))
     return int(digits) - 1, col
 
 
@@ -672,7 +682,6 @@ def _row_number(ref: str, package: Package, part: str) -> int:
     if not (
         digits.isascii() and digits.isdigit() and len(digits) <= 7 and 0 < int(digits) <= EXCEL_ROWS
     ):
-        raise package.unreadable(
-            f"the part '{part}' names a row '{ref[:20]}' outside Excel's grid A1:XFD1048576"
-        )
+        raise package.unreadable(say("ooxml.row_outside_grid", part=part, ref=ref[:20]))
+
     return int(digits)

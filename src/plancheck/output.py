@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from plancheck.errors import UserError
+from plancheck.i18n import say
 from plancheck.textfile import files_read
 
 _temporaries: set[str] = set()  # the temporary files now being written
@@ -44,14 +45,15 @@ def write_report(
         return
     resolved = _resolved(target)
     if resolved.is_dir():
-        raise UserError(f"is a directory: give {what} a file name", path)
+        raise UserError(say("output.is_directory", what=_what(what)), path)
     folder = resolved.parent
     if not folder.is_dir():
-        raise UserError("the output's folder does not exist", path)
+        raise UserError(say("output.no_folder"), path)
     try:
         handle, temporary = _create_temporary(folder)
     except OSError as exc:
-        raise UserError(f"cannot write {what}: {exc.strerror or exc}", path) from None
+        raise UserError(say("output.cannot_write", what=_what(what), reason=exc.strerror or exc),
+                        path) from None  # fmt: skip
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(payload)
@@ -63,7 +65,8 @@ def write_report(
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(exc, OSError):
-            raise UserError(f"cannot write {what}: {exc.strerror or exc}", path) from None
+            raise UserError(say("output.cannot_write", what=_what(what),
+                                reason=exc.strerror or exc), path) from None  # fmt: skip
         raise
     finally:
         _temporaries.discard(temporary)
@@ -80,12 +83,8 @@ def refuse_inputs(target: Path, inputs: Iterable[Path]) -> None:
         else:
             same = _resolved(target) == _resolved(source)
         if same:
-            named = "" if str(source) == str(target) else f" ({source})"
-            raise UserError(
-                f"refusing to write the report over an input file of this command{named}: "
-                "give another file name",
-                target,
-            )
+            named = "" if str(source) == str(target) else say("output.named", source=source)
+            raise UserError(say("output.over_input", named=named), target)
 
 
 def remove_temporaries() -> None:
@@ -101,9 +100,12 @@ def refuse_folder_name(path: str | Path, what: str = "the report") -> None:
     name = str(path)
     separators = tuple(s for s in (os.sep, os.altsep) if s)
     if name.endswith(separators) and name.strip("".join(separators)):
-        raise UserError(
-            f"names a folder (it ends with '{name[-1]}'): give {what} a file name", name
-        )
+        raise UserError(say("output.folder_name", end=name[-1], what=_what(what)), name)
+
+
+def _what(what: str) -> str:
+    """What is written, in the run's language ("the report", "the file")."""
+    return say("output.the_file") if what == "the file" else say("output.the_report")
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -136,7 +138,8 @@ def _write_through(payload: bytes, path: Path, what: str) -> None:
         with open(path, "wb") as out:
             out.write(payload)
     except OSError as exc:
-        raise UserError(f"cannot write {what}: {exc.strerror or exc}", path) from None
+        raise UserError(say("output.cannot_write", what=_what(what), reason=exc.strerror or exc),
+                        path) from None  # fmt: skip
 
 
 def _create_temporary(folder: Path) -> tuple[int, str]:

@@ -53,7 +53,11 @@ class OutputFailed(OSError):
 
 def run(command: Callable[[], object]) -> NoReturn:
     """Run ``command`` (the CLI; it returns its exit code or None) and exit with the code earned."""
+    from plancheck import i18n
+
     code = EXIT_BAD_INPUT
+    # What is said after the CLI returns (a signal, a failed flush) in the language of the run.
+    previous = i18n.set_lang(i18n.from_arguments(sys.argv[1:], os.environ))
     try:
         _stop_on_signals()
         _guard_standard_output()
@@ -61,8 +65,10 @@ def run(command: Callable[[], object]) -> NoReturn:
         if not _flushed():
             code = max(code, EXIT_BAD_INPUT)  # a judgement no one received is not a judgement
     except Stopped as stop:
-        say(f"plancheck: stopped by {signal.Signals(stop.signum).name}")
+        say("plancheck: " + i18n.say("process.stopped", signal=signal.Signals(stop.signum).name))
         code = 128 + stop.signum
+    finally:
+        i18n.set_lang(previous)
     sys.exit(code)
 
 
@@ -86,10 +92,18 @@ def report_error(error: Exception) -> int:
             say(str(problem))  # plan validate: a line for each problem
         return EXIT_BAD_INPUT
     if isinstance(error, OutputFailed):
-        say(f"plancheck: cannot write to {error.filename}: {error.strerror}")
+        from plancheck import i18n
+
+        target = error.filename
+        if target == "standard output":
+            target = i18n.say("process.standard_output")
+        reason = i18n.say("process.closed") if error.strerror == "it is closed" else error.strerror
+        say("plancheck: " + i18n.say("process.cannot_write", target=target, reason=reason))
         return EXIT_BAD_INPUT
     if isinstance(error, typer.Abort):
-        say("plancheck: aborted")
+        from plancheck import i18n
+
+        say("plancheck: " + i18n.say("process.aborted"))
         return EXIT_BAD_INPUT
     if isinstance(error, _CLICK_ERROR):  # click's usage errors
         return _usage_error(error)
@@ -103,10 +117,10 @@ def internal_error(error: BaseException) -> int:
 
         with _QUIET:
             traceback.print_exception(error, file=sys.stderr)
-    say(
-        f"plancheck: internal error: {type(error).__name__}: {error} — please report it at "
-        f"{REPORT_BUGS_AT} ({DEBUG_VARIABLE}=1 shows the traceback)"
-    )
+    from plancheck import i18n
+
+    say("plancheck: " + i18n.say("process.internal_error", kind=type(error).__name__, error=error,
+                 address=REPORT_BUGS_AT, variable=DEBUG_VARIABLE))  # fmt: skip
     return EXIT_INTERNAL_ERROR
 
 
@@ -118,8 +132,10 @@ _CLICK_ERROR: type[Exception] = next(
 
 
 def _usage_error(error: Exception) -> int:
+    from plancheck import i18n
+
     code = getattr(error, "exit_code", EXIT_BAD_INPUT)
-    message = str(getattr(error, "format_message", error.__str__)())
+    message = i18n.usage(str(getattr(error, "format_message", error.__str__)()))
     if type(error).__name__ == "NoArgsIsHelpError":  # a command given alone: its help
         with _QUIET:
             if sys.stderr is not None:
@@ -130,7 +146,8 @@ def _usage_error(error: Exception) -> int:
         say(f"plancheck: {message}")
     else:
         path = context.command_path
-        say(f"{path}: {message} (see '{path} --help')")
+        say(i18n.say("usage.see_help", path=path, message=message))
+
     return code if code not in (0, 1) else EXIT_BAD_INPUT
 
 
@@ -277,6 +294,10 @@ def _flushed() -> bool:
         report_error(error)
         return False
     except (OSError, ValueError) as error:
-        say(f"plancheck: cannot write to standard output: {error}")
+        from plancheck import i18n
+
+        target = i18n.say("process.standard_output")
+        say("plancheck: " + i18n.say("process.cannot_write", target=target, reason=error))
+
         return False
     return True

@@ -163,11 +163,9 @@ def render_xlsx(
     try:
         import xlsxwriter  # type: ignore[import-untyped]
     except ImportError:
-        from plancheck.errors import UserError
+        from plancheck.errors import missing_dependency
 
-        raise UserError(
-            "writing an Excel template needs the optional extra 'xlsx': pip install 'plancheck[xlsx]'"
-        ) from None
+        raise missing_dependency("xlsxwriter", "writing an Excel template") from None
     import datetime as dt
 
     template = build(plan, year=year, units=units, lang=lang)

@@ -21,6 +21,7 @@ import stat
 from pathlib import Path
 
 from plancheck.errors import UserError
+from plancheck.i18n import say
 
 MAX_BYTES = 512 * 1024 * 1024  # documented in the README ("Limits")
 _DOS_END_OF_FILE = "\x1a"  # ^Z, which old DOS tools put after the last line
@@ -64,23 +65,25 @@ def read_bytes(path: Path) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise UserError("file not found", path) from None
+        raise UserError(say("file.not_found"), path) from None
     except OSError as exc:
-        raise UserError(f"cannot read file: {exc.strerror or exc}", path) from None
+        raise UserError(say("file.cannot_read", reason=exc.strerror or exc), path) from None
     if stat.S_ISDIR(info.st_mode):
-        raise UserError("is a directory, not a file", path)
+        raise UserError(say("file.is_directory"), path)
     if not stat.S_ISREG(info.st_mode):
         # Opening a FIFO or a device could block forever or never end.
-        raise UserError("not a regular file (a pipe, socket or device)", path)
+        raise UserError(say("file.not_regular"), path)
     if info.st_size > MAX_BYTES:
-        raise UserError(f"file too large ({info.st_size} bytes; the limit is {MAX_BYTES})", path)
+        raise UserError(say("file.too_large", size=info.st_size, limit=MAX_BYTES), path)
     try:
         with open(path, "rb") as handle:
             return handle.read()
     except PermissionError:
-        raise UserError("cannot read file: permission denied", path) from None
+        raise UserError(
+            say("file.cannot_read", reason=say("file.permission_denied")), path
+        ) from None
     except OSError as exc:
-        raise UserError(f"cannot read file: {exc.strerror or exc}", path) from None
+        raise UserError(say("file.cannot_read", reason=exc.strerror or exc), path) from None
 
 
 def read_text(path: Path) -> str:
@@ -89,18 +92,13 @@ def read_text(path: Path) -> str:
 
 
 # Files people pick up by mistake: a workbook saved under another name, or an old .xls.
-_NOT_TEXT = {
-    b"PK\x03\x04": "an Excel workbook or another zip file: give it the .xlsx extension, "
-    "or save it as 'CSV UTF-8' from Excel",
-    b"\xd0\xcf\x11\xe0": "an old Excel .xls (or Word .doc) file: save it as .xlsx or 'CSV UTF-8'",
-    b"%PDF": "a PDF document: plancheck reads CSV, YAML or .xlsx submissions",
-}
+_NOT_TEXT = {b"PK\x03\x04": "file.zip", b"\xd0\xcf\x11\xe0": "file.xls", b"%PDF": "file.pdf"}
 
 
 def decode(data: bytes, path: Path | str) -> str:
     for magic, what in _NOT_TEXT.items():
         if data.startswith(magic):
-            raise UserError(f"this is not a text file but {what}", path, 1)
+            raise UserError(say("file.not_text", what=say(what)), path, 1)
     if data.startswith(codecs.BOM_UTF8):
         text = _strict(data[3:], "utf-8", path)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -135,8 +133,7 @@ def _strict(data: bytes, encoding: str, path: Path | str) -> str:
     except UnicodeDecodeError as exc:
         line = _line_of_byte(data, exc.start, encoding)
         raise UserError(
-            f"cannot decode the file as UTF-8, UTF-16 or GB18030 (byte {exc.start}); "
-            "save it as UTF-8 or 'CSV UTF-8' from Excel",
+            say("file.undecodable", byte=exc.start),
             path,
             line,
         ) from None
@@ -152,9 +149,7 @@ def _refuse_truncated(data: bytes, exc: UnicodeDecodeError, path: Path | str) ->
     """UTF-8 that stops inside its last character: the file was cut short."""
     if exc.end == len(data) and exc.reason == "unexpected end of data" and exc.start > 0:
         line = _line_of_byte(data, exc.start, "utf-8")
-        raise UserError(
-            "the file ends in the middle of a character: it was cut short (truncated?)", path, line
-        )
+        raise UserError(say("file.truncated"), path, line)
 
 
 def _refuse_mixed(data: bytes, exc: UnicodeDecodeError, path: Path | str) -> None:
@@ -164,17 +159,15 @@ def _refuse_mixed(data: bytes, exc: UnicodeDecodeError, path: Path | str) -> Non
     if any(byte >= 0x80 for byte in head[:bad_line_start]):
         line = _line_of_byte(data, exc.start, "utf-8")
         raise UserError(
-            "mixed encodings: earlier lines are UTF-8 but this line is not; "
-            "save the whole file in one encoding",
+            say("file.mixed_encodings"),
             path,
             line,
         )
 
 
 def _refuse_control(text: str, path: Path | str) -> None:
-    for bad, what in (("\x00", "a NUL byte (binary data?)"), ("\ufeff", "a byte-order mark")):
+    for bad, what in (("\x00", "file.nul"), ("\ufeff", "file.bom_inside")):
         where = text.find(bad)
         if where != -1:
             line = line_number(text, where)
-            hint = " in the middle of the file (were two files joined?)" if bad == "\ufeff" else ""
-            raise UserError(f"the file contains {what}{hint}", path, line)
+            raise UserError(say("file.contains", what=say(what)), path, line)

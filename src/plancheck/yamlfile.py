@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from plancheck.errors import UserError
+from plancheck.i18n import say
 from plancheck.textfile import split_lines
 
 MAX_DEPTH = 64
@@ -79,12 +80,12 @@ def read_yaml(text: str, file: str | Path, *, numbers_as_text: bool = False) -> 
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         if mark is None:
-            raise UserError(f"invalid YAML: {problem}", name) from None
-        raise UserError(f"invalid YAML: {problem}", name, *lines.position(mark)) from None
+            raise UserError(say("yaml.invalid", problem=problem), name) from None
+        raise UserError(say("yaml.invalid", problem=problem), name, *lines.position(mark)) from None
     except yaml.YAMLError as exc:
-        raise UserError(f"invalid YAML: {exc}", name) from None
+        raise UserError(say("yaml.invalid", problem=exc), name) from None
     except RecursionError:
-        raise UserError(f"YAML nested too deeply (more than {MAX_DEPTH} levels)", name) from None
+        raise UserError(say("yaml.too_deep", depth=MAX_DEPTH), name) from None
     if node is None:
         return MarkedYaml(None, name, {})
     builder = _Builder(name, lines)
@@ -179,48 +180,48 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         if depth > MAX_DEPTH:
-            raise self.fail(node, f"YAML nested too deeply (more than {MAX_DEPTH} levels)")
+            raise self.fail(node, say("yaml.too_deep", depth=MAX_DEPTH))
         if id(node) in self.seen:
-            raise self.fail(node, "YAML anchors and aliases (&, *) are not supported")
+            raise self.fail(node, say("yaml.aliases"))
         self.seen.add(id(node))
         self.marks.setdefault(path, self.lines.position(node.start_mark))
         if isinstance(node, yaml.MappingNode):
             if node.tag != "tag:yaml.org,2002:map":
-                raise self.fail(node, f"unsupported YAML tag {node.tag}")
+                raise self.fail(node, say("yaml.tag", tag=node.tag))
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
-                    raise self.fail(key_node, "a mapping key must be a plain value")
+                    raise self.fail(key_node, say("yaml.key_not_plain"))
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise self.fail(key_node, "YAML merge keys (<<) are not supported")
+                    raise self.fail(key_node, say("yaml.merge_keys"))
                 key = str(self.scalar(key_node))
                 if key in result:
-                    raise self.fail(key_node, f"duplicate key '{key}'")
+                    raise self.fail(key_node, say("yaml.duplicate_key", key=key))
                 child = (*path, key)
                 self.marks[child] = self.lines.position(key_node.start_mark)
                 result[key] = self.build(value_node, child, depth + 1)
             return result
         if isinstance(node, yaml.SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                raise self.fail(node, f"unsupported YAML tag {node.tag}")
+                raise self.fail(node, say("yaml.tag", tag=node.tag))
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         return self.scalar(node)
 
     def scalar(self, node: yaml.Node) -> Any:
         if node.tag not in _PLAIN_SCALAR_TAGS:
-            raise self.fail(node, f"unsupported YAML tag {node.tag}")
+            raise self.fail(node, say("yaml.tag", tag=node.tag))
         try:
             value = self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
-            raise self.fail(node, f"invalid value: {getattr(exc, 'problem', exc)}") from None
+            raise self.fail(node, say("yaml.invalid_value", problem=getattr(exc, "problem", exc))
+                            ) from None  # fmt: skip
         except (ValueError, OverflowError) as exc:  # e.g. the date 2023-02-30
-            raise self.fail(node, f"invalid value '{node.value}': {exc}") from None
+            raise self.fail(node, say("yaml.invalid_value_of", value=node.value, problem=exc)
+                            ) from None  # fmt: skip
         if isinstance(value, str):
             if surrogate := _SURROGATE.search(value):
-                raise self.fail(
-                    node, f"'\\u{ord(surrogate.group()):04x}' is half of a UTF-16 pair, not a "
-                    "character: write the character itself",
-                )  # fmt: skip
+                escape = f"\\u{ord(surrogate.group()):04x}"
+                raise self.fail(node, say("yaml.surrogate", escape=escape))
         elif node.tag in _NUMBER_TAGS:
             self.refuse_misread_number(node, value)
         return value
@@ -232,7 +233,7 @@ class _Builder:
             abs(number) <= sys.float_info.max if isinstance(number, int) else math.isfinite(number)
         ):
             text = node.value if len(node.value) <= 40 else node.value[:40] + "…"
-            raise self.fail(node, f"'{text}' is not a finite number")
+            raise self.fail(node, say("yaml.not_finite", value=text))
         if not isinstance(node, yaml.ScalarNode) or node.style:  # plain: None, or "" (libyaml)
             return  # quoted under an explicit !!int or !!float: the writer asked for it
         text = node.value.replace("_", "")
@@ -242,15 +243,13 @@ class _Builder:
             decimal = None
         if decimal != number:
             raise self.fail(
-                node, f"'{node.value}' is read by YAML as {number:g}: write the number in "
-                "decimal (no leading 0, 0x or ':'), or quote it",
-            )  # fmt: skip
+                node, say("yaml.misread_number", value=node.value, number=f"{number:g}")
+            )
         if len(text) > 15 and not _holds(text, number):
             shown = text if len(text) <= 40 else text[:40] + "…"
             raise self.fail(
-                node, f"'{shown}' has more digits than a number holds (15 significant "
-                f"digits): it would be read as {float(number)!r}",
-            )  # fmt: skip
+                node, say("yaml.too_many_digits", value=shown, number=repr(float(number)))
+            )
 
 
 def _holds(text: str, number: int | float) -> bool:

@@ -9,16 +9,26 @@ indicator, in the plan's order. The change is read from the statuses first, then
                    with a value moved the good way (the indicator's ``direction``)
     worsened       a worse status, or the same status with a value moved the bad way
     unchanged      the same status and the same value (or no value to compare)
+
+Two years of one file (``plancheck diff FILE --year A --year B``) are two evaluations of the
+file as it stood in each year (``up_to``): year A is judged without the figures of later years.
 """
 
 from __future__ import annotations
 
+import math
+from array import array
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from plancheck.errors import UserError
 from plancheck.evaluate.models import Evaluation, Result, Status
+from plancheck.i18n import say
 from plancheck.plan.models import Indicator, Plan
+from plancheck.submission.models import Submission
+
+NAN = math.nan
 
 RANK = {Status.FAIL: 0, Status.UNKNOWN: 1, Status.MISSING: 2, Status.BEHIND: 3, Status.PASS: 4}
 
@@ -99,3 +109,79 @@ def diff(old: Evaluation, new: Evaluation) -> Diff:
                 change, delta = classify(indicator, before[key], after[key])
                 rows.append(DiffRow(unit, indicator, before[key], after[key], delta, change))
     return Diff(new.plan, old, new, tuple(rows))
+
+
+# --- two years of one file (plancheck diff FILE --year A --year B) ----------------------------
+
+
+def two_years(plan: Plan, submission: Submission, years: tuple[int, ...]) -> tuple[int, int]:
+    """The years to compare in one file: ``years`` as given (the earlier first), else the file's
+    two latest judged years. A year the file does not hold, or one before the plan period, is
+    a UserError."""
+    start = plan.info.period.start
+    judged = [y for y in submission.years if y >= start]
+    file = submission.files[0] if submission.files else None
+    held = say("list").join(map(str, submission.years))
+    if not years:
+        if len(judged) < 2:
+            key = "diff.held_many" if len(submission.years) > 1 else "diff.held_one"
+            raise UserError(say(key, held=held), file)
+        return judged[-2], judged[-1]
+    for year in years:
+        if year not in submission.years:
+            raise UserError(say("diff.year_not_held", year=year, held=held), file)
+        if year < start:
+            raise UserError(
+                say("diff.year_before", year=year, start=start, end=plan.info.period.end), file
+            )
+
+    return years[0], years[1]
+
+
+def up_to(submission: Submission, year: int) -> Submission:
+    """The submission as it stood in ``year``: its figures of that year and the years before,
+    for the units that reported in them. The earlier year of a diff is judged as it was then."""
+    kept_years = [n for n, y in enumerate(submission.years) if y <= year]
+    count_units, count_years = len(submission.units), len(submission.years)
+    kept_units = [
+        u for u in range(count_units) if any((u, y) in submission.reported for y in kept_years)
+    ]
+    new_years, new_units = len(kept_years), len(kept_units)
+    size = len(submission.indicators) * new_years * new_units
+    value, reference, rank = (
+        array("d", [NAN]) * size,
+        array("d", [NAN]) * size,
+        array("d", [NAN]) * size,
+    )
+    line, file = array("l", [0]) * size, array("l", [0]) * size
+    notes: dict[int, str] = {}
+    for i in range(len(submission.indicators)):
+        for y_new, y in enumerate(kept_years):
+            for u_new, u in enumerate(kept_units):
+                old = (i * count_years + y) * count_units + u
+                new = (i * new_years + y_new) * new_units + u_new
+                value[new], reference[new], rank[new] = (
+                    submission.value[old],
+                    submission.reference[old],
+                    submission.rank[old],
+                )
+                line[new], file[new] = submission.line[old], submission.file[old]
+                if old in submission.notes:
+                    notes[new] = submission.notes[old]
+    unit_at = {u: n for n, u in enumerate(kept_units)}
+    year_at = {y: n for n, y in enumerate(kept_years)}
+    reported = {
+        (unit_at[u], year_at[y]) for u, y in submission.reported if u in unit_at and y in year_at
+    }
+    return replace(
+        submission,
+        units=tuple(submission.units[u] for u in kept_units),
+        years=tuple(submission.years[y] for y in kept_years),
+        value=value,
+        reference=reference,
+        rank=rank,
+        line=line,
+        file=file,
+        reported=reported,
+        notes=notes,
+    )

@@ -28,6 +28,7 @@ from plancheck.evaluate import peers
 from plancheck.evaluate.arrays import Backend, backend_for
 from plancheck.evaluate.models import Evaluation, IndicatorView, Result, Status
 from plancheck.evaluate.progress import TOLERANCE, VERDICTS, Trend, time_share, trends
+from plancheck.i18n import say
 from plancheck.kinds.base import (
     COMPUTED,
     FROM_FILE,
@@ -42,8 +43,9 @@ from plancheck.messages import (
     TREND_WORDS,
     Reason,
     Text,
+    decimals_written,
     fragment,
-    numbers_apart,
+    number,
 )
 
 if TYPE_CHECKING:
@@ -76,15 +78,15 @@ def evaluate(
     judged_years = tuple(y for y in years if y >= start)
     history = tuple(y for y in years if y < start)
     if not judged_years:
+        before = say("list").join(map(str, history))
         raise UserError(
-            f"nothing to judge: {', '.join(map(str, history))} is before the plan period "
-            f"{start}–{plan.info.period.end}; submit it together with a later year to use it "
-            "as a baseline",
+            say("engine.history_only", years=before, start=start, end=plan.info.period.end),
             submission.files[0],
         )
     units = submission.units
     if unit is not None and unit not in units:
-        raise UserError(f"--unit {unit}: not in the submission (units: {', '.join(units)})")
+        raise UserError(say("engine.unit_missing", unit=unit, units=say("list").join(units)))
+
     cube = Cube(plan, submission)
     xp = backend_for(len(units), backend)
     engine = _Engine(plan, cube, xp, references or {})
@@ -266,8 +268,10 @@ class _Engine:
             MISSING,
             xp.where(xp.isnan(judged.met), UNKNOWN, xp.where(judged.met == 1.0, PASS, shortfall)),
         )
+        # A blank figure scores 0 in the index, as a target not met: not reporting never raises
+        # a unit's index or rank. A figure that could not be judged (unknown) is left out.
         score = target.score(facts, judged, indicator.floor)
-        score = xp.where(missing | xp.isnan(judged.met), NAN, score)
+        score = xp.where(missing, 0.0, xp.where(xp.isnan(judged.met), NAN, score))
         result = _Slice(
             indicator,
             i,
@@ -366,7 +370,7 @@ class _Engine:
                 year, values = points[at]
                 points[at] = (year, xp.where(xp.isnan(values), own.value, values))
         found = trends(xp, points, judged.goal, indicator.direction == "higher", judged.met,
-                       self.plan.info.target_year)  # fmt: skip
+                       self.plan.info.target_year, indicator.bounds)  # fmt: skip
         result.trend = (
             xp.tolist(found.verdict),
             xp.tolist(found.slope),
@@ -423,8 +427,12 @@ class _Engine:
             judged_units.setdefault(y, []).append(u)
         rows: list[index_rules.IndexScore] = []
         for year in years:
+            year_slices = [slices[(i, year)] for i in range(len(plan.indicators))]
             overall, categories, scored = index_rules.combine(
-                xp, plan, [slices[(i, year)].score for i in range(len(plan.indicators))]
+                xp,
+                plan,
+                [s.score for s in year_slices],
+                [xp.array([0.0 if v != v else 1.0 for v in s.value]) for s in year_slices],
             )
             overall_list, scored_list = xp.tolist(overall), xp.tolist(scored)
             category_lists = [(name, xp.tolist(values)) for name, values in categories]
@@ -519,7 +527,10 @@ class _Engine:
             schedule, reason = self._behind(s, value, goal, shown, share, start, start_year)
             if trend is not None:
                 assert goal is not None  # a trend is drawn toward a goal
-                projected = numbers_apart(trend.projection, goal)[0]
+                # At the precision its figures were written with: a projection is an estimate,
+                # not a figure to tell apart from the goal (never "0.100000000000001 projected").
+                places = max(s.indicator.decimals, *(decimals_written(v) for _, v in trend.series))
+                projected = number(round(trend.projection, places))
                 reason = (
                     # The trend says more than "no baseline" or "the baseline was past the target".
                     *(part for part in reason if part.key not in ("no_baseline", "baseline_met")),

@@ -7,8 +7,10 @@ better, and twice the target when lower is better; relative targets use the refe
 target; rank targets score 100 at rank ``best`` or better and 0 at the last rank of the peer
 group; qualitative targets 100 when the direction holds, else 0.
 
-Indicators without a judgment (missing, unknown) are left out, and the index says how many were
-scored (its coverage); a unit with none scored that year has no index (and no rank). Scores are
+A blank figure (missing) scores 0, as a target not met: leaving a figure out never raises a
+unit's index or its rank. Indicators that could not be judged (unknown: no reference, say) are
+left out. The index says how many submitted figures were scored (its coverage); a unit with no
+figure that year has no index (and no rank). Scores are
 averaged within each category (weighted by each indicator's ``weight``), then across categories
 (weighted by each category's ``weight``; default 1). Units are ranked by the index within each
 year; ties share the better rank.
@@ -32,44 +34,45 @@ class IndexScore:
     year: int
     score: float | None  # 0–100; None when nothing was scored
     categories: tuple[tuple[str, float], ...]  # (category, score) in the plan's order
-    scored: int  # indicators with a score
+    scored: int  # submitted figures with a score (blank figures score 0 but are not counted)
     total: int  # indicators in the plan
     rank: int | None  # among the units of the same year that have a score
 
 
 def combine(
-    xp: Backend, plan: Plan, scores: Sequence[Any]
+    xp: Backend, plan: Plan, scores: Sequence[Any], figures: Sequence[Any]
 ) -> tuple[Any, list[tuple[str, Any]], Any]:
     """The index of one year over the units, from each indicator's scores (in the plan's order;
-    NaN: not scored): (index, [(category, its score or NaN)], how many indicators scored)."""
+    NaN: not scored; 0 for a blank figure) and whether a figure was submitted (1.0 or 0.0):
+    (index, [(category, its score or NaN)], how many submitted figures were scored)."""
     size = len(scores[0])
+    submitted = xp.full(size, 0.0)
     overall_sum = xp.full(size, 0.0)
     overall_weight = xp.full(size, 0.0)
-    scored = xp.full(size, 0.0)
     categories = []
     for category in plan.categories:
         total = xp.full(size, 0.0)
         weight = xp.full(size, 0.0)
         count = xp.full(size, 0.0)
-        for indicator, score in zip(plan.indicators, scores, strict=True):
+        for indicator, score, figure in zip(plan.indicators, scores, figures, strict=True):
             if indicator.category != category.name:
                 continue
             has = ~xp.isnan(score)
             total = total + xp.where(has, score * indicator.weight, 0.0)
             weight = weight + xp.where(has, indicator.weight, 0.0)
             count = count + xp.where(has, 1.0, 0.0)
+            submitted = submitted + xp.where(has, figure, 0.0)
         mean = xp.where(weight != 0.0, total / xp.where(weight != 0.0, weight, 1.0), 0.0)
         present = count > 0.0
         categories.append((category.name, xp.where(present, mean, math.nan)))
         overall_sum = overall_sum + xp.where(present, mean * category.weight, 0.0)
         overall_weight = overall_weight + xp.where(present, category.weight, 0.0)
-        scored = scored + count
     overall = xp.where(
         overall_weight != 0.0,
         overall_sum / xp.where(overall_weight != 0.0, overall_weight, 1.0),
         0.0,
     )
-    return xp.where(scored > 0.0, overall, math.nan), categories, scored
+    return xp.where(submitted > 0.0, overall, math.nan), categories, submitted
 
 
 def ranked(rows: list[IndexScore]) -> list[IndexScore]:

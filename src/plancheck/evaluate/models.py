@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from plancheck.evaluate.progress import Trend
-from plancheck.messages import Reason, Text
+from plancheck.messages import Reason, Text, decimals_written
 from plancheck.plan.models import Indicator, Plan
 
 if TYPE_CHECKING:
@@ -144,6 +144,20 @@ class Evaluation:
             for key in ((None, None), (r.unit, None), (None, r.year), (r.unit, r.year)):
                 counts.setdefault(key, Counter())[r.status] += 1
         return counts
+
+    @cached_property
+    def decimals(self) -> dict[str, int]:
+        """Per indicator id, the decimals all its figures are printed with in a report: the
+        most among the plan's own figures and the submitted ones, at most 4. Computed figures
+        (means, projections) are rounded to it, so one indicator's column reads evenly."""
+        found = {ind.id: ind.decimals for ind in self.plan.indicators}
+        seen: set[tuple[str, float]] = set()
+        for r in self.results:
+            if r.value is None or (r.indicator.id, r.value) in seen:
+                continue
+            seen.add((r.indicator.id, r.value))
+            found[r.indicator.id] = max(found[r.indicator.id], decimals_written(r.value))
+        return found
 
     def summary(self, unit: str | None = None, year: int | None = None) -> dict[str, int]:
         counts = self._counts.get((unit, year), Counter())

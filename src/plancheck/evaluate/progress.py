@@ -13,7 +13,8 @@ linear rather than compound rates because most indicators are percentages:
     observed rate  = least-squares slope of the series (per year)
     required rate  = (target − first value) / (target year − first year)
     ratio          = observed rate / required rate
-    projection     = the trend line's value in the target year
+    projection     = the trend line's value in the target year, kept within the indicator's
+                     valid range (a rate does not project past 100 %)
     achieved            the latest value meets the target
     on track            ratio ≥ 1 (the projection meets the target)
     lagging             0.5 ≤ ratio < 1
@@ -62,6 +63,7 @@ def trends(
     higher_is_better: bool,
     met: Any,
     target_year: int,
+    bounds: tuple[float | None, float | None] = (None, None),
 ) -> Trends:
     """The trend of each unit's series. ``points``: (year, values over the units; NaN where the
     unit has no figure that year), ascending by year. A unit with fewer than two figures has no
@@ -94,6 +96,11 @@ def trends(
         first = xp.where(unset, values, first)
     slope = xp.where(sxx != 0.0, sxy / xp.where(sxx != 0.0, sxx, 1.0), 0.0)
     projection = mean_y - slope * mean_x + slope * float(target_year)
+    low, high = bounds
+    if low is not None:
+        projection = xp.where(projection < low, low, projection)
+    if high is not None:
+        projection = xp.where(projection > high, high, projection)
     span = float(target_year) - first_year
     required = xp.where(span > 0.0, (goal - first) / xp.where(span > 0.0, span, 1.0), 0.0)
     # No rate is required when the series started at or beyond the target (it slipped back since).

@@ -62,7 +62,7 @@ class Change(Kind):
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "change_goal": (
             "{value} against {goal} ({change} from the baseline {baseline})",
-            "{value} 对比目标 {goal}(较基数 {baseline} {change})",
+            "{value} 对比目标 {goal}（较基数 {baseline} {change}）",
         ),
         "needs_baseline": (
             "needs a {base_year} baseline value to judge a change target",

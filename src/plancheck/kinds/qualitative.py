@@ -39,15 +39,15 @@ class Qualitative(Kind):
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "qualitative_met": (
             "{value} against {previous} the year before: {direction}",
-            "{value},上年 {previous}:{direction}",
+            "{value}，上年 {previous}：{direction}",
         ),
         "qualitative_not_met": (
             "{value} against {previous} the year before: not {direction}",
-            "{value},上年 {previous}:未{direction}",
+            "{value}，上年 {previous}：未{direction}",
         ),
         "needs_previous": (
             "a qualitative target ({direction}): needs the previous year's value",
-            "定性目标({direction}):需要上年数值",
+            "定性目标（{direction}）：需要上年数值",
         ),
     }
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from plancheck.i18n import say
 from plancheck.kinds.base import Facts, Judged, Kind, Number, Row, fmt, met_where, model
 from plancheck.kinds.phrasing import NUM, ParsedTarget, fit_unit, form, not_understood, to_number
 from plancheck.messages import Reason, fragment, number, numbers_apart
@@ -60,7 +61,10 @@ class Range(Kind):
         self, indicator: Indicator, plan: IndicatorsFile
     ) -> Iterator[tuple[tuple[str, ...], str]]:
         if self.low > self.high:
-            yield ("target", "high"), f"high {self.high:g} is below low {self.low:g}"
+            yield (
+                ("target", "high"),
+                say("kind.range_order", high=f"{self.high:g}", low=f"{self.low:g}"),
+            )
 
 
 def _range(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
+from plancheck.i18n import say
 from plancheck.kinds.base import (
     Facts,
     Judged,
@@ -60,15 +61,15 @@ class Rank(Kind):
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "rank_met": (
             "rank {rank} ({source}); the target is rank {best} or better among {peers}",
-            "排名第 {rank}({source});目标为{peers}前 {best} 名",
+            "排名第 {rank}（{source}）；目标为{peers}前 {best} 名",
         ),
         "rank_not_met": (
             "rank {rank} ({source}); the target is rank {best} or better among {peers}",
-            "排名第 {rank}({source});目标为{peers}前 {best} 名",
+            "排名第 {rank}（{source}）；目标为{peers}前 {best} 名",
         ),
         "needs_rank": (
             "needs the rank among {peers}: add a 'rank' value or submit all units",
-            "需要在{peers}中的排名:请填写 rank(排名)或报送全部单位",
+            "需要在{peers}中的排名：请填写 rank（排名）或报送全部单位",
         ),
     }
 
@@ -121,7 +122,7 @@ class Rank(Kind):
     def input_problem(self, plan: Plan, field: str, figure: float) -> str | None:
         size = plan.peer_groups[self.peers].size
         if field == "rank" and size is not None and figure > size:
-            return f"rank {figure:g} is beyond the {size} units of the peer group"
+            return say("kind.rank_beyond", rank=f"{figure:g}", size=size)
         return None
 
     def problems(
@@ -129,12 +130,9 @@ class Rank(Kind):
     ) -> Iterator[tuple[tuple[str, ...], str]]:
         group = plan.peer_groups.get(self.peers)
         if group is None:
-            yield ("target", "peers"), f"unknown peer group '{self.peers}'"
+            yield ("target", "peers"), say("kind.unknown_peers", peers=self.peers)
         elif group.size is not None and self.best > group.size:
-            yield (
-                ("target", "best"),
-                f"rank {self.best} or better among a group of {group.size} is always met",
-            )
+            yield ("target", "best"), say("kind.rank_always_met", best=self.best, size=group.size)
 
     def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
         if not isinstance(read, Rank):

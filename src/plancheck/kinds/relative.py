@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
+from plancheck.i18n import say
 from plancheck.kinds.base import (
     SYMBOL,
     Better,
@@ -69,7 +70,7 @@ class Relative(Kind):
         ),
         "needs_reference": (
             "needs the {reference}: add a 'reference' value, pass --reference, or submit all units",
-            "需要{reference}:请填写 reference(参照值)、使用 --reference 或报送全部单位",
+            "需要{reference}：请填写 reference（参照值）、使用 --reference 或报送全部单位",
         ),
     }
 
@@ -116,7 +117,7 @@ class Relative(Kind):
         self, indicator: Indicator, plan: IndicatorsFile
     ) -> Iterator[tuple[tuple[str, ...], str]]:
         if self.reference not in plan.references:
-            yield ("target", "reference"), f"unknown reference '{self.reference}'"
+            yield ("target", "reference"), say("kind.unknown_reference", reference=self.reference)
 
     def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
         if not isinstance(read, Relative):

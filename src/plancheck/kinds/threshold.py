@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from plancheck.i18n import say
 from plancheck.kinds.base import (
     AVERAGE_COLUMN,
     SYMBOL,
@@ -133,12 +134,10 @@ class Threshold(Kind):
         if indicator.floor is not None:
             higher = indicator.direction == "higher"
             if (indicator.floor >= self.value) if higher else (indicator.floor <= self.value):
-                side = "below" if higher else "above"
-                yield (
-                    ("floor",),
-                    f"floor {indicator.floor:g} must lie {side} the target {self.value:g} "
-                    f"({indicator.direction} is better): the floor scores 0 in the index",
-                )
+                side = say("kind.below") if higher else say("kind.above")
+                better = say("kind.higher_better") if higher else say("kind.lower_better")
+                yield ("floor",), say("kind.floor_side", floor=f"{indicator.floor:g}", side=side,
+                                      value=f"{self.value:g}", direction=better)  # fmt: skip
 
 
 # --- phrases --------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
+from plancheck.i18n import say
 from plancheck.kinds.base import (
     SYMBOL,
     Better,
@@ -163,16 +164,14 @@ class Versus(Kind):
     ) -> Iterator[tuple[tuple[str, ...], str]]:
         other = next((i for i in plan.indicators if i.id == self.indicator), None)
         if other is None:
-            yield ("target", "indicator"), f"unknown indicator '{self.indicator}'"
+            yield ("target", "indicator"), say("kind.unknown_indicator", indicator=self.indicator)
         elif other.id == indicator.id:
-            yield ("target", "indicator"), "an indicator cannot be compared with itself"
+            yield ("target", "indicator"), say("kind.compared_with_itself")
         elif other.unit and indicator.unit and other.unit != indicator.unit:
-            yield (
-                ("target", "indicator"),
-                f"indicator {other.id} is measured in {other.unit}, this one in {indicator.unit}",
-            )
+            yield ("target", "indicator"), say("kind.other_unit", other=other.id,
+                                               other_unit=other.unit, unit=indicator.unit)  # fmt: skip
         if self.tolerance is not None and self.op != "~":
-            yield ("target", "tolerance"), 'a tolerance goes with op "~" (in step) only'
+            yield ("target", "tolerance"), say("kind.tolerance")
 
     def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
         """The text names the other indicator (GDP增长); the plan gives its id."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
+from plancheck.i18n import say
 from plancheck.kinds.base import Draft, Facts, Judged, Kind, Row, Timing, model, unknown
 from plancheck.kinds.phrasing import ParsedTarget, form
 from plancheck.messages import Reason, fragment
@@ -106,12 +107,13 @@ class Yearly(Kind):
         for year, text in self.targets_by_year.items():
             where = ("target", "targets_by_year", str(year))
             if not start <= year <= end:
-                yield where, f"{year} lies outside the period {start}–{end}"
+                yield where, say("kind.year_outside", year=year, start=start, end=end)
             parsed = parse_target(text, indicator.unit)
             if parsed.target is None:
-                yield where, f"the {year} goal '{text}' is not understood ({parsed.reason})"
+                yield where, say("kind.goal_not_understood", year=year, text=text,
+                                 reason=parsed.reason)  # fmt: skip
             elif isinstance(parsed.target, Yearly):
-                yield where, f"the {year} goal '{text}' must say a level"
+                yield where, say("kind.goal_no_level", year=year, text=text)
 
     def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
         return isinstance(read, Yearly), ""

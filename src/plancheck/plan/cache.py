@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from plancheck.plan.models import Plan
 
-_FORMAT = b"plancheck-plan-cache-1"
+_FORMAT = b"plancheck-plan-cache-2"  # 2: PlanInfo.office, office_en
 
 
 def folder() -> Path | None:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from plancheck.errors import UserError
+from plancheck.i18n import say
 from plancheck.kinds import Target
 from plancheck.kinds.phrasing import ParsedTarget
 from plancheck.plan.models import IndicatorsFile
@@ -33,22 +34,24 @@ class TargetTextCheck:
         for n, indicator in enumerate(indicators.indicators):
             parsed = parse_target(indicator.target_text, indicator.unit)
             here = ("indicators", n, "target")
-            label = f"indicator {indicator.id}: target_text '{indicator.target_text}'"
+            label = say("check.label", id=indicator.id, text=indicator.target_text)
             if not parsed.understood:
                 self._note(doc, ("indicators", n, "target_text"),
-                           f"{label} not understood ({parsed.reason}); its target is not checked")  # fmt: skip
+                           say("check.not_understood", label=label, reason=parsed.reason))  # fmt: skip
                 continue
             verdict = disagreement(parsed, indicator.target, indicators)
             if verdict is None:
                 continue
             message, is_error = verdict
             if is_error:
-                yield doc.error(here, f"{label} {message}")
+                yield doc.error(here, say("check.disagrees", label=label, message=message))
             else:
-                self._note(doc, here, f"{label} {message}")
+                self._note(doc, here, say("check.disagrees", label=label, message=message))
 
     def _note(self, doc: MarkedYaml, path: tuple[str | int, ...], message: str) -> None:
-        self.notes.append(f"{doc.error(path, message).location}: note: {message}")
+        self.notes.append(
+            say("check.note", where=doc.error(path, message).location, message=message)
+        )
 
 
 def disagreement(
@@ -60,5 +63,5 @@ def disagreement(
     agree, note = declared.agrees(read, parsed, plan)
     if agree:
         return None
-    both = f"reads as {read.describe()} but target says {declared.describe()}"
-    return (f"{both} {note}", False) if note else (both, True)
+    both = say("check.reads_as", read=read.describe(), declared=declared.describe())
+    return (say("check.with_note", both=both, note=note), False) if note else (both, True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from plancheck.errors import UserError, UserErrors
+from plancheck.i18n import say
 from plancheck.plan import cache
 from plancheck.plan.models import IndicatorsFile, Plan, TasksFile, normalise_key
 from plancheck.textfile import read_bytes, read_text
@@ -44,14 +45,14 @@ def plan_files(path: Path | None) -> tuple[Path, Path | None]:
     if path.is_dir():
         indicators = path / INDICATORS_FILE
         if not indicators.is_file():
-            raise UserError(f"no {INDICATORS_FILE} in this plan folder", path)
+            raise UserError(say("plan.no_indicators_file", file=INDICATORS_FILE), path)
         tasks = path / TASKS_FILE
         return indicators, tasks if tasks.is_file() else None
     if not path.exists():
-        raise UserError("plan not found", path)
+        raise UserError(say("plan.not_found"), path)
     sibling = path.with_name(TASKS_FILE)
     if path.name == TASKS_FILE:
-        raise UserError(f"give the plan's folder or its {INDICATORS_FILE}, not {TASKS_FILE}", path)
+        raise UserError(say("plan.tasks_given", indicators=INDICATORS_FILE, tasks=TASKS_FILE), path)
     return path, sibling if sibling.is_file() else None
 
 
@@ -115,7 +116,7 @@ def _read(path: Path) -> MarkedYaml:
 
     doc = read_yaml(read_text(path), path)
     if not isinstance(doc.data, dict):
-        raise UserError("expected a YAML mapping at the top of the file", path, 1, 1)
+        raise UserError(say("plan.top_mapping"), path, 1, 1)
     return doc
 
 
@@ -137,17 +138,17 @@ def _located(exc: ValidationError, doc: MarkedYaml) -> Iterator[UserError]:
         field = _dotted(loc)
         kind = error["type"]
         if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-            message = f"unknown key '{loc[-1]}'"
+            message = say("plan.unknown_key", key=loc[-1])
         elif kind in ("missing", "missing_keyword_only_argument", "missing_argument"):
-            message = f"{field}: required key missing"
+            message = say("plan.required", field=field)
         elif kind == "union_tag_invalid":
-            message = f"{field}: {error['msg']}"
+            message = say("plan.problem", field=field, message=error["msg"])
         elif kind in ("model_type", "dict_type", "dataclass_type", "dataclass_args_type"):
-            message = f"{field}: expected a mapping of keys to values"  # not pydantic's class name
+            message = say("plan.expected_mapping", field=field)  # not pydantic's class name
         elif kind == "list_type":
-            message = f"{field}: expected a list"
+            message = say("plan.expected_list", field=field)
         else:
-            message = f"{field}: {error['msg']}"
+            message = say("plan.problem", field=field, message=error["msg"])
         yield doc.error(loc, message)
 
 
@@ -171,7 +172,7 @@ def _names_taken_twice(indicators: IndicatorsFile, doc: MarkedYaml) -> Iterator[
             first = owner.setdefault(normalise_key(name), indicator.id)
             if first != indicator.id:
                 yield doc.error(
-                    ("indicators", n, *path), f"'{name}' already names indicator {first}"
+                    ("indicators", n, *path), say("plan.name_taken", name=name, first=first)
                 )
 
 
@@ -204,15 +205,12 @@ def _ids(indicators: IndicatorsFile, doc: MarkedYaml) -> Iterator[UserError]:
     for n, indicator in enumerate(indicators.indicators):
         ident, here = indicator.id, ("indicators", n, "id")
         if not ident.strip():
-            yield doc.error(
-                here, "an indicator's id is empty or blank: give its number in the plan ('1')"
-            )
+            yield doc.error(here, say("plan.id_empty"))
             continue
         if not _PLAIN_ID.fullmatch(ident):
             yield doc.error(
                 here,
-                f"id '{_visible(ident)}' is not a plain token: use letters, digits and '.', '-' or '_' "
-                "(no spaces, '/', '\\' or control characters)",
+                say("plan.id_not_plain", id=_visible(ident)),
             )
             continue
         key = _id_key(ident)
@@ -223,8 +221,7 @@ def _ids(indicators: IndicatorsFile, doc: MarkedYaml) -> Iterator[UserError]:
             line, _ = doc.where(("indicators", first[1], "id"))
             yield doc.error(
                 here,
-                f"id '{ident}' reads as id '{first[0]}' (line {line}) in a submission, which "
-                "folds full-width forms and leading zeros: give each indicator its own number",
+                say("plan.id_folds_to", id=ident, other=first[0], line=line),
             )
     for n, indicator in enumerate(indicators.indicators):
         names: list[tuple[tuple[str | int, ...], str]] = [
@@ -237,8 +234,7 @@ def _ids(indicators: IndicatorsFile, doc: MarkedYaml) -> Iterator[UserError]:
             if other is not None and other[0] != indicator.id:
                 yield doc.error(
                     ("indicators", n, *path),
-                    f"'{name}' is the id of indicator {other[0]}: a submission's row '{name}' "
-                    "would go to one of the two",
+                    say("plan.name_is_id", name=name, other=other[0]),
                 )
 
 
@@ -249,15 +245,14 @@ def _index_weights(indicators: IndicatorsFile, doc: MarkedYaml) -> Iterator[User
     if categories and not any(c.weight for c in categories):
         yield doc.error(
             ("categories", 0, "weight"),
-            "every category's weight is 0: the rule-of-law index needs one above 0",
+            say("plan.weights_zero"),
         )
     for n, category in enumerate(categories):
         members = [i for i in indicators.indicators if i.category == category.name]
         if category.weight and members and not any(i.weight for i in members):
             yield doc.error(
                 ("categories", n, "name"),
-                f"every indicator of category '{category.name}' has weight 0: give one a weight, "
-                "or the category weight 0",
+                say("plan.category_weights_zero", category=category.name),
             )
 
 
@@ -270,11 +265,11 @@ def _cross_check(
     """What one model cannot see alone: duplicate ids and references that lead nowhere."""
     info = indicators.plan
     if info.period.start > info.period.end:
-        yield doc.error(("plan", "period"), "period starts after it ends")
+        yield doc.error(("plan", "period"), say("plan.period_order"))
     if not info.period.start <= info.target_year <= info.period.end:
-        yield doc.error(("plan", "target_year"), "target_year lies outside the period")
+        yield doc.error(("plan", "target_year"), say("plan.target_year_outside"))
     if info.baseline_year >= info.period.start:
-        yield doc.error(("plan", "baseline_year"), "baseline_year must come before the period")
+        yield doc.error(("plan", "baseline_year"), say("plan.baseline_year"))
 
     yield from _duplicates(doc, "categories", [c.name for c in indicators.categories], "name")
     yield from _duplicates(doc, "indicators", [i.id for i in indicators.indicators], "id")
@@ -283,7 +278,9 @@ def _cross_check(
     for n, indicator in enumerate(indicators.indicators):
         here: tuple[str | int, ...] = ("indicators", n)
         if indicator.category not in categories:
-            yield doc.error((*here, "category"), f"unknown category '{indicator.category}'")
+            yield doc.error(
+                (*here, "category"), say("plan.unknown_category", category=indicator.category)
+            )
         for path, message in indicator.target.problems(indicator, indicators):
             yield doc.error((*here, *path), message)
         if (
@@ -293,21 +290,27 @@ def _cross_check(
         ):
             yield doc.error(
                 (*here, "maximum"),
-                f"maximum {indicator.maximum:g} is below minimum {indicator.minimum:g}",
+                say(
+                    "plan.maximum_below",
+                    maximum=f"{indicator.maximum:g}",
+                    minimum=f"{indicator.minimum:g}",
+                ),
             )
     yield from _index_weights(indicators, doc)
     yield from _names_taken_twice(indicators, doc)
     for key, group in indicators.peer_groups.items():
         if len(set(group.members)) != len(group.members):
-            yield doc.error(("peer_groups", key, "members"), "a member is listed twice")
+            yield doc.error(("peer_groups", key, "members"), say("plan.member_twice"))
         if group.size is not None and len(group.members) > group.size:
             yield doc.error(
                 ("peer_groups", key, "size"),
-                f"size {group.size} but {len(group.members)} members are listed",
+                say("plan.size", size=group.size, count=len(group.members)),
             )
     for key, reference in indicators.references.items():
         if reference.peers is not None and reference.peers not in indicators.peer_groups:
-            yield doc.error(("references", key, "peers"), f"unknown peer group '{reference.peers}'")
+            yield doc.error(
+                ("references", key, "peers"), say("plan.unknown_peers", peers=reference.peers)
+            )
 
     if tasks is None or tasks_doc is None:
         return
@@ -319,22 +322,22 @@ def _cross_check(
             if linked not in known:
                 yield tasks_doc.error(
                     ("tasks", n, "indicators", k),
-                    f"task {task.id} links unknown indicator '{linked}'",
+                    say("plan.task_unknown_indicator", task=task.id, indicator=linked),
                 )
         for m, milestone in enumerate(task.milestones):
             where: tuple[str | int, ...] = ("tasks", n, "milestones", m)
             if milestone.id in milestone_ids:
-                yield tasks_doc.error((*where, "id"), f"duplicate milestone id '{milestone.id}'")
+                yield tasks_doc.error(
+                    (*where, "id"), say("plan.duplicate_milestone", id=milestone.id)
+                )
             milestone_ids.add(milestone.id)
             if milestone.indicator is not None and milestone.indicator not in known:
                 yield tasks_doc.error(
                     (*where, "indicator"),
-                    f"milestone links unknown indicator '{milestone.indicator}'",
+                    say("plan.milestone_unknown_indicator", indicator=milestone.indicator),
                 )
             if milestone.due is not None and milestone.recurring is not None:
-                yield tasks_doc.error(
-                    (*where, "due"), "a recurring milestone has no single due date"
-                )
+                yield tasks_doc.error((*where, "due"), say("plan.recurring_due"))
 
 
 def _duplicates(doc: MarkedYaml, key: str, values: list[str], field: str) -> Iterator[UserError]:
@@ -343,7 +346,7 @@ def _duplicates(doc: MarkedYaml, key: str, values: list[str], field: str) -> Ite
         if value in seen:
             first_line, _ = doc.where((key, seen[value], field))
             yield doc.error(
-                (key, n, field), f"duplicate {field} '{value}' (first at line {first_line})"
+                (key, n, field), say("plan.duplicate", field=field, value=value, line=first_line)
             )
         else:
             seen[value] = n

@@ -9,6 +9,7 @@ where every YAML value's line is known.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 from pydantic import Field
 
 from plancheck.kinds.base import Better, Number, model
+from plancheck.messages import decimals_written
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -53,6 +55,9 @@ _VALIDATORS: dict[type[Any], Any] = {}
 class Baseline:
     year: int
     value: Number
+
+
+_DECIMALS = re.compile(r"\d\.(\d+)")
 
 
 @model
@@ -92,6 +97,15 @@ class Indicator:
     def direction(self) -> Better:
         """Which way is good for this indicator: stated, else read from the target."""
         return self.better if self.better is not None else self.target.better()
+
+    @property
+    def decimals(self) -> int:
+        """The plan's precision for this indicator: the most decimals among the figures its
+        target text and baseline are written with (``98.5`` → 1), at most 4."""
+        written = [len(d) for d in _DECIMALS.findall(self.target_text)]
+        if self.baseline is not None:
+            written.append(decimals_written(self.baseline.value))
+        return min(4, max(written, default=0))
 
     @property
     def bounds(self) -> tuple[float | None, float | None]:
@@ -188,6 +202,11 @@ class PlanInfo:
         ),
     ] = False
     midterm: Midterm = field(default_factory=Midterm)
+    office: Annotated[
+        str | None,
+        Field(description="The office that issues reports on the plan (a report's 发文单位)."),
+    ] = None
+    office_en: str | None = None
     notes: str | None = None
 
 

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from plancheck.evaluate.index import IndexScore
-from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import TREND_WORDS, number, numbers_apart
+from plancheck.evaluate.models import Evaluation, IndicatorView, Result, Status
+from plancheck.messages import TREND_WORDS, Reason, Text, number, numbers_apart, render
 from plancheck.plan.models import Indicator
-from plancheck.report.labels import counted, label
+from plancheck.report.labels import (
+    SHARED_REASON,
+    STATUS_SYMBOL,
+    counted,
+    label,
+    midterm_word,
+    status_word,
+)
+
+if TYPE_CHECKING:
+    from plancheck.tasks.models import TaskCheck
 
 _BARE_NUMBER = re.compile(r"[\d.]+")
 # "Needs attention" lists the worst first.
@@ -65,6 +79,31 @@ def value_cell(result: Result) -> str:
     if unit == "%":
         return f"{shown}%"
     return f"{shown} {unit}" if unit else shown
+
+
+def figure(evaluation: Evaluation, indicator: Indicator, value: float | None) -> str:
+    """A figure of ``indicator`` with the decimals all its figures share in this report
+    (``Evaluation.decimals``): 72.33 beside 99.52, not 72.3333. No unit."""
+    if value is None:
+        return "—"
+    text = f"{value:.{evaluation.decimals[indicator.id]}f}"
+    return "0" if text.strip("-0.") == "" else text  # never "-0.00"
+
+
+def value_figure(evaluation: Evaluation, result: Result) -> str:
+    """A submitted figure at its indicator's decimals, with more only where they tell it from
+    the goal it was judged against (99.99999 beside a target of 100 is not "100.00")."""
+    if result.value is None:
+        return "—"
+    shown = figure(evaluation, result.indicator, result.value)
+    goal = result.goal
+    if (
+        goal is not None
+        and result.value != goal
+        and shown == figure(evaluation, result.indicator, goal)
+    ):
+        shown = numbers_apart(result.value, goal)[0]
+    return shown
 
 
 def attention(evaluation: Evaluation) -> list[Result]:
@@ -194,3 +233,418 @@ def index_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list
             ]
         )
     return header, rows
+
+
+# --- the shared reports (markdown, html, docx): the same content, whatever the format ---------
+# A report handed over (to a committee, a colleague) says what a reader needs and nothing of the
+# command line: file names without the folders they were read from, reasons without advice on
+# options, one row per indicator with its figures across the years, every figure of one
+# indicator with the same decimals, the unit it is about named at the top.
+
+
+def file_name(path: str) -> str:
+    """A file's name without its folders (``/home/me/2023.csv`` → ``2023.csv``)."""
+    return PurePath(path).name or path
+
+
+def file_names(files: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(file_name(f) for f in files)
+
+
+def shared_reason(reason: Reason, lang: str) -> str:
+    """A reason for a shared report: as ``messages.render``, but a fragment that advises on the
+    command line (``pass --reference``) is worded as the fact alone (``labels.SHARED_REASON``)."""
+    parts = []
+    for fragment in reason:
+        if fragment.key not in SHARED_REASON:
+            parts.append(render((fragment,), lang))
+            continue
+        values = {
+            name: (value.zh if lang == "zh" else value.en) if isinstance(value, Text) else value
+            for name, value in fragment.params
+        }
+        parts.append(label(SHARED_REASON[fragment.key], lang, **values))
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def shared_verdict(evaluation: Evaluation, lang: str) -> str:
+    """The verdict for a shared report: ``verdict``'s facts, without naming the --strict option,
+    punctuated for the language (``合规：约束性指标全部达标``)."""
+    c = colon(lang)
+    blocking = sum(1 for r in evaluation.results if evaluation.blocking(r))
+    tasks = evaluation.tasks
+    if blocking:
+        key = "strict_blocking_shared" if evaluation.strict else "binding_blocking"
+        text = f"{label('not_compliant', lang)}{c}{counted(blocking, key, lang)}"
+        if tasks is not None and not tasks.compliant:
+            text += ("；" if lang == "zh" else "; ") + _tasks_blocking(tasks, lang)
+        return text
+    if tasks is not None and not tasks.compliant:
+        return f"{label('not_compliant', lang)}{c}{_tasks_blocking(tasks, lang)}"
+    key = "all_met_strict_shared" if evaluation.strict else "all_binding_met"
+    return f"{label('compliant', lang)}{c}{label(key, lang)}"
+
+
+def _tasks_blocking(check: TaskCheck, lang: str) -> str:
+    key = "tasks_blocking_strict_shared" if check.strict else "tasks_blocking_binding"
+    return counted(len(check.blocking_findings), key, lang)
+
+
+def shared_task_state(check: TaskCheck, lang: str) -> str:
+    """The tasks' part of a compliant verdict, as ``taskcheck.task_verdict`` says it, without
+    naming options: nothing binding overdue, and how many overdue milestones are not binding."""
+    from plancheck.tasks.models import FindingStatus
+
+    if check.strict:
+        return label("tasks_all_strict_shared", lang)
+    text = label("tasks_all_binding", lang)
+    overdue = sum(1 for f in check.findings if f.status is FindingStatus.OVERDUE)
+    if overdue:
+        text += ("；" if lang == "zh" else "; ") + label(
+            "tasks_not_binding_shared", lang, count=overdue
+        )
+    return text
+
+
+def shared_task_verdict(check: TaskCheck, lang: str) -> str:
+    """``plancheck tasks check``'s verdict for a shared report (no option named)."""
+    c = colon(lang)
+    if check.blocking_findings:
+        return f"{label('not_compliant', lang)}{c}{_tasks_blocking(check, lang)}"
+    return f"{label('compliant', lang)}{c}{shared_task_state(check, lang)}"
+
+
+def shared_as_of(check: TaskCheck, lang: str) -> str:
+    """``2023-12-31 (as the file says)``, without naming --as-of."""
+    source = check.as_of_source
+    key = "as_of_option_shared" if source == "option" else f"as_of_{source}"
+    return f"{check.as_of.isoformat()} {bracketed(label(key, lang), lang)}"
+
+
+def colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def report_date(evaluation: Evaluation, given: dt.date | None) -> dt.date:
+    """The report's date: ``--date``, else 31 December of the latest judged year — never today,
+    so the same figures give the same report."""
+    return given if given is not None else dt.date(evaluation.latest_year, 12, 31)
+
+
+def date_text(day: dt.date, lang: str) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
+
+
+def office_text(evaluation: Evaluation, given: str | None, lang: str) -> str | None:
+    """The issuing office: ``--office`` (empty: none), else the plan's ``office`` (``office_en``
+    in English)."""
+    if given is not None:
+        return given or None
+    info = evaluation.plan.info
+    if lang != "zh" and info.office_en:
+        return info.office_en
+    return info.office
+
+
+def unit_line(evaluation: Evaluation, lang: str) -> str | None:
+    """The unit a report is about, when it is about one: ``徐汇区`` or, focused on one of several
+    submitted, ``徐汇区（共16个单位报送）``."""
+    if len(evaluation.units) != 1:
+        return None
+    unit = evaluation.units[0]
+    submitted = len(evaluation.submitted_units)
+    if evaluation.focus is not None and submitted > 1:
+        return label("focus_of", lang, unit=unit, count=submitted)
+    return unit
+
+
+def listed_ids(evaluation: Evaluation) -> set[int]:
+    """The results --only keeps (by identity: a listing filters ``Evaluation.results``)."""
+    return {id(r) for r in evaluation.listed}
+
+
+def listed_attention(evaluation: Evaluation) -> list[Result]:
+    keep = listed_ids(evaluation)
+    return [r for r in attention(evaluation) if id(r) in keep]
+
+
+def counts_text(counts: dict[str, int], lang: str) -> str:
+    """``达标 14、未达标 1、滞后 6`` — the statuses that occur, in the ladder's order."""
+    sep = "、" if lang == "zh" else ", "
+    return sep.join(
+        f"{status_word(s, lang)} {counts[s.value]}" for s in Status if counts.get(s.value)
+    )
+
+
+def latest_counts(evaluation: Evaluation, lang: str) -> str:
+    """The latest year's counts, shown beside the verdict (never a sum over the years)."""
+    year = evaluation.latest_year
+    counts = counts_text(evaluation.summary(year=year), lang)
+    return label("year_summary", lang, year=year, counts=counts)
+
+
+def year_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Statuses per judged year (header, rows): one row a year, the latest last."""
+    header = [label("year", lang), *(status_word(s, lang) for s in Status), label("total", lang)]
+    rows = []
+    for year in evaluation.years:
+        counts = evaluation.summary(year=year)
+        rows.append([str(year), *(str(counts[s.value]) for s in Status), str(sum(counts.values()))])
+    return header, rows
+
+
+_PHRASE = {
+    Status.PASS: "n_pass",
+    Status.FAIL: "n_fail",
+    Status.BEHIND: "n_behind",
+    Status.MISSING: "n_missing",
+    Status.UNKNOWN: "n_unknown",
+}
+
+
+def summary_sentences(evaluation: Evaluation, lang: str) -> list[str]:
+    """The summary paragraph, as generated sentences about the latest year: "2023年度，23项指标
+    中，14项已达标，…", the binding indicators, the index, the tasks."""
+    year = evaluation.latest_year
+    latest = [r for r in evaluation.results if r.year == year]
+    counts = evaluation.summary(year=year)
+    target_year = evaluation.plan.info.target_year
+    units = len(evaluation.units)
+    comma = "，" if lang == "zh" else ", "
+    stop = "。" if lang == "zh" else "."
+    opening = (
+        label("of_results", lang, year=year, count=len(latest), units=units)
+        if units > 1
+        else label("of_indicators", lang, year=year, count=len(latest))
+    )
+    phrases = [
+        label(_PHRASE[s], lang, n=counts[s.value], target_year=target_year)
+        for s in Status
+        if counts[s.value]
+    ]
+    sentences = [opening + comma + comma.join(phrases) + stop]
+    if units > 1:
+        failing = evaluation.failing_units
+        if failing:
+            sep = "、" if lang == "zh" else ", "
+            sentences.append(label("binding_units_not", lang, count=len(failing), units=units,
+                                   names=sep.join(failing)))  # fmt: skip
+        else:
+            sentences.append(label("binding_units_all", lang))
+    else:
+        binding = [r for r in latest if r.indicator.binding]
+        met = sum(1 for r in binding if r.status is Status.PASS)
+        if binding:
+            key = "binding_all_met" if met == len(binding) else "binding_some_met"
+            sentences.append(label(key, lang, count=len(binding), met=met))
+        sentence = _index_sentence(evaluation, lang)
+        if sentence:
+            sentences.append(sentence + stop)
+    if evaluation.tasks is not None:
+        from plancheck.report.taskcheck import summary_text
+
+        text = ("；" if lang == "zh" else "; ").join(summary_text(evaluation.tasks, lang))
+        sentences.append(label("tasks_sentence", lang, text=text))
+    return sentences
+
+
+def _index_sentence(evaluation: Evaluation, lang: str) -> str | None:
+    unit, year = evaluation.units[0], evaluation.latest_year
+    scores = {s.year: s for s in evaluation.index if s.unit == unit}
+    now = scores.get(year)
+    if now is None or now.score is None:
+        return None
+    text = label("index_sentence", lang, score=f"{now.score:.1f}", scored=now.scored,
+                 total=now.total)  # fmt: skip
+    ranked = [s for s in evaluation.index if s.year == year and s.rank is not None]
+    if len(ranked) > 1 and now.rank is not None:
+        text += label("index_rank", lang, rank=now.rank, count=len(ranked))
+    before = [y for y in scores if y < year and scores[y].score is not None]
+    if before:
+        previous = scores[max(before)]
+        assert previous.score is not None
+        delta = round(now.score, 1) - round(previous.score, 1)
+        if abs(delta) < 0.05:
+            change = "持平" if lang == "zh" else "unchanged"
+        elif lang == "zh":
+            change = f"{'上升' if delta > 0 else '下降'}{abs(delta):.1f}"
+        else:
+            change = f"{'up' if delta > 0 else 'down'} {abs(delta):.1f}"
+        text += label("index_change", lang, year=previous.year, change=change)
+    return text
+
+
+@dataclass(frozen=True)
+class SeriesRow:
+    """One indicator of one unit across the judged years: the row of a shared report."""
+
+    unit: str
+    indicator: Indicator
+    by_year: dict[int, Result]
+
+    @property
+    def latest(self) -> Result:
+        return self.by_year[max(self.by_year)]
+
+    def note(self, lang: str) -> str:
+        """The notes submitted with its figures: one, or each with its year when they differ."""
+        notes = {y: r.note for y, r in sorted(self.by_year.items()) if r.note}
+        if len(set(notes.values())) <= 1:
+            return next(iter(notes.values()), "")
+        sep = "；" if lang == "zh" else "; "
+        colon = "：" if lang == "zh" else ": "
+        return sep.join(f"{y}{colon}{n}" for y, n in notes.items())
+
+
+def series_rows(evaluation: Evaluation, category: str) -> list[SeriesRow]:
+    """The rows of one category: per unit and indicator (the plan's order), every judged year's
+    result; only those --only keeps a result of."""
+    keep = listed_ids(evaluation)
+    rows: dict[tuple[str, str], dict[int, Result]] = {}
+    indicators: dict[str, Indicator] = {}
+    listed: set[tuple[str, str]] = set()
+    for r in evaluation.results:
+        if r.indicator.category != category:
+            continue
+        key = (r.unit, r.indicator.id)
+        rows.setdefault(key, {})[r.year] = r
+        indicators[r.indicator.id] = r.indicator
+        if id(r) in keep:
+            listed.add(key)
+    return [
+        SeriesRow(unit, indicators[ident], by_year)
+        for (unit, ident), by_year in rows.items()
+        if (unit, ident) in listed
+    ]
+
+
+def category_table(
+    evaluation: Evaluation, category: str, lang: str, reason: bool = True
+) -> tuple[list[str], list[list[str]]]:
+    """One category's table for a shared report (header, rows): an indicator a row, its figures
+    under their years, the latest year's status and reason, the notes as 备注."""
+    rows = series_rows(evaluation, category)
+    years = evaluation.years
+    several = len(years) > 1
+    header = [label("id", lang), label("indicator", lang), label("binding", lang),
+              label("target", lang)]  # fmt: skip
+    if len(evaluation.units) > 1:
+        header.insert(0, label("unit", lang))
+    header += [str(y) for y in years] if several else [label("actual", lang)]
+    latest = evaluation.latest_year
+    header.append(label("status_in", lang, year=latest) if several else label("status", lang))
+    if reason:
+        header.append(label("reason_in", lang, year=latest) if several else label("reason", lang))
+    notes = any(row.note(lang) for row in rows)
+    if notes:
+        header.append(label("note", lang))
+    body = []
+    for row in rows:
+        i = row.indicator
+        cells = [i.id, i.name if lang == "zh" else f"{i.name_en}\n{i.name}",
+                 label("binding_yes" if i.binding else "binding_no", lang),
+                 shared_target(i, lang)]  # fmt: skip
+        if len(evaluation.units) > 1:
+            cells.insert(0, row.unit)
+        cells += [
+            value_figure(evaluation, row.by_year[y]) if y in row.by_year else "—" for y in years
+        ]
+        now = row.by_year.get(latest)
+        cells.append(f"{STATUS_SYMBOL[now.status]} {status_word(now.status, lang)}" if now else "—")
+        if reason:
+            cells.append(shared_reason(now.reason, lang) if now else "")
+        if notes:
+            cells.append(row.note(lang))
+        body.append(cells)
+    return header, body
+
+
+_WITH_UNIT = re.compile(r"([\d.]+)((?:及)?以上|(?:及)?以下|以内|左右)?")
+
+
+def shared_target(indicator: Indicator, lang: str) -> str:
+    """The plan's words for a target with its unit where the figure is (``50%以上``, ``100%``,
+    ``12人/万人``), or after words that have no figure (``低于全市平均值（%）``): every target
+    of a report written alike, and the unit of the figures beside it said."""
+    text, unit = indicator.target_text, indicator.unit
+    if not unit or text.endswith(unit):
+        return text
+    found = _WITH_UNIT.fullmatch(text)
+    if found is None:
+        return f"{text}{bracketed(unit, lang)}" if lang == "zh" else f"{text} ({unit})"
+    return f"{found.group(1)}{unit}{found.group(2) or ''}"
+
+
+def shared_progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
+    """The progress table for a shared report (header, rows): each figure under its year (the
+    baseline's too), the projection for the target year, the trend and the mid-term class."""
+    keep = listed_ids(evaluation)
+    rows = [r for r in progress_rows(evaluation) if id(r) in keep]
+    years = sorted({y for r in rows if r.trend for y, _ in r.trend.series})
+    target_year = evaluation.plan.info.target_year
+    header = [label("indicator", lang), *(str(y) for y in years),
+              label("projection", lang, year=target_year), label("target", lang),
+              label("trend", lang), label("midterm", lang)]  # fmt: skip
+    several = len(evaluation.units) > 1
+    if several:
+        header.insert(0, label("unit", lang))
+    body = []
+    for r in rows:
+        assert r.trend is not None
+        series = dict(r.trend.series)
+        words = TREND_WORDS[r.trend.verdict]
+        i = r.indicator
+        cells = [
+            f"{i.id} {i.name if lang == 'zh' else i.name_en}",
+            *(figure(evaluation, i, series.get(y)) for y in years),
+            figure(evaluation, i, r.trend.projection),
+            shared_target(i, lang),
+            words.zh if lang == "zh" else words.en,
+            midterm_word(r.midterm, lang),
+        ]
+        body.append([r.unit, *cells] if several else cells)
+    return header, body
+
+
+def city_views(evaluation: Evaluation) -> list[IndicatorView]:
+    """The city view's indicators a listing shows: all, or those --only keeps."""
+    if evaluation.only == "failing":
+        return [v for v in evaluation.city if v.failing]
+    if evaluation.only == "binding":
+        return [v for v in evaluation.city if v.indicator.binding]
+    return list(evaluation.city)
+
+
+def city_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
+    """Each indicator across the units (header, rows): mean, lowest, highest, how many units
+    gave a figure, those not meeting it, and the focused unit's figure and place."""
+    views = city_views(evaluation)
+    focus = evaluation.focus
+    header = [label("id", lang), label("indicator", lang), label("city_mean", lang),
+              label("city_low", lang), label("city_high", lang), label("city_count", lang),
+              label("city_failing", lang)]  # fmt: skip
+    if focus is not None:
+        header += [label("city_value", lang, unit=focus), label("city_rank", lang, unit=focus)]
+    sep = "、" if lang == "zh" else ", "
+    rows = []
+    for v in views:
+        i = v.indicator
+        failing = f"{len(v.failing)}" + (f" ({sep.join(v.failing)})" if v.failing else "")
+        if lang == "zh" and v.failing:
+            failing = f"{len(v.failing)}（{sep.join(v.failing)}）"
+        cells = [i.id, i.name if lang == "zh" else i.name_en,
+                 figure(evaluation, i, v.mean), figure(evaluation, i, v.low),
+                 figure(evaluation, i, v.high), str(v.count), failing]  # fmt: skip
+        if focus is not None:
+            cells += [figure(evaluation, i, v.value), "—" if v.rank is None else str(v.rank)]
+        rows.append(cells)
+    return header, rows
+
+
+def city_year(evaluation: Evaluation) -> int | None:
+    return evaluation.city[0].year if evaluation.city else None
+
+
+def bracketed(text: str, lang: str) -> str:
+    """``（text）`` in Chinese, ``(text)`` in English."""
+    return f"（{text}）" if lang == "zh" else f"({text})"

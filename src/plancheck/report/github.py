@@ -11,18 +11,32 @@ line is the verdict, as an ``error`` or a ``notice``.
 Escaping follows GitHub's toolkit (``@actions/core``): in the message ``%``, CR and LF become
 ``%25``, ``%0D``, ``%0A``; in a property value ``:`` and ``,`` also become ``%3A`` and ``%2C``.
 Other control characters (an ESC would colour the log) are shown as ``\xNN`` (report/escape.py).
+
+Also here: input errors (``render_error``: an ``::error`` at each error's file, line and column,
+written by the CLI when a command asked for this format fails with exit 2), ``plancheck check``
+(a notice per file, a warning per warning) and ``plancheck tasks check`` (an annotation per
+overdue, inconsistent or unreported finding, then the verdict).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from plancheck.errors import UserError
 from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.messages import render
 from plancheck.report import Options
+from plancheck.report.check import done_line, file_line
 from plancheck.report.common import attention, verdict
 from plancheck.report.escape import github_message, github_property
-from plancheck.report.junit import indicator_name
+from plancheck.report.junit import TasksOnly, indicator_name
 from plancheck.report.labels import label, status_word
 from plancheck.report.tasks_view import BAD, task_rows
+from plancheck.submission.summary import CheckSummary, warning_place
+
+if TYPE_CHECKING:
+    from plancheck.tasks.models import TaskCheck
 
 
 def command(level: str, message: str, **properties: str | int | None) -> str:
@@ -67,4 +81,63 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         )
     summary = verdict(evaluation, lang)
     lines.append(command("notice" if evaluation.compliant else "error", summary, title="plancheck"))
+    return "\n".join(lines) + "\n"
+
+
+# --- input errors (exit 2), plancheck check, plancheck tasks check ---------------------------
+
+
+def render_error(errors: Sequence[UserError], options: Options) -> str:
+    """Each input error as an ``::error`` annotation at its file, line and column (those it has):
+    ``::error file=2023.csv,line=5,col=3::value: 'abc' is not a number``."""
+    lines = [
+        command("error", _one_message(e.message), file=e.file, line=e.line, col=e.column)
+        for e in errors
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _one_message(message: str) -> str:
+    """The message as stderr says it: a line break or tab inside it reads as a space."""
+    return " ".join(message.split())
+
+
+def render_check(summary: CheckSummary, options: Options) -> str:
+    """``plancheck check -f github``: a notice per file, a warning annotation per warning."""
+    lang = options.lang
+    names = tuple(f.file for f in summary.files)
+    lines = []
+    for file in summary.files:
+        lines.append(
+            command("notice", file_line(file, lang), file=file.file, title="plancheck check")
+        )
+        for warning in file.warnings:
+            lines.append(_warning(warning, names))
+    lines += [_warning(warning, names) for warning in summary.warnings]
+    lines.append(command("notice", done_line(summary, lang), title="plancheck check"))
+    return "\n".join(lines) + "\n"
+
+
+def _warning(warning: str, files: tuple[str, ...]) -> str:
+    file, line, column = warning_place(warning, files)
+    return command("warning", warning, file=file, line=line, col=column)
+
+
+def render_taskcheck(check: TaskCheck, options: Options) -> str:
+    """``plancheck tasks check -f github``: an annotation per overdue, inconsistent or unreported
+    finding at its line of the progress file (an error when it blocks, else a warning), then the
+    verdict."""
+    from plancheck.report.taskcheck import task_verdict
+
+    lang = options.lang
+    first = check.files[0] if check.files else None
+    lines = []
+    for row in task_rows(TasksOnly(check), lang) or []:
+        if row.status not in BAD:
+            continue
+        title = f"{row.subject} {row.text}: {label('finding_' + row.status, lang)}"
+        lines.append(command("error" if row.blocking else "warning", row.reason,
+                             file=row.file or first, line=row.line, title=title))  # fmt: skip
+    lines.append(command("notice" if check.compliant else "error", task_verdict(check, lang),
+                         title="plancheck"))  # fmt: skip
     return "\n".join(lines) + "\n"

@@ -12,19 +12,32 @@ from collections import Counter
 from collections.abc import Iterable
 
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import render
 from plancheck.report import Options
 from plancheck.report.common import (
-    attention,
+    bracketed,
+    category_table,
+    city_table,
+    city_year,
+    colon,
+    date_text,
+    file_name,
+    file_names,
     index_table,
+    latest_counts,
     latest_index,
-    progress_table,
-    summary_heading,
-    target_cell,
-    value_cell,
-    verdict,
+    listed_attention,
+    office_text,
+    report_date,
+    series_rows,
+    shared_progress_table,
+    shared_reason,
+    shared_verdict,
+    summary_sentences,
+    unit_line,
+    year_table,
 )
 from plancheck.report.escape import html as esc
+from plancheck.report.html_more import render_diff, render_taskcheck  # noqa: F401 (the registry)
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word
 from plancheck.report.tasks_view import BAD, OK, task_rows
 
@@ -80,11 +93,13 @@ footer { margin-top: 2rem; color: #666; font-size: .85rem; border-top: 1px solid
 
 
 def render_evaluation(evaluation: Evaluation, options: Options) -> str:
+    """The shared report (README "Reports"): the same content rules as markdown and docx."""
     lang = options.lang
     plan = evaluation.plan
     info = plan.info
     title = info.title if lang == "zh" else info.title_en
     years = ", ".join(map(str, evaluation.years))
+    files = file_names(evaluation.files)
     out: list[str] = [
         "<!DOCTYPE html>",
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
@@ -98,13 +113,23 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         "<header>",
         f"<h1>{esc(label('report_title', lang))}: {esc(title)} — {esc(years)}</h1>",
         '<dl class="meta">',
+    ]
+    unit = unit_line(evaluation, lang)
+    if unit is not None:
+        out.append(f"<dt>{esc(label('focus_unit', lang))}</dt><dd>{esc(unit)}</dd>")
+    office = office_text(evaluation, options.office, lang)
+    if office:
+        out.append(f"<dt>{esc(label('office', lang))}</dt><dd>{esc(office)}</dd>")
+    day = date_text(report_date(evaluation, options.date), lang)
+    out += [
+        f"<dt>{esc(label('date', lang))}</dt><dd>{esc(day)}</dd>",
         f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(info.title)}"
         + (f" ({esc(info.title_en)})" if lang != "zh" else "")
         + f", {info.period.start}–{info.period.end}</dd>",
         f"<dt>{esc(label('document', lang))}</dt><dd>"
         f"{esc(info.document.stage if lang == 'zh' else info.document.stage_en)}, "
         f"{esc(info.document.date.isoformat())}</dd>",
-        f"<dt>{esc(label('submission', lang))}</dt><dd>{esc(', '.join(evaluation.files))}</dd>",
+        f"<dt>{esc(label('submission', lang))}</dt><dd>{esc(files)}</dd>",
     ]
     if evaluation.history:
         out.append(
@@ -114,24 +139,33 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     ok = evaluation.compliant
     out.append(
         f'<p class="verdict {"ok" if ok else "bad"}" id="verdict">'
-        f"{esc(label('verdict', lang))}: {esc(verdict(evaluation, lang))}</p>"
+        f"{esc(label('verdict', lang) + colon(lang) + shared_verdict(evaluation, lang))} "
+        f'<span class="counts">{esc(bracketed(latest_counts(evaluation, lang), lang))}</span></p>'
     )
     if len(evaluation.units) > 1 and evaluation.failing_units:
         out.append(
-            f"<p>{esc(label('failing_units', lang))}: {esc(', '.join(evaluation.failing_units))}</p>"
+            f"<p>{esc(label('failing_units', lang) + colon(lang) + ', '.join(evaluation.failing_units))}</p>"
         )
 
     out += _summary(evaluation, lang)
     out += _attention(evaluation, lang)
     out += _index(evaluation, lang)
+    out += _city(evaluation, lang)
     out += _progress(evaluation, lang)
     out += _categories(evaluation, lang)
     out += _tasks(evaluation, lang)
-    out.append(
-        f"<footer>{esc(label('generated_by', lang))} {esc(', '.join(evaluation.files))}</footer>"
-    )
+    out.append(f"<footer>{esc(label('generated_by', lang))} {esc(files)}</footer>")
     out += ["</body>", "</html>"]
     return "\n".join(out) + "\n"
+
+
+def _city(evaluation: Evaluation, lang: str) -> list[str]:
+    """Each indicator across the units (several units submitted): the city office's view."""
+    header, rows = city_table(evaluation, lang)
+    if not rows:
+        return []
+    heading = label("city", lang, year=city_year(evaluation))
+    return [f"<h2>{esc(heading)}</h2>", *_table("city", header, rows)]
 
 
 def _status_html(status: Status, lang: str) -> str:
@@ -139,16 +173,22 @@ def _status_html(status: Status, lang: str) -> str:
 
 
 def _summary(evaluation: Evaluation, lang: str) -> list[str]:
-    out = [f"<h2>{esc(summary_heading(evaluation, lang))}</h2>", '<table class="summary">']
+    sentences = ("" if lang == "zh" else " ").join(summary_sentences(evaluation, lang))
+    out = [f"<h2>{esc(label('summary', lang))}</h2>", f'<p class="summary">{esc(sentences)}</p>']
+    header, rows = year_table(evaluation, lang)
+    out.append('<table class="summary">')
     out.append(
-        f"<thead><tr><th>{esc(label('status', lang))}</th><th>{esc(label('count', lang))}</th></tr></thead><tbody>"
+        "<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in header) + "</tr></thead><tbody>"
     )
-    summary = evaluation.summary()
-    for status in Status:
+    for row in rows:
         out.append(
-            f'<tr><td>{_status_html(status, lang)}</td><td class="num">{summary[status.value]}</td></tr>'
+            f"<tr><td>{esc(row[0])}</td>"
+            + "".join(f'<td class="num">{esc(c)}</td>' for c in row[1:])
+            + "</tr>"
         )
     out.append("</tbody></table>")
+    if evaluation.only is not None:
+        out.append(f'<p class="note">{esc(label("only_" + evaluation.only, lang))}</p>')
     latest = [r for r in evaluation.results if r.year == evaluation.latest_year]
     groups = []
     for category in evaluation.plan.categories:
@@ -222,6 +262,7 @@ def _index(evaluation: Evaluation, lang: str) -> list[str]:
     if not rows:
         return []
     out = [f"<h2>{esc(label('index', lang))} {evaluation.latest_year}</h2>"]
+    out.append(f'<p class="note">{esc(label("index_explained", lang))}</p>')
     out += _table("index", header, rows)
     ranking = latest_index(evaluation)
     bars = [(s.unit, s.score) for s in ranking if s.score is not None]
@@ -294,7 +335,7 @@ def index_line(caption: str, points: list[tuple[int, float]]) -> str:
 
 
 def _progress(evaluation: Evaluation, lang: str) -> list[str]:
-    header, rows = progress_table(evaluation, lang)
+    header, rows = shared_progress_table(evaluation, lang)
     if not rows:
         return []
     return [f"<h2>{esc(label('progress', lang))}</h2>", *_table("progress", header, rows)]
@@ -302,7 +343,7 @@ def _progress(evaluation: Evaluation, lang: str) -> list[str]:
 
 def _attention(evaluation: Evaluation, lang: str) -> list[str]:
     out = [f"<h2>{esc(label('needs_attention', lang))}</h2>"]
-    todo = attention(evaluation)
+    todo = listed_attention(evaluation)
     if not todo:
         return [*out, f"<p>{esc(label('nothing_needs_attention', lang))}</p>"]
     out.append('<ul class="attention">')
@@ -312,7 +353,7 @@ def _attention(evaluation: Evaluation, lang: str) -> list[str]:
         binding = label("binding_yes" if r.indicator.binding else "binding_no", lang)
         out.append(
             f"<li>{_status_html(r.status, lang)} {who}<strong>{esc(_name(r, lang))}</strong> "
-            f"[{esc(binding)}]: {esc(render(r.reason, lang))}</li>"
+            f"[{esc(binding)}]{esc(colon(lang) + shared_reason(r.reason, lang))}</li>"
         )
     out.append("</ul>")
     return out
@@ -324,54 +365,28 @@ def _name(result: Result, lang: str) -> str:
 
 
 def _categories(evaluation: Evaluation, lang: str) -> list[str]:
+    """A table per category: an indicator a row, its figures under their years."""
     out: list[str] = []
-    multi = evaluation.multi
     for category in evaluation.plan.categories:
-        rows = [r for r in evaluation.results if r.indicator.category == category.name]
+        header, rows = category_table(evaluation, category.name, lang)
         if not rows:
             continue
         title = category.name if lang == "zh" else f"{category.name_en} ({category.name})"
         out.append(f"<h2>{esc(title)}</h2>")
-        keys = (["unit", "year"] if multi else []) + [
-            "id",
-            "indicator",
-            "binding",
-            "target",
-            "actual",
-            "status",
-            "reason",
-        ]
+        shown = {f"{STATUS_SYMBOL[s]} {status_word(s, lang)}": s for s in Status}
+        out.append('<table class="category">')
         out.append(
-            "<table><thead><tr>"
-            + "".join(f"<th>{esc(label(k, lang))}</th>" for k in keys)
-            + "</tr></thead><tbody>"
+            "<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in header) + "</tr></thead><tbody>"
         )
-        for r in rows:
-            i = r.indicator
-            name = (
-                esc(i.name)
-                if lang == "zh"
-                else f'{esc(i.name_en)}<br><span class="note">{esc(i.name)}</span>'
-            )
-            reason = esc(render(r.reason, lang))
-            if r.note:
-                reason += f'<br><span class="note">{esc(label("note", lang))}: {esc(r.note)}</span>'
-            cells = [esc(r.unit), str(r.year)] if multi else []
-            cells += [
-                esc(i.id),
-                name,
-                esc(label("binding_yes" if i.binding else "binding_no", lang)),
-                esc(target_cell(i)),
-                esc(value_cell(r)),
-                _status_html(r.status, lang),
-                reason,
-            ]
-            short = {0, 1, 2, 4} if multi else {0, 2}  # unit, year, id, binding: on one line
-            tds = "".join(
-                f'<td class="nw">{c}</td>' if n in short else f"<td>{c}</td>"
-                for n, c in enumerate(cells)
-            )
-            out.append(f'<tr id="indicator-{esc(r.unit)}-{r.year}-{esc(i.id)}">{tds}</tr>')
+        series = series_rows(evaluation, category.name)
+        name_at = header.index(label("indicator", lang))
+        for row, of in zip(rows, series, strict=True):
+            cells = [_status_html(shown[c], lang) if c in shown else esc(c) for c in row]
+            if lang != "zh":  # the English name, and the plan's own under it
+                i = of.indicator
+                cells[name_at] = f'{esc(i.name_en)}<br><span class="note">{esc(i.name)}</span>'
+            tds = "".join(f"<td>{c}</td>" for c in cells)
+            out.append(f'<tr id="indicator-{esc(of.unit)}-{esc(of.indicator.id)}">{tds}</tr>')
         out.append("</tbody></table>")
     return out
 
@@ -391,7 +406,7 @@ def _tasks(evaluation: Evaluation, lang: str) -> list[str]:
     for row in rows:
         kind = "ok" if row.status in OK else "bad" if row.status in BAD else "waiting"
         where = (
-            f'<br><span class="note">{esc(row.file)}:{row.line}</span>'
+            f'<br><span class="note">{esc(file_name(row.file))}:{row.line}</span>'
             if row.file and row.line
             else ""
         )

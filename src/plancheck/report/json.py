@@ -9,6 +9,7 @@ from plancheck.evaluate.models import Evaluation, Result
 from plancheck.messages import render
 from plancheck.plan.models import Indicator, Plan, Task
 from plancheck.report import Options
+from plancheck.report.check import render_check_json as render_check  # noqa: F401 (the registry)
 from plancheck.report.escape import json_safe
 
 if TYPE_CHECKING:  # for annotations only: importing them costs every run's start-up

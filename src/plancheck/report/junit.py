@@ -20,19 +20,31 @@ Every element's ``message`` is the reason, in the report's language; the element
 target, the value, the note and the submission's file:line. Every text goes through ``escape.xml``
 (control characters visible, nothing XML 1.0 forbids; ElementTree escapes the markup). Times are
 0: the output is the same for the same input, byte for byte.
+
+Also here: input errors (``render_error``: one failing case named ``input``, classname
+``plancheck.input``, per error, so that a dashboard shows why a run gave exit 2), ``plancheck
+check`` (a passing case per file) and ``plancheck tasks check`` (the task suites alone).
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from plancheck.errors import UserError
 from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.messages import render
 from plancheck.report import Options
+from plancheck.report.check import done_line, file_line
 from plancheck.report.common import target_cell, value_cell, verdict
 from plancheck.report.escape import xml
 from plancheck.report.labels import label, status_word
 from plancheck.report.tasks_view import BAD, OK, TaskRow, task_rows
+from plancheck.submission.summary import CheckSummary
+
+if TYPE_CHECKING:
+    from plancheck.tasks.models import TaskCheck
 
 
 def outcome(evaluation: Evaluation, result: Result) -> str | None:
@@ -139,38 +151,42 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
                     classname, name, outcome(evaluation, r), render(r.reason, lang), _body(r, lang)
                 )
             suites.append(suite.close())
-    rows_of_tasks = task_rows(evaluation, lang)
-    if rows_of_tasks:
-        sections: dict[str, list[TaskRow]] = {}
-        for row in rows_of_tasks:
-            sections.setdefault(row.section, []).append(row)
-        for section, members in sections.items():
-            suite = _Suite(f"{label('tasks_heading', lang)} · {section}")
-            for row in members:
-                body = [f"{label('status', lang)}: {label('finding_' + row.status, lang)}",
-                        f"{label('reason', lang)}: {row.reason}"]  # fmt: skip
-                if row.file:
-                    body.append(
-                        f"{label('where', lang)}: {row.file}:{row.line}" if row.line else row.file
-                    )
-                name = f"{row.subject} {row.text}"
-                suite.case(
-                    f"plancheck.tasks.{row.task}",
-                    name,
-                    task_outcome(row),
-                    row.reason,
-                    "\n".join(body),
-                )
-            suites.append(suite.close())
+    suites += _task_suites(task_rows(evaluation, lang) or [], lang)
     years = ", ".join(map(str, evaluation.years))
-    root = ET.Element(
-        "testsuites",
-        {
-            "name": xml(
-                f"plancheck: {plan_title(evaluation, lang)} — {years} — {verdict(evaluation, lang)}"
+    name = f"plancheck: {plan_title(evaluation, lang)} — {years} — {verdict(evaluation, lang)}"
+    return _document(name, suites)
+
+
+def _task_suites(rows: list[TaskRow], lang: str) -> list[ET.Element]:
+    """One suite per section of the plan, one case per milestone finding."""
+    sections: dict[str, list[TaskRow]] = {}
+    for row in rows:
+        sections.setdefault(row.section, []).append(row)
+    suites = []
+    for section, members in sections.items():
+        suite = _Suite(f"{label('tasks_heading', lang)} · {section}")
+        for row in members:
+            body = [f"{label('status', lang)}: {label('finding_' + row.status, lang)}",
+                    f"{label('reason', lang)}: {row.reason}"]  # fmt: skip
+            if row.file:
+                body.append(
+                    f"{label('where', lang)}: {row.file}:{row.line}" if row.line else row.file
+                )
+            name = f"{row.subject} {row.text}"
+            suite.case(
+                f"plancheck.tasks.{row.task}",
+                name,
+                task_outcome(row),
+                row.reason,
+                "\n".join(body),
             )
-        },
-    )
+        suites.append(suite.close())
+    return suites
+
+
+def _document(name: str, suites: list[ET.Element]) -> str:
+    """The <testsuites> root: its name, the totals of its suites, time 0; indented."""
+    root = ET.Element("testsuites", {"name": xml(name)})
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for suite_element in suites:
         for key in totals:
@@ -181,3 +197,49 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     root.extend(suites)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+# --- input errors (exit 2), plancheck check, plancheck tasks check ---------------------------
+
+
+def render_error(errors: Sequence[UserError], options: Options) -> str:
+    """Input errors as a report a CI dashboard shows: one failing test case named ``input``
+    (classname ``plancheck.input``) per error, its message the error as stderr says it."""
+    suite = _Suite("input")
+    for error in errors:
+        where = error.location if error.file is not None else "<input>"
+        body = f"{where}: {' '.join(error.message.split())}"
+        suite.case("plancheck.input", "input", "failure", str(error), body)
+    count = len(errors)
+    return _document(f"plancheck: bad input — {count} error{'s' if count != 1 else ''}",
+                     [suite.close()])  # fmt: skip
+
+
+def render_check(summary: CheckSummary, options: Options) -> str:
+    """``plancheck check -f junit``: one passing case per file (classname ``plancheck.check``),
+    what was read and the file's warnings as its output."""
+    lang = options.lang
+    suite = _Suite("check")
+    for n, file in enumerate(summary.files):
+        lines = [file_line(file, lang), *(f"warning: {w}" for w in file.warnings)]
+        if n == 0:
+            lines += [f"warning: {w}" for w in summary.warnings]
+        suite.case("plancheck.check", file.file, None, "", "\n".join(lines))
+    return _document(f"plancheck check: {done_line(summary, lang)}", [suite.close()])
+
+
+class TasksOnly:
+    """A task check where the evaluation's tasks section is read (``task_rows``)."""
+
+    def __init__(self, check: TaskCheck) -> None:
+        self.tasks = check
+
+
+def render_taskcheck(check: TaskCheck, options: Options) -> str:
+    """``plancheck tasks check -f junit``: a suite per section, a case per milestone finding."""
+    from plancheck.report.taskcheck import task_verdict
+
+    lang = options.lang
+    title = check.plan.info.title if lang == "zh" else check.plan.info.title_en
+    name = f"plancheck: {title} — {check.as_of.isoformat()} — {task_verdict(check, lang)}"
+    return _document(name, _task_suites(task_rows(TasksOnly(check), lang) or [], lang))

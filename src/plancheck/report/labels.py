@@ -160,13 +160,13 @@ LABELS = {
         "by_target_year": "{year}年前",
         "binding_blocking": "项约束性指标未达标",
         "binding_blocking_one": "项约束性指标未达标",
-        "strict_blocking": "项指标未达标(--strict)",
-        "strict_blocking_one": "项指标未达标(--strict)",
+        "strict_blocking": "项指标未达标（--strict）",
+        "strict_blocking_one": "项指标未达标（--strict）",
         "all_binding_met": "约束性指标全部达标",
-        "all_met_strict": "全部指标达标(--strict)",
+        "all_met_strict": "全部指标达标（--strict）",
         "failing_units": "不合规单位",
         "note": "备注",
-        "history": "基数年度(不考核)",
+        "history": "基数年度（不考核）",
         "section": "章节",
         "title": "标题",
         "milestones": "节点",
@@ -178,15 +178,15 @@ LABELS = {
         "score": "指数",
         "rank": "排名",
         "coverage": "计分指标",
-        "matrix": "各单位指标状态({year}年)",
+        "matrix": "各单位指标状态（{year}年）",
         "progress": "年度进展",
         "series": "数据序列",
         "projection": "{year}年预测",
         "trend": "趋势",
         # plancheck template
-        "template_title": "报送模板:{title}",
-        "template_fill": "请填写各项实际值(要求时另填参照值或排名);无数据请留空或填 N/A。填好后运行:plancheck evaluate 本文件",
-        "template_year": "未指定年度:请在下方填写 year:、使用 --year,或将文件命名为 {year}.yaml 这样的形式。",
+        "template_title": "报送模板：{title}",
+        "template_fill": "请填写各项实际值（要求时另填参照值或排名）；无数据请留空或填 N/A。填好后运行：plancheck evaluate 本文件",
+        "template_year": "未指定年度：请在下方填写 year:、使用 --year，或将文件命名为 {year}.yaml 这样的形式。",
         "template_sheet": "填报",
         # junit, github, html, diff
         "where": "报送位置",
@@ -203,7 +203,7 @@ LABELS = {
         "chart_years": "各年度指标状态",
         "chart_units": "各单位指标状态",
         "report_title": "规划指标评估报告",
-        "generated_by": "由 plancheck 生成,数据来源",
+        "generated_by": "由 plancheck 生成，数据来源",
         "diff_title": "{old} 至 {new} 的变化",
         "before": "之前",
         "after": "之后",
@@ -310,7 +310,7 @@ LABELS["en"].update(
 )
 LABELS["zh"].update(
     {
-        "tasks_title": "任务进展(截至 {date})",
+        "tasks_title": "任务进展（截至 {date}）",
         "progress_file": "进展报送文件",
         "as_of": "截至",
         "as_of_file": "报送文件所载",
@@ -326,15 +326,15 @@ LABELS["zh"].update(
         "milestones_summary": "节点",
         "document_plan": "规划",
         "document_annex": "附件",
-        "no_lead": "(未报送牵头单位)",
+        "no_lead": "（未报送牵头单位）",
         "nothing_overdue": "无逾期、报送不一致或未报送事项。",
         "tasks_blocking_binding": "项约束性节点逾期未完成或未报送",
         "tasks_blocking_binding_one": "项约束性节点逾期未完成或未报送",
-        "tasks_blocking_strict": "项任务问题:逾期、报送不一致或未报送(--strict)",
-        "tasks_blocking_strict_one": "项任务问题:逾期、报送不一致或未报送(--strict)",
+        "tasks_blocking_strict": "项任务问题：逾期、报送不一致或未报送（--strict）",
+        "tasks_blocking_strict_one": "项任务问题：逾期、报送不一致或未报送（--strict）",
         "tasks_all_binding": "无约束性节点逾期",
-        "tasks_all_strict": "无逾期、报送不一致或未报送事项(--strict)",
-        "tasks_not_binding": "{count} 项非约束性节点逾期(--strict 时计入)",
+        "tasks_all_strict": "无逾期、报送不一致或未报送事项（--strict）",
+        "tasks_not_binding": "{count} 项非约束性节点逾期（--strict 时计入）",
         "linked_tasks": "相关任务",
     }
 )
@@ -342,3 +342,140 @@ LABELS["zh"].update(
 
 def task_word(state: str, lang: str) -> str:
     return TASK_WORD[lang][state]
+
+
+# --- the shared reports (markdown, html, docx): what a committee reads ----------------------
+# Reasons whose catalog text tells a user of the command line what to do (a --reference file, a
+# column to add) are worded for the reader of a shared report instead: the same fact, no advice.
+SHARED_REASON = {
+    "needs_reference": "shared_needs_reference",
+    "needs_rank": "shared_needs_rank",
+}
+MIDTERM = ("achieved_early", "ahead", "on_track", "lagging")
+LABELS["en"].update(
+    {
+        "shared_needs_reference": "not judged: no {reference} was given",
+        "shared_needs_rank": "not judged: no rank among {peers} was given",
+        "strict_blocking_shared": "indicators not passed (every indicator counted)",
+        "strict_blocking_shared_one": "indicator not passed (every indicator counted)",
+        "all_met_strict_shared": "every indicator passes",
+        "tasks_blocking_strict_shared": "task findings: overdue, inconsistent or unreported",
+        "tasks_blocking_strict_shared_one": "task finding: overdue, inconsistent or unreported",
+        "tasks_all_strict_shared": "nothing overdue, inconsistent or unreported",
+        "tasks_not_binding_shared": "{count} overdue, not binding",
+        "as_of_option_shared": "as given for the report",
+        "office": "Issued by",
+        "date": "Date",
+        "data_as_of": "Date",
+        "focus_unit": "Unit",
+        "focus_of": "{unit} (one of {count} units submitted)",
+        "year_summary": "{year}: {counts}",
+        "per_year": "Statuses by year",
+        "total": "Total",
+        "status_in": "Status {year}",
+        "reason_in": "Reason {year}",
+        "midterm": "Mid-term",
+        "midterm_achieved_early": "achieved early",
+        "midterm_ahead": "ahead of schedule",
+        "midterm_on_track": "broadly on schedule",
+        "midterm_lagging": "lagging",
+        "index_explained": (
+            "Each indicator scores 0–100: 100 when its target is met, less the further its figure "
+            "is from it; a blank figure scores 0 and an indicator that could not be judged is left "
+            "out. The scores are averaged within each category, then across the categories "
+            "(weighted as the plan says)."
+        ),
+        "city": "Each indicator across the units, {year}",
+        "city_mean": "Mean",
+        "city_low": "Lowest",
+        "city_high": "Highest",
+        "city_count": "Units with a figure",
+        "city_failing": "Units not met",
+        "city_value": "{unit}",
+        "city_rank": "{unit}'s place",
+        "only_failing": "Listings show failing indicators only.",
+        "only_binding": "Listings show binding indicators only.",
+        "report_for": "Report on the plan's indicators, {years}",
+        # summary sentences
+        "of_indicators": "In {year}, of {count} indicators",
+        "of_results": "In {year}, of {count} results of {units} units",
+        "n_pass": "{n} met the target",
+        "n_fail": "{n} did not",
+        "n_behind": "{n} are not yet met (due by {target_year})",
+        "n_missing": "{n} had no figure",
+        "n_unknown": "{n} could not be judged",
+        "binding_all_met": "All {count} binding indicators are met.",
+        "binding_some_met": "Of the {count} binding indicators, {met} are met.",
+        "binding_units_all": "Every unit meets its binding indicators.",
+        "binding_units_not": "{count} of {units} units do not meet every binding indicator: {names}.",
+        "index_sentence": "The rule-of-law index is {score} ({scored} of {total} indicators scored)",
+        "index_rank": ", place {rank} of {count} units",
+        "index_change": ", {change} on {year}",
+        "tasks_sentence": "Tasks: {text}.",
+    }
+)
+LABELS["zh"].update(
+    {
+        "shared_needs_reference": "未提供{reference}，无法判断",
+        "shared_needs_rank": "未提供在{peers}中的排名，无法判断",
+        "strict_blocking_shared": "项指标未达标（全部指标计入）",
+        "strict_blocking_shared_one": "项指标未达标（全部指标计入）",
+        "all_met_strict_shared": "全部指标达标",
+        "tasks_blocking_strict_shared": "项任务问题：逾期、报送不一致或未报送",
+        "tasks_blocking_strict_shared_one": "项任务问题：逾期、报送不一致或未报送",
+        "tasks_all_strict_shared": "无逾期、报送不一致或未报送事项",
+        "tasks_not_binding_shared": "{count} 项非约束性节点逾期",
+        "as_of_option_shared": "报告指定",
+        "office": "发文单位",
+        "date": "日期",
+        "data_as_of": "日期",
+        "focus_unit": "单位",
+        "focus_of": "{unit}（共{count}个单位报送）",
+        "year_summary": "{year}年度：{counts}",
+        "per_year": "各年度指标状态",
+        "total": "合计",
+        "status_in": "{year}年状态",
+        "reason_in": "{year}年说明",
+        "midterm": "中期评估",
+        "midterm_achieved_early": "提前实现",
+        "midterm_ahead": "快于预期",
+        "midterm_on_track": "基本符合预期",
+        "midterm_lagging": "滞后",
+        "index_explained": (
+            "每项指标按0至100分计分：达到目标计100分，未达到的按实际值与目标的差距计分；"
+            "未报送数值的指标计0分，无法判断的指标不计分。先在各类别内取平均分，"
+            "再按各类别权重取平均，即为法治指数。"
+        ),
+        "city": "各指标全市情况（{year}年）",
+        "city_mean": "平均值",
+        "city_low": "最低",
+        "city_high": "最高",
+        "city_count": "报送单位数",
+        "city_failing": "未达标单位",
+        "city_value": "{unit}",
+        "city_rank": "{unit}排名",
+        "only_failing": "以下清单仅列未达标指标。",
+        "only_binding": "以下清单仅列约束性指标。",
+        "report_for": "规划指标评估报告（{years}年度）",
+        "of_indicators": "{year}年度，{count}项指标中",
+        "of_results": "{year}年度，{units}个单位共{count}项指标结果中",
+        "n_pass": "{n}项已达标",
+        "n_fail": "{n}项未达标",
+        "n_behind": "{n}项尚未达到目标（须于{target_year}年前达到）",
+        "n_missing": "{n}项未报送数值",
+        "n_unknown": "{n}项无法判断",
+        "binding_all_met": "约束性指标{count}项，全部达标。",
+        "binding_some_met": "约束性指标{count}项，其中{met}项达标。",
+        "binding_units_all": "各单位约束性指标全部达标。",
+        "binding_units_not": "{units}个单位中，{count}个单位约束性指标未全部达标：{names}。",
+        "index_sentence": "法治指数为{score}（{total}项指标中{scored}项计分）",
+        "index_rank": "，在{count}个单位中排第{rank}名",
+        "index_change": "，较{year}年{change}",
+        "tasks_sentence": "任务情况：{text}。",
+    }
+)
+
+
+def midterm_word(midterm: str | None, lang: str) -> str:
+    """提前实现 / 快于预期 / 基本符合预期 / 滞后 (Result.midterm), or nothing when not classed."""
+    return label(f"midterm_{midterm}", lang) if midterm in MIDTERM else ""

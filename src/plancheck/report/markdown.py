@@ -9,20 +9,34 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import number, render
+from plancheck.messages import number
 from plancheck.plan.models import Plan
 from plancheck.report import Options
 from plancheck.report.common import (
-    attention,
+    bracketed,
+    category_table,
+    city_table,
+    city_year,
+    colon,
+    date_text,
+    file_names,
     index_table,
+    latest_counts,
     latest_index,
+    listed_attention,
     matrix,
-    progress_table,
-    summary_heading,
-    target_cell,
+    office_text,
+    report_date,
+    shared_as_of,
+    shared_progress_table,
+    shared_reason,
+    shared_task_verdict,
+    shared_verdict,
+    summary_sentences,
     timing_cell,
+    unit_line,
     value_cell,
-    verdict,
+    year_table,
 )
 from plancheck.report.escape import markdown_cell, markdown_inline, mermaid_label
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word
@@ -44,74 +58,85 @@ def status_cell(result: Result, lang: str) -> str:
 
 
 def render_evaluation(evaluation: Evaluation, options: Options) -> str:
+    """The shared report (README "Reports"): the same content rules as html and docx."""
     lang = options.lang
+    c = colon(lang)
     plan = evaluation.plan
     years = ", ".join(map(str, evaluation.years))
-    lines = [
-        f"# {markdown_inline(plan.info.title)} — {years}",
-        "",
-        f"- **{label('plan', lang)}:** {markdown_inline(plan.info.title)} ({markdown_inline(plan.info.title_en)}), "
+    lines = [f"# {markdown_inline(plan.info.title)} — {years}", ""]
+    unit = unit_line(evaluation, lang)
+    if unit is not None:
+        lines.append(f"- **{label('focus_unit', lang)}**{c}{markdown_inline(unit)}")
+    office = office_text(evaluation, options.office, lang)
+    if office:
+        lines.append(f"- **{label('office', lang)}**{c}{markdown_inline(office)}")
+    day = date_text(report_date(evaluation, options.date), lang)
+    lines += [
+        f"- **{label('date', lang)}**{c}{markdown_inline(day)}",
+        f"- **{label('plan', lang)}**{c}{markdown_inline(plan.info.title)} ({markdown_inline(plan.info.title_en)}), "
         f"{plan.info.period.start}–{plan.info.period.end}",
-        f"- **{label('document', lang)}:** {markdown_inline(plan.info.document.stage)}, "
+        f"- **{label('document', lang)}**{c}{markdown_inline(plan.info.document.stage)}, "
         f"{plan.info.document.date.isoformat()}",
-        f"- **{label('submission', lang)}:** {', '.join(markdown_inline(f) for f in evaluation.files)}",
+        f"- **{label('submission', lang)}**{c}{markdown_inline(file_names(evaluation.files))}",
     ]
     if evaluation.history:
-        lines.append(f"- **{label('history', lang)}:** {', '.join(map(str, evaluation.history))}")
-    lines += ["", f"**{label('verdict', lang)}: {markdown_inline(verdict(evaluation, lang))}**", ""]
+        lines.append(f"- **{label('history', lang)}**{c}{', '.join(map(str, evaluation.history))}")
+    lines += [
+        "",
+        f"**{label('verdict', lang)}{c}{markdown_inline(shared_verdict(evaluation, lang))}** "
+        + markdown_inline(bracketed(latest_counts(evaluation, lang), lang)),
+        "",
+    ]
     if evaluation.failing_units and len(evaluation.units) > 1:
         lines += [
-            f"{label('failing_units', lang)}: {', '.join(map(markdown_inline, evaluation.failing_units))}",
+            f"{label('failing_units', lang)}{c}{', '.join(map(markdown_inline, evaluation.failing_units))}",
             "",
         ]
 
-    lines += [f"## {summary_heading(evaluation, lang)}", ""]
-    summary = evaluation.summary()
-    lines += table(
-        [label("status", lang), label("count", lang)],
-        [[f"{STATUS_SYMBOL[s]} {status_word(s, lang)}", str(summary[s.value])] for s in Status],
-    )
+    lines += [f"## {label('summary', lang)}", ""]
+    lines += [
+        markdown_inline(("" if lang == "zh" else " ").join(summary_sentences(evaluation, lang))),
+        "",
+    ]
+    lines += table(*year_table(evaluation, lang))
+    if evaluation.only is not None:
+        lines += ["", markdown_inline(label(f"only_{evaluation.only}", lang))]
 
     lines += ["", f"## {label('needs_attention', lang)}", ""]
-    todo = attention(evaluation)
+    todo = listed_attention(evaluation)
     if not todo:
         lines.append(label("nothing_needs_attention", lang))
     for r in todo:
         who = f"{markdown_inline(r.unit)} " if len(evaluation.units) > 1 else ""
         lines.append(
             f"- {who}**{markdown_inline(r.indicator.id)} {markdown_inline(r.indicator.name)}** "
-            f"({status_cell(r, lang)}): {markdown_inline(render(r.reason, lang))}"
+            f"({status_cell(r, lang)}){c}{markdown_inline(shared_reason(r.reason, lang))}"
         )
         lines += _linked_tasks(evaluation, r, lang)
 
     lines += _index_section(evaluation, lang)
     if len(evaluation.units) > 1:
         lines += _matrix_section(evaluation, lang)
+    lines += _city_section(evaluation, lang)
     lines += _progress_section(evaluation, lang)
 
-    multi = evaluation.multi
     for category in plan.categories:
-        rows = [r for r in evaluation.results if r.indicator.category == category.name]
+        header, rows = category_table(evaluation, category.name, lang)
         if not rows:
             continue
         title = category.name if lang == "zh" else f"{category.name} {category.name_en}"
-        lines += ["", f"## {markdown_inline(title)}", ""]
-        header = [label("id", lang), label("indicator", lang), label("binding", lang),
-                  label("target", lang), label("actual", lang), label("status", lang),
-                  label("reason", lang)]  # fmt: skip
-        if multi:
-            header = [label("unit", lang), label("year", lang), *header]
-        body = []
-        for r in rows:
-            binding = label("binding_yes" if r.indicator.binding else "binding_no", lang)
-            row = [r.indicator.id, r.indicator.name, binding, target_cell(r.indicator),
-                   value_cell(r), status_cell(r, lang), render(r.reason, lang)]  # fmt: skip
-            if r.note:
-                row[-1] += f" ({label('note', lang)}: {r.note})"
-            body.append([r.unit, str(r.year), *row] if multi else row)
-        lines += table(header, body)
+        lines += ["", f"## {markdown_inline(title)}", "", *table(header, rows)]
     lines += _tasks_of_evaluation(evaluation, lang)
     return "\n".join(lines) + "\n"
+
+
+def _city_section(evaluation: Evaluation, lang: str) -> list[str]:
+    """Each indicator across the units (several units submitted): the city office's view."""
+    header, rows = city_table(evaluation, lang)
+    if not rows:
+        return []
+    heading = label("city", lang, year=city_year(evaluation))
+    return ["", f"## {markdown_inline(heading)}", "", *table(header, rows)]
 
 
 def _index_section(evaluation: Evaluation, lang: str) -> list[str]:
@@ -119,7 +144,8 @@ def _index_section(evaluation: Evaluation, lang: str) -> list[str]:
     header, rows = index_table(evaluation, lang)
     if not rows:
         return []
-    lines = ["", f"## {label('index', lang)} {evaluation.latest_year}", "", *table(header, rows)]
+    lines = ["", f"## {label('index', lang)} {evaluation.latest_year}", ""]
+    lines += [markdown_inline(label("index_explained", lang)), "", *table(header, rows)]
     chart = _index_chart(evaluation, lang)
     return lines + (["", *chart] if chart else [])
 
@@ -163,7 +189,7 @@ def _matrix_section(evaluation: Evaluation, lang: str) -> list[str]:
 
 
 def _progress_section(evaluation: Evaluation, lang: str) -> list[str]:
-    header, rows = progress_table(evaluation, lang)
+    header, rows = shared_progress_table(evaluation, lang)
     if not rows:
         return []
     return ["", f"## {label('progress', lang)}", "", *table(header, rows)]
@@ -217,7 +243,9 @@ def _tasks_lines(check: TaskCheck, lang: str, level: int) -> list[str]:
     from plancheck.report.labels import TASK_SYMBOL
 
     heading = "#" * level
-    lines = [f"- **{label('as_of', lang)}:** {markdown_inline(parts.as_of_text(check, lang))}"]
+    lines = [
+        f"- **{label('as_of', lang)}**{colon(lang)}{markdown_inline(shared_as_of(check, lang))}"
+    ]
     lines += [f"- **{markdown_inline(text)}**" for text in parts.summary_text(check, lang)]
     lines += ["", f"{heading} {label('needs_attention', lang)}", ""]
     todo = parts.attention(check)
@@ -265,7 +293,7 @@ def _tasks_of_evaluation(evaluation: Evaluation, lang: str) -> list[str]:
     if evaluation.tasks is None:
         return []
     check = evaluation.tasks
-    files = ", ".join(markdown_inline(f) for f in check.files)
+    files = markdown_inline(file_names(check.files))
     return [
         "",
         f"## {markdown_inline(label('tasks_title', lang, date=check.as_of.isoformat()))}",
@@ -277,16 +305,14 @@ def _tasks_of_evaluation(evaluation: Evaluation, lang: str) -> list[str]:
 
 def render_taskcheck(check: TaskCheck, options: Options) -> str:
     """``plancheck tasks check``: the report an office can hand to its committee."""
-    from plancheck.report.taskcheck import task_verdict
-
     lang = options.lang
     heading = label("tasks_title", lang, date=check.as_of.isoformat())
     lines = [
         f"# {markdown_inline(check.plan.info.title)} — {markdown_inline(heading)}",
         "",
-        f"- **{label('progress_file', lang)}:** {', '.join(markdown_inline(f) for f in check.files)}",
+        f"- **{label('progress_file', lang)}:** {markdown_inline(file_names(check.files))}",
         "",
-        f"**{label('verdict', lang)}: {markdown_inline(task_verdict(check, lang))}**",
+        f"**{label('verdict', lang)}{colon(lang)}{markdown_inline(shared_task_verdict(check, lang))}**",
         "",
         *_tasks_lines(check, lang, level=2),
     ]

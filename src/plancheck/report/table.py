@@ -19,6 +19,7 @@ from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.messages import number, render
 from plancheck.plan.models import Plan
 from plancheck.report import Options
+from plancheck.report.check import render_check  # noqa: F401 (the registry: plancheck check)
 from plancheck.report.common import (
     attention,
     latest_index,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plancheck.errors import UserError, UserErrors
+from plancheck.i18n import say
 from plancheck.plan.models import Indicator, Plan, normalise_key
 from plancheck.submission import columns
 from plancheck.submission.models import RawRecord, Submission
@@ -59,13 +60,13 @@ def read_submission(
     paths = list(paths)
     if sheet is not None and not any(_is_workbook(p) for p in paths):
         raise UserError(
-            f"--sheet {sheet}: only Excel workbooks (.xlsx) have sheets",
+            say("read.sheet_without_workbook", sheet=sheet),
             paths[0] if paths else None,
         )
     builder = _Builder(plan, year)
     for n, path in enumerate(paths):
         if any(_same_file(path, earlier) for earlier in paths[:n]):
-            raise UserError("given twice on the command line", path)
+            raise UserError(say("read.given_twice"), path)
         builder.read(path, sheet)
     return builder.build(require_values)
 
@@ -141,10 +142,7 @@ class _Builder:
             name, grid = read_sheet(path, sheet)
             self.sheets[file] = name
             if not any(any(cell.strip() for cell in row) for row in grid):
-                raise UserError(
-                    f"the sheet '{name}' is empty: expected a header row and one row per indicator",
-                    file,
-                )
+                raise UserError(say("read.sheet_empty", name=name), file)
             numbered = ((n, row) for n, row in enumerate(grid, start=1))
             first = next(((n, row) for n, row in numbered if any(c.strip() for c in row)), None)
             assert first is not None
@@ -167,16 +165,14 @@ class _Builder:
                 self._warn_unused(layout)
                 layout.feed(self, context, rows.records)
         if context.rows == 0 and not self.errors:
-            raise UserError("no figures in the file: only a header, or nothing at all", file)
+            raise UserError(say("read.no_figures"), file)
 
     def _warn_unused(self, layout: Layout) -> None:
         for col, name in layout.unused:
             hint = self.plan.suggest(name) if not layout.long else None
-            extra = f"; did you mean '{hint}'?" if hint else ""
+            extra = say("read.did_you_mean", hint=hint) if hint else ""
             where = layout.where(layout.line, col)
-            self.warnings.append(
-                f"{where}: column '{shown(name)}' is not used by plancheck: skipped{extra}"
-            )
+            self.warnings.append(say("read.unused_column", where=where, name=shown(name)) + extra)
 
     def add_record(self, context: _FileContext, record: RawRecord) -> None:
         """A YAML record: its cells by field."""
@@ -225,9 +221,9 @@ class _Builder:
             other = self.plan.find_indicator(fold(str(other_key)))
             if other is not None and self.index[other.id] != indicator:
                 ind = self.plan.indicators[indicator]
-                self.fail(context, line, f"{label('indicator')}: '{shown(fold(text_key))}' and "
-                          f"'{shown(fold(str(other_key)))}' name different indicators "
-                          f"({ind.id} and {other.id})")  # fmt: skip
+                self.fail(context, line, say("cell", label=label("indicator"), message=say(
+                    "read.two_indicators", first=shown(fold(text_key)),
+                    second=shown(fold(str(other_key))), first_id=ind.id, second_id=other.id)))  # fmt: skip
                 return
         year_number = self._year(context, line, year, label)
         if year_number is None:
@@ -247,8 +243,8 @@ class _Builder:
             context.named_unit = (line, unit_name)
         if context.blank_unit and context.named_unit and not context.unit_said:
             blank_line, blank_label = context.blank_unit
-            self.fail(context, blank_line, f"{blank_label}: empty, but line {context.named_unit[0]} "
-                      f"names its unit ({context.named_unit[1]}); give the unit on every row")  # fmt: skip
+            self.fail(context, blank_line, say("cell", label=blank_label, message=say(
+                "read.unit_blank", line=context.named_unit[0], unit=context.named_unit[1])))  # fmt: skip
             context.unit_said = True  # once per file
             return
         code = self.unit_code.get(unit_name)
@@ -274,12 +270,12 @@ class _Builder:
     ) -> int | None:
         folded = fold(key)
         if not folded:
-            self.fail(context, line, f"{label('indicator')}: empty; every row needs the "
-                      "indicator's number or name")  # fmt: skip
+            self.fail(context, line, say("cell", label=label("indicator"),
+                                         message=say("read.indicator_empty")))  # fmt: skip
             return None
         if normalise_key(folded) in TOTALS:
             self.warnings.append(
-                f"{context.file}:{line}: a '{shown(folded)}' row is not an indicator: skipped"
+                say("read.total_row", where=f"{context.file}:{line}", text=shown(folded))
             )
             context.rows += 1  # the row was read; it is just not a figure
             return None
@@ -293,8 +289,9 @@ class _Builder:
     def _unknown(self, key: str, label: Callable[[str], str]) -> str:
         folded = fold(key)
         hint = self.plan.suggest(folded)
-        extra = f"; did you mean '{hint}'?" if hint else ""
-        return f"{label('indicator')}: unknown indicator '{shown(folded)}'{extra}"
+        extra = say("read.did_you_mean", hint=hint) if hint else ""
+        return say("cell", label=label("indicator"),
+                   message=say("read.unknown_indicator", text=shown(folded), hint=extra))  # fmt: skip
 
     def _year(
         self, context: _FileContext, line: int, raw: object, label: Callable[[str], str]
@@ -304,20 +301,18 @@ class _Builder:
             try:
                 cell = parse_year(raw)
             except BadValue as exc:
-                self.fail(context, line, f"{label('year')}: {exc}")
+                self.fail(context, line, say("cell", label=label("year"), message=exc))
                 return None
             if isinstance(raw, str | int | type(None)):
                 self._years[raw] = cell
         if cell is not None and self.cli_year is not None and cell != self.cli_year:
-            self.fail(
-                context, line, f"{label('year')}: {cell} disagrees with --year {self.cli_year}"
-            )
+            self.fail(context, line, say("cell", label=label("year"), message=say(
+                "read.year_disagrees", year=cell, cli_year=self.cli_year)))  # fmt: skip
             return None
         found = cell or self.cli_year or context.name_year
         if found is None:
             raise UserError(
-                "cannot tell the year: add a 'year' column, pass --year, or name the file like "
-                "2023.csv",
+                say("read.no_year"),
                 context.file,
                 line,
             )
@@ -343,7 +338,7 @@ class _Builder:
             if isinstance(raw, str | int | float):
                 self._figures[key] = found
         if isinstance(found, str):
-            self.fail(context, line, f"{label(field)}: {found}")
+            self.fail(context, line, say("cell", label=label(field), message=found))
             return None
         return found
 
@@ -364,12 +359,12 @@ class _Builder:
             if isinstance(raw, str | int | float):
                 self._ranks[raw] = found
         if isinstance(found, str):
-            self.fail(context, line, f"{label('rank')}: {found}")
+            self.fail(context, line, say("cell", label=label("rank"), message=found))
             return None
         if found is None:
             return NAN
         if problem := ind.target.input_problem(self.plan, "rank", found):
-            self.fail(context, line, f"{label('rank')}: {problem}")
+            self.fail(context, line, say("cell", label=label("rank"), message=problem))
             return None
         return float(found)
 
@@ -389,7 +384,7 @@ class _Builder:
         files = {name: n for n, name in enumerate(self.files)}
         ordered = sorted(self.errors, key=lambda e: (files.get(e.file or "", 0), e.line or 0))
         if not complete:
-            ordered.append(UserError(f"more errors follow: the first {MAX_ERRORS} are listed"))
+            ordered.append(UserError(say("read.more_errors", count=MAX_ERRORS)))
         return UserErrors(ordered)
 
     def build(self, require_values: bool) -> Submission:
@@ -423,12 +418,12 @@ class _Builder:
             cell = (indicator * count_years + y) * count_units + u
             if line[cell]:
                 first_file, this_file = self.files[file[cell]], self.files[rows_file[row]]
-                where = f"line {line[cell]}" + (
-                    "" if first_file == this_file else f" of {first_file}"
-                )
-                duplicates.append(UserError(
-                    f"indicator {self.plan.indicators[indicator].id} is given twice for "
-                    f"{units[u]} {year} (also at {where})", this_file, rows_line[row]))  # fmt: skip
+                where = say("read.line", line=line[cell])
+                if first_file != this_file:
+                    where = say("read.of_file", where=where, file=first_file)
+                duplicates.append(UserError(say(
+                    "read.given_twice_for", id=self.plan.indicators[indicator].id, unit=units[u],
+                    year=year, where=where), this_file, rows_line[row]))  # fmt: skip
                 if len(duplicates) >= MAX_ERRORS:
                     break
                 continue
@@ -444,10 +439,7 @@ class _Builder:
             self.errors = duplicates
             raise self._errors(complete=len(duplicates) < MAX_ERRORS)
         if require_values and not any(v == v for v in value):
-            raise UserError(
-                "no indicator has a value: nothing to judge (empty cells and N/A are no figure)",
-                self.files[0],
-            )
+            raise UserError(say("read.no_value"), self.files[0])
         return Submission(
             files=tuple(self.files),
             units=tuple(units),
@@ -475,10 +467,9 @@ class _Builder:
             if name in known:
                 continue
             close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.3)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            self.errors.append(UserError(
-                f"{label}: '{shown(name)}' is not one of the plan's units{hint} (a plan that "
-                "admits other units says `other_units: true`)", file, line))  # fmt: skip
+            hint = say("read.did_you_mean", hint=close[0]) if close else ""
+            self.errors.append(UserError(say("cell", label=label, message=say(
+                "read.not_a_unit", name=shown(name), hint=hint)), file, line))  # fmt: skip
 
 
 def _check_figure(raw: object, ind: Indicator, field: str) -> float | str:
@@ -486,17 +477,17 @@ def _check_figure(raw: object, ind: Indicator, field: str) -> float | str:
     try:
         number = parse_number(raw, ind.unit)
     except BadValue as exc:
-        return f"{exc} (indicator {ind.id} {ind.name})"
+        return say("read.of_indicator", message=exc, id=ind.id, name=ind.name)
     if number is None:
         return NAN
     low, high = ind.bounds
     unit = f" {ind.unit}" if ind.unit else ""
     if low is not None and number < low:
-        return (f"{number:.15g}{unit} is below the lowest valid value {low:g} "
-                f"(indicator {ind.id} {ind.name})")  # fmt: skip
+        problem = say("read.below", number=f"{number:.15g}", unit=unit, low=f"{low:g}")
+        return say("read.of_indicator", message=problem, id=ind.id, name=ind.name)
     if high is not None and number > high:
-        return (f"{number:.15g}{unit} is above the highest valid value {high:g} "
-                f"(indicator {ind.id} {ind.name})")  # fmt: skip
+        problem = say("read.above", number=f"{number:.15g}", unit=unit, high=f"{high:g}")
+        return say("read.of_indicator", message=problem, id=ind.id, name=ind.name)
     return number
 
 
@@ -521,8 +512,7 @@ class Layout:
         if columns.looks_like_header(header, self.plan) == 0:
             found = ", ".join(h for h in header if h)
             raise UserError(
-                "header not recognised: expected columns 'indicator' and 'value' "
-                f"(or one column per indicator), found '{found[:80]}'",
+                say("read.header_not_recognised", found=found[:80]),
                 self.file,
                 self.line,
             )
@@ -533,11 +523,11 @@ class Layout:
                 self.blank.add(col)
             elif field == "indicator" and "indicator" in self.fields:
                 if self.second_indicator is not None:
-                    raise self._error("three 'indicator' columns in the header", col)
+                    raise self._error(say("read.three_indicator_columns"), col)
                 self.second_indicator = col
             elif field is not None:
                 if field in self.fields:
-                    raise self._error(f"two '{field}' columns in the header", col)
+                    raise self._error(say("read.two_columns", field=field), col)
                 self.fields[field] = col
             elif self.long and normalise_key(name) in _NAMES and "indicator" not in self.fields:
                 self.fields["indicator"] = col
@@ -545,14 +535,14 @@ class Layout:
                 continue
             elif not self.long and (indicator := self.plan.find_indicator(name)) is not None:
                 if indicator.id in self.indicators.values():
-                    raise self._error(f"indicator {indicator.id} has two columns", col)
+                    raise self._error(say("read.indicator_two_columns", id=indicator.id), col)
                 self.indicators[col] = indicator.id
             else:
                 self.unused.append((col, name))
         if self.long and not {"value", "reference"} & set(self.fields):
-            raise UserError("no 'value' column in the header", self.file, self.line)
+            raise UserError(say("read.no_value_column"), self.file, self.line)
         if not self.long and not self.indicators:
-            raise UserError("no 'indicator' column and no indicator columns", self.file, self.line)
+            raise UserError(say("read.no_indicator_column"), self.file, self.line)
 
     def where(self, line: int, col: int) -> str:
         """``file:line:column`` of a cell, with the cell's name in a workbook."""
@@ -561,8 +551,9 @@ class Layout:
 
     def _error(self, message: str, col: int, line: int | None = None) -> UserError:
         at = self.line if line is None else line
-        prefix = f"{self.cell_name(at, col)}: " if self.cell_name else ""
-        return UserError(prefix + message, self.file, at, col + 1)
+        if self.cell_name:
+            message = f"{self.cell_name(at, col)}: {message}"  # a location, as in English
+        return UserError(message, self.file, at, col + 1)
 
     def _label(self, line: int, col: int) -> str:
         if self.cell_name is None:
@@ -614,20 +605,15 @@ class Layout:
 
     def _shape(self, line: int, row: list[str], width: int) -> UserError | None:
         if width > 1 and len(row) == 1 and (other := other_delimiter(row[0])):
-            return self._error(
-                f"mixed delimiters: this row is split by '{other}' but the header is not", 0, line
-            )
+            return self._error(say("read.mixed_delimiters", other=other), 0, line)
         for col in range(width, len(row)):
             if row[col].strip():
                 return self._error(
-                    f"more cells than the header has columns ('{row[col].strip()[:40]}' in "
-                    f"column {col + 1}); quote values that contain the delimiter",
-                    col,
-                    line,
+                    say("read.more_cells", text=row[col].strip()[:40], column=col + 1), col, line
                 )
         for col in self.blank:
             if col < len(row) and row[col].strip():
-                return self._error("a value in a column without a header", col, line)
+                return self._error(say("read.value_without_header"), col, line)
         return None
 
 
@@ -648,8 +634,7 @@ def read_references(
         key = (row_year, plan.indicators[indicator].id)
         if key in lines:  # one official figure per year and indicator, whatever the unit column
             raise UserError(
-                f"indicator {key[1]}: the reference for {row_year} is given twice "
-                f"(also at line {lines[key]})",
+                say("read.reference_twice", id=key[1], year=row_year, line=lines[key]),
                 str(path),
                 line,
             )

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from plancheck.errors import UserError
+from plancheck.i18n import say
 from plancheck.textfile import split_lines
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -42,7 +43,7 @@ def read_rows(text: str, file: str, score: Callable[[list[str]], int]) -> Rows:
     all_lines = split_lines(text, keepends=True)
     first = next((n for n, line in enumerate(all_lines) if line.strip(" \t,;|\r\n")), None)
     if first is None:
-        raise UserError("the file is empty: expected a header row and one row per indicator", file)
+        raise UserError(say("csv.empty"), file)
     delimiter = None
     if (declared := _SEP_LINE.match(all_lines[first].rstrip("\r\n"))) is not None:
         delimiter = declared.group(1)  # Excel's "sep=;" line: the delimiter, then the header
@@ -51,14 +52,11 @@ def read_rows(text: str, file: str, score: Callable[[list[str]], int]) -> Rows:
             None,
         )
         if first is None:
-            raise UserError(
-                "the file is empty: expected a header row and one row per indicator", file
-            )
+            raise UserError(say("csv.empty"), file)
     header_text = all_lines[first].rstrip("\r\n")
     if len(header_text) > MAX_HEADER:  # each cell of a header is looked up: bound the work
         raise UserError(
-            f"the header row has {len(header_text):,} characters (at most {MAX_HEADER:,}): "
-            "not the header of a submission",
+            say("csv.header_too_long", length=f"{len(header_text):,}", limit=f"{MAX_HEADER:,}"),
             file,
             first + 1,
         )
@@ -69,7 +67,7 @@ def read_rows(text: str, file: str, score: Callable[[list[str]], int]) -> Rows:
     try:
         header = next(reader)
     except csv.Error as exc:
-        raise UserError(f"malformed CSV: {exc}", file, first + 1) from None
+        raise UserError(say("csv.malformed", reason=exc), file, first + 1) from None
 
     def records() -> Iterator[tuple[int, list[str]]]:
         while True:
@@ -79,7 +77,9 @@ def read_rows(text: str, file: str, score: Callable[[list[str]], int]) -> Rows:
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise UserError(f"malformed CSV: {exc}", file, first + reader.line_num) from None
+                raise UserError(
+                    say("csv.malformed", reason=exc), file, first + reader.line_num
+                ) from None
             yield start, row
 
     return Rows(file, delimiter, header, first + 1, records())
@@ -92,13 +92,12 @@ def _delimiter(line: str, file: str, number: int, score: Callable[[list[str]], i
         try:
             cells = next(csv.reader([line], delimiter=delimiter))
         except csv.Error as exc:
-            raise UserError(f"malformed CSV: {exc}", file, number) from None
+            raise UserError(say("csv.malformed", reason=exc), file, number) from None
         scores[delimiter] = score(cells)
     best = max(DELIMITERS, key=lambda d: scores[d])  # ties keep the first: comma
     if scores[best] == 0:
         raise UserError(
-            "header not recognised: expected columns 'indicator' and 'value' "
-            f"(or one column per indicator), found '{line.strip()[:80]}'",
+            say("read.header_not_recognised", found=line.strip()[:80]),
             file,
             number,
         )

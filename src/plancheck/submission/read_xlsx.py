@@ -23,7 +23,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from plancheck.errors import UserError
+from plancheck.errors import UserError, missing_dependency
+from plancheck.i18n import say
 from plancheck.ooxml import (
     WORKBOOK,
     Sheet,
@@ -36,7 +37,6 @@ from plancheck.ooxml import (
 
 __all__ = ["ExcelBook", "cell_ref", "cell_text", "column_letters", "read_sheet"]
 
-EXTRA_HINT = "pip install 'plancheck[xlsx]'"
 _NOT_READ_BY_DEFAULT = ("chartsheet", "dialogsheet", "xlMacrosheet", "xlIntlMacrosheet")
 
 
@@ -60,9 +60,7 @@ class ExcelBook:
         try:
             import python_calamine  # noqa: F401  (only to name the extra before any work)
         except ImportError:
-            raise UserError(
-                f"reading Excel workbooks needs the optional extra 'xlsx': {EXTRA_HINT}", path
-            ) from None
+            raise missing_dependency("python-calamine", "reading Excel workbooks", path) from None
         self.path, self.purpose = path, purpose
         self.package = open_package(path, WORKBOOK, purpose)
         self.workbook: Workbook = read_workbook(self.package)
@@ -84,17 +82,17 @@ class ExcelBook:
             found = next((s for s in sheets if s.name == sheet), None)
             if found is None:
                 listed = ", ".join(f"'{n}'" for n in self.names)
-                raise UserError(f"no sheet '{sheet}' in the workbook (sheets: {listed})", self.path)
+                raise UserError(say("xlsx.no_sheet", sheet=sheet, listed=listed), self.path)
             return found
         if not sheets:
-            raise UserError("the workbook has no sheets", self.path)
+            raise UserError(say("xlsx.no_sheets"), self.path)
         active = self.workbook.active
         if 0 <= active < len(sheets) and _readable_by_default(sheets[active]):
             return sheets[active]
         shown = next((s for s in sheets if _readable_by_default(s)), None)
         if shown is None:
             hidden = ", ".join(f"'{s.name}'" for s in sheets)
-            raise UserError(f"the workbook has no visible sheet (hidden: {hidden})", self.path)
+            raise UserError(say("xlsx.no_visible_sheet", hidden=hidden), self.path)
         return shown
 
     def grid(self, name: str) -> list[list[str]]:
@@ -143,8 +141,9 @@ class ExcelBook:
                 raise self._unreadable(exc) from None
             if names != self.names:  # then the sheet checked might not be the sheet read
                 raise self.package.unreadable(
-                    f"its sheets read as {names} and as {self.names}, two different lists"
+                    say("xlsx.sheets_differ", names=names, listed=self.names)
                 )
+
             self._calamine = book
         return self._calamine
 

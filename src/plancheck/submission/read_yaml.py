@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from plancheck.errors import UserError
+from plancheck.i18n import say
 from plancheck.submission import columns
 from plancheck.submission.models import RawRecord
 from plancheck.submission.values import shown
@@ -32,14 +33,12 @@ def read_yaml_submission(text: str, file: str) -> Iterator[RawRecord]:
     doc = read_yaml(text, file, numbers_as_text=True)
     data = doc.data
     if not isinstance(data, dict):
-        raise UserError("expected a mapping with 'values' or 'records'", file, 1, 1)
+        raise UserError(say("yaml.submission_mapping"), file, 1, 1)
     for key in data:
         if key not in _TOP_KEYS:
-            raise doc.error(
-                (key,), f"unknown key '{shown(key)}' (expected one of: year, unit, values, records)"
-            )
+            raise doc.error((key,), say("yaml.unknown_top_key", key=shown(key)))
     if "values" not in data and "records" not in data:
-        raise UserError("expected 'values' or 'records'", file, 1, 1)
+        raise UserError(say("yaml.values_or_records"), file, 1, 1)
     common: dict[str, tuple[object, str]] = {
         field: (_scalar(doc, (field,), data[field], field), field)
         for field in ("year", "unit")
@@ -54,8 +53,8 @@ def read_yaml_submission(text: str, file: str) -> Iterator[RawRecord]:
 def _scalar(doc: MarkedYaml, path: tuple[str | int, ...], value: object, label: str) -> object:
     """A cell is one value: a list or mapping where a figure, unit or note goes is an error."""
     if isinstance(value, list | dict):
-        kind = "a list" if isinstance(value, list) else "a mapping"
-        raise doc.error(path, f"{label}: expected a single value, not {kind}")
+        kind = say("yaml.a_list") if isinstance(value, list) else say("yaml.a_mapping")
+        raise doc.error(path, say("yaml.single_value", label=label, kind=kind))
     return value
 
 
@@ -70,7 +69,7 @@ def _values(
     if values is None:
         return
     if not isinstance(values, dict):
-        raise doc.error(("values",), "'values' must map indicators to figures")
+        raise doc.error(("values",), say("yaml.values_mapping"))
     for key, entry in values.items():
         path = ("values", key)
         cells = dict(common)
@@ -78,16 +77,11 @@ def _values(
         if isinstance(entry, dict):
             for field in entry:
                 if field not in _ENTRY_KEYS:
-                    raise doc.error(
-                        (*path, field),
-                        f"unknown key '{field}' (expected value, reference, rank, note)",
-                    )
+                    raise doc.error((*path, field), say("yaml.unknown_entry_key", key=field))
             cells.update({f: (_scalar(doc, (*path, f), v, f), f) for f, v in entry.items()})
             cells.setdefault("value", (None, "value"))
         elif isinstance(entry, list):
-            raise doc.error(
-                path, f"indicator '{shown(key)}': expected a figure or a mapping, not a list"
-            )
+            raise doc.error(path, say("yaml.entry_list", key=shown(key)))
         else:
             cells["value"] = (entry, "value")
         yield RawRecord(doc.file, _line(doc, path), cells)
@@ -99,20 +93,21 @@ def _records(
     if records is None:
         return
     if not isinstance(records, list):
-        raise doc.error(("records",), "'records' must be a list of mappings")
+        raise doc.error(("records",), say("yaml.records_list"))
     for n, entry in enumerate(records):
         path = ("records", n)
         if not isinstance(entry, dict):
-            raise doc.error(path, "each record must be a mapping (indicator, value, …)")
+            raise doc.error(path, say("yaml.record_mapping"))
         cells = dict(common)
         for key, value in entry.items():
             field = columns.field_of(str(key))
             if field is None:
                 if columns.is_informational(str(key)):
                     continue
-                raise doc.error((*path, key), f"unknown key '{shown(key)}'")
+                raise doc.error((*path, key), say("yaml.unknown_key", key=shown(key)))
             cells[field] = (_scalar(doc, (*path, key), value, str(key)), str(key))
         if "indicator" not in cells:
-            raise doc.error(path, "record has no 'indicator'")
+            raise doc.error(path, say("yaml.record_no_indicator"))
+
         cells.setdefault("value", (None, "value"))
         yield RawRecord(doc.file, _line(doc, path), cells)

@@ -9,6 +9,8 @@ import math
 import re
 import unicodedata
 
+from plancheck.i18n import say
+
 NO_FIGURE = frozenset(
     {"", "n/a", "na", "n.a.", "-", "--", "—", "——", "–", "/", "无", "暂无", "空", "null", "none"}
 )
@@ -55,7 +57,7 @@ def parse_number(raw: object, unit: str | None = None) -> float | None:
     if raw is None:
         return None
     if isinstance(raw, bool):
-        raise BadValue(f"'{shown(raw)}' is not a number")
+        raise BadValue(say("value.not_number", text=shown(raw)))
     if isinstance(raw, int | float):
         number = float(raw)
     else:
@@ -64,7 +66,7 @@ def parse_number(raw: object, unit: str | None = None) -> float | None:
             return None
         number = _to_float(_strip_unit(text, unit))
     if not math.isfinite(number):
-        raise BadValue(f"'{shown(raw)}' is not a finite number")
+        raise BadValue(say("value.not_finite", text=shown(raw)))
     return number
 
 
@@ -79,7 +81,7 @@ def _strip_unit(text: str, unit: str | None) -> str:
     if text.endswith(("%", "‰")):
         sign = text[-1]
         raise BadValue(
-            f"'{shown(text)}' has '{sign}' but the indicator is measured in {unit or 'no unit'}"
+            say("value.wrong_sign", text=shown(text), sign=sign, unit=unit or say("value.no_unit"))
         )
     return text
 
@@ -89,18 +91,13 @@ def _to_float(text: str) -> float:
         text = text.replace(",", "")
     if not _NUMBER.fullmatch(text):
         if _EXCEL_ERROR.fullmatch(text):
-            raise BadValue(f"'{text}' is an Excel error, not a number: fix the formula")
+            raise BadValue(say("value.excel_error", text=text))
         if text.startswith("="):
-            raise BadValue(
-                f"'{shown(text)}' is a formula Excel never computed: open and save the workbook"
-            )
-        raise BadValue(f"'{shown(text)}' is not a number")
+            raise BadValue(say("value.formula", text=shown(text)))
+        raise BadValue(say("value.not_number", text=shown(text)))
     number = float(text)
     if len(text) > 16 and not _exact(text, number):
-        raise BadValue(
-            f"'{shown(text)}' has more digits than a figure holds (15 significant digits): "
-            "round it, or it would be judged as " + repr(number)
-        )
+        raise BadValue(say("value.too_many_digits", text=shown(text), number=repr(number)))
     return number
 
 
@@ -120,7 +117,7 @@ def parse_rank(raw: object) -> int | None:
     if raw is None:
         return None
     if isinstance(raw, bool):
-        raise BadValue(f"rank '{shown(raw)}' is not a whole number")
+        raise BadValue(say("value.rank_not_whole", text=shown(raw)))
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     text = fold(str(raw))
@@ -128,7 +125,7 @@ def parse_rank(raw: object) -> int | None:
         return None
     text = text.removeprefix("第").removesuffix("名").strip()
     if not text.isdecimal() or int(text) < 1:
-        raise BadValue(f"rank '{shown(raw)}' is not a whole number from 1")
+        raise BadValue(say("value.rank_not_from_1", text=shown(raw)))
     return int(text)
 
 
@@ -142,5 +139,6 @@ def parse_year(raw: object) -> int | None:
     if not text:
         return None
     if not (text.isdecimal() and len(text) == 4 and 1900 <= int(text) <= 2100):
-        raise BadValue(f"'{shown(raw)}' is not a year")
+        raise BadValue(say("value.not_year", text=shown(raw)))
+
     return int(text)

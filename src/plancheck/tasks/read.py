@@ -56,6 +56,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from plancheck.errors import UserError
+from plancheck.i18n import say
 from plancheck.plan.models import Milestone, Plan, Task, normalise_key
 from plancheck.submission.values import BadValue, fold, parse_number, parse_year
 from plancheck.tasks.models import (
@@ -182,16 +183,14 @@ def read_progress(
     file = str(path)
     suffix = path.suffix.lower()
     if suffix not in (".yaml", ".yml", ".csv", ".tsv", ".txt"):
-        raise UserError(
-            f"cannot read a '{suffix or path.name}' progress file: give a .yaml or .csv file", file
-        )
+        raise UserError(say("tasks.suffix", suffix=suffix or path.name), file)
     text = read_text(path)
     if suffix in (".yaml", ".yml"):
         raw = _read_yaml(text, file, plan)
     else:
         raw = _read_csv(text, file, plan)
     if not raw.tasks:
-        raise UserError("no task is reported in the file", file)
+        raise UserError(say("tasks.none_reported"), file)
     here = _Located(file)
     when, source = _as_of(raw, here, path, as_of, year)
     reports = tuple(_task_report(entry, here, plan, when) for entry in raw.tasks)
@@ -207,11 +206,11 @@ def parse_date(raw: object) -> dt.date:
     text = fold(str(raw))
     found = _DATE.fullmatch(text)
     if found is None:
-        raise BadValue(f"'{raw}' is not a date (write it as 2023-12-31)")
+        raise BadValue(say("tasks.not_a_date", text=raw))
     try:
         return dt.date(int(found[1]), int(found[2]), int(found[3]))
     except ValueError:
-        raise BadValue(f"'{raw}' is not a date of the calendar") from None
+        raise BadValue(say("tasks.not_calendar_date", text=raw)) from None
 
 
 def _as_of(
@@ -222,16 +221,15 @@ def _as_of(
         try:
             given = parse_date(option)
         except BadValue as exc:
-            raise UserError(f"--as-of: {exc}") from None
+            raise UserError(say("tasks.as_of_option", problem=exc)) from None
     if raw.as_of is not None:
         try:
             stated = parse_date(raw.as_of.value)
         except BadValue as exc:
-            raise here.error(raw.as_of, f"{raw.as_of.label}: {exc}") from None
+            raise here.error(raw.as_of, say("cell", label=raw.as_of.label, message=exc)) from None
         if given is not None and given != stated:
-            raise here.error(
-                raw.as_of, f"as_of {stated.isoformat()} disagrees with --as-of {given.isoformat()}"
-            )
+            raise here.error(raw.as_of, say("tasks.as_of_disagrees", stated=stated.isoformat(),
+                                            given=given.isoformat()))  # fmt: skip
         return stated, "file"
     if given is not None:
         return given, "option"
@@ -240,16 +238,12 @@ def _as_of(
         try:
             file_year = parse_year(raw.year.value)
         except BadValue as exc:
-            raise here.error(raw.year, f"{raw.year.label}: {exc}") from None
+            raise here.error(raw.year, say("cell", label=raw.year.label, message=exc)) from None
     from plancheck.submission.read import year_from_name
 
     chosen = file_year or year_from_name(path) or year
     if chosen is None:
-        raise UserError(
-            "cannot tell the date the report speaks for: add 'as_of: 2023-12-31' (or a 'year') "
-            "to the file, pass --as-of, or name the file like progress-2023.yaml",
-            here.file,
-        )
+        raise UserError(say("tasks.no_date"), here.file)
     return dt.date(chosen, 12, 31), "year"
 
 
@@ -268,8 +262,10 @@ def find_task(plan: Plan, raw: object, here: _Located, where: Cell) -> Task:
             return task
     owner = _milestone_owner(plan, key)
     if owner is not None:
-        raise here.error(where, f"'{key}' is a milestone of task {owner.id}, not a task")
-    raise here.error(where, f"unknown task '{fold(str(raw))}'{_did_you_mean(plan, key)}")
+        raise here.error(where, say("tasks.milestone_not_task", key=key, owner=owner.id))
+    raise here.error(
+        where, say("tasks.unknown_task", text=fold(str(raw)), hint=_did_you_mean(plan, key))
+    )
 
 
 def _did_you_mean(plan: Plan, key: str) -> str:
@@ -280,9 +276,9 @@ def _did_you_mean(plan: Plan, key: str) -> str:
         by_title = difflib.get_close_matches(normalise_key(key), list(titles), n=1, cutoff=0.5)
         match = [titles[by_title[0]].id] if by_title else []
     if not match:
-        return " ('plancheck tasks' lists the plan's tasks)"
+        return say("tasks.list_hint")
     task = ids[match[0]]
-    return f"; did you mean '{task.id}' ({task.title})?"
+    return say("tasks.did_you_mean_task", id=task.id, title=task.title)
 
 
 def _milestone_owner(plan: Plan, key: str) -> Task | None:
@@ -298,21 +294,20 @@ def find_milestone(
         return next(m for m in owner.milestones if m.id == key)
     if owner is not None and task is not None:
         raise here.error(
-            where, f"milestone {key} belongs to task {owner.id}, not to task {task.id}"
+            where, say("tasks.milestone_elsewhere", key=key, owner=owner.id, task=task.id)
         )
     if task is None:
         ids = [m.id for t in plan.tasks for m in t.milestones]
         match = difflib.get_close_matches(key, ids, n=1, cutoff=0.5)
-        hint = f"; did you mean '{match[0]}'?" if match else ""
-        raise here.error(where, f"unknown milestone '{key}'{hint}")
+        hint = say("read.did_you_mean", hint=match[0]) if match else ""
+        raise here.error(where, say("tasks.unknown_milestone", key=key, hint=hint))
     if not task.milestones:
-        raise here.error(where, f"task {task.id} has no milestones in the plan (not '{key}')")
+        raise here.error(where, say("tasks.no_milestones", task=task.id, key=key))
     ids = [m.id for m in task.milestones]
     match = difflib.get_close_matches(key, ids, n=1, cutoff=0.3)
-    hint = f"; did you mean '{match[0]}'?" if match else ""
-    raise here.error(
-        where, f"task {task.id} has no milestone '{key}' (its milestones: {', '.join(ids)}){hint}"
-    )
+    hint = say("read.did_you_mean", hint=match[0]) if match else ""
+    raise here.error(where, say("tasks.no_such_milestone", task=task.id, key=key,
+                                ids=say("list").join(ids), hint=hint))  # fmt: skip
 
 
 def field_of(name: str) -> str | None:
@@ -321,8 +316,8 @@ def field_of(name: str) -> str | None:
 
 def _unknown_field(name: str, allowed: tuple[str, ...]) -> str:
     match = difflib.get_close_matches(name, list(allowed), n=1, cutoff=0.6)
-    hint = f"did you mean '{match[0]}'? " if match else ""
-    return f"unknown key '{name}' ({hint}expected one of: {', '.join(allowed)})"
+    hint = say("tasks.did_you_mean_key", hint=match[0]) if match else ""
+    return say("tasks.unknown_field", name=name, hint=hint, allowed=say("list").join(allowed))
 
 
 # --- YAML -------------------------------------------------------------------------------------
@@ -342,7 +337,7 @@ def _read_yaml(text: str, file: str, plan: Plan) -> _RawProgress:
 
     data = doc.data
     if not isinstance(data, dict):
-        raise UserError("expected a mapping with 'tasks' (and 'as_of' or 'year')", file, 1, 1)
+        raise UserError(say("tasks.top_mapping"), file, 1, 1)
     top: dict[str, tuple[str, object]] = {}
     for key, value in data.items():
         name = field_of(key)
@@ -350,7 +345,7 @@ def _read_yaml(text: str, file: str, plan: Plan) -> _RawProgress:
             raise doc.error((key,), _unknown_field(key, _TOP_FIELDS))
         top["tasks" if key == "tasks" else str(name)] = (key, value)
     if "tasks" not in top:
-        raise UserError("expected 'tasks': the reported tasks by their id", file, 1, 1)
+        raise UserError(say("tasks.no_tasks_key"), file, 1, 1)
     raw = _RawProgress([])
     for name in ("as_of", "year"):
         if name in top:
@@ -360,21 +355,17 @@ def _read_yaml(text: str, file: str, plan: Plan) -> _RawProgress:
     if tasks is None:
         return raw
     if not isinstance(tasks, dict):
-        raise doc.error(
-            ("tasks",), "'tasks' maps task ids to their reports, e.g. \"19\": {status: done}"
-        )
+        raise doc.error(("tasks",), say("tasks.tasks_mapping"))
     seen: dict[str, Cell] = {}  # "9", "09" and "９" are one task: two reports of it disagree
     for key, entry in tasks.items():
         path: _YamlPath = ("tasks", key)
         task = find_task(plan, key, here, cell(path, key, "tasks"))
         item = _RawTask(task, cell(path, key, "task"))
         if (first := seen.setdefault(task.id, item.where)) is not item.where:
-            raise doc.error(path, f"task {task.id} is given twice (also at line {first.line})")
+            raise doc.error(path, say("tasks.task_twice", task=task.id, line=first.line))
         if not isinstance(entry, dict):
             if isinstance(entry, list):
-                raise doc.error(
-                    path, f"task {task.id}: expected its status or a mapping, not a list"
-                )
+                raise doc.error(path, say("tasks.task_list", task=task.id))
             item.cells["status"] = cell(path, entry, "status")
             raw.tasks.append(item)
             continue
@@ -403,7 +394,7 @@ def _yaml_milestones(
     if value is None:
         return []
     if not isinstance(value, dict):
-        raise doc.error(path, "'milestones' maps milestone ids to their state, value or years")
+        raise doc.error(path, say("tasks.milestones_mapping"))
     found: list[_RawMilestone] = []
     seen: dict[str, Cell] = {}
     for key, entry in value.items():
@@ -411,9 +402,7 @@ def _yaml_milestones(
         milestone = find_milestone(plan, task, key, here, cell(at, key, "milestone"))
         item = _RawMilestone(milestone, cell(at, key, "milestone"))
         if (first := seen.setdefault(milestone.id, item.where)) is not item.where:
-            raise doc.error(
-                at, f"milestone {milestone.id} is given twice (also at line {first.line})"
-            )
+            raise doc.error(at, say("tasks.milestone_twice", id=milestone.id, line=first.line))
         if isinstance(entry, dict):
             for field_key, field_value in entry.items():
                 name = field_of(field_key)
@@ -434,12 +423,11 @@ def _read_csv(text: str, file: str, plan: Plan) -> _RawProgress:
     here = _Located(file)
     start = next((i for i, line in enumerate(lines) if _is_content(line)), None)
     if start is None:
-        raise UserError("the file is empty: expected a header row and one row per task", file)
+        raise UserError(say("tasks.csv_empty"), file)
     delimiter = max(DELIMITERS, key=lambda d: _header_score(lines[start], d))
     if _header_score(lines[start], delimiter) == 0:
         raise UserError(
-            "header not recognised: expected columns such as task, milestone, status, lead, state, "
-            f"value, years; found '{lines[start].strip()[:80]}'",
+            say("tasks.header_not_recognised", found=lines[start].strip()[:80]),
             file,
             start + 1,
         )
@@ -458,7 +446,7 @@ def _read_csv(text: str, file: str, plan: Plan) -> _RawProgress:
                 continue
             _csv_row(row, line, header, columns, here, plan, raw, by_id, seen_milestones)
     except csv.Error as exc:
-        raise UserError(f"malformed CSV: {exc}", file, start + reader.line_num) from None
+        raise UserError(say("csv.malformed", reason=exc), file, start + reader.line_num) from None
     return raw
 
 
@@ -482,17 +470,18 @@ def _columns(header: list[str], here: _Located, line: int) -> dict[int, str]:
         if canonical is None or canonical == "milestones":
             raise UserError(_unknown_column(name, allowed), here.file, line, col + 1)
         if canonical in columns.values():
-            raise UserError(f"two '{canonical}' columns in the header", here.file, line, col + 1)
+            raise UserError(say("read.two_columns", field=canonical), here.file, line, col + 1)
         columns[col] = canonical
     if "task" not in columns.values() and "milestone" not in columns.values():
-        raise UserError("no 'task' (任务编号) or 'milestone' column in the header", here.file, line)
+        raise UserError(say("tasks.no_task_column"), here.file, line)
     return columns
 
 
 def _unknown_column(name: str, allowed: tuple[str, ...]) -> str:
     match = difflib.get_close_matches(name, list(allowed), n=1, cutoff=0.6)
-    hint = f"did you mean '{match[0]}'? " if match else ""
-    return f"unknown column '{name}' ({hint}expected: {', '.join(dict.fromkeys(allowed))})"
+    hint = say("tasks.did_you_mean_key", hint=match[0]) if match else ""
+    known = say("list").join(dict.fromkeys(allowed))
+    return say("tasks.unknown_column", name=name, hint=hint, allowed=known)
 
 
 def _csv_row(
@@ -512,8 +501,7 @@ def _csv_row(
             continue
         if col >= len(header):
             raise UserError(
-                f"more cells than the header has columns ('{text.strip()[:40]}' in column "
-                f"{col + 1}); quote values that contain the delimiter",
+                say("read.more_cells", text=text.strip()[:40], column=col + 1),
                 here.file,
                 line,
                 col + 1,
@@ -521,7 +509,7 @@ def _csv_row(
         if col in columns:
             cells[columns[col]] = Cell(text.strip(), header[col], line, col + 1)
         elif not header[col]:
-            raise UserError("a value in a column without a header", here.file, line, col + 1)
+            raise UserError(say("read.value_without_header"), here.file, line, col + 1)
     for name in ("as_of", "year"):
         if name in cells:
             _agree(raw, name, cells.pop(name), here)
@@ -534,7 +522,7 @@ def _csv_row(
     if task is None:
         if not cells:
             return  # a row with only an as_of or a year
-        raise UserError("the row names no task: fill in 'task' (任务编号)", here.file, line)
+        raise UserError(say("tasks.no_task"), here.file, line)
     entry = by_id.get(task.id)
     if entry is None:
         where = task_cell or milestone_cell
@@ -549,16 +537,15 @@ def _csv_row(
     if milestone is None:
         if cells:
             name, stray = next(iter(cells.items()))
-            ids = ", ".join(m.id for m in task.milestones) or "none"
+            ids = say("list").join(m.id for m in task.milestones) or say("tasks.none")
             raise here.error(
-                stray, f"'{stray.label}' is about a milestone: fill in 'milestone' on this row "
-                f"(task {task.id}'s milestones: {ids})",
-            )  # fmt: skip
+                stray, say("tasks.about_milestone", label=stray.label, task=task.id, ids=ids)
+            )
         return
     if milestone.id in seen_milestones:
         raise here.error(
             milestone_cell or Cell(None, "", line),
-            f"milestone {milestone.id} is given twice (also at line {seen_milestones[milestone.id]})",
+            say("tasks.milestone_twice", id=milestone.id, line=seen_milestones[milestone.id]),
         )
     seen_milestones[milestone.id] = line
     assert milestone_cell is not None
@@ -570,9 +557,8 @@ def _agree(raw: _RawProgress, name: str, cell: Cell, here: _Located) -> None:
     if known is None:
         setattr(raw, name, cell)
     elif fold(str(known.value)) != fold(str(cell.value)):
-        raise here.error(
-            cell, f"{cell.label} '{cell.value}' disagrees with '{known.value}' at line {known.line}"
-        )
+        raise here.error(cell, say("tasks.disagrees", label=cell.label, value=cell.value,
+                                   known=known.value, line=known.line))  # fmt: skip
 
 
 def _merge(cells: dict[str, Cell], name: str, cell: Cell, task: Task, here: _Located) -> None:
@@ -582,8 +568,14 @@ def _merge(cells: dict[str, Cell], name: str, cell: Cell, task: Task, here: _Loc
     elif fold(str(known.value)) != fold(str(cell.value)):
         raise here.error(
             cell,
-            f"{cell.label}: '{cell.value}' disagrees with '{known.value}' given for task {task.id} "
-            f"at line {known.line}",
+            say(
+                "tasks.disagrees_task",
+                label=cell.label,
+                value=cell.value,
+                known=known.value,
+                task=task.id,
+                line=known.line,
+            ),
         )
 
 
@@ -616,18 +608,26 @@ def _task_report(raw: _RawTask, here: _Located, plan: Plan, as_of: dt.date) -> T
     if status_cell is None or _text(status_cell) == "":
         raise here.error(
             status_cell or raw.where,
-            f"task {task.id}: no status; give one of {', '.join(s.value for s in TaskStatus)}",
+            say(
+                "tasks.no_status",
+                task=task.id,
+                statuses=say("list").join(s.value for s in TaskStatus),
+            ),
         )
     status = _STATUS_OF.get(_word(_text(status_cell)))
     if status is None:
         raise here.error(
             status_cell,
-            f"task {task.id}: unknown status '{_text(status_cell)}' (expected one of "
-            f"{', '.join(s.value for s in TaskStatus)}, or 未启动, 推进中, 已完成, 已终止)",
+            say(
+                "tasks.unknown_status",
+                task=task.id,
+                status=_text(status_cell),
+                statuses=say("list").join(s.value for s in TaskStatus),
+            ),
         )
     reason = _text(raw.cells.get("reason"))
     if status is TaskStatus.DROPPED and not reason:
-        raise here.error(status_cell, f"task {task.id} is dropped: say why in 'reason' (终止原因)")
+        raise here.error(status_cell, say("tasks.dropped_reason", task=task.id))
     milestones = tuple(_milestone_report(m, here, plan, as_of) for m in raw.milestones)
     return TaskReport(
         task=task.id,
@@ -657,13 +657,10 @@ _SHORTHAND = {
 
 def _kind_hint(milestone: Milestone, kind: MilestoneKind) -> str:
     if kind is MilestoneKind.ANNUAL:
-        return f"milestone {milestone.id} is due every year: report the 'years' it was done"
+        return say("tasks.hint_annual", id=milestone.id)
     if kind is MilestoneKind.QUANTITATIVE:
-        return (
-            f"milestone {milestone.id} has a target: report its 'value'; whether it is met "
-            "follows from the target"
-        )
-    return f"milestone {milestone.id} has a deadline: report its 'state' (done or not_done)"
+        return say("tasks.hint_quantitative", id=milestone.id)
+    return say("tasks.hint_dated", id=milestone.id)
 
 
 def _milestone_report(
@@ -680,7 +677,10 @@ def _milestone_report(
         cells[field_name] = shorthand
     for name, cell in cells.items():
         if name not in _KIND_FIELDS[kind]:
-            raise here.error(cell, f"'{cell.label}': {_kind_hint(milestone, kind)}")
+            raise here.error(
+                cell,
+                say("tasks.quoted_label", label=cell.label, message=_kind_hint(milestone, kind)),
+            )
     done = _state(cells.get("state"), here) if "state" in cells else None
     value = _value(cells["value"], milestone, here) if "value" in cells else None
     years = _years(cells["years"], plan, as_of, here) if "years" in cells else ()
@@ -690,13 +690,12 @@ def _milestone_report(
         try:
             date = parse_date(cell.value)
         except BadValue as exc:
-            raise here.error(cell, f"{cell.label}: {exc}") from None
+            raise here.error(cell, say("cell", label=cell.label, message=exc)) from None
         if done is not True:
-            raise here.error(cell, f"'{cell.label}' is when it was done: give state: done too")
+            raise here.error(cell, say("tasks.date_without_done", label=cell.label))
         if date > as_of:
-            raise here.error(
-                cell, f"done on {date.isoformat()}, after the report's as_of {as_of.isoformat()}"
-            )
+            raise here.error(cell, say("tasks.done_after_as_of", date=date.isoformat(),
+                                       as_of=as_of.isoformat()))  # fmt: skip
     return MilestoneReport(
         id=milestone.id,
         done=done,
@@ -720,10 +719,8 @@ def _state(cell: Cell | None, here: _Located) -> bool | None:
         return cell.value
     state = _STATE_OF.get(_word(_text(cell)))
     if state is None:
-        raise here.error(
-            cell, f"{cell.label}: '{_text(cell)}' is not a state (expected done or not_done, "
-            "已完成 or 未完成)",
-        )  # fmt: skip
+        raise here.error(cell, say("cell", label=cell.label,
+                                   message=say("tasks.not_a_state", text=_text(cell))))  # fmt: skip
     return state
 
 
@@ -731,15 +728,15 @@ def _value(cell: Cell, milestone: Milestone, here: _Located) -> float | None:
     try:
         number = parse_number(cell.value, milestone.unit)
     except BadValue as exc:
-        raise here.error(cell, f"{cell.label}: {exc} (milestone {milestone.id})") from None
+        problem = say("tasks.of_milestone", message=exc, id=milestone.id)
+        raise here.error(cell, say("cell", label=cell.label, message=problem)) from None
     if number is None:
         return None
     high = {"%": 100.0, "‰": 1000.0}.get(milestone.unit or "")
     if number < 0 or (high is not None and number > high):
-        raise here.error(
-            cell, f"{cell.label}: {number:g} {milestone.unit or ''} is out of range for milestone "
-            f"{milestone.id}",
-        )  # fmt: skip
+        problem = say("tasks.out_of_range", number=f"{number:g}", unit=milestone.unit or "",
+                      id=milestone.id)  # fmt: skip
+        raise here.error(cell, say("cell", label=cell.label, message=problem))
     return number
 
 
@@ -765,16 +762,15 @@ def _years(cell: Cell, plan: Plan, as_of: dt.date, here: _Located) -> tuple[int,
         try:
             year = parse_year(item)
         except BadValue as exc:
-            raise here.error(cell, f"{cell.label}: {exc}") from None
+            raise here.error(cell, say("cell", label=cell.label, message=exc)) from None
         if year is None:
             continue
         if not period.start <= year <= period.end:
-            raise here.error(
-                cell, f"{cell.label}: {year} is outside the plan period {period.start}–{period.end}"
-            )
+            problem = say("tasks.outside_period", year=year, start=period.start, end=period.end)
+            raise here.error(cell, say("cell", label=cell.label, message=problem))
         if year > as_of.year:
-            raise here.error(
-                cell, f"{cell.label}: {year} is after the report's as_of {as_of.isoformat()}"
-            )
+            problem = say("tasks.after_as_of", year=year, as_of=as_of.isoformat())
+            raise here.error(cell, say("cell", label=cell.label, message=problem))
+
         years.add(year)
     return tuple(sorted(years))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plancheck.errors import UserError
+from plancheck.i18n import say
 from plancheck.plan.importers.document import Metadata, metadata, tasks
 from plancheck.plan.importers.draft import Draft, Finding, indicators_yaml, tasks_yaml
 from plancheck.plan.importers.table import (
@@ -29,7 +30,6 @@ from plancheck.plan.importers.table import (
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", "")
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv")
-DOCX_HINT = "pip install 'plancheck[docx]'"
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,8 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
     """Read ``source`` and draft the plan's two files (not written: see ``write``)."""
     suffix = source.suffix.lower()
     if suffix == ".doc":
-        raise UserError("an old Word .doc file: save it as .docx (Word: File → Save As)", source)
+        raise UserError(say("import.doc"), source)
+
     if suffix == ".docx":
         from plancheck.plan.importers.docx import read_docx
 
@@ -61,35 +62,22 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
         where = [f"line {n}" for n in range(1, len(lines) + 1)]
         grids = list(text_grids(lines))
     else:
-        raise UserError(
-            f"unknown kind of file '{source.suffix}': give a .docx, .xlsx, .csv or text file",
-            source,
-        )
+        raise UserError(say("import.unknown_suffix", suffix=source.suffix), source)
     table = _table(lines, where, grids)
     unread = table is None or not table.rows
     if unread and suffix in TEXT_SUFFIXES and (line := header_line(lines)) is not None:
         raise UserError(
-            "an indicator table's header, one cell per line, but its rows cannot be read: "
-            "give every cell a line of its own, with — in the empty ones (or copy the "
-            "table's rows with their tabs)",
+            say("import.rows_unreadable"),
             source,
             line,
         )
     if table is None or not table.rows:
-        raise UserError(
-            "no indicator table found: looked for a header row with 指标 (指标名称) and a target "
-            "column (指标目标, 目标值, 2025年), beside 类别, 序号, 属性, 单位 or 2020年",
-            source,
-        )
+        raise UserError(say("import.no_table"), source)
     meta = metadata(lines, where)
     found_tasks, task_notes = tasks(lines, where)
     chosen, note = _period(meta, period, table)
     if chosen is None:
-        raise UserError(
-            "cannot tell the plan's period from its title or text: give --period, e.g. "
-            "--period 2021-2025",
-            source,
-        )
+        raise UserError(say("import.no_period"), source)
     draft = Draft(
         source=source.name,
         meta=meta,
@@ -155,7 +143,7 @@ def parse_period(text: str) -> tuple[int, int]:
 
     found = re.fullmatch(r"\s*((?:19|20)\d\d)\s*[-—–:~至]\s*((?:19|20)\d\d)\s*", text)
     if not found or int(found.group(1)) > int(found.group(2)):
-        raise UserError(f"--period {text}: expected two years, e.g. 2021-2025")
+        raise UserError(say("import.bad_period", text=text))
     return int(found.group(1)), int(found.group(2))
 
 
@@ -164,16 +152,19 @@ def write(imported: Imported, folder: Path, source: Path, force: bool = False) -
     from plancheck.output import write_report
 
     if folder.exists() and not folder.is_dir():
-        raise UserError("the output is not a folder", folder)
+        raise UserError(say("import.not_folder"), folder)
     targets = [folder / "indicators.yaml", folder / "tasks.yaml"]
     if not force:
         for path in targets:
             if path.exists():
-                raise UserError(f"{path.name} exists already; give --force to overwrite it", path)
+                raise UserError(say("import.exists", name=path.name), path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"cannot make the folder: {exc.strerror or exc}", folder) from None
+        raise UserError(
+            say("import.cannot_make_folder", reason=exc.strerror or exc), folder
+        ) from None
+
     for path, text in zip(targets, (imported.indicators, imported.tasks), strict=True):
         write_report(text, path, [source])
     return targets

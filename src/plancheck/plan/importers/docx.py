@@ -15,10 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from plancheck.errors import UserError
+from plancheck.errors import missing_dependency
 from plancheck.plan.importers.table import FOOTNOTE, NUMBERED_NOTE, Grid, RowName
-
-EXTRA_HINT = "pip install 'plancheck[docx]'"
 
 
 def read_docx(path: Path) -> tuple[list[str], list[str], list[Grid]]:
@@ -28,9 +26,7 @@ def read_docx(path: Path) -> tuple[list[str], list[str], list[Grid]]:
         from docx.table import Table
         from docx.text.paragraph import Paragraph
     except ImportError:
-        raise UserError(
-            f"reading Word documents needs the optional extra 'docx': {EXTRA_HINT}", path
-        ) from None
+        raise missing_dependency("python-docx", "reading Word documents", path) from None
     from plancheck.ooxml import DOCUMENT, check_document, open_package
 
     package = open_package(path, DOCUMENT, "a plan document")

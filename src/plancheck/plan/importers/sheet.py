@@ -45,7 +45,10 @@ def _csv_grid(path: Path) -> Grid:
         try:
             grid = list(csv.reader(rows, delimiter=delimiter))
         except csv.Error as exc:
-            raise UserError(f"malformed CSV: {exc}", path) from None
+            from plancheck.i18n import say
+
+            raise UserError(say("csv.malformed", reason=exc), path) from None
+
         if any(header_columns(row) is not None for row in grid):
             best = grid
             break

@@ -12,8 +12,40 @@ import contextlib
 from pathlib import Path
 
 from plancheck.errors import UserError
+from plancheck.i18n import say
 
 DEFAULT_PERIOD = (2026, 2030)  # the 15th five-year plan
+# What the workflow installs when init is not told (--install): a pinned VCS reference to fill in.
+PLACEHOLDER = "git+https://github.com/OWNER/plancheck@REF"
+PLACEHOLDER_NOTE = """\
+# Replace OWNER with the account that holds plancheck's repository and REF with the tag or commit
+# you checked (a commit's 40 hex digits pins it for good), or run `plancheck init --install …`.
+# When plancheck's source is in this repository, install it from its folder: pip install ./plancheck"""
+GIVEN_NOTE = "# Written by `plancheck init --install {given}`."
+
+
+def install_spec(given: str | None) -> tuple[str, str]:
+    """What pip installs in the workflow (a requirement or a folder) and the comment about it.
+
+    ``given``: a VCS reference (``git+https://…@v1.2``, with or without ``plancheck @``) or a
+    folder (``./plancheck``); a bare name is refused, since it would be looked up on PyPI."""
+    if given is None:
+        return f"plancheck @ {PLACEHOLDER}", PLACEHOLDER_NOTE
+    text = given.strip()
+    if text.startswith("plancheck") and "@" in text:
+        name, _, text = text.partition("@")
+        if name.strip() != "plancheck":
+            text = given.strip()
+        text = text.strip()
+    # Written in double quotes on the workflow's `run:` line: nothing the shell or YAML reads.
+    if not text or not text.isprintable() or any(ch in text for ch in '"$`\\!') or " #" in text:
+        raise UserError(say("init.install_unsafe", given=repr(given)))
+    if "://" in text:  # a VCS reference, or an archive of a tag (…/archive/v0.1.0.tar.gz)
+        return f"plancheck @ {text}", GIVEN_NOTE.format(given=given)
+    if text.startswith((".", "/", "~")) or "/" in text:
+        return text, GIVEN_NOTE.format(given=given)
+    raise UserError(say("init.install_name", given=given, placeholder=PLACEHOLDER))
+
 
 INDICATORS = """\
 # A new plan made by `plancheck init` — replace the examples with your plan's own table.
@@ -172,6 +204,12 @@ CI = """\
 # GitHub Actions: validate the plan and evaluate a submission on every push.
 # Copy this file to .github/workflows/plancheck.yml in the repository that holds {folder}.
 # `plancheck evaluate` exits 1 when a binding indicator is not met: the job then fails.
+#
+# plancheck is not published on a package index (asking PyPI for the name would fail, or give
+# someone else's package): it is installed from its repository, pinned to a tag or a commit.
+# Replace OWNER with the account that holds plancheck's repository and REF with the tag or commit
+# you checked (a commit's 40 hex digits pins it for good), or run `plancheck init --install …`.
+# When plancheck's source is in this repository, install it from its folder: pip install ./plancheck
 name: plancheck
 on: [push, pull_request]
 jobs:
@@ -182,14 +220,31 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.11"
-      - run: pip install plancheck
+      - name: Install plancheck from its repository (not from PyPI)
+        run: pip install "plancheck @ git+https://github.com/OWNER/plancheck@REF"
       - run: plancheck plan validate {folder}
+      - run: plancheck check {folder}/{sample} --plan {folder} -f github
       - run: plancheck evaluate {folder}/{sample} --plan {folder} --format markdown
 """
 
 
-def write_starter(folder: Path, period: tuple[int, int] | None = None) -> list[Path]:
-    """Write the starter files into ``folder`` (new or empty); return their paths.
+def ci_job(folder: Path, sample: str, install: str | None = None) -> str:
+    """The GitHub Actions job for the new plan: ``CI``, with what ``--install`` gave in place of
+    the placeholder to fill in and its comment."""
+    text = CI.format(folder=folder.as_posix(), sample=sample)
+    if install is None:
+        return text
+    spec, note = install_spec(install)
+    default = f'pip install "plancheck @ {PLACEHOLDER}"'
+    assert PLACEHOLDER_NOTE in text and default in text
+    return text.replace(PLACEHOLDER_NOTE, note).replace(default, f'pip install "{spec}"')
+
+
+def write_starter(
+    folder: Path, period: tuple[int, int] | None = None, install: str | None = None
+) -> list[Path]:
+    """Write the starter files into ``folder`` (new or empty); return their paths. ``install``:
+    what the CI job installs plancheck from (``install_spec``).
 
     All or nothing: when one file cannot be written (a full disk) or a signal stops the command,
     the files already written and the folders made are removed, so ``init`` can simply run again.
@@ -198,20 +253,21 @@ def write_starter(folder: Path, period: tuple[int, int] | None = None) -> list[P
 
     start, end = period or DEFAULT_PERIOD
     if end <= start:
-        raise UserError(f"--period {start}-{end}: a plan needs at least two years")
+        raise UserError(say("init.short_period", start=start, end=end))
     if folder.exists():
         if not folder.is_dir():
-            raise UserError("exists and is not a folder", folder)
+            raise UserError(say("init.not_folder"), folder)
         if any(folder.iterdir()):
-            raise UserError("the folder is not empty: init writes a new plan into an empty or new "
-                            "folder", folder)  # fmt: skip
+            raise UserError(say("init.not_empty"), folder)
+    if install is not None:
+        install_spec(install)  # refused before anything is written
     years = {"start": start, "end": end, "baseline": start - 1, "second": start + 1}
     sample = f"sample-{start + 1}.csv"
     files = [
         ("indicators.yaml", INDICATORS.format(**years)),
         ("tasks.yaml", TASKS.format(**years)),
         (sample, SAMPLE.format(**years)),
-        ("plancheck-ci.yml", CI.format(folder=folder.as_posix(), sample=sample)),
+        ("plancheck-ci.yml", ci_job(folder, sample, install)),
     ]
     made = _missing_folders(folder)
     written: list[Path] = []
@@ -219,7 +275,8 @@ def write_starter(folder: Path, period: tuple[int, int] | None = None) -> list[P
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(f"cannot make the folder: {exc.strerror or exc}", folder) from None
+            raise UserError(say("import.cannot_make_folder", reason=exc.strerror or exc),
+                            folder) from None  # fmt: skip
         for name, text in files:
             written.append(
                 folder / name
@@ -229,7 +286,7 @@ def write_starter(folder: Path, period: tuple[int, int] | None = None) -> list[P
         _undo(written, made)
         if isinstance(error, UserError) and written:
             raise UserError(
-                f"{error.message}; nothing is kept, run init again when it can be written",
+                say("init.nothing_kept", message=error.message),
                 error.file,
             ) from None
         raise

@@ -1,0 +1,167 @@
+"""The command line's help in Chinese: the catalog's ``HELP`` laid over the click commands typer
+built, and a help formatter that says 用法、选项、参数、命令 with full-width colons.
+
+Applied in one place (``cli._Group.main``) when the run's language is Chinese; cli.py keeps its
+English help where each option is declared.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from typer._click.core import Context
+from typer._click.formatting import HelpFormatter
+
+from plancheck.i18n import HELP, help_text
+
+
+def parameters(group: Any) -> Iterator[tuple[str, str | None, Any]]:
+    """(command path, parameter key or None for the command itself, the click object) of every
+    command, option and argument under ``group``; the key is an option's long name or an
+    argument's name."""
+    pending: list[tuple[str, Any]] = [("", group)]
+    while pending:
+        path, command = pending.pop(0)
+        yield path, None, command
+        for param in command.params:
+            yield path, parameter_key(param), param
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            pending.append((f"{path} {name}".strip(), sub))
+
+
+def parameter_key(param: Any) -> str:
+    if param.param_type_name == "argument":
+        return str(param.name)
+    long = [opt for opt in (*param.opts, *param.secondary_opts) if opt.startswith("--")]
+    return str(long[0] if long else param.opts[0])
+
+
+def _format_help(english: str) -> str | None:
+    """--format's help in Chinese, built like the English one: "table: …; json: …"."""
+    described = []
+    for part in english.split("; "):
+        name, _, _rest = part.partition(": ")
+        found = HELP.get(f"format {name}")
+        if found is None:
+            return None
+        described.append(f"{name}：{found}")
+    return "；".join(described)
+
+
+def _short(text: str) -> str:
+    """A command's line in its group's list: the help's first clause, within 44 columns."""
+    first = re.split(r"[。；：]", text, maxsplit=1)[0]
+    if width(first) > 44:
+        first = first.split("，", 1)[0]
+    while width(first) > 44:
+        first = first[:-2] + "…"
+    return first
+
+
+def translate(group: Any) -> None:
+    """Put the Chinese help on every command, option and argument of ``group`` (click objects
+    typer builds afresh for each run)."""
+    for path, key, obj in parameters(group):
+        if key is None:
+            found = help_text(path)
+            if found is not None:
+                obj.help = found
+                obj.short_help = _short(found)
+            continue
+        if key == "--format" and obj.help and help_text(path, key) is None:
+            found = _format_help(obj.help)
+        else:
+            found = help_text(path, key)
+        if found is not None:
+            obj.help = found
+
+
+_DEFAULT = re.compile(r"\s*\[default: ([^\]]*)\]")
+_REQUIRED = re.compile(r"\s*\[required\]")
+# A line may break before any Chinese character, and between words; never before these.
+_TOKENS = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\S")
+_NO_LINE_START = set("，。、；：？！）」』”’》〉…—")
+
+
+def width(text: str) -> int:
+    """Columns ``text`` takes on a terminal: wide (Chinese) characters two, others one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap(text: str, columns: int) -> list[str]:
+    """``text`` in lines of at most ``columns`` terminal columns (a longer word keeps its line)."""
+    lines: list[str] = []
+    line = ""
+    end = 0
+    for found in _TOKENS.finditer(text):
+        token, spaced = found.group(), found.start() > end
+        end = found.end()
+        space = " " if line and spaced else ""
+        if line and width(line + space + token) > columns and token[0] not in _NO_LINE_START:
+            lines.append(line)
+            line, space = "", ""
+        line += space + token
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+class ChineseHelpFormatter(HelpFormatter):
+    """click's formatter with Chinese headings and full-width colons."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        if prefix is None:
+            prefix = f"{HELP['Usage']}："
+        super().write_usage(prog, args, prefix)
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{HELP.get(heading, heading)}：\n")
+
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        for paragraph in text.split("\n\n"):
+            if self.buffer and paragraph is not text:
+                self.write("\n")
+            lines = wrap(" ".join(paragraph.split()), max(self.width - len(indent), 20))
+            self.write("".join(f"{indent}{line}\n" for line in lines))
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        """click's definition list (options, commands), wrapped by the width characters take on
+        a terminal: a Chinese character takes two columns."""
+        rows = [(first, self._help(second)) for first, second in rows]
+        first_col = min(max((width(first) for first, _ in rows), default=0), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - width(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = wrap(second, max(self.width - first_col - 2, 10))
+            self.write(lines[0] + "\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+    @staticmethod
+    def _help(text: str) -> str:
+        if text.startswith("Show this message and exit."):
+            text = HELP["--help"] + text.removeprefix("Show this message and exit.")
+        text = _DEFAULT.sub(lambda m: f"（{HELP['default']}：{m.group(1)}）", text)
+        return _REQUIRED.sub(f"（{HELP['required']}）", text)
+
+
+@contextmanager
+def chinese_help() -> Iterator[None]:
+    """Help written while this is active is laid out by ``ChineseHelpFormatter``."""
+    previous = Context.formatter_class
+    Context.formatter_class = ChineseHelpFormatter
+    try:
+        yield
+    finally:
+        Context.formatter_class = previous

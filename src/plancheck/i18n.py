@@ -1,0 +1,876 @@
+"""What plancheck says outside the reports — errors, warnings, help — in English and Chinese.
+
+One catalog: ``TEXTS`` holds every error and warning sentence by key in both languages, ``HELP``
+the Chinese help of every command and option (the English help is the one written in cli.py).
+``say(key, **params)`` renders a sentence in the language of this run, set once per process by
+the CLI (``--lang``, else ``LC_ALL``/``LANG`` starting with ``zh``) before any file is read; code
+run outside the CLI (tests, other programs) says English.
+
+The reports' own words are catalogs too (``messages.py``: reasons; ``report/labels.py``: labels);
+``catalogs()`` lists them all, so one test checks that both languages have the same keys and the
+same placeholders everywhere, and that Chinese text uses full-width punctuation.
+
+This module imports nothing heavy: ``plancheck --help`` loads it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+
+LANGS = ("en", "zh")
+
+_current = "en"
+
+
+def current() -> str:
+    """The language of this run: "en" or "zh"."""
+    return _current
+
+
+def set_lang(lang: str) -> str:
+    """Make ``lang`` the language of what follows; return the one it replaces."""
+    global _current
+    previous, _current = _current, (lang if lang in LANGS else "en")
+    return previous
+
+
+def from_environment(environ: Mapping[str, str]) -> str:
+    """The language ``LC_ALL`` or ``LANG`` asks for: zh_* gives Chinese, anything else English."""
+    env = environ.get("LC_ALL") or environ.get("LANG") or ""
+    return "zh" if env.lower().startswith("zh") else "en"
+
+
+def from_arguments(args: Sequence[str], environ: Mapping[str, str]) -> str:
+    """The language of a command line: its last ``--lang en|zh`` (``--lang=zh``), else the
+    environment's. Read before the arguments are parsed, so that errors found while parsing or
+    loading — and ``--help`` — are in that language too."""
+    found: str | None = None
+    position = 0
+    while position < len(args):
+        token = str(args[position])
+        position += 1
+        if token == "--":
+            break
+        if token == "--lang" and position < len(args):
+            value = str(args[position])
+            position += 1
+        elif token.startswith("--lang="):
+            value = token.removeprefix("--lang=")
+        else:
+            continue
+        if value in LANGS:
+            found = value
+    return found or from_environment(environ)
+
+
+def say(key: str, /, **params: object) -> str:
+    """The sentence ``key`` in this run's language, with ``params`` filled in."""
+    return TEXTS[_current][key].format(**params)
+
+
+def say_in(lang: str, key: str, /, **params: object) -> str:
+    """The sentence ``key`` in ``lang``."""
+    return TEXTS[lang if lang in LANGS else "en"][key].format(**params)
+
+
+def catalogs() -> Iterator[tuple[str, Mapping[str, object], Mapping[str, object]]]:
+    """Every catalog of plancheck as (name, English, Chinese): errors and warnings, the reasons
+    (the engine's and every kind's), the report labels and the status and trend words."""
+    from plancheck import kinds
+    from plancheck.messages import CATALOG, TREND_WORDS
+    from plancheck.report import labels
+    from plancheck.tasks import reasons
+
+    yield "i18n.TEXTS", TEXTS["en"], TEXTS["zh"]
+    yield "messages.CATALOG", CATALOG["en"], CATALOG["zh"]
+    judged = kinds.messages()
+    yield "kinds' messages", judged["en"], judged["zh"]
+    yield "tasks.reasons.CATALOG", reasons.CATALOG["en"], reasons.CATALOG["zh"]
+
+    yield (
+        "messages.TREND_WORDS",
+        {k: v.en for k, v in TREND_WORDS.items()},
+        {k: v.zh for k, v in TREND_WORDS.items()},
+    )
+    for name in dir(labels):
+        table = getattr(labels, name)
+        if isinstance(table, dict) and set(table) == set(LANGS):
+            yield f"labels.{name}", table["en"], table["zh"]
+
+
+# --- help ---------------------------------------------------------------------------------------
+
+# The Chinese help, by command ("evaluate", "tasks check"; "" is plancheck itself) and by command
+# and option ("evaluate --year") or argument ("evaluate files": the parameter's name). An option
+# shared by many commands may be given once without its command ("--plan"); a command's own entry
+# wins. A new command or option needs an entry here (tests/test_i18n.py checks every one).
+HELP: dict[str, str] = {
+    "": "对照规划的各项指标检查当年实际数据。",
+    "--version": "显示版本号。",
+    "--help": "显示本帮助并退出。",
+    "--plan": "规划文件夹（indicators.yaml、tasks.yaml）或指标文件。默认：内置的徐汇区规划。",
+    "--output": "将报告写入文件 FILE（原子写入）；- 表示标准输出。",
+    "--lang": "报告、错误、警告和帮助的语言。默认：取自 LANG（zh_* 为中文）。",
+    "evaluate": "对照规划评估报送数据；退出码 0 合规，1 不合规，2 输入有误。",
+    "evaluate files": "报送文件（CSV、YAML 或 xlsx）。",
+    "evaluate --year": "年度，文件未注明时使用。",
+    "evaluate --strict": "任何一项指标未达标即为不合规。",
+    "evaluate --unit": "报告此单位；所有单位共同参与比较。",
+    "evaluate --reference": "官方参照值（如全市平均值），CSV 或 YAML 文件。",
+    "evaluate --tasks": "规划任务的进展报告（YAML 或 CSV）：增加任务部分；参见 plancheck tasks check。",
+    "evaluate --only": "只列出未达标的结果，或只列出约束性指标的结果（汇总和结论仍计入全部）。",
+    "evaluate --office": "共享报告（docx、html、markdown）所署的发文单位。默认：规划中的单位；'' 表示不署。",
+    "evaluate --date": "共享报告所署的日期（YYYY-MM-DD）。默认：最近评估年度的 12 月 31 日。",
+    "indicators": "列出规划的指标及其目标。",
+    "tasks": "列出规划的任务及其节点；tasks check PROGRESS 检查进展报告。",
+    "tasks check": "检查规划任务的进展报告；退出码 0 合规，1 不合规，2 输入有误。",
+    "tasks check progress": "任务进展报告（YAML 或 CSV）。",
+    "tasks check --as-of": "文件未注明 as_of 时，报告所指的日期（YYYY-MM-DD）。默认：报告年度的 12 月 31 日。",
+    "tasks check --strict": "有任何逾期、不一致或未报送即为不合规（默认：仅约束性节点逾期）。",
+    "template": "输出一份空白报送模板，填写后交给 evaluate：列出每项指标，数值留空。",
+    "template --year": "数据所属年度（写入模板）。",
+    "template --format": "csv、yaml 或 xlsx。默认：按 -o 的扩展名。",
+    "template --units": "要列出的单位，以逗号或顿号分隔：徐汇区、长宁区。",
+    "template --force": "文件 FILE 已存在时替换它（它可能已填写）。",
+    "diff": "比较两份报送数据：逐项指标的数值与状态变化；有指标新近未达标时退出码为 1。",
+    "diff files": (
+        "较早和较晚的报送文件（2022.csv 2023.csv），或一个含两个年度的文件"
+        "（districts.csv --year 2022 --year 2023）。"
+    ),
+    "diff --year": (
+        "一个文件时：要比较的两个年度，较早的在前（默认：最近的两个年度）。两个文件时：文件未注明年度时，"
+        "给出两者共同的年度（一次）或各自的年度（两次）。"
+    ),
+    "diff --unit": "比较此单位；所有单位共同参与比较。",
+    "--sheet": "xlsx 文件读取的工作表（默认：当前活动工作表，或第一个可见工作表）。",
+    "check": (
+        "检查报送文件的格式是否正确；正确时退出码为 0（无论是否达标），否则为 2。"
+        "evaluate 拒绝的一切（结构、数值、计量单位、年度、重复）在这里同样拒绝；不作评估。"
+        "每个文件一行：其数据、单位和年度。"
+    ),
+    "check files": "报送文件（CSV、YAML 或 xlsx）。",
+    "check --year": "年度，文件未注明时使用。",
+    "check --unit": "报送数据必须包含的单位。",
+    "check --reference": "官方参照值（如全市平均值），CSV 或 YAML 文件：同样检查。",
+    "plan": "检查并说明规划文件。",
+    "plan validate": (
+        "检查规划的 YAML 文件，逐条输出问题，格式为 file:line:column: message。"
+        "同时检查每个机器目标是否与其 target_text 一致；短语解析器不认识的目标文本作为提示"
+        "输出到标准错误，不算错误。"
+    ),
+    "plan validate path": "规划文件夹或 indicators.yaml（默认：内置规划）。",
+    "plan schema": "输出 indicators.yaml（或 tasks.yaml）的 JSON Schema，供编辑器使用。",
+    "plan schema which": "输出哪个文件的 Schema。",
+    "plan import": "根据规划文本起草规划的 YAML 文件；列出需要人工核对的内容。",
+    "plan import source": "规划文本：.docx、.xlsx、.csv 或纯文本。",
+    "plan import --output": "存放 indicators.yaml 和 tasks.yaml 的文件夹。",
+    "plan import --force": "覆盖文件夹中已有的 indicators.yaml 和 tasks.yaml。",
+    "--period": "规划的年份范围，如 2021-2025，文本中未写明时使用。",
+    "init": "从零开始建立规划：indicators.yaml、tasks.yaml、一份示例报送文件和一个 CI 任务。",
+    "init folder": "存放规划的新文件夹或空文件夹。",
+    "init --install": (
+        "CI 任务从何处安装 plancheck：固定的版本库引用（git+https://github.com/OWNER/plancheck@v0.1.0）"
+        "或文件夹（./plancheck）。默认：该引用，OWNER 和 REF 待填写。"
+    ),
+    # --format: the registry's formats, each described (report/__init__.py)
+    "format table": "终端显示（默认）",
+    "format markdown": "可分享的 GitHub 风格 markdown",
+    "format json": "供脚本和 CI 使用的稳定格式",
+    "format junit": "供 CI 使用的 JUnit XML",
+    "format github": "GitHub 注释",
+    "format html": "可分享、可打印的单个文件",
+    "format docx": "Word 文档（A4）",
+    # what click and typer print around the help
+    "Usage": "用法",
+    "Arguments": "参数",
+    "Options": "选项",
+    "Commands": "命令",
+    "default": "默认",
+    "required": "必填",
+}
+
+
+def help_text(command: str, param: str | None = None) -> str | None:
+    """The Chinese help of ``command`` (its path without "plancheck"), or of one of its options
+    (``--year``) or arguments (``files``); None when the catalog has none."""
+    if param is None:
+        return HELP.get(command)
+    found = HELP.get(f"{command} {param}".strip())
+    if found is None and param.startswith("--"):
+        found = HELP.get(param)
+    return found
+
+
+# --- errors and warnings ------------------------------------------------------------------------
+
+TEXTS: dict[str, dict[str, str]] = {
+    "en": {
+        # submission/values.py: why a cell is not a figure
+        "value.not_number": "'{text}' is not a number",
+        "value.not_finite": "'{text}' is not a finite number",
+        "value.wrong_sign": "'{text}' has '{sign}' but the indicator is measured in {unit}",
+        "value.no_unit": "no unit",
+        "value.excel_error": "'{text}' is an Excel error, not a number: fix the formula",
+        "value.formula": "'{text}' is a formula Excel never computed: open and save the workbook",
+        "value.rank_not_whole": "rank '{text}' is not a whole number",
+        "value.rank_not_from_1": "rank '{text}' is not a whole number from 1",
+        "value.not_year": "'{text}' is not a year",
+        # submission/read.py
+        "cell": "{label}: {message}",
+        "read.sheet_without_workbook": "--sheet {sheet}: only Excel workbooks (.xlsx) have sheets",
+        "read.given_twice": "given twice on the command line",
+        "read.sheet_empty": "the sheet '{name}' is empty: expected a header row and one row per indicator",
+        "read.no_figures": "no figures in the file: only a header, or nothing at all",
+        "read.unused_column": "{where}: column '{name}' is not used by plancheck: skipped",
+        "read.did_you_mean": "; did you mean '{hint}'?",
+        "read.two_indicators": "'{first}' and '{second}' name different indicators ({first_id} and {second_id})",
+        "read.unit_blank": "empty, but line {line} names its unit ({unit}); give the unit on every row",
+        "read.indicator_empty": "empty; every row needs the indicator's number or name",
+        "read.total_row": "{where}: a '{text}' row is not an indicator: skipped",
+        "read.unknown_indicator": "unknown indicator '{text}'{hint}",
+        "read.year_disagrees": "{year} disagrees with --year {cli_year}",
+        "read.no_year": "cannot tell the year: add a 'year' column, pass --year, or name the file like 2023.csv",
+        "read.more_errors": "more errors follow: the first {count} are listed",
+        "read.given_twice_for": "indicator {id} is given twice for {unit} {year} (also at {where})",
+        "read.of_file": "{where} of {file}",
+        "read.line": "line {line}",
+        "read.no_value": "no indicator has a value: nothing to judge (empty cells and N/A are no figure)",
+        "read.not_a_unit": "'{name}' is not one of the plan's units{hint} (a plan that admits other units says `other_units: true`)",
+        "read.of_indicator": "{message} (indicator {id} {name})",
+        "read.below": "{number}{unit} is below the lowest valid value {low}",
+        "read.above": "{number}{unit} is above the highest valid value {high}",
+        "read.header_not_recognised": "header not recognised: expected columns 'indicator' and 'value' (or one column per indicator), found '{found}'",
+        "read.three_indicator_columns": "three 'indicator' columns in the header",
+        "read.two_columns": "two '{field}' columns in the header",
+        "read.indicator_two_columns": "indicator {id} has two columns",
+        "read.no_value_column": "no 'value' column in the header",
+        "read.no_indicator_column": "no 'indicator' column and no indicator columns",
+        "read.mixed_delimiters": "mixed delimiters: this row is split by '{other}' but the header is not",
+        "read.more_cells": "more cells than the header has columns ('{text}' in column {column}); quote values that contain the delimiter",
+        "read.value_without_header": "a value in a column without a header",
+        "read.reference_twice": "indicator {id}: the reference for {year} is given twice (also at line {line})",
+        # textfile.py
+        "file.not_found": "file not found",
+        "file.cannot_read": "cannot read file: {reason}",
+        "file.permission_denied": "permission denied",
+        "file.is_directory": "is a directory, not a file",
+        "file.not_regular": "not a regular file (a pipe, socket or device)",
+        "file.too_large": "file too large ({size} bytes; the limit is {limit})",
+        "file.not_text": "this is not a text file but {what}",
+        "file.zip": "an Excel workbook or another zip file: give it the .xlsx extension, or save it as 'CSV UTF-8' from Excel",
+        "file.xls": "an old Excel .xls (or Word .doc) file: save it as .xlsx or 'CSV UTF-8'",
+        "file.pdf": "a PDF document: plancheck reads CSV, YAML or .xlsx submissions",
+        "file.undecodable": "cannot decode the file as UTF-8, UTF-16 or GB18030 (byte {byte}); save it as UTF-8 or 'CSV UTF-8' from Excel",
+        "file.truncated": "the file ends in the middle of a character: it was cut short (truncated?)",
+        "file.mixed_encodings": "mixed encodings: earlier lines are UTF-8 but this line is not; save the whole file in one encoding",
+        "file.contains": "the file contains {what}",
+        "file.nul": "a NUL byte (binary data?)",
+        "file.bom_inside": "a byte-order mark in the middle of the file (were two files joined?)",
+        # output.py
+        "output.the_report": "the report",
+        "output.the_file": "the file",
+        "output.is_directory": "is a directory: give {what} a file name",
+        "output.no_folder": "the output's folder does not exist",
+        "output.cannot_write": "cannot write {what}: {reason}",
+        "output.over_input": "refusing to write the report over an input file of this command{named}: give another file name",
+        "output.named": " ({source})",
+        "output.folder_name": "names a folder (it ends with '{end}'): give {what} a file name",
+        "output.binary_terminal": "a binary file (a workbook or a document) is not for the terminal: give -o FILE",
+        # submission/read_csv.py, read_xlsx.py, read_yaml.py
+        "csv.empty": "the file is empty: expected a header row and one row per indicator",
+        "csv.header_too_long": "the header row has {length} characters (at most {limit}): not the header of a submission",
+        "csv.malformed": "malformed CSV: {reason}",
+        "xlsx.no_sheet": "no sheet '{sheet}' in the workbook (sheets: {listed})",
+        "xlsx.no_sheets": "the workbook has no sheets",
+        "xlsx.no_visible_sheet": "the workbook has no visible sheet (hidden: {hidden})",
+        "xlsx.sheets_differ": "its sheets read as {names} and as {listed}, two different lists",
+        "yaml.submission_mapping": "expected a mapping with 'values' or 'records'",
+        "yaml.unknown_top_key": "unknown key '{key}' (expected one of: year, unit, values, records)",
+        "yaml.values_or_records": "expected 'values' or 'records'",
+        "yaml.single_value": "{label}: expected a single value, not {kind}",
+        "yaml.a_list": "a list",
+        "yaml.a_mapping": "a mapping",
+        "yaml.values_mapping": "'values' must map indicators to figures",
+        "yaml.unknown_entry_key": "unknown key '{key}' (expected value, reference, rank, note)",
+        "yaml.entry_list": "indicator '{key}': expected a figure or a mapping, not a list",
+        "yaml.records_list": "'records' must be a list of mappings",
+        "yaml.record_mapping": "each record must be a mapping (indicator, value, …)",
+        "yaml.unknown_key": "unknown key '{key}'",
+        "yaml.record_no_indicator": "record has no 'indicator'",
+        # app.py, evaluate/engine.py
+        "app.plan_more": "{message} (and {more} more: plancheck plan validate{where})",
+        "app.not_a_year": "{option} {year}: not a year (1900–2100)",
+        "app.warning": "warning: {warning}",
+        "app.unit_not_submitted": "--unit {unit}: not a unit of the submission{hint} (units: {units})",
+        "app.exists": "exists already, and may be filled in; give --force to replace it",
+        "list": ", ",
+        "engine.history_only": "nothing to judge: {years} is before the plan period {start}–{end}; submit it together with a later year to use it as a baseline",
+        "engine.unit_missing": "--unit {unit}: not in the submission (units: {units})",
+        # yamlfile.py
+        "yaml.invalid": "invalid YAML: {problem}",
+        "yaml.too_deep": "YAML nested too deeply (more than {depth} levels)",
+        "yaml.aliases": "YAML anchors and aliases (&, *) are not supported",
+        "yaml.tag": "unsupported YAML tag {tag}",
+        "yaml.key_not_plain": "a mapping key must be a plain value",
+        "yaml.merge_keys": "YAML merge keys (<<) are not supported",
+        "yaml.duplicate_key": "duplicate key '{key}'",
+        "yaml.invalid_value": "invalid value: {problem}",
+        "yaml.invalid_value_of": "invalid value '{value}': {problem}",
+        "yaml.surrogate": "'{escape}' is half of a UTF-16 pair, not a character: write the character itself",
+        "yaml.not_finite": "'{value}' is not a finite number",
+        "yaml.misread_number": "'{value}' is read by YAML as {number}: write the number in decimal (no leading 0, 0x or ':'), or quote it",
+        # plan/load.py
+        "plan.no_indicators_file": "no {file} in this plan folder",
+        "plan.not_found": "plan not found",
+        "plan.tasks_given": "give the plan's folder or its {indicators}, not {tasks}",
+        "plan.top_mapping": "expected a YAML mapping at the top of the file",
+        "plan.unknown_key": "unknown key '{key}'",
+        "plan.required": "{field}: required key missing",
+        "plan.problem": "{field}: {message}",
+        "plan.expected_mapping": "{field}: expected a mapping of keys to values",
+        "plan.expected_list": "{field}: expected a list",
+        "plan.name_taken": "'{name}' already names indicator {first}",
+        "plan.weights_zero": "every category's weight is 0: the rule-of-law index needs one above 0",
+        "plan.category_weights_zero": "every indicator of category '{category}' has weight 0: give one a weight, or the category weight 0",
+        "plan.period_order": "period starts after it ends",
+        "plan.target_year_outside": "target_year lies outside the period",
+        "plan.baseline_year": "baseline_year must come before the period",
+        "plan.unknown_category": "unknown category '{category}'",
+        "plan.maximum_below": "maximum {maximum} is below minimum {minimum}",
+        "plan.member_twice": "a member is listed twice",
+        "plan.size": "size {size} but {count} members are listed",
+        "plan.unknown_peers": "unknown peer group '{peers}'",
+        "plan.task_unknown_indicator": "task {task} links unknown indicator '{indicator}'",
+        "plan.duplicate_milestone": "duplicate milestone id '{id}'",
+        "plan.milestone_unknown_indicator": "milestone links unknown indicator '{indicator}'",
+        "plan.recurring_due": "a recurring milestone has no single due date",
+        "plan.duplicate": "duplicate {field} '{value}' (first at line {line})",
+        # tasks/read.py: progress reports on the plan's tasks
+        "tasks.suffix": "cannot read a '{suffix}' progress file: give a .yaml or .csv file",
+        "tasks.none_reported": "no task is reported in the file",
+        "tasks.not_a_date": "'{text}' is not a date (write it as 2023-12-31)",
+        "tasks.not_calendar_date": "'{text}' is not a date of the calendar",
+        "tasks.as_of_option": "--as-of: {problem}",
+        "tasks.as_of_disagrees": "as_of {stated} disagrees with --as-of {given}",
+        "tasks.no_date": "cannot tell the date the report speaks for: add 'as_of: 2023-12-31' (or a 'year') to the file, pass --as-of, or name the file like progress-2023.yaml",
+        "tasks.milestone_not_task": "'{key}' is a milestone of task {owner}, not a task",
+        "tasks.unknown_task": "unknown task '{text}'{hint}",
+        "tasks.list_hint": " ('plancheck tasks' lists the plan's tasks)",
+        "tasks.did_you_mean_task": "; did you mean '{id}' ({title})?",
+        "tasks.milestone_elsewhere": "milestone {key} belongs to task {owner}, not to task {task}",
+        "tasks.unknown_milestone": "unknown milestone '{key}'{hint}",
+        "tasks.no_milestones": "task {task} has no milestones in the plan (not '{key}')",
+        "tasks.no_such_milestone": "task {task} has no milestone '{key}' (its milestones: {ids}){hint}",
+        "tasks.did_you_mean_key": "did you mean '{hint}'? ",
+        "tasks.unknown_field": "unknown key '{name}' ({hint}expected one of: {allowed})",
+        "tasks.top_mapping": "expected a mapping with 'tasks' (and 'as_of' or 'year')",
+        "tasks.no_tasks_key": "expected 'tasks': the reported tasks by their id",
+        "tasks.tasks_mapping": "'tasks' maps task ids to their reports, e.g. \"19\": {{status: done}}",
+        "tasks.task_twice": "task {task} is given twice (also at line {line})",
+        "tasks.task_list": "task {task}: expected its status or a mapping, not a list",
+        "tasks.milestones_mapping": "'milestones' maps milestone ids to their state, value or years",
+        "tasks.milestone_twice": "milestone {id} is given twice (also at line {line})",
+        "tasks.csv_empty": "the file is empty: expected a header row and one row per task",
+        "tasks.header_not_recognised": "header not recognised: expected columns such as task, milestone, status, lead, state, value, years; found '{found}'",
+        "tasks.unknown_column": "unknown column '{name}' ({hint}expected: {allowed})",
+        "tasks.no_task_column": "no 'task' (任务编号) or 'milestone' column in the header",
+        "tasks.no_task": "the row names no task: fill in 'task' (任务编号)",
+        "tasks.none": "none",
+        "tasks.about_milestone": "'{label}' is about a milestone: fill in 'milestone' on this row (task {task}'s milestones: {ids})",
+        "tasks.disagrees": "{label} '{value}' disagrees with '{known}' at line {line}",
+        "tasks.disagrees_task": "{label}: '{value}' disagrees with '{known}' given for task {task} at line {line}",
+        "tasks.no_status": "task {task}: no status; give one of {statuses}",
+        "tasks.unknown_status": "task {task}: unknown status '{status}' (expected one of {statuses}, or 未启动, 推进中, 已完成, 已终止)",
+        "tasks.dropped_reason": "task {task} is dropped: say why in 'reason' (终止原因)",
+        "tasks.hint_annual": "milestone {id} is due every year: report the 'years' it was done",
+        "tasks.hint_quantitative": "milestone {id} has a target: report its 'value'; whether it is met follows from the target",
+        "tasks.hint_dated": "milestone {id} has a deadline: report its 'state' (done or not_done)",
+        "tasks.quoted_label": "'{label}': {message}",
+        "tasks.date_without_done": "'{label}' is when it was done: give state: done too",
+        "tasks.done_after_as_of": "done on {date}, after the report's as_of {as_of}",
+        "tasks.not_a_state": "'{text}' is not a state (expected done or not_done, 已完成 or 未完成)",
+        "tasks.of_milestone": "{message} (milestone {id})",
+        "tasks.out_of_range": "{number} {unit} is out of range for milestone {id}",
+        "tasks.outside_period": "{year} is outside the plan period {start}–{end}",
+        "tasks.after_as_of": "{year} is after the report's as_of {as_of}",
+        # plan/importers: plancheck plan import, plancheck init
+        "import.unknown_suffix": "unknown kind of file '{suffix}': give a .docx, .xlsx, .csv or text file",
+        "import.rows_unreadable": "an indicator table's header, one cell per line, but its rows cannot be read: give every cell a line of its own, with — in the empty ones (or copy the table's rows with their tabs)",
+        "import.no_table": "no indicator table found: looked for a header row with 指标 (指标名称) and a target column (指标目标, 目标值, 2025年), beside 类别, 序号, 属性, 单位 or 2020年",
+        "import.no_period": "cannot tell the plan's period from its title or text: give --period, e.g. --period 2021-2025",
+        "import.bad_period": "--period {text}: expected two years, e.g. 2021-2025",
+        "import.not_folder": "the output is not a folder",
+        "import.exists": "{name} exists already; give --force to overwrite it",
+        "import.cannot_make_folder": "cannot make the folder: {reason}",
+        "init.short_period": "--period {start}-{end}: a plan needs at least two years",
+        "init.not_folder": "exists and is not a folder",
+        "init.not_empty": "the folder is not empty: init writes a new plan into an empty or new folder",
+        "init.nothing_kept": "{message}; nothing is kept, run init again when it can be written",
+        # plan/consistency.py: plancheck plan validate's notes
+        "check.label": "indicator {id}: target_text '{text}'",
+        "check.not_understood": "{label} not understood ({reason}); its target is not checked",
+        "check.note": "{where}: note: {message}",
+        "check.disagrees": "{label} {message}",
+        "check.reads_as": "reads as {read} but target says {declared}",
+        "check.with_note": "{both} {note}",
+        # ooxml.py: workbooks and Word documents checked before they are read
+        "ooxml.excel_workbook": "Excel workbook",
+        "ooxml.workbook": "workbook",
+        "ooxml.word_file": "Word .docx file",
+        "ooxml.document": "document",
+        "ooxml.a_submission": "a submission",
+        "ooxml.a_plan_document": "a plan document",
+        "ooxml.a_plan_table": "a plan's indicator table",
+        "ooxml.unreadable": "not a readable {readable}: {reason}",
+        "ooxml.refuse": "not {purpose}",
+        "ooxml.cut_short": "the part '{part}' is cut short",
+        "ooxml.damaged": "the part '{part}' is damaged ({reason})",
+        "ooxml.checksum": "the part '{part}' is damaged (its checksum differs)",
+        "ooxml.no_local_header": "the part '{part}' has no local header",
+        "ooxml.size_lie": "the part '{part}' holds more than the {size} bytes it declares",
+        "ooxml.too_big": "the {noun} is {size} bytes (at most {limit}): {refuse}",
+        "ooxml.too_many_files": "the {noun} holds {count} files (at most {limit}): {refuse}",
+        "ooxml.directory_too_big": "the {noun}'s list of files takes {size} bytes (at most {limit}): {refuse}",
+        "ooxml.two_parts": "it holds two parts named '{name}'",
+        "ooxml.unpacks_to": "the {noun} unpacks to {size} bytes (at most {limit}): {refuse}",
+        "ooxml.encrypted": "the part '{part}' is encrypted",
+        "ooxml.compression": "the part '{part}' uses compression method {method}",
+        "ooxml.ratio": "the {noun}'s part '{part}' is compressed {ratio} to 1 (at most {limit} to 1): {refuse}",
+        "ooxml.dtd": "the part '{part}' has a DTD, which Office files never have",
+        "ooxml.where": "line {line}, column {column}",
+        "ooxml.not_xml_at": "the part '{part}' is not XML ({reason}, {where})",
+        "ooxml.not_xml": "the part '{part}' is not XML ({reason})",
+        "ooxml.other_workbook": "its workbook is '{office}', not {part}",
+        "ooxml.no_part": "it has no {part}",
+        "ooxml.no_main_part": "it has no main document part",
+        "ooxml.document_over": "the document has over {what}: not {purpose}",
+        "ooxml.elements": "{count} XML elements",
+        "ooxml.pieces": "{count} paragraphs, runs and table cells",
+        "ooxml.table_cells": "{count} table cells",
+        "ooxml.sheet_no_part": "the sheet '{name}' has no part in the {noun}",
+        "ooxml.sheet_too_large": "the sheet '{name}' spans A1:{end} ({cells} cells; at most {limit}): not {purpose}",
+        "ooxml.outside_grid": "the part '{part}' names a cell '{ref}' outside Excel's grid A1:XFD1048576",
+        "ooxml.row_outside_grid": "the part '{part}' names a row '{ref}' outside Excel's grid A1:XFD1048576",
+        # click's and typer's usage errors (process.py), matched by their English text
+        "usage.see_help": "{path}: {message} (see '{path} --help')",
+        "usage.missing_argument": "Missing argument {name}.",
+        "usage.missing_option": "Missing option {name}.",
+        "usage.missing_command": "Missing command.",
+        "usage.no_such_option": "No such option: {name}",
+        "usage.no_such_option_possible": "No such option: {name} (Possible options: {options})",
+        "usage.no_such_command": "No such command {name}.",
+        "usage.no_such_command_suggest": "No such command {name}. Did you mean {suggestion}?",
+        "usage.invalid_value": "Invalid value for {name}: {message}",
+        "usage.value_error": "Value error, {message}",
+        "usage.not_one_of": "{value} is not one of {choices}.",
+        "usage.not_integer": "Input should be a valid integer, unable to parse string as an integer",
+        "usage.extra_arguments": "Got unexpected extra argument ({arguments})",
+        "usage.extra_arguments_many": "Got unexpected extra arguments ({arguments})",
+        "usage.extra_arguments_any": "Got unexpected extra argument(s) ({arguments})",
+        "usage.requires_argument": "Option {name} requires an argument.",
+        "usage.takes_no_value": "Option {name} does not take a value.",
+        # kinds: a figure a target cannot take, and plan validate's problems of a target
+        "kind.rank_beyond": "rank {rank} is beyond the {size} units of the peer group",
+        "kind.range_order": "high {high} is below low {low}",
+        "kind.unknown_peers": "unknown peer group '{peers}'",
+        "kind.rank_always_met": "rank {best} or better among a group of {size} is always met",
+        "kind.unknown_reference": "unknown reference '{reference}'",
+        "kind.floor_side": "floor {floor} must lie {side} the target {value} ({direction} is better): the floor scores 0 in the index",
+        "kind.below": "below",
+        "kind.above": "above",
+        "kind.higher_better": "higher",
+        "kind.lower_better": "lower",
+        "kind.unknown_indicator": "unknown indicator '{indicator}'",
+        "kind.compared_with_itself": "an indicator cannot be compared with itself",
+        "kind.other_unit": "indicator {other} is measured in {other_unit}, this one in {unit}",
+        "kind.tolerance": 'a tolerance goes with op "~" (in step) only',
+        "kind.year_outside": "{year} lies outside the period {start}–{end}",
+        "kind.goal_not_understood": "the {year} goal '{text}' is not understood ({reason})",
+        "kind.goal_no_level": "the {year} goal '{text}' must say a level",
+        # process.py: what stops a run
+        "process.stopped": "stopped by {signal}",
+        "process.cannot_write": "cannot write to {target}: {reason}",
+        "process.standard_output": "standard output",
+        "process.closed": "it is closed",
+        "process.aborted": "aborted",
+        "process.internal_error": "internal error: {kind}: {error} — please report it at {address} ({variable}=1 shows the traceback)",
+        "import.doc": "an old Word .doc file: save it as .docx (Word: File → Save As)",
+        # errors.py: a package plancheck installs with itself is missing
+        "deps.missing": "{what} needs {package}, which plancheck installs with itself but this installation lacks: reinstall plancheck the way it was installed",
+        "deps.reading_word": "reading Word documents",
+        "deps.reading_excel": "reading Excel workbooks",
+        "deps.writing_template": "writing an Excel template",
+        "init.install_unsafe": "--install {given}: not a VCS reference or a folder",
+        "init.install_name": "--install {given}: plancheck is not on PyPI; give a VCS reference ({placeholder}) or a folder (./plancheck)",
+        # plancheck diff (app.py, evaluate/diff.py)
+        "diff.files": "diff compares two files, or two years of one file (--year A --year B)",
+        "diff.years_at_most_twice": "--year is given at most twice: the earlier year, then the later one",
+        "diff.year_twice": "--year {year} is given twice: give two different years",
+        "diff.one_year": "--year {year}: one file needs two years to compare (--year A --year B), or give a second file",
+        "diff.earlier": "the earlier side",
+        "diff.later": "the later side",
+        "diff.unit_absent": "--unit {unit}: {side}{when} has no figures of it: nothing to compare",
+        "diff.when": " ({year})",
+        "diff.held_one": "holds the year {held} only: one file needs two years of the plan period to compare (--year A --year B), or give a second file",
+        "diff.held_many": "holds the years {held} only: one file needs two years of the plan period to compare (--year A --year B), or give a second file",
+        "diff.year_not_held": "--year {year}: the file holds no figures for it (years: {held})",
+        "diff.year_before": "--year {year}: before the plan period {start}–{end}, a baseline, not judged: compare two years of the period",
+        "app.not_a_date": "--date {text}: not a date (YYYY-MM-DD)",
+        "app.valid_plan": "{source}: valid plan, {indicators} indicators, {tasks} tasks",
+        "plan.id_empty": "an indicator's id is empty or blank: give its number in the plan ('1')",
+        "plan.id_not_plain": "id '{id}' is not a plain token: use letters, digits and '.', '-' or '_' (no spaces, '/', '\\' or control characters)",
+        "plan.id_folds_to": "id '{id}' reads as id '{other}' (line {line}) in a submission, which folds full-width forms and leading zeros: give each indicator its own number",
+        "plan.name_is_id": "'{name}' is the id of indicator {other}: a submission's row '{name}' would go to one of the two",
+        "value.too_many_digits": "'{text}' has more digits than a figure holds (15 significant digits): round it, or it would be judged as {number}",
+        "yaml.too_many_digits": "'{value}' has more digits than a number holds (15 significant digits): it would be read as {number}",
+    },
+    "zh": {
+        # submission/values.py: why a cell is not a figure
+        "value.not_number": "“{text}”不是数字",
+        "value.not_finite": "“{text}”不是有限的数字",
+        "value.wrong_sign": "“{text}”带有“{sign}”，但该指标的计量单位是{unit}",
+        "value.no_unit": "无单位",
+        "value.excel_error": "“{text}”是 Excel 错误值，不是数字：请修正公式",
+        "value.formula": "“{text}”是 Excel 从未计算过的公式：请在 Excel 中打开并保存该工作簿",
+        "value.rank_not_whole": "排名“{text}”不是整数",
+        "value.rank_not_from_1": "排名“{text}”不是从 1 起的整数",
+        "value.not_year": "“{text}”不是年份",
+        # submission/read.py
+        "cell": "{label}：{message}",
+        "read.sheet_without_workbook": "--sheet {sheet}：只有 Excel 工作簿（.xlsx）才有工作表",
+        "read.given_twice": "在命令行中给出了两次",
+        "read.sheet_empty": "工作表“{name}”是空的：应有一行表头，每项指标一行",
+        "read.no_figures": "文件中没有数据：只有表头，或什么都没有",
+        "read.unused_column": "{where}: plancheck 不使用“{name}”列，已跳过",
+        "read.did_you_mean": "；是否应为“{hint}”？",
+        "read.two_indicators": "“{first}”和“{second}”指向不同的指标（{first_id} 和 {second_id}）",
+        "read.unit_blank": "为空，但第 {line} 行注明了单位（{unit}）；请在每一行填写单位",
+        "read.indicator_empty": "为空；每一行都需要填写指标序号或名称",
+        "read.total_row": "{where}: “{text}”行不是指标，已跳过",
+        "read.unknown_indicator": "未知指标“{text}”{hint}",
+        "read.year_disagrees": "{year} 与 --year {cli_year} 不一致",
+        "read.no_year": "无法确定年度：请增加“year”（年份）列、使用 --year，或将文件命名为 2023.csv 这样的形式",
+        "read.more_errors": "还有更多错误：只列出前 {count} 个",
+        "read.given_twice_for": "指标 {id} 在{unit} {year} 年重复填报（另见 {where}）",
+        "read.of_file": "{file} 的{where}",
+        "read.line": "第 {line} 行",
+        "read.no_value": "没有任何指标填报了数值：无可评估（空单元格和 N/A 都表示无数据）",
+        "read.not_a_unit": "“{name}”不是规划所列的单位{hint}（允许其他单位的规划须写明 `other_units: true`）",
+        "read.of_indicator": "{message}（指标 {id} {name}）",
+        "read.below": "{number}{unit}低于最小有效值 {low}",
+        "read.above": "{number}{unit}高于最大有效值 {high}",
+        "read.header_not_recognised": "无法识别表头：应有“indicator”（指标）和“value”（数值）列（或每项指标一列），实际为“{found}”",
+        "read.three_indicator_columns": "表头中有三个“indicator”（指标）列",
+        "read.two_columns": "表头中有两个“{field}”列",
+        "read.indicator_two_columns": "指标 {id} 有两列",
+        "read.no_value_column": "表头中没有“value”（数值）列",
+        "read.no_indicator_column": "既没有“indicator”（指标）列，也没有各项指标的列",
+        "read.mixed_delimiters": "分隔符不一致：此行以“{other}”分隔，但表头不是",
+        "read.more_cells": "单元格多于表头的列数（第 {column} 列的“{text}”）；含分隔符的值请加引号",
+        "read.value_without_header": "没有表头的列中有数值",
+        "read.reference_twice": "指标 {id}：{year} 年的参照值重复填报（另见第 {line} 行）",
+        # textfile.py
+        "file.not_found": "文件不存在",
+        "file.cannot_read": "无法读取文件：{reason}",
+        "file.permission_denied": "没有权限",
+        "file.is_directory": "是文件夹，不是文件",
+        "file.not_regular": "不是普通文件（而是管道、套接字或设备）",
+        "file.too_large": "文件过大（{size} 字节；上限为 {limit}）",
+        "file.not_text": "这不是文本文件，而是{what}",
+        "file.zip": "Excel 工作簿或其他 zip 文件：请使用 .xlsx 扩展名，或在 Excel 中另存为“CSV UTF-8”",
+        "file.xls": "旧版 Excel .xls（或 Word .doc）文件：请另存为 .xlsx 或“CSV UTF-8”",
+        "file.pdf": "PDF 文档：plancheck 读取 CSV、YAML 或 .xlsx 报送文件",
+        "file.undecodable": "无法按 UTF-8、UTF-16 或 GB18030 解码该文件（第 {byte} 字节）；请保存为 UTF-8，或在 Excel 中另存为“CSV UTF-8”",
+        "file.truncated": "文件在一个字符中间结束：文件不完整（被截断？）",
+        "file.mixed_encodings": "编码不一致：前面的行是 UTF-8，而这一行不是；请将整个文件保存为同一种编码",
+        "file.contains": "文件中含有{what}",
+        "file.nul": "NUL 字节（二进制数据？）",
+        "file.bom_inside": "位于文件中间的字节顺序标记（BOM）（是否把两个文件拼接在了一起？）",
+        # output.py
+        "output.the_report": "报告",
+        "output.the_file": "文件",
+        "output.is_directory": "是文件夹：请为{what}指定文件名",
+        "output.no_folder": "输出文件所在的文件夹不存在",
+        "output.cannot_write": "无法写入{what}：{reason}",
+        "output.over_input": "拒绝用报告覆盖本命令的输入文件{named}：请换一个文件名",
+        "output.named": "（{source}）",
+        "output.folder_name": "指向文件夹（以“{end}”结尾）：请为{what}指定文件名",
+        "output.binary_terminal": "二进制文件（工作簿或文档）不能输出到终端：请使用 -o FILE",
+        # submission/read_csv.py, read_xlsx.py, read_yaml.py
+        "csv.empty": "文件是空的：应有一行表头，每项指标一行",
+        "csv.header_too_long": "表头行有 {length} 个字符（最多 {limit} 个）：不是报送文件的表头",
+        "csv.malformed": "CSV 格式有误：{reason}",
+        "xlsx.no_sheet": "工作簿中没有工作表“{sheet}”（现有工作表：{listed}）",
+        "xlsx.no_sheets": "工作簿中没有工作表",
+        "xlsx.no_visible_sheet": "工作簿中没有可见的工作表（隐藏的工作表：{hidden}）",
+        "xlsx.sheets_differ": "其工作表读出为 {names} 和 {listed}，两份名单不一致",
+        "yaml.submission_mapping": "应为含有“values”或“records”的映射",
+        "yaml.unknown_top_key": "未知的键“{key}”（应为 year、unit、values、records 之一）",
+        "yaml.values_or_records": "应有“values”或“records”",
+        "yaml.single_value": "{label}：应为单个值，而不是{kind}",
+        "yaml.a_list": "列表",
+        "yaml.a_mapping": "映射",
+        "yaml.values_mapping": "“values”必须是指标到数值的映射",
+        "yaml.unknown_entry_key": "未知的键“{key}”（应为 value、reference、rank、note）",
+        "yaml.entry_list": "指标“{key}”：应为数值或映射，而不是列表",
+        "yaml.records_list": "“records”必须是由映射组成的列表",
+        "yaml.record_mapping": "每条记录都必须是映射（indicator、value……）",
+        "yaml.unknown_key": "未知的键“{key}”",
+        "yaml.record_no_indicator": "记录中没有“indicator”",
+        # app.py, evaluate/engine.py
+        "app.plan_more": "{message}（另有 {more} 个问题：plancheck plan validate{where}）",
+        "app.not_a_year": "{option} {year}：不是有效年份（1900–2100）",
+        "app.warning": "警告：{warning}",
+        "app.unit_not_submitted": "--unit {unit}：报送数据中没有此单位{hint}（现有单位：{units}）",
+        "app.exists": "文件已存在，且可能已填写；如要替换，请使用 --force",
+        "list": "、",
+        "engine.history_only": "无可评估：{years} 年早于规划期 {start}–{end}；请与之后的年度一并报送，作为基数使用",
+        "engine.unit_missing": "--unit {unit}：不在报送数据中（现有单位：{units}）",
+        # yamlfile.py
+        "yaml.invalid": "YAML 格式有误：{problem}",
+        "yaml.too_deep": "YAML 嵌套过深（超过 {depth} 层）",
+        "yaml.aliases": "不支持 YAML 锚点和别名（&、*）",
+        "yaml.tag": "不支持的 YAML 标签 {tag}",
+        "yaml.key_not_plain": "映射的键必须是普通值",
+        "yaml.merge_keys": "不支持 YAML 合并键（<<）",
+        "yaml.duplicate_key": "重复的键“{key}”",
+        "yaml.invalid_value": "无效的值：{problem}",
+        "yaml.invalid_value_of": "无效的值“{value}”：{problem}",
+        "yaml.surrogate": "“{escape}”是 UTF-16 代理对的一半，不是字符：请直接写出该字符",
+        "yaml.not_finite": "“{value}”不是有限的数字",
+        "yaml.misread_number": "YAML 会把“{value}”读作 {number}：请用十进制书写该数字（不带前导 0、0x 或“:”），或加引号",
+        # plan/load.py
+        "plan.no_indicators_file": "此规划文件夹中没有 {file}",
+        "plan.not_found": "找不到规划",
+        "plan.tasks_given": "请给出规划文件夹或其 {indicators}，而不是 {tasks}",
+        "plan.top_mapping": "文件顶层应为 YAML 映射",
+        "plan.unknown_key": "未知的键“{key}”",
+        "plan.required": "{field}：缺少必需的键",
+        "plan.problem": "{field}：{message}",
+        "plan.expected_mapping": "{field}：应为键值映射",
+        "plan.expected_list": "{field}：应为列表",
+        "plan.name_taken": "“{name}”已是指标 {first} 的名称",
+        "plan.weights_zero": "所有类别的权重都是 0：法治指数需要至少一个大于 0 的权重",
+        "plan.category_weights_zero": "类别“{category}”的所有指标权重都是 0：请给其中一项指标设置权重，或将该类别的权重设为 0",
+        "plan.period_order": "规划期的开始晚于结束",
+        "plan.target_year_outside": "target_year 不在规划期内",
+        "plan.baseline_year": "baseline_year 必须早于规划期",
+        "plan.unknown_category": "未知的类别“{category}”",
+        "plan.maximum_below": "最大值 {maximum} 小于最小值 {minimum}",
+        "plan.member_twice": "有成员重复列出",
+        "plan.size": "规模为 {size}，但列出了 {count} 个成员",
+        "plan.unknown_peers": "未知的比较组“{peers}”",
+        "plan.task_unknown_indicator": "任务 {task} 关联了未知指标“{indicator}”",
+        "plan.duplicate_milestone": "重复的节点编号“{id}”",
+        "plan.milestone_unknown_indicator": "节点关联了未知指标“{indicator}”",
+        "plan.recurring_due": "周期性节点没有单一的截止日期",
+        "plan.duplicate": "重复的 {field}“{value}”（首次出现在第 {line} 行）",
+        # tasks/read.py: progress reports on the plan's tasks
+        "tasks.suffix": "无法读取“{suffix}”类型的进展文件：请给出 .yaml 或 .csv 文件",
+        "tasks.none_reported": "文件中没有报送任何任务",
+        "tasks.not_a_date": "“{text}”不是日期（请写成 2023-12-31）",
+        "tasks.not_calendar_date": "“{text}”不是日历上存在的日期",
+        "tasks.as_of_option": "--as-of：{problem}",
+        "tasks.as_of_disagrees": "as_of {stated} 与 --as-of {given} 不一致",
+        "tasks.no_date": "无法确定报告所指的日期：请在文件中加上 as_of: 2023-12-31（或 year）、使用 --as-of，或将文件命名为 progress-2023.yaml 这样的形式",
+        "tasks.milestone_not_task": "“{key}”是任务 {owner} 的节点，不是任务",
+        "tasks.unknown_task": "未知任务“{text}”{hint}",
+        "tasks.list_hint": "（plancheck tasks 可列出规划的任务）",
+        "tasks.did_you_mean_task": "；是否应为“{id}”（{title}）？",
+        "tasks.milestone_elsewhere": "节点 {key} 属于任务 {owner}，而不是任务 {task}",
+        "tasks.unknown_milestone": "未知节点“{key}”{hint}",
+        "tasks.no_milestones": "规划中任务 {task} 没有节点（没有“{key}”）",
+        "tasks.no_such_milestone": "任务 {task} 没有节点“{key}”（其节点为：{ids}）{hint}",
+        "tasks.did_you_mean_key": "是否应为“{hint}”？",
+        "tasks.unknown_field": "未知的键“{name}”（{hint}应为以下之一：{allowed}）",
+        "tasks.top_mapping": "应为含有“tasks”（以及“as_of”或“year”）的映射",
+        "tasks.no_tasks_key": "应有“tasks”：按编号列出报送的任务",
+        "tasks.tasks_mapping": '“tasks”应为任务编号到其报告的映射，例如 "19": {{status: done}}',
+        "tasks.task_twice": "任务 {task} 重复报送（另见第 {line} 行）",
+        "tasks.task_list": "任务 {task}：应为其状态或映射，而不是列表",
+        "tasks.milestones_mapping": "“milestones”应为节点编号到其状态、数值或年度的映射",
+        "tasks.milestone_twice": "节点 {id} 重复报送（另见第 {line} 行）",
+        "tasks.csv_empty": "文件是空的：应有一行表头，每项任务一行",
+        "tasks.header_not_recognised": "无法识别表头：应有 task、milestone、status、lead、state、value、years 等列，实际为“{found}”",
+        "tasks.unknown_column": "未知的列“{name}”（{hint}应为：{allowed}）",
+        "tasks.no_task_column": "表头中没有“task”（任务编号）或“milestone”（节点）列",
+        "tasks.no_task": "此行未指明任务：请填写“task”（任务编号）",
+        "tasks.none": "无",
+        "tasks.about_milestone": "“{label}”是关于节点的：请在此行填写“milestone”（任务 {task} 的节点：{ids}）",
+        "tasks.disagrees": "{label}“{value}”与第 {line} 行的“{known}”不一致",
+        "tasks.disagrees_task": "{label}：“{value}”与第 {line} 行为任务 {task} 填写的“{known}”不一致",
+        "tasks.no_status": "任务 {task}：没有状态；请填写以下之一：{statuses}",
+        "tasks.unknown_status": "任务 {task}：未知状态“{status}”（应为 {statuses} 之一，或未启动、推进中、已完成、已终止）",
+        "tasks.dropped_reason": "任务 {task} 已终止：请在“reason”（终止原因）中说明原因",
+        "tasks.hint_annual": "节点 {id} 每年都要完成：请报送完成的年度（years）",
+        "tasks.hint_quantitative": "节点 {id} 有目标值：请报送其数值（value）；是否达标由目标判断",
+        "tasks.hint_dated": "节点 {id} 有截止日期：请报送其状态（state：done 或 not_done）",
+        "tasks.quoted_label": "“{label}”：{message}",
+        "tasks.date_without_done": "“{label}”是完成日期：请同时填写 state: done",
+        "tasks.done_after_as_of": "完成于 {date}，晚于报告的 as_of {as_of}",
+        "tasks.not_a_state": "“{text}”不是状态（应为 done 或 not_done，已完成或未完成）",
+        "tasks.of_milestone": "{message}（节点 {id}）",
+        "tasks.out_of_range": "{number} {unit}超出节点 {id} 的有效范围",
+        "tasks.outside_period": "{year} 不在规划期 {start}–{end} 内",
+        "tasks.after_as_of": "{year} 晚于报告的 as_of {as_of}",
+        # plan/importers: plancheck plan import, plancheck init
+        "import.unknown_suffix": "未知的文件类型“{suffix}”：请给出 .docx、.xlsx、.csv 或文本文件",
+        "import.rows_unreadable": "找到了指标表的表头（每个单元格一行），但读不出表格的各行：请让每个单元格各占一行，空单元格填“—”（或连同制表符复制表格的各行）",
+        "import.no_table": "没有找到指标表：查找的是含有“指标”（指标名称）和目标列（指标目标、目标值、2025年），并含有类别、序号、属性、单位或2020年的表头行",
+        "import.no_period": "无法从标题或正文确定规划期：请使用 --period，例如 --period 2021-2025",
+        "import.bad_period": "--period {text}：应为两个年份，例如 2021-2025",
+        "import.not_folder": "输出位置不是文件夹",
+        "import.exists": "{name} 已存在；如要覆盖，请使用 --force",
+        "import.cannot_make_folder": "无法创建文件夹：{reason}",
+        "init.short_period": "--period {start}-{end}：规划至少需要两年",
+        "init.not_folder": "已存在且不是文件夹",
+        "init.not_empty": "文件夹不是空的：init 只在空文件夹或新文件夹中建立规划",
+        "init.nothing_kept": "{message}；未保留任何文件，可写入时请重新运行 init",
+        # plan/consistency.py: plancheck plan validate's notes
+        "check.label": "指标 {id}：target_text“{text}”",
+        "check.not_understood": "{label}无法理解（{reason}）；未检查其目标",
+        "check.note": "{where}: 提示：{message}",
+        "check.disagrees": "{label}{message}",
+        "check.reads_as": "读作 {read}，但 target 为 {declared}",
+        "check.with_note": "{both}；{note}",
+        # ooxml.py: workbooks and Word documents checked before they are read
+        "ooxml.excel_workbook": "Excel 工作簿",
+        "ooxml.workbook": "工作簿",
+        "ooxml.word_file": "Word .docx 文件",
+        "ooxml.document": "文档",
+        "ooxml.a_submission": "报送文件",
+        "ooxml.a_plan_document": "规划文本",
+        "ooxml.a_plan_table": "规划的指标表",
+        "ooxml.unreadable": "不是可读取的{readable}：{reason}",
+        "ooxml.refuse": "不是{purpose}",
+        "ooxml.cut_short": "部件“{part}”不完整",
+        "ooxml.damaged": "部件“{part}”已损坏（{reason}）",
+        "ooxml.checksum": "部件“{part}”已损坏（校验和不符）",
+        "ooxml.no_local_header": "部件“{part}”没有本地文件头",
+        "ooxml.size_lie": "部件“{part}”的内容超过其声明的 {size} 字节",
+        "ooxml.too_big": "该{noun}有 {size} 字节（最多 {limit}）：{refuse}",
+        "ooxml.too_many_files": "该{noun}包含 {count} 个文件（最多 {limit} 个）：{refuse}",
+        "ooxml.directory_too_big": "该{noun}的文件列表占 {size} 字节（最多 {limit}）：{refuse}",
+        "ooxml.two_parts": "其中有两个名为“{name}”的部件",
+        "ooxml.unpacks_to": "该{noun}解压后有 {size} 字节（最多 {limit}）：{refuse}",
+        "ooxml.encrypted": "部件“{part}”已加密",
+        "ooxml.compression": "部件“{part}”使用了压缩方法 {method}",
+        "ooxml.ratio": "该{noun}的部件“{part}”压缩比为 {ratio} 比 1（最多 {limit} 比 1）：{refuse}",
+        "ooxml.dtd": "部件“{part}”含有 DTD，而 Office 文件从不含 DTD",
+        "ooxml.where": "第 {line} 行第 {column} 列",
+        "ooxml.not_xml_at": "部件“{part}”不是 XML（{reason}，{where}）",
+        "ooxml.not_xml": "部件“{part}”不是 XML（{reason}）",
+        "ooxml.other_workbook": "其工作簿是“{office}”，而不是 {part}",
+        "ooxml.no_part": "其中没有 {part}",
+        "ooxml.no_main_part": "其中没有文档主体部件",
+        "ooxml.document_over": "该文档超过 {what}：不是{purpose}",
+        "ooxml.elements": "{count} 个 XML 元素",
+        "ooxml.pieces": "{count} 个段落、文本段和表格单元格",
+        "ooxml.table_cells": "{count} 个表格单元格",
+        "ooxml.sheet_no_part": "工作表“{name}”在该{noun}中没有对应的部件",
+        "ooxml.sheet_too_large": "工作表“{name}”的范围为 A1:{end}（{cells} 个单元格；最多 {limit} 个）：不是{purpose}",
+        "ooxml.outside_grid": "部件“{part}”指向 Excel 表格范围 A1:XFD1048576 之外的单元格“{ref}”",
+        "ooxml.row_outside_grid": "部件“{part}”指向 Excel 表格范围 A1:XFD1048576 之外的行“{ref}”",
+        # click's and typer's usage errors (process.py), matched by their English text
+        "usage.see_help": "{path}: {message}（参见 {path} --help）",
+        "usage.missing_argument": "缺少参数 {name}。",
+        "usage.missing_option": "缺少选项 {name}。",
+        "usage.missing_command": "缺少命令。",
+        "usage.no_such_option": "没有此选项：{name}",
+        "usage.no_such_option_possible": "没有此选项：{name}（可用的选项：{options}）",
+        "usage.no_such_command": "没有此命令：{name}。",
+        "usage.no_such_command_suggest": "没有此命令：{name}。是否应为 {suggestion}？",
+        "usage.invalid_value": "{name} 的值无效：{message}",
+        "usage.value_error": "{message}",
+        "usage.not_one_of": "{value} 不是 {choices} 之一。",
+        "usage.not_integer": "应为整数，无法将该字符串读作整数",
+        "usage.extra_arguments": "多余的参数（{arguments}）",
+        "usage.extra_arguments_many": "多余的参数（{arguments}）",
+        "usage.extra_arguments_any": "多余的参数（{arguments}）",
+        "usage.requires_argument": "选项 {name} 需要一个值。",
+        "usage.takes_no_value": "选项 {name} 不接受值。",
+        # kinds: a figure a target cannot take, and plan validate's problems of a target
+        "kind.rank_beyond": "排名 {rank} 超出了比较组的 {size} 个单位",
+        "kind.range_order": "上限 {high} 低于下限 {low}",
+        "kind.unknown_peers": "未知的比较组“{peers}”",
+        "kind.rank_always_met": "在 {size} 个单位的比较组中排名 {best} 或更好总能达到",
+        "kind.unknown_reference": "未知的参照值“{reference}”",
+        "kind.floor_side": "最低分值 {floor} 必须{side}目标 {value}（{direction}）：达到最低分值时指数计 0 分",
+        "kind.below": "低于",
+        "kind.above": "高于",
+        "kind.higher_better": "越高越好",
+        "kind.lower_better": "越低越好",
+        "kind.unknown_indicator": "未知的指标“{indicator}”",
+        "kind.compared_with_itself": "指标不能与自身比较",
+        "kind.other_unit": "指标 {other} 的计量单位是 {other_unit}，而本指标是 {unit}",
+        "kind.tolerance": '容差只能与 op "~"（同步）一起使用',
+        "kind.year_outside": "{year} 不在规划期 {start}–{end} 内",
+        "kind.goal_not_understood": "无法理解 {year} 年的目标“{text}”（{reason}）",
+        "kind.goal_no_level": "{year} 年的目标“{text}”必须写明一个水平",
+        # process.py: what stops a run
+        "process.stopped": "被 {signal} 信号终止",
+        "process.cannot_write": "无法写入{target}：{reason}",
+        "process.standard_output": "标准输出",
+        "process.closed": "已关闭",
+        "process.aborted": "已中止",
+        "process.internal_error": "内部错误：{kind}：{error} —— 请报告至 {address}（设置 {variable}=1 可显示调用栈）",
+        "import.doc": "旧版 Word .doc 文件：请另存为 .docx（Word：文件 → 另存为）",
+        # errors.py: a package plancheck installs with itself is missing
+        "deps.missing": "{what}需要 {package}，plancheck 安装时会一并安装它，但当前安装中缺少：请按原来的方式重新安装 plancheck",
+        "deps.reading_word": "读取 Word 文档",
+        "deps.reading_excel": "读取 Excel 工作簿",
+        "deps.writing_template": "生成 Excel 模板",
+        "init.install_unsafe": "--install {given}：既不是版本库引用，也不是文件夹",
+        "init.install_name": "--install {given}：plancheck 不在 PyPI 上；请给出版本库引用（{placeholder}）或文件夹（./plancheck）",
+        # plancheck diff (app.py, evaluate/diff.py)
+        "diff.files": "diff 比较两个文件，或一个文件的两个年度（--year A --year B）",
+        "diff.years_at_most_twice": "--year 最多给出两次：先较早的年度，再较晚的年度",
+        "diff.year_twice": "--year {year} 给出了两次：请给出两个不同的年度",
+        "diff.one_year": "--year {year}：一个文件需要两个年度才能比较（--year A --year B），或再给出一个文件",
+        "diff.earlier": "较早的一方",
+        "diff.later": "较晚的一方",
+        "diff.unit_absent": "--unit {unit}：{side}{when}没有该单位的数据：无可比较",
+        "diff.when": "（{year}）",
+        "diff.held_one": "只有 {held} 年的数据：一个文件需要规划期内的两个年度才能比较（--year A --year B），或再给出一个文件",
+        "diff.held_many": "只有 {held} 年的数据：一个文件需要规划期内的两个年度才能比较（--year A --year B），或再给出一个文件",
+        "diff.year_not_held": "--year {year}：文件中没有该年度的数据（现有年度：{held}）",
+        "diff.year_before": "--year {year}：早于规划期 {start}–{end}，是基数，不作评估：请比较规划期内的两个年度",
+        "app.not_a_date": "--date {text}：不是日期（YYYY-MM-DD）",
+        "app.valid_plan": "{source}: 规划有效，{indicators} 项指标，{tasks} 项任务",
+        "plan.id_empty": "指标编号为空：请填写该指标在规划中的序号（如“1”）",
+        "plan.id_not_plain": "编号“{id}”不是简单记号：只能使用字母、数字及“.”“-”“_”（不能含空格、“/”“\\”或控制字符）",
+        "plan.id_folds_to": "编号“{id}”在报送文件中与编号“{other}”（第 {line} 行）无法区分（全角与半角、前导零视为相同）：请为每个指标设置不同的编号",
+        "plan.name_is_id": "“{name}”是指标 {other} 的编号：报送文件中写“{name}”的行无法确定属于哪个指标",
+        "value.too_many_digits": "“{text}”的有效数字超过 15 位，无法精确比较：请四舍五入，否则将按 {number} 判断",
+        "yaml.too_many_digits": "“{value}”的有效数字超过 15 位，无法精确表示：将被读作 {number}",
+    },
+}
+
+
+def usage(message: str) -> str:
+    """A usage error of click or typer (English, from their code) in this run's language: found by
+    matching the catalog's English ``usage.*`` texts; a message none matches stays as it is."""
+    if _current == "en":
+        return message
+    for key, pattern in _usage_patterns():
+        found = pattern.fullmatch(message)
+        if found is not None:
+            return say(key, **{name: usage(value) for name, value in found.groupdict().items()})
+    return message
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = []
+
+
+def _usage_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    if not _PATTERNS:
+        for key, text in TEXTS["en"].items():
+            if key.startswith("usage.") and key != "usage.see_help":
+                parts = re.split(r"\{(\w+)\}", text)
+                pattern = "".join(
+                    f"(?P<{part}>.+?)" if n % 2 else re.escape(part) for n, part in enumerate(parts)
+                )
+                _PATTERNS.append((key, re.compile(pattern, re.DOTALL)))
+        _PATTERNS.sort(key=lambda found: -len(found[1].pattern))  # the most specific first
+    return _PATTERNS

@@ -1,0 +1,155 @@
+"""``plancheck check``: a few lines saying what was read — one per file, then its warnings.
+
+    ok samples/2023.csv: 22 figures (1 without a value), unit 徐汇区, year 2023
+    well-formed: 1 file, 22 figures against 徐汇区全面依法治区第十四个五年规划 (not judged: plancheck evaluate)
+
+The words of every format (the terminal's lines here, github annotations, a junit report, and
+the JSON) are made here; the table and json formats re-export their ``render_check``. Text from
+the files (names, units) is shown with its control characters visible (a tab stays a tab, and
+each format shows it its way): each line stays one line.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from plancheck.report import Options
+from plancheck.safetext import visible_controls
+from plancheck.submission.summary import CheckSummary, FileSummary
+
+MAX_UNITS = 5  # units named on a file's line; the rest are counted
+
+WORDS = {
+    "en": {
+        "figures": "{n} figure{s}",
+        "empty": " ({n} without a value)",
+        "unit": "unit",
+        "units": "{n} units",
+        "year": "year",
+        "years": "years",
+        "more": "and {n} more",
+        "sheet": "sheet {sheet}",
+        "history": "baseline year{s} {years}",
+        "done": "well-formed: {files} file{s}, {figures} figure{t}, plan {plan}; not judged "
+        "(plancheck evaluate judges them)",
+        "colon": ": ",
+        "done_split": "; not judged",
+        "comma": ", ",
+        "open": " (",
+        "close": ")",
+    },
+    "zh": {
+        "figures": "{n} 个数值",
+        "empty": "（{n} 个无数值）",
+        "unit": "单位",
+        "units": "{n} 个单位",
+        "year": "年度",
+        "years": "年度",
+        "more": "等 {n} 个",
+        "sheet": "工作表 {sheet}",
+        "history": "基期年度 {years}",
+        "done": "格式无误：{files} 个文件，{figures} 个数值，规划 {plan}；未评估（评估请用 "
+        "plancheck evaluate）",
+        "colon": "：",
+        "done_split": "；未评估",
+        "comma": "，",
+        "open": "（",
+        "close": "）",
+    },
+}
+
+
+def _words(lang: str) -> dict[str, str]:
+    return WORDS["zh" if lang == "zh" else "en"]
+
+
+def _plural(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
+def file_line(summary: FileSummary, lang: str) -> str:
+    """``ok 2023.csv: 22 figures (1 without a value), unit 徐汇区, year 2023``."""
+    w = _words(lang)
+    comma = w["comma"]
+    parts = [w["figures"].format(n=f"{summary.figures:,}", s=_plural(summary.figures))]
+    if summary.empty:
+        parts[0] += w["empty"].format(n=f"{summary.empty:,}")
+    units = list(summary.units)
+    shown = units[:MAX_UNITS]
+    named = ("、" if lang == "zh" else ", ").join(shown)
+    if len(units) > len(shown):
+        named += (" " if lang != "zh" else "") + w["more"].format(n=len(units) - len(shown))
+    if len(units) == 1:
+        parts.append(f"{w['unit']} {named}")
+    else:
+        parts.append(w["units"].format(n=len(units)) + w["open"] + named + w["close"])
+    years = summary.years
+    years_text = (
+        f"{years[0]}–{years[-1]}"
+        if _consecutive(years) and len(years) > 2
+        else (("、" if lang == "zh" else ", ").join(map(str, years)))
+    )
+    parts.append(f"{w['year'] if len(years) == 1 else w['years']} {years_text}")
+    if summary.sheet is not None:
+        parts.append(w["sheet"].format(sheet=summary.sheet))
+    return visible_controls(f"ok {summary.file}{w['colon']}{comma.join(parts)}", keep="\t")
+
+
+def _consecutive(years: tuple[int, ...]) -> bool:
+    return all(b == a + 1 for a, b in itertools.pairwise(years))
+
+
+def done_line(summary: CheckSummary, lang: str) -> str:
+    """The last line: how many files and figures, and that nothing was judged."""
+    w = _words(lang)
+    text = w["done"].format(
+        files=len(summary.files),
+        s=_plural(len(summary.files)),
+        figures=f"{summary.figures:,}",
+        t=_plural(summary.figures),
+        plan=summary.plan.info.id,
+    )
+    if summary.history:
+        years = ", ".join(map(str, summary.history))
+        history = w["history"].format(s=_plural(len(summary.history)), years=years)
+        text = text.replace(w["done_split"], w["comma"] + history + w["done_split"], 1)
+    return visible_controls(text, keep="\t")
+
+
+def render_check(summary: CheckSummary, options: Options) -> str:
+    """The terminal's lines: each file, its warnings under it, then the last line. A tab reads
+    as a space, as in the table format; every other control character is shown."""
+    lines: list[str] = []
+    for file in summary.files:
+        lines.append(file_line(file, options.lang))
+        lines += [visible_controls(f"  warning: {w}", keep="\t") for w in file.warnings]
+    lines += [visible_controls(f"warning: {w}", keep="\t") for w in summary.warnings]
+    lines.append(done_line(summary, options.lang))
+    return "\n".join(line.replace("\t", " ") for line in lines) + "\n"
+
+
+def render_check_json(summary: CheckSummary, options: Options) -> str:
+    """``plancheck check -f json`` (``report/json.py`` re-exports it as its ``render_check``):
+    the plan, each file's counts, units, years, sheet and warnings; fields only ever added."""
+    from plancheck.report.json import dumps, plan_data
+
+    data = {
+        "plan": plan_data(summary.plan),
+        "well_formed": True,  # a file that is not is exit 2, with its errors on stderr
+        "figures": summary.figures,
+        "history": list(summary.history),
+        "files": [
+            {
+                "file": f.file,
+                "figures": f.figures,
+                "empty": f.empty,
+                "units": list(f.units),
+                "years": list(f.years),
+                "sheet": f.sheet,
+                "warnings": list(f.warnings),
+            }
+            for f in summary.files
+        ],
+        "warnings": list(summary.warnings),
+    }
+    return dumps(data)

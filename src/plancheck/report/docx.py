@@ -1,0 +1,423 @@
+"""A Word document for the committee (``-f docx``): the shared report on A4, as an office files it.
+
+Title (the plan's name), issuing office and date, the verdict beside the latest year's counts, a
+summary paragraph of generated sentences, what needs attention, the index (with how it is
+computed), the city view (several units), the progress table (years, trend, mid-term class), a
+table per category (an indicator a row, its figures under their years, notes as 备注) and the
+tasks section (``--tasks``). The content is the markdown and html reports' (``report.common``);
+this module only lays it out.
+
+Layout: A4, portrait up to the index, turned sideways for the tables of indicators; 宋体 (SimSun) for Chinese body text and 黑体 (SimHei) for headings, Times New
+Roman for Latin; table header rows repeat on every page and rows do not break across pages;
+page numbers in the footer.
+
+Byte for byte the same for the same input: the core properties (author, dates, revision) are set
+from the report's date, never the clock, and the zip entries carry a fixed date in a fixed order.
+Every piece of text goes through ``escape.xml`` (control characters visible, nothing XML 1.0
+forbids): a run's text is text, never markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from typing import TYPE_CHECKING, Any
+
+from plancheck.evaluate.models import Evaluation, Status
+from plancheck.report import Options
+from plancheck.report.common import (
+    bracketed,
+    category_table,
+    city_table,
+    city_year,
+    date_text,
+    file_names,
+    index_table,
+    latest_counts,
+    listed_attention,
+    office_text,
+    report_date,
+    shared_as_of,
+    shared_progress_table,
+    shared_reason,
+    shared_verdict,
+    summary_sentences,
+    unit_line,
+    year_table,
+)
+from plancheck.report.escape import xml
+from plancheck.report.labels import STATUS_SYMBOL, label, status_word
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocumentObject
+
+BODY_FONT, HEADING_FONT, LATIN_FONT = "宋体", "黑体", "Times New Roman"
+STATUS_COLOUR = {
+    Status.PASS: (0x2E, 0x7D, 0x32),
+    Status.FAIL: (0xC6, 0x28, 0x28),
+    Status.BEHIND: (0xB2, 0x6A, 0x00),
+    Status.MISSING: (0x8E, 0x24, 0xAA),
+    Status.UNKNOWN: (0x02, 0x77, 0xBD),
+}
+# A4 with the margins of a Chinese official document (GB/T 9704: 37 mm top, 28 mm left), a little
+# narrower at the sides so that a table of five years fits.
+PAGE_MM = (210, 297)
+MARGINS_MM = {"top": 30, "bottom": 25, "left": 22, "right": 20}
+NBSP = "\u00a0"  # a status's symbol and word stay on one line
+_SYMBOLS = frozenset(STATUS_SYMBOL.values())
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest a zip entry can say: no clock in the file
+
+
+def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
+    from docx import Document
+
+    lang = options.lang
+    info = evaluation.plan.info
+    day = report_date(evaluation, options.date)
+    doc = Document()
+    _layout(doc)
+    _properties(doc, info.title, day, lang)
+
+    doc.add_paragraph(xml(info.title if lang == "zh" else info.title_en), style="Title")
+    if lang != "zh":
+        _centred(doc, info.title)  # the plan's own name
+    dash = "—" if lang == "zh" else "–"
+    first, last = evaluation.years[0], evaluation.years[-1]
+    years = f"{first}{dash}{last}" if first != last else str(last)
+    _centred(doc, label("report_for", lang, years=years))
+    office = office_text(evaluation, options.office, lang)
+    if office:
+        _centred(doc, office)
+    _centred(doc, date_text(day, lang))
+
+    meta = []
+    unit = unit_line(evaluation, lang)
+    if unit is not None:
+        meta.append((label("focus_unit", lang), unit))
+    comma = "，" if lang == "zh" else ", "
+    stage = info.document.stage if lang == "zh" else info.document.stage_en
+    meta += [
+        (label("plan", lang), f"{info.title}{comma}{info.period.start}{dash}{info.period.end}"),
+        (label("document", lang), f"{stage}{comma}{info.document.date.isoformat()}"),
+        (label("submission", lang), file_names(evaluation.files)),
+    ]
+    if evaluation.history:
+        meta.append((label("history", lang), ", ".join(map(str, evaluation.history))))
+    colon = "：" if lang == "zh" else ": "
+    for name, value in meta:
+        paragraph = doc.add_paragraph()
+        paragraph.add_run(xml(name + colon)).bold = True
+        paragraph.add_run(xml(value))
+
+    doc.add_heading(xml(label("verdict", lang)), level=1)
+    paragraph = doc.add_paragraph()
+    run = paragraph.add_run(xml(shared_verdict(evaluation, lang)))
+    run.bold = True
+    run.font.color.rgb = _rgb((0x1B, 0x5E, 0x20) if evaluation.compliant else (0xB7, 0x1C, 0x1C))
+    paragraph.add_run(xml(" " + bracketed(latest_counts(evaluation, lang), lang)))
+    if len(evaluation.units) > 1 and evaluation.failing_units:
+        doc.add_paragraph(
+            xml(f"{label('failing_units', lang)}{colon}{', '.join(evaluation.failing_units)}")
+        )
+
+    doc.add_heading(xml(label("summary", lang)), level=1)
+    doc.add_paragraph(xml(("" if lang == "zh" else " ").join(summary_sentences(evaluation, lang))))
+    _table(doc, *year_table(evaluation, lang))
+    if evaluation.only is not None:
+        doc.add_paragraph(xml(label(f"only_{evaluation.only}", lang)))
+
+    doc.add_heading(xml(label("needs_attention", lang)), level=1)
+    todo = listed_attention(evaluation)
+    if not todo:
+        doc.add_paragraph(xml(label("nothing_needs_attention", lang)))
+    for r in todo:
+        paragraph = doc.add_paragraph(style="List Bullet")
+        if len(evaluation.units) > 1:
+            paragraph.add_run(xml(r.unit + " "))
+        name = r.indicator.name if lang == "zh" else r.indicator.name_en
+        paragraph.add_run(xml(f"{r.indicator.id} {name}")).bold = True
+        status = paragraph.add_run(xml(f" {STATUS_SYMBOL[r.status]} {status_word(r.status, lang)}"))
+        status.font.color.rgb = _rgb(STATUS_COLOUR[r.status])
+        paragraph.add_run(xml(colon + shared_reason(r.reason, lang)))
+
+    header, rows = index_table(evaluation, lang)
+    if rows:
+        doc.add_heading(xml(f"{label('index', lang)} {evaluation.latest_year}"), level=1)
+        doc.add_paragraph(xml(label("index_explained", lang)))
+        _table(doc, header, rows)
+
+    _landscape(doc)  # the tables of indicators: wide, on A4 turned
+    header, rows = city_table(evaluation, lang)
+    if rows:
+        doc.add_heading(xml(label("city", lang, year=city_year(evaluation))), level=1)
+        _table(doc, header, rows)
+
+    header, rows = shared_progress_table(evaluation, lang)
+    if rows:
+        doc.add_heading(xml(label("progress", lang)), level=1)
+        _table(doc, header, rows)
+
+    for category in evaluation.plan.categories:
+        header, rows = category_table(evaluation, category.name, lang)
+        if not rows:
+            continue
+        title = category.name if lang == "zh" else f"{category.name_en} ({category.name})"
+        doc.add_heading(xml(title), level=1)
+        _table(doc, header, rows)
+
+    _tasks(doc, evaluation, lang)
+    return _deterministic(doc)
+
+
+# --- the tasks section (evaluate --tasks) ---------------------------------------------------
+
+
+def _tasks(doc: DocumentObject, evaluation: Evaluation, lang: str) -> None:
+    check = evaluation.tasks
+    if check is None:
+        return
+    from plancheck.report import taskcheck as parts
+    from plancheck.report.labels import TASK_SYMBOL
+
+    doc.add_heading(xml(label("tasks_title", lang, date=check.as_of.isoformat())), level=1)
+    colon = "：" if lang == "zh" else ": "
+    doc.add_paragraph(xml(f"{label('progress_file', lang)}{colon}{file_names(check.files)}"))
+    doc.add_paragraph(xml(f"{label('as_of', lang)}{colon}{shared_as_of(check, lang)}"))
+    for line in parts.summary_text(check, lang):
+        doc.add_paragraph(xml(line))
+    doc.add_heading(xml(label("needs_attention", lang)), level=2)
+    todo = parts.attention(check)
+    if not todo:
+        doc.add_paragraph(xml(label("nothing_overdue", lang)))
+    for r in todo:
+        problems = ("；" if lang == "zh" else "; ").join(
+            parts.finding_text(f, lang) for f in parts.problems(r)
+        )
+        who = f" {parts.who(r, lang)}" if r.report else ""
+        paragraph = doc.add_paragraph(style="List Bullet")
+        paragraph.add_run(xml(parts.state_text(r.state.value, lang) + " ")).bold = True
+        paragraph.add_run(xml(f"{r.task.id} {parts.title(r, lang)}{who}{colon}{problems}"))
+    header = [label(key, lang) for key in ("id", "task", "lead", "task_state", "details")]
+    for document, section, results in check.sections():
+        doc.add_heading(xml(parts.section_title(document, section, lang)), level=2)
+        body = []
+        for r in results:
+            detail = "\n".join(
+                f"{TASK_SYMBOL[status]} {text}" if status else text
+                for status, text in parts.details(r, lang)
+            )
+            body.append([r.task.id, parts.title(r, lang), parts.lead(r, lang),
+                         parts.state_text(r.state.value, lang), detail])  # fmt: skip
+        _table(doc, header, body)
+
+
+# --- layout ---------------------------------------------------------------------------------
+
+
+def _layout(doc: DocumentObject) -> None:
+    """A4, the margins, the fonts of body and headings, page numbers in the footer."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt, RGBColor
+
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    styles = doc.styles
+    _font(styles["Normal"], BODY_FONT, Pt(10.5))  # 五号
+    for name, size in (("Title", Pt(18)), ("Heading 1", Pt(14)), ("Heading 2", Pt(12))):
+        style = styles[name]
+        _font(style, HEADING_FONT, size)
+        style.font.bold = name != "Title"
+        style.font.italic = False
+        style.font.color.rgb = RGBColor(0, 0, 0)
+    styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_numbers(section.footer.paragraphs[0])
+
+
+def _font(style: Any, east_asian: str, size: Any) -> None:
+    """A style's fonts named outright: the Chinese font as w:eastAsia, the theme's fonts removed
+    (Word prefers a theme font to a named one)."""
+    from docx.oxml.ns import qn
+
+    style.font.name = LATIN_FONT
+    style.font.size = size
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
+    fonts.set(qn("w:eastAsia"), east_asian)
+    fonts.set(qn("w:cs"), LATIN_FONT)
+
+
+def _page_numbers(paragraph: Any) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
+
+
+def _landscape(doc: DocumentObject) -> None:
+    """A new page, and from it on A4 turned sideways (the margins turned with it)."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Mm
+
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(PAGE_MM[1]), Mm(PAGE_MM[0])
+    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    section.left_margin, section.right_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+
+
+def _centred(doc: DocumentObject, text: str) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    doc.add_paragraph(xml(text)).alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _rgb(colour: tuple[int, int, int]) -> Any:
+    from docx.shared import RGBColor
+
+    return RGBColor(*colour)
+
+
+def _table(doc: DocumentObject, header: list[str], rows: list[list[str]]) -> None:
+    """A grid table: the header row bold, shaded and repeated on every page, rows kept whole,
+    columns as wide as their text asks (within the page), status cells in their colour."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    table.style = doc.styles["Table Grid"]
+    table.autofit = False
+    section = doc.sections[-1]
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    assert page is not None and left is not None and right is not None  # set by _layout
+    usable = (page - left - right) / Mm(1)
+    widths = [Mm(w) for w in column_widths([header, *rows], usable)]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid: what LibreOffice lays out by
+    statuses = {
+        f"{STATUS_SYMBOL[s]} {status_word(s, lang)}": s for s in Status for lang in ("en", "zh")
+    }
+    for n, values in enumerate([header, *rows]):
+        row = table.rows[n]
+        properties = row._tr.get_or_add_trPr()
+        whole = OxmlElement("w:cantSplit")
+        properties.append(whole)
+        if n == 0:
+            repeat = OxmlElement("w:tblHeader")
+            repeat.set(qn("w:val"), "true")
+            properties.append(repeat)
+        for cell, value, width in zip(row.cells, values, widths, strict=True):
+            cell.width = width
+            paragraph = cell.paragraphs[0]
+            status = statuses.get(value) if n else None
+            run = paragraph.add_run(xml(value if status is None else value.replace(" ", NBSP)))
+            run.font.size = Pt(9)  # 小五
+            if n == 0:
+                run.bold = True
+                _shade(cell, "F2F2F2")
+            elif status is not None:
+                run.font.color.rgb = _rgb(STATUS_COLOUR[status])
+
+
+# At 9 pt a digit or a Latin letter takes up to 2.3 mm (bold, in a wide fallback font) and a Chinese
+# character twice that; a cell adds its margins (Table Grid: 1.9 mm a side).
+HALF_MM, PADDING_MM = 2.3, 4.4
+
+
+def column_widths(rows: list[list[str]], usable: float) -> list[float]:
+    """Column widths in mm that fill the page's width: each column at least as wide as its
+    longest unbreakable piece (a figure, a word; two Chinese characters), the rest of the line
+    shared in proportion to how much more its longest cell would take."""
+    columns = list(zip(*rows, strict=True))
+    least = [
+        max(4, *(_least(cell) for cell in column[1:])) * HALF_MM + PADDING_MM for column in columns
+    ]  # a header wraps: at least four half-widths (a year, two characters)
+    most = [
+        max(least[n], min(60, max(_width(cell) for cell in column)) * HALF_MM + PADDING_MM)
+        for n, column in enumerate(columns)
+    ]
+    if sum(least) >= usable:
+        return [usable * w / sum(least) for w in least]
+    wanted = [b - a for a, b in zip(least, most, strict=True)]
+    spare = usable - sum(least)
+    if sum(wanted) <= spare:  # everything fits on one line: widen in proportion
+        return [usable * w / sum(most) for w in most]
+    return [a + spare * w / sum(wanted) for a, w in zip(least, wanted, strict=True)]
+
+
+def _width(text: str) -> int:
+    """How wide a cell's longest line is, in half-widths (a Chinese character counts two)."""
+    return max((sum(2 if _wide(ch) else 1 for ch in line) for line in text.split("\n")),
+               default=0)  # fmt: skip
+
+
+def _least(text: str) -> int:
+    """The widest piece of a cell that a line cannot break: a word or a figure (at most 12
+    half-widths: longer ones break anyway), or two Chinese characters; a status (``✔ 达标``)
+    whole."""
+    if text[:1] in _SYMBOLS and len(text) <= 8:
+        return _width(text)
+    pieces = [piece for piece in text.split() if piece] or [""]
+    return max(4 if any(_wide(ch) for ch in piece) else min(12, len(piece)) for piece in pieces)
+
+
+def _wide(ch: str) -> bool:
+    return ord(ch) >= 0x2E80
+
+
+def _shade(cell: Any, fill: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+# --- the same bytes for the same input ------------------------------------------------------
+
+
+def _properties(doc: DocumentObject, title: str, day: dt.date, lang: str) -> None:
+    """Core properties from the report itself: its title, its date; never the clock."""
+    at = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+    core = doc.core_properties
+    core.title = xml(title)
+    core.subject = xml(label("report_title", lang))
+    core.author = core.last_modified_by = "plancheck"
+    core.created = core.modified = core.last_printed = at
+    core.revision = 1
+    core.language = "zh-CN" if lang == "zh" else "en"
+    core.keywords = core.comments = core.category = ""
+
+
+def _deterministic(doc: DocumentObject) -> bytes:
+    """The document's zip with every entry dated ZIP_DATE, in the order python-docx wrote them."""
+    written = io.BytesIO()
+    doc.save(written)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(written) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(entry.filename))
+    return out.getvalue()

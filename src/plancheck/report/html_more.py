@@ -1,0 +1,227 @@
+"""HTML for ``plancheck diff`` and ``plancheck tasks check``: one self-contained file each.
+
+Like the evaluation's HTML report: no script, no network, no external asset; it opens offline and
+prints on A4. Every piece of text goes through ``esc`` (``escape.html``: markup escaped, control
+characters visible, nothing XML 1.0 forbids). ``report/html.py`` re-exports the two renderers, so
+the format ``html`` is one module in the registry.
+"""
+
+from __future__ import annotations
+
+from plancheck.evaluate.diff import Change, Diff
+from plancheck.evaluate.models import Evaluation, Result
+from plancheck.messages import number, render
+from plancheck.report import Options
+from plancheck.report.common import value_cell
+from plancheck.report.escape import html as esc
+from plancheck.report.labels import STATUS_SYMBOL, label, status_word
+from plancheck.tasks.models import TaskCheck
+
+CSS = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
+  "WenQuanYi Micro Hei", system-ui, sans-serif; color: #1a1a1a; background: #fff; margin: 0 auto;
+  max-width: 60rem; padding: 1.5rem; font-size: 14px; line-height: 1.45; }
+h1 { font-size: 1.5rem; margin: 0 0 .5rem; }
+h2 { font-size: 1.15rem; margin: 1.6rem 0 .5rem; border-bottom: 2px solid #ddd; padding-bottom: .2rem; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .8rem; margin: 0 0 1rem; }
+dl.meta dt { font-weight: 600; color: #555; }
+dl.meta dd { margin: 0; }
+.verdict { font-size: 1.2rem; font-weight: 700; padding: .7rem 1rem; border-radius: 6px; margin: 1rem 0; }
+.verdict.ok { background: #e8f5e9; color: #1b5e20; border: 2px solid #2e7d32; }
+.verdict.bad { background: #ffebee; color: #b71c1c; border: 2px solid #c62828; }
+table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
+th, td { border: 1px solid #ccc; padding: .3rem .45rem; text-align: left; vertical-align: top; }
+th { background: #f3f3f3; }
+td.num { text-align: right; white-space: nowrap; }
+table.summary { width: auto; min-width: 18rem; }
+.status { font-weight: 600; white-space: nowrap; }
+.s-pass, .c-improved, .c-fixed, .t-ok { color: #2e7d32; }
+.s-fail, .c-newly_failing, .c-worsened, .t-bad { color: #c62828; }
+.s-behind { color: #b26a00; } .s-missing { color: #8e24aa; } .s-unknown { color: #0277bd; }
+.c-unchanged, .t-waiting { color: #616161; }
+.note { color: #555; font-size: .92em; }
+ul.details { margin: 0; padding-left: 1.1rem; }
+footer { margin-top: 2rem; color: #666; font-size: .85rem; border-top: 1px solid #ddd; padding-top: .5rem; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  h2 { break-after: avoid; }
+  tr, .verdict { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .verdict, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+VERDICT = {
+    "en": ("REGRESSED: {n} newly failing", "no indicator newly fails"),
+    "zh": ("退步：{n} 项指标新增未达标", "无新增未达标指标"),
+}
+# Task finding statuses as the report colours them (TaskState and FindingStatus values).
+_TASK_KIND = {
+    "done": "ok",
+    "overdue": "bad",
+    "inconsistent": "bad",
+    "unreported": "bad",
+}
+
+
+def _page(title: str, lang: str, body: list[str], sources: str) -> str:
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{esc(title)}</h1>",
+        *body,
+        f"<footer>{esc(label('generated_by', lang))} {esc(sources)}</footer>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _table(header: list[str], rows: list[list[str]], css_class: str = "") -> list[str]:
+    """A table whose cells are HTML already (escaped by the caller)."""
+    attribute = f' class="{css_class}"' if css_class else ""
+    head = "".join(f"<th>{h}</th>" for h in header)
+    body = ["<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows]
+    return [f"<table{attribute}><thead><tr>{head}</tr></thead><tbody>", *body, "</tbody></table>"]
+
+
+# --- plancheck diff ---------------------------------------------------------------------------
+
+
+def _side(evaluation: Evaluation) -> str:
+    return f"{', '.join(evaluation.files)} ({evaluation.latest_year})"
+
+
+def _state(result: Result, lang: str) -> str:
+    status = result.status
+    word = f"{STATUS_SYMBOL[status]} {status_word(status, lang)}"
+    return (
+        f"{esc(value_cell(result))} "
+        f'<span class="status s-{status.value}">{esc(word)}</span>'
+        f'<br><span class="note">{esc(render(result.reason, lang))}</span>'
+    )
+
+
+def _signed(delta: float | None) -> str:
+    return "—" if delta is None else ("+" if delta > 0 else "") + number(delta)
+
+
+def render_diff(diff: Diff, options: Options) -> str:
+    """What changed: the count of each change, then every unit and indicator before and after."""
+    lang = options.lang
+    title = label("diff_title", lang, old=_side(diff.old), new=_side(diff.new))
+    info = diff.plan.info
+    regressed = diff.regressed
+    count = diff.summary()
+    bad, good = VERDICT["zh" if lang == "zh" else "en"]
+    verdict = bad.format(n=count[Change.NEWLY_FAILING.value]) if regressed else good
+    body = [
+        '<dl class="meta">',
+        f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(info.title)}"
+        + (f" ({esc(info.title_en)})" if lang != "zh" else "")
+        + f", {info.period.start}–{info.period.end}</dd>",
+        f"<dt>{esc(label('before', lang))}</dt><dd>{esc(_side(diff.old))}</dd>",
+        f"<dt>{esc(label('after', lang))}</dt><dd>{esc(_side(diff.new))}</dd>",
+        "</dl>",
+        f'<p class="verdict {"bad" if regressed else "ok"}" id="verdict">'
+        f"{esc(label('verdict', lang))}: {esc(verdict)}</p>",
+    ]
+    body += _table(
+        [esc(label("status_change", lang)), esc(label("count", lang))],
+        [
+            [
+                f'<span class="c-{c.value}">{esc(label("change_" + c.value, lang))}</span>',
+                str(count[c.value]),
+            ]
+            for c in Change
+        ],
+        "summary",
+    )
+    header = [label(k, lang) for k in ("id", "indicator", "before", "after", "value_change",
+                                       "status_change")]  # fmt: skip
+    if diff.multi_unit:
+        header = [label("unit", lang), *header]
+    rows = []
+    for row in diff.rows:
+        i = row.indicator
+        cells = [esc(i.id), esc(i.name if lang == "zh" else i.name_en)]
+        cells += [_state(row.old, lang), _state(row.new, lang)]
+        cells += [esc(_signed(row.delta)),
+                  f'<span class="status c-{row.change.value}">'
+                  f'{esc(label("change_" + row.change.value, lang))}</span>']  # fmt: skip
+        rows.append([esc(row.unit), *cells] if diff.multi_unit else cells)
+    body += [f"<h2>{esc(label('changes', lang))}</h2>", *_table([esc(h) for h in header], rows)]
+    sources = ", ".join(dict.fromkeys((*diff.old.files, *diff.new.files)))
+    return _page(title, lang, body, sources)
+
+
+# --- plancheck tasks check --------------------------------------------------------------------
+
+
+def render_taskcheck(check: TaskCheck, options: Options) -> str:
+    """The committee's report: verdict, counts, what needs attention, every task by section."""
+    from plancheck.report import taskcheck as parts
+    from plancheck.report.labels import TASK_SYMBOL
+
+    lang = options.lang
+    info = check.plan.info
+    heading = label("tasks_title", lang, date=check.as_of.isoformat())
+    title = f"{info.title if lang == 'zh' else info.title_en or info.title} — {heading}"
+    body = [
+        '<dl class="meta">',
+        f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(info.title)}"
+        + (f" ({esc(info.title_en)})" if lang != "zh" else "")
+        + f", {info.period.start}–{info.period.end}</dd>",
+        f"<dt>{esc(label('progress_file', lang))}</dt><dd>{esc(', '.join(check.files))}</dd>",
+        f"<dt>{esc(label('as_of', lang))}</dt><dd>{esc(parts.as_of_text(check, lang))}</dd>",
+        "</dl>",
+        f'<p class="verdict {"ok" if check.compliant else "bad"}" id="verdict">'
+        f"{esc(label('verdict', lang))}: {esc(parts.task_verdict(check, lang))}</p>",
+    ]
+    body += [f"<p>{esc(line)}</p>" for line in parts.summary_text(check, lang)]
+    body.append(f"<h2>{esc(label('needs_attention', lang))}</h2>")
+    todo = parts.attention(check)
+    if not todo:
+        body.append(f"<p>{esc(label('nothing_overdue', lang))}</p>")
+    else:
+        body.append('<ul class="attention">')
+        for r in todo:
+            problems = "; ".join(parts.finding_text(f, lang) for f in parts.problems(r))
+            kind = _TASK_KIND.get(r.state.value, "waiting")
+            body.append(
+                f'<li><span class="status t-{kind}">{esc(parts.state_text(r.state.value, lang))}'
+                f"</span> {esc(r.task.id)} {esc(r.task.title)}{esc(parts.who(r, lang))}: "
+                f"{esc(problems)}</li>"
+            )
+        body.append("</ul>")
+    header = [esc(label(key, lang)) for key in ("id", "task", "lead", "task_state", "details")]
+    for document, section, results in check.sections():
+        rows = []
+        for r in results:
+            items = []
+            for status, text in parts.details(r, lang):
+                shown = f"{TASK_SYMBOL[status]} {text}" if status else text
+                kind = _TASK_KIND.get(status or "", "waiting")
+                items.append(f'<li class="t-{kind}">{esc(shown)}</li>' if status
+                             else f'<li class="note">{esc(shown)}</li>')  # fmt: skip
+            kind = _TASK_KIND.get(r.state.value, "waiting")
+            rows.append([
+                esc(r.task.id),
+                esc(parts.title(r, lang)),
+                esc(parts.lead(r, lang)),
+                f'<span class="status t-{kind}">{esc(parts.state_text(r.state.value, lang))}</span>',
+                f'<ul class="details">{"".join(items)}</ul>' if items else "",
+            ])  # fmt: skip
+        body += [f"<h2>{esc(parts.section_title(document, section, lang))}</h2>",
+                 *_table(header, rows)]  # fmt: skip
+    return _page(title, lang, body, ", ".join(check.files))

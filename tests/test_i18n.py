@@ -1,0 +1,364 @@
+"""One catalog for every text (issue 16, item 2): errors, warnings and help follow --lang / LANG;
+both languages have the same keys and placeholders; Chinese text uses full-width punctuation."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import string
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from plancheck import i18n
+from plancheck.cli import app
+from plancheck.help_zh import parameters
+from plancheck.report import FORMATS
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def run(*args: str | Path, env: Mapping[str, str] | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, [str(a) for a in args], env=dict(env or {}))
+    return result.exit_code, result.stdout, result.stderr
+
+
+# --- the catalog ----------------------------------------------------------------------------
+
+
+def placeholders(text: object) -> list[tuple[str, str, str]]:
+    """The fields of a template, with their format spec and conversion, sorted."""
+    if not isinstance(text, str):
+        return []
+    return sorted(
+        (name, spec or "", conversion or "")
+        for _, name, spec, conversion in string.Formatter().parse(text)
+        if name is not None
+    )
+
+
+CATALOGS = list(i18n.catalogs())
+
+
+def test_the_catalogs_are_all_there() -> None:
+    names = [name for name, _, _ in CATALOGS]
+    for expected in ("i18n.TEXTS", "messages.CATALOG", "kinds' messages", "labels.LABELS",
+                     "labels.STATUS_WORD", "labels.TASK_WORD"):  # fmt: skip
+        assert expected in names
+    assert all(en for _, en, _ in CATALOGS)
+
+
+@pytest.mark.parametrize("name, en, zh", CATALOGS, ids=[c[0] for c in CATALOGS])
+def test_both_languages_have_the_same_keys_and_placeholders(
+    name: str, en: Mapping[str, object], zh: Mapping[str, object]
+) -> None:
+    assert sorted(map(str, en)) == sorted(map(str, zh)), name
+    differ = {k: (en[k], zh[k]) for k in en if placeholders(en[k]) != placeholders(zh[k])}
+    assert differ == {}, name
+
+
+def test_a_key_or_placeholder_missing_in_one_language_is_found() -> None:
+    assert placeholders("{value} 尚未达到 {op} {goal}") != placeholders("{value} not {op} {goal:g}")
+    assert placeholders("'{text}' is not a number") == placeholders("“{text}”不是数字")
+
+
+# --- full-width punctuation -----------------------------------------------------------------
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HALF = "(),:;!?"
+_BESIDE = re.compile(rf"[{_CJK}] *[{re.escape(_HALF)}]|[{re.escape(_HALF)}] *[{_CJK}]")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def half_width_beside_chinese(text: str) -> list[str]:
+    """Half-width ( ) , : ; ! ? next to a Chinese character. Placeholders are set aside, so
+    what is inside them ({x:,}) and a number, time, file:line or --option beside them pass, and
+    so does the ": " after a location ("{where}: …"), which stays as in English."""
+    return _BESIDE.findall(_PLACEHOLDER.sub("\x00", text).replace("\x00: ", "\x00 "))
+
+
+def chinese_texts() -> list[tuple[str, str]]:
+    found = [(f"{name}[{key}]", str(text)) for name, _, zh in CATALOGS for key, text in zh.items()]
+    return found + [(f"HELP[{key}]", text) for key, text in i18n.HELP.items()]
+
+
+def test_the_punctuation_check_finds_half_width_beside_chinese() -> None:
+    assert half_width_beside_chinese("(目标年 {year})") == ["(目"]
+    assert half_width_beside_chinese("已完成差距的 {gap},时间已过") == [",时"]
+    assert half_width_beside_chinese("报送模板:{title}") == ["板:"]
+    assert half_width_beside_chinese("请使用 --unit 徐汇区") == []
+    assert half_width_beside_chinese("共 1,000 项，{x:,} 个；10:30，2023.csv:4:2") == []
+    assert half_width_beside_chinese("（目标年 {year}）：符合") == []
+    assert half_width_beside_chinese("{where}: “合计”行") == []  # a location stays as it is
+
+
+def test_chinese_texts_use_full_width_punctuation() -> None:
+    bad = {
+        where: hits for where, text in chinese_texts() if (hits := half_width_beside_chinese(text))
+    }
+    assert bad == {}
+
+
+# --- help -----------------------------------------------------------------------------------
+
+
+def command_tree() -> list[tuple[str, str | None, object]]:
+    return list(parameters(typer.main.get_command(app)))
+
+
+def test_every_command_option_and_argument_has_chinese_help() -> None:
+    missing = []
+    for path, key, obj in command_tree():
+        if key == "--format" and i18n.help_text(path, key) is None:
+            continue  # built from the registry's formats: checked below
+        if i18n.help_text(path, key) is None and getattr(obj, "help", None) is not None:
+            missing.append(f"{path} {key or ''}".strip() or "plancheck")
+    assert missing == []
+    assert [name for name in FORMATS if f"format {name}" not in i18n.HELP] == []
+
+
+def test_no_chinese_help_for_a_command_or_option_that_does_not_exist() -> None:
+    known = {f"{path} {key}".strip() if key else path for path, key, _ in command_tree()}
+    options = {key for _, key, _ in command_tree() if key and key.startswith("--")}
+    layout = {"Usage", "Arguments", "Options", "Commands", "default", "required"}
+    stale = [
+        key
+        for key in i18n.HELP
+        if key not in known | options | layout | {f"format {n}" for n in FORMATS}
+        and key != "--help"
+    ]
+    assert stale == []
+
+
+def test_a_new_option_without_chinese_help_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(i18n.HELP, "evaluate --strict")
+    assert i18n.help_text("evaluate", "--strict") is None
+
+
+def test_help_in_chinese_with_lang_zh() -> None:
+    code, out, _ = run("evaluate", "--help", "--lang", "zh")
+    assert code == 0
+    assert out.startswith("用法：") and " evaluate [OPTIONS]" in out.splitlines()[0]
+    for text in ("参数：", "选项：", "报送文件（CSV、YAML 或 xlsx）。", "年度，文件未注明时使用。",
+                 "显示本帮助并退出。", "table：终端显示（默认）", "（默认：table）", "（必填）"):  # fmt: skip
+        assert text in out
+    assert "Show this message" not in out and "Options:" not in out
+
+
+def test_lang_before_the_command_is_understood() -> None:
+    code, out, _ = run("--lang", "zh", "--help", env={"LANG": "C"})
+    assert code == 0 and "命令：" in out
+    code, _, err = run("--lang=zh", "evaluate", "no-such-file.csv", env={"LANG": "C"})
+    assert code == 2 and "no-such-file.csv" in err and "文件不存在" in err
+
+
+def test_help_in_chinese_with_a_chinese_lang_variable() -> None:
+    code, out, _ = run("--help", env={"LANG": "zh_CN.UTF-8", "LC_ALL": ""})
+    assert code == 0
+    assert "命令：" in out and "对照规划的各项指标检查当年实际数据。" in out
+    assert "evaluate    对照规划评估报送数据" in out  # the command list's short help
+    code, out, _ = run("tasks", "check", "--help", env={"LANG": "zh_CN.UTF-8"})
+    assert "检查规划任务的进展报告" in out and "--as-of" in out
+
+
+def test_help_stays_english_by_default_and_with_lang_en() -> None:
+    for args, env in ((("evaluate", "--help"), {"LANG": "C"}),
+                      (("evaluate", "--help", "--lang", "en"), {"LANG": "zh_CN.UTF-8"})):  # fmt: skip
+        code, out, _ = run(*args, env=env)
+        assert code == 0
+        assert out.startswith("Usage: ") and "Show this message and exit." in out
+        assert "用法" not in out
+
+
+def test_chinese_help_imports_neither_pydantic_models_nor_rich() -> None:
+    probe = (
+        "import json, sys\nfrom plancheck.cli import app\n"
+        "try:\n    app(sys.argv[1:], standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    env = {**os.environ, "LANG": "zh_CN.UTF-8"}
+    done = subprocess.run([sys.executable, "-c", probe, "--help"], env=env,
+                          capture_output=True, text=True, check=True)  # fmt: skip
+    assert "用法：" in done.stdout and "命令：" in done.stdout
+
+    modules = json.loads(done.stdout.splitlines()[-1])
+    heavy = [m for m in modules if m.startswith(("rich", "pydantic.main", "plancheck.plan.models"))]
+    assert heavy == []
+
+
+# --- errors and warnings --------------------------------------------------------------------
+
+
+@pytest.fixture
+def approximate(tmp_path: Path) -> Path:
+    path = tmp_path / "2024.csv"
+    path.write_text("indicator,value\n4,100\n5,约68\n", encoding="utf-8")
+    return path
+
+
+def test_an_error_while_reading_is_in_chinese_with_lang_zh(approximate: Path) -> None:
+    code, _, err = run("evaluate", approximate, "--lang", "zh")
+    assert code == 2
+    assert err.startswith(f"{approximate}:3: value：“约68”不是数字（指标 5 ")
+    code, _, err = run("evaluate", approximate, "--lang", "en")
+    assert code == 2
+    assert err.startswith(f"{approximate}:3: value: '约68' is not a number (indicator 5 ")
+
+
+def test_lang_variable_gives_chinese_errors_and_lang_en_overrides_it(approximate: Path) -> None:
+    code, _, err = run("evaluate", approximate, env={"LANG": "zh_CN.UTF-8"})
+    assert code == 2 and "不是数字" in err
+    code, _, err = run("evaluate", approximate, "--lang=en", env={"LANG": "zh_CN.UTF-8"})
+    assert code == 2 and "is not a number" in err
+    code, _, err = run("evaluate", approximate, env={"LANG": "en_US.UTF-8", "LC_ALL": "zh_CN"})
+    assert code == 2 and "不是数字" in err  # LC_ALL comes first, as in cli._lang
+
+
+def test_errors_before_any_file_is_read_are_in_chinese(tmp_path: Path) -> None:
+    code, _, err = run("evaluate", tmp_path / "none.csv", "--lang", "zh")
+    assert (code, err.strip()) == (2, f"{tmp_path / 'none.csv'}: 文件不存在")
+    code, _, err = run("evaluate", SAMPLES / "2023.csv", "--year", "1800", "--lang", "zh")
+    assert (code, err.strip()) == (2, "--year 1800：不是有效年份（1900–2100）")
+    code, _, err = run("evaluate", SAMPLES / "2023.csv", "--plan", tmp_path / "x", "--lang", "zh")
+    assert (code, err.strip()) == (2, f"{tmp_path / 'x'}: 找不到规划")
+
+
+def test_warnings_are_in_chinese(tmp_path: Path) -> None:
+    path = tmp_path / "2023.csv"
+    rows = (SAMPLES / "2023.csv").read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([rows[0] + ",数据来源", *(r + ",统计局" for r in rows[1:]),
+                               "合计,,,,,"]) + "\n", encoding="utf-8")  # fmt: skip
+    code, _, err = run("evaluate", path, "-f", "json", "--lang", "zh")
+    assert code in (0, 1), err
+    lines = err.splitlines()
+    assert any(line.startswith("警告：") and "plancheck 不使用“数据来源”列，已跳过" in line
+               for line in lines)  # fmt: skip
+    assert any(line.startswith("警告：") and "“合计”行不是指标，已跳过" in line for line in lines)
+    code, _, err = run("evaluate", path, "-f", "json", "--lang", "en")
+    assert "warning: " in err and "column '数据来源' is not used by plancheck: skipped" in err
+
+
+def test_several_errors_at_once_are_all_in_chinese(tmp_path: Path) -> None:
+    path = tmp_path / "2024.csv"
+    path.write_text("indicator,value\n4,约95\n5,约68\n不存在的指标,1\n", encoding="utf-8")
+    code, _, err = run("evaluate", path, "--lang", "zh")
+    assert code == 2
+    lines = err.splitlines()
+    assert len(lines) == 3
+    assert [line.split(": ", 1)[0] for line in lines] == [f"{path}:{n}" for n in (2, 3, 4)]
+    assert "未知指标“不存在的指标”" in lines[2]
+
+
+def test_a_progress_report_error_is_in_chinese(tmp_path: Path) -> None:
+    path = tmp_path / "progress.yaml"
+    path.write_text('as_of: 2023-12-31\ntasks:\n  "999": done\n', encoding="utf-8")
+    code, _, err = run("tasks", "check", path, "--lang", "zh")
+    assert code == 2
+    assert err.startswith(f"{path}:3:3: 未知任务“999”")
+
+
+def test_the_language_of_a_run_ends_with_it(approximate: Path) -> None:
+    run("evaluate", approximate, "--lang", "zh")
+    assert i18n.current() == "en"  # a library call after a Chinese run still says English
+
+
+@pytest.mark.parametrize(
+    "args, env, lang",
+    [
+        (["evaluate", "x.csv"], {}, "en"),
+        (["evaluate", "x.csv"], {"LANG": "zh_CN.UTF-8"}, "zh"),
+        (["evaluate", "x.csv", "--lang", "zh"], {}, "zh"),
+        (["evaluate", "x.csv", "--lang=zh", "--lang", "en"], {"LANG": "zh_TW"}, "en"),
+        (["evaluate", "--", "--lang", "zh"], {}, "en"),
+        (["evaluate", "--lang", "fr"], {"LANG": "zh_CN"}, "zh"),
+    ],
+)
+def test_the_language_is_read_from_the_arguments_before_they_are_parsed(
+    args: list[str], env: dict[str, str], lang: str
+) -> None:
+    assert i18n.from_arguments(args, env) == lang
+
+
+def test_usage_errors_are_in_chinese(tmp_path: Path) -> None:
+    code, _, err = run("tasks", "check", "--lang", "zh")
+    assert code == 2
+    assert err.strip() == "root tasks check: 缺少参数 'progress'。（参见 root tasks check --help）"
+    code, _, err = run("evaluate", tmp_path / "x.csv", "--lang", "fr", env={"LANG": "zh_CN"})
+    assert "'--lang' 的值无效：'fr' 不是 'en', 'zh' 之一。" in err
+    code, _, err = run("evaluate", "--bogus", "--lang", "zh")
+    assert "没有此选项：--bogus" in err
+    code, _, err = run("tasks", "check", "--lang", "en")
+    assert (
+        err.strip()
+        == "root tasks check: Missing argument 'progress'. (see 'root tasks check --help')"
+    )
+
+
+def test_a_usage_error_no_catalog_text_matches_stays_as_it_is() -> None:
+    previous = i18n.set_lang("zh")
+    try:
+        assert i18n.usage("Something new happened.") == "Something new happened."
+        assert i18n.usage("Missing argument 'FILE'.") == "缺少参数 'FILE'。"
+    finally:
+        i18n.set_lang(previous)
+
+
+def test_chinese_help_fits_the_terminal_width_a_chinese_character_takes_two_columns() -> None:
+    from plancheck.help_zh import width, wrap
+
+    assert width("报送a") == 5
+    assert wrap("年度，文件未注明时使用。", 10) == ["年度，文件", "未注明时使", "用。"]
+    assert wrap("参见 plancheck tasks check。", 16) == ["参见 plancheck", "tasks check。"]
+    commands = (["--help"], ["evaluate", "--help"], ["tasks", "check", "--help"],
+                ["plan", "--help"], ["plan", "validate", "--help"])  # fmt: skip
+    for args in commands:
+        _, out, _ = run(*args, env={"LANG": "zh_CN.UTF-8"})
+        too_wide = [line for line in out.splitlines() if width(line) > 80 and "<" not in line]
+        assert out.startswith("用法：") and too_wide == [], args
+
+
+def said() -> list[tuple[str, str, set[str]]]:
+    """Every ``say("key", name=…)`` in plancheck's code: (where, key, the names it passes)."""
+    import ast
+
+    found = []
+    for path in sorted((Path(i18n.__file__).parent).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            if name == "say" and node.args and isinstance(node.args[0], ast.Constant):
+                names = {k.arg for k in node.keywords if k.arg is not None}
+                found.append((f"{path.name}:{node.lineno}", node.args[0].value, names))
+    return found
+
+
+def test_every_key_the_code_says_is_in_the_catalog_with_the_placeholders_it_fills() -> None:
+    calls = said()
+    assert len(calls) > 150
+    wrong = [
+        (where, key)
+        for where, key, names in calls
+        if key not in i18n.TEXTS["en"]
+        or {p[0] for p in placeholders(i18n.TEXTS["en"][key])} != names
+    ]
+    assert wrong == []
+
+
+def test_every_catalog_text_is_said_somewhere() -> None:
+    """A key is said by name, or named in a table of keys (the kinds of file a workbook is…)."""
+    import ast
+
+    named = set()
+    for path in (Path(i18n.__file__).parent).rglob("*.py"):
+        if path.name != "i18n.py":
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            named |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)}
+    usage = {key for key in i18n.TEXTS["en"] if key.startswith("usage.")}  # matched, not said
+    assert sorted(set(i18n.TEXTS["en"]) - named - usage) == []

@@ -1,0 +1,143 @@
+"""The content rules of a report to share (markdown, html; docx in tests/test_docx.py).
+
+File names without their folders; no command-line advice (the terminal keeps it); one row per
+indicator with its figures under their years, every figure of one indicator with the same
+decimals; the latest year's counts beside the verdict; the focused unit named at the top; the
+city view for several units; ``--only`` narrowing the listings; the office and the date.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import statistics
+from pathlib import Path
+
+import pytest
+
+from plancheck import app
+from plancheck.plan.load import load_plan
+from plancheck.report.common import file_name, shared_target
+from tests.conftest import SAMPLES, run
+
+YEARS = [SAMPLES / f"{year}.csv" for year in (2020, 2021, 2022, 2023)]
+SHARED = ("markdown", "html")
+
+
+def report(fmt: str, *args: str | Path) -> str:
+    result = run("evaluate", *args, "-f", fmt)
+    assert result.code in (0, 1), result.stderr
+    return result.stdout
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+@pytest.mark.parametrize("fmt", SHARED)
+def test_file_names_without_their_folders(fmt: str) -> None:
+    shown = report(fmt, *YEARS)  # absolute paths
+    assert "2020.csv, 2021.csv, 2022.csv, 2023.csv" in shown
+    assert str(SAMPLES) not in shown
+    assert file_name("/home/me/data/2023.csv") == "2023.csv"
+
+
+@pytest.mark.parametrize("fmt", SHARED)
+def test_no_command_line_advice_in_a_shared_report(fmt: str) -> None:
+    shown = report(fmt, SAMPLES / "2023.csv", "--lang", "zh")
+    assert "--reference" not in shown and "使用 --" not in shown
+    assert "未提供全市平均值，无法判断" in shown
+    english = report(fmt, SAMPLES / "2023.csv", "--lang", "en")
+    assert "--reference" not in english and "not judged: no city average was given" in english
+    # the terminal, where the user can act on it, keeps the advice
+    assert "--reference" in report("table", SAMPLES / "2023.csv", "--lang", "en")
+
+
+def test_one_row_per_indicator_with_its_figures_under_their_years() -> None:
+    markdown = report("markdown", *YEARS, "--lang", "zh")
+    assert (
+        "| 序号 | 指标 | 属性 | 目标 | 2021 | 2022 | 2023 | 2023年状态 | 2023年说明 | 备注 |"
+        in (markdown)
+    )
+    categories = markdown.split("## 依法执政")[1]
+    rows = [line for line in categories.splitlines() if re.match(r"\| \d+ \| ", line)]
+    ids = [row.split(" | ")[0].strip("| ") for row in rows]
+    assert sorted(ids, key=int) == [str(n) for n in range(1, 24)]  # each once, not per year
+    row = next(r for r in rows if r.startswith("| 15 |"))
+    assert "| 81.0 | 81.5 | 82.0 |" in row  # one indicator, one number of decimals
+    progress = next(line for line in markdown.splitlines() if "| 15 一审陪审率 |" in line)
+    assert "| 80.0 | 81.0 | 81.5 | 82.0 | 83.4 | 90% | 严重滞后 | 滞后 |" in progress
+
+
+def test_html_rows_per_indicator_and_latest_counts_beside_the_verdict() -> None:
+    html = report("html", *YEARS, "--lang", "zh")
+    assert html.count('<tr id="indicator-徐汇区-') == 23
+    verdict = re.search(r'<p class="verdict[^>]*>(.*?)</p>', html, re.S)
+    assert verdict is not None
+    assert "（2023年度：达标 14、未达标 1、滞后 6、缺数 1、无法判断 1）" in text_of(
+        verdict.group(1)
+    )
+    assert "2023年度，23项指标中，14项已达标" in html
+    assert "中期评估" in html and "提前实现" in html
+
+
+@pytest.mark.parametrize("fmt", SHARED)
+def test_a_focused_unit_is_named_and_the_city_view_recomputes(fmt: str) -> None:
+    source = SAMPLES / "districts-2023.csv"
+    shown = report(fmt, source, "--unit", "徐汇区", "--lang", "zh")
+    if fmt == "html":
+        shown = text_of(shown.split("<body>")[1])
+    head = shown[:800]
+    assert "徐汇区（共16个单位报送）" in head
+    assert "各指标全市情况（2023年）" in shown
+    with source.open(encoding="utf-8-sig", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if (r["indicator"], r["year"]) == ("19", "2023")]
+    figures = [float(r["value"]) for r in rows]
+    mean = f"{statistics.fmean(figures):.1f}"  # indicator 19 is written with one decimal
+    cells = [mean, f"{min(figures):.1f}", f"{max(figures):.1f}", str(len(figures))]
+    if fmt == "markdown":
+        assert f"| 19 | 常住人口每万人律师占有数 | {' | '.join(cells)} |" in shown
+    else:
+        assert re.search(r"19\s+常住人口每万人律师占有数\s+" + r"\s+".join(cells), shown)
+
+
+def test_several_units_get_the_city_view_and_no_unit_line() -> None:
+    markdown = report("markdown", SAMPLES / "districts-2023.csv", "--lang", "en")
+    assert "## Each indicator across the units, 2023" in markdown
+    assert "- **Unit**" not in markdown  # about every unit, not one
+    assert (
+        "| \\# | Indicator | Mean | Lowest | Highest | Units with a figure | Units not met |"
+        in (markdown)
+    )
+
+
+@pytest.mark.parametrize("fmt", SHARED)
+def test_only_failing_narrows_the_listings(fmt: str) -> None:
+    request = app.EvaluateRequest(files=[SAMPLES / "2023.csv"], format=fmt, only="failing")
+    shown = str(app.evaluate(request).report)
+    everything = str(app.evaluate(app.EvaluateRequest([SAMPLES / "2023.csv"], fmt)).report)
+    assert "Listings show failing indicators only." in shown
+    assert "Correction rate in the review of normative documents" in shown  # 5 fails
+    assert "Legality review rate of major administrative decisions" in everything
+    assert "Legality review rate of major administrative decisions" not in shown  # 4 passes
+    assert "(2023: pass 14, FAIL 1, behind 6, missing 1, unknown 1)" in shown  # counts all
+
+
+@pytest.mark.parametrize("fmt", SHARED)
+def test_office_and_date(fmt: str) -> None:
+    shown = report(fmt, SAMPLES / "2023.csv", "--lang", "zh")
+    assert "中共上海市徐汇区委全面依法治区委员会办公室" in shown and "2023年12月31日" in shown
+    given = report(fmt, SAMPLES / "2023.csv", "--lang", "zh", "--office", "区司法局",
+                   "--date", "2024-01-31")  # fmt: skip
+    assert "区司法局" in given and "2024年1月31日" in given
+    assert "中共上海市徐汇区委" not in given
+
+
+def test_targets_carry_their_unit_alike() -> None:
+    plan = load_plan(None)
+    by_id = {i.id: i for i in plan.indicators}
+    assert shared_target(by_id["20"], "zh") == "50%以上"
+    assert shared_target(by_id["4"], "zh") == "100%"
+    assert shared_target(by_id["19"], "zh") == "12人/万人"
+    assert shared_target(by_id["5"], "zh") == "低于全市平均值（%）"
+    assert shared_target(by_id["23"], "zh") == "90"  # an index: no unit
