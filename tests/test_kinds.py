@@ -5,7 +5,8 @@ Every folder under tests/cases/kinds/ holds ``data.csv`` (judged against the pla
 tests/fixtures/plans/kinds/, which has one indicator of every kind) and ``expected.txt``: one
 line per result to check, ``UNIT YEAR INDICATOR STATUS`` and, after ``|``, words its reason must
 hold. Both array libraries (plain Python and numpy) must give these results — and the same
-report, byte for byte.
+report, byte for byte. A case whose expected.txt is ``refused | words`` holds a figure that must
+not be judged at all: reading it is an error (exit 2) whose message holds the words.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from plancheck.errors import UserError
 from plancheck.evaluate.engine import evaluate
 from plancheck.plan.load import load_plan
 from plancheck.report import Options, render
@@ -38,6 +40,13 @@ def expected(case: Path) -> list[tuple[tuple[str, int, str], str, str]]:
 @pytest.mark.parametrize("case", CASE_DIRS, ids=[p.name for p in CASE_DIRS])
 def test_kind_case(case: Path) -> None:
     plan = load_plan(KINDS_PLAN, tasks=False)
+    lines = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    refused = [line.partition("|")[2].strip() for line in lines if line.startswith("refused")]
+    if refused:
+        with pytest.raises(UserError) as error:
+            read_submission([case / "data.csv"], plan)
+        assert all(words in str(error.value) for words in refused), str(error.value)
+        return
     submission = read_submission([case / "data.csv"], plan)
     reports = {}
     for backend in ("python", "numpy"):

@@ -521,6 +521,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "diff.year_before": "--year {year}: before the plan period {start}–{end}, a baseline, not judged: compare two years of the period",
         "app.not_a_date": "--date {text}: not a date (YYYY-MM-DD)",
         "app.valid_plan": "{source}: valid plan, {indicators} indicators, {tasks} tasks",
+        "plan.id_empty": "an indicator's id is empty or blank: give its number in the plan ('1')",
+        "plan.id_not_plain": "id '{id}' is not a plain token: use letters, digits and '.', '-' or '_' (no spaces, '/', '\\' or control characters)",
+        "plan.id_folds_to": "id '{id}' reads as id '{other}' (line {line}) in a submission, which folds full-width forms and leading zeros: give each indicator its own number",
+        "plan.name_is_id": "'{name}' is the id of indicator {other}: a submission's row '{name}' would go to one of the two",
+        "value.too_many_digits": "'{text}' has more digits than a figure holds (15 significant digits): round it, or it would be judged as {number}",
+        "yaml.too_many_digits": "'{value}' has more digits than a number holds (15 significant digits): it would be read as {number}",
     },
     "zh": {
         # submission/values.py: why a cell is not a figure
@@ -835,6 +841,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "diff.year_before": "--year {year}：早于规划期 {start}–{end}，是基数，不作评估：请比较规划期内的两个年度",
         "app.not_a_date": "--date {text}：不是日期（YYYY-MM-DD）",
         "app.valid_plan": "{source}: 规划有效，{indicators} 项指标，{tasks} 项任务",
+        "plan.id_empty": "指标编号为空：请填写该指标在规划中的序号（如“1”）",
+        "plan.id_not_plain": "编号“{id}”不是简单记号：只能使用字母、数字及“.”“-”“_”（不能含空格、“/”“\\”或控制字符）",
+        "plan.id_folds_to": "编号“{id}”在报送文件中与编号“{other}”（第 {line} 行）无法区分（全角与半角、前导零视为相同）：请为每个指标设置不同的编号",
+        "plan.name_is_id": "“{name}”是指标 {other} 的编号：报送文件中写“{name}”的行无法确定属于哪个指标",
+        "value.too_many_digits": "“{text}”的有效数字超过 15 位，无法精确比较：请四舍五入，否则将按 {number} 判断",
+        "yaml.too_many_digits": "“{value}”的有效数字超过 15 位，无法精确表示：将被读作 {number}",
     },
 }
 

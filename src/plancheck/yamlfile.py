@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -227,8 +228,12 @@ class _Builder:
 
     def refuse_misread_number(self, node: yaml.Node, number: int | float) -> None:
         """A number must mean its decimal text: not NaN or infinite, not octal, hex or base 60."""
-        if not math.isfinite(number):
-            raise self.fail(node, say("yaml.not_finite", value=node.value))
+        # An integer beyond a double's range (400 digits) has no float: as good as infinite.
+        if not (
+            abs(number) <= sys.float_info.max if isinstance(number, int) else math.isfinite(number)
+        ):
+            text = node.value if len(node.value) <= 40 else node.value[:40] + "…"
+            raise self.fail(node, say("yaml.not_finite", value=text))
         if not isinstance(node, yaml.ScalarNode) or node.style:  # plain: None, or "" (libyaml)
             return  # quoted under an explicit !!int or !!float: the writer asked for it
         text = node.value.replace("_", "")
@@ -240,6 +245,22 @@ class _Builder:
             raise self.fail(
                 node, say("yaml.misread_number", value=node.value, number=f"{number:g}")
             )
+        if len(text) > 15 and not _holds(text, number):
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            raise self.fail(
+                node, say("yaml.too_many_digits", value=shown, number=repr(float(number)))
+            )
+
+
+def _holds(text: str, number: int | float) -> bool:
+    """Does the double ``number`` becomes say what ``text`` says (99.99999999999999999 is
+    100.0, which meets a target of ≥ 100 that the text does not)?"""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return Decimal(text) == Decimal(repr(float(number)))
+    except (InvalidOperation, OverflowError):
+        return True
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

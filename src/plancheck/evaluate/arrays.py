@@ -68,13 +68,16 @@ def _divide(a: float, b: float) -> float:
 
 
 def _power(a: float, b: float) -> float:
-    """numpy's float power: a negative base to a fractional power is NaN (Python: complex)."""
+    """numpy's float power: a negative base to a fractional power is NaN (Python: complex);
+    ±0 to a negative power and an overflow are infinite, negative where IEEE says (a negative
+    base to an odd whole power: (-0.0) ** -1 is -inf)."""
     try:
         result = a**b
-    except ZeroDivisionError:
-        return math.inf
-    except OverflowError:
-        return math.inf
+    except (ZeroDivisionError, OverflowError):
+        whole = abs(b) != math.inf and float(b).is_integer()
+        if a < 0 and not whole:
+            return NAN  # complex, had it not overflowed
+        return math.copysign(math.inf, a) if whole and b % 2 == 1 else math.inf
     return NAN if isinstance(result, complex) else float(result)
 
 
@@ -178,11 +181,12 @@ class _Python:
     def abs(self, values: Any) -> Vec:
         return Vec([abs(a) for a in values.items])
 
+    # As numpy: NaN on either side is NaN; of two equal figures (0.0 and -0.0) the second.
     def minimum(self, a: Any, b: Any) -> Vec:
-        return _pairwise(a, b, lambda x, y: x if x != x else y if y != y else min(x, y))
+        return _pairwise(a, b, lambda x, y: x if x != x else y if y != y else x if x < y else y)
 
     def maximum(self, a: Any, b: Any) -> Vec:
-        return _pairwise(a, b, lambda x, y: x if x != x else y if y != y else max(x, y))
+        return _pairwise(a, b, lambda x, y: x if x != x else y if y != y else x if x > y else y)
 
     def power(self, base: Any, exponent: Any) -> Vec:
         return _pairwise(base, exponent, _power)
@@ -239,8 +243,12 @@ class _Numpy:
         return self.np.maximum(a, b)
 
     def power(self, base: Any, exponent: Any) -> Any:
-        with self.np.errstate(all="ignore"):
-            return self.np.power(base, exponent)
+        """The C library's pow on each element, as plain Python computes it: numpy's own pow
+        differs from it in the last bit for some figures (13.5 ** -0.99999)."""
+        np = self.np
+        a, b = np.broadcast_arrays(np.asarray(base, dtype=np.float64),
+                                   np.asarray(exponent, dtype=np.float64))  # fmt: skip
+        return self.array([_power(x, y) for x, y in zip(a.tolist(), b.tolist(), strict=True)])
 
     def tolist(self, values: Any) -> list[Any]:
         return list(values.tolist())

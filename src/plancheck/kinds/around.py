@@ -23,7 +23,10 @@ if TYPE_CHECKING:
     from plancheck.plan.models import Indicator, Plan
 
 DEFAULT_SHARE = 0.1  # 左右 without a tolerance: within 10 % of the value
-SLACK = 1e-9  # the bound is included, whatever binary floating point makes of 5.5 − 0.55
+# The bound is included, whatever binary floating point makes of 5.5 − 4.95 (0.5499999999999998
+# or 0.5500000000000007): a difference within a few units in the last place of the figures is
+# on the bound — and a figure typed just beyond it (4.9499999999) is beyond.
+SLACK = 6e-16  # × the figures: at least twice what the subtraction and the decimals can be off
 
 
 @model
@@ -60,11 +63,16 @@ class Around(Kind):
     def judge(self, facts: Facts) -> Judged:
         xp = facts.xp
         goal = xp.full(facts.size, float(self.value))
-        held = xp.abs(facts.value - goal) <= self.allowed + SLACK
+        slack = (xp.maximum(xp.abs(facts.value), xp.abs(goal)) + self.allowed) * SLACK
+        held = xp.abs(facts.value - goal) <= self.allowed + slack
         return Judged(met_where(xp, ~xp.isnan(facts.value), held), goal)
 
     def reason(self, row: Row, indicator: Indicator, plan: Plan) -> Reason:
         value, goal = numbers_apart(row.value, float(self.value))
+        # A figure just beyond a bound is not shown as the bound (4.94999999999999, not 4.95).
+        edge = self.value - self.allowed if row.value < self.value else self.value + self.allowed
+        near, _ = numbers_apart(row.value, float(f"{edge:.15g}"))
+        value = near if len(near) > len(value) else value
         key = "around_met" if row.met else "around_not_met"
         return (fragment(key, value=value, goal=goal, tolerance=number(self.allowed)),)
 

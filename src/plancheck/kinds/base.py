@@ -12,6 +12,7 @@ YAML, told apart by ``kind``) whose class attributes and methods say everything 
     reason()    why, for one result
     score()     its 0–100 score in the rule-of-law index
     problems()  what ``plan validate`` refuses in it (a reference that leads nowhere…)
+    drafted()   what ``plan import`` makes of it on a table row (its column, the name's words)
 
 The engine (``evaluate/engine.py``) calls these and nothing else: no code outside a kind's module
 asks which kind a target is. ``kinds/__init__.py`` is the registry. Adding a kind is one module
@@ -102,6 +103,79 @@ class Facts(Protocol):
 
     def other(self, indicator_id: str) -> Array:
         """Each unit's figure for another indicator of the plan, this year (NaN if none)."""
+        ...
+
+
+# The column of a national-style table that holds average and cumulative targets.
+AVERAGE_COLUMN = "年均/累计"
+
+
+class Draft(Protocol):
+    """What ``plan import`` knows of a table row while it drafts the row's target
+    (``plan/importers/reading.py``), for ``Kind.drafted``."""
+
+    @property
+    def ident(self) -> str:
+        """The row's id in the draft."""
+        ...
+
+    @property
+    def name(self) -> str:
+        """The indicator's name, as the table writes it."""
+        ...
+
+    @property
+    def column(self) -> str:
+        """The column the target was read from: "level", or "average" (年均/累计)."""
+        ...
+
+    @property
+    def average(self) -> str:
+        """The 年均/累计 cell, verbatim."""
+        ...
+
+    @property
+    def parsed(self) -> ParsedTarget:
+        """The target text as the phrase parser read it."""
+        ...
+
+    @property
+    def baseline(self) -> tuple[int, float] | None:
+        """The base-year column's figure, and its year."""
+        ...
+
+    @property
+    def names(self) -> list[tuple[str, str]]:
+        """Every row's (id, name): the indicators a phrase may name."""
+        ...
+
+    def todo(self, field: str, message: str) -> None:
+        """Something a person must do before the indicator is judged."""
+        ...
+
+    def check(self, field: str, message: str) -> None:
+        """A reading a person should confirm."""
+        ...
+
+    def note(self, text: str) -> None:
+        """A line for the indicator's ``notes``."""
+        ...
+
+    def growth_word(self) -> str | None:
+        """The word of the name that says its figure is a year's growth in % (增长…), if any."""
+        ...
+
+    def reduction_word(self) -> str | None:
+        """The word of the name that says its figure is a year's fall in % (降低…), if any."""
+        ...
+
+    def lower_is_better(self) -> bool:
+        """The name says less is better (发案率, 败诉率…)."""
+        ...
+
+    def total(self) -> tuple[int, object] | None:
+        """When the notes under the table say 〔〕 holds a total over years: how many, and
+        the note."""
         ...
 
 
@@ -198,6 +272,9 @@ class Kind:
     columns: ClassVar[tuple[str, ...]] = ()
     # A level to reach, so that progress over the years and against time can be measured.
     has_level: ClassVar[bool] = False
+    # A total over the plan period (〔13.5〕): reached by the target year, whichever column of an
+    # imported table holds it.
+    over_period: ClassVar[bool] = False
 
     # --- reading the plan ----------------------------------------------------------------
 
@@ -239,6 +316,16 @@ class Kind:
         """Does the target ``read`` from the target text say what this declared one says?
         (agree, and "" — or why it is only a note, when it is one)."""
         return _same_fields(self, read), ""
+
+    def drafted(self, draft: Draft) -> Kind:
+        """The target ``plan import`` writes for a table row whose target text read as this
+        one: what the row's column and name make of it (a bare number on a lower-is-better
+        name is a ceiling, ＞7 in the 年均/累计 column on a growth an average growth…), with
+        what a person must check or do said through ``draft``. The default keeps the target
+        and passes on the phrase's own notes."""
+        for note in draft.parsed.notes:
+            draft.check("target", note)
+        return self
 
     def flow(self) -> str:
         """The target as a YAML flow mapping, for a drafted plan."""

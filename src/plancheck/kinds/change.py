@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 from pydantic import Field
 
 from plancheck.kinds.base import (
+    AVERAGE_COLUMN,
     Better,
+    Draft,
     Facts,
     Judged,
     Kind,
@@ -80,6 +82,18 @@ class Change(Kind):
 
     def better(self) -> Better:
         return "higher" if self.rising() else "lower"
+
+    def drafted(self, draft: Draft) -> Kind:
+        """In the 年均/累计 column a change says neither each year nor over the period: a todo."""
+        super().drafted(draft)
+        if draft.column != "average":
+            return self
+        from plancheck.kinds.todo import Todo
+
+        draft.todo("target", f"'{draft.parsed.text}' in the {AVERAGE_COLUMN} column: a change "
+                   "each year or over the period? write the target (until then it is never "
+                   "judged)")  # fmt: skip
+        return Todo(kind="todo", text=draft.average)
 
     def margin(self, facts: Facts, judged: Judged) -> Array:
         return level_margin(facts, judged)

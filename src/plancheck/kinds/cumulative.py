@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 from pydantic import Field
 
 from plancheck.kinds.base import (
+    Draft,
     Facts,
     Judged,
     Kind,
@@ -57,6 +58,7 @@ class Cumulative(Kind):
     ] = "none"
 
     has_level: ClassVar[bool] = False
+    over_period: ClassVar[bool] = True
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "cumulative_met": (
             "{achieved} {what} since {base_year} reaches the cumulative {amount}",
@@ -101,6 +103,26 @@ class Cumulative(Kind):
     def default_timing(self, binding: bool, unit: str | None) -> Timing:
         """A total over the period is reached by the target year, binding or not."""
         return "by_target_year"
+
+    def drafted(self, draft: Draft) -> Kind:
+        """〔13.5〕: the name says whether each year's figure is a rate to compound."""
+        text = draft.parsed.text
+        total = draft.total()
+        said = f"a {total[0]}-year total ({total[1]})" if total else "a total over the period"
+        if total:
+            draft.note(str(total[1]))
+        if found := draft.reduction_word():
+            compound: Compound = "reduction"
+            how = f"a reduction compounded (the name says {found})"
+        elif found := draft.growth_word():
+            compound, how = "growth", f"a growth compounded (the name says {found})"
+        else:
+            compound, how = "none", "the change of a level from its baseline"
+            if draft.baseline is None:
+                draft.todo("baseline", f"'{text}' is a change from the baseline: give the "
+                           "indicator a baseline {year, value}")  # fmt: skip
+        draft.check("target", f"'{text}' read as {said}, {how}")
+        return Cumulative(kind="cumulative", amount=self.amount, compound=compound)
 
     def judge(self, facts: Facts) -> Judged:
         xp = facts.xp

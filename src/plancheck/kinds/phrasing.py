@@ -116,7 +116,7 @@ def normalise(text: str) -> str:
 
 def cn_number(text: str) -> int | None:
     """一 → 1, 十 → 10, 十五 → 15, 二十 → 20, 3 → 3; anything else None."""
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
         return None

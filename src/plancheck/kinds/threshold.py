@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from plancheck.i18n import say
 from plancheck.kinds.base import (
+    AVERAGE_COLUMN,
     SYMBOL,
     Better,
+    Draft,
     Facts,
     Judged,
     Kind,
@@ -101,6 +103,30 @@ class Threshold(Kind):
                 return False, f"(a bare number is read as {read.op} by default)"
             return False, ""
         return True, ""
+
+    def drafted(self, draft: Draft) -> Kind:
+        """A bare number on a name where less is better is a ceiling; in the 年均/累计 column a
+        level holds every year, and on a growth it is the average yearly growth."""
+        super().drafted(draft)
+        text = draft.parsed.text
+        if draft.parsed.implicit and draft.lower_is_better():
+            # A bare "3" on 万人刑事案件发案率 is a ceiling, not a floor.
+            ceiling = replace(self, op="<=")
+            draft.check("target", f"the bare number '{text}' read as {ceiling.describe()}: the "
+                        "name says lower is better (a floor would be >=)")  # fmt: skip
+            return ceiling
+        if draft.column != "average":
+            return self
+        if self.op != "==" and draft.growth_word():
+            from plancheck.kinds.average_growth import AverageGrowth
+
+            growth = AverageGrowth(kind="average_growth", op=self.op, value=self.value)
+            draft.check("target", f"'{text}' in the {AVERAGE_COLUMN} column read as "
+                        f"{growth.describe()} (the name says it is a growth)")  # fmt: skip
+            return growth
+        draft.check("target", f"'{text}' in the {AVERAGE_COLUMN} column read as "
+                    f"{self.describe()} every year")  # fmt: skip
+        return self
 
     def problems(
         self, indicator: Indicator, plan: IndicatorsFile

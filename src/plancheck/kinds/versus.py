@@ -15,6 +15,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
@@ -23,6 +24,7 @@ from plancheck.i18n import say
 from plancheck.kinds.base import (
     SYMBOL,
     Better,
+    Draft,
     Facts,
     Judged,
     Kind,
@@ -44,8 +46,9 @@ if TYPE_CHECKING:
 
 DEFAULT_TOLERANCE = 1.0
 # Figures are decimals people typed; their difference in binary may exceed the tolerance by an
-# ulp (5.3 − 4.3 is 0.9999999999999996 or 1.0000000000000009): the bound is included.
-SLACK = 1e-9
+# ulp (5.3 − 4.3 is 0.9999999999999996 or 1.0000000000000009): the bound is included — a few
+# units in the last place of the figures — and a figure typed just beyond it is beyond.
+SLACK = 6e-16  # × the figures: at least twice what the subtraction and the decimals can be off
 
 
 @model
@@ -98,6 +101,25 @@ class Versus(Kind):
     def default_timing(self, binding: bool, unit: str | None) -> Timing:
         return "annual"
 
+    def drafted(self, draft: Draft) -> Kind:
+        """高于GDP增长: the other indicator is the one of the table the words name."""
+        parsed = draft.parsed
+        mentioned = parsed.other or self.indicator
+        other = resolve_other(mentioned, draft.names)
+        if other is None or other == draft.ident:
+            from plancheck.kinds.todo import Todo
+
+            draft.todo("target", f"'{parsed.text}' compares with '{mentioned}', which names no "
+                       "one other indicator of the table: write a versus target with its id "
+                       "(until then it is never judged)")  # fmt: skip
+            return Todo(kind="todo", text=parsed.text)
+        found = replace(self, indicator=other)
+        other_name = dict(draft.names)[other]
+        band = ": set `tolerance` for another band" if found.op == "~" else ""
+        draft.check("target", f"'{mentioned}' read as indicator {other} ({other_name}), "
+                    f"{found.describe()}{band}")  # fmt: skip
+        return found
+
     def margin(self, facts: Facts, judged: Judged) -> Array | None:
         return None if self.op == "~" else level_margin(facts, judged)
 
@@ -106,7 +128,8 @@ class Versus(Kind):
         other = facts.other(self.indicator)
         known = ~xp.isnan(facts.value) & ~xp.isnan(other)
         if self.op == "~":
-            held = xp.abs(facts.value - other) <= self.allowed + SLACK
+            slack = (xp.maximum(xp.abs(facts.value), xp.abs(other)) + self.allowed) * SLACK
+            held = xp.abs(facts.value - other) <= self.allowed + slack
         else:
             held = compare(self.op, facts.value, other)
         return Judged(met_where(xp, known, held), other, {"other": other})
@@ -119,7 +142,10 @@ class Versus(Kind):
         value, other_text = numbers_apart(row.value, other)
         if self.op == "~":
             key = "in_step_met" if row.met else "in_step_not_met"
-            difference = number(float(f"{abs(row.value - other):.12g}"))
+            # The difference as the typed figures make it (15 digits: 5.3 − 4.3 is 1), told
+            # apart from the tolerance when it is just beyond (1.00000000000001, not 1).
+            apart = float(f"{abs(row.value - other):.15g}")
+            difference = numbers_apart(apart, self.allowed)[0]
             return (fragment(key, value=value, other=other_text, name=name,
                              difference=difference, tolerance=number(self.allowed)),)  # fmt: skip
         key = "versus_met" if row.met else "versus_not_met"

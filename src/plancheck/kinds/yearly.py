@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 from pydantic import Field
 
 from plancheck.i18n import say
-from plancheck.kinds.base import Facts, Judged, Kind, Row, Timing, model, unknown
+from plancheck.kinds.base import Draft, Facts, Judged, Kind, Row, Timing, model, unknown
 from plancheck.kinds.phrasing import ParsedTarget, form
 from plancheck.messages import Reason, fragment
 
@@ -67,6 +67,12 @@ class Yearly(Kind):
 
     def default_timing(self, binding: bool, unit: str | None) -> Timing:
         return "annual"
+
+    def drafted(self, draft: Draft) -> Kind:
+        """The table cannot give each year's goal: a person must."""
+        draft.todo("target", f"'{draft.parsed.text}': the plan sets the goal of each year; give "
+                   "them in targets_by_year (a year without one is unknown)")  # fmt: skip
+        return self
 
     def margin(self, facts: Facts, judged: Judged) -> Array | None:
         goal = self.by_year.get(facts.year)

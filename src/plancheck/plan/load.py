@@ -8,6 +8,7 @@ Xuhui plan is used.
 from __future__ import annotations
 
 import importlib.resources
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -175,6 +176,68 @@ def _names_taken_twice(indicators: IndicatorsFile, doc: MarkedYaml) -> Iterator[
                 )
 
 
+# An indicator id is a plain token: a submission names it in a cell, a report in a file name or
+# an anchor. Letters and digits of any script, then also '.', '-' and '_' (19.1, A-3, 4_b).
+_PLAIN_ID = re.compile(r"\w[\w.\-]*")
+
+
+def _id_key(text: str) -> str:
+    """How a submission tells indicators apart: width-folded (NFKC), case, spaces and quotation
+    marks aside, and a number with or without leading zeros ("１", "01" and "1" are one)."""
+    key = normalise_key(text)
+    return str(int(key)) if key.isdecimal() else key
+
+
+def _visible(text: str) -> str:
+    """Every character a reader could not see (a line break, a zero-width space) as its
+    escape: an id is quoted as it must be told apart."""
+    return "".join(
+        c if c.isprintable() else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+        for c in text
+    )
+
+
+def _ids(indicators: IndicatorsFile, doc: MarkedYaml) -> Iterator[UserError]:
+    """Every id a plain token that a submission can tell from every other id and every name:
+    not empty, no spaces, '/' or control characters, not equal to another id once folded as a
+    submission's cell is (１ and 1), and not another indicator's name or alias."""
+    owner: dict[str, tuple[str, int]] = {}
+    for n, indicator in enumerate(indicators.indicators):
+        ident, here = indicator.id, ("indicators", n, "id")
+        if not ident.strip():
+            yield doc.error(here, say("plan.id_empty"))
+            continue
+        if not _PLAIN_ID.fullmatch(ident):
+            yield doc.error(
+                here,
+                say("plan.id_not_plain", id=_visible(ident)),
+            )
+            continue
+        key = _id_key(ident)
+        first = owner.get(key)
+        if first is None:
+            owner[key] = (ident, n)
+        elif first[0] != ident:  # the very same id is a duplicate, said once by _duplicates
+            line, _ = doc.where(("indicators", first[1], "id"))
+            yield doc.error(
+                here,
+                say("plan.id_folds_to", id=ident, other=first[0], line=line),
+            )
+    for n, indicator in enumerate(indicators.indicators):
+        names: list[tuple[tuple[str | int, ...], str]] = [
+            (("name",), indicator.name),
+            (("name_en",), indicator.name_en),
+            *((("aliases", k), alias) for k, alias in enumerate(indicator.aliases)),
+        ]
+        for path, name in names:
+            other = owner.get(_id_key(name))
+            if other is not None and other[0] != indicator.id:
+                yield doc.error(
+                    ("indicators", n, *path),
+                    say("plan.name_is_id", name=name, other=other[0]),
+                )
+
+
 def _index_weights(indicators: IndicatorsFile, doc: MarkedYaml) -> Iterator[UserError]:
     """The rule-of-law index averages by weight: a weighted category needs a weighted indicator,
     and the plan a weighted category, or every unit would score 0."""
@@ -210,6 +273,7 @@ def _cross_check(
 
     yield from _duplicates(doc, "categories", [c.name for c in indicators.categories], "name")
     yield from _duplicates(doc, "indicators", [i.id for i in indicators.indicators], "id")
+    yield from _ids(indicators, doc)
     categories = {c.name for c in indicators.categories}
     for n, indicator in enumerate(indicators.indicators):
         here: tuple[str | int, ...] = ("indicators", n)

@@ -302,7 +302,7 @@ class Plan:
             for key in (indicator.id, indicator.name, indicator.name_en, *indicator.aliases):
                 keys.setdefault(normalise_key(key), indicator)
         for indicator in self.indicators:  # a number is itself with or without leading zeros
-            if (number := normalise_key(indicator.id)).isdigit():
+            if (number := normalise_key(indicator.id)).isdecimal():
                 keys.setdefault(str(int(number)), indicator)
         return keys
 
@@ -311,7 +311,7 @@ class Plan:
         Numbers match with or without leading zeros ("01" and "1", "02" and "2")."""
         folded = normalise_key(key)
         found = self._keys.get(folded)
-        if found is None and folded.isdigit():
+        if found is None and folded.isdecimal():
             found = self._keys.get(str(int(folded)))
         return found
 

@@ -83,6 +83,8 @@ def parse_target(text: str, unit: str | None = None) -> ParsedTarget:
         match = form.pattern.match(clean)
         if match is not None:
             parsed = form.build(match, text, unit)
+            if parsed.target is not None and not _finite(parsed.target):
+                return not_understood(text, "a number too large to hold (above 1.8e308)")
             if parsed.understood or not form.broad:
                 return parsed
             break
@@ -92,6 +94,14 @@ def parse_target(text: str, unit: str | None = None) -> ParsedTarget:
     if parsed is not None:
         return parsed
     return not_understood(text, "no known phrase form (see the README's table of phrase forms)")
+
+
+def _finite(target: Target) -> bool:
+    """Every number of a target a phrase read is finite (400 digits read as a float are inf)."""
+    import math
+    from dataclasses import asdict
+
+    return all(math.isfinite(v) for v in asdict(target).values() if isinstance(v, float))
 
 
 def default_timing(target: Target, binding: bool, unit: str | None = None) -> Timing:

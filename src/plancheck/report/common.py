@@ -125,7 +125,7 @@ def attention(evaluation: Evaluation) -> list[Result]:
 
 
 def _order(indicator: Indicator) -> tuple[int, str]:
-    return (int(indicator.id), "") if indicator.id.isdigit() else (10**9, indicator.id)
+    return (int(indicator.id), "") if indicator.id.isdecimal() else (10**9, indicator.id)
 
 
 def timing_cell(indicator: Indicator, target_year: int, lang: str) -> str:

@@ -95,7 +95,21 @@ def _to_float(text: str) -> float:
         if text.startswith("="):
             raise BadValue(say("value.formula", text=shown(text)))
         raise BadValue(say("value.not_number", text=shown(text)))
-    return float(text)
+    number = float(text)
+    if len(text) > 16 and not _exact(text, number):
+        raise BadValue(say("value.too_many_digits", text=shown(text), number=repr(number)))
+    return number
+
+
+def _exact(text: str, number: float) -> bool:
+    """Does ``number`` say what ``text`` says? 99.99999999999999999 read as a double is 100.0,
+    which meets ≥ 100 although the text does not: such a figure is refused, not rounded."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return Decimal(text) == Decimal(repr(number))
+    except InvalidOperation:
+        return True
 
 
 def parse_rank(raw: object) -> int | None:
@@ -110,7 +124,7 @@ def parse_rank(raw: object) -> int | None:
     if text.casefold() in NO_FIGURE:
         return None
     text = text.removeprefix("第").removesuffix("名").strip()
-    if not text.isdigit() or int(text) < 1:
+    if not text.isdecimal() or int(text) < 1:
         raise BadValue(say("value.rank_not_from_1", text=shown(raw)))
     return int(text)
 
@@ -124,7 +138,7 @@ def parse_year(raw: object) -> int | None:
     text = fold(str(raw)).removesuffix("年").removesuffix("年度").strip()
     if not text:
         return None
-    if not (text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2100):
+    if not (text.isdecimal() and len(text) == 4 and 1900 <= int(text) <= 2100):
         raise BadValue(say("value.not_year", text=shown(raw)))
 
     return int(text)

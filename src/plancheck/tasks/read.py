@@ -252,7 +252,7 @@ def _as_of(
 
 def _task_key(raw: object) -> str:
     text = fold(str(raw)).upper()
-    return str(int(text)) if text.isdigit() else text
+    return str(int(text)) if text.isdecimal() else text
 
 
 def find_task(plan: Plan, raw: object, here: _Located, where: Cell) -> Task:

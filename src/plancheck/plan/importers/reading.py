@@ -27,18 +27,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from plancheck.kinds import Target
-from plancheck.kinds.average_growth import AverageGrowth
-from plancheck.kinds.base import Timing
-from plancheck.kinds.change import Change
-from plancheck.kinds.cumulative import Compound, Cumulative
+from plancheck.kinds.base import AVERAGE_COLUMN, Timing
 from plancheck.kinds.phrasing import ParsedTarget
-from plancheck.kinds.threshold import Threshold
 from plancheck.kinds.todo import Todo
-from plancheck.kinds.versus import Versus, resolve_other
-from plancheck.kinds.yearly import Yearly
 from plancheck.plan.importers.notes import Footnotes, Note, split_marks
 from plancheck.plan.importers.table import EMPTY, Row, binding_of, is_empty
 from plancheck.plan.phrases import default_timing, parse_target
@@ -51,7 +45,6 @@ LOST_UNITS: list[tuple[str, str, str]] = [
     ("/万人", "每万人", "人/万人"),
 ]
 SAME_UNITS = {"百分比": "%", "百分率": "%", "千分比": "‰", "千分率": "‰"}
-AVERAGE_COLUMN = "年均/累计"
 # A name that says its figure is a year's change in %: 增长 (not 增加值, value added), 降低…
 GROWTH = re.compile(r"增长|增速|增加(?!值)")
 REDUCTION = re.compile(r"降低|下降|减少")
@@ -204,7 +197,7 @@ class _Reader:
         if parsed.unit and not unit:
             unit = parsed.unit  # the phrase states it: 不低于95%
         target = self.kind(parsed, column, baseline)
-        if isinstance(target, Cumulative) or (column == "level" and self.dated):
+        if target.over_period or (column == "level" and self.dated):
             # Reached by the end of the period, binding or not, unless the kind holds every year.
             timing = target.default_timing(False, unit) if column == "level" else "by_target_year"
         elif column == "average":
@@ -227,79 +220,11 @@ class _Reader:
         return plain
 
     def kind(self, parsed: ParsedTarget, column: str, baseline: tuple[int, float] | None) -> Target:
-        """The target a phrase reads as, made what the column and the name say it is."""
+        """The target a phrase reads as, made what the column and the name say it is (each
+        kind's ``drafted``)."""
         target = parsed.target
         assert target is not None
-        name, text = self.row.name, parsed.text
-        if isinstance(target, Cumulative):
-            return self.cumulative(target, text, baseline)
-        if isinstance(target, Versus):
-            return self.versus(target, parsed)
-        if isinstance(target, Yearly):
-            self.todo("target", f"'{text}': the plan sets the goal of each year; give them in "
-                      "targets_by_year (a year without one is unknown)")  # fmt: skip
-            return target
-        for note in parsed.notes:
-            self.check("target", note)
-        if parsed.implicit and isinstance(target, Threshold) and lower_is_better(name):
-            # A bare "3" on 万人刑事案件发案率 is a ceiling, not a floor.
-            ceiling = replace(target, op="<=")
-            self.check("target", f"the bare number '{text}' read as {ceiling.describe()}: the "
-                       "name says lower is better (a floor would be >=)")  # fmt: skip
-            return ceiling
-        if column != "average":
-            return target
-        if isinstance(target, Threshold) and target.op != "==" and GROWTH.search(name):
-            growth = AverageGrowth(kind="average_growth", op=target.op, value=target.value)
-            self.check("target", f"'{text}' in the {AVERAGE_COLUMN} column read as "
-                       f"{growth.describe()} (the name says it is a growth)")  # fmt: skip
-            return growth
-        if isinstance(target, Threshold):
-            self.check("target", f"'{text}' in the {AVERAGE_COLUMN} column read as "
-                       f"{target.describe()} every year")  # fmt: skip
-        if isinstance(target, Change):
-            self.todo("target", f"'{text}' in the {AVERAGE_COLUMN} column: a change each year or "
-                      "over the period? write the target (until then it is never judged)")  # fmt: skip
-            return Todo(kind="todo", text=self.row.average)
-        return target
-
-    def cumulative(
-        self, target: Cumulative, text: str, baseline: tuple[int, float] | None
-    ) -> Cumulative:
-        """〔13.5〕: the name says whether each year's figure is a rate to compound."""
-        name = self.row.name
-        total = self.footnotes.total()
-        said = f"a {total[0]}-year total ({total[1]})" if total else "a total over the period"
-        if total:
-            self.note(str(total[1]))
-        if found := REDUCTION.search(name):
-            compound: Compound = "reduction"
-            how = f"a reduction compounded (the name says {found[0]})"
-        elif found := GROWTH.search(name):
-            compound, how = "growth", f"a growth compounded (the name says {found[0]})"
-        else:
-            compound, how = "none", "the change of a level from its baseline"
-            if baseline is None:
-                self.todo("baseline", f"'{text}' is a change from the baseline: give the "
-                          "indicator a baseline {year, value}")  # fmt: skip
-        self.check("target", f"'{text}' read as {said}, {how}")
-        return Cumulative(kind="cumulative", amount=target.amount, compound=compound)
-
-    def versus(self, target: Versus, parsed: ParsedTarget) -> Target:
-        """高于GDP增长: the other indicator is the one of the table the words name."""
-        mentioned = parsed.other or target.indicator
-        other = resolve_other(mentioned, self.names)
-        if other is None or other == self.ident:
-            self.todo("target", f"'{parsed.text}' compares with '{mentioned}', which names no "
-                      "one other indicator of the table: write a versus target with its id "
-                      "(until then it is never judged)")  # fmt: skip
-            return Todo(kind="todo", text=parsed.text)
-        found = replace(target, indicator=other)
-        other_name = dict(self.names)[other]
-        band = ": set `tolerance` for another band" if found.op == "~" else ""
-        self.check("target", f"'{mentioned}' read as indicator {other} ({other_name}), "
-                   f"{found.describe()}{band}")  # fmt: skip
-        return found
+        return target.drafted(_Draft(self, column, parsed, baseline))
 
     def baseline(self) -> tuple[int, float] | None:
         """The base-year column's figure, and its year: the column's, a mark's, or the plan's."""
@@ -349,3 +274,52 @@ class _Reader:
             notes=tuple(self.notes),
             remarks=tuple(self.remarks),
         )
+
+
+@dataclass
+class _Draft:
+    """``kinds.base.Draft``: one row as a kind drafting its target sees it."""
+
+    reader: _Reader
+    column: str
+    parsed: ParsedTarget
+    baseline: tuple[int, float] | None
+
+    @property
+    def ident(self) -> str:
+        return self.reader.ident
+
+    @property
+    def name(self) -> str:
+        return self.reader.row.name
+
+    @property
+    def average(self) -> str:
+        return self.reader.row.average
+
+    @property
+    def names(self) -> list[tuple[str, str]]:
+        return self.reader.names
+
+    def todo(self, field: str, message: str) -> None:
+        self.reader.todo(field, message)
+
+    def check(self, field: str, message: str) -> None:
+        self.reader.check(field, message)
+
+    def note(self, text: str) -> None:
+        self.reader.note(text)
+
+    def growth_word(self) -> str | None:
+        found = GROWTH.search(self.name)
+        return found[0] if found else None
+
+    def reduction_word(self) -> str | None:
+        found = REDUCTION.search(self.name)
+        return found[0] if found else None
+
+    def lower_is_better(self) -> bool:
+        return lower_is_better(self.name)
+
+    def total(self) -> tuple[int, object] | None:
+        return self.reader.footnotes.total()
