@@ -2,8 +2,9 @@
 
 Reading a plan means decoding its YAML and validating every model: most of what a district's
 `evaluate` costs beyond the stack itself. The plan a user evaluates against rarely changes, so
-the validated Plan is kept, pickled, under a key made of plancheck's version, Python's and the
-files' bytes: any change to a file is a new key. The folder is the user's cache folder
+the validated Plan is kept, pickled, under a key made of plancheck's version, Python's, the
+files' bytes and the identity (size, modification time) of the modules that define a plan: any
+change to a file, or to the code that reads it (a development checkout), is a new key. The folder is the user's cache folder
 (``$PLANCHECK_CACHE``, else ``$XDG_CACHE_HOME/plancheck``, else ``~/.cache/plancheck``); it is
 safe to delete at any time, and ``PLANCHECK_CACHE=off`` turns the cache off. Files are written
 atomically and readable by their owner only; a cache that cannot be read or written is simply
@@ -36,6 +37,19 @@ def folder() -> Path | None:
     return Path(base) / "plancheck"
 
 
+def _code_identity() -> str:
+    """Size and modification time of the modules whose classes a cached plan holds: a checkout
+    whose models or kinds changed since the plan was cached never unpickles a stale shape."""
+    here = Path(__file__).resolve().parent
+    modules = [here / "models.py", *sorted((here.parent / "kinds").glob("*.py"))]
+    stamps = []
+    for module in modules:
+        with contextlib.suppress(OSError):
+            stat = module.stat()
+            stamps.append(f"{module.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return ",".join(stamps)
+
+
 def key(contents: list[bytes]) -> str:
     from plancheck import __version__
 
@@ -44,7 +58,7 @@ def key(contents: list[bytes]) -> str:
     except ImportError:  # another Python
         from hashlib import blake2b
     digest = blake2b(_FORMAT, digest_size=32)
-    digest.update(f"{__version__} {sys.version}".encode())
+    digest.update(f"{__version__} {sys.version} {_code_identity()}".encode())
     for content in contents:
         digest.update(len(content).to_bytes(8, "little"))
         digest.update(content)
