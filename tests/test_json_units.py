@@ -146,3 +146,21 @@ def test_each_line_is_what_the_encoder_writes_of_the_fields(
     for result in evaluation.results:
         expected = _compact(_fields(result, options, several, evaluation.tasks))
         assert writer.line(result) == expected
+
+
+def test_the_streamed_report_is_the_rendered_report_and_is_written_whole(tmp_path: Path) -> None:
+    """The JSON report is written piece by piece (a national report is never whole in memory):
+    its pieces join to exactly what render_evaluation returns, through -o and stdout alike."""
+    from plancheck.app import EvaluateRequest, judge
+    from plancheck.report import Options, render, stream
+    from tests.conftest import SAMPLES, run
+
+    evaluation, _ = judge(EvaluateRequest(files=[SAMPLES / "districts-2023.csv"], format="json"))
+    streamed = stream("json", "evaluation", evaluation, Options())
+    assert not isinstance(streamed, str | bytes)  # pieces, not one text
+    whole = render("json", "evaluation", evaluation, Options())
+    assert "".join(streamed) == whole
+    out = tmp_path / "r.json"
+    assert run("evaluate", SAMPLES / "districts-2023.csv", "-f", "json", "-o", out).code == 1
+    assert out.read_text(encoding="utf-8") == whole
+    assert run("evaluate", SAMPLES / "districts-2023.csv", "-f", "json").stdout == whole

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from plancheck.errors import UserError, UserErrors
 from plancheck.i18n import say
-from plancheck.report import Options
+from plancheck.report import Options, Report
 
 if TYPE_CHECKING:
     from plancheck.evaluate.models import Evaluation
@@ -36,7 +36,7 @@ class Outcome:
     notes, each saying which it is), and every path the command read or may not replace
     (``-o`` never names one of them)."""
 
-    report: str | bytes
+    report: Report
     code: int = 0
     warnings: tuple[str, ...] = ()
     protected: tuple[Path, ...] = ()
@@ -164,15 +164,27 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _paused(report: Report) -> Report:
+    """A report written piece by piece keeps the collector paused while it is made."""
+    if isinstance(report, str | bytes):
+        return report
+
+    def pieces() -> Iterator[str]:
+        with _collector_paused():
+            yield from report
+
+    return pieces()
+
+
 def evaluate(request: EvaluateRequest) -> Outcome:
     """``plancheck evaluate``: 0 compliant, 1 not compliant."""
-    from plancheck.report import render, slow_note
+    from plancheck.report import slow_note, stream
 
     day = report_day(request.date)
     options = replace(request.options, office=request.office, date=day)
     with _collector_paused():
         evaluation, warnings = judge(request)
-        report = render(request.format, "evaluation", evaluation, options)
+        report = _paused(stream(request.format, "evaluation", evaluation, options))
     note = slow_note(request.format, len(evaluation.listed))
     warnings += (note,) if note else ()
     read = (*request.files, *filter(None, (request.reference, request.tasks)))

@@ -26,7 +26,7 @@ from plancheck.report import FORMATS, Options, choices
 from plancheck.textfile import forget_files_read
 
 if TYPE_CHECKING:
-    pass
+    from plancheck.report import Report
 
 
 class _Group(TyperGroup):
@@ -250,7 +250,7 @@ def _file(output: Path | None) -> Path | None:
     return None if output is None or str(output) == "-" else output
 
 
-def _emit(text: str | bytes, output: Path | None, inputs: list[Path]) -> None:
+def _emit(text: Report, output: Path | None, inputs: list[Path]) -> None:
     """Write the report to stdout or -o FILE; never over ``inputs`` or any file read (output.py)."""
     output = _file(output)
     if output is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from plancheck.errors import UserError
@@ -25,10 +25,42 @@ from plancheck.textfile import files_read
 _temporaries: set[str] = set()  # the temporary files now being written
 
 
+def gathered(pieces: Iterable[str]) -> Iterator[str]:
+    """Pieces of text gathered into chunks of about a million characters, to write."""
+    chunk: list[str] = []
+    size = 0
+    for piece in pieces:
+        chunk.append(piece)
+        size += len(piece)
+        if size >= _CHUNK:
+            yield "".join(chunk)
+            chunk, size = [], 0
+    if chunk:
+        yield "".join(chunk)
+
+
+_CHUNK = 1 << 20
+
+
+def encoded(data: str | bytes | Iterable[str]) -> Iterator[bytes]:
+    """The bytes of a report: text as UTF-8 (a lone surrogate, from a file name say, cannot be:
+    it is written as its escape), pieces of text a chunk at a time."""
+    if isinstance(data, bytes):
+        yield data
+        return
+    for text in [data] if isinstance(data, str) else gathered(data):
+        yield text.encode("utf-8", "backslashreplace")
+
+
 def write_report(
-    data: str | bytes, path: str | Path, protected: Iterable[Path] = (), *, what: str = "the report"
+    data: str | bytes | Iterable[str],
+    path: str | Path,
+    protected: Iterable[Path] = (),
+    *,
+    what: str = "the report",
 ) -> None:
-    """Write ``data`` (text is written as UTF-8) to ``path``, atomically.
+    """Write ``data`` (text is written as UTF-8; pieces of text as they come) to ``path``,
+    atomically: the file appears whole or not at all.
 
     ``path`` as the user typed it: a str keeps a trailing "/" (``-o out/``), which Path drops.
     ``protected``: the files the command reads. Every file read through ``textfile`` is protected
@@ -38,8 +70,7 @@ def write_report(
     refuse_folder_name(path, what)
     target = Path(path)
     refuse_inputs(target, [*protected, *files_read()])
-    # A lone surrogate (from a file name, say) cannot be UTF-8: it is written as its escape.
-    payload = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data
+    payload = encoded(data)
     if _is_special(target):
         _write_through(payload, target, what)
         return
@@ -56,7 +87,8 @@ def write_report(
                         path) from None  # fmt: skip
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(payload)
+            for chunk in payload:
+                out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
         _give_mode(temporary, resolved)
@@ -132,11 +164,12 @@ def _is_special(path: Path) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISBLK(mode)
 
 
-def _write_through(payload: bytes, path: Path, what: str) -> None:
+def _write_through(payload: Iterable[bytes], path: Path, what: str) -> None:
     """Written to as it is: replacing /dev/null with a file, as a rename would, breaks the system."""
     try:
         with open(path, "wb") as out:
-            out.write(payload)
+            for chunk in payload:
+                out.write(chunk)
     except OSError as exc:
         raise UserError(say("output.cannot_write", what=_what(what), reason=exc.strerror or exc),
                         path) from None  # fmt: skip

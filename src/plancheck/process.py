@@ -20,7 +20,7 @@ import io
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import FrameType
 from typing import Any, NoReturn
 
@@ -160,8 +160,9 @@ def say(line: str) -> None:
         sys.stderr.flush()
 
 
-def write_stdout(data: str | bytes) -> None:
-    """Write a report to standard output; an OutputFailed when it cannot take it."""
+def write_stdout(data: str | bytes | Iterable[str]) -> None:
+    """Write a report (text, bytes, or text piece by piece) to standard output; an OutputFailed
+    when it cannot take it."""
     stream = sys.stdout
     if stream is None:
         raise OutputFailed(errno.EBADF, "it is closed", "standard output")
@@ -169,8 +170,13 @@ def write_stdout(data: str | bytes) -> None:
         if isinstance(data, bytes):
             stream.flush()
             stream.buffer.write(data)
-        else:
+        elif isinstance(data, str):
             stream.write(data)
+        else:
+            from plancheck.output import gathered
+
+            for text in gathered(data):
+                stream.write(text)
         stream.flush()
     except UnicodeEncodeError as exc:  # a stream run() did not guard (tests)
         character = exc.object[exc.start : exc.start + 1]

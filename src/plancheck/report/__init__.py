@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -74,11 +74,26 @@ def slow_note(name: str, results: int) -> str | None:
             "this size (about a millisecond each); -f markdown, html or json write them in seconds")  # fmt: skip
 
 
+# A report: its text, its bytes (binary formats), or its text piece by piece (``stream``).
+Report = str | bytes | Iterator[str]
+
+
 def render(name: str, subject: str, obj: Any, options: Options) -> str | bytes:
     """Render ``obj`` (an Evaluation, a Plan…) as ``subject`` in format ``name``."""
     module = importlib.import_module(FORMATS[name].module)
     text: str | bytes = getattr(module, f"render_{subject}")(obj, options)
     return text
+
+
+def stream(name: str, subject: str, obj: Any, options: Options) -> Report:
+    """``render``, piece by piece where the format can (``stream_<subject>``, whose pieces join
+    to ``render_<subject>``): a national report is written without ever being whole in memory."""
+    module = importlib.import_module(FORMATS[name].module)
+    streamer = getattr(module, f"stream_{subject}", None)
+    if streamer is None:
+        return render(name, subject, obj, options)
+    pieces: Iterator[str] = streamer(obj, options)
+    return pieces
 
 
 def render_error(name: str, errors: Sequence[UserError], options: Options) -> str | bytes | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from plancheck.evaluate.models import Evaluation, IndicatorView, Result, Status
@@ -23,9 +23,16 @@ if TYPE_CHECKING:  # for annotations only: importing them costs every run's star
 COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
-class Lines(list[str]):
-    """A list of objects already written as compact JSON lines (``json_safe`` applied): ``dumps``
-    lays them out as it lays out any list of objects, without encoding them again."""
+class Lines:
+    """Objects already written as compact JSON lines (``json_safe`` applied), made as they are
+    laid out: ``dumps`` and ``pieces`` lay them out as any list of objects, without encoding
+    them again, and a national report's lines need never all be in memory at once."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._lines = lines
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
 
 
 def dumps(data: Any) -> str:
@@ -35,33 +42,53 @@ def dumps(data: Any) -> str:
     ``indent=`` would switch off: fast at a million results.
     The text of names and notes is kept exactly; control characters are JSON escapes.
     """
-    return "".join(_encode(data, "")) + "\n"
+    return "".join(pieces(data))
+
+
+def pieces(data: Any) -> Iterator[str]:
+    """The text of ``dumps(data)``, piece by piece, in order: what a report file is written from."""
+    yield from _pieces(data, "")
+    yield "\n"
 
 
 def _compact(value: Any) -> str:
     return json_safe(COMPACT.encode(value))
 
 
-def _encode(value: Any, indent: str) -> list[str]:
+def _pieces(value: Any, indent: str) -> Iterator[str]:
     # ``json_safe`` works character by character and the layout's line breaks are outside every
     # string: each piece is made safe on its own, so the whole text is never scanned again.
     inner = indent + "  "
     if isinstance(value, dict) and value:
-        parts = ["{\n"]
+        yield "{\n"
+        last = len(value) - 1
         for n, (key, item) in enumerate(value.items()):
-            parts += [inner, _compact(key), ": ", *_encode(item, inner)]
-            parts.append(",\n" if n < len(value) - 1 else "\n")
-        return [*parts, indent, "}"]
-    if isinstance(value, Lines):
-        if not value:
-            return ["[]"]
-        spliced = [",\n" + inner] * (2 * len(value) - 1)
-        spliced[::2] = value  # the lines go into the one final join: no copy of them before it
-        return ["[\n", inner, *spliced, "\n", indent, "]"]
-    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
-        lines = ",\n".join(inner + _compact(v) for v in value)
-        return ["[\n", lines, "\n", indent, "]"]
-    return [_compact(value)]
+            yield inner
+            yield _compact(key)
+            yield ": "
+            yield from _pieces(item, inner)
+            yield ",\n" if n < last else "\n"
+        yield indent
+        yield "}"
+    elif isinstance(value, Lines):
+        between = ",\n" + inner
+        lines = iter(value)
+        first = next(lines, None)
+        if first is None:
+            yield "[]"
+            return
+        yield "[\n" + inner
+        yield first
+        for line in lines:
+            yield between
+            yield line
+        yield "\n" + indent + "]"
+    elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        yield "[\n"
+        yield ",\n".join(inner + _compact(v) for v in value)
+        yield "\n" + indent + "]"
+    else:
+        yield _compact(value)
 
 
 def figure(x: float | None) -> float | int | None:
@@ -90,6 +117,11 @@ def plan_data(plan: Plan) -> dict[str, Any]:
 
 
 def render_evaluation(evaluation: Evaluation, options: Options) -> str:
+    return "".join(stream_evaluation(evaluation, options))
+
+
+def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]:
+    """``render_evaluation`` piece by piece: the results' lines are made as they are written."""
     plan = evaluation.plan
     # Each result names its unit when the submission held several, --unit or not.
     several = len(evaluation.submitted_units or evaluation.units) > 1
@@ -132,7 +164,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         data["city"] = [_city_row(view) for view in evaluation.city]
     if evaluation.tasks is not None:
         data["tasks"] = taskcheck_data(evaluation.tasks, options)
-    return dumps(data)
+    return pieces(data)
 
 
 def _city_row(view: IndicatorView) -> dict[str, Any]:
