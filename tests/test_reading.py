@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, run
 
 
@@ -33,6 +35,22 @@ def test_a_totals_row_and_an_extra_column_are_skipped_with_one_warning_each(tmp_
     assert result.stderr.splitlines() == [
         f"warning: {source}:1:3: column '数据来源' is not used by plancheck: skipped",
         f"warning: {source}:3: a '合计' row is not an indicator: skipped",
+    ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    ["unit,year,indicator,value\n徐汇区,2023,4,100\n合计,2023,,\n",  # 合计 in the first column
+     "unit,year,4,6\n徐汇区,2023,100,100\n合计,2023,100,100\n"],  # a wide table's total row
+    ids=["long", "wide"],
+)  # fmt: skip
+def test_a_totals_row_named_in_the_unit_column_is_skipped_once(tmp_path: Path, rows: str) -> None:
+    source = write(tmp_path, rows)
+    result = run("evaluate", source, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    assert result.statuses()["4"] == "pass"
+    assert result.stderr.splitlines() == [
+        f"warning: {source}:3: a '合计' row is not an indicator: skipped"
     ]
 
 

@@ -220,6 +220,10 @@ class _Builder:
         other_key: object = None,
     ) -> None:
         """Check one row's cells and keep them; a bad cell is reported, the row dropped."""
+        for cell in (unit, year):  # a 合计 row may say so in its first column, the unit's
+            if cell is not None and normalise_key(fold(str(cell))) in TOTALS:
+                self._total_row(context, line, fold(str(cell)))
+                return
         text_key = "" if key is None else str(key)
         indicator = self._keys.get(text_key, -1)
         if indicator == -1:
@@ -277,6 +281,15 @@ class _Builder:
             self.rows_note[row] = text
         context.rows += 1
 
+    def _total_row(self, context: _FileContext, line: int, text: str) -> None:
+        """A row of the table's own (合计, 说明…): skipped, with one warning however many of its
+        cells are read (a wide row is read cell by cell)."""
+        where = f"{context.file}:{line}"
+        warning = say("read.total_row", where=where, text=shown(text))
+        if not self.warnings or self.warnings[-1] != warning:
+            self.warnings.append(warning)
+            context.rows += 1  # the row was read; it is just not a figure
+
     def _indicator(
         self, context: _FileContext, line: int, key: str, label: Callable[[str], str]
     ) -> int | None:
@@ -286,10 +299,7 @@ class _Builder:
                                          message=say("read.indicator_empty")))  # fmt: skip
             return None
         if normalise_key(folded) in TOTALS:
-            self.warnings.append(
-                say("read.total_row", where=f"{context.file}:{line}", text=shown(folded))
-            )
-            context.rows += 1  # the row was read; it is just not a figure
+            self._total_row(context, line, folded)
             return None
         found = self.plan.find_indicator(folded)
         self._keys[key] = None if found is None else self.index[found.id]
