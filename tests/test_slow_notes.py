@@ -20,13 +20,15 @@ def test_a_format_slow_at_this_size_says_so_once(monkeypatch: pytest.MonkeyPatch
     assert table.slow_above is not None
     assert report.FORMATS["json"].slow_above is None  # json is the same speed at every size
     monkeypatch.setitem(report.FORMATS, "table", table._replace(slow_above=10))
-    outcome = run("evaluate", DISTRICTS)
+    outcome = run("evaluate", DISTRICTS, "--details")
     notes = [line for line in outcome.stderr.splitlines() if line.startswith("note: -f table")]
     assert len(notes) == 1 and "results one by one" in notes[0]
+    # The compact default lays out a matrix and a bounded list: not slow, no note.
+    assert "note:" not in run("evaluate", DISTRICTS).stderr
     assert not [line for line in run("evaluate", DISTRICTS, "-f", "json").stderr.splitlines()
                 if line.startswith("note:")]  # fmt: skip
     monkeypatch.setitem(report.FORMATS, "table", table._replace(slow_above=10**9))
-    assert "note: -f table" not in run("evaluate", DISTRICTS).stderr
+    assert "note: -f table" not in run("evaluate", DISTRICTS, "--details").stderr
 
 
 def test_a_large_yaml_submission_says_once_that_csv_is_faster(

@@ -185,7 +185,7 @@ def evaluate(request: EvaluateRequest) -> Outcome:
     with _collector_paused():
         evaluation, warnings = judge(request)
         report = _paused(stream(request.format, "evaluation", evaluation, options))
-    note = slow_note(request.format, len(evaluation.listed))
+    note = slow_note(request.format, len(evaluation.listed), options)
     warnings += (note,) if note else ()
     read = (*request.files, *filter(None, (request.reference, request.tasks)))
     return Outcome(report, 0 if evaluation.compliant else 1, warnings,

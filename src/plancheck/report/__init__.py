@@ -35,6 +35,8 @@ class Format(NamedTuple):
     help: str
     # Results past which the format is known to be slow (said once on stderr), or None.
     slow_above: int | None = None
+    # Slow only when it lays out every result (--details), not in its compact default.
+    slow_in_details_only: bool = False
 
 
 _ALL = frozenset({"evaluation", "indicators", "tasks", "taskcheck", "diff"})  # tasks check, diff
@@ -42,7 +44,7 @@ _CI = frozenset({"evaluation", "taskcheck", "check"})  # check: plancheck check
 FORMATS: dict[str, Format] = {
     # Past this many results the terminal's layout is slow: said once on stderr.
     "table": Format(
-        "plancheck.report.table", _ALL | {"check"}, "for the terminal (default)", 20_000
+        "plancheck.report.table", _ALL | {"check"}, "for the terminal (default)", 20_000, True
     ),
     "markdown": Format("plancheck.report.markdown", _ALL, "GitHub-flavoured markdown to share"),
     "json": Format(
@@ -65,10 +67,12 @@ def choices(subject: str) -> list[str]:
     return [name for name, fmt in FORMATS.items() if subject in fmt.subjects]
 
 
-def slow_note(name: str, results: int) -> str | None:
+def slow_note(name: str, results: int, options: Options) -> str | None:
     """The one line said on stderr when format ``name`` is slow for this many results."""
-    limit = FORMATS[name].slow_above
-    if limit is None or results <= limit:
+    fmt = FORMATS[name]
+    if fmt.slow_in_details_only and not options.details:
+        return None
+    if fmt.slow_above is None or results <= fmt.slow_above:
         return None
     return (f"note: -f {name} lays out each of the {results:,} results one by one, slowly at "
             "this size (about a millisecond each); -f markdown, html or json write them in seconds")  # fmt: skip
