@@ -111,10 +111,10 @@ def test_the_summary_is_sentences_about_the_latest_year(five_years: DocumentObje
     # the latest year's counts beside the verdict, never a sum over the years
     assert (
         verdict
-        == "合规：约束性指标全部达标 （2023年度：达标 14、未达标 1、滞后 6、缺数 1、无法判断 1）"
+        == "合规：约束性指标全部达标 （2023年度：达标 14、未达标 1、推进中 6、缺数 1、无法判断 1）"
     )
     per_year = table_after(five_years, "汇总")
-    assert per_year[0] == ["年度", "达标", "未达标", "滞后", "缺数", "无法判断", "合计"]
+    assert per_year[0] == ["年度", "达标", "未达标", "推进中", "缺数", "无法判断", "合计"]
     assert [row[0] for row in per_year[1:]] == ["2021", "2022", "2023"]
     assert per_year[3][1:] == ["14", "1", "6", "1", "1", "23"]
 

@@ -60,7 +60,7 @@ def test_csv_headers_and_words_are_chinese_under_zh(tmp_path: Path) -> None:
     rows = read_csv(SAMPLES / "2023.csv", "--lang", "zh", tmp_path / "r.csv")
     assert rows[0] == ZH
     statuses = {row[6] for row in rows[1:]}
-    assert statuses <= {"达标", "未达标", "滞后", "缺数", "无法判断"} and "达标" in statuses
+    assert statuses <= {"达标", "未达标", "推进中", "缺数", "无法判断"} and "达标" in statuses
     assert rows[1][4] == "约束性" and rows[1][5] == "100%"
 
 

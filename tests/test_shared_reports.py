@@ -74,7 +74,7 @@ def test_html_rows_per_indicator_and_latest_counts_beside_the_verdict() -> None:
     assert html.count('<tr id="indicator-徐汇区-') == 23
     verdict = re.search(r'<p class="verdict[^>]*>(.*?)</p>', html, re.S)
     assert verdict is not None
-    assert "（2023年度：达标 14、未达标 1、滞后 6、缺数 1、无法判断 1）" in text_of(
+    assert "（2023年度：达标 14、未达标 1、推进中 6、缺数 1、无法判断 1）" in text_of(
         verdict.group(1)
     )
     assert "2023年度，23项指标中，14项已达标" in html

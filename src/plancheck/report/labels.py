@@ -15,7 +15,7 @@ STATUS_WORD = {
     "zh": {
         Status.PASS: "达标",
         Status.FAIL: "未达标",
-        Status.BEHIND: "滞后",
+        Status.BEHIND: "推进中",  # before the target year; 滞后 is the mid-term class
         Status.MISSING: "缺数",
         Status.UNKNOWN: "无法判断",
     },

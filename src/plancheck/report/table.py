@@ -154,12 +154,18 @@ def _todo(evaluation: Evaluation) -> list[Result]:
     return sorted(todo, key=lambda r: not evaluation.blocking(r))  # stable: worst first within
 
 
+def _kind_and_colon(indicator: Indicator, lang: str) -> str:
+    """``[binding]: `` — in Chinese with full-width brackets and colon: ``【约束性】：``."""
+    word = _binding(indicator, lang)
+    return f"【{word}】：" if lang == "zh" else f"[{word}]: "
+
+
 def _attention_line(screen: Screen, evaluation: Evaluation, r: Result, lang: str) -> None:
     who = f"{r.unit} " if len(evaluation.units) > 1 else ""
     screen.print(
         "  ",
         _state(r.status, lang),
-        _shown(f"  {who}{r.indicator.id} {r.indicator.name} [{_binding(r.indicator, lang)}]: "),
+        _shown(f"  {who}{r.indicator.id} {r.indicator.name} {_kind_and_colon(r.indicator, lang)}"),
         _shown(render(r.reason, lang)),
     )
     _linked_tasks(screen, evaluation, r, lang)
