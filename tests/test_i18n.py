@@ -21,7 +21,8 @@ from plancheck.cli import app
 from plancheck.help_zh import parameters
 from plancheck.report import FORMATS
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
 
 
 def run(*args: str | Path, env: Mapping[str, str] | None = None) -> tuple[int, str, str]:
@@ -227,6 +228,21 @@ def test_errors_before_any_file_is_read_are_in_chinese(tmp_path: Path) -> None:
     assert (code, err.strip()) == (2, "--year 1800：不是有效年份（1900–2100）")
     code, _, err = run("evaluate", SAMPLES / "2023.csv", "--plan", tmp_path / "x", "--lang", "zh")
     assert (code, err.strip()) == (2, f"{tmp_path / 'x'}: 找不到规划")
+
+
+def test_a_plan_files_problems_are_in_chinese(tmp_path: Path) -> None:
+    """What pydantic finds in a plan (it speaks English only) is said in the run's language."""
+    text = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    text = text.replace("    binding: true", "    binding: maybe", 1)
+    text = text.replace("    timing: annual", "    timing: yearly", 1)
+    (tmp_path / "indicators.yaml").write_text(text, encoding="utf-8")
+    code, _, err = run("plan", "validate", tmp_path, "--lang", "zh")
+    assert code == 2
+    assert (
+        "binding：应为 true 或 false" in err and "timing：应为 'annual' 或 'by_target_year'" in err
+    )
+    code, _, err = run("plan", "validate", tmp_path, "--lang", "en")
+    assert "binding: Input should be a valid boolean" in err  # English stays pydantic's own
 
 
 def test_warnings_are_in_chinese(tmp_path: Path) -> None:

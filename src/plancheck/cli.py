@@ -635,6 +635,7 @@ def plan_validate(
         Path | None,
         typer.Argument(help="Plan folder or indicators.yaml (default: bundled).", readable=False),
     ] = None,
+    lang: LangOption = None,  # read before the arguments are parsed (i18n.from_arguments)
 ) -> None:
     """Check a plan's YAML files; print every problem as file:line:column: message.
 
@@ -661,6 +662,7 @@ def plan_schema(
     which: Annotated[
         SchemaFile, typer.Argument(help="Which file's schema to print.")
     ] = "indicators",  # type: ignore[assignment]
+    lang: LangOption = None,
 ) -> None:
     """Print the JSON Schema of indicators.yaml (or tasks.yaml) for editors."""
     from plancheck import app as application
@@ -686,6 +688,7 @@ def plan_import(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite indicators.yaml/tasks.yaml in the folder.")
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Draft a plan's YAML files from its document; list what a person must check."""
     from plancheck import app as application
@@ -706,6 +709,7 @@ def init(
             "Default: that reference with OWNER and REF to fill in.",
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Start a plan from scratch: indicators.yaml, tasks.yaml, a sample submission, a CI job."""
     from plancheck import app as application

@@ -148,8 +148,47 @@ def _located(exc: ValidationError, doc: MarkedYaml) -> Iterator[UserError]:
         elif kind == "list_type":
             message = say("plan.expected_list", field=field)
         else:
-            message = say("plan.problem", field=field, message=error["msg"])
+            message = say("plan.problem", field=field, message=_said(error))
         yield doc.error(loc, message)
+
+
+# pydantic's messages of the kinds a plan's author meets, in the run's language (pydantic itself
+# speaks English only); any other is pydantic's own.
+_PYDANTIC = {
+    "int_parsing": "pydantic.int_parsing",
+    "int_type": "pydantic.int_parsing",
+    "int_from_float": "pydantic.int_parsing",
+    "float_parsing": "pydantic.float_parsing",
+    "float_type": "pydantic.float_parsing",
+    "bool_parsing": "pydantic.bool_parsing",
+    "bool_type": "pydantic.bool_parsing",
+    "string_type": "pydantic.string_type",
+    "literal_error": "pydantic.literal_error",
+    "greater_than": "pydantic.greater_than",
+    "greater_than_equal": "pydantic.greater_than_equal",
+    "less_than": "pydantic.less_than",
+    "less_than_equal": "pydantic.less_than_equal",
+    "date_parsing": "pydantic.date_parsing",
+    "date_from_datetime_parsing": "pydantic.date_parsing",
+    "date_type": "pydantic.date_parsing",
+}
+_BOUNDS = ("gt", "ge", "lt", "le")
+
+
+def _said(error: Any) -> str:
+    from plancheck.i18n import current
+
+    key = _PYDANTIC.get(error["type"])
+    if key is None or current() == "en":
+        return str(error["msg"])
+    ctx = error.get("ctx") or {}
+    if key == "pydantic.literal_error":
+        expected = str(ctx.get("expected", "")).replace(" or ", " 或 ").replace(", ", "、")
+        return say(key, expected=expected)
+    bound = next((name for name in _BOUNDS if name in ctx), None)
+    if bound is not None:
+        return say(key, bound=str(ctx[bound]))
+    return say(key)
 
 
 def _dotted(loc: Iterable[Any]) -> str:
