@@ -208,6 +208,16 @@ OutputOption = Annotated[
 ]
 Lang = Enum("Lang", {"en": "en", "zh": "zh"}, type=str)
 Only = Enum("Only", {"failing": "failing", "binding": "binding"}, type=str)
+YearOption = Annotated[
+    int | None, typer.Option("--year", "-y", help="The year, when the file does not say it.")
+]
+SheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        help="The sheet of .xlsx files (default: the active tab, or the first visible sheet).",
+    ),
+]
 LangOption = Annotated[
     Lang | None,
     typer.Option("--lang", help="Report language. Default: from LANG (zh_* gives Chinese)."),
@@ -311,9 +321,7 @@ def evaluate(
         ),
     ],
     plan: PlanOption = None,
-    year: Annotated[
-        int | None, typer.Option("--year", "-y", help="The year, when the file does not say it.")
-    ] = None,
+    year: YearOption = None,
     fmt: Annotated[EvaluationFormat, _format_option("evaluation")] = "table",
     output: OutputOption = None,
     strict: Annotated[
@@ -331,13 +339,7 @@ def evaluate(
         ),
     ] = None,
     lang: LangOption = None,
-    sheet: Annotated[
-        str | None,
-        typer.Option(
-            "--sheet",
-            help="The sheet of .xlsx files (default: the active tab, or the first visible sheet).",
-        ),
-    ] = None,
+    sheet: SheetOption = None,
     progress: Annotated[
         Path | None,
         typer.Option(
@@ -414,9 +416,7 @@ def check(
         ),
     ],
     plan: PlanOption = None,
-    year: Annotated[
-        int | None, typer.Option("--year", "-y", help="The year, when the file does not say it.")
-    ] = None,
+    year: YearOption = None,
     fmt: Annotated[CheckFormat, _format_option("check")] = "table",
     output: OutputOption = None,
     unit: Annotated[
@@ -431,13 +431,7 @@ def check(
         ),
     ] = None,
     lang: LangOption = None,
-    sheet: Annotated[
-        str | None,
-        typer.Option(
-            "--sheet",
-            help="The sheet of .xlsx files (default: the active tab, or the first visible sheet).",
-        ),
-    ] = None,
+    sheet: SheetOption = None,
 ) -> None:
     """Check that submissions are well-formed; exit 0 when they are (met or not), 2 when not.
 
@@ -600,13 +594,7 @@ def diff(
     unit: Annotated[
         str | None, typer.Option("--unit", help="Compare this unit; all units inform peers.")
     ] = None,
-    sheet: Annotated[
-        str | None,
-        typer.Option(
-            "--sheet",
-            help="The sheet of .xlsx files (default: the active tab, or the first visible sheet).",
-        ),
-    ] = None,
+    sheet: SheetOption = None,
     fmt: Annotated[DiffFormat, _format_option("diff")] = "table",
     output: OutputOption = None,
     lang: LangOption = None,
