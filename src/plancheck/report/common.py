@@ -179,18 +179,22 @@ def series_cell(result: Result) -> str:
     return " → ".join(f"{number(v)}" for _, v in result.trend.series)
 
 
-def progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
-    """The progress table (header, rows) every format prints: series, arrow, projection, trend."""
-    target_year = evaluation.plan.info.target_year
-    header = [
+def progress_header(evaluation: Evaluation, lang: str) -> list[str]:
+    """The progress table's header: unit, indicator, series, arrow, projection, target, trend."""
+    return [
         label("unit", lang),
         label("indicator", lang),
         label("series", lang),
         "",
-        label("projection", lang, year=target_year),
+        label("projection", lang, year=evaluation.plan.info.target_year),
         label("target", lang),
         label("trend", lang),
     ]
+
+
+def progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
+    """The progress table (header, rows) every format prints: series, arrow, projection, trend."""
+    header = progress_header(evaluation, lang)
     rows = []
     for r in progress_rows(evaluation):
         words = TREND_WORDS[r.trend.verdict] if r.trend else None

@@ -29,6 +29,7 @@ from plancheck.report.common import (
     attention,
     figure,
     latest_index,
+    progress_header,
     progress_rows,
     summary_heading,
     target_cell,
@@ -428,16 +429,7 @@ def _progress(screen: Screen, evaluation: Evaluation, lang: str) -> None:
     results = _keep(evaluation, progress_rows(evaluation))
     if not results:
         return
-    target_year = evaluation.plan.info.target_year
-    headers = [
-        label("unit", lang),
-        label("indicator", lang),
-        label("series", lang),
-        "",
-        label("projection", lang, year=target_year),
-        label("target", lang),
-        label("trend", lang),
-    ]
+    headers = progress_header(evaluation, lang)
     rows: list[list[Pieces]] = []
     for r in results:
         trend = r.trend
