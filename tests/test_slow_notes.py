@@ -19,6 +19,7 @@ def test_a_format_slow_at_this_size_says_so_once(monkeypatch: pytest.MonkeyPatch
     table = report.FORMATS["table"]
     assert table.slow_above is not None
     assert report.FORMATS["json"].slow_above is None  # json is the same speed at every size
+    assert report.FORMATS["docx"].slow_above is not None  # a Word table cell by cell
     monkeypatch.setitem(report.FORMATS, "table", table._replace(slow_above=10))
     outcome = run("evaluate", DISTRICTS, "--details")
     notes = [line for line in outcome.stderr.splitlines() if line.startswith("note: -f table")]

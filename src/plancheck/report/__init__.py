@@ -57,7 +57,10 @@ FORMATS: dict[str, Format] = {
         frozenset({"evaluation", "diff", "taskcheck"}),
         "one file to share, print",
     ),
-    "docx": Format("plancheck.report.docx", frozenset({"evaluation"}), "a Word document (A4)"),
+    # python-docx builds each table cell as XML: minutes for a national file's thousands of rows.
+    "docx": Format(
+        "plancheck.report.docx", frozenset({"evaluation"}), "a Word document (A4)", 5_000
+    ),
     "csv": Format("plancheck.report.csv", frozenset({"evaluation"}), "one row per result (Excel)"),
     "xlsx": Format("plancheck.report.xlsx", frozenset({"evaluation"}), "the same, a workbook"),
 }
