@@ -16,13 +16,12 @@ units or years (the compact default): the status matrix of the latest year, what
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from plancheck.evaluate.models import ONLY, Evaluation, Result, Status
 from plancheck.messages import TREND_WORDS, decimals_written, number, render
 from plancheck.plan.models import Indicator, Plan
 from plancheck.report import Options
-from plancheck.report.check import render_check  # noqa: F401 (the registry: plancheck check)
 from plancheck.report.common import (
     TREND_ORDER,
     arrow,
@@ -656,3 +655,10 @@ def render_diff(diff: Diff, options: Options) -> str:
     parts = [f"{label('change_' + c.value, lang)} {summary[c.value]}" for c in Change]
     console.print(f"{label('changes', lang)}: " + " · ".join(parts))
     return buffer.getvalue()
+
+
+def render_check(summary: Any, options: Options) -> str:
+    """``plancheck check``'s report (report/check.py, imported only for that command)."""
+    from plancheck.report import check
+
+    return check.render_check(summary, options)
