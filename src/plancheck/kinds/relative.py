@@ -62,11 +62,11 @@ class Relative(Kind):
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "relative_met": (
             "{value} {op} {reference} {ref_value} ({source})",
-            "{value} {op} {reference} {ref_value}({source})",
+            "{value} {op} {reference} {ref_value}（{source}）",
         ),
         "relative_not_met": (
             "{value} is not {op} {reference} {ref_value} ({source})",
-            "{value} 未满足 {op} {reference} {ref_value}({source})",
+            "{value} 未满足 {op} {reference} {ref_value}（{source}）",
         ),
         "needs_reference": (
             "needs the {reference}: add a 'reference' value, pass --reference, or submit all units",

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from plancheck.evaluate.index import IndexScore
 from plancheck.evaluate.models import Evaluation, IndicatorView, Result, Status
 from plancheck.messages import TREND_WORDS, Reason, Text, number, numbers_apart, render
-from plancheck.plan.models import Indicator
+from plancheck.plan.models import Indicator, Plan
 from plancheck.report.labels import (
     SHARED_REASON,
     STATUS_SYMBOL,
@@ -328,6 +328,16 @@ def shared_as_of(check: TaskCheck, lang: str) -> str:
 
 def colon(lang: str) -> str:
     return "：" if lang == "zh" else ": "
+
+
+def comma(lang: str) -> str:
+    return "，" if lang == "zh" else ", "
+
+
+def document_stage(plan: Plan, lang: str) -> str:
+    """The plan text's stage (送审稿, 正式文本…) in the report's language."""
+    document = plan.info.document
+    return document.stage if lang == "zh" else document.stage_en
 
 
 def report_date(evaluation: Evaluation, given: dt.date | None) -> dt.date:

@@ -19,7 +19,9 @@ from plancheck.report.common import (
     city_table,
     city_year,
     colon,
+    comma,
     date_text,
+    document_stage,
     file_name,
     file_names,
     index_table,
@@ -125,9 +127,9 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         f"<dt>{esc(label('date', lang))}</dt><dd>{esc(day)}</dd>",
         f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(info.title)}"
         + (f" ({esc(info.title_en)})" if lang != "zh" else "")
-        + f", {info.period.start}–{info.period.end}</dd>",
+        + f"{comma(lang)}{info.period.start}–{info.period.end}</dd>",
         f"<dt>{esc(label('document', lang))}</dt><dd>"
-        f"{esc(info.document.stage if lang == 'zh' else info.document.stage_en)}, "
+        f"{esc(document_stage(evaluation.plan, lang))}{comma(lang)}"
         f"{esc(info.document.date.isoformat())}</dd>",
         f"<dt>{esc(label('submission', lang))}</dt><dd>{esc(files)}</dd>",
     ]

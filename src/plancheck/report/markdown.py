@@ -18,6 +18,7 @@ from plancheck.report.common import (
     city_table,
     city_year,
     colon,
+    comma,
     date_text,
     file_names,
     index_table,
@@ -73,9 +74,11 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     day = date_text(report_date(evaluation, options.date), lang)
     lines += [
         f"- **{label('date', lang)}**{c}{markdown_inline(day)}",
-        f"- **{label('plan', lang)}**{c}{markdown_inline(plan.info.title)} ({markdown_inline(plan.info.title_en)}), "
-        f"{plan.info.period.start}–{plan.info.period.end}",
-        f"- **{label('document', lang)}**{c}{markdown_inline(plan.info.document.stage)}, "
+        f"- **{label('plan', lang)}**{c}{markdown_inline(plan.info.title)}"
+        + ("" if lang == "zh" else f" ({markdown_inline(plan.info.title_en)})")
+        + f"{comma(lang)}{plan.info.period.start}–{plan.info.period.end}",
+        f"- **{label('document', lang)}**{c}"
+        f"{markdown_inline(plan.info.document.stage)}{comma(lang)}"
         f"{plan.info.document.date.isoformat()}",
         f"- **{label('submission', lang)}**{c}{markdown_inline(file_names(evaluation.files))}",
     ]
@@ -110,7 +113,8 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         who = f"{markdown_inline(r.unit)} " if len(evaluation.units) > 1 else ""
         lines.append(
             f"- {who}**{markdown_inline(r.indicator.id)} {markdown_inline(r.indicator.name)}** "
-            f"({status_cell(r, lang)}){c}{markdown_inline(shared_reason(r.reason, lang))}"
+            f"{bracketed(status_cell(r, lang), lang)}{c}"
+            f"{markdown_inline(shared_reason(r.reason, lang))}"
         )
         lines += _linked_tasks(evaluation, r, lang)
 
