@@ -259,3 +259,13 @@ def test_a_projection_is_printed_at_the_precision_of_its_figures(tmp_path: Path)
     reason = str(results(long_csv(tmp_path / "s.csv", rows))[("徐汇区", 2023, "7")]["reason"])
     # The line gives 73.8333…; figures and target are whole numbers, so is the projection.
     assert "74 projected for 2025" in reason
+
+
+def test_a_computed_mean_is_shown_one_decimal_finer_than_the_figure_beside_it(
+    tmp_path: Path,
+) -> None:
+    rows = [("徐汇区", 2023, "16", 2.9), ("长宁区", 2023, "16", 2.6), ("静安区", 2023, "16", 2.35)]
+    got = results(long_csv(tmp_path / "m.csv", rows))
+    reason = str(got[("徐汇区", 2023, "16")]["reason"])
+    assert "city average 2.62 (computed from 3 units)" in reason  # not 2.6167
+    assert got[("徐汇区", 2023, "16")]["reference"] == 2.61666666667  # the JSON keeps the mean
