@@ -144,7 +144,7 @@ def test_table_report_and_chinese() -> None:
     )
     assert "Verdict: COMPLIANT: no binding milestone is overdue; 2 overdue, not binding" in table
     zh = run("tasks", "check", SAMPLE, "--lang", "zh").stdout
-    assert "牵头单位" in zh and "✘ 逾期" in zh and "结论: 合规: 无约束性节点逾期" in zh
+    assert "牵头单位" in zh and "✘ 逾期" in zh and "结论：合规：无约束性节点逾期" in zh
 
 
 def test_same_input_gives_identical_output() -> None:

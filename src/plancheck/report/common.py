@@ -35,7 +35,7 @@ def verdict(evaluation: Evaluation, lang: str) -> str:
     tasks = evaluation.tasks
     if blocking:
         key = "strict_blocking" if evaluation.strict else "binding_blocking"
-        text = f"{label('not_compliant', lang)}: {counted(blocking, key, lang)}"
+        text = f"{label('not_compliant', lang)}{label('colon', lang)}{counted(blocking, key, lang)}"
         if tasks is not None and not tasks.compliant:  # both parts fail: say both
             from plancheck.report.taskcheck import tasks_blocking
 
@@ -46,7 +46,7 @@ def verdict(evaluation: Evaluation, lang: str) -> str:
 
         return task_verdict(tasks, lang)
     key = "all_met_strict" if evaluation.strict else "all_binding_met"
-    return f"{label('compliant', lang)}: {label(key, lang)}"
+    return f"{label('compliant', lang)}{label('colon', lang)}{label(key, lang)}"
 
 
 def summary_heading(evaluation: Evaluation, lang: str) -> str:

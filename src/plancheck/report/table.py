@@ -26,6 +26,7 @@ from plancheck.report.common import (
     TREND_ORDER,
     arrow,
     attention,
+    bracketed,
     figure,
     latest_index,
     progress_header,
@@ -126,9 +127,13 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     plan = evaluation.plan
     years = ", ".join(map(str, evaluation.years))
     screen.print(_shown(f"{plan.info.title} — {years}"), style="bold")
-    screen.print(_shown(f"{label('submission', lang)}: {', '.join(evaluation.files)}"))
+    screen.print(
+        _shown(f"{label('submission', lang)}{label('colon', lang)}{', '.join(evaluation.files)}")
+    )
     if evaluation.history:
-        screen.print(f"{label('history', lang)}: {', '.join(map(str, evaluation.history))}")
+        screen.print(
+            f"{label('history', lang)}{label('colon', lang)}{', '.join(map(str, evaluation.history))}"
+        )
     if evaluation.focus is not None:
         count = len(evaluation.submitted_units)
         focus = label("focus_of", lang, unit=evaluation.focus, count=count)
@@ -271,9 +276,12 @@ def _summary(screen: Screen, evaluation: Evaluation, lang: str, *, compact: bool
         names = list(failing[:UNITS_LIMIT] if compact else failing)
         more = len(failing) - len(names)
         text = ", ".join(names) + (" " + label("and_more_units", lang, count=more) if more else "")
-        screen.print(_shown(f"{label('failing_units', lang)}: {text}"))
+        screen.print(_shown(f"{label('failing_units', lang)}{label('colon', lang)}{text}"))
     style = "bold green" if evaluation.compliant else "bold red"
-    screen.print(_shown(f"{label('verdict', lang)}: {verdict(evaluation, lang)}"), style=style)
+    screen.print(
+        _shown(f"{label('verdict', lang)}{label('colon', lang)}{verdict(evaluation, lang)}"),
+        style=style,
+    )
 
 
 def _bar(score: float, width: int = 20) -> str:
@@ -297,7 +305,8 @@ def _index_bars(screen: Screen, evaluation: Evaluation, lang: str) -> None:
             line = f"   —  {unit}{pad}      —"
         else:
             line = f"  {score.rank:>2}. {unit}{pad}  {score.score:5.1f}  {_bar(score.score)}"
-        screen.print(f"{line}  ({label('coverage', lang)} {score.scored}/{score.total})")
+        coverage = bracketed(f"{label('coverage', lang)} {score.scored}/{score.total}", lang)
+        screen.print(f"{line}  {coverage}")
 
 
 def _matrix(screen: Screen, evaluation: Evaluation, lang: str) -> None:
@@ -516,7 +525,9 @@ def _tasks_section(console: Console, check: TaskCheck, lang: str, tables: bool =
     from plancheck.report import taskcheck as parts
     from plancheck.report.labels import TASK_STYLE, TASK_SYMBOL
 
-    console.print(terminal(f"{label('as_of', lang)}: {parts.as_of_text(check, lang)}"))
+    console.print(
+        terminal(f"{label('as_of', lang)}{label('colon', lang)}{parts.as_of_text(check, lang)}")
+    )
     console.print()
     console.print(Text(label("needs_attention", lang), style="bold"))
     todo = parts.attention(check)
@@ -565,7 +576,11 @@ def _linked_tasks(screen: Screen, evaluation: Evaluation, result: Result, lang: 
     from plancheck.report.taskcheck import linked_text  # only with --tasks
 
     for task in evaluation.tasks.linked(result.indicator.id):
-        screen.print(_shown(f"      → {label('linked_tasks', lang)}: {linked_text(task, lang)}"))
+        screen.print(
+            _shown(
+                f"      → {label('linked_tasks', lang)}{label('colon', lang)}{linked_text(task, lang)}"
+            )
+        )
 
 
 def _tasks_of_evaluation(
@@ -577,7 +592,7 @@ def _tasks_of_evaluation(
     screen.print()
     screen.print(heading, style="bold")
     files = ", ".join(evaluation.tasks.files)
-    screen.print(_shown(f"{label('progress_file', lang)}: {files}"))
+    screen.print(_shown(f"{label('progress_file', lang)}{label('colon', lang)}{files}"))
     console, buffer = _console(options)  # the tasks section: rich's console, with --tasks only
     _tasks_section(console, evaluation.tasks, lang, tables)
     screen.raw(buffer.getvalue())
@@ -593,10 +608,17 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
     console, buffer = _console(options)
     heading = label("tasks_title", lang, date=check.as_of.isoformat())
     console.print(terminal(f"{check.plan.info.title} — {heading}", style="bold"))
-    console.print(terminal(f"{label('progress_file', lang)}: {', '.join(check.files)}"))
+    console.print(
+        terminal(f"{label('progress_file', lang)}{label('colon', lang)}{', '.join(check.files)}")
+    )
     _tasks_section(console, check, lang)
     style = "bold green" if check.compliant else "bold red"
-    console.print(Text(f"{label('verdict', lang)}: {task_verdict(check, lang)}", style=style))
+    console.print(
+        Text(
+            f"{label('verdict', lang)}{label('colon', lang)}{task_verdict(check, lang)}",
+            style=style,
+        )
+    )
     return buffer.getvalue()
 
 
@@ -653,7 +675,7 @@ def render_diff(diff: Diff, options: Options) -> str:
     console.print(grid)
     summary = diff.summary()
     parts = [f"{label('change_' + c.value, lang)} {summary[c.value]}" for c in Change]
-    console.print(f"{label('changes', lang)}: " + " · ".join(parts))
+    console.print(f"{label('changes', lang)}{label('colon', lang)}" + " · ".join(parts))
     return buffer.getvalue()
 
 

@@ -8,6 +8,7 @@ the plan's sections, the worst first within a section.
 from __future__ import annotations
 
 from plancheck.plan.models import Task
+from plancheck.report.common import bracketed
 from plancheck.report.labels import TASK_SYMBOL, counted, label, task_word
 from plancheck.tasks.models import Finding, FindingStatus, TaskCheck, TaskResult, TaskState
 from plancheck.tasks.reasons import render
@@ -23,10 +24,10 @@ def state_text(state: str, lang: str) -> str:
 def task_verdict(check: TaskCheck, lang: str) -> str:
     """``COMPLIANT: no binding milestone is overdue; 2 overdue, not binding …`` and the like."""
     if check.blocking_findings:
-        return f"{label('not_compliant', lang)}: {tasks_blocking(check, lang)}"
+        return f"{label('not_compliant', lang)}{label('colon', lang)}{tasks_blocking(check, lang)}"
     if check.strict:
-        return f"{label('compliant', lang)}: {label('tasks_all_strict', lang)}"
-    text = f"{label('compliant', lang)}: {label('tasks_all_binding', lang)}"
+        return f"{label('compliant', lang)}{label('colon', lang)}{label('tasks_all_strict', lang)}"
+    text = f"{label('compliant', lang)}{label('colon', lang)}{label('tasks_all_binding', lang)}"
     overdue = sum(1 for f in check.findings if f.status is FindingStatus.OVERDUE)
     if overdue:
         text += ("；" if lang == "zh" else "; ") + label("tasks_not_binding", lang, count=overdue)
@@ -41,7 +42,9 @@ def tasks_blocking(check: TaskCheck, lang: str) -> str:
 
 def as_of_text(check: TaskCheck, lang: str) -> str:
     """``2023-12-31 (as the file says)``."""
-    return f"{check.as_of.isoformat()} ({label('as_of_' + check.as_of_source, lang)})"
+    return f"{check.as_of.isoformat()} " + bracketed(
+        label("as_of_" + check.as_of_source, lang), lang
+    )
 
 
 def section_title(document: str, section: str, lang: str) -> str:
@@ -70,7 +73,10 @@ def lead(result: TaskResult, lang: str) -> str:
         if lang == "zh":
             text += f"({label('partners', lang)}:{'、'.join(report.partners)})"
         else:
-            text += f" ({label('partners', lang)}: {', '.join(report.partners)})"
+            partners = ("、" if lang == "zh" else ", ").join(report.partners)
+            text += " " + bracketed(
+                f"{label('partners', lang)}{label('colon', lang)}{partners}", lang
+            )
     return text
 
 
@@ -115,12 +121,14 @@ def details(result: TaskResult, lang: str) -> list[tuple[str | None, str]]:
         if not result.findings:
             lines.append((None, render(result.reason, lang)))
         if report.note:
-            lines.append((None, f"{label('note', lang)}: {report.note}"))
+            lines.append((None, f"{label('note', lang)}{label('colon', lang)}{report.note}"))
         for item in report.evidence:
-            lines.append((None, f"{label('evidence', lang)}: {item}"))
+            lines.append((None, f"{label('evidence', lang)}{label('colon', lang)}{item}"))
         for entry in report.milestones:
             if entry.note:
-                lines.append((None, f"{entry.id} {label('note', lang)}: {entry.note}"))
+                lines.append(
+                    (None, f"{entry.id} {label('note', lang)}{label('colon', lang)}{entry.note}")
+                )
     return lines
 
 
@@ -137,6 +145,6 @@ def summary_text(check: TaskCheck, lang: str) -> tuple[str, str]:
     first = " · ".join(f"{state_text(k, lang)} {v}" for k, v in tasks.items())
     second = " · ".join(f"{state_text(k, lang)} {v}" for k, v in milestones.items())
     return (
-        f"{label('tasks_summary', lang)}: {first}",
-        f"{label('milestones_summary', lang)}: {second}",
+        f"{label('tasks_summary', lang)}{label('colon', lang)}{first}",
+        f"{label('milestones_summary', lang)}{label('colon', lang)}{second}",
     )
