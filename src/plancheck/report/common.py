@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -332,6 +333,11 @@ def colon(lang: str) -> str:
 
 def comma(lang: str) -> str:
     return "，" if lang == "zh" else ", "
+
+
+def enumerated(items: Iterable[object], lang: str) -> str:
+    """Items of a list in a sentence: ``2021、2022、2023`` in Chinese, ``2021, 2022, 2023``."""
+    return ("、" if lang == "zh" else ", ").join(map(str, items))
 
 
 def document_stage(plan: Plan, lang: str) -> str:

@@ -32,6 +32,7 @@ from plancheck.report.common import (
     city_table,
     city_year,
     date_text,
+    enumerated,
     file_names,
     index_table,
     latest_counts,
@@ -103,7 +104,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
         (label("submission", lang), file_names(evaluation.files)),
     ]
     if evaluation.history:
-        meta.append((label("history", lang), ", ".join(map(str, evaluation.history))))
+        meta.append((label("history", lang), enumerated(evaluation.history, lang)))
     colon = "：" if lang == "zh" else ": "
     for name, value in meta:
         paragraph = doc.add_paragraph()

@@ -22,6 +22,7 @@ from plancheck.report.common import (
     comma,
     date_text,
     document_stage,
+    enumerated,
     file_name,
     file_names,
     index_table,
@@ -100,7 +101,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     plan = evaluation.plan
     info = plan.info
     title = info.title if lang == "zh" else info.title_en
-    years = ", ".join(map(str, evaluation.years))
+    years = enumerated(evaluation.years, lang)
     files = file_names(evaluation.files)
     out: list[str] = [
         "<!DOCTYPE html>",

@@ -20,6 +20,7 @@ from plancheck.report.common import (
     colon,
     comma,
     date_text,
+    enumerated,
     file_names,
     index_table,
     latest_counts,
@@ -63,7 +64,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     lang = options.lang
     c = colon(lang)
     plan = evaluation.plan
-    years = ", ".join(map(str, evaluation.years))
+    years = enumerated(evaluation.years, lang)
     lines = [f"# {markdown_inline(plan.info.title)} — {years}", ""]
     unit = unit_line(evaluation, lang)
     if unit is not None:

@@ -27,6 +27,7 @@ from plancheck.report.common import (
     arrow,
     attention,
     bracketed,
+    enumerated,
     figure,
     latest_index,
     progress_header,
@@ -125,7 +126,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     lang = options.lang
     screen = Screen(options.width, options.color)
     plan = evaluation.plan
-    years = ", ".join(map(str, evaluation.years))
+    years = enumerated(evaluation.years, lang)
     screen.print(_shown(f"{plan.info.title} — {years}"), style="bold")
     screen.print(
         _shown(f"{label('submission', lang)}{label('colon', lang)}{', '.join(evaluation.files)}")
