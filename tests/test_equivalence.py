@@ -12,6 +12,12 @@ another unit's figure: the cases where ``>`` and ``>=`` or two ways of tying ran
 Because a mutation made in both libraries at once (in ``kinds/base.compare`` or the tie rule of
 ``evaluate/peers.py``) would keep them equal, the simplest verdicts — thresholds, relative
 targets and ranks — are also checked against a direct reading of the plan, written here.
+
+Mutations tried by hand, each reverted, each failing this module or tests/test_arrays.py: ``>``
+read as ``>=`` in the plain-Python backend and in ``kinds/base.compare`` (both backends); ``==``
+and ``<=`` swapped in the Python backend; a changed numpy ``where``; ties taking the worse place
+(``bisect_right``); the rank direction flipped; numpy skipping the 12-digit rounding; ``minimum``
+losing NaN or numpy's ``minimum`` as ``fmin``.
 """
 
 from __future__ import annotations
