@@ -17,7 +17,6 @@ file as it stood in each year (``up_to``): year A is judged without the figures 
 from __future__ import annotations
 
 import math
-from array import array
 from collections import Counter
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -26,7 +25,7 @@ from plancheck.errors import UserError
 from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.i18n import say
 from plancheck.plan.models import Indicator, Plan
-from plancheck.submission.models import Submission
+from plancheck.submission.models import Submission, blank_cells
 
 NAN = math.nan
 
@@ -148,12 +147,7 @@ def up_to(submission: Submission, year: int) -> Submission:
     ]
     new_years, new_units = len(kept_years), len(kept_units)
     size = len(submission.indicators) * new_years * new_units
-    value, reference, rank = (
-        array("d", [NAN]) * size,
-        array("d", [NAN]) * size,
-        array("d", [NAN]) * size,
-    )
-    line, file = array("l", [0]) * size, array("l", [0]) * size
+    value, reference, rank, line, file = blank_cells(size)
     notes: dict[int, str] = {}
     for i in range(len(submission.indicators)):
         for y_new, y in enumerate(kept_years):

@@ -36,6 +36,23 @@ class RawRecord(NamedTuple):
     cells: dict[str, tuple[object, str]]
 
 
+class BlankCells(NamedTuple):
+    """The columns of a cube of ``size`` cells, nothing in them yet: values, references and
+    ranks NaN; lines and file indexes 0."""
+
+    value: array[float]
+    reference: array[float]
+    rank: array[float]
+    line: array[int]
+    file: array[int]
+
+
+def blank_cells(size: int) -> BlankCells:
+    nan = array("d", [math.nan])
+    zero = array("l", [0])
+    return BlankCells(nan * size, nan * size, nan * size, zero * size, zero * size)
+
+
 @dataclass
 class Submission:
     """Every figure of the files read, by indicator, year and unit."""

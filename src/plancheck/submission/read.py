@@ -20,7 +20,7 @@ from plancheck.errors import UserError, UserErrors
 from plancheck.i18n import say
 from plancheck.plan.models import Indicator, Plan, normalise_key
 from plancheck.submission import columns
-from plancheck.submission.models import RawRecord, Submission
+from plancheck.submission.models import RawRecord, Submission, blank_cells
 from plancheck.submission.read_csv import other_delimiter, read_rows
 from plancheck.submission.values import (
     BadValue,
@@ -422,12 +422,7 @@ class _Builder:
         position = [units.index(name) for name in self.unit_names]
         year_index = {y: n for n, y in enumerate(years)}
         size = len(self.plan.indicators) * len(years) * len(units)
-        value, reference, rank = (
-            array("d", [NAN]) * size,
-            array("d", [NAN]) * size,
-            array("d", [NAN]) * size,
-        )
-        line, file = array("l", [0]) * size, array("l", [0]) * size
+        value, reference, rank, line, file = blank_cells(size)
         notes: dict[int, str] = {}
         reported: set[tuple[int, int]] = set()
         count_units, count_years = len(units), len(years)
