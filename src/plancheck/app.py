@@ -13,12 +13,13 @@ import datetime as dt
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plancheck.errors import UserError, UserErrors
 from plancheck.i18n import say
+from plancheck.record import record
 from plancheck.report import Options, Report
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 YEARS = range(1900, 2101)
 
 
-@dataclass(frozen=True)
+@record
 class Outcome:
     """A command's result: the report to write, the exit code, lines for stderr (warnings and
     notes, each saying which it is), and every path the command read or may not replace
@@ -43,7 +44,7 @@ class Outcome:
     messages: tuple[str, ...] = ()  # lines for stdout after the report (plan import, init)
 
 
-@dataclass(frozen=True)
+@record
 class EvaluateRequest:
     files: list[Path]
     format: str = "table"
@@ -91,7 +92,7 @@ def check_year(year: int | None, option: str = "--year") -> None:
         raise UserError(say("app.not_a_year", option=option, year=year))
 
 
-@dataclass(frozen=True)
+@record
 class Reading:
     """What a request's files say, read and checked, before anything is judged."""
 
@@ -270,7 +271,7 @@ def template(
     return Outcome(content, protected=plan_paths(plan))
 
 
-@dataclass(frozen=True)
+@record
 class DiffRequest:
     files: list[Path]  # OLD NEW, or one file holding both years
     format: str = "table"

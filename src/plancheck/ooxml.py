@@ -23,12 +23,13 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from xml.parsers import expat
 
 from plancheck.errors import UserError
 from plancheck.i18n import say
+from plancheck.record import record
 from plancheck.textfile import read_bytes
 
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes: all parts of a package together, unpacked
@@ -50,7 +51,7 @@ _CHUNK = 1 << 16
 _STORED, _DEFLATED = zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED
 
 
-@dataclass(frozen=True)
+@record
 class Kind:
     """What the package is, for messages: ``not a readable Excel workbook: …``."""
 
@@ -325,7 +326,7 @@ def _local(name: str) -> str:
 _WORKBOOK_PART = "xl/workbook.xml"  # where every writer puts it, and python-calamine reads it
 
 
-@dataclass(frozen=True)
+@record
 class Sheet:
     """A sheet as ``xl/workbook.xml`` lists it."""
 
@@ -339,7 +340,7 @@ class Sheet:
         return self.state not in ("hidden", "veryHidden")
 
 
-@dataclass(frozen=True)
+@record
 class Workbook:
     """The sheets in their order, the tab Excel opens on, and the percentage cell styles."""
 
@@ -515,7 +516,7 @@ def check_document(package: Package, purpose: str) -> None:
 # --- a sheet's cells -----------------------------------------------------------------------------
 
 
-@dataclass
+@record(frozen=False)
 class SheetScan:
     """What the streaming scan of a sheet found; rows from 1 (as in Excel), columns from 0."""
 

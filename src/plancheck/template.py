@@ -13,9 +13,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
 
 from plancheck.plan.models import Indicator, Plan
+from plancheck.record import record
 from plancheck.report.common import target_cell
 from plancheck.report.labels import label
 
@@ -38,7 +38,7 @@ INPUT_COLUMNS = ("value", "reference", "rank", "note")  # what the person fills 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as a formula
 
 
-@dataclass(frozen=True)
+@record
 class Template:
     """The blank table: its columns (keys of HEADERS) and one row per unit and indicator."""
 

@@ -21,7 +21,7 @@ import bisect
 import math
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ import yaml
 
 from plancheck.errors import UserError
 from plancheck.i18n import say
+from plancheck.record import record
 from plancheck.textfile import split_lines
 
 MAX_DEPTH = 64
@@ -40,7 +41,7 @@ _NUMBER_TAGS = (f"{_TAG}int", f"{_TAG}float")
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
+@record
 class MarkedYaml:
     """The data of one YAML document, and the line/column where each path starts."""
 

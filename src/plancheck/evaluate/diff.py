@@ -25,6 +25,7 @@ from plancheck.errors import UserError
 from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.i18n import say
 from plancheck.plan.models import Indicator, Plan
+from plancheck.record import record
 from plancheck.submission.models import Submission, blank_cells
 
 NAN = math.nan
@@ -50,7 +51,7 @@ class DiffRow:
     change: Change
 
 
-@dataclass(frozen=True)
+@record
 class Diff:
     plan: Plan
     old: Evaluation

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
 from plancheck.errors import UserError
@@ -47,6 +47,7 @@ from plancheck.messages import (
     fragment,
     number,
 )
+from plancheck.record import record
 
 if TYPE_CHECKING:
     from plancheck.plan.models import Indicator, Plan
@@ -161,7 +162,7 @@ class Cube:
         return xp.view(column, start, start + len(self.units))
 
 
-@dataclass
+@record(frozen=False)
 class _Slice:
     """One indicator in one year, judged over the units; lists ready for results."""
 

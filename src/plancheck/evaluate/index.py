@@ -20,15 +20,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from plancheck.record import record
 
 if TYPE_CHECKING:
     from plancheck.evaluate.arrays import Backend
     from plancheck.plan.models import Plan
 
 
-@dataclass(frozen=True)
+@record
 class IndexScore:
     unit: str
     year: int

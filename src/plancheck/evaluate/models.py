@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
 from functools import cached_property
 from operator import attrgetter
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from plancheck.evaluate.progress import Trend
 from plancheck.messages import Reason, Text, decimals_written
 from plancheck.plan.models import Indicator, Plan
+from plancheck.record import record
 
 if TYPE_CHECKING:
     from plancheck.evaluate.index import IndexScore
@@ -56,7 +57,7 @@ class Result(NamedTuple):
     midterm: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class IndicatorView:
     """One indicator in one year across every unit submitted: the city office's view."""
 
@@ -84,7 +85,7 @@ def _binding(result: Result) -> bool:
 ONLY: dict[str, Callable[[Result], bool]] = {"failing": _failing, "binding": _binding}
 
 
-@dataclass(frozen=True)
+@record
 class Evaluation:
     plan: Plan
     results: tuple[Result, ...]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from typing import (
     TYPE_CHECKING,
     Annotated,
@@ -39,6 +39,7 @@ from typing import (
 from pydantic import ConfigDict, Field
 
 from plancheck.messages import Reason, Text, fragment, number, numbers_apart, shares_apart
+from plancheck.record import record
 
 if TYPE_CHECKING:
     from plancheck.evaluate.arrays import Backend
@@ -179,7 +180,7 @@ class Draft(Protocol):
         ...
 
 
-@dataclass(frozen=True)
+@record
 class Sourced:
     """A figure per unit with where it came from: ``source`` SUBMITTED / FROM_FILE / COMPUTED
     (NaN where there is no figure), ``count`` the units a computed figure was taken over."""
@@ -192,7 +193,7 @@ class Sourced:
         return {name: self.value, f"{name}_source": self.source, f"{name}_count": self.count}
 
 
-@dataclass
+@record(frozen=False)
 class Judged:
     """A kind's verdict over the units: ``met`` 1.0 / 0.0, NaN when it cannot be judged;
     ``goal`` the level held against (NaN when none); ``shown`` the figures its reasons cite
@@ -235,7 +236,7 @@ class Pace(NamedTuple):
         )
 
 
-@dataclass(frozen=True)
+@record
 class Progress:
     """How far along the way to the target each unit is (时序进度): ``share`` of the way done
     (NaN where not measurable), from ``start`` (the baseline or 0) in ``start_year``."""
@@ -253,10 +254,12 @@ SOURCE_KEYS = {SUBMITTED: "source_submitted", FROM_FILE: "source_file", COMPUTED
 
 @dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(field,))
 def model(cls: type[T]) -> type[T]:
-    """A model of the plan's YAML: a frozen dataclass — cheap to import and to unpickle from the
-    plan cache — that pydantic validates strictly (unknown keys are errors: ``plan/load.py``)."""
+    """A model of the plan's YAML: a frozen dataclass (a ``record``: cheap to import and to
+    unpickle from the plan cache) that pydantic validates strictly (unknown keys are errors:
+    ``plan/load.py``)."""
     cls.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[attr-defined]
-    return dataclass(frozen=True, kw_only=True)(cls)
+    made: type[T] = record(kw_only=True)(cls)
+    return made
 
 
 @model

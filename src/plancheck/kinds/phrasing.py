@@ -14,17 +14,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from plancheck.kinds.base import Op
+from plancheck.record import record
 
 if TYPE_CHECKING:
     from plancheck.kinds import Target
 
 
-@dataclass(frozen=True)
+@record
 class ParsedTarget:
     """What a target text says: a machine target and the form that read it, or why not."""
 
@@ -167,7 +168,7 @@ def fit_unit(
 Builder = Callable[[re.Match[str], str, str | None], ParsedTarget]
 
 
-@dataclass(frozen=True)
+@record
 class Form:
     """One row of the phrase table: a name, an example, what it reads as, and the pattern."""
 

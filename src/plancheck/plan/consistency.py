@@ -13,7 +13,7 @@ print, and ``plan validate`` is the gate for a plan's files (run it in CI).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from plancheck.errors import UserError
 from plancheck.i18n import say
@@ -21,10 +21,11 @@ from plancheck.kinds import Target
 from plancheck.kinds.phrasing import ParsedTarget
 from plancheck.plan.models import IndicatorsFile
 from plancheck.plan.phrases import parse_target
+from plancheck.record import record
 from plancheck.yamlfile import MarkedYaml
 
 
-@dataclass
+@record(frozen=False)
 class TargetTextCheck:
     """A ``load_plan`` check; ``notes`` collects the located notes it found on the way."""
 

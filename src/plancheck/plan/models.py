@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
@@ -20,6 +20,7 @@ from pydantic import Field
 
 from plancheck.kinds.base import Better, Number, model
 from plancheck.messages import decimals_written
+from plancheck.record import record
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -278,7 +279,7 @@ def normalise_key(text: str) -> str:
 _QUOTES = set("\"'“”‘’「」『』《》〈〉`")
 
 
-@dataclass(frozen=True)
+@record
 class Plan:
     """A loaded plan: the indicators file and, when read, the tasks file.
 

@@ -12,14 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from plancheck.record import record
 
 if TYPE_CHECKING:
     from plancheck.errors import UserError
 
 
-@dataclass(frozen=True)
+@record
 class Options:
     lang: str = "en"  # "en" or "zh"
     color: bool = False  # ANSI colours (the table format on a terminal)

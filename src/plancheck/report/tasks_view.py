@@ -8,8 +8,9 @@ tasks section. One row per finding: a milestone, one year of an annual duty, or 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from typing import Any
+
+from plancheck.record import record
 
 # Finding statuses (plancheck.tasks.models.FindingStatus values) and how the formats treat them.
 OK = frozenset({"done"})
@@ -17,7 +18,7 @@ WAITING = frozenset({"open", "dropped"})  # not due yet, or no longer judged
 BAD = frozenset({"overdue", "inconsistent", "unreported"})
 
 
-@dataclass(frozen=True)
+@record
 class TaskRow:
     task: str  # the task id
     title: str  # the task's title in the report's language

@@ -10,8 +10,10 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import NamedTuple
+
+from plancheck.record import record
 
 
 class Observation(NamedTuple):
@@ -53,7 +55,7 @@ def blank_cells(size: int) -> BlankCells:
     return BlankCells(nan * size, nan * size, nan * size, zero * size, zero * size)
 
 
-@dataclass
+@record(frozen=False)
 class Submission:
     """Every figure of the files read, by indicator, year and unit."""
 

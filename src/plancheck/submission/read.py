@@ -13,12 +13,12 @@ import math
 import re
 from array import array
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from plancheck.errors import UserError, UserErrors
 from plancheck.i18n import say
 from plancheck.plan.models import Indicator, Plan, normalise_key
+from plancheck.record import record
 from plancheck.submission import columns
 from plancheck.submission.models import RawRecord, Submission, blank_cells
 from plancheck.submission.read_csv import other_delimiter, read_rows
@@ -509,7 +509,7 @@ def _check_figure(raw: object, ind: Indicator, field: str) -> float | str:
     return number
 
 
-@dataclass
+@record(frozen=False)
 class Layout:
     """What each column of a header means, long or wide (CSV and workbook sheets)."""
 

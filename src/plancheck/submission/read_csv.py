@@ -14,10 +14,10 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from plancheck.errors import UserError
 from plancheck.i18n import say
+from plancheck.record import record
 from plancheck.textfile import split_lines
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -27,7 +27,7 @@ csv.field_size_limit(64 * 1024 * 1024)  # one cell may be large; the file size i
 _SEP_LINE = re.compile(r"^\s*sep=(.)\s*$")
 
 
-@dataclass
+@record(frozen=False)
 class Rows:
     """A CSV file's header and its records, each with the line it starts on."""
 

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 from plancheck.plan.models import Plan
+from plancheck.record import record
 from plancheck.submission.models import Submission
 
 _LINE_COLUMN = re.compile(r"(\d+)(?::(\d+))?:")
 
 
-@dataclass(frozen=True)
+@record
 class FileSummary:
     file: str
     figures: int  # cells with a figure
@@ -28,7 +28,7 @@ class FileSummary:
     warnings: tuple[str, ...] = ()  # "FILE:LINE: …" lines naming this file
 
 
-@dataclass(frozen=True)
+@record
 class CheckSummary:
     """Every file of a submission that reads without an error (``plancheck check``)."""
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from plancheck.messages import Reason, Text, fragment
 from plancheck.plan.models import Indicator, Milestone, Plan, Task
+from plancheck.record import record
 from plancheck.tasks.models import (
     Finding,
     FindingStatus,
@@ -39,7 +39,7 @@ from plancheck.tasks.models import (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Context:
     plan: Plan
     as_of: dt.date
@@ -49,14 +49,14 @@ MilestoneRun = Callable[[Context, Task, Milestone, TaskReport | None], Iterator[
 TaskRun = Callable[[Context, Task, TaskReport | None, tuple[Finding, ...]], Iterator[Finding]]
 
 
-@dataclass(frozen=True)
+@record
 class MilestoneCheck:
     id: str
     kind: MilestoneKind  # the kind of milestone it applies to
     run: MilestoneRun
 
 
-@dataclass(frozen=True)
+@record
 class TaskLevelCheck:
     id: str
     run: TaskRun

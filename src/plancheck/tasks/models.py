@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
 from enum import StrEnum
 
 from plancheck.messages import Reason, Text, fragment
 from plancheck.plan.models import Milestone, Plan, Task
+from plancheck.record import record
 
 # --- what the office reports ----------------------------------------------------------------
 
@@ -50,7 +50,7 @@ def kind_of(milestone: Milestone) -> MilestoneKind:
     return MilestoneKind.DATED
 
 
-@dataclass(frozen=True)
+@record
 class MilestoneReport:
     """One milestone as reported: its state (dated), value (quantitative) or years (annual)."""
 
@@ -64,7 +64,7 @@ class MilestoneReport:
     line: int | None = None
 
 
-@dataclass(frozen=True)
+@record
 class TaskReport:
     """One task as reported: status, who leads it (牵头单位), partners, evidence, milestones."""
 
@@ -83,7 +83,7 @@ class TaskReport:
         return next((m for m in self.milestones if m.id == milestone_id), None)
 
 
-@dataclass(frozen=True)
+@record
 class Progress:
     """A progress submission: the reported tasks and the date the report speaks for."""
 
@@ -130,7 +130,7 @@ _FROM_STATUS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """One verdict of one check: on a task, a milestone, or one year of an annual duty."""
 
@@ -159,7 +159,7 @@ class Finding:
         return self.milestone.id if self.year is None else f"{self.milestone.id} ({self.year})"
 
 
-@dataclass(frozen=True)
+@record
 class TaskResult:
     """A task of the plan, its report (None: unreported) and what the checks found."""
 
@@ -194,7 +194,7 @@ class TaskResult:
         return tuple(f for f in self.findings if f.milestone is not None)
 
 
-@dataclass(frozen=True)
+@record
 class TaskCheck:
     """Every task of the plan checked against a progress report, as of one date."""
 

@@ -52,12 +52,13 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from plancheck.errors import UserError
 from plancheck.i18n import say
 from plancheck.plan.models import Milestone, Plan, Task, normalise_key
+from plancheck.record import record
 from plancheck.submission.values import BadValue, fold, parse_number, parse_year
 from plancheck.tasks.models import (
     MilestoneKind,
@@ -127,7 +128,7 @@ _STATE_OF = {_word(w): done for done, words in STATE_WORDS.items() for w in word
 # --- raw entries, as either reader found them -------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     """A value as written, with the name it was given under and where it stands."""
 
@@ -137,14 +138,14 @@ class Cell:
     column: int | None = None
 
 
-@dataclass
+@record(frozen=False)
 class _RawMilestone:
     milestone: Milestone
     where: Cell
     cells: dict[str, Cell] = field(default_factory=dict)
 
 
-@dataclass
+@record(frozen=False)
 class _RawTask:
     task: Task
     where: Cell
@@ -152,7 +153,7 @@ class _RawTask:
     milestones: list[_RawMilestone] = field(default_factory=list)
 
 
-@dataclass
+@record(frozen=False)
 class _RawProgress:
     tasks: list[_RawTask]
     as_of: Cell | None = None

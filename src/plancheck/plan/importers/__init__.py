@@ -11,7 +11,6 @@ runs of spaces, one cell per line, or a markdown table), Word ``.docx`` (python-
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from plancheck.errors import UserError
@@ -27,12 +26,13 @@ from plancheck.plan.importers.table import (
     header_line,
     text_grids,
 )
+from plancheck.record import record
 
 TEXT_SUFFIXES = (".txt", ".text", ".md", "")
 SHEET_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv")
 
 
-@dataclass(frozen=True)
+@record
 class Imported:
     indicators: str  # the text of indicators.yaml
     tasks: str  # the text of tasks.yaml

@@ -14,9 +14,10 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from plancheck.kinds.phrasing import cn_number
+from plancheck.record import record
 
 CHAPTER = re.compile(
     r"^(?:(?P<no>[一二三四五六七八九十]+)\s*、|第[一二三四五六七八九十]+(?:章|部分))\s*(?P<title>\S.*)$"
@@ -47,7 +48,7 @@ UNIT = re.compile(r"^(?P<unit>(?:[^\s,,、]{2,4}?[省市])?[^\s,,、省市]{2,4}
 NATIONAL = ("中华人民共和国", "全国", "国家")  # a national plan: its unit is 全国
 
 
-@dataclass(frozen=True)
+@record
 class TaskItem:
     id: str
     document: str  # "plan" or "annex"
@@ -57,7 +58,7 @@ class TaskItem:
     where: str
 
 
-@dataclass
+@record(frozen=False)
 class Metadata:
     title: str = ""
     stage: str = ""

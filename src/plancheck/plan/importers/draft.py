@@ -12,19 +12,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from plancheck.kinds.phrasing import SCOPE_NAMES_EN, SCOPES
 from plancheck.plan.importers.document import Metadata, TaskItem
 from plancheck.plan.importers.notes import read as read_notes
 from plancheck.plan.importers.reading import Reading, read_rows
 from plancheck.plan.importers.table import Row, binding_of
+from plancheck.record import record
 
 TODO = "TODO(plancheck import)"
 UNCATEGORISED = "未分类"
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """A line of the end-of-run list: a TODO (not understood) or a check (a convention)."""
 
@@ -37,7 +38,7 @@ class Finding:
         return f"{self.file}:{self.line}: {self.kind}: {self.message}"
 
 
-@dataclass
+@record(frozen=False)
 class Draft:
     source: str
     meta: Metadata

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from plancheck.kinds.phrasing import cn_number
 from plancheck.plan.importers.table import MARKS
+from plancheck.record import record
 
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _LEAD = re.compile(r"^[>*_\s]*(?:注|备注|说明)\s*[:\uff1a]\s*")
@@ -32,7 +32,7 @@ _TOTAL = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@record
 class Note:
     label: str  # "①" or "1", as the table numbers it; "" when it does not
     text: str
@@ -41,7 +41,7 @@ class Note:
         return f"注{self.label}：{self.text}"
 
 
-@dataclass(frozen=True)
+@record
 class Footnotes:
     notes: tuple[Note, ...] = ()
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from plancheck.kinds import Target
 from plancheck.kinds.base import AVERAGE_COLUMN, Timing
@@ -36,6 +36,7 @@ from plancheck.kinds.todo import Todo
 from plancheck.plan.importers.notes import Footnotes, Note, split_marks
 from plancheck.plan.importers.table import EMPTY, Row, binding_of, is_empty
 from plancheck.plan.phrases import default_timing, parse_target
+from plancheck.record import record
 
 # Units that lose characters when a web page is turned into text ("次/年" → "/"), restored only
 # when the indicator's name says what was lost.
@@ -58,7 +59,7 @@ _LOWER = re.compile(
 _HIGHER = re.compile(r"查处|办结|化解|合格率|覆盖|满意|知晓|结案|审查率|答复|出庭|落实|整改|成功")
 
 
-@dataclass(frozen=True)
+@record
 class Remark:
     """Something a person must do (``TODO``) or confirm (``check``), and the field it is about."""
 
@@ -67,7 +68,7 @@ class Remark:
     message: str
 
 
-@dataclass(frozen=True)
+@record
 class Reading:
     id: str
     target: Target
@@ -276,7 +277,7 @@ class _Reader:
         )
 
 
-@dataclass
+@record(frozen=False)
 class _Draft:
     """``kinds.base.Draft``: one row as a kind drafting its target sees it."""
 

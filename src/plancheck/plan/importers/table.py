@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from plancheck.kinds.phrasing import cn_number
 from plancheck.plan.phrases import parse_target
+from plancheck.record import record
 
 # Column → the headers that name it (compared after NFKC and without spaces).
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -95,7 +96,7 @@ class RowName:
 Grid = tuple[list[list[str]], RowName]
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     """One indicator's cells as the table writes them, and where the row is."""
 
@@ -113,7 +114,7 @@ class Row:
     name_unit: str = ""  # the unit the name's brackets give
 
 
-@dataclass(frozen=True)
+@record
 class Table:
     rows: list[Row]
     notes: list[str]
