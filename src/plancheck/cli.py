@@ -6,12 +6,9 @@ stderr; input errors also in the report, when the command's format shows them (`
 ``-f junit``: ``report.render_error``).
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias, get_args
@@ -22,6 +19,7 @@ from typer.core import TyperGroup
 from plancheck import __version__
 from plancheck.app import Outcome
 from plancheck.errors import UserError, UserErrors
+from plancheck.record import record
 from plancheck.report import FORMATS, Options, choices
 from plancheck.textfile import forget_files_read
 
@@ -114,7 +112,7 @@ class _Group(TyperGroup):
         return found
 
 
-@dataclass(frozen=True)
+@record
 class _ErrorsAs:
     """The report a command was asked for, so that its input errors are written there too:
     ``-f github`` annotations on stdout, ``-f junit -o FILE`` a report with an ``input`` case."""
@@ -260,7 +258,7 @@ def _file(output: Path | None) -> Path | None:
     return None if output is None or str(output) == "-" else output
 
 
-def _emit(text: Report, output: Path | None, inputs: list[Path]) -> None:
+def _emit(text: "Report", output: Path | None, inputs: list[Path]) -> None:
     """Write the report to stdout or -o FILE; never over ``inputs`` or any file read (output.py)."""
     output = _file(output)
     if output is None:

@@ -7,7 +7,7 @@ Xuhui plan is used.
 
 from __future__ import annotations
 
-import importlib.resources
+import importlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -35,7 +35,10 @@ TASKS_FILE = "tasks.yaml"
 
 def bundled_plan_dir() -> Path:
     """The folder of the plan shipped with plancheck (the Xuhui District plan)."""
-    return Path(str(importlib.resources.files("plancheck.data")))
+    # The package's own folder: installed as files (never zipped), so no importlib.resources
+    # (its readers cost a run more than the rest of finding the plan).
+    data = importlib.import_module("plancheck.data")  # top-level data/, packaged under plancheck
+    return Path(str(data.__file__)).parent
 
 
 def plan_files(path: Path | None) -> tuple[Path, Path | None]:

@@ -20,7 +20,6 @@ writes the control characters its encoder leaves raw as JSON's own ``\uNNNN`` es
 
 from __future__ import annotations
 
-import html as html_module
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -140,6 +139,8 @@ def html(text: object) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _html(text: str) -> str:
+    import html as html_module  # here: the JSON and terminal reports never need it
+
     return html_module.escape(xml(text), quote=True)
 
 
