@@ -145,15 +145,13 @@ def _compose_fast(text: str, loader: type[Any] | None) -> Any:
     again, so messages, marks and limits are exactly those of PyYAML. Returns None to mean "use
     PyYAML"; a document with no node composes to the same None either way.
     """
-    if loader is None or len(text) > _FAST_LIMIT or not _shallow(text):
+    if loader is None or not _shallow(text):
         return None
     try:
         return yaml.compose(text, Loader=loader)
     except Exception:
         return None
 
-
-_FAST_LIMIT = 4 * 1024 * 1024
 
 
 def _shallow(text: str) -> bool:
