@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import field
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +26,7 @@ from plancheck.errors import UserError
 from plancheck.evaluate import index as index_rules
 from plancheck.evaluate import peers
 from plancheck.evaluate.arrays import Backend, backend_for
-from plancheck.evaluate.models import Evaluation, IndicatorView, Result, Status
+from plancheck.evaluate.models import Evaluation, IndicatorView, Result, Results, Status
 from plancheck.evaluate.progress import TOLERANCE, VERDICTS, Trend, time_share, trends
 from plancheck.i18n import say
 from plancheck.kinds.base import (
@@ -107,12 +107,7 @@ def evaluate(
     scores = engine.index(slices, judged_pairs, judged_years)
     shown_units = range(len(units)) if unit is None else (units.index(unit),)
     wanted = set(shown_units)
-    results = tuple(
-        engine.result(slices[(i, y)], u)
-        for u, y in judged_pairs
-        if u in wanted
-        for i in range(len(plan.indicators))
-    )
+    results = _Results(engine, slices, [(u, y) for u, y in judged_pairs if u in wanted])
     city = engine.city(slices, latest, unit) if len(units) > 1 else ()
     return Evaluation(
         plan=plan,
@@ -594,6 +589,68 @@ class _Engine:
 
 
 _tuple = tuple.__new__  # a NamedTuple made from all its fields, in order
+
+
+class _Results(Results):
+    """The evaluation's results, made from the judged slices each time they are read
+    (``models.Results``): per (unit, year) judged, each indicator of the plan in order."""
+
+    def __init__(
+        self,
+        engine: _Engine,
+        slices: dict[tuple[int, int], _Slice],
+        pairs: list[tuple[int, int]],
+        kept: tuple[Result, ...] | None = None,
+    ) -> None:
+        self._engine, self._slices, self._pairs, self._kept = engine, slices, pairs, kept
+        count = len(engine.plan.indicators)
+        self._count = count
+        # Each judged year's slices, in the plan's order of indicators.
+        self._years = {y: [slices[(i, y)] for i in range(count)] for _, y in pairs}
+
+    def __len__(self) -> int:
+        return len(self._pairs) * self._count
+
+    def __iter__(self) -> Iterator[Result]:
+        if self._kept is not None:
+            return iter(self._kept)
+        return self._made()
+
+    def _made(self) -> Iterator[Result]:
+        result, years = self._engine.result, self._years
+        for u, y in self._pairs:
+            for s in years[y]:
+                yield result(s, u)
+
+    def __getitem__(self, index: int) -> Result:  # type: ignore[override]
+        if isinstance(index, slice):
+            return tuple(self[n] for n in range(*index.indices(len(self))))
+        if self._kept is not None:
+            return self._kept[index]
+        if not -len(self) <= index < len(self):
+            raise IndexError(index)
+        pair, i = divmod(index % len(self), self._count)
+        u, y = self._pairs[pair]
+        return self._engine.result(self._years[y][i], u)
+
+    def statuses(self) -> Iterator[tuple[str, int, Indicator, Status]]:
+        units, years = self._engine.cube.units, self._years
+        for u, y in self._pairs:
+            unit = units[u]
+            for s in years[y]:
+                yield unit, y, s.indicator, STATUSES[int(s.status[u])]
+
+    def values(self) -> Iterator[tuple[Indicator, float]]:
+        years = self._years
+        for u, y in self._pairs:
+            for s in years[y]:
+                if s.status[u] != MISSING:
+                    yield s.indicator, s.value[u]
+
+    def kept(self) -> Results:
+        if self._kept is not None:
+            return self
+        return _Results(self._engine, self._slices, self._pairs, tuple(self._made()))
 
 
 def _known(x: float) -> float | None:

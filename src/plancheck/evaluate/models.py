@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import field, replace
 from enum import StrEnum
 from functools import cached_property
-from operator import attrgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from plancheck.evaluate.progress import Trend
@@ -73,22 +72,70 @@ class IndicatorView:
     rank: int | None = None  # its place among the units, the way the indicator is good
 
 
-def _failing(result: Result) -> bool:
-    return result.status is Status.FAIL
+class Results(Sequence[Result]):
+    """Every result of an evaluation, in its order (unit, year, then the plan's indicators).
+
+    A national evaluation has a million results: they are not kept, but made each time they
+    are read (``evaluate.engine``), so a report that writes them one by one (JSON) holds one
+    at a time. What is counted over all of them (the summary, the failing units, the
+    decimals, --only's listing) is read from the engine's arrays (``statuses``, ``values``),
+    without a Result made. A report that reads them several times or needs the same object
+    twice (identity) asks for ``kept()``: the same results, made once and held.
+    """
+
+    def statuses(self) -> Iterator[tuple[str, int, Indicator, Status]]:
+        """(unit, year, indicator, status) of each result, in order."""
+        raise NotImplementedError
+
+    def values(self) -> Iterator[tuple[Indicator, float]]:
+        """(indicator, value) of each result with a value, in order."""
+        raise NotImplementedError
+
+    def kept(self) -> Results:
+        """The same results, each made once and held: reading them twice gives the same objects."""
+        raise NotImplementedError
 
 
-def _binding(result: Result) -> bool:
-    return result.indicator.binding
+def _failing(indicator: Indicator, status: Status) -> bool:
+    return status is Status.FAIL
 
 
-# What --only keeps in the listings of a report (the summary and the verdict count everything).
-ONLY: dict[str, Callable[[Result], bool]] = {"failing": _failing, "binding": _binding}
+def _binding(indicator: Indicator, status: Status) -> bool:
+    return indicator.binding
+
+
+# What --only keeps in the listings of a report (the summary and the verdict count everything),
+# by a result's indicator and status (``KEEPS``) or by the result itself (``ONLY``).
+KEEPS: dict[str, Callable[[Indicator, Status], bool]] = {"failing": _failing, "binding": _binding}
+ONLY: dict[str, Callable[[Result], bool]] = {
+    "failing": lambda r: _failing(r.indicator, r.status),
+    "binding": lambda r: _binding(r.indicator, r.status),
+}
+
+
+class Listed(Sequence[Result]):
+    """The results --only keeps, in order, made as they are read (as ``Results``); its length
+    is counted from the arrays."""
+
+    def __init__(self, results: Results, only: str) -> None:
+        self._results, self._keep = results, KEEPS[only]
+
+    def __iter__(self) -> Iterator[Result]:
+        keep = self._keep
+        return (r for r in self._results if keep(r.indicator, r.status))
+
+    def __len__(self) -> int:
+        keep = self._keep
+        return sum(1 for _, _, i, status in self._results.statuses() if keep(i, status))
+
+    def __getitem__(self, index: int) -> Result:  # type: ignore[override]
+        return tuple(self)[index]
 
 
 @record
 class Evaluation:
     plan: Plan
-    results: tuple[Result, ...]
+    results: Results
     units: tuple[str, ...]
     years: tuple[int, ...]  # the judged years, ascending
     files: tuple[str, ...]
@@ -103,12 +150,21 @@ class Evaluation:
     only: str | None = None  # --only failing|binding: what the listings show
 
     @property
-    def listed(self) -> tuple[Result, ...]:
-        """The results a report lists one by one: all, or those --only keeps."""
+    def listed(self) -> Sequence[Result]:
+        """The results a report lists one by one: all, or those --only keeps (made as they are
+        read, as ``results``)."""
         if self.only is None:
             return self.results
-        keep = ONLY[self.only]
-        return tuple(r for r in self.results if keep(r))
+        return Listed(self.results, self.only)
+
+    def lists(self, result: Result) -> bool:
+        """Does a report list this result one by one (--only)?"""
+        return self.only is None or KEEPS[self.only](result.indicator, result.status)
+
+    def kept(self) -> Evaluation:
+        """This evaluation with its results made once and held (``Results.kept``): for a report
+        that reads them several times."""
+        return replace(self, results=self.results.kept())
 
     @property
     def latest_year(self) -> int:
@@ -121,11 +177,15 @@ class Evaluation:
 
     def blocking(self, result: Result) -> bool:
         """Does this result make the run non-compliant?"""
-        if result.year != self.latest_year:
+        return self.blocks(result.indicator, result.year, result.status)
+
+    def blocks(self, indicator: Indicator, year: int, status: Status) -> bool:
+        """Does a result of this indicator, year and status make the run non-compliant?"""
+        if year != self.latest_year:
             return False
         if self.strict:
-            return result.status is not Status.PASS
-        return result.indicator.binding and result.status in BLOCKING
+            return status is not Status.PASS
+        return indicator.binding and status in BLOCKING
 
     @property
     def compliant(self) -> bool:
@@ -136,13 +196,16 @@ class Evaluation:
     @cached_property
     def failing_units(self) -> tuple[str, ...]:
         """Units with a blocking result, in the evaluation's order of units."""
-        return tuple(dict.fromkeys(r.unit for r in self.results if self.blocking(r)))
+        blocks = self.blocks
+        return tuple(
+            dict.fromkeys(u for u, y, i, status in self.results.statuses() if blocks(i, y, status))
+        )
 
     @cached_property
     def _counts(self) -> dict[tuple[str | None, int | None], Counter[Status]]:
         # One pass over the results for every summary a report asks for (per unit, per year).
         counts: dict[tuple[str | None, int | None], Counter[Status]] = {}
-        each = Counter(map(attrgetter("unit", "year", "status"), self.results))
+        each = Counter((u, y, status) for u, y, _, status in self.results.statuses())
         for (unit, year, status), count in each.items():
             for key in ((None, None), (unit, None), (None, year), (unit, year)):
                 counts.setdefault(key, Counter())[status] += count
@@ -155,11 +218,11 @@ class Evaluation:
         (means, projections) are rounded to it, so one indicator's column reads evenly."""
         found = {ind.id: ind.decimals for ind in self.plan.indicators}
         seen: set[tuple[str, float]] = set()
-        for r in self.results:
-            if r.value is None or (r.indicator.id, r.value) in seen:
+        for indicator, value in self.results.values():
+            if (indicator.id, value) in seen:
                 continue
-            seen.add((r.indicator.id, r.value))
-            found[r.indicator.id] = max(found[r.indicator.id], decimals_written(r.value))
+            seen.add((indicator.id, value))
+            found[indicator.id] = max(found[indicator.id], decimals_written(value))
         return found
 
     def summary(self, unit: str | None = None, year: int | None = None) -> dict[str, int]:

@@ -38,6 +38,9 @@ class Format(NamedTuple):
     slow_above: int | None = None
     # Slow only when it lays out every result (--details), not in its compact default.
     slow_in_details_only: bool = False
+    # Reads an evaluation's results once, in order (``Evaluation.results`` are made as they
+    # are read): the others are given them made once and held (``Evaluation.kept``).
+    one_pass: bool = False
 
 
 _ALL = frozenset({"evaluation", "indicators", "tasks", "taskcheck", "diff"})  # tasks check, diff
@@ -49,7 +52,10 @@ FORMATS: dict[str, Format] = {
     ),
     "markdown": Format("plancheck.report.markdown", _ALL, "GitHub-flavoured markdown to share"),
     "json": Format(
-        "plancheck.report.json", _ALL | {"check"}, "the stable contract for scripts and CI"
+        "plancheck.report.json",
+        _ALL | {"check"},
+        "the stable contract for scripts and CI",
+        one_pass=True,
     ),
     "junit": Format("plancheck.report.junit", _CI, "JUnit XML for CI"),
     "github": Format("plancheck.report.github", _CI, "GitHub annotations"),
@@ -89,8 +95,16 @@ Report = str | bytes | Iterator[str]
 def render(name: str, subject: str, obj: Any, options: Options) -> str | bytes:
     """Render ``obj`` (an Evaluation, a Plan…) as ``subject`` in format ``name``."""
     module = importlib.import_module(FORMATS[name].module)
-    text: str | bytes = getattr(module, f"render_{subject}")(obj, options)
+    text: str | bytes = getattr(module, f"render_{subject}")(_given(name, subject, obj), options)
     return text
+
+
+def _given(name: str, subject: str, obj: Any) -> Any:
+    """What format ``name`` is given to render: an evaluation with its results held, unless the
+    format reads them once (``Format.one_pass``)."""
+    if subject == "evaluation" and not FORMATS[name].one_pass:
+        return obj.kept()
+    return obj
 
 
 def stream(name: str, subject: str, obj: Any, options: Options) -> Report:
@@ -100,7 +114,7 @@ def stream(name: str, subject: str, obj: Any, options: Options) -> Report:
     streamer = getattr(module, f"stream_{subject}", None)
     if streamer is None:
         return render(name, subject, obj, options)
-    pieces: Iterator[str] = streamer(obj, options)
+    pieces: Iterator[str] = streamer(_given(name, subject, obj), options)
     return pieces
 
 

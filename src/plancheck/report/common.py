@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -379,14 +379,15 @@ def unit_line(evaluation: Evaluation, lang: str) -> str | None:
     return unit
 
 
-def listed_ids(evaluation: Evaluation) -> set[int]:
-    """The results --only keeps (by identity: a listing filters ``Evaluation.results``)."""
-    return {id(r) for r in evaluation.listed}
+def listed_ids(evaluation: Evaluation) -> Callable[[Result], bool]:
+    """Whether --only keeps a result (``Evaluation.lists``; results are made as they are read,
+    so never by identity)."""
+    return evaluation.lists
 
 
 def listed_attention(evaluation: Evaluation) -> list[Result]:
     keep = listed_ids(evaluation)
-    return [r for r in attention(evaluation) if id(r) in keep]
+    return [r for r in attention(evaluation) if keep(r)]
 
 
 def counts_text(counts: dict[str, int], lang: str) -> str:
@@ -530,7 +531,7 @@ def series_rows(evaluation: Evaluation, category: str) -> list[SeriesRow]:
         key = (r.unit, r.indicator.id)
         rows.setdefault(key, {})[r.year] = r
         indicators[r.indicator.id] = r.indicator
-        if id(r) in keep:
+        if keep(r):
             listed.add(key)
     return [
         SeriesRow(unit, indicators[ident], by_year)
@@ -600,7 +601,7 @@ def shared_progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str],
     """The progress table for a shared report (header, rows): each figure under its year (the
     baseline's too), the projection for the target year, the trend and the mid-term class."""
     keep = listed_ids(evaluation)
-    rows = [r for r in progress_rows(evaluation) if id(r) in keep]
+    rows = [r for r in progress_rows(evaluation) if keep(r)]
     years = sorted({y for r in rows if r.trend for y, _ in r.trend.series})
     target_year = evaluation.plan.info.target_year
     header = [label("indicator", lang), *(str(y) for y in years),
