@@ -1,0 +1,118 @@
+"""``Evaluation.results`` are made as they are read, not kept: reading them twice gives the same
+results, by position as by iteration; ``kept()`` holds them (the same objects twice); and what
+an evaluation counts over all of them — the summary, the failing units, the decimals, --only's
+listing — is read from the engine's arrays and agrees with counting the results themselves."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+import pytest
+
+from plancheck.evaluate.engine import evaluate
+from plancheck.evaluate.models import BLOCKING, ONLY, Evaluation, Result, Status
+from plancheck.messages import decimals_written
+from plancheck.plan.load import load_plan
+from plancheck.submission.read import read_submission
+from tests.conftest import SAMPLES
+
+DISTRICTS = SAMPLES / "districts-2023.csv"  # 2021–2023, several districts
+PLAN = load_plan()
+
+
+def districts(unit: str | None = None, strict: bool = False) -> Evaluation:
+    return evaluate(PLAN, read_submission([DISTRICTS], PLAN), unit=unit, strict=strict)
+
+
+def by_results(evaluation: Evaluation, results: list[Result]) -> dict[str, object]:
+    """What the evaluation counts, the way it was counted before: over every Result."""
+    latest = evaluation.latest_year
+
+    def blocking(r: Result) -> bool:
+        if r.year != latest:
+            return False
+        if evaluation.strict:
+            return r.status is not Status.PASS
+        return r.indicator.binding and r.status in BLOCKING
+
+    decimals = {i.id: i.decimals for i in PLAN.indicators}
+    for r in results:
+        if r.value is not None:
+            decimals[r.indicator.id] = max(decimals[r.indicator.id], decimals_written(r.value))
+    counts = Counter(r.status.value for r in results)
+    return {
+        "failing": tuple(dict.fromkeys(r.unit for r in results if blocking(r))),
+        "summary": {s.value: counts.get(s.value, 0) for s in Status},
+        "unit_summaries": {
+            u: dict(Counter(r.status.value for r in results if r.unit == u))
+            for u in evaluation.units
+        },
+        "decimals": decimals,
+    }
+
+
+def by_arrays(evaluation: Evaluation) -> dict[str, object]:
+    return {
+        "failing": evaluation.failing_units,
+        "summary": evaluation.summary(),
+        "unit_summaries": {
+            u: {k: v for k, v in evaluation.summary(unit=u).items() if v} for u in evaluation.units
+        },
+        "decimals": evaluation.decimals,
+    }
+
+
+@pytest.mark.parametrize("strict", [False, True])
+@pytest.mark.parametrize("unit", [None, "徐汇区"])
+def test_counts_from_the_arrays_are_the_counts_of_the_results(
+    unit: str | None, strict: bool
+) -> None:
+    evaluation = districts(unit, strict)
+    results = list(evaluation.results)
+    assert len(results) == len(evaluation.results) > 0
+    assert {r.unit for r in results} == set(evaluation.units)
+    assert by_arrays(evaluation) == by_results(evaluation, results)
+    if unit is None:  # statuses vary across the sample: the comparison can fail
+        assert len({r.status for r in results}) >= 3 and evaluation.failing_units
+    else:
+        assert evaluation.units == (unit,)
+
+
+def test_reading_twice_gives_the_same_results_and_by_position_too() -> None:
+    results = districts().results
+    first, second = list(results), list(results)
+    assert first == second
+    assert first[0] is not second[0]  # made each time: nothing kept
+    assert [results[n] for n in range(len(results))] == first
+    assert results[-1] == first[-1] and results[2:5] == tuple(first[2:5])
+    with pytest.raises(IndexError):
+        results[len(results)]
+    # Units first, then years, then the plan's order of indicators.
+    assert [(r.unit, r.year) for r in first] == sorted(
+        [(r.unit, r.year) for r in first],
+        key=lambda p: (districts().units.index(p[0]), p[1]),
+    )
+    ids = [i.id for i in PLAN.indicators]
+    assert [r.indicator.id for r in first[: len(ids)]] == ids
+
+
+def test_kept_results_are_the_same_objects_every_time() -> None:
+    evaluation = districts().kept()
+    first, second = list(evaluation.results), list(evaluation.results)
+    assert all(a is b for a, b in zip(first, second, strict=True))
+    assert evaluation.results[3] is first[3]
+    assert evaluation.kept().results is evaluation.results  # held once
+    assert first == list(districts().results)
+
+
+@pytest.mark.parametrize("only", ["failing", "binding"])
+def test_only_lists_what_it_keeps_and_counts_it_from_the_arrays(only: str) -> None:
+    evaluation = replace(districts(), only=only)
+    listed = list(evaluation.listed)
+    expected = [r for r in evaluation.results if ONLY[only](r)]
+    assert listed == expected and len(evaluation.listed) == len(expected)
+    assert 0 < len(expected) < len(evaluation.results)
+    assert all(evaluation.lists(r) == ONLY[only](r) for r in evaluation.results)
+    # The summary still counts everything.
+    assert sum(evaluation.summary().values()) == len(evaluation.results)
