@@ -116,3 +116,20 @@ def test_only_lists_what_it_keeps_and_counts_it_from_the_arrays(only: str) -> No
     assert all(evaluation.lists(r) == ONLY[only](r) for r in evaluation.results)
     # The summary still counts everything.
     assert sum(evaluation.summary().values()) == len(evaluation.results)
+
+
+def test_equal_reasons_of_behind_results_are_one_object_and_unequal_ones_differ() -> None:
+    """时序进度's reasons are made per result, then shared: one object per distinct reason (what
+    the JSON writer renders once), and never one unit's reason given to another's figures."""
+    behind = [r for r in districts().kept().results if r.status is Status.BEHIND]
+    trended = [r for r in behind if any(part.key == "trend" for part in r.reason)]
+    assert len(behind) > len({r.reason for r in behind}) > 1 and trended
+    by_value: dict[object, Result] = {}
+    for r in behind:
+        first = by_value.setdefault(r.reason, r)
+        assert r.reason is first.reason
+    # Results of the same indicator and year with different figures have different reasons.
+    for r in behind:
+        for other in behind:
+            if (r.indicator, r.year) == (other.indicator, other.year) and r.value != other.value:
+                assert r.reason != other.reason

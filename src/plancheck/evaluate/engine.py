@@ -249,6 +249,11 @@ class _Engine:
     ) -> None:
         self.plan, self.cube, self.xp, self.references = plan, cube, xp, references
         self._sources: dict[tuple[str, float | None, float | None], Text] = {}
+        self._written: dict[float, int] = {}  # decimals_written of each figure
+        self._interned: dict[Reason, Reason] = {}  # each reason 时序进度 gave, once
+        # (id of an interned reason, verdict, projection as printed) → (that reason, the reason
+        # with the trend).
+        self._trended: dict[tuple[int, str, str], tuple[Reason, Reason]] = {}
 
     def judge(self, i: int, year: int) -> _Slice:
         xp, plan = self.xp, self.plan
@@ -518,30 +523,43 @@ class _Engine:
         share = s.share[u] if s.share is not None else NAN
         start = s.start[u] if s.start is not None else NAN
         start_year = s.start_year[u] if s.start_year is not None else NAN
-        projection = trend.projection if trend is not None else None
-        verdict = trend.verdict if trend is not None else None
-        key = (value, goal, share, start, start_year, projection, verdict, *shown.values())
-        found = s.reasons.get(key)
-        if found is None:
-            schedule, reason = self._behind(s, value, goal, shown, share, start, start_year)
-            if trend is not None:
-                assert goal is not None  # a trend is drawn toward a goal
-                # At the precision its figures were written with: a projection is an estimate,
-                # not a figure to tell apart from the goal (never "0.100000000000001 projected").
-                places = max(s.indicator.decimals, *(decimals_written(v) for _, v in trend.series))
-                projected = number(round(trend.projection, places))
-                reason = (
-                    # The trend says more than "no baseline" or "the baseline was past the target".
-                    *(part for part in reason if part.key not in ("no_baseline", "baseline_met")),
-                    fragment(
-                        "trend",
-                        verdict=TREND_WORDS[trend.verdict],
-                        projection=projected,
-                        year=str(self.plan.info.target_year),
-                    ),
-                )
-            found = s.reasons[key] = (schedule, reason)
-        return found
+        # Made for each result (the figures, baseline and share of a unit are its own: a memo
+        # by them would hold every result's), then one object per distinct reason (interned):
+        # results share it, and the trend's fragment is added once per reason and projection.
+        schedule, reason = self._behind(s, value, goal, shown, share, start, start_year)
+        reason = self._interned.setdefault(reason, reason)
+        if trend is None:
+            return schedule, reason
+        assert goal is not None  # a trend is drawn toward a goal
+        # At the precision its figures were written with: a projection is an estimate, not a
+        # figure to tell apart from the goal (never "0.100000000000001 projected").
+        written = self._written
+        places = s.indicator.decimals
+        for _, v in trend.series:
+            n = written.get(v)
+            if n is None:
+                n = written[v] = decimals_written(v)
+            if n > places:
+                places = n
+        projected = number(round(trend.projection, places))
+        trended = self._trended.get((id(reason), trend.verdict, projected))
+        if trended is None:
+            with_trend = (
+                # The trend says more than "no baseline" or "the baseline was past the target".
+                *(part for part in reason if part.key not in ("no_baseline", "baseline_met")),
+                fragment(
+                    "trend",
+                    verdict=TREND_WORDS[trend.verdict],
+                    projection=projected,
+                    year=str(self.plan.info.target_year),
+                ),
+            )
+            # Kept with the reason it extends: the reason's id stays its own.
+            trended = self._trended[(id(reason), trend.verdict, projected)] = (
+                reason,
+                self._interned.setdefault(with_trend, with_trend),
+            )
+        return schedule, trended[1]
 
     def _source(self, shown: dict[str, Any], name: str) -> Text:
         """How a reference or rank was obtained (one Text per kind of source, shared)."""
