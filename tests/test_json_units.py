@@ -164,3 +164,21 @@ def test_the_streamed_report_is_the_rendered_report_and_is_written_whole(tmp_pat
     assert run("evaluate", SAMPLES / "districts-2023.csv", "-f", "json", "-o", out).code == 1
     assert out.read_text(encoding="utf-8") == whole
     assert run("evaluate", SAMPLES / "districts-2023.csv", "-f", "json").stdout == whole
+
+
+def test_a_trend_written_from_the_memo_or_anew_is_the_same_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The writer makes each distinct trend's text once and empties its memo now and then:
+    lines are the encoder's either way, for units whose trends are equal or differ."""
+    import plancheck.report.json as json_report
+
+    evaluation = evaluate(PLAN, read_submission([DISTRICTS], PLAN))
+    results = list(evaluation.results)
+    trends = [r.trend for r in results if r.trend is not None]
+    assert len(trends) > len(set(trends)) > 2  # some shared, some not: the memo is used
+    options = Options(lang="zh")
+    expected = [_compact(_fields(r, options, True)) for r in results]
+    assert list(_ResultWriter(evaluation, options, True).lines(results)) == expected
+    monkeypatch.setattr(json_report, "_TRENDS_KEPT", 2)
+    assert list(_ResultWriter(evaluation, options, True).lines(results)) == expected

@@ -209,6 +209,9 @@ def _number(x: float | int) -> str:
     return int.__repr__(x)
 
 
+_TRENDS_KEPT = 1 << 15  # trends' texts a writer holds at most
+
+
 class _SeriesKeys(dict[int, str]):
     """``"2021": `` of a trend's series, by year."""
 
@@ -235,6 +238,7 @@ class _ResultWriter:
         self._texts: dict[Any, Any] = {}
         self._verdicts = {verdict: _compact(verdict) for verdict in VERDICTS}
         self._series_keys = _SeriesKeys()
+        self._trends: dict[Trend, str] = {}
 
     def lines(self, results: Iterable[Result]) -> Lines:
         line = self.line
@@ -311,6 +315,17 @@ class _ResultWriter:
     def _trend(self, trend: Trend | None) -> str:
         if trend is None:
             return "null"
+        # Units with the same figures have the same trend: its text is made once (the memo is
+        # emptied now and then, so that it never holds a national file's every trend).
+        text = self._trends.get(trend)
+        if text is None:
+            trends = self._trends
+            if len(trends) >= _TRENDS_KEPT:
+                trends.clear()
+            text = trends[trend] = self._trend_text(trend)
+        return text
+
+    def _trend_text(self, trend: Trend) -> str:
         figures, keys = self._figures, self._series_keys
         series = ", ".join(
             [
