@@ -153,7 +153,6 @@ def _compose_fast(text: str, loader: type[Any] | None) -> Any:
         return None
 
 
-
 def _shallow(text: str) -> bool:
     """Block nesting needs indentation or a leading "- " per level; flow nesting a bracket."""
     prefixes = (len(line) - len(line.lstrip(" -")) for line in split_lines(text))
