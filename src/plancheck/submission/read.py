@@ -446,16 +446,16 @@ class _Builder:
         }
         units = sorted(self.unit_names, key=lambda u: (order.get(u, len(order)), u))
         years = sorted(set(self.rows_year))
-        position = [units.index(name) for name in self.unit_names]
+        where_unit = {name: n for n, name in enumerate(units)}
+        position = [where_unit[name] for name in self.unit_names]
         year_index = {y: n for n, y in enumerate(years)}
         size = len(self.plan.indicators) * len(years) * len(units)
         value, reference, rank, line, file = blank_cells(size)
         notes: dict[int, str] = {}
-        reported: set[tuple[int, int]] = set()
         count_units, count_years = len(units), len(years)
         duplicates: list[UserError] = []
         rows_value, rows_reference, rows_rank = self.rows_value, self.rows_reference, self.rows_rank
-        rows_line, rows_file = self.rows_line, self.rows_file
+        rows_line, rows_file, rows_note = self.rows_line, self.rows_file, self.rows_note
         for row, (code, year, indicator) in enumerate(
             zip(self.rows_unit, self.rows_year, self.rows_indicator, strict=True)
         ):
@@ -477,12 +477,16 @@ class _Builder:
             rank[cell] = rows_rank[row]
             line[cell] = rows_line[row]
             file[cell] = rows_file[row]
-            if row in self.rows_note:
-                notes[cell] = self.rows_note[row]
-            reported.add((u, y))
+            if rows_note and row in rows_note:
+                notes[cell] = rows_note[row]
         if duplicates:
             self.errors = duplicates
             raise self._errors(complete=len(duplicates) < MAX_ERRORS)
+        # (unit, year) positions given: those of every row kept, each one's pair read once.
+        reported = {
+            (position[code], year_index[year])
+            for code, year in set(zip(self.rows_unit, self.rows_year, strict=True))
+        }
         if require_values and not any(v == v for v in value):
             raise UserError(say("read.no_value"), self.files[0])
         return Submission(
