@@ -21,7 +21,6 @@ import bisect
 import math
 import re
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -217,8 +216,8 @@ def _read_events(text: str, lines: _Lines) -> tuple[Any, dict[Path_, tuple[int, 
     root: Any = None
     documents = 0
     try:
-        events: Iterator[Any] = yaml.parse(text, Loader=loader)
-        for event in events:
+        event: Any
+        for event in yaml.parse(text, Loader=loader):
             kind = event.__class__
             if kind is yaml.DocumentStartEvent:
                 documents += 1

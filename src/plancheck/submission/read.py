@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import difflib
 import math
+import operator
 import re
 from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from operator import itemgetter
 from pathlib import Path
 
 from plancheck.errors import UserError, UserErrors
@@ -621,7 +621,7 @@ class Layout:
         """Every row to ``builder.add``: one call per figure (a wide row gives several)."""
         width = len(self.header)
         positions = [self.fields.get(f, width) for f in FIELDS]  # width: the None after a row
-        pick = itemgetter(*positions)
+        pick = operator.itemgetter(*positions)
         has_unit = "unit" in self.fields
         blank = self.blank
         other = self.second_indicator
