@@ -73,6 +73,8 @@ def read_yaml(text: str, file: str | Path, *, numbers_as_text: bool = False) -> 
     name = str(file)
     loaders = _TEXT_NUMBER_LOADERS if numbers_as_text else _LOADERS
     lines = _Lines(text)
+    if numbers_as_text and (streamed := _read_events(text, lines)) is not None:
+        return MarkedYaml(streamed[0], name, streamed[1])
     node = _compose_fast(text, loaders[1])
     try:
         if node is None:
@@ -163,6 +165,117 @@ def _shallow(text: str) -> bool:
         depth += 1 if match.group() in "[{" else -1
         deepest = max(depth, deepest)
     return deepest <= MAX_DEPTH
+
+
+class _NotPlain(Exception):
+    """The document is not plain data (see ``_read_events``): read it node by node instead."""
+
+
+def _read_events(text: str, lines: _Lines) -> tuple[Any, dict[Path_, tuple[int, int]]] | None:
+    """The data and marks of a plain document, built from libyaml's events as they come: no
+    node tree (a 20 MB submission is 3 million nodes, gigabytes), no recursion, and each
+    distinct plain scalar resolved and constructed once.
+
+    Only the plain data files people fill in (``numbers_as_text``) are read so, and only when
+    nothing in them needs a rule: any anchor or alias, tag other than the plain ones, number
+    tag, merge or duplicate key, complex key, nesting past MAX_DEPTH, surrogate escape, second
+    document, line separator other than ``\n``/``\r``, or parser error returns None, and the
+    document is composed and built node by node (``_Builder``), which says what is wrong. The
+    data and marks are those ``_Builder`` gives: the same paths, lines and columns.
+    """
+    loader = _TEXT_NUMBER_LOADERS[1]
+    if loader is None or lines.starts is not None:
+        return None
+    resolver = _TEXT_NUMBER_LOADERS[0]("")  # the same implicit resolvers, pure Python
+    constructor = yaml.constructor.SafeConstructor()
+    scalars: dict[tuple[str, Any], Any] = {}  # (text, implicit) → value, for untagged scalars
+
+    def scalar(event: Any) -> Any:
+        if event.tag is None and (found := scalars.get((event.value, event.implicit))):
+            return found[0]
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        if tag not in _PLAIN_SCALAR_TAGS or tag in _NUMBER_TAGS:
+            raise _NotPlain
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        value = constructor.construct_object(node, deep=True)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            raise _NotPlain
+        if event.tag is None:
+            scalars[(event.value, event.implicit)] = (value,)
+        return value
+
+    marks: dict[Path_, tuple[int, int]] = {}
+    position = lines.position
+    # Open collections, innermost last: [collection, its path, a mapping's pending key or None,
+    # a sequence's next index].
+    open_: list[list[Any]] = []
+    root: Any = None
+    documents = 0
+    try:
+        event: Any
+        for event in yaml.parse(text, Loader=loader):
+            kind = event.__class__
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    return None
+                continue
+            if kind in _FRAME_EVENTS:
+                continue
+            parent = open_[-1] if open_ else None
+            if parent is None:
+                path: Path_ = ()
+            elif parent[0].__class__ is dict:
+                if parent[2] is None:  # a key, or the mapping's end
+                    if kind is yaml.MappingEndEvent:
+                        open_.pop()
+                        continue
+                    if kind is not yaml.ScalarEvent or event.anchor is not None:
+                        return None
+                    key = str(scalar(event))
+                    if key in parent[0]:
+                        return None
+                    parent[2] = key
+                    marks[(*parent[1], key)] = position(event.start_mark)
+                    continue
+                path = (*parent[1], parent[2])
+            else:
+                if kind is yaml.SequenceEndEvent:
+                    open_.pop()
+                    continue
+                path = (*parent[1], parent[3])
+            if kind is yaml.AliasEvent or event.anchor is not None or len(path) > MAX_DEPTH:
+                return None
+            marks.setdefault(path, position(event.start_mark))
+            value: Any
+            if kind is yaml.ScalarEvent:
+                value = scalar(event)
+            elif kind is yaml.MappingStartEvent and event.tag in _MAP_TAGS:
+                value = {}
+                open_.append([value, path, None, 0])
+            elif kind is yaml.SequenceStartEvent and event.tag in _SEQ_TAGS:
+                value = []
+                open_.append([value, path, None, 0])
+            else:
+                return None
+            if parent is None:
+                root = value
+            elif parent[0].__class__ is dict:
+                parent[0][parent[2]] = value
+                parent[2] = None
+            else:
+                parent[0].append(value)
+                parent[3] += 1
+    except Exception:  # a parser error, a date that is no date, _NotPlain…: node by node
+        return None
+    return root, marks
+
+
+_FRAME_EVENTS = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+_MAP_TAGS = (None, "!", f"{_TAG}map")
+_SEQ_TAGS = (None, "!", f"{_TAG}seq")
 
 
 class _Builder:

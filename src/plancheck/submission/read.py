@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import operator
 import re
 from array import array
 from collections.abc import Callable, Iterable
@@ -43,9 +44,13 @@ _NAMES = {normalise_key(n) for n in NAME_COLUMNS}
 FIELDS = ("indicator", "value", "reference", "rank", "year", "unit", "note")  # add()'s order
 NAN = math.nan
 _CACHED = frozenset({str, int, float})  # cell types whose checks are remembered (exact types)
+_TEXT_OR_NONE = frozenset({str, type(None)})
 
 # Where a cell is, for messages: (line, column index) → prefix such as "Sheet1!C5" ("" for CSV).
 CellName = Callable[[int, int], str]
+# A field's label in messages, for the row on a line: "value", "Sheet1!C5: 数值"…; built once
+# per layout (or per YAML record), asked only when a message is written.
+Label = Callable[[int, str], str]
 
 
 def read_submission(
@@ -100,6 +105,7 @@ class _FileContext:
         self.blank_unit: tuple[int, str] | None = None  # (line, label) of a row with no unit
         self.named_unit: tuple[int, str] | None = None  # (line, unit) of a row naming one
         self.unit_said = False  # the blank unit is reported once per file
+        self.years: dict[object, int] = {}  # a year cell (text or None) → the row's year
 
 
 class _Builder:
@@ -125,13 +131,13 @@ class _Builder:
         self.sheets: dict[str, str] = {}
         self.index = {ind.id: n for n, ind in enumerate(plan.indicators)}
         self.default_unit = plan.info.unit or ""
-        # Caches: a city's file repeats the same indicator names, years, units and figures.
+        # Memos (see ``add``): a city's file repeats the same indicators, years, units, figures.
         self._keys: dict[str, int | None] = {}
+        self._totals: dict[str, str] = {}  # a year cell → its text if a 合计, else ""
+        self._unit_cells: dict[str, tuple[str, str]] = {}  # a unit cell → (合计 text, folded)
         self._years: dict[object, int | None] = {}
-        self._units: dict[object, str] = {}
-        self._figures: dict[str, list[dict[object, float | str]]] = {
-            field: [{} for _ in plan.indicators] for field in ("value", "reference")
-        }
+        self._values: list[dict[object, float]] = [{} for _ in plan.indicators]
+        self._references: list[dict[object, float]] = [{} for _ in plan.indicators]
         self._ranks: dict[object, int | str | None] = {}
 
     # --- reading files ---------------------------------------------------------------------
@@ -190,7 +196,7 @@ class _Builder:
         """A YAML record: its cells by field."""
         cells = record.cells
 
-        def label(field: str) -> str:
+        def label(line: int, field: str) -> str:
             return cells[field][1] if field in cells else field
 
         raw = [cells[f][0] if f in cells else None for f in FIELDS]
@@ -215,14 +221,43 @@ class _Builder:
         unit: object,
         note: object,
         *,
-        label: Callable[[str], str],
+        label: Label,
         has_unit: bool,
         other_key: object = None,
     ) -> None:
-        """Check one row's cells and keep them; a bad cell is reported, the row dropped."""
-        for cell in (unit, year):  # a 合计 row may say so in its first column, the unit's
-            if cell is not None and normalise_key(fold(str(cell))) in TOTALS:
-                self._total_row(context, line, fold(str(cell)))
+        """Check one row's cells and keep them; a bad cell is reported, the row dropped.
+
+        A city's file repeats the same few thousand units, five years, 23 indicators and a few
+        hundred figures: each distinct cell text is checked once (memos by exact type ``str``,
+        the one a reader gives; other types are checked every time). Only results are
+        remembered, never a problem: a bad cell is reported again, in file order, every row."""
+        # The unit: its text folded, and whether it marks a 合计 row (checked before all else).
+        if unit is None:
+            unit_name = ""
+        elif unit.__class__ is str:
+            unit_cell = self._unit_cells.get(unit)
+            if unit_cell is None:
+                unit_cell = self._unit_cells[unit] = (_total_text(unit), fold(unit))
+            total, unit_name = unit_cell
+            if total:
+                self._total_row(context, line, total)
+                return
+        else:
+            if total := _total_text(unit):
+                self._total_row(context, line, total)
+                return
+            unit_name = fold(str(unit))
+        # The year, known good for this file when seen before (then it is no 合计 either).
+        years = context.years
+        year_number = years.get(year) if year.__class__ in _TEXT_OR_NONE else None
+        if year_number is None and year is not None:
+            year_total = self._totals.get(year) if year.__class__ is str else None
+            if year_total is None:
+                year_total = _total_text(year)
+                if year.__class__ is str:
+                    self._totals[year] = year_total
+            if year_total:
+                self._total_row(context, line, year_total)
                 return
         text_key = "" if key is None else str(key)
         indicator = self._keys.get(text_key, -1)
@@ -231,29 +266,45 @@ class _Builder:
             if indicator is None:
                 return
         elif indicator is None:
-            self.fail(context, line, self._unknown(text_key, label))
+            self.fail(context, line, self._unknown(text_key, label(line, "indicator")))
             return
         if other_key is not None and str(other_key).strip():
             other = self.plan.find_indicator(fold(str(other_key)))
             if other is not None and self.index[other.id] != indicator:
                 ind = self.plan.indicators[indicator]
-                self.fail(context, line, say("cell", label=label("indicator"), message=say(
+                self.fail(context, line, say("cell", label=label(line, "indicator"), message=say(
                     "read.two_indicators", first=shown(fold(text_key)),
                     second=shown(fold(str(other_key))), first_id=ind.id, second_id=other.id)))  # fmt: skip
                 return
-        year_number = self._year(context, line, year, label)
         if year_number is None:
-            return
-        ind = self.plan.indicators[indicator]
-        figure = self._figure(context, line, value, indicator, ind, "value", label)
-        ref = self._figure(context, line, reference, indicator, ind, "reference", label)
-        place = self._rank(context, line, rank, ind, label)
+            year_number = self._year(context, line, year, label)
+            if year_number is None:
+                return
+            if year.__class__ in _TEXT_OR_NONE:
+                years[year] = year_number
+        # The figures: each distinct text once per indicator and field.
+        if value is None:
+            figure: float | None = NAN
+        else:
+            figure = self._values[indicator].get(value) if value.__class__ in _CACHED else None
+            if figure is None:
+                figure = self._figure(context, line, value, indicator, "value", label)
+        if reference is None:
+            ref: float | None = NAN
+        else:
+            ref = (
+                self._references[indicator].get(reference)
+                if reference.__class__ in _CACHED
+                else None
+            )
+            if ref is None:
+                ref = self._figure(context, line, reference, indicator, "reference", label)
+        place = NAN if rank is None else self._rank(context, line, rank, indicator, label)
         if figure is None or ref is None or place is None:
             return
-        unit_name = self._unit(unit)
         if not unit_name:
             if context.blank_unit is None:
-                context.blank_unit = (line, label("unit") if has_unit else "unit")
+                context.blank_unit = (line, label(line, "unit") if has_unit else "unit")
             unit_name = self.default_unit
         elif context.named_unit is None:
             context.named_unit = (line, unit_name)
@@ -267,7 +318,9 @@ class _Builder:
         if code is None:
             code = self.unit_code[unit_name] = len(self.unit_names)
             self.unit_names.append(unit_name)
-            self.unit_first.append((context.file, line, label("unit") if has_unit else "unit"))
+            self.unit_first.append(
+                (context.file, line, label(line, "unit") if has_unit else "unit")
+            )
         row = len(self.rows_line)
         self.rows_unit.append(code)
         self.rows_year.append(year_number)
@@ -290,12 +343,10 @@ class _Builder:
             self.warnings.append(warning)
             context.rows += 1  # the row was read; it is just not a figure
 
-    def _indicator(
-        self, context: _FileContext, line: int, key: str, label: Callable[[str], str]
-    ) -> int | None:
+    def _indicator(self, context: _FileContext, line: int, key: str, label: Label) -> int | None:
         folded = fold(key)
         if not folded:
-            self.fail(context, line, say("cell", label=label("indicator"),
+            self.fail(context, line, say("cell", label=label(line, "indicator"),
                                          message=say("read.indicator_empty")))  # fmt: skip
             return None
         if normalise_key(folded) in TOTALS:
@@ -304,31 +355,29 @@ class _Builder:
         found = self.plan.find_indicator(folded)
         self._keys[key] = None if found is None else self.index[found.id]
         if found is None:
-            self.fail(context, line, self._unknown(key, label))
+            self.fail(context, line, self._unknown(key, label(line, "indicator")))
             return None
         return self.index[found.id]
 
-    def _unknown(self, key: str, label: Callable[[str], str]) -> str:
+    def _unknown(self, key: str, label: str) -> str:
         folded = fold(key)
         hint = self.plan.suggest(folded)
         extra = say("read.did_you_mean", hint=hint) if hint else ""
-        return say("cell", label=label("indicator"),
+        return say("cell", label=label,
                    message=say("read.unknown_indicator", text=shown(folded), hint=extra))  # fmt: skip
 
-    def _year(
-        self, context: _FileContext, line: int, raw: object, label: Callable[[str], str]
-    ) -> int | None:
+    def _year(self, context: _FileContext, line: int, raw: object, label: Label) -> int | None:
         cell = self._years.get(raw, -1) if isinstance(raw, str | int | type(None)) else -1
         if cell == -1:
             try:
                 cell = parse_year(raw)
             except BadValue as exc:
-                self.fail(context, line, say("cell", label=label("year"), message=exc))
+                self.fail(context, line, say("cell", label=label(line, "year"), message=exc))
                 return None
             if isinstance(raw, str | int | type(None)):
                 self._years[raw] = cell
         if cell is not None and self.cli_year is not None and cell != self.cli_year:
-            self.fail(context, line, say("cell", label=label("year"), message=say(
+            self.fail(context, line, say("cell", label=label(line, "year"), message=say(
                 "read.year_disagrees", year=cell, cli_year=self.cli_year)))  # fmt: skip
             return None
         found = cell or self.cli_year or context.name_year
@@ -341,37 +390,25 @@ class _Builder:
         return found
 
     def _figure(
-        self,
-        context: _FileContext,
-        line: int,
-        raw: object,
-        indicator: int,
-        ind: Indicator,
-        field: str,
-        label: Callable[[str], str],
-    ) -> float | None:
-        """The figure (NaN for no figure), or None after reporting a bad cell."""
-        if raw is None:
-            return NAN
-        # One cache per field and indicator: a cell's text decides its figure (or its problem).
-        cache = self._figures[field][indicator] if type(raw) in _CACHED else None
-        found = None if cache is None else cache.get(raw)
-        if found is None:
-            found = _check_figure(raw, ind, field)
-            if cache is not None:
-                cache[raw] = found
+        self, context: _FileContext, line: int, raw: object, indicator: int, field: str,
+        label: Label,
+    ) -> float | None:  # fmt: skip
+        """The figure (NaN for no figure), or None after reporting a bad cell. A good figure is
+        remembered for its text (one memo per field and indicator), a problem never is."""
+        found = _check_figure(raw, self.plan.indicators[indicator], field)
         if isinstance(found, str):
-            self.fail(context, line, say("cell", label=label(field), message=found))
+            self.fail(context, line, say("cell", label=label(line, field), message=found))
             return None
+        if raw.__class__ in _CACHED:
+            memo = self._values if field == "value" else self._references
+            memo[indicator][raw] = found
         return found
 
     def _rank(
-        self, context: _FileContext, line: int, raw: object, ind: Indicator,
-        label: Callable[[str], str],
-    ) -> float | None:  # fmt: skip
-        if raw is None:
-            return NAN
-        found = self._ranks.get(raw, -1) if isinstance(raw, str | int | float) else -1
+        self, context: _FileContext, line: int, raw: object, indicator: int, label: Label
+    ) -> float | None:
+        ind = self.plan.indicators[indicator]
+        found = self._ranks.get(raw, -1) if raw.__class__ in _CACHED else -1
         if found == -1:
             try:
                 place = parse_rank(raw)
@@ -379,27 +416,17 @@ class _Builder:
                 found = str(exc)
             else:
                 found = place
-            if isinstance(raw, str | int | float):
+            if raw.__class__ in _CACHED:
                 self._ranks[raw] = found
         if isinstance(found, str):
-            self.fail(context, line, say("cell", label=label("rank"), message=found))
+            self.fail(context, line, say("cell", label=label(line, "rank"), message=found))
             return None
         if found is None:
             return NAN
         if problem := ind.target.input_problem(self.plan, "rank", found):
-            self.fail(context, line, say("cell", label=label("rank"), message=problem))
+            self.fail(context, line, say("cell", label=label(line, "rank"), message=problem))
             return None
         return float(found)
-
-    def _unit(self, raw: object) -> str:
-        if raw is None:
-            return ""
-        found = self._units.get(raw) if isinstance(raw, str) else None
-        if found is None:
-            found = fold(str(raw))
-            if isinstance(raw, str):
-                self._units[raw] = found
-        return found
 
     # --- the whole -------------------------------------------------------------------------
 
@@ -419,16 +446,16 @@ class _Builder:
         }
         units = sorted(self.unit_names, key=lambda u: (order.get(u, len(order)), u))
         years = sorted(set(self.rows_year))
-        position = [units.index(name) for name in self.unit_names]
+        where_unit = {name: n for n, name in enumerate(units)}
+        position = [where_unit[name] for name in self.unit_names]
         year_index = {y: n for n, y in enumerate(years)}
         size = len(self.plan.indicators) * len(years) * len(units)
         value, reference, rank, line, file = blank_cells(size)
         notes: dict[int, str] = {}
-        reported: set[tuple[int, int]] = set()
         count_units, count_years = len(units), len(years)
         duplicates: list[UserError] = []
         rows_value, rows_reference, rows_rank = self.rows_value, self.rows_reference, self.rows_rank
-        rows_line, rows_file = self.rows_line, self.rows_file
+        rows_line, rows_file, rows_note = self.rows_line, self.rows_file, self.rows_note
         for row, (code, year, indicator) in enumerate(
             zip(self.rows_unit, self.rows_year, self.rows_indicator, strict=True)
         ):
@@ -450,12 +477,16 @@ class _Builder:
             rank[cell] = rows_rank[row]
             line[cell] = rows_line[row]
             file[cell] = rows_file[row]
-            if row in self.rows_note:
-                notes[cell] = self.rows_note[row]
-            reported.add((u, y))
+            if rows_note and row in rows_note:
+                notes[cell] = rows_note[row]
         if duplicates:
             self.errors = duplicates
             raise self._errors(complete=len(duplicates) < MAX_ERRORS)
+        # (unit, year) positions given: those of every row kept, each one's pair read once.
+        reported = {
+            (position[code], year_index[year])
+            for code, year in set(zip(self.rows_unit, self.rows_year, strict=True))
+        }
         if require_values and not any(v == v for v in value):
             raise UserError(say("read.no_value"), self.files[0])
         return Submission(
@@ -488,6 +519,12 @@ class _Builder:
             hint = say("read.did_you_mean", hint=close[0]) if close else ""
             self.errors.append(UserError(say("cell", label=label, message=say(
                 "read.not_a_unit", name=shown(name), hint=hint)), file, line))  # fmt: skip
+
+
+def _total_text(cell: object) -> str:
+    """The cell's text when it marks a row of the table's own (合计, 说明…), else ""."""
+    text = fold(str(cell))
+    return text if normalise_key(text) in TOTALS else ""
 
 
 def _check_figure(raw: object, ind: Indicator, field: str) -> float | str:
@@ -583,9 +620,13 @@ class Layout:
     ) -> None:
         """Every row to ``builder.add``: one call per figure (a wide row gives several)."""
         width = len(self.header)
-        positions = [self.fields.get(f) for f in FIELDS]
+        positions = [self.fields.get(f, width) for f in FIELDS]  # width: the None after a row
+        pick = operator.itemgetter(*positions)
         has_unit = "unit" in self.fields
         blank = self.blank
+        other = self.second_indicator
+        add, label = builder.add, self._field_label
+        wide = [(col, ind, self._column_label(col)) for col, ind in self.indicators.items()]
         for line, row in rows:
             if not "".join(row).strip():
                 continue  # blank and whitespace-only lines
@@ -596,33 +637,33 @@ class Layout:
                 if len(builder.errors) >= MAX_ERRORS:
                     raise builder._errors(complete=False)
                 continue
-            if size >= width:
-                cells = [None if col is None else row[col] for col in positions]
-            else:  # a short row: its missing cells are empty
-                cells = [
-                    None if col is None else row[col] if col < size else "" for col in positions
-                ]
-
-            def label(field: str, line: int = line) -> str:
-                col = self.fields.get(field)
-                return field if col is None else self._label(line, col)
-
-            other = self.second_indicator
-            other_key = row[other] if other is not None and other < size else None
-            if not self.indicators:
-                builder.add(context, line, *cells, label=label, has_unit=has_unit,
-                            other_key=other_key)  # fmt: skip
+            # The row's cells in add()'s order: None for a field with no column, "" for a cell
+            # a short row leaves out (the header's width, then one None to pick for no column).
+            padded = (*row, None) if size == width else (*row[:width], *[""] * (width - size), None)
+            if not wide:
+                other_key = row[other] if other is not None and other < size else None
+                add(context, line, *pick(padded), label=label, has_unit=has_unit,
+                    other_key=other_key)  # fmt: skip
                 continue
-            for col, indicator in self.indicators.items():
+            cells = list(pick(padded))
+            for col, indicator, wide_label in wide:
                 cells[0] = indicator
-                cells[1] = row[col] if col < size else ""
+                cells[1] = padded[col]
+                add(context, line, *cells, label=wide_label, has_unit=has_unit)
 
-                def wide_label(field: str, line: int = line, col: int = col) -> str:
-                    if field in ("value", "indicator"):
-                        return self._label(line, col)
-                    return label(field)
+    def _field_label(self, line: int, field: str) -> str:
+        col = self.fields.get(field)
+        return field if col is None else self._label(line, col)
 
-                builder.add(context, line, *cells, label=wide_label, has_unit=has_unit)
+    def _column_label(self, col: int) -> Label:
+        """The labels of a wide row's figure in column ``col``: its value is that column's."""
+
+        def label(line: int, field: str) -> str:
+            if field in ("value", "indicator"):
+                return self._label(line, col)
+            return self._field_label(line, field)
+
+        return label
 
     def _shape(self, line: int, row: list[str], width: int) -> UserError | None:
         if width > 1 and len(row) == 1 and (other := other_delimiter(row[0])):

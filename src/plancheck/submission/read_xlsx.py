@@ -106,9 +106,15 @@ class ExcelBook:
             raise
         except Exception as exc:  # calamine raises its own error types (zip, XML, password…)
             raise self._unreadable(exc) from None
-        # Text cells (most of a sheet, and every empty one) are taken as they are: the grid of a
-        # national file has millions of cells.
-        grid = [[v if v.__class__ is str else cell_text(v) for v in row] for row in rows]
+        # Text cells (most of a sheet, and every empty one) are taken as they are, and each
+        # distinct number is written out once: the grid of a national file has millions of cells
+        # and a few thousand numbers (years, figures).
+        numbers = _NumberTexts()
+        grid = [
+            [v if (kind := v.__class__) is str else numbers[v] if kind is float else cell_text(v)
+             for v in row]
+            for row in rows
+        ]  # fmt: skip
         for line, col in scan.percent:  # a number shown as 98.5% is the figure 98.5
             if line <= len(rows) and col < len(rows[line - 1]):
                 number = rows[line - 1][col]
@@ -149,6 +155,15 @@ class ExcelBook:
 
     def _unreadable(self, exc: BaseException) -> UserError:
         return self.package.unreadable(" ".join(str(exc).split()) or type(exc).__name__)
+
+
+class _NumberTexts(dict[float, str]):
+    """``cell_text`` of each float, computed once per distinct number (floats only: 1.0 and
+    True are equal keys, and TRUE is not 1)."""
+
+    def __missing__(self, number: float) -> str:
+        text = self[number] = cell_text(number)
+        return text
 
 
 def _readable_by_default(sheet: Sheet) -> bool:

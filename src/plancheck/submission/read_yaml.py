@@ -59,7 +59,8 @@ def _scalar(doc: MarkedYaml, path: tuple[str | int, ...], value: object, label: 
 
 
 def _line(doc: MarkedYaml, path: tuple[str | int, ...]) -> int:
-    line, _ = doc.where(path)
+    mark = doc.marks.get(path)  # a record's or an entry's own mark, as where() finds it first
+    line, _ = mark if mark is not None else doc.where(path)
     return line or 1
 
 
@@ -94,17 +95,23 @@ def _records(
         return
     if not isinstance(records, list):
         raise doc.error(("records",), say("yaml.records_list"))
+    fields: dict[str, str] = {}  # a key → its field, "" for a column only people read
     for n, entry in enumerate(records):
         path = ("records", n)
         if not isinstance(entry, dict):
             raise doc.error(path, say("yaml.record_mapping"))
         cells = dict(common)
         for key, value in entry.items():
-            field = columns.field_of(str(key))
+            field = fields.get(key)  # the same few keys on every record: each looked up once
             if field is None:
-                if columns.is_informational(str(key)):
-                    continue
-                raise doc.error((*path, key), say("yaml.unknown_key", key=shown(key)))
+                field = columns.field_of(str(key))
+                if field is None:
+                    if not columns.is_informational(str(key)):
+                        raise doc.error((*path, key), say("yaml.unknown_key", key=shown(key)))
+                    field = ""
+                fields[key] = field
+            if not field:
+                continue
             cells[field] = (_scalar(doc, (*path, key), value, str(key)), str(key))
         if "indicator" not in cells:
             raise doc.error(path, say("yaml.record_no_indicator"))

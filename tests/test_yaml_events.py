@@ -1,0 +1,82 @@
+"""Data files (submissions, progress reports) in plain YAML are read from libyaml's events as they
+come, with no node tree: the data and the marks (line and column of every path) must be exactly
+those of the node-by-node reading, and anything not plain must go node by node, which says what
+is wrong (the messages themselves: tests/cases/hostile/yaml_*)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+
+from plancheck import yamlfile
+from plancheck.yamlfile import read_yaml
+
+
+def node_by_node(text: str) -> tuple[Any, dict[Any, tuple[int, int]]]:
+    """What the pure-Python composer and the node builder give (independent of libyaml)."""
+    node = yaml.compose(text, Loader=yamlfile._TEXT_NUMBER_LOADERS[0])
+    if node is None:
+        return None, {}
+    builder = yamlfile._Builder("t.yaml", yamlfile._Lines(text))
+    return builder.build(node, (), 0), builder.marks
+
+
+PLAIN = {
+    "records": 'records:\n  - {unit: 徐汇区, year: 2023, indicator: "1", value: 98}\n'
+    "  - {unit: 长宁区, year: 2023, indicator: 规范性文件审查纠错率, value: 1.2, note: 第三方}\n",
+    "values": 'year: 2023\nunit: 徐汇区\nvalues:\n  "1": 100\n  规范性文件审查纠错率: {value: 1.2, '
+    "reference: 1.8}\n  \"18\":\n    value: 92\n    rank: 3\n    note: '第三方测评'\n",
+    "scalars": 'a: ~\nb: yes\nc: 2023-12-31\nd: 0100\ne: "quoted: text"\nf: |\n  two\n  lines\n'
+    "g: [1, [2, [3, {h: 4}]]]\n~: null key\ntrue: bool key\n? plain\n: explicit key\n",
+    "same_text_twice": "a: 2023\nb: '2023'\nc: 2023\nd: [\"2023\", 2023, '2023']\n",
+    "explicit_document": "---\n- 1\n- - 2\n  - 3\n...\n",
+    "tagged_plainly": "a: !!str 5\nb: !!map {c: 1}\nd: !!seq [e]\nf: ! text\n",
+    "empty": "",
+    "comments_only": "# nothing\n",
+    "crlf": "a: 1\r\nb:\r\n  - x\r\n  - y\r\n",
+    "wide_characters_before_values": "指标名称: {数值: 1, 说明: 备注, 年份: 2023}\n",
+}
+
+
+@pytest.mark.parametrize("name", list(PLAIN))
+def test_a_plain_document_reads_from_events_as_node_by_node(name: str) -> None:
+    text = PLAIN[name]
+    assert yamlfile._read_events(text, yamlfile._Lines(text)) is not None, "read from events"
+    doc = read_yaml(text, "t.yaml", numbers_as_text=True)
+    assert (doc.data, doc.marks) == node_by_node(text)
+
+
+def test_many_records_read_from_events_as_node_by_node() -> None:
+    text = "records:\n" + "".join(
+        f'  - {{unit: 县{n // 115:05d}, year: {2021 + n % 5}, indicator: "{n % 23 + 1}", '
+        f"value: {n % 97}.5}}\n"
+        for n in range(3000)
+    )
+    doc = read_yaml(text, "t.yaml", numbers_as_text=True)
+    assert (doc.data, doc.marks) == node_by_node(text)
+    assert doc.marks[("records", 2999, "value")] == (3001, 49)  # the key, counted in characters
+
+
+NOT_PLAIN = {
+    "alias": "a: &x 1\nb: *x\n",
+    "anchor": "a: &x 1\n",
+    "python_tag": "a: !!python/object:os.system ls\n",
+    "number_tag": "a: !!int '5'\n",
+    "merge_key": "a: {x: 1}\nb:\n  <<: {y: 2}\n",
+    "duplicate_key": "a: 1\na: 2\n",
+    "complex_key": "? [1, 2]\n: x\n",
+    "too_deep": "a: " + "[" * 70 + "]" * 70 + "\n",
+    "two_documents": "a: 1\n---\nb: 2\n",
+    "line_separator": "a: one\u2028two\n",
+    "syntax": "a: [1, 2\n",
+    "impossible_date": "a: 2023-02-30\n",
+    "surrogate": 'a: "\\ud800"\n',
+}
+
+
+@pytest.mark.parametrize("name", list(NOT_PLAIN))
+def test_a_document_that_is_not_plain_goes_node_by_node(name: str) -> None:
+    text = NOT_PLAIN[name]
+    assert yamlfile._read_events(text, yamlfile._Lines(text)) is None
