@@ -170,11 +170,7 @@ class _Builder:
                     self.add_record(context, record)
                     records += 1
                 if records > SLOW_YAML_RECORDS:
-                    self.warnings.append(
-                        f"{file}: {records:,} figures read from YAML, slowly at this size (each "
-                        "value is a YAML node with its line and column); the same rows as a CSV "
-                        "file or a workbook are read many times faster"
-                    )
+                    self.warnings.append(say("read.slow_yaml", file=file, records=f"{records:,}"))
             else:
                 rows = read_rows(
                     text, file, lambda cells: columns.looks_like_header(cells, self.plan)
