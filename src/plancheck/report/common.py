@@ -30,9 +30,12 @@ _BARE_NUMBER = re.compile(r"[\d.]+")
 SEVERITY = {Status.FAIL: 0, Status.UNKNOWN: 1, Status.MISSING: 2, Status.BEHIND: 3, Status.PASS: 4}
 
 
-def verdict(evaluation: Evaluation, lang: str) -> str:
-    """``NOT COMPLIANT: 1 binding indicators not met`` or ``COMPLIANT: every binding …``."""
-    blocking = sum(1 for r in evaluation.results if evaluation.blocking(r))
+def verdict(evaluation: Evaluation, lang: str, blocking: int | None = None) -> str:
+    """``NOT COMPLIANT: 1 binding indicators not met`` or ``COMPLIANT: every binding …``.
+
+    ``blocking``: the number of blocking results, when the caller has counted them already."""
+    if blocking is None:
+        blocking = blocking_count(evaluation)
     tasks = evaluation.tasks
     if blocking:
         key = "strict_blocking" if evaluation.strict else "binding_blocking"
@@ -48,6 +51,11 @@ def verdict(evaluation: Evaluation, lang: str) -> str:
         return task_verdict(tasks, lang)
     key = "all_met_strict" if evaluation.strict else "all_binding_met"
     return f"{label('compliant', lang)}{label('colon', lang)}{label(key, lang)}"
+
+
+def blocking_count(evaluation: Evaluation) -> int:
+    """How many results make the run non-compliant (``Evaluation.blocking``)."""
+    return sum(1 for r in evaluation.results if evaluation.blocking(r))
 
 
 def summary_heading(evaluation: Evaluation, lang: str) -> str:
