@@ -12,8 +12,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from plancheck.evaluate.models import Evaluation, Result, Status
+from plancheck.plan.models import Indicator
 from plancheck.report import Options
 from plancheck.report.common import (
+    SharedCells,
     bracketed,
     category_rows,
     category_table,
@@ -33,7 +35,6 @@ from plancheck.report.common import (
     office_text,
     report_date,
     shared_progress_table,
-    shared_reason,
     shared_verdict,
     summary_sentences,
     unit_line,
@@ -326,12 +327,19 @@ def _attention(evaluation: Evaluation, lang: str) -> list[str]:
         return [*out, f"<p>{esc(label('nothing_needs_attention', lang))}</p>"]
     out.append('<ul class="attention">')
     multi_unit = len(evaluation.units) > 1
+    shared = SharedCells(evaluation, lang)
+    statuses = {s: _status_html(s, lang) for s in Status}
+    names: dict[int, tuple[Indicator, str]] = {}
     for r in todo:
         who = f"{esc(r.unit)} " if multi_unit else ""
-        binding = label("binding_yes" if r.indicator.binding else "binding_no", lang)
+        name = names.get(id(r.indicator))
+        if name is None:
+            binding = label("binding_yes" if r.indicator.binding else "binding_no", lang)
+            text = f"<strong>{esc(_name(r, lang))}</strong> [{esc(binding)}]"
+            name = names[id(r.indicator)] = (r.indicator, text)
         out.append(
-            f"<li>{_status_html(r.status, lang)} {who}<strong>{esc(_name(r, lang))}</strong> "
-            f"[{esc(binding)}]{esc(colon(lang) + shared_reason(r.reason, lang))}</li>"
+            f"<li>{statuses[r.status]} {who}{name[1]}"
+            f"{esc(colon(lang) + shared.reason(r.reason))}</li>"
         )
     out.append("</ul>")
     return out
