@@ -164,30 +164,38 @@ def _summary(evaluation: Evaluation, lang: str) -> list[str]:
     out.append("</tbody></table>")
     if evaluation.only is not None:
         out.append(f'<p class="note">{esc(label("only_" + evaluation.only, lang))}</p>')
-    latest = [r for r in evaluation.results if r.year == evaluation.latest_year]
-    groups = []
-    for category in evaluation.plan.categories:
-        name = category.name if lang == "zh" else category.name_en
-        groups.append(
-            (name, Counter(r.status for r in latest if r.indicator.category == category.name))
-        )
-    out.append(
-        stacked_bars(f"{label('chart_categories', lang)} ({evaluation.latest_year})", groups, lang)
-    )
+    latest_year = evaluation.latest_year
+    # One pass: the latest year's statuses per category and per unit, every year's statuses.
+    by_category: dict[str, Counter[Status]] = {
+        c.name: Counter() for c in evaluation.plan.categories
+    }
+    by_year: dict[int, Counter[Status]] = {y: Counter() for y in evaluation.years}
+    by_unit: dict[str, Counter[Status]] = {u: Counter() for u in evaluation.units}
+    for r in evaluation.results:
+        year = by_year.get(r.year)
+        if year is not None:
+            year[r.status] += 1
+        if r.year == latest_year:
+            category = by_category.get(r.indicator.category)
+            if category is not None:
+                category[r.status] += 1
+            unit = by_unit.get(r.unit)
+            if unit is not None:
+                unit[r.status] += 1
+    groups = [
+        (category.name if lang == "zh" else category.name_en, by_category[category.name])
+        for category in evaluation.plan.categories
+    ]
+    out.append(stacked_bars(f"{label('chart_categories', lang)} ({latest_year})", groups, lang))
     if len(evaluation.years) > 1:
-        by_year = [
-            (str(y), Counter(r.status for r in evaluation.results if r.year == y))
-            for y in evaluation.years
-        ]
-        out.append(stacked_bars(label("chart_years", lang), by_year, lang))
-    if len(evaluation.units) > 1:
-        counts: dict[str, Counter[Status]] = {u: Counter() for u in evaluation.units}
-        for r in latest:  # one pass: a national file has thousands of units
-            if r.unit in counts:
-                counts[r.unit][r.status] += 1
-        by_unit = list(counts.items())
         out.append(
-            stacked_bars(f"{label('chart_units', lang)} ({evaluation.latest_year})", by_unit, lang)
+            stacked_bars(label("chart_years", lang), [(str(y), by_year[y]) for y in by_year], lang)
+        )
+    if len(evaluation.units) > 1:
+        out.append(
+            stacked_bars(
+                f"{label('chart_units', lang)} ({latest_year})", list(by_unit.items()), lang
+            )
         )
     return out
 
