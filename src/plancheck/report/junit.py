@@ -43,7 +43,7 @@ from plancheck.report.common import target_cell, value_cell, verdict
 from plancheck.report.escape import xml
 from plancheck.report.labels import label, status_word
 from plancheck.report.tasks_view import BAD, OK, TaskRow, task_rows
-from plancheck.safetext import CONTROLS
+from plancheck.safetext import controls_but
 from plancheck.submission.summary import CheckSummary
 
 if TYPE_CHECKING:
@@ -170,11 +170,12 @@ class _Bodies:
 
 
 def _plain(text: str) -> bool:
-    """Nothing in it that ``escape.xml`` or ElementTree changes: no control character (a CR
-    before a line feed included), no ``&<>``, no U+FFFE or U+FFFF."""
-    return CONTROLS.search(text) is None and _MARKUP.search(text) is None
+    """Nothing in it that ``escape.xml`` or ElementTree changes in an element's text: no control
+    character but tab and line feed (a CR included), no ``&<>``, no U+FFFE or U+FFFF."""
+    return _SHOWN.search(text) is None and _MARKUP.search(text) is None
 
 
+_SHOWN = controls_but("\t\n")  # what ``escape.xml`` (``visible_controls``) writes out
 _MARKUP = re.compile("[&<>\ufffe\uffff]")
 
 
