@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import datetime as dt
 import xml.etree.ElementTree as ET
@@ -17,6 +18,7 @@ from plancheck.messages import fragment
 from plancheck.plan.load import load_plan
 from plancheck.report import Options, render
 from plancheck.submission.read import read_submission
+from tests.test_injection import admitting_other_units
 
 xmlschema = pytest.importorskip("xmlschema")
 
@@ -203,3 +205,72 @@ def test_an_earlier_years_failure_is_skipped_the_latest_years_is_not(tmp_path: P
     }
     assert kinds["1(2022)"] == "skipped" and kinds["1(2023)"] == "passed"
     assert kinds["4(2022)"] == "passed" and kinds["4(2023)"] == "failure"
+
+
+def _as_elementtree_writes(xml: str) -> str:
+    """The document parsed and written again by ElementTree (indented as ``ET.indent`` does):
+    what the streamed writer must equal, character for character."""
+    root = ET.fromstring(xml)
+    for element in root.iter():  # the layout's whitespace, laid out again by ET.indent
+        if len(element):
+            element.text = None
+        element.tail = None
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
+HOSTILE = "<b>&amp; \"q\" 'a' ]]> \x07bell\ttab\r\nCRLF\rCR \ufffe \u202e end&"
+
+
+@pytest.fixture(scope="module")
+def any_units(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled plan, admitting any unit."""
+    folder = tmp_path_factory.mktemp("plan")
+    indicators = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    (folder / "indicators.yaml").write_text(admitting_other_units(indicators), encoding="utf-8")
+    (folder / "tasks.yaml").write_bytes((ROOT / "data" / "tasks.yaml").read_bytes())
+    return folder
+
+
+def test_the_streamed_document_is_what_elementtree_writes(tmp_path: Path, any_units: Path) -> None:
+    """Markup, quotes, tabs, CR LF, a lone CR, controls and U+FFFE in notes, unit and file
+    names: escaped as ElementTree escapes text and attributes, laid out as it indents."""
+    submission = tmp_path / 'a&b "<c>".csv'
+    rows = [
+        ["unit", "year", "indicator", "value", "note"],
+        ['甲 "<x>" & y', "2022", "1", "90", HOSTILE],
+        ['甲 "<x>" & y', "2023", "1", "90", ""],
+        ["乙\tz", "2023", "1", "100", "plain"],
+        ["乙\tz", "2023", "4", "", "a\nb"],
+    ]
+    with submission.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(rows)
+    for lang in ("en", "zh"):
+        _, xml = junit(submission, "--lang", lang, "--plan", any_units)
+        check(xml)
+        assert xml == _as_elementtree_writes(xml)
+    cases = {
+        c.get("classname", "") + c.get("name", ""): c for c in ET.fromstring(xml).iter("testcase")
+    }
+    hostile = next(c for key, c in cases.items() if "(2022)" in key)
+    text = hostile[0].text or ""
+    assert "\\x07bell\ttab\nCRLF\\x0dCR \\ufffe " in text  # CR LF a line break, CR shown
+    assert text.endswith('a&b "<c>".csv:2')
+
+
+def test_cases_sharing_a_figure_keep_their_own_notes_and_lines(
+    tmp_path: Path, any_units: Path
+) -> None:
+    """What results share (a figure, a reason, an indicator) is made once: what they do not
+    (a note, a line) is still each one's own."""
+    submission = tmp_path / "2023.csv"
+    submission.write_text(
+        "unit,indicator,value,note\n甲,1,90,first\n乙,1,90,\n丙,1,90,third\n", encoding="utf-8"
+    )
+    _, xml = junit(submission, "--plan", any_units)
+    cases = check(xml).iter("testcase")
+    bodies = [case[0].text or "" for case in cases if case.get("name", "").startswith("1 ")]
+    notes = {b.rsplit(":", 1)[-1]: b.split("Note: ")[1].split("\n")[0] if "Note: " in b else None
+             for b in bodies}  # fmt: skip
+    assert notes == {"2": "first", "3": None, "4": "third"}  # each case its own line and note
+    assert len({b.split("\n")[3] for b in bodies}) == 1  # one reason, the same words

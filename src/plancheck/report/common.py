@@ -10,7 +10,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from plancheck.evaluate.index import IndexScore
-from plancheck.evaluate.models import Evaluation, IndicatorView, Result, Status
+from plancheck.evaluate.models import ONLY, Evaluation, IndicatorView, Result, Status
 from plancheck.messages import TREND_WORDS, Reason, Text, number, numbers_apart, render
 from plancheck.plan.models import Indicator, Plan
 from plancheck.report.labels import (
@@ -30,9 +30,12 @@ _BARE_NUMBER = re.compile(r"[\d.]+")
 SEVERITY = {Status.FAIL: 0, Status.UNKNOWN: 1, Status.MISSING: 2, Status.BEHIND: 3, Status.PASS: 4}
 
 
-def verdict(evaluation: Evaluation, lang: str) -> str:
-    """``NOT COMPLIANT: 1 binding indicators not met`` or ``COMPLIANT: every binding …``."""
-    blocking = sum(1 for r in evaluation.results if evaluation.blocking(r))
+def verdict(evaluation: Evaluation, lang: str, blocking: int | None = None) -> str:
+    """``NOT COMPLIANT: 1 binding indicators not met`` or ``COMPLIANT: every binding …``.
+
+    ``blocking``: the number of blocking results, when the caller has counted them already."""
+    if blocking is None:
+        blocking = blocking_count(evaluation)
     tasks = evaluation.tasks
     if blocking:
         key = "strict_blocking" if evaluation.strict else "binding_blocking"
@@ -48,6 +51,11 @@ def verdict(evaluation: Evaluation, lang: str) -> str:
         return task_verdict(tasks, lang)
     key = "all_met_strict" if evaluation.strict else "all_binding_met"
     return f"{label('compliant', lang)}{label('colon', lang)}{label(key, lang)}"
+
+
+def blocking_count(evaluation: Evaluation) -> int:
+    """How many results make the run non-compliant (``Evaluation.blocking``)."""
+    return sum(1 for r in evaluation.results if evaluation.blocking(r))
 
 
 def summary_heading(evaluation: Evaluation, lang: str) -> str:
@@ -379,15 +387,15 @@ def unit_line(evaluation: Evaluation, lang: str) -> str | None:
     return unit
 
 
-def listed_ids(evaluation: Evaluation) -> Callable[[Result], bool]:
-    """Whether --only keeps a result (``Evaluation.lists``; results are made as they are read,
-    so never by identity)."""
-    return evaluation.lists
+def kept(evaluation: Evaluation) -> Callable[[Result], bool] | None:
+    """What --only keeps of the results in a listing (``Evaluation.listed``), or None: all."""
+    return None if evaluation.only is None else ONLY[evaluation.only]
 
 
 def listed_attention(evaluation: Evaluation) -> list[Result]:
-    keep = listed_ids(evaluation)
-    return [r for r in attention(evaluation) if keep(r)]
+    keep = kept(evaluation)
+    todo = attention(evaluation)
+    return todo if keep is None else [r for r in todo if keep(r)]
 
 
 def counts_text(counts: dict[str, int], lang: str) -> str:
@@ -521,64 +529,118 @@ class SeriesRow:
 def series_rows(evaluation: Evaluation, category: str) -> list[SeriesRow]:
     """The rows of one category: per unit and indicator (the plan's order), every judged year's
     result; only those --only keeps a result of."""
-    keep = listed_ids(evaluation)
+    return category_rows(evaluation).get(category, [])
+
+
+def category_rows(evaluation: Evaluation) -> dict[str, list[SeriesRow]]:
+    """``series_rows`` of every category, by category, in one pass over the results."""
+    keep = kept(evaluation)
     rows: dict[tuple[str, str], dict[int, Result]] = {}
-    indicators: dict[str, Indicator] = {}
+    indicators: dict[tuple[str, str], Indicator] = {}
     listed: set[tuple[str, str]] = set()
     for r in evaluation.results:
-        if r.indicator.category != category:
-            continue
-        key = (r.unit, r.indicator.id)
-        rows.setdefault(key, {})[r.year] = r
-        indicators[r.indicator.id] = r.indicator
-        if keep(r):
+        indicator = r.indicator
+        key = (r.unit, indicator.id)
+        by_year = rows.get(key)
+        if by_year is None:
+            by_year = rows[key] = {}
+            indicators[key] = indicator
+        by_year[r.year] = r
+        if keep is None or keep(r):
             listed.add(key)
-    return [
-        SeriesRow(unit, indicators[ident], by_year)
-        for (unit, ident), by_year in rows.items()
-        if (unit, ident) in listed
-    ]
+    found: dict[str, list[SeriesRow]] = {}
+    for key, by_year in rows.items():
+        if key in listed:
+            indicator = indicators[key]
+            found.setdefault(indicator.category, []).append(SeriesRow(key[0], indicator, by_year))
+    return found
 
 
 def category_table(
-    evaluation: Evaluation, category: str, lang: str, reason: bool = True
+    evaluation: Evaluation,
+    category: str,
+    lang: str,
+    reason: bool = True,
+    rows: list[SeriesRow] | None = None,
 ) -> tuple[list[str], list[list[str]]]:
     """One category's table for a shared report (header, rows): an indicator a row, its figures
-    under their years, the latest year's status and reason, the notes as 备注."""
-    rows = series_rows(evaluation, category)
+    under their years, the latest year's status and reason, the notes as 备注.
+
+    ``rows``: the category's ``series_rows``, when the caller has them (``category_rows``)."""
+    if rows is None:
+        rows = series_rows(evaluation, category)
     years = evaluation.years
     several = len(years) > 1
     header = [label("id", lang), label("indicator", lang), label("binding", lang),
               label("target", lang)]  # fmt: skip
-    if len(evaluation.units) > 1:
+    multi_unit = len(evaluation.units) > 1
+    if multi_unit:
         header.insert(0, label("unit", lang))
     header += [str(y) for y in years] if several else [label("actual", lang)]
     latest = evaluation.latest_year
     header.append(label("status_in", lang, year=latest) if several else label("status", lang))
     if reason:
         header.append(label("reason_in", lang, year=latest) if several else label("reason", lang))
-    notes = any(row.note(lang) for row in rows)
-    if notes:
+    notes = [row.note(lang) for row in rows]
+    if any(notes):
         header.append(label("note", lang))
+    else:
+        notes = []
+    cells = SharedCells(evaluation, lang)
     body = []
-    for row in rows:
-        i = row.indicator
-        cells = [i.id, i.name if lang == "zh" else f"{i.name_en}\n{i.name}",
-                 label("binding_yes" if i.binding else "binding_no", lang),
-                 shared_target(i, lang)]  # fmt: skip
-        if len(evaluation.units) > 1:
-            cells.insert(0, row.unit)
-        cells += [
-            value_figure(evaluation, row.by_year[y]) if y in row.by_year else "—" for y in years
-        ]
-        now = row.by_year.get(latest)
-        cells.append(f"{STATUS_SYMBOL[now.status]} {status_word(now.status, lang)}" if now else "—")
+    for n, row in enumerate(rows):
+        line = [*cells.indicator(row.indicator)]
+        if multi_unit:
+            line.insert(0, row.unit)
+        by_year = row.by_year
+        line += [cells.value(by_year[y]) if y in by_year else "—" for y in years]
+        now = by_year.get(latest)
+        line.append(cells.status[now.status] if now else "—")
         if reason:
-            cells.append(shared_reason(now.reason, lang) if now else "")
+            line.append(cells.reason(now.reason) if now else "")
         if notes:
-            cells.append(row.note(lang))
-        body.append(cells)
+            line.append(notes[n])
+        body.append(line)
     return header, body
+
+
+class SharedCells:
+    """The cells of a shared report's tables, each made once for what results share: an
+    indicator's own cells, a status, a reason, a figure."""
+
+    def __init__(self, evaluation: Evaluation, lang: str) -> None:
+        self.evaluation = evaluation
+        self.lang = lang
+        self.status = {s: f"{STATUS_SYMBOL[s]} {status_word(s, lang)}" for s in Status}
+        self._indicators: dict[int, tuple[Indicator, list[str]]] = {}
+        self._reasons: dict[int, tuple[Reason, str]] = {}
+        self._values: dict[tuple[str, float | None, float | None], str] = {}
+
+    def indicator(self, i: Indicator) -> list[str]:
+        """Its id, name, binding and target (``category_table``'s first columns)."""
+        found = self._indicators.get(id(i))
+        if found is None:
+            lang = self.lang
+            cells = [i.id, i.name if lang == "zh" else f"{i.name_en}\n{i.name}",
+                     label("binding_yes" if i.binding else "binding_no", lang),
+                     shared_target(i, lang)]  # fmt: skip
+            found = self._indicators[id(i)] = (i, cells)
+        return found[1]
+
+    def reason(self, reason: Reason) -> str:
+        """``shared_reason``, once per reason (the reason kept with it: its id stays its own)."""
+        found = self._reasons.get(id(reason))
+        if found is None:
+            found = self._reasons[id(reason)] = (reason, shared_reason(reason, self.lang))
+        return found[1]
+
+    def value(self, result: Result) -> str:
+        """``value_figure``, once per indicator, figure and goal."""
+        key = (result.indicator.id, result.value, result.goal)
+        found = self._values.get(key)
+        if found is None:
+            found = self._values[key] = value_figure(self.evaluation, result)
+        return found
 
 
 _WITH_UNIT = re.compile(r"([\d.]+)((?:及)?以上|(?:及)?以下|以内|左右)?")
@@ -600,8 +662,10 @@ def shared_target(indicator: Indicator, lang: str) -> str:
 def shared_progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
     """The progress table for a shared report (header, rows): each figure under its year (the
     baseline's too), the projection for the target year, the trend and the mid-term class."""
-    keep = listed_ids(evaluation)
-    rows = [r for r in progress_rows(evaluation) if keep(r)]
+    keep = kept(evaluation)
+    rows = progress_rows(evaluation)
+    if keep is not None:
+        rows = [r for r in rows if keep(r)]
     years = sorted({y for r in rows if r.trend for y, _ in r.trend.series})
     target_year = evaluation.plan.info.target_year
     header = [label("indicator", lang), *(str(y) for y in years),

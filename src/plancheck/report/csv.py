@@ -67,15 +67,17 @@ def rows(evaluation: Evaluation, lang: str) -> Iterator[Row]:
         for i in evaluation.plan.indicators
     }
     units: dict[str, str] = {}
-    said: dict[object, str] = {}  # many results give the same reason: made once
+    # Many results give the same reason: made once (by identity, the reason kept with its text).
+    said: dict[int, tuple[object, str]] = {}
     statuses = {s: s.value if lang == "en" else status_word(s, lang) for s in Status}
     for r in evaluation.listed:
         unit = units.get(r.unit)
         if unit is None:
             unit = units[r.unit] = neutralise(r.unit)
-        why = said.get(r.reason)
-        if why is None:
-            why = said[r.reason] = neutralise(render(r.reason, lang))
+        found = said.get(id(r.reason))
+        if found is None:
+            found = said[id(r.reason)] = (r.reason, neutralise(render(r.reason, lang)))
+        why = found[1]
         number, name, binding, target = indicators[r.indicator.id]
         yield (
             unit,
@@ -103,14 +105,31 @@ def figure(value: float | None) -> str:
 
 
 def render_evaluation(evaluation: Evaluation, options: Options) -> str:
+    return "".join(stream_evaluation(evaluation, options))
+
+
+def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]:
+    """``render_evaluation`` a few thousand rows at a time, as the standard library writes them."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header(options.lang))
-    writer.writerows(
-        (unit, year, number, name, binding, target, status, figure(value), figure(goal), why, note)
-        for unit, year, number, name, binding, target, status, value, goal, why, note in rows(
-            evaluation, options.lang
-        )
-    )
-    return buffer.getvalue()
+    batch = []
+    for unit, year, number, name, binding, target, status, value, goal, why, note in rows(
+        evaluation, options.lang
+    ):
+        batch.append(
+            (unit, year, number, name, binding, target, status, figure(value), figure(goal), why,
+             note)
+        )  # fmt: skip
+        if len(batch) == _BATCH:
+            writer.writerows(batch)
+            batch.clear()
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    writer.writerows(batch)
+    yield buffer.getvalue()
+
+
+_BATCH = 4096

@@ -20,12 +20,13 @@ overdue, inconsistent or unreported finding, then the verdict).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from plancheck.errors import UserError
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import render
+from plancheck.messages import Reason, render
+from plancheck.plan.models import Indicator
 from plancheck.report import Options
 from plancheck.report.check import done_line, file_line
 from plancheck.report.common import attention, verdict
@@ -55,33 +56,69 @@ def level(evaluation: Evaluation, result: Result) -> str:
 
 
 def render_evaluation(evaluation: Evaluation, options: Options) -> str:
+    return "".join(stream_evaluation(evaluation, options))
+
+
+def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]:
+    """``render_evaluation`` line by line: an annotation per result that needs attention, each
+    shared piece (a file, a title, a reason) escaped once."""
     lang = options.lang
     multi_unit = len(evaluation.units) > 1
     first = evaluation.files[0] if evaluation.files else None
-    lines = []
+    properties = _Escaped(github_property)
+    messages = _Escaped(github_message)
+    reasons: dict[int, tuple[Reason, str]] = {}
+    titles: dict[tuple[str, int, Status], tuple[Indicator, str]] = {}
+    note = f" ({label('note', lang)}: "
+    blocking = 0
     for r in attention(evaluation):
-        who = f"{r.unit} " if multi_unit else ""
-        title = f"{who}{indicator_name(r, lang)}: {status_word(r.status, lang)}"
-        message = render(r.reason, lang) + (f" ({label('note', lang)}: {r.note})" if r.note else "")
-        lines.append(
-            command(level(evaluation, r), message, file=r.file or first, line=r.line, title=title)
+        found = titles.get((r.unit, id(r.indicator), r.status))
+        if found is None:
+            who = f"{r.unit} " if multi_unit else ""
+            text = f"{who}{indicator_name(r, lang)}: {status_word(r.status, lang)}"
+            found = titles[(r.unit, id(r.indicator), r.status)] = (r.indicator, properties[text])
+        reason = reasons.get(id(r.reason))
+        if reason is None:  # the reason kept with its text: its id stays its own
+            reason = reasons[id(r.reason)] = (r.reason, render(r.reason, lang))
+        message = (
+            messages[reason[1]] if not r.note else github_message(f"{reason[1]}{note}{r.note})")
         )
+        kind = level(evaluation, r)
+        blocking += kind == "error"
+        file = r.file or first
+        given = [] if file is None else [f"file={properties[file]}"]
+        if r.line is not None:
+            given.append(f"line={r.line}")
+        given.append(f"title={found[1]}")
+        yield f"::{kind} {','.join(given)}::{message}\n"
     for row in task_rows(evaluation, lang) or []:
         if row.status not in BAD:
             continue
         title = f"{row.subject} {row.text}: {label('finding_' + row.status, lang)}"
-        lines.append(
-            command(
-                "error" if row.blocking else "warning",
-                row.reason,
-                file=row.file,
-                line=row.line,
-                title=title,
-            )
+        line = command(
+            "error" if row.blocking else "warning",
+            row.reason,
+            file=row.file,
+            line=row.line,
+            title=title,
         )
-    summary = verdict(evaluation, lang)
-    lines.append(command("notice" if evaluation.compliant else "error", summary, title="plancheck"))
-    return "\n".join(lines) + "\n"
+        yield line + "\n"
+    summary = verdict(evaluation, lang, blocking)
+    yield command("notice" if evaluation.compliant else "error", summary, title="plancheck") + "\n"
+
+
+class _Escaped(dict[str, str]):
+    """A text escaped by ``escape``, once per distinct text (files and titles repeat)."""
+
+    def __init__(self, escape: Callable[[str], str]) -> None:
+        super().__init__()
+        self.escape = escape
+
+    def __missing__(self, text: str) -> str:
+        shown = self.escape(text)
+        if len(self) < 1 << 16:
+            self[text] = shown
+        return shown
 
 
 # --- input errors (exit 2), plancheck check, plancheck tasks check ---------------------------

@@ -9,12 +9,15 @@ escaped, control characters visible, nothing XML 1.0 forbids).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from plancheck.evaluate.models import Evaluation, Result, Status
+from plancheck.plan.models import Indicator
 from plancheck.report import Options
 from plancheck.report.common import (
+    SharedCells,
     bracketed,
+    category_rows,
     category_table,
     city_table,
     city_year,
@@ -31,9 +34,7 @@ from plancheck.report.common import (
     listed_attention,
     office_text,
     report_date,
-    series_rows,
     shared_progress_table,
-    shared_reason,
     shared_verdict,
     summary_sentences,
     unit_line,
@@ -57,6 +58,16 @@ TASK_COLOURS = {"ok": "#2e7d32", "bad": "#c62828", "waiting": "#757575"}
 
 def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     """The shared report (README "Reports"): the same content rules as markdown and docx."""
+    return "".join(stream_evaluation(evaluation, options))
+
+
+def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]:
+    """``render_evaluation`` line by line: the tables' rows are made as they are written."""
+    for line in _lines(evaluation, options):
+        yield f"{line}\n"
+
+
+def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     lang = options.lang
     plan = evaluation.plan
     info = plan.info
@@ -115,11 +126,12 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     out += _index(evaluation, lang)
     out += _city(evaluation, lang)
     out += _progress(evaluation, lang)
-    out += _categories(evaluation, lang)
-    out += _tasks(evaluation, lang)
-    out.append(f"<footer>{esc(label('generated_by', lang))} {esc(files)}</footer>")
-    out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    yield from out
+    yield from _categories(evaluation, lang)
+    yield from _tasks(evaluation, lang)
+    yield f"<footer>{esc(label('generated_by', lang))} {esc(files)}</footer>"
+    yield "</body>"
+    yield "</html>"
 
 
 def _city(evaluation: Evaluation, lang: str) -> list[str]:
@@ -152,30 +164,38 @@ def _summary(evaluation: Evaluation, lang: str) -> list[str]:
     out.append("</tbody></table>")
     if evaluation.only is not None:
         out.append(f'<p class="note">{esc(label("only_" + evaluation.only, lang))}</p>')
-    latest = [r for r in evaluation.results if r.year == evaluation.latest_year]
-    groups = []
-    for category in evaluation.plan.categories:
-        name = category.name if lang == "zh" else category.name_en
-        groups.append(
-            (name, Counter(r.status for r in latest if r.indicator.category == category.name))
-        )
-    out.append(
-        stacked_bars(f"{label('chart_categories', lang)} ({evaluation.latest_year})", groups, lang)
-    )
+    latest_year = evaluation.latest_year
+    # One pass: the latest year's statuses per category and per unit, every year's statuses.
+    by_category: dict[str, Counter[Status]] = {
+        c.name: Counter() for c in evaluation.plan.categories
+    }
+    by_year: dict[int, Counter[Status]] = {y: Counter() for y in evaluation.years}
+    by_unit: dict[str, Counter[Status]] = {u: Counter() for u in evaluation.units}
+    for r in evaluation.results:
+        year = by_year.get(r.year)
+        if year is not None:
+            year[r.status] += 1
+        if r.year == latest_year:
+            category = by_category.get(r.indicator.category)
+            if category is not None:
+                category[r.status] += 1
+            unit = by_unit.get(r.unit)
+            if unit is not None:
+                unit[r.status] += 1
+    groups = [
+        (category.name if lang == "zh" else category.name_en, by_category[category.name])
+        for category in evaluation.plan.categories
+    ]
+    out.append(stacked_bars(f"{label('chart_categories', lang)} ({latest_year})", groups, lang))
     if len(evaluation.years) > 1:
-        by_year = [
-            (str(y), Counter(r.status for r in evaluation.results if r.year == y))
-            for y in evaluation.years
-        ]
-        out.append(stacked_bars(label("chart_years", lang), by_year, lang))
-    if len(evaluation.units) > 1:
-        counts: dict[str, Counter[Status]] = {u: Counter() for u in evaluation.units}
-        for r in latest:  # one pass: a national file has thousands of units
-            if r.unit in counts:
-                counts[r.unit][r.status] += 1
-        by_unit = list(counts.items())
         out.append(
-            stacked_bars(f"{label('chart_units', lang)} ({evaluation.latest_year})", by_unit, lang)
+            stacked_bars(label("chart_years", lang), [(str(y), by_year[y]) for y in by_year], lang)
+        )
+    if len(evaluation.units) > 1:
+        out.append(
+            stacked_bars(
+                f"{label('chart_units', lang)} ({latest_year})", list(by_unit.items()), lang
+            )
         )
     return out
 
@@ -315,12 +335,19 @@ def _attention(evaluation: Evaluation, lang: str) -> list[str]:
         return [*out, f"<p>{esc(label('nothing_needs_attention', lang))}</p>"]
     out.append('<ul class="attention">')
     multi_unit = len(evaluation.units) > 1
+    shared = SharedCells(evaluation, lang)
+    statuses = {s: _status_html(s, lang) for s in Status}
+    names: dict[int, tuple[Indicator, str]] = {}
     for r in todo:
         who = f"{esc(r.unit)} " if multi_unit else ""
-        binding = label("binding_yes" if r.indicator.binding else "binding_no", lang)
+        name = names.get(id(r.indicator))
+        if name is None:
+            binding = label("binding_yes" if r.indicator.binding else "binding_no", lang)
+            text = f"<strong>{esc(_name(r, lang))}</strong> [{esc(binding)}]"
+            name = names[id(r.indicator)] = (r.indicator, text)
         out.append(
-            f"<li>{_status_html(r.status, lang)} {who}<strong>{esc(_name(r, lang))}</strong> "
-            f"[{esc(binding)}]{esc(colon(lang) + shared_reason(r.reason, lang))}</li>"
+            f"<li>{statuses[r.status]} {who}{name[1]}"
+            f"{esc(colon(lang) + shared.reason(r.reason))}</li>"
         )
     out.append("</ul>")
     return out
@@ -331,31 +358,42 @@ def _name(result: Result, lang: str) -> str:
     return f"{i.id} {i.name}" if lang == "zh" else f"{i.id} {i.name_en}"
 
 
-def _categories(evaluation: Evaluation, lang: str) -> list[str]:
+def _categories(evaluation: Evaluation, lang: str) -> Iterator[str]:
     """A table per category: an indicator a row, its figures under their years."""
-    out: list[str] = []
+    by_category = category_rows(evaluation)
+    shown = {f"{STATUS_SYMBOL[s]} {status_word(s, lang)}": _status_html(s, lang) for s in Status}
+    cells: dict[str, str] = {}  # each cell's HTML, once per distinct text (they repeat)
     for category in evaluation.plan.categories:
-        header, rows = category_table(evaluation, category.name, lang)
+        series = by_category.get(category.name, [])
+        header, rows = category_table(evaluation, category.name, lang, rows=series)
         if not rows:
             continue
         title = category.name if lang == "zh" else f"{category.name_en} ({category.name})"
-        out.append(f"<h2>{esc(title)}</h2>")
-        shown = {f"{STATUS_SYMBOL[s]} {status_word(s, lang)}": s for s in Status}
-        out.append('<table class="category">')
-        out.append(
-            "<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in header) + "</tr></thead><tbody>"
-        )
-        series = series_rows(evaluation, category.name)
+        yield f"<h2>{esc(title)}</h2>"
+        yield '<table class="category">'
+        yield "<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in header) + "</tr></thead><tbody>"
         name_at = header.index(label("indicator", lang))
+        names: dict[int, str] = {}
         for row, of in zip(rows, series, strict=True):
-            cells = [_status_html(shown[c], lang) if c in shown else esc(c) for c in row]
+            tds = [cells.get(c) or _cell(cells, shown, c) for c in row]
             if lang != "zh":  # the English name, and the plan's own under it
                 i = of.indicator
-                cells[name_at] = f'{esc(i.name_en)}<br><span class="note">{esc(i.name)}</span>'
-            tds = "".join(f"<td>{c}</td>" for c in cells)
-            out.append(f'<tr id="indicator-{esc(of.unit)}-{esc(of.indicator.id)}">{tds}</tr>')
-        out.append("</tbody></table>")
-    return out
+                name = names.get(id(i))
+                if name is None:
+                    name = names[id(i)] = (
+                        f'<td>{esc(i.name_en)}<br><span class="note">{esc(i.name)}</span></td>'
+                    )
+                tds[name_at] = name
+            yield f'<tr id="indicator-{esc(of.unit)}-{esc(of.indicator.id)}">{"".join(tds)}</tr>'
+        yield "</tbody></table>"
+
+
+def _cell(cells: dict[str, str], shown: dict[str, str], text: str) -> str:
+    """A table cell: a status as its coloured word, any other text escaped."""
+    cell = f"<td>{shown[text] if text in shown else esc(text)}</td>"
+    if len(cells) < 1 << 16:
+        cells[text] = cell
+    return cell
 
 
 def _tasks(evaluation: Evaluation, lang: str) -> list[str]:

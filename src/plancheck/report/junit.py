@@ -28,19 +28,22 @@ check`` (a passing case per file) and ``plancheck tasks check`` (the task suites
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from plancheck.errors import UserError
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import render
+from plancheck.messages import Reason, render
+from plancheck.plan.models import Indicator
 from plancheck.report import Options
 from plancheck.report.check import done_line, file_line
 from plancheck.report.common import target_cell, value_cell, verdict
 from plancheck.report.escape import xml
 from plancheck.report.labels import label, status_word
 from plancheck.report.tasks_view import BAD, OK, TaskRow, task_rows
+from plancheck.safetext import controls_but
 from plancheck.submission.summary import CheckSummary
 
 if TYPE_CHECKING:
@@ -86,77 +89,160 @@ def category_name(evaluation: Evaluation, category: str, lang: str) -> str:
     return category if lang == "zh" else evaluation.plan.category(category).name_en
 
 
+# A test case: classname, name, outcome element (None: passed), message, and its body as XML
+# text (``_text``: escaped as ElementTree escapes an element's text).
+Case = tuple[str, str, str | None, str, str]
+_COUNT_OF = {"failure": "failures", "error": "errors", "skipped": "skipped"}
+
+
 class _Suite:
-    def __init__(self, name: str) -> None:
-        self.element = ET.Element("testsuite", {"name": xml(name)})
-        self.counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    """A <testsuite>: its name, its counts and its cases. The counts are known before the cases
+    are written (they are attributes of the start tag): ``cases`` may be made as it is written."""
+
+    def __init__(self, name: str, cases: Iterable[Case] | None = None,
+                 counts: dict[str, int] | None = None) -> None:  # fmt: skip
+        self.name = name
+        self.cases: Iterable[Case] = [] if cases is None else cases
+        self.counts = counts or {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
 
     def case(self, classname: str, name: str, kind: str | None, message: str, body: str) -> None:
-        case = ET.SubElement(
-            self.element,
-            "testcase",
-            {"classname": xml(classname), "name": xml(name), "time": "0"},
-        )
-        self.counts["tests"] += 1
-        if kind is not None:
-            child = ET.SubElement(case, kind, {"type": kind, "message": xml(message)})
-            child.text = xml(body)
-            self.counts[{"failure": "failures", "error": "errors", "skipped": "skipped"}[kind]] += 1
-        else:
-            ET.SubElement(case, "system-out").text = xml(body)
+        assert isinstance(self.cases, list)
+        self.cases.append((classname, name, kind, message, _text(body)))
+        count(self.counts, kind)
 
-    def close(self) -> ET.Element:
-        for key in ("tests", "failures", "errors", "skipped"):
-            self.element.set(key, str(self.counts[key]))
-        self.element.set("time", "0")
-        return self.element
+
+def count(counts: dict[str, int], kind: str | None) -> None:
+    counts["tests"] += 1
+    if kind is not None:
+        counts[_COUNT_OF[kind]] += 1
+
+
+class _Bodies:
+    """The text of each result's case, as XML text, from pieces made once: the labels of the
+    report's language, each status's line, each indicator's target line, each figure's line,
+    each reason's text (results share them). A text whose every piece is plain (nothing that
+    ``escape.xml`` or ElementTree would change) is the XML text as it is."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.status = {s: f"{label('status', lang)}: {status_word(s, lang)}\n" for s in Status}
+        self.target = label("target", lang)
+        self.actual = label("actual", lang)
+        self.reason = f"{label('reason', lang)}: "
+        self.note = f"\n{label('note', lang)}: "
+        self.where = f"\n{label('where', lang)}: "
+        labels = [*self.status.values(), self.target, self.actual, self.reason, self.note]
+        self.plain_labels = all(map(_plain, [*labels, self.where]))
+        self._targets: dict[int, tuple[Indicator, str, bool]] = {}
+        self._values: dict[tuple[float | None, float | None, str | None], tuple[str, bool]] = {}
+        self._reasons: dict[int, tuple[Reason, str, bool]] = {}
+
+    def reason_text(self, reason: Reason) -> tuple[Reason, str, bool]:
+        """The reason (kept with its text: its id stays its own), its text, and if it is plain."""
+        found = self._reasons.get(id(reason))
+        if found is None:
+            text = render(reason, self.lang)
+            found = self._reasons[id(reason)] = (reason, text, _plain(text))
+        return found
+
+    def body(self, result: Result, reason: tuple[Reason, str, bool]) -> str:
+        """The case's text, escaped as ElementTree writes an element's text (``_text``)."""
+        indicator = result.indicator
+        target = self._targets.get(id(indicator))
+        if target is None:
+            text = f"{self.target}: {target_cell(indicator)}\n"
+            target = self._targets[id(indicator)] = (indicator, text, _plain(text))
+        key = (result.value, result.goal, indicator.unit)
+        value = self._values.get(key)
+        if value is None:
+            text = f"{self.actual}: {value_cell(result)}\n"
+            value = self._values[key] = (text, _plain(text))
+        text = f"{self.status[result.status]}{target[1]}{value[0]}{self.reason}{reason[1]}"
+        plain = self.plain_labels and target[2] and value[1] and reason[2]
+        if result.note:
+            text += self.note + result.note
+            plain = plain and _plain(result.note)
+        if result.file:
+            where = f"{result.file}:{result.line}" if result.line else result.file
+            text += self.where + where
+            plain = plain and _plain(where)
+        return text if plain else _text(text)
+
+
+def _plain(text: str) -> bool:
+    """Nothing in it that ``escape.xml`` or ElementTree changes in an element's text: no control
+    character but tab and line feed (a CR included), no ``&<>``, no U+FFFE or U+FFFF."""
+    return _SHOWN.search(text) is None and _MARKUP.search(text) is None
+
+
+_SHOWN = controls_but("\t\n")  # what ``escape.xml`` (``visible_controls``) writes out
+_MARKUP = re.compile("[&<>\ufffe\uffff]")
 
 
 def _body(result: Result, lang: str) -> str:
-    lines = [
-        f"{label('status', lang)}: {status_word(result.status, lang)}",
-        f"{label('target', lang)}: {target_cell(result.indicator)}",
-        f"{label('actual', lang)}: {value_cell(result)}",
-        f"{label('reason', lang)}: {render(result.reason, lang)}",
-    ]
-    if result.note:
-        lines.append(f"{label('note', lang)}: {result.note}")
-    if result.file:
-        where = f"{result.file}:{result.line}" if result.line else result.file
-        lines.append(f"{label('where', lang)}: {where}")
-    return "\n".join(lines)
+    """The text of a result's case as XML text (``_Bodies.body``, for one result)."""
+    bodies = _Bodies(lang)
+    return bodies.body(result, bodies.reason_text(result.reason))
 
 
 def render_evaluation(evaluation: Evaluation, options: Options) -> str:
+    return "".join(stream_evaluation(evaluation, options))
+
+
+def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]:
+    """``render_evaluation`` piece by piece: each case is made as it is written."""
     lang = options.lang
     plan = evaluation.plan
     multi_unit = len(evaluation.units) > 1
-    multi_year = len(evaluation.years) > 1
-    suites: list[ET.Element] = []
     grouped: dict[tuple[str, str], list[Result]] = {}
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    blocking = 0
     for r in evaluation.results:  # one pass: a national file has thousands of units
-        grouped.setdefault((r.unit, r.indicator.category), []).append(r)
+        key = (r.unit, r.indicator.category)
+        rows = grouped.get(key)
+        if rows is None:
+            rows = grouped[key] = []
+            counts[key] = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        rows.append(r)
+        count(counts[key], outcome(evaluation, r))
+        blocking += evaluation.blocking(r)
+    bodies = _Bodies(lang)
+    titles = {c.name: category_name(evaluation, c.name, lang) for c in plan.categories}
+    suites: list[_Suite] = []
     for unit in evaluation.units:
         for category in plan.categories:
-            rows = grouped.get((unit, category.name), [])
+            key = (unit, category.name)
+            rows = grouped.get(key)
             if not rows:
                 continue
-            title = category_name(evaluation, category.name, lang)
-            suite = _Suite(f"{unit} · {title}" if multi_unit else title)
-            for r in rows:
-                name = indicator_name(r, lang) + (f" ({r.year})" if multi_year else "")
-                classname = "plancheck." + (f"{unit}." if multi_unit else "") + title
-                suite.case(
-                    classname, name, outcome(evaluation, r), render(r.reason, lang), _body(r, lang)
-                )
-            suites.append(suite.close())
+            title = titles[category.name]
+            name = f"{unit} · {title}" if multi_unit else title
+            cases = _cases(evaluation, unit, title, rows, bodies)
+            suites.append(_Suite(name, cases, counts[key]))
     suites += _task_suites(task_rows(evaluation, lang) or [], lang)
     years = ", ".join(map(str, evaluation.years))
-    name = f"plancheck: {plan_title(evaluation, lang)} — {years} — {verdict(evaluation, lang)}"
-    return _document(name, suites)
+    shown = verdict(evaluation, lang, blocking)
+    return _document(f"plancheck: {plan_title(evaluation, lang)} — {years} — {shown}", suites)
 
 
-def _task_suites(rows: list[TaskRow], lang: str) -> list[ET.Element]:
+def _cases(evaluation: Evaluation, unit: str, title: str, rows: list[Result], bodies: _Bodies
+           ) -> Iterator[Case]:  # fmt: skip
+    """The cases of one suite (a unit's category), as they are written."""
+    multi_year = len(evaluation.years) > 1
+    classname = "plancheck." + (f"{unit}." if len(evaluation.units) > 1 else "") + title
+    lang = bodies.lang
+    names: dict[tuple[int, int], tuple[Indicator, str]] = {}
+    for r in rows:
+        key = (id(r.indicator), r.year)
+        name = names.get(key)
+        if name is None:
+            text = indicator_name(r, lang) + (f" ({r.year})" if multi_year else "")
+            name = names[key] = (r.indicator, text)
+        reason = bodies.reason_text(r.reason)
+        yield classname, name[1], outcome(evaluation, r), reason[1], bodies.body(r, reason)
+
+
+def _task_suites(rows: list[TaskRow], lang: str) -> list[_Suite]:
     """One suite per section of the plan, one case per milestone finding."""
     sections: dict[str, list[TaskRow]] = {}
     for row in rows:
@@ -179,23 +265,84 @@ def _task_suites(rows: list[TaskRow], lang: str) -> list[ET.Element]:
                 row.reason,
                 "\n".join(body),
             )
-        suites.append(suite.close())
+        suites.append(suite)
     return suites
 
 
-def _document(name: str, suites: list[ET.Element]) -> str:
-    """The <testsuites> root: its name, the totals of its suites, time 0; indented."""
-    root = ET.Element("testsuites", {"name": xml(name)})
+def _document(name: str, suites: list[_Suite]) -> Iterator[str]:
+    """The <testsuites> root: its name, the totals of its suites, time 0; indented two spaces an
+    element, as ``ElementTree.indent`` lays it out, and escaped as ``ElementTree`` escapes (every
+    text through ``escape.xml`` first): the document written piece by piece."""
     totals = {"tests": 0, "failures": 0, "errors": 0}
-    for suite_element in suites:
+    for suite in suites:
         for key in totals:
-            totals[key] += int(suite_element.get(key, "0"))
-    for key, value in totals.items():
-        root.set(key, str(value))
-    root.set("time", "0")
-    root.extend(suites)
-    ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+            totals[key] += suite.counts[key]
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+    head = (f'<testsuites name="{_attribute(name)}" tests="{totals["tests"]}" '
+            f'failures="{totals["failures"]}" errors="{totals["errors"]}" time="0"')  # fmt: skip
+    if not suites:
+        yield head + " />\n"
+        return
+    yield head + ">"
+    attributes = _Attributes()  # one for the document: names and messages recur across suites
+    for suite in suites:
+        yield from _suite(suite, attributes)
+    yield "\n</testsuites>\n"
+
+
+def _suite(suite: _Suite, attributes: _Attributes) -> Iterator[str]:
+    c = suite.counts
+    attribute = attributes.__getitem__
+    head = (f'\n  <testsuite name="{attribute(suite.name)}" tests="{c["tests"]}" '
+            f'failures="{c["failures"]}" errors="{c["errors"]}" skipped="{c["skipped"]}" '
+            'time="0"')  # fmt: skip
+    cases = iter(suite.cases)
+    first = next(cases, None)
+    if first is None:
+        yield head + " />"
+        return
+    yield head + ">"
+    for classname, name, kind, message, body in itertools.chain((first,), cases):
+        case = (
+            f'\n    <testcase classname="{attribute(classname)}" name="{attribute(name)}" time="0">'
+        )
+        if kind is None:
+            child = "<system-out" + (f">{body}</system-out>" if body else " />")
+        else:
+            child = (f'<{kind} type="{kind}" message="{attribute(message)}"'
+                     + (f">{body}</{kind}>" if body else " />"))  # fmt: skip
+        yield f"{case}\n      {child}\n    </testcase>"
+    yield "\n  </testsuite>"
+
+
+class _Attributes(dict[str, str]):
+    """An attribute's value as ElementTree writes it, by value (names and messages repeat):
+    ``escape.xml``, then ``&<>"``, the line breaks and the tab as references."""
+
+    def __missing__(self, value: str) -> str:
+        text = xml(value)
+        if _ATTRIBUTE_SPECIAL.search(text) is not None:
+            text = text.translate(_ATTRIBUTE)
+        if len(self) < 1 << 16:
+            self[value] = text
+        return text
+
+
+def _attribute(value: str) -> str:
+    return _Attributes()[value]
+
+
+def _text(value: str) -> str:
+    """An element's text as ElementTree writes it: ``escape.xml``, then ``&<>``."""
+    return xml.__wrapped__(value).translate(_TEXT)
+
+
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTRIBUTE = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;",
+     "\t": "&#09;"}
+)  # fmt: skip
+_ATTRIBUTE_SPECIAL = re.compile('[&<>"\r\n\t]')
 
 
 # --- input errors (exit 2), plancheck check, plancheck tasks check ---------------------------
@@ -210,8 +357,8 @@ def render_error(errors: Sequence[UserError], options: Options) -> str:
         body = f"{where}: {' '.join(error.message.split())}"
         suite.case("plancheck.input", "input", "failure", str(error), body)
     count = len(errors)
-    return _document(f"plancheck: bad input — {count} error{'s' if count != 1 else ''}",
-                     [suite.close()])  # fmt: skip
+    name = f"plancheck: bad input — {count} error{'s' if count != 1 else ''}"
+    return "".join(_document(name, [suite]))
 
 
 def render_check(summary: CheckSummary, options: Options) -> str:
@@ -224,7 +371,7 @@ def render_check(summary: CheckSummary, options: Options) -> str:
         if n == 0:
             lines += [f"warning: {w}" for w in summary.warnings]
         suite.case("plancheck.check", file.file, None, "", "\n".join(lines))
-    return _document(f"plancheck check: {done_line(summary, lang)}", [suite.close()])
+    return "".join(_document(f"plancheck check: {done_line(summary, lang)}", [suite]))
 
 
 class TasksOnly:
@@ -241,4 +388,4 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
     lang = options.lang
     title = check.plan.info.title if lang == "zh" else check.plan.info.title_en
     name = f"plancheck: {title} — {check.as_of.isoformat()} — {task_verdict(check, lang)}"
-    return _document(name, _task_suites(task_rows(TasksOnly(check), lang) or [], lang))
+    return "".join(_document(name, _task_suites(task_rows(TasksOnly(check), lang) or [], lang)))

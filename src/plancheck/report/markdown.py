@@ -6,14 +6,17 @@ Every piece of text from the plan, a submission or a file name goes through
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.messages import number
-from plancheck.plan.models import Plan
+from plancheck.plan.models import Indicator, Plan
 from plancheck.report import Options
 from plancheck.report.common import (
+    SharedCells,
     bracketed,
+    category_rows,
     category_table,
     city_table,
     city_year,
@@ -31,7 +34,6 @@ from plancheck.report.common import (
     report_date,
     shared_as_of,
     shared_progress_table,
-    shared_reason,
     shared_task_verdict,
     shared_verdict,
     summary_sentences,
@@ -48,10 +50,24 @@ if TYPE_CHECKING:  # for annotations only: importing them costs every run's star
     from plancheck.tasks.models import TaskCheck
 
 
-def table(header: list[str], rows: list[list[str]]) -> list[str]:
+def table(header: list[str], rows: list[list[str]], cells: dict[str, str] | None = None
+          ) -> list[str]:  # fmt: skip
+    """A GitHub-flavoured markdown table. ``cells``: each cell's markdown by its text, made once
+    for a report's tables (their cells repeat, beyond what ``markdown_cell`` keeps)."""
     out = ["| " + " | ".join(markdown_cell(h) for h in header) + " |"]
     out.append("|" + "|".join("---" for _ in header) + "|")
-    out += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in rows]
+    if cells is None:
+        cells = {}
+    for row in rows:
+        shown = []
+        for c in row:
+            cell = cells.get(c)
+            if cell is None:
+                cell = markdown_cell(c)
+                if len(cells) < 1 << 16:
+                    cells[c] = cell
+            shown.append(cell)
+        out.append("| " + " | ".join(shown) + " |")
     return out
 
 
@@ -61,6 +77,16 @@ def status_cell(result: Result, lang: str) -> str:
 
 def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     """The shared report (README "Reports"): the same content rules as html and docx."""
+    return "".join(stream_evaluation(evaluation, options))
+
+
+def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]:
+    """``render_evaluation`` line by line: the tables' rows are made as they are written."""
+    for line in _lines(evaluation, options):
+        yield f"{line}\n"
+
+
+def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     lang = options.lang
     c = colon(lang)
     plan = evaluation.plan
@@ -107,32 +133,44 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         lines += ["", markdown_inline(label(f"only_{evaluation.only}", lang))]
 
     lines += ["", f"## {label('needs_attention', lang)}", ""]
+    yield from lines
     todo = listed_attention(evaluation)
     if not todo:
-        lines.append(label("nothing_needs_attention", lang))
+        yield label("nothing_needs_attention", lang)
+    shared = SharedCells(evaluation, lang)
+    statuses = {s: f"{bracketed(shared.status[s], lang)}{c}" for s in Status}
+    names: dict[int, tuple[Indicator, str]] = {}
+    several = len(evaluation.units) > 1
     for r in todo:
-        who = f"{markdown_inline(r.unit)} " if len(evaluation.units) > 1 else ""
-        lines.append(
-            f"- {who}**{markdown_inline(r.indicator.id)} {markdown_inline(r.indicator.name)}** "
-            f"{bracketed(status_cell(r, lang), lang)}{c}"
-            f"{markdown_inline(shared_reason(r.reason, lang))}"
-        )
-        lines += _linked_tasks(evaluation, r, lang)
+        who = f"{markdown_inline(r.unit)} " if several else ""
+        i = r.indicator
+        name = names.get(id(i))
+        if name is None:
+            text = f"**{markdown_inline(i.id)} {markdown_inline(i.name)}** "
+            name = names[id(i)] = (i, text)
+        yield f"- {who}{name[1]}{statuses[r.status]}{markdown_inline(shared.reason(r.reason))}"
+        yield from _linked_tasks(evaluation, r, lang)
 
-    lines += _index_section(evaluation, lang)
+    lines = _index_section(evaluation, lang)
     if len(evaluation.units) > 1:
         lines += _matrix_section(evaluation, lang)
     lines += _city_section(evaluation, lang)
     lines += _progress_section(evaluation, lang)
+    yield from lines
 
+    by_category = category_rows(evaluation)
+    cells: dict[str, str] = {}  # each cell's markdown, once per distinct text (they repeat)
     for category in plan.categories:
-        header, rows = category_table(evaluation, category.name, lang)
+        series = by_category.get(category.name, [])
+        header, rows = category_table(evaluation, category.name, lang, rows=series)
         if not rows:
             continue
         title = category.name if lang == "zh" else f"{category.name} {category.name_en}"
-        lines += ["", f"## {markdown_inline(title)}", "", *table(header, rows)]
-    lines += _tasks_of_evaluation(evaluation, lang)
-    return "\n".join(lines) + "\n"
+        yield ""
+        yield f"## {markdown_inline(title)}"
+        yield ""
+        yield from table(header, rows, cells)
+    yield from _tasks_of_evaluation(evaluation, lang)
 
 
 def _city_section(evaluation: Evaluation, lang: str) -> list[str]:
