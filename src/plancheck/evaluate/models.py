@@ -105,12 +105,8 @@ def _binding(indicator: Indicator, status: Status) -> bool:
 
 
 # What --only keeps in the listings of a report (the summary and the verdict count everything),
-# by a result's indicator and status (``KEEPS``) or by the result itself (``ONLY``).
+# by a result's indicator and status (``Evaluation.lists`` asks it of a result).
 KEEPS: dict[str, Callable[[Indicator, Status], bool]] = {"failing": _failing, "binding": _binding}
-ONLY: dict[str, Callable[[Result], bool]] = {
-    "failing": lambda r: _failing(r.indicator, r.status),
-    "binding": lambda r: _binding(r.indicator, r.status),
-}
 
 
 class Listed(Sequence[Result]):

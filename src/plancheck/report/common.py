@@ -10,7 +10,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from plancheck.evaluate.index import IndexScore
-from plancheck.evaluate.models import ONLY, Evaluation, IndicatorView, Result, Status
+from plancheck.evaluate.models import Evaluation, IndicatorView, Result, Status
 from plancheck.messages import TREND_WORDS, Reason, Text, number, numbers_apart, render
 from plancheck.plan.models import Indicator, Plan
 from plancheck.report.labels import (
@@ -389,7 +389,7 @@ def unit_line(evaluation: Evaluation, lang: str) -> str | None:
 
 def kept(evaluation: Evaluation) -> Callable[[Result], bool] | None:
     """What --only keeps of the results in a listing (``Evaluation.listed``), or None: all."""
-    return None if evaluation.only is None else ONLY[evaluation.only]
+    return None if evaluation.only is None else evaluation.lists
 
 
 def listed_attention(evaluation: Evaluation) -> list[Result]:

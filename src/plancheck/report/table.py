@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
-from plancheck.evaluate.models import ONLY, Evaluation, Result, Status
+from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.messages import TREND_WORDS, decimals_written, number, render
 from plancheck.plan.models import Indicator, Plan
 from plancheck.report import Options
@@ -150,7 +150,7 @@ def _keep(evaluation: Evaluation, results: list[Result]) -> list[Result]:
     """The results --only keeps in a listing (all of them without it)."""
     if evaluation.only is None:
         return results
-    keep = ONLY[evaluation.only]
+    keep = evaluation.lists
     return [r for r in results if keep(r)]
 
 
