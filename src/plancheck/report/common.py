@@ -54,8 +54,12 @@ def verdict(evaluation: Evaluation, lang: str, blocking: int | None = None) -> s
 
 
 def blocking_count(evaluation: Evaluation) -> int:
-    """How many results make the run non-compliant (``Evaluation.blocking``)."""
-    return sum(1 for r in evaluation.results if evaluation.blocking(r))
+    """How many results make the run non-compliant (``Evaluation.blocks``), counted from the
+    statuses without a Result made."""
+    blocks = evaluation.blocks
+    return sum(
+        1 for _, year, ind, status in evaluation.results.statuses() if blocks(ind, year, status)
+    )
 
 
 def summary_heading(evaluation: Evaluation, lang: str) -> str:
@@ -387,13 +391,13 @@ def unit_line(evaluation: Evaluation, lang: str) -> str | None:
     return unit
 
 
-def kept(evaluation: Evaluation) -> Callable[[Result], bool] | None:
+def listing_rule(evaluation: Evaluation) -> Callable[[Result], bool] | None:
     """What --only keeps of the results in a listing (``Evaluation.listed``), or None: all."""
     return None if evaluation.only is None else evaluation.lists
 
 
 def listed_attention(evaluation: Evaluation) -> list[Result]:
-    keep = kept(evaluation)
+    keep = listing_rule(evaluation)
     todo = attention(evaluation)
     return todo if keep is None else [r for r in todo if keep(r)]
 
@@ -534,7 +538,7 @@ def series_rows(evaluation: Evaluation, category: str) -> list[SeriesRow]:
 
 def category_rows(evaluation: Evaluation) -> dict[str, list[SeriesRow]]:
     """``series_rows`` of every category, by category, in one pass over the results."""
-    keep = kept(evaluation)
+    keep = listing_rule(evaluation)
     rows: dict[tuple[str, str], dict[int, Result]] = {}
     indicators: dict[tuple[str, str], Indicator] = {}
     listed: set[tuple[str, str]] = set()
@@ -662,7 +666,7 @@ def shared_target(indicator: Indicator, lang: str) -> str:
 def shared_progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
     """The progress table for a shared report (header, rows): each figure under its year (the
     baseline's too), the projection for the target year, the trend and the mid-term class."""
-    keep = kept(evaluation)
+    keep = listing_rule(evaluation)
     rows = progress_rows(evaluation)
     if keep is not None:
         rows = [r for r in rows if keep(r)]
