@@ -179,6 +179,42 @@ def test_a_trend_written_from_the_memo_or_anew_is_the_same_text(
     assert len(trends) > len(set(trends)) > 2  # some shared, some not: the memo is used
     options = Options(lang="zh")
     expected = [_compact(_fields(r, options, True)) for r in results]
-    assert list(_ResultWriter(evaluation, options, True).lines(results)) == expected
+    assert list(_ResultWriter(evaluation, options, True).lines(evaluation)) == expected
     monkeypatch.setattr(json_report, "_TRENDS_KEPT", 2)
-    assert list(_ResultWriter(evaluation, options, True).lines(results)) == expected
+    assert list(_ResultWriter(evaluation, options, True).lines(evaluation)) == expected
+
+
+@pytest.mark.parametrize("only", [None, "failing", "binding"])
+def test_the_report_written_a_block_of_units_at_a_time_is_each_results_line_in_order(
+    only: str | None, other_units: Path, tmp_path: Path
+) -> None:
+    """A national report's results are written from columns, a block of units at a time
+    (``Results.blocks``): across block boundaries, units that skipped a year, blank figures and
+    notes, with --only or not, its lines are the encoder's lines of ``listed``, in order."""
+    import random
+
+    from plancheck.evaluate import engine
+
+    rng = random.Random(7)
+    path = tmp_path / "many.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["unit", "year", "indicator", "value", "note"])
+        for n in range(3 * engine._BLOCK + 5):  # four blocks, the last one short
+            for year in (2021, 2022, 2023):
+                if year == 2022 and n % 7 == 3:
+                    continue  # this unit did not report 2022
+                for indicator in PLAN.indicators:
+                    value = "" if rng.random() < 0.05 else f"{rng.uniform(0, 100):.1f}"
+                    note = "核实中" if rng.random() < 0.02 else ""
+                    out.writerow([f"县{n:03d}", year, indicator.id, value, note])
+    plan = load_plan(other_units, tasks=False)
+    evaluation = replace(evaluate(plan, read_submission([path], plan)), only=only)
+    options = Options(lang="zh")
+    expected = [_compact(_fields(r, options, True)) for r in evaluation.listed]
+    text = render("json", "evaluation", evaluation, options)
+    start = text.index('"results": [\n') + len('"results": [\n')
+    written = text[start : text.index("\n  ]", start)].split(",\n")
+    assert [line.strip() for line in written] == expected
+    assert len({r.status for r in evaluation.listed}) >= (1 if only == "failing" else 3)
+    assert len(expected) > (engine._BLOCK if only else 3 * engine._BLOCK) * len(PLAN.indicators)

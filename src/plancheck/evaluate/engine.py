@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import field
 from typing import TYPE_CHECKING, Any
@@ -26,7 +27,15 @@ from plancheck.errors import UserError
 from plancheck.evaluate import index as index_rules
 from plancheck.evaluate import peers
 from plancheck.evaluate.arrays import Backend, backend_for
-from plancheck.evaluate.models import Evaluation, IndicatorView, Result, Results, Status
+from plancheck.evaluate.models import (
+    Block,
+    Columns,
+    Evaluation,
+    IndicatorView,
+    Result,
+    Results,
+    Status,
+)
 from plancheck.evaluate.progress import TOLERANCE, VERDICTS, Trend, time_share, trends
 from plancheck.i18n import say
 from plancheck.kinds.base import (
@@ -456,60 +465,85 @@ class _Engine:
 
     # --- one result --------------------------------------------------------------------------
 
-    def result(self, s: _Slice, u: int) -> Result:
-        cube, indicator = self.cube, s.indicator
-        unit = cube.units[u]
-        cell = s.first_cell + u
-        line = cube.line[cell] or None
-        file = cube.files[cube.file[cell]] if line else None
-        note = cube.notes.get(cell, "") if cube.notes else ""
-        code = s.status[u]
-        if code == MISSING:
-            return Result(unit, s.year, indicator, Status.MISSING, None, _MISSING,
-                          note=note, file=file, line=line)  # fmt: skip
-        value = s.value[u]
-        goal = _known(s.goal[u])
-        shown = {name: _known(values[u]) for name, values in s.shown.items()} if s.shown else {}
-        trend = self._trend_of(s, u) if s.trend is not None else None
-        status = STATUSES[int(code)]
-        schedule = None
-        if status is Status.BEHIND:
-            schedule, reason = self._behind_reason(s, u, value, goal, shown, trend)
-        else:
-            # A reason depends on the figures it cites only: units with the same figures share it.
-            key = (code, value, goal, *shown.values())
-            cached = s.reasons.get(key)
-            if cached is None:
-                met = s.met[u]
-                row = Row(value, goal, None if met != met else met == 1.0, s.year, shown)
-                cached = s.reasons[key] = indicator.target.reason(row, indicator, self.plan)
-            reason = cached
-        rank = shown.get("rank")
-        reference = shown.get("reference")
-        return _tuple(  # Result(…) without its generated __new__: a million of them at scale
-            Result,
-            (
-                unit,
-                s.year,
-                indicator,
-                status,
-                value,
-                reason,
-                goal,
-                reference,
-                None if reference is None else self._source(shown, "reference"),
-                None if rank is None else int(rank),
-                None if rank is None else self._source(shown, "rank"),
-                schedule,
-                trend,
-                note,
-                file,
-                line,
-                None
-                if s.midterm is None or s.midterm[u] != s.midterm[u]
-                else MIDTERM[int(s.midterm[u])],
-            ),
-        )
+    def columns(self, s: _Slice, start: int, stop: int) -> Columns:
+        """The results of units ``start``–``stop`` of a slice, as columns (``Columns``)."""
+        cube, indicator, year = self.cube, s.indicator, s.year
+        size = stop - start
+        first = s.first_cell + start
+        lines = [n or None for n in cube.line[first : first + size]]
+        files = [cube.files[f] if n else None
+                 for f, n in zip(cube.file[first : first + size], lines, strict=True)]  # fmt: skip
+        notes = cube.notes
+        note = [notes.get(c, "") for c in range(first, first + size)] if notes else [""] * size
+        status: list[Status] = []
+        value: list[float | None] = []
+        reason: list[Reason] = []
+        goal: list[float | None] = []
+        reference: list[float | None] = []
+        reference_source: list[Text | None] = []
+        rank: list[int | None] = []
+        rank_source: list[Text | None] = []
+        schedule: list[str | None] = []
+        trend: list[Trend | None] = []
+        midterm: list[str | None] = []
+        names = tuple(s.shown)
+        shown_columns = [s.shown[name][start:stop] for name in names]
+        has_reference, has_rank = "reference" in names, "rank" in names
+        reasons, target, plan = s.reasons, indicator.target, self.plan
+        trended, classes = s.trend is not None, s.midterm
+        codes = s.status[start:stop]
+        for k, code in enumerate(codes):
+            u = start + k
+            if code == MISSING:
+                status.append(Status.MISSING)
+                value.append(None)
+                reason.append(_MISSING)
+                for column in (goal, reference, reference_source, rank, rank_source, schedule,
+                               trend, midterm):  # fmt: skip
+                    column.append(None)
+                continue
+            figure = s.value[u]
+            aim = _known(s.goal[u])
+            shown = (
+                {name: _known(c[k]) for name, c in zip(names, shown_columns, strict=True)}
+                if names
+                else {}
+            )
+            found = self._trend_of(s, u) if trended else None
+            state = STATUSES[int(code)]
+            plan_of = None
+            if state is Status.BEHIND:
+                plan_of, why = self._behind_reason(s, u, figure, aim, shown, found)
+            else:
+                # A reason depends on the figures it cites only: units with the same figures
+                # share it.
+                key = (code, figure, aim, *shown.values())
+                cached = reasons.get(key)
+                if cached is None:
+                    met = s.met[u]
+                    row = Row(figure, aim, None if met != met else met == 1.0, year, shown)
+                    cached = reasons[key] = target.reason(row, indicator, plan)
+                why = cached
+            status.append(state)
+            value.append(figure)
+            reason.append(why)
+            goal.append(aim)
+            schedule.append(plan_of)
+            trend.append(found)
+            place = shown.get("rank") if has_rank else None
+            against = shown.get("reference") if has_reference else None
+            reference.append(against)
+            reference_source.append(None if against is None else self._source(shown, "reference"))
+            rank.append(None if place is None else int(place))
+            rank_source.append(None if place is None else self._source(shown, "rank"))
+            midterm.append(
+                None if classes is None or classes[u] != classes[u] else MIDTERM[int(classes[u])]
+            )
+        return Columns(
+            cube.units[start:stop], [year] * size, [indicator] * size, status, value, reason,
+            goal, reference, reference_source, rank, rank_source, schedule, trend, note, files,
+            lines, midterm,
+        )  # fmt: skip
 
     def _behind_reason(
         self,
@@ -609,6 +643,9 @@ class _Engine:
 _tuple = tuple.__new__  # a NamedTuple made from all its fields, in order
 
 
+_BLOCK = 16  # units whose results are made at a time: a national file's are never all held
+
+
 class _Results(Results):
     """The evaluation's results, made from the judged slices each time they are read
     (``models.Results``): per (unit, year) judged, each indicator of the plan in order."""
@@ -635,10 +672,32 @@ class _Results(Results):
         return self._made()
 
     def _made(self) -> Iterator[Result]:
-        result, years = self._engine.result, self._years
-        for u, y in self._pairs:
-            for s in years[y]:
-                yield result(s, u)
+        for block in self.blocks():
+            rows = {
+                y: [list(map(_result, zip(*c, strict=True))) for c in columns]
+                for y, columns in block.columns.items()
+            }
+            for k, y in block.pairs:
+                for made in rows[y]:
+                    yield made[k]
+
+    def blocks(self) -> Iterator[Block]:
+        columns, years, pairs = self._engine.columns, self._years, self._pairs
+        at = 0
+        while at < len(pairs):
+            start = pairs[at][0]
+            stop = start + _BLOCK
+            end = at
+            while end < len(pairs) and pairs[end][0] < stop:
+                end += 1
+            block = pairs[at:end]
+            stop = block[-1][0] + 1
+            wanted = dict.fromkeys(y for _, y in block)
+            yield Block(
+                [(u - start, y) for u, y in block],
+                {y: [columns(s, start, stop) for s in years[y]] for y in wanted},
+            )
+            at = end
 
     def __getitem__(self, index: int) -> Result:  # type: ignore[override]
         if isinstance(index, slice):
@@ -649,14 +708,29 @@ class _Results(Results):
             raise IndexError(index)
         pair, i = divmod(index % len(self), self._count)
         u, y = self._pairs[pair]
-        return self._engine.result(self._years[y][i], u)
+        return _result(next(zip(*self._engine.columns(self._years[y][i], u, u + 1), strict=True)))
 
-    def statuses(self) -> Iterator[tuple[str, int, Indicator, Status]]:
+    def statuses(self, year: int | None = None) -> Iterator[tuple[str, int, Indicator, Status]]:
         units, years = self._engine.cube.units, self._years
         for u, y in self._pairs:
+            if year is not None and y != year:
+                continue
             unit = units[u]
             for s in years[y]:
                 yield unit, y, s.indicator, STATUSES[int(s.status[u])]
+
+    def tally(self) -> Counter[tuple[str, int, Status]]:
+        units, years = self._engine.cube.units, self._years
+        # Each year's status codes of a unit, one tuple over the indicators (made in C).
+        codes = {
+            y: list(zip(*[s.status for s in slices], strict=True)) for y, slices in years.items()
+        }
+        counts: Counter[tuple[str, int, Status]] = Counter()
+        for u, y in self._pairs:
+            unit = units[u]
+            for code, count in Counter(codes[y][u]).items():
+                counts[(unit, y, STATUSES[int(code)])] += count
+        return counts
 
     def values(self) -> Iterator[tuple[Indicator, float]]:
         years = self._years
@@ -669,6 +743,11 @@ class _Results(Results):
         if self._kept is not None:
             return self
         return _Results(self._engine, self._slices, self._pairs, tuple(self._made()))
+
+
+def _result(fields: tuple[Any, ...]) -> Result:
+    """A Result from its fields in order, without its generated __new__: a million at scale."""
+    return _tuple(Result, fields)
 
 
 def _known(x: float) -> float | None:

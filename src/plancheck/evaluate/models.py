@@ -72,6 +72,40 @@ class IndicatorView:
     rank: int | None = None  # its place among the units, the way the indicator is good
 
 
+class Columns(NamedTuple):
+    """The results of one indicator and year over a block of units, as columns: field n of
+    ``Result`` is column n, so ``zip(*columns)`` gives the block's results' fields in order.
+    Reports that write many results read the columns (``Results.blocks``) rather than a
+    ``Result`` per row."""
+
+    unit: Sequence[str]
+    year: Sequence[int]
+    indicator: Sequence[Indicator]
+    status: Sequence[Status]
+    value: Sequence[float | None]
+    reason: Sequence[Reason]
+    goal: Sequence[float | None]
+    reference: Sequence[float | None]
+    reference_source: Sequence[Text | None]
+    rank: Sequence[int | None]
+    rank_source: Sequence[Text | None]
+    schedule: Sequence[str | None]
+    trend: Sequence[Trend | None]
+    note: Sequence[str]
+    file: Sequence[str | None]
+    line: Sequence[int | None]
+    midterm: Sequence[str | None]
+
+
+class Block(NamedTuple):
+    """A block of units' results: ``columns[year]`` holds each indicator's ``Columns`` in the
+    plan's order, and ``pairs`` the (position in the block, year) judged, in the results'
+    order — the results are ``columns[year][i]`` row ``position`` for each pair and i."""
+
+    pairs: Sequence[tuple[int, int]]
+    columns: dict[int, Sequence[Columns]]
+
+
 class Results(Sequence[Result]):
     """Every result of an evaluation, in its order (unit, year, then the plan's indicators).
 
@@ -83,9 +117,13 @@ class Results(Sequence[Result]):
     twice (identity) asks for ``kept()``: the same results, made once and held.
     """
 
-    def statuses(self) -> Iterator[tuple[str, int, Indicator, Status]]:
-        """(unit, year, indicator, status) of each result, in order."""
+    def statuses(self, year: int | None = None) -> Iterator[tuple[str, int, Indicator, Status]]:
+        """(unit, year, indicator, status) of each result (of ``year`` only, if given), in order."""
         raise NotImplementedError
+
+    def tally(self) -> Counter[tuple[str, int, Status]]:
+        """How many results of each unit and year have each status."""
+        return Counter((u, y, status) for u, y, _, status in self.statuses())
 
     def values(self) -> Iterator[tuple[Indicator, float]]:
         """(indicator, value) of each result with a value, in order."""
@@ -93,6 +131,11 @@ class Results(Sequence[Result]):
 
     def kept(self) -> Results:
         """The same results, each made once and held: reading them twice gives the same objects."""
+        raise NotImplementedError
+
+    def blocks(self) -> Iterator[Block]:
+        """The results a block of units at a time, as columns (``Block``): what iterating
+        them zips into Results, for a report that writes a row per result from the columns."""
         raise NotImplementedError
 
 
@@ -192,17 +235,18 @@ class Evaluation:
     @cached_property
     def failing_units(self) -> tuple[str, ...]:
         """Units with a blocking result, in the evaluation's order of units."""
-        blocks = self.blocks
+        blocks, latest = self.blocks, self.latest_year  # only the latest year's results block
         return tuple(
-            dict.fromkeys(u for u, y, i, status in self.results.statuses() if blocks(i, y, status))
+            dict.fromkeys(
+                u for u, y, i, status in self.results.statuses(latest) if blocks(i, y, status)
+            )
         )
 
     @cached_property
     def _counts(self) -> dict[tuple[str | None, int | None], Counter[Status]]:
         # One pass over the results for every summary a report asks for (per unit, per year).
         counts: dict[tuple[str | None, int | None], Counter[Status]] = {}
-        each = Counter((u, y, status) for u, y, _, status in self.results.statuses())
-        for (unit, year, status), count in each.items():
+        for (unit, year, status), count in self.results.tally().items():
             for key in ((None, None), (unit, None), (None, year), (unit, year)):
                 counts.setdefault(key, Counter())[status] += count
         return counts

@@ -56,9 +56,11 @@ def verdict(evaluation: Evaluation, lang: str, blocking: int | None = None) -> s
 def blocking_count(evaluation: Evaluation) -> int:
     """How many results make the run non-compliant (``Evaluation.blocks``), counted from the
     statuses without a Result made."""
-    blocks = evaluation.blocks
+    blocks, latest = evaluation.blocks, evaluation.latest_year  # only the latest year blocks
     return sum(
-        1 for _, year, ind, status in evaluation.results.statuses() if blocks(ind, year, status)
+        1
+        for _, year, ind, status in evaluation.results.statuses(latest)
+        if blocks(ind, year, status)
     )
 
 

@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from plancheck.evaluate.models import Evaluation, IndicatorView, Result, Status
+from plancheck.evaluate.models import KEEPS, Columns, Evaluation, IndicatorView, Result, Status
 from plancheck.evaluate.progress import VERDICTS
 from plancheck.messages import Reason, render
 from plancheck.plan.models import Indicator, Plan, Task
@@ -24,14 +24,19 @@ COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 class Lines:
     """Objects already written as compact JSON lines (``json_safe`` applied), made as they are
-    laid out: ``dumps`` and ``pieces`` lay them out as any list of objects, without encoding
-    them again, and a national report's lines need never all be in memory at once."""
+    laid out, a batch (a list of lines) at a time: ``dumps`` and ``pieces`` lay them out as any
+    list of objects, without encoding them again, and a national report's lines need never all
+    be in memory at once."""
 
-    def __init__(self, lines: Iterable[str]) -> None:
-        self._lines = lines
+    def __init__(self, batches: Iterable[list[str]]) -> None:
+        self._batches = batches
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._lines)
+        for batch in self._batches:
+            yield from batch
+
+    def batches(self) -> Iterator[list[str]]:
+        return iter(self._batches)
 
 
 def dumps(data: Any) -> str:
@@ -71,17 +76,12 @@ def _pieces(value: Any, indent: str) -> Iterator[str]:
         yield "}"
     elif isinstance(value, Lines):
         between = ",\n" + inner
-        lines = iter(value)
-        first = next(lines, None)
-        if first is None:
-            yield "[]"
-            return
-        yield "[\n" + inner
-        yield first
-        for line in lines:
-            yield between
-            yield line
-        yield "\n" + indent + "]"
+        opening = "[\n" + inner
+        for batch in value.batches():
+            if batch:
+                yield opening + between.join(batch)
+                opening = between
+        yield "[]" if opening != between else "\n" + indent + "]"
     elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
         yield "[\n"
         yield ",\n".join(inner + _compact(v) for v in value)
@@ -135,7 +135,7 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
             "strict": evaluation.strict,
             "compliant": evaluation.compliant,
             "summary": evaluation.summary(),
-            "results": _ResultWriter(evaluation, options, several).lines(evaluation.listed),
+            "results": _ResultWriter(evaluation, options, several).lines(evaluation),
         }
     )
     data["index"] = [
@@ -223,61 +223,71 @@ class _SeriesKeys(dict[int, str]):
 class _ResultWriter:
     """Each result as its compact JSON line, assembled from pieces encoded once: what a result
     says of its indicator once per indicator and status, each unit's name once, each reason once
-    (results share them), each figure once. The line is the one ``COMPACT.encode`` would write
-    of the result's fields (``_fields``, the definition kept for the tests), byte for byte."""
+    (results share them), each figure once — written from the results' columns
+    (``Results.blocks``), a block of units at a time. The line is the one ``COMPACT.encode``
+    would write of the result's fields (``_fields``, the definition kept for the tests), byte
+    for byte."""
 
     def __init__(self, evaluation: Evaluation, options: Options, several: bool) -> None:
         self.lang = options.lang
         self.several = several
         self.tasks = evaluation.tasks
         self._heads: dict[tuple[str, int], str] = {}
-        self._bodies: dict[tuple[int, str], str] = {}
+        self._bodies: dict[int, dict[Status, str]] = {}
         self._tails: dict[int, str] = {}
         self._reasons: dict[int, tuple[Reason, str]] = {}
-        self._figures: dict[float, str] = {}
-        self._texts: dict[Any, Any] = {}
+        self._figures: dict[float | None, str] = {None: "null"}
+        self._texts = _Encoded()
         self._verdicts = {verdict: _compact(verdict) for verdict in VERDICTS}
         self._series_keys = _SeriesKeys()
         self._trends: dict[Trend, str] = {}
 
-    def lines(self, results: Iterable[Result]) -> Lines:
-        line = self.line
-        return Lines(line(r) for r in results)
+    def lines(self, evaluation: Evaluation) -> Lines:
+        """The lines of the results a report lists (all, or those --only keeps), in order."""
+        return Lines(self._batches(evaluation))
+
+    def _batches(self, evaluation: Evaluation) -> Iterator[list[str]]:
+        keep = KEEPS[evaluation.only] if evaluation.only is not None else None
+        written = self.column_lines
+        for block in evaluation.results.blocks():
+            made = {y: [written(c) for c in columns] for y, columns in block.columns.items()}
+            if keep is None:
+                yield [lines[k] for k, y in block.pairs for lines in made[y]]
+            else:
+                yield [
+                    lines[k]
+                    for k, y in block.pairs
+                    for lines, c in zip(made[y], block.columns[y], strict=True)
+                    if keep(c.indicator[k], c.status[k])
+                ]
 
     def line(self, r: Result) -> str:
-        head = self._heads.get((r.unit, r.year))
-        if head is None:
-            head = self._head(r.unit, r.year)
-        indicator = r.indicator
-        body = self._bodies.get((id(indicator), r.status))
-        if body is None:
-            body = self._body(indicator, r.status)
-        reason = self._reasons.get(id(r.reason))
-        if reason is None:
-            reason = self._reason(r.reason)
-        figures = self._figures
-        value = "null" if r.value is None else figures.get(r.value) or self._figure(r.value)
-        reference = (
-            "null" if r.reference is None else figures.get(r.reference) or self._figure(r.reference)
-        )
-        texts = self._texts
-        middle = texts.get((r.schedule, r.midterm))
-        if middle is None:
-            middle = self._middle(r.schedule, r.midterm)
-        file = texts.get(r.file)
-        if file is None:
-            file = texts[r.file] = _compact(r.file)
-        tail = self._tails.get(id(indicator))
-        if tail is None:
-            tail = self._tail(indicator)
-        return (
-            f'{head}{body}{value}, "reason": {reason[1]}, "reference": {reference}, '
-            f'"rank": {"null" if r.rank is None else int.__repr__(r.rank)}, '
-            f'"schedule": {middle[0]}, "progress": {self._trend(r.trend)}, '
-            f'"midterm": {middle[1]}, "note": {_compact(r.note) if r.note else "null"}, '
-            f'"file": {file}, "line": {"null" if r.line is None else int.__repr__(r.line)}'
+        """One result's line: its fields as a column of one."""
+        return self.column_lines(Columns._make([field] for field in r))[0]
+
+    def column_lines(self, c: Columns) -> list[str]:
+        """The line of each result of one indicator and year's columns."""
+        indicator = c.indicator[0]
+        bodies = self._bodies.get(id(indicator)) or self._body(indicator)
+        tail = self._tails.get(id(indicator)) or self._tail(indicator)
+        heads, head = self._heads, self._head
+        figures, figure = self._figures, self._figure
+        reasons, reason_text = self._reasons, self._reason
+        texts, trend_text = self._texts, self._trend
+        return [
+            f"{heads.get((unit, year)) or head(unit, year)}{bodies[status]}"
+            f"{figures.get(value) or figure(value)}, "
+            f'"reason": {(reasons.get(id(reason)) or reason_text(reason))[1]}, '
+            f'"reference": {figures.get(reference) or figure(reference)}, '
+            f'"rank": {"null" if rank is None else int.__repr__(rank)}, '
+            f'"schedule": {texts[schedule]}, "progress": {trend_text(trend)}, '
+            f'"midterm": {texts[midterm]}, "note": {_compact(note) if note else "null"}, '
+            f'"file": {texts[file]}, "line": {"null" if line is None else int.__repr__(line)}'
             f"{tail}"
-        )
+            for unit, year, status, value, reason, reference, rank, schedule, trend, note, file,
+            line, midterm in zip(c.unit, c.year, c.status, c.value, c.reason, c.reference,
+                                 c.rank, c.schedule, c.trend, c.note, c.file, c.line, c.midterm, strict=True)
+        ]  # fmt: skip
 
     def _head(self, unit: str, year: int) -> str:
         head = (
@@ -286,18 +296,18 @@ class _ResultWriter:
         self._heads[(unit, year)] = head
         return head
 
-    def _body(self, indicator: Indicator, status: Status) -> str:
-        fields = _compact({**result_fields(indicator), "status": status.value})
-        body = self._bodies[(id(indicator), status)] = f", {fields[1:-1]}, " + '"value": '
-        return body
+    def _body(self, indicator: Indicator) -> dict[Status, str]:
+        """What a result says of its indicator, by status, up to its value."""
+        fields = result_fields(indicator)
+        bodies = self._bodies[id(indicator)] = {
+            status: f", {_compact({**fields, 'status': status.value})[1:-1]}, " + '"value": '
+            for status in Status
+        }
+        return bodies
 
     def _reason(self, reason: Reason) -> tuple[Reason, str]:
         found = self._reasons[id(reason)] = (reason, _compact(render(reason, self.lang)))
         return found  # the reason kept with its text: its id stays its own
-
-    def _middle(self, schedule: str | None, midterm: str | None) -> tuple[str, str]:
-        found = self._texts[(schedule, midterm)] = (_compact(schedule), _compact(midterm))
-        return found
 
     def _tail(self, indicator: Indicator) -> str:
         """What closes a result: with --tasks, the tasks linked to its indicator."""
@@ -308,7 +318,7 @@ class _ResultWriter:
         self._tails[id(indicator)] = tail
         return tail
 
-    def _figure(self, x: float) -> str:
+    def _figure(self, x: float | None) -> str:
         text = self._figures[x] = _number(figure(x))  # type: ignore[arg-type]
         return text
 
@@ -340,6 +350,15 @@ class _ResultWriter:
             f'"slope": {_number(round(trend.slope, 6))}, '
             f'"projection": {_number(round(trend.projection, 6))}, "ratio": {ratio}}}'
         )
+
+
+class _Encoded(dict[Any, str]):
+    """Texts that repeat over the results (a schedule, a mid-term class, a file name), each
+    encoded once."""
+
+    def __missing__(self, text: Any) -> str:
+        encoded = self[text] = _compact(text)
+        return encoded
 
 
 def _fields(result: Result, options: Options, several: bool, tasks: TaskCheck | None = None
