@@ -59,8 +59,12 @@ from plancheck.messages import (
 from plancheck.record import record
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from plancheck.plan.models import Indicator, Plan
     from plancheck.submission.models import Submission
+
+    Doubles: TypeAlias = array[float]  # array("d"): one float per unit
 
 NAN = math.nan
 # Status codes in the arrays, in the order of Status.
@@ -173,20 +177,22 @@ class _Slice:
     indicator: Indicator
     i: int
     year: int
-    status: list[float]
-    value: list[float]
-    goal: list[float]
-    met: list[float]
-    shown: dict[str, list[float]]
+    # Each a flat array of doubles over the units (``Backend.doubles``): a national file's
+    # slices hold millions of figures.
+    status: Doubles
+    value: Doubles
+    goal: Doubles
+    met: Doubles
+    shown: dict[str, Doubles]
     score: Any  # array, for the index
-    share: list[float] | None = None  # 时序进度: share of the way done
-    start: list[float] | None = None
-    start_year: list[float] | None = None
-    trend: tuple[list[float], list[float], list[float], list[float]] | None = None
-    points: list[tuple[int, list[float]]] | None = None  # the series behind the trend
+    share: Doubles | None = None  # 时序进度: share of the way done
+    start: Doubles | None = None
+    start_year: Doubles | None = None
+    trend: tuple[Doubles, Doubles, Doubles, Doubles] | None = None
+    points: list[tuple[int, Doubles]] | None = None  # the series behind the trend
     first_cell: int = 0  # the cube's cell of the first unit
     margin: Any = None  # array: how far each figure beats its goal (Kind.margin), or None
-    midterm: list[float] | None = None  # index into MIDTERM per unit; NaN: not classed
+    midterm: Doubles | None = None  # index into MIDTERM per unit; NaN: not classed
     reasons: dict[tuple[Any, ...], Any] = field(default_factory=dict)
 
 
@@ -286,11 +292,11 @@ class _Engine:
             indicator,
             i,
             year,
-            xp.tolist(status),
-            xp.tolist(facts.value),
-            xp.tolist(judged.goal),
-            xp.tolist(judged.met),
-            {name: xp.tolist(values) for name, values in judged.shown.items()},
+            xp.doubles(status),
+            xp.doubles(facts.value),
+            xp.doubles(judged.goal),
+            xp.doubles(judged.met),
+            {name: xp.doubles(values) for name, values in judged.shown.items()},
             score,
             first_cell=self.cube.cell(i, self.cube.year_index[year], 0),
         )
@@ -299,9 +305,9 @@ class _Engine:
             progress = target.progress(facts, judged)
             self._midterm(result, facts, judged, progress, status)
         if progress is not None and xp.any(status == BEHIND):
-            result.share = xp.tolist(progress.share)
-            result.start = xp.tolist(progress.start)
-            result.start_year = xp.tolist(progress.start_year)
+            result.share = xp.doubles(progress.share)
+            result.start = xp.doubles(progress.start)
+            result.start_year = xp.doubles(progress.start_year)
         if indicator.timing == "annual":
             result.margin = target.margin(facts, judged)
         if target.has_level:
@@ -334,7 +340,7 @@ class _Engine:
             held = progress.held if progress.held is not None else xp.full(facts.size, 0.0) != 0.0
             classes = xp.where(held, xp.where(met, ON_TRACK, LAGGING), classes)
             classes = xp.where(judged_ok, classes, NAN)
-        result.midterm = xp.tolist(classes)
+        result.midterm = xp.doubles(classes)
 
     def annual_midterm(self, slices: list[_Slice]) -> None:
         """The mid-term class of a target held every year, over the years so far: ahead when
@@ -364,7 +370,7 @@ class _Engine:
             )
             classes = xp.where(ahead, AHEAD, xp.where(met * 2.0 >= judged, ON_TRACK, LAGGING))
             classes = xp.where(ok & any_judged, classes, NAN)
-            s.midterm = xp.tolist(classes)
+            s.midterm = xp.doubles(classes)
 
     def _trend(self, result: _Slice, facts: _Facts, judged: Judged) -> None:
         xp, cube = self.xp, self.cube
@@ -382,12 +388,12 @@ class _Engine:
         found = trends(xp, points, judged.goal, indicator.direction == "higher", judged.met,
                        self.plan.info.target_year, indicator.bounds)  # fmt: skip
         result.trend = (
-            xp.tolist(found.verdict),
-            xp.tolist(found.slope),
-            xp.tolist(found.projection),
-            xp.tolist(found.ratio),
+            xp.doubles(found.verdict),
+            xp.doubles(found.slope),
+            xp.doubles(found.projection),
+            xp.doubles(found.ratio),
         )
-        result.points = [(y, xp.tolist(values)) for y, values in points]
+        result.points = [(y, xp.doubles(values)) for y, values in points]
 
     # --- the city view -------------------------------------------------------------------------
 
@@ -475,75 +481,105 @@ class _Engine:
                  for f, n in zip(cube.file[first : first + size], lines, strict=True)]  # fmt: skip
         notes = cube.notes
         note = [notes.get(c, "") for c in range(first, first + size)] if notes else [""] * size
-        status: list[Status] = []
-        value: list[float | None] = []
-        reason: list[Reason] = []
-        goal: list[float | None] = []
-        reference: list[float | None] = []
-        reference_source: list[Text | None] = []
-        rank: list[int | None] = []
-        rank_source: list[Text | None] = []
-        schedule: list[str | None] = []
-        trend: list[Trend | None] = []
-        midterm: list[str | None] = []
-        names = tuple(s.shown)
-        shown_columns = [s.shown[name][start:stop] for name in names]
-        has_reference, has_rank = "reference" in names, "rank" in names
-        reasons, target, plan = s.reasons, indicator.target, self.plan
-        trended, classes = s.trend is not None, s.midterm
-        codes = s.status[start:stop]
-        for k, code in enumerate(codes):
-            u = start + k
-            if code == MISSING:
-                status.append(Status.MISSING)
-                value.append(None)
-                reason.append(_MISSING)
-                for column in (goal, reference, reference_source, rank, rank_source, schedule,
-                               trend, midterm):  # fmt: skip
-                    column.append(None)
-                continue
-            figure = s.value[u]
-            aim = _known(s.goal[u])
-            shown = (
-                {name: _known(c[k]) for name, c in zip(names, shown_columns, strict=True)}
-                if names
-                else {}
-            )
-            found = self._trend_of(s, u) if trended else None
-            state = STATUSES[int(code)]
-            plan_of = None
-            if state is Status.BEHIND:
-                plan_of, why = self._behind_reason(s, u, figure, aim, shown, found)
-            else:
-                # A reason depends on the figures it cites only: units with the same figures
-                # share it.
-                key = (code, figure, aim, *shown.values())
-                cached = reasons.get(key)
-                if cached is None:
-                    met = s.met[u]
-                    row = Row(figure, aim, None if met != met else met == 1.0, year, shown)
-                    cached = reasons[key] = target.reason(row, indicator, plan)
-                why = cached
-            status.append(state)
-            value.append(figure)
-            reason.append(why)
-            goal.append(aim)
-            schedule.append(plan_of)
-            trend.append(found)
-            place = shown.get("rank") if has_rank else None
-            against = shown.get("reference") if has_reference else None
-            reference.append(against)
-            reference_source.append(None if against is None else self._source(shown, "reference"))
-            rank.append(None if place is None else int(place))
-            rank_source.append(None if place is None else self._source(shown, "rank"))
-            midterm.append(
-                None if classes is None or classes[u] != classes[u] else MIDTERM[int(classes[u])]
-            )
-        return Columns(
-            cube.units[start:stop], [year] * size, [indicator] * size, status, value, reason,
-            goal, reference, reference_source, rank, rank_source, schedule, trend, note, files,
-            lines, midterm,
+        codes = s.status[start:stop].tolist()
+        # A missing figure's result says nothing but that: every other column is None there.
+        given = [code != MISSING for code in codes]
+        values = s.value[start:stop].tolist()
+        value = [v if v == v else None for v in values]  # NaN exactly where missing
+        goal = _given(s.goal[start:stop].tolist(), given)
+        shown = {name: _given(c[start:stop].tolist(), given) for name, c in s.shown.items()}
+        trend: list[Trend | None] = (
+            self._trends(s, start, stop, given) if s.trend is not None else [None] * size
+        )
+        classes = s.midterm[start:stop].tolist() if s.midterm is not None else None
+        midterm = (
+            [MIDTERM[int(c)] if c == c and ok else None for c, ok in zip(classes, given, strict=True)]
+            if classes is not None
+            else [None] * size
         )  # fmt: skip
+        reason, schedule = self._reasons(s, start, codes, value, goal, shown, trend)
+        places = shown.get("rank", [None] * size)
+        against = shown.get("reference", [None] * size)
+        return Columns(
+            cube.units[start:stop], [year] * size, [indicator] * size,
+            [STATUSES[int(code)] for code in codes], value, reason, goal, against,
+            self._sources_of(shown, "reference", against), [None if p is None else int(p) for p in places],
+            self._sources_of(shown, "rank", places), schedule, trend, note, files, lines, midterm,
+        )  # fmt: skip
+
+    def _reasons(
+        self,
+        s: _Slice,
+        start: int,
+        codes: list[float],
+        value: list[float | None],
+        goal: list[float | None],
+        shown: dict[str, list[Any]],
+        trend: list[Trend | None],
+    ) -> tuple[list[Reason], list[str | None]]:
+        """Each result's reason and (behind) schedule, over a block of units."""
+        indicator, year, plan = s.indicator, s.year, self.plan
+        target, memo, met = indicator.target, s.reasons, s.met
+        names = tuple(shown)
+        reason: list[Reason] = []
+        schedule: list[str | None] = [None] * len(codes)
+        # A reason depends on the figures it cites only: units with the same figures share it.
+        for k, key in enumerate(zip(codes, value, goal, *shown.values(), strict=True)):
+            code = key[0]
+            if code == MISSING:
+                reason.append(_MISSING)
+                continue
+            if code == BEHIND:
+                cited = dict(zip(names, key[3:], strict=True))
+                schedule[k], why = self._behind_reason(
+                    s, start + k, key[1], key[2], cited, trend[k]
+                )
+                reason.append(why)
+                continue
+            cached = memo.get(key)
+            if cached is None:
+                cited = dict(zip(names, key[3:], strict=True))
+                m = met[start + k]
+                row = Row(key[1], key[2], None if m != m else m == 1.0, year, cited)
+                cached = memo[key] = target.reason(row, indicator, plan)
+            reason.append(cached)
+        return reason, schedule
+
+    def _sources_of(
+        self, shown: dict[str, list[Any]], name: str, figures: list[Any]
+    ) -> list[Text | None]:
+        """How each unit's reference or rank was obtained (one Text per kind of source)."""
+        if name not in shown:
+            return [None] * len(figures)
+        size = len(figures)
+        codes = shown.get(f"{name}_source", [None] * size)
+        counts = shown.get(f"{name}_count", [None] * size)
+        return [
+            None if x is None else self._source(name, code, count)
+            for x, code, count in zip(figures, codes, counts, strict=True)
+        ]
+
+    def _trends(self, s: _Slice, start: int, stop: int, given: list[bool]) -> list[Trend | None]:
+        """The trend of each unit of a block (None where none was drawn or no figure given)."""
+        assert s.trend is not None and s.points is not None
+        verdicts, slopes, projections, ratios = (c[start:stop].tolist() for c in s.trend)
+        years = tuple(y for y, _ in s.points)
+        rows = zip(*[values[start:stop].tolist() for _, values in s.points], strict=True)
+        found: list[Trend | None] = []
+        for verdict, slope, projection, ratio, row, ok in zip(
+            verdicts, slopes, projections, ratios, rows, given, strict=True
+        ):
+            if verdict != verdict or not ok:
+                found.append(None)
+                continue
+            total = sum(row)  # NaN when a year has no figure (or, rarely, inf - inf)
+            if total == total:
+                series = tuple(zip(years, row, strict=True))
+            else:
+                series = tuple([(y, v) for y, v in zip(years, row, strict=True) if v == v])
+            found.append(_tuple(Trend, (VERDICTS[int(verdict)], series, slope, projection,
+                                        None if ratio != ratio else ratio)))  # fmt: skip
+        return found
 
     def _behind_reason(
         self,
@@ -595,23 +631,14 @@ class _Engine:
             )
         return schedule, trended[1]
 
-    def _source(self, shown: dict[str, Any], name: str) -> Text:
+    def _source(self, name: str, code: float | None, count: float | None) -> Text:
         """How a reference or rank was obtained (one Text per kind of source, shared)."""
-        key = (name, shown.get(f"{name}_source"), shown.get(f"{name}_count"))
+        key = (name, code, count)
         text = self._sources.get(key)
         if text is None:
-            text = self._sources[key] = source(Row(0.0, None, None, 0, shown), name)
+            cited = {f"{name}_source": code, f"{name}_count": count}
+            text = self._sources[key] = source(Row(0.0, None, None, 0, cited), name)
         return text
-
-    def _trend_of(self, s: _Slice, u: int) -> Trend | None:
-        assert s.trend is not None and s.points is not None
-        verdict = s.trend[0][u]
-        if verdict != verdict:
-            return None
-        series = tuple([(year, v) for year, values in s.points if (v := values[u]) == v])
-        ratio = s.trend[3][u]
-        return _tuple(Trend, (VERDICTS[int(verdict)], series, s.trend[1][u], s.trend[2][u],
-                              None if ratio != ratio else ratio))  # fmt: skip
 
     def _behind(
         self,
@@ -752,6 +779,11 @@ def _result(fields: tuple[Any, ...]) -> Result:
 
 def _known(x: float) -> float | None:
     return None if x != x else x
+
+
+def _given(figures: list[float], given: list[bool]) -> list[float | None]:
+    """Figures as a result holds them: None where NaN or where no figure was given."""
+    return [x if ok and x == x else None for x, ok in zip(figures, given, strict=True)]
 
 
 class _Alone:
