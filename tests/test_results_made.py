@@ -137,3 +137,40 @@ def test_equal_reasons_of_behind_results_are_one_object_and_unequal_ones_differ(
         for other in behind:
             if (r.indicator, r.year) == (other.indicator, other.year) and r.value != other.value:
                 assert r.reason != other.reason
+
+
+def test_a_years_results_are_those_of_the_year_made_once_and_held() -> None:
+    for evaluation in (districts(), districts().kept()):
+        results = list(evaluation.results)
+        for year in evaluation.years:
+            held = evaluation.results.of_year(year)
+            assert list(held) == [r for r in results if r.year == year] and held
+            assert all(a is b for a, b in zip(held, evaluation.results.of_year(year), strict=True))
+
+
+def test_the_results_of_some_indicators_are_those_results_in_order() -> None:
+    ids = frozenset({"2", "7", "19"})
+    for evaluation in (districts(), districts().kept()):
+        expected = [r for r in evaluation.results if r.indicator.id in ids]
+        assert list(evaluation.results.of_indicators(ids)) == expected
+        assert {r.indicator.id for r in expected} == ids
+
+
+@pytest.mark.parametrize("only", [None, "failing"])
+@pytest.mark.parametrize("name", ["table", "markdown", "html", "junit", "github", "csv"])
+def test_reports_reading_the_results_as_they_go_are_those_of_the_results_held(
+    name: str, only: str | None
+) -> None:
+    """The formats that make the results as they read them (a year's, a category's, a unit's
+    at a time) write what they write of the same results made once and held."""
+    import importlib
+
+    from plancheck.report import FORMATS, Options
+
+    evaluation = replace(districts(), only=only)
+    module = importlib.import_module(FORMATS[name].module)
+    options = Options(lang="zh")
+    assert FORMATS[name].one_pass
+    lazy = module.render_evaluation(evaluation, options)
+    assert lazy == module.render_evaluation(evaluation.kept(), options)
+    assert len(lazy) > 500

@@ -685,6 +685,7 @@ class _Results(Results):
         kept: tuple[Result, ...] | None = None,
     ) -> None:
         self._engine, self._slices, self._pairs, self._kept = engine, slices, pairs, kept
+        self._of_year: dict[int, tuple[Result, ...]] = {}  # of_year's, once asked
         count = len(engine.plan.indicators)
         self._count = count
         # Each judged year's slices, in the plan's order of indicators.
@@ -698,8 +699,8 @@ class _Results(Results):
             return iter(self._kept)
         return self._made()
 
-    def _made(self) -> Iterator[Result]:
-        for block in self.blocks():
+    def _made(self, years: dict[int, list[_Slice]] | None = None) -> Iterator[Result]:
+        for block in self.blocks(years):
             rows = {
                 y: [list(map(_result, zip(*c, strict=True))) for c in columns]
                 for y, columns in block.columns.items()
@@ -708,8 +709,17 @@ class _Results(Results):
                 for made in rows[y]:
                     yield made[k]
 
-    def blocks(self) -> Iterator[Block]:
-        columns, years, pairs = self._engine.columns, self._years, self._pairs
+    def of_indicators(self, ids: frozenset[str]) -> Iterable[Result]:
+        if self._kept is not None:
+            return [r for r in self._kept if r.indicator.id in ids]
+        chosen = {y: [s for s in slices if s.indicator.id in ids]
+                  for y, slices in self._years.items()}  # fmt: skip
+        return self._made(chosen)
+
+    def blocks(self, years: dict[int, list[_Slice]] | None = None) -> Iterator[Block]:
+        """``Results.blocks``; ``years``: each year's slices to make (default: every one)."""
+        columns, pairs = self._engine.columns, self._pairs
+        years = self._years if years is None else years
         at = 0
         while at < len(pairs):
             start = pairs[at][0]
@@ -765,6 +775,17 @@ class _Results(Results):
             for s in years[y]:
                 if s.status[u] != MISSING:
                     yield s.indicator, s.value[u]
+
+    def of_year(self, year: int) -> tuple[Result, ...]:
+        held = self._of_year.get(year)
+        if held is None:
+            if self._kept is not None:
+                held = tuple(r for r in self._kept if r.year == year)
+            else:
+                pairs = [(u, y) for u, y in self._pairs if y == year]
+                held = tuple(_Results(self._engine, self._slices, pairs)._made())
+            self._of_year[year] = held
+        return held
 
     def kept(self) -> Results:
         if self._kept is not None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import field, replace
 from enum import StrEnum
 from functools import cached_property
@@ -132,6 +132,17 @@ class Results(Sequence[Result]):
     def kept(self) -> Results:
         """The same results, each made once and held: reading them twice gives the same objects."""
         raise NotImplementedError
+
+    def of_year(self, year: int) -> Sequence[Result]:
+        """The results of one judged year, in order, made once and held: a report's views of
+        the latest year (what needs attention, the matrix, the trends) read them several times,
+        and need not hold every year's."""
+        return tuple(r for r in self if r.year == year)
+
+    def of_indicators(self, ids: frozenset[str]) -> Iterable[Result]:
+        """The results of these indicators, in order, made as they are read: a report's table
+        of one category holds that category's results only."""
+        return (r for r in self if r.indicator.id in ids)
 
     def blocks(self) -> Iterator[Block]:
         """The results a block of units at a time, as columns (``Block``): what iterating

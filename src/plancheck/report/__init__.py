@@ -39,7 +39,8 @@ class Format(NamedTuple):
     # Slow only when it lays out every result (--details), not in its compact default.
     slow_in_details_only: bool = False
     # Reads an evaluation's results once, in order (``Evaluation.results`` are made as they
-    # are read): the others are given them made once and held (``Evaluation.kept``).
+    # are read), or holds what it reads again itself (a year's: ``Results.of_year``): the
+    # others are given them made once and held (``Evaluation.kept``).
     one_pass: bool = False
 
 
@@ -48,27 +49,40 @@ _CI = frozenset({"evaluation", "taskcheck", "check"})  # check: plancheck check
 FORMATS: dict[str, Format] = {
     # Past this many results the terminal's layout is slow: said once on stderr.
     "table": Format(
-        "plancheck.report.table", _ALL | {"check"}, "for the terminal (default)", 20_000, True
+        "plancheck.report.table",
+        _ALL | {"check"},
+        "for the terminal (default)",
+        20_000,
+        True,
+        one_pass=True,  # its compact view holds the latest year's results, --details all
     ),
-    "markdown": Format("plancheck.report.markdown", _ALL, "GitHub-flavoured markdown to share"),
+    "markdown": Format(
+        "plancheck.report.markdown", _ALL, "GitHub-flavoured markdown to share", one_pass=True
+    ),
     "json": Format(
         "plancheck.report.json",
         _ALL | {"check"},
         "the stable contract for scripts and CI",
         one_pass=True,
     ),
-    "junit": Format("plancheck.report.junit", _CI, "JUnit XML for CI"),
-    "github": Format("plancheck.report.github", _CI, "GitHub annotations"),
+    "junit": Format("plancheck.report.junit", _CI, "JUnit XML for CI", one_pass=True),
+    "github": Format("plancheck.report.github", _CI, "GitHub annotations", one_pass=True),
     "html": Format(
         "plancheck.report.html",
         frozenset({"evaluation", "diff", "taskcheck"}),
         "one file to share, print",
+        one_pass=True,
     ),
     # python-docx builds each table cell as XML: minutes for a national file's thousands of rows.
     "docx": Format(
         "plancheck.report.docx", frozenset({"evaluation"}), "a Word document (A4)", 5_000
     ),
-    "csv": Format("plancheck.report.csv", frozenset({"evaluation"}), "one row per result (Excel)"),
+    "csv": Format(
+        "plancheck.report.csv",
+        frozenset({"evaluation"}),
+        "one row per result (Excel)",
+        one_pass=True,
+    ),
     "xlsx": Format("plancheck.report.xlsx", frozenset({"evaluation"}), "the same, a workbook"),
 }
 

@@ -125,11 +125,7 @@ def attention(evaluation: Evaluation) -> list[Result]:
     """Results that are not a pass in the latest year, worst and binding first."""
     units = {unit: n for n, unit in enumerate(evaluation.units)}
     return sorted(
-        (
-            r
-            for r in evaluation.results
-            if r.year == evaluation.latest_year and r.status != Status.PASS
-        ),
+        (r for r in evaluation.results.of_year(evaluation.latest_year) if r.status != Status.PASS),
         key=lambda r: (
             SEVERITY[r.status],
             not r.indicator.binding,
@@ -161,8 +157,8 @@ def matrix(evaluation: Evaluation) -> list[tuple[str, list[Result]]]:
     """Per unit, its latest-year results in the plan's order (the units × indicators matrix)."""
     latest = evaluation.latest_year
     rows: dict[str, list[Result]] = {unit: [] for unit in evaluation.units}
-    for r in evaluation.results:  # one pass: a national file has thousands of units
-        if r.year == latest and r.unit in rows:
+    for r in evaluation.results.of_year(latest):
+        if r.unit in rows:
             rows[r.unit].append(r)
     return list(rows.items())
 
@@ -172,7 +168,7 @@ TREND_ORDER = ("going_backwards", "seriously_lagging", "lagging", "on_track", "a
 
 def progress_rows(evaluation: Evaluation) -> list[Result]:
     """Latest-year results that have a trend, the most worrying first."""
-    rows = [r for r in evaluation.results if r.year == evaluation.latest_year and r.trend]
+    rows = [r for r in evaluation.results.of_year(evaluation.latest_year) if r.trend]
     return sorted(
         rows,
         key=lambda r: (TREND_ORDER.index(r.trend.verdict) if r.trend else 0, r.unit,
@@ -291,7 +287,7 @@ def shared_verdict(evaluation: Evaluation, lang: str) -> str:
     """The verdict for a shared report: ``verdict``'s facts, without naming the --strict option,
     punctuated for the language (``合规：约束性指标全部达标``)."""
     c = colon(lang)
-    blocking = sum(1 for r in evaluation.results if evaluation.blocking(r))
+    blocking = blocking_count(evaluation)
     tasks = evaluation.tasks
     if blocking:
         key = "strict_blocking_shared" if evaluation.strict else "binding_blocking"
@@ -442,7 +438,7 @@ def summary_sentences(evaluation: Evaluation, lang: str) -> list[str]:
     """The summary paragraph, as generated sentences about the latest year: "2023年度，23项指标
     中，14项已达标，…", the binding indicators, the index, the tasks."""
     year = evaluation.latest_year
-    latest = [r for r in evaluation.results if r.year == year]
+    latest = evaluation.results.of_year(year)
     counts = evaluation.summary(year=year)
     target_year = evaluation.plan.info.target_year
     units = len(evaluation.units)
@@ -534,17 +530,13 @@ class SeriesRow:
 
 def series_rows(evaluation: Evaluation, category: str) -> list[SeriesRow]:
     """The rows of one category: per unit and indicator (the plan's order), every judged year's
-    result; only those --only keeps a result of."""
-    return category_rows(evaluation).get(category, [])
-
-
-def category_rows(evaluation: Evaluation) -> dict[str, list[SeriesRow]]:
-    """``series_rows`` of every category, by category, in one pass over the results."""
+    result; only those --only keeps a result of. Made from that category's results alone."""
     keep = listing_rule(evaluation)
+    ids = frozenset(i.id for i in evaluation.plan.indicators if i.category == category)
     rows: dict[tuple[str, str], dict[int, Result]] = {}
     indicators: dict[tuple[str, str], Indicator] = {}
     listed: set[tuple[str, str]] = set()
-    for r in evaluation.results:
+    for r in evaluation.results.of_indicators(ids):
         indicator = r.indicator
         key = (r.unit, indicator.id)
         by_year = rows.get(key)
@@ -554,12 +546,8 @@ def category_rows(evaluation: Evaluation) -> dict[str, list[SeriesRow]]:
         by_year[r.year] = r
         if keep is None or keep(r):
             listed.add(key)
-    found: dict[str, list[SeriesRow]] = {}
-    for key, by_year in rows.items():
-        if key in listed:
-            indicator = indicators[key]
-            found.setdefault(indicator.category, []).append(SeriesRow(key[0], indicator, by_year))
-    return found
+    return [SeriesRow(key[0], indicators[key], by_year)
+            for key, by_year in rows.items() if key in listed]  # fmt: skip
 
 
 def category_table(
@@ -572,7 +560,7 @@ def category_table(
     """One category's table for a shared report (header, rows): an indicator a row, its figures
     under their years, the latest year's status and reason, the notes as 备注.
 
-    ``rows``: the category's ``series_rows``, when the caller has them (``category_rows``)."""
+    ``rows``: the category's ``series_rows``, when the caller has them."""
     if rows is None:
         rows = series_rows(evaluation, category)
     years = evaluation.years

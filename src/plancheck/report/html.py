@@ -17,7 +17,6 @@ from plancheck.report import Options
 from plancheck.report.common import (
     SharedCells,
     bracketed,
-    category_rows,
     category_table,
     city_table,
     city_year,
@@ -34,6 +33,7 @@ from plancheck.report.common import (
     listed_attention,
     office_text,
     report_date,
+    series_rows,
     shared_progress_table,
     shared_verdict,
     summary_sentences,
@@ -171,17 +171,17 @@ def _summary(evaluation: Evaluation, lang: str) -> list[str]:
     }
     by_year: dict[int, Counter[Status]] = {y: Counter() for y in evaluation.years}
     by_unit: dict[str, Counter[Status]] = {u: Counter() for u in evaluation.units}
-    for r in evaluation.results:
-        year = by_year.get(r.year)
+    for unit_name, result_year, indicator, status in evaluation.results.statuses():
+        year = by_year.get(result_year)
         if year is not None:
-            year[r.status] += 1
-        if r.year == latest_year:
-            category = by_category.get(r.indicator.category)
+            year[status] += 1
+        if result_year == latest_year:
+            category = by_category.get(indicator.category)
             if category is not None:
-                category[r.status] += 1
-            unit = by_unit.get(r.unit)
+                category[status] += 1
+            unit = by_unit.get(unit_name)
             if unit is not None:
-                unit[r.status] += 1
+                unit[status] += 1
     groups = [
         (category.name if lang == "zh" else category.name_en, by_category[category.name])
         for category in evaluation.plan.categories
@@ -360,11 +360,10 @@ def _name(result: Result, lang: str) -> str:
 
 def _categories(evaluation: Evaluation, lang: str) -> Iterator[str]:
     """A table per category: an indicator a row, its figures under their years."""
-    by_category = category_rows(evaluation)
     shown = {f"{STATUS_SYMBOL[s]} {status_word(s, lang)}": _status_html(s, lang) for s in Status}
     cells: dict[str, str] = {}  # each cell's HTML, once per distinct text (they repeat)
     for category in evaluation.plan.categories:
-        series = by_category.get(category.name, [])
+        series = series_rows(evaluation, category.name)  # one category's results at a time
         header, rows = category_table(evaluation, category.name, lang, rows=series)
         if not rows:
             continue

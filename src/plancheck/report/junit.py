@@ -39,7 +39,7 @@ from plancheck.messages import Reason, render
 from plancheck.plan.models import Indicator
 from plancheck.report import Options
 from plancheck.report.check import done_line, file_line
-from plancheck.report.common import target_cell, value_cell, verdict
+from plancheck.report.common import blocking_count, target_cell, value_cell, verdict
 from plancheck.report.escape import xml
 from plancheck.report.labels import label, status_word
 from plancheck.report.tasks_view import BAD, OK, TaskRow, task_rows
@@ -52,14 +52,19 @@ if TYPE_CHECKING:
 
 def outcome(evaluation: Evaluation, result: Result) -> str | None:
     """The JUnit element for a result: None (passed), "failure", "error" or "skipped"."""
-    status = result.status
+    return outcome_of(evaluation, result.indicator, result.year, result.status)
+
+
+def outcome_of(evaluation: Evaluation, indicator: Indicator, year: int, status: Status
+               ) -> str | None:  # fmt: skip
+    """``outcome`` of a result of this indicator, year and status."""
     if status is Status.PASS:
         return None
-    if result.year != evaluation.latest_year:  # history: the exit code is the latest year's
+    if year != evaluation.latest_year:  # history: the exit code is the latest year's
         return "skipped"
     if status is Status.FAIL:
         return "failure"
-    blocking = evaluation.blocking(result)
+    blocking = evaluation.blocks(indicator, year, status)
     if status is Status.BEHIND:
         return "failure" if blocking else "skipped"
     return "error" if blocking else "skipped"
@@ -190,39 +195,42 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
 
 
 def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]:
-    """``render_evaluation`` piece by piece: each case is made as it is written."""
+    """``render_evaluation`` piece by piece: each unit's suites are made as they are written
+    (the totals of the document's start tag are counted from the statuses first)."""
     lang = options.lang
+    tasks = _task_suites(task_rows(evaluation, lang) or [], lang)
+    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for _, year, indicator, status in evaluation.results.statuses():
+        count(totals, outcome_of(evaluation, indicator, year, status))
+    for suite in tasks:
+        for key in totals:
+            totals[key] += suite.counts[key]
+    years = ", ".join(map(str, evaluation.years))
+    shown = verdict(evaluation, lang, blocking_count(evaluation))
+    name = f"plancheck: {plan_title(evaluation, lang)} — {years} — {shown}"
+    return _document(name, itertools.chain(_unit_suites(evaluation, lang), tasks), totals)
+
+
+def _unit_suites(evaluation: Evaluation, lang: str) -> Iterator[_Suite]:
+    """Per unit, a suite per category of the plan, in order: one unit's results held at a time."""
     plan = evaluation.plan
     multi_unit = len(evaluation.units) > 1
-    grouped: dict[tuple[str, str], list[Result]] = {}
-    counts: dict[tuple[str, str], dict[str, int]] = {}
-    blocking = 0
-    for r in evaluation.results:  # one pass: a national file has thousands of units
-        key = (r.unit, r.indicator.category)
-        rows = grouped.get(key)
-        if rows is None:
-            rows = grouped[key] = []
-            counts[key] = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-        rows.append(r)
-        count(counts[key], outcome(evaluation, r))
-        blocking += evaluation.blocking(r)
     bodies = _Bodies(lang)
     titles = {c.name: category_name(evaluation, c.name, lang) for c in plan.categories}
-    suites: list[_Suite] = []
-    for unit in evaluation.units:
+    for unit, results in itertools.groupby(evaluation.results, key=lambda r: r.unit):
+        grouped: dict[str, list[Result]] = {}
+        for r in results:
+            grouped.setdefault(r.indicator.category, []).append(r)
         for category in plan.categories:
-            key = (unit, category.name)
-            rows = grouped.get(key)
+            rows = grouped.get(category.name)
             if not rows:
                 continue
+            counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+            for r in rows:
+                count(counts, outcome(evaluation, r))
             title = titles[category.name]
             name = f"{unit} · {title}" if multi_unit else title
-            cases = _cases(evaluation, unit, title, rows, bodies)
-            suites.append(_Suite(name, cases, counts[key]))
-    suites += _task_suites(task_rows(evaluation, lang) or [], lang)
-    years = ", ".join(map(str, evaluation.years))
-    shown = verdict(evaluation, lang, blocking)
-    return _document(f"plancheck: {plan_title(evaluation, lang)} — {years} — {shown}", suites)
+            yield _Suite(name, _cases(evaluation, unit, title, rows, bodies), counts)
 
 
 def _cases(evaluation: Evaluation, unit: str, title: str, rows: list[Result], bodies: _Bodies
@@ -269,23 +277,29 @@ def _task_suites(rows: list[TaskRow], lang: str) -> list[_Suite]:
     return suites
 
 
-def _document(name: str, suites: list[_Suite]) -> Iterator[str]:
-    """The <testsuites> root: its name, the totals of its suites, time 0; indented two spaces an
-    element, as ``ElementTree.indent`` lays it out, and escaped as ``ElementTree`` escapes (every
-    text through ``escape.xml`` first): the document written piece by piece."""
-    totals = {"tests": 0, "failures": 0, "errors": 0}
-    for suite in suites:
-        for key in totals:
-            totals[key] += suite.counts[key]
+def _document(name: str, suites: Iterable[_Suite], totals: dict[str, int] | None = None
+              ) -> Iterator[str]:  # fmt: skip
+    """The <testsuites> root: its name, the totals of its suites (counted beforehand when the
+    suites are made as they are written), time 0; indented two spaces an element, as
+    ``ElementTree.indent`` lays it out, and escaped as ``ElementTree`` escapes (every text
+    through ``escape.xml`` first): the document written piece by piece."""
+    if totals is None:
+        suites = list(suites)
+        totals = {"tests": 0, "failures": 0, "errors": 0}
+        for suite in suites:
+            for key in totals:
+                totals[key] += suite.counts[key]
     yield '<?xml version="1.0" encoding="UTF-8"?>\n'
     head = (f'<testsuites name="{_attribute(name)}" tests="{totals["tests"]}" '
             f'failures="{totals["failures"]}" errors="{totals["errors"]}" time="0"')  # fmt: skip
-    if not suites:
+    each = iter(suites)
+    first = next(each, None)
+    if first is None:
         yield head + " />\n"
         return
     yield head + ">"
     attributes = _Attributes()  # one for the document: names and messages recur across suites
-    for suite in suites:
+    for suite in itertools.chain((first,), each):
         yield from _suite(suite, attributes)
     yield "\n</testsuites>\n"
 

@@ -16,7 +16,6 @@ from plancheck.report import Options
 from plancheck.report.common import (
     SharedCells,
     bracketed,
-    category_rows,
     category_table,
     city_table,
     city_year,
@@ -158,11 +157,9 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     lines += _progress_section(evaluation, lang)
     yield from lines
 
-    by_category = category_rows(evaluation)
     cells: dict[str, str] = {}  # each cell's markdown, once per distinct text (they repeat)
     for category in plan.categories:
-        series = by_category.get(category.name, [])
-        header, rows = category_table(evaluation, category.name, lang, rows=series)
+        header, rows = category_table(evaluation, category.name, lang)
         if not rows:
             continue
         title = category.name if lang == "zh" else f"{category.name} {category.name_en}"

@@ -140,9 +140,9 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         focus = label("focus_of", lang, unit=evaluation.focus, count=count)
         screen.print(_shown(label("focus_unit", lang) + label("colon", lang) + focus), style="bold")
     if evaluation.multi and not options.details:
-        _compact(screen, evaluation, lang, options)
+        _compact(screen, evaluation, lang, options)  # reads the latest year's results only
     else:
-        _detailed(screen, evaluation, lang, options)
+        _detailed(screen, evaluation.kept(), lang, options)  # lists every result, several times
     return screen.text()
 
 
@@ -264,7 +264,7 @@ def _summary(screen: Screen, evaluation: Evaluation, lang: str, *, compact: bool
     parts = [f"{STATUS_SYMBOL[s]} {status_word(s, lang)} {summary[s.value]}" for s in Status]
     colon = label("colon", lang) if compact else ": "  # the full report's as it always was
     screen.print(heading + colon + " · ".join(parts))
-    latest = [r for r in evaluation.results if r.year == latest_year]
+    latest = evaluation.results.of_year(latest_year)
     year = f" {latest_year}" if len(evaluation.years) > 1 else ""
     for flag, key in ((True, "binding_yes"), (False, "binding_no")):
         passed = sum(1 for r in latest if r.indicator.binding is flag and r.status is Status.PASS)
@@ -314,8 +314,10 @@ def _matrix(screen: Screen, evaluation: Evaluation, lang: str) -> None:
     """Status symbols, one line per unit (the latest year) — or per year for one unit — and
     one column per indicator, split into blocks when the indicators do not fit the width."""
     latest = evaluation.latest_year
-    by_key = {(r.unit, r.year, r.indicator.id): r for r in evaluation.results}
-    if len(evaluation.units) > 1:
+    several = len(evaluation.units) > 1  # then the latest year's results only are shown
+    shown = evaluation.results.of_year(latest) if several else evaluation.results
+    by_key = {(r.unit, r.year, r.indicator.id): r for r in shown}
+    if several:
         rows = [(_shown(unit), [(unit, latest)]) for unit in evaluation.units]
         title = label("matrix", lang, year=latest)
         first = label("unit", lang)
@@ -421,7 +423,7 @@ def _fixed(value: float | None, places: int) -> str:
 def _trends(screen: Screen, evaluation: Evaluation, lang: str) -> None:
     """The compact report's trends: how many results of the latest year go which way."""
     counts = {verdict: 0 for verdict in TREND_ORDER}
-    for r in _keep(evaluation, [r for r in evaluation.results if r.year == evaluation.latest_year]):
+    for r in _keep(evaluation, list(evaluation.results.of_year(evaluation.latest_year))):
         if r.trend is not None:
             counts[r.trend.verdict] += 1
     if not any(counts.values()):
