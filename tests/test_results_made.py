@@ -174,3 +174,16 @@ def test_reports_reading_the_results_as_they_go_are_those_of_the_results_held(
     lazy = module.render_evaluation(evaluation, options)
     assert lazy == module.render_evaluation(evaluation.kept(), options)
     assert len(lazy) > 500
+
+
+def test_behind_reasons_are_the_same_whether_the_memo_holds_them_or_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A behind result's reason is made once per distinct figures, baseline and share of a slice
+    (NaN counted as equal to NaN); with the memo emptied at every new key, each is made anew."""
+    from plancheck.evaluate import engine
+
+    held = [r for r in districts().results if r.status is Status.BEHIND]
+    monkeypatch.setattr(engine, "_BEHIND_KEPT", 1)
+    anew = [r for r in districts().results if r.status is Status.BEHIND]
+    assert held == anew and len({r.reason for r in held}) > 1

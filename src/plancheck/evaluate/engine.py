@@ -194,6 +194,7 @@ class _Slice:
     margin: Any = None  # array: how far each figure beats its goal (Kind.margin), or None
     midterm: Doubles | None = None  # index into MIDTERM per unit; NaN: not classed
     reasons: dict[tuple[Any, ...], Any] = field(default_factory=dict)
+    behind: dict[tuple[Any, ...], tuple[str | None, Reason]] = field(default_factory=dict)
 
 
 class _Facts:
@@ -593,11 +594,20 @@ class _Engine:
         share = s.share[u] if s.share is not None else NAN
         start = s.start[u] if s.start is not None else NAN
         start_year = s.start_year[u] if s.start_year is not None else NAN
-        # Made for each result (the figures, baseline and share of a unit are its own: a memo
-        # by them would hold every result's), then one object per distinct reason (interned):
-        # results share it, and the trend's fragment is added once per reason and projection.
-        schedule, reason = self._behind(s, value, goal, shown, share, start, start_year)
-        reason = self._interned.setdefault(reason, reason)
+        # Units with the same figures, baseline and share have the same reason: made once per
+        # slice and kept while the slice's units are being made (the memo is emptied now and
+        # then: a national file's units have baselines of their own), then one object per
+        # distinct reason (interned): results share it, and the trend's fragment is added once
+        # per reason and projection. NaN is None in the key (NaN equals nothing, itself too).
+        key = (value, goal, *shown.values(), _known(share), _known(start), _known(start_year))
+        memo = s.behind
+        found = memo.get(key)
+        if found is None:
+            if len(memo) >= _BEHIND_KEPT:
+                memo.clear()
+            schedule, reason = self._behind(s, value, goal, shown, share, start, start_year)
+            found = memo[key] = (schedule, self._interned.setdefault(reason, reason))
+        schedule, reason = found
         if trend is None:
             return schedule, reason
         assert goal is not None  # a trend is drawn toward a goal
@@ -670,6 +680,7 @@ class _Engine:
 _tuple = tuple.__new__  # a NamedTuple made from all its fields, in order
 
 
+_BEHIND_KEPT = 1 << 12  # behind reasons a slice's memo holds at most
 _BLOCK = 16  # units whose results are made at a time: a national file's are never all held
 
 
