@@ -83,7 +83,9 @@ FORMATS: dict[str, Format] = {
         "one row per result (Excel)",
         one_pass=True,
     ),
-    "xlsx": Format("plancheck.report.xlsx", frozenset({"evaluation"}), "the same, a workbook"),
+    "xlsx": Format(
+        "plancheck.report.xlsx", frozenset({"evaluation"}), "the same, a workbook", one_pass=True
+    ),
 }
 
 

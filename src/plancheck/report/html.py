@@ -127,6 +127,7 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     out += _city(evaluation, lang)
     out += _progress(evaluation, lang)
     yield from out
+    del out  # written: a national report's lists are not held while the tables are made
     yield from _categories(evaluation, lang)
     yield from _tasks(evaluation, lang)
     yield f"<footer>{esc(label('generated_by', lang))} {esc(files)}</footer>"

@@ -156,6 +156,7 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     lines += _city_section(evaluation, lang)
     lines += _progress_section(evaluation, lang)
     yield from lines
+    del lines, todo  # written: a national report's lists are not held while the tables are made
 
     cells: dict[str, str] = {}  # each cell's markdown, once per distinct text (they repeat)
     for category in plan.categories:
