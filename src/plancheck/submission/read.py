@@ -255,7 +255,7 @@ class _Builder:
             if year_total:
                 self._total_row(context, line, year_total)
                 return
-        text_key = "" if key is None else str(key)
+        text_key = key if key.__class__ is str else "" if key is None else str(key)
         indicator = self._keys.get(text_key, -1)
         if indicator == -1:
             indicator = self._indicator(context, line, text_key, label)
@@ -624,8 +624,9 @@ class Layout:
         add, label = builder.add, self._field_label
         wide = [(col, ind, self._column_label(col)) for col, ind in self.indicators.items()]
         for line, row in rows:
-            if not "".join(row).strip():
-                continue  # blank and whitespace-only lines
+            # Blank and whitespace-only lines are skipped (a first cell with text is not one).
+            if not (row and row[0] and not row[0].isspace()) and not "".join(row).strip():
+                continue
             size = len(row)
             # A row as wide as the header, with no blank column to check, has its shape.
             if (size != width or blank) and (problem := self._shape(line, row, width)):
@@ -633,14 +634,19 @@ class Layout:
                 if len(builder.errors) >= MAX_ERRORS:
                     raise builder._errors(complete=False)
                 continue
-            # The row's cells in add()'s order: None for a field with no column, "" for a cell
-            # a short row leaves out (the header's width, then one None to pick for no column).
-            padded = (*row, None) if size == width else (*row[:width], *[""] * (width - size), None)
             if not wide:
                 other_key = row[other] if other is not None and other < size else None
-                add(context, line, *pick(padded), label=label, has_unit=has_unit,
+                # The row's cells in add()'s order: None for a field with no column, "" for a
+                # cell a short row leaves out (the header's width, then one None to pick).
+                picked: list[str | None] = row  # type: ignore[assignment]  # None: no column
+                if size == width:
+                    picked.append(None)
+                else:
+                    picked = [*row[:width], *[""] * (width - size), None]
+                add(context, line, *pick(picked), label=label, has_unit=has_unit,
                     other_key=other_key)  # fmt: skip
                 continue
+            padded = (*row, None) if size == width else (*row[:width], *[""] * (width - size), None)
             cells = list(pick(padded))
             for col, indicator, wide_label in wide:
                 cells[0] = indicator
