@@ -80,3 +80,43 @@ NOT_PLAIN = {
 def test_a_document_that_is_not_plain_goes_node_by_node(name: str) -> None:
     text = NOT_PLAIN[name]
     assert yamlfile._read_events(text, yamlfile._Lines(text)) is None
+
+
+def test_a_large_documents_marks_are_its_records_and_deeper_ones_are_read_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past SHALLOW_FROM characters only the marks of records are kept (hundreds of megabytes at
+    a national file's size); a deeper path's line and column, an error's, are those of reading
+    every mark, read again from the text the first time one is asked for."""
+    text = "records:\n" + "".join(
+        f'  - {{unit: 县{n:05d}, year: 2023, indicator: "{n % 23 + 1}", value: {n % 97}}}\n'
+        for n in range(500)
+    )
+    full = read_yaml(text, "t.yaml", numbers_as_text=True)
+    monkeypatch.setattr(yamlfile, "SHALLOW_FROM", 0)
+    shallow = read_yaml(text, "t.yaml", numbers_as_text=True)
+    assert shallow.data == full.data
+    assert shallow.marks == {p: m for p, m in full.marks.items() if len(p) <= 2}
+    assert len(shallow.marks) < len(full.marks) / 4
+    for path in full.marks:
+        assert shallow.where(path) == full.where(path)
+    deeper = ("records", 499, "value", "x")  # a path past the marks: its deepest known prefix
+    assert shallow.where(deeper) == full.where(deeper) == full.marks[deeper[:3]]
+
+
+def test_an_error_deep_in_a_large_submission_names_its_key(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    from tests.conftest import run
+
+    records = [
+        f'  - {{unit: 徐汇区, year: 2023, indicator: "{n + 1}", value: 90}}\n' for n in range(23)
+    ]
+    records[17] = '  - {unit: 徐汇区, year: 2023, indicator: "18", valeu: 90}\n'
+    path = tmp_path / "2023.yaml"
+    path.write_text("records:\n" + "".join(records), encoding="utf-8")
+    first = run("evaluate", path)
+    monkeypatch.setattr(yamlfile, "SHALLOW_FROM", 0)
+    second = run("evaluate", path)
+    assert first.code == second.code == 2
+    assert first.stderr == second.stderr and f"{path}:19:" in first.stderr, first.stderr

@@ -21,6 +21,7 @@ import bisect
 import math
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import field
 from pathlib import Path
 from typing import Any
@@ -43,21 +44,30 @@ Path_ = tuple[str | int, ...]
 
 @record
 class MarkedYaml:
-    """The data of one YAML document, and the line/column where each path starts."""
+    """The data of one YAML document, and the line/column where each path starts.
+
+    A large data file's marks are kept ``shallow``: only of paths that deep (a record's own),
+    the deeper ones read again from the text the first time a deeper path is asked for (an
+    error's): a national submission's every key would hold hundreds of megabytes."""
 
     data: Any
     file: str
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    shallow: int | None = None  # marks kept of paths this deep at most; None: all of them
+    deeper: Callable[[], dict[Path_, tuple[int, int]]] | None = None  # every mark, read again
 
     def where(self, path: Path_) -> tuple[int | None, int | None]:
         """Line and column of the deepest known prefix of ``path`` (pydantic adds union tags)."""
-        best: tuple[int, int] | None = self.marks.get(())
+        marks = self.marks
+        if self.shallow is not None and len(path) > self.shallow and self.deeper is not None:
+            marks = self.deeper()
+        best: tuple[int, int] | None = marks.get(())
         known: Path_ = ()
         for step in path:
             candidate = (*known, step)
-            if candidate in self.marks:
+            if candidate in marks:
                 known = candidate
-                best = self.marks[candidate]
+                best = marks[candidate]
         return best if best is not None else (None, None)
 
     def error(self, path: Path_, message: str) -> UserError:
@@ -73,8 +83,11 @@ def read_yaml(text: str, file: str | Path, *, numbers_as_text: bool = False) -> 
     name = str(file)
     loaders = _TEXT_NUMBER_LOADERS if numbers_as_text else _LOADERS
     lines = _Lines(text)
-    if numbers_as_text and (streamed := _read_events(text, lines)) is not None:
-        return MarkedYaml(streamed[0], name, streamed[1])
+    shallow = SHALLOW_DEPTH if len(text) > SHALLOW_FROM else None
+    if numbers_as_text and (streamed := _read_events(text, lines, shallow)) is not None:
+        if shallow is None:
+            return MarkedYaml(streamed[0], name, streamed[1])
+        return MarkedYaml(streamed[0], name, streamed[1], shallow, _every_mark(text, lines))
     node = _compose_fast(text, loaders[1])
     try:
         if node is None:
@@ -94,6 +107,25 @@ def read_yaml(text: str, file: str | Path, *, numbers_as_text: bool = False) -> 
     builder = _Builder(name, lines)
     data = builder.build(node, (), 0)
     return MarkedYaml(data, name, builder.marks)
+
+
+# A data file past this many characters keeps the marks of its records, not of their keys.
+SHALLOW_FROM = 1 << 20
+SHALLOW_DEPTH = 2  # ("records", n), ("values", key): what a record's line is read from
+
+
+def _every_mark(text: str, lines: _Lines) -> Callable[[], dict[Path_, tuple[int, int]]]:
+    """Every mark of a plain document, read again from its text once, when first asked for."""
+    found: list[dict[Path_, tuple[int, int]]] = []
+
+    def marks() -> dict[Path_, tuple[int, int]]:
+        if not found:
+            streamed = _read_events(text, lines)
+            assert streamed is not None  # it read from events once already
+            found.append(streamed[1])
+        return found[0]
+
+    return marks
 
 
 def _without_number_resolvers(loader: type[Any]) -> type[Any]:
@@ -171,7 +203,9 @@ class _NotPlain(Exception):
     """The document is not plain data (see ``_read_events``): read it node by node instead."""
 
 
-def _read_events(text: str, lines: _Lines) -> tuple[Any, dict[Path_, tuple[int, int]]] | None:
+def _read_events(
+    text: str, lines: _Lines, shallow: int | None = None
+) -> tuple[Any, dict[Path_, tuple[int, int]]] | None:
     """The data and marks of a plain document, built from libyaml's events as they come: no
     node tree (a 20 MB submission is 3 million nodes, gigabytes), no recursion, and each
     distinct plain scalar resolved and constructed once.
@@ -181,8 +215,10 @@ def _read_events(text: str, lines: _Lines) -> tuple[Any, dict[Path_, tuple[int, 
     tag, merge or duplicate key, complex key, nesting past MAX_DEPTH, surrogate escape, second
     document, line separator other than ``\n``/``\r``, or parser error returns None, and the
     document is composed and built node by node (``_Builder``), which says what is wrong. The
-    data and marks are those ``_Builder`` gives: the same paths, lines and columns.
+    data and marks are those ``_Builder`` gives: the same paths, lines and columns (``shallow``:
+    only of paths that deep at most).
     """
+    deepest = MAX_DEPTH + 1 if shallow is None else shallow
     loader = _TEXT_NUMBER_LOADERS[1]
     if loader is None or lines.starts is not None:
         return None
@@ -238,7 +274,8 @@ def _read_events(text: str, lines: _Lines) -> tuple[Any, dict[Path_, tuple[int, 
                     if key in parent[0]:
                         return None
                     parent[2] = key
-                    marks[(*parent[1], key)] = position(event.start_mark)
+                    if len(parent[1]) < deepest:
+                        marks[(*parent[1], key)] = position(event.start_mark)
                     continue
                 path = (*parent[1], parent[2])
             else:
@@ -248,7 +285,8 @@ def _read_events(text: str, lines: _Lines) -> tuple[Any, dict[Path_, tuple[int, 
                 path = (*parent[1], parent[3])
             if kind is yaml.AliasEvent or event.anchor is not None or len(path) > MAX_DEPTH:
                 return None
-            marks.setdefault(path, position(event.start_mark))
+            if len(path) <= deepest:
+                marks.setdefault(path, position(event.start_mark))
             value: Any
             if kind is yaml.ScalarEvent:
                 value = scalar(event)
