@@ -245,6 +245,27 @@ def test_a_plan_files_problems_are_in_chinese(tmp_path: Path) -> None:
     assert "binding: Input should be a valid boolean" in err  # English stays pydantic's own
 
 
+@pytest.mark.parametrize(
+    ("target_text", "zh", "en"),
+    [
+        ("优于全市平均值", "“优于”取决于哪个方向为好", "优于 (better than) depends on"),
+        ("建立健全", "不是已知的表述形式", "no known phrase form"),
+        ("95-90", "区间从 95 降到 90", "a range from 95 down to 90"),
+    ],
+)
+def test_why_a_target_text_is_not_understood_is_in_the_runs_language(
+    tmp_path: Path, target_text: str, zh: str, en: str
+) -> None:
+    text = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    text = text.replace('    target_text: "100"', f'    target_text: "{target_text}"', 1)
+    (tmp_path / "indicators.yaml").write_text(text, encoding="utf-8")
+    code, _, err = run("plan", "validate", tmp_path, "--lang", "zh")
+    assert code == 0 and f"target_text“{target_text}”无法理解（{zh}" in err, err
+    assert not re.search(r"[A-Za-z]{3,} [a-z]{3,}", err.split("无法理解", 1)[1]), err
+    code, _, err = run("plan", "validate", tmp_path, "--lang", "en")
+    assert code == 0 and f"target_text '{target_text}' not understood ({en}" in err, err
+
+
 def test_warnings_are_in_chinese(tmp_path: Path) -> None:
     path = tmp_path / "2023.csv"
     rows = (SAMPLES / "2023.csv").read_text(encoding="utf-8").splitlines()

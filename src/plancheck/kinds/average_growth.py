@@ -14,6 +14,7 @@ import math
 import re
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from plancheck.i18n import say
 from plancheck.kinds.base import (
     SYMBOL,
     Better,
@@ -140,7 +141,7 @@ def _average(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
     if isinstance(fitted, str):
         return not_understood(text, fitted)
     if op == "==":
-        return not_understood(text, "an average equal to a number is not a target to judge")
+        return not_understood(text, say("phrase.equal_number"))
     target = AverageGrowth(kind="average_growth", op=op or ">=", value=fitted[0])
     return ParsedTarget(text, target, "average growth", unit=fitted[1] or "%")
 

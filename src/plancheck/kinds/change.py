@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
+from plancheck.i18n import say
 from plancheck.kinds.base import (
     AVERAGE_COLUMN,
     Better,
@@ -157,13 +158,13 @@ def _factor(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
     if match.group("times"):
         times = cn_number(match.group("times"))
         if times is None:
-            return not_understood(text, f"'{match.group('times')}' is not a number")
+            return not_understood(text, say("phrase.not_a_number", text=match.group("times")))
         factor = float(2**times)
     else:
         raw = match.group("n")
         figure = cn_number(raw) if not re.fullmatch(NUM, raw) else to_number(raw)
         if figure is None:
-            return not_understood(text, f"'{raw}' is not a number")
+            return not_understood(text, say("phrase.not_a_number", text=raw))
         factor = 1.0 + float(figure)
     target = Change(kind="change", measure="factor", amount=factor)
     return ParsedTarget(text, target, "change: factor", unit=unit, notes=_since_notes(match, text))

@@ -18,6 +18,7 @@ from dataclasses import field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from plancheck.i18n import say
 from plancheck.kinds.base import Op
 from plancheck.record import record
 
@@ -160,7 +161,7 @@ def fit_unit(
         return value * scale, unit  # 2次 on 次/年; 5万人 on 人 is 50000
     if not said and magnitude and not have.startswith(("万", "亿")):
         return value * scale, unit
-    return f"the phrase says '{magnitude + said}' but the indicator's unit is '{unit}'"
+    return say("phrase.other_unit", said=magnitude + said, unit=unit)
 
 
 # --- the forms ---
@@ -217,7 +218,7 @@ def comparison(match: re.Match[str]) -> tuple[Op | None, str | None]:
     ops = [PREFIX_OPS[pre]] if pre else []
     ops += [SUFFIX_OPS[post]] if post else []
     if len(ops) == 2 and ops[0] != ops[1]:
-        return None, f"'{pre}' and '{post}' say different things ({ops[0]} and {ops[1]})"
+        return None, say("phrase.two_ops", pre=pre, post=post, first=ops[0], second=ops[1])
     if ops:
         return ops[0], None
     return (">=" if neutral else None), None

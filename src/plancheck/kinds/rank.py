@@ -158,7 +158,7 @@ def _rank(form_name: str):  # type: ignore[no-untyped-def]
     def build(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
         best = 1 if match.groupdict().get("first") else cn_number(match.group("n"))
         if best is None or best < 1:
-            return not_understood(text, f"'{match.group('n')}' is not a rank")
+            return not_understood(text, say("phrase.not_a_rank", text=match.group("n")))
         scope = match.group("scope")
         peers = SCOPES[scope][0] if scope else DEFAULT_PEERS
         notes = () if scope else (f"'{text}' names no peer group: read as among '{DEFAULT_PEERS}'",)

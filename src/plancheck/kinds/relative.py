@@ -145,9 +145,9 @@ def _relative(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget
     if problem:
         return not_understood(text, problem)
     if op is None:
-        return not_understood(text, "an average without a comparison word (低于, 高于, 不低于…)")
+        return not_understood(text, say("phrase.no_comparison"))
     if op == "==":
-        return not_understood(text, "'equal to the average' is not a target plancheck judges")
+        return not_understood(text, say("phrase.equal_average"))
     scope = match.group("scope")
     target = Relative(kind="relative", op=op, reference=SCOPES[scope][1])
     return ParsedTarget(text, target, "relative", unit=unit, scope=scope)

@@ -179,7 +179,7 @@ def _to_level(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget
     op: Op = ">=" if match.group("verb") in UP_VERBS else "<="
     post = match.group("post")
     if post and SUFFIX_OPS[post] != op:
-        return not_understood(text, f"'{match.group('verb')}' and '{post}' pull two ways")
+        return not_understood(text, say("phrase.two_ways", verb=match.group("verb"), post=post))
     fitted = fit_unit(
         to_number(match.group("num")), match.group("mag") or "", match.group("unit"), unit
     )
@@ -193,7 +193,7 @@ def _to_level(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget
 def _coverage(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
     fitted = fit_unit(100.0, "", "%", unit)
     if isinstance(fitted, str):
-        return not_understood(text, f"full coverage is 100%, {fitted}")
+        return not_understood(text, say("phrase.full_coverage", problem=fitted))
     target = Threshold(kind="threshold", op=">=", value=100.0)
     return ParsedTarget(text, target, "full coverage", unit=fitted[1])
 

@@ -210,7 +210,7 @@ def _versus(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
     op = _VERSUS_OPS[word] if word else "~"
     other = match.group("other")
     if "平均" in other:
-        return not_understood(text, "an average without a scope (全市, 全区…)")
+        return not_understood(text, say("phrase.no_scope"))
     target = Versus(kind="versus", indicator=other, op=op)
     note = f"'{text}' compares with the indicator '{other}': `indicator` is its id in this plan"
     name = "versus: in step" if op == "~" else "versus: another indicator"

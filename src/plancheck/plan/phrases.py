@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from plancheck.i18n import say
 from plancheck.kinds import KINDS, Target
 from plancheck.kinds.base import Timing
 from plancheck.kinds.phrasing import (
@@ -32,22 +33,16 @@ _SHORT_VERBS = {"降至": "下降至", "降到": "下降到", "升至": "上升�
 
 # Phrases recognised only to say plainly why they are not read: before the forms (优于 hides
 # which way is good) and, when no row read a text, to explain what kind of target it is.
+# (pattern, the i18n key of the reason): refused before the phrase forms are tried, or
+# explained when none of them reads the text.
 _REFUSE: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"优于|好于|差于|劣于"),
-        "优于 (better than) depends on which way is good: write 高于 or 低于",
-    ),
+    (re.compile(r"优于|好于|差于|劣于"), "phrase.better_than"),
 ]
 _EXPLAIN: list[tuple[re.Pattern[str], str]] = [
-    (
-        re.compile(r"年均|平均每年|每年(?:提高|提升|增长|增加|下降|降低|减少)"),
-        "an average yearly rate "
-        "(年均…) is not a target kind plancheck judges; write the level for the target year instead",
-    ),
-    (re.compile(rf"{NUM}[%‰]?[-~—–至到]{NUM}"), "a range: write its floor or its ceiling"),
-    (re.compile(r"左右|大约|约|接近|上下$"), "an approximate level (左右, 约…) gives no bound"),
-    (re.compile(r"^累计"), "a cumulative total over the period (累计…) is not a target kind "
-     "plancheck judges; submit the running total and write a threshold, or a change"),
+    (re.compile(r"年均|平均每年|每年(?:提高|提升|增长|增加|下降|降低|减少)"), "phrase.yearly_rate"),
+    (re.compile(rf"{NUM}[%‰]?[-~—–至到]{NUM}"), "phrase.a_range"),
+    (re.compile(r"左右|大约|约|接近|上下$"), "phrase.approximate"),
+    (re.compile(r"^累计"), "phrase.cumulative"),
 ]  # fmt: skip
 
 
@@ -74,26 +69,26 @@ def parse_target(text: str, unit: str | None = None) -> ParsedTarget:
         if re.match(rf"^{SINCE}{short}", clean):
             clean = clean.replace(short, long, 1)
     if not clean:
-        return not_understood(text, "the target is empty")
+        return not_understood(text, say("phrase.empty"))
     for pattern, reason in _REFUSE:
         if pattern.search(clean):
-            return not_understood(text, reason)
+            return not_understood(text, say(reason))
     parsed: ParsedTarget | None = None
     for form in FORMS:
         match = form.pattern.match(clean)
         if match is not None:
             parsed = form.build(match, text, unit)
             if parsed.target is not None and not _finite(parsed.target):
-                return not_understood(text, "a number too large to hold (above 1.8e308)")
+                return not_understood(text, say("phrase.too_large"))
             if parsed.understood or not form.broad:
                 return parsed
             break
     for pattern, reason in _EXPLAIN:
         if pattern.search(clean):
-            return not_understood(text, reason)
+            return not_understood(text, say(reason))
     if parsed is not None:
         return parsed
-    return not_understood(text, "no known phrase form (see the README's table of phrase forms)")
+    return not_understood(text, say("phrase.no_form"))
 
 
 def _finite(target: Target) -> bool:
