@@ -172,7 +172,7 @@ class Cube:
 
 @record(frozen=False)
 class _Slice:
-    """One indicator in one year, judged over the units; lists ready for results."""
+    """One indicator in one year, judged over the units: what its results are made from."""
 
     indicator: Indicator
     i: int

@@ -110,8 +110,8 @@ class Results(Sequence[Result]):
     """Every result of an evaluation, in its order (unit, year, then the plan's indicators).
 
     A national evaluation has a million results: they are not kept, but made each time they
-    are read (``evaluate.engine``), so a report that writes them one by one (JSON) holds one
-    at a time. What is counted over all of them (the summary, the failing units, the
+    are read (``evaluate.engine``), a block of units at a time (``blocks``), so a report that
+    writes them one by one (JSON) holds one block at a time. What is counted over all of them (the summary, the failing units, the
     decimals, --only's listing) is read from the engine's arrays (``statuses``, ``values``),
     without a Result made. A report that reads them several times or needs the same object
     twice (identity) asks for ``kept()``: the same results, made once and held.
