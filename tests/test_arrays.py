@@ -146,6 +146,15 @@ def test_full_array_view(xp: Backend) -> None:
     assert out(xp, xp.view(column, 2, 2)) == []
 
 
+def test_doubles_keep_every_double_as_it_is(xp: Backend) -> None:
+    """What a judged slice keeps: the same doubles, bit for bit (NaN, -0.0, infinities)."""
+    values = [1.5, -0.0, math.nan, math.inf, -math.inf, 0.1 + 0.2, 1e308]
+    kept = xp.doubles(xp.array(values))
+    assert isinstance(kept, array) and kept.typecode == "d"
+    assert kept.tobytes() == array("d", values).tobytes()
+    assert xp.doubles(xp.array([1.0, 2.0]) > 1.5).tolist() == [0.0, 1.0]  # a mask as 0/1
+
+
 def test_the_library_is_chosen_by_size() -> None:
     assert backend_for(1).name == "python"
     assert backend_for(NUMPY_FROM_UNITS - 1).name == "python"
