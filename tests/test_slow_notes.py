@@ -43,3 +43,32 @@ def test_a_large_yaml_submission_says_once_that_csv_is_faster(
     monkeypatch.setattr(read, "SLOW_YAML_RECORDS", 2)
     said = [line for line in run("evaluate", path).stderr.splitlines() if "from YAML" in line]
     assert len(said) == 1 and "3 figures read from YAML" in said[0]
+
+
+def test_a_workbook_of_many_results_says_so_once_and_in_the_runs_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """xlsxwriter writes each cell as an object: past 100,000 results -f xlsx says once that it is
+    slow and that -f csv is fast; the note is in the run's language, like every other line."""
+    from plancheck import report
+
+    xlsx = report.FORMATS["xlsx"]
+    assert xlsx.slow_above == 100_000
+    out = tmp_path / "r.xlsx"
+    assert "note" not in run("evaluate", DISTRICTS, "-f", "xlsx", "-o", out).stderr
+    monkeypatch.setitem(report.FORMATS, "xlsx", xlsx._replace(slow_above=10))
+    said = run("evaluate", DISTRICTS, "-f", "xlsx", "-o", out).stderr.splitlines()
+    notes = [line for line in said if line.startswith("note: -f xlsx")]
+    assert len(notes) == 1 and notes[0].endswith(
+        "(about a tenth of a millisecond each); -f csv writes them in seconds"
+    ), said
+    said = run("evaluate", DISTRICTS, "-f", "xlsx", "-o", out, "--lang", "zh").stderr.splitlines()
+    notes = [line for line in said if line.startswith("提示：-f xlsx")]
+    assert len(notes) == 1 and "每条约 0.1 毫秒）；-f csv 几秒内即可写完" in notes[0], said
+    monkeypatch.setitem(report.FORMATS, "table", report.FORMATS["table"]._replace(slow_above=10))
+    said = run("evaluate", DISTRICTS, "--details", "--lang", "zh").stderr.splitlines()
+    assert (
+        [line for line in said if line.startswith("提示：-f table")]
+        == [line for line in said if "-f markdown、html 或 json 几秒内即可写完" in line]
+        != []
+    )

@@ -306,6 +306,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "app.plan_more": "{message} (and {more} more: plancheck plan validate{where})",
         "app.not_a_year": "{option} {year}: not a year (1900–2100)",
         "app.warning": "warning: {warning}",
+        # report/__init__.py: a format slow at this size, said once on stderr
+        "report.slow": "note: -f {name} lays out each of the {results} results one by one, slowly "
+        "at this size (about {each} each); {faster}",
+        "report.each_millisecond": "a millisecond",
+        "report.each_tenth": "a tenth of a millisecond",
+        "report.faster_shared": "-f markdown, html or json write them in seconds",
+        "report.faster_csv": "-f csv writes them in seconds",
         "app.unit_not_submitted": "--unit {unit}: not a unit of the submission{hint} (units: {units})",
         "app.exists": "exists already, and may be filled in; give --force to replace it",
         "list": ", ",
@@ -660,6 +667,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "app.plan_more": "{message}（另有 {more} 个问题：plancheck plan validate{where}）",
         "app.not_a_year": "{option} {year}：不是有效年份（1900–2100）",
         "app.warning": "警告：{warning}",
+        # report/__init__.py: a format slow at this size, said once on stderr
+        "report.slow": "提示：-f {name} 逐条排版全部 {results} 条结果，这一规模下较慢（每条约{each}）；"
+        "{faster}",
+        "report.each_millisecond": " 1 毫秒",
+        "report.each_tenth": " 0.1 毫秒",
+        "report.faster_shared": "-f markdown、html 或 json 几秒内即可写完",
+        "report.faster_csv": "-f csv 几秒内即可写完",
         "app.unit_not_submitted": "--unit {unit}：报送数据中没有此单位{hint}（现有单位：{units}）",
         "app.exists": "文件已存在，且可能已填写；如要替换，请使用 --force",
         "list": "、",

@@ -42,6 +42,9 @@ class Format(NamedTuple):
     # are read), or holds what it reads again itself (a year's: ``Results.of_year``): the
     # others are given them made once and held (``Evaluation.kept``).
     one_pass: bool = False
+    # When slow: about how long each result takes, and what is faster (i18n keys).
+    slow_each: str = "report.each_millisecond"
+    faster: str = "report.faster_shared"
 
 
 _ALL = frozenset({"evaluation", "indicators", "tasks", "taskcheck", "diff"})  # tasks check, diff
@@ -83,8 +86,15 @@ FORMATS: dict[str, Format] = {
         "one row per result (Excel)",
         one_pass=True,
     ),
+    # xlsxwriter writes each cell as an object: about 0.1 ms a result.
     "xlsx": Format(
-        "plancheck.report.xlsx", frozenset({"evaluation"}), "the same, a workbook", one_pass=True
+        "plancheck.report.xlsx",
+        frozenset({"evaluation"}),
+        "the same, a workbook",
+        100_000,
+        one_pass=True,
+        slow_each="report.each_tenth",
+        faster="report.faster_csv",
     ),
 }
 
@@ -100,8 +110,10 @@ def slow_note(name: str, results: int, options: Options) -> str | None:
         return None
     if fmt.slow_above is None or results <= fmt.slow_above:
         return None
-    return (f"note: -f {name} lays out each of the {results:,} results one by one, slowly at "
-            "this size (about a millisecond each); -f markdown, html or json write them in seconds")  # fmt: skip
+    from plancheck.i18n import say
+
+    return say("report.slow", name=name, results=f"{results:,}", each=say(fmt.slow_each),
+               faster=say(fmt.faster))  # fmt: skip
 
 
 # A report: its text, its bytes (binary formats), or its text piece by piece (``stream``).
