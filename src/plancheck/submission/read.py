@@ -12,7 +12,6 @@ import difflib
 import math
 import operator
 import re
-from array import array
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -117,14 +116,9 @@ class _Builder:
         self.unit_names: list[str] = []
         self.unit_code: dict[str, int] = {}
         self.unit_first: list[tuple[str, int, str]] = []  # per unit: where it first appears
-        self.rows_unit = array("l")
-        self.rows_year = array("l")
-        self.rows_indicator = array("l")
-        self.rows_value = array("d")
-        self.rows_reference = array("d")
-        self.rows_rank = array("d")
-        self.rows_line = array("l")
-        self.rows_file = array("l")
+        # Each row kept: (unit code, year, indicator, value, reference, rank, line, file index)
+        # — one tuple a row, laid out as the submission's cube by ``build``.
+        self.rows: list[tuple[int, int, int, float, float, float, int, int]] = []
         self.rows_note: dict[int, str] = {}
         self.errors: list[UserError] = []
         self.warnings: list[str] = []
@@ -317,15 +311,8 @@ class _Builder:
             self.unit_first.append(
                 (context.file, line, label(line, "unit") if has_unit else "unit")
             )
-        row = len(self.rows_line)
-        self.rows_unit.append(code)
-        self.rows_year.append(year_number)
-        self.rows_indicator.append(indicator)
-        self.rows_value.append(figure)
-        self.rows_reference.append(ref)
-        self.rows_rank.append(place)
-        self.rows_line.append(line)
-        self.rows_file.append(context.index)
+        row = len(self.rows)
+        self.rows.append((code, year_number, indicator, figure, ref, place, line, context.index))
         if note is not None and (text := fold(str(note))):
             self.rows_note[row] = text
         context.rows += 1
@@ -441,7 +428,8 @@ class _Builder:
             m: n for group in self.plan.peer_groups.values() for n, m in enumerate(group.members)
         }
         units = sorted(self.unit_names, key=lambda u: (order.get(u, len(order)), u))
-        years = sorted(set(self.rows_year))
+        rows = self.rows
+        years = sorted({row[1] for row in rows})
         where_unit = {name: n for n, name in enumerate(units)}
         position = [where_unit[name] for name in self.unit_names]
         year_index = {y: n for n, y in enumerate(years)}
@@ -450,29 +438,26 @@ class _Builder:
         notes: dict[int, str] = {}
         count_units, count_years = len(units), len(years)
         duplicates: list[UserError] = []
-        rows_value, rows_reference, rows_rank = self.rows_value, self.rows_reference, self.rows_rank
-        rows_line, rows_file, rows_note = self.rows_line, self.rows_file, self.rows_note
-        for row, (code, year, indicator) in enumerate(
-            zip(self.rows_unit, self.rows_year, self.rows_indicator, strict=True)
-        ):
+        rows_note = self.rows_note
+        for row, (code, year, indicator, figure, ref, place, at, file_index) in enumerate(rows):
             u, y = position[code], year_index[year]
             cell = (indicator * count_years + y) * count_units + u
             if line[cell]:
-                first_file, this_file = self.files[file[cell]], self.files[rows_file[row]]
+                first_file, this_file = self.files[file[cell]], self.files[file_index]
                 where = say("read.line", line=line[cell])
                 if first_file != this_file:
                     where = say("read.of_file", where=where, file=first_file)
                 duplicates.append(UserError(say(
                     "read.given_twice_for", id=self.plan.indicators[indicator].id, unit=units[u],
-                    year=year, where=where), this_file, rows_line[row]))  # fmt: skip
+                    year=year, where=where), this_file, at))  # fmt: skip
                 if len(duplicates) >= MAX_ERRORS:
                     break
                 continue
-            value[cell] = rows_value[row]
-            reference[cell] = rows_reference[row]
-            rank[cell] = rows_rank[row]
-            line[cell] = rows_line[row]
-            file[cell] = rows_file[row]
+            value[cell] = figure
+            reference[cell] = ref
+            rank[cell] = place
+            line[cell] = at
+            file[cell] = file_index
             if rows_note and row in rows_note:
                 notes[cell] = rows_note[row]
         if duplicates:
@@ -480,8 +465,7 @@ class _Builder:
             raise self._errors(complete=len(duplicates) < MAX_ERRORS)
         # (unit, year) positions given: those of every row kept, each one's pair read once.
         reported = {
-            (position[code], year_index[year])
-            for code, year in set(zip(self.rows_unit, self.rows_year, strict=True))
+            (position[code], year_index[year]) for code, year in {row[:2] for row in rows}
         }
         if require_values and not any(v == v for v in value):
             raise UserError(say("read.no_value"), self.files[0])
@@ -690,8 +674,8 @@ def read_references(
     lines: dict[tuple[int, str], int] = {}
     builder = _Builder(plan, year)
     builder.read(path, None)
-    rows = zip(builder.rows_year, builder.rows_indicator, builder.rows_value,
-               builder.rows_reference, builder.rows_line, strict=True)  # fmt: skip
+    rows = [(year, indicator, value, reference, line)
+            for _, year, indicator, value, reference, _, line, _ in builder.rows]  # fmt: skip
     if builder.errors:
         raise builder._errors()
     for row_year, indicator, value, reference, line in sorted(rows, key=lambda r: r[4]):
