@@ -464,9 +464,7 @@ class _Builder:
             self.errors = duplicates
             raise self._errors(complete=len(duplicates) < MAX_ERRORS)
         # (unit, year) positions given: those of every row kept, each one's pair read once.
-        reported = {
-            (position[code], year_index[year]) for code, year in {row[:2] for row in rows}
-        }
+        reported = {(position[code], year_index[year]) for code, year in {row[:2] for row in rows}}
         if require_values and not any(v == v for v in value):
             raise UserError(say("read.no_value"), self.files[0])
         return Submission(

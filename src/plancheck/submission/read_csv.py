@@ -70,17 +70,15 @@ def read_rows(text: str, file: str, score: Callable[[list[str]], int]) -> Rows:
         raise UserError(say("csv.malformed", reason=exc), file, first + 1) from None
 
     def records() -> Iterator[tuple[int, list[str]]]:
-        while True:
-            start = first + reader.line_num + 1  # the line the next record starts on
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                raise UserError(
-                    say("csv.malformed", reason=exc), file, first + reader.line_num
-                ) from None
-            yield start, row
+        start = first + reader.line_num + 1  # the line the next record starts on
+        try:
+            for row in reader:
+                yield start, row
+                start = first + reader.line_num + 1
+        except csv.Error as exc:
+            raise UserError(
+                say("csv.malformed", reason=exc), file, first + reader.line_num
+            ) from None
 
     return Rows(file, delimiter, header, first + 1, records())
 
