@@ -111,9 +111,9 @@ class Results(Sequence[Result]):
 
     A national evaluation has a million results: they are not kept, but made each time they
     are read (``evaluate.engine``), a block of units at a time (``blocks``), so a report that
-    writes them one by one (JSON) holds one block at a time. What is counted over all of them (the summary, the failing units, the
-    decimals, --only's listing) is read from the engine's arrays (``statuses``, ``values``),
-    without a Result made. A report that reads them several times or needs the same object
+    writes them one by one (JSON) holds one block at a time. What is counted over all of them
+    (the summary, the failing units, the decimals, --only's listing) is read from the engine's
+    arrays (``statuses``, ``values``, ``tally``), without a Result made. A report that reads them several times or needs the same object
     twice (identity) asks for ``kept()``: the same results, made once and held.
     """
 

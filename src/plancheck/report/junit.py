@@ -108,12 +108,17 @@ class _Suite:
                  counts: dict[str, int] | None = None) -> None:  # fmt: skip
         self.name = name
         self.cases: Iterable[Case] = [] if cases is None else cases
-        self.counts = counts or {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        self.counts = counts or no_counts()
 
     def case(self, classname: str, name: str, kind: str | None, message: str, body: str) -> None:
         assert isinstance(self.cases, list)
         self.cases.append((classname, name, kind, message, _text(body)))
         count(self.counts, kind)
+
+
+def no_counts() -> dict[str, int]:
+    """A suite's (or the document's) counts before any case."""
+    return {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
 
 
 def count(counts: dict[str, int], kind: str | None) -> None:
@@ -199,7 +204,7 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
     (the totals of the document's start tag are counted from the statuses first)."""
     lang = options.lang
     tasks = _task_suites(task_rows(evaluation, lang) or [], lang)
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    totals = no_counts()
     for _, year, indicator, status in evaluation.results.statuses():
         count(totals, outcome_of(evaluation, indicator, year, status))
     for suite in tasks:
@@ -225,7 +230,7 @@ def _unit_suites(evaluation: Evaluation, lang: str) -> Iterator[_Suite]:
             rows = grouped.get(category.name)
             if not rows:
                 continue
-            counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+            counts = no_counts()
             for r in rows:
                 count(counts, outcome(evaluation, r))
             title = titles[category.name]
