@@ -384,14 +384,14 @@ def import_plan(source: Path, output: Path, *, period: str | None, force: bool) 
     written = importers.write(imported, output, source, force=force)
     load_plan(output, checks=[TargetTextCheck()])  # the draft must validate as written
     indicators_count, tasks_count = imported.counts
-    lines = [f"wrote {written[0]} ({indicators_count} indicators) and {written[1]} "
-             f"({tasks_count} tasks) from {source}"]  # fmt: skip
-    lines += [f"note: {note}" for note in imported.notes]
+    lines = [say("import.wrote", indicators=written[0], indicators_count=indicators_count,
+                 tasks=written[1], tasks_count=tasks_count, source=source)]  # fmt: skip
+    lines += [say("import.note", note=note) for note in imported.notes]
     todos = sum(1 for f in imported.findings if f.kind == "TODO")
     if imported.findings:
-        lines.append(f"to do {todos}, to check {len(imported.findings) - todos}:")
+        lines.append(say("import.findings", todo=todos, check=len(imported.findings) - todos))
     lines += [f"  {output / f.file}:{f.line}: {f.kind}: {f.message}" for f in imported.findings]
-    lines.append(f"next: plancheck plan validate {output}")
+    lines.append(say("import.next", folder=output))
     return Outcome("", messages=tuple(lines))
 
 
@@ -402,6 +402,6 @@ def init(folder: Path, *, period: str | None, install: str | None = None) -> Out
 
     years = parse_period(period) if period else None
     written = write_starter(folder, years, install)
-    lines = [f"wrote {path}" for path in written]
-    lines.append(f"next: plancheck evaluate {written[2]} --plan {folder}")
+    lines = [say("init.wrote", path=path) for path in written]
+    lines.append(say("init.next", file=written[2], folder=folder))
     return Outcome("", messages=tuple(lines))

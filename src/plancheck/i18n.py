@@ -86,6 +86,8 @@ def catalogs() -> Iterator[tuple[str, Mapping[str, object], Mapping[str, object]
     yield "messages.CATALOG", CATALOG["en"], CATALOG["zh"]
     judged = kinds.messages()
     yield "kinds' messages", judged["en"], judged["zh"]
+    said = kinds.texts()
+    yield "kinds' texts", said["en"], said["zh"]
     yield "tasks.reasons.CATALOG", reasons.CATALOG["en"], reasons.CATALOG["zh"]
 
     yield (
@@ -424,6 +426,58 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.not_folder": "the output is not a folder",
         "import.exists": "{name} exists already; give --force to overwrite it",
         "import.cannot_make_folder": "cannot make the folder: {reason}",
+        "import.header_indicators": (
+            "# Draft plan imported by `plancheck plan import` from {source}.\n"
+            "# `name` and `target_text` are the table's own words; `target` is what plancheck reads\n"
+            "# them as. Lines marked TODO(plancheck import) need a person; lines marked `check:` rest\n"
+            "# on a convention. name_en/title_en repeat the Chinese: translate them for English\n"
+            "# reports. Then run `plancheck plan validate` on this folder."
+        ),
+        "import.header_tasks": (
+            "# Tasks imported by `plancheck plan import` from {source}: the numbered items of\n"
+            "# its task chapters; ids 1, 2… in the plan body, A1, A2… in its annex. Add milestones\n"
+            "# (dates, quantities, yearly duties) and the indicators each task drives by hand."
+        ),
+        "import.no_title": "no title found in the document: write the plan's title",
+        "import.no_date": "no date found in the document: write the date of this text",
+        "import.unit_from_title": "unit '{unit}' read from the title: the default unit of a submission",
+        "import.no_unit": "no district/unit found in the title: add `unit:` (a submission's default unit)",
+        "import.period_from": "period {start}–{end} read from {source}",
+        "import.period_title": "'{text}' in the title",
+        "import.period_text": "'到{year}年' in the text, read as a five-year plan",
+        "import.period_header": "the table's header ({year}年目标), read as a five-year plan",
+        "import.period_given": "--period {given} used; the document says {said}",
+        "import.no_category": "no category in the table for indicators {ids}: they are under '{name}'",
+        "import.peer_group": "peer group '{key}' ({scope}): add its `size` and `members`",
+        "import.label": "indicator {id}",
+        "import.about": "{label}: {message}",
+        "import.no_number": "{label} ({where}): no number in the table; numbered {id}",
+        "import.no_attribute": "{label}: attribute '{attribute}' is neither 约束性 nor 预期性; binding set to false",
+        "import.minimum": "a yearly rate of change can be negative",
+        "import.unit_restored": "unit '{unit}' read as '{restored}' (characters lost in extraction)",
+        "import.unit_none": "unit '{unit}' read as no unit; add one if the figure has one",
+        "import.unit_cut": "unit '{unit}' looks cut short; write the full unit (e.g. 人/万人)",
+        "import.unit_both": "the name says ({named}), the unit column '{unit}': the unit column's is used",
+        "import.average_too": "the {column} column also says '{text}': kept in notes, not judged",
+        "import.no_target": "the table gives no target: write one (until then the indicator is never judged)",
+        "import.secondary": "'{clause}' read as a secondary goal: kept in notes, not judged",
+        "import.not_understood": "target_text '{text}' not understood ({reason}): write its target (until then it is never judged)",
+        "import.mark_unexplained": "'{text}' carries the mark '{mark}', which no note under the table explains",
+        "import.baseline_nan": "baseline '{text}' is not a number",
+        "import.baseline_year": "baseline '{text}' read as the {year} figure ({note})",
+        "import.baseline_mark": "baseline '{text}' carries the mark '{mark}', which no note under the table explains",
+        "import.row_skipped": "{where}: a row without an indicator name was skipped",
+        "import.row_no_attribute": "{where}: indicator {id} has no attribute (约束性/预期性)",
+        "import.after_table": "text after the table's last row was ignored: {text}",
+        "import.task_repeats": "{where}: task number {id} repeats; its id is '{renamed}'",
+        "import.sheet_no_tasks": "a spreadsheet holds the indicator table only: add the plan's tasks by hand",
+        "import.no_tasks": "no numbered tasks found (looked for '1.…' items under a heading like '三、主要任务'): add the plan's tasks by hand",
+        "import.wrote": "wrote {indicators} ({indicators_count} indicators) and {tasks} ({tasks_count} tasks) from {source}",
+        "import.note": "note: {note}",
+        "import.findings": "to do {todo}, to check {check}:",
+        "import.next": "next: plancheck plan validate {folder}",
+        "init.wrote": "wrote {path}",
+        "init.next": "next: plancheck evaluate {file} --plan {folder}",
         "init.short_period": "--period {start}-{end}: a plan needs at least two years",
         "init.not_folder": "exists and is not a folder",
         "init.not_empty": "the folder is not empty: init writes a new plan into an empty or new folder",
@@ -785,6 +839,58 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.not_folder": "输出位置不是文件夹",
         "import.exists": "{name} 已存在；如要覆盖，请使用 --force",
         "import.cannot_make_folder": "无法创建文件夹：{reason}",
+        "import.header_indicators": (
+            "# 由 `plancheck plan import` 从 {source} 导入的规划草稿。\n"
+            "# `name` 和 `target_text` 是表格原文；`target` 是 plancheck 对它的理解。\n"
+            "# 标有 `TODO(plancheck import)` 的行需要人工处理；标有 `check:` 的行依据惯例理解，\n"
+            "# 请核对。name_en、title_en 暂与中文相同：如需英文报告，请翻译。\n"
+            "# 然后对本文件夹运行 `plancheck plan validate`。"
+        ),
+        "import.header_tasks": (
+            "# 由 `plancheck plan import` 从 {source} 导入的任务：各任务章节中编号的条目；\n"
+            "# 规划正文中编号为 1、2…，附件中为 A1、A2…。请手工补充节点（日期、数量、\n"
+            "# 年度要求）和每项任务推动的指标。"
+        ),
+        "import.no_title": "文件中没有找到标题：请写出规划名称",
+        "import.no_date": "文件中没有找到日期：请写出本文本的日期",
+        "import.unit_from_title": "单位“{unit}”取自标题：报送数据的默认单位",
+        "import.no_unit": "标题中没有找到区县或单位：请添加 `unit:`（报送数据的默认单位）",
+        "import.period_from": "规划期 {start}–{end} 取自{source}",
+        "import.period_title": "标题中的“{text}”",
+        "import.period_text": "正文中的“到{year}年”，按五年规划理解",
+        "import.period_header": "表头（{year}年目标），按五年规划理解",
+        "import.period_given": "使用了 --period {given}；文件所写为 {said}",
+        "import.no_category": "表中指标 {ids} 没有类别：归入“{name}”",
+        "import.peer_group": "比较范围“{key}”（{scope}）：请添加其 `size` 和 `members`",
+        "import.label": "指标 {id}",
+        "import.about": "{label}：{message}",
+        "import.no_number": "{label}（{where}）：表中没有序号；编为 {id}",
+        "import.no_attribute": "{label}：属性“{attribute}”既不是约束性也不是预期性；binding 设为 false",
+        "import.minimum": "年度变化率可以为负",
+        "import.unit_restored": "单位“{unit}”读作“{restored}”（提取时丢失了字符）",
+        "import.unit_none": "单位“{unit}”读作无单位；如数值有单位，请补上",
+        "import.unit_cut": "单位“{unit}”似乎不完整；请写出完整单位（如 人/万人）",
+        "import.unit_both": "名称中写的是（{named}），单位栏为“{unit}”：采用单位栏的单位",
+        "import.average_too": "{column}栏还写有“{text}”：记入 notes，不作判断",
+        "import.no_target": "表中没有目标：请写出目标（写出之前该指标不作判断）",
+        "import.secondary": "“{clause}”读作次要目标：记入 notes，不作判断",
+        "import.not_understood": "target_text“{text}”无法理解（{reason}）：请写出其目标（写出之前不作判断）",
+        "import.mark_unexplained": "“{text}”带有标记“{mark}”，但表下的注释没有解释它",
+        "import.baseline_nan": "基期值“{text}”不是数字",
+        "import.baseline_year": "基期值“{text}”读作 {year} 年数据（{note}）",
+        "import.baseline_mark": "基期值“{text}”带有标记“{mark}”，但表下的注释没有解释它",
+        "import.row_skipped": "{where}: 没有指标名称的一行已跳过",
+        "import.row_no_attribute": "{where}: 指标 {id} 没有属性（约束性/预期性）",
+        "import.after_table": "表格最后一行之后的文字已忽略：{text}",
+        "import.task_repeats": "{where}: 任务编号 {id} 重复；其 id 改为“{renamed}”",
+        "import.sheet_no_tasks": "电子表格只含指标表：请手工添加规划任务",
+        "import.no_tasks": "没有找到编号的任务（查找的是“三、主要任务”之类标题下的“1.…”条目）：请手工添加规划任务",
+        "import.wrote": "已从 {source} 写出 {indicators}（{indicators_count} 项指标）和 {tasks}（{tasks_count} 项任务）",
+        "import.note": "提示：{note}",
+        "import.findings": "待处理 {todo} 项，待核对 {check} 项：",
+        "import.next": "下一步：plancheck plan validate {folder}",
+        "init.wrote": "已写出 {path}",
+        "init.next": "下一步：plancheck evaluate {file} --plan {folder}",
         "init.short_period": "--period {start}-{end}：规划至少需要两年",
         "init.not_folder": "已存在且不是文件夹",
         "init.not_empty": "文件夹不是空的：init 只在空文件夹或新文件夹中建立规划",

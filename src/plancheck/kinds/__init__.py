@@ -70,4 +70,15 @@ def messages() -> dict[str, dict[str, str]]:
     return catalog
 
 
-__all__ = ["KINDS", "REGISTRY", "Kind", "Target", "messages"]
+def texts() -> dict[str, dict[str, str]]:
+    """Every kind's texts outside the reports (its reading, plan import's checks), by language
+    and ``Kind.key``: for the catalog tests."""
+    catalog: dict[str, dict[str, str]] = {"en": {}, "zh": {}}
+    for kind in _kinds():
+        for key, (en, zh) in kind.texts.items():
+            catalog["en"][f"{kind.__name__}.{key}"] = en
+            catalog["zh"][f"{kind.__name__}.{key}"] = zh
+    return catalog
+
+
+__all__ = ["KINDS", "REGISTRY", "Kind", "Target", "messages", "texts"]

@@ -50,6 +50,14 @@ class Around(Kind):
             "{value} 超出 {goal} ± {tolerance}",
         ),
     }
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "describe": ("around {value} ± {allowed}", "{value} 左右（± {allowed}）"),
+        "read_as": (
+            "'{text}' read as within 10% of {value}: set `tolerance` if the plan means another "
+            "band",
+            "“{text}”读作在 {value} 上下 10% 以内：如规划另有幅度，请设置 `tolerance`",
+        ),
+    }
 
     @property
     def allowed(self) -> float:
@@ -58,7 +66,7 @@ class Around(Kind):
         return float(f"{abs(self.value) * DEFAULT_SHARE:.12g}")
 
     def describe(self) -> str:
-        return f"around {fmt(self.value)} ± {fmt(self.allowed)}"
+        return self.said("describe", value=fmt(self.value), allowed=fmt(self.allowed))
 
     def judge(self, facts: Facts) -> Judged:
         xp = facts.xp
@@ -88,8 +96,7 @@ def _around(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
     fitted = fit_unit(to_number(raw), "", said, unit)
     if isinstance(fitted, str):
         return not_understood(text, fitted)
-    note = (f"'{text}' read as within 10% of {fmt(fitted[0])}: set `tolerance` if the plan "
-            "means another band")  # fmt: skip
+    note = Around.said("read_as", text=text, value=fmt(fitted[0]))
     target = Around(kind="around", value=fitted[0])
     return ParsedTarget(text, target, "around", unit=fitted[1], notes=(note,))
 

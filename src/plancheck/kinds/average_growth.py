@@ -71,9 +71,12 @@ class AverageGrowth(Kind):
             "年均增长目标：需要 {start} 年以来每年的数值（{years} 年未报送）",
         ),
     }
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "describe": ("average yearly growth {op} {value}%", "年均增长 {op} {value}%"),
+    }
 
     def describe(self) -> str:
-        return f"average yearly growth {self.op} {fmt(self.value)}%"
+        return self.said("describe", op=self.op, value=fmt(self.value))
 
     def better(self) -> Better:
         return "lower" if self.op in ("<", "<=") else "higher"

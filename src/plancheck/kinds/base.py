@@ -5,6 +5,8 @@ YAML, told apart by ``kind``) whose class attributes and methods say everything 
 
     phrases     the Chinese target phrases that produce it (``kinds/phrasing.py`` has the tools)
     messages    its reasons, in English and Chinese (keys of the reason catalog)
+    texts       what it says outside the reports, in both languages: its reading, and what
+                ``plan import`` asks a person to check (said by ``said`` in the run's language)
     describe()  the one-line reading ``plan validate`` prints ("≥ 50", "< city_average")
     better()    which way is good, when the indicator does not say
     judge()     whether each unit's value meets it, and the goal it was held against — written
@@ -38,6 +40,7 @@ from typing import (
 
 from pydantic import ConfigDict, Field
 
+from plancheck.i18n import current
 from plancheck.messages import Reason, Text, fragment, number, numbers_apart, shares_apart
 from plancheck.record import record
 
@@ -271,6 +274,7 @@ class Kind:
     # Declared by each kind:
     phrases: ClassVar[tuple[Form, ...]] = ()
     messages: ClassVar[dict[str, tuple[str, str]]] = {}
+    texts: ClassVar[dict[str, tuple[str, str]]] = {}
     # Submission columns it reads besides `value` (the template adds them): reference, rank.
     columns: ClassVar[tuple[str, ...]] = ()
     # A level to reach, so that progress over the years and against time can be measured.
@@ -280,6 +284,12 @@ class Kind:
     over_period: ClassVar[bool] = False
 
     # --- reading the plan ----------------------------------------------------------------
+
+    @classmethod
+    def said(cls, key: str, /, **params: object) -> str:
+        """The kind's text ``key`` (``texts``) in the run's language, ``params`` filled in."""
+        english, chinese = cls.texts[key]
+        return (chinese if current() == "zh" else english).format(**params)
 
     def describe(self) -> str:
         """One short line: what the target reads as."""

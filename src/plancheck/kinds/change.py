@@ -70,13 +70,25 @@ class Change(Kind):
             "需要 {base_year} 年基数才能判断变化目标",
         ),
     }
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "describe_points": ("change {amount} points", "变化 {amount} 个百分点"),
+        "describe_percent": ("change {amount}%", "变化 {amount}%"),
+        "describe_factor": ("change x{factor}", "变为基期的 {factor} 倍"),
+        "since": (
+            "'{text}' is measured from {year}: the plan's baseline_year should be {year}",
+            "“{text}”从 {year} 年起算：规划的 baseline_year 应为 {year}",
+        ),
+        "average": (
+            "'{text}' in the {column} column: a change each year or over the period? write the "
+            "target (until then it is never judged)",
+            "{column}栏的“{text}”：是每年的变化还是整个规划期的变化？请写明目标（写明之前不作判断）",
+        ),
+    }
 
     def describe(self) -> str:
-        if self.measure == "points":
-            return f"change {self.amount:+g} points"
-        if self.measure == "percent":
-            return f"change {self.amount:+g}%"
-        return f"change x{fmt(self.amount)}"
+        if self.measure == "factor":
+            return self.said("describe_factor", factor=fmt(self.amount))
+        return self.said(f"describe_{self.measure}", amount=f"{self.amount:+g}")
 
     def rising(self) -> bool:
         return self.amount >= 1 if self.measure == "factor" else self.amount >= 0
@@ -91,9 +103,7 @@ class Change(Kind):
             return self
         from plancheck.kinds.todo import Todo
 
-        draft.todo("target", f"'{draft.parsed.text}' in the {AVERAGE_COLUMN} column: a change "
-                   "each year or over the period? write the target (until then it is never "
-                   "judged)")  # fmt: skip
+        draft.todo("target", self.said("average", text=draft.parsed.text, column=AVERAGE_COLUMN))
         return Todo(kind="todo", text=draft.average)
 
     def margin(self, facts: Facts, judged: Judged) -> Array:
@@ -140,7 +150,7 @@ def _since_notes(match: re.Match[str], text: str) -> tuple[str, ...]:
     year = match.groupdict().get("year")
     if not year:
         return ()
-    return (f"'{text}' is measured from {year}: the plan's baseline_year should be {year}",)
+    return (Change.said("since", text=text, year=year),)
 
 
 def _by(measure: Literal["points", "percent"], name: str):  # type: ignore[no-untyped-def]

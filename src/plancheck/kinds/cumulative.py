@@ -89,11 +89,39 @@ class Cumulative(Kind):
             "累计变化目标：需要 {base_year} 年基数",
         ),
     }
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "describe_none": ("cumulative {amount} from the baseline", "较基期累计 {amount}"),
+        "describe_reduction": ("cumulative reduction {amount}%", "累计降低 {amount}%"),
+        "describe_growth": ("cumulative growth {amount}%", "累计增长 {amount}%"),
+        "total": ("a {years}-year total ({note})", "{years}年累计数（{note}）"),
+        "period": ("a total over the period", "规划期累计数"),
+        "reduction": (
+            "a reduction compounded (the name says {word})",
+            "按年复合计算的降低（指标名称含“{word}”）",
+        ),
+        "growth": (
+            "a growth compounded (the name says {word})",
+            "按年复合计算的增长（指标名称含“{word}”）",
+        ),
+        "level": ("the change of a level from its baseline", "水平值较基期的变化"),
+        "needs_baseline": (
+            "'{text}' is a change from the baseline: give the indicator a baseline {{year, value}}",
+            "“{text}”是较基期的变化：请给出该指标的基期值 {{year, value}}",
+        ),
+        "read_as": ("'{text}' read as {total}, {how}", "“{text}”读作{total}，{how}"),
+        "bracketed": (
+            "〔〕 read as a cumulative total over the plan period (〔〕内为5年累计数): say in "
+            "`compound` whether each year's figure is a rate to compound (reduction, growth) or "
+            "a level (none)",
+            "〔〕读作规划期累计数（〔〕内为5年累计数）：请在 `compound` 中写明每年的数值是需复合计算的"
+            "比率（reduction、growth）还是水平值（none）",
+        ),
+    }
 
     def describe(self) -> str:
         if self.compound == "none":
-            return f"cumulative {self.amount:+g} from the baseline"
-        return f"cumulative {self.compound} {fmt(self.amount)}%"
+            return self.said("describe_none", amount=f"{self.amount:+g}")
+        return self.said(f"describe_{self.compound}", amount=fmt(self.amount))
 
     def better(self) -> Better:
         if self.compound == "none":
@@ -108,20 +136,19 @@ class Cumulative(Kind):
         """〔13.5〕: the name says whether each year's figure is a rate to compound."""
         text = draft.parsed.text
         total = draft.total()
-        said = f"a {total[0]}-year total ({total[1]})" if total else "a total over the period"
+        said = self.said("total", years=total[0], note=total[1]) if total else self.said("period")
         if total:
             draft.note(str(total[1]))
         if found := draft.reduction_word():
             compound: Compound = "reduction"
-            how = f"a reduction compounded (the name says {found})"
+            how = self.said("reduction", word=found)
         elif found := draft.growth_word():
-            compound, how = "growth", f"a growth compounded (the name says {found})"
+            compound, how = "growth", self.said("growth", word=found)
         else:
-            compound, how = "none", "the change of a level from its baseline"
+            compound, how = "none", self.said("level")
             if draft.baseline is None:
-                draft.todo("baseline", f"'{text}' is a change from the baseline: give the "
-                           "indicator a baseline {year, value}")  # fmt: skip
-        draft.check("target", f"'{text}' read as {said}, {how}")
+                draft.todo("baseline", self.said("needs_baseline", text=text))
+        draft.check("target", self.said("read_as", text=text, total=said, how=how))
         return Cumulative(kind="cumulative", amount=self.amount, compound=compound)
 
     def judge(self, facts: Facts) -> Judged:
@@ -205,9 +232,7 @@ class Cumulative(Kind):
 
 def _bracketed(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
     amount = to_number(match.group("num"))
-    notes = ("〔〕 read as a cumulative total over the plan period (〔〕内为5年累计数): say in "
-             "`compound` whether each year's figure is a rate to compound (reduction, growth) "
-             "or a level (none)",)  # fmt: skip
+    notes = (Cumulative.said("bracketed"),)
     compound: Compound = "none"
     target = Cumulative(kind="cumulative", amount=amount, compound=compound)
     return ParsedTarget(text, target, "cumulative", unit=unit, notes=notes)

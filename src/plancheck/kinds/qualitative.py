@@ -50,9 +50,14 @@ class Qualitative(Kind):
             "定性目标（{direction}）：需要上年数值",
         ),
     }
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "describe_increase": ("qualitative increase", "定性目标：提升"),
+        "describe_decrease": ("qualitative decrease", "定性目标：下降"),
+        "describe_maintain": ("qualitative maintain", "定性目标：保持"),
+    }
 
     def describe(self) -> str:
-        return f"qualitative {self.direction}"
+        return self.said(f"describe_{self.direction}")
 
     def better(self) -> Better:
         return "lower" if self.direction == "decrease" else "higher"

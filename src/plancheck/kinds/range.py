@@ -34,9 +34,12 @@ class Range(Kind):
         "range_met": ("{value} lies within {low}–{high}", "{value} 在 {low}–{high} 区间内"),
         "range_not_met": ("{value} lies outside {low}–{high}", "{value} 超出 {low}–{high} 区间"),
     }
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "describe": ("range {low}–{high}", "区间 {low}–{high}"),
+    }
 
     def describe(self) -> str:
-        return f"range {fmt(self.low)}–{fmt(self.high)}"
+        return self.said("describe", low=fmt(self.low), high=fmt(self.high))
 
     def judge(self, facts: Facts) -> Judged:
         xp = facts.xp

@@ -72,9 +72,20 @@ class Rank(Kind):
             "需要在{peers}中的排名：请填写 rank（排名）或报送全部单位",
         ),
     }
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "describe": ("rank <= {best} among {peers}", "在 {peers} 中排名 <= {best}"),
+        "front": (
+            "'{text}' read as rank {best} or better; change `best` if your office uses another",
+            "“{text}”读作排名第 {best} 或更前；如本单位另有口径，请修改 `best`",
+        ),
+        "no_peers": (
+            "'{text}' names no peer group: read as among '{peers}'",
+            "“{text}”未指明比较范围：读作在“{peers}”中比较",
+        ),
+    }
 
     def describe(self) -> str:
-        return f"rank <= {self.best} among {self.peers}"
+        return self.said("describe", best=self.best, peers=self.peers)
 
     def default_timing(self, binding: bool, unit: str | None) -> Timing:
         return "annual"
@@ -147,9 +158,7 @@ class Rank(Kind):
 def _front(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
     scope = match.group("scope")
     target = Rank(kind="rank", peers=SCOPES[scope][0], best=FRONT_RANK)
-    note = (
-        f"'{text}' read as rank {FRONT_RANK} or better; change `best` if your office uses another"
-    )
+    note = Rank.said("front", text=text, best=FRONT_RANK)
     return ParsedTarget(text, target, "rank: among the best", unit=unit, scope=scope,
                         default_best=True, notes=(note,))  # fmt: skip
 
@@ -161,7 +170,7 @@ def _rank(form_name: str):  # type: ignore[no-untyped-def]
             return not_understood(text, say("phrase.not_a_rank", text=match.group("n")))
         scope = match.group("scope")
         peers = SCOPES[scope][0] if scope else DEFAULT_PEERS
-        notes = () if scope else (f"'{text}' names no peer group: read as among '{DEFAULT_PEERS}'",)
+        notes = () if scope else (Rank.said("no_peers", text=text, peers=DEFAULT_PEERS),)
         target = Rank(kind="rank", peers=peers, best=best)
         return ParsedTarget(text, target, form_name, unit=unit, scope=scope, notes=notes)
 

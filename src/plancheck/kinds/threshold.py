@@ -71,6 +71,25 @@ class Threshold(Kind):
         "met": ("{value} meets the target {op} {goal}", "{value} 达到目标 {op} {goal}"),
         "not_met": ("{value} misses the target {op} {goal}", "{value} 未达到目标 {op} {goal}"),
     }
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "bare_default": (
+            "(a bare number is read as {op} by default)",
+            "（单独一个数字默认读作 {op}）",
+        ),
+        "ceiling": (
+            "the bare number '{text}' read as {target}: the name says lower is better (a floor "
+            "would be >=)",
+            "单独的数字“{text}”读作 {target}：指标名称表明越低越好（下限应为 >=）",
+        ),
+        "average_growth": (
+            "'{text}' in the {column} column read as {target} (the name says it is a growth)",
+            "{column}栏的“{text}”读作{target}（指标名称表明是增长率）",
+        ),
+        "every_year": (
+            "'{text}' in the {column} column read as {target} every year",
+            "{column}栏的“{text}”读作每年 {target}",
+        ),
+    }
 
     def describe(self) -> str:
         return f"{self.op} {fmt(self.value)}"
@@ -100,7 +119,7 @@ class Threshold(Kind):
             return False, ""
         if read.op != self.op:
             if parsed.implicit:  # a bare number: the plan may know which way is good
-                return False, f"(a bare number is read as {read.op} by default)"
+                return False, self.said("bare_default", op=read.op)
             return False, ""
         return True, ""
 
@@ -112,8 +131,7 @@ class Threshold(Kind):
         if draft.parsed.implicit and draft.lower_is_better():
             # A bare "3" on 万人刑事案件发案率 is a ceiling, not a floor.
             ceiling = replace(self, op="<=")
-            draft.check("target", f"the bare number '{text}' read as {ceiling.describe()}: the "
-                        "name says lower is better (a floor would be >=)")  # fmt: skip
+            draft.check("target", self.said("ceiling", text=text, target=ceiling.describe()))
             return ceiling
         if draft.column != "average":
             return self
@@ -121,11 +139,11 @@ class Threshold(Kind):
             from plancheck.kinds.average_growth import AverageGrowth
 
             growth = AverageGrowth(kind="average_growth", op=self.op, value=self.value)
-            draft.check("target", f"'{text}' in the {AVERAGE_COLUMN} column read as "
-                        f"{growth.describe()} (the name says it is a growth)")  # fmt: skip
+            draft.check("target", self.said("average_growth", text=text, column=AVERAGE_COLUMN,
+                                            target=growth.describe()))  # fmt: skip
             return growth
-        draft.check("target", f"'{text}' in the {AVERAGE_COLUMN} column read as "
-                    f"{self.describe()} every year")  # fmt: skip
+        draft.check("target", self.said("every_year", text=text, column=AVERAGE_COLUMN,
+                                        target=self.describe()))  # fmt: skip
         return self
 
     def problems(

@@ -32,16 +32,23 @@ class Todo(Kind):
             "规划目标“{text}”尚无可判断的机器目标：不作判断",
         ),
     }
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "describe": ("todo: {text}", "待定：{text}"),
+        "placeholder": (
+            "(a todo placeholder: replace it with the target the text says)",
+            "（todo 占位：请换成目标文字所说的目标）",
+        ),
+    }
 
     def describe(self) -> str:
-        return f"todo: {self.text}"
+        return self.said("describe", text=self.text)
 
     def default_timing(self, binding: bool, unit: str | None) -> Timing:
         return "annual"
 
     def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
         """Not an error for `plan validate`: a note that the text says more than the plan does."""
-        return False, "(a todo placeholder: replace it with the target the text says)"
+        return False, self.said("placeholder")
 
     def judge(self, facts: Facts) -> Judged:
         return unknown(facts.xp, facts.size)

@@ -85,6 +85,31 @@ class Versus(Kind):
             "需要同一单位同一年度指标 {name} 的数值",
         ),
     }
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "describe": ("{op} indicator {id}", "{op} 指标 {id}"),
+        "describe_in_step": (
+            "in step with indicator {id} (±{allowed})",
+            "与指标 {id} 同步（±{allowed}）",
+        ),
+        "no_other": (
+            "'{text}' compares with '{other}', which names no one other indicator of the table: "
+            "write a versus target with its id (until then it is never judged)",
+            "“{text}”与“{other}”比较，但它不指向表中另一项确定的指标：请写出含其序号的 versus "
+            "目标（写出之前不作判断）",
+        ),
+        "read_as": (
+            "'{text}' read as indicator {id} ({name}), {target}",
+            "“{text}”读作指标 {id}（{name}），{target}",
+        ),
+        "read_as_in_step": (
+            "'{text}' read as indicator {id} ({name}), {target}: set `tolerance` for another band",
+            "“{text}”读作指标 {id}（{name}），{target}：如需其他幅度，请设置 `tolerance`",
+        ),
+        "compares": (
+            "'{text}' compares with the indicator '{other}': `indicator` is its id in this plan",
+            "“{text}”与指标“{other}”比较：`indicator` 为该指标在本规划中的序号",
+        ),
+    }
 
     @property
     def allowed(self) -> float:
@@ -92,8 +117,8 @@ class Versus(Kind):
 
     def describe(self) -> str:
         if self.op == "~":
-            return f"in step with indicator {self.indicator} (±{fmt(self.allowed)})"
-        return f"{self.op} indicator {self.indicator}"
+            return self.said("describe_in_step", id=self.indicator, allowed=fmt(self.allowed))
+        return self.said("describe", op=self.op, id=self.indicator)
 
     def better(self) -> Better:
         return "lower" if self.op in ("<", "<=") else "higher"
@@ -109,15 +134,13 @@ class Versus(Kind):
         if other is None or other == draft.ident:
             from plancheck.kinds.todo import Todo
 
-            draft.todo("target", f"'{parsed.text}' compares with '{mentioned}', which names no "
-                       "one other indicator of the table: write a versus target with its id "
-                       "(until then it is never judged)")  # fmt: skip
+            draft.todo("target", self.said("no_other", text=parsed.text, other=mentioned))
             return Todo(kind="todo", text=parsed.text)
         found = replace(self, indicator=other)
         other_name = dict(draft.names)[other]
-        band = ": set `tolerance` for another band" if found.op == "~" else ""
-        draft.check("target", f"'{mentioned}' read as indicator {other} ({other_name}), "
-                    f"{found.describe()}{band}")  # fmt: skip
+        key = "read_as_in_step" if found.op == "~" else "read_as"
+        draft.check("target", self.said(key, text=mentioned, id=other, name=other_name,
+                                        target=found.describe()))  # fmt: skip
         return found
 
     def margin(self, facts: Facts, judged: Judged) -> Array | None:
@@ -212,7 +235,7 @@ def _versus(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
     if "平均" in other:
         return not_understood(text, say("phrase.no_scope"))
     target = Versus(kind="versus", indicator=other, op=op)
-    note = f"'{text}' compares with the indicator '{other}': `indicator` is its id in this plan"
+    note = Versus.said("compares", text=text, other=other)
     name = "versus: in step" if op == "~" else "versus: another indicator"
     return ParsedTarget(text, target, name, unit=unit, other=other, notes=(note,))
 

@@ -44,6 +44,19 @@ class Yearly(Kind):
             "规划逐年确定该指标目标，未给出 {year} 年目标：请在 targets_by_year 中补充",
         ),
     }
+    texts: ClassVar[dict[str, tuple[str, str]]] = {
+        "describe_none": ("yearly (no year's goal yet)", "逐年目标（尚未给出各年目标）"),
+        "describe": ("yearly ({goals})", "逐年目标（{goals}）"),
+        "each_year": (
+            "'{text}': the plan sets the goal of each year; give them in targets_by_year (a year "
+            "without one is unknown)",
+            "“{text}”：规划逐年确定目标；请在 targets_by_year 中给出（未给出的年度为未知）",
+        ),
+        "goals": (
+            "'{text}': the plan sets each year's goal; give them in `targets_by_year`",
+            "“{text}”：规划逐年确定目标；请在 `targets_by_year` 中给出",
+        ),
+    }
 
     @cached_property
     def by_year(self) -> dict[int, Kind]:
@@ -59,19 +72,18 @@ class Yearly(Kind):
 
     def describe(self) -> str:
         if not self.targets_by_year:
-            return "yearly (no year's goal yet)"
+            return self.said("describe_none")
         goals = ", ".join(
             f"{year}: {self.targets_by_year[year]}" for year in sorted(self.targets_by_year)
         )
-        return f"yearly ({goals})"
+        return self.said("describe", goals=goals)
 
     def default_timing(self, binding: bool, unit: str | None) -> Timing:
         return "annual"
 
     def drafted(self, draft: Draft) -> Kind:
         """The table cannot give each year's goal: a person must."""
-        draft.todo("target", f"'{draft.parsed.text}': the plan sets the goal of each year; give "
-                   "them in targets_by_year (a year without one is unknown)")  # fmt: skip
+        draft.todo("target", self.said("each_year", text=draft.parsed.text))
         return self
 
     def margin(self, facts: Facts, judged: Judged) -> Array | None:
@@ -120,7 +132,7 @@ class Yearly(Kind):
 
 
 def _yearly(match: object, text: str, unit: str | None) -> ParsedTarget:
-    note = f"'{text}': the plan sets each year's goal; give them in `targets_by_year`"
+    note = Yearly.said("goals", text=text)
     return ParsedTarget(text, Yearly(kind="yearly"), "yearly", unit=unit, notes=(note,))
 
 

@@ -102,11 +102,8 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
 
 def _no_tasks(suffix: str) -> str:
     if suffix in SHEET_SUFFIXES:
-        return "a spreadsheet holds the indicator table only: add the plan's tasks by hand"
-    return (
-        "no numbered tasks found (looked for '1.…' items under a heading like '三、主要任务'): "
-        "add the plan's tasks by hand"
-    )
+        return say("import.sheet_no_tasks")
+    return say("import.no_tasks")
 
 
 def _table(lines: Sequence[str], where: Sequence[str], grids: Sequence[Grid]) -> Table | None:
@@ -125,14 +122,15 @@ def _period(
     if given is not None:
         if meta.period is not None and meta.period != given:
             start, end = meta.period
-            return given, f"--period {given[0]}-{given[1]} used; the document says {start}-{end}"
+            return given, say("import.period_given", given=f"{given[0]}-{given[1]}",
+                              said=f"{start}-{end}")  # fmt: skip
         meta.period_from = ""
         return given, None
     if meta.period is not None:
         return meta.period, None
     if table.target_year is not None:
         year = table.target_year
-        meta.period_from = f"the table's header ({year}年目标), read as a five-year plan"
+        meta.period_from = say("import.period_header", year=year)
         return (year - 4, year), None
     return None, None
 

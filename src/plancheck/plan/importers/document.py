@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import field
 
+from plancheck.i18n import say
 from plancheck.kinds.phrasing import cn_number
 from plancheck.record import record
 
@@ -101,7 +102,7 @@ def metadata(lines: Sequence[str], where: Sequence[str]) -> Metadata:
         if targets:
             year = max(set(targets), key=lambda y: (targets.count(y), -y))
             meta.period = (year - 4, year)
-            meta.period_from = f"'到{year}年' in the text, read as a five-year plan"
+            meta.period_from = say("import.period_text", year=year)
     if meta.title.startswith(NATIONAL):
         meta.unit = "全国"
     elif meta.title and (unit := UNIT.match(meta.title)):
@@ -152,12 +153,12 @@ def _period(lines: Sequence[str]) -> tuple[tuple[int, int] | None, str]:
         if found := YEARS.search(line):
             start, end = int(found["start"]), int(found["end"])
             if start <= end <= start + 15:
-                return (start, end), f"'{found.group(0)}' in the title"
+                return (start, end), say("import.period_title", text=found.group(0))
         if found := FIVE_YEAR.search(line):
             number = cn_number(found.group(1) or found.group(2))
             period = five_year_period(number) if number else None
             if period:
-                return period, f"'{found.group(0)}' in the title"
+                return period, say("import.period_title", text=found.group(0))
     return None, ""
 
 
@@ -219,7 +220,9 @@ def tasks(lines: Sequence[str], where: Sequence[str]) -> tuple[list[TaskItem], l
             task_id = f"{prefix}{int(found['no'])}"
             if task_id in seen:
                 renamed = f"{task_id}-{sum(1 for i in items if i.id.startswith(task_id + '-')) + 2}"
-                notes.append(f"{where[n]}: task number {task_id} repeats; its id is '{renamed}'")
+                notes.append(
+                    say("import.task_repeats", where=where[n], id=task_id, renamed=renamed)
+                )
                 task_id = renamed
             seen.add(task_id)
             title, _, text = found["body"].partition("。")

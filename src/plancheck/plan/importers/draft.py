@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import field
 
+from plancheck.i18n import say
 from plancheck.kinds.phrasing import SCOPE_NAMES_EN, SCOPES
 from plancheck.plan.importers.document import Metadata, TaskItem
 from plancheck.plan.importers.notes import read as read_notes
@@ -83,19 +84,14 @@ def num(value: float) -> str:
 def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
     w = _Writer("indicators.yaml")
     meta, (start, end) = draft.meta, draft.period
-    w.add(f"# Draft plan imported by `plancheck plan import` from {draft.source}.")
-    w.add("# `name` and `target_text` are the table's own words; `target` is what plancheck reads")
-    w.add(
-        "# them as. Lines marked TODO(plancheck import) need a person; lines marked `check:` rest"
-    )
-    w.add("# on a convention. name_en/title_en repeat the Chinese: translate them for English")
-    w.add("# reports. Then run `plancheck plan validate` on this folder.")
+    for line in say("import.header_indicators", source=draft.source).splitlines():
+        w.add(line)
     w.add("")
     w.add("plan:")
     w.add(f"  id: {q(_plan_id(draft))}")
     title = meta.title or draft.source
     if not meta.title:
-        w.todo("  ", "no title found in the document: write the plan's title")
+        w.todo("  ", say("import.no_title"))
     w.add(f"  title: {q(title)}")
     w.add(f"  title_en: {q(title)}")
     w.add("  document:")
@@ -103,22 +99,20 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
     w.add(f"    stage_en: {q(meta.stage or 'adopted text')}")
     date = meta.date
     if date is None:
-        w.todo("    ", "no date found in the document: write the date of this text")
+        w.todo("    ", say("import.no_date"))
         date = dt.date(start, 1, 1)
     w.add(f"    date: {date.isoformat()}")
     w.add('    occasion: ""')
     w.add('    occasion_en: ""')
     w.add(f"    source: {q(draft.source)}")
     if meta.unit:
-        w.todo("  ", f"unit '{meta.unit}' read from the title: the default unit of a submission",
-               kind="check")  # fmt: skip
+        w.todo("  ", say("import.unit_from_title", unit=meta.unit), kind="check")
         w.add(f"  unit: {q(meta.unit)}")
     else:
-        w.todo(
-            "  ", "no district/unit found in the title: add `unit:` (a submission's default unit)"
-        )
+        w.todo("  ", say("import.no_unit"))
     if meta.period_from:
-        w.todo("  ", f"period {start}–{end} read from {meta.period_from}", kind="check")
+        w.todo("  ", say("import.period_from", start=start, end=end, source=meta.period_from),
+               kind="check")  # fmt: skip
     w.add(f"  period: {{start: {start}, end: {end}}}")
     w.add(f"  baseline_year: {start - 1}")
     w.add(f"  target_year: {end}")
@@ -131,8 +125,7 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
     w.add("categories:")
     if UNCATEGORISED in categories:
         unnamed = [row.id or row.where for row in draft.rows if not row.category]
-        w.todo("  ", f"no category in the table for indicators {', '.join(unnamed)}: they are "
-               f"under '{UNCATEGORISED}'")  # fmt: skip
+        w.todo("  ", say("import.no_category", ids=", ".join(unnamed), name=UNCATEGORISED))
     for name in categories:
         w.add(f"  - {{name: {q(name)}, name_en: {q(name)}}}")
     w.add("")
@@ -141,9 +134,7 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
     if scopes:
         w.add("peer_groups:")
         for key, scope in scopes.items():
-            w.todo(
-                "  ", f"peer group '{key}' ({scope}): add its `size` and `members`", kind="check"
-            )
+            w.todo("  ", say("import.peer_group", key=key, scope=scope), kind="check")
             w.add(f"  {key}: {{name: {q(scope)}, name_en: {q(SCOPE_NAMES_EN[key][0])}}}")
         w.add("")
         references = {
@@ -171,7 +162,7 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
 
 
 def _indicator(w: _Writer, row: Row, reading: Reading) -> None:
-    label = f"indicator {reading.id}"
+    label = say("import.label", id=reading.id)
 
     def remarks(field: str) -> None:
         for remark in reading.remarks:
@@ -180,7 +171,7 @@ def _indicator(w: _Writer, row: Row, reading: Reading) -> None:
 
     w.add(f"  - id: {q(reading.id)}")
     if not row.id:
-        w.todo("    ", f"{label} ({row.where}): no number in the table; numbered {reading.id}")
+        w.todo("    ", say("import.no_number", label=label, where=row.where, id=reading.id))
     w.add(f"    category: {q(row.category or UNCATEGORISED)}")
     w.add(f"    name: {q(row.name)}")
     w.add(f"    name_en: {q(row.name)}")
@@ -188,14 +179,13 @@ def _indicator(w: _Writer, row: Row, reading: Reading) -> None:
         w.add(f"    aliases: [{', '.join(q(alias) for alias in reading.aliases)}]")
     binding = binding_of(row.attribute)
     if binding is None:
-        w.todo("    ", f"{label}: attribute '{row.attribute}' is neither 约束性 nor 预期性; "
-               "binding set to false")  # fmt: skip
+        w.todo("    ", say("import.no_attribute", label=label, attribute=row.attribute))
     w.add(f"    binding: {'true' if binding else 'false'}")
     remarks("unit")
     if reading.unit is not None:
         w.add(f"    unit: {q(reading.unit)}")
     if reading.minimum is not None:
-        w.add(f"    minimum: {num(reading.minimum)}  # a yearly rate of change can be negative")
+        w.add(f"    minimum: {num(reading.minimum)}  # {say('import.minimum')}")
     w.add(f"    target_text: {q(reading.target_text)}")
     remarks("target")
     w.add(f"    target: {reading.target.flow()}")
@@ -229,9 +219,8 @@ def _plan_id(draft: Draft) -> str:
 
 def tasks_yaml(draft: Draft) -> tuple[str, list[Finding]]:
     w = _Writer("tasks.yaml")
-    w.add(f"# Tasks imported by `plancheck plan import` from {draft.source}: the numbered items of")
-    w.add("# its task chapters; ids 1, 2… in the plan body, A1, A2… in its annex. Add milestones")
-    w.add("# (dates, quantities, yearly duties) and the indicators each task drives by hand.")
+    for line in say("import.header_tasks", source=draft.source).splitlines():
+        w.add(line)
     if draft.tasks_note:
         w.todo("", draft.tasks_note)
     if not draft.tasks:

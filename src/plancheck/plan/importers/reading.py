@@ -29,6 +29,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import field
 
+from plancheck.i18n import say
 from plancheck.kinds import Target
 from plancheck.kinds.base import AVERAGE_COLUMN, Timing
 from plancheck.kinds.phrasing import ParsedTarget
@@ -93,12 +94,12 @@ def restore_unit(raw: str, name: str) -> tuple[str | None, str | None]:
     unit = SAME_UNITS.get(unit, unit)
     for lost, word, restored in LOST_UNITS:
         if unit == lost and word in name:
-            return restored, f"unit '{unit}' read as '{restored}' (characters lost in extraction)"
+            return restored, say("import.unit_restored", unit=unit, restored=restored)
     if unit in EMPTY:
-        note = None if not unit else f"unit '{unit}' read as no unit; add one if the figure has one"
+        note = None if not unit else say("import.unit_none", unit=unit)
         return None, note
     if unit.startswith("/") or unit.endswith("/"):
-        return unit, f"unit '{unit}' looks cut short; write the full unit (e.g. 人/万人)"
+        return unit, say("import.unit_cut", unit=unit)
     return unit, None
 
 
@@ -144,15 +145,19 @@ class _Reader:
     ) -> None:
         self.row, self.ident, self.names = row, ident, names
         self.footnotes, self.dated, self.baseline_year = footnotes, dated, baseline_year
-        self.label = f"indicator {ident}"
+        self.label = say("import.label", id=ident)
         self.remarks: list[Remark] = []
         self.notes: list[str] = [str(note) for note in about]
 
     def todo(self, field: str, message: str) -> None:
-        self.remarks.append(Remark("TODO", field, f"{self.label}: {message}"))
+        self.remarks.append(
+            Remark("TODO", field, say("import.about", label=self.label, message=message))
+        )
 
     def check(self, field: str, message: str) -> None:
-        self.remarks.append(Remark("check", field, f"{self.label}: {message}"))
+        self.remarks.append(
+            Remark("check", field, say("import.about", label=self.label, message=message))
+        )
 
     def note(self, text: str) -> None:
         if text not in self.notes:
@@ -164,8 +169,7 @@ class _Reader:
         if unit is None and row.name_unit:
             unit, unit_note = restore_unit(row.name_unit, row.name)  # 常住人口城镇化率（％）
         elif row.name_unit and restore_unit(row.name_unit, row.name)[0] != unit:
-            self.check("unit", f"the name says ({row.name_unit}), the unit column '{row.unit}': "
-                       "the unit column's is used")  # fmt: skip
+            self.check("unit", say("import.unit_both", named=row.name_unit, unit=row.unit))
         if unit_note:
             self.check("unit", unit_note)
         baseline = self.baseline()
@@ -174,25 +178,22 @@ class _Reader:
             column, text, written = "level", level, level
             if not is_empty(average):
                 self.note(f"{AVERAGE_COLUMN}：{row.average}")
-                self.check("target", f"the {AVERAGE_COLUMN} column also says '{row.average}': "
-                           "kept in notes, not judged")  # fmt: skip
+                self.check("target", say("import.average_too", column=AVERAGE_COLUMN,
+                                         text=row.average))  # fmt: skip
         elif not is_empty(average):
             column, text, written = "average", average, average
         else:
             written = row.target_text or row.average
-            self.todo("target", "the table gives no target: write one (until then the "
-                      "indicator is never judged)")  # fmt: skip
+            self.todo("target", say("import.no_target"))
             return self.result(Todo(kind="todo", text=written), written, "annual", unit, None,
                                baseline)  # fmt: skip
         if found := SECONDARY.match(text):
             text = found["main"]
             self.note(found["clause"])
-            self.check("target", f"'{found['clause']}' read as a secondary goal: kept in notes, "
-                       "not judged")  # fmt: skip
+            self.check("target", say("import.secondary", clause=found["clause"]))
         parsed = parse_target(text, unit)
         if parsed.target is None:
-            self.todo("target", f"target_text '{written}' not understood ({parsed.reason}): "
-                      "write its target (until then it is never judged)")  # fmt: skip
+            self.todo("target", say("import.not_understood", text=written, reason=parsed.reason))
             return self.result(Todo(kind="todo", text=written), written, "annual", unit, None,
                                baseline)  # fmt: skip
         if parsed.unit and not unit:
@@ -214,8 +215,7 @@ class _Reader:
         for mark in dict.fromkeys(marks):
             note = self.footnotes.explaining(mark)
             if note is None:
-                self.check("target", f"'{text}' carries the mark '{mark}', which no note under "
-                           "the table explains")  # fmt: skip
+                self.check("target", say("import.mark_unexplained", text=text, mark=mark))
             elif self.footnotes.year(mark) is None:  # a baseline's year is said at the baseline
                 self.note(str(note))
         return plain
@@ -236,19 +236,19 @@ class _Reader:
         try:
             value = float(unicodedata.normalize("NFKC", plain).rstrip("%‰"))
         except ValueError:
-            self.todo("baseline", f"baseline '{text}' is not a number")
+            self.todo("baseline", say("import.baseline_nan", text=text))
             return None
         year = self.row.baseline_year or self.baseline_year
         for mark in dict.fromkeys(marks):
             if found := self.footnotes.year(mark):
                 year = found[0]
                 self.note(str(found[1]))
-                self.check("baseline", f"baseline '{text}' read as the {year} figure ({found[1]})")
+                self.check("baseline", say("import.baseline_year", text=text, year=year,
+                                           note=found[1]))  # fmt: skip
             elif (note := self.footnotes.explaining(mark)) is not None:
                 self.note(str(note))
             else:
-                self.check("baseline", f"baseline '{text}' carries the mark '{mark}', which no "
-                           "note under the table explains")  # fmt: skip
+                self.check("baseline", say("import.baseline_mark", text=text, mark=mark))
         return year, value
 
     def result(

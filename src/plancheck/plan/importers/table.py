@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import field
 
+from plancheck.i18n import say
 from plancheck.kinds.phrasing import cn_number
 from plancheck.plan.phrases import parse_target
 from plancheck.record import record
@@ -254,7 +255,7 @@ def from_grid(grid: Sequence[Sequence[str]], where: Callable[[int], str]) -> Tab
         if by_field.get("category"):
             category = _category_name(by_field["category"])
         if not by_field.get("name"):
-            notes.append(f"{where(i)}: a row without an indicator name was skipped")
+            notes.append(say("import.row_skipped", where=where(i)))
             continue
         rows.append(make_row(where(i), category, by_field, columns.get("baseline_year")))
     return _table(rows, notes, columns, footnotes)
@@ -504,7 +505,7 @@ def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
             attribute = cells[i][1]
             i += 1
         elif "attribute" in columns:
-            notes.append(f"{where}: indicator {row_id} has no attribute (约束性/预期性)")
+            notes.append(say("import.row_no_attribute", where=where, id=row_id))
         unit, baseline, target = "", "", ""
         has_baseline = "baseline" in columns
         if "unit" in columns and i < len(cells) and _is_unit(cells, i, expected, has_baseline):
@@ -520,7 +521,7 @@ def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
         written |= {"unit": unit, "target": target, "baseline": baseline}
         rows.append(make_row(where, category, written, columns.get("baseline_year")))
     if category_parts:
-        notes.append(f"text after the table's last row was ignored: {''.join(category_parts)}")
+        notes.append(say("import.after_table", text="".join(category_parts)))
     return _table(rows, notes, columns, footnotes) if rows else None
 
 
