@@ -23,6 +23,7 @@ from plancheck.report.labels import (
 )
 
 if TYPE_CHECKING:
+    from plancheck.report import Options
     from plancheck.tasks.models import TaskCheck
 
 _BARE_NUMBER = re.compile(r"[\d.]+")
@@ -387,6 +388,35 @@ def unit_line(evaluation: Evaluation, lang: str) -> str | None:
     if evaluation.focus is not None and submitted > 1:
         return label("focus_of", lang, unit=unit, count=submitted)
     return unit
+
+
+def heading_fields(evaluation: Evaluation, options: Options) -> list[tuple[str, str, str]]:
+    """The shared reports' heading as (field, label, text), in order: the focused unit, the
+    issuing office, the date, the plan, its text, the files judged and the years of history.
+    Markdown, HTML and Word lay out these same fields (Word sets the office and the date on the
+    title page)."""
+    lang = options.lang
+    info = evaluation.plan.info
+    fields: list[tuple[str, str, str]] = []
+    unit = unit_line(evaluation, lang)
+    if unit is not None:
+        fields.append(("focus_unit", label("focus_unit", lang), unit))
+    office = office_text(evaluation, options.office, lang)
+    if office:
+        fields.append(("office", label("office", lang), office))
+    day = date_text(report_date(evaluation, options.date), lang)
+    title = info.title if lang == "zh" else f"{info.title} ({info.title_en})"
+    period = f"{info.period.start}–{info.period.end}"
+    document = f"{document_stage(evaluation.plan, lang)}{comma(lang)}{info.document.date}"
+    fields += [
+        ("date", label("date", lang), day),
+        ("plan", label("plan", lang), f"{title}{comma(lang)}{period}"),
+        ("document", label("document", lang), document),
+        ("submission", label("submission", lang), file_names(evaluation.files)),
+    ]
+    if evaluation.history:
+        fields.append(("history", label("history", lang), enumerated(evaluation.history, lang)))
+    return fields
 
 
 def listing_rule(evaluation: Evaluation) -> Callable[[Result], bool] | None:

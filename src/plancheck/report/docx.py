@@ -32,8 +32,8 @@ from plancheck.report.common import (
     city_table,
     city_year,
     date_text,
-    enumerated,
     file_names,
+    heading_fields,
     index_table,
     latest_counts,
     listed_attention,
@@ -44,7 +44,6 @@ from plancheck.report.common import (
     shared_reason,
     shared_verdict,
     summary_sentences,
-    unit_line,
     year_table,
 )
 from plancheck.report.escape import xml
@@ -92,21 +91,10 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
         _centred(doc, office)
     _centred(doc, date_text(day, lang))
 
-    meta = []
-    unit = unit_line(evaluation, lang)
-    if unit is not None:
-        meta.append((label("focus_unit", lang), unit))
-    comma = "，" if lang == "zh" else ", "
-    stage = info.document.stage if lang == "zh" else info.document.stage_en
-    meta += [
-        (label("plan", lang), f"{info.title}{comma}{info.period.start}{dash}{info.period.end}"),
-        (label("document", lang), f"{stage}{comma}{info.document.date.isoformat()}"),
-        (label("submission", lang), file_names(evaluation.files)),
-    ]
-    if evaluation.history:
-        meta.append((label("history", lang), enumerated(evaluation.history, lang)))
     colon = "：" if lang == "zh" else ": "
-    for name, value in meta:
+    for field, name, value in heading_fields(evaluation, options):
+        if field in ("office", "date"):
+            continue  # on the title page, above
         paragraph = doc.add_paragraph()
         paragraph.add_run(xml(name + colon)).bold = True
         paragraph.add_run(xml(value))

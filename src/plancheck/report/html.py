@@ -21,23 +21,18 @@ from plancheck.report.common import (
     city_table,
     city_year,
     colon,
-    comma,
-    date_text,
-    document_stage,
     enumerated,
     file_name,
     file_names,
+    heading_fields,
     index_table,
     latest_counts,
     latest_index,
     listed_attention,
-    office_text,
-    report_date,
     series_rows,
     shared_progress_table,
     shared_verdict,
     summary_sentences,
-    unit_line,
     year_table,
 )
 from plancheck.report.escape import html as esc
@@ -88,27 +83,10 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
         f"<h1>{esc(label('report_title', lang))}: {esc(title)} — {esc(years)}</h1>",
         '<dl class="meta">',
     ]
-    unit = unit_line(evaluation, lang)
-    if unit is not None:
-        out.append(f"<dt>{esc(label('focus_unit', lang))}</dt><dd>{esc(unit)}</dd>")
-    office = office_text(evaluation, options.office, lang)
-    if office:
-        out.append(f"<dt>{esc(label('office', lang))}</dt><dd>{esc(office)}</dd>")
-    day = date_text(report_date(evaluation, options.date), lang)
     out += [
-        f"<dt>{esc(label('date', lang))}</dt><dd>{esc(day)}</dd>",
-        f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(info.title)}"
-        + (f" ({esc(info.title_en)})" if lang != "zh" else "")
-        + f"{comma(lang)}{info.period.start}–{info.period.end}</dd>",
-        f"<dt>{esc(label('document', lang))}</dt><dd>"
-        f"{esc(document_stage(evaluation.plan, lang))}{comma(lang)}"
-        f"{esc(info.document.date.isoformat())}</dd>",
-        f"<dt>{esc(label('submission', lang))}</dt><dd>{esc(files)}</dd>",
+        f"<dt>{esc(name)}</dt><dd>{esc(text)}</dd>"
+        for _, name, text in heading_fields(evaluation, options)
     ]
-    if evaluation.history:
-        out.append(
-            f"<dt>{esc(label('history', lang))}</dt><dd>{esc(', '.join(map(str, evaluation.history)))}</dd>"
-        )
     out += ["</dl>", "</header>"]
     ok = evaluation.compliant
     out.append(

@@ -20,24 +20,20 @@ from plancheck.report.common import (
     city_table,
     city_year,
     colon,
-    comma,
-    date_text,
     enumerated,
     file_names,
+    heading_fields,
     index_table,
     latest_counts,
     latest_index,
     listed_attention,
     matrix,
-    office_text,
-    report_date,
     shared_as_of,
     shared_progress_table,
     shared_task_verdict,
     shared_verdict,
     summary_sentences,
     timing_cell,
-    unit_line,
     value_cell,
     year_table,
 )
@@ -91,25 +87,10 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     plan = evaluation.plan
     years = enumerated(evaluation.years, lang)
     lines = [f"# {markdown_inline(plan.info.title)} — {years}", ""]
-    unit = unit_line(evaluation, lang)
-    if unit is not None:
-        lines.append(f"- **{label('focus_unit', lang)}**{c}{markdown_inline(unit)}")
-    office = office_text(evaluation, options.office, lang)
-    if office:
-        lines.append(f"- **{label('office', lang)}**{c}{markdown_inline(office)}")
-    day = date_text(report_date(evaluation, options.date), lang)
     lines += [
-        f"- **{label('date', lang)}**{c}{markdown_inline(day)}",
-        f"- **{label('plan', lang)}**{c}{markdown_inline(plan.info.title)}"
-        + ("" if lang == "zh" else f" ({markdown_inline(plan.info.title_en)})")
-        + f"{comma(lang)}{plan.info.period.start}–{plan.info.period.end}",
-        f"- **{label('document', lang)}**{c}"
-        f"{markdown_inline(plan.info.document.stage)}{comma(lang)}"
-        f"{plan.info.document.date.isoformat()}",
-        f"- **{label('submission', lang)}**{c}{markdown_inline(file_names(evaluation.files))}",
+        f"- **{name}**{c}{markdown_inline(text)}"
+        for _, name, text in heading_fields(evaluation, options)
     ]
-    if evaluation.history:
-        lines.append(f"- **{label('history', lang)}**{c}{', '.join(map(str, evaluation.history))}")
     lines += [
         "",
         f"**{label('verdict', lang)}{c}{markdown_inline(shared_verdict(evaluation, lang))}** "
