@@ -7,6 +7,7 @@ import json
 import re
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -111,13 +112,11 @@ def test_numbers_are_read_as_excel_shows_them(tmp_path: Path) -> None:
         ["indicator", "value", "reference"],
         [1, 95.00000000000001, None],  # a formula's floating-point residue
         [5, 0.1 + 0.2, 1.8],  # 0.30000000000000004
-        [2, "=1+2", None],  # a formula: its cached value (xlsxwriter caches 0)
     ]
     book = workbook(tmp_path / "2023.xlsx", {"Sheet1": rows})
     values = {o.indicator: o.value for o in read_submission([book], load_plan(None)).observations}
     assert values["1"] == 95.0
     assert values["5"] == 0.3
-    assert values["2"] == 0.0
 
 
 @pytest.mark.parametrize(
@@ -340,3 +339,33 @@ def test_a_formula_never_computed_past_the_last_filled_row_is_still_an_error(
     result = invoke("evaluate", book)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{book}:6: Sheet1!A6: indicator: empty;")
+
+
+def test_a_formula_saved_by_a_program_that_asks_excel_to_compute_it_is_not_its_value(
+    tmp_path: Path,
+) -> None:
+    """xlsxwriter saves 0 as every formula's value and sets fullCalcOnLoad: the 0 is no result."""
+    book = _with_formula(tmp_path / "2023.xlsx", "=50*2", "0")
+    with zipfile.ZipFile(book) as archive:
+        assert b'fullCalcOnLoad="1"' in archive.read("xl/workbook.xml")
+    result = invoke("evaluate", book)
+    assert result.exit_code == 2
+    assert "Sheet1!C5: value: '=50*2' is a formula Excel never computed" in result.stderr
+    # Saved again by Excel, the value is the formula's result (no fullCalcOnLoad): it is read.
+    _set_part(book, "xl/workbook.xml", lambda xml: xml.replace(b' fullCalcOnLoad="1"', b""))
+    computed = b"<f>50*2</f><v>100</v>"
+    _set_part(
+        book, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b"<f>50*2</f><v>0</v>", computed)
+    )
+    result = invoke("evaluate", book, "-f", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    assert '"id": "4"' in result.stdout and '"status": "pass", "value": 100' in result.stdout
+
+
+def _set_part(book: Path, name: str, change: Callable[[bytes], bytes]) -> None:
+    with zipfile.ZipFile(book) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    parts[name] = change(parts[name])
+    with zipfile.ZipFile(book, "w") as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)

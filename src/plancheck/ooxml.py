@@ -239,8 +239,18 @@ def open_package(path: Path, kind: Kind, purpose: str) -> Package:
             raise UserError(say("ooxml.ratio", noun=noun, part=info.filename, ratio=f"{ratio:,.0f}",
                                 limit=MAX_XML_RATIO, refuse=refuse), path)  # fmt: skip
     for info in infos:  # every part unpacks to what it declares, within the bound above
-        for _ in package.chunks(info):
-            pass
+        if not _is_xml(info.filename):
+            for _ in package.chunks(info):
+                pass
+            continue
+        # No XML part may declare a DTD, whether plancheck reads it or calamine does (its
+        # shared strings): the text ``<!DOCTYPE`` can stand nowhere else in well-formed XML
+        # but a comment or CDATA, so a part holding it is refused without parsing it.
+        tail = b""
+        for piece in package.chunks(info):
+            if _DOCTYPE in tail + piece[: len(_DOCTYPE)] or _DOCTYPE in piece:
+                raise package.unreadable(say("ooxml.dtd", part=info.filename))
+            tail = piece[-len(_DOCTYPE) :]
     return package
 
 
@@ -272,6 +282,9 @@ def _first_repeated(infos: list[zipfile.ZipInfo]) -> str:
 
 def _normal(name: str) -> str:
     return name.replace("\\", "/").lower()
+
+
+_DOCTYPE = b"<!DOCTYPE"
 
 
 def _is_xml(name: str) -> bool:
@@ -348,6 +361,9 @@ class Workbook:
     sheets: tuple[Sheet, ...]
     active: int  # <workbookView activeTab>: an index into sheets
     percent_styles: frozenset[str]  # values of a cell's s= attribute formatted as a percentage
+    # <calcPr fullCalcOnLoad="1">: the values saved with formulas are not results (a program
+    # such as xlsxwriter writes 0 and asks Excel to compute every formula when it opens).
+    stale_formulas: bool = False
 
 
 def read_workbook(package: Package) -> Workbook:
@@ -364,9 +380,12 @@ def read_workbook(package: Package) -> Workbook:
     listed: list[tuple[str, str, str]] = []  # name, relationship id, state
     active = [0]
     views = [0]
+    stale = [False]
 
     def start(local: str, attributes: dict[str, str]) -> None:
-        if local == "sheet":
+        if local == "calcPr":
+            stale[0] = attributes.get("fullCalcOnLoad", "").strip().lower() in ("1", "true")
+        elif local == "sheet":
             rid = next((v for k, v in attributes.items() if k != "id" and _local(k) == "id"), "")
             listed.append((attributes.get("name", ""), rid, attributes.get("state", "visible")))
         elif local == "workbookView":
@@ -381,7 +400,7 @@ def read_workbook(package: Package) -> Workbook:
         kind, target = targets.get(rid, ("", ""))
         part = package.find(_resolve("xl/", target)) if target else None
         sheets.append(Sheet(name, part, kind, state))
-    return Workbook(package, tuple(sheets), active[0], _percent_styles(package))
+    return Workbook(package, tuple(sheets), active[0], _percent_styles(package), stale[0])
 
 
 def _relationships(package: Package, part: str) -> dict[str, tuple[str, str]]:
@@ -541,6 +560,7 @@ def scan_sheet(workbook: Workbook, sheet: Sheet, purpose: str) -> SheetScan:
         )
     part = sheet.part.filename
     percent_styles = workbook.percent_styles
+    stale = workbook.stale_formulas
     parser = _xml_parser(package, part)
     names: dict[str, str] = {}
     # The scan's state lives in the closure's cells: this runs once per element, millions of
@@ -652,7 +672,7 @@ def scan_sheet(workbook: Workbook, sheet: Sheet, purpose: str) -> SheetScan:
         shown = ""
         if is_error:  # what Excel shows: the error saved, or (never computed) the formula
             shown = value if has_value and value else "=" + formula if formula else "#N/A"
-        elif formula and not has_value:
+        elif formula and (not has_value or stale):
             shown = "=" + formula
         if shown:
             scan.unreadable[(cell_row + 1, cell_col)] = shown

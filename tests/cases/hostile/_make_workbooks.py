@@ -47,9 +47,11 @@ def workbook(
     states: Mapping[str, str] | None = None,
     styles: str | None = None,
     level: int = 6,
+    extra: Mapping[str, str] | None = None,
 ) -> bytes:
     """A workbook of (sheet name, sheet XML) pairs; ``states`` makes sheets hidden or
-    veryHidden, ``active`` sets the tab Excel opens on, ``styles`` is xl/styles.xml."""
+    veryHidden, ``active`` sets the tab Excel opens on, ``styles`` is xl/styles.xml, ``extra``
+    adds parts (or replaces one) by name."""
     sheets = sheets if sheets is not None else [("Sheet1", sheet_xml(sample_rows()))]
     states = states or {}
     listed = "".join(
@@ -93,6 +95,7 @@ def workbook(
         parts["xl/styles.xml"] = styles
     for n, (_, xml) in enumerate(sheets, start=1):
         parts[f"xl/worksheets/sheet{n}.xml"] = xml
+    parts.update(extra or {})
     return package(parts, level)
 
 
@@ -267,6 +270,19 @@ def cases() -> dict[str, tuple[bytes, str | dict[str, str]]]:
         "xlsx_sheet_with_a_dtd": (
             workbook([("Sheet1", sheet_xml(rows).replace("?>", dtd, 1))]),
             "{file}: not a readable Excel workbook: the part 'xl/worksheets/sheet1.xml' has a "
+            "DTD, which Office files never have",
+        ),
+        # A part plancheck never parses itself: calamine reads the shared strings, Office the rest.
+        "xlsx_dtd_in_a_part_not_parsed": (
+            workbook(
+                [("Sheet1", sheet_xml(rows))],
+                extra={
+                    "docProps/core.xml": '<?xml version="1.0"?><cp:coreProperties/>'.replace(
+                        "?>", dtd, 1
+                    )
+                },
+            ),
+            "{file}: not a readable Excel workbook: the part 'docProps/core.xml' has a "
             "DTD, which Office files never have",
         ),
         "xlsx_error_cell_single_quotes": (
