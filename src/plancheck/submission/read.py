@@ -570,6 +570,12 @@ class Layout:
                 if indicator.id in self.indicators.values():
                     raise self._error(say("read.indicator_two_columns", id=indicator.id), col)
                 self.indicators[col] = indicator.id
+            elif not self.long and fold(name).isdecimal():
+                # A number heads an indicator's column in a wide file: one the plan does not
+                # have is a typo or another plan's, never a column to skip (its figures lost).
+                raise self._error(
+                    say("read.unknown_indicator", text=shown(fold(name)), hint=""), col
+                )
             else:
                 self.unused.append((col, name))
         if self.long and not {"value", "reference"} & set(self.fields):
