@@ -29,7 +29,7 @@ from plancheck.messages import Reason, render
 from plancheck.plan.models import Indicator
 from plancheck.report import Options
 from plancheck.report.check import done_line, file_line
-from plancheck.report.common import attention, verdict
+from plancheck.report.common import attention, colon, verdict
 from plancheck.report.escape import github_message, github_property
 from plancheck.report.junit import TasksOnly, indicator_name
 from plancheck.report.labels import label, status_word
@@ -69,19 +69,20 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
     messages = _Escaped(github_message)
     reasons: dict[int, tuple[Reason, str]] = {}
     titles: dict[tuple[str, int, Status], tuple[Indicator, str]] = {}
-    note = f" ({label('note', lang)}: "
+    note_open, note_close = ("（", "）") if lang == "zh" else (" (", ")")
+    note = f"{note_open}{label('note', lang)}{colon(lang)}"
     blocking = 0
     for r in attention(evaluation):
         found = titles.get((r.unit, id(r.indicator), r.status))
         if found is None:
             who = f"{r.unit} " if multi_unit else ""
-            text = f"{who}{indicator_name(r, lang)}: {status_word(r.status, lang)}"
+            text = f"{who}{indicator_name(r, lang)}{colon(lang)}{status_word(r.status, lang)}"
             found = titles[(r.unit, id(r.indicator), r.status)] = (r.indicator, properties[text])
         reason = reasons.get(id(r.reason))
         if reason is None:  # the reason kept with its text: its id stays its own
             reason = reasons[id(r.reason)] = (r.reason, render(r.reason, lang))
         message = (
-            messages[reason[1]] if not r.note else github_message(f"{reason[1]}{note}{r.note})")
+            messages[reason[1]] if not r.note else github_message(f"{reason[1]}{note}{r.note}{note_close}")
         )
         kind = level(evaluation, r)
         blocking += kind == "error"

@@ -262,7 +262,7 @@ def _summary(screen: Screen, evaluation: Evaluation, lang: str, *, compact: bool
         summary = evaluation.summary()
         heading = summary_heading(evaluation, lang)
     parts = [f"{STATUS_SYMBOL[s]} {status_word(s, lang)} {summary[s.value]}" for s in Status]
-    colon = label("colon", lang) if compact else ": "  # the full report's as it always was
+    colon = label("colon", lang)
     screen.print(heading + colon + " · ".join(parts))
     latest = evaluation.results.of_year(latest_year)
     year = f" {latest_year}" if len(evaluation.years) > 1 else ""
@@ -270,7 +270,7 @@ def _summary(screen: Screen, evaluation: Evaluation, lang: str, *, compact: bool
         passed = sum(1 for r in latest if r.indicator.binding is flag and r.status is Status.PASS)
         total = sum(1 for r in latest if r.indicator.binding is flag)
         screen.print(
-            f"  {label(key, lang)}{year}: {passed}/{total} {status_word(Status.PASS, lang)}"
+            f"  {label(key, lang)}{year}{colon}{passed}/{total} {status_word(Status.PASS, lang)}"
         )
     failing = evaluation.failing_units
     if len(evaluation.units) > 1 and failing:
