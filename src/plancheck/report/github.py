@@ -82,7 +82,9 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
         if reason is None:  # the reason kept with its text: its id stays its own
             reason = reasons[id(r.reason)] = (r.reason, render(r.reason, lang))
         message = (
-            messages[reason[1]] if not r.note else github_message(f"{reason[1]}{note}{r.note}{note_close}")
+            messages[reason[1]]
+            if not r.note
+            else github_message(f"{reason[1]}{note}{r.note}{note_close}")
         )
         kind = level(evaluation, r)
         blocking += kind == "error"
