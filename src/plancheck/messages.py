@@ -122,9 +122,13 @@ def source_text(key: str, **params: str) -> Text:
 
 @lru_cache(maxsize=65536)
 def number(x: float) -> str:
-    """A figure as people write it: 100, 0.1, 1.2345 (four decimals at most)."""
+    """A figure as people write it: 100, 0.1, 1.2345 (four decimals at most); one of 10¹⁵ or
+    more with its own digits, 1e+23 (not the 99999999999999991611392 a double holds)."""
     x = float(x)
-    if x.is_integer() and abs(x) < 1e15:
+    if abs(x) >= 1e15:
+        text = repr(x)  # the shortest digits that are this double
+        return text.removesuffix(".0")
+    if x.is_integer():
         return str(int(x))
     text = f"{x:.4f}".rstrip("0").rstrip(".")
     return text if text not in ("0", "-0") else f"{x:.3g}"

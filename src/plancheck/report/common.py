@@ -100,10 +100,21 @@ def value_cell(result: Result) -> str:
 def figure(evaluation: Evaluation, indicator: Indicator, value: float | None) -> str:
     """A figure of ``indicator`` with the decimals all its figures share in this report
     (``Evaluation.decimals``): 72.33 beside 99.52, not 72.3333. No unit."""
+    return fixed(value, evaluation.decimals[indicator.id])
+
+
+def fixed(value: float | None, places: int) -> str:
+    """A figure with ``places`` decimals (at most 4), "—" for none. One too large or too small
+    for them is shown with its own digits (1e+23, 1e-07), never as 99999999999999991611392 or
+    as 0; zero is never "-0.00"."""
     if value is None:
         return "—"
-    text = f"{value:.{evaluation.decimals[indicator.id]}f}"
-    return "0" if text.strip("-0.") == "" else text  # never "-0.00"
+    if abs(value) >= 1e15:
+        return number(value)
+    text = f"{value:.{min(places, 4)}f}"
+    if text.strip("-0.") == "":
+        return "0" if value == 0 else number(value)
+    return text
 
 
 def value_figure(evaluation: Evaluation, result: Result) -> str:

@@ -29,6 +29,7 @@ from plancheck.report.common import (
     bracketed,
     enumerated,
     figure,
+    fixed,
     latest_index,
     progress_header,
     progress_rows,
@@ -394,13 +395,13 @@ def _city(screen: Screen, evaluation: Evaluation, lang: str) -> None:
             _shown(i.id),
             _shown(i.name),
             _shown(target_cell(i)),
-            _fixed(v.mean, places),
-            _fixed(v.low, places),
-            _fixed(v.high, places),
+            fixed(v.mean, places),
+            fixed(v.low, places),
+            fixed(v.high, places),
             f"{len(v.failing)}/{v.count}" if v.count else "—",
         ]
         if focus is not None:
-            row += [_fixed(v.value, places), "—" if v.rank is None else str(v.rank)]
+            row += [fixed(v.value, places), "—" if v.rank is None else str(v.rank)]
         rows.append([[(cell, "")] for cell in row])
     screen.print()
     title = label("city_view", lang, year=evaluation.latest_year,
@@ -410,14 +411,6 @@ def _city(screen: Screen, evaluation: Evaluation, lang: str) -> None:
         screen.print("  " + label("nothing_listed", lang))
         return
     screen.table(headers, rows, title=[(title, "table.title")])
-
-
-def _fixed(value: float | None, places: int) -> str:
-    """A figure with ``places`` decimals (as ``common.figure``, for figures of every unit)."""
-    if value is None:
-        return "—"
-    text = f"{value:.{min(places, 4)}f}"
-    return "0" if text.strip("-0.") == "" else text
 
 
 def _trends(screen: Screen, evaluation: Evaluation, lang: str) -> None:

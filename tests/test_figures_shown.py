@@ -1,0 +1,48 @@
+"""Figures in reports: as people write them, at their indicator's decimals, and never digits a
+double holds but nobody typed (1e23 is not 99999999999999991611392), nor 0 for a figure that
+is not zero."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from plancheck.cli import app
+from plancheck.messages import number
+from plancheck.report.common import fixed
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(100.0, "100"), (0.1, "0.1"), (1.23456, "1.2346"), (1e23, "1e+23"), (-1e23, "-1e+23"),
+     (123456789012345.0, "123456789012345"), (1e15, "1000000000000000"), (1e16, "1e+16"), (1e-7, "1e-07")],
+)  # fmt: skip
+def test_number(value: float, text: str) -> None:
+    assert number(value) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "text"),
+    [(72.333, 2, "72.33"), (None, 2, "—"), (-0.0001, 2, "-0.0001"), (0.0, 2, "0"),
+     (-0.0, 1, "0"), (1e23, 2, "1e+23"), (1e-7, 0, "1e-07"), (98.5, 0, "98")],
+)  # fmt: skip
+def test_fixed(value: float | None, places: int, text: str) -> None:
+    assert fixed(value, places) == text
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html", "csv"])
+def test_a_huge_and_a_tiny_figure_read_in_every_report_as_typed(fmt: str, tmp_path: Path) -> None:
+    sample = (ROOT / "samples" / "2023.csv").read_text(encoding="utf-8")
+    row = "2,区委理论学习中心组专题学法次数,3"
+    assert row in sample
+    for typed, shown in (("1e23", "1e+23"), ("1e-7", "1e-07")):
+        path = tmp_path / "2023.csv"
+        path.write_text(sample.replace(row, f"2,区委理论学习中心组专题学法次数,{typed}"), "utf-8")
+        result = CliRunner().invoke(app, ["evaluate", str(path), "-f", fmt])
+        assert result.exit_code in (0, 1), result.output
+        assert shown in result.stdout
+        assert "99999999999999991611392" not in result.stdout
