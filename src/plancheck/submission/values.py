@@ -14,8 +14,9 @@ from plancheck.i18n import say
 NO_FIGURE = frozenset(
     {"", "n/a", "na", "n.a.", "-", "--", "—", "——", "–", "/", "无", "暂无", "空", "null", "none"}
 )
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# ASCII digits only (full-width ones are folded to them first): float() would also read ١٠٠.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?", re.ASCII)
 
 
 class BadValue(ValueError):
@@ -96,6 +97,8 @@ def _to_float(text: str) -> float:
             raise BadValue(say("value.formula", text=shown(text)))
         raise BadValue(say("value.not_number", text=shown(text)))
     number = float(text)
+    if number == 0 and any(c in "123456789" for c in text.partition("e")[0].partition("E")[0]):
+        raise BadValue(say("value.underflow", text=shown(text)))  # 1e-400: no double but 0
     if len(text) > 16 and not _exact(text, number):
         raise BadValue(say("value.too_many_digits", text=shown(text), number=repr(number)))
     return number
@@ -124,7 +127,7 @@ def parse_rank(raw: object) -> int | None:
     if text.casefold() in NO_FIGURE:
         return None
     text = text.removeprefix("第").removesuffix("名").strip()
-    if not text.isdecimal() or int(text) < 1:
+    if not (text.isascii() and text.isdecimal()) or int(text) < 1:
         raise BadValue(say("value.rank_not_from_1", text=shown(raw)))
     return int(text)
 
@@ -138,7 +141,7 @@ def parse_year(raw: object) -> int | None:
     text = fold(str(raw)).removesuffix("年").removesuffix("年度").strip()
     if not text:
         return None
-    if not (text.isdecimal() and len(text) == 4 and 1900 <= int(text) <= 2100):
+    if not (text.isascii() and text.isdecimal() and len(text) == 4 and 1900 <= int(text) <= 2100):
         raise BadValue(say("value.not_year", text=shown(raw)))
 
     return int(text)
