@@ -313,7 +313,9 @@ class _Builder:
             )
         row = len(self.rows)
         self.rows.append((code, year_number, indicator, figure, ref, place, line, context.index))
-        if note is not None and (text := fold(str(note))):
+        # A note is the words typed, kept as they are (full-width punctuation, a ZWJ in an
+        # emoji, a bidi control the reports show escaped): only its outer spaces go.
+        if note is not None and (text := str(note).strip()):
             self.rows_note[row] = text
         context.rows += 1
 
