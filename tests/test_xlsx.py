@@ -344,7 +344,8 @@ def test_a_formula_never_computed_past_the_last_filled_row_is_still_an_error(
 def test_a_formula_saved_by_a_program_that_asks_excel_to_compute_it_is_not_its_value(
     tmp_path: Path,
 ) -> None:
-    """xlsxwriter saves 0 as every formula's value and sets fullCalcOnLoad: the 0 is no result."""
+    """xlsxwriter saves 0 as a formula's value unless told the result, and sets fullCalcOnLoad:
+    that 0 is no result."""
     book = _with_formula(tmp_path / "2023.xlsx", "=50*2", "0")
     with zipfile.ZipFile(book) as archive:
         assert b'fullCalcOnLoad="1"' in archive.read("xl/workbook.xml")
@@ -360,6 +361,11 @@ def test_a_formula_saved_by_a_program_that_asks_excel_to_compute_it_is_not_its_v
     result = invoke("evaluate", book, "-f", "json")
     assert result.exit_code in (0, 1), result.stderr
     assert '"id": "4"' in result.stdout and '"status": "pass", "value": 100' in result.stdout
+    # A program that saves the result it computed (not the placeholder 0) is taken at its word.
+    book = _with_formula(tmp_path / "2023.xlsx", "=50*2", "100")
+    result = invoke("evaluate", book, "-f", "json")
+    assert result.exit_code in (0, 1), result.stderr
+    assert '"status": "pass", "value": 100' in result.stdout
 
 
 def _set_part(book: Path, name: str, change: Callable[[bytes], bytes]) -> None:

@@ -361,8 +361,8 @@ class Workbook:
     sheets: tuple[Sheet, ...]
     active: int  # <workbookView activeTab>: an index into sheets
     percent_styles: frozenset[str]  # values of a cell's s= attribute formatted as a percentage
-    # <calcPr fullCalcOnLoad="1">: the values saved with formulas are not results (a program
-    # such as xlsxwriter writes 0 and asks Excel to compute every formula when it opens).
+    # <calcPr fullCalcOnLoad="1">: the workbook asks Excel to compute every formula when it
+    # opens — a program wrote it, and a formula's saved 0 is xlsxwriter's placeholder.
     stale_formulas: bool = False
 
 
@@ -672,7 +672,7 @@ def scan_sheet(workbook: Workbook, sheet: Sheet, purpose: str) -> SheetScan:
         shown = ""
         if is_error:  # what Excel shows: the error saved, or (never computed) the formula
             shown = value if has_value and value else "=" + formula if formula else "#N/A"
-        elif formula and (not has_value or stale):
+        elif formula and (not has_value or (stale and value in ("", "0"))):
             shown = "=" + formula
         if shown:
             scan.unreadable[(cell_row + 1, cell_col)] = shown
