@@ -168,7 +168,9 @@ def test_formula_like_cells_are_neutralised() -> None:
     assert neutralise("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert [neutralise(t) for t in ("+1", "-1", "@x", "\tx")] == ["'+1", "'-1", "'@x", "'\tx"]
     assert neutralise("徐汇区") == "徐汇区"
-    text = invoke("template", "--units", "=cmd|' /C calc'!A0").stdout
+    # A plan that lists no peer group members admits any unit, so the name is written as given.
+    kinds = Path(__file__).resolve().parent / "fixtures" / "plans" / "kinds"
+    text = invoke("template", "--units", "=cmd|' /C calc'!A0", "--plan", kinds).stdout
     assert "\n'=cmd|' /C calc'!A0," in text
 
 

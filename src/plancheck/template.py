@@ -14,6 +14,8 @@ import csv
 import io
 import json
 
+from plancheck.errors import UserError
+from plancheck.i18n import say
 from plancheck.plan.models import Indicator, Plan
 from plancheck.record import record
 from plancheck.report.common import target_cell
@@ -62,6 +64,7 @@ def needs_rank(indicator: Indicator) -> bool:
 def build(
     plan: Plan, *, year: int | None = None, units: tuple[str, ...] = (), lang: str = "en"
 ) -> Template:
+    check_units(plan, units)
     columns = ["unit"] if units else []
     columns += ["year"] if year is not None else []
     columns += ["indicator", "name"] + (["name_en"] if lang == "en" else [])
@@ -209,13 +212,41 @@ def render(
 
 
 def parse_units(text: str | None) -> tuple[str, ...]:
-    """``徐汇区,长宁区`` (also with ``，`` or ``、``) → the unit names, in order, once each."""
-    if not text:
+    """``徐汇区,长宁区`` (also with ``，`` or ``、``) → the unit names, in order, once each, folded
+    as a submission's unit cells are read. ``--units`` given with no name in it is an error."""
+    from plancheck.submission.values import fold
+
+    if text is None:
         return ()
     for separator in ("，", "、"):
         text = text.replace(separator, ",")
-    names = [name.strip() for name in text.split(",") if name.strip()]
+    names = [fold(name) for name in text.split(",") if fold(name)]
+    if not names:
+        raise UserError(say("template.no_units"))
     return tuple(dict.fromkeys(names))
+
+
+def check_units(plan: Plan, units: tuple[str, ...]) -> None:
+    """The units of a template are those ``evaluate`` reads back: the plan's peer group members
+    and its own unit, or any unit when the plan admits others (``other_units: true``) or lists
+    no members — the submission reader's rule, with its message and the nearest unit. A name
+    with a control character (an ESC sequence, a line break) is never a unit."""
+    import difflib
+
+    from plancheck.submission.values import shown
+
+    members = [m for group in plan.peer_groups.values() for m in group.members]
+    admitted = not members or plan.info.other_units
+    known = set(members) | ({plan.info.unit} if plan.info.unit else set())
+    for name in units:
+        if name.isprintable() and (admitted or name in known):
+            continue
+        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.3)
+        hint = say("read.did_you_mean", hint=close[0]) if close else ""
+        problem = say("read.not_a_unit", name=shown(name), hint=hint)
+        if admitted:  # any unit, but not one whose name a spreadsheet or terminal would run
+            problem = say("template.unit_not_plain", name=shown(name))
+        raise UserError(say("cell", label="--units", message=problem))
 
 
 def choose_format(fmt: str | None, output: str | None) -> str:

@@ -52,8 +52,9 @@ if TYPE_CHECKING:
 Op = Literal[">=", ">", "<=", "<", "=="]
 Better = Literal["higher", "lower"]
 Timing = Literal["annual", "by_target_year"]
-# A number a plan may write: NaN and infinities are refused (`.nan` in YAML would judge nothing).
-Number = Annotated[float, Field(allow_inf_nan=False)]
+# A number a plan may write: a YAML number (an integer is fine), never text ("100" is refused, as
+# true is); NaN and infinities are refused (`.nan` in YAML would judge nothing).
+Number = Annotated[float, Field(allow_inf_nan=False, strict=True)]
 
 SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
 

@@ -1,7 +1,10 @@
 """Pydantic models of a plan: what a plan's two YAML files may say, strictly.
 
 ``indicators.yaml`` holds the plan's metadata, categories, peer groups, named references and its
-indicators; ``tasks.yaml`` holds its numbered tasks and their milestones. Unknown keys are errors.
+indicators; ``tasks.yaml`` holds its numbered tasks and their milestones. Unknown keys are errors,
+and nothing is coerced: a flag is YAML's ``true`` or ``false`` (not ``"yes"``, ``"no"`` or ``0``),
+a number is a YAML number (not ``"100"``; a whole number where a decimal one is asked is fine), a
+year or a size a whole number, a date a YAML date, and a name or a required text is not empty.
 The cross-file checks (a task linking an unknown indicator, duplicate ids…) live in ``load.py``,
 where every YAML value's line is known.
 """
@@ -18,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 from pydantic import Field
 
+from plancheck.i18n import say
 from plancheck.kinds.base import Better, Number, model
 from plancheck.messages import decimals_written
 from plancheck.record import record
@@ -49,12 +53,69 @@ def validator(file_model: type[M]) -> TypeAdapter[M]:
 _VALIDATORS: dict[type[Any], Any] = {}
 
 
+def _filled(text: str) -> str:
+    if not text.strip():
+        from pydantic_core import PydanticCustomError
+
+        raise PydanticCustomError("text_blank", say("plan.text_blank"))
+    return text
+
+
+# A date is a YAML date or, in a plan written as JSON, its ISO text (the schema's "format: date"):
+# never a number, which pydantic would read as seconds since 1970 (0 is 1970-01-01).
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _dated(value: object) -> object:
+    if isinstance(value, bool | int | float) or (
+        isinstance(value, str) and not _ISO_DATE.fullmatch(value)
+    ):
+        from pydantic_core import PydanticKnownError
+
+        raise PydanticKnownError("date_type")
+    return value
+
+
+class _Checked:
+    """Pydantic metadata: ``check`` runs on the value before (or after) pydantic's own
+    validation. Its schema is made only when a validator is built (``validator``), so that
+    reading a cached plan costs nothing more. ``pattern`` goes into the JSON Schema."""
+
+    def __init__(self, check: Any, *, before: bool = False, pattern: str | None = None) -> None:
+        self.check, self.before, self.pattern = check, before, pattern
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        made = (
+            core_schema.no_info_before_validator_function
+            if self.before
+            else core_schema.no_info_after_validator_function
+        )
+        return made(self.check, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
+        found = handler(schema)
+        if self.pattern is not None:
+            found["pattern"] = self.pattern
+        return found
+
+
+# What a plan's fields take, strictly: pydantic's lax mode would read "no" and 0 as false, "100"
+# as 100, "16" and 16.0 as 16, and 0 as the date 1970-01-01. A name (or a text that is required)
+# is not empty or blank.
+Name = Annotated[str, _Checked(_filled, pattern=r"\S")]
+Flag = Annotated[bool, Field(strict=True)]
+Whole = Annotated[int, Field(strict=True)]
+Day = Annotated[dt.date, _Checked(_dated, before=True)]
+
+
 # --- indicators.yaml ------------------------------------------------------------------------
 
 
 @model
 class Baseline:
-    year: int
+    year: Whole
     value: Number
 
 
@@ -64,10 +125,10 @@ _DECIMALS = re.compile(r"\d\.(\d+)")
 @model
 class Indicator:
     id: Annotated[str, Field(description="The plan's own number for the indicator, e.g. '1'.")]
-    category: Annotated[str, Field(description="Name of one of the plan's categories.")]
-    name: Annotated[str, Field(description="The plan's own name, verbatim.")]
-    name_en: str
-    binding: Annotated[bool, Field(description="约束性 (binding) true, 预期性 (expected) false.")]
+    category: Annotated[Name, Field(description="Name of one of the plan's categories.")]
+    name: Annotated[Name, Field(description="The plan's own name, verbatim.")]
+    name_en: Name
+    binding: Annotated[Flag, Field(description="约束性 (binding) true, 预期性 (expected) false.")]
     unit: Annotated[str | None, Field(description="Unit of measure, e.g. '%', '次/年'.")] = None
     target_text: Annotated[
         str, Field(description="The target exactly as the plan's table writes it.")
@@ -89,7 +150,7 @@ class Indicator:
     weight: Annotated[
         Number, Field(ge=0, description="Weight within its category in the index.")
     ] = 1.0
-    aliases: Annotated[list[str], Field(description="Other names accepted on input.")] = field(
+    aliases: Annotated[list[Name], Field(description="Other names accepted on input.")] = field(
         default_factory=list
     )
     notes: str | None = None
@@ -121,8 +182,8 @@ class Indicator:
 
 @model
 class Category:
-    name: str
-    name_en: str
+    name: Name
+    name_en: Name
     weight: Annotated[Number, Field(ge=0, description="Weight of the category in the index.")] = 1.0
 
 
@@ -130,34 +191,34 @@ class Category:
 class PeerGroup:
     """The units a rank or an average is taken over, e.g. Shanghai's 16 districts."""
 
-    name: str
-    name_en: str
-    size: Annotated[int | None, Field(ge=1, description="How many units the group has.")] = None
-    members: list[str] = field(default_factory=list)
+    name: Name
+    name_en: Name
+    size: Annotated[Whole | None, Field(ge=1, description="How many units the group has.")] = None
+    members: list[Name] = field(default_factory=list)
 
 
 @model
 class Reference:
     """A named comparison value, e.g. 全市平均值 (the city average)."""
 
-    name: str
-    name_en: str
+    name: Name
+    name_en: Name
     peers: Annotated[str | None, Field(description="Peer group it is the average of.")] = None
 
 
 @model
 class Period:
-    start: int
-    end: int
+    start: Whole
+    end: Whole
 
 
 @model
 class SourceDocument:
     """What the plan's text is: its stage (送审稿, 正式文本…), date and the occasion."""
 
-    stage: str
-    stage_en: str
-    date: dt.date
+    stage: Name
+    stage_en: Name
+    date: Day
     occasion: str
     occasion_en: str
     source: str
@@ -184,19 +245,19 @@ class Midterm:
 
 @model
 class PlanInfo:
-    id: str
-    title: str
-    title_en: str
+    id: Name
+    title: Name
+    title_en: Name
     document: SourceDocument
     period: Period
     unit: Annotated[
-        str | None,
+        Name | None,
         Field(description="The unit (district) the plan is for: a submission's default unit."),
     ] = None
-    baseline_year: int
-    target_year: int
+    baseline_year: Whole
+    target_year: Whole
     other_units: Annotated[
-        bool,
+        Flag,
         Field(
             description="Submissions may name units that no peer group lists (else such a unit "
             "is refused as a likely typing mistake)."
@@ -229,10 +290,10 @@ class IndicatorsFile:
 class Milestone:
     """A concrete, checkable commitment inside a task: a deadline, a quantity, or a yearly duty."""
 
-    id: Annotated[str, Field(description="Task id, a dot and a number: '19.1'.")]
-    text: Annotated[str, Field(description="The plan's own words for the milestone.")]
+    id: Annotated[Name, Field(description="Task id, a dot and a number: '19.1'.")]
+    text: Annotated[Name, Field(description="The plan's own words for the milestone.")]
     text_en: str | None = None
-    due: Annotated[dt.date | None, Field(description="Deadline (inclusive).")] = None
+    due: Annotated[Day | None, Field(description="Deadline (inclusive).")] = None
     recurring: Annotated[
         Literal["annual"] | None,
         Field(description="'annual' for a duty due every year of the period (每年)."),
@@ -240,15 +301,15 @@ class Milestone:
     target: Annotated[Target | None, Field(description="For a quantitative milestone.")] = None
     unit: str | None = None
     indicator: Annotated[str | None, Field(description="Indicator the milestone measures.")] = None
-    binding: Annotated[bool, Field(description="Count an overdue milestone as binding.")] = False
+    binding: Annotated[Flag, Field(description="Count an overdue milestone as binding.")] = False
 
 
 @model
 class Task:
-    id: Annotated[str, Field(description="'1'…'35' in the plan body, 'A1'…'A20' in the annex.")]
+    id: Annotated[Name, Field(description="'1'…'35' in the plan body, 'A1'…'A20' in the annex.")]
     document: Literal["plan", "annex"]
     section: str
-    title: str
+    title: Name
     title_en: str | None = None
     text: str
     indicators: list[str] = field(default_factory=list)

@@ -111,7 +111,10 @@ STATE_WORDS: dict[bool, tuple[str, ...]] = {
 }
 DELIMITERS = (",", ";", "\t", "|")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-_LIST_SPLIT = re.compile(r"[、,，;；/\n]+")
+# One string of partners is split at 、 , ; (full-width ，； fold to these) and at line breaks (a
+# spreadsheet cell with a department a line) — not at "/", which no one documents as a separator
+# and a name may hold. The items of a YAML list are kept as typed, never split.
+_LIST_SPLIT = re.compile(r"[、,，;；\n]+")
 _YEARS_SPLIT = re.compile(r"[\s、,，;；/]+")
 
 
@@ -594,11 +597,12 @@ def _text(cell: Cell | None) -> str:
 def _texts(cell: Cell | None, split: bool) -> tuple[str, ...]:
     if cell is None or cell.value is None:
         return ()
+    listed = isinstance(cell.value, list)  # a list's items are kept as typed
     items = cell.value if isinstance(cell.value, list) else [cell.value]
     found: list[str] = []
     for item in items:
         text = fold(str(item)) if item is not None else ""
-        parts = _LIST_SPLIT.split(text) if split else [text]
+        parts = _LIST_SPLIT.split(text) if split and not listed else [text]
         found.extend(p.strip() for p in parts if p.strip())
     return tuple(dict.fromkeys(found))
 
