@@ -53,6 +53,16 @@ INDICATORS = {
         '  unit: 徐汇区\n  other_units: "yes"\n',
         "37:3: plan.other_units: Input should be a valid boolean",
     ),
+    "quoted rank": (
+        "best: 5}",
+        'best: "5"}',
+        "248:39: indicators[17].target.rank.best: Input should be a valid integer",
+    ),
+    "rank as a float": (
+        "best: 5}",
+        "best: 5.0}",
+        "248:39: indicators[17].target.rank.best: Input should be a valid integer",
+    ),
     "quoted target value": (
         "value: 100}",
         'value: "100"}',

@@ -55,7 +55,9 @@ class Rank(Kind):
 
     kind: Literal["rank"]
     peers: Annotated[str, Field(description="Key of a peer group in the plan's `peer_groups`.")]
-    best: Annotated[int, Field(ge=1, description="Worst rank that still passes, e.g. 5 of 16.")]
+    best: Annotated[
+        int, Field(ge=1, strict=True, description="Worst rank that still passes, e.g. 5 of 16.")
+    ]
 
     columns: ClassVar[tuple[str, ...]] = ("rank",)
     messages: ClassVar[dict[str, tuple[str, str]]] = {
