@@ -426,6 +426,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.not_folder": "the output is not a folder",
         "import.exists": "{name} exists already; give --force to overwrite it",
         "import.cannot_make_folder": "cannot make the folder: {reason}",
+        "import.cannot_write": "cannot write the draft into this folder: {reason}",
+        "init.cannot_read_folder": "cannot read the folder: {reason}",
         "import.header_indicators": (
             "# Draft plan imported by `plancheck plan import` from {source}.\n"
             "# `name` and `target_text` are the table's own words; `target` is what plancheck reads\n"
@@ -839,6 +841,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.not_folder": "输出位置不是文件夹",
         "import.exists": "{name} 已存在；如要覆盖，请使用 --force",
         "import.cannot_make_folder": "无法创建文件夹：{reason}",
+        "import.cannot_write": "无法将草稿写入此文件夹：{reason}",
+        "init.cannot_read_folder": "无法读取文件夹：{reason}",
         "import.header_indicators": (
             "# 由 `plancheck plan import` 从 {source} 导入的规划草稿。\n"
             "# `name` 和 `target_text` 是表格原文；`target` 是 plancheck 对它的理解。\n"

@@ -10,10 +10,11 @@ runs of spaces, one cell per line, or a markdown table), Word ``.docx`` (python-
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from plancheck.errors import UserError
+from plancheck.errors import UserError, os_reason
 from plancheck.i18n import say
 from plancheck.plan.importers.document import Metadata, metadata, tasks
 from plancheck.plan.importers.draft import Draft, Finding, indicators_yaml, tasks_yaml
@@ -148,20 +149,23 @@ def parse_period(text: str) -> tuple[int, int]:
 def write(imported: Imported, folder: Path, source: Path, force: bool = False) -> list[Path]:
     """Write the two files into ``folder`` (made if missing), never over a file without force."""
     from plancheck.output import write_report
+    from plancheck.textfile import looked_up
 
-    if folder.exists() and not folder.is_dir():
+    def refused(reason: str) -> UserError:
+        return UserError(say("import.cannot_write", reason=reason), folder)
+
+    found = looked_up(folder, refused)  # a folder on the way that cannot be searched: said
+    if found is not None and not stat.S_ISDIR(found.st_mode):
         raise UserError(say("import.not_folder"), folder)
     targets = [folder / "indicators.yaml", folder / "tasks.yaml"]
     if not force:
         for path in targets:
-            if path.exists():
+            if looked_up(path, refused) is not None:
                 raise UserError(say("import.exists", name=path.name), path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(
-            say("import.cannot_make_folder", reason=exc.strerror or exc), folder
-        ) from None
+        raise UserError(say("import.cannot_make_folder", reason=os_reason(exc)), folder) from None
 
     for path, text in zip(targets, (imported.indicators, imported.tasks), strict=True):
         write_report(text, path, [source])
