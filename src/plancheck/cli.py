@@ -86,7 +86,10 @@ class _Group(TyperGroup):
             if param.param_type_name == "option"
             for name in (*param.opts, *param.secondary_opts)
         }
-        report_help = get_args(OutputOption)[1].help
+        from plancheck.i18n import HELP
+
+        # -o as a report file (not plan import's folder): its help, in English or translated
+        report_help = (get_args(OutputOption)[1].help, HELP["--output"])
         found: str | None = None
         position = 0
         while position < len(args):
@@ -105,9 +108,11 @@ class _Group(TyperGroup):
             if param is None or param.is_flag or param.count:
                 continue
             if not equals:
-                value = args[position] if position < len(args) else ""
+                if position == len(args):
+                    break  # -o at the end, without its value: click says so
+                value = args[position]
                 position += 1
-            if param.name == "output" and param.help == report_help:
+            if param.name == "output" and param.help in report_help:
                 found = value  # given twice: the last one counts, as for click
         return found
 

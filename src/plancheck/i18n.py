@@ -283,6 +283,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "output.named": " ({source})",
         "output.folder_name": "names a folder (it ends with '{end}'): give {what} a file name",
         "output.binary_terminal": "a binary file (a workbook or a document) is not for the terminal: give -o FILE",
+        "output.read_only": "is read-only: not replacing it with {what}; make it writable or give another file name",
+        "output.empty_name": "-o names no file (the name is empty): give {what} a file name",
         # submission/read_csv.py, read_xlsx.py, read_yaml.py
         "csv.empty": "the file is empty: expected a header row and one row per indicator",
         "csv.header_too_long": "the header row has {length} characters (at most {limit}): not the header of a submission",
@@ -698,6 +700,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "output.named": "（{source}）",
         "output.folder_name": "指向文件夹（以“{end}”结尾）：请为{what}指定文件名",
         "output.binary_terminal": "二进制文件（工作簿或文档）不能输出到终端：请使用 -o FILE",
+        "output.read_only": "是只读文件：不会用{what}替换它；请先使其可写，或换一个文件名",
+        "output.empty_name": "-o 没有指定文件（文件名为空）：请为{what}指定文件名",
         # submission/read_csv.py, read_xlsx.py, read_yaml.py
         "csv.empty": "文件是空的：应有一行表头，每项指标一行",
         "csv.header_too_long": "表头行有 {length} 个字符（最多 {limit} 个）：不是报送文件的表头",

@@ -103,7 +103,8 @@ def write_report(
 def check_target(target: Path, what: str = "the report", shown: str | Path | None = None) -> Path:
     """The resolved path a file may be written to (renamed over) as ``target``; a UserError,
     named ``shown`` (default: ``target``), when it may not: a folder, a folder that is not there
-    or cannot be searched."""
+    or cannot be searched, an existing file the user may not write (read-only: a rename would
+    replace it all the same)."""
     shown = target if shown is None else shown
     refused = _refused(shown, what)
     resolved = _resolved(target)
@@ -113,6 +114,8 @@ def check_target(target: Path, what: str = "the report", shown: str | Path | Non
     folder = looked_up(resolved.parent, refused)
     if folder is None or not stat.S_ISDIR(folder.st_mode):
         raise UserError(say("output.no_folder"), shown)
+    if found is not None and not os.access(resolved, os.W_OK):
+        raise UserError(say("output.read_only", what=_what(what)), shown)
     return resolved
 
 
@@ -153,8 +156,11 @@ def remove_temporaries() -> None:
 
 
 def refuse_folder_name(path: str | Path, what: str = "the report") -> None:
-    """A UserError when the name ends with "/": a report goes into a file, not a folder."""
+    """A UserError when the name is empty (``-o ''``) or ends with "/": a report goes into a
+    file, not a folder."""
     name = str(path)
+    if not name:
+        raise UserError(say("output.empty_name", what=_what(what)))
     separators = tuple(s for s in (os.sep, os.altsep) if s)
     if name.endswith(separators) and name.strip("".join(separators)):
         raise UserError(say("output.folder_name", end=name[-1], what=_what(what)), name)
