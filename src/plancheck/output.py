@@ -87,7 +87,7 @@ def write_report(
                 out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
-        _give_mode(temporary, resolved)
+        give_mode(temporary, resolved)
         os.replace(temporary, resolved)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -220,7 +220,7 @@ def _create_temporary(folder: Path) -> tuple[int, str]:
             raise
 
 
-def _give_mode(temporary: str, target: Path) -> None:
+def give_mode(temporary: str, target: Path) -> None:
     """The mode the report would have had: the old report's, or a new file's under the umask."""
     try:
         mode = target.stat().st_mode & 0o777
