@@ -381,8 +381,12 @@ def import_plan(source: Path, output: Path, *, period: str | None, force: bool) 
 
     years = importers.parse_period(period) if period else None
     imported = importers.import_plan(source, years)
-    written = importers.write(imported, output, source, force=force)
-    load_plan(output, checks=[TargetTextCheck()])  # the draft must validate as written
+
+    def check(folder: Path) -> None:
+        load_plan(folder, checks=[TargetTextCheck()])
+
+    # The draft must validate as written, before it replaces anything (all or nothing).
+    written = importers.write(imported, output, source, force=force, validate=check)
     indicators_count, tasks_count = imported.counts
     lines = [say("import.wrote", indicators=written[0], indicators_count=indicators_count,
                  tasks=written[1], tasks_count=tasks_count, source=source)]  # fmt: skip

@@ -86,7 +86,10 @@ class _Group(TyperGroup):
             if param.param_type_name == "option"
             for name in (*param.opts, *param.secondary_opts)
         }
-        report_help = get_args(OutputOption)[1].help
+        from plancheck.i18n import HELP
+
+        # -o as a report file (not plan import's folder): its help, in English or translated
+        report_help = (get_args(OutputOption)[1].help, HELP["--output"])
         found: str | None = None
         position = 0
         while position < len(args):
@@ -105,9 +108,11 @@ class _Group(TyperGroup):
             if param is None or param.is_flag or param.count:
                 continue
             if not equals:
-                value = args[position] if position < len(args) else ""
+                if position == len(args):
+                    break  # -o at the end, without its value: click says so
+                value = args[position]
                 position += 1
-            if param.name == "output" and param.help == report_help:
+            if param.name == "output" and param.help in report_help:
                 found = value  # given twice: the last one counts, as for click
         return found
 
@@ -556,6 +561,10 @@ def template(
     """Print a blank submission to fill in and pass to evaluate: every indicator, value empty."""
     from plancheck import app as application
 
+    if (report_file := _file(output)) is not None:
+        from plancheck.output import refuse_unreachable
+
+        refuse_unreachable(report_file)  # asked whether it exists before it is written
     outcome = application.template(
         plan=plan,
         fmt=_value(fmt) if fmt is not None else None,
@@ -700,7 +709,31 @@ def init(
     """Start a plan from scratch: indicators.yaml, tasks.yaml, a sample submission, a CI job."""
     from plancheck import app as application
 
+    _refuse_unsearchable(folder)
     _finish(application.init(folder, period=period, install=install))
+
+
+def _refuse_unsearchable(folder: Path) -> None:
+    """A UserError when init could not look at ``folder`` (a folder on the way the user may not
+    search) or not list it (a folder the user may not read), said before init asks whether it
+    exists and is empty, which would raise."""
+    import stat
+
+    from plancheck.errors import os_reason
+    from plancheck.i18n import say
+    from plancheck.textfile import looked_up
+
+    def refused(reason: str) -> UserError:
+        return UserError(say("import.cannot_make_folder", reason=reason), folder)
+
+    found = looked_up(folder, refused)
+    if found is None or not stat.S_ISDIR(found.st_mode):
+        return
+    try:
+        with os.scandir(folder) as entries:
+            next(entries, None)
+    except OSError as exc:
+        raise UserError(say("init.cannot_read_folder", reason=os_reason(exc)), folder) from None
 
 
 def main() -> None:

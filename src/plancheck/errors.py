@@ -57,6 +57,16 @@ class UserErrors(UserError):
         return "\n".join(str(e) for e in self.errors)  # one line each
 
 
+def os_reason(exc: OSError) -> str:
+    """Why a call on a file failed, as messages say it: "permission denied" in the run's
+    language (the same words whichever call was refused), else the system's own words."""
+    from plancheck.i18n import say
+
+    if isinstance(exc, PermissionError):
+        return say("file.permission_denied")
+    return exc.strerror or str(exc)
+
+
 def missing_dependency(package: str, what: str, file: str | Path | None = None) -> UserError:
     """A package plancheck depends on is gone from this installation (Excel and Word support
     come with every install): say so without sending the user to a package index."""

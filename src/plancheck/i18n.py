@@ -286,6 +286,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "output.named": " ({source})",
         "output.folder_name": "names a folder (it ends with '{end}'): give {what} a file name",
         "output.binary_terminal": "a binary file (a workbook or a document) is not for the terminal: give -o FILE",
+        "output.read_only": "is read-only: not replacing it with {what}; make it writable or give another file name",
+        "output.empty_name": "-o names no file (the name is empty): give {what} a file name",
         # submission/read_csv.py, read_xlsx.py, read_yaml.py
         "csv.empty": "the file is empty: expected a header row and one row per indicator",
         "csv.header_too_long": "the header row has {length} characters (at most {limit}): not the header of a submission",
@@ -430,6 +432,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.not_folder": "the output is not a folder",
         "import.exists": "{name} exists already; give --force to overwrite it",
         "import.cannot_make_folder": "cannot make the folder: {reason}",
+        "import.cannot_write": "cannot write the draft into this folder: {reason}",
+        "init.cannot_read_folder": "cannot read the folder: {reason}",
         "import.header_indicators": (
             "# Draft plan imported by `plancheck plan import` from {source}.\n"
             "# `name` and `target_text` are the table's own words; `target` is what plancheck reads\n"
@@ -703,6 +707,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "output.named": "（{source}）",
         "output.folder_name": "指向文件夹（以“{end}”结尾）：请为{what}指定文件名",
         "output.binary_terminal": "二进制文件（工作簿或文档）不能输出到终端：请使用 -o FILE",
+        "output.read_only": "是只读文件：不会用{what}替换它；请先使其可写，或换一个文件名",
+        "output.empty_name": "-o 没有指定文件（文件名为空）：请为{what}指定文件名",
         # submission/read_csv.py, read_xlsx.py, read_yaml.py
         "csv.empty": "文件是空的：应有一行表头，每项指标一行",
         "csv.header_too_long": "表头行有 {length} 个字符（最多 {limit} 个）：不是报送文件的表头",
@@ -847,6 +853,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.not_folder": "输出位置不是文件夹",
         "import.exists": "{name} 已存在；如要覆盖，请使用 --force",
         "import.cannot_make_folder": "无法创建文件夹：{reason}",
+        "import.cannot_write": "无法将草稿写入此文件夹：{reason}",
+        "init.cannot_read_folder": "无法读取文件夹：{reason}",
         "import.header_indicators": (
             "# 由 `plancheck plan import` 从 {source} 导入的规划草稿。\n"
             "# `name` 和 `target_text` 是表格原文；`target` 是 plancheck 对它的理解。\n"

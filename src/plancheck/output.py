@@ -15,12 +15,12 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from plancheck.errors import UserError
+from plancheck.errors import UserError, os_reason
 from plancheck.i18n import say
-from plancheck.textfile import files_read
+from plancheck.textfile import files_read, looked_up
 
 _temporaries: set[str] = set()  # the temporary files now being written
 
@@ -74,16 +74,12 @@ def write_report(
     if _is_special(target):
         _write_through(payload, target, what)
         return
-    resolved = _resolved(target)
-    if resolved.is_dir():
-        raise UserError(say("output.is_directory", what=_what(what)), path)
+    resolved = check_target(target, what, path)
     folder = resolved.parent
-    if not folder.is_dir():
-        raise UserError(say("output.no_folder"), path)
     try:
         handle, temporary = _create_temporary(folder)
     except OSError as exc:
-        raise UserError(say("output.cannot_write", what=_what(what), reason=exc.strerror or exc),
+        raise UserError(say("output.cannot_write", what=_what(what), reason=os_reason(exc)),
                         path) from None  # fmt: skip
     try:
         with os.fdopen(handle, "wb") as out:
@@ -91,17 +87,49 @@ def write_report(
                 out.write(chunk)
             out.flush()
             os.fsync(out.fileno())
-        _give_mode(temporary, resolved)
+        give_mode(temporary, resolved)
         os.replace(temporary, resolved)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(exc, OSError):
             raise UserError(say("output.cannot_write", what=_what(what),
-                                reason=exc.strerror or exc), path) from None  # fmt: skip
+                                reason=os_reason(exc)), path) from None  # fmt: skip
         raise
     finally:
         _temporaries.discard(temporary)
+
+
+def check_target(target: Path, what: str = "the report", shown: str | Path | None = None) -> Path:
+    """The resolved path a file may be written to (renamed over) as ``target``; a UserError,
+    named ``shown`` (default: ``target``), when it may not: a folder, a folder that is not there
+    or cannot be searched, an existing file the user may not write (read-only: a rename would
+    replace it all the same)."""
+    shown = target if shown is None else shown
+    refused = _refused(shown, what)
+    resolved = _resolved(target)
+    found = looked_up(resolved, refused)
+    if found is not None and stat.S_ISDIR(found.st_mode):
+        raise UserError(say("output.is_directory", what=_what(what)), shown)
+    folder = looked_up(resolved.parent, refused)
+    if folder is None or not stat.S_ISDIR(folder.st_mode):
+        raise UserError(say("output.no_folder"), shown)
+    if found is not None and not os.access(resolved, os.W_OK):
+        raise UserError(say("output.read_only", what=_what(what)), shown)
+    return resolved
+
+
+def refuse_unreachable(target: Path, what: str = "the report") -> None:
+    """A UserError when ``target`` cannot even be looked at: a folder on the way the user may not
+    search (for a command that asks whether the file exists before it writes it)."""
+    looked_up(_resolved(target), _refused(target, what))
+
+
+def _refused(shown: str | Path, what: str) -> Callable[[str], UserError]:
+    def refused(reason: str) -> UserError:
+        return UserError(say("output.cannot_write", what=_what(what), reason=reason), shown)
+
+    return refused
 
 
 def refuse_inputs(target: Path, inputs: Iterable[Path]) -> None:
@@ -128,8 +156,11 @@ def remove_temporaries() -> None:
 
 
 def refuse_folder_name(path: str | Path, what: str = "the report") -> None:
-    """A UserError when the name ends with "/": a report goes into a file, not a folder."""
+    """A UserError when the name is empty (``-o ''``) or ends with "/": a report goes into a
+    file, not a folder."""
     name = str(path)
+    if not name:
+        raise UserError(say("output.empty_name", what=_what(what)))
     separators = tuple(s for s in (os.sep, os.altsep) if s)
     if name.endswith(separators) and name.strip("".join(separators)):
         raise UserError(say("output.folder_name", end=name[-1], what=_what(what)), name)
@@ -171,7 +202,7 @@ def _write_through(payload: Iterable[bytes], path: Path, what: str) -> None:
             for chunk in payload:
                 out.write(chunk)
     except OSError as exc:
-        raise UserError(say("output.cannot_write", what=_what(what), reason=exc.strerror or exc),
+        raise UserError(say("output.cannot_write", what=_what(what), reason=os_reason(exc)),
                         path) from None  # fmt: skip
 
 
@@ -189,7 +220,7 @@ def _create_temporary(folder: Path) -> tuple[int, str]:
             raise
 
 
-def _give_mode(temporary: str, target: Path) -> None:
+def give_mode(temporary: str, target: Path) -> None:
     """The mode the report would have had: the old report's, or a new file's under the umask."""
     try:
         mode = target.stat().st_mode & 0o777

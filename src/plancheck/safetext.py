@@ -1,9 +1,10 @@
 """Text made safe for one line of a terminal or a CI log.
 
 A message on stderr is read by people and by CI, where a line starting ``::error`` is a GitHub
-workflow command. A file name or a cell holding a line break, an ESC sequence or a bidi override
-must not become a second line, a colour or text shown backwards; a lone surrogate cannot be
-written at all. Each such character is shown as its Python escape instead:
+workflow command: no line ``one_line`` makes starts with "::". A file name or a cell holding a
+line break, an ESC sequence or a bidi override must not become a second line, a colour or text
+shown backwards; a lone surrogate cannot be written at all. Each such character is shown as its
+Python escape instead:
 
 >>> one_line("2023\\n::error::x.csv")
 '2023\\\\x0a::error::x.csv'
@@ -58,6 +59,19 @@ def visible_controls(text: str, keep: str = "\t\n") -> str:
     return controls_but(keep).sub(shown_escape, text)
 
 
+# A GitHub Actions runner takes a line for a workflow command when it starts with "::" once the
+# leading white space is trimmed (.NET's TrimStart: Unicode white space; the zero-width
+# characters too, to be safe).
+_COMMAND_START = re.compile(r"[\s\u180e\u200b\u2060\ufeff]*::")
+
+
 def one_line(text: str) -> str:
-    """``text`` as exactly one line for a terminal or a CI log (see the module docstring)."""
-    return visible_controls(text, keep="")
+    """``text`` as exactly one line for a terminal or a CI log (see the module docstring), which
+    is never a workflow command: a line that would start with "::" (a relative file name such as
+    ``::error title=x::2023.csv`` first) starts with "./" instead, the same file's name.
+
+    >>> one_line("::error title=x::2023.csv:2: unknown indicator")
+    './::error title=x::2023.csv:2: unknown indicator'
+    """
+    line = visible_controls(text, keep="")
+    return "./" + line if _COMMAND_START.match(line) else line

@@ -16,11 +16,14 @@ never written over one of them (``output.write_report``).
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
-from plancheck.errors import UserError
+from plancheck.errors import UserError, os_reason
 from plancheck.i18n import say
 
 MAX_BYTES = 512 * 1024 * 1024  # documented in the README ("Limits")
@@ -67,7 +70,7 @@ def read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise UserError(say("file.not_found"), path) from None
     except OSError as exc:
-        raise UserError(say("file.cannot_read", reason=exc.strerror or exc), path) from None
+        raise UserError(say("file.cannot_read", reason=os_reason(exc)), path) from None
     if stat.S_ISDIR(info.st_mode):
         raise UserError(say("file.is_directory"), path)
     if not stat.S_ISREG(info.st_mode):
@@ -78,12 +81,27 @@ def read_bytes(path: Path) -> bytes:
     try:
         with open(path, "rb") as handle:
             return handle.read()
-    except PermissionError:
-        raise UserError(
-            say("file.cannot_read", reason=say("file.permission_denied")), path
-        ) from None
     except OSError as exc:
-        raise UserError(say("file.cannot_read", reason=exc.strerror or exc), path) from None
+        raise UserError(say("file.cannot_read", reason=os_reason(exc)), path) from None
+
+
+# What pathlib's is_dir, is_file and exists take for "nothing there"; any other failure
+# (a folder on the way that cannot be searched: EACCES) they raise.
+_NOTHING_THERE = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+
+
+def looked_up(path: Path, refused: Callable[[str], UserError]) -> os.stat_result | None:
+    """What ``path`` is (``os.stat``, links followed), or None when nothing is there — as
+    ``Path.is_dir`` and ``Path.exists`` see it, but a path that cannot be looked at (a folder on
+    the way the user may not search) is the UserError ``refused(reason)``, never a crash."""
+    try:
+        return os.stat(path)
+    except ValueError:  # a NUL in the name: no such file
+        return None
+    except OSError as exc:
+        if exc.errno in _NOTHING_THERE:
+            return None
+        raise refused(os_reason(exc)) from None
 
 
 def read_text(path: Path) -> str:

@@ -8,7 +8,9 @@ Xuhui plan is used.
 from __future__ import annotations
 
 import importlib
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +20,7 @@ from plancheck.errors import UserError, UserErrors
 from plancheck.i18n import say
 from plancheck.plan import cache
 from plancheck.plan.models import IndicatorsFile, Plan, TasksFile, normalise_key
-from plancheck.textfile import read_bytes, read_text
+from plancheck.textfile import looked_up, read_bytes, read_text
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -42,21 +44,34 @@ def bundled_plan_dir() -> Path:
 
 
 def plan_files(path: Path | None) -> tuple[Path, Path | None]:
-    """The indicators file and the tasks file (if any) that ``--plan PATH`` means."""
+    """The indicators file and the tasks file (if any) that ``--plan PATH`` means.
+
+    A folder the user may not search (its files cannot be looked at) is ``cannot read file``,
+    as an unreadable file in it is, never a crash."""
     if path is None:
         path = bundled_plan_dir()
-    if path.is_dir():
+    found = _looked_up(path)
+    if found is not None and stat.S_ISDIR(found.st_mode):
         indicators = path / INDICATORS_FILE
-        if not indicators.is_file():
+        if not _is_file(indicators):
             raise UserError(say("plan.no_indicators_file", file=INDICATORS_FILE), path)
         tasks = path / TASKS_FILE
-        return indicators, tasks if tasks.is_file() else None
-    if not path.exists():
+        return indicators, tasks if _is_file(tasks) else None
+    if found is None:
         raise UserError(say("plan.not_found"), path)
     sibling = path.with_name(TASKS_FILE)
     if path.name == TASKS_FILE:
         raise UserError(say("plan.tasks_given", indicators=INDICATORS_FILE, tasks=TASKS_FILE), path)
-    return path, sibling if sibling.is_file() else None
+    return path, sibling if _is_file(sibling) else None
+
+
+def _looked_up(path: Path) -> os.stat_result | None:
+    return looked_up(path, lambda reason: UserError(say("file.cannot_read", reason=reason), path))
+
+
+def _is_file(path: Path) -> bool:
+    found = _looked_up(path)
+    return found is not None and stat.S_ISREG(found.st_mode)
 
 
 def load_plan(

@@ -10,10 +10,15 @@ runs of spaces, one cell per line, or a markdown table), Word ``.docx`` (python-
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import os
+import shutil
+import stat
+import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from plancheck.errors import UserError
+from plancheck.errors import UserError, UserErrors, os_reason
 from plancheck.i18n import say
 from plancheck.plan.importers.document import Metadata, metadata, tasks
 from plancheck.plan.importers.draft import Draft, Finding, indicators_yaml, tasks_yaml
@@ -145,24 +150,103 @@ def parse_period(text: str) -> tuple[int, int]:
     return int(found.group(1)), int(found.group(2))
 
 
-def write(imported: Imported, folder: Path, source: Path, force: bool = False) -> list[Path]:
-    """Write the two files into ``folder`` (made if missing), never over a file without force."""
-    from plancheck.output import write_report
+def write(
+    imported: Imported,
+    folder: Path,
+    source: Path,
+    force: bool = False,
+    validate: Callable[[Path], object] | None = None,
+) -> list[Path]:
+    """Write the two files into ``folder`` (made if missing), never over a file without force.
 
-    if folder.exists() and not folder.is_dir():
+    All or nothing: the draft is written into a temporary folder inside ``folder`` first and
+    checked there with ``validate(temporary_folder)`` (``plan validate``'s load, say); only a
+    draft that passes replaces anything, each file in one rename. When anything fails, or a
+    signal stops the command, ``folder`` is as it was: the temporary folder is removed, and so
+    are the folders this call made (when they are still empty). Errors of the check name the
+    files as they would have been written (``folder/indicators.yaml:LINE``).
+    """
+    from plancheck.output import check_target, give_mode, refuse_inputs, write_report
+    from plancheck.textfile import files_read, looked_up
+
+    def refused(reason: str) -> UserError:
+        return UserError(say("import.cannot_write", reason=reason), folder)
+
+    found = looked_up(folder, refused)
+    if found is not None and not stat.S_ISDIR(found.st_mode):
         raise UserError(say("import.not_folder"), folder)
-    targets = [folder / "indicators.yaml", folder / "tasks.yaml"]
-    if not force:
-        for path in targets:
-            if path.exists():
-                raise UserError(say("import.exists", name=path.name), path)
+    names = ("indicators.yaml", "tasks.yaml")
+    targets = [folder / name for name in names]
+    for path in targets:
+        refuse_inputs(path, [source, *files_read()])
+        if not force and looked_up(path, refused) is not None:
+            raise UserError(say("import.exists", name=path.name), path)
+    made = _missing_folders(folder)
+    scratch: Path | None = None
+    done = False
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserError(
-            say("import.cannot_make_folder", reason=exc.strerror or exc), folder
-        ) from None
-
-    for path, text in zip(targets, (imported.indicators, imported.tasks), strict=True):
-        write_report(text, path, [source])
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(say("import.cannot_make_folder", reason=os_reason(exc)),
+                            folder) from None  # fmt: skip
+        try:
+            scratch = Path(tempfile.mkdtemp(prefix=".plancheck-", dir=folder))
+        except OSError as exc:
+            raise refused(os_reason(exc)) from None
+        drafts = [scratch / name for name in names]
+        for path, text in zip(drafts, (imported.indicators, imported.tasks), strict=True):
+            write_report(text, path, [source], what="the file")
+        if validate is not None:
+            try:
+                validate(scratch)
+            except UserError as error:
+                _as_written(error, scratch, folder)
+                raise
+        # Where each file goes (through a symbolic link, as a report is written): not a folder,
+        # nor a read-only file.
+        places = [check_target(target, "the file") for target in targets]
+        for draft, target, place in zip(drafts, targets, places, strict=True):
+            if place.parent != scratch.resolve().parent:  # a link out of the folder
+                write_report(draft.read_bytes(), target, [source], what="the file")
+                continue
+            give_mode(str(draft), place)
+            try:
+                os.replace(draft, place)
+            except OSError as exc:
+                raise UserError(say("output.cannot_write", what=say("output.the_file"),
+                                    reason=os_reason(exc)), target) from None  # fmt: skip
+        done = True
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+        if not done:
+            for created in reversed(made):
+                with contextlib.suppress(OSError):
+                    created.rmdir()  # only if empty: nothing of anyone else's goes
     return targets
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and those of its parents that do not exist yet, outermost first."""
+    from plancheck.textfile import looked_up
+
+    def refused(reason: str) -> UserError:
+        return UserError(say("import.cannot_make_folder", reason=reason), folder)
+
+    missing: list[Path] = []
+    for candidate in (folder, *folder.parents):
+        if looked_up(candidate, refused) is not None:
+            break
+        missing.append(candidate)
+    return missing[::-1]
+
+
+def _as_written(error: UserError, scratch: Path, folder: Path) -> None:
+    """The check's errors located in ``folder``, where the files were to be written, rather
+    than in the temporary folder they were checked in."""
+    for problem in error.errors if isinstance(error, UserErrors) else [error]:
+        if problem.file is not None and Path(problem.file).parent == scratch:
+            problem.file = str(folder / Path(problem.file).name)
+    if isinstance(error, UserErrors) and error.errors:
+        error.file = error.errors[0].file
