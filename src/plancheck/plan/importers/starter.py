@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from plancheck.errors import UserError
+from plancheck.errors import UserError, os_reason
 from plancheck.i18n import say
 
 DEFAULT_PERIOD = (2026, 2030)  # the 15th five-year plan
@@ -275,7 +275,7 @@ def write_starter(
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(say("import.cannot_make_folder", reason=exc.strerror or exc),
+            raise UserError(say("import.cannot_make_folder", reason=os_reason(exc)),
                             folder) from None  # fmt: skip
         for name, text in files:
             written.append(
