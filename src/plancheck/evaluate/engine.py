@@ -266,6 +266,7 @@ class _Engine:
         self.plan, self.cube, self.xp, self.references = plan, cube, xp, references
         self._sources: dict[tuple[str, float | None, float | None], Text] = {}
         self._written: dict[float, int] = {}  # decimals_written of each figure
+        self._decimals: dict[int, int] = {}  # each indicator's decimals, by its place
         self._interned: dict[Reason, Reason] = {}  # each reason 时序进度 gave, once
         # (id of an interned reason, verdict, projection as printed) → (that reason, the reason
         # with the trend).
@@ -614,7 +615,9 @@ class _Engine:
         # At the precision its figures were written with: a projection is an estimate, not a
         # figure to tell apart from the goal (never "0.100000000000001 projected").
         written = self._written
-        places = s.indicator.decimals
+        places = self._decimals.get(s.i)
+        if places is None:
+            places = self._decimals[s.i] = s.indicator.decimals  # read from its texts: once
         for _, v in trend.series:
             n = written.get(v)
             if n is None:
@@ -681,7 +684,7 @@ _tuple = tuple.__new__  # a NamedTuple made from all its fields, in order
 
 
 _BEHIND_KEPT = 1 << 12  # behind reasons a slice's memo holds at most
-_BLOCK = 16  # units whose results are made at a time: a national file's are never all held
+_BLOCK = 64  # units whose results are made at a time: a national file's are never all held
 
 
 class _Results(Results):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from plancheck.evaluate.models import KEEPS, Columns, Evaluation, IndicatorView, Result, Status
@@ -212,6 +212,20 @@ def _number(x: float | int) -> str:
 _TRENDS_KEPT = 1 << 15  # trends' texts a writer holds at most
 
 
+_PAIRS_WRITTEN = 80  # (unit, year) pairs whose lines are made at a time
+
+
+def _line(head: str, body: str, value: str, reason: str, reference: str, rank: str,
+          schedule: str, trend: str, midterm: str, note: str, file: str, line: str, tail: str
+          ) -> str:  # fmt: skip
+    """A result's line from its fields encoded (``_ResultWriter.column_pieces``)."""
+    return (
+        f'{head}{body}{value}, "reason": {reason}, "reference": {reference}, "rank": {rank}, '
+        f'"schedule": {schedule}, "progress": {trend}, "midterm": {midterm}, "note": {note}, '
+        f'"file": {file}, "line": {line}{tail}'
+    )
+
+
 class _SeriesKeys(dict[int, str]):
     """``"2021": `` of a trend's series, by year."""
 
@@ -220,27 +234,46 @@ class _SeriesKeys(dict[int, str]):
         return key
 
 
+class _Figures(dict[float | None, str]):
+    """Each figure as the encoder writes it (``figure``), made once: None is ``null``."""
+
+    def __missing__(self, x: float) -> str:
+        text = self[x] = _number(figure(x))  # type: ignore[arg-type]
+        return text
+
+
+class _Whole(dict[int | None, str]):
+    """Whole numbers (a rank) as the encoder writes them; None is ``null``."""
+
+    def __missing__(self, n: int) -> str:
+        text = self[n] = int.__repr__(n)
+        return text
+
+
 class _ResultWriter:
     """Each result as its compact JSON line, assembled from pieces encoded once: what a result
     says of its indicator once per indicator and status, each unit's name once, each reason once
     (results share them), each figure once — written from the results' columns
-    (``Results.blocks``), a block of units at a time. The line is the one ``COMPACT.encode``
-    would write of the result's fields (``_fields``, the definition kept for the tests), byte
-    for byte."""
+    (``Results.blocks``), a block of units at a time, a column at a time. The line is the one
+    ``COMPACT.encode`` would write of the result's fields (``_fields``, the definition kept for
+    the tests), byte for byte."""
 
     def __init__(self, evaluation: Evaluation, options: Options, several: bool) -> None:
         self.lang = options.lang
         self.several = several
         self.tasks = evaluation.tasks
-        self._heads: dict[tuple[str, int], str] = {}
+        self._heads: dict[int, dict[str, str]] = {}  # by year, by unit
         self._bodies: dict[int, dict[Status, str]] = {}
         self._tails: dict[int, str] = {}
-        self._reasons: dict[int, tuple[Reason, str]] = {}
-        self._figures: dict[float | None, str] = {None: "null"}
+        # Each reason's text by its id, the reason kept alongside so that its id stays its own.
+        self._reason_texts: dict[int, str] = {}
+        self._reasons_kept: list[Reason] = []
+        self._figures = _Figures({None: "null"})
+        self._ranks = _Whole({None: "null"})
         self._texts = _Encoded()
         self._verdicts = {verdict: _compact(verdict) for verdict in VERDICTS}
         self._series_keys = _SeriesKeys()
-        self._trends: dict[Trend, str] = {}
+        self._trends: dict[Trend | None, str] = {None: "null"}
 
     def lines(self, evaluation: Evaluation) -> Lines:
         """The lines of the results a report lists (all, or those --only keeps), in order."""
@@ -248,18 +281,26 @@ class _ResultWriter:
 
     def _batches(self, evaluation: Evaluation) -> Iterator[list[str]]:
         keep = KEEPS[evaluation.only] if evaluation.only is not None else None
-        written = self.column_lines
+        pieces_of = self.column_pieces
         for block in evaluation.results.blocks():
-            made = {y: [written(c) for c in columns] for y, columns in block.columns.items()}
-            if keep is None:
-                yield [lines[k] for k, y in block.pairs for lines in made[y]]
-            else:
-                yield [
-                    lines[k]
-                    for k, y in block.pairs
-                    for lines, c in zip(made[y], block.columns[y], strict=True)
-                    if keep(c.indicator[k], c.status[k])
-                ]
+            made = {}
+            for y, columns in block.columns.items():
+                # The block's units begin each of the year's lines alike: their heads once.
+                heads = self._heads_of(columns[0].unit, y) if columns else []
+                made[y] = [pieces_of(c, heads) for c in columns]
+            # The lines of a few units at a time: a block's lines are never all held at once.
+            pairs = block.pairs
+            for at in range(0, len(pairs), _PAIRS_WRITTEN):
+                chosen = pairs[at : at + _PAIRS_WRITTEN]
+                if keep is None:
+                    yield [_line(*rows[k]) for k, y in chosen for rows in made[y]]
+                else:
+                    yield [
+                        _line(*rows[k])
+                        for k, y in chosen
+                        for rows, c in zip(made[y], block.columns[y], strict=True)
+                        if keep(c.indicator[k], c.status[k])
+                    ]
 
     def line(self, r: Result) -> str:
         """One result's line: its fields as a column of one."""
@@ -267,33 +308,61 @@ class _ResultWriter:
 
     def column_lines(self, c: Columns) -> list[str]:
         """The line of each result of one indicator and year's columns."""
+        return [_line(*pieces) for pieces in self.column_pieces(c)]
+
+    def column_pieces(self, c: Columns, heads: list[str] | None = None) -> list[tuple[str, ...]]:
+        """The encoded fields of each result of one indicator and year's columns, in the order
+        ``_line`` lays them out (``heads``: the units' heads in that year, when already made)."""
         indicator = c.indicator[0]
+        if heads is None:
+            heads = self._heads_of(c.unit, c.year[0])
         bodies = self._bodies.get(id(indicator)) or self._body(indicator)
         tail = self._tails.get(id(indicator)) or self._tail(indicator)
-        heads, head = self._heads, self._head
-        figures, figure = self._figures, self._figure
-        reasons, reason_text = self._reasons, self._reason
-        texts, trend_text = self._texts, self._trend
-        return [
-            f"{heads.get((unit, year)) or head(unit, year)}{bodies[status]}"
-            f"{figures.get(value) or figure(value)}, "
-            f'"reason": {(reasons.get(id(reason)) or reason_text(reason))[1]}, '
-            f'"reference": {figures.get(reference) or figure(reference)}, '
-            f'"rank": {"null" if rank is None else int.__repr__(rank)}, '
-            f'"schedule": {texts[schedule]}, "progress": {trend_text(trend)}, '
-            f'"midterm": {texts[midterm]}, "note": {_compact(note) if note else "null"}, '
-            f'"file": {texts[file]}, "line": {"null" if line is None else int.__repr__(line)}'
-            f"{tail}"
-            for unit, year, status, value, reason, reference, rank, schedule, trend, note, file,
-            line, midterm in zip(c.unit, c.year, c.status, c.value, c.reason, c.reference,
-                                 c.rank, c.schedule, c.trend, c.note, c.file, c.line, c.midterm, strict=True)
-        ]  # fmt: skip
+        figures = self._figures.__getitem__
+        texts = self._texts.__getitem__
+        ranks = self._ranks.__getitem__
+        trends = list(map(self._trends.get, c.trend))
+        if None in trends:
+            trend_text = self._trend
+            trends = [
+                t if t is not None else trend_text(r) for t, r in zip(trends, c.trend, strict=True)
+            ]
+        reasons = list(map(self._reason_texts.get, map(id, c.reason)))
+        if None in reasons:
+            reason_text = self._reason
+            reasons = [
+                t if t is not None else reason_text(r)
+                for t, r in zip(reasons, c.reason, strict=True)
+            ]
+        size = len(c.note)
+        notes = [_compact(note) if note else "null" for note in c.note] if any(c.note) else (
+            ["null"] * size)  # fmt: skip
+        line = c.line
+        lines = (list(map(int.__repr__, line)) if None not in line
+                 else ["null" if n is None else int.__repr__(n) for n in line])  # fmt: skip
+        return list(zip(heads, map(bodies.__getitem__, c.status), map(figures, c.value), reasons,
+                        map(figures, c.reference), map(ranks, c.rank), map(texts, c.schedule),
+                        trends, map(texts, c.midterm), notes, map(texts, c.file), lines,
+                        [tail] * size, strict=True))  # fmt: skip
+
+    def _heads_of(self, units: Sequence[str], year: int) -> list[str]:
+        """What begins each unit's line in ``year``: its name (several units) and the year."""
+        heads = self._heads.get(year)
+        if heads is None:
+            heads = self._heads[year] = {}
+        found = list(map(heads.get, units))
+        if None in found:
+            found = [
+                h if h is not None else self._head(u, year)
+                for h, u in zip(found, units, strict=True)
+            ]
+        return found  # type: ignore[return-value]
 
     def _head(self, unit: str, year: int) -> str:
         head = (
             f'{{"unit": {_compact(unit)}, "year": {year}' if self.several else f'{{"year": {year}'
         )
-        self._heads[(unit, year)] = head
+        self._heads[year][unit] = head
         return head
 
     def _body(self, indicator: Indicator) -> dict[Status, str]:
@@ -305,9 +374,10 @@ class _ResultWriter:
         }
         return bodies
 
-    def _reason(self, reason: Reason) -> tuple[Reason, str]:
-        found = self._reasons[id(reason)] = (reason, _compact(render(reason, self.lang)))
-        return found  # the reason kept with its text: its id stays its own
+    def _reason(self, reason: Reason) -> str:
+        text = self._reason_texts[id(reason)] = _compact(render(reason, self.lang))
+        self._reasons_kept.append(reason)  # the reason kept with its text: its id stays its own
+        return text
 
     def _tail(self, indicator: Indicator) -> str:
         """What closes a result: with --tasks, the tasks linked to its indicator."""
@@ -317,10 +387,6 @@ class _ResultWriter:
             tail = f', "tasks": {_compact(_linked_tasks(self.tasks, indicator.id))}}}'
         self._tails[id(indicator)] = tail
         return tail
-
-    def _figure(self, x: float | None) -> str:
-        text = self._figures[x] = _number(figure(x))  # type: ignore[arg-type]
-        return text
 
     def _trend(self, trend: Trend | None) -> str:
         if trend is None:
@@ -332,24 +398,27 @@ class _ResultWriter:
             trends = self._trends
             if len(trends) >= _TRENDS_KEPT:
                 trends.clear()
+                trends[None] = "null"
             text = trends[trend] = self._trend_text(trend)
         return text
 
     def _trend_text(self, trend: Trend) -> str:
         figures, keys = self._figures, self._series_keys
-        series = ", ".join(
-            [
-                f"{keys[year]}{figures.get(value) or self._figure(value)}"
-                for year, value in trend.series
-            ]
-        )
+        series = ", ".join([f"{keys[year]}{figures[value]}" for year, value in trend.series])
         verdict = self._verdicts[trend.verdict]
-        ratio = "null" if trend.ratio is None else _number(round(trend.ratio, 6))
+        ratio = "null" if trend.ratio is None else _rounded(trend.ratio)
         return (
             f'{{"verdict": {verdict}, "series": {{{series}}}, '
-            f'"slope": {_number(round(trend.slope, 6))}, '
-            f'"projection": {_number(round(trend.projection, 6))}, "ratio": {ratio}}}'
+            f'"slope": {_rounded(trend.slope)}, '
+            f'"projection": {_rounded(trend.projection)}, "ratio": {ratio}}}'
         )
+
+
+def _rounded(x: float) -> str:
+    """``_number(round(x, 6))`` of a float, the common case (a finite one) without a test of
+    its type."""
+    x = round(x, 6)
+    return float.__repr__(x) if x.__class__ is float and x - x == 0.0 else _number(x)
 
 
 class _Encoded(dict[Any, str]):
