@@ -263,6 +263,10 @@ def template(
     from plancheck.template import choose_format, parse_units, render
 
     check_year(year)
+    if output is not None:
+        from plancheck.output import refuse_unreachable
+
+        refuse_unreachable(output)  # asked whether it exists before it is written
     if output is not None and output.is_file() and not force:
         raise UserError(say("app.exists"), output)
 
@@ -404,8 +408,34 @@ def init(folder: Path, *, period: str | None, install: str | None = None) -> Out
     from plancheck.plan.importers import parse_period
     from plancheck.plan.importers.starter import write_starter
 
+    _refuse_unsearchable(folder)
+
     years = parse_period(period) if period else None
     written = write_starter(folder, years, install)
     lines = [say("init.wrote", path=path) for path in written]
     lines.append(say("init.next", file=written[2], folder=folder))
     return Outcome("", messages=tuple(lines))
+
+
+def _refuse_unsearchable(folder: Path) -> None:
+    """A UserError when init could not look at ``folder`` (a folder on the way the user may not
+    search) or not list it (a folder the user may not read), said before init asks whether it
+    exists and is empty, which would raise."""
+    import os
+    import stat
+
+    from plancheck.errors import os_reason
+    from plancheck.i18n import say
+    from plancheck.textfile import looked_up
+
+    def refused(reason: str) -> UserError:
+        return UserError(say("import.cannot_make_folder", reason=reason), folder)
+
+    found = looked_up(folder, refused)
+    if found is None or not stat.S_ISDIR(found.st_mode):
+        return
+    try:
+        with os.scandir(folder) as entries:
+            next(entries, None)
+    except OSError as exc:
+        raise UserError(say("init.cannot_read_folder", reason=os_reason(exc)), folder) from None

@@ -561,10 +561,6 @@ def template(
     """Print a blank submission to fill in and pass to evaluate: every indicator, value empty."""
     from plancheck import app as application
 
-    if (report_file := _file(output)) is not None:
-        from plancheck.output import refuse_unreachable
-
-        refuse_unreachable(report_file)  # asked whether it exists before it is written
     outcome = application.template(
         plan=plan,
         fmt=_value(fmt) if fmt is not None else None,
@@ -709,31 +705,7 @@ def init(
     """Start a plan from scratch: indicators.yaml, tasks.yaml, a sample submission, a CI job."""
     from plancheck import app as application
 
-    _refuse_unsearchable(folder)
     _finish(application.init(folder, period=period, install=install))
-
-
-def _refuse_unsearchable(folder: Path) -> None:
-    """A UserError when init could not look at ``folder`` (a folder on the way the user may not
-    search) or not list it (a folder the user may not read), said before init asks whether it
-    exists and is empty, which would raise."""
-    import stat
-
-    from plancheck.errors import os_reason
-    from plancheck.i18n import say
-    from plancheck.textfile import looked_up
-
-    def refused(reason: str) -> UserError:
-        return UserError(say("import.cannot_make_folder", reason=reason), folder)
-
-    found = looked_up(folder, refused)
-    if found is None or not stat.S_ISDIR(found.st_mode):
-        return
-    try:
-        with os.scandir(folder) as entries:
-            next(entries, None)
-    except OSError as exc:
-        raise UserError(say("init.cannot_read_folder", reason=os_reason(exc)), folder) from None
 
 
 def main() -> None:
