@@ -231,22 +231,15 @@ def check_units(plan: Plan, units: tuple[str, ...]) -> None:
     and its own unit, or any unit when the plan admits others (``other_units: true``) or lists
     no members — the submission reader's rule, with its message and the nearest unit. A name
     with a control character (an ESC sequence, a line break) is never a unit."""
-    import difflib
-
     from plancheck.submission.values import shown
 
-    members = [m for group in plan.peer_groups.values() for m in group.members]
-    admitted = not members or plan.info.other_units
-    known = set(members) | ({plan.info.unit} if plan.info.unit else set())
     for name in units:
-        if name.isprintable() and (admitted or name in known):
-            continue
-        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.3)
-        hint = say("read.did_you_mean", hint=close[0]) if close else ""
-        problem = say("read.not_a_unit", name=shown(name), hint=hint)
-        if admitted:  # any unit, but not one whose name a spreadsheet or terminal would run
+        problem = plan.unit_problem(name)
+        if problem is None and not name.isprintable():
+            # Any unit, but not one whose name a spreadsheet or terminal would run.
             problem = say("template.unit_not_plain", name=shown(name))
-        raise UserError(say("cell", label="--units", message=problem))
+        if problem is not None:
+            raise UserError(say("cell", label="--units", message=problem))
 
 
 def choose_format(fmt: str | None, output: str | None) -> str:

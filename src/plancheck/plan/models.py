@@ -377,6 +377,24 @@ class Plan:
             found = self._keys.get(str(int(folded)))
         return found
 
+    def unit_problem(self, name: str) -> str | None:
+        """Why ``name`` cannot be a submitting unit, or None: a unit not among the peer groups'
+        members (nor the plan's own unit) is a typing mistake (徐汇 for 徐汇区: the nearest is
+        suggested), unless the plan admits other units or lists no members."""
+        import difflib
+
+        from plancheck.submission.values import shown
+
+        members = [m for group in self.peer_groups.values() for m in group.members]
+        if not members or self.info.other_units:
+            return None
+        known = set(members) | ({self.info.unit} if self.info.unit else set())
+        if name in known:
+            return None
+        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.3)
+        hint = say("read.did_you_mean", hint=close[0]) if close else ""
+        return say("read.not_a_unit", name=shown(name), hint=hint)
+
     def suggest(self, key: str) -> str | None:
         """The closest known indicator name, for a "did you mean" hint."""
         import difflib

@@ -8,7 +8,6 @@ bad cell and row is reported, in file order, up to ``MAX_ERRORS``; rows that are
 
 from __future__ import annotations
 
-import difflib
 import math
 import operator
 import re
@@ -488,17 +487,9 @@ class _Builder:
     def _check_units(self) -> None:
         """A unit not among the plan's peer group members is a typing mistake (徐汇 for 徐汇区),
         unless the plan admits other units or lists no members."""
-        members = [m for group in self.plan.peer_groups.values() for m in group.members]
-        if not members or self.plan.info.other_units:
-            return
-        known = set(members) | ({self.default_unit} if self.default_unit else set())
         for name, (file, line, label) in zip(self.unit_names, self.unit_first, strict=True):
-            if name in known:
-                continue
-            close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.3)
-            hint = say("read.did_you_mean", hint=close[0]) if close else ""
-            self.errors.append(UserError(say("cell", label=label, message=say(
-                "read.not_a_unit", name=shown(name), hint=hint)), file, line))  # fmt: skip
+            if (problem := self.plan.unit_problem(name)) is not None:
+                self.errors.append(UserError(say("cell", label=label, message=problem), file, line))
 
 
 def _total_text(cell: object) -> str:
