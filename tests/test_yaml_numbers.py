@@ -31,7 +31,7 @@ from tests.conftest import CASES, run
         ("100", 100, "100"),
         ("-1.5e+3", -1500.0, "-1.5e+3"),
         ("1_000", 1000, "1_000"),  # the decimal reading: accepted in a plan
-        ("yes", True, True),  # not a number: YAML's own reading stays
+        ("yes", True, "yes"),  # a boolean in a plan; the text typed in a submission
         ("2023-12-31", dt.date(2023, 12, 31), dt.date(2023, 12, 31)),
         ("~", None, None),
         ('"0100"', "0100", "0100"),
@@ -50,6 +50,12 @@ def test_plain_scalars(written: str, typed: object, as_text: object) -> None:
 def test_keys_stay_the_text_typed() -> None:
     doc = read_yaml("010: a\n24.10: b\n9: c\n", "f.yaml", numbers_as_text=True)
     assert doc.data == {"010": "a", "24.10": "b", "9": "c"}
+
+
+@pytest.mark.parametrize("numbers_as_text", [False, True])
+def test_a_null_or_boolean_key_is_the_text_typed(numbers_as_text: bool) -> None:
+    doc = read_yaml("null: a\n~: b\nNo: c\n", "f.yaml", numbers_as_text=numbers_as_text)
+    assert doc.data == {"null": "a", "~": "b", "No": "c"}
 
 
 @pytest.mark.parametrize("written", [".nan", ".NaN", ".inf", "-.inf", "+.INF"])

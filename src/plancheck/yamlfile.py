@@ -9,8 +9,9 @@ no UTF-16 surrogates written as escapes.
 
 Numbers: YAML 1.1 reads ``0100`` as 64 (octal), ``1:40`` as 100 (base 60), ``0x10`` as 16 and
 ``24.10`` as 24.1. Files people fill in (submissions, progress reports) are read with
-``numbers_as_text``: such scalars stay the text typed, which the readers then take as a CSV cell
-(``0100`` is 100, ``24.10`` stays a milestone id, ``1:40`` is not a number). In a plan, numbers
+``numbers_as_text``: such scalars, and YAML 1.1's booleans (``yes``, ``off``), stay the text typed,
+which the readers then take as a CSV cell (``0100`` is 100, ``24.10`` stays a milestone id,
+``1:40`` is not a number, a figure ``yes`` is the text 'yes'). In a plan, numbers
 are numbers, but one YAML would read otherwise than its decimal text, ``.nan`` or ``.inf`` is a
 located error.
 """
@@ -39,6 +40,7 @@ _PLAIN_SCALAR_TAGS = {
     f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
 _NUMBER_TAGS = (f"{_TAG}int", f"{_TAG}float")
+_TYPED_AS_TEXT = (*_NUMBER_TAGS, f"{_TAG}bool")  # numbers_as_text: these stay the text typed
 Path_ = tuple[str | int, ...]
 
 
@@ -129,9 +131,10 @@ def _every_mark(text: str, lines: _Lines) -> Callable[[], dict[Path_, tuple[int,
 
 
 def _without_number_resolvers(loader: type[Any]) -> type[Any]:
-    """``loader`` with YAML 1.1's implicit int and float types left out: such scalars are str."""
+    """``loader`` with YAML 1.1's implicit int, float and bool types left out: such scalars are
+    str (a figure ``yes`` is the text 'yes', never Python's True)."""
     resolvers = {
-        first: [(tag, pattern) for tag, pattern in entries if tag not in _NUMBER_TAGS]
+        first: [(tag, pattern) for tag, pattern in entries if tag not in _TYPED_AS_TEXT]
         for first, entries in loader.yaml_implicit_resolvers.items()
     }
     return type(f"TextNumbers{loader.__name__}", (loader,), {"yaml_implicit_resolvers": resolvers})
@@ -270,7 +273,7 @@ def _read_events(
                         continue
                     if kind is not yaml.ScalarEvent or event.anchor is not None:
                         return None
-                    key = str(scalar(event))
+                    key = _key(scalar(event), event.value)
                     if key in parent[0]:
                         return None
                     parent[2] = key
@@ -343,7 +346,7 @@ class _Builder:
                     raise self.fail(key_node, say("yaml.key_not_plain"))
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise self.fail(key_node, say("yaml.merge_keys"))
-                key = str(self.scalar(key_node))
+                key = _key(self.scalar(key_node), key_node.value)
                 if key in result:
                     raise self.fail(key_node, say("yaml.duplicate_key", key=key))
                 child = (*path, key)
@@ -399,6 +402,11 @@ class _Builder:
             raise self.fail(
                 node, say("yaml.too_many_digits", value=shown, number=repr(float(number)))
             )
+
+
+def _key(value: Any, typed: str) -> str:
+    """A mapping key as text: a key ``null`` or ``no`` is what was typed, not 'None' or 'False'."""
+    return typed if value is None or value.__class__ is bool else str(value)
 
 
 def _holds(text: str, number: int | float) -> bool:

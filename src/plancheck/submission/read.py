@@ -172,7 +172,8 @@ class _Builder:
                 self._warn_unused(layout)
                 layout.feed(self, context, rows.records)
         if context.rows == 0 and not self.errors:
-            raise UserError(say("read.no_figures"), file)
+            yaml = path.suffix.lower() in (".yaml", ".yml")
+            raise UserError(say("read.no_figures_yaml" if yaml else "read.no_figures"), file)
 
     def _warn_unused(self, layout: Layout) -> None:
         for col, name in layout.unused:
