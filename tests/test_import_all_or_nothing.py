@@ -151,3 +151,18 @@ def test_a_folder_that_cannot_be_written(tmp_path: Path, monkeypatch: pytest.Mon
         f"{draft}: cannot write the draft into this folder: permission denied"
     )
     assert list(draft.iterdir()) == []
+
+
+@pytest.mark.parametrize("given", [["-o", ""], ["--output", ""], ["--output="]])
+def test_an_empty_folder_name_is_refused_not_read_as_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: list[str]
+) -> None:
+    source = tmp_path / "t.csv"
+    source.write_text(VALID, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    before = tree(tmp_path)
+    result = run("plan", "import", source, *given)
+    assert (result.code, result.stderr) == (2, (
+        "-o names no folder (the name is empty): give the folder for the plan's files, e.g. -o plan\n"
+    ))  # fmt: skip
+    assert tree(tmp_path) == before  # Path('') is ".": nothing written into the current folder

@@ -70,16 +70,21 @@ class _Group(TyperGroup):
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """Also refuse ``-o out/`` before the command runs: Path drops the "/" that says folder."""
         name, command, rest = super().resolve_command(ctx, args)
-        raw = self._report_file_given(command, rest) if command is not None else None
-        if raw is not None and raw != "-":
+        given = self._output_given(command, rest) if command is not None else None
+        if given is not None and given[1] and given[0] != "-":
             from plancheck.output import refuse_folder_name
 
-            refuse_folder_name(raw)
+            refuse_folder_name(given[0])
+        elif given is not None and not given[0]:  # plan import's folder: Path('') is "."
+            from plancheck.i18n import say
+
+            raise UserError(say("import.empty_folder_name"))
         return name, command, rest
 
     @staticmethod
-    def _report_file_given(command: Any, args: list[str]) -> str | None:
-        """The -o value in ``args`` as typed, when ``command`` writes a report file there."""
+    def _output_given(command: Any, args: list[str]) -> tuple[str, bool] | None:
+        """The -o value in ``args`` as typed, and whether ``command`` writes a report file
+        there (else a folder: plan import's)."""
         options = {
             name: param
             for param in command.params
@@ -90,7 +95,7 @@ class _Group(TyperGroup):
 
         # -o as a report file (not plan import's folder): its help, in English or translated
         report_help = (get_args(OutputOption)[1].help, HELP["--output"])
-        found: str | None = None
+        found: tuple[str, bool] | None = None
         position = 0
         while position < len(args):
             token = args[position]
@@ -101,9 +106,12 @@ class _Group(TyperGroup):
                 if hasattr(command, "commands"):
                     break  # a group's own options come before its subcommand
                 continue
-            name, equals, value = token.partition("=")
-            if not token.startswith("--") and name[:2] in options and len(name) > 2:
-                name, equals, value = token[:2], "=", token[2:]  # -oFILE
+            if token.startswith("--"):
+                name, equals, value = token.partition("=")
+            elif len(token) > 2:  # -oFILE; -o=FILE is the file "=FILE", as click reads it
+                name, equals, value = token[:2], "=", token[2:]
+            else:
+                name, equals, value = token, "", ""
             param = options.get(name)
             if param is None or param.is_flag or param.count:
                 continue
@@ -112,8 +120,8 @@ class _Group(TyperGroup):
                     break  # -o at the end, without its value: click says so
                 value = args[position]
                 position += 1
-            if param.name == "output" and param.help in report_help:
-                found = value  # given twice: the last one counts, as for click
+            if param.name == "output":
+                found = value, param.help in report_help  # given twice: the last one counts
         return found
 
 
