@@ -242,3 +242,24 @@ def test_csv_errors_are_located(plan: Plan, tmp_path: Path, text: str, message: 
 def test_other_file_types_are_refused(plan: Plan, tmp_path: Path) -> None:
     path = write(tmp_path, "p.xlsx", "x")
     assert "give a .yaml or .csv file" in error(path, plan)
+
+
+def test_csv_is_read_by_the_one_csv_reader(plan: Plan, tmp_path: Path) -> None:
+    """Excel's ``sep=;`` line, CR line ends and a quoted note over two lines: the lines after
+    it are counted as an editor counts them, as in a submission."""
+    path = write(tmp_path, "progress-2023.csv", (
+        "sep=;\r# 示例\r"
+        'task;status;note\r19;in_progress;"两行\r备注"\r'
+        "A21;done;\r"
+    ))  # fmt: skip
+    assert error(path, plan).startswith(f"{path}:6:1: unknown task 'A21'")
+    path = write(tmp_path, "progress-2023.csv", 'task;status;note\n19;in_progress;"两行\n备注"\n')
+    note = read_progress(path, plan).report("19")
+    assert note is not None and note.note == "两行\n备注"
+
+
+def test_a_csv_with_notes_only_is_empty(plan: Plan, tmp_path: Path) -> None:
+    path = write(tmp_path, "progress-2023.csv", "# 示例\n\n,,\n")
+    assert error(path, plan) == (
+        f"{path}: the file is empty: expected a header row and one row per task"
+    )

@@ -38,21 +38,37 @@ class Rows:
     records: Iterator[tuple[int, list[str]]]
 
 
-def read_rows(text: str, file: str, score: Callable[[list[str]], int]) -> Rows:
-    """Header and records of a CSV text (see the module docstring)."""
+def read_rows(
+    text: str,
+    file: str,
+    score: Callable[[list[str]], int],
+    *,
+    comments: bool = False,
+    empty: str = "csv.empty",
+    unrecognised: str = "read.header_not_recognised",
+) -> Rows:
+    """Header and records of a CSV text (see the module docstring). ``comments``: lines before
+    the header that begin with ``#`` are notes, not the header (a progress report's). ``empty``
+    and ``unrecognised`` are the catalog keys said when no line has text, and when ``score``
+    finds nothing it knows in the header."""
     all_lines = split_lines(text, keepends=True)
-    first = next((n for n, line in enumerate(all_lines) if line.strip(" \t,;|\r\n")), None)
+
+    def header_from(start: int) -> int | None:
+        for n in range(start, len(all_lines)):
+            content = all_lines[n].strip(" \t,;|\r\n")
+            if content and not (comments and content.startswith("#")):
+                return n
+        return None
+
+    first = header_from(0)
     if first is None:
-        raise UserError(say("csv.empty"), file)
+        raise UserError(say(empty), file)
     delimiter = None
     if (declared := _SEP_LINE.match(all_lines[first].rstrip("\r\n"))) is not None:
         delimiter = declared.group(1)  # Excel's "sep=;" line: the delimiter, then the header
-        first = next(
-            (n for n in range(first + 1, len(all_lines)) if all_lines[n].strip(" \t,;|\r\n")),
-            None,
-        )
+        first = header_from(first + 1)
         if first is None:
-            raise UserError(say("csv.empty"), file)
+            raise UserError(say(empty), file)
     header_text = all_lines[first].rstrip("\r\n")
     if len(header_text) > MAX_HEADER:  # each cell of a header is looked up: bound the work
         raise UserError(
@@ -61,7 +77,7 @@ def read_rows(text: str, file: str, score: Callable[[list[str]], int]) -> Rows:
             first + 1,
         )
     if delimiter is None:
-        delimiter = _delimiter(header_text, file, first + 1, score)
+        delimiter = _delimiter(header_text, file, first + 1, score, unrecognised)
     body = io.StringIO("".join(all_lines[first:]), newline="")
     reader = csv.reader(body, delimiter=delimiter, strict=True)
     try:
@@ -83,7 +99,9 @@ def read_rows(text: str, file: str, score: Callable[[list[str]], int]) -> Rows:
     return Rows(file, delimiter, header, first + 1, records())
 
 
-def _delimiter(line: str, file: str, number: int, score: Callable[[list[str]], int]) -> str:
+def _delimiter(
+    line: str, file: str, number: int, score: Callable[[list[str]], int], unrecognised: str
+) -> str:
     """The delimiter under which the header row makes the most sense."""
     scores = {}
     for delimiter in DELIMITERS:
@@ -95,7 +113,7 @@ def _delimiter(line: str, file: str, number: int, score: Callable[[list[str]], i
     best = max(DELIMITERS, key=lambda d: scores[d])  # ties keep the first: comma
     if scores[best] == 0:
         raise UserError(
-            say("read.header_not_recognised", found=line.strip()[:80]),
+            say(unrecognised, found=line.strip()[:80]),
             file,
             number,
         )

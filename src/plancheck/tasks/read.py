@@ -47,7 +47,6 @@ UserError located at its file, line and column.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import difflib
 import re
@@ -59,6 +58,7 @@ from plancheck.errors import UserError
 from plancheck.i18n import say
 from plancheck.plan.models import Milestone, Plan, Task, normalise_key
 from plancheck.record import record
+from plancheck.submission.read_csv import read_rows
 from plancheck.submission.values import BadValue, fold, parse_number, parse_year
 from plancheck.tasks.models import (
     MilestoneKind,
@@ -68,7 +68,7 @@ from plancheck.tasks.models import (
     TaskStatus,
     kind_of,
 )
-from plancheck.textfile import read_text, split_lines
+from plancheck.textfile import read_text
 from plancheck.yamlfile import MarkedYaml, read_yaml
 
 # canonical field → the names accepted for it (YAML keys and CSV headers, English or Chinese)
@@ -109,7 +109,6 @@ STATE_WORDS: dict[bool, tuple[str, ...]] = {
     True: ("done", "yes", "true", "已完成", "完成", "是"),
     False: ("not_done", "not done", "no", "false", "未完成", "否"),
 }
-DELIMITERS = (",", ";", "\t", "|")
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 # One string of partners is split at 、 , ; (full-width ，； fold to these) and at line breaks (a
 # spreadsheet cell with a department a line) — not at "/", which no one documents as a separator
@@ -423,44 +422,25 @@ def _yaml_milestones(
 
 
 def _read_csv(text: str, file: str, plan: Plan) -> _RawProgress:
-    lines = split_lines(text)
+    """A progress report's rows, read by the one CSV reader (delimiter, header, line numbers);
+    lines beginning with ``#`` are notes people leave, skipped."""
+    rows = read_rows(text, file, _header_score, comments=True, empty="tasks.csv_empty",
+                     unrecognised="tasks.header_not_recognised")  # fmt: skip
     here = _Located(file)
-    start = next((i for i, line in enumerate(lines) if _is_content(line)), None)
-    if start is None:
-        raise UserError(say("tasks.csv_empty"), file)
-    delimiter = max(DELIMITERS, key=lambda d: _header_score(lines[start], d))
-    if _header_score(lines[start], delimiter) == 0:
-        raise UserError(
-            say("tasks.header_not_recognised", found=lines[start].strip()[:80]),
-            file,
-            start + 1,
-        )
-    reader = csv.reader(lines[start:], delimiter=delimiter, strict=True)
-    try:
-        header = [h.strip() for h in next(reader)]
-        columns = _columns(header, here, start + 1)
-        raw = _RawProgress([])
-        by_id: dict[str, _RawTask] = {}
-        seen_milestones: dict[str, int | None] = {}
-        previous = reader.line_num
-        for row in reader:
-            line = start + previous + 1
-            previous = reader.line_num
-            if not any(c.strip() for c in row) or row[0].strip().startswith("#"):
-                continue
-            _csv_row(row, line, header, columns, here, plan, raw, by_id, seen_milestones)
-    except csv.Error as exc:
-        raise UserError(say("csv.malformed", reason=exc), file, start + reader.line_num) from None
+    header = [h.strip() for h in rows.header]
+    columns = _columns(header, here, rows.header_line)
+    raw = _RawProgress([])
+    by_id: dict[str, _RawTask] = {}
+    seen_milestones: dict[str, int | None] = {}
+    for line, row in rows.records:
+        if not any(c.strip() for c in row) or row[0].strip().startswith("#"):
+            continue
+        _csv_row(row, line, header, columns, here, plan, raw, by_id, seen_milestones)
     return raw
 
 
-def _is_content(line: str) -> bool:
-    stripped = line.strip(" \t,;|")
-    return bool(stripped) and not stripped.startswith("#")
-
-
-def _header_score(line: str, delimiter: str) -> int:
-    cells = next(csv.reader([line], delimiter=delimiter))
+def _header_score(cells: list[str]) -> int:
+    """How many of a header's cells name a progress report's columns."""
     return sum(1 for c in cells if c.strip() and (field_of(c) or normalise_key(c) in _IGNORED))
 
 
