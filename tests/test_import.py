@@ -732,3 +732,15 @@ def test_national_draft_classes_the_real_figures_as_the_official_review(
     }
     assert unjudgeable, "the draft should mark what it cannot judge"
     assert all(r["status"] != "pass" for r in results if r["id"] in unjudgeable)
+
+
+def test_a_csv_row_is_named_by_the_line_it_starts_on(tmp_path: Path) -> None:
+    """A cell copied from Word may hold a line break: the rows after it keep their lines."""
+    source = tmp_path / "t.csv"
+    source.write_text(
+        "标题行\n序号,指标,单位,指标目标,属性\n"
+        '1,"每万人\n律师数",人/万人,12,预期性\n,某某率,%,90,约束性\n',
+        encoding="utf-8",
+    )
+    todos = [f.message for f in import_plan(source, (2021, 2025)).findings if f.kind == "TODO"]
+    assert "indicator 2 (line 5): no number in the table; numbered 2" in todos

@@ -78,25 +78,26 @@ def read_rows(
         )
     if delimiter is None:
         delimiter = _delimiter(header_text, file, first + 1, score, unrecognised)
-    body = io.StringIO("".join(all_lines[first:]), newline="")
-    reader = csv.reader(body, delimiter=delimiter, strict=True)
+    numbered = numbered_records("".join(all_lines[first:]), delimiter, file, first)
+    _, header = next(numbered)  # the header line has text: it is a record
+    return Rows(file, delimiter, header, first + 1, numbered)
+
+
+def numbered_records(
+    text: str, delimiter: str, file: str, skipped: int = 0, *, strict: bool = True
+) -> Iterator[tuple[int, list[str]]]:
+    """Each record of a CSV text with the line it starts on, counted as editors count lines
+    (``skipped``: lines before ``text`` in its file); a malformed record is a located
+    UserError."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
+    start = skipped + 1  # the line the next record starts on
     try:
-        header = next(reader)
+        for row in reader:
+            yield start, row
+            start = skipped + reader.line_num + 1
     except csv.Error as exc:
-        raise UserError(say("csv.malformed", reason=exc), file, first + 1) from None
-
-    def records() -> Iterator[tuple[int, list[str]]]:
-        start = first + reader.line_num + 1  # the line the next record starts on
-        try:
-            for row in reader:
-                yield start, row
-                start = first + reader.line_num + 1
-        except csv.Error as exc:
-            raise UserError(
-                say("csv.malformed", reason=exc), file, first + reader.line_num
-            ) from None
-
-    return Rows(file, delimiter, header, first + 1, records())
+        line = skipped + max(reader.line_num, 1)
+        raise UserError(say("csv.malformed", reason=exc), file, line) from None
 
 
 def _delimiter(

@@ -4,18 +4,15 @@
 submissions: ``submission/read_xlsx.py``, and checked first in the same way), the first visible
 sheet that holds an indicator table (hidden sheets are not read); merged cells read as empty
 below or beside their first cell, so categories are carried down. CSV and TSV
-files are decoded like submissions (UTF-8, GB18030, UTF-16) and their delimiter is the one that
-splits the header best.
+files are decoded and split into records like submissions (UTF-8, GB18030, UTF-16; each row
+named by the line it starts on), with the first delimiter under which a row reads as the header.
 """
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
-from plancheck.errors import UserError
 from plancheck.plan.importers.table import Grid, RowName, header_columns
-from plancheck.textfile import split_lines
 
 
 def read_grid(path: Path) -> tuple[list[str], list[str], list[Grid]]:
@@ -36,23 +33,17 @@ def read_grid(path: Path) -> tuple[list[str], list[str], list[Grid]]:
 
 
 def _csv_grid(path: Path) -> Grid:
+    """The grid of the first delimiter under which a row reads as the table's header, each row
+    named by the line it starts on (a quoted cell may span lines)."""
+    from plancheck.submission.read_csv import numbered_records
     from plancheck.textfile import read_text
 
     text = read_text(path)
-    rows = split_lines(text)
-    best: list[list[str]] = []
     for delimiter in (",", "\t", ";", "|"):
-        try:
-            grid = list(csv.reader(rows, delimiter=delimiter))
-        except csv.Error as exc:
-            from plancheck.i18n import say
-
-            raise UserError(say("csv.malformed", reason=exc), path) from None
-
-        if any(header_columns(row) is not None for row in grid):
-            best = grid
-            break
-    return best, RowName([f"line {n}" for n in range(1, len(rows) + 1)])
+        numbered = list(numbered_records(text, delimiter, str(path), strict=False))
+        if any(header_columns(row) is not None for _, row in numbered):
+            return [row for _, row in numbered], RowName([f"line {n}" for n, _ in numbered])
+    return [], RowName([])
 
 
 def _sheets(path: Path) -> list[Grid]:
