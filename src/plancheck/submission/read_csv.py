@@ -1,4 +1,5 @@
-"""The one CSV reader: delimiter, header and line numbers, for submissions, references and progress.
+"""The one CSV reader: delimiter, header and line numbers, for submissions, references, progress
+reports and the tables ``plan import`` reads (``numbered_records``: records and their lines).
 
 ``read_rows(text, file, score)`` finds the header (the first line that is not blank), picks the
 delimiter under which the header makes the most sense (``score`` counts the header cells the
