@@ -328,3 +328,31 @@ def test_the_actual_cell_tells_the_figure_from_its_target(tmp_path: Path) -> Non
     markdown = run("evaluate", source, "-f", "markdown").stdout
     assert "| 100% | 99.99999 | ✘ FAIL |" in markdown
     assert "| 100% | 100 | ✔ pass |" in markdown
+
+
+@pytest.mark.parametrize(
+    ("lang", "format", "verdict"),
+    [
+        ("en", "table", "COMPLIANT: every binding indicator is met or not yet due (3 behind schedule)"),
+        ("zh", "table", "合规：约束性指标均已达标或未到目标年份（3项推进中）"),
+        ("zh", "markdown", "合规：约束性指标均已达标或未到目标年份（3项推进中）"),
+    ],
+)  # fmt: skip
+def test_a_compliant_verdict_never_calls_a_binding_indicator_behind_met(
+    tmp_path: Path, lang: str, format: str, verdict: str
+) -> None:
+    """``behind`` does not block: the run is compliant, but its binding indicators are not all
+    met, and the verdict says so."""
+    figures = tmp_path / "2021.csv"
+    figures.write_text(
+        "indicator,value\n9,10.9\n14,2.7\n15,3.6\n16,87.5\n17,85\n18,24.1\n19,7\n20,47\n",
+        encoding="utf-8",
+    )
+    plan = SAMPLES / "plans" / "national-14th-fyp"
+    result = run("evaluate", figures, "--plan", plan, "-f", format, "--lang", lang)
+    assert result.code == 0, result.stderr
+    assert verdict in result.stdout
+    figures.write_text("indicator,value\n9,11.3\n14,13.5\n15,18\n16,87.5\n17,85\n18,24.1\n"
+                       "19,7\n20,47\n", encoding="utf-8")  # fmt: skip
+    met = run("evaluate", figures, "--plan", plan, "--year", "2021", "--lang", "en")
+    assert "COMPLIANT: every binding indicator is met\n" in met.stdout

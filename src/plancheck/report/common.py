@@ -50,8 +50,22 @@ def verdict(evaluation: Evaluation, lang: str, blocking: int | None = None) -> s
         from plancheck.report.taskcheck import task_verdict  # evaluate --tasks
 
         return task_verdict(tasks, lang)
-    key = "all_met_strict" if evaluation.strict else "all_binding_met"
-    return f"{label('compliant', lang)}{label('colon', lang)}{label(key, lang)}"
+    met = label("all_met_strict", lang) if evaluation.strict else _binding_met(evaluation, lang)
+    return f"{label('compliant', lang)}{label('colon', lang)}{met}"
+
+
+def _binding_met(evaluation: Evaluation, lang: str) -> str:
+    """What a compliant run says of its binding indicators: all met, or met but for those not
+    yet due (``behind`` does not block, so "every one is met" would be untrue)."""
+    latest = evaluation.latest_year
+    behind = sum(
+        1
+        for _, year, ind, status in evaluation.results.statuses(latest)
+        if year == latest and ind.binding and status is Status.BEHIND
+    )
+    if not behind:
+        return label("all_binding_met", lang)
+    return label("all_binding_met_behind", lang, count=behind)
 
 
 def blocking_count(evaluation: Evaluation) -> int:
@@ -309,8 +323,12 @@ def shared_verdict(evaluation: Evaluation, lang: str) -> str:
         return text
     if tasks is not None and not tasks.compliant:
         return f"{label('not_compliant', lang)}{c}{_tasks_blocking(tasks, lang)}"
-    key = "all_met_strict_shared" if evaluation.strict else "all_binding_met"
-    return f"{label('compliant', lang)}{c}{label(key, lang)}"
+    met = (
+        label("all_met_strict_shared", lang)
+        if evaluation.strict
+        else _binding_met(evaluation, lang)
+    )
+    return f"{label('compliant', lang)}{c}{met}"
 
 
 def _tasks_blocking(check: TaskCheck, lang: str) -> str:
