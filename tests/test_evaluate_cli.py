@@ -153,6 +153,15 @@ def test_excel_encodings(tmp_path: Path, encoding: str, bom: bytes) -> None:
     assert run("evaluate", source, "-f", "json").statuses() == expected
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_whose_header_is_chinese(tmp_path: Path, encoding: str) -> None:
+    """The first character is Chinese (no NUL in its two bytes): the byte order is told by the
+    side the ASCII's NULs are on."""
+    source = tmp_path / "2023.csv"
+    source.write_bytes("指标,数值\n4,100\n5,1.2\n".encode(encoding))
+    assert run("evaluate", source, "-f", "json").statuses()["4"] == "pass"
+
+
 @pytest.mark.parametrize("delimiter", [";", "\t"])
 def test_delimiters(tmp_path: Path, delimiter: str) -> None:
     source = write(tmp_path / "2023.csv", f"indicator{delimiter}value\n4{delimiter}100\n")

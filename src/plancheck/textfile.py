@@ -121,8 +121,8 @@ def decode(data: bytes, path: Path | str) -> str:
         text = _strict(data[3:], "utf-8", path)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _strict(data, "utf-16", path)
-    elif _looks_utf16(data):
-        text = _strict(data, "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", path)
+    elif utf16 := _utf16_without_bom(data):
+        text = _strict(data, utf16, path)
     else:
         try:
             text = data.decode("utf-8")
@@ -135,14 +135,18 @@ def decode(data: bytes, path: Path | str) -> str:
     return text
 
 
-def _looks_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: its ASCII (digits, commas, line ends) puts NULs on one side only."""
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM: its ASCII (digits, commas, line ends) puts NULs on one side only —
+    the odd bytes in little-endian, the even ones in big-endian (whatever the first character:
+    a Chinese header has no NUL in its first pair)."""
     sample = data[:4096]
     if len(sample) < 4 or len(data) % 2:
-        return False
+        return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     half = len(sample) // 2
-    return max(even, odd) >= 0.1 * half and max(even, odd) >= 4 * min(even, odd)
+    if max(even, odd) < 0.1 * half or max(even, odd) < 4 * min(even, odd):
+        return None
+    return "utf-16-le" if odd > even else "utf-16-be"
 
 
 def _strict(data: bytes, encoding: str, path: Path | str) -> str:
