@@ -179,6 +179,12 @@ def test_quantitative_state_and_annual_year_mapping(plan: Plan, tmp_path: Path) 
         ("when: 2023\ntasks: {}\n", ":2:1: unknown key 'when'"),
         ('as_of: 2023-02-30\ntasks:\n  "19": done\n', ":1:8: invalid value '2023-02-30'"),
         ('as_of: tomorrow\ntasks:\n  "19": done\n', ":1:1: as_of: 'tomorrow' is not a date"),
+        ('tasks:\n  "34": {status: done, milestones: {"34.1": [2021, 2021]}}\n',
+         "34.1: 2021 is given twice"),
+        ('tasks:\n  "25": {status: done, milestones: {"25.1": {state: done, date: 2019-03-01}}}\n',
+         "done on 2019-03-01, before the plan period 2021–2025"),
+        ('as_of: 2023-12-31\nyear: 2022\ntasks:\n  "19": done\n',
+         ":2:1: year 2022 disagrees with as_of 2023-12-31"),
     ],
 )  # fmt: skip
 def test_yaml_errors_are_located(plan: Plan, tmp_path: Path, text: str, message: str) -> None:

@@ -375,6 +375,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.duplicate_milestone": "duplicate milestone id '{id}'",
         "plan.milestone_unknown_indicator": "milestone links unknown indicator '{indicator}'",
         "plan.recurring_due": "a recurring milestone has no single due date",
+        "plan.milestone_unchecked": "milestone {id} has no 'due' date, no 'recurring: annual' and no 'target': nothing could tell whether it is met",
+        "plan.due_outside_period": "due {due} is outside the plan's period {start}–{end}",
         "plan.duplicate": "duplicate {field} '{value}' (first at line {line})",
         # tasks/read.py: progress reports on the plan's tasks
         "tasks.suffix": "cannot read a '{suffix}' progress file: give a .yaml or .csv file",
@@ -423,6 +425,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "tasks.of_milestone": "{message} (milestone {id})",
         "tasks.out_of_range": "{number} {unit} is out of range for milestone {id}",
         "tasks.outside_period": "{year} is outside the plan period {start}–{end}",
+        "tasks.year_twice": "{year} is given twice",
+        "tasks.done_before_period": "done on {date}, before the plan period {start}–{end}",
+        "tasks.year_disagrees": "year {year} disagrees with as_of {as_of}",
         "tasks.after_as_of": "{year} is after the report's as_of {as_of}",
         # plan/importers: plancheck plan import, plancheck init
         "import.unknown_suffix": "unknown kind of file '{suffix}': give a .docx, .xlsx, .csv or text file",
@@ -798,6 +803,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.duplicate_milestone": "重复的节点编号“{id}”",
         "plan.milestone_unknown_indicator": "节点关联了未知指标“{indicator}”",
         "plan.recurring_due": "周期性节点没有单一的截止日期",
+        "plan.milestone_unchecked": "节点 {id} 既没有截止日期（due），也不是每年任务（recurring: annual），也没有目标（target）：无法判断是否完成",
+        "plan.due_outside_period": "截止日期 {due} 不在规划期 {start}—{end} 年内",
         "plan.duplicate": "重复的 {field}“{value}”（首次出现在第 {line} 行）",
         # tasks/read.py: progress reports on the plan's tasks
         "tasks.suffix": "无法读取“{suffix}”类型的进展文件：请给出 .yaml 或 .csv 文件",
@@ -846,6 +853,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "tasks.of_milestone": "{message}（节点 {id}）",
         "tasks.out_of_range": "{number} {unit}超出节点 {id} 的有效范围",
         "tasks.outside_period": "{year} 不在规划期 {start}–{end} 内",
+        "tasks.year_twice": "{year} 年重复填写",
+        "tasks.done_before_period": "完成日期 {date} 早于规划期 {start}–{end}",
+        "tasks.year_disagrees": "year {year} 与 as_of {as_of} 不一致",
         "tasks.after_as_of": "{year} 晚于报告的 as_of {as_of}",
         # plan/importers: plancheck plan import, plancheck init
         "import.unknown_suffix": "未知的文件类型“{suffix}”：请给出 .docx、.xlsx、.csv 或文本文件",

@@ -395,6 +395,13 @@ def _cross_check(
                 )
             if milestone.due is not None and milestone.recurring is not None:
                 yield tasks_doc.error((*where, "due"), say("plan.recurring_due"))
+            if milestone.due is None and milestone.recurring is None and milestone.target is None:
+                yield tasks_doc.error(where, say("plan.milestone_unchecked", id=milestone.id))
+            period = indicators.plan.period
+            if milestone.due is not None and not period.start <= milestone.due.year <= period.end:
+                yield tasks_doc.error((*where, "due"), say(
+                    "plan.due_outside_period", due=milestone.due.isoformat(),
+                    start=period.start, end=period.end))  # fmt: skip
 
 
 def _duplicates(doc: MarkedYaml, key: str, values: list[str], field: str) -> Iterator[UserError]:

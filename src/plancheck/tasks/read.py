@@ -233,21 +233,28 @@ def _as_of(
         if given is not None and given != stated:
             raise here.error(raw.as_of, say("tasks.as_of_disagrees", stated=stated.isoformat(),
                                             given=given.isoformat()))  # fmt: skip
+        if raw.year is not None and _file_year(raw, here) not in (None, stated.year):
+            raise here.error(raw.year, say("tasks.year_disagrees", year=_file_year(raw, here),
+                                           as_of=stated.isoformat()))  # fmt: skip
         return stated, "file"
     if given is not None:
         return given, "option"
-    file_year = None
-    if raw.year is not None:
-        try:
-            file_year = parse_year(raw.year.value)
-        except BadValue as exc:
-            raise here.error(raw.year, say("cell", label=raw.year.label, message=exc)) from None
     from plancheck.submission.read import year_from_name
 
-    chosen = file_year or year_from_name(path) or year
+    chosen = _file_year(raw, here) or year_from_name(path) or year
     if chosen is None:
         raise UserError(say("tasks.no_date"), here.file)
     return dt.date(chosen, 12, 31), "year"
+
+
+def _file_year(raw: _RawProgress, here: _Located) -> int | None:
+    """The year the file says it reports on (its ``year``), if it says one."""
+    if raw.year is None:
+        return None
+    try:
+        return parse_year(raw.year.value)
+    except BadValue as exc:
+        raise here.error(raw.year, say("cell", label=raw.year.label, message=exc)) from None
 
 
 # --- finding tasks and milestones by id -------------------------------------------------------
@@ -681,6 +688,10 @@ def _milestone_report(
         if date > as_of:
             raise here.error(cell, say("tasks.done_after_as_of", date=date.isoformat(),
                                        as_of=as_of.isoformat()))  # fmt: skip
+        period = plan.info.period
+        if date.year < period.start:
+            raise here.error(cell, say("tasks.done_before_period", date=date.isoformat(),
+                                       start=period.start, end=period.end))  # fmt: skip
     return MilestoneReport(
         id=milestone.id,
         done=done,
@@ -752,6 +763,9 @@ def _years(cell: Cell, plan: Plan, as_of: dt.date, here: _Located) -> tuple[int,
             continue
         if not period.start <= year <= period.end:
             problem = say("tasks.outside_period", year=year, start=period.start, end=period.end)
+            raise here.error(cell, say("cell", label=cell.label, message=problem))
+        if year in years:
+            problem = say("tasks.year_twice", year=year)
             raise here.error(cell, say("cell", label=cell.label, message=problem))
         if year > as_of.year:
             problem = say("tasks.after_as_of", year=year, as_of=as_of.isoformat())
