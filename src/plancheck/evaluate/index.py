@@ -1,4 +1,4 @@
-"""The rule-of-law index (法治指数): one score from 0 to 100 per unit and year.
+"""The plan's index of its indicators (法治指数 in the bundled plan): a score 0–100 a unit and year.
 
 Each judged indicator scores 0–100 as its kind says (``Kind.score``): a level by where its value
 lies between a floor (scores 0) and its target (scores 100, capped), in the direction the

@@ -269,6 +269,13 @@ class PlanInfo:
         Field(description="The office that issues reports on the plan (a report's 发文单位)."),
     ] = None
     office_en: str | None = None
+    index_name: Annotated[
+        Name,
+        Field(description="What reports call the plan's index of its indicators (法治指数)."),
+    ] = "综合指数"
+    index_name_en: Annotated[Name, Field(description="The index's name in English.")] = (
+        "Composite index"
+    )
     notes: str | None = None
 
 

@@ -539,14 +539,32 @@ def summary_sentences(evaluation: Evaluation, lang: str) -> list[str]:
     return sentences
 
 
+def index_name(evaluation: Evaluation, lang: str) -> str:
+    """What the plan calls its index (法治指数, Rule-of-law index), in the run's language."""
+    info = evaluation.plan.info
+    return info.index_name if lang == "zh" else info.index_name_en
+
+
+def index_explained(evaluation: Evaluation, lang: str) -> str:
+    """How the index is computed, in a sentence that names it."""
+    name = index_name(evaluation, lang)
+    return label("index_explained", lang, name=name if lang == "zh" else _in_a_sentence(name))
+
+
+def _in_a_sentence(name: str) -> str:
+    """An English name inside a sentence: "rule-of-law index" (an acronym keeps its capitals)."""
+    return name[0].lower() + name[1:] if name[1:2].islower() else name
+
+
 def _index_sentence(evaluation: Evaluation, lang: str) -> str | None:
     unit, year = evaluation.units[0], evaluation.latest_year
     scores = {s.year: s for s in evaluation.index if s.unit == unit}
     now = scores.get(year)
     if now is None or now.score is None:
         return None
+    name = index_name(evaluation, lang)
     text = label("index_sentence", lang, score=f"{now.score:.1f}", scored=now.scored,
-                 total=now.total)  # fmt: skip
+                 total=now.total, name=name if lang == "zh" else _in_a_sentence(name))  # fmt: skip
     ranked = [s for s in evaluation.index if s.year == year and s.rank is not None]
     if len(ranked) > 1 and now.rank is not None:
         text += label("index_rank", lang, rank=now.rank, count=len(ranked))

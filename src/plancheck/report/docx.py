@@ -34,6 +34,8 @@ from plancheck.report.common import (
     date_text,
     file_names,
     heading_fields,
+    index_explained,
+    index_name,
     index_table,
     latest_counts,
     listed_attention,
@@ -132,8 +134,8 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
 
     header, rows = index_table(evaluation, lang)
     if rows:
-        doc.add_heading(xml(f"{label('index', lang)} {evaluation.latest_year}"), level=1)
-        doc.add_paragraph(xml(label("index_explained", lang)))
+        doc.add_heading(xml(f"{index_name(evaluation, lang)} {evaluation.latest_year}"), level=1)
+        doc.add_paragraph(xml(index_explained(evaluation, lang)))
         _table(doc, header, rows)
 
     _landscape(doc)  # the tables of indicators: wide, on A4 turned

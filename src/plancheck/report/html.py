@@ -25,6 +25,8 @@ from plancheck.report.common import (
     file_name,
     file_names,
     heading_fields,
+    index_explained,
+    index_name,
     index_table,
     latest_counts,
     latest_index,
@@ -227,13 +229,13 @@ def _index(evaluation: Evaluation, lang: str) -> list[str]:
     header, rows = index_table(evaluation, lang)
     if not rows:
         return []
-    out = [f"<h2>{esc(label('index', lang))} {evaluation.latest_year}</h2>"]
-    out.append(f'<p class="note">{esc(label("index_explained", lang))}</p>')
+    out = [f"<h2>{esc(index_name(evaluation, lang))} {evaluation.latest_year}</h2>"]
+    out.append(f'<p class="note">{esc(index_explained(evaluation, lang))}</p>')
     out += _table("index", header, rows)
     ranking = latest_index(evaluation)
     bars = [(s.unit, s.score) for s in ranking if s.score is not None]
     if bars:
-        out.append(index_bars(label("index", lang), bars))
+        out.append(index_bars(index_name(evaluation, lang), bars))
     if len(evaluation.years) > 1:
         scores: dict[str, list[tuple[int, float]]] = {}
         for s in evaluation.index:  # one pass: a national file has thousands of units
@@ -242,7 +244,7 @@ def _index(evaluation: Evaluation, lang: str) -> list[str]:
         for unit in evaluation.units:
             points = sorted(scores.get(unit, []))
             if len(points) > 1:
-                out.append(index_line(f"{label('index', lang)}: {unit}", points))
+                out.append(index_line(f"{index_name(evaluation, lang)}: {unit}", points))
     return out
 
 

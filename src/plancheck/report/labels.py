@@ -83,7 +83,6 @@ LABELS = {
         "due": "Due",
         "every_year": "every year",
         "sample": "",
-        "index": "Rule-of-law index",
         "score": "Index",
         "rank": "Rank",
         "coverage": "Scored",
@@ -176,7 +175,6 @@ LABELS = {
         "due": "期限",
         "every_year": "每年",
         "sample": "",
-        "index": "法治指数",
         "score": "指数",
         "rank": "排名",
         "coverage": "计分指标",
@@ -385,7 +383,7 @@ LABELS["en"].update(
             "Each indicator scores 0–100: 100 when its target is met, less the further its figure "
             "is from it; a blank figure scores 0 and an indicator that could not be judged is left "
             "out. The scores are averaged within each category, then across the categories "
-            "(weighted as the plan says)."
+            "(weighted as the plan says) into the {name}."
         ),
         "city": "Each indicator across the units, {year}",
         "city_mean": "Mean",
@@ -410,7 +408,7 @@ LABELS["en"].update(
         "binding_some_met": "Of the {count} binding indicators, {met} are met.",
         "binding_units_all": "Every unit meets its binding indicators.",
         "binding_units_not": "{count} of {units} units do not meet every binding indicator: {names}.",
-        "index_sentence": "The rule-of-law index is {score} ({scored} of {total} indicators scored)",
+        "index_sentence": "The {name} is {score} ({scored} of {total} indicators scored)",
         "index_rank": ", place {rank} of {count} units",
         "index_change": ", {change} on {year}",
         "tasks_sentence": "Tasks: {text}.",
@@ -446,7 +444,7 @@ LABELS["zh"].update(
         "index_explained": (
             "每项指标按0至100分计分：达到目标计100分，未达到的按实际值与目标的差距计分；"
             "未报送数值的指标计0分，无法判断的指标不计分。先在各类别内取平均分，"
-            "再按各类别权重取平均，即为法治指数。"
+            "再按各类别权重取平均，即为{name}。"
         ),
         "city": "各指标全市情况（{year}年）",
         "city_mean": "平均值",
@@ -470,7 +468,7 @@ LABELS["zh"].update(
         "binding_some_met": "约束性指标{count}项，其中{met}项达标。",
         "binding_units_all": "各单位约束性指标全部达标。",
         "binding_units_not": "{units}个单位中，{count}个单位约束性指标未全部达标：{names}。",
-        "index_sentence": "法治指数为{score}（{total}项指标中{scored}项计分）",
+        "index_sentence": "{name}为{score}（{total}项指标中{scored}项计分）",
         "index_rank": "，在{count}个单位中排第{rank}名",
         "index_change": "，较{year}年{change}",
         "tasks_sentence": "任务情况：{text}。",

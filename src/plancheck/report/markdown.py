@@ -23,6 +23,8 @@ from plancheck.report.common import (
     enumerated,
     file_names,
     heading_fields,
+    index_explained,
+    index_name,
     index_table,
     latest_counts,
     latest_index,
@@ -166,15 +168,15 @@ def _index_section(evaluation: Evaluation, lang: str) -> list[str]:
     header, rows = index_table(evaluation, lang)
     if not rows:
         return []
-    lines = ["", f"## {label('index', lang)} {evaluation.latest_year}", ""]
-    lines += [markdown_inline(label("index_explained", lang)), "", *table(header, rows)]
+    lines = ["", f"## {index_name(evaluation, lang)} {evaluation.latest_year}", ""]
+    lines += [markdown_inline(index_explained(evaluation, lang)), "", *table(header, rows)]
     chart = _index_chart(evaluation, lang)
     return lines + (["", *chart] if chart else [])
 
 
 def _index_chart(evaluation: Evaluation, lang: str) -> list[str]:
     """A bar per unit (several units) or a line over the years (one unit); nothing otherwise."""
-    title = mermaid_label(label("index", lang))
+    title = mermaid_label(index_name(evaluation, lang))
     if len(evaluation.units) > 1:
         ranking = [s for s in latest_index(evaluation) if s.score is not None]
         axis = ", ".join(mermaid_label(s.unit) for s in ranking)

@@ -30,6 +30,7 @@ from plancheck.report.common import (
     enumerated,
     figure,
     fixed,
+    index_name,
     latest_index,
     progress_header,
     progress_rows,
@@ -297,7 +298,7 @@ def _index_bars(screen: Screen, evaluation: Evaluation, lang: str) -> None:
     if not ranking:
         return
     screen.print()
-    screen.print(f"{label('index', lang)} {evaluation.latest_year}", style="bold")
+    screen.print(f"{index_name(evaluation, lang)} {evaluation.latest_year}", style="bold")
     units = {s.unit: _shown(s.unit) for s in ranking}
     width = max(cell_len(unit) for unit in units.values())
     for score in ranking:
