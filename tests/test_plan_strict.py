@@ -31,22 +31,22 @@ INDICATORS = {
     "binding yes": (
         "binding: true",
         'binding: "yes"',
-        "74:5: indicators[0].binding: Input should be a valid boolean",
+        "77:5: indicators[0].binding: Input should be a valid boolean",
     ),
     "binding no": (
         "binding: true",
         'binding: "no"',
-        "74:5: indicators[0].binding: Input should be a valid boolean",
+        "77:5: indicators[0].binding: Input should be a valid boolean",
     ),
     "binding 0": (
         "binding: true",
         "binding: 0",
-        "74:5: indicators[0].binding: Input should be a valid boolean",
+        "77:5: indicators[0].binding: Input should be a valid boolean",
     ),
     "binding 1": (
         "binding: true",
         "binding: 1",
-        "74:5: indicators[0].binding: Input should be a valid boolean",
+        "77:5: indicators[0].binding: Input should be a valid boolean",
     ),
     "other_units yes": (
         "  unit: 徐汇区\n",
@@ -56,42 +56,42 @@ INDICATORS = {
     "quoted rank": (
         "best: 5}",
         'best: "5"}',
-        "248:39: indicators[17].target.rank.best: Input should be a valid integer",
+        "251:39: indicators[17].target.rank.best: Input should be a valid integer",
     ),
     "rank as a float": (
         "best: 5}",
         "best: 5.0}",
-        "248:39: indicators[17].target.rank.best: Input should be a valid integer",
+        "251:39: indicators[17].target.rank.best: Input should be a valid integer",
     ),
     "quoted target value": (
         "value: 100}",
         'value: "100"}',
-        "77:41: indicators[0].target.threshold.value: Input should be a valid number",
+        "80:41: indicators[0].target.threshold.value: Input should be a valid number",
     ),
     "a flag as a number": (
         "value: 100}",
         "value: true}",
-        "77:41: indicators[0].target.threshold.value: Input should be a valid number",
+        "80:41: indicators[0].target.threshold.value: Input should be a valid number",
     ),
     "quoted minimum": (
         "    minimum: 0\n",
         '    minimum: "0"\n',
-        "89:5: indicators[1].minimum: Input should be a valid number",
+        "92:5: indicators[1].minimum: Input should be a valid number",
     ),
     "quoted weight": (
         "    timing: annual\n",
         '    timing: annual\n    weight: "2"\n',
-        "79:5: indicators[0].weight: Input should be a valid number",
+        "82:5: indicators[0].weight: Input should be a valid number",
     ),
     "quoted size": (
         "size: 16",
         'size: "16"',
-        "59:5: peer_groups.city.size: Input should be a valid integer",
+        "62:5: peer_groups.city.size: Input should be a valid integer",
     ),
     "decimal size": (
         "size: 16",
         "size: 16.0",
-        "59:5: peer_groups.city.size: Input should be a valid integer",
+        "62:5: peer_groups.city.size: Input should be a valid integer",
     ),
     "quoted year": (
         "start: 2021",
@@ -116,32 +116,32 @@ INDICATORS = {
     "empty indicator name": (
         FIRST,
         FIRST.replace("name: “三重一大”事项提交区委常委会审议率", 'name: ""'),
-        "72:5: indicators[0].name: must not be empty or blank",
+        "75:5: indicators[0].name: must not be empty or blank",
     ),
     "blank indicator name": (
         FIRST,
         FIRST.replace("name: “三重一大”事项提交区委常委会审议率", 'name: "\u3000 "'),
-        "72:5: indicators[0].name: must not be empty or blank",
+        "75:5: indicators[0].name: must not be empty or blank",
     ),
     "empty English name": (
         'name_en: Share of "three majors and one large" matters submitted to the District Party Standing Committee',
         'name_en: ""',
-        "73:5: indicators[0].name_en: must not be empty or blank",
+        "76:5: indicators[0].name_en: must not be empty or blank",
     ),
     "empty alias": (
         "    binding: true\n",
         '    aliases: [审议率, ""]\n    binding: true\n',
-        "74:20: indicators[0].aliases[1]: must not be empty or blank",
+        "77:20: indicators[0].aliases[1]: must not be empty or blank",
     ),
     "empty category name": (
         "  - name: 依法执政\n",
         '  - name: ""\n',
-        "46:5: categories[0].name: must not be empty or blank",
+        "49:5: categories[0].name: must not be empty or blank",
     ),
     "empty peer group member": (
         "[黄浦区, ",
         '["", ',
-        "60:15: peer_groups.city.members[0]: must not be empty or blank",
+        "63:15: peer_groups.city.members[0]: must not be empty or blank",
     ),
     "empty plan title": (
         "  title: 徐汇区全面依法治区第十四个五年规划\n",
@@ -207,7 +207,7 @@ def test_a_binding_indicator_written_no_is_no_verdict(tmp_path: Path) -> None:
     assert run("evaluate", figures).code == 1  # the bundled plan: binding 1 fails
     result = run("evaluate", figures, "--plan", folder)
     assert result.code == 2 and result.stdout == ""
-    assert result.stderr.startswith(f"{folder / 'indicators.yaml'}:74:5: indicators[0].binding: ")
+    assert result.stderr.startswith(f"{folder / 'indicators.yaml'}:77:5: indicators[0].binding: ")
 
 
 def test_the_blank_message_is_said_in_chinese(tmp_path: Path) -> None:
@@ -215,7 +215,7 @@ def test_the_blank_message_is_said_in_chinese(tmp_path: Path) -> None:
     result = run("plan", "validate", folder, "--lang", "zh")
     assert result.code == 2
     assert result.stderr == (
-        f"{folder / 'indicators.yaml'}:46:5: categories[0].name：不能为空，也不能只有空格\n"
+        f"{folder / 'indicators.yaml'}:49:5: categories[0].name：不能为空，也不能只有空格\n"
     )
 
 
