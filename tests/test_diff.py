@@ -14,6 +14,7 @@ from plancheck.evaluate.diff import Change, classify
 from plancheck.evaluate.models import Result, Status
 from plancheck.plan.load import load_plan
 from plancheck.report import choices
+from tests.conftest import run
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -135,3 +136,25 @@ def test_bad_input_is_exit_2(tmp_path: Path) -> None:
     result = invoke("diff", SAMPLES / "2022.csv", tmp_path / "nope.csv")
     assert result.exit_code == 2
     assert "nope.csv: file not found" in result.stderr
+
+
+def test_a_unit_on_one_side_is_compared_with_its_absence(tmp_path: Path) -> None:
+    """A district that starts reporting with a failing binding indicator is a regression; one
+    that stops reporting loses what it had. Neither is left out."""
+    old = tmp_path / "2022.csv"
+    new = tmp_path / "2023.csv"
+    old.write_text("unit,indicator,value\n徐汇区,1,100\n", encoding="utf-8")
+    new.write_text("unit,indicator,value\n徐汇区,1,100\n黄浦区,1,50\n", encoding="utf-8")
+    result = run("diff", old, new, "-f", "json")
+    assert result.code == 1
+    rows = {(r["unit"], r["id"]): r for r in json.loads(result.stdout)["rows"]}
+    appeared = rows[("黄浦区", "1")]
+    assert (appeared["old"]["status"], appeared["change"]) == ("missing", "newly_failing")
+    assert appeared["old"]["reason"] == "the unit is not in this file"
+    assert rows[("黄浦区", "2")]["change"] == "unchanged"  # missing then, missing now
+    back = run("diff", new, old, "-f", "json")
+    assert back.code == 0
+    gone = {(r["unit"], r["id"]): r for r in json.loads(back.stdout)["rows"]}
+    assert gone[("黄浦区", "1")]["change"] == "worsened"
+    assert gone[("黄浦区", "1")]["new"]["reason"] == "the unit is not in this file"
+    assert gone[("黄浦区", "2")]["change"] == "unchanged"

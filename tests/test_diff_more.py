@@ -44,8 +44,11 @@ def test_two_years_of_one_file_are_two_evaluations_as_they_stood(tmp_path: Path)
     code, data = diff_json(DISTRICTS, "--year", "2022", "--year", "2023")
     assert (data["old"]["year"], data["new"]["year"]) == (2022, 2023)
     assert data["old"]["files"] == data["new"]["files"] == [str(DISTRICTS)]
-    units = {r["unit"] for r in data["rows"]}  # the four units that reported 2022 too
-    assert units == {"徐汇区", "长宁区", "静安区", "浦东新区"} and len(data["rows"]) == 4 * 23
+    units = {r["unit"] for r in data["rows"]}  # four units reported 2022 too, twelve 2023 only
+    assert len(units) == 16 and len(data["rows"]) == 16 * 23
+    new = [r for r in data["rows"] if r["unit"] == "黄浦区"]
+    assert {r["old"]["status"] for r in new} == {"missing"}
+    assert {r["change"] for r in new if r["new"]["status"] == "fail"} == {"newly_failing"}
     earlier = rows_up_to(DISTRICTS, tmp_path / "up-to-2022.csv", 2022)
     code_files, by_files = diff_json(earlier, DISTRICTS)
     assert comparable(data) == comparable(by_files)
@@ -204,7 +207,7 @@ def test_html_in_chinese_with_several_units() -> None:
     parsed = parse(result.stdout)
     text = "".join(parsed.text)
     assert "浦东新区" in text and "单位" in text
-    assert parsed.tags.count("tr") == 1 + 5 + 1 + 4 * 23
+    assert parsed.tags.count("tr") == 1 + 5 + 1 + 16 * 23  # every unit of either side
 
 
 def test_unit_on_one_side_only() -> None:

@@ -10,6 +10,10 @@ indicator, in the plan's order. The change is read from the statuses first, then
     worsened       a worse status, or the same status with a value moved the bad way
     unchanged      the same status and the same value (or no value to compare)
 
+A unit in only one of the two is compared with an absent side: a result ``missing`` with the
+reason that the unit is not in that file. A unit that appears is classified as above (failing
+where it was absent is newly failing); a unit that disappears is worsened where it had a figure.
+
 Two years of one file (``plancheck diff FILE --year A --year B``) are two evaluations of the
 file as it stood in each year (``up_to``): year A is judged without the figures of later years.
 """
@@ -24,6 +28,7 @@ from enum import StrEnum
 from plancheck.errors import UserError
 from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.i18n import say
+from plancheck.messages import fragment
 from plancheck.plan.models import Indicator, Plan
 from plancheck.record import record
 from plancheck.submission.models import Submission, blank_cells
@@ -90,7 +95,8 @@ def classify(indicator: Indicator, old: Result, new: Result) -> tuple[Change, fl
 
 
 def diff(old: Evaluation, new: Evaluation) -> Diff:
-    """The change of every indicator for every unit judged in both evaluations."""
+    """The change of every indicator for every unit of either evaluation: the new one's units
+    in its order, then those only the old one has."""
 
     def latest(evaluation: Evaluation) -> dict[tuple[str, str], Result]:
         return {
@@ -99,16 +105,29 @@ def diff(old: Evaluation, new: Evaluation) -> Diff:
             if r.year == evaluation.latest_year
         }
 
+    def absent(unit: str, indicator: Indicator, evaluation: Evaluation) -> Result:
+        return Result(unit, evaluation.latest_year, indicator, Status.MISSING, None, _ABSENT)
+
     before, after = latest(old), latest(new)
-    units = [u for u in new.units if u in old.units]
+    units = [*new.units, *(u for u in old.units if u not in new.units)]
     rows = []
     for unit in units:
         for indicator in new.plan.indicators:
             key = (unit, indicator.id)
-            if key in before and key in after:
-                change, delta = classify(indicator, before[key], after[key])
-                rows.append(DiffRow(unit, indicator, before[key], after[key], delta, change))
+            if key not in before and key not in after:
+                continue
+            was = before.get(key) or absent(unit, indicator, old)
+            now = after.get(key) or absent(unit, indicator, new)
+            if key in after:
+                change, delta = classify(indicator, was, now)
+            else:  # the unit is gone: whatever it had is lost, unless it had nothing
+                lost = was.status is not Status.MISSING
+                change, delta = (Change.WORSENED if lost else Change.UNCHANGED), None
+            rows.append(DiffRow(unit, indicator, was, now, delta, change))
     return Diff(new.plan, old, new, tuple(rows))
+
+
+_ABSENT = (fragment("unit_absent"),)
 
 
 # --- two years of one file (plancheck diff FILE --year A --year B) ----------------------------
