@@ -23,6 +23,7 @@ from docx.shared import Mm
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from plancheck.report import made
 from plancheck.report.docx import column_widths
 from plancheck.report.escape import xml
 from tests.conftest import CASES, ROOT, SAMPLES, run
@@ -254,7 +255,7 @@ def test_only_failing_narrows_the_tables(tmp_path: Path) -> None:
     from plancheck import app
 
     request = app.EvaluateRequest(files=[SAMPLES / "2023.csv"], format="docx", only="failing")
-    report = app.evaluate(request).report
+    report = made(app.evaluate(request).report)
     assert isinstance(report, bytes)
     document = Document(io.BytesIO(report))
     ids = [row[0] for category in ("Law-based administration (依法行政)",)

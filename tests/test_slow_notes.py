@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from plancheck.cli import main
 from tests.conftest import SAMPLES, run
 
 DISTRICTS = SAMPLES / "districts-2023.csv"
@@ -72,3 +73,29 @@ def test_a_workbook_of_many_results_says_so_once_and_in_the_runs_language(
         == [line for line in said if "-f markdown、html 或 json 几秒内即可写完" in line]
         != []
     )
+
+
+def test_the_note_is_on_stderr_before_the_slow_report_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Word report of a national file takes minutes: its note comes first, not after."""
+    from plancheck import report
+    from plancheck.report import docx
+
+    docx_format = report.FORMATS["docx"]
+    monkeypatch.setitem(report.FORMATS, "docx", docx_format._replace(slow_above=10))
+    made = docx.render_evaluation
+    said_before: list[str] = []
+
+    def render(evaluation: object, options: object) -> bytes:
+        said_before.append(capsys.readouterr().err)  # what stderr holds when the work starts
+        return made(evaluation, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(docx, "render_evaluation", render)
+    out = tmp_path / "r.docx"
+    argv = ["plancheck", "evaluate", str(DISTRICTS), "-f", "docx", "-o", str(out)]
+    monkeypatch.setattr("sys.argv", argv)
+    with pytest.raises(SystemExit):
+        main()  # the installed command: stderr is the process's own
+    assert len(said_before) == 1 and said_before[0].startswith("note: -f docx")
+    assert out.read_bytes().startswith(b"PK")

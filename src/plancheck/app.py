@@ -166,9 +166,19 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _paused(report: Report) -> Report:
-    """A report written piece by piece keeps the collector paused while it is made."""
+    """A report made as it is written keeps the collector paused while it is made."""
+    from plancheck.report import Deferred
+
     if isinstance(report, str | bytes):
         return report
+    if isinstance(report, Deferred):
+        made = report.make
+
+        def make() -> str | bytes:
+            with _collector_paused():
+                return made()
+
+        return Deferred(make)
 
     def pieces() -> Iterator[str]:
         with _collector_paused():

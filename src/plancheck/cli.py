@@ -272,7 +272,11 @@ def _file(output: Path | None) -> Path | None:
 
 
 def _emit(text: "Report", output: Path | None, inputs: list[Path]) -> None:
-    """Write the report to stdout or -o FILE; never over ``inputs`` or any file read (output.py)."""
+    """Write the report to stdout or -o FILE; never over ``inputs`` or any file read (output.py).
+    A deferred report is made now, after the warnings (a slow format's note) are on stderr."""
+    from plancheck.report import made
+
+    text = made(text)
     output = _file(output)
     if output is None:
         from plancheck.process import write_stdout

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from plancheck.record import record
@@ -116,8 +116,22 @@ def slow_note(name: str, results: int, options: Options) -> str | None:
                faster=say(fmt.faster))  # fmt: skip
 
 
-# A report: its text, its bytes (binary formats), or its text piece by piece (``stream``).
-Report = str | bytes | Iterator[str]
+@record
+class Deferred:
+    """A report made only when it is written (``stream`` of a format that cannot stream): what
+    the command says on stderr first — a slow format's note — is said before the work."""
+
+    make: Callable[[], str | bytes]
+
+
+# A report: its text, its bytes (binary formats), its text piece by piece (``stream``), or
+# either made when it is written (``Deferred``).
+Report = str | bytes | Iterator[str] | Deferred
+
+
+def made(report: Report) -> str | bytes | Iterator[str]:
+    """The report itself: a deferred one made now."""
+    return report.make() if isinstance(report, Deferred) else report
 
 
 def render(name: str, subject: str, obj: Any, options: Options) -> str | bytes:
@@ -141,7 +155,7 @@ def stream(name: str, subject: str, obj: Any, options: Options) -> Report:
     module = importlib.import_module(FORMATS[name].module)
     streamer = getattr(module, f"stream_{subject}", None)
     if streamer is None:
-        return render(name, subject, obj, options)
+        return Deferred(lambda: render(name, subject, obj, options))
     pieces: Iterator[str] = streamer(_given(name, subject, obj), options)
     return pieces
 
