@@ -16,6 +16,7 @@ from pathlib import Path
 
 from plancheck.errors import UserError, UserErrors
 from plancheck.i18n import say
+from plancheck.messages import numbers_apart
 from plancheck.plan.models import Indicator, Plan, normalise_key
 from plancheck.record import record
 from plancheck.submission import columns
@@ -509,11 +510,14 @@ def _check_figure(raw: object, ind: Indicator, field: str) -> float | str:
         return NAN
     low, high = ind.bounds
     unit = f" {ind.unit}" if ind.unit else ""
+    # Both figures with the decimals that tell them apart: never "100 % is above … 100".
     if low is not None and number < low:
-        problem = say("read.below", number=f"{number:.15g}", unit=unit, low=f"{low:g}")
+        shown_number, shown_low = numbers_apart(number, low)
+        problem = say("read.below", number=shown_number, unit=unit, low=shown_low)
         return say("read.of_indicator", message=problem, id=ind.id, name=ind.name)
     if high is not None and number > high:
-        problem = say("read.above", number=f"{number:.15g}", unit=unit, high=f"{high:g}")
+        shown_number, shown_high = numbers_apart(number, high)
+        problem = say("read.above", number=shown_number, unit=unit, high=shown_high)
         return say("read.of_indicator", message=problem, id=ind.id, name=ind.name)
     return number
 

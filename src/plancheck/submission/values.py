@@ -65,7 +65,7 @@ def parse_number(raw: object, unit: str | None = None) -> float | None:
         text = fold(str(raw))
         if text.casefold() in NO_FIGURE:
             return None
-        number = _to_float(_strip_unit(text, unit))
+        number = _to_float(_strip_unit(text, unit), text)
     if not math.isfinite(number):
         raise BadValue(say("value.not_finite", text=shown(raw)))
     return number
@@ -87,20 +87,22 @@ def _strip_unit(text: str, unit: str | None) -> str:
     return text
 
 
-def _to_float(text: str) -> float:
+def _to_float(text: str, typed: str | None = None) -> float:
+    """The number ``text`` says; a BadValue quoting the cell as ``typed`` (its unit too)."""
+    cell = shown(typed if typed is not None else text)
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
     if not _NUMBER.fullmatch(text):
         if _EXCEL_ERROR.fullmatch(text):
             raise BadValue(say("value.excel_error", text=text))
         if text.startswith("="):
-            raise BadValue(say("value.formula", text=shown(text)))
-        raise BadValue(say("value.not_number", text=shown(text)))
+            raise BadValue(say("value.formula", text=cell))
+        raise BadValue(say("value.not_number", text=cell))
     number = float(text)
     if number == 0 and any(c in "123456789" for c in text.partition("e")[0].partition("E")[0]):
-        raise BadValue(say("value.underflow", text=shown(text)))  # 1e-400: no double but 0
+        raise BadValue(say("value.underflow", text=cell))  # 1e-400: no double but 0
     if len(text) > 16 and not _exact(text, number):
-        raise BadValue(say("value.too_many_digits", text=shown(text), number=repr(number)))
+        raise BadValue(say("value.too_many_digits", text=cell, number=repr(number)))
     return number
 
 
