@@ -66,7 +66,7 @@ def test_a_change_target_met_exactly_passes(tmp_path: Path) -> None:
     result = run("evaluate", base, now, "--plan", OPS_PLAN, "-f", "json")
     (latest,) = [r for r in result.json()["results"] if r["id"] == "8" and r["year"] == 2025]
     assert latest["status"] == "pass"
-    assert latest["reason"] == "5.56 against 5.56 (+5 pt from the baseline 0.56)"
+    assert latest["reason"] == "5.56 meets the target ≥ 5.56 (+5 pt from the baseline 0.56)"
 
 
 def test_qualitative_target_compares_with_the_year_before(tmp_path: Path) -> None:

@@ -3,8 +3,8 @@
 In the plan: ``{kind: change, measure: points | percent | factor, amount: 5}``. The goal is the
 baseline (a submitted baseline-year figure, else the plan's ``baseline``) changed by ``amount``:
 points are added, percent is a share of the baseline, a factor multiplies it.
-Passing: 85 with a baseline of 80 and +5 points — "85 against 85 (+5 pt from the baseline 80)".
-Failing: 84. Unknown: no baseline in the plan or the submission.
+Passing: 85 with a baseline of 80 and +5 points — "85 meets the target ≥ 85 (+5 pt from the
+baseline 80)". Failing: 84 — "84 misses the target ≥ 85 (…)". Unknown: no baseline in the plan or the submission.
 """
 
 from __future__ import annotations
@@ -61,9 +61,13 @@ class Change(Kind):
 
     has_level: ClassVar[bool] = True
     messages: ClassVar[dict[str, tuple[str, str]]] = {
-        "change_goal": (
-            "{value} against {goal} ({change} from the baseline {baseline})",
-            "{value} 对比目标 {goal}（较基数 {baseline} {change}）",
+        "change_met": (
+            "{value} meets the target {op} {goal} ({change} from the baseline {baseline})",
+            "{value} 达到目标 {op} {goal}（较基数 {baseline} {change}）",
+        ),
+        "change_not_met": (
+            "{value} misses the target {op} {goal} ({change} from the baseline {baseline})",
+            "{value} 未达到目标 {op} {goal}（较基数 {baseline} {change}）",
         ),
         "needs_baseline": (
             "needs a {base_year} baseline value to judge a change target",
@@ -95,6 +99,10 @@ class Change(Kind):
 
     def better(self) -> Better:
         return "higher" if self.rising() else "lower"
+
+    def goal_symbol(self) -> str:
+        """A rise is met at the goal or above it, a fall at the goal or below (``judge``)."""
+        return "≥" if self.rising() else "≤"
 
     def drafted(self, draft: Draft) -> Kind:
         """In the 年均/累计 column a change says neither each year nor over the period: a todo."""
@@ -137,9 +145,9 @@ class Change(Kind):
         else:
             change = f"×{self.amount:g}"
         value, goal = numbers_apart(row.value, row.goal)
-        return (
-            fragment("change_goal", value=value, goal=goal, change=change, baseline=number(base)),
-        )
+        key = "change_met" if row.met else "change_not_met"
+        return (fragment(key, value=value, op=self.goal_symbol(), goal=goal, change=change,
+                         baseline=number(base)),)  # fmt: skip
 
 
 def plan_baseline_year(plan: Plan) -> int:
