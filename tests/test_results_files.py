@@ -177,3 +177,28 @@ def test_a_results_file_reads_back_as_the_same_submission(lang: str, tmp_path: P
     assert sorted(tuple(r[k] for k in key) for r in again.json()["results"]) == sorted(
         tuple(r[k] for k in key) for r in first
     )
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_units_and_notes_a_spreadsheet_would_run_read_back_as_typed(
+    fmt: str, tmp_path: Path
+) -> None:
+    """The CSV puts a ``'`` before text a spreadsheet would run, and reading it takes it off;
+    a workbook's cells are strings, never run, and are written as typed."""
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    indicators = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    (plan / "indicators.yaml").write_text(admitting_other_units(indicators), encoding="utf-8")
+    submission = tmp_path / "2023.csv"
+    submission.write_text("unit,indicator,value,note\n=X,4,100,-暂无\n+Y,4,90,@某人\n",
+                          encoding="utf-8")  # fmt: skip
+    results = tmp_path / f"results.{fmt}"
+    assert run("evaluate", submission, "--plan", plan, "-f", fmt, "-o", results).code == 1
+    if fmt == "xlsx":
+        sheet = openpyxl.load_workbook(results).active
+        assert sheet is not None
+        cells = {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+        assert cells == {"=X", "+Y"}
+    again = run("evaluate", results, "--plan", plan, "-f", "json")
+    notes = {(r["unit"], r["id"]): r["note"] for r in again.json()["results"] if r["note"]}
+    assert notes == {("=X", "4"): "-暂无", ("+Y", "4"): "@某人"}

@@ -75,3 +75,19 @@ def one_line(text: str) -> str:
     """
     line = visible_controls(text, keep="")
     return "./" + line if _COMMAND_START.match(line) else line
+
+
+# What a spreadsheet may run as a formula at the start of a cell ("CSV injection"): a CSV the
+# tool writes puts a ``'`` before such text, and its readers take that ``'`` off again.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(text: str) -> str:
+    """Text a spreadsheet would run as a formula, made text with a leading ``'``."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def as_typed(cell: str) -> str:
+    """A text cell as it was typed before ``neutralised`` (a results file read back as a
+    submission keeps its units and notes): ``'-暂无`` is ``-暂无``."""
+    return cell[1:] if cell[:1] == "'" and cell[1:].startswith(FORMULA_START) else cell

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from plancheck.evaluate.models import Evaluation, Status
@@ -22,10 +22,8 @@ from plancheck.messages import render
 from plancheck.report import Options
 from plancheck.report.common import target_cell
 from plancheck.report.labels import label, status_word
-from plancheck.safetext import visible_controls
+from plancheck.safetext import neutralised, visible_controls
 
-# What a spreadsheet may run as a formula (as template.py's FORMULA_START).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = (
     "unit",
     "year",
@@ -47,22 +45,25 @@ Row = tuple[str, int, str, str, str, str, str, float | None, float | None, str, 
 def neutralise(text: str) -> str:
     """Text a spreadsheet would run as a formula, made text with a leading ``'``; control
     characters shown (``visible_controls``), a line break kept."""
-    text = visible_controls(text)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return neutralised(visible_controls(text))
 
 
 def header(lang: str) -> list[str]:
     return [label(f"column_{column}", lang) for column in COLUMNS]
 
 
-def rows(evaluation: Evaluation, lang: str) -> Iterator[Row]:
-    """Each result (``--only`` keeps some) as a row of COLUMNS, in the evaluation's order."""
+def rows(
+    evaluation: Evaluation, lang: str, text: Callable[[str], str] = neutralise
+) -> Iterator[Row]:
+    """Each result (``--only`` keeps some) as a row of COLUMNS, in the evaluation's order;
+    ``text`` makes each text cell: a CSV's are neutralised, a workbook's are strings, never run
+    as formulas, and need only their controls shown (``visible_controls``)."""
     indicators = {
         i.id: (
-            neutralise(i.id),
-            neutralise(i.name),
+            text(i.id),
+            text(i.name),
             label("binding_yes" if i.binding else "binding_no", lang),
-            neutralise(target_cell(i)),
+            text(target_cell(i)),
         )
         for i in evaluation.plan.indicators
     }
@@ -73,10 +74,10 @@ def rows(evaluation: Evaluation, lang: str) -> Iterator[Row]:
     for r in evaluation.listed:
         unit = units.get(r.unit)
         if unit is None:
-            unit = units[r.unit] = neutralise(r.unit)
+            unit = units[r.unit] = text(r.unit)
         found = said.get(id(r.reason))
         if found is None:
-            found = said[id(r.reason)] = (r.reason, neutralise(render(r.reason, lang)))
+            found = said[id(r.reason)] = (r.reason, text(render(r.reason, lang)))
         why = found[1]
         number, name, binding, target = indicators[r.indicator.id]
         yield (
@@ -90,7 +91,7 @@ def rows(evaluation: Evaluation, lang: str) -> Iterator[Row]:
             r.value,
             r.goal,
             why,
-            neutralise(r.note) if r.note else "",
+            text(r.note) if r.note else "",
         )
 
 

@@ -19,6 +19,7 @@ from plancheck.evaluate.models import Evaluation
 from plancheck.report import Options
 from plancheck.report.csv import COLUMNS, header, rows
 from plancheck.report.labels import label
+from plancheck.safetext import visible_controls
 
 MAX_ROWS = 1_048_575  # data rows of an Excel sheet below its header
 WIDTHS = {"unit": 12, "year": 7, "indicator": 8, "name": 36, "binding": 10, "target": 18,
@@ -45,7 +46,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
         written = 0
         count = 0
         write_string, write_number = None, None
-        for row in rows(evaluation, lang):
+        for row in rows(evaluation, lang, visible_controls):
             if sheet is None or written == MAX_ROWS:
                 if sheet is not None:
                     sheet.autofilter(0, 0, written, len(COLUMNS) - 1)

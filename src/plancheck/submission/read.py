@@ -19,6 +19,7 @@ from plancheck.i18n import say
 from plancheck.messages import numbers_apart
 from plancheck.plan.models import Indicator, Plan, normalise_key
 from plancheck.record import record
+from plancheck.safetext import as_typed
 from plancheck.submission import columns
 from plancheck.submission.models import RawRecord, Submission, blank_cells
 from plancheck.submission.read_csv import other_delimiter, read_rows
@@ -228,7 +229,7 @@ class _Builder:
         elif unit.__class__ is str:
             unit_cell = self._unit_cells.get(unit)
             if unit_cell is None:
-                unit_cell = self._unit_cells[unit] = (_total_text(unit), fold(unit))
+                unit_cell = self._unit_cells[unit] = (_total_text(unit), fold(as_typed(unit)))
             total, unit_name = unit_cell
             if total:
                 self._total_row(context, line, total)
@@ -237,7 +238,7 @@ class _Builder:
             if total := _total_text(unit):
                 self._total_row(context, line, total)
                 return
-            unit_name = fold(str(unit))
+            unit_name = fold(as_typed(str(unit)))
         # The year, known good for this file when seen before (then it is no 合计 either).
         years = context.years
         year_number = years.get(year) if year.__class__ in _TEXT_OR_NONE else None
@@ -316,7 +317,7 @@ class _Builder:
         self.rows.append((code, year_number, indicator, figure, ref, place, line, context.index))
         # A note is the words typed, kept as they are (full-width punctuation, a ZWJ in an
         # emoji, a bidi control the reports show escaped): only its outer spaces go.
-        if note is not None and (text := str(note).strip()):
+        if note is not None and (text := as_typed(str(note).strip())):
             self.rows_note[row] = text
         context.rows += 1
 
