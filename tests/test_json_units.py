@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import json
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
@@ -218,3 +218,15 @@ def test_the_report_written_a_block_of_units_at_a_time_is_each_results_line_in_o
     assert [line.strip() for line in written] == expected
     assert len({r.status for r in evaluation.listed}) >= (1 if only == "failing" else 3)
     assert len(expected) > (engine._BLOCK if only else 3 * engine._BLOCK) * len(PLAN.indicators)
+
+
+def test_latest_summary_is_the_year_judged_as_every_other_format_counts() -> None:
+    data = run("evaluate", SAMPLES / "districts-2023.csv", "-f", "json").json()
+    latest = Counter(r["status"] for r in data["results"] if r["year"] == data["year"])
+    every = Counter(r["status"] for r in data["results"])
+    assert data["latest_summary"] == {s: latest.get(s, 0) for s in data["latest_summary"]}
+    assert data["summary"] == {s: every.get(s, 0) for s in data["summary"]}
+    assert data["summary"] != data["latest_summary"]  # three years judged, one shown elsewhere
+    table = run("evaluate", SAMPLES / "districts-2023.csv").stdout
+    counts = data["latest_summary"]
+    assert f"pass {counts['pass']} · ✘ FAIL {counts['fail']} · ◐ behind {counts['behind']}" in table

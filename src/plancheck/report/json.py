@@ -135,6 +135,8 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
             "strict": evaluation.strict,
             "compliant": evaluation.compliant,
             "summary": evaluation.summary(),
+            # The latest year's counts: what every other format shows, the year judged.
+            "latest_summary": evaluation.summary(year=evaluation.latest_year),
             "results": _ResultWriter(evaluation, options, several).lines(evaluation),
         }
     )
