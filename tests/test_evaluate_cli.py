@@ -379,3 +379,11 @@ def test_the_index_bears_the_name_the_plan_gives_it(tmp_path: Path) -> None:
     assert "## 综合指数 2021" in markdown.stdout and "即为综合指数。" in markdown.stdout
     own = run("evaluate", SAMPLES / "2023.csv", "--lang", "zh").stdout
     assert "法治指数 2023" in own
+
+
+def test_a_computed_mean_is_shown_alike_beside_every_unit() -> None:
+    """One city average, one text: 2.62 beside 普陀区's 3 as beside 黄浦区's 2.9."""
+    report = run("evaluate", SAMPLES / "districts-2023.csv", "-f", "markdown").stdout
+    shown = {line.split("city average ")[1].split(" ")[0]
+             for line in report.splitlines() if "16 案件改判发回率" in line and "city average" in line}  # fmt: skip
+    assert shown == {"2.62"}

@@ -44,7 +44,7 @@ from plancheck.kinds.phrasing import (
     form,
     not_understood,
 )
-from plancheck.messages import Reason, decimals_written, fragment, numbers_apart
+from plancheck.messages import Reason, fragment, numbers_apart
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array
@@ -103,9 +103,10 @@ class Relative(Kind):
         if ref is None:
             return (fragment("needs_reference", reference=name),)
         if row.get("reference_source") == COMPUTED:
-            # A mean of the units is shown one decimal finer than the figure beside it (2.62
-            # beside 2.9, not 2.6187), finer only where that tells the two apart.
-            places = max(indicator.decimals, decimals_written(row.value)) + 1
+            # A mean of the units is shown one decimal finer than the indicator's figures, and
+            # at two at least (2.62, not 2.6187), the same beside every unit's figure of the
+            # report; finer only where that tells the two apart (numbers_apart).
+            places = max(indicator.decimals, 1) + 1
             ref = round(ref, places) if round(ref, places) != row.value else ref
         value, ref_value = numbers_apart(row.value, ref)
         return (
