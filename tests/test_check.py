@@ -71,7 +71,10 @@ def test_warnings_are_listed_under_their_file(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0].startswith(f"ok {path}: 1 figure, ")
     assert lines[1] == f"  warning: {path}:1:3: column 'remarks' is not used by plancheck: skipped"
-    assert lines[2] == f"  warning: {path}:3: a '合计' row is not an indicator: skipped"
+    assert (
+        lines[2]
+        == f"  warning: {path}:3: a '合计' row is the table's own (a total or a note), not figures: skipped"
+    )
     assert result.stderr == ""  # the warnings are the report here, said once
 
 

@@ -276,7 +276,10 @@ def test_warnings_are_in_chinese(tmp_path: Path) -> None:
     lines = err.splitlines()
     assert any(line.startswith("警告：") and "plancheck 不使用“数据来源”列，已跳过" in line
                for line in lines)  # fmt: skip
-    assert any(line.startswith("警告：") and "“合计”行不是指标，已跳过" in line for line in lines)
+    assert any(
+        line.startswith("警告：") and "“合计”行是表格自身的合计或说明，不是数据，已跳过" in line
+        for line in lines
+    )
     code, _, err = run("evaluate", path, "-f", "json", "--lang", "en")
     assert "warning: " in err and "column '数据来源' is not used by plancheck: skipped" in err
 

@@ -48,7 +48,7 @@ CASES: dict[str, tuple[dict[str, str], list[str]]] = {
         {"2023.csv": HEAD + "徐汇区,2023,1,90\n合计,2023,1,1\n徐汇区,合计,2,2\n合计,2023,3,3\n"
                             "徐汇区,合计,4,4\n徐汇区,2023,5,1\n"},
         ["徐汇区 2023 1 90.0 - - 2023.csv:2", "徐汇区 2023 5 1.0 - - 2023.csv:7",
-         *[f"warning: 2023.csv:{n}: a '合计' row is not an indicator: skipped" for n in (3, 4, 5, 6)]],
+         *[f"warning: 2023.csv:{n}: a '合计' row is the table's own (a total or a note), not figures: skipped" for n in (3, 4, 5, 6)]],
     ),
     # Three texts of one unit are one unit.
     "unit_texts_fold": (

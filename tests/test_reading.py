@@ -34,7 +34,7 @@ def test_a_totals_row_and_an_extra_column_are_skipped_with_one_warning_each(tmp_
     assert result.statuses()["4"] == "pass"
     assert result.stderr.splitlines() == [
         f"warning: {source}:1:3: column '数据来源' is not used by plancheck: skipped",
-        f"warning: {source}:3: a '合计' row is not an indicator: skipped",
+        f"warning: {source}:3: a '合计' row is the table's own (a total or a note), not figures: skipped",
     ]
 
 
@@ -50,7 +50,7 @@ def test_a_totals_row_named_in_the_unit_column_is_skipped_once(tmp_path: Path, r
     assert result.code in (0, 1), result.stderr
     assert result.statuses()["4"] == "pass"
     assert result.stderr.splitlines() == [
-        f"warning: {source}:3: a '合计' row is not an indicator: skipped"
+        f"warning: {source}:3: a '合计' row is the table's own (a total or a note), not figures: skipped"
     ]
 
 
