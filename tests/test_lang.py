@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from plancheck.cli import app
 from plancheck.plan.load import load_plan
+from tests.conftest import run
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
@@ -73,3 +74,26 @@ def test_chinese_reports_use_chinese_labels(fmt: str) -> None:
 def test_the_check_itself_finds_an_untranslated_label() -> None:
     assert untranslated("Verdict: 合规 — 徐汇区, 依法执政") == ["合规"]
     assert untranslated("Status: 未达标; 约束性") == ["未达标", "约束性"]
+
+
+def test_the_systems_and_the_csv_modules_reasons_are_said_in_chinese(tmp_path: Path) -> None:
+    import errno
+
+    from plancheck import i18n
+    from plancheck.errors import os_reason
+
+    previous = i18n.set_lang("zh")
+    try:
+        assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "磁盘空间不足"
+        assert os_reason(OSError(errno.EROFS, "Read-only file system")) == "文件系统为只读"
+        assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == (
+            "Invalid cross-device link"  # one a person hardly meets: the system's words
+        )
+    finally:
+        i18n.set_lang(previous)
+    source = tmp_path / "2023.csv"
+    source.write_text('indicator,value\n1,"100\n', encoding="utf-8")
+    result = run("evaluate", source, "--lang", "zh")
+    assert (
+        result.stderr == f"{source}:2: CSV 格式有误：带引号的单元格没有结束引号（文件意外结束）\n"
+    )

@@ -64,7 +64,26 @@ def os_reason(exc: OSError) -> str:
 
     if isinstance(exc, PermissionError):
         return say("file.permission_denied")
+    key = _REASONS.get(exc.errno or 0)
+    if key is not None:
+        return say(key)
     return exc.strerror or str(exc)
+
+
+def _errno_keys() -> dict[int, str]:
+    import errno
+
+    keys = {"ENOSPC": "os.enospc", "EROFS": "os.erofs", "ENOENT": "os.enoent",
+            "EISDIR": "os.eisdir", "ENOTDIR": "os.enotdir", "EPIPE": "os.epipe",
+            "ENAMETOOLONG": "os.enametoolong", "ELOOP": "os.eloop", "EBUSY": "os.ebusy",
+            "EIO": "os.eio", "EEXIST": "os.eexist", "EFBIG": "os.efbig", "EDQUOT": "os.edquot",
+            "ENXIO": "os.enxio", "ETXTBSY": "os.etxtbsy"}  # fmt: skip
+    return {getattr(errno, name): key for name, key in keys.items() if hasattr(errno, name)}
+
+
+# The system's reasons a person meets, in the run's language; any other is the system's own
+# words.
+_REASONS = _errno_keys()
 
 
 def missing_dependency(package: str, what: str, file: str | Path | None = None) -> UserError:

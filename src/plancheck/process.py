@@ -97,7 +97,11 @@ def report_error(error: Exception) -> int:
         target = error.filename
         if target == "standard output":
             target = i18n.say("process.standard_output")
-        reason = i18n.say("process.closed") if error.strerror == "it is closed" else error.strerror
+        from plancheck.errors import os_reason
+
+        reason = (
+            i18n.say("process.closed") if error.strerror == "it is closed" else os_reason(error)
+        )
         say("plancheck: " + i18n.say("process.cannot_write", target=target, reason=reason))
         return EXIT_BAD_INPUT
     if isinstance(error, typer.Abort):

@@ -98,7 +98,7 @@ def numbered_records(
             start = skipped + reader.line_num + 1
     except csv.Error as exc:
         line = skipped + max(reader.line_num, 1)
-        raise UserError(say("csv.malformed", reason=exc), file, line) from None
+        raise UserError(say("csv.malformed", reason=csv_reason(exc)), file, line) from None
 
 
 def _delimiter(
@@ -110,7 +110,7 @@ def _delimiter(
         try:
             cells = next(csv.reader([line], delimiter=delimiter))
         except csv.Error as exc:
-            raise UserError(say("csv.malformed", reason=exc), file, number) from None
+            raise UserError(say("csv.malformed", reason=csv_reason(exc)), file, number) from None
         scores[delimiter] = score(cells)
     best = max(DELIMITERS, key=lambda d: scores[d])  # ties keep the first: comma
     if scores[best] == 0:
@@ -120,6 +120,20 @@ def _delimiter(
             number,
         )
     return best
+
+
+_QUOTE_THEN = re.compile(r"^'(.)' expected after '\"'$")
+
+
+def csv_reason(exc: csv.Error) -> str:
+    """What the csv module found, in the run's language (its two common findings; any other
+    in its own words)."""
+    text = str(exc)
+    if text == "unexpected end of data":
+        return say("csv.end_in_quotes")  # a quote opened and never closed
+    if found := _QUOTE_THEN.match(text):
+        return say("csv.after_quote", delimiter=found.group(1))
+    return text
 
 
 def other_delimiter(cell: str) -> str | None:
