@@ -328,9 +328,9 @@ def test_the_language_is_read_from_the_arguments_before_they_are_parsed(
 def test_usage_errors_are_in_chinese(tmp_path: Path) -> None:
     code, _, err = run("tasks", "check", "--lang", "zh")
     assert code == 2
-    assert err.strip() == "root tasks check: 缺少参数 'progress'。（参见 root tasks check --help）"
+    assert err.strip() == "root tasks check: 缺少参数 “progress”。（参见 root tasks check --help）"
     code, _, err = run("evaluate", tmp_path / "x.csv", "--lang", "fr", env={"LANG": "zh_CN"})
-    assert "'--lang' 的值无效：'fr' 不是 'en', 'zh' 之一。" in err
+    assert "“--lang” 的值无效：“fr” 不是 “en”、“zh” 之一。" in err
     code, _, err = run("evaluate", "--bogus", "--lang", "zh")
     assert "没有此选项：--bogus" in err
     code, _, err = run("tasks", "check", "--lang", "en")
@@ -344,7 +344,7 @@ def test_a_usage_error_no_catalog_text_matches_stays_as_it_is() -> None:
     previous = i18n.set_lang("zh")
     try:
         assert i18n.usage("Something new happened.") == "Something new happened."
-        assert i18n.usage("Missing argument 'FILE'.") == "缺少参数 'FILE'。"
+        assert i18n.usage("Missing argument 'FILE'.") == "缺少参数 “FILE”。"
     finally:
         i18n.set_lang(previous)
 
@@ -402,3 +402,8 @@ def test_every_catalog_text_is_said_somewhere() -> None:
             named |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)}
     usage = {key for key in i18n.TEXTS["en"] if key.startswith("usage.")}  # matched, not said
     assert sorted(set(i18n.TEXTS["en"]) - named - usage) == []
+
+
+def test_a_usage_errors_quoted_choices_are_quoted_as_chinese_quotes_them() -> None:
+    result = CliRunner().invoke(app, ["evaluate", "x.csv", "--only", "x", "--lang", "zh"])
+    assert "“--only” 的值无效：“x” 不是 “failing”、“binding” 之一。" in result.stderr

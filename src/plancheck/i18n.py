@@ -1110,8 +1110,17 @@ def usage(message: str) -> str:
     for key, pattern in _usage_patterns():
         found = pattern.fullmatch(message)
         if found is not None:
-            return say(key, **{name: usage(value) for name, value in found.groupdict().items()})
+            values = {name: _quoted(usage(value)) for name, value in found.groupdict().items()}
+            return say(key, **values)
     return message
+
+
+_SINGLE_QUOTED = re.compile(r"'([^'\n]*)'")
+
+
+def _quoted(value: str) -> str:
+    """click's 'x' and 'a', 'b' as Chinese quotes them: “x”, “a”、“b”."""
+    return _SINGLE_QUOTED.sub(r"“\1”", value).replace("”, “", "”、“")
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = []
