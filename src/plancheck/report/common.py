@@ -805,3 +805,17 @@ def city_year(evaluation: Evaluation) -> int | None:
 def bracketed(text: str, lang: str) -> str:
     """``（text）`` in Chinese, ``(text)`` in English."""
     return f"（{text}）" if lang == "zh" else f"({text})"
+
+
+def diff_side(evaluation: Evaluation, lang: str) -> str:
+    """How a diff names one side: its files and its latest year, ``2023.csv (2023)`` or
+    ``2023.csv（2023）``."""
+    space = "" if lang == "zh" else " "
+    return (
+        f"{enumerated(evaluation.files, lang)}{space}{bracketed(str(evaluation.latest_year), lang)}"
+    )
+
+
+def signed(delta: float | None) -> str:
+    """A diff's change of value: ``+0.5``, ``-2``, ``—`` when there is none to compare."""
+    return "—" if delta is None else ("+" if delta > 0 else "") + number(delta)

@@ -32,6 +32,7 @@ from plancheck.report.common import (
     city_table,
     city_year,
     date_text,
+    enumerated,
     file_names,
     heading_fields,
     index_explained,
@@ -109,7 +110,9 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
     paragraph.add_run(xml(" " + bracketed(latest_counts(evaluation, lang), lang)))
     if len(evaluation.units) > 1 and evaluation.failing_units:
         doc.add_paragraph(
-            xml(f"{label('failing_units', lang)}{colon}{', '.join(evaluation.failing_units)}")
+            xml(
+                f"{label('failing_units', lang)}{colon}{enumerated(evaluation.failing_units, lang)}"
+            )
         )
 
     doc.add_heading(xml(label("summary", lang)), level=1)

@@ -98,7 +98,7 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     )
     if len(evaluation.units) > 1 and evaluation.failing_units:
         out.append(
-            f"<p>{esc(label('failing_units', lang) + colon(lang) + ', '.join(evaluation.failing_units))}</p>"
+            f"<p>{esc(label('failing_units', lang) + colon(lang) + enumerated(evaluation.failing_units, lang))}</p>"
         )
 
     out += _summary(evaluation, lang)

@@ -9,10 +9,10 @@ the format ``html`` is one module in the registry.
 from __future__ import annotations
 
 from plancheck.evaluate.diff import Change, Diff
-from plancheck.evaluate.models import Evaluation, Result
-from plancheck.messages import number, render
+from plancheck.evaluate.models import Result
+from plancheck.messages import render
 from plancheck.report import Options
-from plancheck.report.common import value_cell
+from plancheck.report.common import colon, comma, diff_side, signed, value_cell
 from plancheck.report.escape import html as esc
 from plancheck.report.html_style import CSS as BASE_CSS
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word
@@ -78,10 +78,6 @@ def _table(header: list[str], rows: list[list[str]], css_class: str = "") -> lis
 # --- plancheck diff ---------------------------------------------------------------------------
 
 
-def _side(evaluation: Evaluation) -> str:
-    return f"{', '.join(evaluation.files)} ({evaluation.latest_year})"
-
-
 def _state(result: Result, lang: str) -> str:
     status = result.status
     word = f"{STATUS_SYMBOL[status]} {status_word(status, lang)}"
@@ -92,14 +88,10 @@ def _state(result: Result, lang: str) -> str:
     )
 
 
-def _signed(delta: float | None) -> str:
-    return "—" if delta is None else ("+" if delta > 0 else "") + number(delta)
-
-
 def render_diff(diff: Diff, options: Options) -> str:
     """What changed: the count of each change, then every unit and indicator before and after."""
     lang = options.lang
-    title = label("diff_title", lang, old=_side(diff.old), new=_side(diff.new))
+    title = label("diff_title", lang, old=diff_side(diff.old, lang), new=diff_side(diff.new, lang))
     info = diff.plan.info
     regressed = diff.regressed
     count = diff.summary()
@@ -109,12 +101,12 @@ def render_diff(diff: Diff, options: Options) -> str:
         '<dl class="meta">',
         f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(info.title)}"
         + (f" ({esc(info.title_en)})" if lang != "zh" else "")
-        + f", {info.period.start}–{info.period.end}</dd>",
-        f"<dt>{esc(label('before', lang))}</dt><dd>{esc(_side(diff.old))}</dd>",
-        f"<dt>{esc(label('after', lang))}</dt><dd>{esc(_side(diff.new))}</dd>",
+        + f"{comma(lang)}{info.period.start}–{info.period.end}</dd>",
+        f"<dt>{esc(label('before', lang))}</dt><dd>{esc(diff_side(diff.old, lang))}</dd>",
+        f"<dt>{esc(label('after', lang))}</dt><dd>{esc(diff_side(diff.new, lang))}</dd>",
         "</dl>",
         f'<p class="verdict {"bad" if regressed else "ok"}" id="verdict">'
-        f"{esc(label('verdict', lang))}: {esc(verdict)}</p>",
+        f"{esc(label('verdict', lang))}{colon(lang)}{esc(verdict)}</p>",
     ]
     body += _table(
         [esc(label("status_change", lang)), esc(label("count", lang))],
@@ -136,7 +128,7 @@ def render_diff(diff: Diff, options: Options) -> str:
         i = row.indicator
         cells = [esc(i.id), esc(i.name if lang == "zh" else i.name_en)]
         cells += [_state(row.old, lang), _state(row.new, lang)]
-        cells += [esc(_signed(row.delta)),
+        cells += [esc(signed(row.delta)),
                   f'<span class="status c-{row.change.value}">'
                   f'{esc(label("change_" + row.change.value, lang))}</span>']  # fmt: skip
         rows.append([esc(row.unit), *cells] if diff.multi_unit else cells)
@@ -161,7 +153,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
         '<dl class="meta">',
         f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(info.title)}"
         + (f" ({esc(info.title_en)})" if lang != "zh" else "")
-        + f", {info.period.start}–{info.period.end}</dd>",
+        + f"{comma(lang)}{info.period.start}–{info.period.end}</dd>",
         f"<dt>{esc(label('progress_file', lang))}</dt><dd>{esc(', '.join(check.files))}</dd>",
         f"<dt>{esc(label('as_of', lang))}</dt><dd>{esc(parts.as_of_text(check, lang))}</dd>",
         "</dl>",

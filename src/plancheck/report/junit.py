@@ -39,7 +39,14 @@ from plancheck.messages import Reason, render
 from plancheck.plan.models import Indicator
 from plancheck.report import Options
 from plancheck.report.check import done_line, file_line
-from plancheck.report.common import blocking_count, target_cell, value_cell, verdict
+from plancheck.report.common import (
+    blocking_count,
+    colon,
+    enumerated,
+    target_cell,
+    value_cell,
+    verdict,
+)
 from plancheck.report.escape import xml
 from plancheck.report.labels import label, status_word
 from plancheck.report.tasks_view import BAD, OK, TaskRow, task_rows
@@ -135,12 +142,14 @@ class _Bodies:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.status = {s: f"{label('status', lang)}: {status_word(s, lang)}\n" for s in Status}
+        c = colon(lang)
+        self.status = {s: f"{label('status', lang)}{c}{status_word(s, lang)}\n" for s in Status}
         self.target = label("target", lang)
         self.actual = label("actual", lang)
-        self.reason = f"{label('reason', lang)}: "
-        self.note = f"\n{label('note', lang)}: "
-        self.where = f"\n{label('where', lang)}: "
+        self.reason = f"{label('reason', lang)}{c}"
+        self.note = f"\n{label('note', lang)}{c}"
+        self.where = f"\n{label('where', lang)}{c}"
+        self.colon = c
         labels = [*self.status.values(), self.target, self.actual, self.reason, self.note]
         self.plain_labels = all(map(_plain, [*labels, self.where]))
         self._targets: dict[int, tuple[Indicator, str, bool]] = {}
@@ -160,12 +169,12 @@ class _Bodies:
         indicator = result.indicator
         target = self._targets.get(id(indicator))
         if target is None:
-            text = f"{self.target}: {target_cell(indicator)}\n"
+            text = f"{self.target}{self.colon}{target_cell(indicator)}\n"
             target = self._targets[id(indicator)] = (indicator, text, _plain(text))
         key = (result.value, result.goal, indicator.unit)
         value = self._values.get(key)
         if value is None:
-            text = f"{self.actual}: {value_cell(result)}\n"
+            text = f"{self.actual}{self.colon}{value_cell(result)}\n"
             value = self._values[key] = (text, _plain(text))
         text = f"{self.status[result.status]}{target[1]}{value[0]}{self.reason}{reason[1]}"
         plain = self.plain_labels and target[2] and value[1] and reason[2]
@@ -210,7 +219,7 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
     for suite in tasks:
         for key in totals:
             totals[key] += suite.counts[key]
-    years = ", ".join(map(str, evaluation.years))
+    years = enumerated(evaluation.years, lang)
     shown = verdict(evaluation, lang, blocking_count(evaluation))
     name = f"plancheck: {plan_title(evaluation, lang)} — {years} — {shown}"
     return _document(name, itertools.chain(_unit_suites(evaluation, lang), tasks), totals)
@@ -264,11 +273,12 @@ def _task_suites(rows: list[TaskRow], lang: str) -> list[_Suite]:
     for section, members in sections.items():
         suite = _Suite(f"{label('tasks_heading', lang)} · {section}")
         for row in members:
-            body = [f"{label('status', lang)}: {label('finding_' + row.status, lang)}",
-                    f"{label('reason', lang)}: {row.reason}"]  # fmt: skip
+            c = colon(lang)
+            body = [f"{label('status', lang)}{c}{label('finding_' + row.status, lang)}",
+                    f"{label('reason', lang)}{c}{row.reason}"]  # fmt: skip
             if row.file:
                 body.append(
-                    f"{label('where', lang)}: {row.file}:{row.line}" if row.line else row.file
+                    f"{label('where', lang)}{c}{row.file}:{row.line}" if row.line else row.file
                 )
             name = f"{row.subject} {row.text}"
             suite.case(

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import number
 from plancheck.plan.models import Indicator, Plan
 from plancheck.report import Options
 from plancheck.report.common import (
@@ -20,6 +19,7 @@ from plancheck.report.common import (
     city_table,
     city_year,
     colon,
+    diff_side,
     enumerated,
     file_names,
     heading_fields,
@@ -34,6 +34,7 @@ from plancheck.report.common import (
     shared_progress_table,
     shared_task_verdict,
     shared_verdict,
+    signed,
     summary_sentences,
     timing_cell,
     value_cell,
@@ -101,7 +102,7 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     ]
     if evaluation.failing_units and len(evaluation.units) > 1:
         lines += [
-            f"{label('failing_units', lang)}{c}{', '.join(map(markdown_inline, evaluation.failing_units))}",
+            f"{label('failing_units', lang)}{c}{enumerated(map(markdown_inline, evaluation.failing_units), lang)}",
             "",
         ]
 
@@ -352,13 +353,7 @@ def render_diff(diff: Diff, options: Options) -> str:
 
     lang = options.lang
 
-    def side(evaluation: Evaluation) -> str:
-        return f"{', '.join(evaluation.files)} ({evaluation.latest_year})"
-
-    def signed(delta: float | None) -> str:
-        return "—" if delta is None else ("+" if delta > 0 else "") + number(delta)
-
-    title = label("diff_title", lang, old=side(diff.old), new=side(diff.new))
+    title = label("diff_title", lang, old=diff_side(diff.old, lang), new=diff_side(diff.new, lang))
     lines = [f"# {markdown_inline(title)}", ""]
     summary = diff.summary()
     lines += table(

@@ -19,7 +19,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import TREND_WORDS, decimals_written, number, render
+from plancheck.messages import TREND_WORDS, decimals_written, render
 from plancheck.plan.models import Indicator, Plan
 from plancheck.report import Options
 from plancheck.report.common import (
@@ -27,6 +27,7 @@ from plancheck.report.common import (
     arrow,
     attention,
     bracketed,
+    diff_side,
     enumerated,
     figure,
     fixed,
@@ -34,6 +35,7 @@ from plancheck.report.common import (
     latest_index,
     progress_header,
     progress_rows,
+    signed,
     summary_heading,
     target_cell,
     timing_cell,
@@ -278,7 +280,9 @@ def _summary(screen: Screen, evaluation: Evaluation, lang: str, *, compact: bool
     if len(evaluation.units) > 1 and failing:
         names = list(failing[:UNITS_LIMIT] if compact else failing)
         more = len(failing) - len(names)
-        text = ", ".join(names) + (" " + label("and_more_units", lang, count=more) if more else "")
+        text = enumerated(names, lang) + (
+            " " + label("and_more_units", lang, count=more) if more else ""
+        )
         screen.print(_shown(f"{label('failing_units', lang)}{label('colon', lang)}{text}"))
     style = "bold green" if evaluation.compliant else "bold red"
     screen.print(
@@ -631,17 +635,6 @@ CHANGE_STYLE = {
 }
 
 
-def diff_side(evaluation: Evaluation) -> str:
-    """How a diff names one side: its files and its latest year."""
-    return f"{', '.join(evaluation.files)} ({evaluation.latest_year})"
-
-
-def signed(delta: float | None) -> str:
-    if delta is None:
-        return "—"
-    return ("+" if delta > 0 else "") + number(delta)
-
-
 def render_diff(diff: Diff, options: Options) -> str:
     """plancheck diff: per indicator the value and status before and after, and the change."""
     from rich.table import Table
@@ -651,7 +644,7 @@ def render_diff(diff: Diff, options: Options) -> str:
 
     lang = options.lang
     console, buffer = _console(options)
-    title = label("diff_title", lang, old=diff_side(diff.old), new=diff_side(diff.new))
+    title = label("diff_title", lang, old=diff_side(diff.old, lang), new=diff_side(diff.new, lang))
     console.print(terminal(title, style="bold"))
     grid = Table(expand=False)
     keys = (["unit"] if diff.multi_unit else []) + ["id", "indicator", "before", "after"]
