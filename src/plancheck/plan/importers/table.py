@@ -249,8 +249,12 @@ def from_grid(grid: Sequence[Sequence[str]], where: Callable[[int], str]) -> Tab
         if len(filled) == 1 and (filled[0].startswith("#") or "。" in filled[0][:-1]):
             break  # a heading or a paragraph of the text after the table
         by_field = {f: values[col] for col, f in enumerate(fields) if f and col < len(values)}
-        if len(set(filled)) == 1 and (len(filled) > 1 or not by_field.get("name")):
-            category = _category_name(filled[0])  # a heading row, merged across the table
+        if len(set(filled)) == 1 and (
+            len(filled) > 1 or not by_field.get("name") or is_heading(filled[0])
+        ):
+            # A heading row: merged across the table (Word), or its one cell a heading
+            # ("一、经济发展", "**二、绿色发展**"), wherever it stands.
+            category = _category_name(filled[0])
             continue
         if by_field.get("category"):
             category = _category_name(by_field["category"])
@@ -325,12 +329,24 @@ def _footnotes(texts: Sequence[str]) -> list[str]:
     return found
 
 
+def is_heading(text: str) -> bool:
+    """Is a row's one cell a heading of the rows under it: a Chinese ordinal ("一、经济发展",
+    "（二）绿色发展") or bold ("**绿色发展**")? A name's number in figures ("1.") is not one."""
+    plain = text.strip()
+    return bool(_BOLD.match(plain) or _ORDINAL.match(_BOLD.sub(r"\g<text>", plain)))
+
+
 def _category_name(text: str) -> str:
-    """依法 执政 → 依法执政; 一、依法执政 → 依法执政."""
-    joined = "".join(text.split())
-    return re.sub(
-        r"^(?:[一二三四五六七八九十]+[、.]|[(\uff08][一二三四五六七八九十]+[)\uff09])", "", joined
-    )
+    """依法 执政 → 依法执政; 一、依法执政 → 依法执政; **二、绿色发展** → 绿色发展."""
+    joined = _BOLD.sub(r"\g<text>", "".join(text.split()))
+    return _ORDINAL.sub("", joined)
+
+
+# A heading's Chinese ordinal, and markdown's bold around a cell.
+_ORDINAL = re.compile(
+    r"^(?:[一二三四五六七八九十]+\s*[、.\uff0e]|[(\uff08]\s*[一二三四五六七八九十]+\s*[)\uff09])\s*(?=\S)"
+)
+_BOLD = re.compile(r"^(\*\*|__)(?P<text>.+)\1$")
 
 
 # --- the flattened table of a web page's text --------------------------------------------------
@@ -374,6 +390,10 @@ def from_cells(lines: Sequence[str], first_line: int = 1) -> Table | None:
             footnotes = _footnotes([t for _, t in cells[i:]])
             break
         read = _row_cells(cells, i, fields)
+        if read is None and is_heading(text) and _row_cells(cells, i + 1, fields) is not None:
+            category = _category_name(text)  # a heading line over the rows that follow it
+            i += 1
+            continue
         if read is None:
             if rows and (_END.match(text) or len(text) > 30):
                 break  # the text after the table
@@ -483,8 +503,8 @@ def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
             if FOOTNOTE.match(text):
                 footnotes = _footnotes([t for _, t in cells[i:]])
                 break
-            if _END.match(text) or len(text) > 30:
-                break
+            if (_END.match(text) and not (is_heading(text) and is_next(i + 1))) or len(text) > 30:
+                break  # the text after the table, not a heading over the rows that follow it
             category_parts.append(text)
             i += 1
             continue
