@@ -113,3 +113,66 @@ def test_a_heading_row_is_the_category_of_the_rows_under_it(tmp_path: Path, name
     ]
     todo = messages(draft, "TODO")
     assert not any("no category in the table" in m or "no number in the table" in m for m in todo)
+
+
+# --- the 年均/累计 column, however its header writes it; a lone year column ---------------------
+
+AVERAGE_HEADERS = ["年均/累计", "年均增长[累计]", "年均增长〔累计〕", "年均增速", "年均增长(%)"]
+AVERAGE_HEADERS += ["年均（累计）", "年均增长（％）", "五年累计"]
+
+
+@pytest.mark.parametrize("header", AVERAGE_HEADERS)
+def test_the_average_column_under_each_header_people_write(tmp_path: Path, header: str) -> None:
+    table = (
+        f"指标,单位,2020年,2025年,{header},属性\n"
+        "1.单位GDP能耗降低,%,,,〔13.5〕,约束性\n"
+        "2.地区生产总值增长,%,3.1,,＞5,预期性\n"
+    )
+    draft = imported(tmp_path, "t.csv", table)
+    assert [(i["target"], i["timing"]) for i in indicators(draft)] == [
+        ({"kind": "cumulative", "amount": 13.5, "compound": "reduction"}, "by_target_year"),
+        ({"kind": "average_growth", "op": ">", "value": 5}, "annual"),
+    ]
+    assert not any("gives no target" in m for m in messages(draft, "TODO"))
+
+
+LONE_YEAR = "指标,单位,2020年,年均增长[累计],属性\n1.地区生产总值增长,%,3.1,6.5左右,预期性\n"
+
+
+def test_a_lone_year_beside_the_average_column_is_the_base_year(tmp_path: Path) -> None:
+    """2020年 beside 年均/累计 is the base year: the period is not read from it."""
+    from plancheck.errors import UserError
+
+    with pytest.raises(UserError, match="give --period"):
+        imported(tmp_path, "t.csv", LONE_YEAR)
+    for draft in (
+        imported(tmp_path, "t.csv", LONE_YEAR, (2021, 2025)),
+        imported(tmp_path, "titled.csv", "某市发展规划（2021—2025年）\n" + LONE_YEAR),
+    ):
+        plan = yaml.safe_load(draft.indicators)
+        assert plan["plan"]["period"] == {"start": 2021, "end": 2025}
+        (row,) = plan["indicators"]
+        assert row["baseline"] == {"year": 2020, "value": 3.1}
+        assert (row["target_text"], row["target"]) == ("6.5左右", {"kind": "around", "value": 6.5})
+
+
+def test_a_lone_year_the_period_ends_with_is_the_target_year(tmp_path: Path) -> None:
+    table = "某市发展规划（2021—2025年）\n指标,单位,2025年,年均/累计,属性\n1.森林覆盖率,%,24,—,约束性\n"
+    (row,) = indicators(imported(tmp_path, "t.csv", table))
+    assert row["target"] == {"kind": "threshold", "op": ">=", "value": 24}
+    assert (row["timing"], "baseline" in row) == ("by_target_year", False)
+
+
+def test_a_column_no_field_reads_is_named_when_it_holds_targets(tmp_path: Path) -> None:
+    table = (
+        "指标,单位,2020年,2022年,2025年,年度增幅,备注,属性\n"
+        "1.地区生产总值增长,%,3.1,5,,＞5,国家下达,预期性\n"
+    )
+    checks = messages(imported(tmp_path, "t.csv", table), "check")
+    unread = [m for m in checks if "is not read" in m]
+    assert unread == [
+        "indicator 1: the column '2022年' is not read, yet its cell '5' reads as a target: name "
+        "the column as plancheck reads it (2025年, 年均/累计, 指标目标) or move the target there",
+        "indicator 1: the column '年度增幅' is not read, yet its cell '＞5' reads as a target: "
+        "name the column as plancheck reads it (2025年, 年均/累计, 指标目标) or move the target there",
+    ]  # 备注's '国家下达' is no target

@@ -68,7 +68,10 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
         grids = list(text_grids(lines))
     else:
         raise UserError(say("import.unknown_suffix", suffix=source.suffix), source)
-    table = _table(lines, where, grids)
+    meta = metadata(lines, where)
+    # The period the title (or --period) gives tells the header's lone year column (2020年
+    # beside 年均/累计) a base year from a target year.
+    table = _table(lines, where, grids, period or meta.period)
     unread = table is None or not table.rows
     if unread and suffix in TEXT_SUFFIXES and (line := header_line(lines)) is not None:
         raise UserError(
@@ -78,7 +81,6 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
         )
     if table is None or not table.rows:
         raise UserError(say("import.no_table"), source)
-    meta = metadata(lines, where)
     found_tasks, task_notes = tasks(lines, where)
     chosen, note = _period(meta, period, table)
     if chosen is None:
@@ -111,14 +113,19 @@ def _no_tasks(suffix: str) -> str:
     return say("import.no_tasks")
 
 
-def _table(lines: Sequence[str], where: Sequence[str], grids: Sequence[Grid]) -> Table | None:
+def _table(
+    lines: Sequence[str],
+    where: Sequence[str],
+    grids: Sequence[Grid],
+    period: tuple[int, int] | None,
+) -> Table | None:
     """The first indicator table: of a grid (a table, or text rows split at tabs or spaces),
     else of the text one cell per line (every cell there, else the empty ones gone)."""
     for grid, name in grids:
-        table = from_grid(grid, name)
+        table = from_grid(grid, name, period)
         if table is not None and table.rows:
             return table
-    return from_cells(lines) or from_lines(lines)
+    return from_cells(lines, period=period) or from_lines(lines, period=period)
 
 
 def _period(

@@ -173,6 +173,9 @@ class _Reader:
         if unit_note:
             self.check("unit", unit_note)
         baseline = self.baseline()
+        for header, text in row.unread:
+            if parse_target(text).understood:  # a target in a column no field reads
+                self.check("target", say("import.column_unread", column=header, text=text))
         level, average = self.marked(row.target_text), self.marked(row.average)
         if not is_empty(level):
             column, text, written = "level", level, level

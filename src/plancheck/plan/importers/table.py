@@ -31,9 +31,16 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "unit": ("单位", "计量单位", "指标单位"),
     "target": ("指标目标", "目标", "目标值", "规划目标", "预期目标", "目标任务"),
     "baseline": ("基期值", "基数", "现状值", "基准值", "基期", "现状"),
-    # The national tables' column of yearly averages and totals over the period (＞7, 〔13.5〕).
-    "average": ("年均/累计", "年均", "累计", "年均增长", "年均增速", "年均/累计增长", "五年累计"),
 }
+# The national tables' column of yearly averages and totals over the period (＞7, 〔13.5〕), as
+# headers write it: 年均/累计, 年均, 累计, 五年累计, 年均增长, 年均增速, 年均增长[累计], 年均增长〔累计〕,
+# 年均（累计）, 年均增长(%)… (compared folded, as HEADERS are).
+_AVERAGE_HEADER = re.compile(
+    r"^(?:五年)?(?:年均|累计)(?:增长率?|增速|增幅)?"
+    r"(?:[/、]?[\[〔【(]?(?:五年)?累计(?:增长率?|增速|增幅)?[\]〕】)]?)?"
+    r"(?:[(\[〔【](?:%|‰)[)\]〕】])?$"
+)
+FIELDS = (*HEADERS, "average")
 # Keys of ``header_columns`` that are facts about the header, not columns.
 HEADER_FACTS = ("target_year", "baseline_year", "dated")
 # Target headers that name the level for the end of the period, as 2025年 does (Table.dated).
@@ -113,6 +120,7 @@ class Row:
     average: str = ""  # the 年均/累计 column's cell
     written_name: str = ""  # the name cell without its number, as written (with its unit)
     name_unit: str = ""  # the unit the name's brackets give
+    unread: tuple[tuple[str, str], ...] = ()  # (header, cell) of the columns no field reads
 
 
 @record
@@ -158,32 +166,45 @@ def numbered(text: str) -> bool:
     return found is not None and found["digits"] is not None
 
 
-def header_columns(cells: Sequence[str]) -> dict[str, int] | None:
+def column_named(key: str) -> str | None:
+    """The field a header (folded) names, if any; a year (2025年) is told by ``header_columns``."""
+    if (column := _ALIASES.get(key)) is not None:
+        return column
+    if _AVERAGE_HEADER.match(key):
+        return "average"
+    if "目标" in key:
+        return "target"
+    if "基期" in key or "现状" in key:
+        return "baseline"
+    return None
+
+
+def header_columns(
+    cells: Sequence[str], period: tuple[int, int] | None = None
+) -> dict[str, int] | None:
     """Column of each known field when ``cells`` is an indicator table's header, else None.
 
     Besides columns: ``target_year``/``baseline_year`` (the years the headers name) and
-    ``dated`` (1 when the target column names the end of the period).
+    ``dated`` (1 when the target column names the end of the period). ``period``: the plan's,
+    when the title or --period says it.
     """
     found: dict[str, int] = {}
     years: list[tuple[int, int, str]] = []
     for col, raw in enumerate(cells):
         key = fold(raw)
-        column = _ALIASES.get(key)
-        if column is None and (match := _YEAR_HEADER.match(key)):
+        if (match := _YEAR_HEADER.match(key)) and _ALIASES.get(key) is None:
             years.append((int(match.group("year")), col, match.group("what") or ""))
             continue
-        if column is None:
-            if "目标" in key:
-                column = "target"
-            elif "基期" in key or "现状" in key:
-                column = "baseline"
+        column = column_named(key)
         if column is not None and column not in found:
             found[column] = col
             if column == "target" and key in DATED_TARGETS:
                 found["dated"] = 1
     for year, col, what in sorted(years):
         # Two year columns: the earlier is the baseline, the later the target.
-        if what.startswith("目标") or (years[-1][1] == col and "target" not in found):
+        if what.startswith("目标") or (
+            years[-1][1] == col and "target" not in found and not _base_year(years, found, period)
+        ):
             if "target" not in found:
                 found["target"] = col
                 found["dated"] = 1
@@ -191,13 +212,32 @@ def header_columns(cells: Sequence[str]) -> dict[str, int] | None:
         else:
             found.setdefault("baseline", col)
             found.setdefault("baseline_year", year)
-    if "name" in found and "target" in found and len(set(found) & set(HEADERS)) >= 3:
+    targets = "target" in found or "average" in found
+    if "name" in found and targets and len(set(found) & set(FIELDS)) >= 3:
         return found
     return None
 
 
-def make_row(where: str, category: str, cells: dict[str, str], baseline_year: int | None) -> Row:
-    """A row from its cells by field (the name split into number, name and unit)."""
+def _base_year(
+    years: Sequence[tuple[int, int, str]], found: dict[str, int], period: tuple[int, int] | None
+) -> bool:
+    """Is a lone year column (2020年) beside a 年均/累计 column the base year? It is unless the
+    plan's period, when known, makes it the target year: both a 2020年 base and a 2025年 target
+    stand beside such a column, and the year alone cannot tell (the 13th plan's ended in 2020)."""
+    if len(years) != 1 or years[0][2] or "average" not in found:
+        return False
+    return period is None or years[0][0] < period[0]
+
+
+def make_row(
+    where: str,
+    category: str,
+    cells: dict[str, str],
+    baseline_year: int | None,
+    unread: tuple[tuple[str, str], ...] = (),
+) -> Row:
+    """A row from its cells by field (the name split into number, name and unit), and the
+    cells of the columns no field reads, by header."""
     number, name, name_unit, written = split_name(cells.get("name", ""))
     row_id = unicodedata.normalize("NFKC", cells.get("id", "")).strip().rstrip(".、")
     return Row(
@@ -213,16 +253,26 @@ def make_row(where: str, category: str, cells: dict[str, str], baseline_year: in
         average=cells.get("average", ""),
         written_name=written if written != name else "",
         name_unit=name_unit,
+        unread=unread,
     )
 
 
-def from_grid(grid: Sequence[Sequence[str]], where: Callable[[int], str]) -> Table | None:
+def from_grid(
+    grid: Sequence[Sequence[str]],
+    where: Callable[[int], str],
+    period: tuple[int, int] | None = None,
+) -> Table | None:
     """Rows of the first indicator table in ``grid``; None when no row is its header.
 
-    ``where(i)`` names row ``i`` of the grid for messages ("line 12", "table 1 row 3", "A5").
+    ``where(i)`` names row ``i`` of the grid for messages ("line 12", "table 1 row 3", "A5");
+    ``period`` is the plan's, when known (``header_columns``).
     """
     start, columns = next(
-        ((i, found) for i, row in enumerate(grid) if (found := header_columns(row)) is not None),
+        (
+            (i, found)
+            for i, row in enumerate(grid)
+            if (found := header_columns(row, period)) is not None
+        ),
         (0, None),
     )
     if columns is None:
@@ -233,6 +283,12 @@ def from_grid(grid: Sequence[Sequence[str]], where: Callable[[int], str]) -> Tab
     footnotes: list[str] = []
     category = ""
     fields = _fields(columns)
+    headers = [cell(c) for c in grid[start]]
+    unread_columns = [
+        (col, header)
+        for col, header in enumerate(headers)
+        if header and (col >= len(fields) or fields[col] is None)
+    ]
 
     for i in range(start + 1, len(grid)):
         values = _aligned([cell(c) for c in grid[i]], columns, width)
@@ -261,7 +317,12 @@ def from_grid(grid: Sequence[Sequence[str]], where: Callable[[int], str]) -> Tab
         if not by_field.get("name"):
             notes.append(say("import.row_skipped", where=where(i)))
             continue
-        rows.append(make_row(where(i), category, by_field, columns.get("baseline_year")))
+        unread = tuple(
+            (header, values[col])
+            for col, header in unread_columns
+            if col < len(values) and not is_empty(values[col])
+        )
+        rows.append(make_row(where(i), category, by_field, columns.get("baseline_year"), unread))
     return _table(rows, notes, columns, footnotes)
 
 
@@ -362,7 +423,9 @@ COMMON_UNITS = frozenset(
 )  # fmt: skip
 
 
-def from_cells(lines: Sequence[str], first_line: int = 1) -> Table | None:
+def from_cells(
+    lines: Sequence[str], first_line: int = 1, period: tuple[int, int] | None = None
+) -> Table | None:
     """Rows of an indicator table one cell per line, every cell there ("—" in the empty ones),
     as a web page's text gives a table that prints a dash in its empty cells.
 
@@ -373,7 +436,7 @@ def from_cells(lines: Sequence[str], first_line: int = 1) -> Table | None:
     cells are gone.
     """
     cells = [(n, line.strip()) for n, line in enumerate(lines, start=first_line) if line.strip()]
-    found = _header_end(cells)
+    found = _header_end(cells, period)
     if found is None:
         return None
     i, columns, width = found
@@ -473,7 +536,9 @@ def _fits(column: str | None, text: str) -> bool:
     return len(text) <= 80 and not numbered(text)
 
 
-def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
+def from_lines(
+    lines: Sequence[str], first_line: int = 1, period: tuple[int, int] | None = None
+) -> Table | None:
     """Rows of an indicator table flattened to one cell per line (the seed's shape).
 
     A row is: its number (the next in sequence), its name (one line or more), its attribute
@@ -482,7 +547,7 @@ def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
     are the category of the rows that follow.
     """
     cells = [(n, line.strip()) for n, line in enumerate(lines, start=first_line) if line.strip()]
-    found = _header_end(cells)
+    found = _header_end(cells, period)
     if found is None:
         return None
     start, columns, _ = found
@@ -556,25 +621,23 @@ def header_line(lines: Sequence[str]) -> int | None:
     return None if found is None else cells[found[0] - found[2]][0]
 
 
-def _header_end(cells: Sequence[tuple[int, str]]) -> tuple[int, dict[str, int], int] | None:
+def _header_end(
+    cells: Sequence[tuple[int, str]], period: tuple[int, int] | None = None
+) -> tuple[int, dict[str, int], int] | None:
     """After a header of known column names one per line: where the rows start, the columns,
     and how many there are."""
     for i in range(len(cells)):
         j = i
         while j < len(cells) and _is_header_cell(cells[j][1]):
             j += 1
-        if j - i >= 3 and (columns := header_columns([text for _, text in cells[i:j]])):
+        if j - i >= 3 and (columns := header_columns([text for _, text in cells[i:j]], period)):
             return j, columns, j - i
     return None
 
 
 def _is_header_cell(text: str) -> bool:
     key = fold(text)
-    return (
-        key in _ALIASES
-        or bool(_YEAR_HEADER.match(key))
-        or (len(key) <= 12 and ("目标" in key or "基期" in key or "现状" in key))
-    )
+    return bool(_YEAR_HEADER.match(key)) or (len(key) <= 12 and column_named(key) is not None)
 
 
 def _is_baseline(cells: Sequence[tuple[int, str]], i: int, next_id: int) -> bool:
