@@ -176,3 +176,25 @@ def test_a_column_no_field_reads_is_named_when_it_holds_targets(tmp_path: Path) 
         "indicator 1: the column '年度增幅' is not read, yet its cell '＞5' reads as a target: "
         "name the column as plancheck reads it (2025年, 年均/累计, 指标目标) or move the target there",
     ]  # 备注's '国家下达' is no target
+
+
+# --- when a target is judged ----------------------------------------------------------------
+
+TIMINGS = [
+    # (the header's target column, the row's cells after 指标, the timing drafted)
+    ("2025年", "地区生产总值增长,%,3.1,＞5,预期性", "annual"),  # each year's growth
+    ("2025年", "全员劳动生产率增速,%,2.5,6左右,预期性", "annual"),
+    ("2025年", "研发经费投入增长率,%,,≥7,预期性", "annual"),
+    ("指标目标", "地区生产总值增长,%,3.1,6以上,预期性", "annual"),
+    ("2025年", "常住人口城镇化率,%,60.1,65,预期性", "by_target_year"),  # a level
+    ("2025年", "城镇新增就业人数增长,万人,,＞50,预期性", "by_target_year"),  # not a rate in %
+]
+
+
+@pytest.mark.parametrize(("column", "cells", "timing"), TIMINGS)
+def test_a_yearly_rate_is_judged_every_year(
+    tmp_path: Path, column: str, cells: str, timing: str
+) -> None:
+    table = f"指标,单位,2020年,{column},属性\n{cells}\n"
+    (row,) = indicators(imported(tmp_path, "t.csv", table, (2021, 2025)))
+    assert row["timing"] == timing

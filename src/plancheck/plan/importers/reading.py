@@ -6,6 +6,9 @@ Which cell holds the target, and what it means, follows the table's columns:
 - a level in the target-year column (2025年: 65, ＞6.5) is read by the phrase parser: a
   threshold to reach by the target year (``by_target_year``), binding or not — unless its kind
   holds every year (a rank, an average, a count per year);
+- on an indicator whose figure is a year's rate in % (地区生产总值增长, 单位GDP能耗降低:
+  ``yearly_rate``), a target that is no total over the period holds every year (``annual``),
+  in whichever column it stands: ＞5 is each year's growth;
 - the 年均/累计 column, when the target-year cell is empty: 〔13.5〕 is a total over the period
   (cumulative: a compounded reduction when the name says 降低/下降, a growth when it says 增长,
   else the change of a level from its baseline), due by the target year; ＞7 on a growth is an
@@ -82,6 +85,12 @@ class Reading:
     aliases: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()  # the indicator's `notes`
     remarks: tuple[Remark, ...] = field(default=())
+
+
+def yearly_rate(name: str, unit: str | None) -> bool:
+    """Is the indicator's figure a year's rate of change in % (地区生产总值增长, 单位GDP能耗降低)?
+    It can be negative, and a target that is no total over the period holds for each year."""
+    return unit == "%" and bool(GROWTH.search(name) or REDUCTION.search(name))
 
 
 def lower_is_better(name: str) -> bool:
@@ -202,7 +211,11 @@ class _Reader:
         if parsed.unit and not unit:
             unit = parsed.unit  # the phrase states it: 不低于95%
         target = self.kind(parsed, column, baseline)
-        if target.over_period or (column == "level" and self.dated):
+        if yearly_rate(row.name, unit) and not target.over_period:
+            # Each year's growth (＞5 in the 2025年 column) is a rate of that year, not a level
+            # reached by the end of the period.
+            timing: Timing = "annual"
+        elif target.over_period or (column == "level" and self.dated):
             # Reached by the end of the period, binding or not, unless the kind holds every year.
             timing = target.default_timing(False, unit) if column == "level" else "by_target_year"
         elif column == "average":
@@ -264,7 +277,6 @@ class _Reader:
         baseline: tuple[int, float] | None,
     ) -> Reading:
         row = self.row
-        rate = unit == "%" and (GROWTH.search(row.name) or REDUCTION.search(row.name))
         return Reading(
             id=self.ident,
             target=target,
@@ -273,7 +285,7 @@ class _Reader:
             unit=unit,
             scope=scope,
             baseline=baseline,
-            minimum=-100.0 if rate else None,
+            minimum=-100.0 if yearly_rate(row.name, unit) else None,
             aliases=(row.written_name,) if row.written_name else (),
             notes=tuple(self.notes),
             remarks=tuple(self.remarks),
