@@ -198,3 +198,43 @@ def test_a_yearly_rate_is_judged_every_year(
     table = f"指标,单位,2020年,{column},属性\n{cells}\n"
     (row,) = indicators(imported(tmp_path, "t.csv", table, (2021, 2025)))
     assert row["timing"] == timing
+
+
+# --- a total in 〔〕 goes the way the name says, or a person says ------------------------------
+
+BRACKETED = [
+    # (the row's cells after 指标 — 单位, 2020年, 2025年, 年均/累计, 属性 — the target drafted)
+    ("单位GDP能耗降低,%,,〔13.5〕,,约束性", {"kind": "cumulative", "amount": 13.5, "compound": "reduction"}),
+    ("研发经费投入增长,%,,,[20],预期性", {"kind": "cumulative", "amount": 20, "compound": "growth"}),
+    ("人均预期寿命提高,岁,77.3,〔1〕,,预期性", {"kind": "cumulative", "amount": 1, "compound": "none"}),
+    ("人均预期寿命,岁,77.3,,〔1〕,预期性", {"kind": "cumulative", "amount": 1, "compound": "none"}),
+    # Less is better and the name says no way: a rise would pass; a person must say.
+    ("PM2.5浓度,微克/立方米,35,〔18〕,,约束性", {"kind": "todo", "text": "〔18〕"}),
+    ("城镇调查失业率,%,5.2,[1],,预期性", {"kind": "todo", "text": "[1]"}),
+    ("二氧化碳排放总量,亿吨,100,,〔18〕,约束性", {"kind": "todo", "text": "〔18〕"}),
+]
+
+
+@pytest.mark.parametrize(("cells", "target"), BRACKETED)
+def test_a_bracketed_total_goes_the_way_the_name_says(
+    tmp_path: Path, cells: str, target: dict[str, Any]
+) -> None:
+    table = f"指标,单位,2020年,2025年,年均/累计,属性\n1.{cells}\n"
+    draft = imported(tmp_path, "t.csv", table, (2021, 2025))
+    (row,) = indicators(draft)
+    assert row["target"] == target
+    asked = [m for m in messages(draft, "TODO") if "where less is better" in m]
+    assert bool(asked) == (target["kind"] == "todo")
+    if target.get("compound") == "none":  # the way it was read is said
+        (read,) = [m for m in messages(draft, "check") if "read as" in m]
+        assert "a rise of the level from its baseline" in read
+
+
+def test_a_bare_number_on_a_name_where_less_is_better_is_a_ceiling(tmp_path: Path) -> None:
+    """浓度, 失业率, 能耗, 排放 say less is better; a name whose figure is the fall (降低) not."""
+    table = (
+        "指标,单位,2020年,2025年,属性\n1.PM2.5浓度,微克/立方米,35,33,约束性\n"
+        "2.单位GDP能耗降低,%,,3,约束性\n3.污水排放达标率,%,90,95,约束性\n"
+    )
+    rows = indicators(imported(tmp_path, "t.csv", table, (2021, 2025)))
+    assert [r["target"]["op"] for r in rows] == ["<=", ">=", ">="]

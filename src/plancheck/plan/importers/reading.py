@@ -53,14 +53,18 @@ SAME_UNITS = {"百分比": "%", "百分率": "%", "千分比": "‰", "千分率
 # A name that says its figure is a year's change in %: 增长 (not 增加值, value added), 降低…
 GROWTH = re.compile(r"增长|增速|增加(?!值)")
 REDUCTION = re.compile(r"降低|下降|减少")
+# A name that says its level is to rise: 人均预期寿命提高.
+RISE = re.compile(r"提高|提升|上升")
 # A secondary goal after the target: "＞7、力争投入强度高于“十三五”时期实际".
 SECONDARY = re.compile(r"^(?P<main>.+?)\s*[、,，;；]\s*(?P<clause>(?:并?力争|争取|努力).+)$")
 # Names of indicators where less is better: a bare number on them is a ceiling.
 _LOWER = re.compile(
     r"发案率|发生率|败诉率|纠错率|差错率|改判|发回|事故|死亡|犯罪|投诉|逾期|超期|积案|不合格|"
-    r"失信|上访|信访量|复发|违法率|违规率|案件数|起数|亡人"
+    r"失信|上访|信访量|复发|违法率|违规率|案件数|起数|亡人|浓度|失业率|能耗|能源消耗|排放|劣[ⅤV]类"
 )
-_HIGHER = re.compile(r"查处|办结|化解|合格率|覆盖|满意|知晓|结案|审查率|答复|出庭|落实|整改|成功")
+_HIGHER = re.compile(
+    r"查处|办结|化解|合格率|覆盖|满意|知晓|结案|审查率|答复|出庭|落实|整改|成功|达标"
+)
 
 
 @record
@@ -94,7 +98,9 @@ def yearly_rate(name: str, unit: str | None) -> bool:
 
 
 def lower_is_better(name: str) -> bool:
-    return bool(_LOWER.search(name)) and not _HIGHER.search(name)
+    """Less is better on the indicator's level (PM2.5浓度, 城镇调查失业率) — not on a name whose
+    figure is the fall itself (单位GDP能耗降低: the more it falls, the better)."""
+    return bool(_LOWER.search(name)) and not _HIGHER.search(name) and not REDUCTION.search(name)
 
 
 def restore_unit(raw: str, name: str) -> tuple[str | None, str | None]:
@@ -332,6 +338,10 @@ class _Draft:
 
     def reduction_word(self) -> str | None:
         found = REDUCTION.search(self.name)
+        return found[0] if found else None
+
+    def rise_word(self) -> str | None:
+        found = RISE.search(self.name)
         return found[0] if found else None
 
     def lower_is_better(self) -> bool:
