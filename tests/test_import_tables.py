@@ -238,3 +238,32 @@ def test_a_bare_number_on_a_name_where_less_is_better_is_a_ceiling(tmp_path: Pat
     )
     rows = indicators(imported(tmp_path, "t.csv", table, (2021, 2025)))
     assert [r["target"]["op"] for r in rows] == ["<=", ">=", ">="]
+
+
+# --- 累计下降13.5% reads the same in the 2025年 column and the 年均/累计 one --------------------
+
+TOTALS = [
+    # (name and unit, the target drafted from 累计下降13.5% in either column)
+    ("单位GDP能耗降低,%", {"kind": "cumulative", "amount": 13.5, "compound": "reduction"}),
+    ("单位GDP二氧化碳排放下降,%", {"kind": "cumulative", "amount": 13.5, "compound": "reduction"}),
+    # A level: its change from the baseline, by the target year.
+    ("单位GDP能耗,吨标准煤/万元", {"kind": "change", "measure": "percent", "amount": -13.5}),
+]
+
+
+@pytest.mark.parametrize(("name", "target"), TOTALS)
+def test_a_total_said_as_cumulative_reads_the_same_in_either_column(
+    tmp_path: Path, name: str, target: dict[str, Any]
+) -> None:
+    source = tmp_path / "t.csv"
+    source.write_text(
+        "某市发展规划（2021—2025年）\n指标,单位,2020年,2025年,年均/累计,属性\n"
+        f"1.{name},0.5,累计下降13.5%,,约束性\n2.全市{name},0.5,,累计下降13.5%,约束性\n",
+        encoding="utf-8",
+    )
+    result = run("plan", "import", source, "-o", tmp_path / "plan")
+    assert result.exit_code == 0, result.stderr  # the draft validates: text and target agree
+    rows = yaml.safe_load((tmp_path / "plan" / "indicators.yaml").read_text(encoding="utf-8"))
+    drafted = [(r["target"], r["timing"]) for r in rows["indicators"]]
+    assert drafted == [(target, "by_target_year")] * 2
+    assert result.stdout.count("'累计下降13.5%' read as a total over the period") == 2

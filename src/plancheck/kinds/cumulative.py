@@ -233,7 +233,13 @@ class Cumulative(Kind):
         return (fragment(key, **self._figures(row, achieved)),)
 
     def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
-        """〔13.5〕 says the amount, not whether the yearly figures compound: that is the plan's."""
+        """〔13.5〕 says the amount, not whether the yearly figures compound: that is the plan's.
+        So does 累计下降13.5% (a change of -13.5% over the period) of a compounded reduction."""
+        from plancheck.kinds.change import Change
+
+        if isinstance(read, Change) and parsed.over_period and read.measure == "percent":
+            signed = -self.amount if self.compound == "reduction" else self.amount
+            return self.compound != "none" and abs(read.amount - signed) < 1e-9, ""
         same = isinstance(read, Cumulative) and abs(read.amount - self.amount) < 1e-9
         return same, ""
 

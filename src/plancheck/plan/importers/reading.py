@@ -15,6 +15,9 @@ Which cell holds the target, and what it means, follows the table's columns:
   average yearly growth; ＜5.5 on a level a threshold; 高于GDP增长 / 与GDP增长基本同步 a
   comparison with the indicator the words name; 各年度视情提出 the plan's goal of each year —
   all of these hold every year (``annual``);
+- a change said to be a total (累计下降13.5%) is one over the period in either column, due by
+  the target year: on a name that says 降低/增长 the yearly rates compounded, as 〔13.5〕; on a
+  level its change from the baseline;
 - a single target column (指标目标) says nothing about when: the bundled plan's rule (binding
   indicators every year, expected ones by the target year);
 - a clause after 、力争… is a secondary goal: kept in ``notes``, not judged;
@@ -217,13 +220,16 @@ class _Reader:
         if parsed.unit and not unit:
             unit = parsed.unit  # the phrase states it: 不低于95%
         target = self.kind(parsed, column, baseline)
-        if yearly_rate(row.name, unit) and not target.over_period:
+        over_period = target.over_period or parsed.over_period  # 〔13.5〕, 累计下降13.5%
+        if yearly_rate(row.name, unit) and not over_period:
             # Each year's growth (＞5 in the 2025年 column) is a rate of that year, not a level
             # reached by the end of the period.
             timing: Timing = "annual"
-        elif target.over_period or (column == "level" and self.dated):
+        elif over_period:
+            timing = "by_target_year"  # a total is reached by the end of the period, whatever column
+        elif column == "level" and self.dated:
             # Reached by the end of the period, binding or not, unless the kind holds every year.
-            timing = target.default_timing(False, unit) if column == "level" else "by_target_year"
+            timing = target.default_timing(False, unit)
         elif column == "average":
             timing = "annual"
         else:
