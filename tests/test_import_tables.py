@@ -267,3 +267,56 @@ def test_a_total_said_as_cumulative_reads_the_same_in_either_column(
     drafted = [(r["target"], r["timing"]) for r in rows["indicators"]]
     assert drafted == [(target, "by_target_year")] * 2
     assert result.stdout.count("'累计下降13.5%' read as a total over the period") == 2
+
+
+# --- where a note points: the source's file and line, in either language ----------------------
+
+SKIPPED = "序号,指标,单位,2025年,属性\n1,某某率,%,90,约束性\n,,%,80,预期性\n,某率二,%,95,约束性\n"
+
+
+@pytest.mark.parametrize(
+    ("lang", "skipped", "unnumbered"),
+    [
+        ("en", "note: t.csv:3: a row without an indicator name was skipped",
+         "TODO: indicator 2 (t.csv:4): no number in the table; numbered 2"),
+        ("zh", "提示：t.csv:3: 没有指标名称的一行已跳过", "TODO: 指标 2（t.csv:4）：表中没有序号；编为 2"),
+    ],
+)  # fmt: skip
+def test_notes_and_findings_name_the_source_file_and_line(
+    tmp_path: Path, lang: str, skipped: str, unnumbered: str
+) -> None:
+    source = tmp_path / "t.csv"
+    source.write_text(SKIPPED, encoding="utf-8")
+    result = run("plan", "import", source, "-o", tmp_path / "p", "--period", "2021-2025",
+                 "--lang", lang)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert skipped in lines
+    assert any(line.endswith(unnumbered) for line in lines)
+
+
+def test_a_workbook_row_is_named_by_its_line_and_cell(tmp_path: Path) -> None:
+    pytest.importorskip("python_calamine")
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "t.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("指标")
+    for r, line in enumerate(SKIPPED.splitlines()):
+        sheet.write_row(r, 0, line.split(","))
+    workbook.close()
+    draft = import_plan(path, (2021, 2025))
+    assert draft.notes == ["t.xlsx:3: 指标!A3: a row without an indicator name was skipped"]
+
+
+def test_a_word_tables_row_is_named_by_its_table_and_row(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    rows = [line.split(",") for line in SKIPPED.splitlines()]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "t.docx"
+    document.save(str(path))
+    draft = import_plan(path, (2021, 2025))
+    assert draft.notes == ["t.docx: table 1 row 3: a row without an indicator name was skipped"]

@@ -29,6 +29,7 @@ from plancheck.plan.importers.table import (
     from_grid,
     from_lines,
     header_line,
+    located,
     text_grids,
 )
 from plancheck.record import record
@@ -63,9 +64,9 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
     elif suffix in TEXT_SUFFIXES:
         from plancheck.textfile import read_text, split_lines
 
-        lines = split_lines(read_text(source))  # "line N" as an editor counts it
-        where = [f"line {n}" for n in range(1, len(lines) + 1)]
-        grids = list(text_grids(lines))
+        lines = split_lines(read_text(source))  # line N as an editor counts it
+        where = [located(source.name, n) for n in range(1, len(lines) + 1)]
+        grids = list(text_grids(lines, where))
     else:
         raise UserError(say("import.unknown_suffix", suffix=source.suffix), source)
     meta = metadata(lines, where)
@@ -125,7 +126,7 @@ def _table(
         table = from_grid(grid, name, period)
         if table is not None and table.rows:
             return table
-    return from_cells(lines, period=period) or from_lines(lines, period=period)
+    return from_cells(lines, where, period) or from_lines(lines, where, period)
 
 
 def _period(

@@ -92,7 +92,8 @@ def binding_of(attribute: str) -> bool | None:
 
 
 class RowName:
-    """Names row ``i`` of a grid for messages: 'line 12', 'table 1 row 3', 'Sheet1!A5'."""
+    """Names row ``i`` of a grid for messages, where the source has it: 't.csv:12',
+    'plan.docx: table 1 row 3', 't.xlsx:5: Sheet1!A5' (``located``)."""
 
     def __init__(self, names: Sequence[str]) -> None:
         self.names = list(names)
@@ -102,6 +103,13 @@ class RowName:
 
 
 Grid = tuple[list[list[str]], RowName]
+
+
+def located(source: str, line: int | None = None, place: str = "") -> str:
+    """Where something of the source is, for messages, as locations are written: 't.csv:12'
+    (a line), 't.xlsx:5: Sheet1!A5' (a line and its cell), 'plan.docx: table 1 row 3'."""
+    head = source if line is None else f"{source}:{line}"
+    return f"{head}: {place}" if place else head
 
 
 @record
@@ -354,10 +362,11 @@ def _aligned(values: list[str], columns: dict[str, int], width: int) -> list[str
     return shifted if numbered(first) or _number(first).isdigit() else values
 
 
-def text_grids(lines: Sequence[str]) -> Iterator[Grid]:
+def text_grids(lines: Sequence[str], where: Sequence[str]) -> Iterator[Grid]:
     """A text's lines as grids, by each way a copied table separates its cells: tabs or ``|``
-    (a markdown table), runs of two or more spaces (or an ideographic space), single spaces."""
-    names = RowName([f"line {n}" for n in range(1, len(lines) + 1)])
+    (a markdown table), runs of two or more spaces (or an ideographic space), single spaces.
+    ``where[n]`` names line n (from 0) for messages."""
+    names = RowName(where)
     yield [_tab_cells(line) for line in lines], names
     yield (
         [re.split(r"\s{2,}|\u3000", line.strip()) if line.strip() else [] for line in lines],
@@ -424,7 +433,7 @@ COMMON_UNITS = frozenset(
 
 
 def from_cells(
-    lines: Sequence[str], first_line: int = 1, period: tuple[int, int] | None = None
+    lines: Sequence[str], where: Sequence[str], period: tuple[int, int] | None = None
 ) -> Table | None:
     """Rows of an indicator table one cell per line, every cell there ("—" in the empty ones),
     as a web page's text gives a table that prints a dash in its empty cells.
@@ -435,7 +444,7 @@ def from_cells(
     where one does not is not of this shape (None) — ``from_lines`` reads tables whose empty
     cells are gone.
     """
-    cells = [(n, line.strip()) for n, line in enumerate(lines, start=first_line) if line.strip()]
+    cells = _cells(lines)
     found = _header_end(cells, period)
     if found is None:
         return None
@@ -464,8 +473,8 @@ def from_cells(
         by_field, used = read
         if by_field.get("category"):
             category = _category_name(by_field["category"])
-        where = f"line {cells[i][0]}"
-        rows.append(make_row(where, category, by_field, columns.get("baseline_year")))
+        here = where[cells[i][0] - 1]
+        rows.append(make_row(here, category, by_field, columns.get("baseline_year")))
         i += used
     return _table(rows, [], columns, footnotes) if rows else None
 
@@ -537,7 +546,7 @@ def _fits(column: str | None, text: str) -> bool:
 
 
 def from_lines(
-    lines: Sequence[str], first_line: int = 1, period: tuple[int, int] | None = None
+    lines: Sequence[str], where: Sequence[str], period: tuple[int, int] | None = None
 ) -> Table | None:
     """Rows of an indicator table flattened to one cell per line (the seed's shape).
 
@@ -546,7 +555,7 @@ def from_lines(
     column and the row fills it, and its target. Lines between a row's target and the next number
     are the category of the rows that follow.
     """
-    cells = [(n, line.strip()) for n, line in enumerate(lines, start=first_line) if line.strip()]
+    cells = _cells(lines)
     found = _header_end(cells, period)
     if found is None:
         return None
@@ -576,7 +585,7 @@ def from_lines(
         if category_parts:
             category = _category_name("".join(category_parts))
             category_parts = []
-        row_id, where = _number(text), f"line {number}"
+        row_id, here = _number(text), where[number - 1]
         expected = int(row_id) + 1
         i += 1
         name_parts: list[str] = []
@@ -590,7 +599,7 @@ def from_lines(
             attribute = cells[i][1]
             i += 1
         elif "attribute" in columns:
-            notes.append(say("import.row_no_attribute", where=where, id=row_id))
+            notes.append(say("import.row_no_attribute", where=here, id=row_id))
         unit, baseline, target = "", "", ""
         has_baseline = "baseline" in columns
         if "unit" in columns and i < len(cells) and _is_unit(cells, i, expected, has_baseline):
@@ -604,10 +613,15 @@ def from_lines(
             i += 1
         written = {"id": row_id, "name": "".join(name_parts), "attribute": attribute}
         written |= {"unit": unit, "target": target, "baseline": baseline}
-        rows.append(make_row(where, category, written, columns.get("baseline_year")))
+        rows.append(make_row(here, category, written, columns.get("baseline_year")))
     if category_parts:
         notes.append(say("import.after_table", text="".join(category_parts)))
     return _table(rows, notes, columns, footnotes) if rows else None
+
+
+def _cells(lines: Sequence[str]) -> list[tuple[int, str]]:
+    """The text's non-empty lines, each with its number (from 1)."""
+    return [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
 
 
 def _number(text: str) -> str:
@@ -616,7 +630,7 @@ def _number(text: str) -> str:
 
 def header_line(lines: Sequence[str]) -> int | None:
     """The line (from 1) where a header of column names one per line starts, if any."""
-    cells = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
+    cells = _cells(lines)
     found = _header_end(cells)
     return None if found is None else cells[found[0] - found[2]][0]
 
