@@ -320,3 +320,21 @@ def test_a_word_tables_row_is_named_by_its_table_and_row(tmp_path: Path) -> None
     document.save(str(path))
     draft = import_plan(path, (2021, 2025))
     assert draft.notes == ["t.docx: table 1 row 3: a row without an indicator name was skipped"]
+
+
+# --- a number the table gives twice ----------------------------------------------------------
+
+REPEATED = (
+    "类别,序号,指标,单位,2020年,2025年,属性\n"
+    "安全,16,粮食综合生产能力,万吨,,＞2800,约束性\n"
+    ",16,能源综合生产能力,万吨标准煤,,＞5000,约束性\n"
+)
+
+
+def test_a_repeated_number_is_a_todo_naming_both_rows(tmp_path: Path) -> None:
+    draft = imported(tmp_path, "r4.csv", REPEATED)
+    assert [i["id"] for i in indicators(draft)] == ["16", "16-2"]
+    assert (
+        "indicator 16-2 (r4.csv:3): number 16 is already the row's at r4.csv:2; numbered 16-2: "
+        "give it a number of its own"
+    ) in messages(draft, "TODO")

@@ -43,7 +43,7 @@ class Imported:
     indicators: str  # the text of indicators.yaml
     tasks: str  # the text of tasks.yaml
     findings: list[Finding]
-    notes: list[str]  # about the source as a whole (skipped rows, repeated numbers…)
+    notes: list[str]  # about the source as a whole (skipped rows, text after the table…)
     counts: tuple[int, int]  # indicators, tasks
 
 

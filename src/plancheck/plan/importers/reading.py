@@ -122,7 +122,8 @@ def restore_unit(raw: str, name: str) -> tuple[str | None, str | None]:
 
 
 def identify(rows: Sequence[Row]) -> list[str]:
-    """Each row's id: its number in the table, else its position; a repeated one made unique."""
+    """Each row's id: its number in the table, else its position; a repeated one made unique
+    (and listed as a TODO: ``draft.py``)."""
     used: set[str] = set()
     ids = []
     for n, row in enumerate(rows):
