@@ -338,3 +338,16 @@ def test_a_repeated_number_is_a_todo_naming_both_rows(tmp_path: Path) -> None:
         "indicator 16-2 (r4.csv:3): number 16 is already the row's at r4.csv:2; numbered 16-2: "
         "give it a number of its own"
     ) in messages(draft, "TODO")
+
+
+# --- the period read from the header quotes the header ---------------------------------------
+
+
+@pytest.mark.parametrize("header", ["2025年", "2025年目标", "2025年目标值", "2025 年"])
+def test_the_period_read_from_the_header_quotes_it_as_written(tmp_path: Path, header: str) -> None:
+    table = f"指标,单位,2020年,{header},属性\n1.森林覆盖率,%,23,24,约束性\n"
+    checks = messages(imported(tmp_path, "t.csv", table), "check")
+    assert (
+        f"period 2021–2025 read from the table's header '{header}', read as a five-year plan"
+        in checks
+    )

@@ -143,7 +143,7 @@ def _period(
         return meta.period, None
     if table.target_year is not None:
         year = table.target_year
-        meta.period_from = say("import.period_header", year=year)
+        meta.period_from = say("import.period_header", header=table.year_header)
         return (year - 4, year), None
     return None, None
 

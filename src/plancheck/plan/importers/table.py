@@ -42,7 +42,7 @@ _AVERAGE_HEADER = re.compile(
 )
 FIELDS = (*HEADERS, "average")
 # Keys of ``header_columns`` that are facts about the header, not columns.
-HEADER_FACTS = ("target_year", "baseline_year", "dated")
+HEADER_FACTS = ("target_year", "target_year_column", "baseline_year", "dated")
 # Target headers that name the level for the end of the period, as 2025年 does (Table.dated).
 DATED_TARGETS = ("目标值", "期末值", "规划目标值", "末期值")
 _YEAR_HEADER = re.compile(r"^(?P<year>\d{4})年?(?:底|末)?(?P<what>目标值?|基数|基期值?|现状值?)?$")
@@ -136,6 +136,7 @@ class Table:
     rows: list[Row]
     notes: list[str]
     target_year: int | None = None  # from a header such as 2025年目标
+    year_header: str = ""  # that header, as written
     # The target column names the end of the period (2025年, 2025年目标, 目标值): a level in it
     # is reached by then. A plain 指标目标 column says nothing about when.
     dated: bool = False
@@ -192,9 +193,9 @@ def header_columns(
 ) -> dict[str, int] | None:
     """Column of each known field when ``cells`` is an indicator table's header, else None.
 
-    Besides columns: ``target_year``/``baseline_year`` (the years the headers name) and
-    ``dated`` (1 when the target column names the end of the period). ``period``: the plan's,
-    when the title or --period says it.
+    Besides columns: ``target_year``/``baseline_year`` (the years the headers name; the
+    column of the first: ``target_year_column``) and ``dated`` (1 when the target column names
+    the end of the period). ``period``: the plan's, when the title or --period says it.
     """
     found: dict[str, int] = {}
     years: list[tuple[int, int, str]] = []
@@ -216,7 +217,8 @@ def header_columns(
             if "target" not in found:
                 found["target"] = col
                 found["dated"] = 1
-            found.setdefault("target_year", year)
+            if "target_year" not in found:
+                found["target_year"], found["target_year_column"] = year, col
         else:
             found.setdefault("baseline", col)
             found.setdefault("baseline_year", year)
@@ -331,7 +333,7 @@ def from_grid(
             if col < len(values) and not is_empty(values[col])
         )
         rows.append(make_row(where(i), category, by_field, columns.get("baseline_year"), unread))
-    return _table(rows, notes, columns, footnotes)
+    return _table(rows, notes, columns, footnotes, headers)
 
 
 def _fields(columns: dict[str, int]) -> list[str | None]:
@@ -342,9 +344,16 @@ def _fields(columns: dict[str, int]) -> list[str | None]:
 
 
 def _table(
-    rows: list[Row], notes: list[str], columns: dict[str, int], footnotes: list[str]
+    rows: list[Row],
+    notes: list[str],
+    columns: dict[str, int],
+    footnotes: list[str],
+    headers: Sequence[str],
 ) -> Table:
-    return Table(rows, notes, columns.get("target_year"), "dated" in columns, footnotes)
+    """The table of ``rows`` under the header ``headers`` (its cells, as written)."""
+    year = columns.get("target_year")
+    header = headers[columns["target_year_column"]] if year is not None else ""
+    return Table(rows, notes, year, header, "dated" in columns, footnotes)
 
 
 def _aligned(values: list[str], columns: dict[str, int], width: int) -> list[str]:
@@ -449,6 +458,7 @@ def from_cells(
     if found is None:
         return None
     i, columns, width = found
+    headers = [text for _, text in cells[i - width : i]]
     fields = _fields(columns) + [None] * width
     fields = fields[:width]
     if "attribute" not in columns and "id" not in columns:
@@ -476,7 +486,7 @@ def from_cells(
         here = where[cells[i][0] - 1]
         rows.append(make_row(here, category, by_field, columns.get("baseline_year")))
         i += used
-    return _table(rows, [], columns, footnotes) if rows else None
+    return _table(rows, [], columns, footnotes, headers) if rows else None
 
 
 def _row_cells(
@@ -559,7 +569,8 @@ def from_lines(
     found = _header_end(cells, period)
     if found is None:
         return None
-    start, columns, _ = found
+    start, columns, width = found
+    headers = [text for _, text in cells[start - width : start]]
     rows: list[Row] = []
     notes: list[str] = []
     footnotes: list[str] = []
@@ -616,7 +627,7 @@ def from_lines(
         rows.append(make_row(here, category, written, columns.get("baseline_year")))
     if category_parts:
         notes.append(say("import.after_table", text="".join(category_parts)))
-    return _table(rows, notes, columns, footnotes) if rows else None
+    return _table(rows, notes, columns, footnotes, headers) if rows else None
 
 
 def _cells(lines: Sequence[str]) -> list[tuple[int, str]]:
