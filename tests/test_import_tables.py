@@ -31,6 +31,12 @@ def indicators(draft: Imported) -> list[dict[str, Any]]:
     return found
 
 
+def indicators_of(folder: Path) -> list[dict[str, Any]]:
+    text = (folder / "indicators.yaml").read_text(encoding="utf-8")
+    found: list[dict[str, Any]] = yaml.safe_load(text)["indicators"]
+    return found
+
+
 def messages(draft: Imported, kind: str) -> list[str]:
     return [f.message for f in draft.findings if f.kind == kind]
 
@@ -263,8 +269,7 @@ def test_a_total_said_as_cumulative_reads_the_same_in_either_column(
     )
     result = run("plan", "import", source, "-o", tmp_path / "plan")
     assert result.exit_code == 0, result.stderr  # the draft validates: text and target agree
-    rows = yaml.safe_load((tmp_path / "plan" / "indicators.yaml").read_text(encoding="utf-8"))
-    drafted = [(r["target"], r["timing"]) for r in rows["indicators"]]
+    drafted = [(r["target"], r["timing"]) for r in indicators_of(tmp_path / "plan")]
     assert drafted == [(target, "by_target_year")] * 2
     assert result.stdout.count("'累计下降13.5%' read as a total over the period") == 2
 
@@ -351,3 +356,38 @@ def test_the_period_read_from_the_header_quotes_it_as_written(tmp_path: Path, he
         f"period 2021–2025 read from the table's header '{header}', read as a five-year plan"
         in checks
     )
+
+
+# --- the indicator a comparison names --------------------------------------------------------
+
+OTHERS = [
+    # (the economy's row, the comparison, the id it names)
+    ("地区生产总值增长", "与经济增长基本同步", "1"),
+    ("国内生产总值（GDP）增长（％）", "与经济增长基本同步", "1"),
+    ("地区生产总值增长", "高于GDP增长", "1"),
+    ("GDP增速", "与经济增长同步", "1"),
+    ("地区生产总值增长", "高于经济增速", "1"),
+]
+
+
+@pytest.mark.parametrize(("economy", "words", "other"), OTHERS)
+def test_the_economys_growth_is_named_as_people_name_it(
+    tmp_path: Path, economy: str, words: str, other: str
+) -> None:
+    """plan import and plan validate read the comparison as the same indicator."""
+    source = tmp_path / "t.csv"
+    source.write_text(
+        "指标,单位,2020年,2025年,年均/累计,属性\n"
+        f"1.{economy},%,2.3,—,6左右,预期性\n"
+        "2.人均地区生产总值增长,%,2.0,—,6左右,预期性\n"
+        f"3.居民人均可支配收入增长,%,2.1,—,{words},预期性\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "plan"
+    result = run("plan", "import", source, "-o", folder, "--period", "2021-2025")
+    assert result.exit_code == 0, result.stderr
+    row = indicators_of(folder)[2]
+    assert (row["target"]["kind"], row["target"]["indicator"]) == ("versus", other)
+    validated = run("plan", "validate", folder)
+    assert validated.exit_code == 0, validated.stderr
+    assert "indicator 3" not in validated.stderr  # no note: text and target agree
