@@ -37,6 +37,10 @@ def indicators_of(folder: Path) -> list[dict[str, Any]]:
     return found
 
 
+def cumulative(amount: float, compound: str) -> dict[str, Any]:
+    return {"kind": "cumulative", "amount": amount, "compound": compound}
+
+
 def messages(draft: Imported, kind: str) -> list[str]:
     return [f.message for f in draft.findings if f.kind == kind]
 
@@ -69,17 +73,23 @@ HEADINGS = {
         "（二）绿色发展\n"
         "3.森林覆盖率\t%\t23\t24\t\t约束性\n"
     ),
+    # One cell per line, "—" in the empty ones.
     "headings-cells.txt": "\n".join(
-        ["指标", "单位", "2020年", "2025年", "年均/累计", "属性", "一、经济发展"]
-        + ["1.地区生产总值增长", "%", "3.1", "—", "6.5左右", "预期性"]
-        + ["2.常住人口城镇化率", "%", "60.1", "65", "—", "预期性", "二、绿色发展"]
-        + ["3.森林覆盖率", "%", "23", "24", "—", "约束性", ""]
+        [
+            *("指标", "单位", "2020年", "2025年", "年均/累计", "属性", "一、经济发展"),
+            *("1.地区生产总值增长", "%", "3.1", "—", "6.5左右", "预期性"),
+            *("2.常住人口城镇化率", "%", "60.1", "65", "—", "预期性", "二、绿色发展"),
+            *("3.森林覆盖率", "%", "23", "24", "—", "约束性", ""),
+        ]
     ),
+    # One cell per line, the empty ones gone.
     "headings-lines.txt": "\n".join(
-        ["序号", "指标", "属性", "单位", "2025年", "一、经济发展"]
-        + ["1", "地区生产总值增长", "预期性", "%", "6.5左右"]
-        + ["2", "常住人口城镇化率", "预期性", "%", "65", "二、绿色发展"]
-        + ["3", "森林覆盖率", "约束性", "%", "24", ""]
+        [
+            *("序号", "指标", "属性", "单位", "2025年", "一、经济发展"),
+            *("1", "地区生产总值增长", "预期性", "%", "6.5左右"),
+            *("2", "常住人口城镇化率", "预期性", "%", "65", "二、绿色发展"),
+            *("3", "森林覆盖率", "约束性", "%", "24", ""),
+        ]
     ),
 }
 UNDER_HEADINGS = [
@@ -136,7 +146,7 @@ def test_the_average_column_under_each_header_people_write(tmp_path: Path, heade
     )
     draft = imported(tmp_path, "t.csv", table)
     assert [(i["target"], i["timing"]) for i in indicators(draft)] == [
-        ({"kind": "cumulative", "amount": 13.5, "compound": "reduction"}, "by_target_year"),
+        (cumulative(13.5, "reduction"), "by_target_year"),
         ({"kind": "average_growth", "op": ">", "value": 5}, "annual"),
     ]
     assert not any("gives no target" in m for m in messages(draft, "TODO"))
@@ -163,7 +173,9 @@ def test_a_lone_year_beside_the_average_column_is_the_base_year(tmp_path: Path) 
 
 
 def test_a_lone_year_the_period_ends_with_is_the_target_year(tmp_path: Path) -> None:
-    table = "某市发展规划（2021—2025年）\n指标,单位,2025年,年均/累计,属性\n1.森林覆盖率,%,24,—,约束性\n"
+    table = (
+        "某市发展规划（2021—2025年）\n指标,单位,2025年,年均/累计,属性\n1.森林覆盖率,%,24,—,约束性"
+    )
     (row,) = indicators(imported(tmp_path, "t.csv", table))
     assert row["target"] == {"kind": "threshold", "op": ">=", "value": 24}
     assert (row["timing"], "baseline" in row) == ("by_target_year", False)
@@ -210,10 +222,10 @@ def test_a_yearly_rate_is_judged_every_year(
 
 BRACKETED = [
     # (the row's cells after 指标 — 单位, 2020年, 2025年, 年均/累计, 属性 — the target drafted)
-    ("单位GDP能耗降低,%,,〔13.5〕,,约束性", {"kind": "cumulative", "amount": 13.5, "compound": "reduction"}),
-    ("研发经费投入增长,%,,,[20],预期性", {"kind": "cumulative", "amount": 20, "compound": "growth"}),
-    ("人均预期寿命提高,岁,77.3,〔1〕,,预期性", {"kind": "cumulative", "amount": 1, "compound": "none"}),
-    ("人均预期寿命,岁,77.3,,〔1〕,预期性", {"kind": "cumulative", "amount": 1, "compound": "none"}),
+    ("单位GDP能耗降低,%,,〔13.5〕,,约束性", cumulative(13.5, "reduction")),
+    ("研发经费投入增长,%,,,[20],预期性", cumulative(20, "growth")),
+    ("人均预期寿命提高,岁,77.3,〔1〕,,预期性", cumulative(1, "none")),
+    ("人均预期寿命,岁,77.3,,〔1〕,预期性", cumulative(1, "none")),
     # Less is better and the name says no way: a rise would pass; a person must say.
     ("PM2.5浓度,微克/立方米,35,〔18〕,,约束性", {"kind": "todo", "text": "〔18〕"}),
     ("城镇调查失业率,%,5.2,[1],,预期性", {"kind": "todo", "text": "[1]"}),
@@ -250,8 +262,8 @@ def test_a_bare_number_on_a_name_where_less_is_better_is_a_ceiling(tmp_path: Pat
 
 TOTALS = [
     # (name and unit, the target drafted from 累计下降13.5% in either column)
-    ("单位GDP能耗降低,%", {"kind": "cumulative", "amount": 13.5, "compound": "reduction"}),
-    ("单位GDP二氧化碳排放下降,%", {"kind": "cumulative", "amount": 13.5, "compound": "reduction"}),
+    ("单位GDP能耗降低,%", cumulative(13.5, "reduction")),
+    ("单位GDP二氧化碳排放下降,%", cumulative(13.5, "reduction")),
     # A level: its change from the baseline, by the target year.
     ("单位GDP能耗,吨标准煤/万元", {"kind": "change", "measure": "percent", "amount": -13.5}),
 ]

@@ -226,8 +226,8 @@ class _Reader:
             # Each year's growth (＞5 in the 2025年 column) is a rate of that year, not a level
             # reached by the end of the period.
             timing: Timing = "annual"
-        elif over_period:
-            timing = "by_target_year"  # a total is reached by the end of the period, whatever column
+        elif over_period:  # a total is reached by the end of the period, whatever its column
+            timing = "by_target_year"
         elif column == "level" and self.dated:
             # Reached by the end of the period, binding or not, unless the kind holds every year.
             timing = target.default_timing(False, unit)
