@@ -4,10 +4,13 @@ Shapes: a grid (a Word or Excel table, a CSV file, text rows split at tabs, ``|`
 spaces: ``text_grids``), and the flattened text of a web page, where each cell stands on a line
 of its own — every cell there, "—" in the empty ones (``from_cells``), or the empty ones gone
 (``from_lines``). A category that spans rows is written once: merged down (Word, Excel), left
-out of the rows after the first (a web page's copied rows), or on a line of its own, sometimes
-split over two ("依法" / "执政"); it is carried down to the rows under it. A name's number
-("1.", "（一）") is its id and a unit in its closing brackets ("（％）") its unit. The notes printed
-under the table ("注：①〔〕内为5年累计数。②带*的为2019年数据。") are kept with it (``footnotes``).
+out of the rows after the first (a web page's copied rows), on a line of its own, sometimes
+split over two ("依法" / "执政"), or as a heading row of its own ("一、经济发展", "**（二）绿色发展**",
+merged across or in one cell: ``is_heading``); it is carried down to the rows under it. A name's
+number ("1.", "（一）") is its id and a unit in its closing brackets ("（％）") its unit. The notes
+printed under the table ("注：①〔〕内为5年累计数。②带*的为2019年数据。") are kept with it
+(``footnotes``). Headers name the columns (``HEADERS``, the 年均/累计 column's variants, years);
+a lone year beside 年均/累计 is told base or target by the plan's period (``header_columns``).
 """
 
 from __future__ import annotations
