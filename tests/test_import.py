@@ -743,4 +743,4 @@ def test_a_csv_row_is_named_by_the_line_it_starts_on(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     todos = [f.message for f in import_plan(source, (2021, 2025)).findings if f.kind == "TODO"]
-    assert "indicator 2 (line 5): no number in the table; numbered 2" in todos
+    assert "indicator 2 (t.csv:5): no number in the table; numbered 2" in todos

@@ -174,6 +174,10 @@ class Draft(Protocol):
         """The word of the name that says its figure is a year's fall in % (降低…), if any."""
         ...
 
+    def rise_word(self) -> str | None:
+        """The word of the name that says its level is to rise (提高…), if any."""
+        ...
+
     def lower_is_better(self) -> bool:
         """The name says less is better (发案率, 败诉率…)."""
         ...

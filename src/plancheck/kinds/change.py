@@ -87,6 +87,11 @@ class Change(Kind):
             "target (until then it is never judged)",
             "{column}栏的“{text}”：是每年的变化还是整个规划期的变化？请写明目标（写明之前不作判断）",
         ),
+        "total": (
+            "'{text}' read as a total over the period: {target} of the level from its baseline, "
+            "by the target year",
+            "“{text}”读作规划期累计：到目标年度，水平值较基期{target}",
+        ),
     }
 
     def describe(self) -> str:
@@ -105,14 +110,34 @@ class Change(Kind):
         return "≥" if self.rising() else "≤"
 
     def drafted(self, draft: Draft) -> Kind:
-        """In the 年均/累计 column a change says neither each year nor over the period: a todo."""
+        """A change said to be a total (累计下降13.5%) is one over the period, in whichever column:
+        on a name whose figure is a year's fall or growth in % (单位GDP能耗降低), the yearly rates
+        compounded, as 〔13.5〕 is read; on a level, its change from the baseline. Otherwise, in
+        the 年均/累计 column a change says neither each year nor over the period: a todo."""
         super().drafted(draft)
+        if draft.parsed.over_period:
+            return self._total(draft)
         if draft.column != "average":
             return self
         from plancheck.kinds.todo import Todo
 
         draft.todo("target", self.said("average", text=draft.parsed.text, column=AVERAGE_COLUMN))
         return Todo(kind="todo", text=draft.average)
+
+    def _total(self, draft: Draft) -> Kind:
+        from plancheck.kinds.cumulative import Compound, Cumulative
+
+        text = draft.parsed.text
+        falls = self.amount < 0
+        word = draft.reduction_word() if falls else draft.growth_word()
+        if self.measure != "percent" or word is None:
+            draft.check("target", self.said("total", text=text, target=self.describe()))
+            return self
+        compound: Compound = "reduction" if falls else "growth"
+        how = Cumulative.said(compound, word=word)
+        draft.check("target", Cumulative.said("read_as", text=text, total=Cumulative.said("period"),
+                                              how=how))  # fmt: skip
+        return Cumulative(kind="cumulative", amount=abs(self.amount), compound=compound)
 
     def margin(self, facts: Facts, judged: Judged) -> Array:
         return level_margin(facts, judged)
@@ -167,7 +192,8 @@ def _by(measure: Literal["points", "percent"], name: str):  # type: ignore[no-un
         if match.group("verb") in DOWN_VERBS:
             amount = -amount
         target = Change(kind="change", measure=measure, amount=amount)
-        return ParsedTarget(text, target, name, unit=unit, notes=_since_notes(match, text))
+        return ParsedTarget(text, target, name, unit=unit, notes=_since_notes(match, text),
+                            over_period=_total(match))  # fmt: skip
 
     return build
 
@@ -185,7 +211,13 @@ def _factor(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
             return not_understood(text, say("phrase.not_a_number", text=raw))
         factor = 1.0 + float(figure)
     target = Change(kind="change", measure="factor", amount=factor)
-    return ParsedTarget(text, target, "change: factor", unit=unit, notes=_since_notes(match, text))
+    return ParsedTarget(text, target, "change: factor", unit=unit, notes=_since_notes(match, text),
+                        over_period=_total(match))  # fmt: skip
+
+
+def _total(match: re.Match[str]) -> bool:
+    """累计 before the verb (累计下降13.5%, 比2020年累计提高5个百分点): a total over the period."""
+    return "累计" in match.group(0)
 
 
 Change.phrases = (

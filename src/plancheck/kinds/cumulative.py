@@ -103,7 +103,22 @@ class Cumulative(Kind):
             "a growth compounded (the name says {word})",
             "按年复合计算的增长（指标名称含“{word}”）",
         ),
-        "level": ("the change of a level from its baseline", "水平值较基期的变化"),
+        "rise": (
+            "a rise of the level from its baseline (the name says {word})",
+            "水平值较基期的上升（指标名称含“{word}”）",
+        ),
+        "rise_assumed": (
+            "a rise of the level from its baseline (the name does not say which way: for a fall, "
+            "write `amount: -{amount}`)",
+            "水平值较基期的上升（指标名称未说明方向：如为下降，请写 `amount: -{amount}`）",
+        ),
+        "which_way": (
+            "'{text}' is {total}, on an indicator where less is better: a fall of {amount} from "
+            "its baseline, or of {amount}%, or a rise? write the target (until then it is never "
+            "judged)",
+            "“{text}”为{total}，而该指标越低越好：是较基期下降 {amount}、下降 {amount}%，还是上升？"
+            "请写明目标（写明之前不作判断）",
+        ),
         "needs_baseline": (
             "'{text}' is a change from the baseline: give the indicator a baseline {{year, value}}",
             "“{text}”是较基期的变化：请给出该指标的基期值 {{year, value}}",
@@ -133,7 +148,8 @@ class Cumulative(Kind):
         return "by_target_year"
 
     def drafted(self, draft: Draft) -> Kind:
-        """〔13.5〕: the name says whether each year's figure is a rate to compound."""
+        """〔13.5〕: the name says whether each year's figure is a rate to compound, and which
+        way a level goes; where less is better and the name does not say, a person must."""
         text = draft.parsed.text
         total = draft.total()
         said = self.said("total", years=total[0], note=total[1]) if total else self.said("period")
@@ -144,8 +160,21 @@ class Cumulative(Kind):
             how = self.said("reduction", word=found)
         elif found := draft.growth_word():
             compound, how = "growth", self.said("growth", word=found)
+        elif draft.lower_is_better() and not draft.rise_word():
+            # 〔18〕 on PM2.5浓度: a rise would pass where the plan surely means a fall.
+            from plancheck.kinds.todo import Todo
+
+            amount = fmt(self.amount)
+            draft.todo("target", self.said("which_way", text=text, total=said, amount=amount))
+            return Todo(kind="todo", text=text)
         else:
-            compound, how = "none", self.said("level")
+            found = draft.rise_word()
+            compound = "none"
+            how = (
+                self.said("rise", word=found)
+                if found
+                else self.said("rise_assumed", amount=fmt(self.amount))
+            )
             if draft.baseline is None:
                 draft.todo("baseline", self.said("needs_baseline", text=text))
         draft.check("target", self.said("read_as", text=text, total=said, how=how))
@@ -204,7 +233,13 @@ class Cumulative(Kind):
         return (fragment(key, **self._figures(row, achieved)),)
 
     def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
-        """〔13.5〕 says the amount, not whether the yearly figures compound: that is the plan's."""
+        """〔13.5〕 says the amount, not whether the yearly figures compound: that is the plan's.
+        So does 累计下降13.5% (a change of -13.5% over the period) of a compounded reduction."""
+        from plancheck.kinds.change import Change
+
+        if isinstance(read, Change) and parsed.over_period and read.measure == "percent":
+            signed = -self.amount if self.compound == "reduction" else self.amount
+            return self.compound != "none" and abs(read.amount - signed) < 1e-9, ""
         same = isinstance(read, Cumulative) and abs(read.amount - self.amount) < 1e-9
         return same, ""
 

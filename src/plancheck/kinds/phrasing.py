@@ -41,6 +41,7 @@ class ParsedTarget:
     notes: tuple[str, ...] = field(default=())  # readings a person should confirm
     other: str | None = None  # the name of another indicator the target is compared with
     secondary: str | None = None  # a clause beyond the target (力争…): a note, not judged
+    over_period: bool = False  # the text says its change is a total over the period (累计…)
 
     @property
     def understood(self) -> bool:

@@ -205,19 +205,33 @@ class Versus(Kind):
 
 
 def resolve_other(mentioned: str, indicators: list[tuple[str, str]]) -> str | None:
-    """The id of the indicator a phrase names ("GDP增长" → "1" 国内生产总值（GDP）增长（％）):
-    the one whose name, without brackets and spaces, holds the words; None if none or several."""
+    """The id of the indicator a phrase names ("GDP增长" → "1" 国内生产总值（GDP）增长（％）;
+    经济增长 → 地区生产总值增长): the one whose name, without brackets and spaces, holds the
+    words — or, of several, the one it is; None if none or several."""
     words = _plain(mentioned)
     if not words:
         return None
-    found = [ident for ident, name in indicators if ident == mentioned or words in _plain(name)]
-    return found[0] if len(found) == 1 else None
+    found = [
+        (ident, plain)
+        for ident, name in indicators
+        if ident == mentioned or words in (plain := _plain(name))
+    ]
+    if len(found) == 1:
+        return found[0][0]
+    exact = [ident for ident, plain in found if plain == words]
+    return exact[0] if len(exact) == 1 else None
+
+
+# The economy's output goes by several names: GDP, 地区生产总值, 国内生产总值（GDP）, and its growth
+# by 经济增长/经济增速; and 增速 is 增长.
+_OUTPUT = re.compile(r"^经济(?=增长|增速)|(?:地区|国内)?生产总值(?:gdp)?|gdp")
 
 
 def _plain(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text)
     folded = re.sub(r"\((?:%|‰|[^()]*单位[^()]*)\)", "", folded)  # a unit in brackets
-    return re.sub(r"[\s()（）\[\]“”\"'、]", "", folded).casefold()
+    plain = re.sub(r"[\s()（）\[\]“”\"'、]", "", folded).casefold()
+    return _OUTPUT.sub("gdp", plain).replace("增速", "增长")
 
 
 _VERSUS_OPS: dict[str, Literal[">=", ">", "<=", "<", "~"]] = {

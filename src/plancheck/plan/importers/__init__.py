@@ -29,6 +29,7 @@ from plancheck.plan.importers.table import (
     from_grid,
     from_lines,
     header_line,
+    located,
     text_grids,
 )
 from plancheck.record import record
@@ -42,7 +43,7 @@ class Imported:
     indicators: str  # the text of indicators.yaml
     tasks: str  # the text of tasks.yaml
     findings: list[Finding]
-    notes: list[str]  # about the source as a whole (skipped rows, repeated numbers…)
+    notes: list[str]  # about the source as a whole (skipped rows, text after the table…)
     counts: tuple[int, int]  # indicators, tasks
 
 
@@ -63,12 +64,15 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
     elif suffix in TEXT_SUFFIXES:
         from plancheck.textfile import read_text, split_lines
 
-        lines = split_lines(read_text(source))  # "line N" as an editor counts it
-        where = [f"line {n}" for n in range(1, len(lines) + 1)]
-        grids = list(text_grids(lines))
+        lines = split_lines(read_text(source))  # line N as an editor counts it
+        where = [located(source.name, n) for n in range(1, len(lines) + 1)]
+        grids = list(text_grids(lines, where))
     else:
         raise UserError(say("import.unknown_suffix", suffix=source.suffix), source)
-    table = _table(lines, where, grids)
+    meta = metadata(lines, where)
+    # The period the title (or --period) gives tells the header's lone year column (2020年
+    # beside 年均/累计) a base year from a target year.
+    table = _table(lines, where, grids, period or meta.period)
     unread = table is None or not table.rows
     if unread and suffix in TEXT_SUFFIXES and (line := header_line(lines)) is not None:
         raise UserError(
@@ -78,7 +82,6 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
         )
     if table is None or not table.rows:
         raise UserError(say("import.no_table"), source)
-    meta = metadata(lines, where)
     found_tasks, task_notes = tasks(lines, where)
     chosen, note = _period(meta, period, table)
     if chosen is None:
@@ -111,14 +114,19 @@ def _no_tasks(suffix: str) -> str:
     return say("import.no_tasks")
 
 
-def _table(lines: Sequence[str], where: Sequence[str], grids: Sequence[Grid]) -> Table | None:
+def _table(
+    lines: Sequence[str],
+    where: Sequence[str],
+    grids: Sequence[Grid],
+    period: tuple[int, int] | None,
+) -> Table | None:
     """The first indicator table: of a grid (a table, or text rows split at tabs or spaces),
     else of the text one cell per line (every cell there, else the empty ones gone)."""
     for grid, name in grids:
-        table = from_grid(grid, name)
+        table = from_grid(grid, name, period)
         if table is not None and table.rows:
             return table
-    return from_cells(lines) or from_lines(lines)
+    return from_cells(lines, where, period) or from_lines(lines, where, period)
 
 
 def _period(
@@ -135,7 +143,7 @@ def _period(
         return meta.period, None
     if table.target_year is not None:
         year = table.target_year
-        meta.period_from = say("import.period_header", year=year)
+        meta.period_from = say("import.period_header", header=table.year_header)
         return (year - 4, year), None
     return None, None
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from plancheck.errors import missing_dependency
-from plancheck.plan.importers.table import FOOTNOTE, NUMBERED_NOTE, Grid, RowName
+from plancheck.i18n import say
+from plancheck.plan.importers.table import FOOTNOTE, NUMBERED_NOTE, Grid, RowName, located
 
 
 def read_docx(path: Path) -> tuple[list[str], list[str], list[Grid]]:
@@ -45,7 +46,8 @@ def read_docx(path: Path) -> tuple[list[str], list[str], list[Grid]]:
                 text = numbers.label(block) + block.text
                 for part in text.splitlines() or [""]:
                     lines.append(part)
-                    where.append(f"paragraph {len(where) + 1}")
+                    where.append(located(path.name, None, say("import.paragraph",
+                                                              n=len(where) + 1)))  # fmt: skip
                     if under is None or not part.strip():
                         continue
                     if under.match(part):
@@ -58,7 +60,10 @@ def read_docx(path: Path) -> tuple[list[str], list[str], list[Grid]]:
             elif isinstance(block, Table):
                 number = len(grids) + 1
                 grid = table_grid(block._tbl)
-                names = [f"table {number} row {r + 1}" for r in range(len(grid))]
+                names = [
+                    located(path.name, None, say("import.table_row", table=number, row=r + 1))
+                    for r in range(len(grid))
+                ]
                 grids.append((grid, RowName(names)))
                 under = FOOTNOTE
     except Exception as exc:

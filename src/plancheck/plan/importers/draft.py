@@ -154,14 +154,18 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
             w.add("")
 
     w.add("indicators:")
+    first: dict[str, str] = {}  # each number of the table → where its first row is
+    for row in draft.rows:
+        first.setdefault(row.id, row.where)
     for row, reading in zip(draft.rows, readings, strict=True):
-        _indicator(w, row, reading)
+        _indicator(w, row, reading, first.get(row.id, row.where))
     if not draft.rows:
         w.add("  []")
     return w.text().rstrip("\n") + "\n", w.findings
 
 
-def _indicator(w: _Writer, row: Row, reading: Reading) -> None:
+def _indicator(w: _Writer, row: Row, reading: Reading, first: str) -> None:
+    """The indicator's lines; ``first``: where the first row with its number in the table is."""
     label = say("import.label", id=reading.id)
 
     def remarks(field: str) -> None:
@@ -172,6 +176,9 @@ def _indicator(w: _Writer, row: Row, reading: Reading) -> None:
     w.add(f"  - id: {q(reading.id)}")
     if not row.id:
         w.todo("    ", say("import.no_number", label=label, where=row.where, id=reading.id))
+    elif reading.id != row.id:  # made unique (identify)
+        w.todo("    ", say("import.number_repeated", label=label, where=row.where,
+                           number=row.id, first=first, id=reading.id))  # fmt: skip
     w.add(f"    category: {q(row.category or UNCATEGORISED)}")
     w.add(f"    name: {q(row.name)}")
     w.add(f"    name_en: {q(row.name)}")

@@ -6,12 +6,18 @@ Which cell holds the target, and what it means, follows the table's columns:
 - a level in the target-year column (2025年: 65, ＞6.5) is read by the phrase parser: a
   threshold to reach by the target year (``by_target_year``), binding or not — unless its kind
   holds every year (a rank, an average, a count per year);
+- on an indicator whose figure is a year's rate in % (地区生产总值增长, 单位GDP能耗降低:
+  ``yearly_rate``), a target that is no total over the period holds every year (``annual``),
+  in whichever column it stands: ＞5 is each year's growth;
 - the 年均/累计 column, when the target-year cell is empty: 〔13.5〕 is a total over the period
   (cumulative: a compounded reduction when the name says 降低/下降, a growth when it says 增长,
   else the change of a level from its baseline), due by the target year; ＞7 on a growth is an
   average yearly growth; ＜5.5 on a level a threshold; 高于GDP增长 / 与GDP增长基本同步 a
   comparison with the indicator the words name; 各年度视情提出 the plan's goal of each year —
   all of these hold every year (``annual``);
+- a change said to be a total (累计下降13.5%) is one over the period in either column, due by
+  the target year: on a name that says 降低/增长 the yearly rates compounded, as 〔13.5〕; on a
+  level its change from the baseline;
 - a single target column (指标目标) says nothing about when: the bundled plan's rule (binding
   indicators every year, expected ones by the target year);
 - a clause after 、力争… is a secondary goal: kept in ``notes``, not judged;
@@ -50,14 +56,18 @@ SAME_UNITS = {"百分比": "%", "百分率": "%", "千分比": "‰", "千分率
 # A name that says its figure is a year's change in %: 增长 (not 增加值, value added), 降低…
 GROWTH = re.compile(r"增长|增速|增加(?!值)")
 REDUCTION = re.compile(r"降低|下降|减少")
+# A name that says its level is to rise: 人均预期寿命提高.
+RISE = re.compile(r"提高|提升|上升")
 # A secondary goal after the target: "＞7、力争投入强度高于“十三五”时期实际".
 SECONDARY = re.compile(r"^(?P<main>.+?)\s*[、,，;；]\s*(?P<clause>(?:并?力争|争取|努力).+)$")
 # Names of indicators where less is better: a bare number on them is a ceiling.
 _LOWER = re.compile(
     r"发案率|发生率|败诉率|纠错率|差错率|改判|发回|事故|死亡|犯罪|投诉|逾期|超期|积案|不合格|"
-    r"失信|上访|信访量|复发|违法率|违规率|案件数|起数|亡人"
+    r"失信|上访|信访量|复发|违法率|违规率|案件数|起数|亡人|浓度|失业率|能耗|能源消耗|排放|劣[ⅤV]类"
 )
-_HIGHER = re.compile(r"查处|办结|化解|合格率|覆盖|满意|知晓|结案|审查率|答复|出庭|落实|整改|成功")
+_HIGHER = re.compile(
+    r"查处|办结|化解|合格率|覆盖|满意|知晓|结案|审查率|答复|出庭|落实|整改|成功|达标"
+)
 
 
 @record
@@ -84,8 +94,16 @@ class Reading:
     remarks: tuple[Remark, ...] = field(default=())
 
 
+def yearly_rate(name: str, unit: str | None) -> bool:
+    """Is the indicator's figure a year's rate of change in % (地区生产总值增长, 单位GDP能耗降低)?
+    It can be negative, and a target that is no total over the period holds for each year."""
+    return unit == "%" and bool(GROWTH.search(name) or REDUCTION.search(name))
+
+
 def lower_is_better(name: str) -> bool:
-    return bool(_LOWER.search(name)) and not _HIGHER.search(name)
+    """Less is better on the indicator's level (PM2.5浓度, 城镇调查失业率) — not on a name whose
+    figure is the fall itself (单位GDP能耗降低: the more it falls, the better)."""
+    return bool(_LOWER.search(name)) and not _HIGHER.search(name) and not REDUCTION.search(name)
 
 
 def restore_unit(raw: str, name: str) -> tuple[str | None, str | None]:
@@ -104,7 +122,8 @@ def restore_unit(raw: str, name: str) -> tuple[str | None, str | None]:
 
 
 def identify(rows: Sequence[Row]) -> list[str]:
-    """Each row's id: its number in the table, else its position; a repeated one made unique."""
+    """Each row's id: its number in the table, else its position; a repeated one made unique
+    (and listed as a TODO: ``draft.py``)."""
     used: set[str] = set()
     ids = []
     for n, row in enumerate(rows):
@@ -173,6 +192,9 @@ class _Reader:
         if unit_note:
             self.check("unit", unit_note)
         baseline = self.baseline()
+        for header, text in row.unread:
+            if parse_target(text).understood:  # a target in a column no field reads
+                self.check("target", say("import.column_unread", column=header, text=text))
         level, average = self.marked(row.target_text), self.marked(row.average)
         if not is_empty(level):
             column, text, written = "level", level, level
@@ -199,9 +221,16 @@ class _Reader:
         if parsed.unit and not unit:
             unit = parsed.unit  # the phrase states it: 不低于95%
         target = self.kind(parsed, column, baseline)
-        if target.over_period or (column == "level" and self.dated):
+        over_period = target.over_period or parsed.over_period  # 〔13.5〕, 累计下降13.5%
+        if yearly_rate(row.name, unit) and not over_period:
+            # Each year's growth (＞5 in the 2025年 column) is a rate of that year, not a level
+            # reached by the end of the period.
+            timing: Timing = "annual"
+        elif over_period:  # a total is reached by the end of the period, whatever its column
+            timing = "by_target_year"
+        elif column == "level" and self.dated:
             # Reached by the end of the period, binding or not, unless the kind holds every year.
-            timing = target.default_timing(False, unit) if column == "level" else "by_target_year"
+            timing = target.default_timing(False, unit)
         elif column == "average":
             timing = "annual"
         else:
@@ -261,7 +290,6 @@ class _Reader:
         baseline: tuple[int, float] | None,
     ) -> Reading:
         row = self.row
-        rate = unit == "%" and (GROWTH.search(row.name) or REDUCTION.search(row.name))
         return Reading(
             id=self.ident,
             target=target,
@@ -270,7 +298,7 @@ class _Reader:
             unit=unit,
             scope=scope,
             baseline=baseline,
-            minimum=-100.0 if rate else None,
+            minimum=-100.0 if yearly_rate(row.name, unit) else None,
             aliases=(row.written_name,) if row.written_name else (),
             notes=tuple(self.notes),
             remarks=tuple(self.remarks),
@@ -317,6 +345,10 @@ class _Draft:
 
     def reduction_word(self) -> str | None:
         found = REDUCTION.search(self.name)
+        return found[0] if found else None
+
+    def rise_word(self) -> str | None:
+        found = RISE.search(self.name)
         return found[0] if found else None
 
     def lower_is_better(self) -> bool:

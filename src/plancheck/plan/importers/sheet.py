@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plancheck.plan.importers.table import Grid, RowName, header_columns
+from plancheck.plan.importers.table import Grid, RowName, header_columns, located
 
 
 def read_grid(path: Path) -> tuple[list[str], list[str], list[Grid]]:
@@ -42,7 +42,8 @@ def _csv_grid(path: Path) -> Grid:
     for delimiter in (",", "\t", ";", "|"):
         numbered = list(numbered_records(text, delimiter, str(path), strict=False))
         if any(header_columns(row) is not None for _, row in numbered):
-            return [row for _, row in numbered], RowName([f"line {n}" for n, _ in numbered])
+            names = [located(path.name, n) for n, _ in numbered]
+            return [row for _, row in numbered], RowName(names)
     return [], RowName([])
 
 
@@ -53,6 +54,6 @@ def _sheets(path: Path) -> list[Grid]:
     grids: list[Grid] = []
     for name in book.visible() or [book.choose().name]:  # choose() says there is none visible
         grid = book.grid(name)
-        refs = [cell_ref(name, r + 1, 0) for r in range(len(grid))]
+        refs = [located(path.name, r + 1, cell_ref(name, r + 1, 0)) for r in range(len(grid))]
         grids.append((grid, RowName(refs)))
     return grids

@@ -4,10 +4,13 @@ Shapes: a grid (a Word or Excel table, a CSV file, text rows split at tabs, ``|`
 spaces: ``text_grids``), and the flattened text of a web page, where each cell stands on a line
 of its own — every cell there, "—" in the empty ones (``from_cells``), or the empty ones gone
 (``from_lines``). A category that spans rows is written once: merged down (Word, Excel), left
-out of the rows after the first (a web page's copied rows), or on a line of its own, sometimes
-split over two ("依法" / "执政"); it is carried down to the rows under it. A name's number
-("1.", "（一）") is its id and a unit in its closing brackets ("（％）") its unit. The notes printed
-under the table ("注：①〔〕内为5年累计数。②带*的为2019年数据。") are kept with it (``footnotes``).
+out of the rows after the first (a web page's copied rows), on a line of its own, sometimes
+split over two ("依法" / "执政"), or as a heading row of its own ("一、经济发展", "**（二）绿色发展**",
+merged across or in one cell: ``is_heading``); it is carried down to the rows under it. A name's
+number ("1.", "（一）") is its id and a unit in its closing brackets ("（％）") its unit. The notes
+printed under the table ("注：①〔〕内为5年累计数。②带*的为2019年数据。") are kept with it
+(``footnotes``). Headers name the columns (``HEADERS``, the 年均/累计 column's variants, years);
+a lone year beside 年均/累计 is told base or target by the plan's period (``header_columns``).
 """
 
 from __future__ import annotations
@@ -31,11 +34,18 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "unit": ("单位", "计量单位", "指标单位"),
     "target": ("指标目标", "目标", "目标值", "规划目标", "预期目标", "目标任务"),
     "baseline": ("基期值", "基数", "现状值", "基准值", "基期", "现状"),
-    # The national tables' column of yearly averages and totals over the period (＞7, 〔13.5〕).
-    "average": ("年均/累计", "年均", "累计", "年均增长", "年均增速", "年均/累计增长", "五年累计"),
 }
+# The national tables' column of yearly averages and totals over the period (＞7, 〔13.5〕), as
+# headers write it: 年均/累计, 年均, 累计, 五年累计, 年均增长, 年均增速, 年均增长[累计], 年均增长〔累计〕,
+# 年均（累计）, 年均增长(%)… (compared folded, as HEADERS are).
+_AVERAGE_HEADER = re.compile(
+    r"^(?:五年)?(?:年均|累计)(?:增长率?|增速|增幅)?"
+    r"(?:[/、]?[\[〔【(]?(?:五年)?累计(?:增长率?|增速|增幅)?[\]〕】)]?)?"
+    r"(?:[(\[〔【](?:%|‰)[)\]〕】])?$"
+)
+FIELDS = (*HEADERS, "average")
 # Keys of ``header_columns`` that are facts about the header, not columns.
-HEADER_FACTS = ("target_year", "baseline_year", "dated")
+HEADER_FACTS = ("target_year", "target_year_column", "baseline_year", "dated")
 # Target headers that name the level for the end of the period, as 2025年 does (Table.dated).
 DATED_TARGETS = ("目标值", "期末值", "规划目标值", "末期值")
 _YEAR_HEADER = re.compile(r"^(?P<year>\d{4})年?(?:底|末)?(?P<what>目标值?|基数|基期值?|现状值?)?$")
@@ -85,7 +95,8 @@ def binding_of(attribute: str) -> bool | None:
 
 
 class RowName:
-    """Names row ``i`` of a grid for messages: 'line 12', 'table 1 row 3', 'Sheet1!A5'."""
+    """Names row ``i`` of a grid for messages, where the source has it: 't.csv:12',
+    'plan.docx: table 1 row 3', 't.xlsx:5: Sheet1!A5' (``located``)."""
 
     def __init__(self, names: Sequence[str]) -> None:
         self.names = list(names)
@@ -95,6 +106,13 @@ class RowName:
 
 
 Grid = tuple[list[list[str]], RowName]
+
+
+def located(source: str, line: int | None = None, place: str = "") -> str:
+    """Where something of the source is, for messages, as locations are written: 't.csv:12'
+    (a line), 't.xlsx:5: Sheet1!A5' (a line and its cell), 'plan.docx: table 1 row 3'."""
+    head = source if line is None else f"{source}:{line}"
+    return f"{head}: {place}" if place else head
 
 
 @record
@@ -113,6 +131,7 @@ class Row:
     average: str = ""  # the 年均/累计 column's cell
     written_name: str = ""  # the name cell without its number, as written (with its unit)
     name_unit: str = ""  # the unit the name's brackets give
+    unread: tuple[tuple[str, str], ...] = ()  # (header, cell) of the columns no field reads
 
 
 @record
@@ -120,6 +139,7 @@ class Table:
     rows: list[Row]
     notes: list[str]
     target_year: int | None = None  # from a header such as 2025年目标
+    year_header: str = ""  # that header, as written
     # The target column names the end of the period (2025年, 2025年目标, 目标值): a level in it
     # is reached by then. A plain 指标目标 column says nothing about when.
     dated: bool = False
@@ -158,46 +178,79 @@ def numbered(text: str) -> bool:
     return found is not None and found["digits"] is not None
 
 
-def header_columns(cells: Sequence[str]) -> dict[str, int] | None:
+def column_named(key: str) -> str | None:
+    """The field a header (folded) names, if any; a year (2025年) is told by ``header_columns``."""
+    if (column := _ALIASES.get(key)) is not None:
+        return column
+    if _AVERAGE_HEADER.match(key):
+        return "average"
+    if "目标" in key:
+        return "target"
+    if "基期" in key or "现状" in key:
+        return "baseline"
+    return None
+
+
+def header_columns(
+    cells: Sequence[str], period: tuple[int, int] | None = None
+) -> dict[str, int] | None:
     """Column of each known field when ``cells`` is an indicator table's header, else None.
 
-    Besides columns: ``target_year``/``baseline_year`` (the years the headers name) and
-    ``dated`` (1 when the target column names the end of the period).
+    Besides columns: ``target_year``/``baseline_year`` (the years the headers name; the
+    column of the first: ``target_year_column``) and ``dated`` (1 when the target column names
+    the end of the period). ``period``: the plan's, when the title or --period says it.
     """
     found: dict[str, int] = {}
     years: list[tuple[int, int, str]] = []
     for col, raw in enumerate(cells):
         key = fold(raw)
-        column = _ALIASES.get(key)
-        if column is None and (match := _YEAR_HEADER.match(key)):
+        if (match := _YEAR_HEADER.match(key)) and _ALIASES.get(key) is None:
             years.append((int(match.group("year")), col, match.group("what") or ""))
             continue
-        if column is None:
-            if "目标" in key:
-                column = "target"
-            elif "基期" in key or "现状" in key:
-                column = "baseline"
+        column = column_named(key)
         if column is not None and column not in found:
             found[column] = col
             if column == "target" and key in DATED_TARGETS:
                 found["dated"] = 1
     for year, col, what in sorted(years):
         # Two year columns: the earlier is the baseline, the later the target.
-        if what.startswith("目标") or (years[-1][1] == col and "target" not in found):
+        if what.startswith("目标") or (
+            years[-1][1] == col and "target" not in found and not _base_year(years, found, period)
+        ):
             if "target" not in found:
                 found["target"] = col
                 found["dated"] = 1
-            found.setdefault("target_year", year)
+            if "target_year" not in found:
+                found["target_year"], found["target_year_column"] = year, col
         else:
             found.setdefault("baseline", col)
             found.setdefault("baseline_year", year)
-    if "name" in found and "target" in found and len(set(found) & set(HEADERS)) >= 3:
+    targets = "target" in found or "average" in found
+    if "name" in found and targets and len(set(found) & set(FIELDS)) >= 3:
         return found
     return None
 
 
-def make_row(where: str, category: str, cells: dict[str, str], baseline_year: int | None) -> Row:
-    """A row from its cells by field (the name split into number, name and unit)."""
+def _base_year(
+    years: Sequence[tuple[int, int, str]], found: dict[str, int], period: tuple[int, int] | None
+) -> bool:
+    """Is a lone year column (2020年) beside a 年均/累计 column the base year? It is unless the
+    plan's period, when known, makes it the target year: both a 2020年 base and a 2025年 target
+    stand beside such a column, and the year alone cannot tell (the 13th plan's ended in 2020)."""
+    if len(years) != 1 or years[0][2] or "average" not in found:
+        return False
+    return period is None or years[0][0] < period[0]
+
+
+def make_row(
+    where: str,
+    category: str,
+    cells: dict[str, str],
+    baseline_year: int | None,
+    unread: tuple[tuple[str, str], ...] = (),
+) -> Row:
+    """A row from its cells by field (the name split into number, name and unit), and the
+    cells of the columns no field reads, by header."""
     number, name, name_unit, written = split_name(cells.get("name", ""))
     row_id = unicodedata.normalize("NFKC", cells.get("id", "")).strip().rstrip(".、")
     return Row(
@@ -213,16 +266,26 @@ def make_row(where: str, category: str, cells: dict[str, str], baseline_year: in
         average=cells.get("average", ""),
         written_name=written if written != name else "",
         name_unit=name_unit,
+        unread=unread,
     )
 
 
-def from_grid(grid: Sequence[Sequence[str]], where: Callable[[int], str]) -> Table | None:
+def from_grid(
+    grid: Sequence[Sequence[str]],
+    where: Callable[[int], str],
+    period: tuple[int, int] | None = None,
+) -> Table | None:
     """Rows of the first indicator table in ``grid``; None when no row is its header.
 
-    ``where(i)`` names row ``i`` of the grid for messages ("line 12", "table 1 row 3", "A5").
+    ``where(i)`` names row ``i`` of the grid for messages ("line 12", "table 1 row 3", "A5");
+    ``period`` is the plan's, when known (``header_columns``).
     """
     start, columns = next(
-        ((i, found) for i, row in enumerate(grid) if (found := header_columns(row)) is not None),
+        (
+            (i, found)
+            for i, row in enumerate(grid)
+            if (found := header_columns(row, period)) is not None
+        ),
         (0, None),
     )
     if columns is None:
@@ -233,6 +296,12 @@ def from_grid(grid: Sequence[Sequence[str]], where: Callable[[int], str]) -> Tab
     footnotes: list[str] = []
     category = ""
     fields = _fields(columns)
+    headers = [cell(c) for c in grid[start]]
+    unread_columns = [
+        (col, header)
+        for col, header in enumerate(headers)
+        if header and (col >= len(fields) or fields[col] is None)
+    ]
 
     for i in range(start + 1, len(grid)):
         values = _aligned([cell(c) for c in grid[i]], columns, width)
@@ -249,16 +318,25 @@ def from_grid(grid: Sequence[Sequence[str]], where: Callable[[int], str]) -> Tab
         if len(filled) == 1 and (filled[0].startswith("#") or "。" in filled[0][:-1]):
             break  # a heading or a paragraph of the text after the table
         by_field = {f: values[col] for col, f in enumerate(fields) if f and col < len(values)}
-        if len(set(filled)) == 1 and (len(filled) > 1 or not by_field.get("name")):
-            category = _category_name(filled[0])  # a heading row, merged across the table
+        if len(set(filled)) == 1 and (
+            len(filled) > 1 or not by_field.get("name") or is_heading(filled[0])
+        ):
+            # A heading row: merged across the table (Word), or its one cell a heading
+            # ("一、经济发展", "**二、绿色发展**"), wherever it stands.
+            category = _category_name(filled[0])
             continue
         if by_field.get("category"):
             category = _category_name(by_field["category"])
         if not by_field.get("name"):
             notes.append(say("import.row_skipped", where=where(i)))
             continue
-        rows.append(make_row(where(i), category, by_field, columns.get("baseline_year")))
-    return _table(rows, notes, columns, footnotes)
+        unread = tuple(
+            (header, values[col])
+            for col, header in unread_columns
+            if col < len(values) and not is_empty(values[col])
+        )
+        rows.append(make_row(where(i), category, by_field, columns.get("baseline_year"), unread))
+    return _table(rows, notes, columns, footnotes, headers)
 
 
 def _fields(columns: dict[str, int]) -> list[str | None]:
@@ -269,9 +347,16 @@ def _fields(columns: dict[str, int]) -> list[str | None]:
 
 
 def _table(
-    rows: list[Row], notes: list[str], columns: dict[str, int], footnotes: list[str]
+    rows: list[Row],
+    notes: list[str],
+    columns: dict[str, int],
+    footnotes: list[str],
+    headers: Sequence[str],
 ) -> Table:
-    return Table(rows, notes, columns.get("target_year"), "dated" in columns, footnotes)
+    """The table of ``rows`` under the header ``headers`` (its cells, as written)."""
+    year = columns.get("target_year")
+    header = headers[columns["target_year_column"]] if year is not None else ""
+    return Table(rows, notes, year, header, "dated" in columns, footnotes)
 
 
 def _aligned(values: list[str], columns: dict[str, int], width: int) -> list[str]:
@@ -289,10 +374,11 @@ def _aligned(values: list[str], columns: dict[str, int], width: int) -> list[str
     return shifted if numbered(first) or _number(first).isdigit() else values
 
 
-def text_grids(lines: Sequence[str]) -> Iterator[Grid]:
+def text_grids(lines: Sequence[str], where: Sequence[str]) -> Iterator[Grid]:
     """A text's lines as grids, by each way a copied table separates its cells: tabs or ``|``
-    (a markdown table), runs of two or more spaces (or an ideographic space), single spaces."""
-    names = RowName([f"line {n}" for n in range(1, len(lines) + 1)])
+    (a markdown table), runs of two or more spaces (or an ideographic space), single spaces.
+    ``where[n]`` names line n (from 0) for messages."""
+    names = RowName(where)
     yield [_tab_cells(line) for line in lines], names
     yield (
         [re.split(r"\s{2,}|\u3000", line.strip()) if line.strip() else [] for line in lines],
@@ -325,12 +411,24 @@ def _footnotes(texts: Sequence[str]) -> list[str]:
     return found
 
 
+def is_heading(text: str) -> bool:
+    """Is a row's one cell a heading of the rows under it: a Chinese ordinal ("一、经济发展",
+    "（二）绿色发展") or bold ("**绿色发展**")? A name's number in figures ("1.") is not one."""
+    plain = text.strip()
+    return bool(_BOLD.match(plain) or _ORDINAL.match(_BOLD.sub(r"\g<text>", plain)))
+
+
 def _category_name(text: str) -> str:
-    """依法 执政 → 依法执政; 一、依法执政 → 依法执政."""
-    joined = "".join(text.split())
-    return re.sub(
-        r"^(?:[一二三四五六七八九十]+[、.]|[(\uff08][一二三四五六七八九十]+[)\uff09])", "", joined
-    )
+    """依法 执政 → 依法执政; 一、依法执政 → 依法执政; **二、绿色发展** → 绿色发展."""
+    joined = _BOLD.sub(r"\g<text>", "".join(text.split()))
+    return _ORDINAL.sub("", joined)
+
+
+# A heading's Chinese ordinal, and markdown's bold around a cell.
+_ORDINAL = re.compile(
+    r"^(?:[一二三四五六七八九十]+\s*[、.\uff0e]|[(\uff08]\s*[一二三四五六七八九十]+\s*[)\uff09])\s*(?=\S)"
+)
+_BOLD = re.compile(r"^(\*\*|__)(?P<text>.+)\1$")
 
 
 # --- the flattened table of a web page's text --------------------------------------------------
@@ -346,7 +444,9 @@ COMMON_UNITS = frozenset(
 )  # fmt: skip
 
 
-def from_cells(lines: Sequence[str], first_line: int = 1) -> Table | None:
+def from_cells(
+    lines: Sequence[str], where: Sequence[str], period: tuple[int, int] | None = None
+) -> Table | None:
     """Rows of an indicator table one cell per line, every cell there ("—" in the empty ones),
     as a web page's text gives a table that prints a dash in its empty cells.
 
@@ -356,11 +456,12 @@ def from_cells(lines: Sequence[str], first_line: int = 1) -> Table | None:
     where one does not is not of this shape (None) — ``from_lines`` reads tables whose empty
     cells are gone.
     """
-    cells = [(n, line.strip()) for n, line in enumerate(lines, start=first_line) if line.strip()]
-    found = _header_end(cells)
+    cells = _cells(lines)
+    found = _header_end(cells, period)
     if found is None:
         return None
     i, columns, width = found
+    headers = [text for _, text in cells[i - width : i]]
     fields = _fields(columns) + [None] * width
     fields = fields[:width]
     if "attribute" not in columns and "id" not in columns:
@@ -374,6 +475,10 @@ def from_cells(lines: Sequence[str], first_line: int = 1) -> Table | None:
             footnotes = _footnotes([t for _, t in cells[i:]])
             break
         read = _row_cells(cells, i, fields)
+        if read is None and is_heading(text) and _row_cells(cells, i + 1, fields) is not None:
+            category = _category_name(text)  # a heading line over the rows that follow it
+            i += 1
+            continue
         if read is None:
             if rows and (_END.match(text) or len(text) > 30):
                 break  # the text after the table
@@ -381,10 +486,10 @@ def from_cells(lines: Sequence[str], first_line: int = 1) -> Table | None:
         by_field, used = read
         if by_field.get("category"):
             category = _category_name(by_field["category"])
-        where = f"line {cells[i][0]}"
-        rows.append(make_row(where, category, by_field, columns.get("baseline_year")))
+        here = where[cells[i][0] - 1]
+        rows.append(make_row(here, category, by_field, columns.get("baseline_year")))
         i += used
-    return _table(rows, [], columns, footnotes) if rows else None
+    return _table(rows, [], columns, footnotes, headers) if rows else None
 
 
 def _row_cells(
@@ -453,7 +558,9 @@ def _fits(column: str | None, text: str) -> bool:
     return len(text) <= 80 and not numbered(text)
 
 
-def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
+def from_lines(
+    lines: Sequence[str], where: Sequence[str], period: tuple[int, int] | None = None
+) -> Table | None:
     """Rows of an indicator table flattened to one cell per line (the seed's shape).
 
     A row is: its number (the next in sequence), its name (one line or more), its attribute
@@ -461,11 +568,12 @@ def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
     column and the row fills it, and its target. Lines between a row's target and the next number
     are the category of the rows that follow.
     """
-    cells = [(n, line.strip()) for n, line in enumerate(lines, start=first_line) if line.strip()]
-    found = _header_end(cells)
+    cells = _cells(lines)
+    found = _header_end(cells, period)
     if found is None:
         return None
-    start, columns, _ = found
+    start, columns, width = found
+    headers = [text for _, text in cells[start - width : start]]
     rows: list[Row] = []
     notes: list[str] = []
     footnotes: list[str] = []
@@ -483,15 +591,15 @@ def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
             if FOOTNOTE.match(text):
                 footnotes = _footnotes([t for _, t in cells[i:]])
                 break
-            if _END.match(text) or len(text) > 30:
-                break
+            if (_END.match(text) and not (is_heading(text) and is_next(i + 1))) or len(text) > 30:
+                break  # the text after the table, not a heading over the rows that follow it
             category_parts.append(text)
             i += 1
             continue
         if category_parts:
             category = _category_name("".join(category_parts))
             category_parts = []
-        row_id, where = _number(text), f"line {number}"
+        row_id, here = _number(text), where[number - 1]
         expected = int(row_id) + 1
         i += 1
         name_parts: list[str] = []
@@ -505,7 +613,7 @@ def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
             attribute = cells[i][1]
             i += 1
         elif "attribute" in columns:
-            notes.append(say("import.row_no_attribute", where=where, id=row_id))
+            notes.append(say("import.row_no_attribute", where=here, id=row_id))
         unit, baseline, target = "", "", ""
         has_baseline = "baseline" in columns
         if "unit" in columns and i < len(cells) and _is_unit(cells, i, expected, has_baseline):
@@ -519,10 +627,15 @@ def from_lines(lines: Sequence[str], first_line: int = 1) -> Table | None:
             i += 1
         written = {"id": row_id, "name": "".join(name_parts), "attribute": attribute}
         written |= {"unit": unit, "target": target, "baseline": baseline}
-        rows.append(make_row(where, category, written, columns.get("baseline_year")))
+        rows.append(make_row(here, category, written, columns.get("baseline_year")))
     if category_parts:
         notes.append(say("import.after_table", text="".join(category_parts)))
-    return _table(rows, notes, columns, footnotes) if rows else None
+    return _table(rows, notes, columns, footnotes, headers) if rows else None
+
+
+def _cells(lines: Sequence[str]) -> list[tuple[int, str]]:
+    """The text's non-empty lines, each with its number (from 1)."""
+    return [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
 
 
 def _number(text: str) -> str:
@@ -531,30 +644,28 @@ def _number(text: str) -> str:
 
 def header_line(lines: Sequence[str]) -> int | None:
     """The line (from 1) where a header of column names one per line starts, if any."""
-    cells = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
+    cells = _cells(lines)
     found = _header_end(cells)
     return None if found is None else cells[found[0] - found[2]][0]
 
 
-def _header_end(cells: Sequence[tuple[int, str]]) -> tuple[int, dict[str, int], int] | None:
+def _header_end(
+    cells: Sequence[tuple[int, str]], period: tuple[int, int] | None = None
+) -> tuple[int, dict[str, int], int] | None:
     """After a header of known column names one per line: where the rows start, the columns,
     and how many there are."""
     for i in range(len(cells)):
         j = i
         while j < len(cells) and _is_header_cell(cells[j][1]):
             j += 1
-        if j - i >= 3 and (columns := header_columns([text for _, text in cells[i:j]])):
+        if j - i >= 3 and (columns := header_columns([text for _, text in cells[i:j]], period)):
             return j, columns, j - i
     return None
 
 
 def _is_header_cell(text: str) -> bool:
     key = fold(text)
-    return (
-        key in _ALIASES
-        or bool(_YEAR_HEADER.match(key))
-        or (len(key) <= 12 and ("目标" in key or "基期" in key or "现状" in key))
-    )
+    return bool(_YEAR_HEADER.match(key)) or (len(key) <= 12 and column_named(key) is not None)
 
 
 def _is_baseline(cells: Sequence[tuple[int, str]], i: int, next_id: int) -> bool:

@@ -1,0 +1,405 @@
+"""plan import of the tables people make themselves — a CSV, a markdown page, text with tabs or
+one cell per line, a workbook: heading rows as categories, the headers of the 年均/累计 column,
+a lone base-year column, growth rates, totals in 〔〕 or said with 累计, repeated numbers, and
+where each note points. Each case is a table and what its draft must say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from plancheck.cli import app
+from plancheck.plan.importers import Imported, import_plan
+
+
+def run(*args: object) -> Any:
+    return CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+def imported(folder: Path, name: str, text: str, period: tuple[int, int] | None = None) -> Imported:
+    source = folder / name
+    source.write_text(text, encoding="utf-8")
+    return import_plan(source, period)
+
+
+def indicators(draft: Imported) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = yaml.safe_load(draft.indicators)["indicators"]
+    return found
+
+
+def indicators_of(folder: Path) -> list[dict[str, Any]]:
+    text = (folder / "indicators.yaml").read_text(encoding="utf-8")
+    found: list[dict[str, Any]] = yaml.safe_load(text)["indicators"]
+    return found
+
+
+def cumulative(amount: float, compound: str) -> dict[str, Any]:
+    return {"kind": "cumulative", "amount": amount, "compound": compound}
+
+
+def messages(draft: Imported, kind: str) -> list[str]:
+    return [f.message for f in draft.findings if f.kind == kind]
+
+
+# --- heading rows are the category of the rows under them, in every layout ---------------------
+
+HEADINGS = {
+    "headings.csv": (
+        "指标,单位,2020年,2025年,年均/累计,属性\n"
+        "一、经济发展,,,,,\n"
+        "1.地区生产总值增长,%,3.1,,6.5左右,预期性\n"
+        "2.常住人口城镇化率,%,60.1,65,,预期性\n"
+        "二、绿色发展,,,,,\n"
+        "3.森林覆盖率,%,23,24,,约束性\n"
+    ),
+    "headings.md": (
+        "| 指标 | 单位 | 2020年 | 2025年 | 年均/累计 | 属性 |\n"
+        "|---|---|---|---|---|---|\n"
+        "| **一、经济发展** | | | | | |\n"
+        "| 1.地区生产总值增长 | % | 3.1 | | 6.5左右 | 预期性 |\n"
+        "| 2.常住人口城镇化率 | % | 60.1 | 65 | | 预期性 |\n"
+        "| **二、绿色发展** | | | | | |\n"
+        "| 3.森林覆盖率 | % | 23 | 24 | | 约束性 |\n"
+    ),
+    "headings-tabs.txt": (
+        "指标\t单位\t2020年\t2025年\t年均/累计\t属性\n"
+        "（一）经济发展\n"
+        "1.地区生产总值增长\t%\t3.1\t\t6.5左右\t预期性\n"
+        "2.常住人口城镇化率\t%\t60.1\t65\t\t预期性\n"
+        "（二）绿色发展\n"
+        "3.森林覆盖率\t%\t23\t24\t\t约束性\n"
+    ),
+    # One cell per line, "—" in the empty ones.
+    "headings-cells.txt": "\n".join(
+        [
+            *("指标", "单位", "2020年", "2025年", "年均/累计", "属性", "一、经济发展"),
+            *("1.地区生产总值增长", "%", "3.1", "—", "6.5左右", "预期性"),
+            *("2.常住人口城镇化率", "%", "60.1", "65", "—", "预期性", "二、绿色发展"),
+            *("3.森林覆盖率", "%", "23", "24", "—", "约束性", ""),
+        ]
+    ),
+    # One cell per line, the empty ones gone.
+    "headings-lines.txt": "\n".join(
+        [
+            *("序号", "指标", "属性", "单位", "2025年", "一、经济发展"),
+            *("1", "地区生产总值增长", "预期性", "%", "6.5左右"),
+            *("2", "常住人口城镇化率", "预期性", "%", "65", "二、绿色发展"),
+            *("3", "森林覆盖率", "约束性", "%", "24", ""),
+        ]
+    ),
+}
+UNDER_HEADINGS = [
+    ("1", "经济发展", "地区生产总值增长"),
+    ("2", "经济发展", "常住人口城镇化率"),
+    ("3", "绿色发展", "森林覆盖率"),
+]
+
+
+def headings_xlsx(path: Path) -> Path:
+    """A workbook whose heading rows are merged across the table."""
+    pytest.importorskip("python_calamine")
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("指标")
+    sheet.write_row(0, 0, ["指标", "单位", "2020年", "2025年", "年均/累计", "属性"])
+    sheet.merge_range(1, 0, 1, 5, "一、经济发展")
+    sheet.write_row(2, 0, ["1.地区生产总值增长", "%", 3.1, "", "6.5左右", "预期性"])
+    sheet.write_row(3, 0, ["2.常住人口城镇化率", "%", 60.1, 65, "", "预期性"])
+    sheet.merge_range(4, 0, 4, 5, "二、绿色发展")
+    sheet.write_row(5, 0, ["3.森林覆盖率", "%", 23, 24, "", "约束性"])
+    workbook.close()
+    return path
+
+
+@pytest.mark.parametrize("name", [*HEADINGS, "headings.xlsx"])
+def test_a_heading_row_is_the_category_of_the_rows_under_it(tmp_path: Path, name: str) -> None:
+    if name.endswith(".xlsx"):
+        draft = import_plan(headings_xlsx(tmp_path / name), (2021, 2025))
+    else:
+        draft = imported(tmp_path, name, HEADINGS[name], (2021, 2025))
+    found = [(i["id"], i["category"], i["name"]) for i in indicators(draft)]
+    assert found == UNDER_HEADINGS
+    assert [c["name"] for c in yaml.safe_load(draft.indicators)["categories"]] == [
+        "经济发展",
+        "绿色发展",
+    ]
+    todo = messages(draft, "TODO")
+    assert not any("no category in the table" in m or "no number in the table" in m for m in todo)
+
+
+# --- the 年均/累计 column, however its header writes it; a lone year column ---------------------
+
+AVERAGE_HEADERS = ["年均/累计", "年均增长[累计]", "年均增长〔累计〕", "年均增速", "年均增长(%)"]
+AVERAGE_HEADERS += ["年均（累计）", "年均增长（％）", "五年累计"]
+
+
+@pytest.mark.parametrize("header", AVERAGE_HEADERS)
+def test_the_average_column_under_each_header_people_write(tmp_path: Path, header: str) -> None:
+    table = (
+        f"指标,单位,2020年,2025年,{header},属性\n"
+        "1.单位GDP能耗降低,%,,,〔13.5〕,约束性\n"
+        "2.地区生产总值增长,%,3.1,,＞5,预期性\n"
+    )
+    draft = imported(tmp_path, "t.csv", table)
+    assert [(i["target"], i["timing"]) for i in indicators(draft)] == [
+        (cumulative(13.5, "reduction"), "by_target_year"),
+        ({"kind": "average_growth", "op": ">", "value": 5}, "annual"),
+    ]
+    assert not any("gives no target" in m for m in messages(draft, "TODO"))
+
+
+LONE_YEAR = "指标,单位,2020年,年均增长[累计],属性\n1.地区生产总值增长,%,3.1,6.5左右,预期性\n"
+
+
+def test_a_lone_year_beside_the_average_column_is_the_base_year(tmp_path: Path) -> None:
+    """2020年 beside 年均/累计 is the base year: the period is not read from it."""
+    from plancheck.errors import UserError
+
+    with pytest.raises(UserError, match="give --period"):
+        imported(tmp_path, "t.csv", LONE_YEAR)
+    for draft in (
+        imported(tmp_path, "t.csv", LONE_YEAR, (2021, 2025)),
+        imported(tmp_path, "titled.csv", "某市发展规划（2021—2025年）\n" + LONE_YEAR),
+    ):
+        plan = yaml.safe_load(draft.indicators)
+        assert plan["plan"]["period"] == {"start": 2021, "end": 2025}
+        (row,) = plan["indicators"]
+        assert row["baseline"] == {"year": 2020, "value": 3.1}
+        assert (row["target_text"], row["target"]) == ("6.5左右", {"kind": "around", "value": 6.5})
+
+
+def test_a_lone_year_the_period_ends_with_is_the_target_year(tmp_path: Path) -> None:
+    table = (
+        "某市发展规划（2021—2025年）\n指标,单位,2025年,年均/累计,属性\n1.森林覆盖率,%,24,—,约束性"
+    )
+    (row,) = indicators(imported(tmp_path, "t.csv", table))
+    assert row["target"] == {"kind": "threshold", "op": ">=", "value": 24}
+    assert (row["timing"], "baseline" in row) == ("by_target_year", False)
+
+
+def test_a_column_no_field_reads_is_named_when_it_holds_targets(tmp_path: Path) -> None:
+    table = (
+        "指标,单位,2020年,2022年,2025年,年度增幅,备注,属性\n"
+        "1.地区生产总值增长,%,3.1,5,,＞5,国家下达,预期性\n"
+    )
+    checks = messages(imported(tmp_path, "t.csv", table), "check")
+    unread = [m for m in checks if "is not read" in m]
+    assert unread == [
+        "indicator 1: the column '2022年' is not read, yet its cell '5' reads as a target: name "
+        "the column as plancheck reads it (2025年, 年均/累计, 指标目标) or move the target there",
+        "indicator 1: the column '年度增幅' is not read, yet its cell '＞5' reads as a target: "
+        "name the column as plancheck reads it (2025年, 年均/累计, 指标目标) or move the target there",
+    ]  # 备注's '国家下达' is no target
+
+
+# --- when a target is judged ----------------------------------------------------------------
+
+TIMINGS = [
+    # (the header's target column, the row's cells after 指标, the timing drafted)
+    ("2025年", "地区生产总值增长,%,3.1,＞5,预期性", "annual"),  # each year's growth
+    ("2025年", "全员劳动生产率增速,%,2.5,6左右,预期性", "annual"),
+    ("2025年", "研发经费投入增长率,%,,≥7,预期性", "annual"),
+    ("指标目标", "地区生产总值增长,%,3.1,6以上,预期性", "annual"),
+    ("2025年", "常住人口城镇化率,%,60.1,65,预期性", "by_target_year"),  # a level
+    ("2025年", "城镇新增就业人数增长,万人,,＞50,预期性", "by_target_year"),  # not a rate in %
+]
+
+
+@pytest.mark.parametrize(("column", "cells", "timing"), TIMINGS)
+def test_a_yearly_rate_is_judged_every_year(
+    tmp_path: Path, column: str, cells: str, timing: str
+) -> None:
+    table = f"指标,单位,2020年,{column},属性\n{cells}\n"
+    (row,) = indicators(imported(tmp_path, "t.csv", table, (2021, 2025)))
+    assert row["timing"] == timing
+
+
+# --- a total in 〔〕 goes the way the name says, or a person says ------------------------------
+
+BRACKETED = [
+    # (the row's cells after 指标 — 单位, 2020年, 2025年, 年均/累计, 属性 — the target drafted)
+    ("单位GDP能耗降低,%,,〔13.5〕,,约束性", cumulative(13.5, "reduction")),
+    ("研发经费投入增长,%,,,[20],预期性", cumulative(20, "growth")),
+    ("人均预期寿命提高,岁,77.3,〔1〕,,预期性", cumulative(1, "none")),
+    ("人均预期寿命,岁,77.3,,〔1〕,预期性", cumulative(1, "none")),
+    # Less is better and the name says no way: a rise would pass; a person must say.
+    ("PM2.5浓度,微克/立方米,35,〔18〕,,约束性", {"kind": "todo", "text": "〔18〕"}),
+    ("城镇调查失业率,%,5.2,[1],,预期性", {"kind": "todo", "text": "[1]"}),
+    ("二氧化碳排放总量,亿吨,100,,〔18〕,约束性", {"kind": "todo", "text": "〔18〕"}),
+]
+
+
+@pytest.mark.parametrize(("cells", "target"), BRACKETED)
+def test_a_bracketed_total_goes_the_way_the_name_says(
+    tmp_path: Path, cells: str, target: dict[str, Any]
+) -> None:
+    table = f"指标,单位,2020年,2025年,年均/累计,属性\n1.{cells}\n"
+    draft = imported(tmp_path, "t.csv", table, (2021, 2025))
+    (row,) = indicators(draft)
+    assert row["target"] == target
+    asked = [m for m in messages(draft, "TODO") if "where less is better" in m]
+    assert bool(asked) == (target["kind"] == "todo")
+    if target.get("compound") == "none":  # the way it was read is said
+        (read,) = [m for m in messages(draft, "check") if "read as" in m]
+        assert "a rise of the level from its baseline" in read
+
+
+def test_a_bare_number_on_a_name_where_less_is_better_is_a_ceiling(tmp_path: Path) -> None:
+    """浓度, 失业率, 能耗, 排放 say less is better; a name whose figure is the fall (降低) not."""
+    table = (
+        "指标,单位,2020年,2025年,属性\n1.PM2.5浓度,微克/立方米,35,33,约束性\n"
+        "2.单位GDP能耗降低,%,,3,约束性\n3.污水排放达标率,%,90,95,约束性\n"
+    )
+    rows = indicators(imported(tmp_path, "t.csv", table, (2021, 2025)))
+    assert [r["target"]["op"] for r in rows] == ["<=", ">=", ">="]
+
+
+# --- 累计下降13.5% reads the same in the 2025年 column and the 年均/累计 one --------------------
+
+TOTALS = [
+    # (name and unit, the target drafted from 累计下降13.5% in either column)
+    ("单位GDP能耗降低,%", cumulative(13.5, "reduction")),
+    ("单位GDP二氧化碳排放下降,%", cumulative(13.5, "reduction")),
+    # A level: its change from the baseline, by the target year.
+    ("单位GDP能耗,吨标准煤/万元", {"kind": "change", "measure": "percent", "amount": -13.5}),
+]
+
+
+@pytest.mark.parametrize(("name", "target"), TOTALS)
+def test_a_total_said_as_cumulative_reads_the_same_in_either_column(
+    tmp_path: Path, name: str, target: dict[str, Any]
+) -> None:
+    source = tmp_path / "t.csv"
+    source.write_text(
+        "某市发展规划（2021—2025年）\n指标,单位,2020年,2025年,年均/累计,属性\n"
+        f"1.{name},0.5,累计下降13.5%,,约束性\n2.全市{name},0.5,,累计下降13.5%,约束性\n",
+        encoding="utf-8",
+    )
+    result = run("plan", "import", source, "-o", tmp_path / "plan")
+    assert result.exit_code == 0, result.stderr  # the draft validates: text and target agree
+    drafted = [(r["target"], r["timing"]) for r in indicators_of(tmp_path / "plan")]
+    assert drafted == [(target, "by_target_year")] * 2
+    assert result.stdout.count("'累计下降13.5%' read as a total over the period") == 2
+
+
+# --- where a note points: the source's file and line, in either language ----------------------
+
+SKIPPED = "序号,指标,单位,2025年,属性\n1,某某率,%,90,约束性\n,,%,80,预期性\n,某率二,%,95,约束性\n"
+
+
+@pytest.mark.parametrize(
+    ("lang", "skipped", "unnumbered"),
+    [
+        ("en", "note: t.csv:3: a row without an indicator name was skipped",
+         "TODO: indicator 2 (t.csv:4): no number in the table; numbered 2"),
+        ("zh", "提示：t.csv:3: 没有指标名称的一行已跳过", "TODO: 指标 2（t.csv:4）：表中没有序号；编为 2"),
+    ],
+)  # fmt: skip
+def test_notes_and_findings_name_the_source_file_and_line(
+    tmp_path: Path, lang: str, skipped: str, unnumbered: str
+) -> None:
+    source = tmp_path / "t.csv"
+    source.write_text(SKIPPED, encoding="utf-8")
+    result = run("plan", "import", source, "-o", tmp_path / "p", "--period", "2021-2025",
+                 "--lang", lang)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert skipped in lines
+    assert any(line.endswith(unnumbered) for line in lines)
+
+
+def test_a_workbook_row_is_named_by_its_line_and_cell(tmp_path: Path) -> None:
+    pytest.importorskip("python_calamine")
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    path = tmp_path / "t.xlsx"
+    workbook = xlsxwriter.Workbook(str(path))
+    sheet = workbook.add_worksheet("指标")
+    for r, line in enumerate(SKIPPED.splitlines()):
+        sheet.write_row(r, 0, line.split(","))
+    workbook.close()
+    draft = import_plan(path, (2021, 2025))
+    assert draft.notes == ["t.xlsx:3: 指标!A3: a row without an indicator name was skipped"]
+
+
+def test_a_word_tables_row_is_named_by_its_table_and_row(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    rows = [line.split(",") for line in SKIPPED.splitlines()]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "t.docx"
+    document.save(str(path))
+    draft = import_plan(path, (2021, 2025))
+    assert draft.notes == ["t.docx: table 1 row 3: a row without an indicator name was skipped"]
+
+
+# --- a number the table gives twice ----------------------------------------------------------
+
+REPEATED = (
+    "类别,序号,指标,单位,2020年,2025年,属性\n"
+    "安全,16,粮食综合生产能力,万吨,,＞2800,约束性\n"
+    ",16,能源综合生产能力,万吨标准煤,,＞5000,约束性\n"
+)
+
+
+def test_a_repeated_number_is_a_todo_naming_both_rows(tmp_path: Path) -> None:
+    draft = imported(tmp_path, "r4.csv", REPEATED)
+    assert [i["id"] for i in indicators(draft)] == ["16", "16-2"]
+    assert (
+        "indicator 16-2 (r4.csv:3): number 16 is already the row's at r4.csv:2; numbered 16-2: "
+        "give it a number of its own"
+    ) in messages(draft, "TODO")
+
+
+# --- the period read from the header quotes the header ---------------------------------------
+
+
+@pytest.mark.parametrize("header", ["2025年", "2025年目标", "2025年目标值", "2025 年"])
+def test_the_period_read_from_the_header_quotes_it_as_written(tmp_path: Path, header: str) -> None:
+    table = f"指标,单位,2020年,{header},属性\n1.森林覆盖率,%,23,24,约束性\n"
+    checks = messages(imported(tmp_path, "t.csv", table), "check")
+    assert (
+        f"period 2021–2025 read from the table's header '{header}', read as a five-year plan"
+        in checks
+    )
+
+
+# --- the indicator a comparison names --------------------------------------------------------
+
+OTHERS = [
+    # (the economy's row, the comparison, the id it names)
+    ("地区生产总值增长", "与经济增长基本同步", "1"),
+    ("国内生产总值（GDP）增长（％）", "与经济增长基本同步", "1"),
+    ("地区生产总值增长", "高于GDP增长", "1"),
+    ("GDP增速", "与经济增长同步", "1"),
+    ("地区生产总值增长", "高于经济增速", "1"),
+]
+
+
+@pytest.mark.parametrize(("economy", "words", "other"), OTHERS)
+def test_the_economys_growth_is_named_as_people_name_it(
+    tmp_path: Path, economy: str, words: str, other: str
+) -> None:
+    """plan import and plan validate read the comparison as the same indicator."""
+    source = tmp_path / "t.csv"
+    source.write_text(
+        "指标,单位,2020年,2025年,年均/累计,属性\n"
+        f"1.{economy},%,2.3,—,6左右,预期性\n"
+        "2.人均地区生产总值增长,%,2.0,—,6左右,预期性\n"
+        f"3.居民人均可支配收入增长,%,2.1,—,{words},预期性\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "plan"
+    result = run("plan", "import", source, "-o", folder, "--period", "2021-2025")
+    assert result.exit_code == 0, result.stderr
+    row = indicators_of(folder)[2]
+    assert (row["target"]["kind"], row["target"]["indicator"]) == ("versus", other)
+    validated = run("plan", "validate", folder)
+    assert validated.exit_code == 0, validated.stderr
+    assert "indicator 3" not in validated.stderr  # no note: text and target agree
