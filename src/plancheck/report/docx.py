@@ -290,6 +290,7 @@ def _table(doc: DocumentObject, header: list[str], rows: list[list[str]]) -> Non
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt
+    from docx.table import _Cell
 
     table = doc.add_table(rows=1 + len(rows), cols=len(header))
     table.style = doc.styles["Table Grid"]
@@ -304,16 +305,18 @@ def _table(doc: DocumentObject, header: list[str], rows: list[list[str]]) -> Non
     statuses = {
         f"{STATUS_SYMBOL[s]} {status_word(s, lang)}": s for s in Status for lang in ("en", "zh")
     }
-    for n, values in enumerate([header, *rows]):
-        row = table.rows[n]
-        properties = row._tr.get_or_add_trPr()
+    # Each row and its cells from the table's XML once: python-docx's ``table.rows[n]`` and
+    # ``row.cells`` walk the whole table on every call (a national report's table took hours).
+    for n, (values, tr) in enumerate(zip([header, *rows], table._tbl.tr_lst, strict=True)):
+        properties = tr.get_or_add_trPr()
         whole = OxmlElement("w:cantSplit")
         properties.append(whole)
         if n == 0:
             repeat = OxmlElement("w:tblHeader")
             repeat.set(qn("w:val"), "true")
             properties.append(repeat)
-        for cell, value, width in zip(row.cells, values, widths, strict=True):
+        cells = [_Cell(tc, table) for tc in tr.tc_lst]
+        for cell, value, width in zip(cells, values, widths, strict=True):
             cell.width = width
             paragraph = cell.paragraphs[0]
             status = statuses.get(value) if n else None
