@@ -5,6 +5,7 @@ Findings in the data (a failed target) are not errors: they are results, and giv
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -64,13 +65,16 @@ def os_reason(exc: OSError) -> str:
 
     if isinstance(exc, PermissionError):
         return say("file.permission_denied")
-    key = _REASONS.get(exc.errno or 0)
+    key = _errno_keys().get(exc.errno or 0)
     if key is not None:
         return say(key)
     return exc.strerror or str(exc)
 
 
+@functools.cache
 def _errno_keys() -> dict[int, str]:
+    """The system's reasons a person meets, in the run's language; any other is the system's
+    own words."""
     import errno
 
     keys = {"ENOSPC": "os.enospc", "EROFS": "os.erofs", "ENOENT": "os.enoent",
@@ -79,11 +83,6 @@ def _errno_keys() -> dict[int, str]:
             "EIO": "os.eio", "EEXIST": "os.eexist", "EFBIG": "os.efbig", "EDQUOT": "os.edquot",
             "ENXIO": "os.enxio", "ETXTBSY": "os.etxtbsy"}  # fmt: skip
     return {getattr(errno, name): key for name, key in keys.items() if hasattr(errno, name)}
-
-
-# The system's reasons a person meets, in the run's language; any other is the system's own
-# words.
-_REASONS = _errno_keys()
 
 
 def missing_dependency(package: str, what: str, file: str | Path | None = None) -> UserError:

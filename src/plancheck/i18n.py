@@ -1123,12 +1123,9 @@ def usage(message: str) -> str:
     return message
 
 
-_SINGLE_QUOTED = re.compile(r"'([^'\n]*)'")
-
-
 def _quoted(value: str) -> str:
     """click's 'x' and 'a', 'b' as Chinese quotes them: “x”, “a”、“b”."""
-    return _SINGLE_QUOTED.sub(r"“\1”", value).replace("”, “", "”、“")
+    return re.sub(r"'([^'\n]*)'", r"“\1”", value).replace("”, “", "”、“")
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = []
