@@ -84,7 +84,7 @@ def build(
         for i in plan.indicators:
             row = {"unit": unit, "year": "" if year is None else str(year), "indicator": i.id}
             shown = {"name": i.name, "name_en": i.name_en, "measure": i.unit or "",
-                     "target": target_cell(i)}  # fmt: skip
+                     "target": target_cell(i, lang)}  # fmt: skip
             row.update({column: visible_controls(text) for column, text in shown.items()})
             rows.append(row)
     return Template(tuple(columns), tuple(rows), lang)

@@ -169,7 +169,7 @@ class _Bodies:
         indicator = result.indicator
         target = self._targets.get(id(indicator))
         if target is None:
-            text = f"{self.target}{self.colon}{target_cell(indicator)}\n"
+            text = f"{self.target}{self.colon}{target_cell(indicator, self.lang)}\n"
             target = self._targets[id(indicator)] = (indicator, text, _plain(text))
         key = (result.value, result.goal, indicator.unit)
         value = self._values.get(key)

@@ -210,7 +210,7 @@ def _detailed(screen: Screen, evaluation: Evaluation, lang: str, options: Option
                 [(_shown(r.indicator.id), "")],
                 [(_shown(r.indicator.name), "")],
                 [(_binding(r.indicator, lang), "")],
-                [(_shown(target_cell(r.indicator)), "")],
+                [(_shown(target_cell(r.indicator, lang)), "")],
                 [(_shown(_actual(evaluation, r)), "")],
                 [_state(r.status, lang)],
                 [(_shown(render(r.reason, lang)), "")],
@@ -399,7 +399,7 @@ def _city(screen: Screen, evaluation: Evaluation, lang: str) -> None:
         row = [
             _shown(i.id),
             _shown(i.name),
-            _shown(target_cell(i)),
+            _shown(target_cell(i, lang)),
             fixed(v.mean, places),
             fixed(v.low, places),
             fixed(v.high, places),
@@ -452,7 +452,7 @@ def _progress(screen: Screen, evaluation: Evaluation, lang: str) -> None:
             " → ".join(figure(evaluation, i, v) for _, v in trend.series),
             arrow(r),
             figure(evaluation, i, trend.projection),
-            _shown(target_cell(i)),
+            _shown(target_cell(i, lang)),
             words.zh if lang == "zh" else words.en,
         ]
         rows.append([[(cell, "")] for cell in row])
