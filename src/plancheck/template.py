@@ -24,7 +24,7 @@ from plancheck.errors import UserError
 from plancheck.i18n import say
 from plancheck.plan.models import Indicator, Plan
 from plancheck.record import record
-from plancheck.report.common import target_cell
+from plancheck.report.common import colon, target_cell
 from plancheck.report.csv import neutralise  # what a spreadsheet may run, made text
 from plancheck.report.labels import label
 from plancheck.safetext import visible_controls
@@ -159,7 +159,7 @@ def _fields(indicator: Indicator) -> list[str]:
 
 def _describe(row: dict[str, str], lang: str) -> str:
     name = row["name"] if lang == "zh" else f"{row['name']} ({row['name_en']})"
-    return _comment(f"{name} — {label('target', lang)}: {row['target']}")
+    return _comment(f"{name} — {label('target', lang)}{colon(lang)}{row['target']}")
 
 
 def render_xlsx(

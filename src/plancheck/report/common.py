@@ -389,6 +389,10 @@ def comma(lang: str) -> str:
     return "，" if lang == "zh" else ", "
 
 
+def semicolon(lang: str) -> str:
+    return "；" if lang == "zh" else "; "
+
+
 def enumerated(items: Iterable[object], lang: str) -> str:
     """Items of a list in a sentence: ``2021、2022、2023`` in Chinese, ``2021, 2022, 2023``."""
     return ("、" if lang == "zh" else ", ").join(map(str, items))
@@ -835,3 +839,8 @@ def diff_side(evaluation: Evaluation, lang: str) -> str:
 def signed(delta: float | None) -> str:
     """A diff's change of value: ``+0.5``, ``-2``, ``—`` when there is none to compare."""
     return "—" if delta is None else ("+" if delta > 0 else "") + number(delta)
+
+
+def noted(text: str, note: object, lang: str) -> str:
+    """``text (note)`` in English, ``text（note）`` in Chinese: ``各类别指标状态（2023）``."""
+    return f"{text}（{note}）" if lang == "zh" else f"{text} ({note})"
