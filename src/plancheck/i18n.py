@@ -16,7 +16,7 @@ This module imports nothing heavy: ``plancheck --help`` loads it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 LANGS = ("en", "zh")
 
@@ -355,6 +355,41 @@ TEXTS: dict[str, dict[str, str]] = {
         "yaml.invalid_value_of": "invalid value '{value}': {problem}",
         "yaml.surrogate": "'{escape}' is half of a UTF-16 pair, not a character: write the character itself",
         "yaml.not_finite": "'{value}' is not a finite number",
+        # PyYAML's own problems (yaml/scanner.py, parser.py, composer.py, reader.py), in its words:
+        # matched by yaml_problem, which says them in Chinese; one no text here matches stays
+        # English. {token} is a token's name, itself matched against the yaml.token.* texts.
+        "yaml.problem.tab": "found character '\\t' that cannot start any token",
+        "yaml.problem.cannot_start": "found character {char} that cannot start any token",
+        "yaml.problem.no_colon": "could not find expected ':'",
+        "yaml.problem.mapping_values": "mapping values are not allowed here",
+        "yaml.problem.sequence_entries": "sequence entries are not allowed here",
+        "yaml.problem.mapping_keys": "mapping keys are not allowed here",
+        "yaml.problem.flow_sequence": "expected ',' or ']', but got {token}",
+        "yaml.problem.flow_mapping": "expected ',' or '}}', but got {token}",
+        "yaml.problem.block_end": "expected <block end>, but found {token}",
+        "yaml.problem.node_content": "expected the node content, but found {token}",
+        "yaml.problem.document_start": "expected '<document start>', but found {token}",
+        "yaml.problem.another_document": "but found another document",
+        "yaml.problem.end_of_stream": "found unexpected end of stream",
+        "yaml.problem.document_separator": "found unexpected document separator",
+        "yaml.problem.unknown_escape": "found unknown escape character {char}",
+        "yaml.problem.hex_escape": "expected escape sequence of {count} hexadecimal numbers, but found {char}",
+        "yaml.problem.line_break": "expected a comment or a line break, but found {char}",
+        "yaml.problem.undefined_alias": "found undefined alias {alias}",
+        "yaml.problem.special_character": "unacceptable character {code}: special characters are not allowed",
+        "yaml.token.block_end": "'<block end>'",
+        "yaml.token.block_mapping": "'<block mapping start>'",
+        "yaml.token.block_sequence": "'<block sequence start>'",
+        "yaml.token.scalar": "'<scalar>'",
+        "yaml.token.stream_end": "'<stream end>'",
+        "yaml.token.document_start": "'<document start>'",
+        "yaml.token.document_end": "'<document end>'",
+        "yaml.token.directive": "'<directive>'",
+        "yaml.token.alias": "'<alias>'",
+        "yaml.token.anchor": "'<anchor>'",
+        "yaml.token.tag": "'<tag>'",
+        "yaml.token.key": "'?'",
+        "yaml.token.entry": "'-'",
         "yaml.misread_number": "'{value}' is read by YAML as {number}: write the number in decimal (no leading 0, 0x or ':'), or quote it",
         # plan/load.py
         "plan.no_indicators_file": "no {file} in this plan folder",
@@ -804,6 +839,38 @@ TEXTS: dict[str, dict[str, str]] = {
         "yaml.invalid_value_of": "无效的值“{value}”：{problem}",
         "yaml.surrogate": "“{escape}”是 UTF-16 代理对的一半，不是字符：请直接写出该字符",
         "yaml.not_finite": "“{value}”不是有限的数字",
+        "yaml.problem.tab": "制表符（\\t）不能用于缩进，也不能作为值的开头：请改用空格",
+        "yaml.problem.cannot_start": "字符 {char} 不能出现在值的开头：请给整个值加引号",
+        "yaml.problem.no_colon": "找不到应有的冒号“:”：键与值之间须有半角冒号和空格",
+        "yaml.problem.mapping_values": "此处不能出现映射的值：请检查缩进；值中若有半角冒号后跟空格，请给整个值加引号",
+        "yaml.problem.sequence_entries": "此处不能出现列表项“-”：请检查缩进",
+        "yaml.problem.mapping_keys": "此处不能出现映射的键“?”：请检查缩进",
+        "yaml.problem.flow_sequence": "应为“,”或“]”，但遇到 {token}：方括号内的各项须以逗号分隔，并以“]”结束",
+        "yaml.problem.flow_mapping": "应为“,”或“}}”，但遇到 {token}：花括号内的各项须以逗号分隔，并以“}}”结束",
+        "yaml.problem.block_end": "此处应结束上一层，但遇到 {token}：请检查缩进是否对齐",
+        "yaml.problem.node_content": "此处应有一个值，但遇到 {token}",
+        "yaml.problem.document_start": "此处应为文档开头“---”，但遇到 {token}",
+        "yaml.problem.another_document": "文件只能含一个文档，但遇到了另一个（“---”之后）",
+        "yaml.problem.end_of_stream": "文件意外结束：有引号未闭合",
+        "yaml.problem.document_separator": "引号内出现了文档分隔符（“---”或“...”）：引号未闭合",
+        "yaml.problem.unknown_escape": "未知的转义字符 {char}：双引号内的反斜杠须写成两个，或改用单引号",
+        "yaml.problem.hex_escape": "转义序列应为 {count} 位十六进制数字，但遇到 {char}",
+        "yaml.problem.line_break": "此处应为注释或换行，但遇到 {char}",
+        "yaml.problem.undefined_alias": "未定义的别名 {alias}",
+        "yaml.problem.special_character": "不允许的字符 {code}（控制字符）：请删除它",
+        "yaml.token.block_end": "“上一层的结束”",
+        "yaml.token.block_mapping": "“新的一层映射”",
+        "yaml.token.block_sequence": "“新的一层列表”",
+        "yaml.token.scalar": "“一个值”",
+        "yaml.token.stream_end": "“文件结尾”",
+        "yaml.token.document_start": "“文档开头（---）”",
+        "yaml.token.document_end": "“文档结尾（...）”",
+        "yaml.token.directive": "“指令（%）”",
+        "yaml.token.alias": "“别名（*）”",
+        "yaml.token.anchor": "“锚点（&）”",
+        "yaml.token.tag": "“标签（!）”",
+        "yaml.token.key": "“一个键”",
+        "yaml.token.entry": "“列表项（-）”",
         "yaml.misread_number": "YAML 会把“{value}”读作 {number}：请用十进制书写该数字（不带前导 0、0x 或“:”），或加引号",
         # plan/load.py
         "plan.no_indicators_file": "此规划文件夹中没有 {file}",
@@ -1113,13 +1180,27 @@ TEXTS: dict[str, dict[str, str]] = {
 def usage(message: str) -> str:
     """A usage error of click or typer (English, from their code) in this run's language: found by
     matching the catalog's English ``usage.*`` texts; a message none matches stays as it is."""
+    return _matched(message, "usage.", lambda value: _quoted(usage(value)))
+
+
+def yaml_problem(problem: str) -> str:
+    """PyYAML's problem with a document (English, from its code) in this run's language: found
+    by matching the catalog's English ``yaml.problem.*`` texts, a token it names by the
+    ``yaml.token.*`` ones; a problem none matches stays as PyYAML says it."""
+    return _matched(
+        problem, "yaml.problem.", lambda value: _quoted(_matched(value, "yaml.token.", str))
+    )
+
+
+def _matched(message: str, prefix: str, inner: Callable[[str], str]) -> str:
+    """``message`` said by the first catalog text under ``prefix`` whose English it is, each
+    placeholder's value passed through ``inner``; as it is in English, or when none matches."""
     if _current == "en":
         return message
-    for key, pattern in _usage_patterns():
+    for key, pattern in _patterns(prefix):
         found = pattern.fullmatch(message)
         if found is not None:
-            values = {name: _quoted(usage(value)) for name, value in found.groupdict().items()}
-            return say(key, **values)
+            return say(key, **{name: inner(value) for name, value in found.groupdict().items()})
     return message
 
 
@@ -1127,21 +1208,28 @@ _SINGLE_QUOTED = re.compile(r"'([^'\n]*)'")
 
 
 def _quoted(value: str) -> str:
-    """click's 'x' and 'a', 'b' as Chinese quotes them: “x”, “a”、“b”."""
+    """click's 'x' and 'a', 'b' (PyYAML's ':') as Chinese quotes them: “x”, “a”、“b”."""
     return _SINGLE_QUOTED.sub(r"“\1”", value).replace("”, “", "”、“")
 
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = []
+_PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+_NOT_MATCHED = {"usage.see_help"}  # said around a usage error, never matched
 
 
-def _usage_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    if not _PATTERNS:
+def _patterns(prefix: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The English texts under ``prefix`` as patterns, a placeholder matching any text: those
+    without one first (an exact text), then the most specific (the longest) first."""
+    if prefix not in _PATTERNS:
+        found = []
         for key, text in TEXTS["en"].items():
-            if key.startswith("usage.") and key != "usage.see_help":
+            if key.startswith(prefix) and key not in _NOT_MATCHED:
                 parts = re.split(r"\{(\w+)\}", text)
                 pattern = "".join(
-                    f"(?P<{part}>.+?)" if n % 2 else re.escape(part) for n, part in enumerate(parts)
-                )
-                _PATTERNS.append((key, re.compile(pattern, re.DOTALL)))
-        _PATTERNS.sort(key=lambda found: -len(found[1].pattern))  # the most specific first
-    return _PATTERNS
+                    f"(?P<{part}>.+?)" if n % 2
+                    else re.escape(part.replace("{{", "{").replace("}}", "}"))
+                    for n, part in enumerate(parts)
+                )  # fmt: skip
+                found.append((key, re.compile(pattern, re.DOTALL)))
+        found.sort(key=lambda each: (each[1].groups > 0, -len(each[1].pattern)))
+        _PATTERNS[prefix] = found
+    return _PATTERNS[prefix]
