@@ -137,6 +137,35 @@ def test_no_chinese_help_for_a_command_or_option_that_does_not_exist() -> None:
     assert stale == []
 
 
+def test_every_argument_and_type_has_a_chinese_name() -> None:
+    arguments = [f"{path} {key}" for path, key, obj in command_tree()
+                 if key and getattr(obj, "param_type_name", "") == "argument"]  # fmt: skip
+    assert sorted(name for name in i18n.HELP_NAMES if not name.startswith("<")) == sorted(arguments)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [c for c in sorted({path for path, _, _ in command_tree()}) if c],
+)
+def test_chinese_help_names_arguments_and_types_in_chinese(command: str) -> None:
+    """Issue: the Chinese help said folder <path>, progress <path>."""
+    code, out, _ = run(*command.split(), "--help", env={"LANG": "zh_CN.UTF-8", "LC_ALL": ""})
+    assert code == 0 and out.startswith("用法：")
+    english = re.findall(r"<(?:path|str|int|float|list\[\w+\])>", out)
+    names = [n for n in ("folder", "progress", "FILE", "OLD", "NEW", "source", "which", "path")
+             if re.search(rf"(?<![\w/.-]){n}(?![\w/.-])", out)]  # fmt: skip
+    assert (english, names) == ([], [])
+
+
+def test_chinese_help_shows_the_arguments_chinese_name() -> None:
+    _, out, _ = run("init", "--help", "--lang", "zh")
+    assert "{文件夹}" in out.splitlines()[0] and "  文件夹 <路径>  存放规划的新文件夹" in out
+    _, out, _ = run("tasks", "check", "--help", "--lang", "zh")
+    assert "  进展报告 <路径>  任务进展报告" in out and "--as-of <文本>" in out
+    _, out, _ = run("init", "--help", "--lang", "en")
+    assert "  folder <path>  A new or empty folder" in out  # English as typer says it
+
+
 def test_a_new_option_without_chinese_help_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delitem(i18n.HELP, "evaluate --strict")
     assert i18n.help_text("evaluate", "--strict") is None
@@ -328,7 +357,7 @@ def test_the_language_is_read_from_the_arguments_before_they_are_parsed(
 def test_usage_errors_are_in_chinese(tmp_path: Path) -> None:
     code, _, err = run("tasks", "check", "--lang", "zh")
     assert code == 2
-    assert err.strip() == "root tasks check: 缺少参数 “progress”。（参见 root tasks check --help）"
+    assert err.strip() == "root tasks check: 缺少参数 “进展报告”。（参见 root tasks check --help）"
     code, _, err = run("evaluate", tmp_path / "x.csv", "--lang", "fr", env={"LANG": "zh_CN"})
     assert "“--lang” 的值无效：“fr” 不是 “en”、“zh” 之一。" in err
     code, _, err = run("evaluate", "--bogus", "--lang", "zh")

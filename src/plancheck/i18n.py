@@ -112,7 +112,7 @@ HELP: dict[str, str] = {
     "--version": "显示版本号。",
     "--help": "显示本帮助并退出。",
     "--plan": "规划文件夹（indicators.yaml、tasks.yaml）或指标文件。默认：内置的徐汇区规划。",
-    "--output": "将报告写入文件 FILE（原子写入）；- 表示标准输出。",
+    "--output": "将报告写入该文件（原子写入）；- 表示标准输出。",
     "--lang": "报告、错误、警告和帮助的语言。默认：取自 LANG（zh_* 为中文）。",
     "evaluate": "对照规划评估报送数据；退出码 0 合规，1 不合规，2 输入有误。",
     "evaluate files": "报送文件（CSV、YAML 或 xlsx）。",
@@ -126,7 +126,7 @@ HELP: dict[str, str] = {
     "evaluate --office": "共享报告（docx、html、markdown）所署的发文单位。默认：规划中的单位；'' 表示不署。",
     "evaluate --date": "共享报告所署的日期（YYYY-MM-DD）。默认：最近评估年度的 12 月 31 日。",
     "indicators": "列出规划的指标及其目标。",
-    "tasks": "列出规划的任务及其节点；tasks check PROGRESS 检查进展报告。",
+    "tasks": "列出规划的任务及其节点；tasks check 检查进展报告。",
     "tasks check": "检查规划任务的进展报告；退出码 0 合规，1 不合规，2 输入有误。",
     "tasks check progress": "任务进展报告（YAML 或 CSV）。",
     "tasks check --as-of": "文件未注明 as_of 时，报告所指的日期（YYYY-MM-DD）。默认：报告年度的 12 月 31 日。",
@@ -135,7 +135,7 @@ HELP: dict[str, str] = {
     "template --year": "数据所属年度（写入模板）。",
     "template --format": "csv、yaml 或 xlsx。默认：按 -o 的扩展名。",
     "template --units": "要列出的单位，以逗号或顿号分隔：徐汇区、长宁区。",
-    "template --force": "文件 FILE 已存在时替换它（它可能已填写）。",
+    "template --force": "-o 所指的文件已存在时替换它（它可能已填写）。",
     "diff": "比较两份报送数据：逐项指标的数值与状态变化；有指标新近未达标时退出码为 1。",
     "diff files": (
         "较早和较晚的报送文件（2022.csv 2023.csv），或一个含两个年度的文件"
@@ -193,6 +193,26 @@ HELP: dict[str, str] = {
     "Commands": "命令",
     "default": "默认",
     "required": "必填",
+}
+
+
+# What the Chinese help calls each argument (in the usage line, its row and a usage error:
+# "缺少参数 '进展报告'"), by command and argument as in HELP; and the types typer shows
+# after an option or an argument (``--plan <path>``). Choices (``<en|zh>``) are what is typed.
+HELP_NAMES: dict[str, str] = {
+    "evaluate files": "报送文件",
+    "check files": "报送文件",
+    "diff files": "较早文件 [较晚文件]",
+    "tasks check progress": "进展报告",
+    "plan validate path": "规划",
+    "plan schema which": "文件",
+    "plan import source": "规划文本",
+    "init folder": "文件夹",
+    "<path>": "<路径>",
+    "<str>": "<文本>",
+    "<int>": "<整数>",
+    "<list[Path]>": "<路径>…",
+    "<list[int]>": "<整数>…",
 }
 
 
@@ -785,7 +805,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "output.over_input": "拒绝用报告覆盖本命令的输入文件{named}：请换一个文件名",
         "output.named": "（{source}）",
         "output.folder_name": "指向文件夹（以“{end}”结尾）：请为{what}指定文件名",
-        "output.binary_terminal": "二进制文件（工作簿或文档）不能输出到终端：请使用 -o FILE",
+        "output.binary_terminal": "二进制文件（工作簿或文档）不能输出到终端：请用 -o 指定文件",
         "output.read_only": "是只读文件：不会用{what}替换它；请先使其可写，或换一个文件名",
         "output.empty_name": "-o 没有指定文件（文件名为空）：请为{what}指定文件名",
         # submission/read_csv.py, read_xlsx.py, read_yaml.py
