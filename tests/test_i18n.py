@@ -137,6 +137,35 @@ def test_no_chinese_help_for_a_command_or_option_that_does_not_exist() -> None:
     assert stale == []
 
 
+def test_every_argument_and_type_has_a_chinese_name() -> None:
+    arguments = [f"{path} {key}" for path, key, obj in command_tree()
+                 if key and getattr(obj, "param_type_name", "") == "argument"]  # fmt: skip
+    assert sorted(name for name in i18n.HELP_NAMES if not name.startswith("<")) == sorted(arguments)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [c for c in sorted({path for path, _, _ in command_tree()}) if c],
+)
+def test_chinese_help_names_arguments_and_types_in_chinese(command: str) -> None:
+    """Issue: the Chinese help said folder <path>, progress <path>."""
+    code, out, _ = run(*command.split(), "--help", env={"LANG": "zh_CN.UTF-8", "LC_ALL": ""})
+    assert code == 0 and out.startswith("用法：")
+    english = re.findall(r"<(?:path|str|int|float|list\[\w+\])>", out)
+    names = [n for n in ("folder", "progress", "FILE", "OLD", "NEW", "source", "which", "path")
+             if re.search(rf"(?<![\w/.-]){n}(?![\w/.-])", out)]  # fmt: skip
+    assert (english, names) == ([], [])
+
+
+def test_chinese_help_shows_the_arguments_chinese_name() -> None:
+    _, out, _ = run("init", "--help", "--lang", "zh")
+    assert "{文件夹}" in out.splitlines()[0] and "  文件夹 <路径>  存放规划的新文件夹" in out
+    _, out, _ = run("tasks", "check", "--help", "--lang", "zh")
+    assert "  进展报告 <路径>  任务进展报告" in out and "--as-of <文本>" in out
+    _, out, _ = run("init", "--help", "--lang", "en")
+    assert "  folder <path>  A new or empty folder" in out  # English as typer says it
+
+
 def test_a_new_option_without_chinese_help_is_found(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delitem(i18n.HELP, "evaluate --strict")
     assert i18n.help_text("evaluate", "--strict") is None
@@ -328,7 +357,7 @@ def test_the_language_is_read_from_the_arguments_before_they_are_parsed(
 def test_usage_errors_are_in_chinese(tmp_path: Path) -> None:
     code, _, err = run("tasks", "check", "--lang", "zh")
     assert code == 2
-    assert err.strip() == "root tasks check: 缺少参数 “progress”。（参见 root tasks check --help）"
+    assert err.strip() == "root tasks check: 缺少参数 “进展报告”。（参见 root tasks check --help）"
     code, _, err = run("evaluate", tmp_path / "x.csv", "--lang", "fr", env={"LANG": "zh_CN"})
     assert "“--lang” 的值无效：“fr” 不是 “en”、“zh” 之一。" in err
     code, _, err = run("evaluate", "--bogus", "--lang", "zh")
@@ -400,10 +429,110 @@ def test_every_catalog_text_is_said_somewhere() -> None:
         if path.name != "i18n.py":
             tree = ast.parse(path.read_text(encoding="utf-8"))
             named |= {n.value for n in ast.walk(tree) if isinstance(n, ast.Constant)}
-    usage = {key for key in i18n.TEXTS["en"] if key.startswith("usage.")}  # matched, not said
+    usage = {  # matched, not said
+        key
+        for key in i18n.TEXTS["en"]
+        if key.startswith(("usage.", "yaml.problem.", "yaml.token."))
+    }
     assert sorted(set(i18n.TEXTS["en"]) - named - usage) == []
 
 
 def test_a_usage_errors_quoted_choices_are_quoted_as_chinese_quotes_them() -> None:
     result = CliRunner().invoke(app, ["evaluate", "x.csv", "--only", "x", "--lang", "zh"])
     assert "“--only” 的值无效：“x” 不是 “failing”、“binding” 之一。" in result.stderr
+
+
+# --- PyYAML's problems ----------------------------------------------------------------------
+
+# A document for each PyYAML problem the catalog says in Chinese (yaml.problem.*).
+YAML_PROBLEMS = {
+    "tab": "a:\n\tb: 1\n",
+    "cannot_start": "a: @x\n",
+    "no_colon": "a: 1\nb\n",
+    "mapping_values": "a: b: c\n",
+    "sequence_entries": "a: - b\n",
+    "mapping_keys": "a: ? b\n",
+    "flow_sequence": "a: [1\nb: 2\n",
+    "flow_mapping": "a: {b: 1 c: 2}\n",
+    "block_end": "a:\n  b: 1\n c: 2\n",
+    "node_content": "a: [- b]\n",
+    "document_start": "%YAML 1.1\na: 1\n",
+    "another_document": "a: 1\n---\nb: 2\n",
+    "end_of_stream": 'a: "x\n',
+    "document_separator": 'a: "x\n---\n"\n',
+    "unknown_escape": 'a: "\\q"\n',
+    "hex_escape": 'a: "\\x4"\n',
+    "line_break": "a: |1 x\n  b\n",
+    "undefined_alias": "a: *x\n",
+    "special_character": "a: b\x07\n",
+}
+
+
+def yaml_error(text: str, lang: str) -> str:
+    from plancheck.errors import UserError
+    from plancheck.yamlfile import read_yaml
+
+    previous = i18n.set_lang(lang)
+    try:
+        with pytest.raises(UserError) as caught:
+            read_yaml(text, "f.yaml")
+    finally:
+        i18n.set_lang(previous)
+    return str(caught.value)
+
+
+def test_every_pyyaml_problem_in_the_catalog_is_one_pyyaml_says() -> None:
+    keys = {
+        k.removeprefix("yaml.problem.") for k in i18n.TEXTS["en"] if k.startswith("yaml.problem.")
+    }
+    assert sorted(keys) == sorted(YAML_PROBLEMS)
+    for key, text in YAML_PROBLEMS.items():
+        english, chinese = yaml_error(text, "en"), yaml_error(text, "zh")
+        pattern = re.escape(i18n.TEXTS["en"][f"yaml.problem.{key}"].replace("}}", "}"))
+        assert re.search(re.sub(r"\\\{\w+\\\}", ".+", pattern), english), (key, english)
+        said = chinese.split("YAML 格式有误：", 1)[-1]
+        assert "YAML 格式有误：" in chinese and not re.search("[A-Za-z]{4,}", said), (
+            key,
+            chinese,
+        )
+
+
+def test_pyyamls_problems_are_said_in_chinese() -> None:
+    """Issue: YAML 格式有误：expected ',' or ']', but got ':' and found character '\\t' that cannot
+    start any token were left in English under --lang zh."""
+    assert yaml_error("a: [1\nb: 2\n", "zh") == (
+        "f.yaml:2:2: YAML 格式有误：应为“,”或“]”，但遇到 “:”：方括号内的各项须以逗号分隔，并以“]”结束"
+    )
+    assert yaml_error("a:\n\tb: 1\n", "zh") == (
+        "f.yaml:2:1: YAML 格式有误：制表符（\\t）不能用于缩进，也不能作为值的开头：请改用空格"
+    )
+    assert "但遇到 “新的一层映射”" in yaml_error("a:\n  b: 1\n c: 2\n", "zh")  # a token's name
+    assert yaml_error("a: [1\nb: 2\n", "en") == (
+        "f.yaml:2:2: invalid YAML: expected ',' or ']', but got ':'"  # English: PyYAML's words
+    )
+
+
+def test_a_pyyaml_problem_the_catalog_does_not_know_stays_english() -> None:
+    previous = i18n.set_lang("zh")
+    try:
+        assert i18n.yaml_problem("found something new") == "found something new"
+        assert i18n.yaml_problem("expected ',' or ']', but got '<foo>'") == (
+            "应为“,”或“]”，但遇到 “<foo>”：方括号内的各项须以逗号分隔，并以“]”结束"
+        )
+    finally:
+        i18n.set_lang(previous)
+
+
+def test_a_character_yaml_refuses_is_located() -> None:
+    assert yaml_error("a: 1\nb: x\x07\n", "en") == (
+        "f.yaml:2:5: invalid YAML: unacceptable character #x0007: special characters are not allowed"
+    )
+    assert yaml_error("a: 1\r\nb: x\x07\n", "zh") == (
+        "f.yaml:2:5: YAML 格式有误：不允许的字符 #x0007（控制字符）：请删除它"
+    )
+
+
+def test_a_plans_yaml_problem_is_in_chinese(tmp_path: Path) -> None:
+    (tmp_path / "indicators.yaml").write_text("plan:\n\tid: x\n", encoding="utf-8")
+    code, _, err = run("plan", "validate", tmp_path, "--lang", "zh")
+    assert code == 2 and "制表符" in err and "cannot start" not in err

@@ -98,3 +98,37 @@ def test_two_indicator_columns_must_name_the_same_indicator(tmp_path: Path) -> N
     result = run("evaluate", differ)
     assert result.code == 2
     assert "'4' and '规范性文件审查纠错率' name different indicators (4 and 5)" in result.stderr
+
+
+UNDECODABLE = b"a\x80b"  # no UTF-8, UTF-16 or GB18030 reads it
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_yaml_file_that_does_not_decode_is_advised_as_a_yaml_file(
+    tmp_path: Path, lang: str
+) -> None:
+    """Issue: a plan's undecodable indicators.yaml was told to be saved as 'CSV UTF-8' from Excel."""
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    (plan / "indicators.yaml").write_bytes(b"plan:\n  id: x\n  title: " + UNDECODABLE + b"\n")
+    submission = tmp_path / "2023.yaml"
+    submission.write_bytes(b"year: 2023\nvalues:\n  '1': {value: 1, note: " + UNDECODABLE + b"}\n")
+    progress = tmp_path / "progress.yaml"
+    progress.write_bytes(
+        b"as_of: 2023-12-31\ntasks:\n  '1': {status: done, note: " + UNDECODABLE + b"}\n"
+    )
+    table = tmp_path / "2023.csv"
+    table.write_bytes(b"indicator,value,note\n1,1," + UNDECODABLE + b"\n")
+    advice = {"en": ("save it as UTF-8 (your editor's Save As, encoding UTF-8)", "'CSV UTF-8'"),
+              "zh": ("请在编辑器中将其另存为 UTF-8 编码", "“CSV UTF-8”")}[lang]  # fmt: skip
+    for args, line in [(("plan", "validate", plan), f"{plan / 'indicators.yaml'}:3: "),
+                       (("evaluate", ROOT / "samples" / "2023.csv", "--plan", plan),
+                        f"{plan / 'indicators.yaml'}:3: "),
+                       (("evaluate", submission), f"{submission}:3: "),
+                       (("tasks", "check", progress), f"{progress}:3: ")]:  # fmt: skip
+        result = run(*args, "--lang", lang)
+        assert result.code == 2
+        assert result.stderr.startswith(line) and result.stderr.rstrip().endswith(advice[0])
+        assert advice[1] not in result.stderr
+    result = run("evaluate", table, "--lang", lang)  # a table is still told about Excel's CSV
+    assert result.code == 2 and advice[1] in result.stderr

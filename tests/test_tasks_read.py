@@ -269,3 +269,23 @@ def test_a_csv_with_notes_only_is_empty(plan: Plan, tmp_path: Path) -> None:
     assert error(path, plan) == (
         f"{path}: the file is empty: expected a header row and one row per task"
     )
+
+
+def test_what_people_wrote_is_kept_as_typed(tmp_path: Path, plan: Plan) -> None:
+    """A note, a reason, evidence and the departments are shown as typed: full-width （），：
+    stay full-width in a Chinese report (they were folded to half-width)."""
+    path = write(tmp_path, "progress.yaml", (
+        "as_of: 2023-12-31\ntasks:\n"
+        '  "19": {status: in_progress, lead: 区法院（立案庭）, partners: "区司法局，区检察院",\n'
+        "         note: 二期尚未上线（虚构），待验收, evidence: [验收意见：已通过（虚构）],\n"
+        '         milestones: {"19.1": {state: not_done, note: 系统联调中（虚构）}}}\n'
+        "  A8: {status: dropped, reason: 并入三年行动计划，不再单列（虚构）}\n"
+    ))  # fmt: skip
+    progress = read_progress(path, plan)
+    nineteen, dropped = progress.report("19"), progress.report("A8")
+    assert nineteen is not None and dropped is not None
+    assert nineteen.lead == "区法院（立案庭）" and nineteen.partners == ("区司法局", "区检察院")
+    assert nineteen.note == "二期尚未上线（虚构），待验收"
+    assert nineteen.evidence == ("验收意见：已通过（虚构）",)
+    assert nineteen.milestones[0].note == "系统联调中（虚构）"
+    assert dropped.reason == "并入三年行动计划，不再单列（虚构）"

@@ -199,3 +199,70 @@ def test_the_yaml_template_speaks_of_a_year_of_the_plan_given(tmp_path: Path) ->
     text = invoke("template", "--plan", folder, "-f", "yaml").stdout
     assert "name the file like 2030.yaml" in text and "# year: 2030" in text
     assert "2025" not in text
+
+
+def hostile_plan(tmp_path: Path) -> Path:
+    """The bundled plan with an ESC sequence, a bidi override and a NUL in its title, an
+    indicator's name, English name and unit."""
+    text = (SAMPLES.parent / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "  title: 徐汇区全面依法治区第十四个五年规划",
+        '  title: "徐汇区\\e[31m规划\\u202e"',
+        1,
+    )
+    text = text.replace(
+        "    name: 规范性文件审查纠错率\n",
+        '    name: "规范性\\e[31m文件\\u202e审查\\0纠错率"\n    name_en: "Correction\\e[2J\\u202erate"\n',
+        1,
+    ).replace("    name_en: Correction rate in the review of normative documents\n", "", 1)
+    text = text.replace(
+        '    unit: "%"\n    target_text: 低于全市平均值',
+        '    unit: "%\\e[0m"\n    target_text: 低于全市平均值',
+        1,
+    )
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "indicators.yaml").write_text(text, encoding="utf-8")
+    (folder / "tasks.yaml").write_bytes((SAMPLES.parent / "data" / "tasks.yaml").read_bytes())
+    return folder
+
+
+RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "yaml"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_names_a_plan_gives_are_shown_escaped_and_the_template_reads_back(
+    tmp_path: Path, fmt: str, lang: str
+) -> None:
+    """Issue: template wrote raw ESC and U+202E from plan names to stdout (evaluate and
+    indicators escape them): the names are shown as the reports show them, and the filled-in
+    template still reads back."""
+    plan = hostile_plan(tmp_path)
+    assert invoke("plan", "validate", plan).exit_code == 0
+    for output in ("-", tmp_path / f"blank.{fmt}"):
+        result = invoke("template", "--plan", plan, "-f", fmt, "--lang", lang, "--year", "2023",
+                        "-o", output)  # fmt: skip
+        assert result.exit_code == 0, result.stderr
+        text = result.stdout if output == "-" else Path(output).read_text(encoding="utf-8")
+        assert RAW_CONTROL.findall(text.replace("\r\n", "\n")) == []
+        assert "规范性\\x1b[31m文件\\u202e审查\\x00纠错率" in text
+        assert "徐汇区\\x1b[31m规划\\u202e" in text or fmt == "csv"
+    filled = tmp_path / f"filled.{fmt}"
+    blank = (tmp_path / f"blank.{fmt}").read_text(encoding="utf-8-sig")
+    filled.write_text(fill_csv(blank, lang) if fmt == "csv" else fill_yaml(blank), "utf-8")
+    assert verdicts(filled, "--plan", str(plan)) == verdicts(
+        SAMPLES / "2023.csv", "--plan", str(plan)
+    )
+
+
+def test_names_a_plan_gives_are_shown_escaped_in_the_xlsx_template(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    plan = hostile_plan(tmp_path)
+    blank = tmp_path / "blank.xlsx"
+    assert invoke("template", "--plan", plan, "--year", "2023", "-o", blank).exit_code == 0
+    book = openpyxl.load_workbook(blank)
+    cells = [str(c.value) for row in book.worksheets[0].iter_rows() for c in row if c.value]
+    assert "规范性\\x1b[31m文件\\u202e审查\\x00纠错率" in cells
+    assert [c for c in cells if RAW_CONTROL.search(c) or "_x00" in c] == []
+    assert book.properties.title == "Submission template: 徐汇区\\x1b[31m规划\\u202e"

@@ -16,7 +16,7 @@ from typing import Any
 from typer._click.core import Context
 from typer._click.formatting import HelpFormatter
 
-from plancheck.i18n import HELP, help_text
+from plancheck.i18n import HELP, HELP_NAMES, help_text
 
 
 def parameters(group: Any) -> Iterator[tuple[str, str | None, Any]]:
@@ -72,6 +72,8 @@ def translate(group: Any) -> None:
                 obj.help = found
                 obj.short_help = _short(found)
             continue
+        if obj.param_type_name == "argument" and f"{path} {key}" in HELP_NAMES:
+            obj.metavar = HELP_NAMES[f"{path} {key}"]  # its name in the usage line and errors
         if key == "--format" and obj.help and help_text(path, key) is None:
             found = _format_help(obj.help)
         else:
@@ -81,6 +83,7 @@ def translate(group: Any) -> None:
 
 
 _DEFAULT = re.compile(r"\s*\[default: ([^\]]*)\]")
+_TYPE = re.compile("|".join(re.escape(name) for name in HELP_NAMES if name.startswith("<")))
 _REQUIRED = re.compile(r"\s*\[required\]")
 # A line may break before any Chinese character, and between words; never before these.
 _TOKENS = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\S")
@@ -132,7 +135,8 @@ class ChineseHelpFormatter(HelpFormatter):
     def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
         """click's definition list (options, commands), wrapped by the width characters take on
         a terminal: a Chinese character takes two columns."""
-        rows = [(first, self._help(second)) for first, second in rows]
+        rows = [(_TYPE.sub(lambda m: HELP_NAMES[m.group()], first), self._help(second))
+                for first, second in rows]  # fmt: skip
         first_col = min(max((width(first) for first, _ in rows), default=0), col_max) + col_spacing
         for first, second in rows:
             self.write(f"{'':>{self.current_indent}}{first}")

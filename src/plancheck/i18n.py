@@ -16,7 +16,7 @@ This module imports nothing heavy: ``plancheck --help`` loads it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 LANGS = ("en", "zh")
 
@@ -112,7 +112,7 @@ HELP: dict[str, str] = {
     "--version": "显示版本号。",
     "--help": "显示本帮助并退出。",
     "--plan": "规划文件夹（indicators.yaml、tasks.yaml）或指标文件。默认：内置的徐汇区规划。",
-    "--output": "将报告写入文件 FILE（原子写入）；- 表示标准输出。",
+    "--output": "将报告写入该文件（原子写入）；- 表示标准输出。",
     "--lang": "报告、错误、警告和帮助的语言。默认：取自 LANG（zh_* 为中文）。",
     "evaluate": "对照规划评估报送数据；退出码 0 合规，1 不合规，2 输入有误。",
     "evaluate files": "报送文件（CSV、YAML 或 xlsx）。",
@@ -126,7 +126,7 @@ HELP: dict[str, str] = {
     "evaluate --office": "共享报告（docx、html、markdown）所署的发文单位。默认：规划中的单位；'' 表示不署。",
     "evaluate --date": "共享报告所署的日期（YYYY-MM-DD）。默认：最近评估年度的 12 月 31 日。",
     "indicators": "列出规划的指标及其目标。",
-    "tasks": "列出规划的任务及其节点；tasks check PROGRESS 检查进展报告。",
+    "tasks": "列出规划的任务及其节点；tasks check 检查进展报告。",
     "tasks check": "检查规划任务的进展报告；退出码 0 合规，1 不合规，2 输入有误。",
     "tasks check progress": "任务进展报告（YAML 或 CSV）。",
     "tasks check --as-of": "文件未注明 as_of 时，报告所指的日期（YYYY-MM-DD）。默认：报告年度的 12 月 31 日。",
@@ -135,7 +135,7 @@ HELP: dict[str, str] = {
     "template --year": "数据所属年度（写入模板）。",
     "template --format": "csv、yaml 或 xlsx。默认：按 -o 的扩展名。",
     "template --units": "要列出的单位，以逗号或顿号分隔：徐汇区、长宁区。",
-    "template --force": "文件 FILE 已存在时替换它（它可能已填写）。",
+    "template --force": "-o 所指的文件已存在时替换它（它可能已填写）。",
     "diff": "比较两份报送数据：逐项指标的数值与状态变化；有指标新近未达标时退出码为 1。",
     "diff files": (
         "较早和较晚的报送文件（2022.csv 2023.csv），或一个含两个年度的文件"
@@ -193,6 +193,26 @@ HELP: dict[str, str] = {
     "Commands": "命令",
     "default": "默认",
     "required": "必填",
+}
+
+
+# What the Chinese help calls each argument (in the usage line, its row and a usage error:
+# "缺少参数 '进展报告'"), by command and argument as in HELP; and the types typer shows
+# after an option or an argument (``--plan <path>``). Choices (``<en|zh>``) are what is typed.
+HELP_NAMES: dict[str, str] = {
+    "evaluate files": "报送文件",
+    "check files": "报送文件",
+    "diff files": "较早文件 [较晚文件]",
+    "tasks check progress": "进展报告",
+    "plan validate path": "规划",
+    "plan schema which": "文件",
+    "plan import source": "规划文本",
+    "init folder": "文件夹",
+    "<path>": "<路径>",
+    "<str>": "<文本>",
+    "<int>": "<整数>",
+    "<list[Path]>": "<路径>…",
+    "<list[int]>": "<整数>…",
 }
 
 
@@ -287,6 +307,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "file.xls": "an old Excel .xls (or Word .doc) file: save it as .xlsx or 'CSV UTF-8'",
         "file.pdf": "a PDF document: plancheck reads CSV, YAML or .xlsx submissions",
         "file.undecodable": "cannot decode the file as UTF-8, UTF-16 or GB18030 (byte {byte}); save it as UTF-8 or 'CSV UTF-8' from Excel",
+        "file.undecodable_yaml": "cannot decode the file as UTF-8, UTF-16 or GB18030 (byte {byte}); save it as UTF-8 (your editor's Save As, encoding UTF-8)",
         "file.truncated": "the file ends in the middle of a character: it was cut short (truncated?)",
         "file.mixed_encodings": "mixed encodings: earlier lines are UTF-8 but this line is not; save the whole file in one encoding",
         "file.contains": "the file contains {what}",
@@ -355,6 +376,41 @@ TEXTS: dict[str, dict[str, str]] = {
         "yaml.invalid_value_of": "invalid value '{value}': {problem}",
         "yaml.surrogate": "'{escape}' is half of a UTF-16 pair, not a character: write the character itself",
         "yaml.not_finite": "'{value}' is not a finite number",
+        # PyYAML's own problems (yaml/scanner.py, parser.py, composer.py, reader.py), in its words:
+        # matched by yaml_problem, which says them in Chinese; one no text here matches stays
+        # English. {token} is a token's name, itself matched against the yaml.token.* texts.
+        "yaml.problem.tab": "found character '\\t' that cannot start any token",
+        "yaml.problem.cannot_start": "found character {char} that cannot start any token",
+        "yaml.problem.no_colon": "could not find expected ':'",
+        "yaml.problem.mapping_values": "mapping values are not allowed here",
+        "yaml.problem.sequence_entries": "sequence entries are not allowed here",
+        "yaml.problem.mapping_keys": "mapping keys are not allowed here",
+        "yaml.problem.flow_sequence": "expected ',' or ']', but got {token}",
+        "yaml.problem.flow_mapping": "expected ',' or '}}', but got {token}",
+        "yaml.problem.block_end": "expected <block end>, but found {token}",
+        "yaml.problem.node_content": "expected the node content, but found {token}",
+        "yaml.problem.document_start": "expected '<document start>', but found {token}",
+        "yaml.problem.another_document": "but found another document",
+        "yaml.problem.end_of_stream": "found unexpected end of stream",
+        "yaml.problem.document_separator": "found unexpected document separator",
+        "yaml.problem.unknown_escape": "found unknown escape character {char}",
+        "yaml.problem.hex_escape": "expected escape sequence of {count} hexadecimal numbers, but found {char}",
+        "yaml.problem.line_break": "expected a comment or a line break, but found {char}",
+        "yaml.problem.undefined_alias": "found undefined alias {alias}",
+        "yaml.problem.special_character": "unacceptable character {code}: special characters are not allowed",
+        "yaml.token.block_end": "'<block end>'",
+        "yaml.token.block_mapping": "'<block mapping start>'",
+        "yaml.token.block_sequence": "'<block sequence start>'",
+        "yaml.token.scalar": "'<scalar>'",
+        "yaml.token.stream_end": "'<stream end>'",
+        "yaml.token.document_start": "'<document start>'",
+        "yaml.token.document_end": "'<document end>'",
+        "yaml.token.directive": "'<directive>'",
+        "yaml.token.alias": "'<alias>'",
+        "yaml.token.anchor": "'<anchor>'",
+        "yaml.token.tag": "'<tag>'",
+        "yaml.token.key": "'?'",
+        "yaml.token.entry": "'-'",
         "yaml.misread_number": "'{value}' is read by YAML as {number}: write the number in decimal (no leading 0, 0x or ':'), or quote it",
         # plan/load.py
         "plan.no_indicators_file": "no {file} in this plan folder",
@@ -736,6 +792,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "file.xls": "旧版 Excel .xls（或 Word .doc）文件：请另存为 .xlsx 或“CSV UTF-8”",
         "file.pdf": "PDF 文档：plancheck 读取 CSV、YAML 或 .xlsx 报送文件",
         "file.undecodable": "无法按 UTF-8、UTF-16 或 GB18030 解码该文件（第 {byte} 字节）；请保存为 UTF-8，或在 Excel 中另存为“CSV UTF-8”",
+        "file.undecodable_yaml": "无法按 UTF-8、UTF-16 或 GB18030 解码该文件（第 {byte} 字节）；请在编辑器中将其另存为 UTF-8 编码",
         "file.truncated": "文件在一个字符中间结束：文件不完整（被截断？）",
         "file.mixed_encodings": "编码不一致：前面的行是 UTF-8，而这一行不是；请将整个文件保存为同一种编码",
         "file.contains": "文件中含有{what}",
@@ -750,7 +807,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "output.over_input": "拒绝用报告覆盖本命令的输入文件{named}：请换一个文件名",
         "output.named": "（{source}）",
         "output.folder_name": "指向文件夹（以“{end}”结尾）：请为{what}指定文件名",
-        "output.binary_terminal": "二进制文件（工作簿或文档）不能输出到终端：请使用 -o FILE",
+        "output.binary_terminal": "二进制文件（工作簿或文档）不能输出到终端：请用 -o 指定文件",
         "output.read_only": "是只读文件：不会用{what}替换它；请先使其可写，或换一个文件名",
         "output.empty_name": "-o 没有指定文件（文件名为空）：请为{what}指定文件名",
         # submission/read_csv.py, read_xlsx.py, read_yaml.py
@@ -804,6 +861,38 @@ TEXTS: dict[str, dict[str, str]] = {
         "yaml.invalid_value_of": "无效的值“{value}”：{problem}",
         "yaml.surrogate": "“{escape}”是 UTF-16 代理对的一半，不是字符：请直接写出该字符",
         "yaml.not_finite": "“{value}”不是有限的数字",
+        "yaml.problem.tab": "制表符（\\t）不能用于缩进，也不能作为值的开头：请改用空格",
+        "yaml.problem.cannot_start": "字符 {char} 不能出现在值的开头：请给整个值加引号",
+        "yaml.problem.no_colon": "找不到应有的冒号“:”：键与值之间须有半角冒号和空格",
+        "yaml.problem.mapping_values": "此处不能出现映射的值：请检查缩进；值中若有半角冒号后跟空格，请给整个值加引号",
+        "yaml.problem.sequence_entries": "此处不能出现列表项“-”：请检查缩进",
+        "yaml.problem.mapping_keys": "此处不能出现映射的键“?”：请检查缩进",
+        "yaml.problem.flow_sequence": "应为“,”或“]”，但遇到 {token}：方括号内的各项须以逗号分隔，并以“]”结束",
+        "yaml.problem.flow_mapping": "应为“,”或“}}”，但遇到 {token}：花括号内的各项须以逗号分隔，并以“}}”结束",
+        "yaml.problem.block_end": "此处应结束上一层，但遇到 {token}：请检查缩进是否对齐",
+        "yaml.problem.node_content": "此处应有一个值，但遇到 {token}",
+        "yaml.problem.document_start": "此处应为文档开头“---”，但遇到 {token}",
+        "yaml.problem.another_document": "文件只能含一个文档，但遇到了另一个（“---”之后）",
+        "yaml.problem.end_of_stream": "文件意外结束：有引号未闭合",
+        "yaml.problem.document_separator": "引号内出现了文档分隔符（“---”或“...”）：引号未闭合",
+        "yaml.problem.unknown_escape": "未知的转义字符 {char}：双引号内的反斜杠须写成两个，或改用单引号",
+        "yaml.problem.hex_escape": "转义序列应为 {count} 位十六进制数字，但遇到 {char}",
+        "yaml.problem.line_break": "此处应为注释或换行，但遇到 {char}",
+        "yaml.problem.undefined_alias": "未定义的别名 {alias}",
+        "yaml.problem.special_character": "不允许的字符 {code}（控制字符）：请删除它",
+        "yaml.token.block_end": "“上一层的结束”",
+        "yaml.token.block_mapping": "“新的一层映射”",
+        "yaml.token.block_sequence": "“新的一层列表”",
+        "yaml.token.scalar": "“一个值”",
+        "yaml.token.stream_end": "“文件结尾”",
+        "yaml.token.document_start": "“文档开头（---）”",
+        "yaml.token.document_end": "“文档结尾（...）”",
+        "yaml.token.directive": "“指令（%）”",
+        "yaml.token.alias": "“别名（*）”",
+        "yaml.token.anchor": "“锚点（&）”",
+        "yaml.token.tag": "“标签（!）”",
+        "yaml.token.key": "“一个键”",
+        "yaml.token.entry": "“列表项（-）”",
         "yaml.misread_number": "YAML 会把“{value}”读作 {number}：请用十进制书写该数字（不带前导 0、0x 或“:”），或加引号",
         # plan/load.py
         "plan.no_indicators_file": "此规划文件夹中没有 {file}",
@@ -1113,32 +1202,53 @@ TEXTS: dict[str, dict[str, str]] = {
 def usage(message: str) -> str:
     """A usage error of click or typer (English, from their code) in this run's language: found by
     matching the catalog's English ``usage.*`` texts; a message none matches stays as it is."""
+    return _matched(message, "usage.", lambda value: _quoted(usage(value)))
+
+
+def yaml_problem(problem: str) -> str:
+    """PyYAML's problem with a document (English, from its code) in this run's language: found
+    by matching the catalog's English ``yaml.problem.*`` texts, a token it names by the
+    ``yaml.token.*`` ones; a problem none matches stays as PyYAML says it."""
+    return _matched(
+        problem, "yaml.problem.", lambda value: _quoted(_matched(value, "yaml.token.", str))
+    )
+
+
+def _matched(message: str, prefix: str, inner: Callable[[str], str]) -> str:
+    """``message`` said by the first catalog text under ``prefix`` whose English it is, each
+    placeholder's value passed through ``inner``; as it is in English, or when none matches."""
     if _current == "en":
         return message
-    for key, pattern in _usage_patterns():
+    for key, pattern in _patterns(prefix):
         found = pattern.fullmatch(message)
         if found is not None:
-            values = {name: _quoted(usage(value)) for name, value in found.groupdict().items()}
-            return say(key, **values)
+            return say(key, **{name: inner(value) for name, value in found.groupdict().items()})
     return message
 
 
 def _quoted(value: str) -> str:
-    """click's 'x' and 'a', 'b' as Chinese quotes them: “x”, “a”、“b”."""
+    """click's 'x' and 'a', 'b' (PyYAML's ':') as Chinese quotes them: “x”, “a”、“b”."""
     return re.sub(r"'([^'\n]*)'", r"“\1”", value).replace("”, “", "”、“")
 
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = []
+_PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+_NOT_MATCHED = {"usage.see_help"}  # said around a usage error, never matched
 
 
-def _usage_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    if not _PATTERNS:
+def _patterns(prefix: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The English texts under ``prefix`` as patterns, a placeholder matching any text: those
+    without one first (an exact text), then the most specific (the longest) first."""
+    if prefix not in _PATTERNS:
+        found = []
         for key, text in TEXTS["en"].items():
-            if key.startswith("usage.") and key != "usage.see_help":
+            if key.startswith(prefix) and key not in _NOT_MATCHED:
                 parts = re.split(r"\{(\w+)\}", text)
                 pattern = "".join(
-                    f"(?P<{part}>.+?)" if n % 2 else re.escape(part) for n, part in enumerate(parts)
-                )
-                _PATTERNS.append((key, re.compile(pattern, re.DOTALL)))
-        _PATTERNS.sort(key=lambda found: -len(found[1].pattern))  # the most specific first
-    return _PATTERNS
+                    f"(?P<{part}>.+?)" if n % 2
+                    else re.escape(part.replace("{{", "{").replace("}}", "}"))
+                    for n, part in enumerate(parts)
+                )  # fmt: skip
+                found.append((key, re.compile(pattern, re.DOTALL)))
+        found.sort(key=lambda each: (each[1].groups > 0, -len(each[1].pattern)))
+        _PATTERNS[prefix] = found
+    return _PATTERNS[prefix]

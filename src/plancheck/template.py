@@ -6,6 +6,12 @@ those of the submission format (``submission/columns.py``): ``indicator``, ``val
 ``reference``/``rank`` where a target needs them, are read; ``name``, ``measure``, ``target`` and
 the like are for the person filling it in and ignored on input. With ``lang="zh"`` the headers are
 the Chinese column names (序号, 实际值…), read the same way.
+
+What the plan gives a template to show — names, units, target texts, the title — is shown as
+every report shows it (``safetext.visible_controls``: an ESC or a bidi override as ``\\x1b``,
+``\\u202e``): a template is printed, opened and passed around before it is read back, and those
+cells are not read back. The cells that are read (the indicator's id, the unit's name, the year)
+are plain by the plan's and ``--units``' rules, so they are written as they are.
 """
 
 from __future__ import annotations
@@ -18,8 +24,10 @@ from plancheck.errors import UserError
 from plancheck.i18n import say
 from plancheck.plan.models import Indicator, Plan
 from plancheck.record import record
-from plancheck.report.common import target_cell
+from plancheck.report.common import colon, target_cell
+from plancheck.report.csv import neutralise  # what a spreadsheet may run, made text
 from plancheck.report.labels import label
+from plancheck.safetext import visible_controls
 
 FORMATS = ("csv", "yaml", "xlsx")
 
@@ -37,7 +45,6 @@ HEADERS = {
     },
 }  # fmt: skip
 INPUT_COLUMNS = ("value", "reference", "rank", "note")  # what the person fills in
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as a formula
 
 
 @record
@@ -76,15 +83,11 @@ def build(
     for unit in units or ("",):
         for i in plan.indicators:
             row = {"unit": unit, "year": "" if year is None else str(year), "indicator": i.id}
-            row.update({"name": i.name, "name_en": i.name_en, "measure": i.unit or ""})
-            row["target"] = target_cell(i)
+            shown = {"name": i.name, "name_en": i.name_en, "measure": i.unit or "",
+                     "target": target_cell(i, lang)}  # fmt: skip
+            row.update({column: visible_controls(text) for column, text in shown.items()})
             rows.append(row)
     return Template(tuple(columns), tuple(rows), lang)
-
-
-def neutralise(text: str) -> str:
-    """A cell a spreadsheet would run as a formula (``=…``, ``+…``, ``-…``, ``@…``) made text."""
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def render_csv(
@@ -106,7 +109,8 @@ def _scalar(text: str) -> str:
 
 
 def _comment(text: str) -> str:
-    return " ".join(text.split())
+    """One comment line: control characters shown, line breaks and runs of spaces one space."""
+    return " ".join(visible_controls(text).split())
 
 
 def render_yaml(
@@ -155,7 +159,7 @@ def _fields(indicator: Indicator) -> list[str]:
 
 def _describe(row: dict[str, str], lang: str) -> str:
     name = row["name"] if lang == "zh" else f"{row['name']} ({row['name_en']})"
-    return _comment(f"{name} — {label('target', lang)}: {row['target']}")
+    return _comment(f"{name} — {label('target', lang)}{colon(lang)}{row['target']}")
 
 
 def render_xlsx(
@@ -175,7 +179,8 @@ def render_xlsx(
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
     # A fixed creation time: the same plan gives byte-identical workbooks.
-    book.set_properties({"title": label("template_title", lang, title=plan.info.title),
+    title = label("template_title", lang, title=visible_controls(plan.info.title, keep=""))
+    book.set_properties({"title": title,
                          "created": dt.datetime(2000, 1, 1)})  # fmt: skip
     sheet = book.add_worksheet(label("template_sheet", lang))
     head = book.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True})

@@ -154,11 +154,14 @@ def _strict(data: bytes, encoding: str, path: Path | str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = _line_of_byte(data, exc.start, encoding)
-        raise UserError(
-            say("file.undecodable", byte=exc.start),
-            path,
-            line,
-        ) from None
+        raise UserError(say(_undecodable(path), byte=exc.start), path, line) from None
+
+
+def _undecodable(path: Path | str) -> str:
+    """What to advise for a file that does not decode: a YAML file (a plan, a submission, a
+    progress report) is saved as UTF-8 by an editor; a table, from Excel as 'CSV UTF-8'."""
+    yaml = str(path).lower().endswith((".yaml", ".yml"))
+    return "file.undecodable_yaml" if yaml else "file.undecodable"
 
 
 def _line_of_byte(data: bytes, offset: int, encoding: str) -> int:

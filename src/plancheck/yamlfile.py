@@ -30,9 +30,9 @@ from typing import Any
 import yaml
 
 from plancheck.errors import UserError
-from plancheck.i18n import say
+from plancheck.i18n import say, yaml_problem
 from plancheck.record import record
-from plancheck.textfile import split_lines
+from plancheck.textfile import line_number, split_lines
 
 MAX_DEPTH = 64
 _TAG = "tag:yaml.org,2002:"
@@ -96,10 +96,16 @@ def read_yaml(text: str, file: str | Path, *, numbers_as_text: bool = False) -> 
             node = yaml.compose(text, Loader=loaders[0])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = yaml_problem(exc.problem or exc.context or "invalid YAML")
         if mark is None:
             raise UserError(say("yaml.invalid", problem=problem), name) from None
         raise UserError(say("yaml.invalid", problem=problem), name, *lines.position(mark)) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses (a control character)
+        if isinstance(exc.character, int):
+            problem = yaml_problem(f"unacceptable character #x{exc.character:04x}: {exc.reason}")
+            where = lines.at(text, exc.position)
+            raise UserError(say("yaml.invalid", problem=problem), name, *where) from None
+        raise UserError(say("yaml.invalid", problem=exc), name) from None
     except yaml.YAMLError as exc:
         raise UserError(say("yaml.invalid", problem=exc), name) from None
     except RecursionError:
@@ -168,6 +174,15 @@ class _Lines:
             return mark.line + 1, mark.column + 1
         line = bisect.bisect_right(self.starts, mark.index) - 1
         return line + 1, mark.index - self.starts[line] + 1
+
+    def at(self, text: str, index: int) -> tuple[int, int]:
+        """Line and column of the character at ``index`` of ``text`` (a reader's error has an
+        index, not a mark)."""
+        if self.starts is not None:
+            line = bisect.bisect_right(self.starts, index) - 1
+            return line + 1, index - self.starts[line] + 1
+        start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+        return line_number(text, index), index - start + 1
 
 
 _FLOW = re.compile(r"[\[\]{}]")

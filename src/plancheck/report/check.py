@@ -37,6 +37,7 @@ WORDS = {
         "comma": ", ",
         "open": " (",
         "close": ")",
+        "warning": "warning: ",
     },
     "zh": {
         "figures": "{n} 个数值",
@@ -55,6 +56,7 @@ WORDS = {
         "comma": "，",
         "open": "（",
         "close": "）",
+        "warning": "警告：",
     },
 }
 
@@ -110,10 +112,15 @@ def done_line(summary: CheckSummary, lang: str) -> str:
         plan=summary.plan.info.id,
     )
     if summary.history:
-        years = ", ".join(map(str, summary.history))
+        years = ("、" if lang == "zh" else ", ").join(map(str, summary.history))
         history = w["history"].format(s=_plural(len(summary.history)), years=years)
         text = text.replace(w["done_split"], w["comma"] + history + w["done_split"], 1)
     return visible_controls(text, keep="\t")
+
+
+def warned(warning: str, lang: str) -> str:
+    """``warning: …``, ``警告：…``: a warning under the file it was found in."""
+    return _words(lang)["warning"] + warning
 
 
 def render_check(summary: CheckSummary, options: Options) -> str:
@@ -122,8 +129,10 @@ def render_check(summary: CheckSummary, options: Options) -> str:
     lines: list[str] = []
     for file in summary.files:
         lines.append(file_line(file, options.lang))
-        lines += [visible_controls(f"  warning: {w}", keep="\t") for w in file.warnings]
-    lines += [visible_controls(f"warning: {w}", keep="\t") for w in summary.warnings]
+        lines += [
+            visible_controls(f"  {warned(w, options.lang)}", keep="\t") for w in file.warnings
+        ]
+    lines += [visible_controls(warned(w, options.lang), keep="\t") for w in summary.warnings]
     lines.append(done_line(summary, options.lang))
     return "\n".join(line.replace("\t", " ") for line in lines) + "\n"
 

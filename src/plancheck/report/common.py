@@ -87,14 +87,28 @@ def summary_heading(evaluation: Evaluation, lang: str) -> str:
     return f"{label('summary', lang)}{span}"
 
 
-def target_cell(indicator: Indicator) -> str:
-    """The plan's own words for the target, with the unit when the words are a bare number."""
+def target_cell(indicator: Indicator, lang: str) -> str:
+    """The plan's own words for the target, with the unit when the words do not hold it: after
+    a bare number (``100%``, ``2 次/年``), else in brackets (``50以上 (%)``, ``50以上（%）`` in
+    Chinese); ``0.2‰以下`` and ``96%左右`` say theirs. A bare number carries its target's sign
+    when the target is not the floor a bare number reads as (``≤3%``, see ``_sign``)."""
     text, unit = indicator.target_text, indicator.unit
-    if not unit or not any(ch.isdigit() for ch in text) or text.endswith(unit):
-        return text
-    if _BARE_NUMBER.fullmatch(text):
-        return f"{text}%" if unit == "%" else f"{text} {unit}"
-    return f"{text} ({unit})"
+    sign = _sign(indicator)
+    if not unit or not any(ch.isdigit() for ch in text) or unit in text:
+        return sign + text
+    if sign or _BARE_NUMBER.fullmatch(text):
+        return f"{sign}{text}%" if unit == "%" else f"{sign}{text} {unit}"
+    return f"{text}（{unit}）" if lang == "zh" else f"{text} ({unit})"
+
+
+def _sign(indicator: Indicator) -> str:
+    """The sign of a target whose text is a bare number, when the number is not the floor it
+    reads as (a bare number is a floor: "100" is ≥ 100): ``≤`` for the ceiling ``plan import``
+    drafts from 发案率's "3", else ""."""
+    if not _BARE_NUMBER.fullmatch(indicator.target_text):
+        return ""
+    sign = indicator.target.goal_symbol()
+    return "" if sign in ("≥", "→") else sign
 
 
 def value_cell(result: Result) -> str:
@@ -242,7 +256,7 @@ def progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[l
                 series_cell(r),
                 arrow(r),
                 number(r.trend.projection) if r.trend else "",
-                target_cell(r.indicator),
+                target_cell(r.indicator, lang),
                 (words.zh if lang == "zh" else words.en) if words else "",
             ]
         )
@@ -373,6 +387,10 @@ def colon(lang: str) -> str:
 
 def comma(lang: str) -> str:
     return "，" if lang == "zh" else ", "
+
+
+def semicolon(lang: str) -> str:
+    return "；" if lang == "zh" else "; "
 
 
 def enumerated(items: Iterable[object], lang: str) -> str:
@@ -719,15 +737,17 @@ _WITH_UNIT = re.compile(r"([\d.]+)((?:及)?以上|(?:及)?以下|以内|左右)?
 
 def shared_target(indicator: Indicator, lang: str) -> str:
     """The plan's words for a target with its unit where the figure is (``50%以上``, ``100%``,
-    ``12人/万人``), or after words that have no figure (``低于全市平均值（%）``): every target
-    of a report written alike, and the unit of the figures beside it said."""
+    ``12人/万人``; ``≤3%`` for a ceiling, see ``_sign``), or after words that have no figure
+    (``低于全市平均值（%）``), never twice (``0.2‰以下``): every target of a report written
+    alike, and the unit of the figures beside it said."""
     text, unit = indicator.target_text, indicator.unit
-    if not unit or text.endswith(unit):
-        return text
+    sign = _sign(indicator)
+    if not unit or unit in text:
+        return sign + text
     found = _WITH_UNIT.fullmatch(text)
     if found is None:
         return f"{text}{bracketed(unit, lang)}" if lang == "zh" else f"{text} ({unit})"
-    return f"{found.group(1)}{unit}{found.group(2) or ''}"
+    return f"{sign}{found.group(1)}{unit}{found.group(2) or ''}"
 
 
 def shared_progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
@@ -819,3 +839,8 @@ def diff_side(evaluation: Evaluation, lang: str) -> str:
 def signed(delta: float | None) -> str:
     """A diff's change of value: ``+0.5``, ``-2``, ``—`` when there is none to compare."""
     return "—" if delta is None else ("+" if delta > 0 else "") + number(delta)
+
+
+def noted(text: str, note: object, lang: str) -> str:
+    """``text (note)`` in English, ``text（note）`` in Chinese: ``各类别指标状态（2023）``."""
+    return f"{text}（{note}）" if lang == "zh" else f"{text} ({note})"

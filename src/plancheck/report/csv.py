@@ -63,7 +63,7 @@ def rows(
             text(i.id),
             text(i.name),
             label("binding_yes" if i.binding else "binding_no", lang),
-            text(target_cell(i)),
+            text(target_cell(i, lang)),
         )
         for i in evaluation.plan.indicators
     }

@@ -185,13 +185,9 @@ def _tasks(doc: DocumentObject, evaluation: Evaluation, lang: str) -> None:
     if not todo:
         doc.add_paragraph(xml(label("nothing_overdue", lang)))
     for r in todo:
-        problems = ("；" if lang == "zh" else "; ").join(
-            parts.finding_text(f, lang) for f in parts.problems(r)
-        )
-        who = f" {parts.who(r, lang)}" if r.report else ""
         paragraph = doc.add_paragraph(style="List Bullet")
         paragraph.add_run(xml(parts.state_text(r.state.value, lang) + " ")).bold = True
-        paragraph.add_run(xml(f"{r.task.id} {parts.title(r, lang)}{who}{colon}{problems}"))
+        paragraph.add_run(xml(parts.attention_text(r, lang, parts.title(r, lang))))
     header = [label(key, lang) for key in ("id", "task", "lead", "task_state", "details")]
     for document, section, results in check.sections():
         doc.add_heading(xml(parts.section_title(document, section, lang)), level=2)

@@ -97,7 +97,7 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
     for row in task_rows(evaluation, lang) or []:
         if row.status not in BAD:
             continue
-        title = f"{row.subject} {row.text}: {label('finding_' + row.status, lang)}"
+        title = f"{row.subject} {row.text}{colon(lang)}{label('finding_' + row.status, lang)}"
         line = command(
             "error" if row.blocking else "warning",
             row.reason,
@@ -175,7 +175,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
     for row in task_rows(TasksOnly(check), lang) or []:
         if row.status not in BAD:
             continue
-        title = f"{row.subject} {row.text}: {label('finding_' + row.status, lang)}"
+        title = f"{row.subject} {row.text}{colon(lang)}{label('finding_' + row.status, lang)}"
         lines.append(command("error" if row.blocking else "warning", row.reason,
                              file=row.file or first, line=row.line, title=title))  # fmt: skip
     lines.append(command("notice" if check.compliant else "error", task_verdict(check, lang),

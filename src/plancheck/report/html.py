@@ -31,6 +31,7 @@ from plancheck.report.common import (
     latest_counts,
     latest_index,
     listed_attention,
+    noted,
     series_rows,
     shared_progress_table,
     shared_verdict,
@@ -82,7 +83,7 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
         "</head>",
         "<body>",
         "<header>",
-        f"<h1>{esc(label('report_title', lang))}: {esc(title)} — {esc(years)}</h1>",
+        f"<h1>{esc(label('report_title', lang))}{colon(lang)}{esc(title)} — {esc(years)}</h1>",
         '<dl class="meta">',
     ]
     out += [
@@ -167,7 +168,9 @@ def _summary(evaluation: Evaluation, lang: str) -> list[str]:
         (category.name if lang == "zh" else category.name_en, by_category[category.name])
         for category in evaluation.plan.categories
     ]
-    out.append(stacked_bars(f"{label('chart_categories', lang)} ({latest_year})", groups, lang))
+    out.append(
+        stacked_bars(noted(label("chart_categories", lang), latest_year, lang), groups, lang)
+    )
     if len(evaluation.years) > 1:
         out.append(
             stacked_bars(label("chart_years", lang), [(str(y), by_year[y]) for y in by_year], lang)
@@ -175,7 +178,7 @@ def _summary(evaluation: Evaluation, lang: str) -> list[str]:
     if len(evaluation.units) > 1:
         out.append(
             stacked_bars(
-                f"{label('chart_units', lang)} ({latest_year})", list(by_unit.items()), lang
+                noted(label("chart_units", lang), latest_year, lang), list(by_unit.items()), lang
             )
         )
     return out
@@ -216,7 +219,7 @@ def stacked_bars(caption: str, groups: Iterable[tuple[str, Counter[Status]]], la
             share = bar_width * count / total
             parts.append(
                 f'<rect x="{label_width + offset:.1f}" y="{y + 3}" width="{share:.1f}" height="{row_height - 8}" '
-                f'fill="{COLOURS[status]}"><title>{esc(name)}: {esc(status_word(status, lang))} {count}</title></rect>'
+                f'fill="{COLOURS[status]}"><title>{esc(name)}{colon(lang)}{esc(status_word(status, lang))} {count}</title></rect>'
             )
             offset += share
         parts.append(f'<text x="{label_width + bar_width + 8}" y="{y + 15}">{total}</text>')
@@ -235,7 +238,7 @@ def _index(evaluation: Evaluation, lang: str) -> list[str]:
     ranking = latest_index(evaluation)
     bars = [(s.unit, s.score) for s in ranking if s.score is not None]
     if bars:
-        out.append(index_bars(index_name(evaluation, lang), bars))
+        out.append(index_bars(index_name(evaluation, lang), bars, lang))
     if len(evaluation.years) > 1:
         scores: dict[str, list[tuple[int, float]]] = {}
         for s in evaluation.index:  # one pass: a national file has thousands of units
@@ -244,7 +247,7 @@ def _index(evaluation: Evaluation, lang: str) -> list[str]:
         for unit in evaluation.units:
             points = sorted(scores.get(unit, []))
             if len(points) > 1:
-                out.append(index_line(f"{index_name(evaluation, lang)}: {unit}", points))
+                out.append(index_line(f"{index_name(evaluation, lang)}{colon(lang)}{unit}", points))
     return out
 
 
@@ -257,7 +260,7 @@ def _table(css_class: str, header: list[str], rows: list[list[str]]) -> list[str
     return [*out, "</tbody></table>"]
 
 
-def index_bars(caption: str, scores: list[tuple[str, float]]) -> str:
+def index_bars(caption: str, scores: list[tuple[str, float]], lang: str) -> str:
     """One horizontal bar per unit, 0–100: inline SVG."""
     label_width, bar_width, row_height, top = 120, 420, 20, 6
     width = label_width + bar_width + 60
@@ -269,7 +272,7 @@ def index_bars(caption: str, scores: list[tuple[str, float]]) -> str:
         parts.append(f'<text x="0" y="{y + 14}">{esc(name)}</text>')
         parts.append(
             f'<rect x="{label_width}" y="{y + 3}" width="{length:.1f}" height="{row_height - 6}" '
-            f'fill="#2f6fb0"><title>{esc(name)}: {score:.1f}</title></rect>'
+            f'fill="#2f6fb0"><title>{esc(name)}{colon(lang)}{score:.1f}</title></rect>'
         )
         parts.append(f'<text x="{label_width + length + 6:.1f}" y="{y + 14}">{score:.1f}</text>')
     parts += ["</svg>", "</figure>"]

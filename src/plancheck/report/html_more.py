@@ -158,7 +158,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
         f"<dt>{esc(label('as_of', lang))}</dt><dd>{esc(parts.as_of_text(check, lang))}</dd>",
         "</dl>",
         f'<p class="verdict {"ok" if check.compliant else "bad"}" id="verdict">'
-        f"{esc(label('verdict', lang))}: {esc(parts.task_verdict(check, lang))}</p>",
+        f"{esc(label('verdict', lang))}{colon(lang)}{esc(parts.task_verdict(check, lang))}</p>",
     ]
     body += [f"<p>{esc(line)}</p>" for line in parts.summary_text(check, lang)]
     body.append(f"<h2>{esc(label('needs_attention', lang))}</h2>")
@@ -168,12 +168,10 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
     else:
         body.append('<ul class="attention">')
         for r in todo:
-            problems = "; ".join(parts.finding_text(f, lang) for f in parts.problems(r))
             kind = _TASK_KIND.get(r.state.value, "waiting")
             body.append(
                 f'<li><span class="status t-{kind}">{esc(parts.state_text(r.state.value, lang))}'
-                f"</span> {esc(r.task.id)} {esc(r.task.title)}{esc(parts.who(r, lang))}: "
-                f"{esc(problems)}</li>"
+                f"</span> {esc(parts.attention_text(r, lang))}</li>"
             )
         body.append("</ul>")
     header = [esc(label(key, lang)) for key in ("id", "task", "lead", "task_state", "details")]

@@ -38,11 +38,12 @@ from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.messages import Reason, render
 from plancheck.plan.models import Indicator
 from plancheck.report import Options
-from plancheck.report.check import done_line, file_line
+from plancheck.report.check import done_line, file_line, warned
 from plancheck.report.common import (
     blocking_count,
     colon,
     enumerated,
+    noted,
     target_cell,
     value_cell,
     verdict,
@@ -169,7 +170,7 @@ class _Bodies:
         indicator = result.indicator
         target = self._targets.get(id(indicator))
         if target is None:
-            text = f"{self.target}{self.colon}{target_cell(indicator)}\n"
+            text = f"{self.target}{self.colon}{target_cell(indicator, self.lang)}\n"
             target = self._targets[id(indicator)] = (indicator, text, _plain(text))
         key = (result.value, result.goal, indicator.unit)
         value = self._values.get(key)
@@ -221,7 +222,7 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
             totals[key] += suite.counts[key]
     years = enumerated(evaluation.years, lang)
     shown = verdict(evaluation, lang, blocking_count(evaluation))
-    name = f"plancheck: {plan_title(evaluation, lang)} — {years} — {shown}"
+    name = f"plancheck{colon(lang)}{plan_title(evaluation, lang)} — {years} — {shown}"
     return _document(name, itertools.chain(_unit_suites(evaluation, lang), tasks), totals)
 
 
@@ -258,7 +259,11 @@ def _cases(evaluation: Evaluation, unit: str, title: str, rows: list[Result], bo
         key = (id(r.indicator), r.year)
         name = names.get(key)
         if name is None:
-            text = indicator_name(r, lang) + (f" ({r.year})" if multi_year else "")
+            text = (
+                noted(indicator_name(r, lang), r.year, lang)
+                if multi_year
+                else indicator_name(r, lang)
+            )
             name = names[key] = (r.indicator, text)
         reason = bodies.reason_text(r.reason)
         yield classname, name[1], outcome(evaluation, r), reason[1], bodies.body(r, reason)
@@ -396,11 +401,11 @@ def render_check(summary: CheckSummary, options: Options) -> str:
     lang = options.lang
     suite = _Suite("check")
     for n, file in enumerate(summary.files):
-        lines = [file_line(file, lang), *(f"warning: {w}" for w in file.warnings)]
+        lines = [file_line(file, lang), *(warned(w, lang) for w in file.warnings)]
         if n == 0:
-            lines += [f"warning: {w}" for w in summary.warnings]
+            lines += [warned(w, lang) for w in summary.warnings]
         suite.case("plancheck.check", file.file, None, "", "\n".join(lines))
-    return "".join(_document(f"plancheck check: {done_line(summary, lang)}", [suite]))
+    return "".join(_document(f"plancheck check{colon(lang)}{done_line(summary, lang)}", [suite]))
 
 
 class TasksOnly:
@@ -416,5 +421,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
 
     lang = options.lang
     title = check.plan.info.title if lang == "zh" else check.plan.info.title_en
-    name = f"plancheck: {title} — {check.as_of.isoformat()} — {task_verdict(check, lang)}"
+    name = (
+        f"plancheck{colon(lang)}{title} — {check.as_of.isoformat()} — {task_verdict(check, lang)}"
+    )
     return "".join(_document(name, _task_suites(task_rows(TasksOnly(check), lang) or [], lang)))

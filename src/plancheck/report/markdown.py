@@ -102,7 +102,8 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     ]
     if evaluation.failing_units and len(evaluation.units) > 1:
         lines += [
-            f"{label('failing_units', lang)}{c}{enumerated(map(markdown_inline, evaluation.failing_units), lang)}",
+            f"{label('failing_units', lang)}{c}"
+            f"{enumerated(map(markdown_inline, evaluation.failing_units), lang)}",
             "",
         ]
 
@@ -250,12 +251,10 @@ def render_tasks(plan: Plan, options: Options) -> str:
               label("indicators_linked", lang), label("milestones", lang)]  # fmt: skip
     rows = []
     for t in plan.tasks:
-        milestones = "\n".join(
-            f"{m.id} {m.text} ({label('every_year', lang) if m.recurring else m.due or ''})"
-            for m in t.milestones
-        )
+        milestones = "\n".join(parts.milestone_text(m, lang) for m in t.milestones)
         section = parts.section_title(t.document, t.section, lang)
-        rows.append([t.id, section, parts.task_title(t, lang), ", ".join(t.indicators), milestones])
+        linked = enumerated(t.indicators, lang)
+        rows.append([t.id, section, parts.task_title(t, lang), linked, milestones])
     return "\n".join(lines + table(header, rows)) + "\n"
 
 
@@ -277,11 +276,9 @@ def _tasks_lines(check: TaskCheck, lang: str, level: int) -> list[str]:
     if not todo:
         lines.append(label("nothing_overdue", lang))
     for r in todo:
-        problems = "; ".join(parts.finding_text(f, lang) for f in parts.problems(r))
         lines.append(
-            f"- **{markdown_inline(parts.state_text(r.state.value, lang))}** {markdown_inline(r.task.id)} "
-            f"{markdown_inline(r.task.title)}{' ' + markdown_inline(parts.who(r, lang)) if r.report else ''}: "
-            f"{markdown_inline(problems)}"
+            f"- **{markdown_inline(parts.state_text(r.state.value, lang))}** "
+            f"{markdown_inline(parts.attention_text(r, lang))}"
         )
     header = [label(key, lang) for key in ("id", "task", "lead", "task_state", "details")]
     for document, section, rows in check.sections():
@@ -309,7 +306,7 @@ def _linked_tasks(evaluation: Evaluation, result: Result, lang: str) -> list[str
     from plancheck.report.taskcheck import linked_text  # only with --tasks
 
     return [
-        f"  - {label('linked_tasks', lang)}: {markdown_inline(linked_text(task, lang))}"
+        f"  - {label('linked_tasks', lang)}{colon(lang)}{markdown_inline(linked_text(task, lang))}"
         for task in evaluation.tasks.linked(result.indicator.id)
     ]
 
@@ -323,7 +320,7 @@ def _tasks_of_evaluation(evaluation: Evaluation, lang: str) -> list[str]:
         "",
         f"## {markdown_inline(label('tasks_title', lang, date=check.as_of.isoformat()))}",
         "",
-        f"- **{label('progress_file', lang)}:** {files}",
+        f"- **{label('progress_file', lang)}{colon(lang).rstrip()}** {files}",
         *_tasks_lines(check, lang, level=3),
     ]
 
@@ -335,7 +332,8 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
     lines = [
         f"# {markdown_inline(check.plan.info.title)} — {markdown_inline(heading)}",
         "",
-        f"- **{label('progress_file', lang)}:** {markdown_inline(file_names(check.files))}",
+        f"- **{label('progress_file', lang)}{colon(lang).rstrip()}** "
+        f"{markdown_inline(file_names(check.files))}",
         "",
         f"**{label('verdict', lang)}{colon(lang)}{markdown_inline(shared_task_verdict(check, lang))}**",
         "",

@@ -210,7 +210,7 @@ def _detailed(screen: Screen, evaluation: Evaluation, lang: str, options: Option
                 [(_shown(r.indicator.id), "")],
                 [(_shown(r.indicator.name), "")],
                 [(_binding(r.indicator, lang), "")],
-                [(_shown(target_cell(r.indicator)), "")],
+                [(_shown(target_cell(r.indicator, lang)), "")],
                 [(_shown(_actual(evaluation, r)), "")],
                 [_state(r.status, lang)],
                 [(_shown(render(r.reason, lang)), "")],
@@ -280,9 +280,8 @@ def _summary(screen: Screen, evaluation: Evaluation, lang: str, *, compact: bool
     if len(evaluation.units) > 1 and failing:
         names = list(failing[:UNITS_LIMIT] if compact else failing)
         more = len(failing) - len(names)
-        text = enumerated(names, lang) + (
-            " " + label("and_more_units", lang, count=more) if more else ""
-        )
+        more_units = label("and_more_units", lang, count=more) if more else ""
+        text = enumerated(names, lang) + ("" if lang == "zh" or not more else " ") + more_units
         screen.print(_shown(f"{label('failing_units', lang)}{label('colon', lang)}{text}"))
     style = "bold green" if evaluation.compliant else "bold red"
     screen.print(
@@ -399,7 +398,7 @@ def _city(screen: Screen, evaluation: Evaluation, lang: str) -> None:
         row = [
             _shown(i.id),
             _shown(i.name),
-            _shown(target_cell(i)),
+            _shown(target_cell(i, lang)),
             fixed(v.mean, places),
             fixed(v.low, places),
             fixed(v.high, places),
@@ -452,7 +451,7 @@ def _progress(screen: Screen, evaluation: Evaluation, lang: str) -> None:
             " → ".join(figure(evaluation, i, v) for _, v in trend.series),
             arrow(r),
             figure(evaluation, i, trend.projection),
-            _shown(target_cell(i)),
+            _shown(target_cell(i, lang)),
             words.zh if lang == "zh" else words.en,
         ]
         rows.append([[(cell, "")] for cell in row])
@@ -494,12 +493,10 @@ def render_tasks(plan: Plan, options: Options) -> str:
     for key in ("id", "section", "title", "indicators_linked", "milestones"):
         grid.add_column(label(key, lang), overflow="fold")
     for t in plan.tasks:
-        milestones = "\n".join(
-            f"{m.id} {m.text} ({label('every_year', lang) if m.recurring else m.due or ''})"
-            for m in t.milestones
-        )
+        milestones = "\n".join(parts.milestone_text(m, lang) for m in t.milestones)
         section = parts.section_title(t.document, t.section, lang)
-        cells = [t.id, section, parts.task_title(t, lang), ", ".join(t.indicators), milestones]
+        linked = enumerated(t.indicators, lang)
+        cells = [t.id, section, parts.task_title(t, lang), linked, milestones]
         grid.add_row(*map(terminal, cells))
     console.print(grid)
     return buffer.getvalue()
@@ -537,10 +534,7 @@ def _tasks_section(console: Console, check: TaskCheck, lang: str, tables: bool =
     for r in todo:
         line = Text("  ")
         line.append_text(_task_state(r.state.value, lang))
-        line.append_text(terminal(f"  {r.task.id} {r.task.title}{parts.who(r, lang)}: "))
-        line.append_text(
-            terminal("; ".join(parts.finding_text(f, lang) for f in parts.problems(r)))
-        )
+        line.append_text(terminal(f"  {parts.attention_text(r, lang)}"))
         console.print(line)
     for document, section, rows in check.sections() if tables else ():
         title = _title(parts.section_title(document, section, lang))

@@ -7,8 +7,8 @@ the plan's sections, the worst first within a section.
 
 from __future__ import annotations
 
-from plancheck.plan.models import Task
-from plancheck.report.common import bracketed
+from plancheck.plan.models import Milestone, Task
+from plancheck.report.common import bracketed, colon, comma, enumerated, semicolon
 from plancheck.report.labels import TASK_SYMBOL, counted, label, task_word
 from plancheck.tasks.models import Finding, FindingStatus, TaskCheck, TaskResult, TaskState
 from plancheck.tasks.reasons import render
@@ -63,26 +63,31 @@ def task_title(task: Task, lang: str) -> str:
 
 
 def lead(result: TaskResult, lang: str) -> str:
-    """The lead department (牵头单位), and the partners after it."""
+    """The lead department (牵头单位), and the partners after it: ``区法院 (partners: 区司法局)``,
+    ``区法院（配合单位：区司法局）``."""
     report = result.report
     if report is None or not report.lead:
         text = label("no_lead", lang) if report is not None else "—"
     else:
         text = report.lead
     if report is not None and report.partners:
-        if lang == "zh":
-            text += f"({label('partners', lang)}:{'、'.join(report.partners)})"
-        else:
-            partners = ("、" if lang == "zh" else ", ").join(report.partners)
-            text += " " + bracketed(
-                f"{label('partners', lang)}{label('colon', lang)}{partners}", lang
-            )
+        partners = f"{label('partners', lang)}{colon(lang)}{enumerated(report.partners, lang)}"
+        text += ("" if lang == "zh" else " ") + bracketed(partners, lang)
     return text
 
 
 def who(result: TaskResult, lang: str) -> str:
     """`` — 区法院 (partners: 区司法局)`` after a task's title; nothing when it is unreported."""
     return f" — {lead(result, lang)}" if result.report is not None else ""
+
+
+def attention_text(result: TaskResult, lang: str, title: str | None = None) -> str:
+    """A task that needs attention, after its state: ``19 严格落实… — 区法院 (partners: 区司法局):
+    19.1: not done…``, ``19 严格落实… — 区法院（配合单位：区司法局）：19.1：未完成…``; ``title``
+    instead of the plan's own (a Word report's has the English one beside it)."""
+    said = semicolon(lang).join(finding_text(f, lang) for f in problems(result))
+    shown = result.task.title if title is None else title
+    return f"{result.task.id} {shown}{who(result, lang)}{colon(lang)}{said}"
 
 
 def attention(check: TaskCheck) -> list[TaskResult]:
@@ -93,13 +98,14 @@ def attention(check: TaskCheck) -> list[TaskResult]:
 
 
 def finding_text(finding: Finding, lang: str) -> str:
-    """``19.1: not done; the deadline 2022-12-31 passed 365 days ago`` (a task's: the reason)."""
+    """``19.1: not done; the deadline 2022-12-31 passed 365 days ago``, ``19.1：未完成，…`` (a
+    task's: the reason)."""
     reason = render(finding.reason, lang)
     if finding.milestone is None:
         return reason
     if finding.year is not None:  # the reason starts with the year already
         return f"{finding.milestone.id} {reason}"
-    return f"{finding.milestone.id}: {reason}"
+    return f"{finding.milestone.id}{colon(lang)}{reason}"
 
 
 def problems(result: TaskResult) -> list[Finding]:
@@ -133,9 +139,19 @@ def details(result: TaskResult, lang: str) -> list[tuple[str | None, str]]:
 
 
 def linked_text(result: TaskResult, lang: str) -> str:
-    """A task linked to an indicator, as one line: ``24 健全… [◐ in progress, 区民政局]``."""
+    """A task linked to an indicator, as one line: ``24 健全… [◐ in progress, 区民政局]``,
+    ``24 健全…（◐ 推进中，区民政局）``."""
     who = result.report.lead if result.report is not None and result.report.lead else "—"
-    return f"{result.task.id} {result.task.title} [{state_text(result.state.value, lang)}, {who}]"
+    state = f"{state_text(result.state.value, lang)}{comma(lang)}{who}"
+    shown = bracketed(state, lang) if lang == "zh" else f" [{state}]"
+    return f"{result.task.id} {result.task.title}{shown}"
+
+
+def milestone_text(milestone: Milestone, lang: str) -> str:
+    """A milestone in the task list, with when it is due: ``19.1 … (2022-12-31)``,
+    ``34.1 …（每年）``."""
+    due = label("every_year", lang) if milestone.recurring else str(milestone.due or "")
+    return f"{milestone.id} {milestone.text}" + ("" if lang == "zh" else " ") + bracketed(due, lang)
 
 
 def summary_text(check: TaskCheck, lang: str) -> tuple[str, str]:

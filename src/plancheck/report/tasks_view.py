@@ -33,6 +33,13 @@ class TaskRow:
     line: int | None
 
 
+def _subject(finding: Any, lang: str) -> str:
+    """``19.1``, ``34.1 (2022)``, ``34.1（2022）`` or the task id."""
+    if lang != "zh" or finding.milestone is None or finding.year is None:
+        return str(finding.subject)
+    return f"{finding.milestone.id}（{finding.year}）"
+
+
 def task_rows(evaluation: object, lang: str) -> list[TaskRow] | None:
     check: Any = getattr(evaluation, "tasks", None)
     if check is None:
@@ -54,7 +61,7 @@ def task_rows(evaluation: object, lang: str) -> list[TaskRow] | None:
                     title=title,
                     document=task.document,
                     section=task.section,
-                    subject=finding.subject,
+                    subject=_subject(finding, lang),
                     text=text,
                     status=str(finding.status.value),
                     blocking=bool(check.blocking(finding)),

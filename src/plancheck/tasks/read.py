@@ -110,7 +110,7 @@ STATE_WORDS: dict[bool, tuple[str, ...]] = {
     False: ("not_done", "not done", "no", "false", "未完成", "否"),
 }
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-# One string of partners is split at 、 , ; (full-width ，； fold to these) and at line breaks (a
+# One string of partners is split at 、 , ; (full-width ，； too) and at line breaks (a
 # spreadsheet cell with a department a line) — not at "/", which no one documents as a separator
 # and a name may hold. The items of a YAML list are kept as typed, never split.
 _LIST_SPLIT = re.compile(r"[、,，;；\n]+")
@@ -581,14 +581,26 @@ def _text(cell: Cell | None) -> str:
     return fold(str(cell.value))
 
 
+def _typed(cell: Cell | None) -> str:
+    """What a person wrote for others to read (a lead, a note, a reason), as typed: only its
+    outer spaces go — never folded, so that （虚构）and ，stay full-width in the reports (which
+    show any control character in it as text)."""
+    if cell is None or cell.value is None:
+        return ""
+    if isinstance(cell.value, list):
+        return "、".join(str(v).strip() for v in cell.value if v is not None)
+    return str(cell.value).strip()
+
+
 def _texts(cell: Cell | None, split: bool) -> tuple[str, ...]:
+    """Names or items (partners, evidence) as typed (``_typed``), a string of them split."""
     if cell is None or cell.value is None:
         return ()
     listed = isinstance(cell.value, list)  # a list's items are kept as typed
     items = cell.value if isinstance(cell.value, list) else [cell.value]
     found: list[str] = []
     for item in items:
-        text = fold(str(item)) if item is not None else ""
+        text = str(item).strip() if item is not None else ""
         parts = _LIST_SPLIT.split(text) if split and not listed else [text]
         found.extend(p.strip() for p in parts if p.strip())
     return tuple(dict.fromkeys(found))
@@ -617,18 +629,18 @@ def _task_report(raw: _RawTask, here: _Located, plan: Plan, as_of: dt.date) -> T
                 statuses=say("list").join(s.value for s in TaskStatus),
             ),
         )
-    reason = _text(raw.cells.get("reason"))
+    reason = _typed(raw.cells.get("reason"))
     if status is TaskStatus.DROPPED and not reason:
         raise here.error(status_cell, say("tasks.dropped_reason", task=task.id))
     milestones = tuple(_milestone_report(m, here, plan, as_of) for m in raw.milestones)
     return TaskReport(
         task=task.id,
         status=status,
-        lead=_text(raw.cells.get("lead")),
+        lead=_typed(raw.cells.get("lead")),
         partners=_texts(raw.cells.get("partners"), split=True),
         reason=reason,
         evidence=_texts(raw.cells.get("evidence"), split=False),
-        note=_text(raw.cells.get("note")),
+        note=_typed(raw.cells.get("note")),
         milestones=milestones,
         file=here.file,
         line=raw.where.line,
@@ -698,7 +710,7 @@ def _milestone_report(
         value=value,
         years=years,
         date=date,
-        note=_text(cells.get("note")),
+        note=_typed(cells.get("note")),
         file=here.file,
         line=raw.where.line,
     )
