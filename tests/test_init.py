@@ -170,3 +170,17 @@ def test_the_generated_workflow_runs_as_ci_would(tmp_path: Path) -> None:
         assert command == "plancheck"
         result = run(*args)
         assert result.exit_code == 0, (step, result.stderr)
+
+
+def test_the_starter_plans_chinese_is_punctuated_full_width(tmp_path: Path) -> None:
+    """Its own Chinese sentences (a title, a section, a task's text, a note): not the YAML's or
+    the CSV's commas between fields."""
+    assert run("init", tmp_path / "p").exit_code == 0
+    plan = yaml.safe_load((tmp_path / "p" / "indicators.yaml").read_text(encoding="utf-8"))
+    tasks = yaml.safe_load((tmp_path / "p" / "tasks.yaml").read_text(encoding="utf-8"))["tasks"]
+    sample = next((tmp_path / "p").glob("*.csv")).read_text(encoding="utf-8")
+    texts = [plan["plan"]["title"], *(t[k] for t in tasks for k in ("section", "text", "title")),
+             sample.splitlines()[1].rsplit(",", 1)[1]]  # fmt: skip
+    half_width = re.compile(r"[\u4e00-\u9fff][(),;:]|[(),;:][\u4e00-\u9fff]")
+    assert [t for t in texts if half_width.search(t)] == []
+    assert plan["plan"]["title"] == "示例区法治建设规划（2026—2030年）"

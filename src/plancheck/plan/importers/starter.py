@@ -56,7 +56,7 @@ INDICATORS = """\
 
 plan:
   id: sample-plan-{start}-{end}
-  title: 示例区法治建设规划({start}—{end}年)
+  title: 示例区法治建设规划（{start}—{end}年）
   title_en: Sample District rule-of-law plan {start}–{end}
   document:
     stage: 正式文本
@@ -162,9 +162,9 @@ TASKS = """\
 tasks:
   - id: "1"
     document: plan
-    section: 三、主要任务 / (一)推进依法行政
+    section: 三、主要任务 / （一）推进依法行政
     title: 严格落实重大行政决策程序
-    text: 实行重大行政决策事项目录化管理,{second}年年底前实现全覆盖。
+    text: 实行重大行政决策事项目录化管理，{second}年年底前实现全覆盖。
     indicators: ["1"]
     milestones:
       - id: "1.1"
@@ -172,9 +172,9 @@ tasks:
         due: {second}-12-31
   - id: "2"
     document: plan
-    section: 三、主要任务 / (二)建设法治社会
+    section: 三、主要任务 / （二）建设法治社会
     title: 加强全民普法工作
-    text: 每年开展宪法宣传周集中宣传活动,法治宣传教育覆盖率比{baseline}年提高5个百分点。
+    text: 每年开展宪法宣传周集中宣传活动，法治宣传教育覆盖率比{baseline}年提高5个百分点。
     indicators: ["4"]
     milestones:
       - id: "2.1"
@@ -184,7 +184,7 @@ tasks:
 
 SAMPLE = """\
 year,indicator,name,value,reference,rank,note
-{start},1,重大行政决策合法性审查率,100,,,示例数据(虚构) sample data: invented figures
+{start},1,重大行政决策合法性审查率,100,,,示例数据（虚构） sample data: invented figures
 {start},2,行政诉讼败诉率,2.1,2.6,,
 {start},3,行政机关负责人出庭应诉率,84,,,
 {start},4,法治宣传教育覆盖率,87,,,
