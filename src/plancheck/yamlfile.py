@@ -112,6 +112,9 @@ def read_yaml(text: str, file: str | Path, *, numbers_as_text: bool = False) -> 
         raise UserError(say("yaml.too_deep", depth=MAX_DEPTH), name) from None
     if node is None:
         return MarkedYaml(None, name, {})
+    if "&" in text and (anchor := _first_anchor(text, loaders[1])) is not None:
+        # An anchor alone composes like plain YAML (only an alias is a second use): refused too.
+        raise UserError(say("yaml.aliases"), name, *lines.position(anchor))
     builder = _Builder(name, lines)
     data = builder.build(node, (), 0)
     return MarkedYaml(data, name, builder.marks)
@@ -186,6 +189,15 @@ class _Lines:
 
 
 _FLOW = re.compile(r"[\[\]{}]")
+
+
+def _first_anchor(text: str, loader: type[Any] | None) -> Any:
+    """The start mark of the document's first anchor (``&name``), or None: read from its tokens
+    (an ``&`` inside a string is no anchor)."""
+    for token in yaml.scan(text, Loader=loader or yaml.SafeLoader):
+        if isinstance(token, yaml.AnchorToken):
+            return token.start_mark
+    return None
 
 
 def _compose_fast(text: str, loader: type[Any] | None) -> Any:
