@@ -19,9 +19,9 @@ from tests.test_injection import admitting_other_units
 
 DISTRICTS = SAMPLES / "districts-2023.csv"
 EN = ["unit", "year", "indicator", "name", "binding", "target", "status", "value", "goal",
-      "reason", "note"]  # fmt: skip
+      "reference", "rank", "reason", "note"]  # fmt: skip
 ZH = ["单位名称", "年份", "序号", "指标名称", "属性", "指标目标", "状态", "实际值", "判定目标值",
-      "判定理由", "备注"]  # fmt: skip
+      "参照值", "排名", "判定理由", "备注"]  # fmt: skip
 
 
 def read_csv(*args: str | Path) -> list[list[str]]:
@@ -78,7 +78,7 @@ def test_csv_quotes_by_rfc_4180_and_neutralises_formulas(tmp_path: Path) -> None
     lines.append("徐汇区,4,100,")
     submission.write_text("\n".join(lines) + "\n", encoding="utf-8")
     rows = read_csv(submission, "--plan", plan, tmp_path / "r.csv")
-    notes = {row[0]: row[10] for row in rows[1:] if row[2] == "4"}
+    notes = {row[0]: row[12] for row in rows[1:] if row[2] == "4"}
     assert set(notes) == {
         '\'=HYPERLINK("http://evil.example","点此")',
         "'+1",
@@ -113,8 +113,8 @@ def test_xlsx_is_a_filterable_sheet_with_numbers_as_numbers(tmp_path: Path) -> N
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == EN
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:K{len(rows)}"
-    assert sheet.column_dimensions["J"].width > 60  # the reason is wide enough to read
+    assert sheet.auto_filter.ref == f"A1:M{len(rows)}"
+    assert sheet.column_dimensions["L"].width > 60  # the reason is wide enough to read
     text = read_csv(DISTRICTS, tmp_path / "r.csv")
     assert len(rows) == len(text)
     for got, row in zip(rows[1:], text[1:], strict=True):
@@ -123,7 +123,7 @@ def test_xlsx_is_a_filterable_sheet_with_numbers_as_numbers(tmp_path: Path) -> N
             assert isinstance(got[7], int | float) and got[7] == float(row[7])
         else:
             assert got[7] is None
-        assert [got[n] for n in (0, 2, 3, 6, 9)] == [row[n] for n in (0, 2, 3, 6, 9)]
+        assert [got[n] for n in (0, 2, 3, 6, 11)] == [row[n] for n in (0, 2, 3, 6, 11)]
 
 
 def test_xlsx_is_the_same_bytes_for_the_same_input(tmp_path: Path) -> None:
@@ -162,7 +162,7 @@ def test_xlsx_continues_on_a_second_sheet_past_the_row_limit(
     first, second = (list(book[name].iter_rows(values_only=True)) for name in book.sheetnames)
     assert list(first[0]) == list(second[0]) == EN  # each sheet has its header
     assert len(first) - 1 == 500 and len(first) + len(second) - 2 == 16 * 23 + 4 * 23 * 2
-    assert book["Results 2"].auto_filter.ref == f"A1:K{len(second)}"
+    assert book["Results 2"].auto_filter.ref == f"A1:M{len(second)}"
     assert book["Results 2"].freeze_panes == "A2"
 
 
@@ -202,3 +202,18 @@ def test_units_and_notes_a_spreadsheet_would_run_read_back_as_typed(
     again = run("evaluate", results, "--plan", plan, "-f", "json")
     notes = {(r["unit"], r["id"]): r["note"] for r in again.json()["results"] if r["note"]}
     assert notes == {("=X", "4"): "-暂无", ("+Y", "4"): "@某人"}
+
+
+def test_a_results_file_keeps_the_submitted_reference_and_rank(tmp_path: Path) -> None:
+    """A relative target judged against a submitted reference, a rank target by a submitted
+    rank: read back, the results file judges them alike (it holds both)."""
+    submission = tmp_path / "2023.csv"
+    submission.write_text("indicator,value,reference,rank\n4,100,,\n5,1.2,1.8,\n18,95.2,,3\n",
+                          encoding="utf-8")  # fmt: skip
+    for fmt in ("csv", "xlsx"):
+        results = tmp_path / f"results.{fmt}"
+        run("evaluate", submission, "-f", fmt, "-o", results)
+        again = run("evaluate", results, "-f", "json").json()["results"]
+        first = run("evaluate", submission, "-f", "json").json()["results"]
+        assert [(r["id"], r["status"]) for r in again] == [(r["id"], r["status"]) for r in first]
+        assert {r["id"]: r["status"] for r in again}["18"] == "pass"

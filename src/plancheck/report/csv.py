@@ -34,12 +34,28 @@ COLUMNS = (
     "status",
     "value",
     "goal",
+    "reference",
+    "rank",
     "reason",
     "note",
 )
-NUMBER_COLUMNS = frozenset({"year", "value", "goal"})
+NUMBER_COLUMNS = frozenset({"year", "value", "goal", "reference", "rank"})
 
-Row = tuple[str, int, str, str, str, str, str, float | None, float | None, str, str]
+Row = tuple[
+    str,
+    int,
+    str,
+    str,
+    str,
+    str,
+    str,
+    float | None,
+    float | None,
+    float | None,
+    int | None,
+    str,
+    str,
+]
 
 
 def neutralise(text: str) -> str:
@@ -90,6 +106,8 @@ def rows(
             statuses[r.status],
             r.value,
             r.goal,
+            r.reference,
+            r.rank,
             why,
             text(r.note) if r.note else "",
         )
@@ -116,12 +134,11 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header(options.lang))
     batch = []
-    for unit, year, number, name, binding, target, status, value, goal, why, note in rows(
-        evaluation, options.lang
-    ):
+    for (unit, year, number, name, binding, target, status, value, goal, reference, rank, why,
+         note) in rows(evaluation, options.lang):  # fmt: skip
         batch.append(
-            (unit, year, number, name, binding, target, status, figure(value), figure(goal), why,
-             note)
+            (unit, year, number, name, binding, target, status, figure(value), figure(goal),
+             figure(reference), "" if rank is None else rank, why, note)
         )  # fmt: skip
         if len(batch) == _BATCH:
             writer.writerows(batch)

@@ -23,7 +23,8 @@ from plancheck.safetext import visible_controls
 
 MAX_ROWS = 1_048_575  # data rows of an Excel sheet below its header
 WIDTHS = {"unit": 12, "year": 7, "indicator": 8, "name": 36, "binding": 10, "target": 18,
-          "status": 10, "value": 10, "goal": 10, "reason": 70, "note": 30}  # fmt: skip
+          "status": 10, "value": 10, "goal": 10, "reference": 10, "rank": 7, "reason": 70,
+          "note": 30}  # fmt: skip
 
 
 def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
@@ -60,7 +61,8 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
                 write_string, write_number = sheet.write_string, sheet.write_number
                 written = 0
             written += 1
-            unit, year, number, name_, binding, target, status, value, goal, why, note = row
+            (unit, year, number, name_, binding, target, status, value, goal, reference, rank, why,
+             note) = row  # fmt: skip
             assert write_string is not None and write_number is not None
             write_string(written, 0, unit)
             write_number(written, 1, year)
@@ -73,9 +75,13 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
                 write_number(written, 7, value)
             if goal is not None:
                 write_number(written, 8, goal)
-            write_string(written, 9, why)
+            if reference is not None:
+                write_number(written, 9, reference)
+            if rank is not None:
+                write_number(written, 10, rank)
+            write_string(written, 11, why)
             if note:
-                write_string(written, 10, note)
+                write_string(written, 12, note)
         if sheet is None:  # nothing listed (--only): the header alone
             sheet = book.add_worksheet(label("results_sheet", lang))
             for col, column in enumerate(COLUMNS):
