@@ -403,3 +403,19 @@ def test_the_economys_growth_is_named_as_people_name_it(
     validated = run("plan", "validate", folder)
     assert validated.exit_code == 0, validated.stderr
     assert "indicator 3" not in validated.stderr  # no note: text and target agree
+
+
+# --- a count of work done is more-is-better; a count of harm, less --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "op"),
+    [("法律援助案件数", ">="), ("涉案企业合规改革案件数", ">="), ("人民调解案件数", ">="),
+     ("刑事案件数", "<="), ("生产安全事故起数", "<="), ("万人刑事案件发案率", "<=")],
+)  # fmt: skip
+def test_a_bare_number_on_a_count_is_a_floor_unless_the_count_is_of_harm(
+    tmp_path: Path, name: str, op: str
+) -> None:
+    draft = imported(tmp_path, "t.csv", f"序号,指标名称,单位,2025年目标,属性\n1,{name},件,100,预期性\n",
+                     (2021, 2025))  # fmt: skip
+    assert indicators(draft)[0]["target"] == {"kind": "threshold", "op": op, "value": 100}

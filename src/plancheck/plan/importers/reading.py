@@ -63,10 +63,13 @@ SECONDARY = re.compile(r"^(?P<main>.+?)\s*[、,，;；]\s*(?P<clause>(?:并?力�
 # Names of indicators where less is better: a bare number on them is a ceiling.
 _LOWER = re.compile(
     r"发案率|发生率|败诉率|纠错率|差错率|改判|发回|事故|死亡|犯罪|投诉|逾期|超期|积案|不合格|"
-    r"失信|上访|信访量|复发|违法率|违规率|案件数|起数|亡人|浓度|失业率|能耗|能源消耗|排放|劣[ⅤV]类"
+    r"失信|上访|信访量|复发|违法率|违规率|刑事案件数|治安案件数|发案数|事故起数|火灾|亡人|浓度|"
+    r"失业率|能耗|能源消耗|排放|劣[ⅤV]类"
 )
+# …and where more is: a count of work done (法律援助案件数, 受理…) is not a count of harm.
 _HIGHER = re.compile(
-    r"查处|办结|化解|合格率|覆盖|满意|知晓|结案|审查率|答复|出庭|落实|整改|成功|达标"
+    r"查处|办结|化解|合格率|覆盖|满意|知晓|结案|审查率|答复|出庭|落实|整改|成功|达标|援助|受理|"
+    r"办理|调解|服务"
 )
 
 
