@@ -66,3 +66,21 @@ def test_other_commands_say_a_broken_plan_in_one_line() -> None:
         f"{case / 'indicators.yaml'}:19:48: a member is listed twice "
         f"(and 1 more: plancheck plan validate {case})\n"
     )
+
+
+@pytest.mark.parametrize(("target", "code"), [
+    ("{kind: around, value: 50, tolerance: 5}", 0),  # the band 左右 defaults to, said outright
+    ("{kind: around, value: 50, tolerance: 3}", 0),  # the plan's own band: the text says none
+    ("{kind: around, value: 50}", 0),
+    ("{kind: around, value: 60, tolerance: 3}", 2),  # not the level the text says
+])  # fmt: skip
+def test_a_tolerance_on_an_around_target_is_the_plans_own_band(
+    tmp_path: Path, target: str, code: int
+) -> None:
+    text = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    old = '    target_text: 50以上\n    target: {kind: threshold, op: ">=", value: 50}\n'
+    assert old in text
+    new = f"    target_text: 50左右\n    target: {target}\n"
+    (tmp_path / "indicators.yaml").write_text(text.replace(old, new), encoding="utf-8")
+    result = run("plan", "validate", tmp_path / "indicators.yaml")
+    assert result.code == code, result.stderr

@@ -20,7 +20,7 @@ from plancheck.messages import Reason, fragment, number, numbers_apart
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array
-    from plancheck.plan.models import Indicator, Plan
+    from plancheck.plan.models import Indicator, IndicatorsFile, Plan
 
 DEFAULT_SHARE = 0.1  # 左右 without a tolerance: within 10 % of the value
 # The bound is included, whatever binary floating point makes of 5.5 − 4.95 (0.5499999999999998
@@ -83,6 +83,13 @@ class Around(Kind):
         value = near if len(near) > len(value) else value
         key = "around_met" if row.met else "around_not_met"
         return (fragment(key, value=value, goal=goal, tolerance=number(self.allowed)),)
+
+    def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
+        """左右 says the level, not the band: a declared ``tolerance`` is the plan's own band
+        (the phrase's note asks for one), so only the value must be the text's."""
+        value = getattr(read, "value", None)
+        same = read.kind == "around" and value is not None and abs(value - self.value) < 1e-9
+        return same, ""
 
     def score(self, facts: Facts, judged: Judged, floor: float | None) -> Array:
         """100 within the band, else 0."""
