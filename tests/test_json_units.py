@@ -230,3 +230,12 @@ def test_latest_summary_is_the_year_judged_as_every_other_format_counts() -> Non
     table = run("evaluate", SAMPLES / "districts-2023.csv").stdout
     counts = data["latest_summary"]
     assert f"pass {counts['pass']} · ✘ FAIL {counts['fail']} · ◐ behind {counts['behind']}" in table
+
+
+def test_an_annual_target_is_classed_before_the_target_year_only(tmp_path: Path) -> None:
+    """The mid-term class is a review's, of the years before the target year (README)."""
+    figures = tmp_path / "figures.csv"
+    figures.write_text("year,indicator,value\n2024,1,100\n2025,1,100\n", encoding="utf-8")
+    results = run("evaluate", figures, "-f", "json").json()["results"]
+    classes = {r["year"]: r["midterm"] for r in results if r["id"] == "1"}
+    assert classes == {2024: "on_track", 2025: None}

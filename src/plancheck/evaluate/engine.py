@@ -372,7 +372,9 @@ class _Engine:
             )
             classes = xp.where(ahead, AHEAD, xp.where(met * 2.0 >= judged, ON_TRACK, LAGGING))
             classes = xp.where(ok & any_judged, classes, NAN)
-            s.midterm = xp.doubles(classes)
+            # Classed only before the target year, as a level due by then is: from the target
+            # year on, the result itself is the verdict.
+            s.midterm = xp.doubles(classes) if s.year < self.plan.info.target_year else None
 
     def _trend(self, result: _Slice, facts: _Facts, judged: Judged) -> None:
         xp, cube = self.xp, self.cube
