@@ -25,10 +25,12 @@ from plancheck.kinds.base import (
     Row,
     Timing,
     compare,
+    figures_since_start,
     fmt,
     level_margin,
     met_where,
     model,
+    years_without,
 )
 from plancheck.kinds.phrasing import (
     NUM,
@@ -41,7 +43,7 @@ from plancheck.kinds.phrasing import (
     not_understood,
     to_number,
 )
-from plancheck.messages import Reason, Text, fragment, numbers_apart
+from plancheck.messages import Reason, fragment, numbers_apart
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array
@@ -99,17 +101,12 @@ class AverageGrowth(Kind):
 
     def judge(self, facts: Facts) -> Judged:
         xp = facts.xp
-        start = facts.plan.info.period.start
         product = xp.full(facts.size, 1.0)
-        known = ~xp.isnan(facts.value)
-        gaps = xp.full(facts.size, 0.0)  # bit i: no figure for year start + i (the reason's)
-        years = range(start, facts.year + 1)
-        for i, year in enumerate(years):
-            rate = facts.value if year == facts.year else facts.figures(year)
-            known = known & ~xp.isnan(rate)
-            gaps = gaps + xp.where(xp.isnan(rate), float(1 << i), 0.0)
+        rates, gaps = figures_since_start(facts)
+        known = gaps == 0.0
+        for rate in rates:
             product = product * (1.0 + rate / 100.0)
-        average = xp.decimal((xp.power(product, 1.0 / len(years)) - 1.0) * 100.0)
+        average = xp.decimal((xp.power(product, 1.0 / len(rates)) - 1.0) * 100.0)
         goal = xp.full(facts.size, float(self.value))
         met = met_where(xp, known & ~xp.isnan(average), compare(self.op, average, goal))
         shown = {"average": xp.where(known, average, math.nan), "gaps": gaps}
@@ -120,9 +117,8 @@ class AverageGrowth(Kind):
         span = f"{start}–{row.year}" if row.year > start else str(start)
         average = row.get("average")
         if average is None:
-            gaps = int(row.get("gaps") or 0)
-            missing = [start + i for i in range(row.year - start + 1) if gaps >> i & 1]
-            return (fragment("average_needs_years", start=str(start), years=_years(missing)),)
+            missing = years_without(row, start)
+            return (fragment("average_needs_years", start=str(start), years=missing),)
         shown, goal = numbers_apart(average, float(self.value))
         key = "average_met" if row.met else "average_not_met"
         return (fragment(key, average=shown, years=span, op=SYMBOL[self.op], goal=goal),)
@@ -139,18 +135,6 @@ class AverageGrowth(Kind):
         fraction = (average - low) / (goal - low)
         scored = xp.minimum(xp.maximum(fraction, 0.0), 1.0) * 100.0
         return xp.where(xp.isnan(judged.met), math.nan, scored)
-
-
-def _years(years: list[int]) -> Text:
-    """2021–2023, 2025: runs of years as spans (、 between them in Chinese)."""
-    runs: list[list[int]] = []
-    for year in years:
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    spans = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
-    return Text(", ".join(spans), "、".join(spans))
 
 
 def _average(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:

@@ -471,6 +471,34 @@ def loaded_messages(lang: str) -> dict[str, str]:
     return found
 
 
+def figures_since_start(facts: Facts) -> tuple[list[Array], Array]:
+    """Each year's figures from the period's first year to the year judged (its own last), and
+    which years have none: bit i of ``gaps`` is set where year start + i has no figure (a
+    shown array, so that a reason names the years left blank: ``years_without``)."""
+    xp = facts.xp
+    gaps = xp.full(facts.size, 0.0)
+    figures = []
+    for i, year in enumerate(range(facts.plan.info.period.start, facts.year + 1)):
+        rate = facts.value if year == facts.year else facts.figures(year)
+        gaps = gaps + xp.where(xp.isnan(rate), float(1 << i), 0.0)
+        figures.append(rate)
+    return figures, gaps
+
+
+def years_without(row: Row, start: int) -> Text:
+    """The years ``figures_since_start`` found blank for this row, in runs: 2022–2024, 2026
+    (、 between them in Chinese)."""
+    gaps = int(row.get("gaps") or 0)
+    runs: list[list[int]] = []
+    for year in (start + i for i in range(row.year - start + 1) if gaps >> i & 1):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    spans = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
+    return Text(", ".join(spans), "、".join(spans))
+
+
 def level_margin(facts: Facts, judged: Judged, value: Array | None = None) -> Array:
     """``Kind.margin`` of a level: the figure (or ``value``) less the goal, the good way."""
     figure = facts.value if value is None else value

@@ -30,9 +30,11 @@ from plancheck.kinds.base import (
     Progress,
     Row,
     Timing,
+    figures_since_start,
     fmt,
     met_where,
     model,
+    years_without,
 )
 from plancheck.kinds.phrasing import NUM, ParsedTarget, form, to_number
 from plancheck.messages import Param, Reason, Text, fragment, numbers_apart, shares_apart
@@ -190,16 +192,17 @@ class Cumulative(Kind):
             known = ~xp.isnan(facts.value) & ~xp.isnan(base)
         else:
             product = xp.full(facts.size, 1.0)
-            known = ~xp.isnan(facts.value)
+            rates, gaps = figures_since_start(facts)
+            known = gaps == 0.0
             sign = -1.0 if self.compound == "reduction" else 1.0
-            for year in range(facts.plan.info.period.start, facts.year + 1):
-                rate = facts.value if year == facts.year else facts.figures(year)
-                known = known & ~xp.isnan(rate)
+            for rate in rates:
                 product = product * (1.0 + sign * rate / 100.0)
             achieved = xp.decimal(sign * (product - 1.0) * 100.0)
         reached = achieved >= self.amount if self.amount >= 0 else achieved <= self.amount
         goal = xp.full(facts.size, float(self.amount))
         shown = {"achieved": xp.where(known, achieved, math.nan), "base_year": since}
+        if self.compound != "none":
+            shown["gaps"] = gaps
         return Judged(met_where(xp, known, reached), goal, shown)
 
     def progress(self, facts: Facts, judged: Judged) -> Progress | None:
@@ -227,8 +230,8 @@ class Cumulative(Kind):
             if self.compound == "none":
                 base_year = str(plan.info.baseline_year)
                 return (fragment("cumulative_needs_baseline", base_year=base_year),)
-            years = f"{start}–{row.year}" if row.year > start else str(start)
-            return (fragment("cumulative_needs_years", start=str(start), years=years),)
+            missing = years_without(row, start)
+            return (fragment("cumulative_needs_years", start=str(start), years=missing),)
         key = "cumulative_met" if row.met else "cumulative_not_met"
         return (fragment(key, **self._figures(row, achieved)),)
 
