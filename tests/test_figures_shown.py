@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from plancheck.cli import app
 from plancheck.messages import number
 from plancheck.report.common import fixed
+from tests.conftest import run
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,3 +47,16 @@ def test_a_huge_and_a_tiny_figure_read_in_every_report_as_typed(fmt: str, tmp_pa
         assert result.exit_code in (0, 1), result.output
         assert shown in result.stdout
         assert "99999999999999991611392" not in result.stdout
+
+
+def test_a_figure_beyond_a_bands_bound_is_never_shown_as_the_bound(tmp_path: Path) -> None:
+    """6.0500001 fails 5.5 ± 0.55 and 95.0000001 fails 80–95: at the indicator's four decimals
+    they would read 6.0500 and 95.0000, as the passing 6.05 and 95 do."""
+    figures = tmp_path / "2022.csv"
+    figures.write_text("unit,year,indicator,value\n甲,2022,7,6.05\n乙,2022,7,6.0500001\n"
+                       "丙,2022,8,95\n丁,2022,8,95.0000001\n戊,2022,7,5.123456\n",
+                       encoding="utf-8")  # fmt: skip
+    plan = ROOT / "tests" / "fixtures" / "plans" / "kinds"
+    shown = run("evaluate", figures, "--plan", plan, "--details").stdout
+    assert "6.0500001%" in shown and "95.0000001%" in shown
+    assert "6.0500%" in shown and "95.0000%" in shown  # the passing ones, at four decimals

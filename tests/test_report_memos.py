@@ -86,7 +86,7 @@ def test_csv_rows_sharing_a_reason_keep_their_own_notes(inputs: tuple[Path, Path
     rows = list(csv.reader(io.StringIO(report(inputs, "csv").lstrip("\ufeff"))))
     four = [row for row in rows[1:] if row[2] == "4"]
     assert {row[0]: row[-1] for row in four} == {"甲": "first note", "乙": "second note"}
-    assert four[0][9] == four[1][9] and "90" in four[0][9]
+    assert four[0][11] == four[1][11] and "90" in four[0][11]
 
 
 def test_github_annotations_sharing_a_title_keep_their_own_line_and_note(

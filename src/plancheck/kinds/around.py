@@ -65,6 +65,12 @@ class Around(Kind):
             return self.tolerance
         return float(f"{abs(self.value) * DEFAULT_SHARE:.12g}")
 
+    def edges(self) -> tuple[float, ...]:
+        return (
+            float(f"{self.value - self.allowed:.15g}"),
+            float(f"{self.value + self.allowed:.15g}"),
+        )
+
     def describe(self) -> str:
         return self.said("describe", value=fmt(self.value), allowed=fmt(self.allowed))
 

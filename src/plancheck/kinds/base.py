@@ -362,6 +362,11 @@ class Kind:
     def reason(self, row: Row, indicator: Indicator, plan: Plan) -> Reason:
         raise NotImplementedError
 
+    def edges(self) -> tuple[float, ...]:
+        """Figures the verdict turns at besides a result's goal (a band's bounds): a figure is
+        never shown rounded onto one (6.0500001 is not "6.0500" beside a band up to 6.05)."""
+        return ()
+
     def goal_symbol(self) -> str:
         """How ``not_yet`` writes the relation to the goal: "≥" for a threshold, else "→"."""
         return "→"

@@ -38,6 +38,9 @@ class Range(Kind):
         "describe": ("range {low}–{high}", "区间 {low}–{high}"),
     }
 
+    def edges(self) -> tuple[float, ...]:
+        return (float(self.low), float(self.high))
+
     def describe(self) -> str:
         return self.said("describe", low=fmt(self.low), high=fmt(self.high))
 

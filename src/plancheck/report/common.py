@@ -147,17 +147,15 @@ def fixed(value: float | None, places: int) -> str:
 
 def value_figure(evaluation: Evaluation, result: Result) -> str:
     """A submitted figure at its indicator's decimals, with more only where they tell it from
-    the goal it was judged against (99.99999 beside a target of 100 is not "100.00")."""
+    the goal it was judged against, or a bound of its band (99.99999 beside a target of 100 is
+    not "100.00", 6.0500001 beside a band up to 6.05 not "6.0500")."""
     if result.value is None:
         return "—"
-    shown = figure(evaluation, result.indicator, result.value)
-    goal = result.goal
-    if (
-        goal is not None
-        and result.value != goal
-        and shown == figure(evaluation, result.indicator, goal)
-    ):
-        shown = numbers_apart(result.value, goal)[0]
+    indicator, value = result.indicator, result.value
+    shown = figure(evaluation, indicator, value)
+    for edge in (result.goal, *indicator.target.edges()):
+        if edge is not None and value != edge and shown == figure(evaluation, indicator, edge):
+            return numbers_apart(value, edge)[0]
     return shown
 
 
