@@ -160,7 +160,7 @@ def test_the_index_says_how_it_is_computed(five_years: DocumentObject) -> None:
 
 def test_no_folder_and_no_command_line_advice(five_years: DocumentObject) -> None:
     every = "\n".join(texts(five_years))
-    assert "报送文件：2020.csv, 2021.csv, 2022.csv, 2023.csv" in every
+    assert "报送文件：2020.csv、2021.csv、2022.csv、2023.csv" in every
     assert str(SAMPLES) not in every and "/" + SAMPLES.name + "/" not in every
     assert "--" not in every  # no option named: --reference, --strict
     assert "plancheck " not in every

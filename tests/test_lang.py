@@ -97,3 +97,13 @@ def test_the_systems_and_the_csv_modules_reasons_are_said_in_chinese(tmp_path: P
     assert (
         result.stderr == f"{source}:2: CSV 格式有误：带引号的单元格没有结束引号（文件意外结束）\n"
     )
+
+
+def test_the_files_read_are_listed_as_chinese_lists(tmp_path: Path) -> None:
+    first, second = tmp_path / "2022.csv", tmp_path / "2023.csv"
+    first.write_bytes((SAMPLES / "2022.csv").read_bytes())
+    second.write_bytes((SAMPLES / "2023.csv").read_bytes())
+    table = run("evaluate", first, second, "--lang", "zh").stdout
+    assert "2022.csv、" in table and "2022.csv, " not in table
+    markdown = run("evaluate", first, second, "--lang", "zh", "-f", "markdown").stdout
+    assert "2022.csv、2023.csv" in markdown

@@ -301,8 +301,9 @@ def file_name(path: str) -> str:
     return PurePath(path).name or path
 
 
-def file_names(files: tuple[str, ...] | list[str]) -> str:
-    return ", ".join(file_name(f) for f in files)
+def file_names(files: tuple[str, ...] | list[str], lang: str) -> str:
+    """The files' names (``file_name``), listed as the language lists: 、 in Chinese."""
+    return enumerated((file_name(f) for f in files), lang)
 
 
 def shared_reason(reason: Reason, lang: str) -> str:
@@ -457,7 +458,7 @@ def heading_fields(evaluation: Evaluation, options: Options) -> list[tuple[str, 
         ("date", label("date", lang), day),
         ("plan", label("plan", lang), f"{title}{comma(lang)}{period}"),
         ("document", label("document", lang), document),
-        ("submission", label("submission", lang), file_names(evaluation.files)),
+        ("submission", label("submission", lang), file_names(evaluation.files, lang)),
     ]
     if evaluation.history:
         fields.append(("history", label("history", lang), enumerated(evaluation.history, lang)))

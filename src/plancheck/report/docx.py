@@ -176,7 +176,7 @@ def _tasks(doc: DocumentObject, evaluation: Evaluation, lang: str) -> None:
 
     doc.add_heading(xml(label("tasks_title", lang, date=check.as_of.isoformat())), level=1)
     colon = "：" if lang == "zh" else ": "
-    doc.add_paragraph(xml(f"{label('progress_file', lang)}{colon}{file_names(check.files)}"))
+    doc.add_paragraph(xml(f"{label('progress_file', lang)}{colon}{file_names(check.files, lang)}"))
     doc.add_paragraph(xml(f"{label('as_of', lang)}{colon}{shared_as_of(check, lang)}"))
     for line in parts.summary_text(check, lang):
         doc.add_paragraph(xml(line))

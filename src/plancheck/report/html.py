@@ -71,7 +71,7 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     info = plan.info
     title = info.title if lang == "zh" else info.title_en
     years = enumerated(evaluation.years, lang)
-    files = file_names(evaluation.files)
+    files = file_names(evaluation.files, lang)
     out: list[str] = [
         "<!DOCTYPE html>",
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',

@@ -315,7 +315,7 @@ def _tasks_of_evaluation(evaluation: Evaluation, lang: str) -> list[str]:
     if evaluation.tasks is None:
         return []
     check = evaluation.tasks
-    files = markdown_inline(file_names(check.files))
+    files = markdown_inline(file_names(check.files, lang))
     return [
         "",
         f"## {markdown_inline(label('tasks_title', lang, date=check.as_of.isoformat()))}",
@@ -333,7 +333,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
         f"# {markdown_inline(check.plan.info.title)} — {markdown_inline(heading)}",
         "",
         f"- **{label('progress_file', lang)}{colon(lang).rstrip()}** "
-        f"{markdown_inline(file_names(check.files))}",
+        f"{markdown_inline(file_names(check.files, lang))}",
         "",
         f"**{label('verdict', lang)}{colon(lang)}{markdown_inline(shared_task_verdict(check, lang))}**",
         "",

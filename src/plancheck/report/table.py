@@ -133,7 +133,9 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     years = enumerated(evaluation.years, lang)
     screen.print(_shown(f"{plan.info.title} — {years}"), style="bold")
     screen.print(
-        _shown(f"{label('submission', lang)}{label('colon', lang)}{', '.join(evaluation.files)}")
+        _shown(
+            f"{label('submission', lang)}{label('colon', lang)}{enumerated(evaluation.files, lang)}"
+        )
     )
     if evaluation.history:
         screen.print(
