@@ -184,3 +184,18 @@ def test_the_starter_plans_chinese_is_punctuated_full_width(tmp_path: Path) -> N
     half_width = re.compile(r"[\u4e00-\u9fff][(),;:]|[(),;:][\u4e00-\u9fff]")
     assert [t for t in texts if half_width.search(t)] == []
     assert plan["plan"]["title"] == "示例区法治建设规划（2026—2030年）"
+
+
+def test_init_in_chinese_writes_its_files_comments_in_chinese(tmp_path: Path) -> None:
+    """The values are the same in both languages; the comments are the run's language."""
+    assert run("init", tmp_path / "en").exit_code == 0
+    assert run("init", tmp_path / "zh", "--lang", "zh").exit_code == 0
+    for name in ("indicators.yaml", "tasks.yaml", "plancheck-ci.yml"):
+        chinese = (tmp_path / "zh" / name).read_text(encoding="utf-8")
+        comments = [line for line in chinese.splitlines() if line.startswith("#") and line != "#"]
+        assert comments and all(re.search(r"[\u4e00-\u9fff]", line) for line in comments)
+    for name in ("indicators.yaml", "tasks.yaml"):
+        english = (tmp_path / "en" / name).read_text(encoding="utf-8")
+        chinese = (tmp_path / "zh" / name).read_text(encoding="utf-8")
+        assert yaml.safe_load(english) == yaml.safe_load(chinese)
+    assert run("plan", "validate", tmp_path / "zh").exit_code == 0

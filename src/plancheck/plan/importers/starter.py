@@ -17,11 +17,6 @@ from plancheck.i18n import say
 DEFAULT_PERIOD = (2026, 2030)  # the 15th five-year plan
 # What the workflow installs when init is not told (--install): a pinned VCS reference to fill in.
 PLACEHOLDER = "git+https://github.com/OWNER/plancheck@REF"
-PLACEHOLDER_NOTE = """\
-# Replace OWNER with the account that holds plancheck's repository and REF with the tag or commit
-# you checked (a commit's 40 hex digits pins it for good), or run `plancheck init --install …`.
-# When plancheck's source is in this repository, install it from its folder: pip install ./plancheck"""
-GIVEN_NOTE = "# Written by `plancheck init --install {given}`."
 
 
 def install_spec(given: str | None) -> tuple[str, str]:
@@ -30,7 +25,7 @@ def install_spec(given: str | None) -> tuple[str, str]:
     ``given``: a VCS reference (``git+https://…@v1.2``, with or without ``plancheck @``) or a
     folder (``./plancheck``); a bare name is refused, since it would be looked up on PyPI."""
     if given is None:
-        return f"plancheck @ {PLACEHOLDER}", PLACEHOLDER_NOTE
+        return f"plancheck @ {PLACEHOLDER}", say("init.placeholder_note")
     text = given.strip()
     if text.startswith("plancheck") and "@" in text:
         name, _, text = text.partition("@")
@@ -41,18 +36,15 @@ def install_spec(given: str | None) -> tuple[str, str]:
     if not text or not text.isprintable() or any(ch in text for ch in '"$`\\!') or " #" in text:
         raise UserError(say("init.install_unsafe", given=repr(given)))
     if "://" in text:  # a VCS reference, or an archive of a tag (…/archive/v0.1.0.tar.gz)
-        return f"plancheck @ {text}", GIVEN_NOTE.format(given=given)
+        return f"plancheck @ {text}", say("init.given_note", given=given)
     if text.startswith((".", "/", "~")) or "/" in text:
-        return text, GIVEN_NOTE.format(given=given)
+        return text, say("init.given_note", given=given)
     raise UserError(say("init.install_name", given=given, placeholder=PLACEHOLDER))
 
 
+# The files' comments are the catalog's (init.head_*), in the run's language.
 INDICATORS = """\
-# A new plan made by `plancheck init` — replace the examples with your plan's own table.
-# Each indicator: `name` and `target_text` are the plan's words, verbatim; `target` is the machine
-# reading (`plancheck plan validate` checks that the two agree); `timing` says when it is judged:
-# annual (every year) or by_target_year (a level to reach by {end}; before then an unmet one is
-# "behind", not "fail"). See `plancheck plan schema` and the README's table of phrase forms.
+{head}
 
 plan:
   id: sample-plan-{start}-{end}
@@ -157,8 +149,7 @@ indicators:
 """
 
 TASKS = """\
-# The plan's numbered tasks, with the checkable commitments (milestones) inside them:
-# a deadline (`due`), a yearly duty (`recurring: annual`) or a quantity (`target`).
+{head}
 tasks:
   - id: "1"
     document: plan
@@ -201,15 +192,8 @@ year,indicator,name,value,reference,rank,note
 """
 
 CI = """\
-# GitHub Actions: validate the plan and evaluate a submission on every push.
-# Copy this file to .github/workflows/plancheck.yml in the repository that holds {folder}.
-# `plancheck evaluate` exits 1 when a binding indicator is not met: the job then fails.
-#
-# plancheck is not published on a package index (asking PyPI for the name would fail, or give
-# someone else's package): it is installed from its repository, pinned to a tag or a commit.
-# Replace OWNER with the account that holds plancheck's repository and REF with the tag or commit
-# you checked (a commit's 40 hex digits pins it for good), or run `plancheck init --install …`.
-# When plancheck's source is in this repository, install it from its folder: pip install ./plancheck
+{head}
+{note}
 name: plancheck
 on: [push, pull_request]
 jobs:
@@ -221,7 +205,7 @@ jobs:
         with:
           python-version: "3.11"
       - name: Install plancheck from its repository (not from PyPI)
-        run: pip install "plancheck @ git+https://github.com/OWNER/plancheck@REF"
+        run: pip install "{spec}"
       - run: plancheck plan validate {folder}
       - run: plancheck check {folder}/{sample} --plan {folder} -f github
       - run: plancheck evaluate {folder}/{sample} --plan {folder} --format markdown
@@ -229,15 +213,11 @@ jobs:
 
 
 def ci_job(folder: Path, sample: str, install: str | None = None) -> str:
-    """The GitHub Actions job for the new plan: ``CI``, with what ``--install`` gave in place of
-    the placeholder to fill in and its comment."""
-    text = CI.format(folder=folder.as_posix(), sample=sample)
-    if install is None:
-        return text
+    """The GitHub Actions job for the new plan: ``CI``, installing what ``--install`` gave, or
+    the placeholder to fill in, with its comment."""
     spec, note = install_spec(install)
-    default = f'pip install "plancheck @ {PLACEHOLDER}"'
-    assert PLACEHOLDER_NOTE in text and default in text
-    return text.replace(PLACEHOLDER_NOTE, note).replace(default, f'pip install "{spec}"')
+    head = say("init.head_ci", folder=folder.as_posix())
+    return CI.format(head=head, note=note, spec=spec, folder=folder.as_posix(), sample=sample)
 
 
 def write_starter(
@@ -264,8 +244,8 @@ def write_starter(
     years = {"start": start, "end": end, "baseline": start - 1, "second": start + 1}
     sample = f"sample-{start + 1}.csv"
     files = [
-        ("indicators.yaml", INDICATORS.format(**years)),
-        ("tasks.yaml", TASKS.format(**years)),
+        ("indicators.yaml", INDICATORS.format(head=say("init.head_indicators", end=end), **years)),
+        ("tasks.yaml", TASKS.format(head=say("init.head_tasks"), **years)),
         (sample, SAMPLE.format(**years)),
         ("plancheck-ci.yml", ci_job(folder, sample, install)),
     ]
