@@ -418,14 +418,8 @@ def test_a_report_too_large_to_write_leaves_nothing(tmp_path: Path) -> None:
 
 def starter_sizes(folder: Path) -> list[int]:
     """The sizes of the files init writes into ``folder``, in the order it writes them."""
-    years = {"start": 2026, "end": 2030, "baseline": 2025, "second": 2027}
-    texts = [
-        starter.INDICATORS.format(**years),
-        starter.TASKS.format(**years),
-        starter.SAMPLE.format(**years),
-        starter.CI.format(folder=folder.as_posix(), sample="sample-2027.csv"),
-    ]
-    return [len(text.encode("utf-8")) for text in texts]
+    files = starter.starter_files(folder, starter.DEFAULT_PERIOD)
+    return [len(text.encode("utf-8")) for _, text in files]
 
 
 def test_init_that_cannot_write_its_last_file_leaves_nothing(tmp_path: Path) -> None:

@@ -220,6 +220,21 @@ def ci_job(folder: Path, sample: str, install: str | None = None) -> str:
     return CI.format(head=head, note=note, spec=spec, folder=folder.as_posix(), sample=sample)
 
 
+def starter_files(
+    folder: Path, period: tuple[int, int], install: str | None = None
+) -> list[tuple[str, str]]:
+    """The starter's files, by name, in the order ``write_starter`` writes them."""
+    start, end = period
+    years = {"start": start, "end": end, "baseline": start - 1, "second": start + 1}
+    sample = f"sample-{start + 1}.csv"
+    return [
+        ("indicators.yaml", INDICATORS.format(head=say("init.head_indicators", end=end), **years)),
+        ("tasks.yaml", TASKS.format(head=say("init.head_tasks"), **years)),
+        (sample, SAMPLE.format(**years)),
+        ("plancheck-ci.yml", ci_job(folder, sample, install)),
+    ]
+
+
 def write_starter(
     folder: Path, period: tuple[int, int] | None = None, install: str | None = None
 ) -> list[Path]:
@@ -241,14 +256,7 @@ def write_starter(
             raise UserError(say("init.not_empty"), folder)
     if install is not None:
         install_spec(install)  # refused before anything is written
-    years = {"start": start, "end": end, "baseline": start - 1, "second": start + 1}
-    sample = f"sample-{start + 1}.csv"
-    files = [
-        ("indicators.yaml", INDICATORS.format(head=say("init.head_indicators", end=end), **years)),
-        ("tasks.yaml", TASKS.format(head=say("init.head_tasks"), **years)),
-        (sample, SAMPLE.format(**years)),
-        ("plancheck-ci.yml", ci_job(folder, sample, install)),
-    ]
+    files = starter_files(folder, (start, end), install)
     made = _missing_folders(folder)
     written: list[Path] = []
     try:
