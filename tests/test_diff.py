@@ -150,11 +150,11 @@ def test_a_unit_on_one_side_is_compared_with_its_absence(tmp_path: Path) -> None
     rows = {(r["unit"], r["id"]): r for r in json.loads(result.stdout)["rows"]}
     appeared = rows[("黄浦区", "1")]
     assert (appeared["old"]["status"], appeared["change"]) == ("missing", "newly_failing")
-    assert appeared["old"]["reason"] == "the unit is not in this file"
+    assert appeared["old"]["reason"] == "no figures of the unit on this side"
     assert rows[("黄浦区", "2")]["change"] == "unchanged"  # missing then, missing now
     back = run("diff", new, old, "-f", "json")
     assert back.code == 0
     gone = {(r["unit"], r["id"]): r for r in json.loads(back.stdout)["rows"]}
     assert gone[("黄浦区", "1")]["change"] == "worsened"
-    assert gone[("黄浦区", "1")]["new"]["reason"] == "the unit is not in this file"
+    assert gone[("黄浦区", "1")]["new"]["reason"] == "no figures of the unit on this side"
     assert gone[("黄浦区", "2")]["change"] == "unchanged"

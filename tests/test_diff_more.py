@@ -230,3 +230,12 @@ def test_three_files_are_refused() -> None:
     assert result.stderr == (
         "diff compares two files, or two years of one file (--year A --year B)\n"
     )
+
+
+def test_two_years_given_later_first_are_refused() -> None:
+    result = run("diff", DISTRICTS, "--year", "2023", "--year", "2022")
+    assert result.code == 2
+    assert result.stderr == (
+        f"{DISTRICTS}: --year 2023 --year 2022: give the earlier year first "
+        "(--year 2022 --year 2023)\n"
+    )

@@ -37,7 +37,7 @@ Reason = tuple[Fragment, ...]
 CATALOG: dict[str, dict[str, str]] = {
     "en": {
         "missing": "no value submitted",
-        "unit_absent": "the unit is not in this file",
+        "unit_absent": "no figures of the unit on this side",
         "not_yet": "{value} has not yet reached {op} {goal}, due by {year}",
         "schedule_on": (
             "{gap} of the gap from the {base_year} baseline ({baseline}) closed with {time} of the "
@@ -59,7 +59,7 @@ CATALOG: dict[str, dict[str, str]] = {
     },
     "zh": {
         "missing": "未报送数值",
-        "unit_absent": "此文件中没有该单位",
+        "unit_absent": "此方没有该单位的数据",
         "not_yet": "{value} 尚未达到 {op} {goal}（目标年 {year}）",
         "schedule_on": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：符合时序进度",
         "schedule_off": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：落后于时序进度",

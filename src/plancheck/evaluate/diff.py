@@ -153,7 +153,8 @@ def two_years(plan: Plan, submission: Submission, years: tuple[int, ...]) -> tup
             raise UserError(
                 say("diff.year_before", year=year, start=start, end=plan.info.period.end), file
             )
-
+    if years[0] > years[1]:  # the earlier first: what changed from A to B
+        raise UserError(say("diff.years_reversed", first=years[0], second=years[1]), file)
     return years[0], years[1]
 
 
