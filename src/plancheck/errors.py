@@ -6,14 +6,13 @@ Findings in the data (a failed target) are not errors: they are results, and giv
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 
-from plancheck.safetext import one_line
+from plancheck.safetext import LazyPattern, one_line
 
 # In a message, a line break or a tab (inside a quoted cell, say) reads as a space; every other
 # control character, and any in a file name, is shown escaped by one_line.
-_SPACES = re.compile(r"[ \t\n\r\v\f]+")
+_SPACES = LazyPattern(r"[ \t\n\r\v\f]+")
 
 
 class UserError(Exception):

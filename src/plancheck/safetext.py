@@ -16,6 +16,39 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+from typing import Any
+
+
+class LazyPattern:
+    """A regular expression compiled when first used: a pattern only an error message or one
+    report format needs costs nothing to the runs that never use it (every compile at import
+    is paid by every command's start-up)."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.pattern.fullmatch(text)
+
+    def findall(self, text: str) -> list[Any]:
+        return self.pattern.findall(text)
+
+    def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
+        return self.pattern.sub(replacement, text)
+
 
 # C0, DEL, C1 (NEL among them); the Unicode line and paragraph separators; the bidi marks,
 # embeddings, overrides and isolates that reorder what a reader sees ("Trojan Source"); lone
@@ -62,7 +95,7 @@ def visible_controls(text: str, keep: str = "\t\n") -> str:
 # A GitHub Actions runner takes a line for a workflow command when it starts with "::" once the
 # leading white space is trimmed (.NET's TrimStart: Unicode white space; the zero-width
 # characters too, to be safe).
-_COMMAND_START = re.compile(r"[\s\u180e\u200b\u2060\ufeff]*::")
+_COMMAND_START = LazyPattern(r"[\s\u180e\u200b\u2060\ufeff]*::")
 
 
 def one_line(text: str) -> str:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from plancheck.i18n import say
 from plancheck.kinds.base import Op
 from plancheck.record import record
+from plancheck.safetext import LazyPattern
 
 if TYPE_CHECKING:
     from plancheck.kinds import Target
@@ -104,7 +105,7 @@ CN = r"[零〇一二两三四五六七八九十]+"
 # --- text helpers -----------------------------------------------------------------------------
 
 
-_NOTE_MARKS = re.compile(r"[\u2460-\u2473*＊#※]+$")  # ①…⑳, *: a note under the table
+_NOTE_MARKS = LazyPattern(r"[\u2460-\u2473*＊#※]+$")  # ①…⑳, *: a note under the table
 
 
 def normalise(text: str) -> str:

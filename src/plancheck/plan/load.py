@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
@@ -20,6 +19,7 @@ from plancheck.errors import UserError, UserErrors
 from plancheck.i18n import say
 from plancheck.plan import cache
 from plancheck.plan.models import IndicatorsFile, Plan, TasksFile, normalise_key
+from plancheck.safetext import LazyPattern
 from plancheck.textfile import looked_up, read_bytes, read_text
 
 if TYPE_CHECKING:
@@ -235,7 +235,7 @@ def _names_taken_twice(indicators: IndicatorsFile, doc: MarkedYaml) -> Iterator[
 
 # An indicator id is a plain token: a submission names it in a cell, a report in a file name or
 # an anchor. Letters and digits of any script, then also '.', '-' and '_' (19.1, A-3, 4_b).
-_PLAIN_ID = re.compile(r"\w[\w.\-]*")
+_PLAIN_ID = LazyPattern(r"\w[\w.\-]*")
 
 
 def _id_key(text: str) -> str:

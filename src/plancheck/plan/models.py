@@ -12,7 +12,6 @@ where every YAML value's line is known.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from dataclasses import field
 from functools import cached_property
@@ -25,6 +24,7 @@ from plancheck.i18n import say
 from plancheck.kinds.base import Better, Number, model
 from plancheck.messages import decimals_written
 from plancheck.record import record
+from plancheck.safetext import LazyPattern
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -63,7 +63,7 @@ def _filled(text: str) -> str:
 
 # A date is a YAML date or, in a plan written as JSON, its ISO text (the schema's "format: date"):
 # never a number, which pydantic would read as seconds since 1970 (0 is 1970-01-01).
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = LazyPattern(r"\d{4}-\d{2}-\d{2}")
 
 
 def _dated(value: object) -> object:
@@ -119,7 +119,7 @@ class Baseline:
     value: Number
 
 
-_DECIMALS = re.compile(r"\d\.(\d+)")
+_DECIMALS = LazyPattern(r"\d\.(\d+)")
 
 
 @model

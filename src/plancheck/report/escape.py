@@ -24,13 +24,13 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from plancheck.safetext import controls_but, shown_escape, visible_controls
+from plancheck.safetext import LazyPattern, controls_but, shown_escape, visible_controls
 
 if TYPE_CHECKING:  # rich is imported only by the table format, which builds the Text
     from rich.text import Text
 
 # Besides the controls (safetext.CONTROLS), XML 1.0 forbids the non-characters U+FFFE, U+FFFF.
-_NOT_XML = re.compile("[\ufffe\uffff]")
+_NOT_XML = LazyPattern("[\ufffe\uffff]")
 
 
 def terminal(text: str, style: str = "") -> Text:
@@ -64,9 +64,9 @@ _MARKDOWN = str.maketrans(
 # GitHub finds @mentions, :emoji: shortcodes, bare URLs and e-mail addresses in the rendered text,
 # where a backslash escape is gone: a zero-width space after "@" or ":" and before the dot of
 # "www." keeps them text (as Dependabot does for mentions).
-_LINKABLE = re.compile(r"(?<=[@:])(?=[A-Za-z0-9_+\-/])|(?<=www)(?=\.)", re.IGNORECASE)
+_LINKABLE = LazyPattern(r"(?<=[@:])(?=[A-Za-z0-9_+\-/])|(?<=www)(?=\.)", re.IGNORECASE)
 # A list item's text is parsed as blocks: at its start "-", "+" or "1." would open a nested list.
-_LIST_MARKER = re.compile(r"^(?:([-+])|(\d{1,9})([.)])(?=[ \t]|$))")
+_LIST_MARKER = LazyPattern(r"^(?:([-+])|(\d{1,9})([.)])(?=[ \t]|$))")
 
 
 def _markdown_lines(text: str) -> list[str]:

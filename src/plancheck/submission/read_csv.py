@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from plancheck.errors import UserError
 from plancheck.i18n import say
 from plancheck.record import record
+from plancheck.safetext import LazyPattern
 from plancheck.textfile import split_lines
 
 DELIMITERS = (",", ";", "\t", "|")
@@ -122,7 +123,7 @@ def _delimiter(
     return best
 
 
-_QUOTE_THEN = re.compile(r"^'(.)' expected after '\"'$")
+_QUOTE_THEN = LazyPattern(r"^'(.)' expected after '\"'$")
 
 
 def csv_reason(exc: csv.Error) -> str:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from plancheck.i18n import say
+from plancheck.safetext import LazyPattern
 
 NO_FIGURE = frozenset(
     {"", "n/a", "na", "n.a.", "-", "--", "—", "——", "–", "/", "无", "暂无", "空", "null", "none"}
@@ -44,7 +45,7 @@ def is_no_figure(text: str) -> bool:
     return fold(text).casefold() in NO_FIGURE
 
 
-_EXCEL_ERROR = re.compile(
+_EXCEL_ERROR = LazyPattern(
     r"#(?:DIV/0!|N/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!)"
 )
 
