@@ -670,7 +670,8 @@ def category_table(
     # The mid-term class (提前实现 … 滞后) of the latest year, when a result of it has one.
     classes = [midterm_word(now.midterm, lang) if (now := row.by_year.get(latest)) else ""
                for row in rows]  # fmt: skip
-    if any(classes):
+    classed = any(classes)
+    if classed:
         header.append(label("midterm", lang))
     if reason:
         header.append(label("reason_in", lang, year=latest) if several else label("reason", lang))
@@ -689,7 +690,7 @@ def category_table(
         line += [cells.value(by_year[y]) if y in by_year else "—" for y in years]
         now = by_year.get(latest)
         line.append(cells.status[now.status] if now else "—")
-        if any(classes):
+        if classed:
             line.append(classes[n] or "—")
         if reason:
             line.append(cells.reason(now.reason) if now else "")
