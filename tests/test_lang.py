@@ -107,3 +107,11 @@ def test_the_files_read_are_listed_as_chinese_lists(tmp_path: Path) -> None:
     assert "2022.csv、" in table and "2022.csv, " not in table
     markdown = run("evaluate", first, second, "--lang", "zh", "-f", "markdown").stdout
     assert "2022.csv、2023.csv" in markdown
+
+
+def test_plan_validate_names_the_bundled_plan_in_chinese() -> None:
+    assert (
+        run("plan", "validate", "--lang", "zh").stdout
+        == "内置规划: 规划有效，23 项指标，55 项任务\n"
+    )
+    assert run("plan", "validate").stdout == "bundled: valid plan, 23 indicators, 55 tasks\n"

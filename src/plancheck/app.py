@@ -357,7 +357,8 @@ def validate(path: Path | None) -> Outcome:
         loaded = load_plan(path, checks=[check])
     except UserErrors as errors:
         raise PlanProblems(errors.errors, tuple(check.notes)) from None
-    summary = say("app.valid_plan", source=loaded.source, indicators=len(loaded.indicators),
+    source = say("app.bundled_plan") if path is None else loaded.source
+    summary = say("app.valid_plan", source=source, indicators=len(loaded.indicators),
                   tasks=len(loaded.tasks)) + "\n"  # fmt: skip
 
     return Outcome(summary, warnings=tuple(check.notes))
