@@ -98,7 +98,7 @@ def target_cell(indicator: Indicator, lang: str) -> str:
         return sign + text
     if sign or _BARE_NUMBER.fullmatch(text):
         return f"{sign}{text}%" if unit == "%" else f"{sign}{text} {unit}"
-    return f"{text}（{unit}）" if lang == "zh" else f"{text} ({unit})"
+    return noted(text, unit, lang)
 
 
 def _sign(indicator: Indicator) -> str:
@@ -837,10 +837,7 @@ def bracketed(text: str, lang: str) -> str:
 def diff_side(evaluation: Evaluation, lang: str) -> str:
     """How a diff names one side: its files and its latest year, ``2023.csv (2023)`` or
     ``2023.csv（2023）``."""
-    space = "" if lang == "zh" else " "
-    return (
-        f"{enumerated(evaluation.files, lang)}{space}{bracketed(str(evaluation.latest_year), lang)}"
-    )
+    return noted(enumerated(evaluation.files, lang), evaluation.latest_year, lang)
 
 
 def signed(delta: float | None) -> str:

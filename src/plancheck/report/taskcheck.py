@@ -8,7 +8,7 @@ the plan's sections, the worst first within a section.
 from __future__ import annotations
 
 from plancheck.plan.models import Milestone, Task
-from plancheck.report.common import bracketed, colon, comma, enumerated, semicolon
+from plancheck.report.common import bracketed, colon, comma, enumerated, noted, semicolon
 from plancheck.report.labels import TASK_SYMBOL, counted, label, task_word
 from plancheck.tasks.models import Finding, FindingStatus, TaskCheck, TaskResult, TaskState
 from plancheck.tasks.reasons import render
@@ -72,7 +72,7 @@ def lead(result: TaskResult, lang: str) -> str:
         text = report.lead
     if report is not None and report.partners:
         partners = f"{label('partners', lang)}{colon(lang)}{enumerated(report.partners, lang)}"
-        text += ("" if lang == "zh" else " ") + bracketed(partners, lang)
+        text = noted(text, partners, lang)
     return text
 
 
@@ -151,7 +151,7 @@ def milestone_text(milestone: Milestone, lang: str) -> str:
     """A milestone in the task list, with when it is due: ``19.1 … (2022-12-31)``,
     ``34.1 …（每年）``."""
     due = label("every_year", lang) if milestone.recurring else str(milestone.due or "")
-    return f"{milestone.id} {milestone.text}" + ("" if lang == "zh" else " ") + bracketed(due, lang)
+    return noted(f"{milestone.id} {milestone.text}", due, lang)
 
 
 def summary_text(check: TaskCheck, lang: str) -> tuple[str, str]:
