@@ -211,16 +211,22 @@ def test_html_in_chinese_with_several_units() -> None:
 
 
 def test_unit_on_one_side_only() -> None:
-    """黄浦区 reported 2023 only: there is nothing to compare it with."""
-    result = run("diff", DISTRICTS, "--unit", "黄浦区")
-    assert result.code == 2
-    assert result.stderr == (
-        f"{DISTRICTS}: --unit 黄浦区: the earlier side (2022) has no figures of it: "
-        "nothing to compare\n"
-    )
+    """黄浦区 reported 2023 only: --unit compares it against a missing earlier side, as the
+    unfocused diff does, and its summary is of that unit."""
+    whole = json.loads(run("diff", DISTRICTS, "-f", "json").stdout)
+    result = run("diff", DISTRICTS, "--unit", "黄浦区", "-f", "json")
+    assert result.code == 1, result.stderr  # 3 of its indicators fail in 2023: newly failing
+    focused = json.loads(result.stdout)
+    expected = [r for r in whole["rows"] if r["unit"] == "黄浦区"]
+    assert [(r["id"], r["new"], r["change"]) for r in focused["rows"]] == [
+        (r["id"], r["new"], r["change"]) for r in expected
+    ]
+    assert {r["old"]["status"] for r in focused["rows"]} == {"missing"}
+    assert focused["old"]["summary"]["missing"] == 23
+    assert sum(focused["new"]["summary"].values()) == 23
     result = run("diff", SAMPLES / "2022.csv", DISTRICTS, "--unit", "黄浦区")
-    assert result.code == 2
-    assert result.stderr.startswith(f"{SAMPLES / '2022.csv'}: --unit 黄浦区: the earlier side has")
+    assert result.code == 1 and result.stderr == ""
+    assert "newly failing" in result.stdout
 
 
 def test_three_files_are_refused() -> None:

@@ -304,7 +304,7 @@ def diff(request: DiffRequest) -> Outcome:
     two years (``--year A --year B``; default its two latest judged years), so the earlier year
     is judged as it was then, without the figures of the later one."""
     from plancheck.evaluate.diff import diff as compare
-    from plancheck.evaluate.diff import two_years, up_to
+    from plancheck.evaluate.diff import two_years, up_to, without_figures
     from plancheck.evaluate.engine import evaluate as engine
     from plancheck.report import render
     from plancheck.submission.read import read_submission
@@ -334,11 +334,10 @@ def diff(request: DiffRequest) -> Outcome:
     if unit is not None:
         every = tuple(dict.fromkeys(u for side in sides for u in side.units))
         check_unit(loaded, unit, every)  # a unit of neither side: the nearest one suggested
-        for side, name in zip(sides, ("diff.earlier", "diff.later"), strict=True):
-            if unit not in side.units:
-                when = say("diff.when", year=side.years[-1]) if len(files) == 1 else ""
-                raise UserError(say("diff.unit_absent", unit=unit, side=say(name), when=when),
-                                side.files[0])  # fmt: skip
+
+        # A unit on one side only is compared against a missing side, as the unfocused diff
+        # compares it.
+        sides = [side if unit in side.units else without_figures(side, unit) for side in sides]
 
     before, after = (engine(loaded, side, unit=unit) for side in sides)
     changes = compare(before, after)

@@ -200,3 +200,13 @@ def up_to(submission: Submission, year: int) -> Submission:
         reported=reported,
         notes=notes,
     )
+
+
+def without_figures(submission: Submission, unit: str) -> Submission:
+    """The side of a ``diff --unit`` that has no figures of ``unit``: the unit with nothing
+    given in the side's years, so that it is compared as missing there, as the unfocused diff
+    compares it."""
+    size = len(submission.indicators) * len(submission.years)
+    value, reference, rank, line, file = blank_cells(size)
+    return replace(submission, units=(unit,), value=value, reference=reference, rank=rank,
+                   line=line, file=file, reported=set(), notes={})  # fmt: skip
