@@ -115,3 +115,32 @@ def test_plan_validate_names_the_bundled_plan_in_chinese() -> None:
         == "内置规划: 规划有效，23 项指标，55 项任务\n"
     )
     assert run("plan", "validate").stdout == "bundled: valid plan, 23 indicators, 55 tasks\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--lang", "zh", "evaluate", str(SAMPLES / "2023.csv")],  # before the command
+        ["evaluate", str(SAMPLES / "2023.csv"), "--lang", "zh"],
+    ],
+)
+def test_lang_before_or_after_the_command_gives_a_chinese_report(args: list[str]) -> None:
+    result = run(*args)
+    assert result.code == 0, result.stderr
+    assert "报送文件：" in result.stdout and "Submission:" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["plan", "--help", "--lang", "zh"],
+        ["--help", "--lang", "zh"],
+        ["plan", "--lang", "zh", "validate"],
+    ],
+)
+def test_groups_take_lang_too(args: list[str]) -> None:
+    result = run(*args)
+    assert result.code == 0, result.stderr
+    assert result.stderr == ""
+    assert CJK.search(result.stdout)
+    assert "Usage:" not in result.stdout and "Options:" not in result.stdout

@@ -187,6 +187,13 @@ plan_app = typer.Typer(cls=_Group, no_args_is_help=True, help="Check and describ
 app.add_typer(plan_app, name="plan")
 
 
+Lang = Enum("Lang", {"en": "en", "zh": "zh"}, type=str)
+LangOption = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Report language. Default: from LANG (zh_* gives Chinese)."),
+]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"plancheck {__version__}")
@@ -198,6 +205,7 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    lang: LangOption = None,  # read before parsing (i18n.from_arguments): `--help --lang zh`
 ) -> None:
     """plancheck: is each indicator of the plan met, failed, behind schedule, or unknown — and why."""
 
@@ -217,7 +225,6 @@ OutputOption = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="Write the report to FILE (atomically); - is stdout."),
 ]
-Lang = Enum("Lang", {"en": "en", "zh": "zh"}, type=str)
 Only = Enum("Only", {"failing": "failing", "binding": "binding"}, type=str)
 YearOption = Annotated[
     int | None, typer.Option("--year", "-y", help="The year, when the file does not say it.")
@@ -228,10 +235,6 @@ SheetOption = Annotated[
         "--sheet",
         help="The sheet of .xlsx files (default: the active tab, or the first visible sheet).",
     ),
-]
-LangOption = Annotated[
-    Lang | None,
-    typer.Option("--lang", help="Report language. Default: from LANG (zh_* gives Chinese)."),
 ]
 
 
@@ -261,9 +264,11 @@ else:
 
 
 def _lang(lang: Any) -> str:
-    from plancheck.i18n import from_environment
+    """The report's language: the command's --lang, else the run's (a --lang before the
+    command, or LANG), set by ``_Group.main``."""
+    from plancheck.i18n import current
 
-    return str(lang.value) if lang is not None else from_environment(os.environ)
+    return str(lang.value) if lang is not None else current()
 
 
 def _file(output: Path | None) -> Path | None:
@@ -630,6 +635,11 @@ def diff(
         sheet=sheet,
     )
     _finish(application.diff(request), output)
+
+
+@plan_app.callback()
+def _plan(lang: LangOption = None) -> None:  # --lang read before parsing (i18n.from_arguments)
+    """Check and describe plan files."""
 
 
 @plan_app.command("validate")
