@@ -119,6 +119,8 @@ class ChineseHelpFormatter(HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         if prefix is None:
             prefix = f"{HELP['Usage']}："
+        for english in ("COMMAND [ARGS]...", "[OPTIONS]"):
+            args = args.replace(english, HELP[english])
         super().write_usage(prog, args, prefix)
 
     def write_heading(self, heading: str) -> None:

@@ -188,6 +188,8 @@ HELP: dict[str, str] = {
     "format xlsx": "同上，Excel 工作簿",
     # what click and typer print around the help
     "Usage": "用法",
+    "[OPTIONS]": "[选项]",
+    "COMMAND [ARGS]...": "命令 [参数]...",
     "Arguments": "参数",
     "Options": "选项",
     "Commands": "命令",
