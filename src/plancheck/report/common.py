@@ -31,27 +31,34 @@ _BARE_NUMBER = re.compile(r"[\d.]+")
 SEVERITY = {Status.FAIL: 0, Status.UNKNOWN: 1, Status.MISSING: 2, Status.BEHIND: 3, Status.PASS: 4}
 
 
-def verdict(evaluation: Evaluation, lang: str, blocking: int | None = None) -> str:
+def verdict(
+    evaluation: Evaluation, lang: str, blocking: int | None = None, shared: bool = False
+) -> str:
     """``NOT COMPLIANT: 1 binding indicators not met`` or ``COMPLIANT: every binding …``.
 
-    ``blocking``: the number of blocking results, when the caller has counted them already."""
+    ``blocking``: the number of blocking results, when the caller has counted them already.
+    ``shared``: for a shared report (markdown, HTML, Word) — the same facts without naming the
+    --strict option."""
     if blocking is None:
         blocking = blocking_count(evaluation)
+    strict = "_shared" if shared else ""
     tasks = evaluation.tasks
+    failing = []
     if blocking:
-        key = "strict_blocking" if evaluation.strict else "binding_blocking"
-        text = f"{label('not_compliant', lang)}{label('colon', lang)}{counted(blocking, key, lang)}"
-        if tasks is not None and not tasks.compliant:  # both parts fail: say both
-            from plancheck.report.taskcheck import tasks_blocking
+        key = f"strict_blocking{strict}" if evaluation.strict else "binding_blocking"
+        failing.append(counted(blocking, key, lang))
+    if tasks is not None and not tasks.compliant:  # both parts fail: say both
+        from plancheck.report.taskcheck import tasks_blocking  # only with --tasks
 
-            text += ("；" if lang == "zh" else "; ") + tasks_blocking(tasks, lang)
-        return text
-    if tasks is not None and not tasks.compliant:
-        from plancheck.report.taskcheck import task_verdict  # evaluate --tasks
-
-        return task_verdict(tasks, lang)
-    met = label("all_met_strict", lang) if evaluation.strict else _binding_met(evaluation, lang)
-    return f"{label('compliant', lang)}{label('colon', lang)}{met}"
+        failing.append(tasks_blocking(tasks, lang, shared))
+    if failing:
+        return f"{label('not_compliant', lang)}{colon(lang)}{semicolon(lang).join(failing)}"
+    met = (
+        label(f"all_met_strict{strict}", lang)
+        if evaluation.strict
+        else _binding_met(evaluation, lang)
+    )
+    return f"{label('compliant', lang)}{colon(lang)}{met}"
 
 
 def _binding_met(evaluation: Evaluation, lang: str) -> str:
@@ -320,57 +327,6 @@ def shared_reason(reason: Reason, lang: str) -> str:
         }
         parts.append(label(SHARED_REASON[fragment.key], lang, **values))
     return ("；" if lang == "zh" else "; ").join(parts)
-
-
-def shared_verdict(evaluation: Evaluation, lang: str) -> str:
-    """The verdict for a shared report: ``verdict``'s facts, without naming the --strict option,
-    punctuated for the language (``合规：约束性指标全部达标``)."""
-    c = colon(lang)
-    blocking = blocking_count(evaluation)
-    tasks = evaluation.tasks
-    if blocking:
-        key = "strict_blocking_shared" if evaluation.strict else "binding_blocking"
-        text = f"{label('not_compliant', lang)}{c}{counted(blocking, key, lang)}"
-        if tasks is not None and not tasks.compliant:
-            text += ("；" if lang == "zh" else "; ") + _tasks_blocking(tasks, lang)
-        return text
-    if tasks is not None and not tasks.compliant:
-        return f"{label('not_compliant', lang)}{c}{_tasks_blocking(tasks, lang)}"
-    met = (
-        label("all_met_strict_shared", lang)
-        if evaluation.strict
-        else _binding_met(evaluation, lang)
-    )
-    return f"{label('compliant', lang)}{c}{met}"
-
-
-def _tasks_blocking(check: TaskCheck, lang: str) -> str:
-    key = "tasks_blocking_strict_shared" if check.strict else "tasks_blocking_binding"
-    return counted(len(check.blocking_findings), key, lang)
-
-
-def shared_task_state(check: TaskCheck, lang: str) -> str:
-    """The tasks' part of a compliant verdict, as ``taskcheck.task_verdict`` says it, without
-    naming options: nothing binding overdue, and how many overdue milestones are not binding."""
-    from plancheck.tasks.models import FindingStatus
-
-    if check.strict:
-        return label("tasks_all_strict_shared", lang)
-    text = label("tasks_all_binding", lang)
-    overdue = sum(1 for f in check.findings if f.status is FindingStatus.OVERDUE)
-    if overdue:
-        text += ("；" if lang == "zh" else "; ") + label(
-            "tasks_not_binding_shared", lang, count=overdue
-        )
-    return text
-
-
-def shared_task_verdict(check: TaskCheck, lang: str) -> str:
-    """``plancheck tasks check``'s verdict for a shared report (no option named)."""
-    c = colon(lang)
-    if check.blocking_findings:
-        return f"{label('not_compliant', lang)}{c}{_tasks_blocking(check, lang)}"
-    return f"{label('compliant', lang)}{c}{shared_task_state(check, lang)}"
 
 
 def shared_as_of(check: TaskCheck, lang: str) -> str:

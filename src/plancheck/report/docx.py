@@ -45,8 +45,8 @@ from plancheck.report.common import (
     shared_as_of,
     shared_progress_table,
     shared_reason,
-    shared_verdict,
     summary_sentences,
+    verdict,
     year_table,
 )
 from plancheck.report.escape import xml
@@ -104,7 +104,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
 
     doc.add_heading(xml(label("verdict", lang)), level=1)
     paragraph = doc.add_paragraph()
-    run = paragraph.add_run(xml(shared_verdict(evaluation, lang)))
+    run = paragraph.add_run(xml(verdict(evaluation, lang, shared=True)))
     run.bold = True
     run.font.color.rgb = _rgb((0x1B, 0x5E, 0x20) if evaluation.compliant else (0xB7, 0x1C, 0x1C))
     paragraph.add_run(xml(" " + bracketed(latest_counts(evaluation, lang), lang)))

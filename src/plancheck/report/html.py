@@ -34,8 +34,8 @@ from plancheck.report.common import (
     noted,
     series_rows,
     shared_progress_table,
-    shared_verdict,
     summary_sentences,
+    verdict,
     year_table,
 )
 from plancheck.report.escape import html as esc
@@ -94,7 +94,7 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     ok = evaluation.compliant
     out.append(
         f'<p class="verdict {"ok" if ok else "bad"}" id="verdict">'
-        f"{esc(label('verdict', lang) + colon(lang) + shared_verdict(evaluation, lang))} "
+        f"{esc(label('verdict', lang) + colon(lang) + verdict(evaluation, lang, shared=True))} "
         f'<span class="counts">{esc(bracketed(latest_counts(evaluation, lang), lang))}</span></p>'
     )
     if len(evaluation.units) > 1 and evaluation.failing_units:

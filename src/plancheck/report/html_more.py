@@ -158,7 +158,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
         f"<dt>{esc(label('as_of', lang))}</dt><dd>{esc(parts.as_of_text(check, lang))}</dd>",
         "</dl>",
         f'<p class="verdict {"ok" if check.compliant else "bad"}" id="verdict">'
-        f"{esc(label('verdict', lang))}{colon(lang)}{esc(parts.task_verdict(check, lang))}</p>",
+        f"{esc(label('verdict', lang))}{colon(lang)}{esc(parts.task_verdict(check, lang, shared=True))}</p>",
     ]
     body += [f"<p>{esc(line)}</p>" for line in parts.summary_text(check, lang)]
     body.append(f"<h2>{esc(label('needs_attention', lang))}</h2>")

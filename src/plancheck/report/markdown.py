@@ -32,16 +32,16 @@ from plancheck.report.common import (
     matrix,
     shared_as_of,
     shared_progress_table,
-    shared_task_verdict,
-    shared_verdict,
     signed,
     summary_sentences,
     timing_cell,
     value_cell,
+    verdict,
     year_table,
 )
 from plancheck.report.escape import markdown_cell, markdown_inline, mermaid_label
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word
+from plancheck.report.taskcheck import task_verdict
 
 if TYPE_CHECKING:  # for annotations only: importing them costs every run's start-up
     from plancheck.evaluate.diff import Diff
@@ -96,7 +96,7 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     ]
     lines += [
         "",
-        f"**{label('verdict', lang)}{c}{markdown_inline(shared_verdict(evaluation, lang))}** "
+        f"**{label('verdict', lang)}{c}{markdown_inline(verdict(evaluation, lang, shared=True))}** "
         + markdown_inline(bracketed(latest_counts(evaluation, lang), lang)),
         "",
     ]
@@ -335,7 +335,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
         f"- **{label('progress_file', lang)}{colon(lang).rstrip()}** "
         f"{markdown_inline(file_names(check.files, lang))}",
         "",
-        f"**{label('verdict', lang)}{colon(lang)}{markdown_inline(shared_task_verdict(check, lang))}**",
+        f"**{label('verdict', lang)}{colon(lang)}{markdown_inline(task_verdict(check, lang, shared=True))}**",
         "",
         *_tasks_lines(check, lang, level=2),
     ]

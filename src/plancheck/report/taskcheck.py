@@ -21,22 +21,31 @@ def state_text(state: str, lang: str) -> str:
     return f"{TASK_SYMBOL[state]} {task_word(state, lang)}"
 
 
-def task_verdict(check: TaskCheck, lang: str) -> str:
-    """``COMPLIANT: no binding milestone is overdue; 2 overdue, not binding …`` and the like."""
+def task_verdict(check: TaskCheck, lang: str, shared: bool = False) -> str:
+    """``COMPLIANT: no binding milestone is overdue; 2 overdue, not binding …`` and the like
+    (``shared``: for a shared report, without naming options)."""
+    c = label("colon", lang)
     if check.blocking_findings:
-        return f"{label('not_compliant', lang)}{label('colon', lang)}{tasks_blocking(check, lang)}"
+        return f"{label('not_compliant', lang)}{c}{tasks_blocking(check, lang, shared)}"
+    suffix = "_shared" if shared else ""
     if check.strict:
-        return f"{label('compliant', lang)}{label('colon', lang)}{label('tasks_all_strict', lang)}"
-    text = f"{label('compliant', lang)}{label('colon', lang)}{label('tasks_all_binding', lang)}"
+        return f"{label('compliant', lang)}{c}{label('tasks_all_strict' + suffix, lang)}"
+    text = f"{label('compliant', lang)}{c}{label('tasks_all_binding', lang)}"
     overdue = sum(1 for f in check.findings if f.status is FindingStatus.OVERDUE)
     if overdue:
-        text += ("；" if lang == "zh" else "; ") + label("tasks_not_binding", lang, count=overdue)
+        not_binding = label("tasks_not_binding" + suffix, lang, count=overdue)
+        text += ("；" if lang == "zh" else "; ") + not_binding
     return text
 
 
-def tasks_blocking(check: TaskCheck, lang: str) -> str:
-    """``5 task findings: overdue, inconsistent or unreported (--strict)``."""
-    key = "tasks_blocking_strict" if check.strict else "tasks_blocking_binding"
+def tasks_blocking(check: TaskCheck, lang: str, shared: bool = False) -> str:
+    """``5 task findings: overdue, inconsistent or unreported (--strict)`` (``shared``: without
+    naming the option)."""
+    key = (
+        f"tasks_blocking_strict{'_shared' if shared else ''}"
+        if check.strict
+        else "tasks_blocking_binding"
+    )
     return counted(len(check.blocking_findings), key, lang)
 
 
