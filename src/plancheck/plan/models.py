@@ -398,6 +398,8 @@ class Plan:
         known = set(members) | ({self.info.unit} if self.info.unit else set())
         if name in known:
             return None
+        if not name:  # no unit column, and no plan unit to stand for the rows
+            return say("read.no_unit_given")
         close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.3)
         hint = say("read.did_you_mean", hint=close[0]) if close else ""
         return say("read.not_a_unit", name=shown(name), hint=hint)

@@ -81,7 +81,9 @@ def file_line(summary: FileSummary, lang: str) -> str:
     named = ("、" if lang == "zh" else ", ").join(shown)
     if len(units) > len(shown):
         named += (" " if lang != "zh" else "") + w["more"].format(n=len(units) - len(shown))
-    if len(units) == 1:
+    if units == [""]:
+        pass  # a unit without a name (a plan with no `unit`, a file with no unit column)
+    elif len(units) == 1:
         parts.append(f"{w['unit']} {named}")
     else:
         parts.append(w["units"].format(n=len(units)) + w["open"] + named + w["close"])

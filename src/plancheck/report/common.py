@@ -383,8 +383,8 @@ def office_text(evaluation: Evaluation, given: str | None, lang: str) -> str | N
 def unit_line(evaluation: Evaluation, lang: str) -> str | None:
     """The unit a report is about, when it is about one: ``徐汇区`` or, focused on one of several
     submitted, ``徐汇区（共16个单位报送）``."""
-    if len(evaluation.units) != 1:
-        return None
+    if len(evaluation.units) != 1 or not evaluation.units[0]:
+        return None  # several, or a unit without a name (a plan with no `unit`, no unit column)
     unit = evaluation.units[0]
     submitted = len(evaluation.submitted_units)
     if evaluation.focus is not None and submitted > 1:

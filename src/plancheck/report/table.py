@@ -331,7 +331,8 @@ def _matrix(screen: Screen, evaluation: Evaluation, lang: str) -> None:
     else:
         unit = evaluation.units[0]
         rows = [(str(year), [(unit, year)]) for year in evaluation.years]
-        title = label("matrix_years", lang, unit=_shown(unit))
+        title = (label("matrix_years", lang, unit=_shown(unit)) if unit
+                 else label("matrix_years_unnamed", lang))  # fmt: skip
         first = label("year", lang)
     keys = [key for _, row_keys in rows for key in row_keys]
     indicators = [

@@ -1,0 +1,62 @@
+"""A plan that names no unit (every draft `plan import` could not find one in) and a file with
+no unit column: the rows' unit has no name, and no report prints an empty slot for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, run
+
+TABLE = "序号,指标名称,单位,指标目标,属性\n1,森林覆盖率,%,46,约束性\n2,学法次数,次/年,2,约束性\n"
+FIGURES = "year,indicator,value\n2023,1,47\n2023,2,3\n2022,1,45\n"
+
+
+@pytest.fixture
+def drafted(tmp_path: Path) -> tuple[Path, Path]:
+    (tmp_path / "table.csv").write_text(TABLE, encoding="utf-8")
+    imported = run("plan", "import", tmp_path / "table.csv", "-o", tmp_path / "plan",
+                   "--period", "2021-2025")  # fmt: skip
+    assert imported.code == 0, imported.stderr
+    assert "\n  unit:" not in (tmp_path / "plan" / "indicators.yaml").read_text(encoding="utf-8")
+    figures = tmp_path / "figures.csv"
+    figures.write_text(FIGURES, encoding="utf-8")
+    return tmp_path / "plan", figures
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", ": 3 figures, years 2022, 2023"), ("zh", "：3 个数值，年度 2022、2023")],
+)
+def test_check_names_no_empty_unit(drafted: tuple[Path, Path], lang: str, said: str) -> None:
+    plan, figures = drafted
+    result = run("check", figures, "--plan", plan, "--lang", lang)
+    assert result.code == 0, result.stderr
+    assert result.stdout.splitlines()[0] == f"ok {figures}{said}"
+
+
+def test_reports_leave_the_unnamed_unit_out(drafted: tuple[Path, Path]) -> None:
+    plan, figures = drafted
+    table = run("evaluate", figures, "--plan", plan).stdout
+    assert "Status by year  (" in table and "Status by year," not in table
+    zh = run("evaluate", figures, "--plan", plan, "--lang", "zh").stdout
+    assert "各年度指标状态" in zh and "各年度指标状态（）" not in zh
+    markdown = run("evaluate", figures, "--plan", plan, "-f", "markdown").stdout
+    assert "- **Date**:" in markdown and "**Unit**" not in markdown
+    html = run("evaluate", figures, "--plan", plan, "-f", "html").stdout
+    assert "<dd></dd>" not in html
+
+
+def test_a_plan_with_members_but_no_unit_asks_for_a_unit_column(tmp_path: Path) -> None:
+    bundled = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    assert bundled.count("\n  unit: 徐汇区\n") == 1
+    (tmp_path / "indicators.yaml").write_text(bundled.replace("\n  unit: 徐汇区\n", "\n"), "utf-8")
+    figures = tmp_path / "figures.csv"
+    figures.write_text(FIGURES, encoding="utf-8")
+    result = run("check", figures, "--plan", tmp_path / "indicators.yaml")
+    assert result.code == 2
+    assert result.stderr == (
+        f"{figures}:2: unit: no unit given, and the plan names none (`unit:`) for rows without "
+        "one: add a unit column\n"
+    )
