@@ -67,6 +67,35 @@ def test_submitted_reference_and_reference_file_override_the_mean(tmp_path: Path
     assert "reference file" in str(got[("徐汇区", 2023, "8")]["reason"])
 
 
+def test_a_reference_files_unit_column_and_unknown_columns_are_said(tmp_path: Path) -> None:
+    """A reference is every unit's: a unit column is not read, and a warning says so (as a
+    column plancheck does not use is said of a submission)."""
+    rows = [(u, 2023, "8", n) for n, u in enumerate(DISTRICTS, start=1)]
+    city = long_csv(tmp_path / "city.csv", rows)
+    official = tmp_path / "official.csv"
+    official.write_text("unit,year,indicator,reference,foo\n长宁区,2023,8,1.5,x\n", "utf-8")
+    outcome = run("evaluate", city, "--reference", official, "-f", "json")
+    assert outcome.code == 1
+    assert outcome.stderr.splitlines() == [
+        f"warning: {official}:1:5: column 'foo' is not used by plancheck: skipped",
+        f"warning: {official}: a reference applies to every unit: its unit column (长宁区) is "
+        "not read (a unit's own reference goes in the submission's 'reference' column)",
+    ]
+    assert {r["reference"] for r in outcome.json()["results"] if r["id"] == "8"} == {1.5}
+
+
+def test_a_reference_file_without_a_reference_column_names_it(tmp_path: Path) -> None:
+    city = long_csv(tmp_path / "city.csv", [("徐汇区", 2023, "8", 2)])
+    official = tmp_path / "official.csv"
+    official.write_text("year,indicator\n2023,8\n", "utf-8")
+    outcome = run("evaluate", city, "--reference", official)
+    assert outcome.code == 2
+    assert outcome.stderr == (
+        f"{official}:1: no 'reference' column in the header (a reference file gives each "
+        "year's official figure of an indicator)\n"
+    )
+
+
 def test_a_district_missing_from_the_latest_year_is_not_compliant(tmp_path: Path) -> None:
     rows = [("徐汇区", y, "1", 100) for y in (2022, 2023)] + [("长宁区", 2022, "1", 100)]
     outcome = run("evaluate", long_csv(tmp_path / "gap.csv", rows), "-f", "json")

@@ -100,6 +100,7 @@ class Reading:
     submission: Submission
     references: dict[tuple[int, str], float] | None
     unit: str | None  # --unit, folded as unit cells are read
+    warnings: tuple[str, ...]  # of the submission, then of the reference file
 
 
 def read(request: EvaluateRequest) -> Reading:
@@ -111,11 +112,13 @@ def read(request: EvaluateRequest) -> Reading:
     check_year(request.year)
     plan = load(request.plan, tasks=request.tasks is not None)  # tasks.yaml only with --tasks
     submission = read_submission(request.files, plan, request.year, sheet=request.sheet)
-    official = read_references(request.reference, plan, request.year) if request.reference else None
+    official, warned = (
+        read_references(request.reference, plan, request.year) if request.reference else (None, [])
+    )
     unit = fold(request.unit) if request.unit is not None else None
     if unit is not None:
         check_unit(plan, unit, submission.units)
-    return Reading(plan, submission, official, unit)
+    return Reading(plan, submission, official, unit, (*submission.warnings, *warned))
 
 
 def judge(request: EvaluateRequest) -> tuple[Evaluation, tuple[str, ...]]:
@@ -135,7 +138,7 @@ def judge(request: EvaluateRequest) -> tuple[Evaluation, tuple[str, ...]]:
             plan, request.tasks, year=evaluation.latest_year, strict=request.strict
         )
         evaluation = replace(evaluation, tasks=checked)
-    return evaluation, tuple(say("app.warning", warning=warning) for warning in submission.warnings)
+    return evaluation, tuple(say("app.warning", warning=warning) for warning in reading.warnings)
 
 
 def check_unit(plan: Plan, unit: str, submitted: tuple[str, ...]) -> None:

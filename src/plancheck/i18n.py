@@ -282,6 +282,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "read.mixed_delimiters": "mixed delimiters: this row is split by '{other}' but the header is not",
         "read.more_cells": "more cells than the header has columns ('{text}' in column {column}); quote values that contain the delimiter",
         "read.value_without_header": "a value in a column without a header",
+        "read.no_reference_column": "no 'reference' column in the header (a reference file gives each year's official figure of an indicator)",
+        "read.reference_units": "{file}: a reference applies to every unit: its unit column ({units}) is not read (a unit's own reference goes in the submission's 'reference' column)",
         "read.reference_twice": "indicator {id}: the reference for {year} is given twice (also at line {line})",
         # textfile.py
         "file.not_found": "file not found",
@@ -771,6 +773,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "read.mixed_delimiters": "分隔符不一致：此行以“{other}”分隔，但表头不是",
         "read.more_cells": "单元格多于表头的列数（第 {column} 列的“{text}”）；含分隔符的值请加引号",
         "read.value_without_header": "没有表头的列中有数值",
+        "read.no_reference_column": "表头中没有“reference”（参照值）列（参照值文件给出各指标各年度的官方数值）",
+        "read.reference_units": "{file}：参照值适用于所有单位，其单位列（{units}）不予读取（某一单位自己的参照值请填在报送文件的“reference”列）",
         "read.reference_twice": "指标 {id}：{year} 年的参照值重复填报（另见第 {line} 行）",
         # textfile.py
         "file.not_found": "文件不存在",

@@ -670,13 +670,19 @@ class Layout:
 
 def read_references(
     path: Path, plan: Plan, year: int | None = None
-) -> dict[tuple[int, str], float]:
+) -> tuple[dict[tuple[int, str], float], list[str]]:
     """Official reference values (e.g. city averages) per year and indicator, from a file read
-    like a submission: its ``reference`` column, or else its ``value`` column."""
+    like a submission: its ``reference`` column, or else its ``value`` column; and the warnings
+    of reading it (columns skipped, a unit column: a reference is every unit's)."""
     references: dict[tuple[int, str], float] = {}
     lines: dict[tuple[int, str], int] = {}
     builder = _Builder(plan, year)
-    builder.read(path, None)
+    try:
+        builder.read(path, None)
+    except UserError as error:
+        if error.message != say("read.no_value_column"):
+            raise
+        raise UserError(say("read.no_reference_column"), error.file, error.line) from None
     rows = [(year, indicator, value, reference, line)
             for _, year, indicator, value, reference, _, line, _ in builder.rows]  # fmt: skip
     if builder.errors:
@@ -693,4 +699,10 @@ def read_references(
         figure = reference if reference == reference else value
         if figure == figure:
             references[key] = figure
-    return references
+    warnings = list(builder.warnings)
+    named = [name for name in builder.unit_names if name and name != builder.default_unit]
+    if named:
+        warnings.append(
+            say("read.reference_units", file=str(path), units=say("list").join(named[:3]))
+        )
+    return references, warnings
