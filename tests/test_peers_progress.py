@@ -171,6 +171,21 @@ def test_index_is_100_when_every_target_is_met_and_lower_otherwise(tmp_path: Pat
     assert scores["长宁区"] < 60
 
 
+@pytest.mark.parametrize(("figures", "scored"), [((0, 0), (True, True)), ((0, 1), (True, False))])
+def test_a_goal_of_zero_scores_the_figure_at_it_100(
+    tmp_path: Path, figures: tuple[float, float], scored: tuple[bool, bool]
+) -> None:
+    """行政诉讼败诉率 below the city average: when every district's rate is 0 the average is 0 —
+    no span between floor and goal — and a figure at a strict goal fails yet scores 100."""
+    rows = [(u, 2023, "8", v) for u, v in zip(("徐汇区", "长宁区"), figures, strict=True)]
+    data = run("evaluate", long_csv(tmp_path / "zero.csv", rows), "-f", "json").json()
+    # The category's other indicators were not submitted: this one's 100 is its ninth.
+    by_unit = {i["unit"]: i["categories"]["依法行政"] for i in data["index"]}
+    assert (by_unit["徐汇区"], by_unit["长宁区"]) == tuple(11.11 if s else 0.0 for s in scored)
+    status = next(r["status"] for r in data["results"] if r["unit"] == "徐汇区" and r["id"] == "8")
+    assert status == ("fail" if figures == (0, 0) else "pass")  # 0 is not < 0
+
+
 def test_index_weights_come_from_the_plan(tmp_path: Path) -> None:
     source = perfect_and_poor(tmp_path)
     before = index_of(source)["长宁区"]

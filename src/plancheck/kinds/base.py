@@ -425,7 +425,10 @@ class Kind:
         flat = low == goal
         fraction = (facts.value - low) / xp.where(flat, 1.0, goal - low)
         scored = xp.minimum(xp.maximum(fraction, 0.0), 1.0) * 100.0
-        scored = xp.where(flat, xp.where(met == 1.0, 100.0, 0.0), scored)
+        # No span to lie in (a goal of 0 for a rate that should be low): at the goal or beyond
+        # it the good way is 100 — a strict target's own figure too, as elsewhere — else 0.
+        reached = (facts.value >= goal) if higher else (facts.value <= goal)
+        scored = xp.where(flat, xp.where((met == 1.0) | reached, 100.0, 0.0), scored)
         return xp.where(xp.isnan(met) | xp.isnan(goal), math.nan, scored)
 
 
