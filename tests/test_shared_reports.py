@@ -93,7 +93,7 @@ def test_a_focused_unit_is_named_and_the_city_view_recomputes(fmt: str) -> None:
     with source.open(encoding="utf-8-sig", newline="") as f:
         rows = [r for r in csv.DictReader(f) if (r["indicator"], r["year"]) == ("19", "2023")]
     figures = [float(r["value"]) for r in rows]
-    mean = f"{statistics.fmean(figures):.1f}"  # indicator 19 is written with one decimal
+    mean = f"{statistics.fmean(figures):.2f}"  # figures of one decimal: the mean one finer
     cells = [mean, f"{min(figures):.1f}", f"{max(figures):.1f}", str(len(figures))]
     if fmt == "markdown":
         assert f"| 19 | 常住人口每万人律师占有数 | {' | '.join(cells)} |" in shown

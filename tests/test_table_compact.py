@@ -115,14 +115,15 @@ def test_a_focused_unit_is_named_at_the_top_with_its_figure_and_place() -> None:
     cells = [c.strip() for c in row.strip("│").split("│")]
     assert cells[-2:] == [f"{figures['徐汇区']:.1f}", str(place)]
     mean = sum(figures.values()) / len(figures)
-    assert cells[3] == f"{mean:.1f}"  # the city mean, at the indicator's decimals
+    assert cells[3] == f"{mean:.2f}"  # the city mean, one decimal finer than its figures
 
 
 def test_every_figure_of_an_indicator_has_the_same_decimals_in_the_city_view() -> None:
     table = run("evaluate", DISTRICTS).stdout
     row = next(line for line in table.splitlines() if line.startswith("│ 13 "))
     mean, low, high = (c.strip() for c in row.strip("│").split("│")[3:6])
-    assert (mean, low, high) == ("99.9", "98.9", "100.0")  # not 99.9375 beside 100
+    # Not 99.93125 beside 100; the mean one decimal finer (messages.mean_decimals).
+    assert (mean, low, high) == ("99.93", "98.9", "100.0")
 
 
 def test_only_failing_and_only_binding_narrow_the_listings() -> None:

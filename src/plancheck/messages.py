@@ -136,6 +136,13 @@ def number(x: float) -> str:
     return text if text not in ("0", "-0") else f"{x:.3g}"
 
 
+def mean_decimals(decimals: int) -> int:
+    """The decimals a mean of the units is shown with, beside figures of ``decimals``: one
+    finer, two at least (2.62 of figures 2.6, 2.50 of figures 1, 2, 4 — for a relative target
+    the mean is the goal, and a figure rounded onto it would read as meeting it)."""
+    return max(decimals, 1) + 1
+
+
 def decimals_written(x: float) -> int:
     """How many decimals a figure was typed with, as far as a float tells (at most 4):
     98.5 → 1, 100 → 0."""

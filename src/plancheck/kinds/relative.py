@@ -44,7 +44,7 @@ from plancheck.kinds.phrasing import (
     form,
     not_understood,
 )
-from plancheck.messages import Reason, fragment, numbers_apart
+from plancheck.messages import Reason, fragment, mean_decimals, numbers_apart
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array
@@ -103,10 +103,10 @@ class Relative(Kind):
         if ref is None:
             return (fragment("needs_reference", reference=name),)
         if row.get("reference_source") == COMPUTED:
-            # A mean of the units is shown one decimal finer than the indicator's figures, and
-            # at two at least (2.62, not 2.6187), the same beside every unit's figure of the
-            # report; finer only where that tells the two apart (numbers_apart).
-            places = max(indicator.decimals, 1) + 1
+            # A mean of the units is shown at ``mean_decimals`` (2.62, not 2.6187), the same
+            # beside every unit's figure of the report; finer only where that tells the two
+            # apart (numbers_apart).
+            places = mean_decimals(indicator.decimals)
             ref = round(ref, places) if round(ref, places) != row.value else ref
         value, ref_value = numbers_apart(row.value, ref)
         return (

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING
 
 from plancheck.evaluate.index import IndexScore
 from plancheck.evaluate.models import Evaluation, IndicatorView, Result, Status
-from plancheck.messages import TREND_WORDS, Reason, Text, number, numbers_apart, render
+from plancheck.messages import (
+    TREND_WORDS,
+    Reason,
+    Text,
+    mean_decimals,
+    number,
+    numbers_apart,
+    render,
+)
 from plancheck.plan.models import Indicator, Plan
 from plancheck.report.labels import (
     SHARED_REASON,
@@ -773,7 +781,7 @@ def city_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[
         if lang == "zh" and v.failing:
             failing = f"{len(v.failing)}（{sep.join(v.failing)}）"
         cells = [i.id, i.name if lang == "zh" else i.name_en,
-                 figure(evaluation, i, v.mean), figure(evaluation, i, v.low),
+                 fixed(v.mean, mean_decimals(evaluation.decimals[i.id])), figure(evaluation, i, v.low),
                  figure(evaluation, i, v.high), str(v.count), failing]  # fmt: skip
         if focus is not None:
             cells += [figure(evaluation, i, v.value), "—" if v.rank is None else str(v.rank)]

@@ -19,7 +19,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import TREND_WORDS, decimals_written, render
+from plancheck.messages import TREND_WORDS, decimals_written, mean_decimals, render
 from plancheck.plan.models import Indicator, Plan
 from plancheck.report import Options
 from plancheck.report.common import (
@@ -402,7 +402,7 @@ def _city(screen: Screen, evaluation: Evaluation, lang: str) -> None:
             _shown(i.id),
             _shown(i.name),
             _shown(target_cell(i, lang)),
-            fixed(v.mean, places),
+            fixed(v.mean, mean_decimals(places)),
             fixed(v.low, places),
             fixed(v.high, places),
             f"{len(v.failing)}/{v.count}" if v.count else "—",
