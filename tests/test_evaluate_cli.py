@@ -387,3 +387,20 @@ def test_a_computed_mean_is_shown_alike_beside_every_unit() -> None:
     shown = {line.split("city average ")[1].split(" ")[0]
              for line in report.splitlines() if "16 案件改判发回率" in line and "city average" in line}  # fmt: skip
     assert shown == {"2.62"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "fmt", "said"),
+    [
+        ("en", "table", "NOT COMPLIANT: 11 binding results not met (indicators: 2, units: 10)"),
+        ("zh", "markdown", "不合规：11 项约束性指标结果未达标（涉及 2 项指标、10 个单位）"),
+    ],
+)
+def test_the_verdict_of_several_units_counts_results_not_indicators(
+    lang: str, fmt: str, said: str
+) -> None:
+    """The plan has 8 binding indicators; 11 of its results fail in 10 districts: "11 binding
+    indicators" would be untrue."""
+    result = run("evaluate", SAMPLES / "districts-2023.csv", "--lang", lang, "-f", fmt)
+    assert result.code == 1
+    assert said in result.stdout

@@ -54,7 +54,12 @@ def verdict(
     failing = []
     if blocking:
         key = f"strict_blocking{strict}" if evaluation.strict else "binding_blocking"
-        failing.append(counted(blocking, key, lang))
+        if len(evaluation.units) > 1:  # results of several units, not so many indicators
+            indicators, units = blocking_spread(evaluation)
+            spread = label("blocking_spread", lang, indicators=indicators, units=units)
+            failing.append(noted(counted(blocking, key + "_results", lang), spread, lang))
+        else:
+            failing.append(counted(blocking, key, lang))
     if tasks is not None and not tasks.compliant:  # both parts fail: say both
         from plancheck.report.taskcheck import tasks_blocking  # only with --tasks
 
@@ -92,6 +97,14 @@ def blocking_count(evaluation: Evaluation) -> int:
         for _, year, ind, status in evaluation.results.statuses(latest)
         if blocks(ind, year, status)
     )
+
+
+def blocking_spread(evaluation: Evaluation) -> tuple[int, int]:
+    """How many indicators and units the blocking results are of."""
+    blocks, latest = evaluation.blocks, evaluation.latest_year
+    pairs = [(unit, ind.id) for unit, year, ind, status in evaluation.results.statuses(latest)
+             if blocks(ind, year, status)]  # fmt: skip
+    return len({i for _, i in pairs}), len({u for u, _ in pairs})
 
 
 def summary_heading(evaluation: Evaluation, lang: str) -> str:
