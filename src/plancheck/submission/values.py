@@ -41,6 +41,21 @@ def fold(text: str) -> str:
     return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).strip()
 
 
+# Full-width forms (０-９, ％, －, ．, ，, the ideographic space) to ASCII: what a Chinese input
+# method types. Not the rest of NFKC: a superscript, circled or parenthesised digit (1², 3①, ⑴)
+# is a footnote mark, and read as a digit it would join the figure (1² as 12).
+_WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e" + (
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
+
+
+def fold_figure(text: str) -> str:
+    """A figure's text with full-width forms as ASCII and invisible characters around it
+    removed; inside it they stay, and it is no number (1\u202e23 shows as 132)."""
+    return text.translate(_WIDE).strip().strip(_INVISIBLE_CHARS).strip()
+
+
 def is_no_figure(text: str) -> bool:
     return fold(text).casefold() in NO_FIGURE
 
@@ -63,10 +78,10 @@ def parse_number(raw: object, unit: str | None = None) -> float | None:
     if isinstance(raw, int | float):
         number = float(raw)
     else:
-        text = fold(str(raw))
-        if text.casefold() in NO_FIGURE:
+        text = fold_figure(str(raw))
+        if fold(text).casefold() in NO_FIGURE:
             return None
-        number = _to_float(_strip_unit(text, unit), text)
+        number = _to_float(_strip_unit(text, unit), str(raw).strip())
     if not math.isfinite(number):
         raise BadValue(say("value.not_finite", text=shown(raw)))
     return number
@@ -75,7 +90,7 @@ def parse_number(raw: object, unit: str | None = None) -> float | None:
 def _strip_unit(text: str, unit: str | None) -> str:
     suffixes: list[str] = []
     if unit:
-        folded = fold(unit)
+        folded = fold_figure(unit)
         suffixes += [folded, folded.split("/")[0]]
     for suffix in sorted(filter(None, suffixes), key=len, reverse=True):
         if text.endswith(suffix) and len(text) > len(suffix):
@@ -126,8 +141,8 @@ def parse_rank(raw: object) -> int | None:
         raise BadValue(say("value.rank_not_whole", text=shown(raw)))
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
-    text = fold(str(raw))
-    if text.casefold() in NO_FIGURE:
+    text = fold_figure(str(raw))
+    if fold(text).casefold() in NO_FIGURE:
         return None
     text = text.removeprefix("第").removesuffix("名").strip()
     if not (text.isascii() and text.isdecimal()) or int(text) < 1:
@@ -141,7 +156,7 @@ def parse_year(raw: object) -> int | None:
         return None
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
-    text = fold(str(raw)).removesuffix("年").removesuffix("年度").strip()
+    text = fold_figure(str(raw)).removesuffix("年").removesuffix("年度").strip()
     if not text:
         return None
     if not (text.isascii() and text.isdecimal() and len(text) == 4 and 1900 <= int(text) <= 2100):
