@@ -180,6 +180,32 @@ def test_a_results_file_reads_back_as_the_same_submission(lang: str, tmp_path: P
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_baseline_figures_are_kept_and_judged_alike_read_back(
+    fmt: str, lang: str, tmp_path: Path
+) -> None:
+    """The 2020 figures are no result but every change and 时序进度 is measured from them: the
+    results file keeps them (status baseline), so that it is judged again as it was, silently."""
+    files = [SAMPLES / f"{year}.csv" for year in (2020, 2022, 2023)]
+    results = tmp_path / f"results.{fmt}"
+    assert run("evaluate", *files, "-f", fmt, "--lang", lang, "-o", results).code == 0
+    again = run("evaluate", results, "-f", "json")
+    assert again.code == 0 and again.stderr == ""
+    first = run("evaluate", *files, "-f", "json").json()
+    key = ("year", "id", "status", "value", "reason", "schedule", "progress", "midterm")
+    assert [tuple(r[k] for k in key) for r in again.json()["results"]] == [
+        tuple(r[k] for k in key) for r in first["results"]
+    ]
+    assert again.json()["years"] == first["years"] == [2022, 2023]
+    # --only narrows the listing: no baseline rows then
+    narrowed = tmp_path / f"failing.{fmt}"
+    run("evaluate", *files, "-f", fmt, "--only", "failing", "-o", narrowed)
+    if fmt == "csv":
+        assert ",2020," not in narrowed.read_text(encoding="utf-8-sig")
+        assert ",2020," in results.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_units_and_notes_a_spreadsheet_would_run_read_back_as_typed(
     fmt: str, tmp_path: Path
 ) -> None:

@@ -131,6 +131,7 @@ def evaluate(
         files=submission.files,
         strict=strict,
         history=history,
+        baselines=tuple(submission.observations_of(history, units if unit is None else (unit,))),
         submitted_units=units,
         focus=unit,
         city=city,

@@ -16,6 +16,7 @@ from plancheck.record import record
 
 if TYPE_CHECKING:
     from plancheck.evaluate.index import IndexScore
+    from plancheck.submission.models import Observation
     from plancheck.tasks.models import TaskCheck
 
 
@@ -191,6 +192,9 @@ class Evaluation:
     files: tuple[str, ...]
     strict: bool = False
     history: tuple[int, ...] = field(default=())  # years before the period: baselines only
+    # The figures submitted for those years (of the units reported on): what a results file
+    # keeps beside the results, so that judging it again gives the same verdicts.
+    baselines: tuple[Observation, ...] = field(default=())
     index: tuple[IndexScore, ...] = field(default=())  # the rule-of-law index, every unit and year
     tasks: TaskCheck | None = None  # evaluate --tasks: the task checks, reported alongside
     # Every unit submitted (``units`` is the one --unit focuses on, or all of them).

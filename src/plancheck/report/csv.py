@@ -87,10 +87,22 @@ def rows(
     # Many results give the same reason: made once (by identity, the reason kept with its text).
     said: dict[int, tuple[object, str]] = {}
     statuses = {s: s.value if lang == "en" else status_word(s, lang) for s in Status}
+    # Each unit's figures of the years before the period come before its results: read back,
+    # the file is judged as it was (a change needs its baseline). Not when --only narrows.
+    baselines: dict[str, list[Row]] = {}
+    if evaluation.only is None and evaluation.baselines:
+        status, why = label("baseline_status", lang), label("baseline_reason", lang)
+        for o in evaluation.baselines:
+            number, name, binding, target = indicators[o.indicator]
+            baselines.setdefault(o.unit, []).append(
+                (text(o.unit), o.year, number, name, binding, target, status, o.value, None,
+                 o.reference, o.rank, why, text(o.note) if o.note else "")
+            )  # fmt: skip
     for r in evaluation.listed:
         unit = units.get(r.unit)
         if unit is None:
             unit = units[r.unit] = text(r.unit)
+            yield from baselines.pop(r.unit, ())
         found = said.get(id(r.reason))
         if found is None:
             found = said[id(r.reason)] = (r.reason, text(render(r.reason, lang)))

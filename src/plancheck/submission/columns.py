@@ -45,6 +45,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
 INFORMATIONAL = (
     "name", "name_en", "指标名称", "category", "类别", "binding", "属性", "measure", "计量单位",
     "单位", "target", "target_text", "指标目标", "目标", "timing",
+    # what a results file (-f csv / xlsx) says beside the figures: read back without a word
+    "status", "状态", "goal", "判定目标值", "reason", "判定理由",
 )  # fmt: skip
 
 _FIELD_OF = {normalise_key(alias): field for field, aliases in FIELDS.items() for alias in aliases}
