@@ -20,7 +20,7 @@ from plancheck.evaluate.engine import evaluate
 from plancheck.plan.load import load_plan
 from plancheck.report import Options, render
 from plancheck.submission.read import read_submission
-from tests.conftest import CASES, FIXTURES
+from tests.conftest import CASES, FIXTURES, run
 
 KINDS_PLAN = FIXTURES / "plans" / "kinds"
 CASE_DIRS = sorted(p for p in (CASES / "kinds").iterdir() if p.is_dir())
@@ -65,3 +65,18 @@ def render_reason(reason: object) -> str:
     from plancheck.messages import render as render_text
 
     return render_text(reason, "en")  # type: ignore[arg-type]
+
+
+def test_a_years_goal_written_with_ascii_operators_is_said_with_the_signs(tmp_path: Path) -> None:
+    """targets_by_year {2021: ">= 6"}: the reason says ≥, as every other reason does."""
+    plan = (KINDS_PLAN / "indicators.yaml").read_text(encoding="utf-8")
+    assert plan.count('2021: "6%以上"') == 1
+    (tmp_path / "indicators.yaml").write_text(
+        plan.replace('2021: "6%以上"', '2021: ">= 6"'), "utf-8"
+    )
+    figures = tmp_path / "data.csv"
+    figures.write_text("unit,year,indicator,value\n甲,2021,1,5.99\n", encoding="utf-8")
+    for lang, said in (("en", "the 2021 goal is ≥ 6; "), ("zh", "2021 年目标为 ≥ 6；")):
+        result = run("evaluate", figures, "--plan", tmp_path, "-f", "json", "--lang", lang)
+        reasons = [r["reason"] for r in result.json()["results"] if r["id"] == "1"]
+        assert reasons and reasons[0].startswith(said), reasons

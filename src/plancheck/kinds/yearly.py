@@ -100,7 +100,8 @@ class Yearly(Kind):
         goal = self.by_year.get(row.year)
         if goal is None:
             return (fragment("yearly_none", year=str(row.year)),)
-        text = self.targets_by_year[row.year]
+        # The plan's text of the year's goal, its operator as every reason writes it (≥, not >=).
+        text = self.targets_by_year[row.year].replace(">=", "≥").replace("<=", "≤")
         return (fragment("yearly_goal", year=str(row.year), goal=text),
                 *goal.reason(row, indicator, plan))  # fmt: skip
 

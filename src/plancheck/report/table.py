@@ -39,6 +39,7 @@ from plancheck.report.common import (
     summary_heading,
     target_cell,
     timing_cell,
+    unit_line,
     value_cell,
     value_figure,
     verdict,
@@ -142,8 +143,8 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
             f"{label('history', lang)}{label('colon', lang)}{', '.join(map(str, evaluation.history))}"
         )
     if evaluation.focus is not None:
-        count = len(evaluation.submitted_units)
-        focus = label("focus_of", lang, unit=evaluation.focus, count=count)
+        # "徐汇区 (one of 16 units submitted)", or the name alone when it was the only one
+        focus = unit_line(evaluation, lang) or evaluation.focus
         screen.print(_shown(label("focus_unit", lang) + label("colon", lang) + focus), style="bold")
     if evaluation.multi and not options.details:
         _compact(screen, evaluation, lang, options)  # reads the latest year's results only
