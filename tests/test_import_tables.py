@@ -196,6 +196,28 @@ def test_a_column_no_field_reads_is_named_when_it_holds_targets(tmp_path: Path) 
     ]  # 备注's '国家下达' is no target
 
 
+# --- an approximate average (年均增长6%左右) is never a floor ----------------------------------
+
+APPROXIMATE = [
+    # (the header's target column, the target, as typed)
+    ("指标目标", "年均增长6%左右"),
+    ("指标目标", "年均增长约6%"),
+    ("年均/累计", "年均增长6%左右"),
+    ("年均/累计", "年均增长约6%"),
+]
+
+
+@pytest.mark.parametrize(("column", "text"), APPROXIMATE)
+def test_an_approximate_average_is_a_todo_not_a_floor(
+    tmp_path: Path, column: str, text: str
+) -> None:
+    table = f"序号,指标,{column},属性\n1,地区生产总值增长（％）,{text},预期性\n"
+    draft = imported(tmp_path, "t.csv", table, (2021, 2025))
+    (row,) = indicators(draft)
+    assert (row["target_text"], row["target"]) == (text, {"kind": "todo", "text": text})
+    assert any("an average yearly rate" in m for m in messages(draft, "TODO"))
+
+
 # --- when a target is judged ----------------------------------------------------------------
 
 TIMINGS = [

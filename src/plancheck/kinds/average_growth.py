@@ -157,7 +157,7 @@ AverageGrowth.phrases = (
         "%",
         ">= 7: the compound average of the yearly growth rates so far (年均增长…, 年均…以上)",
         rf"^(?:年均|年平均|平均每年)(?:增长|增速|提高)?(?:率)?{PREFIX}?(?P<num>{NUM})"
-        rf"(?P<unit>%?){SUFFIX}?(?:左右)?$",
+        rf"(?P<unit>%?){SUFFIX}?$",  # not 年均增长6%左右: an approximate average, as 约6% is
         _average,
     ),
 )
