@@ -240,6 +240,49 @@ def test_a_yearly_rate_is_judged_every_year(
     assert row["timing"] == timing
 
 
+# --- a yearly average on a level is the level's average growth, not a level ------------------
+
+LEVELS = [
+    # (the header of the averages' column, the row's cells after 指标, the target drafted)
+    ("年均增长（%）", "一般公共预算收入,亿元,1500,6",
+     {"kind": "average_growth", "op": ">=", "value": 6, "measure": "level"}),
+    ("年均增长(%)", "一般公共预算收入,亿元,1500,＞7",
+     {"kind": "average_growth", "op": ">", "value": 7, "measure": "level"}),
+    ("年均", "常住人口,万人,120,1.5",
+     {"kind": "average_growth", "op": ">=", "value": 1.5, "measure": "level"}),
+    ("年均/累计", "社会消费品零售总额,亿元,800,＞6",
+     {"kind": "average_growth", "op": ">", "value": 6, "measure": "level"}),
+    # An indicator that is itself a rate: each year's figure is judged, as before.
+    ("年均增长（%）", "地区生产总值增长,%,3.1,6",
+     {"kind": "average_growth", "op": ">=", "value": 6}),
+    ("年均/累计", "城镇调查失业率,%,5.2,＜5.5", {"kind": "threshold", "op": "<", "value": 5.5}),
+    ("年均增长（%）", "研发经费投入强度,%,2.1,2.5", {"kind": "threshold", "op": ">=", "value": 2.5}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("header", "cells", "target"), LEVELS)
+def test_a_yearly_average_on_a_level_is_its_average_growth(
+    tmp_path: Path, header: str, cells: str, target: dict[str, Any]
+) -> None:
+    table = f"类别,指标,单位,2020年,{header},属性\n经济发展,{cells},预期性\n"
+    source = tmp_path / "t.csv"
+    source.write_text(table, encoding="utf-8")
+    folder = tmp_path / "plan"
+    result = run("plan", "import", source, "-o", folder, "--period", "2021-2025")
+    assert result.exit_code == 0, result.stderr  # the draft validates
+    (row,) = indicators_of(folder)
+    assert (row["target"], row["timing"]) == (target, "annual")
+    if target.get("measure") == "level":
+        assert "the indicator is a level" in result.stdout
+
+
+def test_an_average_growth_of_a_level_needs_its_baseline(tmp_path: Path) -> None:
+    table = "指标,单位,2020年,年均增长（%）,属性\n1.一般公共预算收入,亿元,—,6,预期性\n"
+    draft = imported(tmp_path, "t.csv", table, (2021, 2025))
+    assert indicators(draft)[0]["target"]["measure"] == "level"
+    assert any("give the indicator a baseline" in m for m in messages(draft, "TODO"))
+
+
 # --- a total in 〔〕 goes the way the name says, or a person says ------------------------------
 
 BRACKETED = [

@@ -140,6 +140,11 @@ class Draft(Protocol):
         ...
 
     @property
+    def average_header(self) -> str:
+        """The 年均/累计 column's header, verbatim (年均增长（%）, 年均/累计…)."""
+        ...
+
+    @property
     def parsed(self) -> ParsedTarget:
         """The target text as the phrase parser read it."""
         ...

@@ -330,6 +330,10 @@ class _Draft:
         return self.reader.row.average
 
     @property
+    def average_header(self) -> str:
+        return self.reader.row.average_header
+
+    @property
     def names(self) -> list[tuple[str, str]]:
         return self.reader.names
 

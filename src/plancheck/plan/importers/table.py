@@ -129,6 +129,7 @@ class Row:
     baseline: str = ""
     baseline_year: int | None = None
     average: str = ""  # the 年均/累计 column's cell
+    average_header: str = ""  # that column's header, as written (年均/累计, 年均增长（%）…)
     written_name: str = ""  # the name cell without its number, as written (with its unit)
     name_unit: str = ""  # the unit the name's brackets give
     unread: tuple[tuple[str, str], ...] = ()  # (header, cell) of the columns no field reads
@@ -248,6 +249,7 @@ def make_row(
     cells: dict[str, str],
     baseline_year: int | None,
     unread: tuple[tuple[str, str], ...] = (),
+    average_header: str = "",
 ) -> Row:
     """A row from its cells by field (the name split into number, name and unit), and the
     cells of the columns no field reads, by header."""
@@ -264,6 +266,7 @@ def make_row(
         baseline=cells.get("baseline", ""),
         baseline_year=baseline_year,
         average=cells.get("average", ""),
+        average_header=average_header,
         written_name=written if written != name else "",
         name_unit=name_unit,
         unread=unread,
@@ -335,8 +338,15 @@ def from_grid(
             for col, header in unread_columns
             if col < len(values) and not is_empty(values[col])
         )
-        rows.append(make_row(where(i), category, by_field, columns.get("baseline_year"), unread))
+        rows.append(make_row(where(i), category, by_field, columns.get("baseline_year"), unread,
+                             _average_header(headers, columns)))  # fmt: skip
     return _table(rows, notes, columns, footnotes, headers)
+
+
+def _average_header(headers: Sequence[str], columns: dict[str, int]) -> str:
+    """The 年均/累计 column's header, as written ("" when the table has none)."""
+    col = columns.get("average")
+    return headers[col] if col is not None and col < len(headers) else ""
 
 
 def _fields(columns: dict[str, int]) -> list[str | None]:
@@ -487,7 +497,8 @@ def from_cells(
         if by_field.get("category"):
             category = _category_name(by_field["category"])
         here = where[cells[i][0] - 1]
-        rows.append(make_row(here, category, by_field, columns.get("baseline_year")))
+        rows.append(make_row(here, category, by_field, columns.get("baseline_year"),
+                             average_header=_average_header(headers, columns)))  # fmt: skip
         i += used
     return _table(rows, [], columns, footnotes, headers) if rows else None
 
