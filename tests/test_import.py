@@ -351,6 +351,31 @@ def test_bad_sources_are_located_errors(
     assert not (tmp_path / "p").exists()
 
 
+UNCLOSED = [
+    # (name, the table; line 3 opens a quote it never closes)
+    ("t.csv", "指标,2020年,2025年,属性\n1.国内生产总值增长（％）,2.3,—,预期性\n"
+     '"2.全员劳动生产率增长（％）,2.5,—,预期性\n3.常住人口城镇化率（％）,60,65,预期性\n'),
+    ("t.csv", "指标,2020年,2025年,属性\n1.国内生产总值增长（％）,2.3,—,预期性\n"
+     '2.全员劳动生产率增长（％）,2.5,"—,预期性\n'),
+    ("t.tsv", "指标\t2020年\t2025年\t属性\n1.国内生产总值增长（％）\t2.3\t—\t预期性\n"
+     '"2.全员劳动生产率增长（％）\t2.5\t—\t预期性\n3.常住人口城镇化率（％）\t60\t65\t预期性\n'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "table"), UNCLOSED, ids=["mid-table", "last-line", "tsv"])
+def test_a_quote_never_closed_is_a_located_error(tmp_path: Path, name: str, table: str) -> None:
+    """Not the rest of the table swallowed into one cell: the line the record starts on, in
+    the words of the submission reader."""
+    path = tmp_path / name
+    path.write_text(table, encoding="utf-8")
+    result = run("plan", "import", path, "-o", tmp_path / "p", "--period", "2021-2025")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{path}:3: malformed CSV: a quoted cell is never closed (unexpected end of data)\n"
+    )
+    assert not (tmp_path / "p").exists()
+
+
 def test_bad_period_option(tmp_path: Path) -> None:
     result = run("plan", "import", SEED, "-o", tmp_path / "p", "--period", "2025-2021")
     assert result.exit_code == 2
