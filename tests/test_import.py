@@ -376,6 +376,62 @@ def test_a_quote_never_closed_is_a_located_error(tmp_path: Path, name: str, tabl
     assert not (tmp_path / "p").exists()
 
 
+ZHEJIANG = [
+    "浙江省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
+    ["指标", "2020年", "2025年", "年均/累计", "属性"],
+    "一、经济发展",
+    ["1.国内生产总值（GDP）增长（％）", "2.3", "—", "保持在合理区间、各年度视情提出", "预期性"],
+    ["2.全员劳动生产率增长（％）", "2.5", "—", "高于GDP增长", "预期性"],
+    "五、安全保障",
+    ["19.粮食综合生产能力（亿吨）", "—", "＞6.5", "—", "约束性"],
+    ["20.能源综合生产能力（亿吨标准煤）", "—", "＞46", "—", "约束性"],
+    "注：①〔〕内为5年累计数。",
+]
+LAW = [
+    "某区法治建设规划（2021—2025年）",
+    "四、保障措施",
+    "1.加强组织领导。各部门要落实责任。",
+    "2.强化考核评估。2023年开展中期评估。",
+    "附表",
+    "主要指标",
+    ["类别", "序号", "指标名称", "属性", "单位", "指标目标"],
+    ["依法执政", "1", "学法次数", "约束性", "次/年", "2"],
+    "注：指标目标为2025年目标值。",
+]
+TASKS_BESIDE_TABLES = [
+    # (the document, as tabs or one cell per line, the indicators, the tasks: id and text)
+    (ZHEJIANG, "tabs", 4, []),
+    (ZHEJIANG, "cells", 4, []),
+    (LAW, "tabs", 1, [("1", "各部门要落实责任。"), ("2", "2023年开展中期评估。")]),
+]
+
+
+@pytest.mark.parametrize(("document", "layout", "count", "found"), TASKS_BESIDE_TABLES,
+                         ids=["heading-rows-tabs", "heading-rows-cells", "table-after"])  # fmt: skip
+def test_the_indicator_tables_lines_are_no_tasks(
+    tmp_path: Path, document: list[Any], layout: str, count: int, found: list[tuple[str, str]]
+) -> None:
+    """A heading row in the table (五、安全保障) is a category, not a task chapter; the table
+    after the last task ends it."""
+    lines: list[str] = []
+    for part in document:
+        if isinstance(part, str):
+            lines.append(part)
+        elif layout == "tabs":
+            lines.append("\t".join(part))
+        else:
+            lines.extend(part)
+    source = tmp_path / "plan.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    draft = import_plan(source, (2021, 2025))
+    assert draft.counts == (count, len(found))
+    tasks = yaml.safe_load(draft.tasks)["tasks"]
+    assert [(t["id"], t["text"]) for t in tasks] == found
+    if document is ZHEJIANG:
+        plan = yaml.safe_load(draft.indicators)
+        assert [c["name"] for c in plan["categories"]] == ["经济发展", "安全保障"]
+
+
 def test_bad_period_option(tmp_path: Path) -> None:
     result = run("plan", "import", SEED, "-o", tmp_path / "p", "--period", "2025-2021")
     assert result.exit_code == 2

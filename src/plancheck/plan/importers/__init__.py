@@ -82,7 +82,9 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
         )
     if table is None or not table.rows:
         raise UserError(say("import.no_table"), source)
-    found_tasks, task_notes = tasks(lines, where)
+    # The table's lines of a text are no task's: a grid of a Word or Excel file is not in lines.
+    span = table.span if suffix in TEXT_SUFFIXES else None
+    found_tasks, task_notes = tasks(lines, where, span)
     chosen, note = _period(meta, period, table)
     if chosen is None:
         raise UserError(say("import.no_period"), source)

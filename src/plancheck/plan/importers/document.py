@@ -162,8 +162,12 @@ def _period(lines: Sequence[str]) -> tuple[tuple[int, int] | None, str]:
     return None, ""
 
 
-def tasks(lines: Sequence[str], where: Sequence[str]) -> tuple[list[TaskItem], list[str]]:
-    """The numbered tasks of the task chapters, and notes on what was odd."""
+def tasks(
+    lines: Sequence[str], where: Sequence[str], table: tuple[int, int] | None = None
+) -> tuple[list[TaskItem], list[str]]:
+    """The numbered tasks of the task chapters, and notes on what was odd. ``table``: the
+    lines (from 0, both included) the indicator table takes — none of them is a chapter's
+    heading or a task's text (a heading row "五、安全保障" there is a category)."""
     items: list[TaskItem] = []
     notes: list[str] = []
     prefix, document = "", "plan"
@@ -193,6 +197,9 @@ def tasks(lines: Sequence[str], where: Sequence[str]) -> tuple[list[TaskItem], l
     for n, raw in enumerate(lines):
         line = _plain(raw)  # markdown's "## 三、主要任务" is a chapter heading too
         if not line:
+            continue
+        if table is not None and table[0] <= n <= table[1]:
+            close()  # the table ends the task before it
             continue
         if ANNEX.match(line):
             close()
