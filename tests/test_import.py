@@ -398,21 +398,32 @@ LAW = [
     ["依法执政", "1", "学法次数", "约束性", "次/年", "2"],
     "注：指标目标为2025年目标值。",
 ]
+SENT = [
+    "某区法治建设规划（2021—2025年）",
+    ["类别", "序号", "指标名称", "属性", "单位", "指标目标"],
+    ["依法执政", "1", "学法次数", "约束性", "次/年", "2"],
+    "四、保障措施",
+    "1.加强组织领导。各部门要落实责任。",
+    "2.强化考核评估。2023年开展中期评估。",
+    "抄送：区人大常委会办公室，区政协办公室。",
+    "某区人民政府办公室2021年7月23日印发",
+]
 TASKS_BESIDE_TABLES = [
     # (the document, as tabs or one cell per line, the indicators, the tasks: id and text)
     (ZHEJIANG, "tabs", 4, []),
     (ZHEJIANG, "cells", 4, []),
     (LAW, "tabs", 1, [("1", "各部门要落实责任。"), ("2", "2023年开展中期评估。")]),
+    (SENT, "tabs", 1, [("1", "各部门要落实责任。"), ("2", "2023年开展中期评估。")]),
 ]
 
 
 @pytest.mark.parametrize(("document", "layout", "count", "found"), TASKS_BESIDE_TABLES,
-                         ids=["heading-rows-tabs", "heading-rows-cells", "table-after"])  # fmt: skip
-def test_the_indicator_tables_lines_are_no_tasks(
+                         ids=["heading-rows-tabs", "heading-rows-cells", "table-after", "sent-to"])  # fmt: skip
+def test_the_indicator_table_and_the_end_matter_are_no_tasks(
     tmp_path: Path, document: list[Any], layout: str, count: int, found: list[tuple[str, str]]
 ) -> None:
-    """A heading row in the table (五、安全保障) is a category, not a task chapter; the table
-    after the last task ends it."""
+    """A heading row in the table (五、安全保障) is a category, not a task chapter; the table,
+    附表 and 抄送 after the last task end it."""
     lines: list[str] = []
     for part in document:
         if isinstance(part, str):
@@ -430,6 +441,26 @@ def test_the_indicator_tables_lines_are_no_tasks(
     if document is ZHEJIANG:
         plan = yaml.safe_load(draft.indicators)
         assert [c["name"] for c in plan["categories"]] == ["经济发展", "安全保障"]
+
+
+def test_a_word_documents_end_matter_is_no_tasks_text(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in SENT[:1]:
+        document.add_paragraph(text)
+    header, row = SENT[1], SENT[2]
+    table = document.add_table(rows=2, cols=len(header))
+    for r, cells in enumerate((header, row)):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    for text in SENT[3:]:
+        document.add_paragraph(text)
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    draft = import_plan(path, (2021, 2025))
+    tasks = yaml.safe_load(draft.tasks)["tasks"]
+    assert [(t["id"], t["text"]) for t in tasks] == [("1", "各部门要落实责任。"),
+                                                    ("2", "2023年开展中期评估。")]  # fmt: skip
 
 
 def test_bad_period_option(tmp_path: Path) -> None:

@@ -28,6 +28,11 @@ TASK = re.compile(r"^(?P<no>\d{1,3})\s*[.．、]\s*(?P<body>[^\d\s].*)$")
 ANNEX = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:\uff1a]?$")
 ANNEX_LIST = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:\uff1a]")
 TASK_CHAPTER = re.compile(r"任务|措施|保障|举措|重点工作|行动|工作重点")
+# What follows a document's body: its annexed tables (附表), whom it is sent to (抄送：…), and
+# the issuing office's line (…2021年7月23日印发). It ends the task before it.
+END_MATTER = re.compile(
+    r"^(?:附\s*表|抄\s*[送报]\s*[:\uff1a])|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
+)
 SIGNATURE = re.compile(
     r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^(?:[^,\uff0c。;\uff1b]{1,15})$"
 )
@@ -200,6 +205,10 @@ def tasks(
             continue
         if table is not None and table[0] <= n <= table[1]:
             close()  # the table ends the task before it
+            continue
+        if END_MATTER.search(line):
+            close()
+            chapter = None
             continue
         if ANNEX.match(line):
             close()
