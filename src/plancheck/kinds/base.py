@@ -179,6 +179,10 @@ class Draft(Protocol):
         """The word of the name that says its figure is a year's fall in % (降低…), if any."""
         ...
 
+    def flow_word(self) -> str | None:
+        """The word of the name that says its figure is a year's flow (新增…), if any."""
+        ...
+
     def rise_word(self) -> str | None:
         """The word of the name that says its level is to rise (提高…), if any."""
         ...
