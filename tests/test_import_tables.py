@@ -445,6 +445,28 @@ def test_a_repeated_number_is_a_todo_naming_both_rows(tmp_path: Path) -> None:
     ) in messages(draft, "TODO")
 
 
+DUPLICATED = (
+    "序号,指标名称,单位,指标目标,属性\n1,森林覆盖率,%,46,约束性\n2,森林覆盖率,%,47,约束性\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "dup.csv:3: indicator 2: name '森林覆盖率' repeats indicator 1"),
+     ("zh", "dup.csv:3: 指标 2：名称“森林覆盖率”与指标 1 重复")],
+)  # fmt: skip
+def test_a_repeated_name_is_an_error_at_the_row_that_repeats_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """Not an error in a draft never written (indicators.yaml:42:5): the source's row."""
+    monkeypatch.chdir(tmp_path)
+    Path("dup.csv").write_text(DUPLICATED, encoding="utf-8")
+    result = run("plan", "import", "dup.csv", "-o", "dup", "--period", "2021-2025", "--lang", lang)
+    assert result.exit_code == 2
+    assert result.stderr == said + "\n"
+    assert not Path("dup").exists()
+
+
 # --- the period read from the header quotes the header ---------------------------------------
 
 
