@@ -557,13 +557,42 @@ def test_title_and_stage_in_full_width_or_on_their_own_line(tmp_path: Path, open
     )
     assert run("plan", "import", source, "-o", tmp_path / "p").exit_code == 0
     info = load(tmp_path / "p", "indicators.yaml")["plan"]
-    assert info["title"] == "长宁区法治政府建设规划"
+    assert info["title"] == opening.splitlines()[0].replace("（征求意见稿）", "")  # its years kept
     assert info["document"]["stage"] == "征求意见稿"
     assert info["period"] == {"start": 2021, "end": 2025}
     tasks = load(tmp_path / "p", "tasks.yaml")["tasks"]
     assert [(t["section"], t["title"]) for t in tasks] == [
         ("二、主要任务 / （一）加强执法", "加强执法")
     ]
+
+
+TITLES = [
+    # (the title line, the period, the unit drafted)
+    ("北京市“十四五”生态环境保护规划", (2021, 2025), "北京市"),
+    ("北京市十四五生态环境保护规划", (2021, 2025), "北京市"),
+    ("某市十三五城市管理规划", (2016, 2020), ""),
+    ("北京市十五五规划", (2026, 2030), "北京市"),
+    ("浙江省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", (2021, 2025), "浙江省"),
+    ("内蒙古自治区“十四五”生态环境保护规划", (2021, 2025), "内蒙古自治区"),
+    ("广西壮族自治区南宁市青秀区“十四五”规划", (2021, 2025), "广西壮族自治区南宁市青秀区"),
+    ("四川省凉山彝族自治州“十四五”规划", (2021, 2025), "四川省凉山彝族自治州"),
+    ("上海市徐汇区法治建设规划（2021-2025年）", (2021, 2025), "上海市徐汇区"),
+    ("徐汇区全面依法治区第十四个五年规划", (2021, 2025), "徐汇区"),
+    ("浙江省全面依法治省规划（2021—2025年）", (2021, 2025), "浙江省"),
+]
+
+
+@pytest.mark.parametrize(("title", "period", "unit"), TITLES, ids=[t[0] for t in TITLES])
+def test_the_title_gives_the_period_and_the_most_specific_unit(
+    tmp_path: Path, title: str, period: tuple[int, int], unit: str
+) -> None:
+    source = tmp_path / "plan.txt"
+    source.write_text(f"{title}\n序号\t指标名称\t属性\t单位\t指标目标\n1\t森林覆盖率\t约束性\t%\t46\n",
+                      encoding="utf-8")  # fmt: skip
+    info = yaml.safe_load(import_plan(source).indicators)["plan"]
+    assert info["title"] == title  # verbatim, its years with it
+    assert (info["period"]["start"], info["period"]["end"]) == period
+    assert info.get("unit", "") == unit
 
 
 def test_a_baseline_equal_to_the_next_rows_number_stays_in_its_row(tmp_path: Path) -> None:
