@@ -400,6 +400,26 @@ def test_notes_and_findings_name_the_source_file_and_line(
     assert any(line.endswith(unnumbered) for line in lines)
 
 
+QUOTED = '序号,指标名称,单位,指标目标,属性\n1,甲率,%,"100%，保持全市前列",约束性\n2,乙,次,3,预期性\n3,丙,次,3,预期性\n'
+
+
+@pytest.mark.parametrize(
+    ("lang", "listed", "quoted"),
+    [("en", "no category in the table for indicators 1, 2, 3", "the phrase says '%，保持全市前列'"),
+     ("zh", "表中指标 1、2、3 没有类别", "表述写的是“%，保持全市前列”")],
+)  # fmt: skip
+def test_messages_list_ids_and_quote_cells_as_each_language_writes(
+    tmp_path: Path, lang: str, listed: str, quoted: str
+) -> None:
+    source = tmp_path / "t.csv"
+    source.write_text(QUOTED, encoding="utf-8")
+    result = run("plan", "import", source, "-o", tmp_path / "p", "--period", "2021-2025",
+                 "--lang", lang)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert listed in result.stdout
+    assert quoted in result.stdout
+
+
 def test_a_workbook_row_is_named_by_its_line_and_cell(tmp_path: Path) -> None:
     pytest.importorskip("python_calamine")
     xlsxwriter = pytest.importorskip("xlsxwriter")

@@ -199,7 +199,7 @@ def _average(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
     op, problem = comparison(match)
     if problem:
         return not_understood(text, problem)
-    fitted = fit_unit(to_number(match.group("num")), "", match.group("unit") or "", unit)
+    fitted = fit_unit(to_number(match.group("num")), "", match.group("unit") or "", unit, text)
     if isinstance(fitted, str):
         return not_understood(text, fitted)
     if op == "==":

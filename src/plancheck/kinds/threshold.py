@@ -200,7 +200,7 @@ def _threshold(match: re.Match[str], text: str, unit: str | None) -> ParsedTarge
     if problem:
         return not_understood(text, problem)
     value = to_number(match.group("num"))
-    fitted = fit_unit(value, match.group("mag") or "", match.group("unit"), unit)
+    fitted = fit_unit(value, match.group("mag") or "", match.group("unit"), unit, text)
     if isinstance(fitted, str):
         return not_understood(text, fitted)
     value, unit = fitted
@@ -231,7 +231,7 @@ def _to_level(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget
     if post and SUFFIX_OPS[post] != op:
         return not_understood(text, say("phrase.two_ways", verb=match.group("verb"), post=post))
     fitted = fit_unit(
-        to_number(match.group("num")), match.group("mag") or "", match.group("unit"), unit
+        to_number(match.group("num")), match.group("mag") or "", match.group("unit"), unit, text
     )
     if isinstance(fitted, str):
         return not_understood(text, fitted)
