@@ -351,6 +351,118 @@ def test_bad_sources_are_located_errors(
     assert not (tmp_path / "p").exists()
 
 
+UNCLOSED = [
+    # (name, the table; line 3 opens a quote it never closes)
+    ("t.csv", "指标,2020年,2025年,属性\n1.国内生产总值增长（％）,2.3,—,预期性\n"
+     '"2.全员劳动生产率增长（％）,2.5,—,预期性\n3.常住人口城镇化率（％）,60,65,预期性\n'),
+    ("t.csv", "指标,2020年,2025年,属性\n1.国内生产总值增长（％）,2.3,—,预期性\n"
+     '2.全员劳动生产率增长（％）,2.5,"—,预期性\n'),
+    ("t.tsv", "指标\t2020年\t2025年\t属性\n1.国内生产总值增长（％）\t2.3\t—\t预期性\n"
+     '"2.全员劳动生产率增长（％）\t2.5\t—\t预期性\n3.常住人口城镇化率（％）\t60\t65\t预期性\n'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "table"), UNCLOSED, ids=["mid-table", "last-line", "tsv"])
+def test_a_quote_never_closed_is_a_located_error(tmp_path: Path, name: str, table: str) -> None:
+    """Not the rest of the table swallowed into one cell: the line the record starts on, in
+    the words of the submission reader."""
+    path = tmp_path / name
+    path.write_text(table, encoding="utf-8")
+    result = run("plan", "import", path, "-o", tmp_path / "p", "--period", "2021-2025")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{path}:3: malformed CSV: a quoted cell is never closed (unexpected end of data)\n"
+    )
+    assert not (tmp_path / "p").exists()
+
+
+ZHEJIANG = [
+    "浙江省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
+    ["指标", "2020年", "2025年", "年均/累计", "属性"],
+    "一、经济发展",
+    ["1.国内生产总值（GDP）增长（％）", "2.3", "—", "保持在合理区间、各年度视情提出", "预期性"],
+    ["2.全员劳动生产率增长（％）", "2.5", "—", "高于GDP增长", "预期性"],
+    "五、安全保障",
+    ["19.粮食综合生产能力（亿吨）", "—", "＞6.5", "—", "约束性"],
+    ["20.能源综合生产能力（亿吨标准煤）", "—", "＞46", "—", "约束性"],
+    "注：①〔〕内为5年累计数。",
+]
+LAW = [
+    "某区法治建设规划（2021—2025年）",
+    "四、保障措施",
+    "1.加强组织领导。各部门要落实责任。",
+    "2.强化考核评估。2023年开展中期评估。",
+    "附表",
+    "主要指标",
+    ["类别", "序号", "指标名称", "属性", "单位", "指标目标"],
+    ["依法执政", "1", "学法次数", "约束性", "次/年", "2"],
+    "注：指标目标为2025年目标值。",
+]
+SENT = [
+    "某区法治建设规划（2021—2025年）",
+    ["类别", "序号", "指标名称", "属性", "单位", "指标目标"],
+    ["依法执政", "1", "学法次数", "约束性", "次/年", "2"],
+    "四、保障措施",
+    "1.加强组织领导。各部门要落实责任。",
+    "2.强化考核评估。2023年开展中期评估。",
+    "抄送：区人大常委会办公室，区政协办公室。",
+    "某区人民政府办公室2021年7月23日印发",
+]
+TASKS_BESIDE_TABLES = [
+    # (the document, as tabs or one cell per line, the indicators, the tasks: id and text)
+    (ZHEJIANG, "tabs", 4, []),
+    (ZHEJIANG, "cells", 4, []),
+    (LAW, "tabs", 1, [("1", "各部门要落实责任。"), ("2", "2023年开展中期评估。")]),
+    (SENT, "tabs", 1, [("1", "各部门要落实责任。"), ("2", "2023年开展中期评估。")]),
+]
+
+
+@pytest.mark.parametrize(("document", "layout", "count", "found"), TASKS_BESIDE_TABLES,
+                         ids=["heading-rows-tabs", "heading-rows-cells", "table-after", "sent-to"])  # fmt: skip
+def test_the_indicator_table_and_the_end_matter_are_no_tasks(
+    tmp_path: Path, document: list[Any], layout: str, count: int, found: list[tuple[str, str]]
+) -> None:
+    """A heading row in the table (五、安全保障) is a category, not a task chapter; the table,
+    附表 and 抄送 after the last task end it."""
+    lines: list[str] = []
+    for part in document:
+        if isinstance(part, str):
+            lines.append(part)
+        elif layout == "tabs":
+            lines.append("\t".join(part))
+        else:
+            lines.extend(part)
+    source = tmp_path / "plan.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    draft = import_plan(source, (2021, 2025))
+    assert draft.counts == (count, len(found))
+    tasks = yaml.safe_load(draft.tasks)["tasks"]
+    assert [(t["id"], t["text"]) for t in tasks] == found
+    if document is ZHEJIANG:
+        plan = yaml.safe_load(draft.indicators)
+        assert [c["name"] for c in plan["categories"]] == ["经济发展", "安全保障"]
+
+
+def test_a_word_documents_end_matter_is_no_tasks_text(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    for text in SENT[:1]:
+        document.add_paragraph(text)
+    header, row = SENT[1], SENT[2]
+    table = document.add_table(rows=2, cols=len(header))
+    for r, cells in enumerate((header, row)):
+        for c, text in enumerate(cells):
+            table.cell(r, c).text = text
+    for text in SENT[3:]:
+        document.add_paragraph(text)
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    draft = import_plan(path, (2021, 2025))
+    tasks = yaml.safe_load(draft.tasks)["tasks"]
+    assert [(t["id"], t["text"]) for t in tasks] == [("1", "各部门要落实责任。"),
+                                                    ("2", "2023年开展中期评估。")]  # fmt: skip
+
+
 def test_bad_period_option(tmp_path: Path) -> None:
     result = run("plan", "import", SEED, "-o", tmp_path / "p", "--period", "2025-2021")
     assert result.exit_code == 2
@@ -445,13 +557,42 @@ def test_title_and_stage_in_full_width_or_on_their_own_line(tmp_path: Path, open
     )
     assert run("plan", "import", source, "-o", tmp_path / "p").exit_code == 0
     info = load(tmp_path / "p", "indicators.yaml")["plan"]
-    assert info["title"] == "长宁区法治政府建设规划"
+    assert info["title"] == opening.splitlines()[0].replace("（征求意见稿）", "")  # its years kept
     assert info["document"]["stage"] == "征求意见稿"
     assert info["period"] == {"start": 2021, "end": 2025}
     tasks = load(tmp_path / "p", "tasks.yaml")["tasks"]
     assert [(t["section"], t["title"]) for t in tasks] == [
         ("二、主要任务 / （一）加强执法", "加强执法")
     ]
+
+
+TITLES = [
+    # (the title line, the period, the unit drafted)
+    ("北京市“十四五”生态环境保护规划", (2021, 2025), "北京市"),
+    ("北京市十四五生态环境保护规划", (2021, 2025), "北京市"),
+    ("某市十三五城市管理规划", (2016, 2020), ""),
+    ("北京市十五五规划", (2026, 2030), "北京市"),
+    ("浙江省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要", (2021, 2025), "浙江省"),
+    ("内蒙古自治区“十四五”生态环境保护规划", (2021, 2025), "内蒙古自治区"),
+    ("广西壮族自治区南宁市青秀区“十四五”规划", (2021, 2025), "广西壮族自治区南宁市青秀区"),
+    ("四川省凉山彝族自治州“十四五”规划", (2021, 2025), "四川省凉山彝族自治州"),
+    ("上海市徐汇区法治建设规划（2021-2025年）", (2021, 2025), "上海市徐汇区"),
+    ("徐汇区全面依法治区第十四个五年规划", (2021, 2025), "徐汇区"),
+    ("浙江省全面依法治省规划（2021—2025年）", (2021, 2025), "浙江省"),
+]
+
+
+@pytest.mark.parametrize(("title", "period", "unit"), TITLES, ids=[t[0] for t in TITLES])
+def test_the_title_gives_the_period_and_the_most_specific_unit(
+    tmp_path: Path, title: str, period: tuple[int, int], unit: str
+) -> None:
+    source = tmp_path / "plan.txt"
+    source.write_text(f"{title}\n序号\t指标名称\t属性\t单位\t指标目标\n1\t森林覆盖率\t约束性\t%\t46\n",
+                      encoding="utf-8")  # fmt: skip
+    info = yaml.safe_load(import_plan(source).indicators)["plan"]
+    assert info["title"] == title  # verbatim, its years with it
+    assert (info["period"]["start"], info["period"]["end"]) == period
+    assert info.get("unit", "") == unit
 
 
 def test_a_baseline_equal_to_the_next_rows_number_stays_in_its_row(tmp_path: Path) -> None:

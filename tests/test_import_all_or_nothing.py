@@ -17,7 +17,7 @@ from tests.conftest import FIXTURES, run
 from tests.test_file_access import one_line
 
 HEADER = "序号,指标,单位,指标目标,属性\n"
-INVALID = HEADER + "4,dup,%,90,约束性\n4,dup,%,90,约束性\n"  # one name for two indicators
+INVALID = HEADER + "4/5,ok,%,90,约束性\n5,ok2,%,90,约束性\n"  # an id no submission can name
 VALID = HEADER + "4,ok,%,90,约束性\n5,ok2,%,90,约束性\n"
 
 
@@ -37,10 +37,10 @@ def invalid(tmp_path: Path) -> Path:
 
 
 def errors_at(draft: Path) -> list[str]:
-    """The second row's name and name_en (under the TODO that its number 4 repeats)."""
+    """The first indicator's id."""
     return [
-        f"{draft / 'indicators.yaml'}:43:5: 'dup' already names indicator 4",
-        f"{draft / 'indicators.yaml'}:44:5: 'dup' already names indicator 4",
+        f"{draft / 'indicators.yaml'}:30:5: id '4/5' is not a plain token: use letters, digits "
+        "and '.', '-' or '_' (no spaces, '/', '\\' or control characters)",
     ]
 
 

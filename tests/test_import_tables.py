@@ -196,6 +196,28 @@ def test_a_column_no_field_reads_is_named_when_it_holds_targets(tmp_path: Path) 
     ]  # 备注's '国家下达' is no target
 
 
+# --- an approximate average (年均增长6%左右) is never a floor ----------------------------------
+
+APPROXIMATE = [
+    # (the header's target column, the target, as typed)
+    ("指标目标", "年均增长6%左右"),
+    ("指标目标", "年均增长约6%"),
+    ("年均/累计", "年均增长6%左右"),
+    ("年均/累计", "年均增长约6%"),
+]
+
+
+@pytest.mark.parametrize(("column", "text"), APPROXIMATE)
+def test_an_approximate_average_is_a_todo_not_a_floor(
+    tmp_path: Path, column: str, text: str
+) -> None:
+    table = f"序号,指标,{column},属性\n1,地区生产总值增长（％）,{text},预期性\n"
+    draft = imported(tmp_path, "t.csv", table, (2021, 2025))
+    (row,) = indicators(draft)
+    assert (row["target_text"], row["target"]) == (text, {"kind": "todo", "text": text})
+    assert any("an average yearly rate" in m for m in messages(draft, "TODO"))
+
+
 # --- when a target is judged ----------------------------------------------------------------
 
 TIMINGS = [
@@ -216,6 +238,49 @@ def test_a_yearly_rate_is_judged_every_year(
     table = f"指标,单位,2020年,{column},属性\n{cells}\n"
     (row,) = indicators(imported(tmp_path, "t.csv", table, (2021, 2025)))
     assert row["timing"] == timing
+
+
+# --- a yearly average on a level is the level's average growth, not a level ------------------
+
+LEVELS = [
+    # (the header of the averages' column, the row's cells after 指标, the target drafted)
+    ("年均增长（%）", "一般公共预算收入,亿元,1500,6",
+     {"kind": "average_growth", "op": ">=", "value": 6, "measure": "level"}),
+    ("年均增长(%)", "一般公共预算收入,亿元,1500,＞7",
+     {"kind": "average_growth", "op": ">", "value": 7, "measure": "level"}),
+    ("年均", "常住人口,万人,120,1.5",
+     {"kind": "average_growth", "op": ">=", "value": 1.5, "measure": "level"}),
+    ("年均/累计", "社会消费品零售总额,亿元,800,＞6",
+     {"kind": "average_growth", "op": ">", "value": 6, "measure": "level"}),
+    # An indicator that is itself a rate: each year's figure is judged, as before.
+    ("年均增长（%）", "地区生产总值增长,%,3.1,6",
+     {"kind": "average_growth", "op": ">=", "value": 6}),
+    ("年均/累计", "城镇调查失业率,%,5.2,＜5.5", {"kind": "threshold", "op": "<", "value": 5.5}),
+    ("年均增长（%）", "研发经费投入强度,%,2.1,2.5", {"kind": "threshold", "op": ">=", "value": 2.5}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("header", "cells", "target"), LEVELS)
+def test_a_yearly_average_on_a_level_is_its_average_growth(
+    tmp_path: Path, header: str, cells: str, target: dict[str, Any]
+) -> None:
+    table = f"类别,指标,单位,2020年,{header},属性\n经济发展,{cells},预期性\n"
+    source = tmp_path / "t.csv"
+    source.write_text(table, encoding="utf-8")
+    folder = tmp_path / "plan"
+    result = run("plan", "import", source, "-o", folder, "--period", "2021-2025")
+    assert result.exit_code == 0, result.stderr  # the draft validates
+    (row,) = indicators_of(folder)
+    assert (row["target"], row["timing"]) == (target, "annual")
+    if target.get("measure") == "level":
+        assert "the indicator is a level" in result.stdout
+
+
+def test_an_average_growth_of_a_level_needs_its_baseline(tmp_path: Path) -> None:
+    table = "指标,单位,2020年,年均增长（%）,属性\n1.一般公共预算收入,亿元,—,6,预期性\n"
+    draft = imported(tmp_path, "t.csv", table, (2021, 2025))
+    assert indicators(draft)[0]["target"]["measure"] == "level"
+    assert any("give the indicator a baseline" in m for m in messages(draft, "TODO"))
 
 
 # --- a total in 〔〕 goes the way the name says, or a person says ------------------------------
@@ -246,6 +311,29 @@ def test_a_bracketed_total_goes_the_way_the_name_says(
     if target.get("compound") == "none":  # the way it was read is said
         (read,) = [m for m in messages(draft, "check") if "read as" in m]
         assert "a rise of the level from its baseline" in read
+
+
+FLOWS = [
+    # (the row's cells after 指标 — 单位, 2020年, 2025年, 年均/累计, 属性): a sum of yearly flows
+    "新增城镇就业,万人,—,—,〔5500〕,预期性",
+    "城镇新增就业人数,万人,—,〔55〕,—,预期性",
+    "累计培训农民工人数,万人次,—,—,〔100〕,预期性",
+]
+
+
+@pytest.mark.parametrize("cells", FLOWS)
+def test_a_bracketed_total_of_a_yearly_flow_is_a_todo(tmp_path: Path, cells: str) -> None:
+    """〔5500〕 on 新增城镇就业 is the sum of each year's figure: not judged (as 累计培训1000人次
+    is not), and no baseline is asked for."""
+    table = f"指标,单位,2020年,2025年,年均/累计,属性\n4.{cells}\n"
+    draft = imported(tmp_path, "t.csv", table, (2021, 2025))
+    (row,) = indicators(draft)
+    text = row["target_text"]
+    assert row["target"] == {"kind": "todo", "text": text}
+    (todo,) = [m for m in messages(draft, "TODO") if text in m]
+    assert "a yearly flow" in todo and "the sum of each year's figure" in todo
+    assert "is not a target kind plancheck judges" in todo
+    assert not any("baseline" in m for m in messages(draft, "TODO"))
 
 
 def test_a_bare_number_on_a_name_where_less_is_better_is_a_ceiling(tmp_path: Path) -> None:
@@ -312,6 +400,26 @@ def test_notes_and_findings_name_the_source_file_and_line(
     assert any(line.endswith(unnumbered) for line in lines)
 
 
+QUOTED = '序号,指标名称,单位,指标目标,属性\n1,甲率,%,"100%，保持全市前列",约束性\n2,乙,次,3,预期性\n3,丙,次,3,预期性\n'
+
+
+@pytest.mark.parametrize(
+    ("lang", "listed", "quoted"),
+    [("en", "no category in the table for indicators 1, 2, 3", "the phrase says '%，保持全市前列'"),
+     ("zh", "表中指标 1、2、3 没有类别", "表述写的是“%，保持全市前列”")],
+)  # fmt: skip
+def test_messages_list_ids_and_quote_cells_as_each_language_writes(
+    tmp_path: Path, lang: str, listed: str, quoted: str
+) -> None:
+    source = tmp_path / "t.csv"
+    source.write_text(QUOTED, encoding="utf-8")
+    result = run("plan", "import", source, "-o", tmp_path / "p", "--period", "2021-2025",
+                 "--lang", lang)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert listed in result.stdout
+    assert quoted in result.stdout
+
+
 def test_a_workbook_row_is_named_by_its_line_and_cell(tmp_path: Path) -> None:
     pytest.importorskip("python_calamine")
     xlsxwriter = pytest.importorskip("xlsxwriter")
@@ -355,6 +463,28 @@ def test_a_repeated_number_is_a_todo_naming_both_rows(tmp_path: Path) -> None:
         "indicator 16-2 (r4.csv:3): number 16 is already the row's at r4.csv:2; numbered 16-2: "
         "give it a number of its own"
     ) in messages(draft, "TODO")
+
+
+DUPLICATED = (
+    "序号,指标名称,单位,指标目标,属性\n1,森林覆盖率,%,46,约束性\n2,森林覆盖率,%,47,约束性\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "dup.csv:3: indicator 2: name '森林覆盖率' repeats indicator 1"),
+     ("zh", "dup.csv:3: 指标 2：名称“森林覆盖率”与指标 1 重复")],
+)  # fmt: skip
+def test_a_repeated_name_is_an_error_at_the_row_that_repeats_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    """Not an error in a draft never written (indicators.yaml:42:5): the source's row."""
+    monkeypatch.chdir(tmp_path)
+    Path("dup.csv").write_text(DUPLICATED, encoding="utf-8")
+    result = run("plan", "import", "dup.csv", "-o", "dup", "--period", "2021-2025", "--lang", lang)
+    assert result.exit_code == 2
+    assert result.stderr == said + "\n"
+    assert not Path("dup").exists()
 
 
 # --- the period read from the header quotes the header ---------------------------------------

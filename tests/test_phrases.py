@@ -159,6 +159,9 @@ PHRASES: list[tuple[str, str | None, Target]] = [
 NOT_UNDERSTOOD: list[tuple[str, str | None, str]] = [
     ("累计培训1000人次", None, "cumulative"),
     ("每年提高5个百分点", None, "average yearly"),
+    # 左右 on an average is no floor: an approximate average, read no more than 年均增长约6% is
+    ("年均增长6%左右", "%", "average yearly"),
+    ("年均增长约6%", "%", "average yearly"),
     ("优于全市平均值", "%", "better than"),
     ("95-90", "%", "down to"),
     ("接近95%", "%", "approximate"),

@@ -510,6 +510,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # plan/importers: plancheck plan import, plancheck init
         "import.unknown_suffix": "unknown kind of file '{suffix}': give a .docx, .xlsx, .csv or text file",
         "import.rows_unreadable": "an indicator table's header, one cell per line, but its rows cannot be read: give every cell a line of its own, with — in the empty ones (or copy the table's rows with their tabs)",
+        "import.name_repeats": "indicator {id}: name '{name}' repeats indicator {first}",
         "import.no_table": "no indicator table found: looked for a header row with 指标 (指标名称) and a target column (指标目标, 目标值, 2025年), beside 类别, 序号, 属性, 单位 or 2020年",
         "import.no_period": "cannot tell the plan's period from its title or text: give --period, e.g. --period 2021-2025",
         "import.bad_period": "--period {text}: expected two years, e.g. 2021-2025",
@@ -998,6 +999,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # plan/importers: plancheck plan import, plancheck init
         "import.unknown_suffix": "未知的文件类型“{suffix}”：请给出 .docx、.xlsx、.csv 或文本文件",
         "import.rows_unreadable": "找到了指标表的表头（每个单元格一行），但读不出表格的各行：请让每个单元格各占一行，空单元格填“—”（或连同制表符复制表格的各行）",
+        "import.name_repeats": "指标 {id}：名称“{name}”与指标 {first} 重复",
         "import.no_table": "没有找到指标表：查找的是含有“指标”（指标名称）和目标列（指标目标、目标值、2025年），并含有类别、序号、属性、单位或2020年的表头行",
         "import.no_period": "无法从标题或正文确定规划期：请使用 --period，例如 --period 2021-2025",
         "import.bad_period": "--period {text}：应为两个年份，例如 2021-2025",

@@ -106,7 +106,7 @@ class Around(Kind):
 def _around(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
     raw = match.group("num") or match.group("num2")
     said = match.group("unit") or match.group("unit2") or ""
-    fitted = fit_unit(to_number(raw), "", said, unit)
+    fitted = fit_unit(to_number(raw), "", said, unit, text)
     if isinstance(fitted, str):
         return not_understood(text, fitted)
     note = Around.said("read_as", text=text, value=fmt(fitted[0]))

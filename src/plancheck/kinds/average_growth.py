@@ -6,13 +6,21 @@ years from the period's start to this one, 100 × ((Π(1 + g/100))^(1/n) − 1),
 the number every year (timing annual). Every year's figure is needed.
 Passing: 14.6 in 2021 and 10.1 in 2022 average 12.3 % a year: "> 7" is met in 2022.
 Failing: 6.5 and 7.2 average 6.85 %: "> 7" is missed.
+
+``measure: level`` (a 6 in a 年均增长（%） column on 一般公共预算收入, in 亿元): each year's figure
+is the level itself; its average yearly growth from the baseline (a submitted baseline-year
+figure, else the plan's ``baseline``) is 100 × ((value / baseline)^(1/years) − 1), held
+against the number every year. Passing: 1500 in 2020 and 1690 in 2022 average 6.14 % a year:
+">= 6" is met. Failing: 1680 in 2022 is 5.83 % a year. Unknown: no baseline.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
+
+from pydantic import Field
 
 from plancheck.i18n import say
 from plancheck.kinds.base import (
@@ -57,6 +65,13 @@ class AverageGrowth(Kind):
     kind: Literal["average_growth"]
     op: Literal[">=", ">", "<=", "<"]
     value: Number
+    measure: Annotated[
+        Literal["rate", "level"] | None,
+        Field(
+            description="rate (default): each year's figure is that year's growth in %; level: "
+            "the figure is the level, its average growth measured from the baseline."
+        ),
+    ] = None
 
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "average_met": (
@@ -72,13 +87,32 @@ class AverageGrowth(Kind):
             "(none for {years})",
             "年均增长目标：需要 {start} 年以来每年的数值（{years} 年未报送）",
         ),
+        "average_needs_baseline": (
+            "an average yearly growth of the level: needs a {base_year} baseline value",
+            "水平值的年均增长目标：需要 {base_year} 年基数",
+        ),
     }
     texts: ClassVar[dict[str, tuple[str, str]]] = {
         "describe": ("average yearly growth {op} {value}%", "年均增长 {op} {value}%"),
+        "describe_level": (
+            "average yearly growth of the level {op} {value}%",
+            "水平值年均增长 {op} {value}%",
+        ),
+        "level": (
+            "'{text}' in the {column} column read as {target} (the indicator is a level, in "
+            "{unit}: each year's figure is measured from its baseline)",
+            "{column}栏的“{text}”读作{target}（该指标是水平值，单位为{unit}：每年的数值与基期值相比）",
+        ),
+        "needs_baseline": (
+            "'{text}' is an average growth of the level from its baseline: give the indicator a "
+            "baseline {{year, value}}",
+            "“{text}”是水平值较基期的年均增长：请给出该指标的基期值 {{year, value}}",
+        ),
     }
 
     def describe(self) -> str:
-        return self.said("describe", op=self.op, value=fmt(self.value))
+        key = "describe_level" if self.measure == "level" else "describe"
+        return self.said(key, op=self.op, value=fmt(self.value))
 
     def better(self) -> Better:
         return "lower" if self.op in ("<", "<=") else "higher"
@@ -100,6 +134,8 @@ class AverageGrowth(Kind):
         return level_margin(facts, judged, judged.shown["average"])
 
     def judge(self, facts: Facts) -> Judged:
+        if self.measure == "level":
+            return self._judge_level(facts)
         xp = facts.xp
         product = xp.full(facts.size, 1.0)
         rates, gaps = figures_since_start(facts)
@@ -112,10 +148,32 @@ class AverageGrowth(Kind):
         shown = {"average": xp.where(known, average, math.nan), "gaps": gaps}
         return Judged(met, goal, shown)
 
+    def _judge_level(self, facts: Facts) -> Judged:
+        """The level's average yearly growth since its baseline's year."""
+        xp = facts.xp
+        base, base_year = facts.baseline()
+        years = float(facts.year) - base_year
+        known = ~xp.isnan(facts.value) & ~xp.isnan(base) & (base > 0.0) & (years > 0.0)
+        safe_base = xp.where(known, base, 1.0)
+        ratio = xp.where(known, facts.value / safe_base, 1.0)
+        rooted = xp.power(xp.maximum(ratio, 0.0), 1.0 / xp.where(known, years, 1.0))
+        average = xp.decimal((rooted - 1.0) * 100.0)
+        goal = xp.full(facts.size, float(self.value))
+        met = met_where(xp, known, compare(self.op, average, goal))
+        shown = {"average": xp.where(known, average, math.nan), "baseline": base,
+                 "baseline_year": base_year}  # fmt: skip
+        return Judged(met, goal, shown)
+
     def reason(self, row: Row, indicator: Indicator, plan: Plan) -> Reason:
         start = plan.info.period.start
         span = f"{start}–{row.year}" if row.year > start else str(start)
         average = row.get("average")
+        if self.measure == "level":
+            if average is None:
+                base_year = plan.info.baseline_year
+                return (fragment("average_needs_baseline", base_year=str(base_year)),)
+            since = int(row.get("baseline_year") or plan.info.baseline_year) + 1
+            span = f"{since}–{row.year}" if row.year > since else str(since)
         if average is None:
             missing = years_without(row, start)
             return (fragment("average_needs_years", start=str(start), years=missing),)
@@ -141,7 +199,7 @@ def _average(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
     op, problem = comparison(match)
     if problem:
         return not_understood(text, problem)
-    fitted = fit_unit(to_number(match.group("num")), "", match.group("unit") or "", unit)
+    fitted = fit_unit(to_number(match.group("num")), "", match.group("unit") or "", unit, text)
     if isinstance(fitted, str):
         return not_understood(text, fitted)
     if op == "==":
@@ -157,7 +215,7 @@ AverageGrowth.phrases = (
         "%",
         ">= 7: the compound average of the yearly growth rates so far (年均增长…, 年均…以上)",
         rf"^(?:年均|年平均|平均每年)(?:增长|增速|提高)?(?:率)?{PREFIX}?(?P<num>{NUM})"
-        rf"(?P<unit>%?){SUFFIX}?(?:左右)?$",
+        rf"(?P<unit>%?){SUFFIX}?$",  # not 年均增长6%左右: an approximate average, as 约6% is
         _average,
     ),
 )

@@ -140,6 +140,11 @@ class Draft(Protocol):
         ...
 
     @property
+    def average_header(self) -> str:
+        """The 年均/累计 column's header, verbatim (年均增长（%）, 年均/累计…)."""
+        ...
+
+    @property
     def parsed(self) -> ParsedTarget:
         """The target text as the phrase parser read it."""
         ...
@@ -172,6 +177,10 @@ class Draft(Protocol):
 
     def reduction_word(self) -> str | None:
         """The word of the name that says its figure is a year's fall in % (降低…), if any."""
+        ...
+
+    def flow_word(self) -> str | None:
+        """The word of the name that says its figure is a year's flow (新增…), if any."""
         ...
 
     def rise_word(self) -> str | None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
+from plancheck.i18n import say
 from plancheck.kinds.base import (
     Draft,
     Facts,
@@ -121,6 +122,11 @@ class Cumulative(Kind):
             "“{text}”为{total}，而该指标越低越好：是较基期下降 {amount}、下降 {amount}%，还是上升？"
             "请写明目标（写明之前不作判断）",
         ),
+        "flow": (
+            "'{text}' is {total} of a yearly flow (the name says {word}): the sum of each year's "
+            "figure — {reason}",
+            "“{text}”为{total}，而该指标是每年的流量（指标名称含“{word}”）：即各年数值之和——{reason}",
+        ),
         "needs_baseline": (
             "'{text}' is a change from the baseline: give the indicator a baseline {{year, value}}",
             "“{text}”是较基期的变化：请给出该指标的基期值 {{year, value}}",
@@ -157,6 +163,13 @@ class Cumulative(Kind):
         said = self.said("total", years=total[0], note=total[1]) if total else self.said("period")
         if total:
             draft.note(str(total[1]))
+        if found := draft.flow_word():
+            # 〔5500〕 on 新增城镇就业: the sum of each year's flow, which is not judged.
+            from plancheck.kinds.todo import Todo
+
+            draft.todo("target", self.said("flow", text=text, total=said, word=found,
+                                           reason=say("phrase.cumulative")))  # fmt: skip
+            return Todo(kind="todo", text=text)
         if found := draft.reduction_word():
             compound: Compound = "reduction"
             how = self.said("reduction", word=found)

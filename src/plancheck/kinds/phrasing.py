@@ -145,11 +145,12 @@ def unit_key(unit: str | None) -> str:
 
 
 def fit_unit(
-    value: float, magnitude: str, said: str, unit: str | None
+    value: float, magnitude: str, said: str, unit: str | None, text: str = ""
 ) -> tuple[float, str | None] | str:
     """Reconcile the unit a phrase writes (``said``, after 万/亿 ``magnitude``) with the unit.
 
-    Returns the value and the indicator's unit, or a reason string when they disagree.
+    Returns the value and the indicator's unit, or a reason string when they disagree (quoting
+    what the phrase ``text`` says as it is typed, not as ``normalise`` made it).
     """
     scale = {"": 1.0, "万": 1e4, "亿": 1e8}[magnitude]
     have = unit_key(unit)
@@ -163,7 +164,23 @@ def fit_unit(
         return value * scale, unit  # 2次 on 次/年; 5万人 on 人 is 50000
     if not said and magnitude and not have.startswith(("万", "亿")):
         return value * scale, unit
-    return say("phrase.other_unit", said=magnitude + said, unit=unit)
+    return say("phrase.other_unit", said=as_typed(magnitude + said, text), unit=unit)
+
+
+def as_typed(part: str, text: str) -> str:
+    """The characters of ``text`` that ``normalise`` made ``part`` ("%，保持全市前列" of
+    "100%，保持全市前列" for "%,保持全市前列"); ``part`` itself when they cannot be told."""
+    folded: list[str] = []
+    origin: list[int] = []  # the character of ``text`` each folded one comes from
+    for i, ch in enumerate(text):
+        for f in unicodedata.normalize("NFKC", ch).replace("≧", "≥").replace("≦", "≤"):
+            if not f.isspace():
+                folded.append(f.replace("﹪", "%"))
+                origin.append(i)
+    at = "".join(folded).find(part) if part else -1
+    if at < 0:
+        return part
+    return text[origin[at] : origin[at + len(part) - 1] + 1]
 
 
 # --- the forms ---

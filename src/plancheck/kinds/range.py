@@ -77,8 +77,8 @@ def _range(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
     said = match.group("u1") or match.group("u2") or ""
     if match.group("u1") and match.group("u2") and match.group("u1") != match.group("u2"):
         return not_understood(text, say("phrase.bound_units"))
-    low_fit = fit_unit(to_number(match.group("low")), "", said, unit)
-    high_fit = fit_unit(to_number(match.group("high")), "", said, unit)
+    low_fit = fit_unit(to_number(match.group("low")), "", said, unit, text)
+    high_fit = fit_unit(to_number(match.group("high")), "", said, unit, text)
     if isinstance(low_fit, str) or isinstance(high_fit, str):
         return not_understood(text, low_fit if isinstance(low_fit, str) else str(high_fit))
     low, high = low_fit[0], high_fit[0]

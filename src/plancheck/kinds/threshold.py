@@ -142,9 +142,27 @@ class Threshold(Kind):
             draft.check("target", self.said("average_growth", text=text, column=AVERAGE_COLUMN,
                                             target=growth.describe()))  # fmt: skip
             return growth
+        if self.op != "==" and _of_a_level(draft):
+            return self._level_growth(draft)
         draft.check("target", self.said("every_year", text=text, column=AVERAGE_COLUMN,
                                         target=self.describe()))  # fmt: skip
         return self
+
+    def _level_growth(self, draft: Draft) -> Kind:
+        """6 (or ＞7) under 年均增长（%） on a level (一般公共预算收入, 亿元): the level's average
+        yearly growth from its baseline, not a level of 6 亿元."""
+        from plancheck.kinds.average_growth import AverageGrowth
+
+        assert self.op != "=="
+        growth = AverageGrowth(kind="average_growth", op=self.op, value=self.value,
+                               measure="level")  # fmt: skip
+        text = draft.parsed.text
+        draft.check("target", AverageGrowth.said("level", text=text, column=draft.average_header,
+                                                 target=growth.describe(),
+                                                 unit=draft.parsed.unit))  # fmt: skip
+        if draft.baseline is None:
+            draft.todo("baseline", AverageGrowth.said("needs_baseline", text=text))
+        return growth
 
     def problems(
         self, indicator: Indicator, plan: IndicatorsFile
@@ -158,6 +176,20 @@ class Threshold(Kind):
                                       value=f"{self.value:g}", direction=better)  # fmt: skip
 
 
+# A name that says its figure is a rate or a change itself (城镇调查失业率, 单位GDP能耗降低).
+_RATE_NAME = re.compile(r"增长|增速|增幅|涨幅|率|降低|下降|减少|提高")
+
+
+def _of_a_level(draft: Draft) -> bool:
+    """Is the target in a column of yearly averages (年均, 年均增长（%）, 年均/累计) on a level:
+    an indicator in a unit of its own (亿元, 万人), not % nor a rate, whose name does not say it
+    is a rate or a change?"""
+    unit = "".join((draft.parsed.unit or "").split())
+    if not unit or unit in ("%", "‰", "％") or "率" in unit or "百分点" in unit:
+        return False
+    return "年均" in draft.average_header and not _RATE_NAME.search(draft.name)
+
+
 # --- phrases --------------------------------------------------------------------------------
 
 _LEVEL = rf"^{NEUTRAL_WORDS}?{PREFIX}?(?P<num>{NUM})(?P<mag>万|亿)?(?P<unit>[^\d<>=≥≤]*?){SUFFIX}?$"
@@ -168,7 +200,7 @@ def _threshold(match: re.Match[str], text: str, unit: str | None) -> ParsedTarge
     if problem:
         return not_understood(text, problem)
     value = to_number(match.group("num"))
-    fitted = fit_unit(value, match.group("mag") or "", match.group("unit"), unit)
+    fitted = fit_unit(value, match.group("mag") or "", match.group("unit"), unit, text)
     if isinstance(fitted, str):
         return not_understood(text, fitted)
     value, unit = fitted
@@ -199,7 +231,7 @@ def _to_level(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget
     if post and SUFFIX_OPS[post] != op:
         return not_understood(text, say("phrase.two_ways", verb=match.group("verb"), post=post))
     fitted = fit_unit(
-        to_number(match.group("num")), match.group("mag") or "", match.group("unit"), unit
+        to_number(match.group("num")), match.group("mag") or "", match.group("unit"), unit, text
     )
     if isinstance(fitted, str):
         return not_understood(text, fitted)

@@ -90,16 +90,39 @@ def numbered_records(
 ) -> Iterator[tuple[int, list[str]]]:
     """Each record of a CSV text with the line it starts on, counted as editors count lines
     (``skipped``: lines before ``text`` in its file); a malformed record is a located
-    UserError."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
+    UserError. ``strict=False`` lets a stray quote pass (``"十四五"时期`` is 十四五时期) — but
+    never a quote that is not closed, which would take the rest of the file into one cell: that
+    is an error at the line its record starts on, as it is in strict mode."""
+    buffer = io.StringIO(text, newline="")
+    reader = csv.reader(buffer, delimiter=delimiter, strict=strict)
     start = skipped + 1  # the line the next record starts on
     try:
+        if strict:
+            for row in reader:
+                yield start, row
+                start = skipped + reader.line_num + 1
+            return
+        at = 0  # where the next record starts in ``text``
         for row in reader:
+            if buffer.tell() >= len(text):
+                _closed(text[at:], delimiter, file, start)  # the last record
             yield start, row
-            start = skipped + reader.line_num + 1
+            start, at = skipped + reader.line_num + 1, buffer.tell()
     except csv.Error as exc:
-        line = skipped + max(reader.line_num, 1)
+        end_of_data = str(exc) == "unexpected end of data"  # a quote never closed
+        line = start if end_of_data else skipped + max(reader.line_num, 1)
         raise UserError(say("csv.malformed", reason=csv_reason(exc)), file, line) from None
+
+
+def _closed(text: str, delimiter: str, file: str, line: int) -> None:
+    """A located UserError when the record ``text`` (the file's last, from ``line``) opens a
+    quote it never closes; any other finding of the strict reader is let pass."""
+    try:
+        for _ in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        if str(exc) == "unexpected end of data":
+            raise UserError(say("csv.malformed", reason=csv_reason(exc)), file, line) from None
 
 
 def _delimiter(

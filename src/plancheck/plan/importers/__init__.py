@@ -24,6 +24,7 @@ from plancheck.plan.importers.document import Metadata, metadata, tasks
 from plancheck.plan.importers.draft import Draft, Finding, indicators_yaml, tasks_yaml
 from plancheck.plan.importers.table import (
     Grid,
+    Row,
     Table,
     from_cells,
     from_grid,
@@ -82,7 +83,10 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
         )
     if table is None or not table.rows:
         raise UserError(say("import.no_table"), source)
-    found_tasks, task_notes = tasks(lines, where)
+    # The table's lines of a text are no task's: a grid of a Word or Excel file is not in lines.
+    span = table.span if suffix in TEXT_SUFFIXES else None
+    _names_once(table.rows, source)
+    found_tasks, task_notes = tasks(lines, where, span)
     chosen, note = _period(meta, period, table)
     if chosen is None:
         raise UserError(say("import.no_period"), source)
@@ -106,6 +110,32 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
         draft.notes,
         (len(table.rows), len(found_tasks)),
     )
+
+
+def _names_once(rows: Sequence[Row], source: Path) -> None:
+    """Each name (and the name as written, its unit with it) leads to one indicator, as ``plan
+    validate`` requires: a name the table repeats is an error at the row that repeats it."""
+    import re
+
+    from plancheck.plan.importers.reading import identify
+    from plancheck.plan.models import normalise_key
+
+    owner: dict[str, str] = {}
+    errors: list[UserError] = []
+    for row, ident in zip(rows, identify(rows), strict=True):
+        for name in dict.fromkeys(n for n in (row.name, row.written_name) if n):
+            first = owner.setdefault(normalise_key(name), ident)
+            if first != ident:
+                message = say("import.name_repeats", id=ident, name=name, first=first)
+                found = re.fullmatch(r"(?P<file>.+):(?P<line>\d+)", row.where)
+                if found is None:
+                    errors.append(UserError(message, row.where))
+                    continue
+                file = str(source) if found["file"] == source.name else found["file"]
+                errors.append(UserError(message, file, int(found["line"])))
+                break
+    if errors:
+        raise UserErrors(errors)
 
 
 def _no_tasks(suffix: str) -> str:

@@ -28,6 +28,11 @@ TASK = re.compile(r"^(?P<no>\d{1,3})\s*[.．、]\s*(?P<body>[^\d\s].*)$")
 ANNEX = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:\uff1a]?$")
 ANNEX_LIST = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:\uff1a]")
 TASK_CHAPTER = re.compile(r"任务|措施|保障|举措|重点工作|行动|工作重点")
+# What follows a document's body: its annexed tables (附表), whom it is sent to (抄送：…), and
+# the issuing office's line (…2021年7月23日印发). It ends the task before it.
+END_MATTER = re.compile(
+    r"^(?:附\s*表|抄\s*[送报]\s*[:\uff1a])|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$"
+)
 SIGNATURE = re.compile(
     r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^(?:[^,\uff0c。;\uff1b]{1,15})$"
 )
@@ -41,11 +46,22 @@ YEARS = re.compile(
 FIVE_YEAR = re.compile(
     r"第([一二三四五六七八九十]+)个五年|[“\"]?([一二三四五六七八九十]+)五[”\"]?(?:时期|期间|规划)"
 )
+# In a title, 十四五 says the plan's five years wherever it stands (北京市“十四五”生态环境保护规划,
+# 北京市十四五生态环境保护规划): 十一五 to 十九五.
+TITLE_FIVE_YEAR = re.compile(r"[“\"]?(十[一二三四五六七八九])五(?![年届次个项条])")
 BY_YEAR = re.compile(r"到\s*((?:19|20)\d\d)\s*年")
 DATE = re.compile(
     r"(?P<y>(?:19|20)\d\d)\s*(?:-|年|/|\.)\s*(?P<m>\d{1,2})\s*(?:-|月|/|\.)\s*(?P<d>\d{1,2})\s*日?"
 )
-UNIT = re.compile(r"^(?P<unit>(?:[^\s,,、]{2,4}?[省市])?[^\s,,、省市]{2,4}?(?:新区|区|县|市|旗))")
+# One administrative division at the start of a title: a name and the word of its level
+# (浙江省, 内蒙古自治区, 杭州市, 凉山彝族自治州, 萧山区, 雄安新区, 鄂温克族自治旗…).
+DIVISION = re.compile(
+    r"(?P<name>[^\W\d_]{2,8}?(?P<long>特别行政区|自治区|自治州|自治县|自治旗)"
+    r"|[^\W\d_]{2,4}?(?P<short>新区|地区|省|市|区|县|旗|盟))"
+)
+# Its level: province (1), prefecture (2), county (3); a 市 is a prefecture's, or a county's
+# under one.
+_LEVELS = {"特别行政区": 1, "自治区": 1, "省": 1, "自治州": 2, "地区": 2, "盟": 2, "市": 2}
 NATIONAL = ("中华人民共和国", "全国", "国家")  # a national plan: its unit is 全国
 
 
@@ -91,6 +107,9 @@ def metadata(lines: Sequence[str], where: Sequence[str]) -> Metadata:
                 lines_below = (STAGE_LINE.match(_plain(text)) for text in following)
                 meta.stage = next((found["stage"] for found in lines_below if found), "")
             meta.period, _ = _period([line, *following])  # the title says it: no guess
+            if meta.period is None and (found := TITLE_FIVE_YEAR.search(_plain(line))):
+                number = cn_number(found.group(1))
+                meta.period = five_year_period(number) if number else None
             break
     for _, line in head:
         found = DATE.search(line)
@@ -105,9 +124,24 @@ def metadata(lines: Sequence[str], where: Sequence[str]) -> Metadata:
             meta.period_from = say("import.period_text", year=year)
     if meta.title.startswith(NATIONAL):
         meta.unit = "全国"
-    elif meta.title and (unit := UNIT.match(meta.title)):
-        meta.unit = unit["unit"]
+    elif meta.title:
+        meta.unit = unit_of(meta.title)
     return meta
+
+
+def unit_of(title: str) -> str:
+    """The most specific unit the title starts with: each division below the one before it
+    (浙江省, 内蒙古自治区, 上海市徐汇区, 广西壮族自治区南宁市青秀区); "" when none."""
+    end, level = 0, 0
+    while found := DIVISION.match(title, end):
+        word = found["long"] or found["short"]
+        here = _LEVELS.get(word, 3)
+        if word == "市" and level >= 2:
+            here = 3  # 嘉兴市海宁市: a county-level city
+        if here <= level:
+            break
+        end, level = found.end(), here
+    return title[:end]
 
 
 def _main_body(lines: Sequence[str]) -> list[str]:
@@ -138,12 +172,7 @@ def _title(line: str) -> tuple[str, str]:
     if found := STAGE.search(line):
         stage = found["stage"]
         line = line.replace(found.group(0), "")
-    line = re.sub(
-        r"[(\uff08]\s*(?:19|20)\d\d\s*年?\s*[—\-–~～至到－―]+\s*(?:19|20)\d\d\s*年?\s*[)\uff09]",
-        "",
-        line,
-    )
-    return line.strip(), stage
+    return line.strip(), stage  # the official title, its years (（2021—2025年）) with it
 
 
 def _period(lines: Sequence[str]) -> tuple[tuple[int, int] | None, str]:
@@ -162,8 +191,12 @@ def _period(lines: Sequence[str]) -> tuple[tuple[int, int] | None, str]:
     return None, ""
 
 
-def tasks(lines: Sequence[str], where: Sequence[str]) -> tuple[list[TaskItem], list[str]]:
-    """The numbered tasks of the task chapters, and notes on what was odd."""
+def tasks(
+    lines: Sequence[str], where: Sequence[str], table: tuple[int, int] | None = None
+) -> tuple[list[TaskItem], list[str]]:
+    """The numbered tasks of the task chapters, and notes on what was odd. ``table``: the
+    lines (from 0, both included) the indicator table takes — none of them is a chapter's
+    heading or a task's text (a heading row "五、安全保障" there is a category)."""
     items: list[TaskItem] = []
     notes: list[str] = []
     prefix, document = "", "plan"
@@ -193,6 +226,13 @@ def tasks(lines: Sequence[str], where: Sequence[str]) -> tuple[list[TaskItem], l
     for n, raw in enumerate(lines):
         line = _plain(raw)  # markdown's "## 三、主要任务" is a chapter heading too
         if not line:
+            continue
+        if table is not None and table[0] <= n <= table[1]:
+            close()  # the table ends the task before it
+            continue
+        if END_MATTER.search(line):
+            close()
+            chapter = None
             continue
         if ANNEX.match(line):
             close()

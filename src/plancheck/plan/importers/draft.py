@@ -125,7 +125,7 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
     w.add("categories:")
     if UNCATEGORISED in categories:
         unnamed = [row.id or row.where for row in draft.rows if not row.category]
-        w.todo("  ", say("import.no_category", ids=", ".join(unnamed), name=UNCATEGORISED))
+        w.todo("  ", say("import.no_category", ids=say("list").join(unnamed), name=UNCATEGORISED))
     for name in categories:
         w.add(f"  - {{name: {q(name)}, name_en: {q(name)}}}")
     w.add("")

@@ -56,6 +56,8 @@ SAME_UNITS = {"百分比": "%", "百分率": "%", "千分比": "‰", "千分率
 # A name that says its figure is a year's change in %: 增长 (not 增加值, value added), 降低…
 GROWTH = re.compile(r"增长|增速|增加(?!值)")
 REDUCTION = re.compile(r"降低|下降|减少")
+# A name that says its figure is a year's flow, summed over the period: 新增城镇就业, 累计培训人数.
+FLOW = re.compile(r"新增|累计.*?(?:人数|人次)")
 # A name that says its level is to rise: 人均预期寿命提高.
 RISE = re.compile(r"提高|提升|上升")
 # A secondary goal after the target: "＞7、力争投入强度高于“十三五”时期实际".
@@ -330,6 +332,10 @@ class _Draft:
         return self.reader.row.average
 
     @property
+    def average_header(self) -> str:
+        return self.reader.row.average_header
+
+    @property
     def names(self) -> list[tuple[str, str]]:
         return self.reader.names
 
@@ -348,6 +354,10 @@ class _Draft:
 
     def reduction_word(self) -> str | None:
         found = REDUCTION.search(self.name)
+        return found[0] if found else None
+
+    def flow_word(self) -> str | None:
+        found = FLOW.search(self.name)
         return found[0] if found else None
 
     def rise_word(self) -> str | None:

@@ -35,12 +35,19 @@ def read_grid(path: Path) -> tuple[list[str], list[str], list[Grid]]:
 def _csv_grid(path: Path) -> Grid:
     """The grid of the first delimiter under which a row reads as the table's header, each row
     named by the line it starts on (a quoted cell may span lines)."""
+    from plancheck.errors import UserError
     from plancheck.submission.read_csv import numbered_records
     from plancheck.textfile import read_text
 
     text = read_text(path)
     for delimiter in (",", "\t", ";", "|"):
-        numbered = list(numbered_records(text, delimiter, str(path), strict=False))
+        numbered: list[tuple[int, list[str]]] = []
+        try:
+            numbered.extend(numbered_records(text, delimiter, str(path), strict=False))
+        except UserError:  # a quote never closed: the table's, if this delimiter splits it
+            if any(header_columns(row) is not None for _, row in numbered):
+                raise
+            continue
         if any(header_columns(row) is not None for _, row in numbered):
             names = [located(path.name, n) for n, _ in numbered]
             return [row for _, row in numbered], RowName(names)

@@ -129,6 +129,7 @@ class Row:
     baseline: str = ""
     baseline_year: int | None = None
     average: str = ""  # the 年均/累计 column's cell
+    average_header: str = ""  # that column's header, as written (年均/累计, 年均增长（%）…)
     written_name: str = ""  # the name cell without its number, as written (with its unit)
     name_unit: str = ""  # the unit the name's brackets give
     unread: tuple[tuple[str, str], ...] = ()  # (header, cell) of the columns no field reads
@@ -144,6 +145,10 @@ class Table:
     # is reached by then. A plain 指标目标 column says nothing about when.
     dated: bool = False
     footnotes: list[str] = field(default_factory=list)  # the notes under the table, as lines
+    # The rows of its grid (lines of a text) the table takes, from its header to its last row
+    # or note, both included: none of them is the document's text (a heading row among them is
+    # a category, not a chapter).
+    span: tuple[int, int] | None = None
 
 
 def cell(text: str) -> str:
@@ -248,6 +253,7 @@ def make_row(
     cells: dict[str, str],
     baseline_year: int | None,
     unread: tuple[tuple[str, str], ...] = (),
+    average_header: str = "",
 ) -> Row:
     """A row from its cells by field (the name split into number, name and unit), and the
     cells of the columns no field reads, by header."""
@@ -264,6 +270,7 @@ def make_row(
         baseline=cells.get("baseline", ""),
         baseline_year=baseline_year,
         average=cells.get("average", ""),
+        average_header=average_header,
         written_name=written if written != name else "",
         name_unit=name_unit,
         unread=unread,
@@ -303,6 +310,7 @@ def from_grid(
         if header and (col >= len(fields) or fields[col] is None)
     ]
 
+    last = start  # the table's last row (or note) in the grid
     for i in range(start + 1, len(grid)):
         values = _aligned([cell(c) for c in grid[i]], columns, width)
         filled = [v for v in values if v]
@@ -311,9 +319,10 @@ def from_grid(
         if header_columns(values) is not None:
             continue  # the header repeated at a page break
         if FOOTNOTE.match(filled[0]):
-            footnotes = _footnotes(
+            footnotes, offset = _footnotes(
                 ["".join(c for c in (cell(x) for x in r) if c) for r in grid[i:]]
             )
+            last = i + offset
             break
         if len(filled) == 1 and (filled[0].startswith("#") or "。" in filled[0][:-1]):
             break  # a heading or a paragraph of the text after the table
@@ -329,14 +338,23 @@ def from_grid(
             category = _category_name(by_field["category"])
         if not by_field.get("name"):
             notes.append(say("import.row_skipped", where=where(i)))
+            last = i
             continue
         unread = tuple(
             (header, values[col])
             for col, header in unread_columns
             if col < len(values) and not is_empty(values[col])
         )
-        rows.append(make_row(where(i), category, by_field, columns.get("baseline_year"), unread))
-    return _table(rows, notes, columns, footnotes, headers)
+        rows.append(make_row(where(i), category, by_field, columns.get("baseline_year"), unread,
+                             _average_header(headers, columns)))  # fmt: skip
+        last = i
+    return _table(rows, notes, columns, footnotes, headers, (start, last))
+
+
+def _average_header(headers: Sequence[str], columns: dict[str, int]) -> str:
+    """The 年均/累计 column's header, as written ("" when the table has none)."""
+    col = columns.get("average")
+    return headers[col] if col is not None and col < len(headers) else ""
 
 
 def _fields(columns: dict[str, int]) -> list[str | None]:
@@ -352,11 +370,13 @@ def _table(
     columns: dict[str, int],
     footnotes: list[str],
     headers: Sequence[str],
+    span: tuple[int, int] | None = None,
 ) -> Table:
-    """The table of ``rows`` under the header ``headers`` (its cells, as written)."""
+    """The table of ``rows`` under the header ``headers`` (its cells, as written), over the
+    rows ``span`` of its grid or text."""
     year = columns.get("target_year")
     header = headers[columns["target_year_column"]] if year is not None else ""
-    return Table(rows, notes, year, header, "dated" in columns, footnotes)
+    return Table(rows, notes, year, header, "dated" in columns, footnotes, span)
 
 
 def _aligned(values: list[str], columns: dict[str, int], width: int) -> list[str]:
@@ -398,17 +418,20 @@ def _tab_cells(line: str) -> list[str]:
     return [line]
 
 
-def _footnotes(texts: Sequence[str]) -> list[str]:
-    """The notes under a table: the line "注：…", and the numbered lines that follow it."""
+def _footnotes(texts: Sequence[str]) -> tuple[list[str], int]:
+    """The notes under a table: the line "注：…", and the numbered lines that follow it; and
+    the offset in ``texts`` of the last of them."""
     first = texts[0].strip()
     found = [first]
-    for text in texts[1:]:
+    last = 0
+    for k, text in enumerate(texts[1:], start=1):
         if not text.strip():
             continue
         if not NUMBERED_NOTE.match(text):
             break
         found.append(text.strip())
-    return found
+        last = k
+    return found, last
 
 
 def is_heading(text: str) -> bool:
@@ -462,6 +485,7 @@ def from_cells(
         return None
     i, columns, width = found
     headers = [text for _, text in cells[i - width : i]]
+    first = last = cells[i - width][0] - 1  # the lines the table takes (from 0)
     fields = _fields(columns) + [None] * width
     fields = fields[:width]
     if "attribute" not in columns and "id" not in columns:
@@ -472,7 +496,8 @@ def from_cells(
     while i < len(cells):
         text = cells[i][1]
         if FOOTNOTE.match(text):
-            footnotes = _footnotes([t for _, t in cells[i:]])
+            footnotes, offset = _footnotes([t for _, t in cells[i:]])
+            last = cells[i + offset][0] - 1
             break
         read = _row_cells(cells, i, fields)
         if read is None and is_heading(text) and _row_cells(cells, i + 1, fields) is not None:
@@ -487,9 +512,11 @@ def from_cells(
         if by_field.get("category"):
             category = _category_name(by_field["category"])
         here = where[cells[i][0] - 1]
-        rows.append(make_row(here, category, by_field, columns.get("baseline_year")))
+        rows.append(make_row(here, category, by_field, columns.get("baseline_year"),
+                             average_header=_average_header(headers, columns)))  # fmt: skip
+        last = cells[i + used - 1][0] - 1
         i += used
-    return _table(rows, [], columns, footnotes, headers) if rows else None
+    return _table(rows, [], columns, footnotes, headers, (first, last)) if rows else None
 
 
 def _row_cells(
@@ -574,6 +601,7 @@ def from_lines(
         return None
     start, columns, width = found
     headers = [text for _, text in cells[start - width : start]]
+    first = last = cells[start - width][0] - 1  # the lines the table takes (from 0)
     rows: list[Row] = []
     notes: list[str] = []
     footnotes: list[str] = []
@@ -589,7 +617,8 @@ def from_lines(
         number, text = cells[i]
         if not is_next(i) and not (not rows and _number(text).isdigit()):
             if FOOTNOTE.match(text):
-                footnotes = _footnotes([t for _, t in cells[i:]])
+                footnotes, offset = _footnotes([t for _, t in cells[i:]])
+                last = cells[i + offset][0] - 1
                 break
             if (_END.match(text) and not (is_heading(text) and is_next(i + 1))) or len(text) > 30:
                 break  # the text after the table, not a heading over the rows that follow it
@@ -628,9 +657,10 @@ def from_lines(
         written = {"id": row_id, "name": "".join(name_parts), "attribute": attribute}
         written |= {"unit": unit, "target": target, "baseline": baseline}
         rows.append(make_row(here, category, written, columns.get("baseline_year")))
+        last = cells[i - 1][0] - 1
     if category_parts:
         notes.append(say("import.after_table", text="".join(category_parts)))
-    return _table(rows, notes, columns, footnotes, headers) if rows else None
+    return _table(rows, notes, columns, footnotes, headers, (first, last)) if rows else None
 
 
 def _cells(lines: Sequence[str]) -> list[tuple[int, str]]:
