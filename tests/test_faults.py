@@ -552,3 +552,18 @@ def test_split_lines_ends_lines_where_editors_do(text: str, lines: list[str]) ->
     assert split_lines(text) == lines
     assert "".join(split_lines(text, keepends=True)) == text
     assert [line.rstrip("\r\n") for line in split_lines(text, keepends=True)] == lines
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["-f", "foo"], "Invalid value for '--format' / '-f': 'foo' is not one of 'table', "),
+        (["--lang", "fr"], "Invalid value for '--lang': 'fr' is not one of 'en', 'zh'."),
+        (["--year", "abc"], "Invalid value for '--year' / '-y': not a whole number ("),
+    ],
+)
+def test_english_usage_errors_have_no_validators_words(args: list[str], said: str) -> None:
+    result = run("evaluate", SAMPLES / "2023.csv", *args, env={"LANG": "C"})
+    assert result.code == 2
+    assert said in result.stderr
+    assert "Value error" not in result.stderr and "Input should be" not in result.stderr

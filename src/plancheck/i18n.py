@@ -1217,7 +1217,13 @@ TEXTS: dict[str, dict[str, str]] = {
 
 def usage(message: str) -> str:
     """A usage error of click or typer (English, from their code) in this run's language: found by
-    matching the catalog's English ``usage.*`` texts; a message none matches stays as it is."""
+    matching the catalog's English ``usage.*`` texts; a message none matches stays as it is. In
+    English, without the validator's own words ("Value error, ", "Input should be …")."""
+    if _current == "en":
+        english = TEXTS["en"]
+        return message.replace(english["usage.value_error"].removesuffix("{message}"), "").replace(
+            english["usage.not_integer"], "not a whole number"
+        )
     return _matched(message, "usage.", lambda value: _quoted(usage(value)))
 
 
