@@ -144,3 +144,18 @@ def test_groups_take_lang_too(args: list[str]) -> None:
     assert result.stderr == ""
     assert CJK.search(result.stdout)
     assert "Usage:" not in result.stdout and "Options:" not in result.stdout
+
+
+def test_a_damaged_workbook_and_a_missing_sheet_are_said_in_chinese(tmp_path: Path) -> None:
+    workbook = tmp_path / "t.xlsx"
+    assert run("template", "-f", "xlsx", "-o", workbook).code == 0
+    damaged = tmp_path / "2023.xlsx"
+    damaged.write_bytes(workbook.read_bytes()[:1500])
+    result = run("evaluate", damaged, "--lang", "zh")
+    assert result.code == 2
+    assert (
+        result.stderr == f"{damaged}: 不是可读取的Excel 工作簿：不是 zip 文件（可能已截断或损坏）\n"
+    )
+    result = run("evaluate", workbook, "--sheet", "无此表", "--lang", "zh")
+    assert result.code == 2
+    assert result.stderr.endswith("（现有工作表：“submission”）\n") and "'" not in result.stderr

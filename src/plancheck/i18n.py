@@ -367,6 +367,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "app.unit_not_submitted": "--unit {unit}: not a unit of the submission{hint} (units: {units})",
         "app.exists": "exists already, and may be filled in; give --force to replace it",
         "list": ", ",
+        "quoted": "'{text}'",
         "engine.history_only": "nothing to judge: {years} is before the plan period {start}–{end}; submit it together with a later year to use it as a baseline",
         "engine.unit_missing": "--unit {unit}: not in the submission (units: {units})",
         # yamlfile.py
@@ -601,6 +602,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "ooxml.a_plan_document": "a plan document",
         "ooxml.a_plan_table": "a plan's indicator table",
         "ooxml.unreadable": "not a readable {readable}: {reason}",
+        # zipfile's problems with a damaged package, matched by their English text
+        "zipfile.not_zip": "File is not a zip file",
+        "zipfile.truncated": "Truncated file header",
+        "zipfile.bad_header": "Bad magic number for file header",
+        "zipfile.bad_directory": "Bad magic number for central directory",
         "ooxml.refuse": "not {purpose}",
         "ooxml.cut_short": "the part '{part}' is cut short",
         "ooxml.damaged": "the part '{part}' is damaged ({reason})",
@@ -859,6 +865,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "app.unit_not_submitted": "--unit {unit}：报送数据中没有此单位{hint}（现有单位：{units}）",
         "app.exists": "文件已存在，且可能已填写；如要替换，请使用 --force",
         "list": "、",
+        "quoted": "“{text}”",
         "engine.history_only": "无可评估：{years} 年早于规划期 {start}–{end}；请与之后的年度一并报送，作为基数使用",
         "engine.unit_missing": "--unit {unit}：不在报送数据中（现有单位：{units}）",
         # yamlfile.py
@@ -1090,6 +1097,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "ooxml.a_plan_document": "规划文本",
         "ooxml.a_plan_table": "规划的指标表",
         "ooxml.unreadable": "不是可读取的{readable}：{reason}",
+        "zipfile.not_zip": "不是 zip 文件（可能已截断或损坏）",
+        "zipfile.truncated": "文件头不完整（文件已截断）",
+        "zipfile.bad_header": "文件头标记错误（文件已损坏）",
+        "zipfile.bad_directory": "中央目录标记错误（文件已损坏）",
         "ooxml.refuse": "不是{purpose}",
         "ooxml.cut_short": "部件“{part}”不完整",
         "ooxml.damaged": "部件“{part}”已损坏（{reason}）",
@@ -1225,6 +1236,12 @@ def usage(message: str) -> str:
             english["usage.not_integer"], "not a whole number"
         )
     return _matched(message, "usage.", lambda value: _quoted(usage(value)))
+
+
+def zip_problem(problem: str) -> str:
+    """zipfile's problem with a damaged package (English, from its code) in this run's language,
+    found by matching the catalog's English ``zipfile.*`` texts; else as zipfile says it."""
+    return _matched(problem, "zipfile.", str)
 
 
 def yaml_problem(problem: str) -> str:

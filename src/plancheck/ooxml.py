@@ -292,7 +292,9 @@ def _is_xml(name: str) -> bool:
 
 
 def _reason(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+    from plancheck.i18n import zip_problem
+
+    return zip_problem(" ".join(str(exc).split()) or type(exc).__name__)
 
 
 # --- XML -----------------------------------------------------------------------------------------

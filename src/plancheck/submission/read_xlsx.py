@@ -81,7 +81,7 @@ class ExcelBook:
         if sheet is not None:
             found = next((s for s in sheets if s.name == sheet), None)
             if found is None:
-                listed = ", ".join(f"'{n}'" for n in self.names)
+                listed = say("list").join(say("quoted", text=n) for n in self.names)
                 raise UserError(say("xlsx.no_sheet", sheet=sheet, listed=listed), self.path)
             return found
         if not sheets:
