@@ -60,3 +60,21 @@ def test_a_figure_beyond_a_bands_bound_is_never_shown_as_the_bound(tmp_path: Pat
     shown = run("evaluate", figures, "--plan", plan, "--details").stdout
     assert "6.0500001%" in shown and "95.0000001%" in shown
     assert "6.0500%" in shown and "95.0000%" in shown  # the passing ones, at four decimals
+
+
+@pytest.mark.parametrize(
+    ("fraction", "said"),
+    [
+        (0.456, "46%"),
+        (0.9998, "99.98%"),
+        (1.0, "100%"),
+        (0.0, "0%"),
+        (0.004, "0.4%"),
+        (1.2, "120%"),
+    ],
+)
+def test_a_share_short_of_the_whole_is_never_said_as_100(fraction: float, said: str) -> None:
+    """时序进度: "100% of the gap closed" of a target not reached would contradict itself."""
+    from plancheck.messages import share
+
+    assert share(fraction) == said

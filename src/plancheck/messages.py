@@ -185,5 +185,13 @@ def shares_apart(x: float, y: float) -> tuple[str, str]:
 
 
 def share(x: float) -> str:
-    """A fraction as a whole percentage: 0.456 → 45%."""
-    return f"{x * 100:.0f}%"
+    """A fraction as a whole percentage: 0.456 → 46%; one short of the whole, or above none,
+    with the decimals that keep it so (0.9999 → 99.99%, never "100% of the gap closed" of a
+    target not reached)."""
+    text = f"{x * 100:.0f}%"
+    if (text == "100%" and x < 1) or (text in ("0%", "-0%") and x > 0):
+        for digits in range(1, 14):
+            text = f"{x * 100:.{digits}f}".rstrip("0").rstrip(".") + "%"
+            if text not in ("100%", "0%"):
+                return text
+    return text
