@@ -404,3 +404,10 @@ def test_the_verdict_of_several_units_counts_results_not_indicators(
     result = run("evaluate", SAMPLES / "districts-2023.csv", "--lang", lang, "-f", fmt)
     assert result.code == 1
     assert said in result.stdout
+
+
+def test_unit_suggestion_only_when_the_name_is_close() -> None:
+    far = run("evaluate", SAMPLES / "2023.csv", "--unit", "长宁区")
+    assert far.code == 2 and "did you mean" not in far.stderr
+    near = run("evaluate", SAMPLES / "districts-2023.csv", "--unit", "徐汇")
+    assert near.code == 2 and "did you mean '徐汇区'?" in near.stderr

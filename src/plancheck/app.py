@@ -147,7 +147,8 @@ def check_unit(plan: Plan, unit: str, submitted: tuple[str, ...]) -> None:
         return
     import difflib
 
-    close = difflib.get_close_matches(unit, list(submitted), n=1, cutoff=0.3)
+    # 0.6: 徐汇 finds 徐汇区; 长宁区 does not find 徐汇区 (only 区 in common)
+    close = difflib.get_close_matches(unit, list(submitted), n=1, cutoff=0.6)
     hint = say("read.did_you_mean", hint=close[0]) if close else ""
     raise UserError(say("app.unit_not_submitted", unit=unit, hint=hint,
                         units=say("list").join(submitted)))  # fmt: skip

@@ -25,9 +25,11 @@ class BadValue(ValueError):
 
 
 def shown(text: object, limit: int = 40) -> str:
-    """A cell as quoted in a message: cut short, so a 10 MB cell gives a one-line message."""
+    """A cell as quoted in a message: cut short, so a 10 MB cell gives a one-line message; an
+    invisible character in it shown as its escape (``1\\u200b00``: why it is no number)."""
     text = str(text)
-    return text if len(text) <= limit else text[:limit] + "…"
+    text = text if len(text) <= limit else text[:limit] + "…"
+    return text.translate(_INVISIBLE_SHOWN) if _INVISIBLE_ANY.search(text) else text
 
 
 # Invisible format characters a copy and paste brings along: zero-width spaces and joiners,
@@ -48,6 +50,10 @@ _WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e" + (
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
 )
+
+
+_INVISIBLE_SHOWN = {ord(c): f"\\u{ord(c):04x}" for c in _INVISIBLE_CHARS}
+_INVISIBLE_ANY = re.compile(f"[{_INVISIBLE_CHARS}]")
 
 
 def fold_figure(text: str) -> str:
