@@ -87,7 +87,7 @@ CASES: dict[str, tuple[dict[str, str], list[str]]] = {
                       '  "4": {value: 90, rank: 2}\n'},
         ["2023.yaml:4: value: '95%' has '%' but the indicator is measured in 次/年 "
          "(indicator 2 区委理论学习中心组专题学法次数)",
-         "2023.yaml:5: rank: rank '0' is not a whole number from 1"],
+         "2023.yaml:5:20: rank: rank '0' is not a whole number from 1"],
     ),
 }  # fmt: skip
 

@@ -132,3 +132,23 @@ def test_a_yaml_file_that_does_not_decode_is_advised_as_a_yaml_file(
         assert advice[1] not in result.stderr
     result = run("evaluate", table, "--lang", lang)  # a table is still told about Excel's CSV
     assert result.code == 2 and advice[1] in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ('year: 2023\nvalues:\n  "4":\n    note: x\n    value: abc\n', ":5:5: value: 'abc'"),
+        (
+            "year: 2023\nrecords:\n  - indicator: 4\n    note: x\n    数值: abc\n",
+            ":5:5: 数值: 'abc'",
+        ),
+    ],
+)
+def test_a_yaml_fields_problem_names_the_fields_own_line(
+    tmp_path: Path, text: str, where: str
+) -> None:
+    source = tmp_path / "2023.yaml"
+    source.write_text(text, encoding="utf-8")
+    result = run("evaluate", source)
+    assert result.code == 2
+    assert result.stderr.startswith(f"{source}{where} is not a number")

@@ -129,7 +129,7 @@ def test_a_base_60_rank_is_refused(tmp_path: Path) -> None:
     source.write_text('values:\n  "4": 100\n  "18": {value: 95, rank: 1:3}\n', encoding="utf-8")
     result = run("evaluate", source, "-f", "json")
     assert result.code == 2
-    assert result.stderr == f"{source}:3: rank: rank '1:3' is not a whole number from 1\n"
+    assert result.stderr == f"{source}:3:21: rank: rank '1:3' is not a whole number from 1\n"
 
 
 # --- plans --------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import field
 from typing import NamedTuple
 
@@ -36,6 +36,9 @@ class RawRecord(NamedTuple):
     file: str
     line: int
     cells: dict[str, tuple[object, str]]
+    # Where a field's value is (line, column), asked only for a problem: a YAML record's fields
+    # are each on a line of their own.
+    where: Callable[[str], tuple[int | None, int | None]] | None = None
 
 
 class BlankCells(NamedTuple):

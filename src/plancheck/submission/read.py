@@ -106,6 +106,8 @@ class _FileContext:
         self.named_unit: tuple[int, str] | None = None  # (line, unit) of a row naming one
         self.unit_said = False  # the blank unit is reported once per file
         self.years: dict[object, int] = {}  # a year cell (text or None) → the row's year
+        # While a YAML record is added: where each of its fields is (RawRecord.where)
+        self.where: Callable[[str], tuple[int | None, int | None]] | None = None
 
 
 class _Builder:
@@ -192,12 +194,22 @@ class _Builder:
             return cells[field][1] if field in cells else field
 
         raw = [cells[f][0] if f in cells else None for f in FIELDS]
-        self.add(context, record.line, *raw, label=label, has_unit="unit" in cells)
+        context.where = record.where
+        try:
+            self.add(context, record.line, *raw, label=label, has_unit="unit" in cells)
+        finally:
+            context.where = None
 
     # --- one row ---------------------------------------------------------------------------
 
-    def fail(self, context: _FileContext, line: int, message: str) -> None:
-        self.errors.append(UserError(message, context.file, line))
+    def fail(
+        self, context: _FileContext, line: int, message: str, field: str | None = None
+    ) -> None:
+        column = None
+        if field is not None and context.where is not None:  # a YAML record: the field's place
+            found, column = context.where(field)
+            line = found or line
+        self.errors.append(UserError(message, context.file, line, column))
         if len(self.errors) >= MAX_ERRORS:
             raise self._errors(complete=False)
 
@@ -258,7 +270,7 @@ class _Builder:
             if indicator is None:
                 return
         elif indicator is None:
-            self.fail(context, line, self._unknown(text_key, label(line, "indicator")))
+            self.fail(context, line, self._unknown(text_key, label(line, "indicator")), "indicator")
             return
         if other_key is not None and str(other_key).strip():
             other = self.plan.find_indicator(fold(str(other_key)))
@@ -342,7 +354,7 @@ class _Builder:
         found = self.plan.find_indicator(folded)
         self._keys[key] = None if found is None else self.index[found.id]
         if found is None:
-            self.fail(context, line, self._unknown(key, label(line, "indicator")))
+            self.fail(context, line, self._unknown(key, label(line, "indicator")), "indicator")
             return None
         return self.index[found.id]
 
@@ -359,7 +371,9 @@ class _Builder:
             try:
                 cell = parse_year(raw)
             except BadValue as exc:
-                self.fail(context, line, say("cell", label=label(line, "year"), message=exc))
+                self.fail(
+                    context, line, say("cell", label=label(line, "year"), message=exc), "year"
+                )
                 return None
             if isinstance(raw, str | int | type(None)):
                 self._years[raw] = cell
@@ -384,7 +398,7 @@ class _Builder:
         remembered for its text (one memo per field and indicator), a problem never is."""
         found = _check_figure(raw, self.plan.indicators[indicator], field)
         if isinstance(found, str):
-            self.fail(context, line, say("cell", label=label(line, field), message=found))
+            self.fail(context, line, say("cell", label=label(line, field), message=found), field)
             return None
         if raw.__class__ in _CACHED:
             memo = self._values if field == "value" else self._references
@@ -406,12 +420,14 @@ class _Builder:
             if raw.__class__ in _CACHED:
                 self._ranks[raw] = found
         if isinstance(found, str):
-            self.fail(context, line, say("cell", label=label(line, "rank"), message=found))
+            self.fail(context, line, say("cell", label=label(line, "rank"), message=found), "rank")
             return None
         if found is None:
             return NAN
         if problem := ind.target.input_problem(self.plan, "rank", found):
-            self.fail(context, line, say("cell", label=label(line, "rank"), message=problem))
+            self.fail(
+                context, line, say("cell", label=label(line, "rank"), message=problem), "rank"
+            )
             return None
         return float(found)
 

@@ -16,7 +16,7 @@ Figures and keys are read as the text typed, as a CSV cell is (``yamlfile``'s nu
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from plancheck.errors import UserError
 from plancheck.i18n import say
@@ -58,6 +58,27 @@ def _scalar(doc: MarkedYaml, path: tuple[str | int, ...], value: object, label: 
     return value
 
 
+def _where(
+    doc: MarkedYaml, path: tuple[str | int, ...], mapping: bool
+) -> Callable[[str], tuple[int | None, int | None]]:
+    """Where a field of the entry at ``path`` is: its own key's place in a mapping entry, the
+    entry's in a bare value (``"4": 100``)."""
+    if mapping:
+        return lambda field: doc.where((*path, field))
+    return lambda field: (doc.where(path)[0], None)  # the entry's line: its key and its value
+
+
+def _where_keyed(
+    doc: MarkedYaml, path: tuple[str | int, ...], keys: dict[str, str]
+) -> Callable[[str], tuple[int | None, int | None]]:
+    """Where a field of the record at ``path`` is, by the key it was given under (数值: value)."""
+
+    def where(field: str) -> tuple[int | None, int | None]:
+        return doc.where((*path, keys.get(field, field)))
+
+    return where
+
+
 def _line(doc: MarkedYaml, path: tuple[str | int, ...]) -> int:
     mark = doc.marks.get(path)  # a record's or an entry's own mark, as where() finds it first
     line, _ = mark if mark is not None else doc.where(path)
@@ -85,7 +106,9 @@ def _values(
             raise doc.error(path, say("yaml.entry_list", key=shown(key)))
         else:
             cells["value"] = (entry, "value")
-        yield RawRecord(doc.file, _line(doc, path), cells)
+        yield RawRecord(
+            doc.file, _line(doc, path), cells, _where(doc, path, isinstance(entry, dict))
+        )
 
 
 def _records(
@@ -117,4 +140,5 @@ def _records(
             raise doc.error(path, say("yaml.record_no_indicator"))
 
         cells.setdefault("value", (None, "value"))
-        yield RawRecord(doc.file, _line(doc, path), cells)
+        keys = {f: k for k, f in fields.items() if f and k in entry}
+        yield RawRecord(doc.file, _line(doc, path), cells, _where_keyed(doc, path, keys))
