@@ -35,10 +35,10 @@ class _Group(TyperGroup):
 
         given = sys.argv[1:] if args is None else [args] if isinstance(args, str) else list(args)
         previous = i18n.set_lang(i18n.from_arguments(given, os.environ))
-        # `plancheck --lang zh --help` (before any command) means the same as after it.
-        while given and (given[0] == "--lang" or str(given[0]).startswith("--lang=")):
-            given = given[2:] if given[0] == "--lang" else given[1:]
-            args = given
+        # The language is set for the whole run here, so a --lang en|zh is taken out wherever it
+        # stands: `plancheck --lang zh evaluate …`, `plancheck plan --help --lang zh` (the groups
+        # take no --lang of their own). A value it does not know is left for click to refuse.
+        args = i18n.without_lang(given)
         try:
             if i18n.current() != "zh":
                 return super().main(args, *more, **options)
@@ -205,7 +205,6 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
-    lang: LangOption = None,  # read before parsing (i18n.from_arguments): `--help --lang zh`
 ) -> None:
     """plancheck: is each indicator of the plan met, failed, behind schedule, or unknown — and why."""
 
@@ -635,11 +634,6 @@ def diff(
         sheet=sheet,
     )
     _finish(application.diff(request), output)
-
-
-@plan_app.callback()
-def _plan(lang: LangOption = None) -> None:  # --lang read before parsing (i18n.from_arguments)
-    """Check and describe plan files."""
 
 
 @plan_app.command("validate")

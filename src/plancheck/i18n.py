@@ -64,6 +64,26 @@ def from_arguments(args: Sequence[str], environ: Mapping[str, str]) -> str:
     return found or from_environment(environ)
 
 
+def without_lang(args: Sequence[str]) -> list[str]:
+    """``args`` without their ``--lang en|zh`` (``--lang=zh``) before a ``--``: what
+    ``from_arguments`` has read for the whole run."""
+    kept: list[str] = []
+    position = 0
+    while position < len(args):
+        token = str(args[position])
+        if token == "--":
+            return [*kept, *map(str, args[position:])]
+        if token == "--lang" and position + 1 < len(args) and str(args[position + 1]) in LANGS:
+            position += 2
+            continue
+        if token.startswith("--lang=") and token.removeprefix("--lang=") in LANGS:
+            position += 1
+            continue
+        kept.append(token)
+        position += 1
+    return kept
+
+
 def say(key: str, /, **params: object) -> str:
     """The sentence ``key`` in this run's language, with ``params`` filled in."""
     return TEXTS[_current][key].format(**params)

@@ -52,6 +52,7 @@ from plancheck.kinds.phrasing import (
     to_number,
 )
 from plancheck.messages import Reason
+from plancheck.safetext import LazyPattern
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array
@@ -177,7 +178,7 @@ class Threshold(Kind):
 
 
 # A name that says its figure is a rate or a change itself (城镇调查失业率, 单位GDP能耗降低).
-_RATE_NAME = re.compile(r"增长|增速|增幅|涨幅|率|降低|下降|减少|提高")
+_RATE_NAME = LazyPattern(r"增长|增速|增幅|涨幅|率|降低|下降|减少|提高")  # plan import only
 
 
 def _of_a_level(draft: Draft) -> bool:
