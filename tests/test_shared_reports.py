@@ -101,6 +101,16 @@ def test_a_focused_unit_is_named_and_the_city_view_recomputes(fmt: str) -> None:
         assert re.search(r"19\s+常住人口每万人律师占有数\s+" + r"\s+".join(cells), shown)
 
 
+def test_a_focused_unit_charts_its_own_index_over_the_years() -> None:
+    source = SAMPLES / "districts-2023.csv"  # 16 units, 2021–2023 for some
+    markdown = report("markdown", source, "--unit", "徐汇区", "--lang", "en")
+    chart = markdown.split("```mermaid\n", 1)[1].split("\n```", 1)[0]
+    assert '    x-axis ["2021", "2022", "2023"]' in chart.splitlines()
+    assert "    line [97.2, 97.8, 98.4]" in chart.splitlines()  # 徐汇区's, as the HTML draws it
+    html = report("html", source, "--unit", "徐汇区", "--lang", "en")
+    assert "Rule-of-law index: 徐汇区" in html and "Rule-of-law index: 长宁区" not in html
+
+
 def test_several_units_get_the_city_view_and_no_unit_line() -> None:
     markdown = report("markdown", SAMPLES / "districts-2023.csv", "--lang", "en")
     assert "## Each indicator across the units, 2023" in markdown

@@ -198,6 +198,16 @@ def latest_index(evaluation: Evaluation) -> list[IndexScore]:
     )
 
 
+def index_series(evaluation: Evaluation) -> list[tuple[str, list[tuple[int, float]]]]:
+    """Per unit a report is about (the focused one, or every unit), its index over the years:
+    (year, score) ascending, years with no score left out."""
+    scores: dict[str, list[tuple[int, float]]] = {unit: [] for unit in evaluation.units}
+    for s in evaluation.index:  # one pass: a national file has thousands of units
+        if s.score is not None and s.unit in scores:
+            scores[s.unit].append((s.year, s.score))
+    return [(unit, sorted(points)) for unit, points in scores.items()]
+
+
 def matrix(evaluation: Evaluation) -> list[tuple[str, list[Result]]]:
     """Per unit, its latest-year results in the plan's order (the units × indicators matrix)."""
     latest = evaluation.latest_year

@@ -27,6 +27,7 @@ from plancheck.report.common import (
     heading_fields,
     index_explained,
     index_name,
+    index_series,
     index_table,
     latest_counts,
     latest_index,
@@ -240,12 +241,7 @@ def _index(evaluation: Evaluation, lang: str) -> list[str]:
     if bars:
         out.append(index_bars(index_name(evaluation, lang), bars, lang))
     if len(evaluation.years) > 1:
-        scores: dict[str, list[tuple[int, float]]] = {}
-        for s in evaluation.index:  # one pass: a national file has thousands of units
-            if s.score is not None:
-                scores.setdefault(s.unit, []).append((s.year, s.score))
-        for unit in evaluation.units:
-            points = sorted(scores.get(unit, []))
+        for unit, points in index_series(evaluation):
             if len(points) > 1:
                 out.append(index_line(f"{index_name(evaluation, lang)}{colon(lang)}{unit}", points))
     return out

@@ -25,6 +25,7 @@ from plancheck.report.common import (
     heading_fields,
     index_explained,
     index_name,
+    index_series,
     index_table,
     latest_counts,
     latest_index,
@@ -185,9 +186,9 @@ def _index_chart(evaluation: Evaluation, lang: str) -> list[str]:
         values = ", ".join(f"{s.score:.1f}" for s in ranking if s.score is not None)
         kind = "bar"
     elif len(evaluation.years) > 1:
-        scores = sorted((s for s in evaluation.index if s.score is not None), key=lambda s: s.year)
-        axis = ", ".join(mermaid_label(str(s.year)) for s in scores)
-        values = ", ".join(f"{s.score:.1f}" for s in scores if s.score is not None)
+        points = [p for _, series in index_series(evaluation) for p in series]  # the one unit's
+        axis = ", ".join(mermaid_label(str(year)) for year, _ in points)
+        values = ", ".join(f"{score:.1f}" for _, score in points)
         kind = "line"
     else:
         return []
