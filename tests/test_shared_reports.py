@@ -101,6 +101,14 @@ def test_a_focused_unit_is_named_and_the_city_view_recomputes(fmt: str) -> None:
         assert re.search(r"19\s+常住人口每万人律师占有数\s+" + r"\s+".join(cells), shown)
 
 
+@pytest.mark.parametrize("fmt", SHARED)
+def test_a_span_of_years_takes_the_chinese_dash(fmt: str) -> None:
+    shown = report(fmt, SAMPLES / "2023.csv", "--lang", "zh")
+    assert "徐汇区全面依法治区第十四个五年规划，2021—2025" in shown and "2021–2025" not in shown
+    english = report(fmt, SAMPLES / "2023.csv", "--lang", "en")
+    assert "2021–2025" in english and "2021—2025" not in english
+
+
 def test_a_focused_unit_charts_its_own_index_over_the_years() -> None:
     source = SAMPLES / "districts-2023.csv"  # 16 units, 2021–2023 for some
     markdown = report("markdown", source, "--unit", "徐汇区", "--lang", "en")

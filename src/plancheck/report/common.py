@@ -90,7 +90,7 @@ def summary_heading(evaluation: Evaluation, lang: str) -> str:
     """``Summary``, with the years it counts when there are several: the counts are of every
     judged year, the verdict and the binding/expected lines of the latest."""
     years = evaluation.years
-    span = f" {years[0]}–{years[-1]}" if len(years) > 1 else ""
+    span = f" {year_span(years[0], years[-1], lang)}" if len(years) > 1 else ""
     return f"{label('summary', lang)}{span}"
 
 
@@ -350,6 +350,14 @@ def colon(lang: str) -> str:
     return "：" if lang == "zh" else ": "
 
 
+def year_span(first: int, last: int, lang: str) -> str:
+    """A span of years: ``2021–2025``, in Chinese ``2021—2025`` (the dash 《2021—2025年》 writes);
+    one year alone when they are the same."""
+    if first == last:
+        return str(first)
+    return f"{first}{'—' if lang == 'zh' else '–'}{last}"
+
+
 def comma(lang: str) -> str:
     return "，" if lang == "zh" else ", "
 
@@ -418,7 +426,7 @@ def heading_fields(evaluation: Evaluation, options: Options) -> list[tuple[str, 
         fields.append(("office", label("office", lang), office))
     day = date_text(report_date(evaluation, options.date), lang)
     title = info.title if lang == "zh" else f"{info.title} ({info.title_en})"
-    period = f"{info.period.start}–{info.period.end}"
+    period = year_span(info.period.start, info.period.end, lang)
     document = f"{document_stage(evaluation.plan, lang)}{comma(lang)}{info.document.date}"
     fields += [
         ("date", label("date", lang), day),

@@ -47,6 +47,7 @@ from plancheck.report.common import (
     shared_reason,
     summary_sentences,
     verdict,
+    year_span,
     year_table,
 )
 from plancheck.report.escape import xml
@@ -85,9 +86,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
     doc.add_paragraph(xml(info.title if lang == "zh" else info.title_en), style="Title")
     if lang != "zh":
         _centred(doc, info.title)  # the plan's own name
-    dash = "—" if lang == "zh" else "–"
-    first, last = evaluation.years[0], evaluation.years[-1]
-    years = f"{first}{dash}{last}" if first != last else str(last)
+    years = year_span(evaluation.years[0], evaluation.years[-1], lang)
     _centred(doc, label("report_for", lang, years=years))
     office = office_text(evaluation, options.office, lang)
     if office:
