@@ -114,7 +114,7 @@ def test_the_summary_is_sentences_about_the_latest_year(five_years: DocumentObje
     # the latest year's counts beside the verdict, never a sum over the years
     assert (
         verdict
-        == "合规：约束性指标全部达标 （2023年度：达标 14、未达标 1、推进中 6、缺数 1、无法判断 1）"
+        == "合规：约束性指标全部达标（2023年度：达标 14、未达标 1、推进中 6、缺数 1、无法判断 1）"
     )
     per_year = table_after(five_years, "汇总")
     assert per_year[0] == ["年度", "达标", "未达标", "推进中", "缺数", "无法判断", "合计"]
@@ -255,6 +255,8 @@ def test_the_tasks_section(tmp_path: Path) -> None:
     found = headings(document)
     assert any(h.startswith("任务进展") for h in found)
     assert "进展报送文件：progress-2023.yaml" in [p.text for p in document.paragraphs]
+    assert "截至：2023-12-31（报送文件所载）" in [p.text for p in document.paragraphs]
+    assert not [t for t in texts(document) if " （" in t]  # a Chinese bracket follows the text
 
 
 def test_only_failing_narrows_the_tables(tmp_path: Path) -> None:

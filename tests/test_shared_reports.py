@@ -109,6 +109,24 @@ def test_a_span_of_years_takes_the_chinese_dash(fmt: str) -> None:
     assert "2021–2025" in english and "2021—2025" not in english
 
 
+@pytest.mark.parametrize("fmt", SHARED)
+def test_a_chinese_bracket_follows_the_text_without_a_space(fmt: str) -> None:
+    shown = report(fmt, SAMPLES / "2023.csv", "--tasks", SAMPLES / "progress-2023.yaml",
+                   "--lang", "zh")  # fmt: skip
+    if fmt == "html":
+        shown = re.sub(r"<[^>]+>", "", shown.split("<body>")[1])
+    else:
+        shown = shown.replace("**", "")
+    assert "合规：约束性指标全部达标（2023年度：达标 14、" in shown
+    assert " （" not in shown
+    if fmt == "html":  # the as_of is on the task page
+        shown = re.sub(r"<[^>]+>", "", run("tasks", "check", SAMPLES / "progress-2023.yaml",
+                                           "-f", "html", "--lang", "zh").stdout)  # fmt: skip
+    assert "2023-12-31（报送文件所载）" in shown and " （" not in shown  # 截至
+    english = re.sub(r"<[^>]+>|\*\*", "", report(fmt, SAMPLES / "2023.csv", "--lang", "en"))
+    assert "indicator is met (2023: pass 14, FAIL 1," in english  # an English one after a space
+
+
 def test_a_focused_unit_charts_its_own_index_over_the_years() -> None:
     source = SAMPLES / "districts-2023.csv"  # 16 units, 2021–2023 for some
     markdown = report("markdown", source, "--unit", "徐汇区", "--lang", "en")

@@ -343,7 +343,7 @@ def shared_as_of(check: TaskCheck, lang: str) -> str:
     """``2023-12-31 (as the file says)``, without naming --as-of."""
     source = check.as_of_source
     key = "as_of_option_shared" if source == "option" else f"as_of_{source}"
-    return f"{check.as_of.isoformat()} {bracketed(label(key, lang), lang)}"
+    return noted(check.as_of.isoformat(), label(key, lang), lang)
 
 
 def colon(lang: str) -> str:
@@ -821,4 +821,10 @@ def signed(delta: float | None) -> str:
 
 def noted(text: str, note: object, lang: str) -> str:
     """``text (note)`` in English, ``text（note）`` in Chinese: ``各类别指标状态（2023）``."""
-    return f"{text}（{note}）" if lang == "zh" else f"{text} ({note})"
+    return f"{text}{aside(note, lang)}"
+
+
+def aside(note: object, lang: str) -> str:
+    """A note in brackets after what it notes: `` (note)`` in English, ``（note）`` in Chinese
+    (a full-width bracket follows the text without a space)."""
+    return f"（{note}）" if lang == "zh" else f" ({note})"

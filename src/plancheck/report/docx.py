@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from plancheck.evaluate.models import Evaluation, Status
 from plancheck.report import Options
 from plancheck.report.common import (
-    bracketed,
+    aside,
     category_table,
     city_table,
     city_year,
@@ -106,7 +106,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
     run = paragraph.add_run(xml(verdict(evaluation, lang, shared=True)))
     run.bold = True
     run.font.color.rgb = _rgb((0x1B, 0x5E, 0x20) if evaluation.compliant else (0xB7, 0x1C, 0x1C))
-    paragraph.add_run(xml(" " + bracketed(latest_counts(evaluation, lang), lang)))
+    paragraph.add_run(xml(aside(latest_counts(evaluation, lang), lang)))
     if len(evaluation.units) > 1 and evaluation.failing_units:
         doc.add_paragraph(
             xml(

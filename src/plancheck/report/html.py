@@ -16,7 +16,7 @@ from plancheck.plan.models import Indicator
 from plancheck.report import Options
 from plancheck.report.common import (
     SharedCells,
-    bracketed,
+    aside,
     category_table,
     city_table,
     city_year,
@@ -95,8 +95,8 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     ok = evaluation.compliant
     out.append(
         f'<p class="verdict {"ok" if ok else "bad"}" id="verdict">'
-        f"{esc(label('verdict', lang) + colon(lang) + verdict(evaluation, lang, shared=True))} "
-        f'<span class="counts">{esc(bracketed(latest_counts(evaluation, lang), lang))}</span></p>'
+        f"{esc(label('verdict', lang) + colon(lang) + verdict(evaluation, lang, shared=True))}"
+        f'<span class="counts">{esc(aside(latest_counts(evaluation, lang), lang))}</span></p>'
     )
     if len(evaluation.units) > 1 and evaluation.failing_units:
         out.append(

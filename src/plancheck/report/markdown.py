@@ -14,7 +14,7 @@ from plancheck.plan.models import Indicator, Plan
 from plancheck.report import Options
 from plancheck.report.common import (
     SharedCells,
-    bracketed,
+    aside,
     category_table,
     city_table,
     city_year,
@@ -97,8 +97,8 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     ]
     lines += [
         "",
-        f"**{label('verdict', lang)}{c}{markdown_inline(verdict(evaluation, lang, shared=True))}** "
-        + markdown_inline(bracketed(latest_counts(evaluation, lang), lang)),
+        f"**{label('verdict', lang)}{c}{markdown_inline(verdict(evaluation, lang, shared=True))}**"
+        + aside(markdown_inline(latest_counts(evaluation, lang)), lang),
         "",
     ]
     if evaluation.failing_units and len(evaluation.units) > 1:
@@ -123,7 +123,7 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     if not todo:
         yield label("nothing_needs_attention", lang)
     shared = SharedCells(evaluation, lang)
-    statuses = {s: f"{bracketed(shared.status[s], lang)}{c}" for s in Status}
+    statuses = {s: f"{aside(shared.status[s], lang)}{c}" for s in Status}
     names: dict[int, tuple[Indicator, str]] = {}
     several = len(evaluation.units) > 1
     for r in todo:
@@ -131,7 +131,7 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
         i = r.indicator
         name = names.get(id(i))
         if name is None:
-            text = f"**{markdown_inline(i.id)} {markdown_inline(i.name)}** "
+            text = f"**{markdown_inline(i.id)} {markdown_inline(i.name)}**"
             name = names[id(i)] = (i, text)
         yield f"- {who}{name[1]}{statuses[r.status]}{markdown_inline(shared.reason(r.reason))}"
         yield from _linked_tasks(evaluation, r, lang)

@@ -51,9 +51,7 @@ def tasks_blocking(check: TaskCheck, lang: str, shared: bool = False) -> str:
 
 def as_of_text(check: TaskCheck, lang: str) -> str:
     """``2023-12-31 (as the file says)``."""
-    return f"{check.as_of.isoformat()} " + bracketed(
-        label("as_of_" + check.as_of_source, lang), lang
-    )
+    return noted(check.as_of.isoformat(), label("as_of_" + check.as_of_source, lang), lang)
 
 
 def section_title(document: str, section: str, lang: str) -> str:
