@@ -257,6 +257,13 @@ def test_the_tasks_section(tmp_path: Path) -> None:
     assert "进展报送文件：progress-2023.yaml" in [p.text for p in document.paragraphs]
     assert "截至：2023-12-31（报送文件所载）" in [p.text for p in document.paragraphs]
     assert not [t for t in texts(document) if " （" in t]  # a Chinese bracket follows the text
+    paragraphs = [p.text for p in document.paragraphs]
+    summary = paragraphs[paragraphs.index("汇总") + 1]
+    sentence = summary[summary.index("任务情况") :]
+    assert sentence == (
+        "任务情况：逾期 2 项，报送不一致 1 项，未报送 2 项，未启动 2 项，推进中 43 项，已完成 4 项，"
+        "已终止 1 项；节点逾期 2 个，未到期 4 个，已完成 6 个。"
+    )  # prose: no symbols, no middle dots, no label twice, no state of none
 
 
 def test_only_failing_narrows_the_tables(tmp_path: Path) -> None:

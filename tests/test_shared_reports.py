@@ -127,6 +127,18 @@ def test_a_chinese_bracket_follows_the_text_without_a_space(fmt: str) -> None:
     assert "indicator is met (2023: pass 14, FAIL 1," in english  # an English one after a space
 
 
+@pytest.mark.parametrize("fmt", SHARED)
+def test_the_tasks_sentence_reads_as_prose(fmt: str) -> None:
+    progress = SAMPLES / "progress-2023.yaml"
+    english = report(fmt, SAMPLES / "2023.csv", "--tasks", progress, "--lang", "en")
+    assert (
+        "Tasks: 2 overdue, 1 inconsistent, 2 unreported, 2 not started, 43 in progress, 4 done, "
+        "1 dropped; milestones: 2 overdue, 4 open, 6 done."
+    ) in english
+    chinese = report(fmt, SAMPLES / "2023.csv", "--tasks", progress, "--lang", "zh")
+    assert "任务情况：逾期 2 项，报送不一致 1 项，" in chinese and "任务情况：任务" not in chinese
+
+
 def test_a_focused_unit_charts_its_own_index_over_the_years() -> None:
     source = SAMPLES / "districts-2023.csv"  # 16 units, 2021–2023 for some
     markdown = report("markdown", source, "--unit", "徐汇区", "--lang", "en")

@@ -523,10 +523,9 @@ def summary_sentences(evaluation: Evaluation, lang: str) -> list[str]:
         if sentence:
             sentences.append(sentence + stop)
     if evaluation.tasks is not None:
-        from plancheck.report.taskcheck import summary_text
+        from plancheck.report.taskcheck import summary_sentence
 
-        text = ("；" if lang == "zh" else "; ").join(summary_text(evaluation.tasks, lang))
-        sentences.append(label("tasks_sentence", lang, text=text))
+        sentences.append(summary_sentence(evaluation.tasks, lang))
     return sentences
 
 
