@@ -139,6 +139,18 @@ def test_the_tasks_sentence_reads_as_prose(fmt: str) -> None:
     assert "任务情况：逾期 2 项，报送不一致 1 项，" in chinese and "任务情况：任务" not in chinese
 
 
+@pytest.mark.parametrize("fmt", SHARED)
+def test_an_unclassed_midterm_cell_says_so_in_the_progress_table(fmt: str) -> None:
+    shown = report(fmt, SAMPLES / "districts-2023.csv", "--unit", "徐汇区", "--lang", "zh")
+    progress = shown[shown.index("年度进展") :]
+    if fmt == "markdown":
+        assert "| 14 一审案件服判息诉率 | 89 | 89 | 89 | 89 | 90% | 严重滞后 | — |" in progress
+        assert "|  |" not in progress.split("\n\n## ")[0]
+    else:
+        progress = progress.split("</table>")[0]
+        assert "<td>严重滞后</td><td>—</td>" in progress and "<td></td>" not in progress
+
+
 def test_a_focused_unit_charts_its_own_index_over_the_years() -> None:
     source = SAMPLES / "districts-2023.csv"  # 16 units, 2021–2023 for some
     markdown = report("markdown", source, "--unit", "徐汇区", "--lang", "en")

@@ -757,7 +757,7 @@ def shared_progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str],
             figure(evaluation, i, r.trend.projection),
             shared_target(i, lang),
             words.zh if lang == "zh" else words.en,
-            midterm_word(r.midterm, lang),
+            midterm_word(r.midterm, lang) or "—",  # not classed: as the category tables say
         ]
         body.append([r.unit, *cells] if several else cells)
     return header, body
