@@ -32,8 +32,12 @@ def hooks() -> dict[str, dict[str, Any]]:
 def run_hook(hook: dict[str, Any], files: list[Path], *args: str) -> Any:
     """As pre-commit runs it: the entry, the hook's args, then the matching staged file names."""
     _, subcommand = str(hook["entry"]).split()
-    files_pattern = re.compile(str(hook["files"]))
-    names = [str(f) for f in files if files_pattern.search(f.as_posix())]
+    files_pattern, exclude = re.compile(str(hook["files"])), re.compile(str(hook["exclude"]))
+    names = [
+        str(f)
+        for f in files
+        if files_pattern.search(f.as_posix()) and not exclude.search(f.as_posix())
+    ]
     assert names, "no file matches the hook"
     return CliRunner().invoke(app, [subcommand, *args, *names], catch_exceptions=False)
 
@@ -68,7 +72,8 @@ def test_hooks_match_yearly_submissions_only() -> None:
         excluded = re.compile(str(hook["exclude"]))
         for name in ("README.md", "indicators.yaml", "samples/make_districts.py", "notes.csv"):
             assert not files.search(name), name
-        for name in ("progress-2023.yaml", "samples/progress-2023.csv", "任务进度2024.yaml"):
+        for name in ("progress-2023.yaml", "samples/progress-2023.csv", "任务进度2024.yaml",
+                     "plan/sample-2027.csv"):  # fmt: skip
             assert files.search(name) and excluded.search(name), name  # a year, but not figures
         assert not excluded.search("submissions/2023.csv")
 
@@ -106,6 +111,23 @@ def test_hooks_run_on_the_samples_as_pre_commit_would() -> None:
     lines = result.stdout.splitlines()
     assert [line.split(":")[0] for line in lines[:3]] == [f"ok {f}" for f in good]
     assert "baseline year 2020" in lines[3]
+
+
+def test_the_sample_init_writes_is_not_checked_beside_a_real_year(tmp_path: Path) -> None:
+    """A repository with a plan made by ``plancheck init`` and its first real year committed
+    beside the sample: the sample is no submission (its figures would be given twice)."""
+    plan = tmp_path / "plan"
+    assert CliRunner().invoke(app, ["init", str(plan)]).exit_code == 0
+    (sample,) = plan.glob("sample-*.csv")
+    real = tmp_path / f"{sample.stem.removeprefix('sample-')}.csv"
+    real.write_bytes(sample.read_bytes())
+    staged = sorted(p for p in tmp_path.rglob("*") if p.is_file())
+    for hook in hooks().values():
+        assert re.search(str(hook["files"]), sample.as_posix())  # a year in its name, but…
+        assert re.search(str(hook["exclude"]), sample.as_posix())  # …left out
+        result = run_hook(hook, staged, "--plan", str(plan))
+        assert result.exit_code == 0, result.stderr
+        assert str(sample) not in result.stdout and str(real) in result.stdout
 
 
 def test_the_readmes_ci_snippets_install_from_the_repository() -> None:

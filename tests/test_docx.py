@@ -93,6 +93,8 @@ def test_title_office_and_date_come_first(five_years: DocumentObject) -> None:
     assert paragraphs[2] == "中共上海市徐汇区委全面依法治区委员会办公室"  # the plan's office
     assert paragraphs[3] == "2023年12月31日"  # no --date: the end of the latest year judged
     assert "单位：徐汇区" in paragraphs
+    # a span of years in Chinese takes the subtitle's dash, the plan's period too
+    assert "规划：徐汇区全面依法治区第十四个五年规划，2021—2025" in paragraphs
 
 
 def test_the_sections_of_the_report(five_years: DocumentObject) -> None:
@@ -112,7 +114,7 @@ def test_the_summary_is_sentences_about_the_latest_year(five_years: DocumentObje
     # the latest year's counts beside the verdict, never a sum over the years
     assert (
         verdict
-        == "合规：约束性指标全部达标 （2023年度：达标 14、未达标 1、推进中 6、缺数 1、无法判断 1）"
+        == "合规：约束性指标全部达标（2023年度：达标 14、未达标 1、推进中 6、缺数 1、无法判断 1）"
     )
     per_year = table_after(five_years, "汇总")
     assert per_year[0] == ["年度", "达标", "未达标", "推进中", "缺数", "无法判断", "合计"]
@@ -244,6 +246,8 @@ def test_a_focused_unit_among_many_and_the_city_view(tmp_path: Path) -> None:
     assert row[5] == str(len(figures))
     better = sum(1 for v in figures.values() if v > figures["徐汇区"])
     assert row[8] == str(better + 1)
+    progress = {row[0]: row for row in table_after(document, "年度进展")}
+    assert progress["14 一审案件服判息诉率"][-1] == "—"  # not classed: as the category tables say
 
 
 def test_the_tasks_section(tmp_path: Path) -> None:
@@ -253,6 +257,15 @@ def test_the_tasks_section(tmp_path: Path) -> None:
     found = headings(document)
     assert any(h.startswith("任务进展") for h in found)
     assert "进展报送文件：progress-2023.yaml" in [p.text for p in document.paragraphs]
+    assert "截至：2023-12-31（报送文件所载）" in [p.text for p in document.paragraphs]
+    assert not [t for t in texts(document) if " （" in t]  # a Chinese bracket follows the text
+    paragraphs = [p.text for p in document.paragraphs]
+    summary = paragraphs[paragraphs.index("汇总") + 1]
+    sentence = summary[summary.index("任务情况") :]
+    assert sentence == (
+        "任务情况：逾期 2 项，报送不一致 1 项，未报送 2 项，未启动 2 项，推进中 43 项，已完成 4 项，"
+        "已终止 1 项；节点逾期 2 个，未到期 4 个，已完成 6 个。"
+    )  # prose: no symbols, no middle dots, no label twice, no state of none
 
 
 def test_only_failing_narrows_the_tables(tmp_path: Path) -> None:

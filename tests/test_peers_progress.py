@@ -218,9 +218,13 @@ def test_a_unit_with_nothing_scored_has_no_index_and_no_rank(tmp_path: Path) -> 
     assert [latest[u][1:] for u in ("徐汇区", "长宁区", "静安区")] == [(1, 1), (2, 1), (None, 0)]
     assert 0 < latest["长宁区"][0] < latest["徐汇区"][0] < 10 and latest["静安区"][0] is None
     assert [i["unit"] for i in index] == ["徐汇区", "长宁区", "静安区"]  # the unranked last
+    # Nor category scores: a category with nothing scored is not 0 (null; — in the tables).
+    assert set(index[2]["categories"].values()) == {None} and len(index[2]["categories"]) == 4
+    assert index[1]["categories"]["法治社会"] == 0.0  # a present unit's blank figures score 0
     table = run("evaluate", source).stdout
     assert "—  静安区" in table
     markdown = run("evaluate", source, "-f", "markdown").stdout
+    assert "| — | 静安区 | — | — | — | — | — | 0/23 |" in markdown
     assert '    x-axis ["徐汇区", "长宁区"]' in markdown  # the chart shows scores only
 
 

@@ -101,6 +101,66 @@ def test_a_focused_unit_is_named_and_the_city_view_recomputes(fmt: str) -> None:
         assert re.search(r"19\s+常住人口每万人律师占有数\s+" + r"\s+".join(cells), shown)
 
 
+@pytest.mark.parametrize("fmt", SHARED)
+def test_a_span_of_years_takes_the_chinese_dash(fmt: str) -> None:
+    shown = report(fmt, SAMPLES / "2023.csv", "--lang", "zh")
+    assert "徐汇区全面依法治区第十四个五年规划，2021—2025" in shown and "2021–2025" not in shown
+    english = report(fmt, SAMPLES / "2023.csv", "--lang", "en")
+    assert "2021–2025" in english and "2021—2025" not in english
+
+
+@pytest.mark.parametrize("fmt", SHARED)
+def test_a_chinese_bracket_follows_the_text_without_a_space(fmt: str) -> None:
+    shown = report(fmt, SAMPLES / "2023.csv", "--tasks", SAMPLES / "progress-2023.yaml",
+                   "--lang", "zh")  # fmt: skip
+    if fmt == "html":
+        shown = re.sub(r"<[^>]+>", "", shown.split("<body>")[1])
+    else:
+        shown = shown.replace("**", "")
+    assert "合规：约束性指标全部达标（2023年度：达标 14、" in shown
+    assert " （" not in shown
+    if fmt == "html":  # the as_of is on the task page
+        shown = re.sub(r"<[^>]+>", "", run("tasks", "check", SAMPLES / "progress-2023.yaml",
+                                           "-f", "html", "--lang", "zh").stdout)  # fmt: skip
+    assert "2023-12-31（报送文件所载）" in shown and " （" not in shown  # 截至
+    english = re.sub(r"<[^>]+>|\*\*", "", report(fmt, SAMPLES / "2023.csv", "--lang", "en"))
+    assert "indicator is met (2023: pass 14, FAIL 1," in english  # an English one after a space
+
+
+@pytest.mark.parametrize("fmt", SHARED)
+def test_the_tasks_sentence_reads_as_prose(fmt: str) -> None:
+    progress = SAMPLES / "progress-2023.yaml"
+    english = report(fmt, SAMPLES / "2023.csv", "--tasks", progress, "--lang", "en")
+    assert (
+        "Tasks: 2 overdue, 1 inconsistent, 2 unreported, 2 not started, 43 in progress, 4 done, "
+        "1 dropped; milestones: 2 overdue, 4 open, 6 done."
+    ) in english
+    chinese = report(fmt, SAMPLES / "2023.csv", "--tasks", progress, "--lang", "zh")
+    assert "任务情况：逾期 2 项，报送不一致 1 项，" in chinese and "任务情况：任务" not in chinese
+
+
+@pytest.mark.parametrize("fmt", SHARED)
+def test_an_unclassed_midterm_cell_says_so_in_the_progress_table(fmt: str) -> None:
+    shown = report(fmt, SAMPLES / "districts-2023.csv", "--unit", "徐汇区", "--lang", "zh")
+    progress = shown[shown.index("年度进展") :]
+    if fmt == "markdown":
+        assert "| 14 一审案件服判息诉率 | 89 | 89 | 89 | 89 | 90% | 严重滞后 | — |" in progress
+        assert "|  |" not in progress.split("\n\n## ")[0]
+    else:
+        progress = progress.split("</table>")[0]
+        assert "<td>严重滞后</td><td>—</td>" in progress and "<td></td>" not in progress
+
+
+def test_a_focused_unit_charts_its_own_index_over_the_years() -> None:
+    source = SAMPLES / "districts-2023.csv"  # 16 units, 2021–2023 for some
+    markdown = report("markdown", source, "--unit", "徐汇区", "--lang", "en")
+    chart = markdown.split("```mermaid\n", 1)[1].split("\n```", 1)[0]
+    assert '    x-axis ["2021", "2022", "2023"]' in chart.splitlines()
+    assert "    line [97.2, 97.8, 98.4]" in chart.splitlines()  # 徐汇区's, as the HTML draws it
+    html = report("html", source, "--unit", "徐汇区", "--lang", "en")
+    assert "Rule-of-law index: 徐汇区" in html and "Rule-of-law index: 长宁区" not in html
+
+
 def test_several_units_get_the_city_view_and_no_unit_line() -> None:
     markdown = report("markdown", SAMPLES / "districts-2023.csv", "--lang", "en")
     assert "## Each indicator across the units, 2023" in markdown

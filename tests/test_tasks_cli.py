@@ -174,6 +174,47 @@ def test_missing_file_and_bad_as_of(tmp_path: Path) -> None:
     assert result.code == 2 and "'soon' is not a date" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("entry", "at", "english", "chinese"),
+    [
+        ('"10": {status: in_progress, milestones: {"10.1": [2021]}}', '"10.1"',
+         "10.1: milestone 10.1 has a target: give its value, a number (86 or \"86%\") or a "
+         "mapping (value: 86), not a list",
+         "10.1：节点 10.1 有目标值：请填写其数值（如 86 或 \"86%\"）或映射（value: 86），而不是列表"),
+        ('"19": {status: in_progress, milestones: {"19.1": {state: [done]}}}', "state",
+         "state: milestone 19.1 has a deadline: give its state, done or not_done, or a mapping",
+         "state：节点 19.1 有截止日期：请填写其状态（done 或 not_done）或映射"),
+        ('"19": {status: in_progress, partners: 3}', "partners",
+         "partners: give a list of texts ([\"区司法局\", \"区教育局\"]) or one text, "
+         "not a number (3)",
+         "partners：请填写文本列表（[\"区司法局\", \"区教育局\"]）或一项文本，而不是数字（3）"),
+        ('"19": {status: in_progress, evidence: {a: 1}}', "evidence",
+         "evidence: give a list of texts", "evidence：请填写文本列表"),
+        ('"19": {status: in_progress, evidence: [[a]]}', "evidence",
+         "not a list holding a list or a mapping", "而不是含有列表或映射的列表"),
+        ('"19": {status: done, lead: {a: b}}', "lead", "lead: give a text, not a mapping",
+         "lead：请填写文本，而不是映射"),
+    ],
+)  # fmt: skip
+def test_a_wrong_shape_says_which_to_give(
+    tmp_path: Path, entry: str, at: str, english: str, chinese: str
+) -> None:
+    """A list where a figure goes, a mapping or a number where texts go: one located line, not
+    a Python repr, and not accepted (partners: 3 was shown as a partner named 3)."""
+    progress = tmp_path / "progress.yaml"
+    column = 3 + entry.index(at)  # the key's: the line is indented two spaces, columns from 1
+    progress.write_text(f"as_of: 2023-12-31\ntasks:\n  {entry}\n", encoding="utf-8")
+    for command, lang, message in (
+        (("tasks", "check", progress), "en", english),
+        (("evaluate", SAMPLES / "2023.csv", "--tasks", progress), "en", english),
+        (("tasks", "check", progress), "zh", chinese),
+    ):
+        result = run(*command, "--lang", lang)
+        assert result.code == 2, result.stdout
+        assert result.stderr.startswith(f"{progress}:3:{column}: ") and message in result.stderr
+        assert result.stderr.count("\n") == 1 and "['" not in result.stderr
+
+
 def test_json_shape() -> None:
     data = run("tasks", "check", SAMPLE, "-f", "json").json()
     assert list(data) == ["plan", "as_of", "as_of_source", "files", "strict", "compliant",

@@ -10,7 +10,7 @@ group; qualitative targets 100 when the direction holds, else 0.
 A blank figure (missing) scores 0, as a target not met: leaving a figure out never raises a
 unit's index or its rank. Indicators that could not be judged (unknown: no reference, say) are
 left out. The index says how many submitted figures were scored (its coverage); a unit with no
-figure that year has no index (and no rank). Scores are
+figure that year has no index (and no rank), nor category scores. Scores are
 averaged within each category (weighted by each indicator's ``weight``), then across categories
 (weighted by each category's ``weight``; default 1). Units are ranked by the index within each
 year; ties share the better rank.
@@ -73,7 +73,9 @@ def combine(
         overall_sum / xp.where(overall_weight != 0.0, overall_weight, 1.0),
         0.0,
     )
-    return xp.where(submitted > 0.0, overall, math.nan), categories, submitted
+    absent = submitted == 0.0  # no figure at all: no index, and no category scores either
+    categories = [(name, xp.where(absent, math.nan, mean)) for name, mean in categories]
+    return xp.where(absent, math.nan, overall), categories, submitted
 
 
 def ranked(rows: list[IndexScore]) -> list[IndexScore]:

@@ -111,7 +111,7 @@ def summary_heading(evaluation: Evaluation, lang: str) -> str:
     """``Summary``, with the years it counts when there are several: the counts are of every
     judged year, the verdict and the binding/expected lines of the latest."""
     years = evaluation.years
-    span = f" {years[0]}–{years[-1]}" if len(years) > 1 else ""
+    span = f" {year_span(years[0], years[-1], lang)}" if len(years) > 1 else ""
     return f"{label('summary', lang)}{span}"
 
 
@@ -217,6 +217,16 @@ def latest_index(evaluation: Evaluation) -> list[IndexScore]:
         (i for i in evaluation.index if i.year == evaluation.latest_year),
         key=lambda i: (i.rank is None, i.rank or 0, i.unit),
     )
+
+
+def index_series(evaluation: Evaluation) -> list[tuple[str, list[tuple[int, float]]]]:
+    """Per unit a report is about (the focused one, or every unit), its index over the years:
+    (year, score) ascending, years with no score left out."""
+    scores: dict[str, list[tuple[int, float]]] = {unit: [] for unit in evaluation.units}
+    for s in evaluation.index:  # one pass: a national file has thousands of units
+        if s.score is not None and s.unit in scores:
+            scores[s.unit].append((s.year, s.score))
+    return [(unit, sorted(points)) for unit, points in scores.items()]
 
 
 def matrix(evaluation: Evaluation) -> list[tuple[str, list[Result]]]:
@@ -354,11 +364,19 @@ def shared_as_of(check: TaskCheck, lang: str) -> str:
     """``2023-12-31 (as the file says)``, without naming --as-of."""
     source = check.as_of_source
     key = "as_of_option_shared" if source == "option" else f"as_of_{source}"
-    return f"{check.as_of.isoformat()} {bracketed(label(key, lang), lang)}"
+    return noted(check.as_of.isoformat(), label(key, lang), lang)
 
 
 def colon(lang: str) -> str:
     return "：" if lang == "zh" else ": "
+
+
+def year_span(first: int, last: int, lang: str) -> str:
+    """A span of years: ``2021–2025``, in Chinese ``2021—2025`` (the dash 《2021—2025年》 writes);
+    one year alone when they are the same."""
+    if first == last:
+        return str(first)
+    return f"{first}{'—' if lang == 'zh' else '–'}{last}"
 
 
 def comma(lang: str) -> str:
@@ -429,7 +447,7 @@ def heading_fields(evaluation: Evaluation, options: Options) -> list[tuple[str, 
         fields.append(("office", label("office", lang), office))
     day = date_text(report_date(evaluation, options.date), lang)
     title = info.title if lang == "zh" else f"{info.title} ({info.title_en})"
-    period = f"{info.period.start}–{info.period.end}"
+    period = year_span(info.period.start, info.period.end, lang)
     document = f"{document_stage(evaluation.plan, lang)}{comma(lang)}{info.document.date}"
     fields += [
         ("date", label("date", lang), day),
@@ -526,10 +544,9 @@ def summary_sentences(evaluation: Evaluation, lang: str) -> list[str]:
         if sentence:
             sentences.append(sentence + stop)
     if evaluation.tasks is not None:
-        from plancheck.report.taskcheck import summary_text
+        from plancheck.report.taskcheck import summary_sentence
 
-        text = ("；" if lang == "zh" else "; ").join(summary_text(evaluation.tasks, lang))
-        sentences.append(label("tasks_sentence", lang, text=text))
+        sentences.append(summary_sentence(evaluation.tasks, lang))
     return sentences
 
 
@@ -761,7 +778,7 @@ def shared_progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str],
             figure(evaluation, i, r.trend.projection),
             shared_target(i, lang),
             words.zh if lang == "zh" else words.en,
-            midterm_word(r.midterm, lang),
+            midterm_word(r.midterm, lang) or "—",  # not classed: as the category tables say
         ]
         body.append([r.unit, *cells] if several else cells)
     return header, body
@@ -824,4 +841,10 @@ def signed(delta: float | None) -> str:
 
 def noted(text: str, note: object, lang: str) -> str:
     """``text (note)`` in English, ``text（note）`` in Chinese: ``各类别指标状态（2023）``."""
-    return f"{text}（{note}）" if lang == "zh" else f"{text} ({note})"
+    return f"{text}{aside(note, lang)}"
+
+
+def aside(note: object, lang: str) -> str:
+    """A note in brackets after what it notes: `` (note)`` in English, ``（note）`` in Chinese
+    (a full-width bracket follows the text without a space)."""
+    return f"（{note}）" if lang == "zh" else f" ({note})"

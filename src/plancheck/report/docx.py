@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from plancheck.evaluate.models import Evaluation, Status
 from plancheck.report import Options
 from plancheck.report.common import (
-    bracketed,
+    aside,
     category_table,
     city_table,
     city_year,
@@ -47,6 +47,7 @@ from plancheck.report.common import (
     shared_reason,
     summary_sentences,
     verdict,
+    year_span,
     year_table,
 )
 from plancheck.report.escape import xml
@@ -85,9 +86,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
     doc.add_paragraph(xml(info.title if lang == "zh" else info.title_en), style="Title")
     if lang != "zh":
         _centred(doc, info.title)  # the plan's own name
-    dash = "—" if lang == "zh" else "–"
-    first, last = evaluation.years[0], evaluation.years[-1]
-    years = f"{first}{dash}{last}" if first != last else str(last)
+    years = year_span(evaluation.years[0], evaluation.years[-1], lang)
     _centred(doc, label("report_for", lang, years=years))
     office = office_text(evaluation, options.office, lang)
     if office:
@@ -107,7 +106,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
     run = paragraph.add_run(xml(verdict(evaluation, lang, shared=True)))
     run.bold = True
     run.font.color.rgb = _rgb((0x1B, 0x5E, 0x20) if evaluation.compliant else (0xB7, 0x1C, 0x1C))
-    paragraph.add_run(xml(" " + bracketed(latest_counts(evaluation, lang), lang)))
+    paragraph.add_run(xml(aside(latest_counts(evaluation, lang), lang)))
     if len(evaluation.units) > 1 and evaluation.failing_units:
         doc.add_paragraph(
             xml(

@@ -16,7 +16,7 @@ from plancheck.plan.models import Indicator
 from plancheck.report import Options
 from plancheck.report.common import (
     SharedCells,
-    bracketed,
+    aside,
     category_table,
     city_table,
     city_year,
@@ -27,6 +27,7 @@ from plancheck.report.common import (
     heading_fields,
     index_explained,
     index_name,
+    index_series,
     index_table,
     latest_counts,
     latest_index,
@@ -94,8 +95,8 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     ok = evaluation.compliant
     out.append(
         f'<p class="verdict {"ok" if ok else "bad"}" id="verdict">'
-        f"{esc(label('verdict', lang) + colon(lang) + verdict(evaluation, lang, shared=True))} "
-        f'<span class="counts">{esc(bracketed(latest_counts(evaluation, lang), lang))}</span></p>'
+        f"{esc(label('verdict', lang) + colon(lang) + verdict(evaluation, lang, shared=True))}"
+        f'<span class="counts">{esc(aside(latest_counts(evaluation, lang), lang))}</span></p>'
     )
     if len(evaluation.units) > 1 and evaluation.failing_units:
         out.append(
@@ -240,12 +241,7 @@ def _index(evaluation: Evaluation, lang: str) -> list[str]:
     if bars:
         out.append(index_bars(index_name(evaluation, lang), bars, lang))
     if len(evaluation.years) > 1:
-        scores: dict[str, list[tuple[int, float]]] = {}
-        for s in evaluation.index:  # one pass: a national file has thousands of units
-            if s.score is not None:
-                scores.setdefault(s.unit, []).append((s.year, s.score))
-        for unit in evaluation.units:
-            points = sorted(scores.get(unit, []))
+        for unit, points in index_series(evaluation):
             if len(points) > 1:
                 out.append(index_line(f"{index_name(evaluation, lang)}{colon(lang)}{unit}", points))
     return out

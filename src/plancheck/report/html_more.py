@@ -12,7 +12,7 @@ from plancheck.evaluate.diff import Change, Diff
 from plancheck.evaluate.models import Result
 from plancheck.messages import render
 from plancheck.report import Options
-from plancheck.report.common import colon, comma, diff_side, signed, value_cell
+from plancheck.report.common import colon, comma, diff_side, signed, value_cell, year_span
 from plancheck.report.escape import html as esc
 from plancheck.report.html_style import CSS as BASE_CSS
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word
@@ -101,7 +101,7 @@ def render_diff(diff: Diff, options: Options) -> str:
         '<dl class="meta">',
         f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(info.title)}"
         + (f" ({esc(info.title_en)})" if lang != "zh" else "")
-        + f"{comma(lang)}{info.period.start}–{info.period.end}</dd>",
+        + f"{comma(lang)}{year_span(info.period.start, info.period.end, lang)}</dd>",
         f"<dt>{esc(label('before', lang))}</dt><dd>{esc(diff_side(diff.old, lang))}</dd>",
         f"<dt>{esc(label('after', lang))}</dt><dd>{esc(diff_side(diff.new, lang))}</dd>",
         "</dl>",
@@ -153,7 +153,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
         '<dl class="meta">',
         f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(info.title)}"
         + (f" ({esc(info.title_en)})" if lang != "zh" else "")
-        + f"{comma(lang)}{info.period.start}–{info.period.end}</dd>",
+        + f"{comma(lang)}{year_span(info.period.start, info.period.end, lang)}</dd>",
         f"<dt>{esc(label('progress_file', lang))}</dt><dd>{esc(', '.join(check.files))}</dd>",
         f"<dt>{esc(label('as_of', lang))}</dt><dd>{esc(parts.as_of_text(check, lang))}</dd>",
         "</dl>",

@@ -16,6 +16,7 @@ from plancheck.report.escape import json_safe
 
 if TYPE_CHECKING:  # for annotations only: importing them costs every run's start-up
     from plancheck.evaluate.diff import Diff
+    from plancheck.evaluate.index import IndexScore
     from plancheck.evaluate.progress import Trend
     from plancheck.tasks.models import TaskCheck, TaskResult
 
@@ -146,7 +147,7 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
             "year": score.year,
             "score": round(score.score, 2) if score.score is not None else None,
             "rank": score.rank,
-            "categories": {name: round(value, 2) for name, value in score.categories},
+            "categories": _categories(evaluation, score),
             "scored": score.scored,
             "total": score.total,
         }
@@ -166,6 +167,15 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
     if evaluation.tasks is not None:
         data["tasks"] = taskcheck_data(evaluation.tasks, options)
     return pieces(data)
+
+
+def _categories(evaluation: Evaluation, score: IndexScore) -> dict[str, float | None]:
+    """Every category's score in the plan's order: null for one with nothing scored."""
+    scores = dict(score.categories)
+    return {
+        c.name: round(scores[c.name], 2) if c.name in scores else None
+        for c in evaluation.plan.categories
+    }
 
 
 def _city_row(view: IndicatorView) -> dict[str, Any]:

@@ -424,6 +424,9 @@ LABELS["en"].update(
         "index_rank": ", place {rank} of {count} units",
         "index_change": ", {change} on {year}",
         "tasks_sentence": "Tasks: {text}.",
+        "tasks_count": "{n} {state}",
+        "milestones_count": "{n} {state}",
+        "milestones_phrase": "milestones: {text}",
     }
 )
 LABELS["zh"].update(
@@ -486,6 +489,9 @@ LABELS["zh"].update(
         "index_rank": "，在{count}个单位中排第{rank}名",
         "index_change": "，较{year}年{change}",
         "tasks_sentence": "任务情况：{text}。",
+        "tasks_count": "{state} {n} 项",
+        "milestones_count": "{state} {n} 个",
+        "milestones_phrase": "节点{text}",
     }
 )
 

@@ -14,7 +14,7 @@ from plancheck.plan.models import Indicator, Plan
 from plancheck.report import Options
 from plancheck.report.common import (
     SharedCells,
-    bracketed,
+    aside,
     category_table,
     city_table,
     city_year,
@@ -25,6 +25,7 @@ from plancheck.report.common import (
     heading_fields,
     index_explained,
     index_name,
+    index_series,
     index_table,
     latest_counts,
     latest_index,
@@ -96,8 +97,8 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     ]
     lines += [
         "",
-        f"**{label('verdict', lang)}{c}{markdown_inline(verdict(evaluation, lang, shared=True))}** "
-        + markdown_inline(bracketed(latest_counts(evaluation, lang), lang)),
+        f"**{label('verdict', lang)}{c}{markdown_inline(verdict(evaluation, lang, shared=True))}**"
+        + aside(markdown_inline(latest_counts(evaluation, lang)), lang),
         "",
     ]
     if evaluation.failing_units and len(evaluation.units) > 1:
@@ -122,7 +123,7 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     if not todo:
         yield label("nothing_needs_attention", lang)
     shared = SharedCells(evaluation, lang)
-    statuses = {s: f"{bracketed(shared.status[s], lang)}{c}" for s in Status}
+    statuses = {s: f"{aside(shared.status[s], lang)}{c}" for s in Status}
     names: dict[int, tuple[Indicator, str]] = {}
     several = len(evaluation.units) > 1
     for r in todo:
@@ -130,7 +131,7 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
         i = r.indicator
         name = names.get(id(i))
         if name is None:
-            text = f"**{markdown_inline(i.id)} {markdown_inline(i.name)}** "
+            text = f"**{markdown_inline(i.id)} {markdown_inline(i.name)}**"
             name = names[id(i)] = (i, text)
         yield f"- {who}{name[1]}{statuses[r.status]}{markdown_inline(shared.reason(r.reason))}"
         yield from _linked_tasks(evaluation, r, lang)
@@ -185,9 +186,9 @@ def _index_chart(evaluation: Evaluation, lang: str) -> list[str]:
         values = ", ".join(f"{s.score:.1f}" for s in ranking if s.score is not None)
         kind = "bar"
     elif len(evaluation.years) > 1:
-        scores = sorted((s for s in evaluation.index if s.score is not None), key=lambda s: s.year)
-        axis = ", ".join(mermaid_label(str(s.year)) for s in scores)
-        values = ", ".join(f"{s.score:.1f}" for s in scores if s.score is not None)
+        points = [p for _, series in index_series(evaluation) for p in series]  # the one unit's
+        axis = ", ".join(mermaid_label(str(year)) for year, _ in points)
+        values = ", ".join(f"{score:.1f}" for _, score in points)
         kind = "line"
     else:
         return []

@@ -51,9 +51,7 @@ def tasks_blocking(check: TaskCheck, lang: str, shared: bool = False) -> str:
 
 def as_of_text(check: TaskCheck, lang: str) -> str:
     """``2023-12-31 (as the file says)``."""
-    return f"{check.as_of.isoformat()} " + bracketed(
-        label("as_of_" + check.as_of_source, lang), lang
-    )
+    return noted(check.as_of.isoformat(), label("as_of_" + check.as_of_source, lang), lang)
 
 
 def section_title(document: str, section: str, lang: str) -> str:
@@ -161,6 +159,25 @@ def milestone_text(milestone: Milestone, lang: str) -> str:
     ``34.1 …（每年）``."""
     due = label("every_year", lang) if milestone.recurring else str(milestone.due or "")
     return noted(f"{milestone.id} {milestone.text}", due, lang)
+
+
+def summary_sentence(check: TaskCheck, lang: str) -> str:
+    """The counts of tasks per state and of milestone findings per status as a shared report's
+    sentence, the states that occur only: ``任务情况：逾期 2 项，…；节点逾期 2 个，…。``."""
+
+    def counts(summary: dict[str, int], key: str) -> str:
+        # the words as prose: the terminal's OVERDUE is "overdue" in a sentence
+        return comma(lang).join(
+            label(key, lang, n=n, state=task_word(state, lang).lower())
+            for state, n in summary.items()
+            if n
+        )
+
+    text = counts(check.summary(), "tasks_count")
+    milestones = counts(check.milestone_summary(), "milestones_count")
+    if milestones:
+        text += semicolon(lang) + label("milestones_phrase", lang, text=milestones)
+    return label("tasks_sentence", lang, text=text)
 
 
 def summary_text(check: TaskCheck, lang: str) -> tuple[str, str]:

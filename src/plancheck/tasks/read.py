@@ -592,23 +592,71 @@ def _typed(cell: Cell | None) -> str:
     return str(cell.value).strip()
 
 
-def _texts(cell: Cell | None, split: bool) -> tuple[str, ...]:
-    """Names or items (partners, evidence) as typed (``_typed``), a string of them split."""
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
+def _given(value: object) -> str | None:
+    """What a value that should be one text or figure is instead (a list, a mapping), if so."""
+    if isinstance(value, dict):
+        return say("tasks.given_mapping")
+    if isinstance(value, list):
+        return say("tasks.given_list")
+    return None
+
+
+def _nested(items: object) -> bool:
+    """Does a list (or a mapping's values) hold a list or a mapping?"""
+    values = list(items.values()) if isinstance(items, dict) else items
+    return isinstance(values, list) and any(isinstance(v, list | dict) for v in values)
+
+
+def _one_text(cell: Cell | None, here: _Located, listed: bool = True) -> None:
+    """A text people write (a status, a lead, a note) given as a mapping — or as a list where
+    only one is taken (``listed=False``), or a list holding lists — is refused, saying so."""
+    if cell is None:
+        return
+    given = _given(cell.value)
+    if isinstance(cell.value, list) and listed:
+        given = say("tasks.given_nested") if _nested(cell.value) else None
+    if given is not None:
+        raise here.error(cell, say("cell", label=cell.label,
+                                   message=say("tasks.shape_text", given=given)))  # fmt: skip
+
+
+def _texts(cell: Cell | None, split: bool, here: _Located) -> tuple[str, ...]:
+    """Names or items (partners, evidence) as typed (``_typed``), a string of them split. A
+    mapping, a list in the list or a number (``partners: 3``) is refused: a list of texts."""
     if cell is None or cell.value is None:
         return ()
+
+    def refused(given: str) -> UserError:
+        problem = say("tasks.shape_texts", given=given)
+        return here.error(cell, say("cell", label=cell.label, message=problem))
+
+    if isinstance(cell.value, dict):
+        raise refused(say("tasks.given_mapping"))
     listed = isinstance(cell.value, list)  # a list's items are kept as typed
     items = cell.value if isinstance(cell.value, list) else [cell.value]
     found: list[str] = []
     for item in items:
+        if isinstance(item, list | dict):
+            raise refused(say("tasks.given_nested"))
         text = str(item).strip() if item is not None else ""
         parts = _LIST_SPLIT.split(text) if split and not listed else [text]
-        found.extend(p.strip() for p in parts if p.strip())
+        for part in (p.strip() for p in parts):
+            if _NUMBER.fullmatch(fold(part)):
+                raise refused(say("tasks.given_number", text=part))
+            if part:
+                found.append(part)
     return tuple(dict.fromkeys(found))
 
 
 def _task_report(raw: _RawTask, here: _Located, plan: Plan, as_of: dt.date) -> TaskReport:
     task = raw.task
     status_cell = raw.cells.get("status")
+    _one_text(status_cell, here, listed=False)
+    for name in ("lead", "reason", "note"):
+        _one_text(raw.cells.get(name), here)
     if status_cell is None or _text(status_cell) == "":
         raise here.error(
             status_cell or raw.where,
@@ -637,9 +685,9 @@ def _task_report(raw: _RawTask, here: _Located, plan: Plan, as_of: dt.date) -> T
         task=task.id,
         status=status,
         lead=_typed(raw.cells.get("lead")),
-        partners=_texts(raw.cells.get("partners"), split=True),
+        partners=_texts(raw.cells.get("partners"), split=True, here=here),
         reason=reason,
-        evidence=_texts(raw.cells.get("evidence"), split=False),
+        evidence=_texts(raw.cells.get("evidence"), split=False, here=here),
         note=_typed(raw.cells.get("note")),
         milestones=milestones,
         file=here.file,
@@ -656,6 +704,13 @@ _SHORTHAND = {
     MilestoneKind.DATED: "state",
     MilestoneKind.QUANTITATIVE: "value",
     MilestoneKind.ANNUAL: "years",
+}
+
+
+_SHAPE = {
+    MilestoneKind.DATED: "tasks.shape_dated",
+    MilestoneKind.QUANTITATIVE: "tasks.shape_quantitative",
+    MilestoneKind.ANNUAL: "tasks.shape_annual",
 }
 
 
@@ -685,6 +740,16 @@ def _milestone_report(
                 cell,
                 say("tasks.quoted_label", label=cell.label, message=_kind_hint(milestone, kind)),
             )
+    for name, cell in cells.items():  # the shapes a milestone's entry takes, else which to give
+        if name == "note":
+            _one_text(cell, here)
+            continue
+        given = _given(cell.value)
+        if name == "years":
+            given = say("tasks.given_nested") if _nested(cell.value) else None
+        if given is not None:
+            problem = say(_SHAPE[kind], id=milestone.id, given=given)
+            raise here.error(cell, say("cell", label=cell.label, message=problem))
     done = _state(cells.get("state"), here) if "state" in cells else None
     value = _value(cells["value"], milestone, here) if "value" in cells else None
     years = _years(cells["years"], plan, as_of, here) if "years" in cells else ()
