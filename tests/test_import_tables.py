@@ -379,6 +379,16 @@ def test_a_total_said_as_cumulative_reads_the_same_in_either_column(
 SKIPPED = "序号,指标,单位,2025年,属性\n1,某某率,%,90,约束性\n,,%,80,预期性\n,某率二,%,95,约束性\n"
 
 
+def imported_in(folder: Path, table: str, lang: str) -> Any:
+    """``plan import`` of ``table`` (a CSV) in ``lang``, which must succeed."""
+    source = folder / "t.csv"
+    source.write_text(table, encoding="utf-8")
+    result = run("plan", "import", source, "-o", folder / "p", "--period", "2021-2025",
+                 "--lang", lang)  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
 @pytest.mark.parametrize(
     ("lang", "skipped", "unnumbered"),
     [
@@ -390,11 +400,7 @@ SKIPPED = "序号,指标,单位,2025年,属性\n1,某某率,%,90,约束性\n,,%,
 def test_notes_and_findings_name_the_source_file_and_line(
     tmp_path: Path, lang: str, skipped: str, unnumbered: str
 ) -> None:
-    source = tmp_path / "t.csv"
-    source.write_text(SKIPPED, encoding="utf-8")
-    result = run("plan", "import", source, "-o", tmp_path / "p", "--period", "2021-2025",
-                 "--lang", lang)  # fmt: skip
-    assert result.exit_code == 0, result.stderr
+    result = imported_in(tmp_path, SKIPPED, lang)
     lines = [line.strip() for line in result.stdout.splitlines()]
     assert skipped in lines
     assert any(line.endswith(unnumbered) for line in lines)
@@ -411,11 +417,7 @@ QUOTED = '序号,指标名称,单位,指标目标,属性\n1,甲率,%,"100%，保
 def test_messages_list_ids_and_quote_cells_as_each_language_writes(
     tmp_path: Path, lang: str, listed: str, quoted: str
 ) -> None:
-    source = tmp_path / "t.csv"
-    source.write_text(QUOTED, encoding="utf-8")
-    result = run("plan", "import", source, "-o", tmp_path / "p", "--period", "2021-2025",
-                 "--lang", lang)  # fmt: skip
-    assert result.exit_code == 0, result.stderr
+    result = imported_in(tmp_path, QUOTED, lang)
     assert listed in result.stdout
     assert quoted in result.stdout
 
