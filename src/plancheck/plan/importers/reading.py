@@ -348,21 +348,22 @@ class _Draft:
     def note(self, text: str) -> None:
         self.reader.note(text)
 
-    def growth_word(self) -> str | None:
-        found = GROWTH.search(self.name)
+    def _word(self, pattern: re.Pattern[str]) -> str | None:
+        """The word of the name ``pattern`` finds (增长, 下降, 新增…), if any."""
+        found = pattern.search(self.name)
         return found[0] if found else None
+
+    def growth_word(self) -> str | None:
+        return self._word(GROWTH)
 
     def reduction_word(self) -> str | None:
-        found = REDUCTION.search(self.name)
-        return found[0] if found else None
+        return self._word(REDUCTION)
 
     def flow_word(self) -> str | None:
-        found = FLOW.search(self.name)
-        return found[0] if found else None
+        return self._word(FLOW)
 
     def rise_word(self) -> str | None:
-        found = RISE.search(self.name)
-        return found[0] if found else None
+        return self._word(RISE)
 
     def lower_is_better(self) -> bool:
         return lower_is_better(self.name)
