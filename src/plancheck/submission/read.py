@@ -128,6 +128,7 @@ class _Builder:
         self.sheets: dict[str, str] = {}
         self.index = {ind.id: n for n, ind in enumerate(plan.indicators)}
         self.default_unit = plan.info.unit or ""
+        self.no_figure_column = "read.no_value_column"  # a reference file's reader names its own
         # Memos (see ``add``): a city's file repeats the same indicators, years, units, figures.
         self._keys: dict[str, int | None] = {}
         self._totals: dict[str, str] = {}  # a year cell → its text if a 合计, else ""
@@ -154,7 +155,8 @@ class _Builder:
             first = next(((n, row) for n, row in numbered if any(c.strip() for c in row)), None)
             assert first is not None
             layout = Layout(first[1], self.plan, file, first[0],
-                            lambda line, col: cell_ref(name, line, col))  # fmt: skip
+                            lambda line, col: cell_ref(name, line, col),
+                            self.no_figure_column)  # fmt: skip
             self._warn_unused(layout)
             layout.feed(self, context, numbered)
         else:
@@ -172,7 +174,8 @@ class _Builder:
                 rows = read_rows(
                     text, file, lambda cells: columns.looks_like_header(cells, self.plan)
                 )
-                layout = Layout(rows.header, self.plan, file, rows.header_line, None)
+                layout = Layout(rows.header, self.plan, file, rows.header_line, None,
+                                self.no_figure_column)  # fmt: skip
                 self._warn_unused(layout)
                 layout.feed(self, context, rows.records)
         if context.rows == 0 and not self.errors:
@@ -548,6 +551,8 @@ class Layout:
     file: str
     line: int
     cell_name: CellName | None
+    # What a long header without a figure column is told (a reference file names its own)
+    no_figure_column: str = "read.no_value_column"
 
     def __post_init__(self) -> None:
         header = [cell.strip() for cell in self.header]
@@ -594,7 +599,7 @@ class Layout:
             else:
                 self.unused.append((col, name))
         if self.long and not {"value", "reference"} & set(self.fields):
-            raise UserError(say("read.no_value_column"), self.file, self.line)
+            raise UserError(say(self.no_figure_column), self.file, self.line)
         if not self.long and not self.indicators:
             raise UserError(say("read.no_indicator_column"), self.file, self.line)
 
@@ -693,12 +698,8 @@ def read_references(
     references: dict[tuple[int, str], float] = {}
     lines: dict[tuple[int, str], int] = {}
     builder = _Builder(plan, year)
-    try:
-        builder.read(path, None)
-    except UserError as error:
-        if error.message != say("read.no_value_column"):
-            raise
-        raise UserError(say("read.no_reference_column"), error.file, error.line) from None
+    builder.no_figure_column = "read.no_reference_column"
+    builder.read(path, None)
     rows = [(year, indicator, value, reference, line)
             for _, year, indicator, value, reference, _, line, _ in builder.rows]  # fmt: skip
     if builder.errors:
