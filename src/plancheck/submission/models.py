@@ -89,40 +89,33 @@ class Submission:
     ) -> Iterator[Observation]:
         """The rows given for ``units`` in ``years``, unit by unit, year by year, in the plan's
         order of indicators (a baseline year's figures, for a report that keeps them)."""
-        count_units, count_years = len(self.units), len(self.years)
         position = {name: u for u, name in enumerate(self.units)}
         for unit in units:
-            u = position[unit]
             for year in years:
                 y = self.years.index(year)
                 for i in range(len(self.indicators)):
-                    cell = (i * count_years + y) * count_units + u
-                    line = self.line[cell]
-                    if not line:
-                        continue
-                    value, reference, rank = self.value[cell], self.reference[cell], self.rank[cell]
-                    yield Observation(
-                        unit, year, self.indicators[i], None if math.isnan(value) else value,
-                        None if math.isnan(reference) else reference,
-                        None if math.isnan(rank) else int(rank), self.notes.get(cell, ""),
-                        self.files[self.file[cell]], line,
-                    )  # fmt: skip
+                    cell = self.cell(i, y, position[unit])
+                    if self.line[cell]:
+                        yield self._observation(cell)
 
     def _observations(self) -> Iterator[Observation]:
-        units, years = len(self.units), len(self.years)
         for cell, line in enumerate(self.line):
-            if not line:
-                continue
-            u, y, i = cell % units, (cell // units) % years, cell // (units * years)
-            value, reference, rank = self.value[cell], self.reference[cell], self.rank[cell]
-            yield Observation(
-                self.units[u],
-                self.years[y],
-                self.indicators[i],
-                None if math.isnan(value) else value,
-                None if math.isnan(reference) else reference,
-                None if math.isnan(rank) else int(rank),
-                self.notes.get(cell, ""),
-                self.files[self.file[cell]],
-                line,
-            )
+            if line:
+                yield self._observation(cell)
+
+    def _observation(self, cell: int) -> Observation:
+        """The row that gave ``cell``, as read."""
+        units, years = len(self.units), len(self.years)
+        u, y, i = cell % units, (cell // units) % years, cell // (units * years)
+        value, reference, rank = self.value[cell], self.reference[cell], self.rank[cell]
+        return Observation(
+            self.units[u],
+            self.years[y],
+            self.indicators[i],
+            None if math.isnan(value) else value,
+            None if math.isnan(reference) else reference,
+            None if math.isnan(rank) else int(rank),
+            self.notes.get(cell, ""),
+            self.files[self.file[cell]],
+            self.line[cell],
+        )
