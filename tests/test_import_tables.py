@@ -551,3 +551,40 @@ def test_a_bare_number_on_a_count_is_a_floor_unless_the_count_is_of_harm(
     draft = imported(tmp_path, "t.csv", f"序号,指标名称,单位,2025年目标,属性\n1,{name},件,100,预期性\n",
                      (2021, 2025))  # fmt: skip
     assert indicators(draft)[0]["target"] == {"kind": "threshold", "op": op, "value": 100}
+
+
+# --- the notes under a table, kept in a file of their own ---------------------------------------
+
+NATIONAL = Path(__file__).parent / "fixtures" / "national"
+
+
+def test_notes_kept_apart_read_as_the_notes_under_the_table(tmp_path: Path) -> None:
+    table = NATIONAL / "national-14th-fyp-indicators.csv"
+    notes = NATIONAL / "national-14th-fyp-notes.txt"
+    under = tmp_path / "with-notes.csv"
+    under.write_text(
+        table.read_text(encoding="utf-8") + notes.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    apart = run("plan", "import", table, notes, "-o", tmp_path / "apart")
+    assert apart.exit_code == 0, apart.output
+    assert run("plan", "import", under, "-o", tmp_path / "under").exit_code == 0
+    assert indicators_of(tmp_path / "apart") == indicators_of(tmp_path / "under")
+    drafted = {row["id"]: row for row in indicators_of(tmp_path / "apart")}
+    assert drafted["3"]["baseline"] == {"year": 2019, "value": 60.6}  # 注②：带*的为2019年数据
+    assert "〔〕内为5年累计数" in apart.output
+    # Without them, the mark is a question for a person, not a year.
+    alone = run("plan", "import", table, "-o", tmp_path / "alone")
+    assert "which no note under the table explains" in alone.output
+    assert {row["id"]: row for row in indicators_of(tmp_path / "alone")}["3"]["baseline"] != (
+        drafted["3"]["baseline"]
+    )
+
+
+def test_a_notes_file_that_is_not_there_is_named(tmp_path: Path) -> None:
+    table = NATIONAL / "national-14th-fyp-indicators.csv"
+    result = CliRunner().invoke(
+        app, ["plan", "import", str(table), str(tmp_path / "notes.txt"), "-o", str(tmp_path / "p")]
+    )
+    assert result.exit_code == 2
+    assert "notes.txt" in result.output and "not found" in result.output
+    assert not (tmp_path / "p").exists()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import field, replace
 from pathlib import Path
@@ -391,14 +391,21 @@ def schema(which: str) -> Outcome:
     return Outcome(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
 
 
-def import_plan(source: Path, output: Path, *, period: str | None, force: bool) -> Outcome:
+def import_plan(
+    source: Path,
+    output: Path,
+    *,
+    period: str | None,
+    force: bool,
+    notes: Sequence[Path] = (),
+) -> Outcome:
     """``plancheck plan import``: draft a plan's YAML files; list what a person must check."""
     from plancheck.plan import importers
     from plancheck.plan.consistency import TargetTextCheck
     from plancheck.plan.load import load_plan
 
     years = importers.parse_period(period) if period else None
-    imported = importers.import_plan(source, years)
+    imported = importers.import_plan(source, years, notes)
 
     def check(folder: Path) -> None:
         load_plan(folder, checks=[TargetTextCheck()])

@@ -691,6 +691,16 @@ def plan_import(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Folder for indicators.yaml and tasks.yaml.")
     ],
+    notes: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Text files of the notes printed under the table (注：①…), "
+            "when they are kept apart from it.",
+            metavar="NOTES",
+            readable=False,
+            show_default=False,
+        ),
+    ] = None,
     period: PeriodOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite indicators.yaml/tasks.yaml in the folder.")
@@ -700,7 +710,7 @@ def plan_import(
     """Draft a plan's YAML files from its document; list what a person must check."""
     from plancheck import app as application
 
-    _finish(application.import_plan(source, output, period=period, force=force))
+    _finish(application.import_plan(source, output, period=period, force=force, notes=notes or ()))
 
 
 @app.command()

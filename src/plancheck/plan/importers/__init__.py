@@ -48,8 +48,12 @@ class Imported:
     counts: tuple[int, int]  # indicators, tasks
 
 
-def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported:
-    """Read ``source`` and draft the plan's two files (not written: see ``write``)."""
+def import_plan(
+    source: Path, period: tuple[int, int] | None = None, notes: Sequence[Path] = ()
+) -> Imported:
+    """Read ``source`` and draft the plan's two files (not written: see ``write``). ``notes``:
+    text files holding the notes printed under the table (注：①〔〕内为5年累计数。②带*的为2019年数据),
+    when they were kept apart from it; they are read as if they followed it."""
     suffix = source.suffix.lower()
     if suffix == ".doc":
         raise UserError(say("import.doc"), source)
@@ -85,6 +89,7 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
         raise UserError(say("import.no_table"), source)
     # The table's lines of a text are no task's: a grid of a Word or Excel file is not in lines.
     span = table.span if suffix in TEXT_SUFFIXES else None
+    footnotes = [*table.footnotes, *_notes_kept_apart(notes)]
     _names_once(table.rows, source)
     found_tasks, task_notes = tasks(lines, where, span)
     chosen, note = _period(meta, period, table)
@@ -99,7 +104,7 @@ def import_plan(source: Path, period: tuple[int, int] | None = None) -> Imported
         notes=[*table.notes, *task_notes, *([note] if note else [])],
         tasks_note="" if found_tasks else _no_tasks(suffix),
         dated=table.dated,
-        footnotes=table.footnotes,
+        footnotes=footnotes,
     )
     indicators_text, indicator_findings = indicators_yaml(draft)
     tasks_text, task_findings = tasks_yaml(draft)
@@ -136,6 +141,13 @@ def _names_once(rows: Sequence[Row], source: Path) -> None:
                 break
     if errors:
         raise UserErrors(errors)
+
+
+def _notes_kept_apart(files: Sequence[Path]) -> list[str]:
+    """The lines of each notes file that have text, as the notes under a table are kept."""
+    from plancheck.textfile import read_text, split_lines
+
+    return [line.strip() for file in files for line in split_lines(read_text(file)) if line.strip()]
 
 
 def _no_tasks(suffix: str) -> str:
