@@ -246,3 +246,46 @@ def test_the_compact_report_keeps_the_tasks_needing_attention_and_details_every_
         assert "Tasks: ✘ OVERDUE 2" in report
     assert "┃ Task " in details and "┃ Task " not in compact  # the tables per section
     assert len(compact.splitlines()) < 160
+
+
+MIDTERM_EN = {"achieved_early": "achieved early", "ahead": "ahead of schedule",
+              "on_track": "broadly on schedule", "lagging": "lagging"}  # fmt: skip
+MIDTERM_ZH = {"achieved_early": "提前实现", "ahead": "快于预期", "on_track": "基本符合预期",
+              "lagging": "滞后"}  # fmt: skip
+
+
+def midterm_counts(line: str, words: dict[str, str]) -> dict[str, int]:
+    """``… 提前实现 5 · 基本符合预期 10`` → {"achieved_early": 5, "on_track": 10}."""
+    by_word = {word: key for key, word in words.items()}
+    found = {}
+    for part in re.split(r"[:：]", line, maxsplit=1)[1].split(" · "):
+        word, count = part.strip().rsplit(" ", 1)
+        found[by_word[word]] = int(count)
+    return found
+
+
+def test_the_terminal_counts_the_latest_years_midterm_classes_as_the_json_gives_them() -> None:
+    for files, lang, words, heading in [
+        ([SAMPLES / "2023.csv"], "en", MIDTERM_EN, "Mid-term review 2023"),
+        ([*YEARS], "zh", MIDTERM_ZH, "2023年中期评估"),
+        ([DISTRICTS], "en", MIDTERM_EN, "Mid-term review 2023"),
+    ]:
+        data = json.loads(run("evaluate", *files, "-f", "json").stdout)
+        expected: dict[str, int] = {}
+        for r in latest(data):
+            if r["midterm"] is not None:
+                expected[r["midterm"]] = expected.get(r["midterm"], 0) + 1
+        assert expected, files  # the samples' mid-term year classes some results
+        table = run("evaluate", *files, "--lang", lang).stdout
+        # The line, wrapped as the terminal's width wraps it.
+        found = re.findall(rf"^{heading}[:：].*?(?=\n\n)", table, re.M | re.S)
+        assert len(found) == 1, table
+        assert midterm_counts(" ".join(found[0].split()), words) == expected
+
+
+def test_no_midterm_line_in_the_target_year(tmp_path: Path) -> None:
+    text = (SAMPLES / "2023.csv").read_text(encoding="utf-8")
+    (tmp_path / "2025.csv").write_text(text, encoding="utf-8")
+    data = json.loads(run("evaluate", tmp_path / "2025.csv", "-f", "json").stdout)
+    assert all(r["midterm"] is None for r in data["results"])
+    assert "Mid-term review" not in run("evaluate", tmp_path / "2025.csv").stdout

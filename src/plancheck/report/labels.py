@@ -516,6 +516,7 @@ LABELS["en"].update(
         "highest": "Highest",
         "units_failing": "Failing",
         "trends": "Trends to {year}",
+        "midterms": "Mid-term review {year}",
         "legend": "({legend})",
         "colon": ": ",
         # -f csv and -f xlsx: the columns of the results (those evaluate reads back as they are)
@@ -552,6 +553,7 @@ LABELS["zh"].update(
         "highest": "最高",
         "units_failing": "未达标",
         "trends": "至{year}年趋势",
+        "midterms": "{year}年中期评估",
         "legend": "（{legend}）",
         "colon": "：",
         "column_unit": "单位名称",

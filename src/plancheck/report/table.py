@@ -45,7 +45,14 @@ from plancheck.report.common import (
     verdict,
 )
 from plancheck.report.grid import Pieces, Screen, cell_len
-from plancheck.report.labels import STATUS_STYLE, STATUS_SYMBOL, label, status_word
+from plancheck.report.labels import (
+    MIDTERM,
+    STATUS_STYLE,
+    STATUS_SYMBOL,
+    label,
+    midterm_word,
+    status_word,
+)
 from plancheck.safetext import visible_controls
 
 if TYPE_CHECKING:  # for annotations only: importing them costs every run's start-up
@@ -227,6 +234,7 @@ def _detailed(screen: Screen, evaluation: Evaluation, lang: str, options: Option
         _matrix(screen, evaluation, lang)
     _city(screen, evaluation, lang)
     _progress(screen, evaluation, lang)
+    _midterms(screen, evaluation, lang)
     _tasks_of_evaluation(screen, evaluation, lang, options)
     _summary(screen, evaluation, lang, compact=False)
 
@@ -251,6 +259,7 @@ def _compact(screen: Screen, evaluation: Evaluation, lang: str, options: Options
     _index_bars(screen, evaluation, lang)
     _city(screen, evaluation, lang)
     _trends(screen, evaluation, lang)
+    _midterms(screen, evaluation, lang)
     if evaluation.tasks is not None:
         _tasks_of_evaluation(screen, evaluation, lang, options, tables=False)  # --details: all
     _summary(screen, evaluation, lang, compact=True)
@@ -433,6 +442,21 @@ def _trends(screen: Screen, evaluation: Evaluation, lang: str) -> None:
     parts = " · ".join(f"{words[v]} {counts[v]}" for v in TREND_ORDER if counts[v])
     screen.print()
     screen.print((label("trends", lang, year=evaluation.plan.info.target_year), "bold"),
+                 label("colon", lang) + parts)  # fmt: skip
+
+
+def _midterms(screen: Screen, evaluation: Evaluation, lang: str) -> None:
+    """How many results of the latest year the mid-term review classes which way (提前实现 …
+    滞后): the shared reports give each result's class in their tables."""
+    counts = dict.fromkeys(MIDTERM, 0)
+    for r in _keep(evaluation, list(evaluation.results.of_year(evaluation.latest_year))):
+        if r.midterm in counts:
+            counts[r.midterm] += 1
+    if not any(counts.values()):
+        return
+    parts = " · ".join(f"{midterm_word(m, lang)} {n}" for m, n in counts.items() if n)
+    screen.print()
+    screen.print((label("midterms", lang, year=evaluation.latest_year), "bold"),
                  label("colon", lang) + parts)  # fmt: skip
 
 
