@@ -252,6 +252,11 @@ LEVELS = [
      {"kind": "average_growth", "op": ">=", "value": 1.5, "measure": "level"}),
     ("年均/累计", "社会消费品零售总额,亿元,800,＞6",
      {"kind": "average_growth", "op": ">", "value": 6, "measure": "level"}),
+    # The growth written with its % sign, as the header states it: still the level's growth.
+    ("年均增长（%）", "一般公共预算收入,亿元,1500,6%",
+     {"kind": "average_growth", "op": ">=", "value": 6, "measure": "level"}),
+    ("年均", "社会消费品零售总额,亿元,800,＞7％",
+     {"kind": "average_growth", "op": ">", "value": 7, "measure": "level"}),
     # An indicator that is itself a rate: each year's figure is judged, as before.
     ("年均增长（%）", "地区生产总值增长,%,3.1,6",
      {"kind": "average_growth", "op": ">=", "value": 6}),

@@ -209,6 +209,8 @@ class _Reader:
                                          text=row.average))  # fmt: skip
         elif not is_empty(average):
             column, text, written = "average", average, average
+            if _growth_in_percent(text, unit, row.average_header):
+                text = text.rstrip("%％ ")  # 6% under 年均增长（%） on 亿元: the growth's unit
         else:
             written = row.target_text or row.average
             self.todo("target", say("import.no_target"))
@@ -308,6 +310,18 @@ class _Reader:
             notes=tuple(self.notes),
             remarks=tuple(self.remarks),
         )
+
+
+# A bare rate with its sign: 6%, ＞7％, ≥6.5% (not 累计下降13.5%, a phrase of its own).
+_A_RATE = re.compile(r"^\s*(?:[<>≤≥]=?)?\s*\d+(?:\.\d+)?\s*%\s*$")
+
+
+def _growth_in_percent(text: str, unit: str | None, header: str) -> bool:
+    """Is ``6%`` in a column of yearly averages (年均增长（%）) on a level in a unit of its own
+    (亿元): the % is the yearly growth's, as the header says, not a level's unit?"""
+    if not _A_RATE.match(unicodedata.normalize("NFKC", text)) or "年均" not in header or not unit:
+        return False
+    return unit not in ("%", "％", "‰") and "率" not in unit and "百分点" not in unit
 
 
 @record(frozen=False)
