@@ -593,3 +593,31 @@ def test_a_notes_file_that_is_not_there_is_named(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "notes.txt" in result.output and "not found" in result.output
     assert not (tmp_path / "p").exists()
+
+
+# --- a bare figure under a header of totals only (累计) is a total, as 〔〕 is ------------------
+
+TOTALS_COLUMN = [
+    # (the header, the row's cells after 指标 — 单位, 2020年, the figure —, the target drafted)
+    ("累计", "森林蓄积量,亿立方米,175,10", cumulative(10, "none")),
+    ("五年累计", "单位GDP能耗降低,%,,13.5", cumulative(13.5, "reduction")),
+    ("累计（%）", "单位GDP二氧化碳排放降低,%,,18%", cumulative(18, "reduction")),
+    # 年均/累计 says neither: a bare figure there holds every year, as before.
+    ("年均/累计", "森林覆盖率,%,23,24", {"kind": "threshold", "op": ">=", "value": 24}),
+]
+
+
+@pytest.mark.parametrize(("header", "cells", "target"), TOTALS_COLUMN)
+def test_a_bare_figure_under_a_header_of_totals_is_a_total(
+    tmp_path: Path, header: str, cells: str, target: dict[str, Any]
+) -> None:
+    source = tmp_path / "t.csv"
+    source.write_text(f"指标,单位,2020年,{header},属性\n1.{cells},约束性\n", encoding="utf-8")
+    result = run("plan", "import", source, "-o", tmp_path / "plan", "--period", "2021-2025")
+    assert result.exit_code == 0, result.stderr  # the draft validates: text and target agree
+    (row,) = indicators_of(tmp_path / "plan")
+    assert row["target"] == target
+    assert row["target_text"] == cells.rsplit(",", 1)[1]  # the table's own words
+    total = target["kind"] == "cumulative"
+    assert (row["timing"] == "by_target_year") is total
+    assert (f"under the header '{header}' read as" in result.stdout) is total

@@ -250,12 +250,15 @@ class Cumulative(Kind):
 
     def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
         """〔13.5〕 says the amount, not whether the yearly figures compound: that is the plan's.
-        So does 累计下降13.5% (a change of -13.5% over the period) of a compounded reduction."""
+        So does 累计下降13.5% (a change of -13.5% over the period) of a compounded reduction, and
+        a bare 13.5 (in a column of totals, 累计)."""
         from plancheck.kinds.change import Change
 
         if isinstance(read, Change) and parsed.over_period and read.measure == "percent":
             signed = -self.amount if self.compound == "reduction" else self.amount
             return self.compound != "none" and abs(read.amount - signed) < 1e-9, ""
+        if parsed.implicit and (value := getattr(read, "value", None)) is not None:
+            return abs(value - self.amount) < 1e-9, ""  # a bare 10 under 累计: the amount
         same = isinstance(read, Cumulative) and abs(read.amount - self.amount) < 1e-9
         return same, ""
 

@@ -211,6 +211,11 @@ class _Reader:
             column, text, written = "average", average, average
             if _growth_in_percent(text, unit, row.average_header):
                 text = text.rstrip("%％ ")  # 6% under 年均增长（%） on 亿元: the growth's unit
+            elif _total_column(text, unit, row.average_header):
+                # 10 under 累计 (not 年均/累计): a total over the period, as 〔10〕 is.
+                text = f"〔{text.strip().rstrip('%％').strip()}〕"
+                self.check("target", say("import.total_column", text=written,
+                                         header=row.average_header, total=text))  # fmt: skip
         else:
             written = row.target_text or row.average
             self.todo("target", say("import.no_target"))
@@ -314,6 +319,16 @@ class _Reader:
 
 # A bare rate with its sign: 6%, ＞7％, ≥6.5% (not 累计下降13.5%, a phrase of its own).
 _A_RATE = re.compile(r"^\s*(?:[<>≤≥]=?)?\s*\d+(?:\.\d+)?\s*%\s*$")
+_A_FIGURE = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?P<percent>[%％])?\s*$")
+
+
+def _total_column(text: str, unit: str | None, header: str) -> bool:
+    """Is ``10`` (or ``13.5%`` on a rate in %) a bare figure under a header of totals only (累计,
+    五年累计, 累计（%）), where 年均/累计 leaves it a yearly figure?"""
+    plain = "".join(header.split())
+    if "累计" not in plain or "年均" in plain or not (found := _A_FIGURE.match(text)):
+        return False
+    return not found["percent"] or unit in (None, "%", "％")
 
 
 def _growth_in_percent(text: str, unit: str | None, header: str) -> bool:
