@@ -124,7 +124,7 @@ def kinds(others: list[str]) -> st.SearchStrategy[dict[str, Any]]:
             {
                 "kind": st.just("cumulative"),
                 "amount": st.sampled_from([-1.0, 1.0, 5.0, 13.5]),
-                "compound": st.sampled_from(["reduction", "growth", "none"]),
+                "compound": st.sampled_from(["reduction", "growth", "none", "sum"]),
             }
         ),
         st.fixed_dictionaries(

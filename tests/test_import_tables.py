@@ -320,25 +320,34 @@ def test_a_bracketed_total_goes_the_way_the_name_says(
 
 FLOWS = [
     # (the row's cells after 指标 — 单位, 2020年, 2025年, 年均/累计, 属性): a sum of yearly flows
-    "新增城镇就业,万人,—,—,〔5500〕,预期性",
-    "城镇新增就业人数,万人,—,〔55〕,—,预期性",
-    "累计培训农民工人数,万人次,—,—,〔100〕,预期性",
+    ("新增城镇就业,万人,—,—,〔5500〕,预期性", 5500),
+    ("城镇新增就业人数,万人,—,〔55〕,—,预期性", 55),
 ]
 
 
-@pytest.mark.parametrize("cells", FLOWS)
-def test_a_bracketed_total_of_a_yearly_flow_is_a_todo(tmp_path: Path, cells: str) -> None:
-    """〔5500〕 on 新增城镇就业 is the sum of each year's figure: not judged (as 累计培训1000人次
-    is not), and no baseline is asked for."""
+@pytest.mark.parametrize(("cells", "amount"), FLOWS)
+def test_a_bracketed_total_of_a_yearly_flow_is_the_sum_of_the_years(
+    tmp_path: Path, cells: str, amount: float
+) -> None:
+    """〔5500〕 on 新增城镇就业 is the sum of each year's figure, and no baseline is asked for."""
     table = f"指标,单位,2020年,2025年,年均/累计,属性\n4.{cells}\n"
     draft = imported(tmp_path, "t.csv", table, (2021, 2025))
     (row,) = indicators(draft)
-    text = row["target_text"]
-    assert row["target"] == {"kind": "todo", "text": text}
-    (todo,) = [m for m in messages(draft, "TODO") if text in m]
-    assert "a yearly flow" in todo and "the sum of each year's figure" in todo
-    assert "is not a target kind plancheck judges" in todo
+    assert (row["target"], row["timing"]) == (cumulative(amount, "sum"), "by_target_year")
+    assert any("the sum of each year's figure" in m for m in messages(draft, "check"))
     assert not any("baseline" in m for m in messages(draft, "TODO"))
+
+
+def test_a_total_on_a_name_that_says_cumulative_is_a_todo(tmp_path: Path) -> None:
+    """〔100〕 on 累计培训农民工人数: each year's figure may be the running total itself."""
+    table = (
+        "指标,单位,2020年,2025年,年均/累计,属性\n4.累计培训农民工人数,万人次,—,—,〔100〕,预期性\n"
+    )
+    draft = imported(tmp_path, "t.csv", table, (2021, 2025))
+    (row,) = indicators(draft)
+    assert row["target"] == {"kind": "todo", "text": "〔100〕"}
+    (todo,) = [m for m in messages(draft, "TODO") if "〔100〕" in m]
+    assert "compound: sum" in todo and "running total" in todo
 
 
 def test_a_bare_number_on_a_name_where_less_is_better_is_a_ceiling(tmp_path: Path) -> None:

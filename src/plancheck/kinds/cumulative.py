@@ -5,7 +5,9 @@ In the plan: ``{kind: cumulative, amount: 13.5, compound: reduction | growth | n
   cumulative fall from the base year is 100 × (1 − Π(1 − r/100)) over the years of the period up
   to this one — every year's figure is needed;
 - ``growth``: each year's figure is that year's growth in %: 100 × (Π(1 + g/100) − 1);
-- ``none``: the figure is a level (人均预期寿命 〔1〕): the change is value − baseline.
+- ``none``: the figure is a level (人均预期寿命 〔1〕): the change is value − baseline;
+- ``sum``: each year's figure is that year's flow (城镇新增就业 〔5500〕, 累计新增5500): the total is
+  the sum of the years' figures — every year's figure is needed.
 Met when the cumulative change reaches ``amount``; judged at the target year (by_target_year),
 and before it the share of the amount done is held against the share of the time gone.
 Passing: reduction 〔13.5〕 with 3.0, 3.0, 3.0, 3.0, 2.5 — 13.6 % since 2020.
@@ -20,7 +22,6 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
-from plancheck.i18n import say
 from plancheck.kinds.base import (
     Draft,
     Facts,
@@ -37,14 +38,14 @@ from plancheck.kinds.base import (
     model,
     years_without,
 )
-from plancheck.kinds.phrasing import NUM, ParsedTarget, form, to_number
+from plancheck.kinds.phrasing import NUM, ParsedTarget, fit_unit, form, not_understood, to_number
 from plancheck.messages import Param, Reason, Text, fragment, numbers_apart, shares_apart
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array, Better
     from plancheck.plan.models import Indicator, IndicatorsFile, Plan
 
-Compound = Literal["reduction", "growth", "none"]
+Compound = Literal["reduction", "growth", "none", "sum"]
 
 
 @model
@@ -57,7 +58,10 @@ class Cumulative(Kind):
     ]
     compound: Annotated[
         Compound,
-        Field(description="reduction/growth: yearly rates in %, compounded; none: a level."),
+        Field(
+            description="reduction/growth: yearly rates in %, compounded; none: a level; "
+            "sum: yearly flows (新增), added up."
+        ),
     ] = "none"
 
     has_level: ClassVar[bool] = False
@@ -96,6 +100,7 @@ class Cumulative(Kind):
         "describe_none": ("cumulative {amount} from the baseline", "较基期累计 {amount}"),
         "describe_reduction": ("cumulative reduction {amount}%", "累计降低 {amount}%"),
         "describe_growth": ("cumulative growth {amount}%", "累计增长 {amount}%"),
+        "describe_sum": ("a total of {amount} over the period", "规划期累计 {amount}"),
         "total": ("a {years}-year total ({note})", "{years}年累计数（{note}）"),
         "period": ("a total over the period", "规划期累计数"),
         "reduction": (
@@ -123,9 +128,15 @@ class Cumulative(Kind):
             "请写明目标（写明之前不作判断）",
         ),
         "flow": (
-            "'{text}' is {total} of a yearly flow (the name says {word}): the sum of each year's "
-            "figure — {reason}",
-            "“{text}”为{total}，而该指标是每年的流量（指标名称含“{word}”）：即各年数值之和——{reason}",
+            "'{text}' is {total} on a name that says {word}: is each year's figure that year's "
+            "(write `compound: sum`) or the running total (write a threshold)? write the target "
+            "(until then it is never judged)",
+            "“{text}”为{total}，而指标名称含“{word}”：每年报送的是当年数（写 `compound: sum`）还是"
+            "累计至当年的总数（写阈值目标）？请写明目标（写明之前不作判断）",
+        ),
+        "sum": (
+            "the sum of each year's figure (the name says {word}: a yearly flow)",
+            "各年数值之和（指标名称含“{word}”：每年的流量）",
         ),
         "needs_baseline": (
             "'{text}' is a change from the baseline: give the indicator a baseline {{year, value}}",
@@ -144,10 +155,12 @@ class Cumulative(Kind):
     def describe(self) -> str:
         if self.compound == "none":
             return self.said("describe_none", amount=f"{self.amount:+g}")
+        if self.compound == "sum":
+            return self.said("describe_sum", amount=fmt(self.amount))
         return self.said(f"describe_{self.compound}", amount=fmt(self.amount))
 
     def better(self) -> Better:
-        if self.compound == "none":
+        if self.compound in ("none", "sum"):
             return "lower" if self.amount < 0 else "higher"
         return "higher"  # a bigger fall (of energy use per GDP) or a bigger growth is better
 
@@ -163,15 +176,18 @@ class Cumulative(Kind):
         said = self.said("total", years=total[0], note=total[1]) if total else self.said("period")
         if total:
             draft.note(str(total[1]))
-        if found := draft.flow_word():
-            # 〔5500〕 on 新增城镇就业: the sum of each year's flow, which is not judged.
+        if (found := draft.flow_word()) and found.startswith("累计"):
+            # 〔100〕 on 累计培训人数: each year's figure may be the running total itself.
             from plancheck.kinds.todo import Todo
 
-            draft.todo("target", self.said("flow", text=text, total=said, word=found,
-                                           reason=say("phrase.cumulative")))  # fmt: skip
+            draft.todo("target", self.said("flow", text=text, total=said, word=found))
             return Todo(kind="todo", text=text)
-        if found := draft.reduction_word():
-            compound: Compound = "reduction"
+        if found:
+            # 〔5500〕 on 城镇新增就业: the sum of each year's flow.
+            compound: Compound = "sum"
+            how = self.said("sum", word=found)
+        elif found := draft.reduction_word():
+            compound = "reduction"
             how = self.said("reduction", word=found)
         elif found := draft.growth_word():
             compound, how = "growth", self.said("growth", word=found)
@@ -203,6 +219,13 @@ class Cumulative(Kind):
             base, since = facts.baseline()
             achieved = xp.decimal(facts.value - base)
             known = ~xp.isnan(facts.value) & ~xp.isnan(base)
+        elif self.compound == "sum":
+            flows, gaps = figures_since_start(facts)
+            known = gaps == 0.0
+            total = xp.full(facts.size, 0.0)
+            for flow in flows:
+                total = total + flow
+            achieved = xp.decimal(total)
         else:
             product = xp.full(facts.size, 1.0)
             rates, gaps = figures_since_start(facts)
@@ -256,7 +279,7 @@ class Cumulative(Kind):
 
         if isinstance(read, Change) and parsed.over_period and read.measure == "percent":
             signed = -self.amount if self.compound == "reduction" else self.amount
-            return self.compound != "none" and abs(read.amount - signed) < 1e-9, ""
+            return self.compound in ("reduction", "growth") and abs(read.amount - signed) < 1e-9, ""
         if parsed.implicit and (value := getattr(read, "value", None)) is not None:
             return abs(value - self.amount) < 1e-9, ""  # a bare 10 under 累计: the amount
         same = isinstance(read, Cumulative) and abs(read.amount - self.amount) < 1e-9
@@ -277,6 +300,8 @@ class Cumulative(Kind):
         shown, amount = numbers_apart(achieved, float(self.amount))
         if self.compound == "none":
             what = Text("change", "变化")
+        elif self.compound == "sum":
+            what = Text("added", "新增")
         else:
             shown, amount = f"{shown}%", f"{amount}%"
             what = Text("fall", "下降") if self.compound == "reduction" else Text("growth", "增长")
@@ -292,6 +317,16 @@ def _bracketed(match: re.Match[str], text: str, unit: str | None) -> ParsedTarge
     return ParsedTarget(text, target, "cumulative", unit=unit, notes=notes)
 
 
+def _added(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
+    fitted = fit_unit(to_number(match.group("num")), match.group("mag") or "",
+                      match.group("unit"), unit, text)  # fmt: skip
+    if isinstance(fitted, str):
+        return not_understood(text, fitted)
+    amount, unit = fitted
+    target = Cumulative(kind="cumulative", amount=amount, compound="sum")
+    return ParsedTarget(text, target, "cumulative_sum", unit=unit, over_period=True)
+
+
 Cumulative.phrases = (
     form(
         "cumulative",
@@ -301,5 +336,14 @@ Cumulative.phrases = (
         "the indicator's name as a compounded reduction or growth",
         rf"^[〔\[【(](?P<num>{NUM})[〕\]】)]%?$",
         _bracketed,
+    ),
+    form(
+        "cumulative_sum",
+        "累计新增5500万人",
+        "万人",
+        "the sum of the yearly figures over the period (each year's figure is that year's flow: "
+        "城镇新增就业)",
+        rf"^累计新增(?P<num>{NUM})(?P<mag>万|亿)?(?P<unit>[^\d]*?)$",
+        _added,
     ),
 )
