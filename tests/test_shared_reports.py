@@ -207,3 +207,23 @@ def test_targets_carry_their_unit_alike() -> None:
     assert shared_target(by_id["19"], "zh") == "12人/万人"
     assert shared_target(by_id["5"], "zh") == "低于全市平均值（%）"
     assert shared_target(by_id["23"], "zh") == "90"  # an index: no unit
+
+
+@pytest.mark.parametrize("unit", ["徐汇区", "崇明区"])
+def test_the_city_views_lowest_and_highest_keep_their_digits_with_unit(unit: str) -> None:
+    """With --unit the report's figures are the unit's own; the other units' lowest and highest
+    (98.9 beside the unit's 100) are never rounded onto the unit's decimals."""
+    import json
+
+    districts = SAMPLES / "districts-2023.csv"
+    city = json.loads(report("json", districts, "--unit", unit))["city"]
+    table = report("markdown", districts, "--unit", unit)
+    rows = {}
+    for line in table.splitlines():
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) == 9 and cells[0] in {v["id"] for v in city}:
+            rows[cells[0]] = cells
+    assert len(rows) == len(city)
+    for view in city:
+        low, high = rows[view["id"]][3:5]
+        assert (float(low), float(high)) == (view["low"], view["high"]), view["id"]

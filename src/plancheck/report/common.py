@@ -15,6 +15,7 @@ from plancheck.messages import (
     TREND_WORDS,
     Reason,
     Text,
+    decimals_written,
     mean_decimals,
     number,
     numbers_apart,
@@ -810,13 +811,22 @@ def city_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[
         failing = f"{len(v.failing)}" + (f" ({sep.join(v.failing)})" if v.failing else "")
         if lang == "zh" and v.failing:
             failing = f"{len(v.failing)}（{sep.join(v.failing)}）"
+        places = city_places(evaluation, v)
         cells = [i.id, i.name if lang == "zh" else i.name_en,
-                 fixed(v.mean, mean_decimals(evaluation.decimals[i.id])), figure(evaluation, i, v.low),
-                 figure(evaluation, i, v.high), str(v.count), failing]  # fmt: skip
+                 fixed(v.mean, mean_decimals(places)), fixed(v.low, places),
+                 fixed(v.high, places), str(v.count), failing]  # fmt: skip
         if focus is not None:
-            cells += [figure(evaluation, i, v.value), "—" if v.rank is None else str(v.rank)]
+            cells += [fixed(v.value, places), "—" if v.rank is None else str(v.rank)]
         rows.append(cells)
     return header, rows
+
+
+def city_places(evaluation: Evaluation, view: IndicatorView) -> int:
+    """The decimals of one indicator's row in the city view: its figures' in the report, and
+    the lowest's and highest's — with --unit the report's figures are the focused unit's, and
+    the other units' (98.9 beside the unit's 100) count too."""
+    written = [decimals_written(x) for x in (view.low, view.high, view.value) if x is not None]
+    return max([evaluation.decimals[view.indicator.id], *written])
 
 
 def city_year(evaluation: Evaluation) -> int | None:

@@ -19,7 +19,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import TREND_WORDS, decimals_written, mean_decimals, render
+from plancheck.messages import TREND_WORDS, mean_decimals, render
 from plancheck.plan.models import Indicator, Plan
 from plancheck.report import Options
 from plancheck.report.common import (
@@ -27,6 +27,7 @@ from plancheck.report.common import (
     arrow,
     attention,
     bracketed,
+    city_places,
     diff_side,
     enumerated,
     figure,
@@ -403,11 +404,7 @@ def _city(screen: Screen, evaluation: Evaluation, lang: str) -> None:
     rows: list[list[Pieces]] = []
     for v in views:
         i = v.indicator
-        # With --unit the results are the focused unit's: the other units' figures count too.
-        places = max(
-            [evaluation.decimals[i.id]]
-            + [decimals_written(x) for x in (v.low, v.high, v.value) if x is not None]
-        )
+        places = city_places(evaluation, v)
         row = [
             _shown(i.id),
             _shown(i.name),
