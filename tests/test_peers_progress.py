@@ -84,6 +84,25 @@ def test_a_reference_files_unit_column_and_unknown_columns_are_said(tmp_path: Pa
     assert {r["reference"] for r in outcome.json()["results"] if r["id"] == "8"} == {1.5}
 
 
+@pytest.mark.parametrize("unit", ["徐汇区", ""])
+def test_a_reference_files_unit_column_is_said_whatever_unit_it_names(
+    tmp_path: Path, unit: str
+) -> None:
+    """The plan's own unit (or a blank) in a reference file's unit column is not read either."""
+    rows = [(u, 2023, "8", n) for n, u in enumerate(DISTRICTS, start=1)]
+    city = long_csv(tmp_path / "city.csv", rows)
+    official = tmp_path / "official.csv"
+    official.write_text(f"单位名称,年份,指标,参照值\n{unit},2023,8,1.5\n", "utf-8")
+    outcome = run("evaluate", city, "--reference", official, "-f", "json")
+    assert outcome.stderr.splitlines() == [
+        f"warning: {official}: a reference applies to every unit: its unit column (徐汇区) is "
+        "not read (a unit's own reference goes in the submission's 'reference' column)",
+    ]
+    without = tmp_path / "without.csv"
+    without.write_text("年份,指标,参照值\n2023,8,1.5\n", "utf-8")
+    assert run("evaluate", city, "--reference", without, "-f", "json").stderr == ""
+
+
 def test_a_reference_file_without_a_reference_column_names_it(tmp_path: Path) -> None:
     city = long_csv(tmp_path / "city.csv", [("徐汇区", 2023, "8", 2)])
     official = tmp_path / "official.csv"

@@ -117,6 +117,7 @@ class _Builder:
         self.plan, self.cli_year = plan, cli_year
         self.files: list[str] = []
         self.unit_names: list[str] = []
+        self.unit_column = False  # a file read had a unit column (or a YAML record a unit)
         self.unit_code: dict[str, int] = {}
         self.unit_first: list[tuple[str, int, str]] = []  # per unit: where it first appears
         # Each row kept: (unit code, year, indicator, value, reference, rank, line, file index)
@@ -197,6 +198,7 @@ class _Builder:
             return cells[field][1] if field in cells else field
 
         raw = [cells[f][0] if f in cells else None for f in FIELDS]
+        self.unit_column = self.unit_column or "unit" in cells
         context.where = record.where
         try:
             self.add(context, record.line, *raw, label=label, has_unit="unit" in cells)
@@ -627,6 +629,7 @@ class Layout:
         positions = [self.fields.get(f, width) for f in FIELDS]  # width: the None after a row
         pick = operator.itemgetter(*positions)
         has_unit = "unit" in self.fields
+        builder.unit_column = builder.unit_column or has_unit
         blank = self.blank
         other = self.second_indicator
         add, label = builder.add, self._field_label
@@ -717,8 +720,8 @@ def read_references(
         if figure == figure:
             references[key] = figure
     warnings = list(builder.warnings)
-    named = [name for name in builder.unit_names if name and name != builder.default_unit]
-    if named:
+    named = [name for name in builder.unit_names if name]
+    if builder.unit_column and named:
         warnings.append(
             say("read.reference_units", file=str(path), units=say("list").join(named[:3]))
         )
