@@ -231,7 +231,7 @@ def test_the_sheet_read_is_the_one_excel_opens_on(
 ) -> None:
     source = tmp_path / "2023.xlsx"
     source.write_bytes(make.workbook(_sheets(), active=active, states=states))
-    name, grid = read_sheet(source)
+    name, grid, _ = read_sheet(source)
     assert name == read
     assert grid[1] == ["4", str("一二三".index(read) + 1)]
 

@@ -316,7 +316,7 @@ def test_the_active_tab_is_read_and_hidden_sheets_are_not(tmp_path: Path) -> Non
         sheet.write_row(1, 0, [4, value])
     xl.worksheets()[1].activate()  # 一月: the tab the workbook was saved on
     xl.close()
-    assert read_sheet(book) == ("一月", [["indicator", "value"], ["4", "90"]])
+    assert read_sheet(book) == ("一月", [["indicator", "value"], ["4", "90"]], {})
     assert read_sheet(book, "全年")[1][1] == ["4", "100"]
     assert read_sheet(book, "说明")[1] == [["这是隐藏的说明页"]]  # named, a hidden sheet is read
 
@@ -375,3 +375,39 @@ def _set_part(book: Path, name: str, change: Callable[[bytes], bytes]) -> None:
     with zipfile.ZipFile(book, "w") as archive:
         for part, data in parts.items():
             archive.writestr(part, data)
+
+
+@pytest.mark.parametrize(
+    ("column", "cached", "said"),
+    [
+        ("note", None, "note: '=B2' is a formula Excel never computed"),
+        ("unit", None, "unit: '=B2' is a formula Excel never computed"),
+        ("note", "#N/A", "note: '#N/A' is an Excel error"),
+    ],
+)
+def test_a_unit_or_note_excel_never_computed_is_no_text(
+    tmp_path: Path, column: str, cached: str | None, said: str
+) -> None:
+    """A note or a unit is text taken as it is: an error or a formula never computed is not."""
+    rows = sample_rows()
+    header = rows[0] if column in rows[0] else [*rows[0], column]
+    at = header.index(column)
+    letter = chr(ord("A") + at)
+    book = tmp_path / "2023.xlsx"
+    xl = xlsxwriter.Workbook(str(book))
+    sheet = xl.add_worksheet("Sheet1")
+    for r, row in enumerate([header, *rows[1:]]):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value)
+        if r and column == "unit":
+            sheet.write(r, at, "徐汇区")
+    sheet.write_formula(4, at, "=B2", None, cached if cached is not None else 0)
+    xl.close()
+    if cached is None:
+        _drop_cached_value(book, f"{letter}5")
+    result = invoke("evaluate", book)
+    assert result.exit_code == 2
+    cell = f"Sheet1!{letter}5"
+    assert result.stderr.startswith(f"{book}:5: {cell}: {said}"), result.stderr
+    assert result.stderr.count("\n") == 1

@@ -30,6 +30,7 @@ from plancheck.submission.values import (
     parse_rank,
     parse_year,
     shown,
+    unreadable,
 )
 from plancheck.textfile import read_text
 
@@ -148,7 +149,7 @@ class _Builder:
         if _is_workbook(path):
             from plancheck.submission.read_xlsx import cell_ref, read_sheet
 
-            name, grid = read_sheet(path, sheet)
+            name, grid, unreadable = read_sheet(path, sheet)
             self.sheets[file] = name
             if not any(any(cell.strip() for cell in row) for row in grid):
                 raise UserError(say("read.sheet_empty", name=name), file)
@@ -159,6 +160,8 @@ class _Builder:
                             lambda line, col: cell_ref(name, line, col),
                             self.no_figure_column)  # fmt: skip
             self._warn_unused(layout)
+            if dropped := self._unreadable_texts(context, layout, unreadable):
+                numbered = ((n, row) for n, row in numbered if n not in dropped)
             layout.feed(self, context, numbered)
         else:
             text = read_text(path)
@@ -182,6 +185,23 @@ class _Builder:
         if context.rows == 0 and not self.errors:
             yaml = path.suffix.lower() in (".yaml", ".yml")
             raise UserError(say("read.no_figures_yaml" if yaml else "read.no_figures"), file)
+
+    def _unreadable_texts(
+        self, context: _FileContext, layout: Layout, cells: dict[tuple[int, int], str]
+    ) -> set[int]:
+        """A unit or a note that is an Excel error or a formula never computed is no text to
+        take as it is (a figure's cell says so itself, when it is read as one): its row is
+        reported and dropped. The lines dropped."""
+        fields = {col: field for field, col in layout.fields.items() if field in ("unit", "note")}
+        dropped: set[int] = set()
+        for (line, col), shown_text in sorted(cells.items()):
+            if line > layout.line and (field := fields.get(col)) is not None:
+                dropped.add(line)
+                message = unreadable(shown_text)
+                assert message is not None  # what the scan shows of such a cell
+                self.fail(context, line, say("cell", label=layout._label(line, col),
+                                             message=message), field)  # fmt: skip
+        return dropped
 
     def _warn_unused(self, layout: Layout) -> None:
         for col, name in layout.unused:

@@ -42,15 +42,18 @@ _NOT_READ_BY_DEFAULT = ("chartsheet", "dialogsheet", "xlMacrosheet", "xlIntlMacr
 
 def read_sheet(
     path: Path, sheet: str | None = None, *, purpose: str = "a submission"
-) -> tuple[str, list[list[str]]]:
-    """The sheet's name and its cells as text, from A1 (row 1 is ``grid[0]``).
+) -> tuple[str, list[list[str]], dict[tuple[int, int], str]]:
+    """The sheet's name, its cells as text, from A1 (row 1 is ``grid[0]``), and the cells that
+    hold an Excel error or a formula never computed, by (row from 1, column from 0): the grid
+    shows what they hold (``#N/A``, ``=B2*1``), which is no value of the cell.
 
     ``sheet``: a sheet's name, hidden or not; None for the sheet Excel opens on.
     ``purpose`` ends a refusal of an oversized file: ``…: not a submission``.
     """
     book = ExcelBook(path, purpose)
     name = book.choose(sheet).name
-    return name, book.grid(name)
+    grid, unreadable = book.grid(name)
+    return name, grid, unreadable
 
 
 class ExcelBook:
@@ -95,8 +98,9 @@ class ExcelBook:
             raise UserError(say("xlsx.no_visible_sheet", hidden=hidden), self.path)
         return shown
 
-    def grid(self, name: str) -> list[list[str]]:
-        """The named sheet's cells as text, from A1, after its scan passed."""
+    def grid(self, name: str) -> tuple[list[list[str]], dict[tuple[int, int], str]]:
+        """The named sheet's cells as text, from A1, after its scan passed, and its unreadable
+        cells (``read_sheet``)."""
         scan = scan_sheet(self.workbook, self.choose(name), self.purpose)
         try:
             found = self._opened().get_sheet_by_name(name)
@@ -134,7 +138,7 @@ class ExcelBook:
             row = grid[line - 1]
             row.extend([""] * (col + 1 - len(row)))
             row[col] = shown
-        return grid
+        return grid, scan.unreadable
 
     def _opened(self) -> Any:
         if self._calamine is None:

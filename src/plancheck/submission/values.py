@@ -109,17 +109,23 @@ def _strip_unit(text: str, unit: str | None) -> str:
     return text
 
 
+def unreadable(text: str, cell: str | None = None) -> str | None:
+    """What is wrong with a cell that shows an Excel error (``#DIV/0!``) or a formula never
+    computed (``=B2*1``): no figure, nor any text to take as it is; None for any other text."""
+    if _EXCEL_ERROR.fullmatch(text):
+        return say("value.excel_error", text=text)
+    if text.startswith("="):
+        return say("value.formula", text=shown(text) if cell is None else cell)
+    return None
+
+
 def _to_float(text: str, typed: str | None = None) -> float:
     """The number ``text`` says; a BadValue quoting the cell as ``typed`` (its unit too)."""
     cell = shown(typed if typed is not None else text)
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
     if not _NUMBER.fullmatch(text):
-        if _EXCEL_ERROR.fullmatch(text):
-            raise BadValue(say("value.excel_error", text=text))
-        if text.startswith("="):
-            raise BadValue(say("value.formula", text=cell))
-        raise BadValue(say("value.not_number", text=cell))
+        raise BadValue(unreadable(text, cell) or say("value.not_number", text=cell))
     number = float(text)
     if number == 0 and any(c in "123456789" for c in text.partition("e")[0].partition("E")[0]):
         raise BadValue(say("value.underflow", text=cell))  # 1e-400: no double but 0

@@ -60,7 +60,7 @@ def _sheets(path: Path) -> list[Grid]:
     book = ExcelBook(path, purpose="a plan's indicator table")
     grids: list[Grid] = []
     for name in book.visible() or [book.choose().name]:  # choose() says there is none visible
-        grid = book.grid(name)
+        grid, _ = book.grid(name)
         refs = [located(path.name, r + 1, cell_ref(name, r + 1, 0)) for r in range(len(grid))]
         grids.append((grid, RowName(refs)))
     return grids
