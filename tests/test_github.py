@@ -15,9 +15,11 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 COMMAND = re.compile(r"::(error|warning|notice)(?: ([^:]*))?::(.*)")
 
 
-def annotations(*args: object) -> tuple[int, list[tuple[str, dict[str, str], str]]]:
+def annotations(
+    *args: object, command: str = "evaluate"
+) -> tuple[int, list[tuple[str, dict[str, str], str]]]:
     result = CliRunner().invoke(
-        app, ["evaluate", *map(str, args), "-f", "github"], catch_exceptions=False
+        app, [command, *map(str, args), "-f", "github"], catch_exceptions=False
     )
     parsed = []
     for line in result.stdout.splitlines():
@@ -76,3 +78,15 @@ def test_notes_with_line_breaks_stay_on_one_line(tmp_path: Path) -> None:
     _, found = annotations(submission)
     message = next(m for _, props, m in found if props.get("title", "").startswith("1 "))
     assert "first line%0Asecond, 100%25" in message
+
+
+def test_a_checks_warning_is_placed_by_its_properties_not_its_text(tmp_path: Path) -> None:
+    source = tmp_path / "2023.csv"
+    source.write_text("indicator,value,foo\n1,100,x\n", encoding="utf-8")
+    code, found = annotations(source, command="check")
+    assert code == 0
+    warnings = [(props, text) for kind, props, text in found if kind == "warning"]
+    assert warnings == [
+        ({"file": str(source), "line": "1", "col": "3"},
+         "column 'foo' is not used by plancheck: skipped"),
+    ]  # fmt: skip

@@ -159,8 +159,9 @@ def render_check(summary: CheckSummary, options: Options) -> str:
 
 
 def _warning(warning: str, files: tuple[str, ...]) -> str:
-    file, line, column = warning_place(warning, files)
-    return command("warning", warning, file=file, line=line, col=column)
+    # The place goes in the annotation's properties, as an error's does: not in its text too.
+    file, line, column, said = warning_place(warning, files)
+    return command("warning", said, file=file, line=line, col=column)
 
 
 def render_taskcheck(check: TaskCheck, options: Options) -> str:

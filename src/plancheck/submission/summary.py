@@ -44,17 +44,19 @@ class CheckSummary:
 
 def warning_place(
     warning: str, files: tuple[str, ...]
-) -> tuple[str | None, int | None, int | None]:
+) -> tuple[str | None, int | None, int | None, str]:
     """The file (one of ``files``), line and column a reader's warning starts with, when it names
-    them: ``2023.csv:1:7: column 'x' is not used`` → (``2023.csv``, 1, 7)."""
+    them, and what it says after them: ``2023.csv:1:7: column 'x' is not used`` →
+    (``2023.csv``, 1, 7, ``column 'x' is not used``)."""
     for file in sorted(files, key=len, reverse=True):  # "a/2023.csv" before "2023.csv"
         if warning.startswith(file + ":"):
             found = _LINE_COLUMN.match(warning, len(file) + 1)
             if found is None:
-                return file, None, None
+                return file, None, None, warning[len(file) + 1 :].lstrip()
             column = found.group(2)
-            return file, int(found.group(1)), int(column) if column else None
-    return None, None, None
+            rest = warning[found.end() :].lstrip()
+            return file, int(found.group(1)), int(column) if column else None, rest
+    return None, None, None, warning
 
 
 def summarise(plan: Plan, submission: Submission) -> CheckSummary:
@@ -79,7 +81,7 @@ def summarise(plan: Plan, submission: Submission) -> CheckSummary:
     by_file: dict[str, list[str]] = {file: [] for file in files}
     loose: list[str] = []
     for warning in submission.warnings:
-        file, _, _ = warning_place(warning, files)
+        file, *_ = warning_place(warning, files)
         (by_file[file] if file is not None else loose).append(warning)
     start = plan.info.period.start
     summaries = tuple(
