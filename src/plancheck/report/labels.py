@@ -214,7 +214,7 @@ LABELS = {
         "chart_units": "各单位指标状态",
         "report_title": "规划指标评估报告",
         "generated_by": "由 plancheck 生成，数据来源",
-        "diff_title": "{old} 至 {new} 的变化",
+        "diff_title": "从 {old}到 {new}的变化",
         "before": "之前",
         "after": "之后",
         "value_change": "变化",
