@@ -103,6 +103,31 @@ def test_a_reference_files_unit_column_is_said_whatever_unit_it_names(
     assert run("evaluate", city, "--reference", without, "-f", "json").stderr == ""
 
 
+def test_a_reference_files_value_column_is_never_a_reference(tmp_path: Path) -> None:
+    """A unit's own figure beside a blank reference is not the city average: that row has no
+    reference, and the value column is said not to be read."""
+    unit = long_csv(tmp_path / "2023.csv", [("徐汇区", 2023, "8", 2), ("徐汇区", 2023, "5", 1)])
+    official = tmp_path / "official.csv"
+    official.write_text("year,indicator,value,reference\n2023,8,3.1,\n2023,5,9,1.8\n", "utf-8")
+    outcome = run("evaluate", unit, "--reference", official, "-f", "json")
+    got = {r["id"]: r for r in outcome.json()["results"]}
+    assert (got["8"]["status"], got["8"]["reference"]) == ("unknown", None)
+    assert (got["5"]["status"], got["5"]["reference"]) == ("pass", 1.8)
+    assert outcome.stderr == (
+        f"warning: {official}: its value column is not read: a reference file's figures are in "
+        "its 'reference' column\n"
+    )
+
+
+def test_a_submission_given_as_a_reference_file_is_refused(tmp_path: Path) -> None:
+    unit = long_csv(tmp_path / "2023.csv", [("徐汇区", 2023, "8", 2)])
+    official = tmp_path / "official.csv"
+    official.write_text("year,indicator,value\n2023,8,3.1\n", "utf-8")
+    outcome = run("evaluate", unit, "--reference", official)
+    assert outcome.code == 2
+    assert outcome.stderr.startswith(f"{official}:1: no 'reference' column in the header")
+
+
 def test_a_reference_file_without_a_reference_column_names_it(tmp_path: Path) -> None:
     city = long_csv(tmp_path / "city.csv", [("徐汇区", 2023, "8", 2)])
     official = tmp_path / "official.csv"

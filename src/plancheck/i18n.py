@@ -306,6 +306,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "read.value_without_header": "a value in a column without a header",
         "read.no_reference_column": "no 'reference' column in the header (a reference file gives each year's official figure of an indicator)",
         "read.reference_units": "{file}: a reference applies to every unit: its unit column ({units}) is not read (a unit's own reference goes in the submission's 'reference' column)",
+        "read.reference_values": "{file}: its value column is not read: a reference file's figures are in its 'reference' column",
         "read.reference_twice": "indicator {id}: the reference for {year} is given twice (also at line {line})",
         # textfile.py
         "file.not_found": "file not found",
@@ -814,6 +815,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "read.value_without_header": "没有表头的列中有数值",
         "read.no_reference_column": "表头中没有“reference”（参照值）列（参照值文件给出各指标各年度的官方数值）",
         "read.reference_units": "{file}：参照值适用于所有单位，其单位列（{units}）不予读取（某一单位自己的参照值请填在报送文件的“reference”列）",
+        "read.reference_values": "{file}：其 value（数值）列不予读取：参照值文件的数值填在“reference”（参照值）列",
         "read.reference_twice": "指标 {id}：{year} 年的参照值重复填报（另见第 {line} 行）",
         # textfile.py
         "file.not_found": "文件不存在",

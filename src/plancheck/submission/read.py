@@ -130,7 +130,7 @@ class _Builder:
         self.sheets: dict[str, str] = {}
         self.index = {ind.id: n for n, ind in enumerate(plan.indicators)}
         self.default_unit = plan.info.unit or ""
-        self.no_figure_column = "read.no_value_column"  # a reference file's reader names its own
+        self.references_only = False  # a --reference file: its reference column, nothing else
         # Memos (see ``add``): a city's file repeats the same indicators, years, units, figures.
         self._keys: dict[str, int | None] = {}
         self._totals: dict[str, str] = {}  # a year cell → its text if a 合计, else ""
@@ -158,7 +158,7 @@ class _Builder:
             assert first is not None
             layout = Layout(first[1], self.plan, file, first[0],
                             lambda line, col: cell_ref(name, line, col),
-                            self.no_figure_column)  # fmt: skip
+                            self.references_only)  # fmt: skip
             self._warn_unused(layout)
             if dropped := self._unreadable_texts(context, layout, unreadable):
                 numbered = ((n, row) for n, row in numbered if n not in dropped)
@@ -179,7 +179,7 @@ class _Builder:
                     text, file, lambda cells: columns.looks_like_header(cells, self.plan)
                 )
                 layout = Layout(rows.header, self.plan, file, rows.header_line, None,
-                                self.no_figure_column)  # fmt: skip
+                                self.references_only)  # fmt: skip
                 self._warn_unused(layout)
                 layout.feed(self, context, rows.records)
         if context.rows == 0 and not self.errors:
@@ -573,8 +573,9 @@ class Layout:
     file: str
     line: int
     cell_name: CellName | None
-    # What a long header without a figure column is told (a reference file names its own)
-    no_figure_column: str = "read.no_value_column"
+    # A --reference file's: its figures are in its reference column, never in a value column
+    # (a submission given as one by mistake, or a unit's own figure beside a blank reference).
+    references_only: bool = False
 
     def __post_init__(self) -> None:
         header = [cell.strip() for cell in self.header]
@@ -620,8 +621,10 @@ class Layout:
                 )
             else:
                 self.unused.append((col, name))
+        if self.references_only and "reference" not in self.fields:
+            raise UserError(say("read.no_reference_column"), self.file, self.line)
         if self.long and not {"value", "reference"} & set(self.fields):
-            raise UserError(say(self.no_figure_column), self.file, self.line)
+            raise UserError(say("read.no_value_column"), self.file, self.line)
         if not self.long and not self.indicators:
             raise UserError(say("read.no_indicator_column"), self.file, self.line)
 
@@ -716,18 +719,21 @@ def read_references(
     path: Path, plan: Plan, year: int | None = None
 ) -> tuple[dict[tuple[int, str], float], list[str]]:
     """Official reference values (e.g. city averages) per year and indicator, from a file read
-    like a submission: its ``reference`` column, or else its ``value`` column; and the warnings
-    of reading it (columns skipped, a unit column: a reference is every unit's)."""
+    like a submission: its ``reference`` column (a ``value`` column is a submission's, not read);
+    and the warnings of reading it (columns skipped, a unit column: a reference is every
+    unit's)."""
     references: dict[tuple[int, str], float] = {}
     lines: dict[tuple[int, str], int] = {}
     builder = _Builder(plan, year)
-    builder.no_figure_column = "read.no_reference_column"
+    builder.references_only = True
     builder.read(path, None)
     rows = [(year, indicator, value, reference, line)
             for _, year, indicator, value, reference, _, line, _ in builder.rows]  # fmt: skip
     if builder.errors:
         raise builder._errors()
+    values = False  # a figure in a value column: a unit's own, not read
     for row_year, indicator, value, reference, line in sorted(rows, key=lambda r: r[4]):
+        values = values or value == value
         key = (row_year, plan.indicators[indicator].id)
         if key in lines:  # one official figure per year and indicator, whatever the unit column
             raise UserError(
@@ -736,10 +742,11 @@ def read_references(
                 line,
             )
         lines[key] = line
-        figure = reference if reference == reference else value
-        if figure == figure:
-            references[key] = figure
+        if reference == reference:
+            references[key] = reference
     warnings = list(builder.warnings)
+    if values:
+        warnings.append(say("read.reference_values", file=str(path)))
     named = [name for name in builder.unit_names if name]
     if builder.unit_column and named:
         warnings.append(
