@@ -71,6 +71,11 @@ def test_a_figure_beyond_a_bands_bound_is_never_shown_as_the_bound(tmp_path: Pat
         (0.0, "0%"),
         (0.004, "0.4%"),
         (1.2, "120%"),
+        # Below none: never "-0%" (a figure at its baseline gives -0.0, a fall of nothing).
+        (-0.0, "0%"),
+        (-1e-15, "0%"),
+        (-0.001, "-0.1%"),
+        (-0.25, "-25%"),
     ],
 )
 def test_a_share_short_of_the_whole_is_never_said_as_100(fraction: float, said: str) -> None:

@@ -185,13 +185,15 @@ def shares_apart(x: float, y: float) -> tuple[str, str]:
 
 
 def share(x: float) -> str:
-    """A fraction as a whole percentage: 0.456 → 46%; one short of the whole, or above none,
-    with the decimals that keep it so (0.9999 → 99.99%, never "100% of the gap closed" of a
-    target not reached)."""
+    """A fraction as a whole percentage: 0.456 → 46%; one short of the whole, or above or below
+    none, with the decimals that keep it so (0.9999 → 99.99%, never "100% of the gap closed" of
+    a target not reached; -0.001 → -0.1%, never "-0%")."""
     text = f"{x * 100:.0f}%"
-    if (text == "100%" and x < 1) or (text in ("0%", "-0%") and x > 0):
+    if text in ("0%", "-0%") and abs(x) <= 1e-9:  # progress.TOLERANCE: none (and -0.0 too)
+        return "0%"
+    if (text == "100%" and x < 1) or (text in ("0%", "-0%") and x != 0):
         for digits in range(1, 14):
             text = f"{x * 100:.{digits}f}".rstrip("0").rstrip(".") + "%"
-            if text not in ("100%", "0%"):
+            if text not in ("100%", "0%", "-0%"):
                 return text
     return text
