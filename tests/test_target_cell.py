@@ -96,3 +96,40 @@ def test_the_chinese_target_column_has_full_width_brackets() -> None:
     assert "〔1〕（岁）" in shown and " (岁)" not in shown
     assert "〔1〕 (岁)" in run("evaluate", NATIONAL / "sample-2023.csv", "--plan", NATIONAL,
                              "-f", "csv", "--lang", "en").stdout  # fmt: skip
+
+
+def test_a_levels_yearly_growth_is_said_in_percent_not_in_the_levels_unit() -> None:
+    """6 under 年均增长（%） on 一般公共预算收入 (亿元) is a growth of 6% a year, not 6 亿元."""
+    from plancheck.kinds.average_growth import AverageGrowth
+
+    growth = AverageGrowth(kind="average_growth", op=">=", value=6, measure="level")
+    level = replace(indicator("6", "亿元"), target=growth)
+    assert target_cell(level, "en") == "6%"
+    assert shared_target(level, "zh") == "6%"
+    rate = replace(level, target=replace(growth, measure="percent"), unit="%")
+    assert target_cell(rate, "en") == "6%"
+
+
+@pytest.mark.parametrize(
+    ("count", "met", "said"),
+    [
+        (3, 3, "All 3 binding indicators are met."),
+        (3, 1, "Of the 3 binding indicators, 1 is met."),
+        (3, 2, "Of the 3 binding indicators, 2 are met."),
+        (3, 0, "None of the 3 binding indicators is met."),
+        (1, 1, "The binding indicator is met."),
+        (1, 0, "The binding indicator is not met."),
+    ],
+)
+def test_the_summary_counts_binding_indicators_in_good_english(
+    count: int, met: int, said: str
+) -> None:
+    from plancheck.report.common import _binding_key
+    from plancheck.report.labels import label
+
+    assert label(_binding_key(count, met), "en", count=count, met=met) == said
+
+
+def test_the_summary_says_how_many_binding_indicators_are_met() -> None:
+    shown = run("evaluate", SAMPLES / "2022.csv", "-f", "markdown", "--lang", "en").stdout
+    assert "Of the 8 binding indicators, 7 are met." in shown

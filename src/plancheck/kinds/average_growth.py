@@ -123,6 +123,10 @@ class AverageGrowth(Kind):
     def default_timing(self, binding: bool, unit: str | None) -> Timing:
         return "annual"
 
+    def stated_in(self, unit: str | None) -> str | None:
+        """6 under 年均增长（%） on 亿元 is a growth of 6%, not 6 亿元."""
+        return "%" if self.measure == "level" else unit
+
     def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
         """A bare "＞7" in a 年均 column reads as a level: the column makes it an average."""
         op = getattr(read, "op", None)

@@ -380,6 +380,12 @@ class Kind:
         """How ``not_yet`` writes the relation to the goal: "≥" for a threshold, else "→"."""
         return "→"
 
+    def stated_in(self, unit: str | None) -> str | None:
+        """The unit the target's own figure is in, on an indicator in ``unit`` — a report's
+        target column writes it beside the plan's words: the indicator's, unless the target
+        measures something else of it (a level's yearly growth is in %)."""
+        return unit
+
     def behind(self, row: Row, pace: Pace, target_year: int) -> Reason:
         """Why a target due by the target year is not met yet, with 时序进度 when measured."""
         if row.goal is None:

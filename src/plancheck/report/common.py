@@ -121,7 +121,7 @@ def target_cell(indicator: Indicator, lang: str) -> str:
     a bare number (``100%``, ``2 次/年``), else in brackets (``50以上 (%)``, ``50以上（%）`` in
     Chinese); ``0.2‰以下`` and ``96%左右`` say theirs. A bare number carries its target's sign
     when the target is not the floor a bare number reads as (``≤3%``, see ``_sign``)."""
-    text, unit = indicator.target_text, indicator.unit
+    text, unit = indicator.target_text, indicator.target.stated_in(indicator.unit)
     sign = _sign(indicator)
     if not unit or not any(ch.isdigit() for ch in text) or unit in text:
         return sign + text
@@ -539,8 +539,8 @@ def summary_sentences(evaluation: Evaluation, lang: str) -> list[str]:
         binding = [r for r in latest if r.indicator.binding]
         met = sum(1 for r in binding if r.status is Status.PASS)
         if binding:
-            key = "binding_all_met" if met == len(binding) else "binding_some_met"
-            sentences.append(label(key, lang, count=len(binding), met=met))
+            sentences.append(label(_binding_key(len(binding), met), lang, count=len(binding),
+                                   met=met))  # fmt: skip
         sentence = _index_sentence(evaluation, lang)
         if sentence:
             sentences.append(sentence + stop)
@@ -742,7 +742,7 @@ def shared_target(indicator: Indicator, lang: str) -> str:
     ``12人/万人``; ``≤3%`` for a ceiling, see ``_sign``), or after words that have no figure
     (``低于全市平均值（%）``), never twice (``0.2‰以下``): every target of a report written
     alike, and the unit of the figures beside it said."""
-    text, unit = indicator.target_text, indicator.unit
+    text, unit = indicator.target_text, indicator.target.stated_in(indicator.unit)
     sign = _sign(indicator)
     if not unit or unit in text:
         return sign + text
@@ -819,6 +819,16 @@ def city_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[
             cells += [fixed(v.value, places), "—" if v.rank is None else str(v.rank)]
         rows.append(cells)
     return header, rows
+
+
+def _binding_key(count: int, met: int) -> str:
+    """Which sentence says how many of ``count`` binding indicators are met (English counts
+    one apart: "1 is met", "The binding indicator is met")."""
+    if count == 1:
+        return "binding_the_one_met" if met else "binding_the_one_not_met"
+    if met == count:
+        return "binding_all_met"
+    return {0: "binding_none_met", 1: "binding_one_of_met"}.get(met, "binding_some_met")
 
 
 def city_places(evaluation: Evaluation, view: IndicatorView) -> int:
