@@ -361,3 +361,24 @@ def test_a_computed_mean_is_shown_one_decimal_finer_than_the_figure_beside_it(
     reason = str(got[("徐汇区", 2023, "16")]["reason"])
     assert "city average 2.62 (computed from 3 units)" in reason  # not 2.6167
     assert got[("徐汇区", 2023, "16")]["reference"] == 2.61666666667  # the JSON keeps the mean
+
+
+@pytest.mark.parametrize(
+    ("figures", "classes"),
+    [
+        # Met in 1 of 3 years: lagging; a year left out counts as a year not met.
+        (("99", "99", "100"), ["lagging", "lagging", "lagging"]),
+        (("99", "N/A", "100"), ["lagging", None, "lagging"]),
+        # Indicator 2 (≥ 2 a year), met every year so far by 1: ahead; a gap is no year met.
+        (("3", "3", "3"), ["ahead", "ahead", "ahead"]),
+        (("3", "", "3"), ["ahead", None, "on_track"]),
+    ],
+)
+def test_a_year_without_a_figure_never_raises_an_annual_midterm_class(
+    tmp_path: Path, figures: tuple[str, str, str], classes: list[str | None]
+) -> None:
+    """Indicator 1 of the bundled plan is ≥ 100 and indicator 2 ≥ 2, binding, every year."""
+    indicator = "2" if figures[0] == "3" else "1"
+    rows = [("徐汇区", y, indicator, v) for y, v in zip((2021, 2022, 2023), figures, strict=True)]
+    got = results(long_csv(tmp_path / "unit.csv", rows))
+    assert [got[("徐汇区", y, indicator)]["midterm"] for y in (2021, 2022, 2023)] == classes

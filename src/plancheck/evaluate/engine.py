@@ -348,7 +348,9 @@ class _Engine:
     def annual_midterm(self, slices: list[_Slice]) -> None:
         """The mid-term class of a target held every year, over the years so far: ahead when
         met every year by the plan's margin on average (a band or a direction is never ahead),
-        on track when met in at least half the years, else lagging."""
+        on track when met in at least half the years, else lagging. A year without a figure
+        counts as a year not met (leaving a poor figure out never raises the class); one that
+        cannot be judged (no city average) counts for nothing."""
         xp = self.xp
         size = len(self.cube.units)
         margin_of = self.plan.info.midterm.annual_margin
@@ -359,7 +361,7 @@ class _Engine:
         for s in slices:
             status = xp.array(s.status)
             ok = (status != MISSING) & (status != UNKNOWN)
-            judged = judged + xp.where(ok, 1.0, 0.0)
+            judged = judged + xp.where(status != UNKNOWN, 1.0, 0.0)
             met = met + xp.where(ok & (status == PASS), 1.0, 0.0)
             if s.margin is None:
                 has_margin = False
