@@ -39,6 +39,8 @@ CATALOG: dict[str, dict[str, str]] = {
         "missing": "no value submitted",
         "unit_absent": "no figures of the unit on this side",
         "not_yet": "{value} has not yet reached {op} {goal}, due by {year}",
+        "not_yet_band": "{value} is not yet within {low}–{high}, due by {year}",
+        "not_yet_equal": "{value} is not yet {goal}, due by {year}",
         "schedule_on": (
             "{gap} of the gap from the {base_year} baseline ({baseline}) closed with {time} of the "
             "time gone: on schedule"
@@ -52,6 +54,10 @@ CATALOG: dict[str, dict[str, str]] = {
             "the {base_year} baseline ({baseline}) was already at or past the target: "
             "no gap to measure progress against time"
         ),
+        "baseline_within": (
+            "the {base_year} baseline ({baseline}) was already within the target: "
+            "no gap to measure progress against time"
+        ),
         "trend": "trend: {verdict}, {projection} projected for {year}",
         "source_submitted": "submitted",
         "source_file": "from the reference file",
@@ -61,10 +67,13 @@ CATALOG: dict[str, dict[str, str]] = {
         "missing": "未报送数值",
         "unit_absent": "此方没有该单位的数据",
         "not_yet": "{value} 尚未达到 {op} {goal}（目标年 {year}）",
+        "not_yet_band": "{value} 尚未进入 {low}–{high} 区间（目标年 {year}）",
+        "not_yet_equal": "{value} 尚未等于 {goal}（目标年 {year}）",
         "schedule_on": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：符合时序进度",
         "schedule_off": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：落后于时序进度",
         "no_baseline": "无基数，无法衡量时序进度",
         "baseline_met": "{base_year} 年基数 {baseline} 已达到或超过目标，无差距可衡量时序进度",
+        "baseline_within": "{base_year} 年基数 {baseline} 已在目标区间内，无差距可衡量时序进度",
         "trend": "趋势：{verdict}，预计 {year} 年 {projection}",
         "source_submitted": "报送值",
         "source_file": "参照文件",

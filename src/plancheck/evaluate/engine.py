@@ -313,7 +313,7 @@ class _Engine:
             result.start_year = xp.doubles(progress.start_year)
         if indicator.timing == "annual":
             result.margin = target.margin(facts, judged)
-        if target.has_level:
+        if target.has_level and target.band() is None:
             self._trend(result, facts, judged)
         return result
 

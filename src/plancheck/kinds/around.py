@@ -71,6 +71,10 @@ class Around(Kind):
             float(f"{self.value + self.allowed:.15g}"),
         )
 
+    def band(self) -> tuple[float, float]:
+        low, high = self.edges()
+        return low, high
+
     def describe(self) -> str:
         return self.said("describe", value=fmt(self.value), allowed=fmt(self.allowed))
 

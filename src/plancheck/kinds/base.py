@@ -380,6 +380,13 @@ class Kind:
         """How ``not_yet`` writes the relation to the goal: "≥" for a threshold, else "→"."""
         return "→"
 
+    def band(self) -> tuple[float, float] | None:
+        """The band (low, high) a figure must lie in, for a target met from either side (a
+        range, around, ``==``): its 时序进度 is the share of the distance to the band closed —
+        a figure past the band's far side is as far from it as one short of it — and it has no
+        trend (a line toward a goal from one side). None for a target met from one side."""
+        return None
+
     def stated_in(self, unit: str | None) -> str | None:
         """The unit the target's own figure is in, on an indicator in ``unit`` — a report's
         target column writes it beside the plan's words: the indicator's, unless the target
@@ -392,12 +399,21 @@ class Kind:
             value, goal = number(row.value), "?"
         else:
             value, goal = numbers_apart(row.value, row.goal)
-        head = fragment("not_yet", value=value, op=self.goal_symbol(), goal=goal,
-                        year=str(target_year))  # fmt: skip
+        band = self.band()
+        if band is not None and band[0] != band[1]:
+            value = numbers_apart(row.value, band[0] if row.value < band[0] else band[1])[0]
+            head = fragment("not_yet_band", value=value, low=number(band[0]),
+                            high=number(band[1]), year=str(target_year))  # fmt: skip
+        elif band is not None:  # == 100: neither above nor below it is "reached"
+            head = fragment("not_yet_equal", value=value, goal=goal, year=str(target_year))
+        else:
+            head = fragment("not_yet", value=value, op=self.goal_symbol(), goal=goal,
+                            year=str(target_year))  # fmt: skip
         if pace.share is None or pace.time is None:
             if pace.start is None or pace.start_year is None or not pace.gap:
                 return head, fragment("no_baseline")
-            return head, fragment("baseline_met", base_year=str(pace.start_year),
+            key = "baseline_within" if band is not None else "baseline_met"
+            return head, fragment(key, base_year=str(pace.start_year),
                                   baseline=number(pace.start))  # fmt: skip
         assert pace.start is not None
         gap_text, time_text = shares_apart(pace.share, pace.time)
@@ -407,7 +423,11 @@ class Kind:
 
     def progress(self, facts: Facts, judged: Judged) -> Progress | None:
         """The share of the way done, for 时序进度 before the target year; None when the kind
-        has no way to measure. The default measures from the baseline toward the goal."""
+        has no way to measure. The default measures from the baseline toward the goal (a
+        band's, toward the band: ``band``)."""
+        band = self.band()
+        if band is not None:
+            return band_progress(facts, *band)
         xp = facts.xp
         base, base_year = facts.baseline()
         goal = judged.goal
@@ -506,6 +526,27 @@ def figures_since_start(facts: Facts) -> tuple[list[Array], Array]:
         gaps = gaps + xp.where(xp.isnan(rate), float(1 << i), 0.0)
         figures.append(rate)
     return figures, gaps
+
+
+def band_progress(facts: Facts, low: float, high: float) -> Progress:
+    """时序进度 toward a band: the share of the baseline's distance from it closed (1 inside it;
+    past its far side, the distance counts again); a baseline inside the band is held."""
+    xp = facts.xp
+    base, base_year = facts.baseline()
+    lows, highs, none = (
+        xp.full(facts.size, low),
+        xp.full(facts.size, high),
+        xp.full(facts.size, 0.0),
+    )
+
+    def distance(x: Array) -> Array:
+        return xp.maximum(lows - x, none) + xp.maximum(x - highs, none)
+
+    start = distance(base)
+    measurable = ~xp.isnan(base) & (start > 0.0)
+    share = xp.where(measurable, 1.0 - distance(facts.value) / xp.where(measurable, start, 1.0),
+                     math.nan)  # fmt: skip
+    return Progress(share, base, base_year, ~xp.isnan(base) & (start <= 0.0))
 
 
 def years_without(row: Row, start: int) -> Text:

@@ -41,6 +41,9 @@ class Range(Kind):
     def edges(self) -> tuple[float, ...]:
         return (float(self.low), float(self.high))
 
+    def band(self) -> tuple[float, float]:
+        return float(self.low), float(self.high)
+
     def describe(self) -> str:
         return self.said("describe", low=fmt(self.low), high=fmt(self.high))
 

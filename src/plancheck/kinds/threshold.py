@@ -101,6 +101,10 @@ class Threshold(Kind):
     def goal_symbol(self) -> str:
         return SYMBOL[self.op]
 
+    def band(self) -> tuple[float, float] | None:
+        """``== 100`` is met from neither side: a band of one figure."""
+        return (float(self.value), float(self.value)) if self.op == "==" else None
+
     def margin(self, facts: Facts, judged: Judged) -> Array:
         return level_margin(facts, judged)
 
