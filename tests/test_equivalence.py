@@ -33,10 +33,12 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import TypeAdapter
 
 from plancheck.evaluate.arrays import NUMPY_FROM_UNITS
 from plancheck.evaluate.engine import evaluate
 from plancheck.evaluate.models import Evaluation, Status
+from plancheck.kinds import Target
 from plancheck.plan.load import load_plan
 from plancheck.plan.models import Plan
 from plancheck.report import FORMATS, Options, render
@@ -184,7 +186,10 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
             indicator["unit"] = unit
         if unit == "%":
             indicator["minimum"] = -100.0
-        if (better := draw(st.sampled_from([None, "higher", "lower"]))) is not None:
+        # A target that says which way is good (a floor) takes no contrary `better`.
+        said = TypeAdapter(Target).validate_python(target).says_which_way()
+        ways = [None, said] if said is not None else [None, "higher", "lower"]
+        if (better := draw(st.sampled_from(ways))) is not None:
             indicator["better"] = better
         if draw(st.booleans()):
             indicator["baseline"] = {

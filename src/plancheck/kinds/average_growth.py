@@ -117,6 +117,9 @@ class AverageGrowth(Kind):
     def better(self) -> Better:
         return "lower" if self.op in ("<", "<=") else "higher"
 
+    def says_which_way(self) -> Better | None:
+        return self.better()
+
     def goal_symbol(self) -> str:
         return SYMBOL[self.op]
 

@@ -313,6 +313,11 @@ class Kind:
         """Which way is good, when the indicator does not say."""
         return "higher"
 
+    def says_which_way(self) -> Better | None:
+        """Which way the target itself says is good (a floor: higher), so that an indicator's
+        ``better`` cannot contradict it; None when it does not say (a rank, a band, 保持稳定)."""
+        return None
+
     def default_timing(self, binding: bool, unit: str | None) -> Timing:
         """When a target read from a phrase is judged, by the bundled plan's rule (a level by
         the target year for expected indicators; binding ones and per-year counts annually)."""

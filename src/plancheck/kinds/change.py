@@ -105,6 +105,9 @@ class Change(Kind):
     def better(self) -> Better:
         return "higher" if self.rising() else "lower"
 
+    def says_which_way(self) -> Better | None:
+        return self.better()
+
     def goal_symbol(self) -> str:
         """A rise is met at the goal or above it, a fall at the goal or below (``judge``)."""
         return "≥" if self.rising() else "≤"

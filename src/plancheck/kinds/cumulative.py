@@ -164,6 +164,9 @@ class Cumulative(Kind):
             return "lower" if self.amount < 0 else "higher"
         return "higher"  # a bigger fall (of energy use per GDP) or a bigger growth is better
 
+    def says_which_way(self) -> Better | None:
+        return self.better()
+
     def default_timing(self, binding: bool, unit: str | None) -> Timing:
         """A total over the period is reached by the target year, binding or not."""
         return "by_target_year"

@@ -62,6 +62,9 @@ class Qualitative(Kind):
     def better(self) -> Better:
         return "lower" if self.direction == "decrease" else "higher"
 
+    def says_which_way(self) -> Better | None:
+        return None if self.direction == "maintain" else self.better()
+
     def default_timing(self, binding: bool, unit: str | None) -> Timing:
         return "annual"
 

@@ -81,6 +81,9 @@ class Relative(Kind):
     def better(self) -> Better:
         return "lower" if self.op in ("<", "<=") else "higher"
 
+    def says_which_way(self) -> Better | None:
+        return self.better()
+
     def default_timing(self, binding: bool, unit: str | None) -> Timing:
         return "annual"
 

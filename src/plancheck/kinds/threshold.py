@@ -98,6 +98,9 @@ class Threshold(Kind):
     def better(self) -> Better:
         return "lower" if self.op in ("<", "<=") else "higher"
 
+    def says_which_way(self) -> Better | None:
+        return None if self.op == "==" else self.better()
+
     def goal_symbol(self) -> str:
         return SYMBOL[self.op]
 
@@ -172,6 +175,16 @@ class Threshold(Kind):
     def problems(
         self, indicator: Indicator, plan: IndicatorsFile
     ) -> Iterator[tuple[tuple[str, ...], str]]:
+        low, high = indicator.bounds
+        never = (
+            (high is not None and (self.value > high or (self.op == ">" and self.value == high)))
+            if self.op in (">=", ">", "==")
+            else (low is not None and (self.value < low or (self.op == "<" and self.value == low)))
+        )
+        if never or (self.op == "==" and low is not None and self.value < low):
+            yield ("target", "value"), say("kind.never_met", target=self.describe(),
+                                  low=fmt(low) if low is not None else "−∞",
+                                  high=fmt(high) if high is not None else "∞")  # fmt: skip
         if indicator.floor is not None:
             higher = indicator.direction == "higher"
             if (indicator.floor >= self.value) if higher else (indicator.floor <= self.value):

@@ -123,6 +123,9 @@ class Versus(Kind):
     def better(self) -> Better:
         return "lower" if self.op in ("<", "<=") else "higher"
 
+    def says_which_way(self) -> Better | None:
+        return None if self.op == "~" else self.better()
+
     def default_timing(self, binding: bool, unit: str | None) -> Timing:
         return "annual"
 

@@ -327,6 +327,10 @@ def _cross_check(
         yield doc.error(("plan", "target_year"), say("plan.target_year_outside"))
     if info.baseline_year >= info.period.start:
         yield doc.error(("plan", "baseline_year"), say("plan.baseline_year"))
+    if info.midterm.on_track > info.midterm.ahead:
+        yield doc.error(("plan", "midterm", "on_track"), say("plan.midterm_order",
+                                                             on_track=f"{info.midterm.on_track:g}",
+                                                             ahead=f"{info.midterm.ahead:g}"))  # fmt: skip
 
     yield from _duplicates(doc, "categories", [c.name for c in indicators.categories], "name")
     yield from _duplicates(doc, "indicators", [i.id for i in indicators.indicators], "id")
@@ -340,6 +344,16 @@ def _cross_check(
             )
         for path, message in indicator.target.problems(indicator, indicators):
             yield doc.error((*here, *path), message)
+        said = indicator.target.says_which_way()
+        if indicator.better is not None and said is not None and indicator.better != said:
+            way = say("kind.higher_better" if said == "higher" else "kind.lower_better")
+            yield doc.error((*here, "better"), say("plan.better_contradicts",
+                                                   better=indicator.better, direction=way,
+                                                   target=indicator.target.describe()))  # fmt: skip
+        if indicator.baseline is not None and indicator.baseline.year >= info.period.start:
+            yield doc.error((*here, "baseline", "year"), say("plan.indicator_baseline_year",
+                                                             year=indicator.baseline.year,
+                                                             start=info.period.start))  # fmt: skip
         if (
             indicator.minimum is not None
             and indicator.maximum is not None
