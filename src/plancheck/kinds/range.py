@@ -74,6 +74,11 @@ class Range(Kind):
                 ("target", "high"),
                 say("kind.range_order", high=f"{self.high:g}", low=f"{self.low:g}"),
             )
+        low, high = indicator.bounds
+        if (low is not None and self.high < low) or (high is not None and self.low > high):
+            yield ("target", "low"), say("kind.never_met", target=self.describe(),
+                                         low=fmt(low) if low is not None else "−∞",
+                                         high=fmt(high) if high is not None else "∞")  # fmt: skip
 
 
 def _range(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
