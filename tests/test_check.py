@@ -42,6 +42,8 @@ def test_one_line_per_file_with_units_and_years() -> None:
     assert lines[1].endswith("years 2021–2023")
     assert "baseline year 2020" in lines[2]
     assert len(lines) == 3
+    zh = run("check", SAMPLES / "districts-2023.csv", "--lang", "zh").stdout.splitlines()
+    assert zh[0].endswith("年度 2021—2023")  # the dash Chinese writes a span with
 
 
 def test_counts_match_the_file(tmp_path: Path) -> None:

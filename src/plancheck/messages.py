@@ -206,3 +206,11 @@ def share(x: float) -> str:
             if text not in ("100%", "0%", "-0%"):
                 return text
     return text
+
+
+def year_span(first: int, last: int, lang: str) -> str:
+    """A span of years: ``2021–2025``, in Chinese ``2021—2025`` (the dash 《2021—2025年》 writes);
+    one year alone when they are the same."""
+    if first == last:
+        return str(first)
+    return f"{first}{'—' if lang == 'zh' else '–'}{last}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 
+from plancheck.messages import year_span
 from plancheck.report import Options
 from plancheck.safetext import visible_controls
 from plancheck.submission.summary import CheckSummary, FileSummary
@@ -89,7 +90,7 @@ def file_line(summary: FileSummary, lang: str) -> str:
         parts.append(w["units"].format(n=len(units)) + w["open"] + named + w["close"])
     years = summary.years
     years_text = (
-        f"{years[0]}–{years[-1]}"
+        year_span(years[0], years[-1], lang)
         if _consecutive(years) and len(years) > 2
         else (("、" if lang == "zh" else ", ").join(map(str, years)))
     )

@@ -20,6 +20,7 @@ from plancheck.messages import (
     number,
     numbers_apart,
     render,
+    year_span,
 )
 from plancheck.plan.models import Indicator, Plan
 from plancheck.report.labels import (
@@ -370,14 +371,6 @@ def shared_as_of(check: TaskCheck, lang: str) -> str:
 
 def colon(lang: str) -> str:
     return "：" if lang == "zh" else ": "
-
-
-def year_span(first: int, last: int, lang: str) -> str:
-    """A span of years: ``2021–2025``, in Chinese ``2021—2025`` (the dash 《2021—2025年》 writes);
-    one year alone when they are the same."""
-    if first == last:
-        return str(first)
-    return f"{first}{'—' if lang == 'zh' else '–'}{last}"
 
 
 def comma(lang: str) -> str:

@@ -25,6 +25,7 @@ import zipfile
 from typing import TYPE_CHECKING, Any
 
 from plancheck.evaluate.models import Evaluation, Status
+from plancheck.messages import year_span
 from plancheck.report import Options
 from plancheck.report.common import (
     aside,
@@ -47,7 +48,6 @@ from plancheck.report.common import (
     shared_reason,
     summary_sentences,
     verdict,
-    year_span,
     year_table,
 )
 from plancheck.report.escape import xml

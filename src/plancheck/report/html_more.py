@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from plancheck.evaluate.diff import Change, Diff
 from plancheck.evaluate.models import Result
-from plancheck.messages import render
+from plancheck.messages import render, year_span
 from plancheck.report import Options
-from plancheck.report.common import colon, comma, diff_side, signed, value_cell, year_span
+from plancheck.report.common import colon, comma, diff_side, signed, value_cell
 from plancheck.report.escape import html as esc
 from plancheck.report.html_style import CSS as BASE_CSS
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word
