@@ -61,6 +61,15 @@ def _filled(text: str) -> str:
     return text
 
 
+def _some(items: list[M]) -> list[M]:
+    """A plan's indicators: at least one (with none, every submission would be refused)."""
+    if not items:
+        from pydantic_core import PydanticCustomError
+
+        raise PydanticCustomError("list_empty", say("plan.no_indicators"))
+    return items
+
+
 # A date is a YAML date or, in a plan written as JSON, its ISO text (the schema's "format: date"):
 # never a number, which pydantic would read as seconds since 1970 (0 is 1970-01-01).
 _ISO_DATE = LazyPattern(r"\d{4}-\d{2}-\d{2}")
@@ -79,10 +88,13 @@ def _dated(value: object) -> object:
 class _Checked:
     """Pydantic metadata: ``check`` runs on the value before (or after) pydantic's own
     validation. Its schema is made only when a validator is built (``validator``), so that
-    reading a cached plan costs nothing more. ``pattern`` goes into the JSON Schema."""
+    reading a cached plan costs nothing more. ``schema`` goes into the JSON Schema (a text's
+    ``pattern``, a list's ``minItems``)."""
 
-    def __init__(self, check: Any, *, before: bool = False, pattern: str | None = None) -> None:
-        self.check, self.before, self.pattern = check, before, pattern
+    def __init__(
+        self, check: Any, *, before: bool = False, schema: dict[str, Any] | None = None
+    ) -> None:
+        self.check, self.before, self.schema = check, before, schema or {}
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         from pydantic_core import core_schema
@@ -96,15 +108,14 @@ class _Checked:
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
         found = handler(schema)
-        if self.pattern is not None:
-            found["pattern"] = self.pattern
+        found.update(self.schema)
         return found
 
 
 # What a plan's fields take, strictly: pydantic's lax mode would read "no" and 0 as false, "100"
 # as 100, "16" and 16.0 as 16, and 0 as the date 1970-01-01. A name (or a text that is required)
 # is not empty or blank.
-Name = Annotated[str, _Checked(_filled, pattern=r"\S")]
+Name = Annotated[str, _Checked(_filled, schema={"pattern": r"\S"})]
 Flag = Annotated[bool, Field(strict=True)]
 Whole = Annotated[int, Field(strict=True)]
 Day = Annotated[dt.date, _Checked(_dated, before=True)]
@@ -287,7 +298,7 @@ class IndicatorsFile:
     categories: list[Category]
     peer_groups: dict[str, PeerGroup] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
-    indicators: list[Indicator]
+    indicators: Annotated[list[Indicator], _Checked(_some, schema={"minItems": 1})]
 
 
 # --- tasks.yaml -----------------------------------------------------------------------------
