@@ -152,3 +152,28 @@ def test_a_yaml_fields_problem_names_the_fields_own_line(
     result = run("evaluate", source)
     assert result.code == 2
     assert result.stderr.startswith(f"{source}{where} is not a number")
+
+
+@pytest.mark.parametrize(
+    ("typed", "folded"),
+    [("４", "4"), ("０４", "04"), ("Ａ-３", "A-3"), ("⼀", "一"), ("ﬁ", "fi"), ("Ⅳ", "IV"),
+     ("④", "④"), ("⁴", "⁴"), ("₄", "₄"), ("⑷", "⑷"), ("⒋", "⒋"), ("𝟒", "𝟒"), ("½", "½"),
+     ("审查率①", "审查率①"), ("Ａ④ｂ²⼀", "A④b²一"), ("e\u0301④e\u0301", "é④é")],
+)  # fmt: skip
+def test_names_fold_as_nfkc_but_a_footnote_mark_is_no_digit(typed: str, folded: str) -> None:
+    """One rule with figures (values.fold_figure): a digit is 0–9, half- or full-width; what NFKC
+    would make a digit of besides (², ④, ⑴, 𝟒, ½) stays itself. The rest of NFKC still folds."""
+    from plancheck.submission.values import compatible, fold
+
+    assert compatible(typed) == folded
+    assert fold(f" \u200b{typed} ") == folded
+
+
+def test_an_indicator_is_not_named_by_a_footnote_mark_or_another_scripts_digit() -> None:
+    from plancheck.plan.load import load_plan
+
+    plan = load_plan(None)
+    found = {key: getattr(plan.find_indicator(key), "id", None)
+             for key in ("4", "４", "04", "０４", "④", "⁴", "₄", "⑷", "𝟒", "٤", "४")}  # fmt: skip
+    assert found == {"4": "4", "４": "4", "04": "4", "０４": "4", "④": None, "⁴": None,
+                     "₄": None, "⑷": None, "𝟒": None, "٤": None, "४": None}  # fmt: skip

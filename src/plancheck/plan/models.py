@@ -25,6 +25,7 @@ from plancheck.kinds.base import Better, Number, model
 from plancheck.messages import decimals_written
 from plancheck.record import record
 from plancheck.safetext import LazyPattern
+from plancheck.submission.values import compatible, is_number
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -347,7 +348,7 @@ class TasksFile:
 def normalise_key(text: str) -> str:
     """Fold the ways people type an indicator: full-width forms, spaces, quotation marks, and
     invisible format characters (zero-width spaces, direction marks) a copy and paste brings."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = compatible(text)  # ④ is a footnote mark, not 4: the rule of figures
     return "".join(
         ch
         for ch in folded
@@ -382,7 +383,7 @@ class Plan:
             for key in (indicator.id, indicator.name, indicator.name_en, *indicator.aliases):
                 keys.setdefault(normalise_key(key), indicator)
         for indicator in self.indicators:  # a number is itself with or without leading zeros
-            if (number := normalise_key(indicator.id)).isdecimal():
+            if is_number(number := normalise_key(indicator.id)):
                 keys.setdefault(str(int(number)), indicator)
         return keys
 
@@ -391,7 +392,7 @@ class Plan:
         Numbers match with or without leading zeros ("01" and "1", "02" and "2")."""
         folded = normalise_key(key)
         found = self._keys.get(folded)
-        if found is None and folded.isdecimal():
+        if found is None and is_number(folded):  # 0–9 only: ١ and ④ are no number
             found = self._keys.get(str(int(folded)))
         return found
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import operator
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -613,9 +614,10 @@ class Layout:
                 if indicator.id in self.indicators.values():
                     raise self._error(say("read.indicator_two_columns", id=indicator.id), col)
                 self.indicators[col] = indicator.id
-            elif not self.long and fold(name).isdecimal():
+            elif not self.long and unicodedata.normalize("NFKC", fold(name)).isdecimal():
                 # A number heads an indicator's column in a wide file: one the plan does not
-                # have is a typo or another plan's, never a column to skip (its figures lost).
+                # have (or a footnote mark, ④, no number) is a typo or another plan's, never a
+                # column to skip (its figures lost).
                 raise self._error(
                     say("read.unknown_indicator", text=shown(fold(name)), hint=""), col
                 )
