@@ -177,3 +177,26 @@ def test_an_indicator_is_not_named_by_a_footnote_mark_or_another_scripts_digit()
              for key in ("4", "４", "04", "０４", "④", "⁴", "₄", "⑷", "𝟒", "٤", "४")}  # fmt: skip
     assert found == {"4": "4", "４": "4", "04": "4", "０４": "4", "④": None, "⁴": None,
                      "₄": None, "⑷": None, "𝟒": None, "٤": None, "४": None}  # fmt: skip
+
+
+def test_messages_quote_the_cell_as_typed_in_both_languages(tmp_path: Path) -> None:
+    """Matching folds a cell (NFKC, invisible characters out); a message quotes it as typed,
+    a bidi control and an ESC escaped: never 'IV' for Ⅳ, nor a U+202E silently dropped."""
+    source = write(tmp_path, "indicator,value,unit\nⅣ,100,徐汇区\n4,100,\u202e徐汇区\x1b\u200b\n")
+    result = run("evaluate", source)
+    assert result.code == 2
+    assert result.stderr.splitlines() == [
+        f"{source}:2: indicator: unknown indicator 'Ⅳ'",
+        f"{source}:3: unit: '\\u202e徐汇区\\x1b\\u200b' is not one of the plan's units; did you "
+        "mean '徐汇区'? (a plan that admits other units says `other_units: true`)",
+    ]
+    result = run("evaluate", source, "--lang", "zh")
+    assert result.stderr.splitlines()[:1] == [f"{source}:2: indicator：未知指标“Ⅳ”"]
+    assert "unit：“\\u202e徐汇区\\x1b\\u200b”不是规划所列的单位" in result.stderr
+    source = write(tmp_path, "indicator,value\n4,100\n合计\u202e,100\n", "2024.csv")
+    result = run("evaluate", source, "-f", "json")
+    assert f"warning: {source}:3: a '合计\\u202e' row is the table's own" in result.stderr
+    source = write(tmp_path, "序号,指标,value\n４,规范性文件审查纠错率\u200b,100\n", "2025.csv")
+    assert run("evaluate", source).stderr == (
+        f"{source}:2: 序号: '４' and '规范性文件审查纠错率\\u200b' name different indicators (4 and 5)\n"
+    )

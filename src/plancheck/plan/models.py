@@ -396,10 +396,12 @@ class Plan:
             found = self._keys.get(str(int(folded)))
         return found
 
-    def unit_problem(self, name: str) -> str | None:
+    def unit_problem(self, name: str, typed: str | None = None) -> str | None:
         """Why ``name`` cannot be a submitting unit, or None: a unit not among the peer groups'
         members (nor the plan's own unit) is a typing mistake (徐汇 for 徐汇区: the nearest is
-        suggested), unless the plan admits other units or lists no members."""
+        suggested), unless the plan admits other units or lists no members. ``typed``: the
+        cell as typed, which the message quotes (``name`` is it folded, invisible characters
+        gone)."""
         import difflib
 
         from plancheck.submission.values import shown
@@ -414,7 +416,7 @@ class Plan:
             return say("read.no_unit_given")
         close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.3)
         hint = say("read.did_you_mean", hint=close[0]) if close else ""
-        return say("read.not_a_unit", name=shown(name), hint=hint)
+        return say("read.not_a_unit", name=shown(name if typed is None else typed), hint=hint)
 
     def suggest(self, key: str) -> str | None:
         """The closest known indicator name, for a "did you mean" hint."""
