@@ -323,13 +323,19 @@ def test_a_header_too_long_or_a_cell_too_large_is_a_located_error(tmp_path: Path
     limit = csv.field_size_limit(1000)  # as a 64 MiB cell is to the real limit
     try:
         source = write(tmp_path / "2023.csv", "indicator,value,note" + "x" * 2000)
-        result = run("evaluate", source)
+        header = run("evaluate", source)
+        source = write(tmp_path / "2024.csv", "indicator,value,note\n4,100," + "x" * 2000)
+        cell = run("evaluate", source, "--lang", "zh")
+        source = write(tmp_path / "2025.csv", 'indicator;value\n4;100\n1;"' + "9\n" * 600 + '"\n')
+        lines = run("evaluate", source)
     finally:
         csv.field_size_limit(limit)
-    assert (result.code, result.stderr) == (
-        2,
-        f"{source}:1: malformed CSV: field larger than field limit (1000)\n",
-    )
+    too_large = "the cell is larger than 1,000 characters: a cell holds at most 1,000 characters"
+    assert (header.code, header.stderr) == (2, f"{tmp_path / '2023.csv'}:1:3: {too_large}\n")
+    zh = "note：单元格超过 1,000 个字符：每个单元格最多 1,000 个字符"
+    assert (cell.code, cell.stderr) == (2, f"{tmp_path / '2024.csv'}:2:3: {zh}\n")
+    # A quoted cell over many lines: at the line its record starts on, not where it was cut.
+    assert (lines.code, lines.stderr) == (2, f"{source}:3:2: value: {too_large}\n")
 
 
 def test_the_actual_cell_tells_the_figure_from_its_target(tmp_path: Path) -> None:

@@ -349,6 +349,32 @@ def test_usage_errors_are_one_line() -> None:
     assert done.returncode == 2 and one_line(done.stderr).startswith("plancheck: No such option")
 
 
+@pytest.mark.parametrize(
+    ("args", "env", "line"),
+    [
+        (["evaluate", SAMPLE, "--year"], {}, "plancheck evaluate: Option '--year' requires an "
+         "argument. (see 'plancheck evaluate --help')"),
+        (["evaluate", SAMPLE, "-f"], {}, "plancheck evaluate: Option '-f' requires an argument. "
+         "(see 'plancheck evaluate --help')"),
+        (["evaluate", SAMPLE, "--strict=yes"], {}, "plancheck evaluate: Option '--strict' does "
+         "not take a value. (see 'plancheck evaluate --help')"),
+        (["evaluate", SAMPLE, "--year", "--lang", "zh"], {}, "plancheck evaluate: 选项 “--year” "
+         "需要一个值。（参见 plancheck evaluate --help）"),
+        (["plan", "validate", "--lang"], {"LANG": "zh_CN.UTF-8", "LC_ALL": ""}, "plancheck plan "
+         "validate: 选项 “--lang” 需要一个值。（参见 plancheck plan validate --help）"),
+        (["--version=3"], {}, "plancheck: Option '--version' does not take a value. (see "
+         "'plancheck --help')"),
+    ],
+)  # fmt: skip
+def test_a_usage_error_of_the_parser_names_its_command_and_its_help(
+    args: list[str | Path], env: dict[str, str], line: str
+) -> None:
+    """A value missing or given to a flag was said as the program's, without the command or
+    where its help is: it is said as every usage error is, in the run's language."""
+    done = plancheck(*args, env=env)
+    assert (done.returncode, done.stderr) == (2, line + "\n")
+
+
 def test_judgements_keep_exit_0_and_1() -> None:
     assert plancheck("evaluate", SAMPLE).returncode == 0
     assert plancheck("evaluate", SAMPLES / "2022.csv").returncode == 1

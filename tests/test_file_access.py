@@ -67,7 +67,7 @@ REPORT_COMMANDS = [
 
 @pytest.mark.parametrize("command", REPORT_COMMANDS, ids=lambda c: " ".join(map(str, c[:2])))
 def test_o_in_a_folder_that_cannot_be_searched(locked: Path, command: list[Any]) -> None:
-    target = locked / "x.md"
+    target = locked / ("x.csv" if command[0] == "template" else "x.md")  # a template's extension
     result = run(*command, "-o", target)
     assert result.code == 2
     assert one_line(result.stderr) == f"{target}: cannot write the report: {DENIED}"

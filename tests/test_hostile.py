@@ -62,6 +62,16 @@ def test_ten_megabyte_indicator_name(tmp_path: Path) -> None:
     assert result.code == 2 and len(result.stderr) < 300 and "unknown indicator" in result.stderr
 
 
+def test_a_cell_over_64_mib_is_refused_in_our_words_naming_its_column(tmp_path: Path) -> None:
+    """README "Limits": one CSV cell up to 64 MiB. Past it, the csv module's raw "field larger
+    than field limit (67108864)" was said, in English whatever the language, with no column."""
+    source = tmp_path / "2023.csv"
+    source.write_text("indicator,value,note\n4,100," + "x" * (64 * 2**20 + 1) + "\n", "utf-8")
+    result = run("evaluate", source)
+    message = "note: the cell is larger than 64 MiB: a cell holds at most 67,108,864 characters"
+    assert (result.code, result.stderr) == (2, f"{source}:2:3: {message}\n")
+
+
 def test_directory_fifo_and_unreadable(tmp_path: Path) -> None:
     result = run("evaluate", tmp_path)
     assert result.code == 2 and result.stderr == f"{tmp_path}: is a directory, not a file\n"

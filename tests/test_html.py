@@ -16,6 +16,7 @@ from plancheck.cli import app
 from plancheck.evaluate.models import Status
 from plancheck.plan.load import load_plan
 from plancheck.report.labels import status_word
+from tests.test_injection import admitting_other_units
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -99,6 +100,28 @@ def test_several_units_get_a_chart_per_unit(tmp_path: Path) -> None:
     _, text = report(submission, "--lang", "en")
     assert "Statuses by unit" in text
     assert "长宁区" in "".join(Page(text).text)
+
+
+def test_row_ids_are_valid_html_and_one_per_unit_and_indicator(tmp_path: Path) -> None:
+    """An id holds no white space (HTML's rule): a unit's space, '-' or '~' is written ~hex~, so
+    units that differ only there keep rows of their own; a unit of letters stays as it is."""
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    data = SAMPLES.parent / "data"
+    text = (data / "indicators.yaml").read_text(encoding="utf-8")
+    (plan / "indicators.yaml").write_text(admitting_other_units(text), encoding="utf-8")
+    (plan / "tasks.yaml").write_bytes((data / "tasks.yaml").read_bytes())
+    units = ["a b", "a-b", "a~20~b", "a", "徐汇区", "a\tb", "a<b>&"]
+    rows = "".join(f'"{unit}",{n},100\n' for unit in units for n in (1, 4))
+    submission = tmp_path / "2023.csv"
+    submission.write_text("unit,indicator,value\n" + rows, encoding="utf-8")
+    _, text = report(submission, "--plan", plan)
+    page = Page(text)
+    ids = [a["id"] or "" for tag, a in page.tags if tag == "tr" and a.get("id")]
+    assert len(ids) == len(set(ids)) == len(units) * len(load_plan(None).indicators)
+    assert not [i for i in ids if any(c.isspace() for c in i) or "\\" in i]
+    assert {"indicator-徐汇区-4", "indicator-a-4", "indicator-a~20~b-4", "indicator-a~2d~b-4",
+            "indicator-a~7e~20~7e~b-4", "indicator-a~9~b-4", "indicator-a~3c~b~3e~~26~-4"} <= set(ids)  # fmt: skip
 
 
 def test_deterministic() -> None:

@@ -6,6 +6,7 @@ expected.txt: text that must appear in the message, from the file name on.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -48,8 +49,6 @@ def test_missing_plan(tmp_path: Path) -> None:
 
 
 def test_schema_describes_both_files() -> None:
-    import json
-
     indicators = json.loads(run("plan", "schema").stdout)
     assert indicators["additionalProperties"] is False
     assert {"plan", "categories", "indicators"} <= set(indicators["properties"])
@@ -84,3 +83,22 @@ def test_a_tolerance_on_an_around_target_is_the_plans_own_band(
     (tmp_path / "indicators.yaml").write_text(text.replace(old, new), encoding="utf-8")
     result = run("plan", "validate", tmp_path / "indicators.yaml")
     assert result.code == code, result.stderr
+
+
+def test_a_plan_without_indicators_is_refused_where_it_says_so() -> None:
+    """No indicator: nothing to judge. Refused by plan validate (not "valid plan, 0 indicators")
+    and by evaluate, at the indicators key, in both languages."""
+    case = CASES / "plans" / "no_indicators"
+    where = f"{case / 'indicators.yaml'}:22:1: indicators"
+    result = run("plan", "validate", case)
+    assert (result.code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"{where}: the plan lists no indicator: a submission would have nothing to be judged "
+        "against\n"
+    )
+    result = run("plan", "validate", case, "--lang", "zh")
+    assert result.stderr == f"{where}：规划未列出任何指标：报送的数据无从评判\n"
+    result = run("evaluate", ROOT / "samples" / "2023.csv", "--plan", case)
+    assert result.code == 2 and result.stderr.startswith(f"{where}: the plan lists no indicator")
+    schema = json.loads(run("plan", "schema").stdout)
+    assert schema["properties"]["indicators"]["minItems"] == 1

@@ -152,3 +152,51 @@ def test_a_yaml_fields_problem_names_the_fields_own_line(
     result = run("evaluate", source)
     assert result.code == 2
     assert result.stderr.startswith(f"{source}{where} is not a number")
+
+
+@pytest.mark.parametrize(
+    ("typed", "folded"),
+    [("４", "4"), ("０４", "04"), ("Ａ-３", "A-3"), ("⼀", "一"), ("ﬁ", "fi"), ("Ⅳ", "IV"),
+     ("④", "④"), ("⁴", "⁴"), ("₄", "₄"), ("⑷", "⑷"), ("⒋", "⒋"), ("𝟒", "𝟒"), ("½", "½"),
+     ("审查率①", "审查率①"), ("Ａ④ｂ²⼀", "A④b²一"), ("e\u0301④e\u0301", "é④é")],
+)  # fmt: skip
+def test_names_fold_as_nfkc_but_a_footnote_mark_is_no_digit(typed: str, folded: str) -> None:
+    """One rule with figures (values.fold_figure): a digit is 0–9, half- or full-width; what NFKC
+    would make a digit of besides (², ④, ⑴, 𝟒, ½) stays itself. The rest of NFKC still folds."""
+    from plancheck.submission.values import compatible, fold
+
+    assert compatible(typed) == folded
+    assert fold(f" \u200b{typed} ") == folded
+
+
+def test_an_indicator_is_not_named_by_a_footnote_mark_or_another_scripts_digit() -> None:
+    from plancheck.plan.load import load_plan
+
+    plan = load_plan(None)
+    found = {key: getattr(plan.find_indicator(key), "id", None)
+             for key in ("4", "４", "04", "０４", "④", "⁴", "₄", "⑷", "𝟒", "٤", "४")}  # fmt: skip
+    assert found == {"4": "4", "４": "4", "04": "4", "０４": "4", "④": None, "⁴": None,
+                     "₄": None, "⑷": None, "𝟒": None, "٤": None, "४": None}  # fmt: skip
+
+
+def test_messages_quote_the_cell_as_typed_in_both_languages(tmp_path: Path) -> None:
+    """Matching folds a cell (NFKC, invisible characters out); a message quotes it as typed,
+    a bidi control and an ESC escaped: never 'IV' for Ⅳ, nor a U+202E silently dropped."""
+    source = write(tmp_path, "indicator,value,unit\nⅣ,100,徐汇区\n4,100,\u202e徐汇区\x1b\u200b\n")
+    result = run("evaluate", source)
+    assert result.code == 2
+    assert result.stderr.splitlines() == [
+        f"{source}:2: indicator: unknown indicator 'Ⅳ'",
+        f"{source}:3: unit: '\\u202e徐汇区\\x1b\\u200b' is not one of the plan's units; did you "
+        "mean '徐汇区'? (a plan that admits other units says `other_units: true`)",
+    ]
+    result = run("evaluate", source, "--lang", "zh")
+    assert result.stderr.splitlines()[:1] == [f"{source}:2: indicator：未知指标“Ⅳ”"]
+    assert "unit：“\\u202e徐汇区\\x1b\\u200b”不是规划所列的单位" in result.stderr
+    source = write(tmp_path, "indicator,value\n4,100\n合计\u202e,100\n", "2024.csv")
+    result = run("evaluate", source, "-f", "json")
+    assert f"warning: {source}:3: a '合计\\u202e' row is the table's own" in result.stderr
+    source = write(tmp_path, "序号,指标,value\n４,规范性文件审查纠错率\u200b,100\n", "2025.csv")
+    assert run("evaluate", source).stderr == (
+        f"{source}:2: 序号: '４' and '规范性文件审查纠错率\\u200b' name different indicators (4 and 5)\n"
+    )

@@ -25,8 +25,8 @@ READ_ONLY = (
 
 @pytest.fixture
 def read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An earlier report, mode 444, that this user may not write."""
-    report = tmp_path / "report.md"
+    """An earlier report, mode 444, that this user may not write (a .csv: a template's too)."""
+    report = tmp_path / "report.csv"
     report.write_text("old\n", encoding="utf-8")
     report.chmod(0o444)
     real_access = os.access
@@ -48,7 +48,7 @@ def test_a_read_only_report_is_kept(read_only: Path, command: list[Any]) -> None
     assert result.code == 2
     assert one_line(result.stderr) == f"{read_only}: {READ_ONLY}"
     assert read_only.read_text(encoding="utf-8") == "old\n"
-    assert [p.name for p in read_only.parent.iterdir()] == ["report.md"]  # no temporary left
+    assert [p.name for p in read_only.parent.iterdir()] == ["report.csv"]  # no temporary left
 
 
 def test_a_read_only_report_in_chinese(read_only: Path) -> None:

@@ -193,6 +193,64 @@ def test_never_replaces_a_file_that_may_be_filled_in(tmp_path: Path) -> None:
     assert invoke("template", "-o", "-").stdout.startswith("\ufeffindicator,")
 
 
+@pytest.mark.parametrize(
+    ("args", "name", "starts"),
+    [((), "t.csv", b"\xef\xbb\xbfindicator,"), ((), "t.CSV", b"\xef\xbb\xbfindicator,"),
+     ((), "t.xlsx", b"PK"), ((), "t.yml", b"# "), (("-f", "yaml"), "t.yaml", b"# "),
+     ((), "blank", b"\xef\xbb\xbfindicator,"), (("-f", "xlsx"), "blank", b"PK")],
+)  # fmt: skip
+def test_o_s_extension_gives_the_format(
+    tmp_path: Path, args: tuple[str, ...], name: str, starts: bytes
+) -> None:
+    """Without -f, the format is the extension's; a name without one is what -f says (csv)."""
+    result = invoke("template", *args, "-o", tmp_path / name)
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / name).read_bytes().startswith(starts)
+
+
+UNKNOWN = (
+    ": a template is written as .csv, .yaml (.yml) or .xlsx, not '{}': give -o one of these "
+    "extensions, or leave -o out to print it"
+)
+DISAGREES = (
+    ": -f {} disagrees with the extension '{}' (-f {}): give the file the format's extension, "
+    "or leave -f out"
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "message"),
+    [((), "t.docx", UNKNOWN.format(".docx")), ((), "t.json", UNKNOWN.format(".json")),
+     ((), "t.xlsm", UNKNOWN.format(".xlsm")), (("-f", "xlsx"), "t.txt", UNKNOWN.format(".txt")),
+     (("-f", "csv"), "t.xlsx", DISAGREES.format("csv", ".xlsx", "xlsx")),
+     (("-f", "xlsx"), "t.csv", DISAGREES.format("xlsx", ".csv", "csv")),
+     (("-f", "yaml"), "t.XLSX", DISAGREES.format("yaml", ".XLSX", "xlsx")),
+     (("-f", "csv"), "t.yml", DISAGREES.format("csv", ".yml", "yaml"))],
+)  # fmt: skip
+def test_an_extension_a_template_is_not_written_as_is_refused(
+    tmp_path: Path, args: tuple[str, ...], name: str, message: str
+) -> None:
+    """A CSV written into t.docx or t.xlsx is a file nothing opens (evaluate refuses the .xlsx):
+    exit 2 in a line, and no file written."""
+    result = invoke("template", *args, "-o", tmp_path / name)
+    assert (result.exit_code, result.stderr) == (2, f"{tmp_path / name}{message}\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_extension_refused_in_chinese(tmp_path: Path) -> None:
+    result = invoke("template", "-o", tmp_path / "t.docx", "--lang", "zh")
+    assert result.stderr == (
+        f"{tmp_path / 't.docx'}: 模板只能写成 .csv、.yaml（.yml）或 .xlsx 文件，不能写成“.docx”："
+        "请为 -o 使用其中一种扩展名，或省略 -o 直接输出\n"
+    )
+    result = invoke("template", "-f", "csv", "-o", tmp_path / "t.xlsx", "--lang", "zh")
+    assert result.stderr == (
+        f"{tmp_path / 't.xlsx'}: -f csv 与扩展名“.xlsx”（对应 -f xlsx）不符：请使用与格式相符的"
+        "扩展名，或省略 -f\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_yaml_template_speaks_of_a_year_of_the_plan_given(tmp_path: Path) -> None:
     folder = tmp_path / "plan"
     assert invoke("init", folder, "--period", "2026-2030").exit_code == 0

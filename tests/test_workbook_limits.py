@@ -153,6 +153,31 @@ def test_the_cell_limit_counts_from_a1_to_the_last_cell(
             scan_sheet(book.workbook, book.choose(), "a submission")
 
 
+@pytest.mark.parametrize(
+    ("ref", "outside"),
+    [("A1", None), ("A1:C24", None), ("A1:XFD610", None), ("", None), ("A1:XFE1", "XFE1"),
+     ("A1:A1048577", "A1048577"), ("A1:ZZZZ99999999", "ZZZZ99999999"), ("XFE1:XFE2", "XFE1"),
+     ("A1:B2:C3", "B2:C3"), ("A0:C3", "A0")],
+)  # fmt: skip
+def test_a_declared_extent_is_held_to_excels_grid_as_a_cells_name_is(
+    ref: str, outside: str | None, tmp_path: Path
+) -> None:
+    """A dimension naming a cell past XFD1048576 is refused as such a cell is, in a line."""
+    sheet = make.sheet_xml([["indicator"]], before=f'<dimension ref="{ref}"/>')
+    source = tmp_path / "2023.xlsx"
+    source.write_bytes(make.workbook([("Sheet1", sheet)]))
+    book = ExcelBook(source)
+    if outside is None:
+        scan_sheet(book.workbook, book.choose(), "a submission")
+        return
+    with pytest.raises(UserError) as raised:
+        scan_sheet(book.workbook, book.choose(), "a submission")
+    assert str(raised.value) == (
+        f"{source}: not a readable Excel workbook: the part 'xl/worksheets/sheet1.xml' names a "
+        f"cell '{outside}' outside Excel's grid A1:XFD1048576"
+    )
+
+
 def test_a_national_file_of_a_million_rows_and_six_columns_passes_the_scan(tmp_path: Path) -> None:
     """Only the scan (not the whole evaluation): its declared and real extent are within bounds."""
     dimension = '<dimension ref="A1:F1000000"/>'

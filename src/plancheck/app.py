@@ -277,6 +277,7 @@ def template(
     from plancheck.template import choose_format, parse_units, render
 
     check_year(year)
+    chosen = choose_format(fmt, str(output) if output else None)  # -o's extension says it
     if output is not None:
         from plancheck.output import refuse_unreachable
 
@@ -284,7 +285,6 @@ def template(
     if output is not None and output.is_file() and not force:
         raise UserError(say("app.exists"), output)
 
-    chosen = choose_format(fmt, str(output) if output else None)
     content = render(chosen, load(plan), year=year, units=parse_units(units), lang=lang)
     return Outcome(content, protected=plan_paths(plan))
 

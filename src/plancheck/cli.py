@@ -62,10 +62,24 @@ class _Group(TyperGroup):
         except (typer.Exit, typer.Abort):
             raise
         except Exception as error:
+            self._in_command(error, ctx)
             code = report_error(error)  # one line on stderr for each problem, always
             if isinstance(error, UserError):
                 _input_errors_in_format(error)
             sys.exit(code)
+
+    def _in_command(self, error: Exception, ctx: Any) -> None:
+        """A usage error click's parser found in a command's arguments (``--year`` without its
+        value, ``--strict=yes``) comes without the command's context: give it that, so that it
+        is said as every usage error is, ``plancheck evaluate: … (see 'plancheck evaluate
+        --help')``, not as the program's."""
+        name = ctx.invoked_subcommand
+        if name is None or getattr(error, "ctx", False) is not None:
+            return  # not a usage error, one that names its command, or the group's own
+        command = self.get_command(ctx, name)
+        if command is not None:
+            usage: Any = error  # click's UsageError, whose context names the command
+            usage.ctx = command.context_class(command, info_name=name, parent=ctx)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """Also refuse ``-o out/`` before the command runs: Path drops the "/" that says folder."""

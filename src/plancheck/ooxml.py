@@ -633,11 +633,13 @@ def scan_sheet(workbook: Workbook, sheet: Sheet, purpose: str) -> SheetScan:
         elif local == "sheetData":
             in_data = True
         elif local == "dimension":
-            declared = attributes.get("ref", "").rpartition(":")[2]
-            try:
-                end_row, end_col = _position(declared, package, part)
-            except UserError:
-                return  # python-calamine says what is wrong with it
+            declared = attributes.get("ref", "")
+            if not declared:
+                return  # no extent declared: the cells say it
+            # Both ends within Excel's grid, as a cell's name must be (A1:XFE1 is no sheet's).
+            first, _, last = declared.partition(":")
+            _position(first, package, part)
+            end_row, end_col = _position(last or first, package, part)
             if (end_row + 1) * (end_col + 1) > MAX_CELLS:
                 raise too_large(end_row + 1, end_col + 1)
 

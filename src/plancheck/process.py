@@ -146,11 +146,10 @@ def _usage_error(error: Exception) -> int:
                 sys.stderr.write(message + "\n")
         return EXIT_BAD_INPUT
     context: Any = getattr(error, "ctx", None)
-    if context is None:
-        say(f"plancheck: {message}")
-    else:
-        path = context.command_path
-        say(i18n.say("usage.see_help", path=path, message=message))
+    # Without a context, click's parser found it in the program's own options (--version=3):
+    # a command's is given its context by the CLI (cli._Group._in_command).
+    path = "plancheck" if context is None else context.command_path
+    say(i18n.say("usage.see_help", path=path, message=message))
 
     return code if code not in (0, 1) else EXIT_BAD_INPUT
 

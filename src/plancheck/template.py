@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import PurePath
 
 from plancheck.errors import UserError
 from plancheck.i18n import say
@@ -28,8 +29,10 @@ from plancheck.report.common import colon, target_cell
 from plancheck.report.csv import neutralise  # what a spreadsheet may run, made text
 from plancheck.report.labels import label
 from plancheck.safetext import visible_controls
+from plancheck.submission.values import shown
 
 FORMATS = ("csv", "yaml", "xlsx")
+SUFFIXES = {".csv": "csv", ".yaml": "yaml", ".yml": "yaml", ".xlsx": "xlsx"}  # what -o may end in
 
 # Column → header, per language; every header is a name submission/columns.py recognises.
 HEADERS = {
@@ -248,8 +251,17 @@ def check_units(plan: Plan, units: tuple[str, ...]) -> None:
 
 
 def choose_format(fmt: str | None, output: str | None) -> str:
-    """``--format`` if given, else the output file's extension, else csv."""
-    if fmt is not None:
-        return fmt
-    suffix = (output or "").rsplit(".", 1)[-1].lower() if output and "." in output else ""
-    return {"yml": "yaml", "yaml": "yaml", "xlsx": "xlsx"}.get(suffix, "csv")
+    """``--format`` if given, else the output file's extension, else csv. With ``-o FILE``, the
+    extension must be one a template is written as (``.csv``, ``.yaml``/``.yml``, ``.xlsx``),
+    and the format's: a CSV written into ``t.xlsx`` or ``t.docx`` is a file nothing opens, and
+    ``evaluate`` refuses it. A name without an extension takes the format given (csv)."""
+    suffix = PurePath(output).suffix if output else ""
+    implied = SUFFIXES.get(suffix.lower()) if suffix else None
+    if suffix and implied is None:
+        raise UserError(say("template.suffix_unknown", suffix=shown(suffix)), output)
+    if fmt is not None and implied is not None and implied != fmt:
+        raise UserError(
+            say("template.suffix_disagrees", fmt=fmt, suffix=shown(suffix), implied=implied),
+            output,
+        )
+    return fmt or implied or "csv"

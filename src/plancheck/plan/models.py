@@ -25,6 +25,7 @@ from plancheck.kinds.base import Better, Number, model
 from plancheck.messages import decimals_written
 from plancheck.record import record
 from plancheck.safetext import LazyPattern
+from plancheck.submission.values import compatible, is_number
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter
@@ -61,6 +62,15 @@ def _filled(text: str) -> str:
     return text
 
 
+def _some(items: list[M]) -> list[M]:
+    """A plan's indicators: at least one (with none, every submission would be refused)."""
+    if not items:
+        from pydantic_core import PydanticCustomError
+
+        raise PydanticCustomError("list_empty", say("plan.no_indicators"))
+    return items
+
+
 # A date is a YAML date or, in a plan written as JSON, its ISO text (the schema's "format: date"):
 # never a number, which pydantic would read as seconds since 1970 (0 is 1970-01-01).
 _ISO_DATE = LazyPattern(r"\d{4}-\d{2}-\d{2}")
@@ -79,10 +89,13 @@ def _dated(value: object) -> object:
 class _Checked:
     """Pydantic metadata: ``check`` runs on the value before (or after) pydantic's own
     validation. Its schema is made only when a validator is built (``validator``), so that
-    reading a cached plan costs nothing more. ``pattern`` goes into the JSON Schema."""
+    reading a cached plan costs nothing more. ``schema`` goes into the JSON Schema (a text's
+    ``pattern``, a list's ``minItems``)."""
 
-    def __init__(self, check: Any, *, before: bool = False, pattern: str | None = None) -> None:
-        self.check, self.before, self.pattern = check, before, pattern
+    def __init__(
+        self, check: Any, *, before: bool = False, schema: dict[str, Any] | None = None
+    ) -> None:
+        self.check, self.before, self.schema = check, before, schema or {}
 
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         from pydantic_core import core_schema
@@ -96,15 +109,14 @@ class _Checked:
 
     def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
         found = handler(schema)
-        if self.pattern is not None:
-            found["pattern"] = self.pattern
+        found.update(self.schema)
         return found
 
 
 # What a plan's fields take, strictly: pydantic's lax mode would read "no" and 0 as false, "100"
 # as 100, "16" and 16.0 as 16, and 0 as the date 1970-01-01. A name (or a text that is required)
 # is not empty or blank.
-Name = Annotated[str, _Checked(_filled, pattern=r"\S")]
+Name = Annotated[str, _Checked(_filled, schema={"pattern": r"\S"})]
 Flag = Annotated[bool, Field(strict=True)]
 Whole = Annotated[int, Field(strict=True)]
 Day = Annotated[dt.date, _Checked(_dated, before=True)]
@@ -287,7 +299,7 @@ class IndicatorsFile:
     categories: list[Category]
     peer_groups: dict[str, PeerGroup] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
-    indicators: list[Indicator]
+    indicators: Annotated[list[Indicator], _Checked(_some, schema={"minItems": 1})]
 
 
 # --- tasks.yaml -----------------------------------------------------------------------------
@@ -336,7 +348,7 @@ class TasksFile:
 def normalise_key(text: str) -> str:
     """Fold the ways people type an indicator: full-width forms, spaces, quotation marks, and
     invisible format characters (zero-width spaces, direction marks) a copy and paste brings."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = compatible(text)  # ④ is a footnote mark, not 4: the rule of figures
     return "".join(
         ch
         for ch in folded
@@ -371,7 +383,7 @@ class Plan:
             for key in (indicator.id, indicator.name, indicator.name_en, *indicator.aliases):
                 keys.setdefault(normalise_key(key), indicator)
         for indicator in self.indicators:  # a number is itself with or without leading zeros
-            if (number := normalise_key(indicator.id)).isdecimal():
+            if is_number(number := normalise_key(indicator.id)):
                 keys.setdefault(str(int(number)), indicator)
         return keys
 
@@ -380,14 +392,16 @@ class Plan:
         Numbers match with or without leading zeros ("01" and "1", "02" and "2")."""
         folded = normalise_key(key)
         found = self._keys.get(folded)
-        if found is None and folded.isdecimal():
+        if found is None and is_number(folded):  # 0–9 only: ١ and ④ are no number
             found = self._keys.get(str(int(folded)))
         return found
 
-    def unit_problem(self, name: str) -> str | None:
+    def unit_problem(self, name: str, typed: str | None = None) -> str | None:
         """Why ``name`` cannot be a submitting unit, or None: a unit not among the peer groups'
         members (nor the plan's own unit) is a typing mistake (徐汇 for 徐汇区: the nearest is
-        suggested), unless the plan admits other units or lists no members."""
+        suggested), unless the plan admits other units or lists no members. ``typed``: the
+        cell as typed, which the message quotes (``name`` is it folded, invisible characters
+        gone)."""
         import difflib
 
         from plancheck.submission.values import shown
@@ -402,7 +416,7 @@ class Plan:
             return say("read.no_unit_given")
         close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.3)
         hint = say("read.did_you_mean", hint=close[0]) if close else ""
-        return say("read.not_a_unit", name=shown(name), hint=hint)
+        return say("read.not_a_unit", name=shown(name if typed is None else typed), hint=hint)
 
     def suggest(self, key: str) -> str | None:
         """The closest known indicator name, for a "did you mean" hint."""

@@ -353,6 +353,7 @@ def _categories(evaluation: Evaluation, lang: str) -> Iterator[str]:
         yield "<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in header) + "</tr></thead><tbody>"
         name_at = header.index(label("indicator", lang))
         names: dict[int, str] = {}
+        units: dict[str, str] = {}  # a unit → as its rows' ids hold it
         for row, of in zip(rows, series, strict=True):
             tds = [cells.get(c) or _cell(cells, shown, c) for c in row]
             if lang != "zh":  # the English name, and the plan's own under it
@@ -363,8 +364,22 @@ def _categories(evaluation: Evaluation, lang: str) -> Iterator[str]:
                         f'<td>{esc(i.name_en)}<br><span class="note">{esc(i.name)}</span></td>'
                     )
                 tds[name_at] = name
-            yield f'<tr id="indicator-{esc(of.unit)}-{esc(of.indicator.id)}">{"".join(tds)}</tr>'
+            unit = units.get(of.unit)
+            if unit is None:
+                unit = units[of.unit] = _id_part(of.unit)
+            yield f'<tr id="indicator-{unit}-{esc(of.indicator.id)}">{"".join(tds)}</tr>'
         yield "</tbody></table>"
+
+
+def _id_part(unit: str) -> str:
+    """A unit as a row's id holds it (``indicator-徐汇区-4``): valid HTML, which has no white
+    space in an id, and one id per unit and indicator. Letters and digits (Chinese too) stay;
+    any other character (a space, a '-', a control) is written ``~hex~``, so that 'a b', 'a-b'
+    and 'a~20~b' stay three units, and the first '-' after the unit ends it (an indicator's id
+    is a plain token, which may hold a '-')."""
+    if unit.isalnum():
+        return unit
+    return "".join(c if c.isalnum() else f"~{ord(c):x}~" for c in unit)
 
 
 def _cell(cells: dict[str, str], shown: dict[str, str], text: str) -> str:

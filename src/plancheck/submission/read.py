@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import operator
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -120,7 +121,8 @@ class _Builder:
         self.unit_names: list[str] = []
         self.unit_column = False  # a file read had a unit column (or a YAML record a unit)
         self.unit_code: dict[str, int] = {}
-        self.unit_first: list[tuple[str, int, str]] = []  # per unit: where it first appears
+        # Per unit: where it first appears, and its cell there as typed (for messages)
+        self.unit_first: list[tuple[str, int, str, str]] = []
         # Each row kept: (unit code, year, indicator, value, reference, rank, line, file index)
         # — one tuple a row, laid out as the submission's cube by ``build``.
         self.rows: list[tuple[int, int, int, float, float, float, int, int]] = []
@@ -302,8 +304,8 @@ class _Builder:
             if other is not None and self.index[other.id] != indicator:
                 ind = self.plan.indicators[indicator]
                 self.fail(context, line, say("cell", label=label(line, "indicator"), message=say(
-                    "read.two_indicators", first=shown(fold(text_key)),
-                    second=shown(fold(str(other_key))), first_id=ind.id, second_id=other.id)))  # fmt: skip
+                    "read.two_indicators", first=shown(text_key.strip()),
+                    second=shown(str(other_key).strip()), first_id=ind.id, second_id=other.id)))  # fmt: skip
                 return
         if year_number is None:
             year_number = self._year(context, line, year, label)
@@ -347,8 +349,9 @@ class _Builder:
         if code is None:
             code = self.unit_code[unit_name] = len(self.unit_names)
             self.unit_names.append(unit_name)
+            typed = unit_name if unit is None else as_typed(str(unit)).strip()
             self.unit_first.append(
-                (context.file, line, label(line, "unit") if has_unit else "unit")
+                (context.file, line, label(line, "unit") if has_unit else "unit", typed)
             )
         row = len(self.rows)
         self.rows.append((code, year_number, indicator, figure, ref, place, line, context.index))
@@ -374,7 +377,7 @@ class _Builder:
                                          message=say("read.indicator_empty")))  # fmt: skip
             return None
         if normalise_key(folded) in TOTALS:
-            self._total_row(context, line, folded)
+            self._total_row(context, line, key.strip())
             return None
         found = self.plan.find_indicator(folded)
         self._keys[key] = None if found is None else self.index[found.id]
@@ -388,7 +391,7 @@ class _Builder:
         hint = self.plan.suggest(folded)
         extra = say("read.did_you_mean", hint=hint) if hint else ""
         return say("cell", label=label,
-                   message=say("read.unknown_indicator", text=shown(folded), hint=extra))  # fmt: skip
+                   message=say("read.unknown_indicator", text=shown(key.strip()), hint=extra))  # fmt: skip
 
     def _year(self, context: _FileContext, line: int, raw: object, label: Label) -> int | None:
         cell = self._years.get(raw, -1) if isinstance(raw, str | int | type(None)) else -1
@@ -531,15 +534,15 @@ class _Builder:
     def _check_units(self) -> None:
         """A unit not among the plan's peer group members is a typing mistake (徐汇 for 徐汇区),
         unless the plan admits other units or lists no members."""
-        for name, (file, line, label) in zip(self.unit_names, self.unit_first, strict=True):
-            if (problem := self.plan.unit_problem(name)) is not None:
+        for name, (file, line, label, typed) in zip(self.unit_names, self.unit_first, strict=True):
+            if (problem := self.plan.unit_problem(name, typed)) is not None:
                 self.errors.append(UserError(say("cell", label=label, message=problem), file, line))
 
 
 def _total_text(cell: object) -> str:
-    """The cell's text when it marks a row of the table's own (合计, 说明…), else ""."""
-    text = fold(str(cell))
-    return text if normalise_key(text) in TOTALS else ""
+    """The cell's text as typed when it marks a row of the table's own (合计, 说明…), else ""."""
+    text = str(cell)
+    return text.strip() if normalise_key(fold(text)) in TOTALS else ""
 
 
 def _check_figure(raw: object, ind: Indicator, field: str) -> float | str:
@@ -613,12 +616,11 @@ class Layout:
                 if indicator.id in self.indicators.values():
                     raise self._error(say("read.indicator_two_columns", id=indicator.id), col)
                 self.indicators[col] = indicator.id
-            elif not self.long and fold(name).isdecimal():
+            elif not self.long and unicodedata.normalize("NFKC", fold(name)).isdecimal():
                 # A number heads an indicator's column in a wide file: one the plan does not
-                # have is a typo or another plan's, never a column to skip (its figures lost).
-                raise self._error(
-                    say("read.unknown_indicator", text=shown(fold(name)), hint=""), col
-                )
+                # have (or a footnote mark, ④, no number) is a typo or another plan's, never a
+                # column to skip (its figures lost).
+                raise self._error(say("read.unknown_indicator", text=shown(name), hint=""), col)
             else:
                 self.unused.append((col, name))
         if self.references_only and "reference" not in self.fields:

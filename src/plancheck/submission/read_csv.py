@@ -14,17 +14,19 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from plancheck.errors import UserError
 from plancheck.i18n import say
 from plancheck.record import record
 from plancheck.safetext import LazyPattern
+from plancheck.submission.values import shown
 from plancheck.textfile import split_lines
 
 DELIMITERS = (",", ";", "\t", "|")
 MAX_HEADER = 100_000  # characters: a wide header of 23 indicators by name is about 1,000
-csv.field_size_limit(64 * 1024 * 1024)  # one cell may be large; the file size is capped anyway
+MAX_CELL = 64 * 1024 * 1024  # characters (README "Limits": 64 MiB); the file size is capped too
+csv.field_size_limit(MAX_CELL)  # one cell may be large, not larger
 
 _SEP_LINE = re.compile(r"^\s*sep=(.)\s*$")
 
@@ -80,25 +82,38 @@ def read_rows(
         )
     if delimiter is None:
         delimiter = _delimiter(header_text, file, first + 1, score, unrecognised)
-    numbered = numbered_records("".join(all_lines[first:]), delimiter, file, first)
+    numbered = numbered_records(
+        "".join(all_lines[first:]), delimiter, file, first, header_first=True
+    )
     _, header = next(numbered)  # the header line has text: it is a record
     return Rows(file, delimiter, header, first + 1, numbered)
 
 
 def numbered_records(
-    text: str, delimiter: str, file: str, skipped: int = 0, *, strict: bool = True
+    text: str,
+    delimiter: str,
+    file: str,
+    skipped: int = 0,
+    *,
+    strict: bool = True,
+    header_first: bool = False,
 ) -> Iterator[tuple[int, list[str]]]:
     """Each record of a CSV text with the line it starts on, counted as editors count lines
     (``skipped``: lines before ``text`` in its file); a malformed record is a located
     UserError. ``strict=False`` lets a stray quote pass (``"十四五"时期`` is 十四五时期) — but
     never a quote that is not closed, which would take the rest of the file into one cell: that
-    is an error at the line its record starts on, as it is in strict mode."""
+    is an error at the line its record starts on, as it is in strict mode. A cell over the
+    field limit (64 MiB) is an error at its record's line and its column, named by the first
+    record when ``header_first``."""
     buffer = io.StringIO(text, newline="")
     reader = csv.reader(buffer, delimiter=delimiter, strict=strict)
     start = skipped + 1  # the line the next record starts on
+    header: list[str] = []
     try:
         if strict:
             for row in reader:
+                if header_first and not header:
+                    header = row
                 yield start, row
                 start = skipped + reader.line_num + 1
             return
@@ -106,12 +121,59 @@ def numbered_records(
         for row in reader:
             if buffer.tell() >= len(text):
                 _closed(text[at:], delimiter, file, start)  # the last record
+            if header_first and not header:
+                header = row
             yield start, row
             start, at = skipped + reader.line_num + 1, buffer.tell()
     except csv.Error as exc:
+        if _FIELD_LIMIT.fullmatch(str(exc)):
+            buffer.seek(0)
+            for _ in range(start - skipped - 1):
+                buffer.readline()  # lines as the reader counts them: \n, \r\n, \r
+            at = buffer.tell()  # where the record starts
+            raise _too_large(text, at, delimiter, file, start, header) from None
         end_of_data = str(exc) == "unexpected end of data"  # a quote never closed
         line = start if end_of_data else skipped + max(reader.line_num, 1)
         raise UserError(say("csv.malformed", reason=csv_reason(exc)), file, line) from None
+
+
+_FIELD_LIMIT = LazyPattern(r"field larger than field limit \(\d+\)")
+
+
+def _too_large(
+    text: str, at: int, delimiter: str, file: str, line: int, header: Sequence[str] = ()
+) -> UserError:
+    """A cell over the csv module's field limit (README "Limits": 64 MiB), located at its
+    record's line and, when it can be told, its column (named by ``header``). The column is
+    found by stepping over the record's cells from ``at`` with a pattern, not by reading the
+    record again without the limit: that would hold the whole cell, however large."""
+    limit = csv.field_size_limit()
+    column = _large_cell(text, at, delimiter, limit)
+    size = f"{limit >> 20} MiB" if limit % (1 << 20) == 0 else say("csv.characters", limit=limit)
+    message = say("csv.cell_too_large", size=size, limit=f"{limit:,}")
+    if column is not None and column < len(header) and header[column].strip():
+        message = say("cell", label=shown(header[column].strip()), message=message)
+    return UserError(message, file, line, None if column is None else column + 1)
+
+
+def _large_cell(text: str, at: int, delimiter: str, limit: int) -> int | None:
+    """The column of the first cell of the record at ``at`` whose text is longer than ``limit``
+    (a quoted cell counted with its quotes), or None."""
+    if delimiter in '"\r\n':
+        return None
+    d = re.escape(delimiter)
+    # A quoted cell (line breaks and doubled quotes inside), then what follows its closing quote
+    # up to the delimiter; or a cell without quotes. Possessive: no backtracking over 64 MiB.
+    cell = re.compile(rf'"(?:[^"]++|"")*+"?[^{d}\r\n]*+|[^{d}\r\n]*+')
+    column = 0
+    while (found := cell.match(text, at)) is not None:
+        if found.end() - at > limit:
+            return column
+        at = found.end()
+        if text[at : at + 1] != delimiter:
+            return None  # the record ends
+        at, column = at + 1, column + 1
+    return None
 
 
 def _closed(text: str, delimiter: str, file: str, line: int) -> None:
@@ -134,6 +196,8 @@ def _delimiter(
         try:
             cells = next(csv.reader([line], delimiter=delimiter))
         except csv.Error as exc:
+            if _FIELD_LIMIT.fullmatch(str(exc)):
+                raise _too_large(line, 0, delimiter, file, number) from None
             raise UserError(say("csv.malformed", reason=csv_reason(exc)), file, number) from None
         scores[delimiter] = score(cells)
     best = max(DELIMITERS, key=lambda d: scores[d])  # ties keep the first: comma

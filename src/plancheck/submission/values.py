@@ -44,15 +44,47 @@ _INVISIBLE_ANY = LazyPattern(f"[{_INVISIBLE_CHARS}]")  # messages only
 
 
 def fold(text: str) -> str:
-    """Full-width digits and signs to ASCII (NFKC), invisible characters and outer spaces
-    removed."""
-    return unicodedata.normalize("NFKC", text).translate(_INVISIBLE).strip()
+    """Full-width digits and signs to ASCII (NFKC, footnote marks aside: ``compatible``),
+    invisible characters and outer spaces removed."""
+    return compatible(text).translate(_INVISIBLE).strip()
 
 
 # Full-width forms (０-９, ％, －, ．, ，, the ideographic space) to ASCII: what a Chinese input
 # method types. Not the rest of NFKC: a superscript, circled or parenthesised digit (1², 3①, ⑴)
 # is a footnote mark, and read as a digit it would join the figure (1² as 12).
 _WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_DIGITS = "0123456789"
+
+
+def compatible(text: str) -> str:
+    """``text`` in NFKC — full-width forms, compatibility ideographs (⼀ for 一), ligatures as
+    their plain characters — but for the one rule of figures: a digit is 0–9, half- or
+    full-width, and what NFKC would make digits of besides (a superscript, circled or
+    parenthesised digit, ², ④, ⑴, 𝟒, ½) is a footnote mark that stays as it is. Names and
+    indicator keys are matched in this form: ``④`` is not indicator 4, as ``3①`` is no figure."""
+    if text.isascii():
+        return text  # NFKC leaves ASCII as it is
+    folded = unicodedata.normalize("NFKC", text)
+    if _digit_count(folded) == _digit_count(text.translate(_WIDE)):
+        return folded  # no digit made: the usual case
+    kept: list[str] = []
+    start = 0
+    for at, char in enumerate(text):
+        if not char.isascii() and _digit_count(unicodedata.normalize("NFKC", char)) > (
+            _digit_count(char.translate(_WIDE))
+        ):
+            kept += [unicodedata.normalize("NFKC", text[start:at]), char]
+            start = at + 1
+    return "".join(kept) + unicodedata.normalize("NFKC", text[start:])
+
+
+def _digit_count(text: str) -> int:
+    return sum(map(text.count, _DIGITS))
+
+
+def is_number(text: str) -> bool:
+    """Digits 0–9 only (full-width ones folded to them before): ``١٠٠``, ``④`` are no number."""
+    return text.isascii() and text.isdecimal()
 
 
 def fold_figure(text: str) -> str:
@@ -157,7 +189,7 @@ def parse_rank(raw: object) -> int | None:
     if fold(text).casefold() in NO_FIGURE:
         return None
     text = text.removeprefix("第").removesuffix("名").strip()
-    if not (text.isascii() and text.isdecimal()) or int(text) < 1:
+    if not is_number(text) or int(text) < 1:
         raise BadValue(say("value.rank_not_from_1", text=shown(raw)))
     return int(text)
 
@@ -171,7 +203,7 @@ def parse_year(raw: object) -> int | None:
     text = fold_figure(str(raw)).removesuffix("年").removesuffix("年度").strip()
     if not text:
         return None
-    if not (text.isascii() and text.isdecimal() and len(text) == 4 and 1900 <= int(text) <= 2100):
+    if not (is_number(text) and len(text) == 4 and 1900 <= int(text) <= 2100):
         raise BadValue(say("value.not_year", text=shown(raw)))
 
     return int(text)

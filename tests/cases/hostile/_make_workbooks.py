@@ -248,6 +248,18 @@ def cases() -> dict[str, tuple[bytes, str | dict[str, str]]]:
             workbook([("Sheet1", sheet_xml(rows, before='<dimension ref="A1:XFD1048576"/>'))]),
             SPANS_ALL,
         ),
+        # A declared extent is held to Excel's grid as a cell's name is: one column past XFD,
+        # or far past both bounds, is no sheet's (and was taken as no extent at all).
+        "xlsx_dimension_outside_excel": (
+            workbook([("Sheet1", sheet_xml(rows, before='<dimension ref="A1:XFE1"/>'))]),
+            "{file}: not a readable Excel workbook: the part 'xl/worksheets/sheet1.xml' names a "
+            "cell 'XFE1' outside Excel's grid A1:XFD1048576",
+        ),
+        "xlsx_dimension_far_outside_excel": (
+            workbook([("Sheet1", sheet_xml(rows, before='<dimension ref="A1:ZZZZ99999999"/>'))]),
+            "{file}: not a readable Excel workbook: the part 'xl/worksheets/sheet1.xml' names a "
+            "cell 'ZZZZ99999999' outside Excel's grid A1:XFD1048576",
+        ),
         "xlsx_cell_outside_excel": (
             workbook([("Sheet1", sheet_xml(rows, cells={"A2": '<c r="XFE2"><v>1</v></c>'}))]),
             "{file}: not a readable Excel workbook: the part 'xl/worksheets/sheet1.xml' names a "
