@@ -120,12 +120,14 @@ class _Builder:
         self.unit_names: list[str] = []
         self.unit_column = False  # a file read had a unit column (or a YAML record a unit)
         self.unit_code: dict[str, int] = {}
-        self.unit_first: list[tuple[str, int, str]] = []  # per unit: where it first appears
+        # per unit: where it first appears (file, line, column: a YAML key's), and its label
+        self.unit_first: list[tuple[str, int, int | None, str]] = []
         # Each row kept: (unit code, year, indicator, value, reference, rank, line, file index)
         # — one tuple a row, laid out as the submission's cube by ``build``.
         self.rows: list[tuple[int, int, int, float, float, float, int, int]] = []
         self.rows_note: dict[int, str] = {}
         self.errors: list[UserError] = []
+        self._said: set[tuple[str, int, int | None, str]] = set()  # (file, line, column, message)
         self.warnings: list[str] = []
         self.sheets: dict[str, str] = {}
         self.index = {ind.id: n for n, ind in enumerate(plan.indicators)}
@@ -230,10 +232,13 @@ class _Builder:
     def fail(
         self, context: _FileContext, line: int, message: str, field: str | None = None
     ) -> None:
-        column = None
-        if field is not None and context.where is not None:  # a YAML record: the field's place
-            found, column = context.where(field)
-            line = found or line
+        """Report a bad cell: once, however many figures it is read for (a wide row's year, a
+        YAML file's own ``year:``, each of its figures')."""
+        line, column = _place(context, line, field)
+        said = (context.file, line, column, message)
+        if said in self._said:
+            return
+        self._said.add(said)
         self.errors.append(UserError(message, context.file, line, column))
         if len(self.errors) >= MAX_ERRORS:
             raise self._errors(complete=False)
@@ -347,9 +352,8 @@ class _Builder:
         if code is None:
             code = self.unit_code[unit_name] = len(self.unit_names)
             self.unit_names.append(unit_name)
-            self.unit_first.append(
-                (context.file, line, label(line, "unit") if has_unit else "unit")
-            )
+            self.unit_first.append((context.file, *_place(context, line, "unit"),
+                                    label(line, "unit") if has_unit else "unit"))  # fmt: skip
         row = len(self.rows)
         self.rows.append((code, year_number, indicator, figure, ref, place, line, context.index))
         # A note is the words typed, kept as they are (full-width punctuation, a ZWJ in an
@@ -404,7 +408,7 @@ class _Builder:
                 self._years[raw] = cell
         if cell is not None and self.cli_year is not None and cell != self.cli_year:
             self.fail(context, line, say("cell", label=label(line, "year"), message=say(
-                "read.year_disagrees", year=cell, cli_year=self.cli_year)))  # fmt: skip
+                "read.year_disagrees", year=cell, cli_year=self.cli_year)), "year")  # fmt: skip
             return None
         found = cell or self.cli_year or context.name_year
         if found is None:
@@ -531,9 +535,19 @@ class _Builder:
     def _check_units(self) -> None:
         """A unit not among the plan's peer group members is a typing mistake (徐汇 for 徐汇区),
         unless the plan admits other units or lists no members."""
-        for name, (file, line, label) in zip(self.unit_names, self.unit_first, strict=True):
+        for name, (file, line, column, label) in zip(self.unit_names, self.unit_first, strict=True):
             if (problem := self.plan.unit_problem(name)) is not None:
-                self.errors.append(UserError(say("cell", label=label, message=problem), file, line))
+                message = say("cell", label=label, message=problem)
+                self.errors.append(UserError(message, file, line, column))
+
+
+def _place(context: _FileContext, line: int, field: str | None) -> tuple[int, int | None]:
+    """Line and column of a row's ``field``: in a YAML record the field's own (its key's, or
+    the file's ``year:``/``unit:``), else the row's line."""
+    if field is None or context.where is None:
+        return line, None
+    found, column = context.where(field)
+    return found or line, column
 
 
 def _total_text(cell: object) -> str:

@@ -59,22 +59,24 @@ def _scalar(doc: MarkedYaml, path: tuple[str | int, ...], value: object, label: 
 
 
 def _where(
-    doc: MarkedYaml, path: tuple[str | int, ...], mapping: bool
+    doc: MarkedYaml,
+    path: tuple[str | int, ...],
+    keys: dict[str, str] | None,
+    common: dict[str, tuple[object, str]],
 ) -> Callable[[str], tuple[int | None, int | None]]:
-    """Where a field of the entry at ``path`` is: its own key's place in a mapping entry, the
-    entry's in a bare value (``"4": 100``)."""
-    if mapping:
-        return lambda field: doc.where((*path, field))
-    return lambda field: (doc.where(path)[0], None)  # the entry's line: its key and its value
-
-
-def _where_keyed(
-    doc: MarkedYaml, path: tuple[str | int, ...], keys: dict[str, str]
-) -> Callable[[str], tuple[int | None, int | None]]:
-    """Where a field of the record at ``path`` is, by the key it was given under (数值: value)."""
+    """Where a field of the entry at ``path`` is: its own key's place (``keys``: field → the
+    key it was given under, 数值 for value); else, for one the file gives once (its ``year:``,
+    ``unit:``), that key's — one place, one error, never one per figure; else the entry's
+    (a bare value's line, ``"4": 100``: its key and its value, ``keys`` None)."""
 
     def where(field: str) -> tuple[int | None, int | None]:
-        return doc.where((*path, keys.get(field, field)))
+        if keys is not None and field in keys:
+            return doc.where((*path, keys[field]))
+        if field in common:
+            return doc.where((field,))
+        if keys is None:
+            return doc.where(path)[0], None
+        return doc.where((*path, field))
 
     return where
 
@@ -106,9 +108,8 @@ def _values(
             raise doc.error(path, say("yaml.entry_list", key=shown(key)))
         else:
             cells["value"] = (entry, "value")
-        yield RawRecord(
-            doc.file, _line(doc, path), cells, _where(doc, path, isinstance(entry, dict))
-        )
+        keys = {f: f for f in entry} if isinstance(entry, dict) else None
+        yield RawRecord(doc.file, _line(doc, path), cells, _where(doc, path, keys, common))
 
 
 def _records(
@@ -141,4 +142,4 @@ def _records(
 
         cells.setdefault("value", (None, "value"))
         keys = {f: k for k, f in fields.items() if f and k in entry}
-        yield RawRecord(doc.file, _line(doc, path), cells, _where_keyed(doc, path, keys))
+        yield RawRecord(doc.file, _line(doc, path), cells, _where(doc, path, keys, common))
