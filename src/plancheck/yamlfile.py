@@ -77,6 +77,12 @@ class MarkedYaml:
         line, column = self.where(path)
         return UserError(message, self.file, line, column)
 
+    def two_keys(self, path: Path_, field: str, first: str, second: str) -> UserError:
+        """The mapping at ``path`` gives ``field`` under two keys (``value`` and ``数值``): an
+        error at the second, as a second such column of a CSV header is."""
+        message = say("read.two_keys", field=field, first=first, second=second)
+        return self.error((*path, second), message)
+
 
 def read_yaml(text: str, file: str | Path, *, numbers_as_text: bool = False) -> MarkedYaml:
     """Parse one YAML document from ``text``; raise a located UserError on anything unsafe.

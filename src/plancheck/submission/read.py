@@ -222,8 +222,10 @@ class _Builder:
         raw = [cells[f][0] if f in cells else None for f in FIELDS]
         self.unit_column = self.unit_column or "unit" in cells
         context.where = record.where
+        other = cells.get("other_indicator")  # a second indicator key: the two must agree
         try:
-            self.add(context, record.line, *raw, label=label, has_unit="unit" in cells)
+            self.add(context, record.line, *raw, label=label, has_unit="unit" in cells,
+                     other_key=None if other is None else other[0])  # fmt: skip
         finally:
             context.where = None
 
@@ -308,7 +310,8 @@ class _Builder:
                 ind = self.plan.indicators[indicator]
                 self.fail(context, line, say("cell", label=label(line, "indicator"), message=say(
                     "read.two_indicators", first=shown(fold(text_key)),
-                    second=shown(fold(str(other_key))), first_id=ind.id, second_id=other.id)))  # fmt: skip
+                    second=shown(fold(str(other_key))), first_id=ind.id, second_id=other.id)),
+                    "other_indicator")  # fmt: skip
                 return
         if year_number is None:
             year_number = self._year(context, line, year, label)

@@ -10,6 +10,9 @@ values:               # indicator number or name → figure, or a mapping with m
 records:              # the long form: the same fields as the CSV columns
   - {unit: 徐汇区, year: 2023, indicator: "5", value: 1.2, reference: 1.8}
 
+As in a CSV header, a record gives each field once (``value`` and ``数值`` both: an error at the
+second key), but for the indicator's number and name (序号 and 指标), which must agree.
+
 Figures and keys are read as the text typed, as a CSV cell is (``yamlfile``'s numbers_as_text):
 ``0100`` is 100 and the key ``010`` indicator 10, never YAML 1.1's octal 64 and 8.
 """
@@ -81,6 +84,20 @@ def _where(
     return where
 
 
+def _second(
+    doc: MarkedYaml, path: tuple[str | int, ...], keys: dict[str, str], field: str, key: str
+) -> str:
+    """The field a record's second key for ``field`` gives: as in a CSV header, a second
+    indicator (序号 and 指标: the number and the name) is ``other_indicator``, which must name
+    the same indicator; a third, or any other field given twice, is an error at its key."""
+    if field == "indicator":
+        if "other_indicator" not in keys:
+            return "other_indicator"
+        named = say("list").join((keys["indicator"], keys["other_indicator"], key))
+        raise doc.error((*path, key), say("read.three_indicator_keys", keys=named))
+    raise doc.two_keys(path, field, keys[field], key)
+
+
 def _line(doc: MarkedYaml, path: tuple[str | int, ...]) -> int:
     mark = doc.marks.get(path)  # a record's or an entry's own mark, as where() finds it first
     line, _ = mark if mark is not None else doc.where(path)
@@ -125,6 +142,7 @@ def _records(
         if not isinstance(entry, dict):
             raise doc.error(path, say("yaml.record_mapping"))
         cells = dict(common)
+        keys: dict[str, str] = {}  # field → the key the record gives it under
         for key, value in entry.items():
             field = fields.get(key)  # the same few keys on every record: each looked up once
             if field is None:
@@ -136,10 +154,12 @@ def _records(
                 fields[key] = field
             if not field:
                 continue
+            if field in keys:  # a field given twice: refused, but for a number and a name
+                field = _second(doc, path, keys, field, key)
+            keys[field] = key
             cells[field] = (_scalar(doc, (*path, key), value, str(key)), str(key))
         if "indicator" not in cells:
             raise doc.error(path, say("yaml.record_no_indicator"))
 
         cells.setdefault("value", (None, "value"))
-        keys = {f: k for k, f in fields.items() if f and k in entry}
         yield RawRecord(doc.file, _line(doc, path), cells, _where(doc, path, keys, common))

@@ -22,7 +22,7 @@ A milestone's entry is a mapping (``state``/``date``/``note`` for a dated milest
 ``note`` for a quantitative one — or its ``state`` when there is no figure; the figure decides
 when both are given — ``years``/``note`` for an annual duty, a list or ``{2021: done, …}``) or
 just its state, value or years. Chinese keys are accepted too (状态, 牵头单位, 配合单位, 完成情况, 完成年度 …, see
-``FIELDS``).
+``FIELDS``); a field given under two keys (``status`` and ``状态``) is an error at the second.
 
 CSV — one row per task and/or per milestone (comma, semicolon, tab or ``|``; lines starting with
 ``#`` are comments)::
@@ -353,7 +353,10 @@ def _read_yaml(text: str, file: str, plan: Plan) -> _RawProgress:
         name = field_of(key)
         if name not in _TOP_FIELDS and key != "tasks":
             raise doc.error((key,), _unknown_field(key, _TOP_FIELDS))
-        top["tasks" if key == "tasks" else str(name)] = (key, value)
+        name = "tasks" if key == "tasks" else str(name)
+        if name in top:  # as_of and 截至日期
+            raise doc.two_keys((), name, top[name][0], key)
+        top[name] = (key, value)
     if "tasks" not in top:
         raise UserError(say("tasks.no_tasks_key"), file, 1, 1)
     raw = _RawProgress([])
@@ -380,10 +383,13 @@ def _read_yaml(text: str, file: str, plan: Plan) -> _RawProgress:
             raw.tasks.append(item)
             continue
         allowed = (*TASK_FIELDS, "milestones")
+        given: dict[str, str] = {}  # field → the key the entry gives it under
         for field_key, value in entry.items():
             name = field_of(field_key)
             if name not in allowed:
                 raise doc.error((*path, field_key), _unknown_field(field_key, allowed))
+            if (earlier := given.setdefault(str(name), field_key)) != field_key:  # status, 状态
+                raise doc.two_keys(path, str(name), earlier, field_key)
             if name == "milestones":
                 item.milestones = _yaml_milestones(doc, (*path, field_key), value, plan, task, cell)
             else:
@@ -418,6 +424,8 @@ def _yaml_milestones(
                 name = field_of(field_key)
                 if name not in MILESTONE_FIELDS:
                     raise doc.error((*at, field_key), _unknown_field(field_key, MILESTONE_FIELDS))
+                if (known := item.cells.get(str(name))) is not None:  # state and 完成情况
+                    raise doc.two_keys(at, str(name), known.label, field_key)
                 item.cells[str(name)] = cell((*at, field_key), field_value, field_key)
         else:
             item.cells["_"] = cell(at, entry, milestone.id)
