@@ -419,7 +419,9 @@ def _yaml_milestones(
         item = _RawMilestone(milestone, cell(at, key, "milestone"))
         if (first := seen.setdefault(milestone.id, item.where)) is not item.where:
             raise doc.error(at, say("tasks.milestone_twice", id=milestone.id, line=first.line))
-        if isinstance(entry, dict):
+        if isinstance(entry, dict) and _years_given(entry):  # {2021: done}: {years: {…}}
+            item.cells["years"] = cell(at, entry, milestone.id)
+        elif isinstance(entry, dict):
             for field_key, field_value in entry.items():
                 name = field_of(field_key)
                 if name not in MILESTONE_FIELDS:
@@ -431,6 +433,15 @@ def _yaml_milestones(
             item.cells["_"] = cell(at, entry, milestone.id)
         found.append(item)
     return found
+
+
+def _years_given(entry: dict[str, object]) -> bool:
+    """Is a milestone's mapping its years, ``{2021: done, 2022: not_done}`` — every key a year —
+    rather than its fields? Then it is read as ``{years: {2021: done, 2022: not_done}}``."""
+    try:
+        return bool(entry) and all(parse_year(key) is not None for key in entry)
+    except BadValue:
+        return False
 
 
 # --- CSV --------------------------------------------------------------------------------------
