@@ -716,17 +716,27 @@ class Layout:
         return label
 
     def _shape(self, line: int, row: list[str], width: int) -> UserError | None:
-        if width > 1 and len(row) == 1 and (other := other_delimiter(row[0])):
-            return self._error(say("read.mixed_delimiters", other=other), 0, line)
-        for col in range(width, len(row)):
-            if row[col].strip():
-                return self._error(
-                    say("read.more_cells", text=row[col].strip()[:40], column=col + 1), col, line
-                )
-        for col in self.blank:
-            if col < len(row) and row[col].strip():
-                return self._error(say("read.value_without_header"), col, line)
-        return None
+        if (problem := row_problem(row, width, self.blank)) is None:
+            return None
+        message, col = problem
+        return self._error(message, col, line)
+
+
+def row_problem(row: list[str], width: int, blank: Iterable[int]) -> tuple[str, int] | None:
+    """What is wrong with a CSV row's shape under a header ``width`` cells wide whose columns
+    ``blank`` have no name, and the column (from 0) it is at; None when nothing is. The rows of
+    submissions and progress reports are held to it: a row split by another delimiter than the
+    header (one cell holding the other delimiter), a cell past the header's, a cell under no
+    name."""
+    if width > 1 and len(row) == 1 and (other := other_delimiter(row[0])):
+        return say("read.mixed_delimiters", other=other), 0
+    for col in range(width, len(row)):
+        if row[col].strip():
+            return say("read.more_cells", text=row[col].strip()[:40], column=col + 1), col
+    for col in blank:
+        if col < len(row) and row[col].strip():
+            return say("read.value_without_header"), col
+    return None
 
 
 def read_references(

@@ -448,19 +448,25 @@ def _years_given(entry: dict[str, object]) -> bool:
 
 
 def _read_csv(text: str, file: str, plan: Plan) -> _RawProgress:
-    """A progress report's rows, read by the one CSV reader (delimiter, header, line numbers);
-    lines beginning with ``#`` are notes people leave, skipped."""
+    """A progress report's rows, read by the one CSV reader (delimiter, header, line numbers)
+    and held to the shape a submission's are (``row_problem``: one delimiter, no cell past the
+    header or under no name); lines beginning with ``#`` are notes people leave, skipped."""
+    from plancheck.submission.read import row_problem
+
     rows = read_rows(text, file, _header_score, comments=True, empty="tasks.csv_empty",
                      unrecognised="tasks.header_not_recognised")  # fmt: skip
     here = _Located(file)
     header = [h.strip() for h in rows.header]
     columns = _columns(header, here, rows.header_line)
+    blank = [col for col, name in enumerate(header) if not name]
     raw = _RawProgress([])
     by_id: dict[str, _RawTask] = {}
     seen_milestones: dict[str, int | None] = {}
     for line, row in rows.records:
         if not any(c.strip() for c in row) or row[0].strip().startswith("#"):
             continue
+        if (problem := row_problem(row, len(header), blank)) is not None:
+            raise UserError(problem[0], file, line, problem[1] + 1)
         _csv_row(row, line, header, columns, here, plan, raw, by_id, seen_milestones)
     return raw
 
@@ -506,20 +512,9 @@ def _csv_row(
     seen_milestones: dict[str, int | None],
 ) -> None:
     cells: dict[str, Cell] = {}
-    for col, text in enumerate(row):
-        if not text.strip():
-            continue
-        if col >= len(header):
-            raise UserError(
-                say("read.more_cells", text=text.strip()[:40], column=col + 1),
-                here.file,
-                line,
-                col + 1,
-            )
-        if col in columns:
+    for col, text in enumerate(row):  # its shape checked (row_problem): every cell has a name
+        if text.strip() and col in columns:
             cells[columns[col]] = Cell(text.strip(), header[col], line, col + 1)
-        elif not header[col]:
-            raise UserError(say("read.value_without_header"), here.file, line, col + 1)
     for name in ("as_of", "year"):
         if name in cells:
             _agree(raw, name, cells.pop(name), here)
