@@ -200,3 +200,53 @@ def test_messages_quote_the_cell_as_typed_in_both_languages(tmp_path: Path) -> N
     assert run("evaluate", source).stderr == (
         f"{source}:2: 序号: '４' and '规范性文件审查纠错率\\u200b' name different indicators (4 and 5)\n"
     )
+
+
+VALUES = 'values:\n  "4": 100\n  "6": {value: 100}\n  "7": 50\n'
+RECORDS = 'records:\n  - {indicator: "4", value: 100}\n  - {indicator: "6", value: 100}\n'
+
+
+@pytest.mark.parametrize("figures", [VALUES, RECORDS], ids=["values", "records"])
+@pytest.mark.parametrize(
+    ("top", "args", "said"),
+    [
+        ("year: 2023.5\nunit: 徐汇区\n", (), ":1:1: year: '2023.5' is not a year"),
+        ("unit: 徐汇区\nyear: 2023\n", ("--year", "2022"), ":2:1: year: 2023 disagrees with --year 2022"),
+        ("year: 2023\nunit: 徐汇\n", (), ":2:1: unit: '徐汇' is not one of the plan's units; did you mean '徐汇区'?"),
+    ],
+)  # fmt: skip
+def test_a_yaml_files_own_year_or_unit_is_said_once_at_its_key(
+    tmp_path: Path, figures: str, top: str, args: tuple[str, ...], said: str
+) -> None:
+    """The file's ``year:`` and ``unit:`` are one cell each, read for every figure: a problem
+    with one is one error at its key, never one per figure at the figures' lines."""
+    source = write(tmp_path, top + figures, "2023.yaml")
+    result = run("evaluate", source, *args)
+    assert result.code == 2
+    assert result.stderr.splitlines() == [result.stderr.strip()]
+    assert result.stderr.startswith(f"{source}{said}"), result.stderr
+
+
+def test_a_records_own_year_and_unit_are_said_at_their_keys(tmp_path: Path) -> None:
+    source = write(
+        tmp_path,
+        'year: 2023\nrecords:\n  - {indicator: "4", value: 100, year: 2023.5}\n'
+        '  - {indicator: "6", value: 100, unit: 徐汇}\n',
+        "2023.yaml",
+    )
+    result = run("evaluate", source)
+    assert result.code == 2
+    assert [line.split(" '")[0] for line in result.stderr.splitlines()] == [
+        f"{source}:3:34: year:",
+        f"{source}:4:34: unit:",
+    ]
+
+
+def test_a_wide_rows_bad_year_is_said_once(tmp_path: Path) -> None:
+    source = write(tmp_path, "year,4,6\n2023.5,100,100\n2022.5,100,100\n", "figures.csv")
+    result = run("evaluate", source)
+    assert result.code == 2
+    assert result.stderr.splitlines() == [
+        f"{source}:2: year: '2023.5' is not a year",
+        f"{source}:3: year: '2022.5' is not a year",
+    ]

@@ -140,6 +140,36 @@ def test_quantitative_state_and_annual_year_mapping(plan: Plan, tmp_path: Path) 
 
 
 @pytest.mark.parametrize(
+    "years",
+    ["{2021: done, 2022: not_done, 2023: 已完成}", "{2021年: done, 2022年: 未完成, 2023年: done}"],
+)
+def test_a_yearly_duty_may_be_given_its_years_as_a_mapping(
+    plan: Plan, tmp_path: Path, years: str
+) -> None:
+    """README: a milestone's entry may be just its years, ``{2021: done, 2022: not_done}`` —
+    a mapping whose keys are all years is read as ``{years: {…}}``."""
+    shorthand = write(
+        tmp_path,
+        "a.yaml",
+        "as_of: 2023-12-31\ntasks:\n"
+        f'  "34": {{status: in_progress, milestones: {{"34.1": {years}}}}}\n',
+    )
+    spelled = write(
+        tmp_path,
+        "b.yaml",
+        "as_of: 2023-12-31\ntasks:\n"
+        f'  "34": {{status: in_progress, milestones: {{"34.1": {{years: {years}}}}}}}\n',
+    )
+    given = read_progress(shorthand, plan).report("34").milestones[0]  # type: ignore[union-attr]
+    full = read_progress(spelled, plan).report("34").milestones[0]  # type: ignore[union-attr]
+    assert given.years == full.years == (2021, 2023)
+    # A mapping with a key that is not a year is the milestone's fields, each key checked:
+    mixed = write(tmp_path, "c.yaml", 'tasks:\n  "34": {status: done, milestones: '
+                  '{"34.1": {2021: done, note: x}}}\n')  # fmt: skip
+    assert "unknown key '2021'" in error(mixed, plan, as_of="2023-12-31")
+
+
+@pytest.mark.parametrize(
     ("text", "message"),
     [
         ('tasks:\n  "91": done\n', ":3:3: unknown task '91'; did you mean"),
@@ -230,6 +260,11 @@ def test_csv_chinese_headers_comments_and_merged_rows(plan: Plan, tmp_path: Path
         ("task,milestone,status,stat\n19,,in_progress,\n", ":1:4: unknown column 'stat'"),
         ("foo,bar\n1,2\n", ":1: header not recognised"),
         ("task,status\n19,in_progress,extra\n", ":2:3: more cells than the header has columns"),
+        ("task,,status\n19,x,in_progress\n", ":2:2: a value in a column without a header"),
+        ("task;status\n19;in_progress\n25,done\n",
+         ":3:1: mixed delimiters: this row is split by ',' but the header is not"),
+        ("task\tstatus\n19;in_progress\n",
+         ":2:1: mixed delimiters: this row is split by ';' but the header is not"),
         ("task,status,as_of\n19,in_progress,2023-12-31\n25,done,2023-06-30\n",
          ":3:3: as_of '2023-06-30' disagrees with '2023-12-31' at line 2"),
         ("task,status,status\n19,done,done\n", ":1:3: two 'status' columns"),

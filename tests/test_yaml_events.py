@@ -73,6 +73,8 @@ NOT_PLAIN = {
     "syntax": "a: [1, 2\n",
     "impossible_date": "a: 2023-02-30\n",
     "surrogate": 'a: "\\ud800"\n',
+    "text_not_of_its_tag": "a: !!null x\n",  # read so it would be None: said node by node
+    "bool_tag_on_a_number": "a: !!bool '100'\n",
 }
 
 

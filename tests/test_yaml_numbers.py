@@ -90,6 +90,54 @@ def test_explicitly_tagged_numbers_are_the_writers_choice() -> None:
     assert read_yaml('a: !!int "0100"\n', "f.yaml").data == {"a": 64}
 
 
+@pytest.mark.parametrize(
+    ("written", "takes"),
+    [
+        ('!!bool "100"', "a !!bool is true, false, yes, no, on or off"),
+        ("!<tag:yaml.org,2002:bool> maybe", "a !!bool is true, false, yes, no, on or off"),
+        ("!!timestamp abc", "a !!timestamp is a date such as 2023-12-31, or a date and time"),
+        ("!!timestamp 2023-01-01 x", "a !!timestamp is a date"),
+        ("!!null x", "a !!null is empty, ~ or null"),
+        ('!!int ""', "a !!int is a number"),
+        ('!!int "+"', "a !!int is a number"),
+        ('!!float ""', "a !!float is a number"),
+    ],
+)
+@pytest.mark.parametrize("numbers_as_text", [False, True])
+@pytest.mark.parametrize("as_key", [False, True])
+def test_a_tag_the_text_does_not_fit_is_located(
+    written: str, takes: str, numbers_as_text: bool, as_key: bool
+) -> None:
+    """PyYAML's constructors take an explicitly tagged text as their type's without looking
+    (a KeyError, AttributeError or IndexError): it is a located error, in a plan or a data file,
+    as a value or as a key."""
+    text = f"a: 1\n{written}: b\n" if as_key else f"a: 1\nb: {written}\n"
+    with pytest.raises(UserError) as caught:
+        read_yaml(text, "f.yaml", numbers_as_text=numbers_as_text)
+    error = caught.value
+    assert (error.line, error.column) == (2, 1 if as_key else 4)
+    assert str(error.message).startswith("invalid value '") and takes in str(error.message)
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("!!bool Yes", True),
+        ("!!bool off", False),
+        ("!!timestamp 2023-12-31", dt.date(2023, 12, 31)),
+        ("!!null ~", None),
+        ('!!null ""', None),
+        ('!!int "-5"', -5),
+        ('!!float "+.5"', 0.5),
+    ],
+)
+def test_a_tag_the_text_fits_is_read(written: str, value: object) -> None:
+    for numbers_as_text in (False, True):
+        assert read_yaml(f"a: {written}\n", "f.yaml", numbers_as_text=numbers_as_text).data == {
+            "a": value
+        }
+
+
 # --- submissions --------------------------------------------------------------------------------
 
 

@@ -5,7 +5,8 @@ a map from each value's path (``("indicators", 3, "target")``) to its 1-based li
 pydantic error or a bad value can be reported as ``file:line:column`` (lines as editors count
 them, even where YAML also breaks lines at U+2028 or NEL). Only plain YAML is accepted: no Python
 tags, no anchors/aliases (which also rules out alias bombs), no duplicate keys, bounded nesting,
-no UTF-16 surrogates written as escapes.
+no UTF-16 surrogates written as escapes, no text under an explicit tag it does not fit
+(``!!bool 100``, ``!!timestamp abc``: a located error saying what the tag takes).
 
 Numbers: YAML 1.1 reads ``0100`` as 64 (octal), ``1:40`` as 100 (base 60), ``0x10`` as 16 and
 ``24.10`` as 24.1. Files people fill in (submissions, progress reports) are read with
@@ -75,6 +76,12 @@ class MarkedYaml:
     def error(self, path: Path_, message: str) -> UserError:
         line, column = self.where(path)
         return UserError(message, self.file, line, column)
+
+    def two_keys(self, path: Path_, field: str, first: str, second: str) -> UserError:
+        """The mapping at ``path`` gives ``field`` under two keys (``value`` and ``数值``): an
+        error at the second, as a second such column of a CSV header is."""
+        message = say("read.two_keys", field=field, first=first, second=second)
+        return self.error((*path, second), message)
 
 
 def read_yaml(text: str, file: str | Path, *, numbers_as_text: bool = False) -> MarkedYaml:
@@ -264,6 +271,8 @@ def _read_events(
             tag = resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
         if tag not in _PLAIN_SCALAR_TAGS or tag in _NUMBER_TAGS:
             raise _NotPlain
+        if _misfit(tag, event.value) is not None:
+            raise _NotPlain
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         value = constructor.construct_object(node, deep=True)
         if isinstance(value, str) and _SURROGATE.search(value):
@@ -389,6 +398,9 @@ class _Builder:
     def scalar(self, node: yaml.Node) -> Any:
         if node.tag not in _PLAIN_SCALAR_TAGS:
             raise self.fail(node, say("yaml.tag", tag=node.tag))
+        if (takes := _misfit(node.tag, node.value)) is not None:
+            raise self.fail(node, say("yaml.invalid_value_of", value=_shown(node.value),
+                                      problem=takes))  # fmt: skip
         try:
             value = self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
@@ -411,8 +423,7 @@ class _Builder:
         if not (
             abs(number) <= sys.float_info.max if isinstance(number, int) else math.isfinite(number)
         ):
-            text = node.value if len(node.value) <= 40 else node.value[:40] + "…"
-            raise self.fail(node, say("yaml.not_finite", value=text))
+            raise self.fail(node, say("yaml.not_finite", value=_shown(node.value)))
         if not isinstance(node, yaml.ScalarNode) or node.style:  # plain: None, or "" (libyaml)
             return  # quoted under an explicit !!int or !!float: the writer asked for it
         text = node.value.replace("_", "")
@@ -425,10 +436,43 @@ class _Builder:
                 node, say("yaml.misread_number", value=node.value, number=f"{number:g}")
             )
         if len(text) > 15 and not _holds(text, number):
-            shown = text if len(text) <= 40 else text[:40] + "…"
             raise self.fail(
-                node, say("yaml.too_many_digits", value=shown, number=repr(float(number)))
+                node, say("yaml.too_many_digits", value=_shown(text), number=repr(float(number)))
             )
+
+
+_NULLS = ("", "~", "null", "Null", "NULL")
+
+
+def _misfit(tag: str, text: str) -> str | None:
+    """What ``tag`` takes, when ``text`` is none of it (``!!bool 100``, ``!!timestamp abc``,
+    ``!!null x``, ``!!int ""``); None when it fits. A scalar without a tag was given the tag
+    its text fits; one written with a tag is checked here, before PyYAML's constructor, which
+    takes the text as its type's without looking (a KeyError, an AttributeError or an
+    IndexError, never a message)."""
+    if tag == _BOOL:
+        fits = text.lower() in yaml.constructor.SafeConstructor.bool_values
+    elif tag == _TIMESTAMP:
+        fits = yaml.constructor.SafeConstructor.timestamp_regexp.match(text) is not None
+    elif tag == _NULL:
+        fits = text in _NULLS
+    elif tag in _NUMBER_TAGS:  # what is left of the text after a sign must be something
+        digits = text.replace("_", "")
+        fits = digits[1:] != "" if digits[:1] in ("+", "-") else digits != ""
+        if not fits:
+            return say("yaml.takes_number", tag="!!" + tag.removeprefix(_TAG))
+    else:
+        return None
+    return None if fits else say(_TAKES[tag])
+
+
+_BOOL, _TIMESTAMP, _NULL = f"{_TAG}bool", f"{_TAG}timestamp", f"{_TAG}null"
+_TAKES = {_BOOL: "yaml.takes_bool", _TIMESTAMP: "yaml.takes_timestamp", _NULL: "yaml.takes_null"}
+
+
+def _shown(text: str) -> str:
+    """A scalar's text in a message: its first 40 characters."""
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def _key(value: Any, typed: str) -> str:

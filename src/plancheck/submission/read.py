@@ -121,13 +121,15 @@ class _Builder:
         self.unit_names: list[str] = []
         self.unit_column = False  # a file read had a unit column (or a YAML record a unit)
         self.unit_code: dict[str, int] = {}
-        # Per unit: where it first appears, and its cell there as typed (for messages)
-        self.unit_first: list[tuple[str, int, str, str]] = []
+        # Per unit: where it first appears (file, line, column: a YAML key's), its label, and
+        # its cell there as typed (for messages)
+        self.unit_first: list[tuple[str, int, int | None, str, str]] = []
         # Each row kept: (unit code, year, indicator, value, reference, rank, line, file index)
         # — one tuple a row, laid out as the submission's cube by ``build``.
         self.rows: list[tuple[int, int, int, float, float, float, int, int]] = []
         self.rows_note: dict[int, str] = {}
         self.errors: list[UserError] = []
+        self._said: set[tuple[str, int, int | None, str]] = set()  # (file, line, column, message)
         self.warnings: list[str] = []
         self.sheets: dict[str, str] = {}
         self.index = {ind.id: n for n, ind in enumerate(plan.indicators)}
@@ -222,8 +224,10 @@ class _Builder:
         raw = [cells[f][0] if f in cells else None for f in FIELDS]
         self.unit_column = self.unit_column or "unit" in cells
         context.where = record.where
+        other = cells.get("other_indicator")  # a second indicator key: the two must agree
         try:
-            self.add(context, record.line, *raw, label=label, has_unit="unit" in cells)
+            self.add(context, record.line, *raw, label=label, has_unit="unit" in cells,
+                     other_key=None if other is None else other[0])  # fmt: skip
         finally:
             context.where = None
 
@@ -232,10 +236,13 @@ class _Builder:
     def fail(
         self, context: _FileContext, line: int, message: str, field: str | None = None
     ) -> None:
-        column = None
-        if field is not None and context.where is not None:  # a YAML record: the field's place
-            found, column = context.where(field)
-            line = found or line
+        """Report a bad cell: once, however many figures it is read for (a wide row's year, a
+        YAML file's own ``year:``, each of its figures')."""
+        line, column = _place(context, line, field)
+        said = (context.file, line, column, message)
+        if said in self._said:
+            return
+        self._said.add(said)
         self.errors.append(UserError(message, context.file, line, column))
         if len(self.errors) >= MAX_ERRORS:
             raise self._errors(complete=False)
@@ -305,7 +312,8 @@ class _Builder:
                 ind = self.plan.indicators[indicator]
                 self.fail(context, line, say("cell", label=label(line, "indicator"), message=say(
                     "read.two_indicators", first=shown(text_key.strip()),
-                    second=shown(str(other_key).strip()), first_id=ind.id, second_id=other.id)))  # fmt: skip
+                    second=shown(str(other_key).strip()), first_id=ind.id, second_id=other.id)),
+                    "other_indicator")  # fmt: skip
                 return
         if year_number is None:
             year_number = self._year(context, line, year, label)
@@ -350,9 +358,8 @@ class _Builder:
             code = self.unit_code[unit_name] = len(self.unit_names)
             self.unit_names.append(unit_name)
             typed = unit_name if unit is None else as_typed(str(unit)).strip()
-            self.unit_first.append(
-                (context.file, line, label(line, "unit") if has_unit else "unit", typed)
-            )
+            self.unit_first.append((context.file, *_place(context, line, "unit"),
+                                    label(line, "unit") if has_unit else "unit", typed))  # fmt: skip
         row = len(self.rows)
         self.rows.append((code, year_number, indicator, figure, ref, place, line, context.index))
         # A note is the words typed, kept as they are (full-width punctuation, a ZWJ in an
@@ -407,7 +414,7 @@ class _Builder:
                 self._years[raw] = cell
         if cell is not None and self.cli_year is not None and cell != self.cli_year:
             self.fail(context, line, say("cell", label=label(line, "year"), message=say(
-                "read.year_disagrees", year=cell, cli_year=self.cli_year)))  # fmt: skip
+                "read.year_disagrees", year=cell, cli_year=self.cli_year)), "year")  # fmt: skip
             return None
         found = cell or self.cli_year or context.name_year
         if found is None:
@@ -534,9 +541,21 @@ class _Builder:
     def _check_units(self) -> None:
         """A unit not among the plan's peer group members is a typing mistake (徐汇 for 徐汇区),
         unless the plan admits other units or lists no members."""
-        for name, (file, line, label, typed) in zip(self.unit_names, self.unit_first, strict=True):
+        for name, (file, line, column, label, typed) in zip(
+            self.unit_names, self.unit_first, strict=True
+        ):
             if (problem := self.plan.unit_problem(name, typed)) is not None:
-                self.errors.append(UserError(say("cell", label=label, message=problem), file, line))
+                message = say("cell", label=label, message=problem)
+                self.errors.append(UserError(message, file, line, column))
+
+
+def _place(context: _FileContext, line: int, field: str | None) -> tuple[int, int | None]:
+    """Line and column of a row's ``field``: in a YAML record the field's own (its key's, or
+    the file's ``year:``/``unit:``), else the row's line."""
+    if field is None or context.where is None:
+        return line, None
+    found, column = context.where(field)
+    return found or line, column
 
 
 def _total_text(cell: object) -> str:
@@ -704,17 +723,27 @@ class Layout:
         return label
 
     def _shape(self, line: int, row: list[str], width: int) -> UserError | None:
-        if width > 1 and len(row) == 1 and (other := other_delimiter(row[0])):
-            return self._error(say("read.mixed_delimiters", other=other), 0, line)
-        for col in range(width, len(row)):
-            if row[col].strip():
-                return self._error(
-                    say("read.more_cells", text=row[col].strip()[:40], column=col + 1), col, line
-                )
-        for col in self.blank:
-            if col < len(row) and row[col].strip():
-                return self._error(say("read.value_without_header"), col, line)
-        return None
+        if (problem := row_problem(row, width, self.blank)) is None:
+            return None
+        message, col = problem
+        return self._error(message, col, line)
+
+
+def row_problem(row: list[str], width: int, blank: Iterable[int]) -> tuple[str, int] | None:
+    """What is wrong with a CSV row's shape under a header ``width`` cells wide whose columns
+    ``blank`` have no name, and the column (from 0) it is at; None when nothing is. The rows of
+    submissions and progress reports are held to it: a row split by another delimiter than the
+    header (one cell holding the other delimiter), a cell past the header's, a cell under no
+    name."""
+    if width > 1 and len(row) == 1 and (other := other_delimiter(row[0])):
+        return say("read.mixed_delimiters", other=other), 0
+    for col in range(width, len(row)):
+        if row[col].strip():
+            return say("read.more_cells", text=row[col].strip()[:40], column=col + 1), col
+    for col in blank:
+        if col < len(row) and row[col].strip():
+            return say("read.value_without_header"), col
+    return None
 
 
 def read_references(

@@ -10,6 +10,9 @@ values:               # indicator number or name → figure, or a mapping with m
 records:              # the long form: the same fields as the CSV columns
   - {unit: 徐汇区, year: 2023, indicator: "5", value: 1.2, reference: 1.8}
 
+As in a CSV header, a record gives each field once (``value`` and ``数值`` both: an error at the
+second key), but for the indicator's number and name (序号 and 指标), which must agree.
+
 Figures and keys are read as the text typed, as a CSV cell is (``yamlfile``'s numbers_as_text):
 ``0100`` is 100 and the key ``010`` indicator 10, never YAML 1.1's octal 64 and 8.
 """
@@ -59,24 +62,40 @@ def _scalar(doc: MarkedYaml, path: tuple[str | int, ...], value: object, label: 
 
 
 def _where(
-    doc: MarkedYaml, path: tuple[str | int, ...], mapping: bool
+    doc: MarkedYaml,
+    path: tuple[str | int, ...],
+    keys: dict[str, str] | None,
+    common: dict[str, tuple[object, str]],
 ) -> Callable[[str], tuple[int | None, int | None]]:
-    """Where a field of the entry at ``path`` is: its own key's place in a mapping entry, the
-    entry's in a bare value (``"4": 100``)."""
-    if mapping:
-        return lambda field: doc.where((*path, field))
-    return lambda field: (doc.where(path)[0], None)  # the entry's line: its key and its value
-
-
-def _where_keyed(
-    doc: MarkedYaml, path: tuple[str | int, ...], keys: dict[str, str]
-) -> Callable[[str], tuple[int | None, int | None]]:
-    """Where a field of the record at ``path`` is, by the key it was given under (数值: value)."""
+    """Where a field of the entry at ``path`` is: its own key's place (``keys``: field → the
+    key it was given under, 数值 for value); else, for one the file gives once (its ``year:``,
+    ``unit:``), that key's — one place, one error, never one per figure; else the entry's
+    (a bare value's line, ``"4": 100``: its key and its value, ``keys`` None)."""
 
     def where(field: str) -> tuple[int | None, int | None]:
-        return doc.where((*path, keys.get(field, field)))
+        if keys is not None and field in keys:
+            return doc.where((*path, keys[field]))
+        if field in common:
+            return doc.where((field,))
+        if keys is None:
+            return doc.where(path)[0], None
+        return doc.where((*path, field))
 
     return where
+
+
+def _second(
+    doc: MarkedYaml, path: tuple[str | int, ...], keys: dict[str, str], field: str, key: str
+) -> str:
+    """The field a record's second key for ``field`` gives: as in a CSV header, a second
+    indicator (序号 and 指标: the number and the name) is ``other_indicator``, which must name
+    the same indicator; a third, or any other field given twice, is an error at its key."""
+    if field == "indicator":
+        if "other_indicator" not in keys:
+            return "other_indicator"
+        named = say("list").join((keys["indicator"], keys["other_indicator"], key))
+        raise doc.error((*path, key), say("read.three_indicator_keys", keys=named))
+    raise doc.two_keys(path, field, keys[field], key)
 
 
 def _line(doc: MarkedYaml, path: tuple[str | int, ...]) -> int:
@@ -106,9 +125,8 @@ def _values(
             raise doc.error(path, say("yaml.entry_list", key=shown(key)))
         else:
             cells["value"] = (entry, "value")
-        yield RawRecord(
-            doc.file, _line(doc, path), cells, _where(doc, path, isinstance(entry, dict))
-        )
+        keys = {f: f for f in entry} if isinstance(entry, dict) else None
+        yield RawRecord(doc.file, _line(doc, path), cells, _where(doc, path, keys, common))
 
 
 def _records(
@@ -124,6 +142,7 @@ def _records(
         if not isinstance(entry, dict):
             raise doc.error(path, say("yaml.record_mapping"))
         cells = dict(common)
+        keys: dict[str, str] = {}  # field → the key the record gives it under
         for key, value in entry.items():
             field = fields.get(key)  # the same few keys on every record: each looked up once
             if field is None:
@@ -135,10 +154,12 @@ def _records(
                 fields[key] = field
             if not field:
                 continue
+            if field in keys:  # a field given twice: refused, but for a number and a name
+                field = _second(doc, path, keys, field, key)
+            keys[field] = key
             cells[field] = (_scalar(doc, (*path, key), value, str(key)), str(key))
         if "indicator" not in cells:
             raise doc.error(path, say("yaml.record_no_indicator"))
 
         cells.setdefault("value", (None, "value"))
-        keys = {f: k for k, f in fields.items() if f and k in entry}
-        yield RawRecord(doc.file, _line(doc, path), cells, _where_keyed(doc, path, keys))
+        yield RawRecord(doc.file, _line(doc, path), cells, _where(doc, path, keys, common))

@@ -22,7 +22,7 @@ A milestone's entry is a mapping (``state``/``date``/``note`` for a dated milest
 ``note`` for a quantitative one — or its ``state`` when there is no figure; the figure decides
 when both are given — ``years``/``note`` for an annual duty, a list or ``{2021: done, …}``) or
 just its state, value or years. Chinese keys are accepted too (状态, 牵头单位, 配合单位, 完成情况, 完成年度 …, see
-``FIELDS``).
+``FIELDS``); a field given under two keys (``status`` and ``状态``) is an error at the second.
 
 CSV — one row per task and/or per milestone (comma, semicolon, tab or ``|``; lines starting with
 ``#`` are comments)::
@@ -353,7 +353,10 @@ def _read_yaml(text: str, file: str, plan: Plan) -> _RawProgress:
         name = field_of(key)
         if name not in _TOP_FIELDS and key != "tasks":
             raise doc.error((key,), _unknown_field(key, _TOP_FIELDS))
-        top["tasks" if key == "tasks" else str(name)] = (key, value)
+        name = "tasks" if key == "tasks" else str(name)
+        if name in top:  # as_of and 截至日期
+            raise doc.two_keys((), name, top[name][0], key)
+        top[name] = (key, value)
     if "tasks" not in top:
         raise UserError(say("tasks.no_tasks_key"), file, 1, 1)
     raw = _RawProgress([])
@@ -380,10 +383,13 @@ def _read_yaml(text: str, file: str, plan: Plan) -> _RawProgress:
             raw.tasks.append(item)
             continue
         allowed = (*TASK_FIELDS, "milestones")
+        given: dict[str, str] = {}  # field → the key the entry gives it under
         for field_key, value in entry.items():
             name = field_of(field_key)
             if name not in allowed:
                 raise doc.error((*path, field_key), _unknown_field(field_key, allowed))
+            if (earlier := given.setdefault(str(name), field_key)) != field_key:  # status, 状态
+                raise doc.two_keys(path, str(name), earlier, field_key)
             if name == "milestones":
                 item.milestones = _yaml_milestones(doc, (*path, field_key), value, plan, task, cell)
             else:
@@ -413,11 +419,15 @@ def _yaml_milestones(
         item = _RawMilestone(milestone, cell(at, key, "milestone"))
         if (first := seen.setdefault(milestone.id, item.where)) is not item.where:
             raise doc.error(at, say("tasks.milestone_twice", id=milestone.id, line=first.line))
-        if isinstance(entry, dict):
+        if isinstance(entry, dict) and _years_given(entry):  # {2021: done}: {years: {…}}
+            item.cells["years"] = cell(at, entry, milestone.id)
+        elif isinstance(entry, dict):
             for field_key, field_value in entry.items():
                 name = field_of(field_key)
                 if name not in MILESTONE_FIELDS:
                     raise doc.error((*at, field_key), _unknown_field(field_key, MILESTONE_FIELDS))
+                if (known := item.cells.get(str(name))) is not None:  # state and 完成情况
+                    raise doc.two_keys(at, str(name), known.label, field_key)
                 item.cells[str(name)] = cell((*at, field_key), field_value, field_key)
         else:
             item.cells["_"] = cell(at, entry, milestone.id)
@@ -425,23 +435,38 @@ def _yaml_milestones(
     return found
 
 
+def _years_given(entry: dict[str, object]) -> bool:
+    """Is a milestone's mapping its years, ``{2021: done, 2022: not_done}`` — every key a year —
+    rather than its fields? Then it is read as ``{years: {2021: done, 2022: not_done}}``."""
+    try:
+        return bool(entry) and all(parse_year(key) is not None for key in entry)
+    except BadValue:
+        return False
+
+
 # --- CSV --------------------------------------------------------------------------------------
 
 
 def _read_csv(text: str, file: str, plan: Plan) -> _RawProgress:
-    """A progress report's rows, read by the one CSV reader (delimiter, header, line numbers);
-    lines beginning with ``#`` are notes people leave, skipped."""
+    """A progress report's rows, read by the one CSV reader (delimiter, header, line numbers)
+    and held to the shape a submission's are (``row_problem``: one delimiter, no cell past the
+    header or under no name); lines beginning with ``#`` are notes people leave, skipped."""
+    from plancheck.submission.read import row_problem
+
     rows = read_rows(text, file, _header_score, comments=True, empty="tasks.csv_empty",
                      unrecognised="tasks.header_not_recognised")  # fmt: skip
     here = _Located(file)
     header = [h.strip() for h in rows.header]
     columns = _columns(header, here, rows.header_line)
+    blank = [col for col, name in enumerate(header) if not name]
     raw = _RawProgress([])
     by_id: dict[str, _RawTask] = {}
     seen_milestones: dict[str, int | None] = {}
     for line, row in rows.records:
         if not any(c.strip() for c in row) or row[0].strip().startswith("#"):
             continue
+        if (problem := row_problem(row, len(header), blank)) is not None:
+            raise UserError(problem[0], file, line, problem[1] + 1)
         _csv_row(row, line, header, columns, here, plan, raw, by_id, seen_milestones)
     return raw
 
@@ -487,20 +512,9 @@ def _csv_row(
     seen_milestones: dict[str, int | None],
 ) -> None:
     cells: dict[str, Cell] = {}
-    for col, text in enumerate(row):
-        if not text.strip():
-            continue
-        if col >= len(header):
-            raise UserError(
-                say("read.more_cells", text=text.strip()[:40], column=col + 1),
-                here.file,
-                line,
-                col + 1,
-            )
-        if col in columns:
+    for col, text in enumerate(row):  # its shape checked (row_problem): every cell has a name
+        if text.strip() and col in columns:
             cells[columns[col]] = Cell(text.strip(), header[col], line, col + 1)
-        elif not header[col]:
-            raise UserError(say("read.value_without_header"), here.file, line, col + 1)
     for name in ("as_of", "year"):
         if name in cells:
             _agree(raw, name, cells.pop(name), here)
