@@ -382,3 +382,18 @@ def test_a_year_without_a_figure_never_raises_an_annual_midterm_class(
     rows = [("徐汇区", y, indicator, v) for y, v in zip((2021, 2022, 2023), figures, strict=True)]
     got = results(long_csv(tmp_path / "unit.csv", rows))
     assert [got[("徐汇区", y, indicator)]["midterm"] for y in (2021, 2022, 2023)] == classes
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_index_bars_leave_the_coverage_in_one_column(lang: str) -> None:
+    """A score whose bar ends on a whole block (94.8: 19 blocks) is padded like the rest."""
+    from rich.cells import cell_len
+
+    table = run("evaluate", SAMPLES / "districts-2023.csv", "--lang", lang).stdout
+    lines = table.split(
+        index_name := ("Rule-of-law index 2023" if lang == "en" else "法治指数 2023")
+    )[1]
+    bars = [line for line in lines.splitlines()[1:17]]
+    assert len(bars) == 16 and all("█" in line for line in bars), index_name
+    opening = "(" if lang == "en" else "（"
+    assert len({cell_len(line.split(opening)[0]) for line in bars}) == 1

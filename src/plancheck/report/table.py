@@ -306,7 +306,8 @@ def _summary(screen: Screen, evaluation: Evaluation, lang: str, *, compact: bool
 def _bar(score: float, width: int = 20) -> str:
     """A score 0–100 as a bar of eighths: the same text on every terminal."""
     eighths = round(score / 100 * width * 8)
-    return "█" * (eighths // 8) + ("▏▎▍▌▋▊▉"[eighths % 8 - 1] if eighths % 8 else "")
+    bar = "█" * (eighths // 8) + ("▏▎▍▌▋▊▉"[eighths % 8 - 1] if eighths % 8 else "")
+    return bar.ljust(width)  # padded: what follows lines up, whatever the score
 
 
 def _index_bars(screen: Screen, evaluation: Evaluation, lang: str) -> None:
@@ -321,7 +322,7 @@ def _index_bars(screen: Screen, evaluation: Evaluation, lang: str) -> None:
         unit = units[score.unit]
         pad = " " * (width - cell_len(unit))  # Chinese characters take two cells
         if score.score is None or score.rank is None:
-            line = f"   —  {unit}{pad}      —"
+            line = f"   —  {unit}{pad}      —  {'':20}"
         else:
             line = f"  {score.rank:>2}. {unit}{pad}  {score.score:5.1f}  {_bar(score.score)}"
         coverage = bracketed(f"{label('coverage', lang)} {score.scored}/{score.total}", lang)
