@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import xlsxwriter
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from plancheck.errors import UserError
 from plancheck.plan.load import load_plan
@@ -82,6 +84,23 @@ CASES: dict[str, tuple[dict[str, str], list[str]]] = {
         {"2023.csv": "unit,indicator,value\n,1,90\n,2,3\n徐汇区,3,90\n徐汇区,4,90\n"},
         ["2023.csv:2: unit: empty, but line 4 names its unit (徐汇区); give the unit on every row"],
     ),
+    # A unit's text checked on a row dropped for another cell, then met after a blank unit:
+    # the file names its unit there, whatever the reader remembers of the text.
+    "unit_seen_on_a_dropped_row": (
+        {"2023.csv": "unit,indicator,value\n徐汇区,1,约9\n,1,90\n徐汇区,2,90\n,2,90\n徐汇区,1,90\n"},
+        ["2023.csv:2: value: '约9' is not a number (indicator 1 “三重一大”事项提交区委常委会审议率)",
+         "2023.csv:3: unit: empty, but line 4 names its unit (徐汇区); give the unit on every row"],
+    ),
+    "unit_named_in_another_file": (
+        {"2022.csv": "unit,indicator,value\n徐汇区,1,90\n",
+         "2023.csv": "unit,indicator,value\n,1,90\n徐汇区,1,90\n"},
+        ["2023.csv:2: unit: empty, but line 3 names its unit (徐汇区); give the unit on every row"],
+    ),
+    "notes_on_rows_seen_before": (
+        {"2023.csv": "indicator,year,value,note\n1,2022,90,\n2,2023,90,第三方测评\n1,2023,90,口径调整\n"},
+        ["徐汇区 2022 1 90.0 - - 2023.csv:2", "徐汇区 2023 1 90.0 - - 2023.csv:4 口径调整",
+         "徐汇区 2023 2 90.0 - - 2023.csv:3 第三方测评"],
+    ),
     "yaml_values": (
         {"2023.yaml": 'unit: 徐汇区\nvalues:\n  "1": 95%\n  "2": 95%\n  "3": {value: 90, rank: 0}\n'
                       '  "4": {value: 90, rank: 2}\n'},
@@ -117,7 +136,7 @@ def said(paths: list[Path], plan: Plan, folder: Path, year: int | None = None) -
 
     lines = [
         f"{o.unit} {o.year} {o.indicator} {figure(o.value)} {figure(o.reference)} {figure(o.rank)} "
-        f"{short(o.file)}:{o.line}"
+        f"{short(o.file)}:{o.line}{f' {o.note}' if o.note else ''}"
         for o in submission.observations
     ]
     return lines + [f"warning: {short(w)}" for w in submission.warnings]
@@ -170,3 +189,44 @@ def test_a_workbook_number_1_and_a_true_cell_stay_apart(
         f"2023.xlsx:{true_line}: Sheet1!B{true_line}: value: 'TRUE' is not a number "
         f"(indicator {true_id} {name})"
     ]
+
+
+CELLS = {
+    "unit": ["徐汇区", "长宁区", "", " 徐汇区 ", "合计", "徐汇"],
+    "year": ["2023", "2022", "", "合计", "2023.5"],
+    "indicator": ["1", "2", "5", "18", "99", "", "合计"],
+    "value": ["90", "95%", "1.2", "", "约9", "101", "N/A"],
+    "reference": ["", "1.8", "x"],
+    "note": ["", "", "备注", " "],
+}
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    columns=st.lists(st.sampled_from(["unit", "year", "reference", "note"]), unique=True).map(
+        lambda extra: ["indicator", "value", *extra]
+    ),
+    rows=st.lists(st.lists(st.integers(0, 6), min_size=6, max_size=6), min_size=1, max_size=40),
+)  # fmt: skip
+def test_a_row_of_cells_seen_before_reads_as_add_reads_it(
+    tmp_path: Path, plan: Plan, columns: list[str], rows: list[list[int]]
+) -> None:
+    """Rows whose every cell was checked before are kept from the reader's memos without a
+    call of ``add`` (Layout.keep_known_rows): what is read and said is what ``add`` gives."""
+    from plancheck.submission.read import Layout
+
+    lines = [",".join(columns)]
+    for picks in rows:
+        lines.append(
+            ",".join(CELLS[c][p % len(CELLS[c])] for c, p in zip(columns, picks, strict=False))
+        )
+    path = tmp_path / "2023.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept = said([path], plan, tmp_path)
+    try:
+        Layout.keep_known_rows = False
+        assert said([path], plan, tmp_path) == kept
+    finally:
+        Layout.keep_known_rows = True
