@@ -199,3 +199,26 @@ def test_init_in_chinese_writes_its_files_comments_in_chinese(tmp_path: Path) ->
         chinese = (tmp_path / "zh" / name).read_text(encoding="utf-8")
         assert yaml.safe_load(english) == yaml.safe_load(chinese)
     assert run("plan", "validate", tmp_path / "zh").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [(["init"], "plan.yaml"), (["plan", "import", "TABLE"], "plan.yml"), (["init"], "x.JSON")],
+)
+def test_a_folder_named_like_a_file_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], name: str
+) -> None:
+    """`-o plan.yaml` would leave the plan at plan.yaml/indicators.yaml: refused, nothing made;
+    a folder so named that is already there is used."""
+    monkeypatch.chdir(tmp_path)
+    table = tmp_path / "table.csv"
+    table.write_text("类别,指标,2025年,属性\n法治,审查率（%）,100,约束性\n", encoding="utf-8")
+    args = [str(table) if a == "TABLE" else a for a in command]
+    args += ["-o", name] if "import" in command else [name]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{name}: a file name, but plancheck ")
+    assert f"give a folder, such as {Path(name).stem}/" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["table.csv"]
+    (tmp_path / name).mkdir()
+    assert CliRunner().invoke(app, args).exit_code == 0

@@ -404,6 +404,7 @@ def import_plan(
     from plancheck.plan.consistency import TargetTextCheck
     from plancheck.plan.load import load_plan
 
+    _refuse_file_name(output, "plancheck plan import")
     years = importers.parse_period(period) if period else None
     imported = importers.import_plan(source, years, notes)
 
@@ -429,6 +430,7 @@ def init(folder: Path, *, period: str | None, install: str | None = None) -> Out
     from plancheck.plan.importers import parse_period
     from plancheck.plan.importers.starter import write_starter
 
+    _refuse_file_name(folder, "plancheck init")
     _refuse_unsearchable(folder)
 
     years = parse_period(period) if period else None
@@ -436,6 +438,18 @@ def init(folder: Path, *, period: str | None, install: str | None = None) -> Out
     lines = [say("init.wrote", path=path) for path in written]
     lines.append(say("init.next", file=written[2], folder=folder))
     return Outcome("", messages=tuple(lines))
+
+
+# What a file is named like, never a plan's folder (a folder so named, already there, is used).
+_FILE_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".csv", ".xlsx", ".docx", ".txt", ".md"})
+
+
+def _refuse_file_name(folder: Path, command: str) -> None:
+    """A UserError for ``-o plan.yaml``: the command writes a folder of files, and a folder
+    named like a file would leave indicators.yaml at plan.yaml/indicators.yaml unnoticed."""
+    if folder.suffix.lower() in _FILE_SUFFIXES and not folder.exists():  # a file: said later
+        suggest = folder.with_suffix("")
+        raise UserError(say("app.folder_not_file", command=command, suggest=suggest), folder)
 
 
 def _refuse_unsearchable(folder: Path) -> None:
