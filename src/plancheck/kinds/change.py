@@ -42,7 +42,7 @@ from plancheck.kinds.phrasing import (
     not_understood,
     to_number,
 )
-from plancheck.messages import Reason, fragment, number, numbers_apart
+from plancheck.messages import Reason, Text, fragment, number, numbers_apart
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array
@@ -76,6 +76,7 @@ class Change(Kind):
     }
     texts: ClassVar[dict[str, tuple[str, str]]] = {
         "describe_points": ("change {amount} points", "变化 {amount} 个百分点"),
+        "change_points": ("{amount} pt", "{amount} 个百分点"),  # in a reason: (+5 pt from …)
         "describe_percent": ("change {amount}%", "变化 {amount}%"),
         "describe_factor": ("change x{factor}", "变为基期的 {factor} 倍"),
         "since": (
@@ -167,11 +168,14 @@ class Change(Kind):
         if base is None or row.goal is None:
             return (fragment("needs_baseline", base_year=str(plan_baseline_year(plan))),)
         if self.measure == "points":
-            change = f"{self.amount:+g} pt"
+            en, zh = self.texts["change_points"]
+            change = Text(
+                en.format(amount=f"{self.amount:+g}"), zh.format(amount=f"{self.amount:+g}")
+            )
         elif self.measure == "percent":
-            change = f"{self.amount:+g}%"
+            change = Text(f"{self.amount:+g}%", f"{self.amount:+g}%")
         else:
-            change = f"×{self.amount:g}"
+            change = Text(f"×{self.amount:g}", f"×{self.amount:g}")
         value, goal = numbers_apart(row.value, row.goal)
         key = "change_met" if row.met else "change_not_met"
         return (fragment(key, value=value, op=self.goal_symbol(), goal=goal, change=change,
