@@ -288,7 +288,9 @@ class Cumulative(Kind):
         same = isinstance(read, Cumulative) and abs(read.amount - self.amount) < 1e-9
         return same, ""
 
-    def behind(self, row: Row, pace: Pace, target_year: int) -> Reason:
+    def behind(
+        self, row: Row, pace: Pace, target_year: int, indicator: Indicator, plan: Plan
+    ) -> Reason:
         achieved = row.get("achieved")
         assert achieved is not None  # behind: it was judged
         params = self._figures(row, achieved)

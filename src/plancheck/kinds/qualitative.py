@@ -37,6 +37,7 @@ class Qualitative(Kind):
     kind: Literal["qualitative"]
     direction: Direction
 
+    closes_gap: ClassVar[bool] = False  # Kind.closes_gap: no gap from a baseline
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "qualitative_met": (
             "{value} against {previous} the year before: {direction}",
