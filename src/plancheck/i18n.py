@@ -720,6 +720,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "kind.year_outside": "{year} lies outside the period {start}–{end}",
         "kind.goal_not_understood": "the {year} goal '{text}' is not understood ({reason})",
         "kind.goal_no_level": "the {year} goal '{text}' must say a level",
+        "kind.goal_problem": "the {year} goal '{text}': {problem}",
         # kinds/*.py, plan/phrases.py: why a target phrase is not understood
         "phrase.empty": "the target is empty",
         "phrase.too_large": "a number too large to hold (above 1.8e308)",
@@ -1240,6 +1241,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "kind.year_outside": "{year} 不在规划期 {start}–{end} 内",
         "kind.goal_not_understood": "无法理解 {year} 年的目标“{text}”（{reason}）",
         "kind.goal_no_level": "{year} 年的目标“{text}”必须写明一个水平",
+        "kind.goal_problem": "{year} 年的目标“{text}”：{problem}",
         # kinds/*.py, plan/phrases.py: why a target phrase is not understood
         "phrase.empty": "目标为空",
         "phrase.too_large": "数字过大，无法表示（超过 1.8e308）",
