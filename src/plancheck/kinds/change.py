@@ -10,6 +10,7 @@ baseline 80)". Failing: 84 — "84 misses the target ≥ 85 (…)". Unknown: no 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
@@ -46,7 +47,7 @@ from plancheck.messages import Reason, Text, fragment, number, numbers_apart
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array
-    from plancheck.plan.models import Indicator, Plan
+    from plancheck.plan.models import Indicator, IndicatorsFile, Plan
 
 
 @model
@@ -142,6 +143,16 @@ class Change(Kind):
         draft.check("target", Cumulative.said("read_as", text=text, total=Cumulative.said("period"),
                                               how=how))  # fmt: skip
         return Cumulative(kind="cumulative", amount=abs(self.amount), compound=compound)
+
+    def problems(
+        self, indicator: Indicator, plan: IndicatorsFile
+    ) -> Iterator[tuple[tuple[str, ...], str]]:
+        if self.measure == "factor" and self.amount <= 0:
+            # ×0 or ×-2 of the baseline is no change a plan sets (翻一番 is 2, 减半 0.5).
+            yield ("target", "amount"), say("kind.factor_not_positive", factor=fmt(self.amount))
+        elif self.measure == "percent" and self.amount < -100:
+            # A fall of 100 % leaves nothing: no level can fall further than to 0.
+            yield ("target", "amount"), say("kind.fall_beyond_all", amount=fmt(self.amount))
 
     def margin(self, facts: Facts, judged: Judged) -> Array:
         return level_margin(facts, judged)
