@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
+from plancheck.i18n import say
 from plancheck.kinds.base import (
     Draft,
     Facts,
@@ -213,6 +215,14 @@ class Cumulative(Kind):
                 draft.todo("baseline", self.said("needs_baseline", text=text))
         draft.check("target", self.said("read_as", text=text, total=said, how=how))
         return Cumulative(kind="cumulative", amount=self.amount, compound=compound)
+
+    def problems(
+        self, indicator: Indicator, plan: IndicatorsFile
+    ) -> Iterator[tuple[tuple[str, ...], str]]:
+        if indicator.timing == "annual":
+            # A total over the period is reached by its end: held every year it would fail in
+            # every year before the target year, however well on schedule.
+            yield ("timing",), say("kind.total_every_year", target=self.describe())
 
     def judge(self, facts: Facts) -> Judged:
         xp = facts.xp
