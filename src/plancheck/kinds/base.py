@@ -534,14 +534,16 @@ def loaded_messages(lang: str) -> dict[str, str]:
     return found
 
 
-def figures_since_start(facts: Facts) -> tuple[list[Array], Array]:
-    """Each year's figures from the period's first year to the year judged (its own last), and
-    which years have none: bit i of ``gaps`` is set where year start + i has no figure (a
-    shown array, so that a reason names the years left blank: ``years_without``)."""
+def figures_since_start(facts: Facts, through: int | None = None) -> tuple[list[Array], Array]:
+    """Each year's figures from the period's first year to the year judged (its own last), or
+    to ``through`` when that comes first, and which years have none: bit i of ``gaps`` is set
+    where year start + i has no figure (a shown array, so that a reason names the years left
+    blank: ``years_without``)."""
     xp = facts.xp
     gaps = xp.full(facts.size, 0.0)
     figures = []
-    for i, year in enumerate(range(facts.plan.info.period.start, facts.year + 1)):
+    last = facts.year if through is None else min(facts.year, through)
+    for i, year in enumerate(range(facts.plan.info.period.start, last + 1)):
         rate = facts.value if year == facts.year else facts.figures(year)
         gaps = gaps + xp.where(xp.isnan(rate), float(1 << i), 0.0)
         figures.append(rate)

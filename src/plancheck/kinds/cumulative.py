@@ -9,7 +9,9 @@ In the plan: ``{kind: cumulative, amount: 13.5, compound: reduction | growth | n
 - ``sum``: each year's figure is that year's flow (城镇新增就业 〔5500〕, 累计新增5500): the total is
   the sum of the years' figures — every year's figure is needed.
 Met when the cumulative change reaches ``amount``; judged at the target year (by_target_year),
-and before it the share of the amount done is held against the share of the time gone.
+and before it the share of the amount done is held against the share of the time gone. A year
+after the target year is judged on the period's total (reduction, growth, sum: the years to the
+target year), not on one that runs on past the period.
 Passing: reduction 〔13.5〕 with 3.0, 3.0, 3.0, 3.0, 2.5 — 13.6 % since 2020.
 Failing: 2.7 and 0.1 in 2021–2022 is 2.8 %: behind in 2022 (20 % of the way at 40 % of the time).
 """
@@ -233,7 +235,8 @@ class Cumulative(Kind):
             achieved = xp.decimal(facts.value - base)
             known = ~xp.isnan(facts.value) & ~xp.isnan(base)
         elif self.compound == "sum":
-            flows, gaps = figures_since_start(facts)
+            # A total over the period is the period's: a year after it adds nothing to it.
+            flows, gaps = figures_since_start(facts, through=facts.plan.info.target_year)
             known = gaps == 0.0
             total = xp.full(facts.size, 0.0)
             for flow in flows:
@@ -241,7 +244,7 @@ class Cumulative(Kind):
             achieved = xp.decimal(total)
         else:
             product = xp.full(facts.size, 1.0)
-            rates, gaps = figures_since_start(facts)
+            rates, gaps = figures_since_start(facts, through=facts.plan.info.target_year)
             known = gaps == 0.0
             sign = -1.0 if self.compound == "reduction" else 1.0
             for rate in rates:
