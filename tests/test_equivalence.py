@@ -179,7 +179,10 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
             "binding": draw(st.booleans()),
             "target_text": "generated",
             "target": target,
-            "timing": draw(st.sampled_from(["annual", "by_target_year"])),
+            # A total over the period (cumulative) is reached by the target year: never annual.
+            "timing": "by_target_year"
+            if target["kind"] == "cumulative"
+            else draw(st.sampled_from(["annual", "by_target_year"])),
             "weight": draw(st.sampled_from([1.0, 2.0])),
         }
         if unit is not None:

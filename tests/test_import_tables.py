@@ -152,6 +152,27 @@ def test_the_average_column_under_each_header_people_write(tmp_path: Path, heade
     assert not any("gives no target" in m for m in messages(draft, "TODO"))
 
 
+def test_an_average_column_and_a_totals_column_side_by_side_are_both_read(tmp_path: Path) -> None:
+    """类别/指标/2020年/2025年/年均/累计/属性: a row's target is in the one of the two it fills —
+    〔14〕 and a bare 50 under 累计 are totals over the period, ＞6 under 年均 an average."""
+    table = (
+        "类别,指标,2020年,2025年,年均,累计,属性\n"
+        "经济,1.地区生产总值增长（%）,3.5,—,＞6,—,预期性\n"
+        "经济,2.城镇新增就业（万人）,—,—,—,50,预期性\n"
+        "绿色,3.单位GDP能耗降低（%）,—,—,—,〔14〕,约束性\n"
+        "绿色,4.森林覆盖率（%）,20,21,—,—,约束性\n"
+    )
+    draft = imported(tmp_path, "t.csv", table)
+    assert [(i["target"], i["timing"]) for i in indicators(draft)] == [
+        ({"kind": "average_growth", "op": ">", "value": 6}, "annual"),
+        (cumulative(50, "sum"), "by_target_year"),
+        (cumulative(14, "reduction"), "by_target_year"),
+        ({"kind": "threshold", "op": ">=", "value": 21}, "by_target_year"),
+    ]
+    assert not any("gives no target" in m for m in messages(draft, "TODO"))
+    assert not any("is not read" in m for m in messages(draft, "check"))
+
+
 LONE_YEAR = "指标,单位,2020年,年均增长[累计],属性\n1.地区生产总值增长,%,3.1,6.5左右,预期性\n"
 
 

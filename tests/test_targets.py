@@ -69,6 +69,17 @@ def test_a_change_target_met_exactly_passes(tmp_path: Path) -> None:
     assert latest["reason"] == "5.56 meets the target ≥ 5.56 (+5 pt from the baseline 0.56)"
 
 
+def test_a_change_in_points_is_said_in_chinese(tmp_path: Path) -> None:
+    """--lang zh says 个百分点, not the English "pt", of a change in points."""
+    base = tmp_path / "2020.csv"
+    base.write_text("indicator,value\n8,0.56\n", encoding="utf-8")
+    now = tmp_path / "2025.csv"
+    now.write_text("indicator,value\n8,5.56\n", encoding="utf-8")
+    result = run("evaluate", base, now, "--plan", OPS_PLAN, "-f", "json", "--lang", "zh")
+    (latest,) = [r for r in result.json()["results"] if r["id"] == "8" and r["year"] == 2025]
+    assert latest["reason"] == "5.56 达到目标 ≥ 5.56（较基数 0.56 +5 个百分点）"
+
+
 def test_qualitative_target_compares_with_the_year_before(tmp_path: Path) -> None:
     before = tmp_path / "2022.csv"
     before.write_text("indicator,value\n9,80\n", encoding="utf-8")

@@ -721,6 +721,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "kind.year_outside": "{year} lies outside the period {start}–{end}",
         "kind.goal_not_understood": "the {year} goal '{text}' is not understood ({reason})",
         "kind.goal_no_level": "the {year} goal '{text}' must say a level",
+        "kind.goal_problem": "the {year} goal '{text}': {problem}",
+        "kind.total_every_year": "timing: annual contradicts the target '{target}', a total over the period reached by the target year: write timing: by_target_year",
+        "kind.factor_not_positive": "a change by a factor of {factor} is no change of a level: the factor must be above 0 (翻一番 is 2, 减半 0.5)",
+        "kind.fall_beyond_all": "a change of {amount}% takes more than the whole level: a fall is at most 100%",
         # kinds/*.py, plan/phrases.py: why a target phrase is not understood
         "phrase.empty": "the target is empty",
         "phrase.too_large": "a number too large to hold (above 1.8e308)",
@@ -1242,6 +1246,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "kind.year_outside": "{year} 不在规划期 {start}–{end} 内",
         "kind.goal_not_understood": "无法理解 {year} 年的目标“{text}”（{reason}）",
         "kind.goal_no_level": "{year} 年的目标“{text}”必须写明一个水平",
+        "kind.goal_problem": "{year} 年的目标“{text}”：{problem}",
+        "kind.total_every_year": "timing: annual 与目标“{target}”矛盾：规划期累计数在目标年度达到，请写 timing: by_target_year",
+        "kind.factor_not_positive": "变为基期的 {factor} 倍不是水平值的变化：倍数必须大于 0（翻一番为 2，减半为 0.5）",
+        "kind.fall_beyond_all": "变化 {amount}% 超过了水平值的全部：降幅至多为 100%",
         # kinds/*.py, plan/phrases.py: why a target phrase is not understood
         "phrase.empty": "目标为空",
         "phrase.too_large": "数字过大，无法表示（超过 1.8e308）",

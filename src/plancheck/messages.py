@@ -41,6 +41,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "not_yet": "{value} has not yet reached {op} {goal}, due by {year}",
         "not_yet_band": "{value} is not yet within {low}–{high}, due by {year}",
         "not_yet_equal": "{value} is not yet {goal}, due by {year}",
+        "not_yet_due": "not due yet: the target is for {year}",
         "schedule_on": (
             "{gap} of the gap from the {base_year} baseline ({baseline}) closed with {time} of the "
             "time gone: on schedule"
@@ -69,6 +70,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "not_yet": "{value} 尚未达到 {op} {goal}（目标年 {year}）",
         "not_yet_band": "{value} 尚未进入 {low}–{high} 区间（目标年 {year}）",
         "not_yet_equal": "{value} 尚未等于 {goal}（目标年 {year}）",
+        "not_yet_due": "尚未到期（目标年 {year}）",
         "schedule_on": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：符合时序进度",
         "schedule_off": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：落后于时序进度",
         "no_baseline": "无基数，无法衡量时序进度",

@@ -680,7 +680,7 @@ class _Engine:
             gap,
         )
         row = Row(value, goal, False, s.year, shown)
-        reason = s.indicator.target.behind(row, pace, target_year)
+        reason = s.indicator.target.behind(row, pace, target_year, s.indicator, self.plan)
         schedule = None if pace.share is None else ("on" if pace.on_track else "off")
         return schedule, reason
 

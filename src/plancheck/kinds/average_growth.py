@@ -73,6 +73,7 @@ class AverageGrowth(Kind):
         ),
     ] = None
 
+    closes_gap: ClassVar[bool] = False  # Kind.closes_gap: no gap from a baseline
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "average_met": (
             "{average}% a year on average over {years} meets the target {op} {goal}",

@@ -296,6 +296,12 @@ class Kind:
     # A total over the plan period (〔13.5〕): reached by the target year, whichever column of an
     # imported table holds it.
     over_period: ClassVar[bool] = False
+    # Its figure closes a gap from the baseline toward its goal, on the goal's own scale (a
+    # level, a band): 时序进度 is the share of that gap closed. A rank, a comparison with another
+    # indicator, a direction or an average growth has no such gap — its goal is a place, another
+    # figure, last year's figure or a rate — so before the target year its reason is its own
+    # ("rank 7; the target is rank 5 or better…", not yet due) and no 时序进度 is measured.
+    closes_gap: ClassVar[bool] = True
 
     # --- reading the plan ----------------------------------------------------------------
 
@@ -398,8 +404,15 @@ class Kind:
         measures something else of it (a level's yearly growth is in %)."""
         return unit
 
-    def behind(self, row: Row, pace: Pace, target_year: int) -> Reason:
+    def behind(
+        self, row: Row, pace: Pace, target_year: int, indicator: Indicator, plan: Plan
+    ) -> Reason:
         """Why a target due by the target year is not met yet, with 时序进度 when measured."""
+        if not self.closes_gap:
+            return (
+                *self.reason(row, indicator, plan),
+                fragment("not_yet_due", year=str(target_year)),
+            )
         if row.goal is None:
             value, goal = number(row.value), "?"
         else:
@@ -429,7 +442,9 @@ class Kind:
     def progress(self, facts: Facts, judged: Judged) -> Progress | None:
         """The share of the way done, for 时序进度 before the target year; None when the kind
         has no way to measure. The default measures from the baseline toward the goal (a
-        band's, toward the band: ``band``)."""
+        band's, toward the band: ``band``); None for a kind that closes no gap (``closes_gap``)."""
+        if not self.closes_gap:
+            return None
         band = self.band()
         if band is not None:
             return band_progress(facts, *band)
@@ -519,14 +534,16 @@ def loaded_messages(lang: str) -> dict[str, str]:
     return found
 
 
-def figures_since_start(facts: Facts) -> tuple[list[Array], Array]:
-    """Each year's figures from the period's first year to the year judged (its own last), and
-    which years have none: bit i of ``gaps`` is set where year start + i has no figure (a
-    shown array, so that a reason names the years left blank: ``years_without``)."""
+def figures_since_start(facts: Facts, through: int | None = None) -> tuple[list[Array], Array]:
+    """Each year's figures from the period's first year to the year judged (its own last), or
+    to ``through`` when that comes first, and which years have none: bit i of ``gaps`` is set
+    where year start + i has no figure (a shown array, so that a reason names the years left
+    blank: ``years_without``)."""
     xp = facts.xp
     gaps = xp.full(facts.size, 0.0)
     figures = []
-    for i, year in enumerate(range(facts.plan.info.period.start, facts.year + 1)):
+    last = facts.year if through is None else min(facts.year, through)
+    for i, year in enumerate(range(facts.plan.info.period.start, last + 1)):
         rate = facts.value if year == facts.year else facts.figures(year)
         gaps = gaps + xp.where(xp.isnan(rate), float(1 << i), 0.0)
         figures.append(rate)

@@ -10,6 +10,7 @@ baseline 80)". Failing: 84 — "84 misses the target ≥ 85 (…)". Unknown: no 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
@@ -42,11 +43,11 @@ from plancheck.kinds.phrasing import (
     not_understood,
     to_number,
 )
-from plancheck.messages import Reason, fragment, number, numbers_apart
+from plancheck.messages import Reason, Text, fragment, number, numbers_apart
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array
-    from plancheck.plan.models import Indicator, Plan
+    from plancheck.plan.models import Indicator, IndicatorsFile, Plan
 
 
 @model
@@ -76,6 +77,7 @@ class Change(Kind):
     }
     texts: ClassVar[dict[str, tuple[str, str]]] = {
         "describe_points": ("change {amount} points", "变化 {amount} 个百分点"),
+        "change_points": ("{amount} pt", "{amount} 个百分点"),  # in a reason: (+5 pt from …)
         "describe_percent": ("change {amount}%", "变化 {amount}%"),
         "describe_factor": ("change x{factor}", "变为基期的 {factor} 倍"),
         "since": (
@@ -142,6 +144,16 @@ class Change(Kind):
                                               how=how))  # fmt: skip
         return Cumulative(kind="cumulative", amount=abs(self.amount), compound=compound)
 
+    def problems(
+        self, indicator: Indicator, plan: IndicatorsFile
+    ) -> Iterator[tuple[tuple[str, ...], str]]:
+        if self.measure == "factor" and self.amount <= 0:
+            # ×0 or ×-2 of the baseline is no change a plan sets (翻一番 is 2, 减半 0.5).
+            yield ("target", "amount"), say("kind.factor_not_positive", factor=fmt(self.amount))
+        elif self.measure == "percent" and self.amount < -100:
+            # A fall of 100 % leaves nothing: no level can fall further than to 0.
+            yield ("target", "amount"), say("kind.fall_beyond_all", amount=fmt(self.amount))
+
     def margin(self, facts: Facts, judged: Judged) -> Array:
         return level_margin(facts, judged)
 
@@ -167,11 +179,14 @@ class Change(Kind):
         if base is None or row.goal is None:
             return (fragment("needs_baseline", base_year=str(plan_baseline_year(plan))),)
         if self.measure == "points":
-            change = f"{self.amount:+g} pt"
+            en, zh = self.texts["change_points"]
+            change = Text(
+                en.format(amount=f"{self.amount:+g}"), zh.format(amount=f"{self.amount:+g}")
+            )
         elif self.measure == "percent":
-            change = f"{self.amount:+g}%"
+            change = Text(f"{self.amount:+g}%", f"{self.amount:+g}%")
         else:
-            change = f"×{self.amount:g}"
+            change = Text(f"×{self.amount:g}", f"×{self.amount:g}")
         value, goal = numbers_apart(row.value, row.goal)
         key = "change_met" if row.met else "change_not_met"
         return (fragment(key, value=value, op=self.goal_symbol(), goal=goal, change=change,

@@ -9,7 +9,9 @@ In the plan: ``{kind: cumulative, amount: 13.5, compound: reduction | growth | n
 - ``sum``: each year's figure is that year's flow (城镇新增就业 〔5500〕, 累计新增5500): the total is
   the sum of the years' figures — every year's figure is needed.
 Met when the cumulative change reaches ``amount``; judged at the target year (by_target_year),
-and before it the share of the amount done is held against the share of the time gone.
+and before it the share of the amount done is held against the share of the time gone. A year
+after the target year is judged on the period's total (reduction, growth, sum: the years to the
+target year), not on one that runs on past the period.
 Passing: reduction 〔13.5〕 with 3.0, 3.0, 3.0, 3.0, 2.5 — 13.6 % since 2020.
 Failing: 2.7 and 0.1 in 2021–2022 is 2.8 %: behind in 2022 (20 % of the way at 40 % of the time).
 """
@@ -18,10 +20,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 
 from pydantic import Field
 
+from plancheck.i18n import say
 from plancheck.kinds.base import (
     Draft,
     Facts,
@@ -214,6 +218,14 @@ class Cumulative(Kind):
         draft.check("target", self.said("read_as", text=text, total=said, how=how))
         return Cumulative(kind="cumulative", amount=self.amount, compound=compound)
 
+    def problems(
+        self, indicator: Indicator, plan: IndicatorsFile
+    ) -> Iterator[tuple[tuple[str, ...], str]]:
+        if indicator.timing == "annual":
+            # A total over the period is reached by its end: held every year it would fail in
+            # every year before the target year, however well on schedule.
+            yield ("timing",), say("kind.total_every_year", target=self.describe())
+
     def judge(self, facts: Facts) -> Judged:
         xp = facts.xp
         base_year = facts.plan.info.baseline_year
@@ -223,7 +235,8 @@ class Cumulative(Kind):
             achieved = xp.decimal(facts.value - base)
             known = ~xp.isnan(facts.value) & ~xp.isnan(base)
         elif self.compound == "sum":
-            flows, gaps = figures_since_start(facts)
+            # A total over the period is the period's: a year after it adds nothing to it.
+            flows, gaps = figures_since_start(facts, through=facts.plan.info.target_year)
             known = gaps == 0.0
             total = xp.full(facts.size, 0.0)
             for flow in flows:
@@ -231,7 +244,7 @@ class Cumulative(Kind):
             achieved = xp.decimal(total)
         else:
             product = xp.full(facts.size, 1.0)
-            rates, gaps = figures_since_start(facts)
+            rates, gaps = figures_since_start(facts, through=facts.plan.info.target_year)
             known = gaps == 0.0
             sign = -1.0 if self.compound == "reduction" else 1.0
             for rate in rates:
@@ -288,7 +301,9 @@ class Cumulative(Kind):
         same = isinstance(read, Cumulative) and abs(read.amount - self.amount) < 1e-9
         return same, ""
 
-    def behind(self, row: Row, pace: Pace, target_year: int) -> Reason:
+    def behind(
+        self, row: Row, pace: Pace, target_year: int, indicator: Indicator, plan: Plan
+    ) -> Reason:
         achieved = row.get("achieved")
         assert achieved is not None  # behind: it was judged
         params = self._figures(row, achieved)

@@ -3,8 +3,9 @@
 In the plan: ``{kind: qualitative, direction: increase | decrease | maintain}``. Judged against
 the unit's figure of the year before, and never silently passed without it.
 Passing: 91 after 90 for ``increase`` — "91 against 90 the year before: rising".
-Failing: 90 after 90 for ``increase`` — "… not rising". Unknown: no figure for the year before.
-``maintain`` holds when the figure is no worse than the year before (the way the indicator is good).
+Failing: 90 after 90 for ``increase`` — "… not rising". Unknown: no figure for the year before
+(in the period's first year, the plan's ``baseline`` of the year before counts). ``maintain``
+holds when the figure is no worse than the year before (the way the indicator is good).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Qualitative(Kind):
     kind: Literal["qualitative"]
     direction: Direction
 
+    closes_gap: ClassVar[bool] = False  # Kind.closes_gap: no gap from a baseline
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "qualitative_met": (
             "{value} against {previous} the year before: {direction}",
@@ -71,6 +73,11 @@ class Qualitative(Kind):
     def judge(self, facts: Facts) -> Judged:
         xp = facts.xp
         previous = facts.figures(facts.year - 1)
+        # The year before the period's first is the baseline year: the plan's baseline is that
+        # year's figure where none was submitted for it (a baseline of another year is not).
+        base, base_year = facts.baseline()
+        previous = xp.where(xp.isnan(previous) & (base_year == float(facts.year - 1)), base,
+                            previous)  # fmt: skip
         value = facts.value
         if self.direction == "increase":
             held = value > previous

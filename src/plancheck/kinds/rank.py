@@ -60,6 +60,7 @@ class Rank(Kind):
     ]
 
     columns: ClassVar[tuple[str, ...]] = ("rank",)
+    closes_gap: ClassVar[bool] = False  # Kind.closes_gap: no gap from a baseline
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "rank_met": (
             "rank {rank} ({source}); the target is rank {best} or better among {peers}",

@@ -62,6 +62,7 @@ class Versus(Kind):
         Number | None, Field(ge=0, description='For op "~": the largest difference (default 1).')
     ] = None
 
+    closes_gap: ClassVar[bool] = False  # Kind.closes_gap: no gap from a baseline
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "versus_met": (
             "{value} {op} {other} ({name})",

@@ -127,6 +127,9 @@ class Yearly(Kind):
                                  reason=parsed.reason)  # fmt: skip
             elif isinstance(parsed.target, Yearly):
                 yield where, say("kind.goal_no_level", year=year, text=text)
+            else:  # the year's goal as its own kind sees it: a reference, peers, another indicator
+                for _, message in parsed.target.problems(indicator, plan):
+                    yield where, say("kind.goal_problem", year=year, text=text, problem=message)
 
     def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
         return isinstance(read, Yearly), ""

@@ -213,7 +213,9 @@ def header_columns(
             years.append((int(match.group("year")), col, match.group("what") or ""))
             continue
         column = column_named(key)
-        if column is not None and column not in found:
+        if column == "average" and "average" in found and "totals" not in found:
+            found["totals"] = col  # 年均 and 累计 side by side: a row fills one or the other
+        elif column is not None and column not in found:
             found[column] = col
             if column == "target" and key in DATED_TARGETS:
                 found["dated"] = 1
@@ -254,10 +256,15 @@ def make_row(
     baseline_year: int | None,
     unread: tuple[tuple[str, str], ...] = (),
     average_header: str = "",
+    totals_header: str = "",
 ) -> Row:
     """A row from its cells by field (the name split into number, name and unit), and the
-    cells of the columns no field reads, by header."""
+    cells of the columns no field reads, by header. A table with a 年均 and a 累计 column side
+    by side (``totals_header``: the second's) reads a row's average from the one it fills."""
     number, name, name_unit, written = split_name(cells.get("name", ""))
+    average = cells.get("average", "")
+    if is_empty(average) and not is_empty(cells.get("totals", "")):
+        average, average_header = cells["totals"], totals_header
     row_id = unicodedata.normalize("NFKC", cells.get("id", "")).strip().rstrip(".、")
     return Row(
         where=where,
@@ -269,7 +276,7 @@ def make_row(
         target_text=cells.get("target", ""),
         baseline=cells.get("baseline", ""),
         baseline_year=baseline_year,
-        average=cells.get("average", ""),
+        average=average,
         average_header=average_header,
         written_name=written if written != name else "",
         name_unit=name_unit,
@@ -346,14 +353,16 @@ def from_grid(
             if col < len(values) and not is_empty(values[col])
         )
         rows.append(make_row(where(i), category, by_field, columns.get("baseline_year"), unread,
-                             _average_header(headers, columns)))  # fmt: skip
+                             _average_header(headers, columns),
+                             _average_header(headers, columns, "totals")))  # fmt: skip
         last = i
     return _table(rows, notes, columns, footnotes, headers, (start, last))
 
 
-def _average_header(headers: Sequence[str], columns: dict[str, int]) -> str:
-    """The 年均/累计 column's header, as written ("" when the table has none)."""
-    col = columns.get("average")
+def _average_header(headers: Sequence[str], columns: dict[str, int], field: str = "average") -> str:
+    """The 年均/累计 column's header, as written ("" when the table has none); ``field``
+    "totals": the second such column's, beside it (年均, 累计)."""
+    col = columns.get(field)
     return headers[col] if col is not None and col < len(headers) else ""
 
 
@@ -513,7 +522,8 @@ def from_cells(
             category = _category_name(by_field["category"])
         here = where[cells[i][0] - 1]
         rows.append(make_row(here, category, by_field, columns.get("baseline_year"),
-                             average_header=_average_header(headers, columns)))  # fmt: skip
+                             average_header=_average_header(headers, columns),
+                             totals_header=_average_header(headers, columns, "totals")))  # fmt: skip
         last = cells[i + used - 1][0] - 1
         i += used
     return _table(rows, [], columns, footnotes, headers, (first, last)) if rows else None
