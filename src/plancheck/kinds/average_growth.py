@@ -51,7 +51,7 @@ from plancheck.kinds.phrasing import (
     not_understood,
     to_number,
 )
-from plancheck.messages import Reason, fragment, numbers_apart
+from plancheck.messages import Reason, fragment, number, numbers_apart
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array
@@ -91,6 +91,11 @@ class AverageGrowth(Kind):
         "average_needs_baseline": (
             "an average yearly growth of the level: needs a {base_year} baseline value",
             "水平值的年均增长目标：需要 {base_year} 年基数",
+        ),
+        "average_base_not_positive": (
+            "an average yearly growth of the level: the {base_year} baseline {base} is not "
+            "above 0, so no growth rate can be measured from it",
+            "水平值的年均增长目标：{base_year} 年基数 {base} 不大于 0，无法据此计算增长率",
         ),
     }
     texts: ClassVar[dict[str, tuple[str, str]]] = {
@@ -178,7 +183,11 @@ class AverageGrowth(Kind):
         average = row.get("average")
         if self.measure == "level":
             if average is None:
-                base_year = plan.info.baseline_year
+                base, given_year = row.get("baseline"), row.get("baseline_year")
+                base_year = int(given_year) if given_year is not None else plan.info.baseline_year
+                if base is not None and base <= 0:  # a growth rate from 0 or below is none
+                    return (fragment("average_base_not_positive", base_year=str(base_year),
+                                     base=number(base)),)  # fmt: skip
                 return (fragment("average_needs_baseline", base_year=str(base_year)),)
             since = int(row.get("baseline_year") or plan.info.baseline_year) + 1
             span = f"{since}–{row.year}" if row.year > since else str(since)
