@@ -733,7 +733,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "phrase.yearly_rate": "an average yearly rate (年均…) is not a target kind plancheck "
         "judges; write the level for the target year instead",
         "phrase.a_range": "a range: write its floor or its ceiling",
-        "phrase.approximate": "an approximate level (左右, 约…) gives no bound",
+        "phrase.approximate": "an approximate level (左右, 约…) in a form not read: write it as {{kind: around, value: …, tolerance: …}}",
         "phrase.cumulative": "a cumulative total over the period (累计…) is not a target kind "
         "plancheck judges; submit the running total and write a threshold, or a change",
         "phrase.two_ops": "'{pre}' and '{post}' say different things ({first} and {second})",
@@ -1257,7 +1257,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "phrase.better_than": "“优于”取决于哪个方向为好：请写“高于”或“低于”",
         "phrase.yearly_rate": "年均增速（年均……）不是 plancheck 评判的目标类型；请改写目标年份的水平",
         "phrase.a_range": "这是一个区间：请写其下限或上限",
-        "phrase.approximate": "约数（左右、约……）没有界限",
+        "phrase.approximate": "这种写法的约数（左右、约……）无法识别：请写作 {{kind: around, value: …, tolerance: …}}",
         "phrase.cumulative": "期内累计总量（累计……）不是 plancheck 评判的目标类型；"
         "请提交累计值并写阈值，或写变化量",
         "phrase.two_ops": "“{pre}”与“{post}”意思不同（{first} 与 {second}）",

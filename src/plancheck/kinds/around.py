@@ -118,7 +118,27 @@ def _around(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
     return ParsedTarget(text, target, "around", unit=fitted[1], notes=(note,))
 
 
+def _around_band(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
+    """5.5%左右（上下浮动0.5个百分点）: the level and its band, both the text's."""
+    said = match.group("unit") or ""
+    fitted = fit_unit(to_number(match.group("num")), "", said, unit, text)
+    if isinstance(fitted, str):
+        return not_understood(text, fitted)
+    band = to_number(match.group("band"))
+    target = Around(kind="around", value=fitted[0], tolerance=band)
+    return ParsedTarget(text, target, "around_band", unit=fitted[1])
+
+
 Around.phrases = (
+    form(
+        "around_band",
+        "3%左右（上下浮动0.2个百分点）",
+        "%",
+        "within 0.2 of 3, both included (the band the text gives: 上下浮动…个百分点 on a rate in %)",
+        rf"^(?:保持在|达到|增长|实现)?(?:约|大约)?(?P<num>{NUM})(?P<unit>%)(?:左右)?"
+        rf"\(上下(?:浮动|波动)(?P<band>{NUM})个百分点(?:以内)?\)$",
+        _around_band,
+    ),
     form(
         "around",
         "5.5%左右",
