@@ -94,6 +94,16 @@ def terminal(text: str, style: str = "") -> Text:
     return rich_text(text, style)
 
 
+def terminal_lines(text: str) -> str:
+    """``escape.terminal_lines``: no line of the report a CI log reads as a workflow command
+    (imported only when a line could be one)."""
+    if "::" not in text:
+        return text
+    from plancheck.report.escape import terminal_lines as no_commands
+
+    return no_commands(text)
+
+
 def _title(text: str) -> Text:
     """A table's title: plain text, in the style rich gives a title."""
     return terminal(text, style="table.title")
@@ -158,7 +168,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         _compact(screen, evaluation, lang, options)  # reads the latest year's results only
     else:
         _detailed(screen, evaluation.kept(), lang, options)  # lists every result, several times
-    return screen.text()
+    return terminal_lines(screen.text())
 
 
 def _keep(evaluation: Evaluation, results: list[Result]) -> list[Result]:
@@ -504,7 +514,7 @@ def render_indicators(plan: Plan, options: Options) -> str:
         ]
         grid.add_row(*map(terminal, cells))
     console.print(grid)
-    return buffer.getvalue()
+    return terminal_lines(buffer.getvalue())
 
 
 def render_tasks(plan: Plan, options: Options) -> str:
@@ -524,7 +534,7 @@ def render_tasks(plan: Plan, options: Options) -> str:
         cells = [t.id, section, parts.task_title(t, lang), linked, milestones]
         grid.add_row(*map(terminal, cells))
     console.print(grid)
-    return buffer.getvalue()
+    return terminal_lines(buffer.getvalue())
 
 
 # --- task checks (plancheck tasks check; evaluate --tasks) ------------------------------------
@@ -639,7 +649,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
             style=style,
         )
     )
-    return buffer.getvalue()
+    return terminal_lines(buffer.getvalue())
 
 
 # --- plancheck diff --------------------------------------------------------------------------
@@ -685,7 +695,7 @@ def render_diff(diff: Diff, options: Options) -> str:
     summary = diff.summary()
     parts = [f"{label('change_' + c.value, lang)} {summary[c.value]}" for c in Change]
     console.print(f"{label('changes', lang)}{label('colon', lang)}" + " · ".join(parts))
-    return buffer.getvalue()
+    return terminal_lines(buffer.getvalue())
 
 
 def render_check(summary: Any, options: Options) -> str:
