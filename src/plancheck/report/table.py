@@ -123,6 +123,12 @@ def _shown(text: str) -> str:
     return visible_controls(text)
 
 
+def _one_line(text: str) -> str:
+    """A name on a row that must stay one line and keep its columns (the matrix, the index): a
+    line break or a tab in it shown as ``\\x0a``, ``\\x09``, as a Mermaid label shows them."""
+    return visible_controls(text, keep="")
+
+
 def _state(status: Status, lang: str) -> tuple[str, str]:
     return f"{STATUS_SYMBOL[status]} {status_word(status, lang)}", STATUS_STYLE[status]
 
@@ -325,7 +331,7 @@ def _index_bars(screen: Screen, evaluation: Evaluation, lang: str) -> None:
         return
     screen.print()
     screen.print(f"{index_name(evaluation, lang)} {evaluation.latest_year}", style="bold")
-    units = {s.unit: _shown(s.unit) for s in ranking}
+    units = {s.unit: _one_line(s.unit) for s in ranking}
     width = max(cell_len(unit) for unit in units.values())
     for score in ranking:
         unit = units[score.unit]
@@ -346,7 +352,7 @@ def _matrix(screen: Screen, evaluation: Evaluation, lang: str) -> None:
     shown = evaluation.results.of_year(latest) if several else evaluation.results
     by_key = {(r.unit, r.year, r.indicator.id): r for r in shown}
     if several:
-        rows = [(_shown(unit), [(unit, latest)]) for unit in evaluation.units]
+        rows = [(_one_line(unit), [(unit, latest)]) for unit in evaluation.units]
         title = label("matrix", lang, year=latest)
         first = label("unit", lang)
     else:
