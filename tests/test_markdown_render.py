@@ -76,3 +76,28 @@ def test_hostile_notes_cannot_break_a_table(tmp_path: Path) -> None:
         "a | b\\| c <script>alert(1)</script> *bold* [link](http:\u200b//x) `code` &amp; &lt;" in c
         for c in cells
     )
+
+
+def test_the_summary_sentence_counts_one_apart_in_english(tmp_path: Path) -> None:
+    """One behind, one unit not compliant: "1 is not yet met", "1 of 2 units does not meet"."""
+    lines = (SAMPLES / "2023.csv").read_text(encoding="utf-8").splitlines()
+    met = {"7": "70", "11": "100", "12": "90", "15": "90", "19": "12"}  # 22 stays behind
+    rows = []
+    for line in lines[1:]:
+        cells = line.split(",")
+        cells[2] = met.get(cells[0], cells[2])
+        rows.append(cells)
+    one = tmp_path / "2023.csv"
+    one.write_text("\n".join([lines[0], *(",".join(c) for c in rows)]) + "\n", encoding="utf-8")
+    summary = run("evaluate", one, "-f", "markdown", "--lang", "en").stdout
+    assert ", 1 is not yet met (due by 2025)," in summary
+    assert "are not yet met" not in summary
+    two = tmp_path / "districts-2023.csv"
+    with two.open("w", encoding="utf-8") as out:
+        out.write("unit," + lines[0] + "\n")
+        for unit in ("徐汇区", "长宁区"):
+            for cells in rows:  # indicator 4 (binding) fails in 长宁区 only
+                value = "90" if unit == "长宁区" and cells[0] == "4" else cells[2]
+                out.write(",".join([unit, *cells[:2], value, *cells[3:]]) + "\n")
+    summary = run("evaluate", two, "-f", "markdown", "--lang", "en").stdout
+    assert "1 of 2 units does not meet every binding indicator: 长宁区." in summary

@@ -289,3 +289,26 @@ def test_no_midterm_line_in_the_target_year(tmp_path: Path) -> None:
     data = json.loads(run("evaluate", tmp_path / "2025.csv", "-f", "json").stdout)
     assert all(r["midterm"] is None for r in data["results"])
     assert "Mid-term review" not in run("evaluate", tmp_path / "2025.csv").stdout
+
+
+def test_a_unit_with_a_line_break_or_tab_keeps_its_matrix_and_index_rows_on_one_line(
+    tmp_path: Path,
+) -> None:
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    indicators = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    indicators = indicators.replace("\n  unit: 徐汇区\n", "\n  unit: 徐汇区\n  other_units: true\n")
+    (plan / "indicators.yaml").write_text(indicators, encoding="utf-8")
+    (plan / "tasks.yaml").write_bytes((ROOT / "data" / "tasks.yaml").read_bytes())
+    lines = (SAMPLES / "2023.csv").read_text(encoding="utf-8").splitlines()[1:]
+    submission = tmp_path / "2023.csv"
+    with submission.open("w", encoding="utf-8", newline="") as out:
+        out.write("unit,indicator,name,value,reference,rank,note\n")
+        for unit in ("徐汇区", '"新\n区"', '"A\tB"'):
+            out.writelines(f"{unit},{line}\n" for line in lines)
+    table = run("evaluate", submission, "--plan", plan).stdout
+    rows = matrix_rows(table, "Unit")
+    assert {"徐汇区", "新\\x0a区", "A\\x09B"} <= set(rows)
+    assert all(len(symbols) == 23 for symbols in rows.values())
+    index = table.split("Rule-of-law index 2023\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert len(index) == 3 and all("(Scored" in line for line in index), index

@@ -499,6 +499,13 @@ _PHRASE = {
 }
 
 
+def _phrase(status: Status, count: int) -> str:
+    """The phrase counting ``count`` results of ``status``: English counts one apart ("1 is not
+    yet met", "2 are not yet met")."""
+    key = _PHRASE[status]
+    return key + "_one" if count == 1 and status is Status.BEHIND else key
+
+
 def summary_sentences(evaluation: Evaluation, lang: str) -> list[str]:
     """The summary paragraph, as generated sentences about the latest year: "2023年度，23项指标
     中，14项已达标，…", the binding indicators, the index, the tasks."""
@@ -515,7 +522,7 @@ def summary_sentences(evaluation: Evaluation, lang: str) -> list[str]:
         else label("of_indicators", lang, year=year, count=len(latest))
     )
     phrases = [
-        label(_PHRASE[s], lang, n=counts[s.value], target_year=target_year)
+        label(_phrase(s, counts[s.value]), lang, n=counts[s.value], target_year=target_year)
         for s in Status
         if counts[s.value]
     ]
@@ -524,7 +531,8 @@ def summary_sentences(evaluation: Evaluation, lang: str) -> list[str]:
         failing = evaluation.failing_units
         if failing:
             sep = "、" if lang == "zh" else ", "
-            sentences.append(label("binding_units_not", lang, count=len(failing), units=units,
+            key = "binding_units_not_one" if len(failing) == 1 else "binding_units_not"
+            sentences.append(label(key, lang, count=len(failing), units=units,
                                    names=sep.join(failing)))  # fmt: skip
         else:
             sentences.append(label("binding_units_all", lang))

@@ -5,6 +5,7 @@ renderers pass each piece of such text through the function of their target, nev
 ad-hoc ``replace``, and never put it into markup (rich markup, HTML, XML) unescaped:
 
     terminal          rich ``Text`` (no markup)            ``[/b]`` stays ``[/b]``
+    terminal_lines    a terminal report, whole             no line is a workflow command
     markdown_inline   a heading, a list item, a bold run   ``# x`` stays text, not a heading
     markdown_cell     one cell of a markdown table         ``|`` cannot split the row
     mermaid_label     a quoted label in a Mermaid chart    a line break cannot close the block
@@ -42,6 +43,26 @@ def terminal(text: str, style: str = "") -> Text:
     from rich.text import Text
 
     return Text(visible_controls(text), style=style)
+
+
+# A GitHub Actions runner takes a line of the log for a workflow command when it starts with "::"
+# once leading white space is trimmed (safetext's rule, and a colour's SGR code before it): a
+# unit, a title or a file name holding a line break, or a word wrapped onto a line's start.
+_COMMAND_LINE = LazyPattern(
+    r"^((?:[^\S\n]|[\u180e\u200b\u2060\ufeff]|\x1b\[[0-9;]*m)*:)(?=:)", re.M
+)
+
+
+def terminal_lines(text: str) -> str:
+    r"""A terminal report whose lines no CI log reads as a workflow command: a line that would
+    start with "::" has a zero-width space between the two colons (it reads the same).
+
+    >>> terminal_lines("Submission: a\n::error::x.csv\n  ::warning::y\nok: ::z\n")
+    'Submission: a\n:\u200b:error::x.csv\n  :\u200b:warning::y\nok: ::z\n'
+    """
+    if "::" not in text:
+        return text
+    return _COMMAND_LINE.sub("\\1\u200b", text)
 
 
 _MARKDOWN = str.maketrans(

@@ -414,6 +414,7 @@ LABELS["en"].update(
         "n_pass": "{n} met the target",
         "n_fail": "{n} did not",
         "n_behind": "{n} are not yet met (due by {target_year})",
+        "n_behind_one": "{n} is not yet met (due by {target_year})",
         "n_missing": "{n} had no figure",
         "n_unknown": "{n} could not be judged",
         "binding_all_met": "All {count} binding indicators are met.",
@@ -424,6 +425,9 @@ LABELS["en"].update(
         "binding_the_one_not_met": "The binding indicator is not met.",
         "binding_units_all": "Every unit meets its binding indicators.",
         "binding_units_not": "{count} of {units} units do not meet every binding indicator: {names}.",
+        "binding_units_not_one": (
+            "{count} of {units} units does not meet every binding indicator: {names}."
+        ),
         "index_sentence": "The {name} is {score} ({scored} of {total} indicators scored)",
         "index_rank": ", place {rank} of {count} units",
         "index_change": ", {change} on {year}",
@@ -483,6 +487,7 @@ LABELS["zh"].update(
         "n_pass": "{n}项已达标",
         "n_fail": "{n}项未达标",
         "n_behind": "{n}项尚未达到目标（须于{target_year}年前达到）",
+        "n_behind_one": "{n}项尚未达到目标（须于{target_year}年前达到）",
         "n_missing": "{n}项未报送数值",
         "n_unknown": "{n}项无法判断",
         "binding_all_met": "约束性指标{count}项，全部达标。",
@@ -493,6 +498,7 @@ LABELS["zh"].update(
         "binding_the_one_not_met": "约束性指标1项，未达标。",
         "binding_units_all": "各单位约束性指标全部达标。",
         "binding_units_not": "{units}个单位中，{count}个单位约束性指标未全部达标：{names}。",
+        "binding_units_not_one": "{units}个单位中，{count}个单位约束性指标未全部达标：{names}。",
         "index_sentence": "{name}为{score}（{total}项指标中{scored}项计分）",
         "index_rank": "，在{count}个单位中排第{rank}名",
         "index_change": "，较{year}年{change}",

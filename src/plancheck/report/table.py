@@ -94,6 +94,16 @@ def terminal(text: str, style: str = "") -> Text:
     return rich_text(text, style)
 
 
+def terminal_lines(text: str) -> str:
+    """``escape.terminal_lines``: no line of the report a CI log reads as a workflow command
+    (imported only when a line could be one)."""
+    if "::" not in text:
+        return text
+    from plancheck.report.escape import terminal_lines as no_commands
+
+    return no_commands(text)
+
+
 def _title(text: str) -> Text:
     """A table's title: plain text, in the style rich gives a title."""
     return terminal(text, style="table.title")
@@ -111,6 +121,12 @@ def _status(status: Status, lang: str) -> Text:
 def _shown(text: str) -> str:
     """What a user typed, as text: control characters visible (escape.terminal's rule)."""
     return visible_controls(text)
+
+
+def _one_line(text: str) -> str:
+    """A name on a row that must stay one line and keep its columns (the matrix, the index): a
+    line break or a tab in it shown as ``\\x0a``, ``\\x09``, as a Mermaid label shows them."""
+    return visible_controls(text, keep="")
 
 
 def _state(status: Status, lang: str) -> tuple[str, str]:
@@ -158,7 +174,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
         _compact(screen, evaluation, lang, options)  # reads the latest year's results only
     else:
         _detailed(screen, evaluation.kept(), lang, options)  # lists every result, several times
-    return screen.text()
+    return terminal_lines(screen.text())
 
 
 def _keep(evaluation: Evaluation, results: list[Result]) -> list[Result]:
@@ -316,7 +332,7 @@ def _index_bars(screen: Screen, evaluation: Evaluation, lang: str) -> None:
         return
     screen.print()
     screen.print(f"{index_name(evaluation, lang)} {evaluation.latest_year}", style="bold")
-    units = {s.unit: _shown(s.unit) for s in ranking}
+    units = {s.unit: _one_line(s.unit) for s in ranking}
     width = max(cell_len(unit) for unit in units.values())
     for score in ranking:
         unit = units[score.unit]
@@ -337,7 +353,7 @@ def _matrix(screen: Screen, evaluation: Evaluation, lang: str) -> None:
     shown = evaluation.results.of_year(latest) if several else evaluation.results
     by_key = {(r.unit, r.year, r.indicator.id): r for r in shown}
     if several:
-        rows = [(_shown(unit), [(unit, latest)]) for unit in evaluation.units]
+        rows = [(_one_line(unit), [(unit, latest)]) for unit in evaluation.units]
         title = label("matrix", lang, year=latest)
         first = label("unit", lang)
     else:
@@ -505,7 +521,7 @@ def render_indicators(plan: Plan, options: Options) -> str:
         ]
         grid.add_row(*map(terminal, cells))
     console.print(grid)
-    return buffer.getvalue()
+    return terminal_lines(buffer.getvalue())
 
 
 def render_tasks(plan: Plan, options: Options) -> str:
@@ -525,7 +541,7 @@ def render_tasks(plan: Plan, options: Options) -> str:
         cells = [t.id, section, parts.task_title(t, lang), linked, milestones]
         grid.add_row(*map(terminal, cells))
     console.print(grid)
-    return buffer.getvalue()
+    return terminal_lines(buffer.getvalue())
 
 
 # --- task checks (plancheck tasks check; evaluate --tasks) ------------------------------------
@@ -640,7 +656,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
             style=style,
         )
     )
-    return buffer.getvalue()
+    return terminal_lines(buffer.getvalue())
 
 
 # --- plancheck diff --------------------------------------------------------------------------
@@ -686,7 +702,7 @@ def render_diff(diff: Diff, options: Options) -> str:
     summary = diff.summary()
     parts = [f"{label('change_' + c.value, lang)} {summary[c.value]}" for c in Change]
     console.print(f"{label('changes', lang)}{label('colon', lang)}" + " · ".join(parts))
-    return buffer.getvalue()
+    return terminal_lines(buffer.getvalue())
 
 
 def render_check(summary: Any, options: Options) -> str:
