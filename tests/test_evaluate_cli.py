@@ -399,7 +399,7 @@ def test_a_computed_mean_is_shown_alike_beside_every_unit() -> None:
     ("lang", "fmt", "said"),
     [
         ("en", "table", "NOT COMPLIANT: 11 binding results not met (indicators: 2, units: 10)"),
-        ("zh", "markdown", "不合规：11 项约束性指标结果未达标（涉及 2 项指标、10 个单位）"),
+        ("zh", "markdown", "不合规：11 项约束性指标结果未完成（涉及 2 项指标、10 个单位）"),
     ],
 )
 def test_the_verdict_of_several_units_counts_results_not_indicators(
