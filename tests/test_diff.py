@@ -112,11 +112,18 @@ def test_every_format_renders_a_diff(fmt: str) -> None:
     assert "规范性文件审查纠错率" in result.stdout
 
 
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_an_english_diff_keeps_the_plans_own_name(fmt: str) -> None:
+    """As the evaluation does: the indicator's Chinese name, verbatim, beside the English."""
+    result = invoke("diff", SAMPLES / "2022.csv", SAMPLES / "2023.csv", "-f", fmt, "--lang", "en")
+    assert "规范性文件审查纠错率" in result.stdout and "Correction rate" in result.stdout
+
+
 def test_markdown_diff_is_a_table_per_row() -> None:
     text = invoke("diff", SAMPLES / "2022.csv", SAMPLES / "2023.csv", "-f", "markdown").stdout
     rows = [line for line in text.splitlines() if line.startswith("| 5 |")]
     assert rows == [
-        "| 5 | Correction rate in the review of normative documents | 1.4% ✔ pass | 2.3% ✘ FAIL | +0.9 | newly failing |"
+        "| 5 | 规范性文件审查纠错率 (Correction rate in the review of normative documents) | 1.4% ✔ pass | 2.3% ✘ FAIL | +0.9 | newly failing |"
     ]
 
 

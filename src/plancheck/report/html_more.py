@@ -126,7 +126,12 @@ def render_diff(diff: Diff, options: Options) -> str:
     rows = []
     for row in diff.rows:
         i = row.indicator
-        cells = [esc(i.id), esc(i.name if lang == "zh" else i.name_en)]
+        name = (
+            esc(i.name)
+            if lang == "zh"  # as the evaluation's: the plan's own name beside
+            else f'{esc(i.name_en)}<br><span class="note">{esc(i.name)}</span>'
+        )
+        cells = [esc(i.id), name]
         cells += [_state(row.old, lang), _state(row.new, lang)]
         cells += [esc(signed(row.delta)),
                   f'<span class="status c-{row.change.value}">'

@@ -366,7 +366,7 @@ def render_diff(diff: Diff, options: Options) -> str:
     body = []
     for row in diff.rows:
         i = row.indicator
-        cells = [i.id, i.name if lang == "zh" else i.name_en]
+        cells = [i.id, i.name if lang == "zh" else f"{i.name} ({i.name_en})"]  # as the evaluation's
         cells += [f"{value_cell(r)} {status_cell(r, lang)}" for r in (row.old, row.new)]
         cells += [signed(row.delta), label(f"change_{row.change.value}", lang)]
         body.append([row.unit, *cells] if diff.multi_unit else cells)

@@ -689,7 +689,8 @@ def render_diff(diff: Diff, options: Options) -> str:
     for row in diff.rows:
         i = row.indicator
         cells: list[str | Text] = [terminal(row.unit)] if diff.multi_unit else []
-        cells += [terminal(i.id), terminal(i.name if lang == "zh" else i.name_en)]
+        # The plan's own name first, as the evaluation table gives it; the English beneath
+        cells += [terminal(i.id), terminal(i.name if lang == "zh" else f"{i.name}\n{i.name_en}")]
         for side in (row.old, row.new):
             cell = terminal(f"{value_cell(side)} ")
             cell.append_text(_status(side.status, lang))
