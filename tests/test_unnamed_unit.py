@@ -48,6 +48,20 @@ def test_reports_leave_the_unnamed_unit_out(drafted: tuple[Path, Path]) -> None:
     assert "<dd></dd>" not in html
 
 
+@pytest.mark.parametrize(
+    ("fmt", "lang", "row"),
+    [("table", "en", "   1. (no unit named)  "), ("table", "zh", "   1. （未注明单位）  "),
+     ("markdown", "en", "| 1 | (no unit named) | "), ("html", "zh", "<td>（未注明单位）</td>")],
+)  # fmt: skip
+def test_the_index_says_the_unit_has_no_name(
+    drafted: tuple[Path, Path], fmt: str, lang: str, row: str
+) -> None:
+    """The index ranks the one unit: its name is said to be none, not left blank."""
+    plan, figures = drafted
+    report = run("evaluate", figures, "--plan", plan, "-f", fmt, "--lang", lang).stdout
+    assert row in report
+
+
 def test_a_plan_with_members_but_no_unit_asks_for_a_unit_column(tmp_path: Path) -> None:
     bundled = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
     assert bundled.count("\n  unit: 徐汇区\n") == 1

@@ -301,6 +301,12 @@ def progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[l
     return header, rows
 
 
+def unit_named(unit: str, lang: str) -> str:
+    """A unit as the index lists it: a plan without a unit, read from files naming none, has
+    one unit without a name — said so, not a blank."""
+    return unit or label("unit_unnamed", lang)
+
+
 def index_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
     """The latest year's index ranking (header, rows): rank, unit, index, categories, coverage."""
     categories = evaluation.plan.categories
@@ -317,7 +323,7 @@ def index_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list
         rows.append(
             [
                 str(score.rank) if score.rank is not None else "—",
-                score.unit,
+                unit_named(score.unit, lang),
                 f"{score.score:.1f}" if score.score is not None else "—",
                 *(
                     f"{by_category[c.name]:.1f}" if c.name in by_category else "—"

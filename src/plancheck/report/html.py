@@ -36,6 +36,7 @@ from plancheck.report.common import (
     series_rows,
     shared_progress_table,
     summary_sentences,
+    unit_named,
     verdict,
     year_table,
 )
@@ -237,7 +238,7 @@ def _index(evaluation: Evaluation, lang: str) -> list[str]:
     out.append(f'<p class="note">{esc(index_explained(evaluation, lang))}</p>')
     out += _table("index", header, rows)
     ranking = latest_index(evaluation)
-    bars = [(s.unit, s.score) for s in ranking if s.score is not None]
+    bars = [(unit_named(s.unit, lang), s.score) for s in ranking if s.score is not None]
     if bars:
         out.append(index_bars(index_name(evaluation, lang), bars, lang))
     if len(evaluation.years) > 1:

@@ -520,6 +520,7 @@ LABELS["en"].update(
     {
         "matrix_years": "Status by year, {unit}",
         "matrix_years_unnamed": "Status by year",
+        "unit_unnamed": "(no unit named)",
         "first_of": " (the first {shown} of {total})",
         "and_more": "… and {count} more (--details lists every result)",
         "and_more_units": "and {count} more",
@@ -557,6 +558,7 @@ LABELS["zh"].update(
     {
         "matrix_years": "各年度指标状态（{unit}）",
         "matrix_years_unnamed": "各年度指标状态",
+        "unit_unnamed": "（未注明单位）",
         "first_of": "（前 {shown} 项，共 {total} 项）",
         "and_more": "……另有 {count} 项（--details 列出全部结果）",
         "and_more_units": "等，另有 {count} 个",

@@ -41,6 +41,7 @@ from plancheck.report.common import (
     target_cell,
     timing_cell,
     unit_line,
+    unit_named,
     value_cell,
     value_figure,
     verdict,
@@ -332,7 +333,7 @@ def _index_bars(screen: Screen, evaluation: Evaluation, lang: str) -> None:
         return
     screen.print()
     screen.print(f"{index_name(evaluation, lang)} {evaluation.latest_year}", style="bold")
-    units = {s.unit: _one_line(s.unit) for s in ranking}
+    units = {s.unit: _one_line(unit_named(s.unit, lang)) for s in ranking}
     width = max(cell_len(unit) for unit in units.values())
     for score in ranking:
         unit = units[score.unit]
