@@ -150,6 +150,9 @@ def test_the_average_column_under_each_header_people_write(tmp_path: Path, heade
         ({"kind": "average_growth", "op": ">", "value": 5}, "annual"),
     ]
     assert not any("gives no target" in m for m in messages(draft, "TODO"))
+    # What a person checks names the column as the table heads it
+    said = [m for m in messages(draft, "check") if "'＞5' in the" in m]
+    assert said and all(f"'＞5' in the {header} column" in m for m in said), said
 
 
 def test_an_average_column_and_a_totals_column_side_by_side_are_both_read(tmp_path: Path) -> None:

@@ -126,7 +126,8 @@ class Change(Kind):
             return self
         from plancheck.kinds.todo import Todo
 
-        draft.todo("target", self.said("average", text=draft.parsed.text, column=AVERAGE_COLUMN))
+        column = draft.average_header or AVERAGE_COLUMN  # the table's own header
+        draft.todo("target", self.said("average", text=draft.parsed.text, column=column))
         return Todo(kind="todo", text=draft.average)
 
     def _total(self, draft: Draft) -> Kind:

@@ -147,12 +147,14 @@ class Threshold(Kind):
             from plancheck.kinds.average_growth import AverageGrowth
 
             growth = AverageGrowth(kind="average_growth", op=self.op, value=self.value)
-            draft.check("target", self.said("average_growth", text=text, column=AVERAGE_COLUMN,
+            column = draft.average_header or AVERAGE_COLUMN  # the table's own header
+            draft.check("target", self.said("average_growth", text=text, column=column,
                                             target=growth.describe()))  # fmt: skip
             return growth
         if self.op != "==" and _of_a_level(draft):
             return self._level_growth(draft)
-        draft.check("target", self.said("every_year", text=text, column=AVERAGE_COLUMN,
+        column = draft.average_header or AVERAGE_COLUMN
+        draft.check("target", self.said("every_year", text=text, column=column,
                                         target=self.describe()))  # fmt: skip
         return self
 

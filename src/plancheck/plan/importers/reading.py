@@ -204,8 +204,9 @@ class _Reader:
         if not is_empty(level):
             column, text, written = "level", level, level
             if not is_empty(average):
-                self.note(f"{AVERAGE_COLUMN}：{row.average}")
-                self.check("target", say("import.average_too", column=AVERAGE_COLUMN,
+                header = row.average_header or AVERAGE_COLUMN  # the table's own header
+                self.note(f"{header}：{row.average}")
+                self.check("target", say("import.average_too", column=header,
                                          text=row.average))  # fmt: skip
         elif not is_empty(average):
             column, text, written = "average", average, average
