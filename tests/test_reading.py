@@ -270,3 +270,17 @@ def test_a_column_headed_with_its_unit_or_its_year_is_read(tmp_path: Path, heade
     assert result.statuses()["6"] == "fail"
     notes = {r["id"]: r["note"] for r in result.json()["results"]}
     assert notes["4"] == "区司法局"
+
+
+def test_no_value_left_names_the_columns_skipped(tmp_path: Path) -> None:
+    """A figures column not recognised was skipped with a warning the failed run never printed:
+    the one line says which columns were not read."""
+    source = write(tmp_path, "序号,2023年数据,参照值,填报人\n4,100,,张三\n")
+    result = run("evaluate", source, "--lang", "zh")
+    assert result.code == 2
+    assert result.stderr.splitlines() == [
+        f"{source}: 没有任何指标填报了数值：无可评估（空单元格和 N/A 都表示无数据）"
+        "；未读取的列：“2023年数据”、“填报人”"
+    ]
+    result = run("evaluate", source)
+    assert result.stderr.splitlines()[-1].endswith("; columns not read: '2023年数据', '填报人'")
