@@ -122,7 +122,8 @@ def test_a_chinese_bracket_follows_the_text_without_a_space(fmt: str) -> None:
     if fmt == "html":  # the as_of is on the task page
         shown = re.sub(r"<[^>]+>", "", run("tasks", "check", SAMPLES / "progress-2023.yaml",
                                            "-f", "html", "--lang", "zh").stdout)  # fmt: skip
-    assert "2023-12-31（报送文件所载）" in shown and " （" not in shown  # 截至
+    assert "2023年12月31日（报送文件所载）" in shown and " （" not in shown  # 截至
+    assert "2023-12-31" not in shown.split("任务进展")[0]  # the document's date too: 2021年7月23日
     english = re.sub(r"<[^>]+>|\*\*", "", report(fmt, SAMPLES / "2023.csv", "--lang", "en"))
     assert "indicator is met (2023: pass 14, FAIL 1," in english  # an English one after a space
 

@@ -320,7 +320,7 @@ LABELS["en"].update(
 )
 LABELS["zh"].update(
     {
-        "tasks_title": "任务进展（截至 {date}）",
+        "tasks_title": "任务进展（截至{date}）",
         "progress_file": "进展报送文件",
         "as_of": "截至",
         "as_of_file": "报送文件所载",
