@@ -228,3 +228,13 @@ def test_the_city_views_lowest_and_highest_keep_their_digits_with_unit(unit: str
     for view in city:
         low, high = rows[view["id"]][3:5]
         assert (float(low), float(high)) == (view["low"], view["high"]), view["id"]
+
+
+def test_binding_indicators_none_met_is_not_said_with_the_fail_status_word(tmp_path: Path) -> None:
+    """Eight binding indicators without a figure: 未达标 is the fail status, and the year's table
+    beside the sentence counts 0 of it — the summary says 未完成, as the verdict does."""
+    source = tmp_path / "2023.csv"
+    source.write_text("indicator,value\n7,72\n", encoding="utf-8")
+    shown = report("markdown", source, "--lang", "zh")
+    assert "22项未报送数值。约束性指标8项，均未完成。" in shown
+    assert "均未达标" not in shown
