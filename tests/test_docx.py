@@ -257,7 +257,11 @@ def test_the_tasks_section(tmp_path: Path) -> None:
     found = headings(document)
     assert any(h.startswith("任务进展") for h in found)
     assert "进展报送文件：progress-2023.yaml" in [p.text for p in document.paragraphs]
-    assert "截至：2023-12-31（报送文件所载）" in [p.text for p in document.paragraphs]
+    # dates as a Chinese document writes them, as the report's own date is
+    assert "截至：2023年12月31日（报送文件所载）" in [p.text for p in document.paragraphs]
+    assert "任务进展（截至2023年12月31日）" in found
+    assert "2023-12-31" not in "\n".join(found + [p.text for p in document.paragraphs])
+    assert "文本：送审稿，2021年7月23日" in [p.text for p in document.paragraphs]
     assert not [t for t in texts(document) if " （" in t]  # a Chinese bracket follows the text
     paragraphs = [p.text for p in document.paragraphs]
     summary = paragraphs[paragraphs.index("汇总") + 1]

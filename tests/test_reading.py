@@ -250,3 +250,37 @@ def test_a_wide_rows_bad_year_is_said_once(tmp_path: Path) -> None:
         f"{source}:2: year: '2023.5' is not a year",
         f"{source}:3: year: '2022.5' is not a year",
     ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["序号,实际值（%）,备注", "序号,实际值\n（%）,备注", "序号,2023年实际值,备注（说明）",
+     "序号,2023年度完成值(%),备注", "指标序号,完成值【%】,说明"],
+    ids=["unit", "unit-on-a-second-line", "year", "year-and-unit", "square-brackets"],
+)  # fmt: skip
+def test_a_column_headed_with_its_unit_or_its_year_is_read(tmp_path: Path, header: str) -> None:
+    """实际值（%）, 2023年实际值: how Chinese tables head the figures' column — read, not skipped
+    (its figures were lost, and the run said no indicator had a value)."""
+    head = ",".join(f'"{h}"' for h in header.split(","))  # a line break inside a quoted cell
+    source = write(tmp_path, f"{head}\n4,100,区司法局\n6,95%,\n")
+    result = run("evaluate", source, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    assert result.stderr == ""
+    assert result.statuses()["4"] == "pass"
+    assert result.statuses()["6"] == "fail"
+    notes = {r["id"]: r["note"] for r in result.json()["results"]}
+    assert notes["4"] == "区司法局"
+
+
+def test_no_value_left_names_the_columns_skipped(tmp_path: Path) -> None:
+    """A figures column not recognised was skipped with a warning the failed run never printed:
+    the one line says which columns were not read."""
+    source = write(tmp_path, "序号,2023年数据,参照值,填报人\n4,100,,张三\n")
+    result = run("evaluate", source, "--lang", "zh")
+    assert result.code == 2
+    assert result.stderr.splitlines() == [
+        f"{source}: 没有任何指标填报了数值：无可评估（空单元格和 N/A 都表示无数据）"
+        "；未读取的列：“2023年数据”、“填报人”"
+    ]
+    result = run("evaluate", source)
+    assert result.stderr.splitlines()[-1].endswith("; columns not read: '2023年数据', '填报人'")

@@ -122,7 +122,8 @@ def test_a_chinese_bracket_follows_the_text_without_a_space(fmt: str) -> None:
     if fmt == "html":  # the as_of is on the task page
         shown = re.sub(r"<[^>]+>", "", run("tasks", "check", SAMPLES / "progress-2023.yaml",
                                            "-f", "html", "--lang", "zh").stdout)  # fmt: skip
-    assert "2023-12-31（报送文件所载）" in shown and " （" not in shown  # 截至
+    assert "2023年12月31日（报送文件所载）" in shown and " （" not in shown  # 截至
+    assert "2023-12-31" not in shown.split("任务进展")[0]  # the document's date too: 2021年7月23日
     english = re.sub(r"<[^>]+>|\*\*", "", report(fmt, SAMPLES / "2023.csv", "--lang", "en"))
     assert "indicator is met (2023: pass 14, FAIL 1," in english  # an English one after a space
 
@@ -227,3 +228,13 @@ def test_the_city_views_lowest_and_highest_keep_their_digits_with_unit(unit: str
     for view in city:
         low, high = rows[view["id"]][3:5]
         assert (float(low), float(high)) == (view["low"], view["high"]), view["id"]
+
+
+def test_binding_indicators_none_met_is_not_said_with_the_fail_status_word(tmp_path: Path) -> None:
+    """Eight binding indicators without a figure: 未达标 is the fail status, and the year's table
+    beside the sentence counts 0 of it — the summary says 未完成, as the verdict does."""
+    source = tmp_path / "2023.csv"
+    source.write_text("indicator,value\n7,72\n", encoding="utf-8")
+    shown = report("markdown", source, "--lang", "zh")
+    assert "22项未报送数值。约束性指标8项，均未完成。" in shown
+    assert "均未达标" not in shown

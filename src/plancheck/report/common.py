@@ -369,10 +369,11 @@ def shared_reason(reason: Reason, lang: str) -> str:
 
 
 def shared_as_of(check: TaskCheck, lang: str) -> str:
-    """``2023-12-31 (as the file says)``, without naming --as-of."""
+    """``2023-12-31 (as the file says)``, ``2023年12月31日（报送文件所载）``, without naming
+    --as-of."""
     source = check.as_of_source
     key = "as_of_option_shared" if source == "option" else f"as_of_{source}"
-    return noted(check.as_of.isoformat(), label(key, lang), lang)
+    return noted(date_text(check.as_of, lang), label(key, lang), lang)
 
 
 def colon(lang: str) -> str:
@@ -448,7 +449,9 @@ def heading_fields(evaluation: Evaluation, options: Options) -> list[tuple[str, 
     day = date_text(report_date(evaluation, options.date), lang)
     title = info.title if lang == "zh" else f"{info.title} ({info.title_en})"
     period = year_span(info.period.start, info.period.end, lang)
-    document = f"{document_stage(evaluation.plan, lang)}{comma(lang)}{info.document.date}"
+    document = (
+        f"{document_stage(evaluation.plan, lang)}{comma(lang)}{date_text(info.document.date, lang)}"
+    )
     fields += [
         ("date", label("date", lang), day),
         ("plan", label("plan", lang), f"{title}{comma(lang)}{period}"),

@@ -173,7 +173,7 @@ def _tasks(doc: DocumentObject, evaluation: Evaluation, lang: str) -> None:
     from plancheck.report import taskcheck as parts
     from plancheck.report.labels import TASK_SYMBOL
 
-    doc.add_heading(xml(label("tasks_title", lang, date=check.as_of.isoformat())), level=1)
+    doc.add_heading(xml(label("tasks_title", lang, date=date_text(check.as_of, lang))), level=1)
     colon = "：" if lang == "zh" else ": "
     doc.add_paragraph(xml(f"{label('progress_file', lang)}{colon}{file_names(check.files, lang)}"))
     doc.add_paragraph(xml(f"{label('as_of', lang)}{colon}{shared_as_of(check, lang)}"))

@@ -12,7 +12,15 @@ from plancheck.evaluate.diff import Change, Diff
 from plancheck.evaluate.models import Result
 from plancheck.messages import render, year_span
 from plancheck.report import Options
-from plancheck.report.common import colon, comma, diff_side, signed, value_cell
+from plancheck.report.common import (
+    colon,
+    comma,
+    date_text,
+    diff_side,
+    shared_as_of,
+    signed,
+    value_cell,
+)
 from plancheck.report.escape import html as esc
 from plancheck.report.html_style import CSS as BASE_CSS
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word
@@ -152,7 +160,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
 
     lang = options.lang
     info = check.plan.info
-    heading = label("tasks_title", lang, date=check.as_of.isoformat())
+    heading = label("tasks_title", lang, date=date_text(check.as_of, lang))
     title = f"{info.title if lang == 'zh' else info.title_en or info.title} — {heading}"
     body = [
         '<dl class="meta">',
@@ -160,7 +168,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
         + (f" ({esc(info.title_en)})" if lang != "zh" else "")
         + f"{comma(lang)}{year_span(info.period.start, info.period.end, lang)}</dd>",
         f"<dt>{esc(label('progress_file', lang))}</dt><dd>{esc(', '.join(check.files))}</dd>",
-        f"<dt>{esc(label('as_of', lang))}</dt><dd>{esc(parts.as_of_text(check, lang))}</dd>",
+        f"<dt>{esc(label('as_of', lang))}</dt><dd>{esc(shared_as_of(check, lang))}</dd>",
         "</dl>",
         f'<p class="verdict {"ok" if check.compliant else "bad"}" id="verdict">'
         f"{esc(label('verdict', lang))}{colon(lang)}{esc(parts.task_verdict(check, lang, shared=True))}</p>",

@@ -320,7 +320,7 @@ LABELS["en"].update(
 )
 LABELS["zh"].update(
     {
-        "tasks_title": "任务进展（截至 {date}）",
+        "tasks_title": "任务进展（截至{date}）",
         "progress_file": "进展报送文件",
         "as_of": "截至",
         "as_of_file": "报送文件所载",
@@ -493,9 +493,9 @@ LABELS["zh"].update(
         "binding_all_met": "约束性指标{count}项，全部达标。",
         "binding_some_met": "约束性指标{count}项，其中{met}项达标。",
         "binding_one_of_met": "约束性指标{count}项，其中1项达标。",
-        "binding_none_met": "约束性指标{count}项，均未达标。",
+        "binding_none_met": "约束性指标{count}项，均未完成。",
         "binding_the_one_met": "约束性指标1项，已达标。",
-        "binding_the_one_not_met": "约束性指标1项，未达标。",
+        "binding_the_one_not_met": "约束性指标1项，未完成。",
         "binding_units_all": "各单位约束性指标全部达标。",
         "binding_units_not": "{units}个单位中，{count}个单位约束性指标未全部达标：{names}。",
         "binding_units_not_one": "{units}个单位中，{count}个单位约束性指标未全部达标：{names}。",

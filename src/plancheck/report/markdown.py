@@ -19,6 +19,7 @@ from plancheck.report.common import (
     city_table,
     city_year,
     colon,
+    date_text,
     diff_side,
     enumerated,
     file_names,
@@ -319,7 +320,7 @@ def _tasks_of_evaluation(evaluation: Evaluation, lang: str) -> list[str]:
     files = markdown_inline(file_names(check.files, lang))
     return [
         "",
-        f"## {markdown_inline(label('tasks_title', lang, date=check.as_of.isoformat()))}",
+        f"## {markdown_inline(label('tasks_title', lang, date=date_text(check.as_of, lang)))}",
         "",
         f"- **{label('progress_file', lang)}{colon(lang).rstrip()}** {files}",
         *_tasks_lines(check, lang, level=3),
@@ -329,7 +330,7 @@ def _tasks_of_evaluation(evaluation: Evaluation, lang: str) -> list[str]:
 def render_taskcheck(check: TaskCheck, options: Options) -> str:
     """``plancheck tasks check``: the report an office can hand to its committee."""
     lang = options.lang
-    heading = label("tasks_title", lang, date=check.as_of.isoformat())
+    heading = label("tasks_title", lang, date=date_text(check.as_of, lang))
     lines = [
         f"# {markdown_inline(check.plan.info.title)} — {markdown_inline(heading)}",
         "",

@@ -7,6 +7,8 @@ allowed and ignored, so a filled-in template is evaluated unchanged.
 
 from __future__ import annotations
 
+import re
+
 from plancheck.plan.models import Plan, normalise_key
 
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -51,15 +53,30 @@ INFORMATIONAL = (
 
 _FIELD_OF = {normalise_key(alias): field for field, aliases in FIELDS.items() for alias in aliases}
 _IGNORED = {normalise_key(name) for name in INFORMATIONAL}
+# A column named with what qualifies it, as Chinese tables head them: its unit of measure or a
+# gloss in brackets after it (实际值（%）, 参照值（全市平均值）), its year before it
+# (2024年实际值, 2024年度完成值). Matched on the folded header: full-width brackets are half-width.
+_QUALIFIED = re.compile(
+    r"(?:\d{4}年度?)?(.+?)(?:\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕)?"
+)
+
+
+def _keys(header: str) -> tuple[str, str]:
+    """The folded header, and the column it names without its qualifiers."""
+    key = normalise_key(header)
+    found = _QUALIFIED.fullmatch(key)
+    return key, found.group(1) if found else key
 
 
 def field_of(header: str) -> str | None:
-    """The canonical field a header names, or None."""
-    return _FIELD_OF.get(normalise_key(header))
+    """The canonical field a header names (``实际值（%）`` too), or None."""
+    key, bare = _keys(header)
+    return _FIELD_OF.get(key) or _FIELD_OF.get(bare)
 
 
 def is_informational(header: str) -> bool:
-    return normalise_key(header) in _IGNORED
+    key, bare = _keys(header)
+    return key in _IGNORED or bare in _IGNORED
 
 
 def is_long(headers: list[str]) -> bool:

@@ -132,6 +132,7 @@ class _Builder:
         self.errors: list[UserError] = []
         self._said: set[tuple[str, int, int | None, str]] = set()  # (file, line, column, message)
         self.warnings: list[str] = []
+        self.skipped: list[str] = []  # the columns skipped, as headed: said if no figure is left
         self.sheets: dict[str, str] = {}
         self.index = {ind.id: n for n, ind in enumerate(plan.indicators)}
         self.default_unit = plan.info.unit or ""
@@ -214,6 +215,7 @@ class _Builder:
             extra = say("read.did_you_mean", hint=hint) if hint else ""
             where = layout.where(layout.line, col)
             self.warnings.append(say("read.unused_column", where=where, name=shown(name)) + extra)
+            self.skipped.append(shown(name))
 
     def add_record(self, context: _FileContext, record: RawRecord) -> None:
         """A YAML record: its cells by field."""
@@ -522,7 +524,11 @@ class _Builder:
         # (unit, year) positions given: those of every row kept, each one's pair read once.
         reported = {(position[code], year_index[year]) for code, year in {row[:2] for row in rows}}
         if require_values and not any(v == v for v in value):
-            raise UserError(say("read.no_value"), self.files[0])
+            # A column skipped may be where the figures were (a header not recognised): said
+            # here, the warnings being lost with the run.
+            skipped = say("list").join(say("quoted", text=name) for name in self.skipped[:5])
+            said = say("read.no_value_skipped", names=skipped) if skipped else ""
+            raise UserError(say("read.no_value") + said, self.files[0])
         return Submission(
             files=tuple(self.files),
             units=tuple(units),
