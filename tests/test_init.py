@@ -250,3 +250,16 @@ def test_the_workflow_installs_a_spec_holding_a_colon_as_written(tmp_path: Path)
     assert result.exit_code == 0, result.stderr
     _, steps = workflow(folder)
     assert 'pip install "plancheck @ git+https://example.org/x/plancheck@v1: x"' in steps
+
+
+def test_what_init_prints_is_a_line_per_file_never_a_workflow_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A line break in the folder's name is shown as \\x0a: a CI log is given no `::error`."""
+    monkeypatch.chdir(tmp_path)
+    result = run("init", "q\n::error::y")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 5  # four files written, then what to run next
+    assert lines[0] == "wrote q\\x0a::error::y/indicators.yaml"
+    assert not any(line.lstrip().startswith("::") for line in lines)

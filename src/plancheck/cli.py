@@ -337,8 +337,8 @@ def _finish(outcome: Outcome, output: Path | None = None) -> None:
         typer.echo(one_line(warning), err=True)
     if outcome.report:
         _emit(outcome.report, output, list(outcome.protected))
-    for message in outcome.messages:
-        typer.echo(message)
+    for message in outcome.messages:  # a folder's name is the user's: never a second line
+        typer.echo(one_line(message))
     raise typer.Exit(outcome.code)
 
 
