@@ -143,3 +143,14 @@ def test_the_readmes_ci_snippets_install_from_the_repository() -> None:
         assert not bare.search(snippet), snippet
     assert "git+https://github.com/OWNER/plancheck@" in section
     assert ".gitlab-ci.yml" in section
+
+
+def test_hooks_match_names_regardless_of_case() -> None:
+    """Excel on Windows saves 2023.CSV; an office may name its report Progress-2023.yaml."""
+    for hook in hooks().values():
+        files = re.compile(str(hook["files"]))
+        excluded = re.compile(str(hook["exclude"]))
+        for name in ("2023.CSV", "data/Xuhui-2024.XLSX", "2025.Yaml"):
+            assert files.search(name) and not excluded.search(name), name
+        for name in ("Progress-2023.yaml", "PROGRESS-2023.CSV", "plan/Sample-2027.csv"):
+            assert files.search(name) and excluded.search(name), name

@@ -538,3 +538,22 @@ def test_a_plans_yaml_problem_is_in_chinese(tmp_path: Path) -> None:
     (tmp_path / "indicators.yaml").write_text("plan:\n\tid: x\n", encoding="utf-8")
     code, _, err = run("plan", "validate", tmp_path, "--lang", "zh")
     assert code == 2 and "制表符" in err and "cannot start" not in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [c for c in sorted({path for path, _, _ in command_tree()}) if c],
+)
+def test_english_help_names_types_as_the_chinese_does_not_as_python(command: str) -> None:
+    """Issue: the English help said FILE <list[Path]> and --year <list[int]>."""
+    code, out, _ = run(*command.split(), "--help", env={"LANG": "C", "LC_ALL": ""})
+    assert code == 0 and out.startswith("Usage: ")
+    assert "list[" not in out
+
+
+def test_english_help_says_several_values_with_an_ellipsis() -> None:
+    assert {k for k in i18n.HELP_NAMES if k.startswith("<list[")} == set(i18n.HELP_TYPES_EN)
+    _, out, _ = run("evaluate", "--help", "--lang", "en")
+    assert "  FILE <path>…  Submission files" in out
+    _, out, _ = run("diff", "--help", "--lang", "en")
+    assert "-y, --year <int>…" in out and "OLD [NEW] <path>…" in out

@@ -222,3 +222,44 @@ def test_a_folder_named_like_a_file_is_refused(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["table.csv"]
     (tmp_path / name).mkdir()
     assert CliRunner().invoke(app, args).exit_code == 0
+
+
+@pytest.mark.parametrize("name", ["my plan", "x: y", "a #b", "p'q", "p$HOME", "-plan", "规划"])
+def test_the_workflow_runs_as_written_whatever_the_folders_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """A space, a ': ', a '#', a quote or a '$' in the folder's name: the job is still valid
+    YAML, and each step's shell words name the folder (the `next:` line's too)."""
+    monkeypatch.chdir(tmp_path)
+    result = run("init", "--", name)
+    assert result.exit_code == 0, result.stderr
+    _, steps = workflow(Path(name))
+    for step in steps[1:]:
+        command, *args = shlex.split(step)
+        assert command == "plancheck"
+        ran = run(*args)
+        assert ran.exit_code == 0, (step, ran.stderr)
+    where = f"./{name}" if name.startswith("-") else name
+    next_line = result.stdout.splitlines()[-1]
+    assert shlex.split(next_line)[-3:] == [f"{where}/sample-2027.csv", "--plan", where]
+
+
+def test_the_workflow_installs_a_spec_holding_a_colon_as_written(tmp_path: Path) -> None:
+    folder = tmp_path / "p"
+    result = run("init", folder, "--install", "git+https://example.org/x/plancheck@v1: x")
+    assert result.exit_code == 0, result.stderr
+    _, steps = workflow(folder)
+    assert 'pip install "plancheck @ git+https://example.org/x/plancheck@v1: x"' in steps
+
+
+def test_what_init_prints_is_a_line_per_file_never_a_workflow_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A line break in the folder's name is shown as \\x0a: a CI log is given no `::error`."""
+    monkeypatch.chdir(tmp_path)
+    result = run("init", "q\n::error::y")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 5  # four files written, then what to run next
+    assert lines[0] == "wrote q\\x0a::error::y/indicators.yaml"
+    assert not any(line.lstrip().startswith("::") for line in lines)

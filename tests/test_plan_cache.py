@@ -39,3 +39,33 @@ def test_a_cached_plan_is_the_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert second.indicators == first.indicators and second.info == first.info
     monkeypatch.setenv("PLANCHECK_CACHE", "off")
     assert load_plan(ROOT / "data", tasks=False).indicators == first.indicators
+
+
+def test_no_home_is_no_cache_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A container's user with neither HOME nor a passwd entry: the plan is read afresh."""
+    import pwd
+
+    monkeypatch.delenv("PLANCHECK_CACHE", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("HOME", raising=False)
+
+    def no_entry(uid: int) -> object:
+        raise KeyError(uid)
+
+    monkeypatch.setattr(pwd, "getpwuid", no_entry)
+    assert cache.folder() is None
+    assert load_plan(ROOT / "data", tasks=False).indicators
+
+
+@pytest.mark.parametrize("relative", ["~", ".cache", "cache/here"])
+def test_a_relative_xdg_cache_home_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relative: str
+) -> None:
+    """As the XDG spec says: no cache folder made in the current folder (the repository)."""
+    monkeypatch.delenv("PLANCHECK_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", relative)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    assert cache.folder() == tmp_path / "home" / ".cache" / "plancheck"
+    load_plan(ROOT / "data", tasks=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home"]

@@ -128,3 +128,17 @@ def test_html_and_github_show_typed_text_as_text(tmp_path: Path) -> None:
     github = run("tasks", "check", progress, "-f", "github").stdout
     assert "\x1b" not in github
     annotations(github)  # every line one workflow command
+
+
+def test_evaluate_with_tasks_annotates_the_tasks_as_tasks_check_does() -> None:
+    """The same task annotations, an unreported task's on the progress file too."""
+    alone = run("tasks", "check", SAMPLE, "-f", "github", "--lang", "en").stdout.splitlines()
+    evaluated = run(
+        "evaluate", SAMPLES / "2023.csv", "--tasks", SAMPLE, "-f", "github", "--lang", "en"
+    ).stdout.splitlines()
+    tasks = [line for line in alone if "title=plancheck::" not in line]  # not the verdict
+    assert tasks and all(line in evaluated for line in tasks)
+    unreported = [
+        props for _, props, _ in annotations("\n".join(tasks)) if "unreported" in props["title"]
+    ]
+    assert unreported and all(props["file"].endswith("progress-2023.yaml") for props in unreported)

@@ -436,7 +436,9 @@ def init(folder: Path, *, period: str | None, install: str | None = None) -> Out
     years = parse_period(period) if period else None
     written = write_starter(folder, years, install)
     lines = [say("init.wrote", path=path) for path in written]
-    lines.append(say("init.next", file=written[2], folder=folder))
+    from plancheck.plan.importers.starter import shell_word
+
+    lines.append(say("init.next", file=shell_word(str(written[2])), folder=shell_word(str(folder))))
     return Outcome("", messages=tuple(lines))
 
 

@@ -41,7 +41,12 @@ class _Group(TyperGroup):
         args = i18n.without_lang(given)
         try:
             if i18n.current() != "zh":
-                return super().main(args, *more, **options)
+                if not any(arg in ("--help", "-h") for arg in args) and args:
+                    return super().main(args, *more, **options)
+                from plancheck.help_zh import english_help  # a help page is printed
+
+                with english_help():
+                    return super().main(args, *more, **options)
             from plancheck.help_zh import chinese_help, translate
 
             translate(self)
@@ -337,8 +342,8 @@ def _finish(outcome: Outcome, output: Path | None = None) -> None:
         typer.echo(one_line(warning), err=True)
     if outcome.report:
         _emit(outcome.report, output, list(outcome.protected))
-    for message in outcome.messages:
-        typer.echo(message)
+    for message in outcome.messages:  # a folder's name is the user's: never a second line
+        typer.echo(one_line(message))
     raise typer.Exit(outcome.code)
 
 

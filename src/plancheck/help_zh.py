@@ -16,7 +16,7 @@ from typing import Any
 from typer._click.core import Context
 from typer._click.formatting import HelpFormatter
 
-from plancheck.i18n import HELP, HELP_NAMES, help_text
+from plancheck.i18n import HELP, HELP_NAMES, HELP_TYPES_EN, help_text
 
 
 def parameters(group: Any) -> Iterator[tuple[str, str | None, Any]]:
@@ -160,6 +160,29 @@ class ChineseHelpFormatter(HelpFormatter):
             text = HELP["--help"] + text.removeprefix("Show this message and exit.")
         text = _DEFAULT.sub(lambda m: f"（{HELP['default']}：{m.group(1)}）", text)
         return _REQUIRED.sub(f"（{HELP['required']}）", text)
+
+
+_TYPE_EN = re.compile("|".join(re.escape(name) for name in HELP_TYPES_EN))
+
+
+class EnglishHelpFormatter(HelpFormatter):
+    """click's formatter, with ``<path>…`` for what typer shows as ``<list[Path]>``."""
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = [(_TYPE_EN.sub(lambda m: HELP_TYPES_EN[m.group()], first), second)
+                for first, second in rows]  # fmt: skip
+        super().write_dl(rows, col_max, col_spacing)
+
+
+@contextmanager
+def english_help() -> Iterator[None]:
+    """Help written while this is active is laid out by ``EnglishHelpFormatter``."""
+    previous = Context.formatter_class
+    Context.formatter_class = EnglishHelpFormatter
+    try:
+        yield
+    finally:
+        Context.formatter_class = previous
 
 
 @contextmanager

@@ -240,6 +240,14 @@ HELP_NAMES: dict[str, str] = {
 }
 
 
+# The English help's names of the types typer shows as Python's (``<list[Path]>``): an argument or
+# an option that takes several values, as HELP_NAMES says them in Chinese (``<路径>…``).
+HELP_TYPES_EN: dict[str, str] = {
+    "<list[Path]>": "<path>…",
+    "<list[int]>": "<int>…",
+}
+
+
 def help_text(command: str, param: str | None = None) -> str | None:
     """The Chinese help of ``command`` (its path without "plancheck"), or of one of its options
     (``--year``) or arguments (``files``); None when the catalog has none."""

@@ -33,7 +33,17 @@ def folder() -> Path | None:
         return None
     if setting:
         return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    # A relative XDG_CACHE_HOME is ignored, as the XDG spec says (it would be a folder in the
+    # current one: the repository of submissions); no home (a container's user without HOME
+    # and without a passwd entry) is no cache, never a crash.
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # "Could not determine home directory"
+            return None
+        if not os.path.isabs(base):
+            return None
     return Path(base) / "plancheck"
 
 

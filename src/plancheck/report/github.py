@@ -94,6 +94,9 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
             given.append(f"line={r.line}")
         given.append(f"title={found[1]}")
         yield f"::{kind} {','.join(given)}::{message}\n"
+    # A finding with no line of its own (a task not reported) is placed on the progress file,
+    # as `tasks check -f github` places it.
+    progress = evaluation.tasks.files[0] if evaluation.tasks and evaluation.tasks.files else None
     for row in task_rows(evaluation, lang) or []:
         if row.status not in BAD:
             continue
@@ -101,7 +104,7 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
         line = command(
             "error" if row.blocking else "warning",
             row.reason,
-            file=row.file,
+            file=row.file or progress,
             line=row.line,
             title=title,
         )

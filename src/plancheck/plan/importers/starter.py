@@ -13,6 +13,7 @@ from pathlib import Path
 
 from plancheck.errors import UserError, os_reason
 from plancheck.i18n import say
+from plancheck.safetext import one_line
 
 DEFAULT_PERIOD = (2026, 2030)  # the 15th five-year plan
 # What the workflow installs when init is not told (--install): a pinned VCS reference to fill in.
@@ -205,10 +206,10 @@ jobs:
         with:
           python-version: "3.11"
       - name: Install plancheck from its repository (not from PyPI)
-        run: pip install "{spec}"
-      - run: plancheck plan validate {folder}
-      - run: plancheck check {folder}/{sample} --plan {folder} -f github
-      - run: plancheck evaluate {folder}/{sample} --plan {folder} --format markdown
+        run: {install}
+      - run: {validate}
+      - run: {check}
+      - run: {evaluate}
 """
 
 
@@ -216,8 +217,47 @@ def ci_job(folder: Path, sample: str, install: str | None = None) -> str:
     """The GitHub Actions job for the new plan: ``CI``, installing what ``--install`` gave, or
     the placeholder to fill in, with its comment."""
     spec, note = install_spec(install)
-    head = say("init.head_ci", folder=folder.as_posix())
-    return CI.format(head=head, note=note, spec=spec, folder=folder.as_posix(), sample=sample)
+    head = say("init.head_ci", folder=one_line(folder.as_posix()))
+    where = shell_word(folder.as_posix())
+    sample_path = shell_word(f"{folder.as_posix()}/{sample}")
+    runs = {
+        "install": f'pip install "{spec}"',
+        "validate": f"plancheck plan validate {where}",
+        "check": f"plancheck check {sample_path} --plan {where} -f github",
+        "evaluate": f"plancheck evaluate {sample_path} --plan {where} --format markdown",
+    }
+    return CI.format(head=head, note=note, **{k: _yaml_text(v) for k, v in runs.items()})
+
+
+# What a shell reads as itself in a command's word: letters and digits of any script and these.
+_SHELL_PLAIN = frozenset("@%+=:,./-_")
+
+
+def shell_word(path: str) -> str:
+    """``path`` as one word of a shell command (the workflow's ``run:`` lines, the ``next:``
+    line): as it is when the shell reads it so, else quoted; never taken for an option."""
+    if path.startswith("-"):
+        path = f"./{path}"
+    if path and all(ch.isalnum() or ch in _SHELL_PLAIN for ch in path):
+        return path
+    import shlex
+
+    return shlex.quote(path)
+
+
+def _yaml_text(text: str) -> str:
+    """``text`` as the value of a YAML mapping: as it is when YAML reads it back unchanged (the
+    usual case), else a double-quoted scalar (a ``: `` or ``#`` in a folder's name)."""
+    import json
+
+    import yaml
+
+    try:
+        if "\n" not in text and yaml.safe_load(f"run: {text}") == {"run": text}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)  # JSON's string is YAML's double-quoted scalar
 
 
 def starter_files(
