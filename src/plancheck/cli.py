@@ -334,6 +334,17 @@ def _value(choice: Any) -> str:
     return str(getattr(choice, "value", choice))
 
 
+def _chosen(subject: str, fmt: Any, output: Path | None) -> str:
+    """The report's format: -f, else the one -o's extension names, else the table."""
+    from plancheck.report import chosen
+
+    return chosen(subject, None if fmt is None else _value(fmt), _name(output))
+
+
+def _name(output: Path | None) -> str | None:
+    return None if output is None else str(output)
+
+
 def _finish(outcome: Outcome, output: Path | None = None) -> None:
     """Warnings on stderr, the report where the user asked, then the exit code."""
     from plancheck.safetext import one_line
@@ -360,7 +371,7 @@ def evaluate(
     ],
     plan: PlanOption = None,
     year: YearOption = None,
-    fmt: Annotated[EvaluationFormat, _format_option("evaluation")] = "table",
+    fmt: Annotated[EvaluationFormat | None, _format_option("evaluation")] = None,
     output: OutputOption = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Not compliant unless every indicator passes.")
@@ -425,11 +436,12 @@ def evaluate(
 
     from plancheck import app as application
 
-    options = replace(_options(_value(fmt), lang, output), details=details)
-    _errors_as(_value(fmt), output, options, *files, reference, progress, plan=plan)
+    name = _chosen("evaluation", fmt, output)  # -f, else what -o's extension says
+    options = replace(_options(name, lang, output), details=details)
+    _errors_as(name, output, options, *files, reference, progress, plan=plan)
     request = application.EvaluateRequest(
         files=files,
-        format=_value(fmt),
+        format=name,
         options=options,
         plan=plan,
         year=year,
@@ -455,7 +467,7 @@ def check(
     ],
     plan: PlanOption = None,
     year: YearOption = None,
-    fmt: Annotated[CheckFormat, _format_option("check")] = "table",
+    fmt: Annotated[CheckFormat | None, _format_option("check")] = None,
     output: OutputOption = None,
     unit: Annotated[
         str | None, typer.Option("--unit", help="A unit the submission must hold.")
@@ -478,11 +490,12 @@ def check(
     """
     from plancheck import app as application
 
-    options = _options(_value(fmt), lang, output)
-    _errors_as(_value(fmt), output, options, *files, reference, plan=plan)
+    name = _chosen("check", fmt, output)  # -f, else what -o's extension says
+    options = _options(name, lang, output)
+    _errors_as(name, output, options, *files, reference, plan=plan)
     request = application.EvaluateRequest(
         files=files,
-        format=_value(fmt),
+        format=name,
         options=options,
         plan=plan,
         year=year,
@@ -496,14 +509,15 @@ def check(
 @app.command()
 def indicators(
     plan: PlanOption = None,
-    fmt: Annotated[IndicatorsFormat, _format_option("indicators")] = "table",
+    fmt: Annotated[IndicatorsFormat | None, _format_option("indicators")] = None,
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
     """List the plan's indicators with their targets."""
     from plancheck import app as application
 
-    _finish(application.listing("indicators", plan, _value(fmt), _options(_value(fmt), lang, output)),
+    name = _chosen("indicators", fmt, output)  # -f, else what -o's extension says
+    _finish(application.listing("indicators", plan, name, _options(name, lang, output)),
             output)  # fmt: skip
 
 
@@ -517,7 +531,7 @@ app.add_typer(tasks_app, name="tasks")
 def tasks(
     ctx: typer.Context,
     plan: PlanOption = None,
-    fmt: Annotated[TasksFormat, _format_option("tasks")] = "table",
+    fmt: Annotated[TasksFormat | None, _format_option("tasks")] = None,
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -525,8 +539,9 @@ def tasks(
     if ctx.invoked_subcommand is None:
         from plancheck import app as application
 
-        options = _options(_value(fmt), lang, output)
-        _finish(application.listing("tasks", plan, _value(fmt), options), output)
+        name = _chosen("tasks", fmt, output)  # -f, else what -o's extension says
+        options = _options(name, lang, output)
+        _finish(application.listing("tasks", plan, name, options), output)
 
 
 @tasks_app.command("check")
@@ -542,7 +557,7 @@ def tasks_check(
             "Default: 31 December of the report's year.",
         ),
     ] = None,
-    fmt: Annotated[TaskcheckFormat, _format_option("taskcheck")] = "table",
+    fmt: Annotated[TaskcheckFormat | None, _format_option("taskcheck")] = None,
     output: OutputOption = None,
     strict: Annotated[
         bool,
@@ -558,9 +573,10 @@ def tasks_check(
     """Check a progress report on the plan's tasks; exit 0 compliant, 1 not, 2 bad input."""
     from plancheck import app as application
 
-    options = _options(_value(fmt), lang, output)
-    _errors_as(_value(fmt), output, options, progress, plan=plan)
-    outcome = application.tasks_check(progress, plan=plan, fmt=_value(fmt), options=options,
+    name = _chosen("taskcheck", fmt, output)  # -f, else what -o's extension says
+    options = _options(name, lang, output)
+    _errors_as(name, output, options, progress, plan=plan)
+    outcome = application.tasks_check(progress, plan=plan, fmt=name, options=options,
                                       as_of=as_of, strict=strict)  # fmt: skip
     _finish(outcome, output)
 
@@ -633,7 +649,7 @@ def diff(
         str | None, typer.Option("--unit", help="Compare this unit; all units inform peers.")
     ] = None,
     sheet: SheetOption = None,
-    fmt: Annotated[DiffFormat, _format_option("diff")] = "table",
+    fmt: Annotated[DiffFormat | None, _format_option("diff")] = None,
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -641,11 +657,12 @@ def diff(
     exit 1 if one newly fails."""
     from plancheck import app as application
 
-    options = _options(_value(fmt), lang, output)
-    _errors_as(_value(fmt), output, options, *files, plan=plan)
+    name = _chosen("diff", fmt, output)  # -f, else what -o's extension says
+    options = _options(name, lang, output)
+    _errors_as(name, output, options, *files, plan=plan)
     request = application.DiffRequest(
         files=files,
-        format=_value(fmt),
+        format=name,
         options=options,
         plan=plan,
         years=tuple(years or ()),

@@ -45,6 +45,8 @@ class Format(NamedTuple):
     # When slow: about how long each result takes, and what is faster (i18n keys).
     slow_each: str = "report.each_millisecond"
     faster: str = "report.faster_shared"
+    # What a file of this format is named like (-o report.md): the format -o implies
+    suffixes: tuple[str, ...] = ()
 
 
 _ALL = frozenset({"evaluation", "indicators", "tasks", "taskcheck", "diff"})  # tasks check, diff
@@ -58,33 +60,47 @@ FORMATS: dict[str, Format] = {
         20_000,
         True,
         one_pass=True,  # its compact view holds the latest year's results, --details all
+        suffixes=(".txt",),
     ),
     "markdown": Format(
-        "plancheck.report.markdown", _ALL, "GitHub-flavoured markdown to share", one_pass=True
+        "plancheck.report.markdown",
+        _ALL,
+        "GitHub-flavoured markdown to share",
+        one_pass=True,
+        suffixes=(".md", ".markdown"),
     ),
     "json": Format(
         "plancheck.report.json",
         _ALL | {"check"},
         "the stable contract for scripts and CI",
         one_pass=True,
+        suffixes=(".json",),
     ),
-    "junit": Format("plancheck.report.junit", _CI, "JUnit XML for CI", one_pass=True),
+    "junit": Format(
+        "plancheck.report.junit", _CI, "JUnit XML for CI", one_pass=True, suffixes=(".xml",)
+    ),
     "github": Format("plancheck.report.github", _CI, "GitHub annotations", one_pass=True),
     "html": Format(
         "plancheck.report.html",
         frozenset({"evaluation", "diff", "taskcheck"}),
         "one file to share, print",
         one_pass=True,
+        suffixes=(".html", ".htm"),
     ),
     # python-docx builds each table cell as XML: minutes for a national file's thousands of rows.
     "docx": Format(
-        "plancheck.report.docx", frozenset({"evaluation"}), "a Word document (A4)", 5_000
+        "plancheck.report.docx",
+        frozenset({"evaluation"}),
+        "a Word document (A4)",
+        5_000,
+        suffixes=(".docx",),
     ),
     "csv": Format(
         "plancheck.report.csv",
         frozenset({"evaluation"}),
         "one row per result (Excel)",
         one_pass=True,
+        suffixes=(".csv",),
     ),
     # xlsxwriter writes each cell as an object: about 0.1 ms a result.
     "xlsx": Format(
@@ -95,12 +111,47 @@ FORMATS: dict[str, Format] = {
         one_pass=True,
         slow_each="report.each_tenth",
         faster="report.faster_csv",
+        suffixes=(".xlsx",),
     ),
 }
 
 
 def choices(subject: str) -> list[str]:
     return [name for name, fmt in FORMATS.items() if subject in fmt.subjects]
+
+
+# Text any text format may be kept in (GitHub annotations in a .txt, a table in a .log).
+_PLAIN_TEXT = frozenset({".txt", ".log", ".text"})
+_BINARY = frozenset({"docx", "xlsx"})
+
+
+def chosen(subject: str, name: str | None, output: str | None) -> str:
+    """The format of a report: ``--format`` if given, else the one ``-o``'s extension names
+    (``-o report.md`` is markdown), else the terminal's table. A name another format owns
+    (``-f json -o r.xlsx``: a file nothing opens), or a format the command does not write
+    (``tasks check -o r.docx``), is a UserError."""
+    from pathlib import PurePath
+
+    suffix = PurePath(output).suffix.lower() if output and output != "-" else ""
+    owner = next((n for n, f in FORMATS.items() if suffix and suffix in f.suffixes), None)
+    if name is None:
+        if owner is None or owner == "table":
+            return "table"
+        if subject not in FORMATS[owner].subjects:
+            from plancheck.errors import UserError
+            from plancheck.i18n import say
+
+            raise UserError(say("report.suffix_not_written", suffix=suffix, implied=owner,
+                                formats=", ".join(choices(subject))), output)  # fmt: skip
+        return owner
+    plain = suffix in _PLAIN_TEXT and name not in _BINARY
+    if owner is not None and owner != name and not plain:
+        from plancheck.errors import UserError
+        from plancheck.i18n import say
+
+        raise UserError(say("report.suffix_disagrees", fmt=name, suffix=suffix, implied=owner),
+                        output)  # fmt: skip
+    return name
 
 
 def slow_note(name: str, results: int, options: Options) -> str | None:
