@@ -27,7 +27,7 @@ def test_the_extension_names_the_format(tmp_path: Path, name: str, starts: bytes
     ("args", "said"),
     [(["-f", "json", "-o", "r.xlsx"], "-f json disagrees with the extension '.xlsx', which is xlsx's"),
      (["-f", "docx", "-o", "r.txt"], "-f docx disagrees with the extension '.txt', which is table's"),
-     (["-f", "markdown", "-o", "r.JSON"], "-f markdown disagrees with the extension '.json'")],
+     (["-f", "csv", "-o", "r.DOCX"], "-f csv disagrees with the extension '.docx'")],
 )  # fmt: skip
 def test_a_format_the_extension_disagrees_with_is_refused(
     tmp_path: Path, args: list[str], said: str
@@ -45,9 +45,10 @@ def test_a_format_the_command_does_not_write_is_refused(tmp_path: Path) -> None:
     assert "the extension '.docx' says docx, which this command does not write" in result.stderr
 
 
-def test_plain_text_takes_any_text_format_and_every_suffix_has_one_owner() -> None:
+def test_a_text_format_goes_where_f_says_and_every_suffix_has_one_owner() -> None:
     assert chosen("evaluation", "github", "notes.txt") == "github"
-    assert chosen("evaluation", "json", "run.log") == "json"
+    assert chosen("evaluation", "junit", "results.json") == "junit"
     assert chosen("evaluation", None, "-") == "table"
+    assert chosen("check", None, "x.md") == "table"  # check writes no markdown: its table
     owned = [s for f in FORMATS.values() for s in f.suffixes]
     assert len(owned) == len(set(owned))

@@ -334,15 +334,14 @@ def _value(choice: Any) -> str:
     return str(getattr(choice, "value", choice))
 
 
-def _chosen(subject: str, fmt: Any, output: Path | None) -> str:
-    """The report's format: -f, else the one -o's extension names, else the table."""
+def _chosen(ctx: typer.Context, subject: str, fmt: Any, output: Path | None) -> str:
+    """The report's format: -f as typed, else the one -o's extension names, else the table
+    (the option's default, shown in --help)."""
     from plancheck.report import chosen
 
-    return chosen(subject, None if fmt is None else _value(fmt), _name(output))
-
-
-def _name(output: Path | None) -> str | None:
-    return None if output is None else str(output)
+    typed = ctx.get_parameter_source("fmt")
+    given = typed is not None and typed.name not in ("DEFAULT", "DEFAULT_MAP")
+    return chosen(subject, _value(fmt) if given else None, None if output is None else str(output))
 
 
 def _finish(outcome: Outcome, output: Path | None = None) -> None:
@@ -363,6 +362,7 @@ def _finish(outcome: Outcome, output: Path | None = None) -> None:
 
 @app.command()
 def evaluate(
+    ctx: typer.Context,
     files: Annotated[
         list[Path],
         typer.Argument(
@@ -371,7 +371,7 @@ def evaluate(
     ],
     plan: PlanOption = None,
     year: YearOption = None,
-    fmt: Annotated[EvaluationFormat | None, _format_option("evaluation")] = None,
+    fmt: Annotated[EvaluationFormat, _format_option("evaluation")] = "table",
     output: OutputOption = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Not compliant unless every indicator passes.")
@@ -436,7 +436,7 @@ def evaluate(
 
     from plancheck import app as application
 
-    name = _chosen("evaluation", fmt, output)  # -f, else what -o's extension says
+    name = _chosen(ctx, "evaluation", fmt, output)  # -f, else what -o's extension says
     options = replace(_options(name, lang, output), details=details)
     _errors_as(name, output, options, *files, reference, progress, plan=plan)
     request = application.EvaluateRequest(
@@ -459,6 +459,7 @@ def evaluate(
 
 @app.command()
 def check(
+    ctx: typer.Context,
     files: Annotated[
         list[Path],
         typer.Argument(
@@ -467,7 +468,7 @@ def check(
     ],
     plan: PlanOption = None,
     year: YearOption = None,
-    fmt: Annotated[CheckFormat | None, _format_option("check")] = None,
+    fmt: Annotated[CheckFormat, _format_option("check")] = "table",
     output: OutputOption = None,
     unit: Annotated[
         str | None, typer.Option("--unit", help="A unit the submission must hold.")
@@ -490,7 +491,7 @@ def check(
     """
     from plancheck import app as application
 
-    name = _chosen("check", fmt, output)  # -f, else what -o's extension says
+    name = _chosen(ctx, "check", fmt, output)  # -f, else what -o's extension says
     options = _options(name, lang, output)
     _errors_as(name, output, options, *files, reference, plan=plan)
     request = application.EvaluateRequest(
@@ -508,15 +509,16 @@ def check(
 
 @app.command()
 def indicators(
+    ctx: typer.Context,
     plan: PlanOption = None,
-    fmt: Annotated[IndicatorsFormat | None, _format_option("indicators")] = None,
+    fmt: Annotated[IndicatorsFormat, _format_option("indicators")] = "table",
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
     """List the plan's indicators with their targets."""
     from plancheck import app as application
 
-    name = _chosen("indicators", fmt, output)  # -f, else what -o's extension says
+    name = _chosen(ctx, "indicators", fmt, output)  # -f, else what -o's extension says
     _finish(application.listing("indicators", plan, name, _options(name, lang, output)),
             output)  # fmt: skip
 
@@ -531,7 +533,7 @@ app.add_typer(tasks_app, name="tasks")
 def tasks(
     ctx: typer.Context,
     plan: PlanOption = None,
-    fmt: Annotated[TasksFormat | None, _format_option("tasks")] = None,
+    fmt: Annotated[TasksFormat, _format_option("tasks")] = "table",
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -539,13 +541,14 @@ def tasks(
     if ctx.invoked_subcommand is None:
         from plancheck import app as application
 
-        name = _chosen("tasks", fmt, output)  # -f, else what -o's extension says
+        name = _chosen(ctx, "tasks", fmt, output)  # -f, else what -o's extension says
         options = _options(name, lang, output)
         _finish(application.listing("tasks", plan, name, options), output)
 
 
 @tasks_app.command("check")
 def tasks_check(
+    ctx: typer.Context,
     progress: Annotated[
         Path, typer.Argument(help="A progress report on the tasks (YAML or CSV).", readable=False)
     ],
@@ -557,7 +560,7 @@ def tasks_check(
             "Default: 31 December of the report's year.",
         ),
     ] = None,
-    fmt: Annotated[TaskcheckFormat | None, _format_option("taskcheck")] = None,
+    fmt: Annotated[TaskcheckFormat, _format_option("taskcheck")] = "table",
     output: OutputOption = None,
     strict: Annotated[
         bool,
@@ -573,7 +576,7 @@ def tasks_check(
     """Check a progress report on the plan's tasks; exit 0 compliant, 1 not, 2 bad input."""
     from plancheck import app as application
 
-    name = _chosen("taskcheck", fmt, output)  # -f, else what -o's extension says
+    name = _chosen(ctx, "taskcheck", fmt, output)  # -f, else what -o's extension says
     options = _options(name, lang, output)
     _errors_as(name, output, options, progress, plan=plan)
     outcome = application.tasks_check(progress, plan=plan, fmt=name, options=options,
@@ -626,6 +629,7 @@ def template(
 
 @app.command()
 def diff(
+    ctx: typer.Context,
     files: Annotated[
         list[Path],
         typer.Argument(
@@ -649,7 +653,7 @@ def diff(
         str | None, typer.Option("--unit", help="Compare this unit; all units inform peers.")
     ] = None,
     sheet: SheetOption = None,
-    fmt: Annotated[DiffFormat | None, _format_option("diff")] = None,
+    fmt: Annotated[DiffFormat, _format_option("diff")] = "table",
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
@@ -657,7 +661,7 @@ def diff(
     exit 1 if one newly fails."""
     from plancheck import app as application
 
-    name = _chosen("diff", fmt, output)  # -f, else what -o's extension says
+    name = _chosen(ctx, "diff", fmt, output)  # -f, else what -o's extension says
     options = _options(name, lang, output)
     _errors_as(name, output, options, *files, plan=plan)
     request = application.DiffRequest(

@@ -120,16 +120,15 @@ def choices(subject: str) -> list[str]:
     return [name for name, fmt in FORMATS.items() if subject in fmt.subjects]
 
 
-# Text any text format may be kept in (GitHub annotations in a .txt, a table in a .log).
-_PLAIN_TEXT = frozenset({".txt", ".log", ".text"})
 _BINARY = frozenset({"docx", "xlsx"})
 
 
 def chosen(subject: str, name: str | None, output: str | None) -> str:
     """The format of a report: ``--format`` if given, else the one ``-o``'s extension names
-    (``-o report.md`` is markdown), else the terminal's table. A name another format owns
-    (``-f json -o r.xlsx``: a file nothing opens), or a format the command does not write
-    (``tasks check -o r.docx``), is a UserError."""
+    (``-o report.md`` is markdown), else the terminal's table. Text in a workbook's or a Word
+    document's name, or one of those in a text format's (``-f json -o r.xlsx``, ``tasks check
+    -o r.docx``: files nothing opens), is a UserError; a text format in another's name (JUnit's
+    XML in ``x.csv``) is written as ``-f`` says."""
     from pathlib import PurePath
 
     suffix = PurePath(output).suffix.lower() if output and output != "-" else ""
@@ -138,14 +137,15 @@ def chosen(subject: str, name: str | None, output: str | None) -> str:
         if owner is None or owner == "table":
             return "table"
         if subject not in FORMATS[owner].subjects:
+            if owner not in _BINARY:
+                return "table"  # a markdown listing of a command that has none: its table
             from plancheck.errors import UserError
             from plancheck.i18n import say
 
             raise UserError(say("report.suffix_not_written", suffix=suffix, implied=owner,
                                 formats=", ".join(choices(subject))), output)  # fmt: skip
         return owner
-    plain = suffix in _PLAIN_TEXT and name not in _BINARY
-    if owner is not None and owner != name and not plain:
+    if owner is not None and owner != name and (owner in _BINARY or name in _BINARY):
         from plancheck.errors import UserError
         from plancheck.i18n import say
 
