@@ -642,6 +642,11 @@ class Layout:
                 raise self._error(say("read.unknown_indicator", text=shown(name), hint=""), col)
             else:
                 self.unused.append((col, name))
+        if not self.long:  # a row's figures are under their indicators' columns
+            for field in ("value", "reference", "rank"):
+                if (at := self.fields.get(field)) is not None:
+                    name = shown(header[at])
+                    raise self._error(say("read.wide_field", name=name, field=field), at)
         if self.references_only and "reference" not in self.fields:
             raise UserError(say("read.no_reference_column"), self.file, self.line)
         if self.long and not {"value", "reference"} & set(self.fields):
