@@ -307,7 +307,7 @@ class _Builder:
             self.fail(context, line, self._unknown(text_key, label(line, "indicator")), "indicator")
             return
         if other_key is not None and str(other_key).strip():
-            other = self.plan.find_indicator(fold(str(other_key)))
+            other = columns.find_indicator(self.plan, fold(str(other_key)))
             if other is not None and self.index[other.id] != indicator:
                 ind = self.plan.indicators[indicator]
                 self.fail(context, line, say("cell", label=label(line, "indicator"), message=say(
@@ -386,7 +386,7 @@ class _Builder:
         if normalise_key(folded) in TOTALS:
             self._total_row(context, line, key.strip())
             return None
-        found = self.plan.find_indicator(folded)
+        found = columns.find_indicator(self.plan, folded)
         self._keys[key] = None if found is None else self.index[found.id]
         if found is None:
             self.fail(context, line, self._unknown(key, label(line, "indicator")), "indicator")
@@ -631,7 +631,7 @@ class Layout:
                 self.fields["indicator"] = col
             elif columns.is_informational(name):
                 continue
-            elif not self.long and (indicator := self.plan.find_indicator(name)) is not None:
+            elif not self.long and (indicator := columns.find_indicator(self.plan, name)):
                 if indicator.id in self.indicators.values():
                     raise self._error(say("read.indicator_two_columns", id=indicator.id), col)
                 self.indicators[col] = indicator.id
