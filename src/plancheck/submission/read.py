@@ -383,7 +383,7 @@ class _Builder:
             self.fail(context, line, say("cell", label=label(line, "indicator"),
                                          message=say("read.indicator_empty")))  # fmt: skip
             return None
-        if normalise_key(folded) in TOTALS:
+        if _is_total(normalise_key(folded)):
             self._total_row(context, line, key.strip())
             return None
         found = columns.find_indicator(self.plan, folded)
@@ -561,7 +561,13 @@ def _place(context: _FileContext, line: int, field: str | None) -> tuple[int, in
 def _total_text(cell: object) -> str:
     """The cell's text as typed when it marks a row of the table's own (合计, 说明…), else ""."""
     text = str(cell)
-    return text.strip() if normalise_key(fold(text)) in TOTALS else ""
+    return text.strip() if _is_total(normalise_key(fold(text))) else ""
+
+
+def _is_total(key: str) -> bool:
+    """A key (``normalise_key``) of a row of the table's own: 合计, 说明…, or the note under a
+    table written after one of them, 注：数据截至2023年底 (full-width colon folded)."""
+    return key in TOTALS or (":" in key and key.partition(":")[0] in TOTALS)
 
 
 def _check_figure(raw: object, ind: Indicator, field: str) -> float | str:
