@@ -281,3 +281,21 @@ def test_a_number_and_another_indicators_name_in_one_cell_are_no_indicator(tmp_p
 def test_digits_alone_are_one_number_never_a_number_and_a_name(tmp_path: Path, cell: str) -> None:
     result = run("evaluate", write(tmp_path, f"indicator,value\n{cell},1\n"))
     assert result.code == 2 and f"unknown indicator '{cell}'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "header", ["序号,指标名称,数值", "指标名称,序号,数值", "name,indicator,value"]
+)
+def test_a_name_beside_a_number_column_is_only_read_whichever_comes_first(
+    tmp_path: Path, header: str
+) -> None:
+    """README: name/指标名称 is the key only when there is no number column; beside one it is
+    for people. A name column before the number column was taken as the key, so a name
+    abbreviated or typed loosely there stopped the run ("unknown indicator")."""
+    first = header.split(",")[0]
+    name, number = "重大行政决策审查率", "4"  # abbreviated: no indicator's name
+    cells = f"{name},{number}" if first in ("指标名称", "name") else f"{number},{name}"
+    source = write(tmp_path, f"{header}\n{cells},100\n")
+    result = run("evaluate", source, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    assert result.statuses()["4"] == "pass" and result.stderr == ""

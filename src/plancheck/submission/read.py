@@ -620,7 +620,8 @@ class Layout:
                 self.file,
                 self.line,
             )
-        self.long = columns.is_long(header) or any(normalise_key(h) in _NAMES for h in header)
+        numbered = columns.is_long(header)  # a number column: a name beside it is only read
+        self.long = numbered or any(normalise_key(h) in _NAMES for h in header)
         for col, name in enumerate(header):
             field = columns.field_of(name)
             if not name:
@@ -633,7 +634,7 @@ class Layout:
                 if field in self.fields:
                     raise self._error(say("read.two_columns", field=field), col)
                 self.fields[field] = col
-            elif self.long and normalise_key(name) in _NAMES and "indicator" not in self.fields:
+            elif not numbered and normalise_key(name) in _NAMES and "indicator" not in self.fields:
                 self.fields["indicator"] = col
             elif columns.is_informational(name):
                 continue
