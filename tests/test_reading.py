@@ -284,3 +284,52 @@ def test_no_value_left_names_the_columns_skipped(tmp_path: Path) -> None:
     ]
     result = run("evaluate", source)
     assert result.stderr.splitlines()[-1].endswith("; columns not read: '2023年数据', '填报人'")
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["8 行政诉讼败诉率", "8.行政诉讼败诉率", "８．行政诉讼败诉率", "8、行政诉讼败诉率",
+     "（8）行政诉讼败诉率", "08 “行政诉讼败诉率”"],
+)  # fmt: skip
+def test_the_number_and_the_name_in_one_cell_are_read_as_the_did_you_mean_hint_writes_them(
+    tmp_path: Path, cell: str
+) -> None:
+    """The hint for a misspelt name is '8 行政诉讼败诉率'; typed back as suggested, that cell was
+    an unknown indicator again, with the same hint (the plan's table shows number and name)."""
+    source = write(tmp_path, f"indicator,value\n{cell},3\n4,100\n")
+    result = run("evaluate", source, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    assert result.statuses()["8"] == "unknown"  # read: 3, with no city average to judge it by
+    wide = write(tmp_path, f"unit,year,4,{cell}\n徐汇区,2023,100,3\n", "wide.csv")
+    assert run("evaluate", wide, "-f", "json").statuses()["8"] == "unknown"
+
+
+def test_a_number_and_another_indicators_name_in_one_cell_are_no_indicator(tmp_path: Path) -> None:
+    source = write(tmp_path, "indicator,value\n4 行政诉讼败诉率,3\n")
+    result = run("evaluate", source)
+    assert (result.code, result.stderr) == (2, f"{source}:2: indicator: unknown indicator "
+                                            "'4 行政诉讼败诉率'; did you mean '8 行政诉讼败诉率'?\n")  # fmt: skip
+
+
+@pytest.mark.parametrize("cell", ["99", "4 4", "24 4", "(4)4"])
+def test_digits_alone_are_one_number_never_a_number_and_a_name(tmp_path: Path, cell: str) -> None:
+    result = run("evaluate", write(tmp_path, f"indicator,value\n{cell},1\n"))
+    assert result.code == 2 and f"unknown indicator '{cell}'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "header", ["序号,指标名称,数值", "指标名称,序号,数值", "name,indicator,value"]
+)
+def test_a_name_beside_a_number_column_is_only_read_whichever_comes_first(
+    tmp_path: Path, header: str
+) -> None:
+    """README: name/指标名称 is the key only when there is no number column; beside one it is
+    for people. A name column before the number column was taken as the key, so a name
+    abbreviated or typed loosely there stopped the run ("unknown indicator")."""
+    first = header.split(",")[0]
+    name, number = "重大行政决策审查率", "4"  # abbreviated: no indicator's name
+    cells = f"{name},{number}" if first in ("指标名称", "name") else f"{number},{name}"
+    source = write(tmp_path, f"{header}\n{cells},100\n")
+    result = run("evaluate", source, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    assert result.statuses()["4"] == "pass" and result.stderr == ""

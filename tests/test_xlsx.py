@@ -95,16 +95,27 @@ def test_a_failing_year_fails_from_a_workbook_too(tmp_path: Path) -> None:
 
 def test_wide_form_with_units_years_and_an_offset_table(tmp_path: Path) -> None:
     rows: list[list[object]] = [
-        ["unit", "year", "1", "规范性文件审查纠错率", "rank"],
-        ["徐汇区", 2023, 100, 2.3, 3],
-        ["长宁区", 2023.0, 90, 1.1, None],
+        ["unit", "year", "1", "规范性文件审查纠错率"],
+        ["徐汇区", 2023, 100, 2.3],
+        ["长宁区", 2023.0, 90, 1.1],
     ]
     book = workbook(tmp_path / "wide.xlsx", {"S": rows}, origin=(2, 1))  # header at B3
     plan = load_plan(None)
     observations = read_submission([book], plan).observations
     found = {(o.unit, o.indicator): (o.value, o.year, o.rank, o.line) for o in observations}
-    assert found[("徐汇区", "1")] == (100.0, 2023, 3, 4)
+    assert found[("徐汇区", "1")] == (100.0, 2023, None, 4)
     assert found[("长宁区", "5")] == (1.1, 2023, None, 5)
+
+
+def test_a_wide_sheets_rank_column_is_refused_not_given_to_every_indicator(tmp_path: Path) -> None:
+    """One rank (or reference, or value) column beside one column per indicator was read as
+    every indicator's: 1's rank 3, 5 judged against 8's city average. It names no indicator."""
+    rows: list[list[object]] = [["unit", "year", "1", "18", "名次"], ["徐汇区", 2023, 100, 95, 3]]
+    book = workbook(tmp_path / "wide.xlsx", {"S": rows})
+    with pytest.raises(
+        UserError, match=r"wide.xlsx:1:5: S!E1: a .名次. column beside one column per indicator"
+    ):
+        read_submission([book], load_plan(None))
 
 
 def test_numbers_are_read_as_excel_shows_them(tmp_path: Path) -> None:

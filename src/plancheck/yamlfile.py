@@ -23,7 +23,7 @@ import bisect
 import math
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import field
 from pathlib import Path
 from typing import Any
@@ -119,7 +119,7 @@ def read_yaml(text: str, file: str | Path, *, numbers_as_text: bool = False) -> 
         raise UserError(say("yaml.too_deep", depth=MAX_DEPTH), name) from None
     if node is None:
         return MarkedYaml(None, name, {})
-    if "&" in text and (anchor := _first_anchor(text, loaders[1])) is not None:
+    if "&" in text and (anchor := _first_anchor(text, loaders)) is not None:
         # An anchor alone composes like plain YAML (only an alias is a second use): refused too.
         raise UserError(say("yaml.aliases"), name, *lines.position(anchor))
     builder = _Builder(name, lines)
@@ -198,10 +198,19 @@ class _Lines:
 _FLOW = re.compile(r"[\[\]{}]")
 
 
-def _first_anchor(text: str, loader: type[Any] | None) -> Any:
+def _first_anchor(text: str, loaders: tuple[type[Any], type[Any] | None]) -> Any:
     """The start mark of the document's first anchor (``&name``), or None: read from its tokens
-    (an ``&`` inside a string is no anchor)."""
-    for token in yaml.scan(text, Loader=loader or yaml.SafeLoader):
+    (an ``&`` inside a string is no anchor) by libyaml's scanner, else by PyYAML's own — the one
+    that composed the document when libyaml refuses it (an escape ``"\ud800"``, which PyYAML
+    reads as a surrogate that is then refused in a located message)."""
+    try:
+        return _anchor_token(yaml.scan(text, Loader=loaders[1] or loaders[0]))
+    except yaml.YAMLError:
+        return _anchor_token(yaml.scan(text, Loader=loaders[0]))
+
+
+def _anchor_token(tokens: Iterator[Any]) -> Any:
+    for token in tokens:
         if isinstance(token, yaml.AnchorToken):
             return token.start_mark
     return None

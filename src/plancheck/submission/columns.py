@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from plancheck.plan.models import Plan, normalise_key
+from plancheck.plan.models import Indicator, Plan, normalise_key
+from plancheck.submission.values import fold
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "indicator": ("indicator", "指标", "指标序号", "指标编号", "序号", "id", "编号"),
@@ -88,5 +89,22 @@ def looks_like_header(headers: list[str], plan: Plan) -> int:
     return sum(
         1
         for h in headers
-        if h.strip() and (field_of(h) or is_informational(h) or plan.find_indicator(h))
+        if h.strip() and (field_of(h) or is_informational(h) or find_indicator(plan, h))
     )
+
+
+# The plan's number and then its name, as the plan's table shows them: "4 重大行政决策合法性审查率",
+# "4.…", "4、…", "(4)…" — what the "did you mean" hint suggests, too.
+_NUMBER_THEN_NAME = re.compile(r"\(?([0-9]+)[\s.、:)]*([^0-9\s.、:)].*)")  # a name: no digit first
+
+
+def find_indicator(plan: Plan, key: str) -> Indicator | None:
+    """The indicator a cell or a header names: its number or its name (``Plan.find_indicator``),
+    or its number and then its name, when the two name the same indicator."""
+    found = plan.find_indicator(key)
+    if found is None and (both := _NUMBER_THEN_NAME.fullmatch(fold(key))) is not None:
+        number, name = both.groups()
+        by_number = plan.find_indicator(number)
+        if by_number is not None and plan.find_indicator(name) is by_number:
+            return by_number
+    return found

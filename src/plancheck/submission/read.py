@@ -310,7 +310,7 @@ class _Builder:
             self.fail(context, line, self._unknown(text_key, label(line, "indicator")), "indicator")
             return
         if other_key is not None and str(other_key).strip():
-            other = self.plan.find_indicator(fold(str(other_key)))
+            other = columns.find_indicator(self.plan, fold(str(other_key)))
             if other is not None and self.index[other.id] != indicator:
                 ind = self.plan.indicators[indicator]
                 self.fail(context, line, say("cell", label=label(line, "indicator"), message=say(
@@ -386,10 +386,10 @@ class _Builder:
             self.fail(context, line, say("cell", label=label(line, "indicator"),
                                          message=say("read.indicator_empty")))  # fmt: skip
             return None
-        if normalise_key(folded) in TOTALS:
+        if _is_total(normalise_key(folded)):
             self._total_row(context, line, key.strip())
             return None
-        found = self.plan.find_indicator(folded)
+        found = columns.find_indicator(self.plan, folded)
         self._keys[key] = None if found is None else self.index[found.id]
         if found is None:
             self.fail(context, line, self._unknown(key, label(line, "indicator")), "indicator")
@@ -568,7 +568,13 @@ def _place(context: _FileContext, line: int, field: str | None) -> tuple[int, in
 def _total_text(cell: object) -> str:
     """The cell's text as typed when it marks a row of the table's own (合计, 说明…), else ""."""
     text = str(cell)
-    return text.strip() if normalise_key(fold(text)) in TOTALS else ""
+    return text.strip() if _is_total(normalise_key(fold(text))) else ""
+
+
+def _is_total(key: str) -> bool:
+    """A key (``normalise_key``) of a row of the table's own: 合计, 说明…, or the note under a
+    table written after one of them, 注：数据截至2023年底 (full-width colon folded)."""
+    return key in TOTALS or (":" in key and key.partition(":")[0] in TOTALS)
 
 
 def _check_figure(raw: object, ind: Indicator, field: str) -> float | str:
@@ -624,7 +630,8 @@ class Layout:
                 self.file,
                 self.line,
             )
-        self.long = columns.is_long(header) or any(normalise_key(h) in _NAMES for h in header)
+        numbered = columns.is_long(header)  # a number column: a name beside it is only read
+        self.long = numbered or any(normalise_key(h) in _NAMES for h in header)
         for col, name in enumerate(header):
             field = columns.field_of(name)
             if not name:
@@ -637,11 +644,11 @@ class Layout:
                 if field in self.fields:
                     raise self._error(say("read.two_columns", field=field), col)
                 self.fields[field] = col
-            elif self.long and normalise_key(name) in _NAMES and "indicator" not in self.fields:
+            elif not numbered and normalise_key(name) in _NAMES and "indicator" not in self.fields:
                 self.fields["indicator"] = col
             elif columns.is_informational(name):
                 continue
-            elif not self.long and (indicator := self.plan.find_indicator(name)) is not None:
+            elif not self.long and (indicator := columns.find_indicator(self.plan, name)):
                 if indicator.id in self.indicators.values():
                     raise self._error(say("read.indicator_two_columns", id=indicator.id), col)
                 self.indicators[col] = indicator.id
@@ -652,6 +659,11 @@ class Layout:
                 raise self._error(say("read.unknown_indicator", text=shown(name), hint=""), col)
             else:
                 self.unused.append((col, name))
+        if not self.long:  # a row's figures are under their indicators' columns
+            for field in ("value", "reference", "rank"):
+                if (at := self.fields.get(field)) is not None:
+                    name = shown(header[at])
+                    raise self._error(say("read.wide_field", name=name, field=field), at)
         if self.references_only and "reference" not in self.fields:
             raise UserError(say("read.no_reference_column"), self.file, self.line)
         if self.long and not {"value", "reference"} & set(self.fields):

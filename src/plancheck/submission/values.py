@@ -17,7 +17,8 @@ NO_FIGURE = frozenset(
 )
 # ASCII digits only (full-width ones are folded to them first): float() would also read ١٠٠.
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?", re.ASCII)
+# Thousands: 1,234 and 12,345.6; never after a 0 (0,125 is a decimal comma, not 125).
+_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", re.ASCII)
 
 
 class BadValue(ValueError):
