@@ -239,3 +239,21 @@ def test_an_annual_target_is_classed_before_the_target_year_only(tmp_path: Path)
     results = run("evaluate", figures, "-f", "json").json()["results"]
     classes = {r["year"]: r["midterm"] for r in results if r["id"] == "1"}
     assert classes == {2024: "on_track", 2025: None}
+
+
+def test_a_units_place_on_a_band_is_by_its_distance_from_the_band(tmp_path: Path) -> None:
+    """80–95 (indicator 8 of the kinds plan) is met from either side: 90 and 85 inside it share
+    the first place, 100 (5 above) is third and 70 (10 below) last — not 100 first because it
+    is the highest. 5.5%左右 (4.95–6.05, indicator 7): 5.5 first, 7 and 4 both 0.95 off it."""
+    source = tmp_path / "band.csv"
+    rows = [("甲", "8", 70), ("乙", "8", 90), ("丙", "8", 100), ("丁", "8", 85)]
+    rows += [("甲", "7", 5.5), ("乙", "7", 7), ("丙", "7", 4)]
+    lines = [f"{u},2023,{i},{v}" for u, i, v in rows]
+    source.write_text("unit,year,indicator,value\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    kinds = ROOT / "tests" / "fixtures" / "plans" / "kinds"
+    places = {}
+    for unit in ("甲", "乙", "丙", "丁"):
+        data = run("evaluate", source, "--plan", kinds, "--unit", unit, "-f", "json").json()
+        places[unit] = {c["id"]: c["rank"] for c in data["city"] if c["id"] in ("7", "8")}
+    assert [places[u]["8"] for u in ("甲", "乙", "丙", "丁")] == [4, 1, 3, 1]
+    assert [places[u]["7"] for u in ("甲", "乙", "丙", "丁")] == [1, 2, 2, None]

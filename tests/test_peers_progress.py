@@ -272,6 +272,21 @@ def test_a_unit_with_nothing_scored_has_no_index_and_no_rank(tmp_path: Path) -> 
     assert '    x-axis ["徐汇区", "长宁区"]' in markdown  # the chart shows scores only
 
 
+def test_a_unit_whose_figures_cannot_be_judged_is_not_absent(tmp_path: Path) -> None:
+    """黄浦区 submitted two figures that cannot be judged (its relative and rank targets have no
+    peers with a figure): it is not absent, so its blank figures score 0 and it is ranked."""
+    rows = [("黄浦区", 2023, "16", 2.6), ("黄浦区", 2023, "18", 90), ("徐汇区", 2023, "1", 100)]
+    data = run("evaluate", long_csv(tmp_path / "unjudged.csv", rows), "-f", "json").json()
+    index = {i["unit"]: i for i in data["index"]}
+    assert (index["黄浦区"]["score"], index["黄浦区"]["rank"], index["黄浦区"]["scored"]) == (
+        0,
+        2,
+        0,
+    )
+    assert set(index["黄浦区"]["categories"].values()) == {0.0}
+    assert index["徐汇区"]["rank"] == 1
+
+
 @pytest.mark.parametrize("indicator", ["1", "12", "20", "22"])
 def test_a_blank_figure_never_raises_the_index_or_the_rank(tmp_path: Path, indicator: str) -> None:
     """Leaving out a poor figure must not pay: blank scores as a target not met."""

@@ -118,6 +118,26 @@ def test_a_focused_unit_is_named_at_the_top_with_its_figure_and_place() -> None:
     assert cells[3] == f"{mean:.2f}"  # the city mean, one decimal finer than its figures
 
 
+def test_a_focused_unit_absent_in_a_year_has_no_row_for_it(tmp_path: Path) -> None:
+    """长宁区 sent nothing for 2022: its report has no blank 2022 row in the matrix, nor a
+    2022 row of zeros among the statuses per year (markdown, HTML, Word share that table)."""
+    lines = [
+        f"{unit},{year},1,100"
+        for unit in ("徐汇区", "长宁区")
+        for year in (2021, 2022, 2023)
+        if (unit, year) != ("长宁区", 2022)
+    ]
+    source = tmp_path / "gap.csv"
+    source.write_text("unit,year,indicator,value\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    table = run("evaluate", source, "--unit", "长宁区").stdout
+    assert list(matrix_rows(table, "Year")) == ["2021", "2023"]
+    markdown = run("evaluate", source, "--unit", "长宁区", "-f", "markdown").stdout
+    years = [line.split(" | ")[0] for line in markdown.splitlines() if line.startswith("| 202")]
+    assert years == ["| 2021", "| 2023"]  # the statuses per year (the tables' columns stay)
+    whole = run("evaluate", source, "-f", "markdown").stdout
+    assert "| 2022 | 1 | 0 | 0 | 22 | 0 | 23 |" in whole  # the file's own years stay
+
+
 def test_every_figure_of_an_indicator_has_the_same_decimals_in_the_city_view() -> None:
     table = run("evaluate", DISTRICTS).stdout
     row = next(line for line in table.splitlines() if line.startswith("│ 13 "))

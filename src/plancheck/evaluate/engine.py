@@ -416,7 +416,13 @@ class _Engine:
             s = slices[(i, year)]
             given = [v for v in s.value if v == v]
             mean = peers.mean(s.value)
-            places = peers.ranks(s.value, indicator.direction == "higher")
+            band = indicator.target.band() if indicator.better is None else None
+            if band is None:
+                places = peers.ranks(s.value, indicator.direction == "higher")
+            else:  # met from either side: the nearer the band (inside it: 0), the better
+                low, high = band
+                apart = [max(low - v, v - high, 0.0) if v == v else NAN for v in s.value]
+                places = peers.ranks(apart, False)
             failing = tuple(u for n, u in enumerate(units) if s.status[n] == FAIL)
             value = s.value[at] if at is not None else NAN
             place = places[0][at] if places is not None and at is not None else NAN

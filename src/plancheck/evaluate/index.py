@@ -48,6 +48,7 @@ def combine(
     (index, [(category, its score or NaN)], how many submitted figures were scored)."""
     size = len(scores[0])
     submitted = xp.full(size, 0.0)
+    given = xp.full(size, 0.0)  # figures submitted, scored or not (unknown: left out)
     overall_sum = xp.full(size, 0.0)
     overall_weight = xp.full(size, 0.0)
     categories = []
@@ -63,6 +64,7 @@ def combine(
             weight = weight + xp.where(has, indicator.weight, 0.0)
             count = count + xp.where(has, 1.0, 0.0)
             submitted = submitted + xp.where(has, figure, 0.0)
+            given = given + figure
         mean = xp.where(weight != 0.0, total / xp.where(weight != 0.0, weight, 1.0), 0.0)
         present = count > 0.0
         categories.append((category.name, xp.where(present, mean, math.nan)))
@@ -73,7 +75,10 @@ def combine(
         overall_sum / xp.where(overall_weight != 0.0, overall_weight, 1.0),
         0.0,
     )
-    absent = submitted == 0.0  # no figure at all: no index, and no category scores either
+    # No figure at all (absent that year), or nothing to score (every figure unknown, no
+    # category present): no index, and no category scores either. A unit whose figures could
+    # not be judged still has its blank figures, which score 0.
+    absent = (given == 0.0) | (overall_weight == 0.0)
     categories = [(name, xp.where(absent, math.nan, mean)) for name, mean in categories]
     return xp.where(absent, math.nan, overall), categories, submitted
 

@@ -225,6 +225,15 @@ class Evaluation:
         return self.years[-1]
 
     @property
+    def years_reported(self) -> tuple[int, ...]:
+        """The judged years in which the report's units have results: every judged year of a
+        whole file; of a unit it focuses on, the years that unit was judged in (a district
+        that sent no 2022 figures has no 2022 row), the latest always."""
+        return tuple(
+            y for y in self.years if y == self.latest_year or any(self.summary(year=y).values())
+        )
+
+    @property
     def multi(self) -> bool:
         """More than one unit or year: reports show unit and year columns."""
         return len(self.units) > 1 or len(self.years) > 1

@@ -108,9 +108,12 @@ class Relative(Kind):
         if row.get("reference_source") == COMPUTED:
             # A mean of the units is shown at ``mean_decimals`` (2.62, not 2.6187), the same
             # beside every unit's figure of the report; finer only where that tells the two
-            # apart (numbers_apart).
+            # apart (numbers_apart), or where rounding would put the mean on the other side of
+            # the figure (never "2.621 < city average 2.62" of a mean of 2.624).
             places = mean_decimals(indicator.decimals)
-            ref = round(ref, places) if round(ref, places) != row.value else ref
+            rounded = round(ref, places)
+            if (rounded > row.value, rounded < row.value) == (ref > row.value, ref < row.value):
+                ref = rounded
         value, ref_value = numbers_apart(row.value, ref)
         return (
             fragment(

@@ -493,7 +493,7 @@ def year_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[
     """Statuses per judged year (header, rows): one row a year, the latest last."""
     header = [label("year", lang), *(status_word(s, lang) for s in Status), label("total", lang)]
     rows = []
-    for year in evaluation.years:
+    for year in evaluation.years_reported:
         counts = evaluation.summary(year=year)
         rows.append([str(year), *(str(counts[s.value]) for s in Status), str(sum(counts.values()))])
     return header, rows

@@ -153,7 +153,7 @@ def _summary(evaluation: Evaluation, lang: str) -> list[str]:
     by_category: dict[str, Counter[Status]] = {
         c.name: Counter() for c in evaluation.plan.categories
     }
-    by_year: dict[int, Counter[Status]] = {y: Counter() for y in evaluation.years}
+    by_year: dict[int, Counter[Status]] = {y: Counter() for y in evaluation.years_reported}
     by_unit: dict[str, Counter[Status]] = {u: Counter() for u in evaluation.units}
     for unit_name, result_year, indicator, status in evaluation.results.statuses():
         year = by_year.get(result_year)

@@ -359,7 +359,7 @@ def _matrix(screen: Screen, evaluation: Evaluation, lang: str) -> None:
         first = label("unit", lang)
     else:
         unit = evaluation.units[0]
-        rows = [(str(year), [(unit, year)]) for year in evaluation.years]
+        rows = [(str(year), [(unit, year)]) for year in evaluation.years_reported]
         title = (label("matrix_years", lang, unit=_shown(unit)) if unit
                  else label("matrix_years_unnamed", lang))  # fmt: skip
         first = label("year", lang)
