@@ -5,6 +5,7 @@ is wrong (the messages themselves: tests/cases/hostile/yaml_*)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -122,3 +123,26 @@ def test_an_error_deep_in_a_large_submission_names_its_key(
     second = run("evaluate", path)
     assert first.code == second.code == 2
     assert first.stderr == second.stderr and f"{path}:19:" in first.stderr, first.stderr
+
+
+def test_a_large_files_units_are_not_located_unless_one_is_wrong(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large YAML file keeps no key's place; one read again for an error reads the whole file
+    again (a second pass, twice the memory): a unit's key is looked up only for an error."""
+    from plancheck import yamlfile
+    from plancheck.plan.load import load_plan
+    from plancheck.submission.read import read_submission
+
+    monkeypatch.setattr(yamlfile, "SHALLOW_FROM", 0)  # every file read as a large one
+    reads = []
+    real = yamlfile._read_events
+    monkeypatch.setattr(yamlfile, "_read_events", lambda *a, **k: reads.append(1) or real(*a, **k))
+    source = tmp_path / "2023.yaml"
+    source.write_text(
+        'records:\n  - {unit: 徐汇区, indicator: "4", value: 100}\n'
+        '  - {unit: 长宁区, indicator: "4", value: 90}\n',
+        encoding="utf-8",
+    )
+    read_submission([source], load_plan(None), None)
+    assert len(reads) == 1

@@ -47,7 +47,10 @@ FIELDS = ("indicator", "value", "reference", "rank", "year", "unit", "note")  # 
 NAN = math.nan
 _CACHED = frozenset({str, int, float})  # cell types whose checks are remembered (exact types)
 _TEXT_OR_NONE = frozenset({str, type(None)})
-_NO_UNIT = ("", "")  # a file without a unit column: no 合计, no unit named
+_NO_UNIT = ("", "")
+Where = Callable[
+    [str], tuple[int | None, int | None]
+]  # a YAML field → its line and column  # a file without a unit column: no 合计, no unit named
 
 # Where a cell is, for messages: (line, column index) → prefix such as "Sheet1!C5" ("" for CSV).
 CellName = Callable[[int, int], str]
@@ -110,7 +113,7 @@ class _FileContext:
         self.unit_said = False  # the blank unit is reported once per file
         self.years: dict[object, int] = {}  # a year cell (text or None) → the row's year
         # While a YAML record is added: where each of its fields is (RawRecord.where)
-        self.where: Callable[[str], tuple[int | None, int | None]] | None = None
+        self.where: Where | None = None
 
 
 class _Builder:
@@ -122,9 +125,10 @@ class _Builder:
         self.unit_names: list[str] = []
         self.unit_column = False  # a file read had a unit column (or a YAML record a unit)
         self.unit_code: dict[str, int] = {}
-        # Per unit: where it first appears (file, line, column: a YAML key's), its label, and
+        # Per unit: where it first appears (file, line, and a YAML record's way to its key: looked
+        # up only for an error, since a large file's keys are read again for it), its label, and
         # its cell there as typed (for messages)
-        self.unit_first: list[tuple[str, int, int | None, str, str]] = []
+        self.unit_first: list[tuple[str, int, Where | None, str, str]] = []
         # Each row kept: (unit code, year, indicator, value, reference, rank, line, file index)
         # — one tuple a row, laid out as the submission's cube by ``build``.
         self.rows: list[tuple[int, int, int, float, float, float, int, int]] = []
@@ -361,7 +365,7 @@ class _Builder:
             code = self.unit_code[unit_name] = len(self.unit_names)
             self.unit_names.append(unit_name)
             typed = unit_name if unit is None else as_typed(str(unit)).strip()
-            self.unit_first.append((context.file, *_place(context, line, "unit"),
+            self.unit_first.append((context.file, line, context.where,
                                     label(line, "unit") if has_unit else "unit", typed))  # fmt: skip
         row = len(self.rows)
         self.rows.append((code, year_number, indicator, figure, ref, place, line, context.index))
@@ -548,12 +552,13 @@ class _Builder:
     def _check_units(self) -> None:
         """A unit not among the plan's peer group members is a typing mistake (徐汇 for 徐汇区),
         unless the plan admits other units or lists no members."""
-        for name, (file, line, column, label, typed) in zip(
+        for name, (file, line, where, label, typed) in zip(
             self.unit_names, self.unit_first, strict=True
         ):
             if (problem := self.plan.unit_problem(name, typed)) is not None:
                 message = say("cell", label=label, message=problem)
-                self.errors.append(UserError(message, file, line, column))
+                found, column = where("unit") if where is not None else (None, None)
+                self.errors.append(UserError(message, file, found or line, column))
 
 
 def _place(context: _FileContext, line: int, field: str | None) -> tuple[int, int | None]:
