@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from typer._click.core import Context
@@ -175,22 +175,21 @@ class EnglishHelpFormatter(HelpFormatter):
 
 
 @contextmanager
-def english_help() -> Iterator[None]:
-    """Help written while this is active is laid out by ``EnglishHelpFormatter``."""
+def _laid_out_by(formatter: type[HelpFormatter]) -> Iterator[None]:
+    """Help written while this is active is laid out by ``formatter``."""
     previous = Context.formatter_class
-    Context.formatter_class = EnglishHelpFormatter
+    Context.formatter_class = formatter
     try:
         yield
     finally:
         Context.formatter_class = previous
 
 
-@contextmanager
-def chinese_help() -> Iterator[None]:
-    """Help written while this is active is laid out by ``ChineseHelpFormatter``."""
-    previous = Context.formatter_class
-    Context.formatter_class = ChineseHelpFormatter
-    try:
-        yield
-    finally:
-        Context.formatter_class = previous
+def english_help() -> AbstractContextManager[None]:
+    """Help laid out by ``EnglishHelpFormatter``."""
+    return _laid_out_by(EnglishHelpFormatter)
+
+
+def chinese_help() -> AbstractContextManager[None]:
+    """Help laid out by ``ChineseHelpFormatter``."""
+    return _laid_out_by(ChineseHelpFormatter)
