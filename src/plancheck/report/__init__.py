@@ -131,24 +131,19 @@ def chosen(subject: str, name: str | None, output: str | None) -> str:
     XML in ``x.csv``) is written as ``-f`` says."""
     from pathlib import PurePath
 
+    from plancheck.errors import UserError
+    from plancheck.i18n import say
+
     suffix = PurePath(output).suffix.lower() if output and output != "-" else ""
     owner = next((n for n, f in FORMATS.items() if suffix and suffix in f.suffixes), None)
     if name is None:
-        if owner is None or owner == "table":
-            return "table"
+        if owner is None or (subject not in FORMATS[owner].subjects and owner not in _BINARY):
+            return "table"  # no extension of a format, or a markdown listing of one with none
         if subject not in FORMATS[owner].subjects:
-            if owner not in _BINARY:
-                return "table"  # a markdown listing of a command that has none: its table
-            from plancheck.errors import UserError
-            from plancheck.i18n import say
-
             raise UserError(say("report.suffix_not_written", suffix=suffix, implied=owner,
                                 formats=", ".join(choices(subject))), output)  # fmt: skip
         return owner
     if owner is not None and owner != name and (owner in _BINARY or name in _BINARY):
-        from plancheck.errors import UserError
-        from plancheck.i18n import say
-
         raise UserError(say("report.suffix_disagrees", fmt=name, suffix=suffix, implied=owner),
                         output)  # fmt: skip
     return name
