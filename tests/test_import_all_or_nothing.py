@@ -39,7 +39,7 @@ def invalid(tmp_path: Path) -> Path:
 def errors_at(draft: Path) -> list[str]:
     """The first indicator's id."""
     return [
-        f"{draft / 'indicators.yaml'}:30:5: id '4/5' is not a plain token: use letters, digits "
+        f"{draft / 'indicators.yaml'}:27:5: id '4/5' is not a plain token: use letters, digits "
         "and '.', '-' or '_' (no spaces, '/', '\\' or control characters)",
     ]
 

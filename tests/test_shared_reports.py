@@ -18,7 +18,7 @@ import pytest
 from plancheck import app
 from plancheck.plan.load import load_plan
 from plancheck.report.common import file_name, shared_target
-from tests.conftest import SAMPLES, run
+from tests.conftest import ROOT, SAMPLES, run
 
 YEARS = [SAMPLES / f"{year}.csv" for year in (2020, 2021, 2022, 2023)]
 SHARED = ("markdown", "html")
@@ -238,3 +238,29 @@ def test_binding_indicators_none_met_is_not_said_with_the_fail_status_word(tmp_p
     shown = report("markdown", source, "--lang", "zh")
     assert "22项未报送数值。约束性指标8项，均未完成。" in shown
     assert "均未达标" not in shown
+
+
+@pytest.mark.parametrize(
+    ("document", "shown"),
+    [
+        (
+            "  document: {stage: 送审稿, stage_en: draft, date: 2021-07-23}\n",
+            "送审稿，2021年7月23日",
+        ),
+        ("  document: {date: 2021-07-23}\n", "2021年7月23日"),
+        ("  document: {source: 会刊}\n", None),  # nor stage nor date: no line made up
+        ("", None),
+    ],
+)
+def test_the_heading_states_only_what_the_plan_says_of_its_text(
+    tmp_path: Path, document: str, shown: str | None
+) -> None:
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    bundled = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    start = bundled.index("  document:")
+    end = bundled.index("  unit: 徐汇区")
+    (plan / "indicators.yaml").write_text(bundled[:start] + document + bundled[end:], "utf-8")
+    markdown = report("markdown", SAMPLES / "2023.csv", "--plan", plan, "--lang", "zh")
+    lines = [line for line in markdown.splitlines() if line.startswith("- **文本**")]
+    assert lines == ([f"- **文本**：{shown}"] if shown else [])

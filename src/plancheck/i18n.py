@@ -592,7 +592,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "# (dates, quantities, yearly duties) and the indicators each task drives by hand."
         ),
         "import.no_title": "no title found in the document: write the plan's title",
-        "import.no_date": "no date found in the document: write the date of this text",
+        "import.no_date": "no date found in the document: write the date of this text (date: YYYY-MM-DD)",
         "import.unit_from_title": "unit '{unit}' read from the title: the default unit of a submission",
         "import.no_unit": "no district/unit found in the title: add `unit:` (a submission's default unit)",
         "import.period_from": "period {start}–{end} read from {source}",
@@ -1122,7 +1122,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "# 年度要求）和每项任务推动的指标。"
         ),
         "import.no_title": "文件中没有找到标题：请写出规划名称",
-        "import.no_date": "文件中没有找到日期：请写出本文本的日期",
+        "import.no_date": "文件中没有找到日期：请写出本文本的日期（date: YYYY-MM-DD）",
         "import.unit_from_title": "单位“{unit}”取自标题：报送数据的默认单位",
         "import.no_unit": "标题中没有找到区县或单位：请添加 `unit:`（报送数据的默认单位）",
         "import.period_from": "规划期 {start}–{end} 取自{source}",

@@ -226,14 +226,15 @@ class Period:
 
 @model
 class SourceDocument:
-    """What the plan's text is: its stage (送审稿, 正式文本…), date and the occasion."""
+    """What the plan's text is: its stage (送审稿, 正式文本…), date and the occasion. Each may be
+    left out: a report says only what the plan states (a drafted plan knows no date)."""
 
-    stage: Name
-    stage_en: Name
-    date: Day
-    occasion: str
-    occasion_en: str
-    source: str
+    stage: str = ""
+    stage_en: str = ""
+    date: Day | None = None
+    occasion: str = ""
+    occasion_en: str = ""
+    source: str = ""
 
 
 @model
@@ -260,7 +261,7 @@ class PlanInfo:
     id: Name
     title: Name
     title_en: Name
-    document: SourceDocument
+    document: SourceDocument = field(default_factory=SourceDocument)
     period: Period
     unit: Annotated[
         Name | None,

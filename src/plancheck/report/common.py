@@ -449,15 +449,16 @@ def heading_fields(evaluation: Evaluation, options: Options) -> list[tuple[str, 
     day = date_text(report_date(evaluation, options.date), lang)
     title = info.title if lang == "zh" else f"{info.title} ({info.title_en})"
     period = year_span(info.period.start, info.period.end, lang)
-    document = (
-        f"{document_stage(evaluation.plan, lang)}{comma(lang)}{date_text(info.document.date, lang)}"
-    )
+    stated = info.document.date
+    known = (document_stage(evaluation.plan, lang), date_text(stated, lang) if stated else "")
+    document = comma(lang).join(filter(None, known))
     fields += [
         ("date", label("date", lang), day),
         ("plan", label("plan", lang), f"{title}{comma(lang)}{period}"),
-        ("document", label("document", lang), document),
-        ("submission", label("submission", lang), file_names(evaluation.files, lang)),
     ]
+    if document:  # what the plan says of its text; nothing when it says nothing
+        fields.append(("document", label("document", lang), document))
+    fields.append(("submission", label("submission", lang), file_names(evaluation.files, lang)))
     if evaluation.history:
         fields.append(("history", label("history", lang), enumerated(evaluation.history, lang)))
     return fields

@@ -9,7 +9,6 @@ indicator 1) are written as ``# check: …`` comments and listed too. Nothing is
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from dataclasses import field
@@ -95,13 +94,13 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
     w.add(f"  title: {q(title)}")
     w.add(f"  title_en: {q(title)}")
     w.add("  document:")
-    w.add(f"    stage: {q(meta.stage or '正式文本')}")
-    w.add(f"    stage_en: {q(meta.stage or 'adopted text')}")
-    date = meta.date
-    if date is None:
+    if meta.stage:  # a stage or a date the document does not state is not made up
+        w.add(f"    stage: {q(meta.stage)}")
+        w.add(f"    stage_en: {q(meta.stage)}")
+    if meta.date is None:
         w.todo("    ", say("import.no_date"))
-        date = dt.date(start, 1, 1)
-    w.add(f"    date: {date.isoformat()}")
+    else:
+        w.add(f"    date: {meta.date.isoformat()}")
     w.add('    occasion: ""')
     w.add('    occasion_en: ""')
     w.add(f"    source: {q(draft.source)}")
