@@ -184,6 +184,22 @@ def test_trend_projection_is_the_least_squares_line(tmp_path: Path) -> None:
     assert progress["series"] == {"2021": 52, "2022": 57, "2023": 62}
 
 
+def test_no_trend_is_projected_to_a_target_year_already_past(tmp_path: Path) -> None:
+    """In 2026 the plan's 2025 is past: no trend to it (no "projected for 2025", no "Trends to
+    2025" line, progress null); in the target year itself the trend is still drawn."""
+    rows = [("徐汇区", 2021 + n, "7", v) for n, v in enumerate((50, 55, 58, 60, 63, 65))]
+    path = long_csv(tmp_path / "s.csv", rows)
+    got = results(path)
+    assert got[("徐汇区", 2026, "7")]["status"] == "fail"
+    assert got[("徐汇区", 2026, "7")]["progress"] is None
+    assert isinstance(got[("徐汇区", 2025, "7")]["progress"], dict)
+    for lang, words in (("en", "Trends to 2025"), ("zh", "至2025年趋势")):
+        shown = run("evaluate", path, "--lang", lang)
+        assert shown.code == 1 and "2026" in shown.stdout and words not in shown.stdout
+    markdown = run("evaluate", path, "-f", "markdown", "--lang", "en").stdout
+    assert "Projected 2025" not in markdown
+
+
 def test_behind_reason_carries_the_trend() -> None:
     got = results(SAMPLES / "districts-2023.csv")
     reason = str(got[("静安区", 2023, "7")]["reason"])

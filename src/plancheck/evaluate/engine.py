@@ -313,7 +313,9 @@ class _Engine:
             result.start_year = xp.doubles(progress.start_year)
         if indicator.timing == "annual":
             result.margin = target.margin(facts, judged)
-        if target.has_level and target.band() is None:
+        # A trend projects to the target year: after it, that year has passed and the result
+        # itself is the verdict (as the mid-term class, nothing is projected).
+        if target.has_level and target.band() is None and year <= target_year:
             self._trend(result, facts, judged)
         return result
 

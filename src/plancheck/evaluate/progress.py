@@ -20,6 +20,8 @@ linear rather than compound rates because most indicators are percentages:
     lagging             0.5 ≤ ratio < 1
     seriously lagging   0 ≤ ratio < 0.5 (including no change)
     going backwards     ratio < 0 (moving away from the target)
+A year after the target year has no trend (the engine draws none): the target year has passed,
+and the result itself is the verdict.
 """
 
 from __future__ import annotations
