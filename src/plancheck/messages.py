@@ -50,6 +50,10 @@ CATALOG: dict[str, dict[str, str]] = {
             "{gap} of the gap from the {base_year} baseline ({baseline}) closed with {time} of the "
             "time gone: behind schedule"
         ),
+        "schedule_at_bound": (
+            "on the bound {goal}, which the target excludes: the gap from the {base_year} "
+            "baseline ({baseline}) is closed only past it, with {time} of the time gone"
+        ),
         "no_baseline": "no baseline to measure progress against time",
         "baseline_met": (
             "the {base_year} baseline ({baseline}) was already at or past the target: "
@@ -73,6 +77,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "not_yet_due": "尚未到期（目标年 {year}）",
         "schedule_on": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：符合时序进度",
         "schedule_off": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：落后于时序进度",
+        "schedule_at_bound": (
+            "恰在界值 {goal}，目标不含该值：较 {base_year} 年基数 {baseline} 的差距须越过该值方为完成，"
+            "时间已过 {time}"
+        ),
         "no_baseline": "无基数，无法衡量时序进度",
         "baseline_met": "{base_year} 年基数 {baseline} 已达到或超过目标，无差距可衡量时序进度",
         "baseline_within": "{base_year} 年基数 {baseline} 已在目标区间内，无差距可衡量时序进度",
