@@ -377,6 +377,26 @@ def test_a_projection_stays_within_the_indicators_range(tmp_path: Path) -> None:
     assert "100 projected for 2025" in str(got["reason"])
 
 
+@pytest.mark.parametrize(
+    ("unit", "minimum", "bounds"),
+    [("次/年", None, (0.0, None)), ("件", None, (0.0, None)), ("人/万人", None, (0.0, None)),
+     ("万人", None, (0.0, None)), ("人次", None, (0.0, None)), ("件", -5.0, (-5.0, None)),
+     ("%", None, (0.0, 100.0)), ("亿元", None, (None, None)), ("岁", None, (None, None)),
+     ("个百分点", None, (None, None)), (None, None, (None, None))],
+)  # fmt: skip
+def test_a_count_is_never_projected_below_zero(
+    unit: str | None, minimum: float | None, bounds: tuple[float | None, float | None]
+) -> None:
+    """A count (次, 件, 人…) is projected within 0 and up unless the plan sets its minimum; a
+    rate within its valid range; a level of money or years as its line goes."""
+    from dataclasses import replace
+
+    from plancheck.evaluate.progress import projection_bounds
+
+    indicator = replace(load_plan().indicators[1], unit=unit, minimum=minimum)
+    assert projection_bounds(indicator) == bounds
+
+
 def test_a_projection_is_printed_at_the_precision_of_its_figures(tmp_path: Path) -> None:
     rows = [("徐汇区", 2021 + n, "7", v) for n, v in enumerate((52, 57, 63))]
     reason = str(results(long_csv(tmp_path / "s.csv", rows))[("徐汇区", 2023, "7")]["reason"])

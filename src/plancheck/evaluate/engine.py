@@ -36,7 +36,14 @@ from plancheck.evaluate.models import (
     Results,
     Status,
 )
-from plancheck.evaluate.progress import TOLERANCE, VERDICTS, Trend, time_share, trends
+from plancheck.evaluate.progress import (
+    TOLERANCE,
+    VERDICTS,
+    Trend,
+    projection_bounds,
+    time_share,
+    trends,
+)
 from plancheck.i18n import say
 from plancheck.kinds.base import (
     COMPUTED,
@@ -395,7 +402,7 @@ class _Engine:
                 year, values = points[at]
                 points[at] = (year, xp.where(xp.isnan(values), own.value, values))
         found = trends(xp, points, judged.goal, indicator.direction == "higher", judged.met,
-                       self.plan.info.target_year, indicator.bounds)  # fmt: skip
+                       self.plan.info.target_year, projection_bounds(indicator))  # fmt: skip
         result.trend = (
             xp.doubles(found.verdict),
             xp.doubles(found.slope),
