@@ -7,6 +7,7 @@ the reader's language. A fragment's parameters are plain strings or a ``Text`` w
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -160,6 +161,35 @@ def mean_decimals(decimals: int) -> int:
     finer, two at least (2.62 of figures 2.6, 2.50 of figures 1, 2, 4 — for a relative target
     the mean is the goal, and a figure rounded onto it would read as meeting it)."""
     return max(decimals, 1) + 1
+
+
+def derived_decimals(decimals: int) -> int:
+    """The decimals a figure plancheck computed (an average growth, a total since the base year)
+    is shown with, of an indicator of ``decimals``: its own, two when it has fewer (6.5% of a
+    6.4988% average, not 6.4988%)."""
+    return max(decimals, 2)
+
+
+def rounded(x: float, places: int) -> str:
+    """``number`` of a figure rounded to ``places`` decimals: 6.4988 at 2 is 6.5."""
+    return number(round(x, places))
+
+
+def apart_from_edges(
+    x: float,
+    places: int,
+    edges: Iterable[float | None],
+    shown_at: Callable[[float, int], str] = rounded,
+) -> str:
+    """A figure at ``places`` decimals (``shown_at``: a reason's ``rounded``, a report's
+    fixed column), with more only where they tell it from a figure its verdict turns at
+    (``edges``: its goal, a band's bounds) that it would print as: never "7" of 6.9996 beside a
+    goal of 7. A figure rounded past an edge would print as that edge too, so none is."""
+    shown = shown_at(x, places)
+    for edge in edges:
+        if edge is not None and x != edge and shown == shown_at(edge, places):
+            return numbers_apart(x, edge)[0]
+    return shown
 
 
 def decimals_written(x: float) -> int:
