@@ -184,6 +184,22 @@ def test_trend_projection_is_the_least_squares_line(tmp_path: Path) -> None:
     assert progress["series"] == {"2021": 52, "2022": 57, "2023": 62}
 
 
+def test_no_trend_is_projected_to_a_target_year_already_past(tmp_path: Path) -> None:
+    """In 2026 the plan's 2025 is past: no trend to it (no "projected for 2025", no "Trends to
+    2025" line, progress null); in the target year itself the trend is still drawn."""
+    rows = [("徐汇区", 2021 + n, "7", v) for n, v in enumerate((50, 55, 58, 60, 63, 65))]
+    path = long_csv(tmp_path / "s.csv", rows)
+    got = results(path)
+    assert got[("徐汇区", 2026, "7")]["status"] == "fail"
+    assert got[("徐汇区", 2026, "7")]["progress"] is None
+    assert isinstance(got[("徐汇区", 2025, "7")]["progress"], dict)
+    for lang, words in (("en", "Trends to 2025"), ("zh", "至2025年趋势")):
+        shown = run("evaluate", path, "--lang", lang)
+        assert shown.code == 1 and "2026" in shown.stdout and words not in shown.stdout
+    markdown = run("evaluate", path, "-f", "markdown", "--lang", "en").stdout
+    assert "Projected 2025" not in markdown
+
+
 def test_behind_reason_carries_the_trend() -> None:
     got = results(SAMPLES / "districts-2023.csv")
     reason = str(got[("静安区", 2023, "7")]["reason"])
@@ -359,6 +375,26 @@ def test_a_projection_stays_within_the_indicators_range(tmp_path: Path) -> None:
     assert isinstance(progress, dict) and progress["projection"] == 100
     assert progress["slope"] > 1.5  # the line itself would pass 100 before 2025
     assert "100 projected for 2025" in str(got["reason"])
+
+
+@pytest.mark.parametrize(
+    ("unit", "minimum", "bounds"),
+    [("次/年", None, (0.0, None)), ("件", None, (0.0, None)), ("人/万人", None, (0.0, None)),
+     ("万人", None, (0.0, None)), ("人次", None, (0.0, None)), ("件", -5.0, (-5.0, None)),
+     ("%", None, (0.0, 100.0)), ("亿元", None, (None, None)), ("岁", None, (None, None)),
+     ("个百分点", None, (None, None)), (None, None, (None, None))],
+)  # fmt: skip
+def test_a_count_is_never_projected_below_zero(
+    unit: str | None, minimum: float | None, bounds: tuple[float | None, float | None]
+) -> None:
+    """A count (次, 件, 人…) is projected within 0 and up unless the plan sets its minimum; a
+    rate within its valid range; a level of money or years as its line goes."""
+    from dataclasses import replace
+
+    from plancheck.evaluate.progress import projection_bounds
+
+    indicator = replace(load_plan().indicators[1], unit=unit, minimum=minimum)
+    assert projection_bounds(indicator) == bounds
 
 
 def test_a_projection_is_printed_at_the_precision_of_its_figures(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ the reader's language. A fragment's parameters are plain strings or a ``Text`` w
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -50,6 +51,10 @@ CATALOG: dict[str, dict[str, str]] = {
             "{gap} of the gap from the {base_year} baseline ({baseline}) closed with {time} of the "
             "time gone: behind schedule"
         ),
+        "schedule_at_bound": (
+            "on the bound {goal}, which the target excludes: the gap from the {base_year} "
+            "baseline ({baseline}) is closed only past it, with {time} of the time gone"
+        ),
         "no_baseline": "no baseline to measure progress against time",
         "baseline_met": (
             "the {base_year} baseline ({baseline}) was already at or past the target: "
@@ -73,6 +78,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "not_yet_due": "尚未到期（目标年 {year}）",
         "schedule_on": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：符合时序进度",
         "schedule_off": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：落后于时序进度",
+        "schedule_at_bound": (
+            "恰在界值 {goal}，目标不含该值：较 {base_year} 年基数 {baseline} 的差距须越过该值方为完成，"
+            "时间已过 {time}"
+        ),
         "no_baseline": "无基数，无法衡量时序进度",
         "baseline_met": "{base_year} 年基数 {baseline} 已达到或超过目标，无差距可衡量时序进度",
         "baseline_within": "{base_year} 年基数 {baseline} 已在目标区间内，无差距可衡量时序进度",
@@ -152,6 +161,35 @@ def mean_decimals(decimals: int) -> int:
     finer, two at least (2.62 of figures 2.6, 2.50 of figures 1, 2, 4 — for a relative target
     the mean is the goal, and a figure rounded onto it would read as meeting it)."""
     return max(decimals, 1) + 1
+
+
+def derived_decimals(decimals: int) -> int:
+    """The decimals a figure plancheck computed (an average growth, a total since the base year)
+    is shown with, of an indicator of ``decimals``: its own, two when it has fewer (6.5% of a
+    6.4988% average, not 6.4988%)."""
+    return max(decimals, 2)
+
+
+def rounded(x: float, places: int) -> str:
+    """``number`` of a figure rounded to ``places`` decimals: 6.4988 at 2 is 6.5."""
+    return number(round(x, places))
+
+
+def apart_from_edges(
+    x: float,
+    places: int,
+    edges: Iterable[float | None],
+    shown_at: Callable[[float, int], str] = rounded,
+) -> str:
+    """A figure at ``places`` decimals (``shown_at``: a reason's ``rounded``, a report's
+    fixed column), with more only where they tell it from a figure its verdict turns at
+    (``edges``: its goal, a band's bounds) that it would print as: never "7" of 6.9996 beside a
+    goal of 7. A figure rounded past an edge would print as that edge too, so none is."""
+    shown = shown_at(x, places)
+    for edge in edges:
+        if edge is not None and x != edge and shown == shown_at(edge, places):
+            return numbers_apart(x, edge)[0]
+    return shown
 
 
 def decimals_written(x: float) -> int:

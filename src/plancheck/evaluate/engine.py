@@ -36,7 +36,14 @@ from plancheck.evaluate.models import (
     Results,
     Status,
 )
-from plancheck.evaluate.progress import TOLERANCE, VERDICTS, Trend, time_share, trends
+from plancheck.evaluate.progress import (
+    TOLERANCE,
+    VERDICTS,
+    Trend,
+    projection_bounds,
+    time_share,
+    trends,
+)
 from plancheck.i18n import say
 from plancheck.kinds.base import (
     COMPUTED,
@@ -313,7 +320,9 @@ class _Engine:
             result.start_year = xp.doubles(progress.start_year)
         if indicator.timing == "annual":
             result.margin = target.margin(facts, judged)
-        if target.has_level and target.band() is None:
+        # A trend projects to the target year: after it, that year has passed and the result
+        # itself is the verdict (as the mid-term class, nothing is projected).
+        if target.has_level and target.band() is None and year <= target_year:
             self._trend(result, facts, judged)
         return result
 
@@ -393,7 +402,7 @@ class _Engine:
                 year, values = points[at]
                 points[at] = (year, xp.where(xp.isnan(values), own.value, values))
         found = trends(xp, points, judged.goal, indicator.direction == "higher", judged.met,
-                       self.plan.info.target_year, indicator.bounds)  # fmt: skip
+                       self.plan.info.target_year, projection_bounds(indicator))  # fmt: skip
         result.trend = (
             xp.doubles(found.verdict),
             xp.doubles(found.slope),

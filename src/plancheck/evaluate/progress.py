@@ -14,22 +14,27 @@ linear rather than compound rates because most indicators are percentages:
     required rate  = (target − first value) / (target year − first year)
     ratio          = observed rate / required rate
     projection     = the trend line's value in the target year, kept within the indicator's
-                     valid range (a rate does not project past 100 %)
+                     valid range (a rate does not project past 100 %) — a count (次, 件, 人…)
+                     never below 0 (``projection_bounds``)
     achieved            the latest value meets the target
     on track            ratio ≥ 1 (the projection meets the target)
     lagging             0.5 ≤ ratio < 1
     seriously lagging   0 ≤ ratio < 0.5 (including no change)
     going backwards     ratio < 0 (moving away from the target)
+A year after the target year has no trend (the engine draws none): the target year has passed,
+and the result itself is the verdict.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from plancheck.evaluate.arrays import Backend
+    from plancheck.plan.models import Indicator
 
 # Shares and rates come from decimals people typed, in binary floating point: 60 % of a gap can
 # come out as 0.59999999999999998. Comparisons allow this much, so that an exact hit is a hit.
@@ -117,6 +122,24 @@ def trends(
     verdict = xp.where(met == 1.0, 0.0, verdict)
     verdict = xp.where(enough & ~xp.isnan(goal), verdict, math.nan)
     return Trends(verdict, slope, projection, ratio)
+
+
+# A unit of things counted — 次, 件, 人, 个… (万人, 人次), per year or per population too (次/年,
+# 人/万人): no count is below 0, so neither is its projection, whatever way its line goes.
+_COUNTED = re.compile(
+    r"(?:万|千|百|亿)?(?:人次|次|件|人|个|家|项|户|所|座|处|名|起|宗|例|张|台|辆|套|篇|部|场|批)"
+    r"(?:/.+)?"
+)
+
+
+def projection_bounds(indicator: Indicator) -> tuple[float | None, float | None]:
+    """The range a projection is kept within: the indicator's valid range (``bounds``), and
+    from 0 up for a count that has no minimum of its own."""
+    low, high = indicator.bounds
+    unit = "".join((indicator.unit or "").split())
+    if low is None and _COUNTED.fullmatch(unit):
+        low = 0.0
+    return low, high
 
 
 def time_share(year: int, start_year: Any, target_year: int) -> Any:

@@ -51,7 +51,14 @@ from plancheck.kinds.phrasing import (
     not_understood,
     to_number,
 )
-from plancheck.messages import Reason, fragment, number, numbers_apart
+from plancheck.messages import (
+    Reason,
+    apart_from_edges,
+    derived_decimals,
+    fragment,
+    number,
+    numbers_apart,
+)
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array
@@ -194,7 +201,10 @@ class AverageGrowth(Kind):
         if average is None:
             missing = years_without(row, start)
             return (fragment("average_needs_years", start=str(start), years=missing),)
-        shown, goal = numbers_apart(average, float(self.value))
+        # The average is computed: at the indicator's decimals or two (6.5%, not 6.4988%), told
+        # apart from the goal it would print as (6.9996%, never 7% of a target > 7 not met).
+        shown = apart_from_edges(average, derived_decimals(indicator.decimals), (self.value,))
+        goal = numbers_apart(average, float(self.value))[1]  # finer only if they print alike
         key = "average_met" if row.met else "average_not_met"
         return (fragment(key, average=shown, years=span, op=SYMBOL[self.op], goal=goal),)
 

@@ -41,7 +41,15 @@ from typing import (
 from pydantic import ConfigDict, Field
 
 from plancheck.i18n import current
-from plancheck.messages import Reason, Text, fragment, number, numbers_apart, shares_apart
+from plancheck.messages import (
+    Reason,
+    Text,
+    fragment,
+    number,
+    numbers_apart,
+    share,
+    shares_apart,
+)
 from plancheck.record import record
 
 if TYPE_CHECKING:
@@ -434,6 +442,10 @@ class Kind:
             return head, fragment(key, base_year=str(pace.start_year),
                                   baseline=number(pace.start))  # fmt: skip
         assert pace.start is not None
+        if pace.share >= 1.0:  # the whole gap, yet not met: on a strict bound (> 10 of 10)
+            return head, fragment("schedule_at_bound", goal=goal, time=share(pace.time),
+                                  base_year=str(pace.start_year),
+                                  baseline=number(pace.start))  # fmt: skip
         gap_text, time_text = shares_apart(pace.share, pace.time)
         key = "schedule_on" if pace.on_track else "schedule_off"
         return head, fragment(key, gap=gap_text, time=time_text, base_year=str(pace.start_year),

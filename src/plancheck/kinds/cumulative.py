@@ -43,7 +43,16 @@ from plancheck.kinds.base import (
     years_without,
 )
 from plancheck.kinds.phrasing import NUM, ParsedTarget, fit_unit, form, not_understood, to_number
-from plancheck.messages import Param, Reason, Text, fragment, numbers_apart, shares_apart
+from plancheck.messages import (
+    Param,
+    Reason,
+    Text,
+    apart_from_edges,
+    derived_decimals,
+    fragment,
+    numbers_apart,
+    shares_apart,
+)
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array, Better
@@ -285,7 +294,7 @@ class Cumulative(Kind):
             missing = years_without(row, start)
             return (fragment("cumulative_needs_years", start=str(start), years=missing),)
         key = "cumulative_met" if row.met else "cumulative_not_met"
-        return (fragment(key, **self._figures(row, achieved)),)
+        return (fragment(key, **self._figures(row, achieved, indicator)),)
 
     def agrees(self, read: Kind, parsed: ParsedTarget, plan: IndicatorsFile) -> tuple[bool, str]:
         """〔13.5〕 says the amount, not whether the yearly figures compound: that is the plan's.
@@ -306,7 +315,7 @@ class Cumulative(Kind):
     ) -> Reason:
         achieved = row.get("achieved")
         assert achieved is not None  # behind: it was judged
-        params = self._figures(row, achieved)
+        params = self._figures(row, achieved, indicator)
         head = fragment("cumulative_not_yet", **params, year=str(target_year))
         if pace.share is None or pace.time is None:
             return (head,)
@@ -314,8 +323,12 @@ class Cumulative(Kind):
         key = "cumulative_schedule_on" if pace.on_track else "cumulative_schedule_off"
         return head, fragment(key, share=share, time=time)
 
-    def _figures(self, row: Row, achieved: float) -> dict[str, Param]:
-        shown, amount = numbers_apart(achieved, float(self.amount))
+    def _figures(self, row: Row, achieved: float, indicator: Indicator) -> dict[str, Param]:
+        # The change achieved is computed: at the indicator's decimals or two, told apart from
+        # the amount it would print as (never "13.5% … misses the cumulative 13.5%").
+        places = derived_decimals(indicator.decimals)
+        shown = apart_from_edges(achieved, places, (float(self.amount),))
+        amount = numbers_apart(achieved, float(self.amount))[1]  # finer only if they print alike
         if self.compound == "none":
             what = Text("change", "变化")
         elif self.compound == "sum":

@@ -15,6 +15,7 @@ from plancheck.messages import (
     TREND_WORDS,
     Reason,
     Text,
+    apart_from_edges,
     decimals_written,
     mean_decimals,
     number,
@@ -181,12 +182,9 @@ def value_figure(evaluation: Evaluation, result: Result) -> str:
     not "100.00", 6.0500001 beside a band up to 6.05 not "6.0500")."""
     if result.value is None:
         return "—"
-    indicator, value = result.indicator, result.value
-    shown = figure(evaluation, indicator, value)
-    for edge in (result.goal, *indicator.target.edges()):
-        if edge is not None and value != edge and shown == figure(evaluation, indicator, edge):
-            return numbers_apart(value, edge)[0]
-    return shown
+    indicator = result.indicator
+    return apart_from_edges(result.value, evaluation.decimals[indicator.id],
+                            (result.goal, *indicator.target.edges()), fixed)  # fmt: skip
 
 
 def attention(evaluation: Evaluation) -> list[Result]:
