@@ -2,7 +2,9 @@
 
 The sheet's cells become rows of strings and go through the same layout as CSV
 (``submission/read.py``'s ``Layout``), so the same columns, checks and messages apply. A record's
-line is its row in the sheet, and every message names the cell: ``Sheet1!C5: value: …``.
+line is its row in the sheet, and every message names the cell: ``Sheet1!C5: value: …``. Where
+the table starts — a title above its header, a header over two rows under cells merged across
+columns (``ExcelBook.across``) — is told by ``read.py``'s ``sheet_header``.
 
 The sheet read is the one Excel opens on (the workbook's active tab) when it is visible, else the
 first visible sheet; a hidden sheet is read only when ``--sheet`` names it.
@@ -68,6 +70,7 @@ class ExcelBook:
         self.package = open_package(path, WORKBOOK, purpose)
         self.workbook: Workbook = read_workbook(self.package)
         self._calamine: Any = None
+        self._across: dict[str, dict[int, list[tuple[int, int]]]] = {}
 
     @property
     def names(self) -> list[str]:
@@ -124,6 +127,13 @@ class ExcelBook:
                 number = rows[line - 1][col]
                 if isinstance(number, int | float) and not isinstance(number, bool):
                     grid[line - 1][col] = percent_text(number)
+        # A cell merged across columns (a title, a header's 2023年 over 目标值 and 实际值) is
+        # left in its first cell, and kept to be asked for (``across``).
+        across: dict[int, list[tuple[int, int]]] = {}
+        for (first_row, col), (_, last_col) in merged:
+            if last_col > col:
+                across.setdefault(first_row + 1, []).append((col, last_col))
+        self._across[name] = across
         # A cell merged down a column (a unit or year over several rows, as such tables are laid
         # out) holds its value in its first row only: every row it covers has it.
         for (first_row, col), (last_row, last_col) in merged:
@@ -139,6 +149,11 @@ class ExcelBook:
             row.extend([""] * (col + 1 - len(row)))
             row[col] = shown
         return grid, scan.unreadable
+
+    def across(self, name: str) -> dict[int, list[tuple[int, int]]]:
+        """The cells of the sheet ``grid`` read merged over two columns or more, by their first
+        row (from 1): each one's first and last column (from 0)."""
+        return self._across.get(name, {})
 
     def _opened(self) -> Any:
         if self._calamine is None:
