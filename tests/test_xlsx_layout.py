@@ -1,8 +1,10 @@
 """Sheets laid out as statisticians lay them out: a title above the header, a header over two
-rows with the year merged over its columns (workbooks built with openpyxl, merged cells and all)."""
+rows with the year merged over its columns, years typed as dates (workbooks built with openpyxl:
+merged cells, dates and number formats as Excel writes them)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -141,3 +143,50 @@ def test_a_title_narrower_than_the_table_over_the_figures_gives_their_year(
     ranged = [["2021—2025年目标", None, None], ["指标", "实际值", "备注"], ["1", 100, None]]
     plain = invoke("evaluate", book(tmp_path / "r.xlsx", ranged, ("A1:B1",)), "--year", "2023")
     assert plain.exit_code == 1, plain.stderr  # two years in one cell: a title, no year
+
+
+def test_a_year_typed_as_an_excel_date_is_its_year(tmp_path: Path) -> None:
+    """A date on 1 January, or a year typed in a cell formatted as a date (Excel shows 2023 as
+    1905-07-15): it was refused ('2023-01-01' is not a year)."""
+    xl = openpyxl.Workbook()
+    sheet = xl.active
+    sheet.title = "Sheet1"
+    for row in (["指标", "年份", "实际值"], ["1", dt.datetime(2023, 1, 1), 100],
+                ["2", dt.date(2023, 1, 1), 3], ["4", 2023, 100], ["5", "2023", 1.5]):  # fmt: skip
+        sheet.append(row)
+    sheet["B4"].number_format = "yyyy-mm-dd"  # the number 2023, shown as a date
+    xl.save(tmp_path / "dates.xlsx")
+    done = invoke("evaluate", tmp_path / "dates.xlsx", "-f", "json")
+    assert done.exit_code == 1, done.stderr
+    found = results(done.stdout)
+    assert [found[i] for i in "1245"] == [(2023, 100, 2), (2023, 3, 3), (2023, 100, 4),
+                                          (2023, 1.5, 5)]  # fmt: skip
+
+
+def test_a_date_in_a_year_column_is_its_year_when_the_whole_column_is_dates(
+    tmp_path: Path,
+) -> None:
+    rows: list[list[object]] = [["指标", "年份", "实际值"], ["1", dt.date(2023, 12, 31), 100],
+                                ["2", dt.datetime(2023, 12, 31, 8, 30), 3]]  # fmt: skip
+    done = invoke("evaluate", book(tmp_path / "dates.xlsx", rows), "-f", "json")
+    assert [results(done.stdout)[i] for i in "12"] == [(2023, 100, 2), (2023, 3, 3)]
+    mixed = book(tmp_path / "mixed.xlsx", [*rows, ["4", 2023, 100]])
+    refused = invoke("evaluate", mixed)
+    assert refused.exit_code == 2
+    assert refused.stderr.splitlines()[0] == (
+        f"{mixed}:2: Sheet1!B2: 年份: 2023-12-31 is a date, not a year: a date in a year column"
+        " is read as its year on 1 January only (or when every cell of the column is a date);"
+        " type the year (2023) instead"
+    )
+    assert f"{mixed}:3: Sheet1!B3: 年份: 2023-12-31 is a date" in refused.stderr
+
+
+def test_year_of_date() -> None:
+    from plancheck.submission.read_xlsx import DateCell, year_of_date
+
+    assert year_of_date(DateCell("2023-01-01"), False) == 2023
+    assert year_of_date(DateCell("2023-01-01T09:00:00"), False) == 2023
+    assert year_of_date(DateCell("1905-07-15"), False) == 2023  # the number 2023 as a date
+    assert year_of_date(DateCell("1905-07-15"), True) == 2023
+    assert year_of_date(DateCell("2023-06-30"), False) is None
+    assert year_of_date(DateCell("2023-06-30"), True) == 2023

@@ -184,7 +184,10 @@ class _Builder:
             numbered: Iterable[tuple[int, list[str]]] = islice(
                 enumerate(grid, start=1), header.rows, None
             )
-            if dropped := self._unreadable_texts(context, layout, unreadable):
+            dropped = self._unreadable_texts(context, layout, unreadable)
+            if book.dated(name) and (year_at := layout.fields.get("year")) is not None:
+                dropped |= self._date_years(context, layout, grid, header.rows, year_at)
+            if dropped:
                 numbered = ((n, row) for n, row in numbered if n not in dropped)
             layout.feed(self, context, numbered)
         else:
@@ -225,6 +228,39 @@ class _Builder:
                 assert message is not None  # what the scan shows of such a cell
                 self.fail(context, line, say("cell", label=layout._label(line, col),
                                              message=message), field)  # fmt: skip
+        return dropped
+
+    def _date_years(
+        self, context: _FileContext, layout: Layout, grid: list[list[str]], start: int, col: int
+    ) -> set[int]:
+        """A year typed as an Excel date (a date, or a number formatted as one) is the year it
+        stands for (``read_xlsx.year_of_date``), written into ``grid`` for its row to be read;
+        a date that stands for none is reported and its row dropped. ``start``: the rows of the
+        header and above it. The lines dropped."""
+        from plancheck.submission.read_xlsx import DateCell, year_of_date
+
+        dated: list[list[str]] = []
+        lines: list[int] = []
+        every_cell_a_date = True
+        for line, row in islice(enumerate(grid, start=1), start, None):
+            if col < len(row):
+                if (cell := row[col]).__class__ is DateCell:
+                    dated.append(row)
+                    lines.append(line)
+                elif every_cell_a_date and cell.strip():
+                    every_cell_a_date = False
+        dropped: set[int] = set()
+        for line, row in zip(lines, dated, strict=True):
+            date = row[col]
+            assert isinstance(date, DateCell)
+            year = year_of_date(date, every_cell_a_date)
+            if year is not None:
+                row[col] = str(year)
+                continue
+            dropped.add(line)
+            message = say("read.date_not_year", date=date[:10], year=date[:4])
+            self.fail(context, line, say("cell", label=layout._label(line, col), message=message),
+                      "year")  # fmt: skip
         return dropped
 
     def _warn_unused(self, layout: Layout) -> None:

@@ -37,7 +37,15 @@ from plancheck.ooxml import (
     scan_sheet,
 )
 
-__all__ = ["ExcelBook", "cell_ref", "cell_text", "column_letters", "read_sheet"]
+__all__ = [
+    "DateCell",
+    "ExcelBook",
+    "cell_ref",
+    "cell_text",
+    "column_letters",
+    "read_sheet",
+    "year_of_date",
+]
 
 _NOT_READ_BY_DEFAULT = ("chartsheet", "dialogsheet", "xlMacrosheet", "xlIntlMacrosheet")
 
@@ -71,6 +79,7 @@ class ExcelBook:
         self.workbook: Workbook = read_workbook(self.package)
         self._calamine: Any = None
         self._across: dict[str, dict[int, list[tuple[int, int]]]] = {}
+        self._dated: dict[str, bool] = {}
 
     @property
     def names(self) -> list[str]:
@@ -117,11 +126,20 @@ class ExcelBook:
         # distinct number is written out once: the grid of a national file has millions of cells
         # and a few thousand numbers (years, figures).
         numbers = _NumberTexts()
+        dates: list[DateCell] = []  # how many: a sheet without one is never searched for them
+
+        def other_text(value: object) -> str:  # neither text nor a float: rare
+            if isinstance(value, dt.date):  # a datetime too
+                dates.append(DateCell(cell_text(value)))
+                return dates[-1]
+            return cell_text(value)
+
         grid = [
-            [v if (kind := v.__class__) is str else numbers[v] if kind is float else cell_text(v)
+            [v if (kind := v.__class__) is str else numbers[v] if kind is float else other_text(v)
              for v in row]
             for row in rows
         ]  # fmt: skip
+        self._dated[name] = bool(dates)
         for line, col in scan.percent:  # a number shown as 98.5% is the figure 98.5
             if line <= len(rows) and col < len(rows[line - 1]):
                 number = rows[line - 1][col]
@@ -155,6 +173,10 @@ class ExcelBook:
         row (from 1): each one's first and last column (from 0)."""
         return self._across.get(name, {})
 
+    def dated(self, name: str) -> bool:
+        """Whether the sheet ``grid`` read has a cell Excel holds as a date (a ``DateCell``)."""
+        return self._dated.get(name, False)
+
     def _opened(self) -> Any:
         if self._calamine is None:
             import python_calamine
@@ -174,6 +196,33 @@ class ExcelBook:
 
     def _unreadable(self, exc: BaseException) -> UserError:
         return self.package.unreadable(" ".join(str(exc).split()) or type(exc).__name__)
+
+
+class DateCell(str):
+    """A cell Excel holds as a date or a date and time (a number formatted as one): its text is
+    ``cell_text``'s (``2023-01-01``), read as any text is, except in a year column
+    (``year_of_date``)."""
+
+
+# Excel's day 0 (serials count days from it; its 1900 leap-year bug is before 1 March 1900)
+_EPOCH = dt.date(1899, 12, 30)
+
+
+def year_of_date(cell: DateCell, every_cell_a_date: bool) -> int | None:
+    """The year a date in a year column stands for, or None when it stands for none:
+
+    - a year typed in a cell formatted as a date is the number the cell holds, which Excel shows
+      as a day of 1905 (2023 is 1905-07-15);
+    - a date on 1 January is its year (2023-01-01 is 2023), and so is any date of a column
+      whose every cell is one (a column of 2023-12-31: the years, as a date format shows them).
+    """
+    day = dt.date.fromisoformat(cell[:10])
+    serial = (day - _EPOCH).days
+    if 1900 <= serial <= 2100:
+        return serial
+    if (day.month, day.day) == (1, 1) or every_cell_a_date:
+        return day.year
+    return None
 
 
 class _NumberTexts(dict[float, str]):
