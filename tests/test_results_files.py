@@ -136,6 +136,34 @@ def test_xlsx_is_the_same_bytes_for_the_same_input(tmp_path: Path) -> None:
     assert [c.value for c in sheet[1]] == ZH
 
 
+@pytest.mark.parametrize("lang, mark", [("en", "… (truncated: "), ("zh", "…（已截断：")])
+def test_xlsx_marks_a_text_cut_at_excels_cell_limit(tmp_path: Path, lang: str, mark: str) -> None:
+    """A cell holds 32,767 characters: a longer note was cut there without a word. It ends with
+    a mark saying so; a note that fits is whole."""
+    long_note, fits = "长" * 40_000, "短" * 32_767
+    data = tmp_path / "2023.csv"
+    data.write_text(f"indicator,value,note\n1,100,{long_note}\n2,3,{fits}\n", encoding="utf-8")
+    target = tmp_path / "r.xlsx"
+    assert run("evaluate", data, "-f", "xlsx", "-o", target, "--lang", lang).code in (0, 1)
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet is not None
+    cut, whole = sheet["M2"].value, sheet["M3"].value
+    assert isinstance(cut, str) and len(cut) == 32_767
+    kept, _, said = cut.partition(mark)
+    assert set(kept) == {"长"} and len(kept) > 32_000 and "40,000" in said
+    assert whole == fits
+
+
+def test_a_cut_text_never_keeps_half_of_a_character() -> None:
+    from plancheck.report.xlsx import CELL_LIMIT, truncated
+
+    for text in ("😀" * 20_000, "a" + "😀" * 20_000):  # a pair across the limit, or not
+        cut = truncated(text, "zh")
+        assert len(cut.encode("utf-16-le")) // 2 <= CELL_LIMIT
+        assert cut.encode("utf-16-le", errors="strict")  # no lone surrogate
+        assert cut.endswith("-f csv 输出全文）") and "20,0" in cut
+
+
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_the_formats_are_registered_for_evaluate_only(fmt: str) -> None:
     assert fmt in run("evaluate", "--help").stdout

@@ -552,6 +552,8 @@ LABELS["en"].update(
         "column_note": "note",
         "results_title": "{title}: results",
         "results_sheet": "Results",
+        "cell_truncated": "… (truncated: an Excel cell holds {limit} characters, this text has"
+        " {length}; -f csv keeps it whole)",
     }
 )
 LABELS["zh"].update(
@@ -589,5 +591,7 @@ LABELS["zh"].update(
         "column_note": "备注",
         "results_title": "{title}：评估结果",
         "results_sheet": "评估结果",
+        "cell_truncated": "…（已截断：Excel 单元格最多 {limit} 个字符，全文 {length} 个字符，"
+        "-f csv 输出全文）",
     }
 )

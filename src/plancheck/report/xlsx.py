@@ -6,6 +6,10 @@ by; the year, the figure and the goal are numbers (blank when there is none), ev
 text (written as strings: nothing in a cell is ever read as a formula). Written by xlsxwriter in
 its constant-memory mode (rows streamed to the file in order); a fixed creation date and
 xlsxwriter's fixed zip timestamps make the same input give the same bytes.
+
+An Excel cell holds 32,767 characters (UTF-16 units) at most: a longer text (a note pasted from
+a report) is cut to fit and ends with a mark saying so, ``…（已截断：…）``, in the cell itself,
+where the person reading the workbook sees it (``-f csv`` keeps the whole text).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from plancheck.report.labels import label
 from plancheck.safetext import visible_controls
 
 MAX_ROWS = 1_048_575  # data rows of an Excel sheet below its header
+CELL_LIMIT = 32_767  # UTF-16 units in one cell: xlsxwriter cuts a longer string there, silently
 WIDTHS = {"unit": 12, "year": 7, "indicator": 8, "name": 36, "binding": 10, "target": 18,
           "status": 10, "value": 10, "goal": 10, "reference": 10, "rank": 7, "reason": 70,
           "note": 30}  # fmt: skip
@@ -47,6 +52,12 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
         written = 0
         count = 0
         write_string, write_number = None, None
+
+        def cut(line: int, col: int, text: str) -> None:
+            """Write again a cell xlsxwriter cut at the limit (its write said -2), marked."""
+            assert write_string is not None
+            write_string(line, col, truncated(text, lang))
+
         for row in rows(evaluation, lang, visible_controls):
             if sheet is None or written == MAX_ROWS:
                 if sheet is not None:
@@ -64,13 +75,21 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
             (unit, year, number, name_, binding, target, status, value, goal, reference, rank, why,
              note) = row  # fmt: skip
             assert write_string is not None and write_number is not None
-            write_string(written, 0, unit)
+            # A write returns 0, or -2 when it cut the text at the cell limit: then it is
+            # written again with the mark (a test of the value returned, no work per cell).
+            if write_string(written, 0, unit):
+                cut(written, 0, unit)
             write_number(written, 1, year)
-            write_string(written, 2, number)
-            write_string(written, 3, name_)
-            write_string(written, 4, binding)
-            write_string(written, 5, target)
-            write_string(written, 6, status)
+            if write_string(written, 2, number):
+                cut(written, 2, number)
+            if write_string(written, 3, name_):
+                cut(written, 3, name_)
+            if write_string(written, 4, binding):
+                cut(written, 4, binding)
+            if write_string(written, 5, target):
+                cut(written, 5, target)
+            if write_string(written, 6, status):
+                cut(written, 6, status)
             if value is not None:
                 write_number(written, 7, value)
             if goal is not None:
@@ -79,9 +98,10 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
                 write_number(written, 9, reference)
             if rank is not None:
                 write_number(written, 10, rank)
-            write_string(written, 11, why)
-            if note:
-                write_string(written, 12, note)
+            if write_string(written, 11, why):
+                cut(written, 11, why)
+            if note and write_string(written, 12, note):
+                cut(written, 12, note)
         if sheet is None:  # nothing listed (--only): the header alone
             sheet = book.add_worksheet(label("results_sheet", lang))
             for col, column in enumerate(COLUMNS):
@@ -93,3 +113,12 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
         data = path.read_bytes()
         os.unlink(path)
     return data
+
+
+def truncated(text: str, lang: str) -> str:
+    """``text`` cut to fit one cell with the mark that says so at its end: the whole within
+    ``CELL_LIMIT`` UTF-16 units, never half of a character outside the Basic Multilingual Plane."""
+    mark = label("cell_truncated", lang, limit=f"{CELL_LIMIT:,}", length=f"{len(text):,}")
+    room = CELL_LIMIT - len(mark.encode("utf-16-le")) // 2
+    # A surrogate pair cut in two leaves its first half, which decoding leaves out.
+    return text.encode("utf-16-le")[: 2 * room].decode("utf-16-le", errors="ignore") + mark

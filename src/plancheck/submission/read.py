@@ -13,7 +13,9 @@ import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from itertools import islice
 from pathlib import Path
+from typing import NamedTuple
 
 from plancheck.errors import UserError, UserErrors
 from plancheck.i18n import say
@@ -37,6 +39,7 @@ from plancheck.textfile import read_text
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 MAX_ERRORS = 50  # bad cells reported at once (README "Bad input"); more are counted
+MAX_TITLE_ROWS = 3  # rows above a sheet's header that may be its title (a name, a unit, a date)
 SLOW_YAML_RECORDS = 20_000  # a YAML submission past this says once that CSV is faster
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # An indicator cell that is not an indicator but a row of the table's own: skipped, with a warning.
@@ -112,6 +115,8 @@ class _FileContext:
         self.named_unit: tuple[int, str] | None = None  # (line, unit) of a row naming one
         self.unit_said = False  # the blank unit is reported once per file
         self.years: dict[object, int] = {}  # a year cell (text or None) → the row's year
+        # A sheet's header that names the year (2023年 over its columns): the year, and its cell
+        self.header_year: tuple[int, str] | None = None
         # While a YAML record is added: where each of its fields is (RawRecord.where)
         self.where: Where | None = None
 
@@ -157,20 +162,32 @@ class _Builder:
         context = _FileContext(file, len(self.files), year_from_name(path))
         self.files.append(file)
         if _is_workbook(path):
-            from plancheck.submission.read_xlsx import cell_ref, read_sheet
+            from plancheck.submission.read_xlsx import ExcelBook, cell_ref
 
-            name, grid, unreadable = read_sheet(path, sheet)
+            book = ExcelBook(path)
+            name = book.choose(sheet).name
+            grid, unreadable = book.grid(name)
             self.sheets[file] = name
             if not any(any(cell.strip() for cell in row) for row in grid):
                 raise UserError(say("read.sheet_empty", name=name), file)
-            numbered = ((n, row) for n, row in enumerate(grid, start=1))
-            first = next(((n, row) for n, row in numbered if any(c.strip() for c in row)), None)
-            assert first is not None
-            layout = Layout(first[1], self.plan, file, first[0],
-                            lambda line, col: cell_ref(name, line, col),
-                            self.references_only)  # fmt: skip
+            header = sheet_header(grid, self.plan, file, name, book.across(name),
+                                  self.references_only)  # fmt: skip
+            layout = header.layout
+            if header.year is not None:
+                if self.cli_year is not None and header.year != self.cli_year:
+                    message = say("read.year_disagrees", year=header.year, cli_year=self.cli_year)
+                    line, col = header.year_cell
+                    raise UserError(say("cell", label=cell_ref(name, line, col), message=message),
+                                    file, line, col + 1)  # fmt: skip
+                context.header_year = (header.year, cell_ref(name, *header.year_cell))
             self._warn_unused(layout)
-            if dropped := self._unreadable_texts(context, layout, unreadable):
+            numbered: Iterable[tuple[int, list[str]]] = islice(
+                enumerate(grid, start=1), header.rows, None
+            )
+            dropped = self._unreadable_texts(context, layout, unreadable)
+            if book.dated(name) and (year_at := layout.fields.get("year")) is not None:
+                dropped |= self._date_years(context, layout, grid, header.rows, year_at)
+            if dropped:
                 numbered = ((n, row) for n, row in numbered if n not in dropped)
             layout.feed(self, context, numbered)
         else:
@@ -211,6 +228,39 @@ class _Builder:
                 assert message is not None  # what the scan shows of such a cell
                 self.fail(context, line, say("cell", label=layout._label(line, col),
                                              message=message), field)  # fmt: skip
+        return dropped
+
+    def _date_years(
+        self, context: _FileContext, layout: Layout, grid: list[list[str]], start: int, col: int
+    ) -> set[int]:
+        """A year typed as an Excel date (a date, or a number formatted as one) is the year it
+        stands for (``read_xlsx.year_of_date``), written into ``grid`` for its row to be read;
+        a date that stands for none is reported and its row dropped. ``start``: the rows of the
+        header and above it. The lines dropped."""
+        from plancheck.submission.read_xlsx import DateCell, year_of_date
+
+        dated: list[list[str]] = []
+        lines: list[int] = []
+        every_cell_a_date = True
+        for line, row in islice(enumerate(grid, start=1), start, None):
+            if col < len(row):
+                if (cell := row[col]).__class__ is DateCell:
+                    dated.append(row)
+                    lines.append(line)
+                elif every_cell_a_date and cell.strip():
+                    every_cell_a_date = False
+        dropped: set[int] = set()
+        for line, row in zip(lines, dated, strict=True):
+            date = row[col]
+            assert isinstance(date, DateCell)
+            year = year_of_date(date, every_cell_a_date)
+            if year is not None:
+                row[col] = str(year)
+                continue
+            dropped.add(line)
+            message = say("read.date_not_year", date=date[:10], year=date[:4])
+            self.fail(context, line, say("cell", label=layout._label(line, col), message=message),
+                      "year")  # fmt: skip
         return dropped
 
     def _warn_unused(self, layout: Layout) -> None:
@@ -419,6 +469,14 @@ class _Builder:
                 return None
             if isinstance(raw, str | int | type(None)):
                 self._years[raw] = cell
+        if context.header_year is not None:  # a year cell must agree; a blank one is its year
+            header_year, header_cell = context.header_year
+            if cell is not None and cell != header_year:
+                self.fail(context, line, say("cell", label=label(line, "year"), message=say(
+                    "read.year_disagrees_header", year=cell, header_year=header_year,
+                    cell=header_cell)), "year")  # fmt: skip
+                return None
+            cell = header_year
         if cell is not None and self.cli_year is not None and cell != self.cli_year:
             self.fail(context, line, say("cell", label=label(line, "year"), message=say(
                 "read.year_disagrees", year=cell, cli_year=self.cli_year)), "year")  # fmt: skip
@@ -793,6 +851,148 @@ class Layout:
             return None
         message, col = problem
         return self._error(message, col, line)
+
+
+class SheetHeader(NamedTuple):
+    """A sheet's header: its layout, the rows it and any title above it take (the data follow),
+    and the year it names over the figures' columns, with that cell (line from 1, column from
+    0), when it names one."""
+
+    layout: Layout
+    rows: int
+    year: int | None = None
+    year_cell: tuple[int, int] = (0, 0)
+
+
+def sheet_header(
+    grid: list[list[str]],
+    plan: Plan,
+    file: str,
+    sheet: str,
+    across: dict[int, list[tuple[int, int]]],
+    references_only: bool = False,
+) -> SheetHeader:
+    """Where a sheet's table starts, as statisticians lay one out (``grid``: the sheet's cells
+    from A1, with at least one that is not blank; ``across``: its cells merged over columns, by
+    row, as ``ExcelBook.across`` gives them).
+
+    - The header is the first row that names a column plancheck knows; up to
+      ``MAX_TITLE_ROWS`` rows with text above it are the table's title (徐汇区2023年法治指标实际值,
+      单位：%), read as nothing — but never a row with a figure under the header's figures'
+      columns (that is a refusal: a figure is never dropped as a title).
+    - A header over two rows: a cell merged over some of the table's columns (not all of them,
+      as a title is) with the names of those columns below it (2023年 over 目标值 and 实际值).
+      The lower row names the columns (a blank one takes the name above it, as 指标 is written
+      once over both rows) and the merged cell may give the year of the figures under it; two
+      years side by side, or names that make no table, are refused with what to change.
+
+    Rows keep their numbers in the sheet: a message names the cell as Excel does."""
+
+    def cell_name(line: int, col: int) -> str:
+        from plancheck.submission.read_xlsx import cell_ref
+
+        return cell_ref(sheet, line, col)
+
+    def layout(cells: list[str], at: int) -> Layout:
+        return Layout(cells, plan, file, at + 1, cell_name, references_only)
+
+    filled = [n for n, row in islice(((n, row) for n, row in enumerate(grid)
+                                      if any(cell.strip() for cell in row)), MAX_TITLE_ROWS + 1)]  # fmt: skip
+    first = filled[0]
+    at = next((n for n in filled if columns.looks_like_header(grid[n], plan)), first)
+    if at > first and _over_columns(grid, at - 1, across):
+        upper = at - 1  # a cell merged over some of the header's columns, above it
+    else:
+        try:
+            found = layout(grid[at], at)
+        except UserError:
+            if not (at + 1 < len(grid) and _over_columns(grid, at, across)):
+                raise
+            upper, at = at, at + 1  # the header found is the upper row of two
+        else:
+            _titles(grid, first, at, found)
+            return SheetHeader(found, at + 1)
+    lower = grid[at]
+    merged = {col: first_col for first_col, last in across.get(upper + 1, ())
+              for col in range(first_col, last + 1)}  # fmt: skip
+    above = grid[upper]
+    names: list[str] = []
+    for col in range(max(len(lower), len(above))):
+        name = lower[col] if col < len(lower) else ""
+        if not name.strip() and col not in merged:
+            name = above[col] if col < len(above) else ""
+        names.append(name)
+    try:
+        found = layout(names, at)
+    except UserError as refused:
+        raise UserError(_two_rows(upper, at, refused.message), file, refused.line or at + 1,
+                        refused.column) from None  # fmt: skip
+    years: dict[int, tuple[int, int]] = {}  # a year above the figures' columns → its cell
+    for col in _figure_columns(found):
+        if not (col < len(lower) and lower[col].strip()):
+            continue  # the column's name is the text above: no year over it
+        where = merged.get(col, col)
+        text = above[where] if where < len(above) else ""
+        named = set(_YEAR_IN_NAME.findall(text))  # 2021—2025年 over them is no year of theirs
+        if len(named) == 1:
+            years.setdefault(int(named.pop()), (upper + 1, where))
+    if len(years) > 1:
+        listed = say("list").join(str(year) for year in sorted(years))
+        problem = _two_rows(upper, at, say("read.header_years", years=listed))
+        line, col = years[max(years)]
+        raise UserError(say("cell", label=cell_name(line, col), message=problem),
+                        file, line, col + 1)  # fmt: skip
+    _titles(grid, first, upper, found)
+    if not years:
+        return SheetHeader(found, at + 1)
+    ((year, cell),) = years.items()
+    return SheetHeader(found, at + 1, year, cell)
+
+
+def _over_columns(
+    grid: list[list[str]], row: int, across: dict[int, list[tuple[int, int]]]
+) -> bool:
+    """Whether the sheet's row ``row`` (from 0) has a cell merged over some of the table's
+    columns but not all, with text below it: the upper row of a header over two rows. A title
+    is merged over the whole table, or not merged at all."""
+    below = grid[row + 1] if row + 1 < len(grid) else []
+    texts = [col for line in (grid[row], below) for col, cell in enumerate(line) if cell.strip()]
+    if not texts or not below:
+        return False
+    width = max(texts) - min(texts) + 1
+    return any(
+        last - first + 1 < width and any(cell.strip() for cell in below[first : last + 1])
+        for first, last in across.get(row + 1, ())
+    )
+
+
+def _figure_columns(layout: Layout) -> list[int]:
+    """The columns of a layout that hold figures: value, reference and rank, or the indicators'."""
+    named = [layout.fields[f] for f in ("value", "reference", "rank") if f in layout.fields]
+    return sorted([*named, *layout.indicators])
+
+
+def _titles(grid: list[list[str]], first: int, header: int, layout: Layout) -> None:
+    """The rows from ``first`` up to the header are a title's: refused if one has a figure under
+    a column of figures."""
+    for n in range(first, header):
+        row = grid[n]
+        for col in _figure_columns(layout):
+            if col < len(row) and _is_figure(row[col]):
+                problem = say("read.figure_above_header", text=shown(row[col].strip()),
+                              line=layout.line)  # fmt: skip
+                raise layout._error(problem, col, n + 1)
+
+
+def _is_figure(cell: str) -> bool:
+    try:
+        return parse_number(cell) is not None
+    except BadValue:
+        return False
+
+
+def _two_rows(upper: int, lower: int, reason: str) -> str:
+    return say("read.two_row_header", upper=upper + 1, lower=lower + 1, reason=reason)
 
 
 def row_problem(row: list[str], width: int, blank: Iterable[int]) -> tuple[str, int] | None:

@@ -2,7 +2,9 @@
 
 The sheet's cells become rows of strings and go through the same layout as CSV
 (``submission/read.py``'s ``Layout``), so the same columns, checks and messages apply. A record's
-line is its row in the sheet, and every message names the cell: ``Sheet1!C5: value: …``.
+line is its row in the sheet, and every message names the cell: ``Sheet1!C5: value: …``. Where
+the table starts — a title above its header, a header over two rows under cells merged across
+columns (``ExcelBook.across``) — is told by ``read.py``'s ``sheet_header``.
 
 The sheet read is the one Excel opens on (the workbook's active tab) when it is visible, else the
 first visible sheet; a hidden sheet is read only when ``--sheet`` names it.
@@ -35,7 +37,15 @@ from plancheck.ooxml import (
     scan_sheet,
 )
 
-__all__ = ["ExcelBook", "cell_ref", "cell_text", "column_letters", "read_sheet"]
+__all__ = [
+    "DateCell",
+    "ExcelBook",
+    "cell_ref",
+    "cell_text",
+    "column_letters",
+    "read_sheet",
+    "year_of_date",
+]
 
 _NOT_READ_BY_DEFAULT = ("chartsheet", "dialogsheet", "xlMacrosheet", "xlIntlMacrosheet")
 
@@ -68,6 +78,8 @@ class ExcelBook:
         self.package = open_package(path, WORKBOOK, purpose)
         self.workbook: Workbook = read_workbook(self.package)
         self._calamine: Any = None
+        self._across: dict[str, dict[int, list[tuple[int, int]]]] = {}
+        self._dated: dict[str, bool] = {}
 
     @property
     def names(self) -> list[str]:
@@ -114,16 +126,32 @@ class ExcelBook:
         # distinct number is written out once: the grid of a national file has millions of cells
         # and a few thousand numbers (years, figures).
         numbers = _NumberTexts()
+        dates: list[DateCell] = []  # how many: a sheet without one is never searched for them
+
+        def other_text(value: object) -> str:  # neither text nor a float: rare
+            if isinstance(value, dt.date):  # a datetime too
+                dates.append(DateCell(cell_text(value)))
+                return dates[-1]
+            return cell_text(value)
+
         grid = [
-            [v if (kind := v.__class__) is str else numbers[v] if kind is float else cell_text(v)
+            [v if (kind := v.__class__) is str else numbers[v] if kind is float else other_text(v)
              for v in row]
             for row in rows
         ]  # fmt: skip
+        self._dated[name] = bool(dates)
         for line, col in scan.percent:  # a number shown as 98.5% is the figure 98.5
             if line <= len(rows) and col < len(rows[line - 1]):
                 number = rows[line - 1][col]
                 if isinstance(number, int | float) and not isinstance(number, bool):
                     grid[line - 1][col] = percent_text(number)
+        # A cell merged across columns (a title, a header's 2023年 over 目标值 and 实际值) is
+        # left in its first cell, and kept to be asked for (``across``).
+        across: dict[int, list[tuple[int, int]]] = {}
+        for (first_row, col), (_, last_col) in merged:
+            if last_col > col:
+                across.setdefault(first_row + 1, []).append((col, last_col))
+        self._across[name] = across
         # A cell merged down a column (a unit or year over several rows, as such tables are laid
         # out) holds its value in its first row only: every row it covers has it.
         for (first_row, col), (last_row, last_col) in merged:
@@ -139,6 +167,15 @@ class ExcelBook:
             row.extend([""] * (col + 1 - len(row)))
             row[col] = shown
         return grid, scan.unreadable
+
+    def across(self, name: str) -> dict[int, list[tuple[int, int]]]:
+        """The cells of the sheet ``grid`` read merged over two columns or more, by their first
+        row (from 1): each one's first and last column (from 0)."""
+        return self._across.get(name, {})
+
+    def dated(self, name: str) -> bool:
+        """Whether the sheet ``grid`` read has a cell Excel holds as a date (a ``DateCell``)."""
+        return self._dated.get(name, False)
 
     def _opened(self) -> Any:
         if self._calamine is None:
@@ -159,6 +196,33 @@ class ExcelBook:
 
     def _unreadable(self, exc: BaseException) -> UserError:
         return self.package.unreadable(" ".join(str(exc).split()) or type(exc).__name__)
+
+
+class DateCell(str):
+    """A cell Excel holds as a date or a date and time (a number formatted as one): its text is
+    ``cell_text``'s (``2023-01-01``), read as any text is, except in a year column
+    (``year_of_date``)."""
+
+
+# Excel's day 0 (serials count days from it; its 1900 leap-year bug is before 1 March 1900)
+_EPOCH = dt.date(1899, 12, 30)
+
+
+def year_of_date(cell: DateCell, every_cell_a_date: bool) -> int | None:
+    """The year a date in a year column stands for, or None when it stands for none:
+
+    - a year typed in a cell formatted as a date is the number the cell holds, which Excel shows
+      as a day of 1905 (2023 is 1905-07-15);
+    - a date on 1 January is its year (2023-01-01 is 2023), and so is any date of a column
+      whose every cell is one (a column of 2023-12-31: the years, as a date format shows them).
+    """
+    day = dt.date.fromisoformat(cell[:10])
+    serial = (day - _EPOCH).days
+    if 1900 <= serial <= 2100:
+        return serial
+    if (day.month, day.day) == (1, 1) or every_cell_a_date:
+        return day.year
+    return None
 
 
 class _NumberTexts(dict[float, str]):
