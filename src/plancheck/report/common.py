@@ -190,16 +190,29 @@ def value_figure(evaluation: Evaluation, result: Result) -> str:
 
 
 def attention(evaluation: Evaluation) -> list[Result]:
-    """Results that are not a pass in the latest year, worst and binding first."""
+    """Results that are not a pass in the latest year, in the one order every report lists
+    them in: what blocks compliance first (``Evaluation.blocks``), then the worst status, binding
+    before expected, the units' order, the indicators' order. The rank of an indicator and
+    status is made once for each pair (the results of a national file share a few dozen)."""
+    latest, blocks = evaluation.latest_year, evaluation.blocks
     units = {unit: n for n, unit in enumerate(evaluation.units)}
+    ranks: dict[tuple[str, Status], tuple[bool, int, bool]] = {}
+    order: dict[str, tuple[int, str]] = {}
+
+    def key(r: Result) -> tuple[tuple[bool, int, bool], int, tuple[int, str]]:
+        i, status = r.indicator, r.status
+        rank = ranks.get((i.id, status))
+        if rank is None:
+            rank = ranks[(i.id, status)] = (
+                not blocks(i, latest, status),
+                SEVERITY[status],
+                not i.binding,
+            )
+            order[i.id] = _order(i)
+        return rank, units[r.unit], order[i.id]
+
     return sorted(
-        (r for r in evaluation.results.of_year(evaluation.latest_year) if r.status != Status.PASS),
-        key=lambda r: (
-            SEVERITY[r.status],
-            not r.indicator.binding,
-            units[r.unit],
-            _order(r.indicator),
-        ),
+        (r for r in evaluation.results.of_year(latest) if r.status != Status.PASS), key=key
     )
 
 
@@ -469,6 +482,7 @@ def listing_rule(evaluation: Evaluation) -> Callable[[Result], bool] | None:
 
 
 def listed_attention(evaluation: Evaluation) -> list[Result]:
+    """What a report's "needs attention" lists: ``attention``, of those --only keeps."""
     keep = listing_rule(evaluation)
     todo = attention(evaluation)
     return todo if keep is None else [r for r in todo if keep(r)]

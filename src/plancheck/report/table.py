@@ -25,7 +25,6 @@ from plancheck.report import Options
 from plancheck.report.common import (
     TREND_ORDER,
     arrow,
-    attention,
     bracketed,
     city_places,
     diff_side,
@@ -34,6 +33,7 @@ from plancheck.report.common import (
     fixed,
     index_name,
     latest_index,
+    listed_attention,
     progress_header,
     progress_rows,
     signed,
@@ -186,12 +186,6 @@ def _keep(evaluation: Evaluation, results: list[Result]) -> list[Result]:
     return [r for r in results if keep(r)]
 
 
-def _todo(evaluation: Evaluation) -> list[Result]:
-    """What needs attention in the latest year: what blocks compliance first, then the worst."""
-    todo = _keep(evaluation, attention(evaluation))
-    return sorted(todo, key=lambda r: not evaluation.blocking(r))  # stable: worst first within
-
-
 def _kind_and_colon(indicator: Indicator, lang: str) -> str:
     """``[binding]: `` — in Chinese with full-width brackets and colon: ``【约束性】：``."""
     word = _binding(indicator, lang)
@@ -212,7 +206,7 @@ def _attention_line(screen: Screen, evaluation: Evaluation, r: Result, lang: str
 def _detailed(screen: Screen, evaluation: Evaluation, lang: str, options: Options) -> None:
     """Every result: needs attention, a table per category, then index, matrix and progress."""
     plan = evaluation.plan
-    todo = _keep(evaluation, attention(evaluation))
+    todo = listed_attention(evaluation)
     screen.print()
     screen.print(label("needs_attention", lang), style="bold")
     if not todo:
@@ -261,7 +255,7 @@ def _compact(screen: Screen, evaluation: Evaluation, lang: str, options: Options
     """Several units or years on a screen or two: the matrix, what needs attention (bounded),
     the index, the city view, the trends in a line, then the summary of the latest year."""
     _matrix(screen, evaluation, lang)
-    todo = _todo(evaluation)
+    todo = listed_attention(evaluation)
     screen.print()
     shown = todo[:ATTENTION_LIMIT]
     heading = label("needs_attention", lang) + f" {evaluation.latest_year}"
