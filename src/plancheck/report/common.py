@@ -227,11 +227,10 @@ def timing_cell(indicator: Indicator, target_year: int, lang: str) -> str:
 
 
 def latest_index(evaluation: Evaluation) -> list[IndexScore]:
-    """The index of the latest year, best first (the ranking; units with no score last)."""
-    return sorted(
-        (i for i in evaluation.index if i.year == evaluation.latest_year),
-        key=lambda i: (i.rank is None, i.rank or 0, i.unit),
-    )
+    """The index of the latest year, best first (the ranking; units with no score last), in
+    the order ``evaluate.index.ranked`` gives it (ties in the plan's order of its units)."""
+    latest = evaluation.latest_year
+    return [i for i in evaluation.index if i.year == latest]
 
 
 def index_series(evaluation: Evaluation) -> list[tuple[str, list[tuple[int, float]]]]:
