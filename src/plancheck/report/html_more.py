@@ -156,7 +156,6 @@ def render_diff(diff: Diff, options: Options) -> str:
 def render_taskcheck(check: TaskCheck, options: Options) -> str:
     """The committee's report: verdict, counts, what needs attention, every task by section."""
     from plancheck.report import taskcheck as parts
-    from plancheck.report.labels import TASK_SYMBOL
 
     lang = options.lang
     info = check.plan.info
@@ -193,7 +192,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
         for r in results:
             items = []
             for status, text in parts.details(r, lang):
-                shown = f"{TASK_SYMBOL[status]} {text}" if status else text
+                shown = parts.detail_line(status, text, lang)
                 kind = _TASK_KIND.get(status or "", "waiting")
                 items.append(f'<li class="t-{kind}">{esc(shown)}</li>' if status
                              else f'<li class="note">{esc(shown)}</li>')  # fmt: skip

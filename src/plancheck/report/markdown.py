@@ -266,7 +266,6 @@ def render_tasks(plan: Plan, options: Options) -> str:
 def _tasks_lines(check: TaskCheck, lang: str, level: int) -> list[str]:
     """Needs attention (overdue first, with the lead department), then a table per section."""
     from plancheck.report import taskcheck as parts
-    from plancheck.report.labels import TASK_SYMBOL
 
     heading = "#" * level
     lines = [
@@ -287,8 +286,7 @@ def _tasks_lines(check: TaskCheck, lang: str, level: int) -> list[str]:
         body = []
         for r in rows:
             detail = "\n".join(
-                f"{TASK_SYMBOL[status]} {text}" if status else text
-                for status, text in parts.details(r, lang)
+                parts.detail_line(status, text, lang) for status, text in parts.details(r, lang)
             )
             body.append([r.task.id, parts.title(r, lang), parts.lead(r, lang),
                          parts.state_text(r.state.value, lang), detail])  # fmt: skip

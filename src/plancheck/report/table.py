@@ -558,7 +558,7 @@ def _tasks_section(console: Console, check: TaskCheck, lang: str, tables: bool =
     from rich.text import Text
 
     from plancheck.report import taskcheck as parts
-    from plancheck.report.labels import TASK_STYLE, TASK_SYMBOL
+    from plancheck.report.labels import TASK_STYLE
 
     console.print(
         terminal(f"{label('as_of', lang)}{label('colon', lang)}{parts.as_of_text(check, lang)}")
@@ -584,7 +584,7 @@ def _tasks_section(console: Console, check: TaskCheck, lang: str, tables: bool =
                 if n:
                     detail.append("\n")
                 if status is not None:
-                    detail.append(f"{TASK_SYMBOL[status]} ", style=TASK_STYLE[status])
+                    detail.append(parts.state_tag(status, lang), style=TASK_STYLE[status])
                 detail.append_text(terminal(text))
             state = _task_state(r.state.value, lang)
             grid.add_row(
