@@ -338,16 +338,22 @@ def diff(request: DiffRequest) -> Outcome:
         whole = read_submission(files, loaded, sheet=request.sheet)
         first, second = two_years(loaded, whole, years)
         sides = [up_to(whole, first), up_to(whole, second)]
+    only_in = None
     if unit is not None:
         every = tuple(dict.fromkeys(u for side in sides for u in side.units))
         check_unit(loaded, unit, every)  # a unit of neither side: the nearest one suggested
 
-        # A unit on one side only is compared against a missing side, as the unfocused diff
-        # compares it.
-        sides = [side if unit in side.units else without_figures(side, unit) for side in sides]
+        # A unit on one side only is compared against an absent side, as the unfocused diff
+        # compares it (the other side evaluated with the unit and no figures of it).
+        has = [unit in side.units for side in sides]
+        only_in = None if all(has) else ("old" if has[0] else "new")
+        sides = [
+            side if there else without_figures(side, unit)
+            for side, there in zip(sides, has, strict=True)
+        ]
 
     before, after = (engine(loaded, side, unit=unit) for side in sides)
-    changes = compare(before, after)
+    changes = compare(before, after, only_in)
     report = render(request.format, "diff", changes, request.options)
     return Outcome(report, 1 if changes.regressed else 0,
                    protected=(*files, *plan_paths(request.plan)))  # fmt: skip

@@ -33,6 +33,7 @@ from plancheck.report.labels import (
 )
 
 if TYPE_CHECKING:
+    from plancheck.evaluate.diff import Diff
     from plancheck.report import Options
     from plancheck.tasks.models import TaskCheck
 
@@ -875,6 +876,16 @@ def diff_side(evaluation: Evaluation, lang: str) -> str:
     """How a diff names one side: its files and its latest year, ``2023.csv (2023)`` or
     ``2023.csv（2023）``."""
     return noted(enumerated(evaluation.files, lang), evaluation.latest_year, lang)
+
+
+def diff_one_sided(diff: Diff, lang: str) -> str | None:
+    """What a diff of one unit (--unit) that only one run has says under its title: which run
+    has it, and that the other has no figures of it (``Diff.only_in``); None otherwise."""
+    if diff.only_in is None:
+        return None
+    old, new = diff_side(diff.old, lang), diff_side(diff.new, lang)
+    unit = unit_named(diff.new.focus or diff.old.focus or "", lang)
+    return label(f"diff_only_{diff.only_in}", lang, unit=unit, old=old, new=new)
 
 
 def signed(delta: float | None) -> str:

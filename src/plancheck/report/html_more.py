@@ -16,6 +16,7 @@ from plancheck.report.common import (
     colon,
     comma,
     date_text,
+    diff_one_sided,
     diff_side,
     shared_as_of,
     signed,
@@ -116,6 +117,9 @@ def render_diff(diff: Diff, options: Options) -> str:
         f'<p class="verdict {"bad" if regressed else "ok"}" id="verdict">'
         f"{esc(label('verdict', lang))}{colon(lang)}{esc(verdict)}</p>",
     ]
+    one_sided = diff_one_sided(diff, lang)
+    if one_sided is not None:
+        body.append(f'<p class="one-sided">{esc(one_sided)}</p>')
     body += _table(
         [esc(label("status_change", lang)), esc(label("count", lang))],
         [

@@ -20,6 +20,7 @@ from plancheck.report.common import (
     city_year,
     colon,
     date_text,
+    diff_one_sided,
     diff_side,
     enumerated,
     file_names,
@@ -353,6 +354,9 @@ def render_diff(diff: Diff, options: Options) -> str:
 
     title = label("diff_title", lang, old=diff_side(diff.old, lang), new=diff_side(diff.new, lang))
     lines = [f"# {markdown_inline(title)}", ""]
+    one_sided = diff_one_sided(diff, lang)
+    if one_sided is not None:
+        lines += [markdown_inline(one_sided), ""]
     summary = diff.summary()
     lines += table(
         [label("status_change", lang), label("count", lang)],

@@ -27,6 +27,7 @@ from plancheck.report.common import (
     arrow,
     bracketed,
     city_places,
+    diff_one_sided,
     diff_side,
     enumerated,
     figure,
@@ -677,6 +678,9 @@ def render_diff(diff: Diff, options: Options) -> str:
     console, buffer = _console(options)
     title = label("diff_title", lang, old=diff_side(diff.old, lang), new=diff_side(diff.new, lang))
     console.print(terminal(title, style="bold"))
+    one_sided = diff_one_sided(diff, lang)
+    if one_sided is not None:
+        console.print(terminal(one_sided, style="yellow"))
     grid = Table(expand=False)
     keys = (["unit"] if diff.multi_unit else []) + ["id", "indicator", "before", "after"]
     for key in [*keys, "value_change", "status_change"]:
