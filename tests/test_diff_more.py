@@ -245,3 +245,73 @@ def test_two_years_given_later_first_are_refused() -> None:
         f"{DISTRICTS}: --year 2023 --year 2022: give the earlier year first "
         "(--year 2022 --year 2023)\n"
     )
+
+
+def _one_sided_files(tmp_path: Path) -> tuple[Path, Path]:
+    """长宁区 in the old file only, 黄浦区 in the new one only, 徐汇区 in both."""
+    with DISTRICTS.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    old, new = tmp_path / "old.csv", tmp_path / "new.csv"
+    for path, units, year in (
+        (old, ("徐汇区", "长宁区"), "2022"),
+        (new, ("徐汇区", "黄浦区"), "2023"),
+    ):
+        kept = [r for r in rows[1:] if r[0] in units and r[1] == year]
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerows([rows[0], *kept])
+    return old, new
+
+
+@pytest.mark.parametrize("unit", ["长宁区", "黄浦区"])
+def test_a_unit_in_one_run_only_is_compared_as_the_unfocused_diff_compares_it(
+    tmp_path: Path, unit: str
+) -> None:
+    """Every row of the focused diff is the unfocused diff's row of that unit: the side without
+    it absent ("no figures of the unit on this side"), a unit gone worsened where it had a
+    figure (a failing one too: not "improved" to missing)."""
+    old, new = _one_sided_files(tmp_path)
+    _, whole = diff_json(old, new)
+    _, focused = diff_json(old, new, "--unit", unit)
+    expected = [r for r in whole["rows"] if r["unit"] == unit]
+    assert focused["rows"] == expected and len(expected) == 23
+    assert focused["summary"] == {k: sum(r["change"] == k for r in expected)
+                                  for k in focused["summary"]}  # fmt: skip
+    if unit == "长宁区":  # gone: 5 and 8 failed before
+        assert {r["change"] for r in focused["rows"]} == {"worsened"}
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_a_diff_of_a_unit_in_one_run_only_says_so(
+    tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _one_sided_files(tmp_path)
+    monkeypatch.chdir(tmp_path)  # the files named as typed: old.csv, new.csv
+    said = {
+        ("长宁区", "en"): "长宁区 is only in the old run, old.csv (2022): new.csv (2023) has no "
+        "figures of it, so each indicator is compared with none.",
+        ("黄浦区", "en"): "黄浦区 is only in the new run, new.csv (2023): old.csv (2022) has no "
+        "figures of it, so each indicator is compared with none.",
+        (
+            "长宁区",
+            "zh",
+        ): "长宁区只在之前的 old.csv（2022）中：之后的 new.csv（2023）没有该单位的数据，"
+        "各项指标均与无数据比较。",
+        (
+            "黄浦区",
+            "zh",
+        ): "黄浦区只在之后的 new.csv（2023）中：之前的 old.csv（2022）没有该单位的数据，"
+        "各项指标均与无数据比较。",
+    }
+
+    def shown(lang: str, *extra: str) -> str:
+        result = run("diff", "old.csv", "new.csv", *extra, "-f", fmt, "--lang", lang)
+        assert result.code in (0, 1), result.stderr
+        return result.stdout
+
+    def flat(text: str) -> str:  # the terminal wraps a long line at its width
+        return "".join(text.split()) if fmt == "table" else text
+
+    for (unit, lang), sentence in said.items():
+        assert flat(sentence) in flat(shown(lang, "--unit", unit)), (unit, lang)
+    for extra in (("--unit", "徐汇区"), ()):  # in both runs, or every unit: nothing to say
+        assert "only in the" not in shown("en", *extra)

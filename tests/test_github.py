@@ -90,3 +90,32 @@ def test_a_checks_warning_is_placed_by_its_properties_not_its_text(tmp_path: Pat
         ({"file": str(source), "line": "1", "col": "3"},
          "column 'foo' is not used by plancheck: skipped"),
     ]  # fmt: skip
+
+
+def test_the_runs_warnings_are_annotations_at_their_place_and_still_on_stderr(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "a,b"  # a comma in a property is escaped, as a result's file is
+    folder.mkdir()
+    source = folder / "2023.csv"
+    source.write_text("indicator,value,x%y\n1,100,1\n合计,,\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["evaluate", str(source), "-f", "github", "--lang", "en"], catch_exceptions=False
+    )
+    assert result.exit_code == 1
+    file = github_property(str(source))
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [
+        f"::warning file={file},line=1,col=3::column 'x%25y' is not used by plancheck: skipped",
+        f"::warning file={file},line=3::a '合计' row is the table's own (a total or a note), "
+        "not figures: skipped",
+    ]
+    assert all(COMMAND.fullmatch(line) for line in lines)
+    assert result.stderr.splitlines() == [
+        f"warning: {source}:1:3: column 'x%y' is not used by plancheck: skipped",
+        f"warning: {source}:3: a '合计' row is the table's own (a total or a note), not figures: "
+        "skipped",
+    ]
+    # The other formats leave the warnings to stderr: their reports are as they were.
+    table = CliRunner().invoke(app, ["evaluate", str(source), "--lang", "en"])
+    assert "not used by plancheck" not in table.stdout and "warning: " in table.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -326,6 +327,48 @@ def test_index_ranks_units() -> None:
     assert sorted(i["rank"] for i in latest)[0] == 1
     ordered = sorted(latest, key=lambda i: i["rank"])
     assert all(a["score"] >= b["score"] for a, b in itertools.pairwise(ordered))
+
+
+def _tied(tmp_path: Path) -> Path:
+    """Three districts with the same figures (a tie), listed out of the plan's order and out
+    of name order, and 长宁区 below them with a worse one."""
+    good = perfect_and_poor(tmp_path).read_text(encoding="utf-8").splitlines()[1:]
+    figures = [row.split(",")[2:] for row in good if row.startswith("徐汇区,")]
+    rows = [(u, 2023, i, v) for u in ("静安区", "黄浦区", "徐汇区") for i, v in figures]
+    rows += [("长宁区", 2023, i, 0 if i == "1" else v) for i, v in figures]
+    return long_csv(tmp_path / "tied.csv", rows)
+
+
+def _ranking_of(source: Path, *extra: str | Path) -> dict[str, list[str]]:
+    """The units of the index ranking as each format lists them."""
+    data = run("evaluate", source, "-f", "json", *extra).json()
+    shown = {"json": [i["unit"] for i in data["index"]]}
+    assert [i["rank"] for i in data["index"]] == [1, 1, 1, 4]
+    table = run("evaluate", source, "--lang", "en", *extra).stdout
+    shown["table"] = re.findall(r"^ +\d+\. (\S+) ", table, flags=re.MULTILINE)
+    markdown = run("evaluate", source, "-f", "markdown", "--lang", "en", *extra).stdout
+    markdown = markdown.split("## Rule-of-law index 2023", 1)[1].split("\n## ", 1)[0]
+    shown["markdown"] = re.findall(r"^\| \d+ \| (\S+) \|", markdown, flags=re.MULTILINE)
+    return shown
+
+
+def test_index_ties_keep_the_plans_order_of_its_units(tmp_path: Path) -> None:
+    # The plan lists 黄浦区, 徐汇区, … 静安区; by name (code point) 徐 < 静 < 黄.
+    expected = ["黄浦区", "徐汇区", "静安区", "长宁区"]
+    assert [u for u in DISTRICTS if u in expected[:3]] == expected[:3]
+    for fmt, units in _ranking_of(_tied(tmp_path)).items():
+        assert units == expected, fmt
+
+
+def test_index_ties_are_in_name_order_when_the_plan_lists_no_units(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    text = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    start = text.index("    members: [")
+    end = text.index("]", start) + 2
+    (plan / "indicators.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    for fmt, units in _ranking_of(_tied(tmp_path), "--plan", plan).items():
+        assert units == ["徐汇区", "静安区", "黄浦区", "长宁区"], fmt
 
 
 def test_reports_show_matrix_progress_and_index() -> None:

@@ -142,3 +142,43 @@ def test_evaluate_with_tasks_annotates_the_tasks_as_tasks_check_does() -> None:
         props for _, props, _ in annotations("\n".join(tasks)) if "unreported" in props["title"]
     ]
     assert unreported and all(props["file"].endswith("progress-2023.yaml") for props in unreported)
+
+
+# Each finding line of a task's row says its state in words beside the symbol (a printed page,
+# a screen reader): as the State column and the indicators' rows do.
+WORDED = {
+    "en": [("[✘ OVERDUE] ", "19.1: not done"), ("[◌ open] ", "23.1: not done yet"),
+           ("[≠ inconsistent] ", "reported done, but milestone 23.1"),
+           ("[✔ done] ", "34.1 2021: done"), ("[∅ unreported] ", "no progress report for this task")],
+    "zh": [("【✘ 逾期】 ", "19.1：未完成"), ("【◌ 未到期】 ", "23.1：尚未完成"),
+           ("【≠ 报送不一致】 ", "报送为已完成，但节点 23.1"), ("【✔ 已完成】 ", "34.1 2021 年：已完成"),
+           ("【∅ 未报送】 ", "该任务未报送进展")],
+}  # fmt: skip
+
+
+def _text(fmt: str, lang: str, tmp_path: Path) -> str:
+    if fmt == "docx":
+        from docx import Document
+
+        out = tmp_path / f"tasks-{lang}.docx"
+        assert run("evaluate", SAMPLES / "2023.csv", "--tasks", SAMPLE, "-o", out,
+                   "--lang", lang).code in (0, 1)  # fmt: skip
+        cells = [c.text for t in Document(str(out)).tables for row in t.rows for c in row.cells]
+        return "\n".join(cells)
+    shown = run("tasks", "check", SAMPLE, "-f", fmt, "--lang", lang)
+    assert shown.code == 0, shown.stderr
+    if fmt == "markdown":  # what it shows: a typed bracket is escaped in markdown's text
+        return shown.stdout.replace("\\[", "[").replace("\\]", "]")
+    return shown.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html", "docx"])
+def test_a_task_rows_findings_say_their_state_in_words(fmt: str, lang: str, tmp_path: Path) -> None:
+    text = _text(fmt, lang, tmp_path)
+    for tag, said in WORDED[lang]:
+        if fmt == "table":  # a narrow cell wraps its text after the state
+            assert f"│ {tag.strip()}" in text, (fmt, tag)
+        else:
+            assert tag + said in text, (fmt, tag, said)
+    assert not re.search(r"[✘◌≠✔∅] (19\.1|23\.1|34\.1|no progress|该任务)", text)

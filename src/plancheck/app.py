@@ -122,7 +122,8 @@ def read(request: EvaluateRequest) -> Reading:
 
 
 def judge(request: EvaluateRequest) -> tuple[Evaluation, tuple[str, ...]]:
-    """The evaluation a request asks for, and the reading's warnings."""
+    """The evaluation a request asks for, and the reading's warnings (as the reader says them:
+    ``2023.csv:1:4: column 'x' is not used…``)."""
     from plancheck.evaluate.engine import evaluate
 
     reading = read(request)
@@ -138,7 +139,7 @@ def judge(request: EvaluateRequest) -> tuple[Evaluation, tuple[str, ...]]:
             plan, request.tasks, year=evaluation.latest_year, strict=request.strict
         )
         evaluation = replace(evaluation, tasks=checked)
-    return evaluation, tuple(say("app.warning", warning=warning) for warning in reading.warnings)
+    return evaluation, reading.warnings
 
 
 def check_unit(plan: Plan, unit: str, submitted: tuple[str, ...]) -> None:
@@ -193,16 +194,18 @@ def _paused(report: Report) -> Report:
 
 def evaluate(request: EvaluateRequest) -> Outcome:
     """``plancheck evaluate``: 0 compliant, 1 not compliant."""
-    from plancheck.report import slow_note, stream
+    from plancheck.report import slow_note, stream, with_warnings
 
     day = report_day(request.date)
     options = replace(request.options, office=request.office, date=day)
     with _collector_paused():
-        evaluation, warnings = judge(request)
+        evaluation, said = judge(request)
         report = _paused(stream(request.format, "evaluation", evaluation, options))
     note = slow_note(request.format, len(evaluation.listed), options)
-    warnings += (note,) if note else ()
+    warnings = (*(say("app.warning", warning=warning) for warning in said), *filter(None, [note]))
     read = (*request.files, *filter(None, (request.reference, request.tasks)))
+    files = (*evaluation.files, *(str(p) for p in filter(None, [request.reference])))
+    report = with_warnings(request.format, report, (*said, *filter(None, [note])), files, options)
     return Outcome(report, 0 if evaluation.compliant else 1, warnings,
                    (*read, *plan_paths(request.plan)))  # fmt: skip
 
@@ -335,16 +338,22 @@ def diff(request: DiffRequest) -> Outcome:
         whole = read_submission(files, loaded, sheet=request.sheet)
         first, second = two_years(loaded, whole, years)
         sides = [up_to(whole, first), up_to(whole, second)]
+    only_in = None
     if unit is not None:
         every = tuple(dict.fromkeys(u for side in sides for u in side.units))
         check_unit(loaded, unit, every)  # a unit of neither side: the nearest one suggested
 
-        # A unit on one side only is compared against a missing side, as the unfocused diff
-        # compares it.
-        sides = [side if unit in side.units else without_figures(side, unit) for side in sides]
+        # A unit on one side only is compared against an absent side, as the unfocused diff
+        # compares it (the other side evaluated with the unit and no figures of it).
+        has = [unit in side.units for side in sides]
+        only_in = None if all(has) else ("old" if has[0] else "new")
+        sides = [
+            side if there else without_figures(side, unit)
+            for side, there in zip(sides, has, strict=True)
+        ]
 
     before, after = (engine(loaded, side, unit=unit) for side in sides)
-    changes = compare(before, after)
+    changes = compare(before, after, only_in)
     report = render(request.format, "diff", changes, request.options)
     return Outcome(report, 1 if changes.regressed else 0,
                    protected=(*files, *plan_paths(request.plan)))  # fmt: skip

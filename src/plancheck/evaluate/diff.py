@@ -62,6 +62,8 @@ class Diff:
     old: Evaluation
     new: Evaluation
     rows: tuple[DiffRow, ...]
+    # A diff of one unit (--unit) that only one of the two runs has: "old" or "new", else None.
+    only_in: str | None = None
 
     @property
     def multi_unit(self) -> bool:
@@ -94,9 +96,13 @@ def classify(indicator: Indicator, old: Result, new: Result) -> tuple[Change, fl
     return (Change.IMPROVED if good else Change.WORSENED), delta
 
 
-def diff(old: Evaluation, new: Evaluation) -> Diff:
+def diff(old: Evaluation, new: Evaluation, only_in: str | None = None) -> Diff:
     """The change of every indicator for every unit of either evaluation: the new one's units
-    in its order, then those only the old one has."""
+    in its order, then those only the old one has.
+
+    ``only_in``: a diff of one unit (--unit) that only the "old" or the "new" run has. The other
+    side's results of it are a stand-in (``without_figures``: an evaluation needs the unit);
+    it is compared as absent there, as the unfocused diff compares a unit on one side only."""
 
     def latest(evaluation: Evaluation) -> dict[tuple[str, str], Result]:
         return {
@@ -108,7 +114,8 @@ def diff(old: Evaluation, new: Evaluation) -> Diff:
     def absent(unit: str, indicator: Indicator, evaluation: Evaluation) -> Result:
         return Result(unit, evaluation.latest_year, indicator, Status.MISSING, None, _ABSENT)
 
-    before, after = latest(old), latest(new)
+    before = latest(old) if only_in != "new" else {}
+    after = latest(new) if only_in != "old" else {}
     units = [*new.units, *(u for u in old.units if u not in new.units)]
     rows = []
     for unit in units:
@@ -124,7 +131,7 @@ def diff(old: Evaluation, new: Evaluation) -> Diff:
                 lost = was.status is not Status.MISSING
                 change, delta = (Change.WORSENED if lost else Change.UNCHANGED), None
             rows.append(DiffRow(unit, indicator, was, now, delta, change))
-    return Diff(new.plan, old, new, tuple(rows))
+    return Diff(new.plan, old, new, tuple(rows), only_in)
 
 
 _ABSENT = (fragment("unit_absent"),)

@@ -13,7 +13,8 @@ left out. The index says how many submitted figures were scored (its coverage); 
 figure that year has no index (and no rank), nor category scores. Scores are
 averaged within each category (weighted by each indicator's ``weight``), then across categories
 (weighted by each category's ``weight``; default 1). Units are ranked by the index within each
-year; ties share the better rank.
+year; ties share the better rank and are listed in the plan's order of its units (by name when
+it lists none).
 """
 
 from __future__ import annotations
@@ -84,9 +85,13 @@ def combine(
 
 
 def ranked(rows: list[IndexScore]) -> list[IndexScore]:
-    """Rows of one year, best first, with their rank; equal scores share the better rank;
-    units with no score last, unranked."""
-    ordered = sorted(rows, key=lambda r: (r.score is None, -(r.score or 0.0), r.unit))
+    """Rows of one year, best first, with their rank; equal scores share the better rank and
+    keep the units' order (``rows`` come in it: the plan's members as the plan lists them, else
+    by name — ``Submission.units``); units with no score last, unranked, in that order too.
+    Every report lists the ranking in this order."""
+    ordered = sorted(  # stable: a tie keeps the order the rows came in
+        rows, key=lambda r: (r.score is None, 0.0 if r.score is None else -round(r.score, 9))
+    )
     place: dict[float, int] = {}
     out = []
     for n, row in enumerate(ordered, start=1):

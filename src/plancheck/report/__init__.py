@@ -206,6 +206,39 @@ def stream(name: str, subject: str, obj: Any, options: Options) -> Report:
     return pieces
 
 
+def with_warnings(
+    name: str, report: Report, warnings: Sequence[str], files: Sequence[str], options: Options
+) -> Report:
+    """``report`` after the run's warnings (a column or a row skipped, a slow reading) as format
+    ``name`` shows them (``render_warnings``: the github format's ``::warning`` annotations at
+    their file and line, ``files`` being the files a warning may begin with); ``report`` alone
+    for a format that leaves them to stderr. Stderr says them either way."""
+    if not warnings:
+        return report
+    module = importlib.import_module(FORMATS[name].module)
+    renderer = getattr(module, "render_warnings", None)
+    if renderer is None:
+        return report
+    shown: str = renderer(warnings, tuple(files), options)
+    if isinstance(report, str):
+        return shown + report
+    if isinstance(report, Deferred):
+        deferred = report
+        return Deferred(lambda: _before(shown, deferred.make()))
+    if isinstance(report, bytes):
+        return report
+    return _chained(shown, report)
+
+
+def _before(shown: str, report: str | bytes) -> str | bytes:
+    return report if isinstance(report, bytes) else shown + report
+
+
+def _chained(first: str, rest: Iterator[str]) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
 def render_error(name: str, errors: Sequence[UserError], options: Options) -> str | bytes | None:
     """Input errors (exit 2) as format ``name`` shows them, for the formats CI reads (github
     annotations, a junit report); None for a format that leaves them to stderr alone."""

@@ -34,6 +34,7 @@ from plancheck.report.labels import (
 )
 
 if TYPE_CHECKING:
+    from plancheck.evaluate.diff import Diff
     from plancheck.report import Options
     from plancheck.tasks.models import TaskCheck
 
@@ -188,16 +189,29 @@ def value_figure(evaluation: Evaluation, result: Result) -> str:
 
 
 def attention(evaluation: Evaluation) -> list[Result]:
-    """Results that are not a pass in the latest year, worst and binding first."""
+    """Results that are not a pass in the latest year, in the one order every report lists
+    them in: what blocks compliance first (``Evaluation.blocks``), then the worst status, binding
+    before expected, the units' order, the indicators' order. The rank of an indicator and
+    status is made once for each pair (the results of a national file share a few dozen)."""
+    latest, blocks = evaluation.latest_year, evaluation.blocks
     units = {unit: n for n, unit in enumerate(evaluation.units)}
+    ranks: dict[tuple[str, Status], tuple[bool, int, bool]] = {}
+    order: dict[str, tuple[int, str]] = {}
+
+    def key(r: Result) -> tuple[tuple[bool, int, bool], int, tuple[int, str]]:
+        i, status = r.indicator, r.status
+        rank = ranks.get((i.id, status))
+        if rank is None:
+            rank = ranks[(i.id, status)] = (
+                not blocks(i, latest, status),
+                SEVERITY[status],
+                not i.binding,
+            )
+            order[i.id] = _order(i)
+        return rank, units[r.unit], order[i.id]
+
     return sorted(
-        (r for r in evaluation.results.of_year(evaluation.latest_year) if r.status != Status.PASS),
-        key=lambda r: (
-            SEVERITY[r.status],
-            not r.indicator.binding,
-            units[r.unit],
-            _order(r.indicator),
-        ),
+        (r for r in evaluation.results.of_year(latest) if r.status != Status.PASS), key=key
     )
 
 
@@ -212,11 +226,10 @@ def timing_cell(indicator: Indicator, target_year: int, lang: str) -> str:
 
 
 def latest_index(evaluation: Evaluation) -> list[IndexScore]:
-    """The index of the latest year, best first (the ranking; units with no score last)."""
-    return sorted(
-        (i for i in evaluation.index if i.year == evaluation.latest_year),
-        key=lambda i: (i.rank is None, i.rank or 0, i.unit),
-    )
+    """The index of the latest year, best first (the ranking; units with no score last), in
+    the order ``evaluate.index.ranked`` gives it (ties in the plan's order of its units)."""
+    latest = evaluation.latest_year
+    return [i for i in evaluation.index if i.year == latest]
 
 
 def index_series(evaluation: Evaluation) -> list[tuple[str, list[tuple[int, float]]]]:
@@ -468,6 +481,7 @@ def listing_rule(evaluation: Evaluation) -> Callable[[Result], bool] | None:
 
 
 def listed_attention(evaluation: Evaluation) -> list[Result]:
+    """What a report's "needs attention" lists: ``attention``, of those --only keeps."""
     keep = listing_rule(evaluation)
     todo = attention(evaluation)
     return todo if keep is None else [r for r in todo if keep(r)]
@@ -861,6 +875,16 @@ def diff_side(evaluation: Evaluation, lang: str) -> str:
     """How a diff names one side: its files and its latest year, ``2023.csv (2023)`` or
     ``2023.csv（2023）``."""
     return noted(enumerated(evaluation.files, lang), evaluation.latest_year, lang)
+
+
+def diff_one_sided(diff: Diff, lang: str) -> str | None:
+    """What a diff of one unit (--unit) that only one run has says under its title: which run
+    has it, and that the other has no figures of it (``Diff.only_in``); None otherwise."""
+    if diff.only_in is None:
+        return None
+    old, new = diff_side(diff.old, lang), diff_side(diff.new, lang)
+    unit = unit_named(diff.new.focus or diff.old.focus or "", lang)
+    return label(f"diff_only_{diff.only_in}", lang, unit=unit, old=old, new=new)
 
 
 def signed(delta: float | None) -> str:

@@ -171,7 +171,6 @@ def _tasks(doc: DocumentObject, evaluation: Evaluation, lang: str) -> None:
     if check is None:
         return
     from plancheck.report import taskcheck as parts
-    from plancheck.report.labels import TASK_SYMBOL
 
     doc.add_heading(xml(label("tasks_title", lang, date=date_text(check.as_of, lang))), level=1)
     colon = "：" if lang == "zh" else ": "
@@ -193,8 +192,7 @@ def _tasks(doc: DocumentObject, evaluation: Evaluation, lang: str) -> None:
         body = []
         for r in results:
             detail = "\n".join(
-                f"{TASK_SYMBOL[status]} {text}" if status else text
-                for status, text in parts.details(r, lang)
+                parts.detail_line(status, text, lang) for status, text in parts.details(r, lang)
             )
             body.append([r.task.id, parts.title(r, lang), parts.lead(r, lang),
                          parts.state_text(r.state.value, lang), detail])  # fmt: skip

@@ -12,6 +12,9 @@ Escaping follows GitHub's toolkit (``@actions/core``): in the message ``%``, CR 
 ``%25``, ``%0D``, ``%0A``; in a property value ``:`` and ``,`` also become ``%3A`` and ``%2C``.
 Other control characters (an ESC would colour the log) are shown as ``\xNN`` (report/escape.py).
 
+The run's warnings (a column or a row skipped, a slow reading: ``render_warnings``) come first,
+each a ``::warning`` at the file, line and column it names; stderr says them too.
+
 Also here: input errors (``render_error``: an ``::error`` at each error's file, line and column,
 written by the CLI when a command asked for this format fails with exit 2), ``plancheck check``
 (a notice per file, a warning per warning) and ``plancheck tasks check`` (an annotation per
@@ -143,6 +146,12 @@ def render_error(errors: Sequence[UserError], options: Options) -> str:
 def _one_message(message: str) -> str:
     """The message as stderr says it: a line break or tab inside it reads as a space."""
     return " ".join(message.split())
+
+
+def render_warnings(warnings: Sequence[str], files: tuple[str, ...], options: Options) -> str:
+    """The run's warnings, a ``::warning`` each, placed by its properties (``_warning``):
+    ``::warning file=2023.csv,line=1,col=4::column 'x' is not used by plancheck: skipped``."""
+    return "".join(_warning(warning, files) + "\n" for warning in warnings)
 
 
 def render_check(summary: CheckSummary, options: Options) -> str:

@@ -16,6 +16,7 @@ from plancheck.report.common import (
     colon,
     comma,
     date_text,
+    diff_one_sided,
     diff_side,
     shared_as_of,
     signed,
@@ -116,6 +117,9 @@ def render_diff(diff: Diff, options: Options) -> str:
         f'<p class="verdict {"bad" if regressed else "ok"}" id="verdict">'
         f"{esc(label('verdict', lang))}{colon(lang)}{esc(verdict)}</p>",
     ]
+    one_sided = diff_one_sided(diff, lang)
+    if one_sided is not None:
+        body.append(f'<p class="one-sided">{esc(one_sided)}</p>')
     body += _table(
         [esc(label("status_change", lang)), esc(label("count", lang))],
         [
@@ -156,7 +160,6 @@ def render_diff(diff: Diff, options: Options) -> str:
 def render_taskcheck(check: TaskCheck, options: Options) -> str:
     """The committee's report: verdict, counts, what needs attention, every task by section."""
     from plancheck.report import taskcheck as parts
-    from plancheck.report.labels import TASK_SYMBOL
 
     lang = options.lang
     info = check.plan.info
@@ -193,7 +196,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
         for r in results:
             items = []
             for status, text in parts.details(r, lang):
-                shown = f"{TASK_SYMBOL[status]} {text}" if status else text
+                shown = parts.detail_line(status, text, lang)
                 kind = _TASK_KIND.get(status or "", "waiting")
                 items.append(f'<li class="t-{kind}">{esc(shown)}</li>' if status
                              else f'<li class="note">{esc(shown)}</li>')  # fmt: skip

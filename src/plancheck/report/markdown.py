@@ -20,6 +20,7 @@ from plancheck.report.common import (
     city_year,
     colon,
     date_text,
+    diff_one_sided,
     diff_side,
     enumerated,
     file_names,
@@ -266,7 +267,6 @@ def render_tasks(plan: Plan, options: Options) -> str:
 def _tasks_lines(check: TaskCheck, lang: str, level: int) -> list[str]:
     """Needs attention (overdue first, with the lead department), then a table per section."""
     from plancheck.report import taskcheck as parts
-    from plancheck.report.labels import TASK_SYMBOL
 
     heading = "#" * level
     lines = [
@@ -287,8 +287,7 @@ def _tasks_lines(check: TaskCheck, lang: str, level: int) -> list[str]:
         body = []
         for r in rows:
             detail = "\n".join(
-                f"{TASK_SYMBOL[status]} {text}" if status else text
-                for status, text in parts.details(r, lang)
+                parts.detail_line(status, text, lang) for status, text in parts.details(r, lang)
             )
             body.append([r.task.id, parts.title(r, lang), parts.lead(r, lang),
                          parts.state_text(r.state.value, lang), detail])  # fmt: skip
@@ -355,6 +354,9 @@ def render_diff(diff: Diff, options: Options) -> str:
 
     title = label("diff_title", lang, old=diff_side(diff.old, lang), new=diff_side(diff.new, lang))
     lines = [f"# {markdown_inline(title)}", ""]
+    one_sided = diff_one_sided(diff, lang)
+    if one_sided is not None:
+        lines += [markdown_inline(one_sided), ""]
     summary = diff.summary()
     lines += table(
         [label("status_change", lang), label("count", lang)],

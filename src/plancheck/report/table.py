@@ -25,15 +25,16 @@ from plancheck.report import Options
 from plancheck.report.common import (
     TREND_ORDER,
     arrow,
-    attention,
     bracketed,
     city_places,
+    diff_one_sided,
     diff_side,
     enumerated,
     figure,
     fixed,
     index_name,
     latest_index,
+    listed_attention,
     progress_header,
     progress_rows,
     signed,
@@ -186,12 +187,6 @@ def _keep(evaluation: Evaluation, results: list[Result]) -> list[Result]:
     return [r for r in results if keep(r)]
 
 
-def _todo(evaluation: Evaluation) -> list[Result]:
-    """What needs attention in the latest year: what blocks compliance first, then the worst."""
-    todo = _keep(evaluation, attention(evaluation))
-    return sorted(todo, key=lambda r: not evaluation.blocking(r))  # stable: worst first within
-
-
 def _kind_and_colon(indicator: Indicator, lang: str) -> str:
     """``[binding]: `` — in Chinese with full-width brackets and colon: ``【约束性】：``."""
     word = _binding(indicator, lang)
@@ -212,7 +207,7 @@ def _attention_line(screen: Screen, evaluation: Evaluation, r: Result, lang: str
 def _detailed(screen: Screen, evaluation: Evaluation, lang: str, options: Options) -> None:
     """Every result: needs attention, a table per category, then index, matrix and progress."""
     plan = evaluation.plan
-    todo = _keep(evaluation, attention(evaluation))
+    todo = listed_attention(evaluation)
     screen.print()
     screen.print(label("needs_attention", lang), style="bold")
     if not todo:
@@ -261,7 +256,7 @@ def _compact(screen: Screen, evaluation: Evaluation, lang: str, options: Options
     """Several units or years on a screen or two: the matrix, what needs attention (bounded),
     the index, the city view, the trends in a line, then the summary of the latest year."""
     _matrix(screen, evaluation, lang)
-    todo = _todo(evaluation)
+    todo = listed_attention(evaluation)
     screen.print()
     shown = todo[:ATTENTION_LIMIT]
     heading = label("needs_attention", lang) + f" {evaluation.latest_year}"
@@ -564,7 +559,7 @@ def _tasks_section(console: Console, check: TaskCheck, lang: str, tables: bool =
     from rich.text import Text
 
     from plancheck.report import taskcheck as parts
-    from plancheck.report.labels import TASK_STYLE, TASK_SYMBOL
+    from plancheck.report.labels import TASK_STYLE
 
     console.print(
         terminal(f"{label('as_of', lang)}{label('colon', lang)}{parts.as_of_text(check, lang)}")
@@ -590,7 +585,7 @@ def _tasks_section(console: Console, check: TaskCheck, lang: str, tables: bool =
                 if n:
                     detail.append("\n")
                 if status is not None:
-                    detail.append(f"{TASK_SYMBOL[status]} ", style=TASK_STYLE[status])
+                    detail.append(parts.state_tag(status, lang), style=TASK_STYLE[status])
                 detail.append_text(terminal(text))
             state = _task_state(r.state.value, lang)
             grid.add_row(
@@ -683,6 +678,9 @@ def render_diff(diff: Diff, options: Options) -> str:
     console, buffer = _console(options)
     title = label("diff_title", lang, old=diff_side(diff.old, lang), new=diff_side(diff.new, lang))
     console.print(terminal(title, style="bold"))
+    one_sided = diff_one_sided(diff, lang)
+    if one_sided is not None:
+        console.print(terminal(one_sided, style="yellow"))
     grid = Table(expand=False)
     keys = (["unit"] if diff.multi_unit else []) + ["id", "indicator", "before", "after"]
     for key in [*keys, "value_change", "status_change"]:

@@ -124,6 +124,20 @@ def problems(result: TaskResult) -> list[Finding]:
     return sorted(chosen, key=lambda f: rank[f.status])
 
 
+def state_tag(state: str, lang: str) -> str:
+    """What a line of a task's row begins with when it is a finding: its state in words beside
+    the symbol, readable in print and by a screen reader — ``[✘ OVERDUE] ``, ``【✘ 逾期】 `` (the
+    space after it: a narrow cell wraps there, not inside the brackets)."""
+    shown = state_text(state, lang)
+    return f"【{shown}】 " if lang == "zh" else f"[{shown}] "
+
+
+def detail_line(state: str | None, text: str, lang: str) -> str:
+    """A line of a task's row (``details``) as text: ``[✘ OVERDUE] 19.1: not done…``,
+    ``【✘ 逾期】 19.1：未完成…``; a note or evidence as it is."""
+    return text if state is None else state_tag(state, lang) + text
+
+
 def details(result: TaskResult, lang: str) -> list[tuple[str | None, str]]:
     """The lines of a task's row: each finding (status, text), then its note and evidence."""
     lines: list[tuple[str | None, str]] = [
