@@ -333,3 +333,36 @@ def test_a_name_beside_a_number_column_is_only_read_whichever_comes_first(
     result = run("evaluate", source, "-f", "json")
     assert result.code in (0, 1), result.stderr
     assert result.statuses()["4"] == "pass" and result.stderr == ""
+
+
+@pytest.mark.parametrize("cell", ["1 2", "１ ２", "１　２", "1\u00a02", "0 1 2"])
+def test_digits_with_a_space_between_them_name_no_indicator(tmp_path: Path, cell: str) -> None:
+    """Matching ignores spaces, so '1 2' was read as indicator 12 (or were 1 and 2 run
+    together?): refused, in both languages, quoting the cell as typed."""
+    source = write(tmp_path, f"indicator,value\n4,100\n{cell},95\n")
+    result = run("evaluate", source)
+    assert (result.code, result.stderr) == (2, f"{source}:3: indicator: '{cell}' has a space "
+        "between its digits: is it indicator 12, or two numbers run together? Write the "
+        "indicator's number without spaces\n")  # fmt: skip
+    result = run("evaluate", source, "--lang", "zh")
+    assert result.stderr == f"{source}:3: indicator：“{cell}”的数字之间有空格：是指标 12，还是两个" \
+        "数字连在了一起？请不带空格填写指标序号\n"  # fmt: skip
+    yaml = write(tmp_path, f'year: 2023\nvalues:\n  "4": 100\n  "{cell}": 95\n', "2023.yaml")
+    result = run("evaluate", yaml)
+    assert result.code == 2 and result.stderr.startswith(f"{yaml}:4: values: '{cell}' has a space")
+
+
+def test_digits_with_a_space_between_them_are_read_when_the_plan_types_a_key_so(
+    tmp_path: Path,
+) -> None:
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    text = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    text = text.replace('  - id: "12"\n', '  - id: "12"\n    aliases: ["1 2"]\n', 1)
+    (plan / "indicators.yaml").write_text(text, encoding="utf-8")
+    source = write(tmp_path, "indicator,value\n4,100\n１ ２,95\n")
+    result = run("evaluate", source, "--plan", plan, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    assert result.statuses()["12"] == "pass"
+    other = write(tmp_path, "indicator,value\n4,100\n0 12,95\n", "2024.csv")
+    assert run("evaluate", other, "--plan", plan).code == 2  # not as the plan types it

@@ -401,6 +401,8 @@ class _Builder:
         return self.index[found.id]
 
     def _unknown(self, key: str, label: str) -> str:
+        if (number := columns.number_apart(self.plan, key)) is not None:
+            return say("cell", label=label, message=_digits_apart(key, number))
         folded = fold(key)
         hint = self.plan.suggest(folded)
         extra = say("read.did_you_mean", hint=hint) if hint else ""
@@ -582,6 +584,11 @@ def _is_total(key: str) -> bool:
     return key in TOTALS or (":" in key and key.partition(":")[0] in TOTALS)
 
 
+def _digits_apart(key: str, number: str) -> str:
+    """Why a number with a space between its digits (``1 2``) names no indicator."""
+    return say("read.digits_apart", text=shown(key.strip()), joined=number)
+
+
 def _check_figure(raw: object, ind: Indicator, field: str) -> float | str:
     """A figure of ``ind`` (NaN for no figure), or why it is not one."""
     try:
@@ -662,6 +669,8 @@ class Layout:
                 # have (or a footnote mark, ④, no number) is a typo or another plan's, never a
                 # column to skip (its figures lost).
                 raise self._error(say("read.unknown_indicator", text=shown(name), hint=""), col)
+            elif not self.long and (number := columns.number_apart(self.plan, name)) is not None:
+                raise self._error(_digits_apart(name, number), col)  # 1 2: 12, or 1 and 2?
             else:
                 self.unused.append((col, name))
         if not self.long:  # a row's figures are under their indicators' columns
