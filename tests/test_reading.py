@@ -366,3 +366,58 @@ def test_digits_with_a_space_between_them_are_read_when_the_plan_types_a_key_so(
     assert result.statuses()["12"] == "pass"
     other = write(tmp_path, "indicator,value\n4,100\n0 12,95\n", "2024.csv")
     assert run("evaluate", other, "--plan", plan).code == 2  # not as the plan types it
+
+
+@pytest.mark.parametrize(
+    ("cell", "figure"),
+    [("98,5", 98.5), ("0,125", 0.125), ("12,50", 12.5), ("1234,5", 1234.5), ("98.5", 98.5),
+     ("1.234", 1.234), ("1,234.5", 1234.5), ("1,234,567", 1234567), ("１２，５", 12.5)],
+)  # fmt: skip
+def test_in_a_file_delimited_by_semicolons_the_comma_is_the_decimal_mark(
+    tmp_path: Path, cell: str, figure: float
+) -> None:
+    """Excel saves CSV with semicolons where the comma is the decimal mark: there 98,5 is 98.5
+    (it was refused), and a dot is still the decimal point, a comma before it groups thousands."""
+    source = write(tmp_path, f"indicator;value\n4;100\n19;{cell}\n")
+    result = run("evaluate", source, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    assert [r["value"] for r in result.json()["results"] if r["id"] == "19"] == [figure]
+
+
+@pytest.mark.parametrize("cell", ["1,234", "12,345", "-999,000", "１，２３４"])
+def test_in_a_file_delimited_by_semicolons_a_comma_read_either_way_is_refused(
+    tmp_path: Path, cell: str
+) -> None:
+    """1,234 in a semicolon file was read as 1234, though its comma is the decimal mark there:
+    1.234 or 1234? Refused, with both readings, never guessed."""
+    source = write(tmp_path, f"indicator;value\n4;100\n19;{cell}\n")
+    result = run("evaluate", source)
+    assert result.code == 2
+    assert result.stderr.startswith(f"{source}:3: value: '{cell}' reads two ways"), result.stderr
+    result = run("evaluate", source, "--lang", "zh")
+    assert f"value：“{cell}”有两种读法：以分号分隔的文件以逗号为小数点" in result.stderr
+
+
+def test_a_comma_is_read_by_its_own_files_delimiter(tmp_path: Path) -> None:
+    """Figures are remembered by their text: 1,234 is 1234 in a comma file, refused in a
+    semicolon file, whichever is read first; 98,5 is 98.5 only in the semicolon file."""
+    comma = write(tmp_path, 'unit,indicator,value\n徐汇区,19,"1,234"\n徐汇区,20,"98,5"\n', "a.csv")
+    semicolon = write(tmp_path, "unit;indicator;value\n长宁区;19;1,234\n", "b.csv")
+    said = {
+        comma: f"{comma}:3: value: '98,5' is not a number (indicator 20 ",
+        semicolon: f"{semicolon}:2: value: '1,234' reads two ways in a file delimited by ",
+    }
+    for files in ((comma, semicolon), (semicolon, comma)):
+        result = run("evaluate", *files, "--year", "2023")
+        assert result.code == 2
+        lines = result.stderr.splitlines()
+        assert [line[: len(said[f])] for line, f in zip(lines, files, strict=True)] == [
+            said[f] for f in files
+        ]
+    semicolon = write(tmp_path, "unit;indicator;value\n长宁区;19;98,5\n", "b.csv")
+    comma = write(tmp_path, 'unit,indicator,value\n徐汇区,19,"1,234"\n', "a.csv")
+    for files in ((comma, semicolon), (semicolon, comma)):
+        result = run("evaluate", *files, "--year", "2023", "-f", "json")
+        assert result.code in (0, 1), result.stderr
+        got = {r["unit"]: r["value"] for r in result.json()["results"] if r["id"] == "19"}
+        assert got == {"徐汇区": 1234, "长宁区": 98.5}

@@ -265,6 +265,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "en": {
         # submission/values.py: why a cell is not a figure
         "value.not_number": "'{text}' is not a number",
+        "value.comma_either_way": "'{text}' reads two ways in a file delimited by semicolons, whose decimal mark is the comma: {decimal}, or {thousands} with a thousands comma? Write {decimal} or {thousands}",
         "value.not_finite": "'{text}' is not a finite number",
         "value.wrong_sign": "'{text}' has '{sign}' but the indicator is measured in {unit}",
         "value.no_unit": "no unit",
@@ -799,6 +800,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "zh": {
         # submission/values.py: why a cell is not a figure
         "value.not_number": "“{text}”不是数字",
+        "value.comma_either_way": "“{text}”有两种读法：以分号分隔的文件以逗号为小数点，它是 {decimal}，还是带千位分隔符的 {thousands}？请写成 {decimal} 或 {thousands}",
         "value.not_finite": "“{text}”不是有限的数字",
         "value.wrong_sign": "“{text}”带有“{sign}”，但该指标的计量单位是{unit}",
         "value.no_unit": "无单位",

@@ -148,6 +148,13 @@ class _Builder:
         self._years: dict[object, int | None] = {}
         self._values: list[dict[object, float]] = [{} for _ in plan.indicators]
         self._references: list[dict[object, float]] = [{} for _ in plan.indicators]
+        # The file read is delimited by semicolons: a comma in a figure is its decimal mark
+        # (values.py). Its figures are remembered apart: 98,5 is 98.5 there, no figure elsewhere.
+        self.decimal_comma = False
+        self._comma_memos: dict[bool, tuple[list[dict[object, float]], ...]] = {
+            False: (self._values, self._references),
+            True: ([{} for _ in plan.indicators], [{} for _ in plan.indicators]),
+        }
         self._ranks: dict[object, int | str | None] = {}
 
     # --- reading files ---------------------------------------------------------------------
@@ -156,6 +163,7 @@ class _Builder:
         file = str(path)
         context = _FileContext(file, len(self.files), year_from_name(path))
         self.files.append(file)
+        self._decimal_comma(False)
         if _is_workbook(path):
             from plancheck.submission.read_xlsx import cell_ref, read_sheet
 
@@ -191,10 +199,16 @@ class _Builder:
                 layout = Layout(rows.header, self.plan, file, rows.header_line, None,
                                 self.references_only)  # fmt: skip
                 self._warn_unused(layout)
+                self._decimal_comma(rows.delimiter == ";")
                 layout.feed(self, context, rows.records)
         if context.rows == 0 and not self.errors:
             yaml = path.suffix.lower() in (".yaml", ".yml")
             raise UserError(say("read.no_figures_yaml" if yaml else "read.no_figures"), file)
+
+    def _decimal_comma(self, comma: bool) -> None:
+        """Read the next file's figures with a comma as their decimal mark, or not."""
+        self.decimal_comma = comma
+        self._values, self._references = self._comma_memos[comma]
 
     def _unreadable_texts(
         self, context: _FileContext, layout: Layout, cells: dict[tuple[int, int], str]
@@ -440,7 +454,7 @@ class _Builder:
     ) -> float | None:  # fmt: skip
         """The figure (NaN for no figure), or None after reporting a bad cell. A good figure is
         remembered for its text (one memo per field and indicator), a problem never is."""
-        found = _check_figure(raw, self.plan.indicators[indicator], field)
+        found = _check_figure(raw, self.plan.indicators[indicator], field, self.decimal_comma)
         if isinstance(found, str):
             self.fail(context, line, say("cell", label=label(line, field), message=found), field)
             return None
@@ -589,10 +603,13 @@ def _digits_apart(key: str, number: str) -> str:
     return say("read.digits_apart", text=shown(key.strip()), joined=number)
 
 
-def _check_figure(raw: object, ind: Indicator, field: str) -> float | str:
-    """A figure of ``ind`` (NaN for no figure), or why it is not one."""
+def _check_figure(
+    raw: object, ind: Indicator, field: str, decimal_comma: bool = False
+) -> float | str:
+    """A figure of ``ind`` (NaN for no figure), or why it is not one (``decimal_comma``: its
+    file is delimited by semicolons, ``values.parse_number``)."""
     try:
-        number = parse_number(raw, ind.unit)
+        number = parse_number(raw, ind.unit, decimal_comma=decimal_comma)
     except BadValue as exc:
         return say("read.of_indicator", message=exc, id=ind.id, name=ind.name)
     if number is None:
