@@ -2,7 +2,10 @@
 
 Accepted: UTF-8 (with or without BOM), UTF-16 (with BOM, or LE/BE without one), GB18030 (which
 covers GBK and GB2312). We try them in that fixed order rather than guess statistically: the set
-is small and known, and a fixed order gives the same answer for the same bytes every time.
+is small and known, and a fixed order gives the same answer for the same bytes every time. UTF-16
+without a BOM is told by its NULs: many on one side (ASCII text), or — mostly Chinese text, few
+NULs — by bytes that are no UTF-8, hold a NUL (no GB18030 text does) and decode as UTF-16 into
+lines of Chinese, ASCII and their punctuation.
 Anything that is not a readable regular file, or not text, is a located UserError.
 
 Lines are counted as editors count them: a line ends at ``\n``, ``\r\n`` or ``\r``
@@ -127,9 +130,12 @@ def decode(data: bytes, path: Path | str) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            _refuse_truncated(data, exc, path)
-            _refuse_mixed(data, exc, path)
-            text = _strict(data, "gb18030", path)
+            if (chinese := _chinese_utf16(data)) is not None:
+                text = chinese
+            else:
+                _refuse_truncated(data, exc, path)
+                _refuse_mixed(data, exc, path)
+                text = _strict(data, "gb18030", path)
     text = text.removesuffix(_DOS_END_OF_FILE)
     _refuse_control(text, path)
     return text
@@ -147,6 +153,38 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if max(even, odd) < 0.1 * half or max(even, odd) < 4 * min(even, odd):
         return None
     return "utf-16-le" if odd > even else "utf-16-be"
+
+
+# What a table's text is made of: ASCII, Latin-1's signs (° ×), general punctuation (“” — ‰),
+# letterlike and number forms (℃ Ⅳ), circled numbers, CJK punctuation, ideographs, full-width
+# forms. UTF-16 read in the wrong byte order, or GB18030 read as UTF-16, is mostly other scripts
+# (Hangul, Yi, private use).
+_NOT_TABLE_TEXT = re.compile(
+    "[^\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u218f\u2460-\u24ff"
+    "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+)
+
+
+def _chinese_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM whose text is mostly Chinese: its few ASCII characters (line ends,
+    delimiters, digits) leave too few NULs for ``_utf16_without_bom``. Tried once UTF-8 has
+    failed, and only on bytes with a NUL, which no GB18030 or UTF-8 text has: the text, when
+    the bytes decode as UTF-16 in one byte order into lines of what tables are written in
+    (``_NOT_TABLE_TEXT``: at most one character in 20 besides), else None."""
+    if len(data) % 2 or b"\x00" not in data:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)  # ASCII's NULs: odd in little-endian
+    for encoding in ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4096]
+        if ("\n" in text or "\r" in text) and len(_NOT_TABLE_TEXT.findall(sample)) * 20 <= len(
+            sample
+        ):
+            return text
+    return None
 
 
 def _strict(data: bytes, encoding: str, path: Path | str) -> str:
