@@ -421,3 +421,26 @@ def test_a_comma_is_read_by_its_own_files_delimiter(tmp_path: Path) -> None:
         assert result.code in (0, 1), result.stderr
         got = {r["unit"]: r["value"] for r in result.json()["results"] if r["id"] == "19"}
         assert got == {"徐汇区": 1234, "长宁区": 98.5}
+
+
+def test_a_records_own_year_must_be_the_files(tmp_path: Path) -> None:
+    """A record's year silently overrode the file's own ``year:``: two years are refused at
+    the record's key, in both languages; one year written two ways is one year."""
+    source = write(tmp_path, 'year: 2023\nrecords:\n  - {indicator: "4", value: 100, year: 2022}\n',
+                   "a.yaml")  # fmt: skip
+    result = run("evaluate", source)
+    assert (result.code, result.stderr) == (2, f"{source}:3:34: year: 2022 disagrees with the "
+        "file's 'year: 2023' (line 1); give a record its own year only when it is the file's, "
+        "or give the year on each record and none at the top\n")  # fmt: skip
+    result = run("evaluate", source, "--lang", "zh")
+    assert result.stderr == f"{source}:3:34: year：2022 与文件顶部的“year: 2023”（第 1 行）不一致；" \
+        "记录自带的年份须与文件的年份相同，或者在每条记录中给出年份、不在顶部给出\n"  # fmt: skip
+    same = write(tmp_path, 'year: 2023\nrecords:\n  - {indicator: "4", value: 100, year: 2023年}\n'
+                 '  - {indicator: "6", value: 90, 年份: ２０２３}\n', "b.yaml")  # fmt: skip
+    result = run("evaluate", same, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    assert result.json()["years"] == [2023] and result.statuses()["4"] == "pass"
+    own = write(tmp_path, 'records:\n  - {indicator: "4", value: 100, year: 2022}\n'
+                '  - {indicator: "4", value: 100, year: 2023}\n', "c.yaml")  # fmt: skip
+    result = run("evaluate", own, "-f", "json")
+    assert result.code in (0, 1) and result.json()["years"] == [2022, 2023], result.stderr
