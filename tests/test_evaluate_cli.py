@@ -162,6 +162,33 @@ def test_utf16_without_a_bom_whose_header_is_chinese(tmp_path: Path, encoding: s
     assert run("evaluate", source, "-f", "json").statuses()["4"] == "pass"
 
 
+_NOTE = "该项指标由区司法局负责统计并在年度报告中予以说明和公布情况良好" * 3  # 96 characters
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_whose_text_is_mostly_chinese(tmp_path: Path, encoding: str) -> None:
+    """Few ASCII characters, so few NULs (under one pair in ten): such a file was refused as
+    undecodable. It is read: it is no UTF-8, has NULs no GB18030 text has, and decodes as
+    UTF-16 into lines of Chinese."""
+    source = tmp_path / "2023.csv"
+    text = f"指标,数值,备注\r\n4,100,{_NOTE}\r\n6,90,{_NOTE}\r\n"
+    source.write_bytes(text.encode(encoding))
+    result = run("evaluate", source, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    assert result.statuses()["4"] == "pass" and result.statuses()["6"] == "fail"
+    assert [r["note"] for r in result.json()["results"] if r["id"] == "4"] == [_NOTE]
+
+
+def test_gb18030_with_a_nul_is_not_taken_for_utf16(tmp_path: Path) -> None:
+    source = tmp_path / "2023.csv"
+    data = f"指标,数值,备注\r\n4,100,{_NOTE}\r\n".encode("gb18030")
+    source.write_bytes(data[:30] + b"\x00" + data[30:])
+    result = run("evaluate", source)
+    assert (result.code, result.stderr) == (
+        2, f"{source}:2: the file contains a NUL byte (binary data?)\n"
+    )  # fmt: skip
+
+
 @pytest.mark.parametrize("delimiter", [";", "\t"])
 def test_delimiters(tmp_path: Path, delimiter: str) -> None:
     source = write(tmp_path / "2023.csv", f"indicator{delimiter}value\n4{delimiter}100\n")

@@ -333,3 +333,114 @@ def test_a_name_beside_a_number_column_is_only_read_whichever_comes_first(
     result = run("evaluate", source, "-f", "json")
     assert result.code in (0, 1), result.stderr
     assert result.statuses()["4"] == "pass" and result.stderr == ""
+
+
+@pytest.mark.parametrize("cell", ["1 2", "１ ２", "１　２", "1\u00a02", "0 1 2"])
+def test_digits_with_a_space_between_them_name_no_indicator(tmp_path: Path, cell: str) -> None:
+    """Matching ignores spaces, so '1 2' was read as indicator 12 (or were 1 and 2 run
+    together?): refused, in both languages, quoting the cell as typed."""
+    source = write(tmp_path, f"indicator,value\n4,100\n{cell},95\n")
+    result = run("evaluate", source)
+    assert (result.code, result.stderr) == (2, f"{source}:3: indicator: '{cell}' has a space "
+        "between its digits: is it indicator 12, or two numbers run together? Write the "
+        "indicator's number without spaces\n")  # fmt: skip
+    result = run("evaluate", source, "--lang", "zh")
+    assert result.stderr == f"{source}:3: indicator：“{cell}”的数字之间有空格：是指标 12，还是两个" \
+        "数字连在了一起？请不带空格填写指标序号\n"  # fmt: skip
+    yaml = write(tmp_path, f'year: 2023\nvalues:\n  "4": 100\n  "{cell}": 95\n', "2023.yaml")
+    result = run("evaluate", yaml)
+    assert result.code == 2 and result.stderr.startswith(f"{yaml}:4: values: '{cell}' has a space")
+
+
+def test_digits_with_a_space_between_them_are_read_when_the_plan_types_a_key_so(
+    tmp_path: Path,
+) -> None:
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    text = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    text = text.replace('  - id: "12"\n', '  - id: "12"\n    aliases: ["1 2"]\n', 1)
+    (plan / "indicators.yaml").write_text(text, encoding="utf-8")
+    source = write(tmp_path, "indicator,value\n4,100\n１ ２,95\n")
+    result = run("evaluate", source, "--plan", plan, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    assert result.statuses()["12"] == "pass"
+    other = write(tmp_path, "indicator,value\n4,100\n0 12,95\n", "2024.csv")
+    assert run("evaluate", other, "--plan", plan).code == 2  # not as the plan types it
+
+
+@pytest.mark.parametrize(
+    ("cell", "figure"),
+    [("98,5", 98.5), ("0,125", 0.125), ("12,50", 12.5), ("1234,5", 1234.5), ("98.5", 98.5),
+     ("1.234", 1.234), ("1,234.5", 1234.5), ("1,234,567", 1234567), ("１２，５", 12.5)],
+)  # fmt: skip
+def test_in_a_file_delimited_by_semicolons_the_comma_is_the_decimal_mark(
+    tmp_path: Path, cell: str, figure: float
+) -> None:
+    """Excel saves CSV with semicolons where the comma is the decimal mark: there 98,5 is 98.5
+    (it was refused), and a dot is still the decimal point, a comma before it groups thousands."""
+    source = write(tmp_path, f"indicator;value\n4;100\n19;{cell}\n")
+    result = run("evaluate", source, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    assert [r["value"] for r in result.json()["results"] if r["id"] == "19"] == [figure]
+
+
+@pytest.mark.parametrize("cell", ["1,234", "12,345", "-999,000", "１，２３４"])
+def test_in_a_file_delimited_by_semicolons_a_comma_read_either_way_is_refused(
+    tmp_path: Path, cell: str
+) -> None:
+    """1,234 in a semicolon file was read as 1234, though its comma is the decimal mark there:
+    1.234 or 1234? Refused, with both readings, never guessed."""
+    source = write(tmp_path, f"indicator;value\n4;100\n19;{cell}\n")
+    result = run("evaluate", source)
+    assert result.code == 2
+    assert result.stderr.startswith(f"{source}:3: value: '{cell}' reads two ways"), result.stderr
+    result = run("evaluate", source, "--lang", "zh")
+    assert f"value：“{cell}”有两种读法：以分号分隔的文件以逗号为小数点" in result.stderr
+
+
+def test_a_comma_is_read_by_its_own_files_delimiter(tmp_path: Path) -> None:
+    """Figures are remembered by their text: 1,234 is 1234 in a comma file, refused in a
+    semicolon file, whichever is read first; 98,5 is 98.5 only in the semicolon file."""
+    comma = write(tmp_path, 'unit,indicator,value\n徐汇区,19,"1,234"\n徐汇区,20,"98,5"\n', "a.csv")
+    semicolon = write(tmp_path, "unit;indicator;value\n长宁区;19;1,234\n", "b.csv")
+    said = {
+        comma: f"{comma}:3: value: '98,5' is not a number (indicator 20 ",
+        semicolon: f"{semicolon}:2: value: '1,234' reads two ways in a file delimited by ",
+    }
+    for files in ((comma, semicolon), (semicolon, comma)):
+        result = run("evaluate", *files, "--year", "2023")
+        assert result.code == 2
+        lines = result.stderr.splitlines()
+        assert [line[: len(said[f])] for line, f in zip(lines, files, strict=True)] == [
+            said[f] for f in files
+        ]
+    semicolon = write(tmp_path, "unit;indicator;value\n长宁区;19;98,5\n", "b.csv")
+    comma = write(tmp_path, 'unit,indicator,value\n徐汇区,19,"1,234"\n', "a.csv")
+    for files in ((comma, semicolon), (semicolon, comma)):
+        result = run("evaluate", *files, "--year", "2023", "-f", "json")
+        assert result.code in (0, 1), result.stderr
+        got = {r["unit"]: r["value"] for r in result.json()["results"] if r["id"] == "19"}
+        assert got == {"徐汇区": 1234, "长宁区": 98.5}
+
+
+def test_a_records_own_year_must_be_the_files(tmp_path: Path) -> None:
+    """A record's year silently overrode the file's own ``year:``: two years are refused at
+    the record's key, in both languages; one year written two ways is one year."""
+    source = write(tmp_path, 'year: 2023\nrecords:\n  - {indicator: "4", value: 100, year: 2022}\n',
+                   "a.yaml")  # fmt: skip
+    result = run("evaluate", source)
+    assert (result.code, result.stderr) == (2, f"{source}:3:34: year: 2022 disagrees with the "
+        "file's 'year: 2023' (line 1); give a record its own year only when it is the file's, "
+        "or give the year on each record and none at the top\n")  # fmt: skip
+    result = run("evaluate", source, "--lang", "zh")
+    assert result.stderr == f"{source}:3:34: year：2022 与文件顶部的“year: 2023”（第 1 行）不一致；" \
+        "记录自带的年份须与文件的年份相同，或者在每条记录中给出年份、不在顶部给出\n"  # fmt: skip
+    same = write(tmp_path, 'year: 2023\nrecords:\n  - {indicator: "4", value: 100, year: 2023年}\n'
+                 '  - {indicator: "6", value: 90, 年份: ２０２３}\n', "b.yaml")  # fmt: skip
+    result = run("evaluate", same, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    assert result.json()["years"] == [2023] and result.statuses()["4"] == "pass"
+    own = write(tmp_path, 'records:\n  - {indicator: "4", value: 100, year: 2022}\n'
+                '  - {indicator: "4", value: 100, year: 2023}\n', "c.yaml")  # fmt: skip
+    result = run("evaluate", own, "-f", "json")
+    assert result.code in (0, 1) and result.json()["years"] == [2022, 2023], result.stderr

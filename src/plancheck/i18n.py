@@ -265,6 +265,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "en": {
         # submission/values.py: why a cell is not a figure
         "value.not_number": "'{text}' is not a number",
+        "value.comma_either_way": "'{text}' reads two ways in a file delimited by semicolons, whose decimal mark is the comma: {decimal}, or {thousands} with a thousands comma? Write {decimal} or {thousands}",
         "value.not_finite": "'{text}' is not a finite number",
         "value.wrong_sign": "'{text}' has '{sign}' but the indicator is measured in {unit}",
         "value.no_unit": "no unit",
@@ -289,6 +290,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "read.total_row": "{where}: a '{text}' row is the table's own (a total or a note), not figures: skipped",
         "read.slow_yaml": "{file}: {records} figures read from YAML, slowly at this size (each value with its line and column); the same rows as a CSV file or a workbook are read several times faster",
         "read.unknown_indicator": "unknown indicator '{text}'{hint}",
+        "read.digits_apart": "'{text}' has a space between its digits: is it indicator {joined}, or two numbers run together? Write the indicator's number without spaces",
         "read.year_disagrees": "{year} disagrees with --year {cli_year}",
         "read.no_year": "cannot tell the year: add a 'year' column, pass --year, or name the file like 2023.csv",
         "read.figure_above_header": "'{text}' is above the header (row {line}), where only a title may be: delete the row, or move the figure below the header",
@@ -359,6 +361,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "file.undecodable_yaml": "cannot decode the file as UTF-8, UTF-16 or GB18030 (byte {byte}); save it as UTF-8 (your editor's Save As, encoding UTF-8)",
         "file.truncated": "the file ends in the middle of a character: it was cut short (truncated?)",
         "file.mixed_encodings": "mixed encodings: earlier lines are UTF-8 but this line is not; save the whole file in one encoding",
+        "file.mixed_encodings_gb": "mixed encodings: earlier lines are GB18030 (GBK) but this line is UTF-8; save the whole file in one encoding",
         "file.contains": "the file contains {what}",
         "file.nul": "a NUL byte (binary data?)",
         "file.bom_inside": "a byte-order mark in the middle of the file (were two files joined?)",
@@ -399,6 +402,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "yaml.record_mapping": "each record must be a mapping (indicator, value, …)",
         "yaml.unknown_key": "unknown key '{key}'",
         "yaml.record_no_indicator": "record has no 'indicator'",
+        "yaml.record_year_disagrees": "{year} disagrees with the file's 'year: {file_year}' (line {line}); give a record its own year only when it is the file's, or give the year on each record and none at the top",
         # app.py, evaluate/engine.py
         "app.plan_more": "{message} (and {more} more: plancheck plan validate{where})",
         "app.not_a_year": "{option} {year}: not a year (1900–2100)",
@@ -803,6 +807,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "zh": {
         # submission/values.py: why a cell is not a figure
         "value.not_number": "“{text}”不是数字",
+        "value.comma_either_way": "“{text}”有两种读法：以分号分隔的文件以逗号为小数点，它是 {decimal}，还是带千位分隔符的 {thousands}？请写成 {decimal} 或 {thousands}",
         "value.not_finite": "“{text}”不是有限的数字",
         "value.wrong_sign": "“{text}”带有“{sign}”，但该指标的计量单位是{unit}",
         "value.no_unit": "无单位",
@@ -827,6 +832,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "read.total_row": "{where}: “{text}”行是表格自身的合计或说明，不是数据，已跳过",
         "read.slow_yaml": "{file}：从 YAML 读取了 {records} 个数值，这一规模下较慢（每个值都记下行号和列号）；同样的数据存为 CSV 文件或 Excel 工作簿，读取要快数倍",
         "read.unknown_indicator": "未知指标“{text}”{hint}",
+        "read.digits_apart": "“{text}”的数字之间有空格：是指标 {joined}，还是两个数字连在了一起？请不带空格填写指标序号",
         "read.year_disagrees": "{year} 与 --year {cli_year} 不一致",
         "read.no_year": "无法确定年度：请增加“year”（年份）列、使用 --year，或将文件命名为 2023.csv 这样的形式",
         "read.figure_above_header": "“{text}”位于表头（第 {line} 行）之上，而表头之上只能是标题：请删除此行，或将数值移到表头之下",
@@ -897,6 +903,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "file.undecodable_yaml": "无法按 UTF-8、UTF-16 或 GB18030 解码该文件（第 {byte} 字节）；请在编辑器中将其另存为 UTF-8 编码",
         "file.truncated": "文件在一个字符中间结束：文件不完整（被截断？）",
         "file.mixed_encodings": "编码不一致：前面的行是 UTF-8，而这一行不是；请将整个文件保存为同一种编码",
+        "file.mixed_encodings_gb": "编码不一致：前面的行是 GB18030（GBK），而这一行是 UTF-8；请将整个文件保存为同一种编码",
         "file.contains": "文件中含有{what}",
         "file.nul": "NUL 字节（二进制数据？）",
         "file.bom_inside": "位于文件中间的字节顺序标记（BOM）（是否把两个文件拼接在了一起？）",
@@ -937,6 +944,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "yaml.record_mapping": "每条记录都必须是映射（indicator、value……）",
         "yaml.unknown_key": "未知的键“{key}”",
         "yaml.record_no_indicator": "记录中没有“indicator”",
+        "yaml.record_year_disagrees": "{year} 与文件顶部的“year: {file_year}”（第 {line} 行）不一致；记录自带的年份须与文件的年份相同，或者在每条记录中给出年份、不在顶部给出",
         # app.py, evaluate/engine.py
         "app.plan_more": "{message}（另有 {more} 个问题：plancheck plan validate{where}）",
         "app.not_a_year": "{option} {year}：不是有效年份（1900–2100）",

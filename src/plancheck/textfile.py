@@ -2,7 +2,10 @@
 
 Accepted: UTF-8 (with or without BOM), UTF-16 (with BOM, or LE/BE without one), GB18030 (which
 covers GBK and GB2312). We try them in that fixed order rather than guess statistically: the set
-is small and known, and a fixed order gives the same answer for the same bytes every time.
+is small and known, and a fixed order gives the same answer for the same bytes every time. UTF-16
+without a BOM is told by its NULs: many on one side (ASCII text), or — mostly Chinese text, few
+NULs — by bytes that are no UTF-8, hold a NUL (no GB18030 text does) and decode as UTF-16 into
+lines of Chinese, ASCII and their punctuation.
 Anything that is not a readable regular file, or not text, is a located UserError.
 
 Lines are counted as editors count them: a line ends at ``\n``, ``\r\n`` or ``\r``
@@ -127,9 +130,12 @@ def decode(data: bytes, path: Path | str) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            _refuse_truncated(data, exc, path)
-            _refuse_mixed(data, exc, path)
-            text = _strict(data, "gb18030", path)
+            if (chinese := _chinese_utf16(data)) is not None:
+                text = chinese
+            else:
+                _refuse_truncated(data, exc, path)
+                _refuse_mixed(data, exc, path)
+                text = _gb18030(data, path)
     text = text.removesuffix(_DOS_END_OF_FILE)
     _refuse_control(text, path)
     return text
@@ -147,6 +153,38 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if max(even, odd) < 0.1 * half or max(even, odd) < 4 * min(even, odd):
         return None
     return "utf-16-le" if odd > even else "utf-16-be"
+
+
+# What a table's text is made of: ASCII, Latin-1's signs (° ×), general punctuation (“” — ‰),
+# letterlike and number forms (℃ Ⅳ), circled numbers, CJK punctuation, ideographs, full-width
+# forms. UTF-16 read in the wrong byte order, or GB18030 read as UTF-16, is mostly other scripts
+# (Hangul, Yi, private use).
+_NOT_TABLE_TEXT = re.compile(
+    "[^\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u218f\u2460-\u24ff"
+    "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+)
+
+
+def _chinese_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM whose text is mostly Chinese: its few ASCII characters (line ends,
+    delimiters, digits) leave too few NULs for ``_utf16_without_bom``. Tried once UTF-8 has
+    failed, and only on bytes with a NUL, which no GB18030 or UTF-8 text has: the text, when
+    the bytes decode as UTF-16 in one byte order into lines of what tables are written in
+    (``_NOT_TABLE_TEXT``: at most one character in 20 besides), else None."""
+    if len(data) % 2 or b"\x00" not in data:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)  # ASCII's NULs: odd in little-endian
+    for encoding in ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:4096]
+        if ("\n" in text or "\r" in text) and len(_NOT_TABLE_TEXT.findall(sample)) * 20 <= len(
+            sample
+        ):
+            return text
+    return None
 
 
 def _strict(data: bytes, encoding: str, path: Path | str) -> str:
@@ -188,6 +226,82 @@ def _refuse_mixed(data: bytes, exc: UnicodeDecodeError, path: Path | str) -> Non
             path,
             line,
         )
+
+
+def _gb18030(data: bytes, path: Path | str) -> str:
+    """The text of a file that is no UTF-8, as GB18030 — unless a line before any that does
+    not decode is UTF-8 (``_refuse_utf8_line``)."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        _refuse_utf8_line(data, path, exc.start)
+        raise UserError(
+            say(_undecodable(path), byte=exc.start), path, _line_of_byte(data, exc.start, "gb18030")
+        ) from None
+    _refuse_utf8_line(data, path, len(data))
+    return text
+
+
+# Bytes by what they may be in UTF-8 Chinese text: L the lead byte of its three (CJK
+# ideographs, their punctuation, full-width forms, general punctuation), C a continuation byte,
+# X any other byte above ASCII; line ends kept, the rest of ASCII as "a". A UTF-8 character of
+# Chinese text is an LCC, found at C speed.
+_UTF8_CLASSES = bytes(
+    ord("L") if b in (0xE2, 0xE3, 0xEF) or 0xE4 <= b <= 0xE9
+    else ord("C") if 0x80 <= b <= 0xBF
+    else ord("X") if b >= 0x80
+    else b if b in b"\r\n"
+    else ord("a")
+    for b in range(256)
+)  # fmt: skip
+_CJK = re.compile("[\u4e00-\u9fff]")
+# What a UTF-8 line of Chinese text is written in (besides its ideographs): ASCII, general and
+# CJK punctuation, full-width forms.
+_NOT_UTF8_CHINESE = re.compile("[^\t\x20-\x7e\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _refuse_utf8_line(data: bytes, path: Path | str, limit: int) -> None:
+    """A file that is no UTF-8 (a GB18030 line comes first) with a later line that is UTF-8
+    Chinese, starting before byte ``limit``: two exports joined, and the UTF-8 lines read as
+    GB18030 would be garbled (说明 as 璇存槑) — refused at the first of them. A GB18030 line
+    of Chinese is hardly ever UTF-8 as well: its characters' two bytes would have to fall into
+    UTF-8's three-byte characters, all of them, line end to line end; and read so, the line
+    would be of rarer characters than read as GB18030 (``_common``)."""
+    classes = data.translate(_UTF8_CLASSES)
+    ending = b"\n" if b"\n" in data else b"\r"  # a search for the other one would cross the file
+    at = 0  # where the line after the last one looked at starts
+    while (found := classes.find(b"LCC", at)) != -1:
+        start = max(data.rfind(b"\n", at, found), data.rfind(b"\r", at, found), at - 1) + 1
+        if start >= limit:
+            return
+        end = data.find(ending, found)
+        end = len(data) if end == -1 else end
+        if (cr := data.find(b"\r", found, end)) != -1:
+            end = cr
+        at = end + 1
+        try:
+            line = data[start:end].decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if (
+            _CJK.search(line)
+            and not _NOT_UTF8_CHINESE.search(line)
+            and _common(line) > _common(data[start:end].decode("gb18030", "replace"))
+        ):
+            ends_before = data.count(b"\n", 0, start) + data.count(b"\r", 0, start)
+            number = ends_before - data.count(b"\r\n", 0, start) + 1  # as line_number counts
+            raise UserError(say("file.mixed_encodings_gb"), path, number)
+
+
+def _common(text: str) -> int:
+    """How many of the characters are among the 3,755 most used (GB2312's first level): a line
+    read in its own encoding has more of them than read in the other (说明, and as GB18030
+    璇存槑)."""
+    count = 0
+    for char in _CJK.findall(text):
+        code = char.encode("gb18030")
+        count += 0xB0 <= code[0] <= 0xD7 and code[1] >= 0xA1
+    return count
 
 
 def _refuse_control(text: str, path: Path | str) -> None:

@@ -100,11 +100,43 @@ _NUMBER_THEN_NAME = re.compile(r"\(?([0-9]+)[\s.、:)]*([^0-9\s.、:)].*)")  # a
 
 def find_indicator(plan: Plan, key: str) -> Indicator | None:
     """The indicator a cell or a header names: its number or its name (``Plan.find_indicator``),
-    or its number and then its name, when the two name the same indicator."""
+    or its number and then its name, when the two name the same indicator. A key with a space
+    between two digits (``1 2``) names none (``digits_apart``), unless it is a key of the
+    plan's typed with that space."""
     found = plan.find_indicator(key)
+    if found is not None and digits_apart(key) and not _typed_as(found, key):
+        return None
     if found is None and (both := _NUMBER_THEN_NAME.fullmatch(fold(key))) is not None:
         number, name = both.groups()
         by_number = plan.find_indicator(number)
         if by_number is not None and plan.find_indicator(name) is by_number:
             return by_number
     return found
+
+
+# Digits with a space between them, half- or full-width (``1 2``, ``１　２``): matching ignores
+# spaces, so such a key would name indicator 12 — or were 1 and 2 run together? It names none.
+_DIGITS_APART = re.compile(r"[0-9]\s+[0-9]")
+_NUMBER_APART = re.compile(r"[0-9]+(?:\s+[0-9]+)+")
+
+
+def digits_apart(key: str) -> bool:
+    """Does ``key`` have a space between two of its digits (``1 2``, ``１　２``)?"""
+    return _DIGITS_APART.search(fold(key)) is not None
+
+
+def number_apart(plan: Plan, key: str) -> str | None:
+    """The indicator number a key of digits with spaces between them would be read as (``12``
+    for ``1 2``, ``１　２``), when the plan has it; None for any other key."""
+    folded = fold(key)
+    if not _NUMBER_APART.fullmatch(folded):
+        return None
+    found = plan.find_indicator(folded)
+    return None if found is None else found.id
+
+
+def _typed_as(indicator: Indicator, key: str) -> bool:
+    """Is ``key`` one of the indicator's keys as the plan types it, spaces and all?"""
+    typed = " ".join(fold(key).split()).casefold()
+    keys = (indicator.id, indicator.name, indicator.name_en, *indicator.aliases)
+    return any(" ".join(fold(k).split()).casefold() == typed for k in keys if k)

@@ -153,6 +153,13 @@ class _Builder:
         self._years: dict[object, int | None] = {}
         self._values: list[dict[object, float]] = [{} for _ in plan.indicators]
         self._references: list[dict[object, float]] = [{} for _ in plan.indicators]
+        # The file read is delimited by semicolons: a comma in a figure is its decimal mark
+        # (values.py). Its figures are remembered apart: 98,5 is 98.5 there, no figure elsewhere.
+        self.decimal_comma = False
+        self._comma_memos: dict[bool, tuple[list[dict[object, float]], ...]] = {
+            False: (self._values, self._references),
+            True: ([{} for _ in plan.indicators], [{} for _ in plan.indicators]),
+        }
         self._ranks: dict[object, int | str | None] = {}
 
     # --- reading files ---------------------------------------------------------------------
@@ -161,6 +168,7 @@ class _Builder:
         file = str(path)
         context = _FileContext(file, len(self.files), year_from_name(path))
         self.files.append(file)
+        self._decimal_comma(False)
         if _is_workbook(path):
             from plancheck.submission.read_xlsx import ExcelBook, cell_ref
 
@@ -208,10 +216,16 @@ class _Builder:
                 layout = Layout(rows.header, self.plan, file, rows.header_line, None,
                                 self.references_only)  # fmt: skip
                 self._warn_unused(layout)
+                self._decimal_comma(rows.delimiter == ";")
                 layout.feed(self, context, rows.records)
         if context.rows == 0 and not self.errors:
             yaml = path.suffix.lower() in (".yaml", ".yml")
             raise UserError(say("read.no_figures_yaml" if yaml else "read.no_figures"), file)
+
+    def _decimal_comma(self, comma: bool) -> None:
+        """Read the next file's figures with a comma as their decimal mark, or not."""
+        self.decimal_comma = comma
+        self._values, self._references = self._comma_memos[comma]
 
     def _unreadable_texts(
         self, context: _FileContext, layout: Layout, cells: dict[tuple[int, int], str]
@@ -451,6 +465,8 @@ class _Builder:
         return self.index[found.id]
 
     def _unknown(self, key: str, label: str) -> str:
+        if (number := columns.number_apart(self.plan, key)) is not None:
+            return say("cell", label=label, message=_digits_apart(key, number))
         folded = fold(key)
         hint = self.plan.suggest(folded)
         extra = say("read.did_you_mean", hint=hint) if hint else ""
@@ -496,7 +512,7 @@ class _Builder:
     ) -> float | None:  # fmt: skip
         """The figure (NaN for no figure), or None after reporting a bad cell. A good figure is
         remembered for its text (one memo per field and indicator), a problem never is."""
-        found = _check_figure(raw, self.plan.indicators[indicator], field)
+        found = _check_figure(raw, self.plan.indicators[indicator], field, self.decimal_comma)
         if isinstance(found, str):
             self.fail(context, line, say("cell", label=label(line, field), message=found), field)
             return None
@@ -640,10 +656,18 @@ def _is_total(key: str) -> bool:
     return key in TOTALS or (":" in key and key.partition(":")[0] in TOTALS)
 
 
-def _check_figure(raw: object, ind: Indicator, field: str) -> float | str:
-    """A figure of ``ind`` (NaN for no figure), or why it is not one."""
+def _digits_apart(key: str, number: str) -> str:
+    """Why a number with a space between its digits (``1 2``) names no indicator."""
+    return say("read.digits_apart", text=shown(key.strip()), joined=number)
+
+
+def _check_figure(
+    raw: object, ind: Indicator, field: str, decimal_comma: bool = False
+) -> float | str:
+    """A figure of ``ind`` (NaN for no figure), or why it is not one (``decimal_comma``: its
+    file is delimited by semicolons, ``values.parse_number``)."""
     try:
-        number = parse_number(raw, ind.unit)
+        number = parse_number(raw, ind.unit, decimal_comma=decimal_comma)
     except BadValue as exc:
         return say("read.of_indicator", message=exc, id=ind.id, name=ind.name)
     if number is None:
@@ -720,6 +744,8 @@ class Layout:
                 # have (or a footnote mark, ④, no number) is a typo or another plan's, never a
                 # column to skip (its figures lost).
                 raise self._error(say("read.unknown_indicator", text=shown(name), hint=""), col)
+            elif not self.long and (number := columns.number_apart(self.plan, name)) is not None:
+                raise self._error(_digits_apart(name, number), col)  # 1 2: 12, or 1 and 2?
             else:
                 self.unused.append((col, name))
         if not self.long:  # a row's figures are under their indicators' columns

@@ -11,7 +11,9 @@ records:              # the long form: the same fields as the CSV columns
   - {unit: 徐汇区, year: 2023, indicator: "5", value: 1.2, reference: 1.8}
 
 As in a CSV header, a record gives each field once (``value`` and ``数值`` both: an error at the
-second key), but for the indicator's number and name (序号 and 指标), which must agree.
+second key), but for the indicator's number and name (序号 and 指标), which must agree. A
+record's own year beside the file's ``year:`` must be the same year (an error at the record's
+key): a year that silently overrode the file's was most likely a slip.
 
 Figures and keys are read as the text typed, as a CSV cell is (``yamlfile``'s numbers_as_text):
 ``0100`` is 100 and the key ``010`` indicator 10, never YAML 1.1's octal 64 and 8.
@@ -25,7 +27,7 @@ from plancheck.errors import UserError
 from plancheck.i18n import say
 from plancheck.submission import columns
 from plancheck.submission.models import RawRecord
-from plancheck.submission.values import shown
+from plancheck.submission.values import BadValue, parse_year, shown
 from plancheck.yamlfile import MarkedYaml, read_yaml
 
 _TOP_KEYS = {"year", "unit", "values", "records"}
@@ -98,6 +100,22 @@ def _second(
     raise doc.two_keys(path, field, keys[field], key)
 
 
+def _same_year(
+    doc: MarkedYaml, path: tuple[str | int, ...], year: object, file_year: object
+) -> None:
+    """A record's own year (at ``path``) and the file's ``year:`` both given: an error at the
+    record's key when they are two years (``2023`` and ``2023年`` are one). A year that is no
+    year is said where the rows are read, as any bad cell."""
+    try:
+        own, top = parse_year(year), parse_year(file_year)
+    except BadValue:
+        return
+    if own is not None and top is not None and own != top:
+        line, _ = doc.where(("year",))
+        message = say("yaml.record_year_disagrees", year=own, file_year=top, line=line)
+        raise doc.error(path, say("cell", label=str(path[-1]), message=message))
+
+
 def _line(doc: MarkedYaml, path: tuple[str | int, ...]) -> int:
     mark = doc.marks.get(path)  # a record's or an entry's own mark, as where() finds it first
     line, _ = mark if mark is not None else doc.where(path)
@@ -158,6 +176,8 @@ def _records(
                 field = _second(doc, path, keys, field, key)
             keys[field] = key
             cells[field] = (_scalar(doc, (*path, key), value, str(key)), str(key))
+            if field == "year" and "year" in common:
+                _same_year(doc, (*path, key), value, common["year"][0])
         if "indicator" not in cells:
             raise doc.error(path, say("yaml.record_no_indicator"))
 

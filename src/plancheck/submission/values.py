@@ -1,6 +1,12 @@
 """Turn what people type into a figure: ``95``, ``95%``, ``９５``, ``1,234.5``, ``12人/万人``.
 
 ``N/A``, ``—``, ``-``, ``无`` and an empty cell mean "no figure" (None), not an error.
+
+The decimal point is a dot. A comma groups thousands (``1,234``, ``1,234.5``; never after a
+leading 0: ``0,125`` is no figure) — but in a file delimited by semicolons, which is how Excel
+saves CSV where the comma is the decimal mark, a comma in a figure without a dot is that
+decimal mark (``98,5`` is 98.5, ``0,125`` is 0.125), and one that reads either way (``1,234``:
+1.234, or 1234 with a thousands comma) is refused as ambiguous (``decimal_comma``).
 """
 
 from __future__ import annotations
@@ -19,6 +25,9 @@ NO_FIGURE = frozenset(
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 # Thousands: 1,234 and 12,345.6; never after a 0 (0,125 is a decimal comma, not 125).
 _THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", re.ASCII)
+# In a file whose decimal mark is the comma: 98,5 and 0,125; 1,234 reads as thousands too.
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+", re.ASCII)
+_EITHER_WAY = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}", re.ASCII)
 
 
 class BadValue(ValueError):
@@ -104,11 +113,14 @@ _EXCEL_ERROR = LazyPattern(
 )
 
 
-def parse_number(raw: object, unit: str | None = None) -> float | None:
+def parse_number(
+    raw: object, unit: str | None = None, *, decimal_comma: bool = False
+) -> float | None:
     """A finite number from a cell, or None for "no figure". Raises BadValue otherwise.
 
     A trailing unit is accepted when it is the indicator's own: ``95%`` for a rate, ``12人/万人``
     or ``12人`` for lawyers per 10,000 residents, ``2次`` for a count per year.
+    ``decimal_comma``: the cell is from a file delimited by semicolons (module docstring).
     """
     if raw is None:
         return None
@@ -120,7 +132,7 @@ def parse_number(raw: object, unit: str | None = None) -> float | None:
         text = fold_figure(str(raw))
         if fold(text).casefold() in NO_FIGURE:
             return None
-        number = _to_float(_strip_unit(text, unit), str(raw).strip())
+        number = _to_float(_strip_unit(text, unit), str(raw).strip(), decimal_comma)
     if not math.isfinite(number):
         raise BadValue(say("value.not_finite", text=shown(raw)))
     return number
@@ -152,9 +164,17 @@ def unreadable(text: str, cell: str | None = None) -> str | None:
     return None
 
 
-def _to_float(text: str, typed: str | None = None) -> float:
+def _to_float(text: str, typed: str | None = None, decimal_comma: bool = False) -> float:
     """The number ``text`` says; a BadValue quoting the cell as ``typed`` (its unit too)."""
     cell = shown(typed if typed is not None else text)
+    if decimal_comma and "," in text and "." not in text:
+        if _EITHER_WAY.fullmatch(text):
+            decimal, thousands = text.replace(",", "."), text.replace(",", "")
+            raise BadValue(
+                say("value.comma_either_way", text=cell, decimal=decimal, thousands=thousands)
+            )
+        if _DECIMAL_COMMA.fullmatch(text):
+            text = text.replace(",", ".")
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
     if not _NUMBER.fullmatch(text):
