@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import functools
 import os
 import re
 import stat
@@ -159,10 +160,16 @@ def _utf16_without_bom(data: bytes) -> str | None:
 # letterlike and number forms (℃ Ⅳ), circled numbers, CJK punctuation, ideographs, full-width
 # forms. UTF-16 read in the wrong byte order, or GB18030 read as UTF-16, is mostly other scripts
 # (Hangul, Yi, private use).
-_NOT_TABLE_TEXT = re.compile(
+# Compiled when first needed (a class over the ideographs costs start-up more than a run reads).
+_NOT_TABLE_TEXT = (
     "[^\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u218f\u2460-\u24ff"
     "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
 )
+
+
+@functools.cache
+def _pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 def _chinese_utf16(data: bytes) -> str | None:
@@ -180,9 +187,9 @@ def _chinese_utf16(data: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         sample = text[:4096]
-        if ("\n" in text or "\r" in text) and len(_NOT_TABLE_TEXT.findall(sample)) * 20 <= len(
-            sample
-        ):
+        if ("\n" in text or "\r" in text) and len(
+            _pattern(_NOT_TABLE_TEXT).findall(sample)
+        ) * 20 <= len(sample):
             return text
     return None
 
@@ -254,10 +261,10 @@ _UTF8_CLASSES = bytes(
     else ord("a")
     for b in range(256)
 )  # fmt: skip
-_CJK = re.compile("[\u4e00-\u9fff]")
+_CJK = "[\u4e00-\u9fff]"
 # What a UTF-8 line of Chinese text is written in (besides its ideographs): ASCII, general and
 # CJK punctuation, full-width forms.
-_NOT_UTF8_CHINESE = re.compile("[^\t\x20-\x7e\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_NOT_UTF8_CHINESE = "[^\t\x20-\x7e\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
 
 
 def _refuse_utf8_line(data: bytes, path: Path | str, limit: int) -> None:
@@ -284,8 +291,8 @@ def _refuse_utf8_line(data: bytes, path: Path | str, limit: int) -> None:
         except UnicodeDecodeError:
             continue
         if (
-            _CJK.search(line)
-            and not _NOT_UTF8_CHINESE.search(line)
+            _pattern(_CJK).search(line)
+            and not _pattern(_NOT_UTF8_CHINESE).search(line)
             and _common(line) > _common(data[start:end].decode("gb18030", "replace"))
         ):
             ends_before = data.count(b"\n", 0, start) + data.count(b"\r", 0, start)
@@ -298,7 +305,7 @@ def _common(text: str) -> int:
     read in its own encoding has more of them than read in the other (说明, and as GB18030
     璇存槑)."""
     count = 0
-    for char in _CJK.findall(text):
+    for char in _pattern(_CJK).findall(text):
         code = char.encode("gb18030")
         count += 0xB0 <= code[0] <= 0xD7 and code[1] >= 0xA1
     return count

@@ -116,20 +116,21 @@ def find_indicator(plan: Plan, key: str) -> Indicator | None:
 
 # Digits with a space between them, half- or full-width (``1 2``, ``１　２``): matching ignores
 # spaces, so such a key would name indicator 12 — or were 1 and 2 run together? It names none.
-_DIGITS_APART = re.compile(r"[0-9]\s+[0-9]")
-_NUMBER_APART = re.compile(r"[0-9]+(?:\s+[0-9]+)+")
+# (compiled by ``re`` when first used: most runs never meet such a key)
+_DIGITS_APART = r"[0-9]\s+[0-9]"
+_NUMBER_APART = r"[0-9]+(?:\s+[0-9]+)+"
 
 
 def digits_apart(key: str) -> bool:
     """Does ``key`` have a space between two of its digits (``1 2``, ``１　２``)?"""
-    return _DIGITS_APART.search(fold(key)) is not None
+    return re.search(_DIGITS_APART, fold(key)) is not None
 
 
 def number_apart(plan: Plan, key: str) -> str | None:
     """The indicator number a key of digits with spaces between them would be read as (``12``
     for ``1 2``, ``１　２``), when the plan has it; None for any other key."""
     folded = fold(key)
-    if not _NUMBER_APART.fullmatch(folded):
+    if not re.fullmatch(_NUMBER_APART, folded):
         return None
     found = plan.find_indicator(folded)
     return None if found is None else found.id

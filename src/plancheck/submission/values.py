@@ -26,8 +26,9 @@ _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 # Thousands: 1,234 and 12,345.6; never after a 0 (0,125 is a decimal comma, not 125).
 _THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?", re.ASCII)
 # In a file whose decimal mark is the comma: 98,5 and 0,125; 1,234 reads as thousands too.
-_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+", re.ASCII)
-_EITHER_WAY = re.compile(r"[+-]?[1-9]\d{0,2},\d{3}", re.ASCII)
+# Patterns of semicolon files only: compiled by ``re`` when first used, not by every start-up.
+_DECIMAL_COMMA = r"(?a)[+-]?\d+,\d+"
+_EITHER_WAY = r"(?a)[+-]?[1-9]\d{0,2},\d{3}"
 
 
 class BadValue(ValueError):
@@ -168,12 +169,12 @@ def _to_float(text: str, typed: str | None = None, decimal_comma: bool = False) 
     """The number ``text`` says; a BadValue quoting the cell as ``typed`` (its unit too)."""
     cell = shown(typed if typed is not None else text)
     if decimal_comma and "," in text and "." not in text:
-        if _EITHER_WAY.fullmatch(text):
+        if re.fullmatch(_EITHER_WAY, text):
             decimal, thousands = text.replace(",", "."), text.replace(",", "")
             raise BadValue(
                 say("value.comma_either_way", text=cell, decimal=decimal, thousands=thousands)
             )
-        if _DECIMAL_COMMA.fullmatch(text):
+        if re.fullmatch(_DECIMAL_COMMA, text):
             text = text.replace(",", ".")
     if _THOUSANDS.fullmatch(text):
         text = text.replace(",", "")
