@@ -349,8 +349,14 @@ class Cumulative(Kind):
         elif self.compound == "sum":
             what = Text("added", "新增")
         else:
-            shown, amount = f"{shown}%", f"{amount}%"
-            what = Text("fall", "下降") if self.compound == "reduction" else Text("growth", "增长")
+            # A compounded change the other way is said as what it is: an 8.74% rise of a
+            # reduction target, never "-8.74% fall" (下降 -8.74%); a growth's, a fall.
+            falls = (self.compound == "reduction") != shown.startswith("-")
+            shown, amount = f"{shown.removeprefix('-')}%", f"{amount}%"
+            if self.compound == "reduction":
+                what = Text("fall", "下降") if falls else Text("rise", "上升")
+            else:
+                what = Text("fall", "下降") if falls else Text("growth", "增长")
         base_year = str(int(row.get("base_year") or 0))
         return {"achieved": shown, "amount": amount, "what": what, "base_year": base_year}
 
