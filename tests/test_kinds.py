@@ -80,3 +80,31 @@ def test_a_years_goal_written_with_ascii_operators_is_said_with_the_signs(tmp_pa
         result = run("evaluate", figures, "--plan", tmp_path, "-f", "json", "--lang", lang)
         reasons = [r["reason"] for r in result.json()["results"] if r["id"] == "1"]
         assert reasons and reasons[0].startswith(said), reasons
+
+
+def test_a_figure_that_moved_away_from_its_target_is_said_so_in_both_languages(
+    tmp_path: Path,
+) -> None:
+    """≥ 87.5 from a 2020 baseline of 87, 85.5 in 2023: never "已完成差距的 -300%" — it fell
+    where it had to rise, with 60% of the time gone, and it is behind."""
+    plan = (KINDS_PLAN / "indicators.yaml").read_text(encoding="utf-8")
+    old = 'target: {kind: threshold, op: ">", value: 10}\n    timing: by_target_year\n'
+    old += "    baseline: {year: 2020, value: 5}"
+    assert plan.count(old) == 1
+    new = 'target: {kind: threshold, op: ">=", value: 87.5}\n    timing: by_target_year\n'
+    new += "    baseline: {year: 2020, value: 87}"
+    (tmp_path / "indicators.yaml").write_text(plan.replace(old, new), "utf-8")
+    figures = tmp_path / "data.csv"
+    figures.write_text("unit,year,indicator,value\n甲,2023,25,85.5\n", encoding="utf-8")
+    said = {
+        "zh": "85.5 尚未达到 ≥ 87.5（目标年 2025）；较 2020 年基数 87 不升反降（差距扩大），"
+        "时间已过 60%：落后于时序进度；",
+        "en": "85.5 has not yet reached ≥ 87.5, due by 2025; fell from the 2020 baseline (87) "
+        "instead of rising, away from the target, with 60% of the time gone: behind schedule; ",
+    }
+    for lang, words in said.items():
+        result = run("evaluate", figures, "--plan", tmp_path, "-f", "json", "--lang", lang)
+        [found] = [r for r in result.json()["results"] if r["id"] == "25"]
+        assert found["status"] == "behind" and found["schedule"] == "off", found
+        assert found["reason"].startswith(words), found["reason"]
+        assert "-300%" not in found["reason"]

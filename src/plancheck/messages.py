@@ -51,6 +51,18 @@ CATALOG: dict[str, dict[str, str]] = {
             "{gap} of the gap from the {base_year} baseline ({baseline}) closed with {time} of the "
             "time gone: behind schedule"
         ),
+        "schedule_fell": (
+            "fell from the {base_year} baseline ({baseline}) instead of rising, away from the "
+            "target, with {time} of the time gone: behind schedule"
+        ),
+        "schedule_rose": (
+            "rose from the {base_year} baseline ({baseline}) instead of falling, away from the "
+            "target, with {time} of the time gone: behind schedule"
+        ),
+        "schedule_past": (
+            "went past the target from the {base_year} baseline ({baseline}), further from it "
+            "than before, with {time} of the time gone: behind schedule"
+        ),
         "schedule_at_bound": (
             "on the bound {goal}, which the target excludes: the gap from the {base_year} "
             "baseline ({baseline}) is closed only past it, with {time} of the time gone"
@@ -78,6 +90,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "not_yet_due": "尚未到期（目标年 {year}）",
         "schedule_on": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：符合时序进度",
         "schedule_off": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：落后于时序进度",
+        "schedule_fell": "较 {base_year} 年基数 {baseline} 不升反降（差距扩大），时间已过 {time}：落后于时序进度",
+        "schedule_rose": "较 {base_year} 年基数 {baseline} 不降反升（差距扩大），时间已过 {time}：落后于时序进度",
+        "schedule_past": (
+            "较 {base_year} 年基数 {baseline} 越过目标，偏离更远（差距扩大），时间已过 {time}：落后于时序进度"
+        ),
         "schedule_at_bound": (
             "恰在界值 {goal}，目标不含该值：较 {base_year} 年基数 {baseline} 的差距须越过该值方为完成，"
             "时间已过 {time}"

@@ -260,6 +260,14 @@ class Pace(NamedTuple):
             self.share is not None and self.time is not None and self.share >= self.time - TOLERANCE
         )
 
+    @property
+    def away(self) -> bool:
+        """Further from the target than at the start (a negative share of the gap), and so
+        behind schedule: said as moving away, never as "-300% of the gap closed"."""
+        from plancheck.evaluate.progress import TOLERANCE
+
+        return self.share is not None and self.share < -TOLERANCE and not self.on_track
+
 
 @record
 class Progress:
@@ -446,6 +454,10 @@ class Kind:
             return head, fragment("schedule_at_bound", goal=goal, time=share(pace.time),
                                   base_year=str(pace.start_year),
                                   baseline=number(pace.start))  # fmt: skip
+        if pace.away:
+            return head, fragment(moved_away(row.value, pace.start, band), time=share(pace.time),
+                                  base_year=str(pace.start_year),
+                                  baseline=number(pace.start))  # fmt: skip
         gap_text, time_text = shares_apart(pace.share, pace.time)
         key = "schedule_on" if pace.on_track else "schedule_off"
         return head, fragment(key, gap=gap_text, time=time_text, base_year=str(pace.start_year),
@@ -581,6 +593,17 @@ def band_progress(facts: Facts, low: float, high: float) -> Progress:
     share = xp.where(measurable, 1.0 - distance(facts.value) / xp.where(measurable, start, 1.0),
                      math.nan)  # fmt: skip
     return Progress(share, base, base_year, ~xp.isnan(base) & (start <= 0.0))
+
+
+def moved_away(value: float, start: float, band: tuple[float, float] | None = None) -> str:
+    """The 时序进度 sentence of a figure further from its target than its start was
+    (``Pace.away``): it fell where it had to rise, rose where it had to fall, or went past a
+    band (or an ``==`` goal) from one side to lie further off the other."""
+    if band is not None and (
+        (start < band[0] and value > band[1]) or (start > band[1] and value < band[0])
+    ):
+        return "schedule_past"
+    return "schedule_fell" if value < start else "schedule_rose"
 
 
 def years_without(row: Row, start: int) -> Text:

@@ -74,6 +74,11 @@ class Change(Kind):
             "needs a {base_year} baseline value to judge a change target",
             "需要 {base_year} 年基数才能判断变化目标",
         ),
+        "change_base_not_positive": (
+            "a change of {change} is a share of the baseline: the {base_year} baseline {baseline} "
+            "is not above 0, so no such change can be measured from it",
+            "变化目标 {change} 按基数的比例计算：{base_year} 年基数 {baseline} 不大于 0，无法据此判断",
+        ),
     }
     texts: ClassVar[dict[str, tuple[str, str]]] = {
         "describe_points": ("change {amount} points", "变化 {amount} 个百分点"),
@@ -171,6 +176,10 @@ class Change(Kind):
         # person would compute (12 significant digits), so that 110 meets "10% more than 100".
         goal = xp.decimal(goal)
         known = ~xp.isnan(facts.value) & ~xp.isnan(base)
+        if self.measure != "points":
+            # A share of a baseline of 0 or below is no change a plan sets: 10% more than 0 is
+            # 0 (any figure would meet it), and 10% less than -5 is -4.5, a rise.
+            known = known & (base > 0.0)
         reached = facts.value >= goal if self.rising() else facts.value <= goal
         return Judged(met_where(xp, known, reached), goal,
                       {"baseline": base, "baseline_year": base_year})  # fmt: skip
@@ -188,6 +197,10 @@ class Change(Kind):
             change = Text(f"{self.amount:+g}%", f"{self.amount:+g}%")
         else:
             change = Text(f"×{self.amount:g}", f"×{self.amount:g}")
+        if self.measure != "points" and base <= 0:
+            base_year = int(row.get("baseline_year") or plan_baseline_year(plan))
+            return (fragment("change_base_not_positive", change=change, base_year=str(base_year),
+                             baseline=number(base)),)  # fmt: skip
         value, goal = numbers_apart(row.value, row.goal)
         key = "change_met" if row.met else "change_not_met"
         return (fragment(key, value=value, op=self.goal_symbol(), goal=goal, change=change,

@@ -51,6 +51,7 @@ from plancheck.messages import (
     derived_decimals,
     fragment,
     numbers_apart,
+    share,
     shares_apart,
 )
 
@@ -99,6 +100,16 @@ class Cumulative(Kind):
         "cumulative_schedule_off": (
             "{share} of the cumulative target done with {time} of the time gone: behind schedule",
             "已完成累计目标的 {share}，时间已过 {time}：落后于时序进度",
+        ),
+        "cumulative_schedule_fell": (
+            "fell instead of rising, away from the cumulative target, with {time} of the time "
+            "gone: behind schedule",
+            "不升反降，与累计目标方向相反，时间已过 {time}：落后于时序进度",
+        ),
+        "cumulative_schedule_rose": (
+            "rose instead of falling, away from the cumulative target, with {time} of the time "
+            "gone: behind schedule",
+            "不降反升，与累计目标方向相反，时间已过 {time}：落后于时序进度",
         ),
         "cumulative_needs_years": (
             "a cumulative target: needs the figure of every year since {start} (none for {years})",
@@ -319,9 +330,13 @@ class Cumulative(Kind):
         head = fragment("cumulative_not_yet", **params, year=str(target_year))
         if pace.share is None or pace.time is None:
             return (head,)
-        share, time = shares_apart(pace.share, pace.time)
+        if pace.away:  # the change went the other way: never "-22% of the cumulative target done"
+            rose = (achieved > 0) != (self.compound == "reduction")
+            key = "cumulative_schedule_rose" if rose else "cumulative_schedule_fell"
+            return head, fragment(key, time=share(pace.time))
+        done, time = shares_apart(pace.share, pace.time)
         key = "cumulative_schedule_on" if pace.on_track else "cumulative_schedule_off"
-        return head, fragment(key, share=share, time=time)
+        return head, fragment(key, share=done, time=time)
 
     def _figures(self, row: Row, achieved: float, indicator: Indicator) -> dict[str, Param]:
         # The change achieved is computed: at the indicator's decimals or two, told apart from
@@ -334,8 +349,14 @@ class Cumulative(Kind):
         elif self.compound == "sum":
             what = Text("added", "新增")
         else:
-            shown, amount = f"{shown}%", f"{amount}%"
-            what = Text("fall", "下降") if self.compound == "reduction" else Text("growth", "增长")
+            # A compounded change the other way is said as what it is: an 8.74% rise of a
+            # reduction target, never "-8.74% fall" (下降 -8.74%); a growth's, a fall.
+            falls = (self.compound == "reduction") != shown.startswith("-")
+            shown, amount = f"{shown.removeprefix('-')}%", f"{amount}%"
+            if self.compound == "reduction":
+                what = Text("fall", "下降") if falls else Text("rise", "上升")
+            else:
+                what = Text("fall", "下降") if falls else Text("growth", "增长")
         base_year = str(int(row.get("base_year") or 0))
         return {"achieved": shown, "amount": amount, "what": what, "base_year": base_year}
 

@@ -38,7 +38,7 @@ from plancheck.kinds.base import (
     model,
 )
 from plancheck.kinds.phrasing import ParsedTarget, form, not_understood
-from plancheck.messages import Reason, fragment, number, numbers_apart
+from plancheck.messages import Reason, Text, fragment, number, numbers_apart
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array
@@ -278,6 +278,10 @@ Versus.phrases = (
 )
 
 
-def _name(plan: Plan, indicator_id: str) -> str:
+def _name(plan: Plan, indicator_id: str) -> Text:
+    """The other indicator as a reason names it: its id and its name in the reason's language
+    (an English reason never says "(1 国内生产总值（GDP）增长)" of an indicator with name_en)."""
     other = next((i for i in plan.indicators if i.id == indicator_id), None)
-    return f"{indicator_id} {other.name}" if other else indicator_id
+    if other is None:
+        return Text(indicator_id, indicator_id)
+    return Text(f"{indicator_id} {other.name_en or other.name}", f"{indicator_id} {other.name}")

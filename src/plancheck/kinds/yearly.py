@@ -20,7 +20,7 @@ from pydantic import Field
 from plancheck.i18n import say
 from plancheck.kinds.base import Draft, Facts, Judged, Kind, Row, Timing, model, unknown
 from plancheck.kinds.phrasing import ParsedTarget, form
-from plancheck.messages import Reason, fragment
+from plancheck.messages import Reason, Text, fragment, year_span
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array
@@ -42,6 +42,11 @@ class Yearly(Kind):
             "the plan sets this target year by year and gives none for {year}: "
             "add it to the indicator's targets_by_year",
             "规划逐年确定该指标目标，未给出 {year} 年目标：请在 targets_by_year 中补充",
+        ),
+        "yearly_outside": (
+            "the plan sets this target year by year, within its period {period}: {year} lies "
+            "outside it, with no goal to judge against",
+            "规划逐年确定该指标目标，仅限规划期 {period} 年：{year} 年不在规划期内，无目标可供判断",
         ),
     }
     texts: ClassVar[dict[str, tuple[str, str]]] = {
@@ -99,6 +104,10 @@ class Yearly(Kind):
     def reason(self, row: Row, indicator: Indicator, plan: Plan) -> Reason:
         goal = self.by_year.get(row.year)
         if goal is None:
+            start, end = plan.info.period.start, plan.info.period.end
+            if not start <= row.year <= end:  # a goal there is refused (problems): none to add
+                period = Text(year_span(start, end, "en"), year_span(start, end, "zh"))
+                return (fragment("yearly_outside", period=period, year=str(row.year)),)
             return (fragment("yearly_none", year=str(row.year)),)
         # The plan's text of the year's goal, its operator as every reason writes it (≥, not >=).
         text = self.targets_by_year[row.year].replace(">=", "≥").replace("<=", "≤")
