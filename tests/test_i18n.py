@@ -557,3 +557,46 @@ def test_english_help_says_several_values_with_an_ellipsis() -> None:
     assert "  FILE <path>…  Submission files" in out
     _, out, _ = run("diff", "--help", "--lang", "en")
     assert "-y, --year <int>…" in out and "OLD [NEW] <path>…" in out
+
+
+@pytest.mark.parametrize(
+    "args, lines",
+    [
+        (["--help", "--lang", "en"],
+         ["  evaluate    Judge a submission's figures against the plan\n",
+          "  template    Print a blank submission to fill in and pass to evaluate\n",
+          "  init        Start a plan from scratch\n",
+          "  tasks       List the plan's tasks\n"]),
+        (["plan", "--help", "--lang", "en"],
+         ["  schema    Print the JSON Schema of indicators.yaml for editors\n"]),
+        (["plan", "--help", "--lang", "zh"], ["  schema    输出 indicators.yaml 的 JSON Schema\n"]),
+    ],
+)  # fmt: skip
+def test_a_commands_line_in_its_groups_list_is_its_helps_first_clause_never_cut_in_a_word(
+    args: list[str], lines: list[str]
+) -> None:
+    """Audit: the English list cut each help after 45 characters ("…against the plan; exit 0...",
+    "…tasks.yaml, a..."), the Chinese one "…（或 tasks.yaml）的 JSO…" in the middle of a word."""
+    code, out, _ = run(*args, env={"LANG": "C", "LC_ALL": ""})
+    assert code == 0
+    assert [line for line in lines if line not in out] == []
+    listed = out[out.index("Commands:" if "en" in args else "命令：") :]
+    assert "..." not in listed and "…" not in listed
+
+
+def test_inits_period_says_its_default_and_the_offices_default_is_the_plans_office() -> None:
+    """Audit: init's --period said "when the text does not say" (init reads no text) and not its
+    default; the Chinese --office said its default was 规划中的单位 (a unit, not the office)."""
+    from plancheck.plan.importers.starter import DEFAULT_PERIOD
+
+    period = "-".join(map(str, DEFAULT_PERIOD))
+    for lang in ("en", "zh"):
+        _, out, _ = run("init", "--help", "--lang", lang)
+        said = "".join(out.split())
+        assert f"(default{period})" in said or f"（默认{period}）" in said
+        assert "doesnotsay" not in said and "未写明" not in said
+    _, out, _ = run("plan", "import", "--help", "--lang", "en")
+    assert "when the text does not say" in " ".join(out.split())  # import reads a text: kept
+    _, out, _ = run("evaluate", "--help", "--lang", "zh")
+    said = "".join(out.split())
+    assert "规划中的单位" not in said and "发文单位（office）" in said

@@ -45,7 +45,7 @@ class _Group(TyperGroup):
                     return super().main(args, *more, **options)
                 from plancheck.help_zh import english_help  # a help page is printed
 
-                with english_help():
+                with english_help(self):
                     return super().main(args, *more, **options)
             from plancheck.help_zh import chinese_help, translate
 
@@ -209,7 +209,11 @@ app.add_typer(plan_app, name="plan")
 Lang = Enum("Lang", {"en": "en", "zh": "zh"}, type=str)
 LangOption = Annotated[
     Lang | None,
-    typer.Option("--lang", help="Report language. Default: from LANG (zh_* gives Chinese)."),
+    typer.Option(
+        "--lang",
+        help="The language of reports, errors, warnings and help. "
+        "Default: from LANG (zh_* gives Chinese).",
+    ),
 ]
 
 
@@ -756,7 +760,14 @@ def plan_import(
 @app.command()
 def init(
     folder: Annotated[Path, typer.Argument(help="A new or empty folder for the plan.")],
-    period: PeriodOption = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            help="The plan's years (default 2026-2030); the sample submission is of its "
+            "second year.",
+        ),
+    ] = None,
     install: Annotated[
         str | None,
         typer.Option(

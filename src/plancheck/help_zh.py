@@ -52,14 +52,39 @@ def _format_help(english: str) -> str | None:
     return "；".join(described)
 
 
-def _short(text: str) -> str:
-    """A command's line in its group's list: the help's first clause, within 44 columns."""
-    first = re.split(r"[。；：]", text, maxsplit=1)[0]
-    if width(first) > 44:
+# A command's line in its group's list ends where its help's first clause does: at a Chinese
+# 。；： or at an English ". ", "; " or ": " (click would cut "…; exit 0, 1…" after a word, "exit 0...").
+_FIRST_CLAUSE = re.compile(r"[。；：]|[.;:](?:\s|$)")
+_ASIDE = re.compile(r"\s*[（(][^（()）]*[）)]\s*")
+
+
+def short(text: str, columns: int) -> str:
+    """A command's line in its group's list: the help's first clause, within ``columns`` (a
+    Chinese character takes two): if it is wider, up to its first ，, then without its bracketed
+    asides (``indicators.yaml（或 tasks.yaml）`` is ``indicators.yaml``), and only then cut,
+    between words when it has spaces, with an ellipsis."""
+    first = _FIRST_CLAUSE.split(" ".join(text.split()), maxsplit=1)[0].strip()
+    if width(first) > columns:
         first = first.split("，", 1)[0]
-    while width(first) > 44:
-        first = first[:-2] + "…"
+    if width(first) > columns:
+        first = " ".join(_ASIDE.sub(" ", first).split())
+    while width(first) > columns:
+        cut = first[:-1].rsplit(" ", 1)[0] if " " in first[:-1] else first[:-2]
+        first = cut.rstrip(" ,，、") + "…"
     return first
+
+
+def _short(text: str) -> str:
+    """A command's line in its group's list in Chinese: within 44 columns."""
+    return short(text, 44)
+
+
+def shorten(group: Any) -> None:
+    """Give every command under ``group`` its line in its group's list in English: the first
+    clause of its help (``Judge a submission's figures against the plan``), within 60 columns."""
+    for _, key, command in parameters(group):
+        if key is None and command.help:
+            command.short_help = short(command.help, 60)
 
 
 def translate(group: Any) -> None:
@@ -185,8 +210,10 @@ def _laid_out_by(formatter: type[HelpFormatter]) -> Iterator[None]:
         Context.formatter_class = previous
 
 
-def english_help() -> AbstractContextManager[None]:
-    """Help laid out by ``EnglishHelpFormatter``."""
+def english_help(group: Any) -> AbstractContextManager[None]:
+    """Help laid out by ``EnglishHelpFormatter``, each command's line in a list its first clause
+    (``shorten``)."""
+    shorten(group)
     return _laid_out_by(EnglishHelpFormatter)
 
 

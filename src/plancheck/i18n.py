@@ -143,7 +143,7 @@ HELP: dict[str, str] = {
     "evaluate --tasks": "规划任务的进展报告（YAML 或 CSV）：增加任务部分；参见 plancheck tasks check。",
     "evaluate --only": "只列出未达标的结果，或只列出约束性指标的结果（汇总和结论仍计入全部）。",
     "evaluate --details": "多个单位或年度时，表格格式列出全部结果，而非简要的状态矩阵和汇总。",
-    "evaluate --office": "共享报告（docx、html、markdown）所署的发文单位。默认：规划中的单位；'' 表示不署。",
+    "evaluate --office": "共享报告（docx、html、markdown）所署的发文单位。默认：规划文件写明的发文单位（office）；'' 表示不署。",
     "evaluate --date": "共享报告所署的日期（YYYY-MM-DD）。默认：最近评估年度的 12 月 31 日。",
     "indicators": "列出规划的指标及其目标。",
     "tasks": "列出规划的任务及其节点；tasks check 检查进展报告。",
@@ -193,6 +193,7 @@ HELP: dict[str, str] = {
     "--period": "规划的年份范围，如 2021-2025，文本中未写明时使用。",
     "init": "从零开始建立规划：indicators.yaml、tasks.yaml、一份示例报送文件和一个 CI 任务。",
     "init folder": "存放规划的新文件夹或空文件夹。",
+    "init --period": "规划的年份范围（默认 2026-2030）；示例报送文件为其第二年的数据。",
     "init --install": (
         "CI 任务从何处安装 plancheck：固定的版本库引用（git+https://github.com/OWNER/plancheck@v0.1.0）"
         "或文件夹（./plancheck）。默认：该引用，OWNER 和 REF 待填写。"
