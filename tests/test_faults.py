@@ -19,6 +19,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -420,6 +421,43 @@ def test_a_signal_while_writing_leaves_nothing_behind(tmp_path: Path, name: str)
     assert one_line(child.stderr.read()) == f"plancheck: stopped by {name}"
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
     assert report.read_text(encoding="utf-8") == "the earlier report"
+
+
+# The command as its console script runs it: the entry point pyproject.toml declares is imported,
+# then called. "started" is said between the two, so that the signals below land in what the
+# command does (the CLI's imports first), not in the interpreter's own start.
+AS_THE_SCRIPT = """
+import sys
+from {module} import {function} as main
+sys.stderr.write("started\\n")
+sys.stderr.flush()
+main()
+"""
+
+
+def test_ctrl_c_while_starting_is_one_line_and_exit_130() -> None:
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    module, function = scripts["scripts"]["plancheck"].split(":")
+    script = AS_THE_SCRIPT.format(module=module, function=function)
+    for delay in (0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.07, 0.09, 0.11, 0.13, 0.15):
+        child = subprocess.Popen(
+            [sys.executable, "-c", script, "evaluate", SAMPLE],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stderr is not None
+        assert child.stderr.readline() == "started\n"
+        time.sleep(delay)
+        child.send_signal(signal.SIGINT)
+        stdout, stderr = child.communicate(timeout=60)
+        assert "Traceback" not in stderr, (delay, stderr)
+        if child.returncode != 130:  # only when the command was done before the signal came
+            assert child.returncode in (0, -signal.SIGINT) and "COMPLIANT" in stdout, delay
+            continue
+        assert stderr == "plancheck: stopped by SIGINT\n", delay
 
 
 def limit_file_size(limit: int) -> Callable[[], None]:
