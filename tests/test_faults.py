@@ -384,6 +384,40 @@ def test_judgements_keep_exit_0_and_1() -> None:
     assert done.returncode == 2 and "Usage: plancheck" in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("environment", "coloured"),
+    [({}, True), ({"NO_COLOR": "1"}, False), ({"TERM": "dumb"}, False)],
+)
+def test_colour_only_on_a_terminal_that_shows_it(
+    environment: dict[str, str], coloured: bool
+) -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")}
+        child = subprocess.Popen(
+            [sys.executable, "-m", "plancheck", "evaluate", SAMPLE],
+            stdout=follower, env={**env, "TERM": "xterm", **environment},
+        )  # fmt: skip
+        os.close(follower)
+        shown = b""
+        while chunk := _read_pty(leader):  # read as it is written: a terminal holds little
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert child.wait(timeout=60) == 0
+    assert "徐汇区".encode() in shown
+    assert (b"\x1b[" in shown) is coloured
+
+
+def _read_pty(descriptor: int) -> bytes:
+    try:
+        return os.read(descriptor, 65536)
+    except OSError:  # EIO: the terminal's other end is closed, all read
+        return b""
+
+
 # --- signals: nothing left behind ---------------------------------------------------------------
 
 # The report is written and held open, before the rename: the moment a large report is in.

@@ -319,7 +319,10 @@ def _emit(text: "Report", output: Path | None, inputs: list[Path]) -> None:
 def _options(fmt: str, lang: Any, output: Path | None) -> Options:
     """How a report is laid out: the language, and colour and width on a terminal."""
     terminal = _file(output) is None and sys.stdout.isatty()
-    color = terminal and "NO_COLOR" not in os.environ and fmt == "table"
+    # No colour with NO_COLOR, or on a terminal that shows none (TERM=dumb: an editor's shell,
+    # some CI logs), where its escape sequences would be printed as text.
+    plain = "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb"
+    color = terminal and not plain and fmt == "table"
     width = _terminal_width() if terminal else 100
     return Options(lang=_lang(lang), color=color, width=width)
 
