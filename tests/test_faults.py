@@ -665,3 +665,24 @@ def test_english_usage_errors_have_no_validators_words(args: list[str], said: st
     assert result.code == 2
     assert said in result.stderr
     assert "Value error" not in result.stderr and "Input should be" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [
+        (["--lang", "fr", "evaluate", SAMPLE], "evaluate"),
+        (["--lang=fr", "evaluate", SAMPLE, "--", SAMPLE], "evaluate"),
+        (["plan", "--lang", "fr", "validate"], "plan validate"),
+        (["tasks", "--lang", "fr", "check", PROGRESS], "tasks check"),
+    ],
+)
+def test_an_unknown_language_before_the_command_is_refused_as_a_value(
+    args: list[str | Path], command: str
+) -> None:
+    result = run(*args, env={"LANG": "C"})
+    assert result.code == 2
+    program = result.stderr.split(" ")[0]  # in process, click's name for the program
+    assert result.stderr == (  # not "No such option: --lang", where a group would read it
+        f"{program} {command}: Invalid value for '--lang': 'fr' is not one of 'en', 'zh'. "
+        f"(see '{program} {command} --help')\n"
+    )
