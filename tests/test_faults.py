@@ -458,13 +458,22 @@ def test_a_signal_while_writing_leaves_nothing_behind(tmp_path: Path, name: str)
 
 
 # The command as its console script runs it: the entry point pyproject.toml declares is imported,
-# then called. "started" is said between the two, so that the signals below land in what the
-# command does (the CLI's imports first), not in the interpreter's own start.
+# then called. "started" is said as soon as the entry point's signal handlers are in place, so
+# that the signals below land in what the command does next — the CLI's imports first — not in
+# this script (test_startup: the entry point's module imports nothing heavy before that).
 AS_THE_SCRIPT = """
 import sys
 from {module} import {function} as main
-sys.stderr.write("started\\n")
-sys.stderr.flush()
+from plancheck import entry
+
+installed = entry.stop_on_signals
+
+def announced():
+    installed()
+    sys.stderr.write("started\\n")
+    sys.stderr.flush()
+
+entry.stop_on_signals = announced
 main()
 """
 

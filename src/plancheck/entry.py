@@ -93,10 +93,12 @@ def stopped(stop: Stopped) -> int:
 
 def main() -> None:
     """The ``plancheck`` command (and ``python -m plancheck``)."""
-    stop_on_signals()
     try:
+        stop_on_signals()
         from plancheck.cli import main as command
 
         command()
+    except KeyboardInterrupt:  # Ctrl-C while the handlers were being put in place: Python's own
+        sys.exit(stopped(Stopped(signal.SIGINT)))
     except Stopped as stop:  # before the CLI's own handling began (while importing it)
         sys.exit(stopped(stop))
