@@ -467,11 +467,14 @@ from {module} import {function} as main
 from plancheck import entry
 
 installed = entry.stop_on_signals
+said = []
 
 def announced():
     installed()
-    sys.stderr.write("started\\n")
-    sys.stderr.flush()
+    if not said:  # process.run puts them in place again, for a direct call of the CLI
+        said.append(True)
+        sys.stderr.write("started\\n")
+        sys.stderr.flush()
 
 entry.stop_on_signals = announced
 main()
@@ -501,6 +504,49 @@ def test_ctrl_c_while_starting_is_one_line_and_exit_130() -> None:
             assert child.returncode in (0, -signal.SIGINT) and "COMPLIANT" in stdout, delay
             continue
         assert stderr == "plancheck: stopped by SIGINT\n", delay
+
+
+# A signal inside __set_name__ (a class being made, as every import does): Python turns the stop
+# into a RuntimeError raised from it.
+SIGNAL_IN_SET_NAME = """
+import signal, sys
+import plancheck.report
+from plancheck.entry import main
+
+
+class Trap:
+    def __set_name__(self, owner, name):
+        signal.raise_signal(signal.SIGINT)
+        self.name = name  # the handler runs here, inside __set_name__
+
+
+def made(*args, **kwargs):
+    class Made:
+        trapped = Trap()
+
+
+class Importing:  # asked for plancheck.cli as it is imported
+    def find_spec(self, name, path=None, target=None):
+        if name == "plancheck.cli":
+            made()
+
+
+if sys.argv[1] == "importing":
+    sys.meta_path.insert(0, Importing())
+else:
+    plancheck.report.render = made
+del sys.argv[1]
+main()
+"""
+
+
+@pytest.mark.parametrize("when", ["importing", "running"])
+def test_a_signal_python_turns_into_another_error_is_still_a_stop(when: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SIGNAL_IN_SET_NAME, when, "indicators"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (130, "plancheck: stopped by SIGINT\n")
 
 
 def limit_file_size(limit: int) -> Callable[[], None]:

@@ -74,6 +74,20 @@ def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
     _passed_on(unraisable)
 
 
+def stop_within(error: BaseException) -> Stopped | None:
+    """The ``Stopped`` that ``error`` was raised from, if any: Python turns an exception raised
+    inside some of its machinery into another (a ``RuntimeError`` from ``__set_name__`` while a
+    class is made, as importing does), so a signal there reaches the command as that error."""
+    seen: set[int] = set()
+    found: BaseException | None = error
+    while found is not None and id(found) not in seen:
+        if isinstance(found, Stopped):
+            return found
+        seen.add(id(found))
+        found = found.__cause__ or found.__context__
+    return None
+
+
 def stopped(stop: Stopped) -> int:
     """Say on stderr which signal stopped the command, in the run's language; its exit code.
     Called once ``Stopped`` has unwound the command (and any import it was in)."""
@@ -102,3 +116,8 @@ def main() -> None:
         sys.exit(stopped(Stopped(signal.SIGINT)))
     except Stopped as stop:  # before the CLI's own handling began (while importing it)
         sys.exit(stopped(stop))
+    except Exception as error:
+        within = stop_within(error)
+        if within is None:
+            raise
+        sys.exit(stopped(within))

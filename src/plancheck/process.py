@@ -24,7 +24,7 @@ from typing import Any, NoReturn
 
 import typer
 
-from plancheck.entry import Stopped, stop_on_signals, stopped
+from plancheck.entry import Stopped, stop_on_signals, stop_within, stopped
 from plancheck.errors import UserError, UserErrors
 from plancheck.safetext import one_line
 
@@ -103,7 +103,11 @@ def report_error(error: Exception) -> int:
 
 
 def internal_error(error: BaseException) -> int:
-    """A bug: one line asking for a report; the traceback too with PLANCHECK_DEBUG=1."""
+    """A bug: one line asking for a report; the traceback too with PLANCHECK_DEBUG=1. An error
+    a signal was turned into is not one: the stop is raised again (run() says it)."""
+    stop = stop_within(error)
+    if stop is not None:
+        raise stop
     if os.environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
         import traceback
 
