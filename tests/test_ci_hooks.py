@@ -54,7 +54,7 @@ def test_the_hooks_name_existing_entry_points() -> None:
         assert hook["language"] == "python"
         assert hook["require_serial"] is True  # all files in one run: a baseline year serves
         command, subcommand = str(hook["entry"]).split()
-        assert scripts[command] == "plancheck.cli:main"
+        assert scripts[command] == "plancheck.entry:main"
         assert CliRunner().invoke(app, [subcommand, "--help"]).exit_code == 0
 
 

@@ -19,6 +19,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -383,6 +384,40 @@ def test_judgements_keep_exit_0_and_1() -> None:
     assert done.returncode == 2 and "Usage: plancheck" in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("environment", "coloured"),
+    [({}, True), ({"NO_COLOR": "1"}, False), ({"TERM": "dumb"}, False)],
+)
+def test_colour_only_on_a_terminal_that_shows_it(
+    environment: dict[str, str], coloured: bool
+) -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")}
+        child = subprocess.Popen(
+            [sys.executable, "-m", "plancheck", "evaluate", SAMPLE],
+            stdout=follower, env={**env, "TERM": "xterm", **environment},
+        )  # fmt: skip
+        os.close(follower)
+        shown = b""
+        while chunk := _read_pty(leader):  # read as it is written: a terminal holds little
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert child.wait(timeout=60) == 0
+    assert "徐汇区".encode() in shown
+    assert (b"\x1b[" in shown) is coloured
+
+
+def _read_pty(descriptor: int) -> bytes:
+    try:
+        return os.read(descriptor, 65536)
+    except OSError:  # EIO: the terminal's other end is closed, all read
+        return b""
+
+
 # --- signals: nothing left behind ---------------------------------------------------------------
 
 # The report is written and held open, before the rename: the moment a large report is in.
@@ -420,6 +455,98 @@ def test_a_signal_while_writing_leaves_nothing_behind(tmp_path: Path, name: str)
     assert one_line(child.stderr.read()) == f"plancheck: stopped by {name}"
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
     assert report.read_text(encoding="utf-8") == "the earlier report"
+
+
+# The command as its console script runs it: the entry point pyproject.toml declares is imported,
+# then called. "started" is said as soon as the entry point's signal handlers are in place, so
+# that the signals below land in what the command does next — the CLI's imports first — not in
+# this script (test_startup: the entry point's module imports nothing heavy before that).
+AS_THE_SCRIPT = """
+import sys
+from {module} import {function} as main
+from plancheck import entry
+
+installed = entry.stop_on_signals
+said = []
+
+def announced():
+    installed()
+    if not said:  # process.run puts them in place again, for a direct call of the CLI
+        said.append(True)
+        sys.stderr.write("started\\n")
+        sys.stderr.flush()
+
+entry.stop_on_signals = announced
+main()
+"""
+
+
+def test_ctrl_c_while_starting_is_one_line_and_exit_130() -> None:
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    module, function = scripts["scripts"]["plancheck"].split(":")
+    script = AS_THE_SCRIPT.format(module=module, function=function)
+    for delay in (0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.07, 0.09, 0.11, 0.13, 0.15):
+        child = subprocess.Popen(
+            [sys.executable, "-c", script, "evaluate", SAMPLE],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert child.stderr is not None
+        assert child.stderr.readline() == "started\n"
+        time.sleep(delay)
+        child.send_signal(signal.SIGINT)
+        stdout, stderr = child.communicate(timeout=60)
+        assert "Traceback" not in stderr, (delay, stderr)
+        if child.returncode != 130:  # only when the command was done before the signal came
+            assert child.returncode in (0, -signal.SIGINT) and "COMPLIANT" in stdout, delay
+            continue
+        assert stderr == "plancheck: stopped by SIGINT\n", delay
+
+
+# A signal inside __set_name__ (a class being made, as every import does): Python turns the stop
+# into a RuntimeError raised from it.
+SIGNAL_IN_SET_NAME = """
+import signal, sys
+import plancheck.report
+from plancheck.entry import main
+
+
+class Trap:
+    def __set_name__(self, owner, name):
+        signal.raise_signal(signal.SIGINT)
+        self.name = name  # the handler runs here, inside __set_name__
+
+
+def made(*args, **kwargs):
+    class Made:
+        trapped = Trap()
+
+
+class Importing:  # asked for plancheck.cli as it is imported
+    def find_spec(self, name, path=None, target=None):
+        if name == "plancheck.cli":
+            made()
+
+
+if sys.argv[1] == "importing":
+    sys.meta_path.insert(0, Importing())
+else:
+    plancheck.report.render = made
+del sys.argv[1]
+main()
+"""
+
+
+@pytest.mark.parametrize("when", ["importing", "running"])
+def test_a_signal_python_turns_into_another_error_is_still_a_stop(when: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SIGNAL_IN_SET_NAME, when, "indicators"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (130, "plancheck: stopped by SIGINT\n")
 
 
 def limit_file_size(limit: int) -> Callable[[], None]:
@@ -593,3 +720,24 @@ def test_english_usage_errors_have_no_validators_words(args: list[str], said: st
     assert result.code == 2
     assert said in result.stderr
     assert "Value error" not in result.stderr and "Input should be" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "command"),
+    [
+        (["--lang", "fr", "evaluate", SAMPLE], "evaluate"),
+        (["--lang=fr", "evaluate", SAMPLE, "--", SAMPLE], "evaluate"),
+        (["plan", "--lang", "fr", "validate"], "plan validate"),
+        (["tasks", "--lang", "fr", "check", PROGRESS], "tasks check"),
+    ],
+)
+def test_an_unknown_language_before_the_command_is_refused_as_a_value(
+    args: list[str | Path], command: str
+) -> None:
+    result = run(*args, env={"LANG": "C"})
+    assert result.code == 2
+    program = result.stderr.split(" ")[0]  # in process, click's name for the program
+    assert result.stderr == (  # not "No such option: --lang", where a group would read it
+        f"{program} {command}: Invalid value for '--lang': 'fr' is not one of 'en', 'zh'. "
+        f"(see '{program} {command} --help')\n"
+    )

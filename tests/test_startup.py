@@ -61,3 +61,30 @@ def test_help_imports_neither_pydantic_models_nor_rich() -> None:
     modules = loaded("--help")
     assert "plancheck.cli" in modules
     assert under(modules, ("rich", "pydantic.main", "plancheck.plan.models", *HEAVY)) == []
+
+
+ENTRY_PROBE = """
+import json, sys
+before = set(sys.modules)
+from {module} import {function}
+print(json.dumps(sorted(set(sys.modules) - before)))
+"""
+
+
+def test_the_entry_point_is_imported_before_anything_heavy() -> None:
+    # The console script imports the entry point, then calls it: a Ctrl-C during that import
+    # would be a traceback, so it holds only the signal handlers (the CLI is imported by them
+    # in place: test_faults.test_ctrl_c_while_starting_is_one_line_and_exit_130).
+    import tomllib
+
+    scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    module, function = scripts["scripts"]["plancheck"].split(":")
+    probe = ENTRY_PROBE.format(module=module, function=function)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    new = json.loads(done.stdout)
+    assert [m for m in new if m.split(".")[0] != "plancheck"] == [
+        m for m in new if m in sys.stdlib_module_names
+    ]  # no third-party module (typer, click, pydantic, rich)
+    assert [m for m in new if m.split(".")[0] == "plancheck"] == ["plancheck", "plancheck.entry"]
+    main = (ROOT / "src" / "plancheck" / "__main__.py").read_text(encoding="utf-8")
+    assert f"from {module} import {function}" in main  # python -m plancheck: the same start

@@ -175,6 +175,40 @@ def test_missing_file_and_bad_as_of(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    "command",
+    [["tasks", "check", SAMPLE], ["evaluate", SAMPLES / "2023.csv", "--tasks", SAMPLE]],
+    ids=["tasks check", "evaluate --tasks"],
+)
+@pytest.mark.parametrize("given", ["folder", "indicators.yaml"])
+def test_a_plan_without_tasks_yaml_says_so(
+    tmp_path: Path, command: list[str | Path], given: str
+) -> None:
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    shutil.copy(ROOT / "data" / "indicators.yaml", folder / "indicators.yaml")
+    plan = folder if given == "folder" else folder / "indicators.yaml"
+    for lang, said in [
+        ("en", "this plan folder has indicators.yaml but no tasks.yaml, so there are no tasks "
+               "to check progress against: add a tasks.yaml beside indicators.yaml ('plancheck "
+               "plan schema tasks' prints its fields, 'plancheck init NEW_FOLDER' writes an "
+               "example)"),
+        ("zh", "此规划文件夹有 indicators.yaml 但没有 tasks.yaml，无法对照任务检查进展：请在 "
+               "indicators.yaml 旁添加 tasks.yaml（plancheck plan schema tasks 可输出其字段，"
+               "plancheck init 新文件夹 可生成示例）"),
+    ]:  # fmt: skip
+        result = run(*command, "--plan", plan, "--lang", lang)
+        assert result.code == 2
+        assert result.stderr == f"{folder}: {said}\n"  # the folder, not 'unknown task'
+    (folder / "tasks.yaml").write_text("tasks: []\n", encoding="utf-8")
+    result = run(*command, "--plan", plan)
+    assert result.code == 2
+    assert result.stderr == (
+        f"{folder / 'tasks.yaml'}: the plan's tasks.yaml lists no tasks, so there are none to "
+        "check progress against\n"
+    )
+
+
+@pytest.mark.parametrize(
     ("entry", "at", "english", "chinese"),
     [
         ('"10": {status: in_progress, milestones: {"10.1": [2021]}}', '"10.1"',

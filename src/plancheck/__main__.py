@@ -1,3 +1,3 @@
-from plancheck.cli import main
+from plancheck.entry import main
 
 main()

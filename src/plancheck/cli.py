@@ -39,6 +39,7 @@ class _Group(TyperGroup):
         # stands: `plancheck --lang zh evaluate …`, `plancheck plan --help --lang zh` (the groups
         # take no --lang of their own). A value it does not know is left for click to refuse.
         args = i18n.without_lang(given)
+        args = self._lang_to_its_command(args)
         try:
             if i18n.current() != "zh":
                 if not any(arg in ("--help", "-h") for arg in args) and args:
@@ -54,6 +55,26 @@ class _Group(TyperGroup):
                 return super().main(args, *more, **options)
         finally:
             i18n.set_lang(previous)
+
+    def _lang_to_its_command(self, args: list[str]) -> list[str]:
+        """A --lang left (its value no language) before the command, ``plancheck --lang fr
+        evaluate``, moved after it: the command's --lang refuses the value (``plancheck evaluate:
+        Invalid value for '--lang'``), not the group as an option it does not have."""
+        commands: Any = self.commands
+        for position, token in enumerate(args):
+            if token == "--":
+                return args
+            if not token.startswith("-"):
+                commands = getattr(commands.get(token), "commands", None)  # plan, tasks
+                if commands is None:
+                    return args  # the command: it reads its own --lang
+                continue
+            if token.partition("=")[0] == "--lang":
+                taken = 1 if "=" in token or position + 1 == len(args) else 2
+                rest = [*args[:position], *args[position + taken :]]
+                end = rest.index("--") if "--" in rest else len(rest)
+                return [*rest[:end], *args[position : position + taken], *rest[end:]]
+        return args
 
     def invoke(self, ctx: Any) -> Any:
         """Run the command; every error is one line on stderr and its exit code (process.py)."""
@@ -323,7 +344,10 @@ def _emit(text: "Report", output: Path | None, inputs: list[Path]) -> None:
 def _options(fmt: str, lang: Any, output: Path | None) -> Options:
     """How a report is laid out: the language, and colour and width on a terminal."""
     terminal = _file(output) is None and sys.stdout.isatty()
-    color = terminal and "NO_COLOR" not in os.environ and fmt == "table"
+    # No colour with NO_COLOR, or on a terminal that shows none (TERM=dumb: an editor's shell,
+    # some CI logs), where its escape sequences would be printed as text.
+    plain = "NO_COLOR" in os.environ or os.environ.get("TERM") == "dumb"
+    color = terminal and not plain and fmt == "table"
     width = _terminal_width() if terminal else 100
     return Options(lang=_lang(lang), color=color, width=width)
 

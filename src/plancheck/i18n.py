@@ -519,6 +519,8 @@ TEXTS: dict[str, dict[str, str]] = {
         # tasks/read.py: progress reports on the plan's tasks
         "tasks.suffix": "cannot read a '{suffix}' progress file: give a .yaml or .csv file",
         "tasks.none_reported": "no task is reported in the file",
+        "tasks.plan_has_no_tasks": "this plan folder has {indicators} but no {tasks}, so there are no tasks to check progress against: add a {tasks} beside {indicators} ('plancheck plan schema tasks' prints its fields, 'plancheck init NEW_FOLDER' writes an example)",
+        "tasks.plan_lists_none": "the plan's {tasks} lists no tasks, so there are none to check progress against",
         "tasks.not_a_date": "'{text}' is not a date (write it as 2023-12-31)",
         "tasks.not_calendar_date": "'{text}' is not a date of the calendar",
         "tasks.as_of_option": "--as-of: {problem}",
@@ -1058,6 +1060,8 @@ TEXTS: dict[str, dict[str, str]] = {
         # tasks/read.py: progress reports on the plan's tasks
         "tasks.suffix": "无法读取“{suffix}”类型的进展文件：请给出 .yaml 或 .csv 文件",
         "tasks.none_reported": "文件中没有报送任何任务",
+        "tasks.plan_has_no_tasks": "此规划文件夹有 {indicators} 但没有 {tasks}，无法对照任务检查进展：请在 {indicators} 旁添加 {tasks}（plancheck plan schema tasks 可输出其字段，plancheck init 新文件夹 可生成示例）",
+        "tasks.plan_lists_none": "规划的 {tasks} 中没有任何任务，无法对照任务检查进展",
         "tasks.not_a_date": "“{text}”不是日期（请写成 2023-12-31）",
         "tasks.not_calendar_date": "“{text}”不是日历上存在的日期",
         "tasks.as_of_option": "--as-of：{problem}",

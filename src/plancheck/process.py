@@ -18,14 +18,13 @@ import contextlib
 import errno
 import io
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterable
-from types import FrameType
 from typing import Any, NoReturn
 
 import typer
 
+from plancheck.entry import Stopped, stop_on_signals, stop_within, stopped
 from plancheck.errors import UserError, UserErrors
 from plancheck.safetext import one_line
 
@@ -33,18 +32,8 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERNAL_ERROR = 3
 DEBUG_VARIABLE = "PLANCHECK_DEBUG"
 REPORT_BUGS_AT = '"Exit codes and safety" in the README'
-STOPPING_SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
 # A failed write to stderr is ignored: there is nowhere left to say it.
 _QUIET = contextlib.suppress(OSError, ValueError)
-
-
-class Stopped(BaseException):
-    """A signal asked the command to stop. A BaseException, so no ``except Exception`` keeps it:
-    every ``finally`` on the way out runs (a half-written report's temporary file is removed)."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
 
 
 class OutputFailed(OSError):
@@ -59,14 +48,13 @@ def run(command: Callable[[], object]) -> NoReturn:
     # What is said after the CLI returns (a signal, a failed flush) in the language of the run.
     previous = i18n.set_lang(i18n.from_arguments(sys.argv[1:], os.environ))
     try:
-        _stop_on_signals()
+        stop_on_signals()  # again: installed by entry.py for the command, not for a direct call
         _guard_standard_output()
         code = _outcome(command)
         if not _flushed():
             code = max(code, EXIT_BAD_INPUT)  # a judgement no one received is not a judgement
     except Stopped as stop:
-        say("plancheck: " + i18n.say("process.stopped", signal=signal.Signals(stop.signum).name))
-        code = 128 + stop.signum
+        code = stopped(stop)
     finally:
         i18n.set_lang(previous)
     sys.exit(code)
@@ -115,7 +103,11 @@ def report_error(error: Exception) -> int:
 
 
 def internal_error(error: BaseException) -> int:
-    """A bug: one line asking for a report; the traceback too with PLANCHECK_DEBUG=1."""
+    """A bug: one line asking for a report; the traceback too with PLANCHECK_DEBUG=1. An error
+    a signal was turned into is not one: the stop is raised again (run() says it)."""
+    stop = stop_within(error)
+    if stop is not None:
+        raise stop
     if os.environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
         import traceback
 
@@ -190,34 +182,6 @@ def write_stdout(data: str | bytes | Iterable[str]) -> None:
         raise
     except OSError as exc:
         raise OutputFailed(exc.errno, exc.strerror, "standard output") from None
-
-
-# --- signals ------------------------------------------------------------------------------------
-
-_stopping = False
-
-
-def _stop_on_signals() -> None:
-    for name in STOPPING_SIGNALS:
-        number = getattr(signal, name, None)
-        if number is None:  # Windows has no SIGHUP
-            continue
-        if signal.getsignal(number) is signal.SIG_IGN:
-            continue  # started under nohup, or in the background: it stays ignored
-        signal.signal(number, _stop)
-
-
-def _stop(signum: int, frame: FrameType | None) -> None:
-    global _stopping
-    if _stopping:
-        return  # a second signal while stopping: the first one's clean-up is under way
-    _stopping = True
-    # Removed here, not only on the way out: nothing the command runs can keep them. Looked up,
-    # not imported: a signal handler must not wait on an import lock.
-    output = sys.modules.get("plancheck.output")
-    if output is not None:
-        output.remove_temporaries()
-    raise Stopped(signum)
 
 
 # --- standard output ----------------------------------------------------------------------------

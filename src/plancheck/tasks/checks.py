@@ -125,7 +125,25 @@ def check_file(
     """Read a progress file and check it: what ``tasks check`` and ``evaluate --tasks`` run."""
     from plancheck.tasks.read import read_progress
 
+    if not plan.tasks:
+        _refuse_without_tasks(plan)
     return check_progress(plan, read_progress(path, plan, as_of=as_of, year=year), strict=strict)
+
+
+def _refuse_without_tasks(plan: Plan) -> None:
+    """A plan without tasks has nothing a progress report could be checked against: said of its
+    folder (no tasks.yaml there) or of its tasks.yaml (that lists none), not as unknown tasks."""
+    from plancheck.errors import UserError
+    from plancheck.i18n import say
+    from plancheck.plan.load import INDICATORS_FILE, TASKS_FILE
+
+    listed = [f for f in plan.files if f.name == TASKS_FILE]
+    if listed:
+        raise UserError(say("tasks.plan_lists_none", tasks=TASKS_FILE), listed[0])
+    folder = plan.files[0].parent if plan.files else Path(plan.source)
+    raise UserError(
+        say("tasks.plan_has_no_tasks", tasks=TASKS_FILE, indicators=INDICATORS_FILE), folder
+    )
 
 
 # --- milestone checks -------------------------------------------------------------------------
