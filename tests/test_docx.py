@@ -161,7 +161,10 @@ def test_the_index_says_how_it_is_computed(five_years: DocumentObject) -> None:
     paragraphs = [p.text for p in five_years.paragraphs]
     explained = paragraphs[paragraphs.index("法治指数 2023") + 1]
     assert "未报送数值的指标计0分" in explained
-    assert table_after(five_years, "法治指数 2023")[1][:3] == ["1", "徐汇区", "93.4"]
+    # The one unit's index, its categories' and coverage: no rank of one, the unit named above
+    header, row = table_after(five_years, "法治指数 2023")
+    assert header == ["指数", *CATEGORIES, "计分指标"]
+    assert row == ["93.4", "100.0", "94.4", "98.2", "80.8", "21/23"]
 
 
 def test_no_folder_and_no_command_line_advice(five_years: DocumentObject) -> None:

@@ -35,6 +35,7 @@ from plancheck.report.common import (
     noted,
     series_rows,
     shared_progress_table,
+    sole_index,
     summary_sentences,
     unit_named,
     verdict,
@@ -239,12 +240,13 @@ def _index(evaluation: Evaluation, lang: str) -> list[str]:
     out += _table("index", header, rows)
     ranking = latest_index(evaluation)
     bars = [(unit_named(s.unit, lang), s.score) for s in ranking if s.score is not None]
-    if bars:
+    if bars and sole_index(evaluation) is None:  # bars compare units: one has none to compare
         out.append(index_bars(index_name(evaluation, lang), bars, lang))
     if len(evaluation.years) > 1:
         for unit, points in index_series(evaluation):
-            if len(points) > 1:
-                out.append(index_line(f"{index_name(evaluation, lang)}{colon(lang)}{unit}", points))
+            if len(points) > 1:  # a unit without a name (a plan of none): the index's alone
+                name = index_name(evaluation, lang)
+                out.append(index_line(f"{name}{colon(lang)}{unit}" if unit else name, points))
     return out
 
 
