@@ -44,7 +44,7 @@ from plancheck.report.common import (
 from plancheck.report.escape import html as esc
 from plancheck.report.html_more import render_diff, render_taskcheck  # noqa: F401 (the registry)
 from plancheck.report.html_style import CSS
-from plancheck.report.labels import STATUS_SYMBOL, label, status_word
+from plancheck.report.labels import STATUS_SYMBOL, label, status_word, task_word
 from plancheck.report.tasks_view import BAD, OK, task_rows
 
 COLOURS = {
@@ -401,7 +401,7 @@ def _tasks(evaluation: Evaluation, lang: str) -> list[str]:
     counts = Counter(row.status for row in rows)
     out.append(
         "<p>"
-        + " · ".join(f"{esc(label('finding_' + s, lang))} {n}" for s, n in sorted(counts.items()))
+        + " · ".join(f"{esc(task_word(s, lang))} {n}" for s, n in sorted(counts.items()))
         + "</p>"
     )
     sections: dict[str, list[str]] = {}
@@ -414,7 +414,7 @@ def _tasks(evaluation: Evaluation, lang: str) -> list[str]:
         )
         sections.setdefault(row.section, []).append(
             f"<tr><td>{esc(row.subject)}</td><td>{esc(row.text)}</td>"
-            f'<td class="status t-{kind}">{esc(label("finding_" + row.status, lang))}</td>'
+            f'<td class="status t-{kind}">{esc(task_word(row.status, lang))}</td>'
             f"<td>{esc(row.reason)}{where}</td></tr>"
         )
     header = "".join(
