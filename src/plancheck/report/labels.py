@@ -354,12 +354,16 @@ def task_word(state: str, lang: str) -> str:
 SHARED_REASON = {
     "needs_reference": "shared_needs_reference",
     "needs_rank": "shared_needs_rank",
+    "yearly_none": "shared_yearly_none",  # not "add it to the indicator's targets_by_year"
 }
 MIDTERM = ("achieved_early", "ahead", "on_track", "lagging")
 LABELS["en"].update(
     {
         "shared_needs_reference": "not judged: no {reference} was given",
         "shared_needs_rank": "not judged: no rank among {peers} was given",
+        "shared_yearly_none": (
+            "not judged: the plan sets this target year by year and gives none for {year}"
+        ),
         "strict_blocking_shared": "indicators not passed (every indicator counted)",
         "strict_blocking_shared_results": "results not passed (every indicator counted)",
         "strict_blocking_shared_results_one": "result not passed (every indicator counted)",
@@ -435,6 +439,7 @@ LABELS["zh"].update(
     {
         "shared_needs_reference": "未提供{reference}，无法判断",
         "shared_needs_rank": "未提供在{peers}中的排名，无法判断",
+        "shared_yearly_none": "规划逐年确定该指标目标，未给出 {year} 年目标，无法判断",
         "strict_blocking_shared": "项指标未完成（全部指标计入）",
         "strict_blocking_shared_results": "项指标结果未完成（全部指标计入）",
         "strict_blocking_shared_results_one": "项指标结果未完成（全部指标计入）",
