@@ -93,8 +93,8 @@ def test_title_office_and_date_come_first(five_years: DocumentObject) -> None:
     assert paragraphs[2] == "中共上海市徐汇区委全面依法治区委员会办公室"  # the plan's office
     assert paragraphs[3] == "2023年12月31日"  # no --date: the end of the latest year judged
     assert "单位：徐汇区" in paragraphs
-    # a span of years in Chinese takes the subtitle's dash, the plan's period too
-    assert "规划：徐汇区全面依法治区第十四个五年规划，2021—2025" in paragraphs
+    # a span of years in Chinese takes the subtitle's dash, the plan's period too, and its 年
+    assert "规划：徐汇区全面依法治区第十四个五年规划，2021—2025年" in paragraphs
 
 
 def test_the_sections_of_the_report(five_years: DocumentObject) -> None:

@@ -470,7 +470,8 @@ def heading_fields(evaluation: Evaluation, options: Options) -> list[tuple[str, 
         fields.append(("office", label("office", lang), office))
     day = date_text(report_date(evaluation, options.date), lang)
     title = info.title if lang == "zh" else f"{info.title} ({info.title_en})"
-    period = year_span(info.period.start, info.period.end, lang)
+    # 2021—2025年, as a Chinese title writes a plan's period; 2021–2025 in English
+    period = year_span(info.period.start, info.period.end, lang) + ("年" if lang == "zh" else "")
     stated = info.document.date
     known = (document_stage(evaluation.plan, lang), date_text(stated, lang) if stated else "")
     document = comma(lang).join(filter(None, known))
