@@ -81,6 +81,20 @@ def test_a_year_without_its_goal_is_said_without_the_plan_key(fmt: str, tmp_path
     assert "targets_by_year" in report("table", *args)  # the terminal's user can act on it
 
 
+@pytest.mark.parametrize("fmt", ["table", *SHARED, "docx"])
+def test_only_never_says_nothing_needs_attention_when_something_does(
+    fmt: str, tmp_path: Path
+) -> None:
+    """--only failing, nothing failing, but a result unknown: "needs attention" says how many
+    it does not list, never "Nothing needs attention" (beside NOT COMPLIANT, when what is left
+    out blocks: a binding indicator unknown)."""
+    args = (YEARLY, "--plan", KINDS_PLAN, "--only", "failing", "--lang", "zh")
+    shown = (docx_text(*args, tmp_path=tmp_path) if fmt == "docx"
+             else report(fmt, *args))  # fmt: skip
+    assert re.search(r"所列范围内无需关注事项；另有 \d+ 项结果需关注，未列出。", shown)
+    assert "无需关注事项。" not in shown.replace("所列范围内无需关注事项", "")
+
+
 def test_one_row_per_indicator_with_its_figures_under_their_years() -> None:
     markdown = report("markdown", *YEARS, "--lang", "zh")
     assert (

@@ -499,6 +499,16 @@ def listed_attention(evaluation: Evaluation) -> list[Result]:
     return todo if keep is None else [r for r in todo if keep(r)]
 
 
+def nothing_listed(evaluation: Evaluation, lang: str) -> str:
+    """What "needs attention" says when it lists nothing: that nothing does — or, when --only
+    leaves out what does (a binding indicator unknown is not failing), how many are not listed:
+    a report that is not compliant never says that nothing needs attention."""
+    hidden = 0 if evaluation.only is None else len(attention(evaluation))
+    if not hidden:
+        return label("nothing_needs_attention", lang)
+    return label("attention_not_listed" + ("_one" if hidden == 1 else ""), lang, count=hidden)
+
+
 def counts_text(counts: dict[str, int], lang: str) -> str:
     """``达标 14、未达标 1、滞后 6`` — the statuses that occur, in the ladder's order."""
     sep = "、" if lang == "zh" else ", "

@@ -33,6 +33,7 @@ from plancheck.report.common import (
     latest_index,
     listed_attention,
     noted,
+    nothing_listed,
     series_rows,
     shared_progress_table,
     sole_index,
@@ -315,7 +316,7 @@ def _attention(evaluation: Evaluation, lang: str) -> list[str]:
     out = [f"<h2>{esc(label('needs_attention', lang))}</h2>"]
     todo = listed_attention(evaluation)
     if not todo:
-        return [*out, f"<p>{esc(label('nothing_needs_attention', lang))}</p>"]
+        return [*out, f"<p>{esc(nothing_listed(evaluation, lang))}</p>"]
     out.append('<ul class="attention">')
     multi_unit = len(evaluation.units) > 1
     shared = SharedCells(evaluation, lang)

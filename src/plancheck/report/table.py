@@ -36,6 +36,7 @@ from plancheck.report.common import (
     index_name,
     latest_index,
     listed_attention,
+    nothing_listed,
     progress_header,
     progress_rows,
     several_units,
@@ -213,7 +214,7 @@ def _detailed(screen: Screen, evaluation: Evaluation, lang: str, options: Option
     screen.print()
     screen.print(label("needs_attention", lang), style="bold")
     if not todo:
-        screen.print("  " + label("nothing_needs_attention", lang))
+        screen.print("  " + nothing_listed(evaluation, lang))
     for r in todo:
         _attention_line(screen, evaluation, r, lang)
 
@@ -266,7 +267,7 @@ def _compact(screen: Screen, evaluation: Evaluation, lang: str, options: Options
         heading += label("first_of", lang, shown=len(shown), total=len(todo))
     screen.print(heading, style="bold")
     if not todo:
-        screen.print("  " + label("nothing_needs_attention", lang))
+        screen.print("  " + nothing_listed(evaluation, lang))
     for r in shown:
         _attention_line(screen, evaluation, r, lang)
     if len(todo) > len(shown):
