@@ -93,8 +93,8 @@ def test_title_office_and_date_come_first(five_years: DocumentObject) -> None:
     assert paragraphs[2] == "中共上海市徐汇区委全面依法治区委员会办公室"  # the plan's office
     assert paragraphs[3] == "2023年12月31日"  # no --date: the end of the latest year judged
     assert "单位：徐汇区" in paragraphs
-    # a span of years in Chinese takes the subtitle's dash, the plan's period too
-    assert "规划：徐汇区全面依法治区第十四个五年规划，2021—2025" in paragraphs
+    # a span of years in Chinese takes the subtitle's dash, the plan's period too, and its 年
+    assert "规划：徐汇区全面依法治区第十四个五年规划，2021—2025年" in paragraphs
 
 
 def test_the_sections_of_the_report(five_years: DocumentObject) -> None:
@@ -161,7 +161,10 @@ def test_the_index_says_how_it_is_computed(five_years: DocumentObject) -> None:
     paragraphs = [p.text for p in five_years.paragraphs]
     explained = paragraphs[paragraphs.index("法治指数 2023") + 1]
     assert "未报送数值的指标计0分" in explained
-    assert table_after(five_years, "法治指数 2023")[1][:3] == ["1", "徐汇区", "93.4"]
+    # The one unit's index, its categories' and coverage: no rank of one, the unit named above
+    header, row = table_after(five_years, "法治指数 2023")
+    assert header == ["指数", *CATEGORIES, "计分指标"]
+    assert row == ["93.4", "100.0", "94.4", "98.2", "80.8", "21/23"]
 
 
 def test_no_folder_and_no_command_line_advice(five_years: DocumentObject) -> None:

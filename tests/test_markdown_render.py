@@ -101,3 +101,31 @@ def test_the_summary_sentence_counts_one_apart_in_english(tmp_path: Path) -> Non
                 out.write(",".join([unit, *cells[:2], value, *cells[3:]]) + "\n")
     summary = run("evaluate", two, "-f", "markdown", "--lang", "en").stdout
     assert "1 of 2 units does not meet every binding indicator: 长宁区." in summary
+
+
+def shown_text(markdown: str) -> str:
+    """What a markdown viewer shows: the rendered HTML's text, its entities read."""
+    import html
+    import re
+
+    page = MarkdownIt("commonmark").enable("table").enable("strikethrough").render(markdown)
+    return html.unescape(re.sub(r"<[^>]+>", "\n", page))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize(
+    "args",
+    [["evaluate", SAMPLES / "2023.csv", "--tasks", SAMPLES / "progress-2023.yaml"],
+     ["evaluate", SAMPLES / "districts-2023.csv"],
+     ["tasks", "check", SAMPLES / "progress-2023.yaml"],
+     ["diff", SAMPLES / "2022.csv", SAMPLES / "2023.csv"], ["indicators"]],
+)  # fmt: skip
+def test_a_viewer_shows_no_escape(args: list[str | Path], lang: str) -> None:
+    """The markdown source escapes what markdown would read (``\\[✘ OVERDUE\\]``); a viewer
+    shows the brackets, and no backslash anywhere (the samples type none)."""
+    report = run(*args, "-f", "markdown", "--lang", lang)
+    assert report.code in (0, 1), report.stderr
+    text = shown_text(report.stdout)
+    assert "\\" not in text
+    if args[0] == "tasks":
+        assert ("[✘ OVERDUE] 19.1: not done" if lang == "en" else "【✘ 逾期】 19.1：未完成") in text

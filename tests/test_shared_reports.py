@@ -53,6 +53,48 @@ def test_no_command_line_advice_in_a_shared_report(fmt: str) -> None:
     assert "--reference" in report("table", SAMPLES / "2023.csv", "--lang", "en")
 
 
+KINDS_PLAN = ROOT / "tests" / "fixtures" / "plans" / "kinds" / "indicators.yaml"
+YEARLY = ROOT / "tests" / "cases" / "kinds" / "yearly_goal_missing" / "data.csv"
+
+
+def docx_text(*args: str | Path, tmp_path: Path) -> str:
+    from docx import Document
+
+    out = tmp_path / "report.docx"
+    assert run("evaluate", *args, "-f", "docx", "-o", out).code in (0, 1)
+    document = Document(str(out))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
+@pytest.mark.parametrize("fmt", [*SHARED, "docx"])
+def test_a_year_without_its_goal_is_said_without_the_plan_key(fmt: str, tmp_path: Path) -> None:
+    """A yearly target with no goal for 2023: a shared report says the fact (the plan gives
+    none), not the plan file's key to add it to — in Chinese no English ``targets_by_year``."""
+    args = (YEARLY, "--plan", KINDS_PLAN)
+    for lang, said in (("zh", "规划逐年确定该指标目标，未给出 2023 年目标，无法判断"),
+                       ("en", "not judged: the plan sets this target year by year and gives "
+                              "none for 2023")):  # fmt: skip
+        shown = (docx_text(*args, "--lang", lang, tmp_path=tmp_path) if fmt == "docx"
+                 else report(fmt, *args, "--lang", lang))  # fmt: skip
+        assert said in shown and "targets_by_year" not in shown, (fmt, lang)
+    assert "targets_by_year" in report("table", *args)  # the terminal's user can act on it
+
+
+@pytest.mark.parametrize("fmt", ["table", *SHARED, "docx"])
+def test_only_never_says_nothing_needs_attention_when_something_does(
+    fmt: str, tmp_path: Path
+) -> None:
+    """--only failing, nothing failing, but a result unknown: "needs attention" says how many
+    it does not list, never "Nothing needs attention" (beside NOT COMPLIANT, when what is left
+    out blocks: a binding indicator unknown)."""
+    args = (YEARLY, "--plan", KINDS_PLAN, "--only", "failing", "--lang", "zh")
+    shown = (docx_text(*args, tmp_path=tmp_path) if fmt == "docx"
+             else report(fmt, *args))  # fmt: skip
+    assert re.search(r"所列范围内无需关注事项；另有 \d+ 项结果需关注，未列出。", shown)
+    assert "无需关注事项。" not in shown.replace("所列范围内无需关注事项", "")
+
+
 def test_one_row_per_indicator_with_its_figures_under_their_years() -> None:
     markdown = report("markdown", *YEARS, "--lang", "zh")
     assert (

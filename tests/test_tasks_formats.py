@@ -182,3 +182,28 @@ def test_a_task_rows_findings_say_their_state_in_words(fmt: str, lang: str, tmp_
         else:
             assert tag + said in text, (fmt, tag, said)
     assert not re.search(r"[✘◌≠✔∅] (19\.1|23\.1|34\.1|no progress|该任务)", text)
+
+
+INCONSISTENT = {"en": "inconsistent", "zh": "报送不一致"}  # labels.TASK_WORD's
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html", "junit", "github"])
+@pytest.mark.parametrize("command", ["tasks", "evaluate"])
+def test_one_word_for_a_state_in_every_format(command: str, fmt: str, lang: str) -> None:
+    """Task 23 is reported done with a milestone not: every format calls that state as the
+    table does (报送不一致), github's annotations, junit's cases and the HTML's list too
+    (they said 前后不一致)."""
+    args = (["tasks", "check", SAMPLE] if command == "tasks"
+            else ["evaluate", SAMPLES / "2023.csv", "--tasks", SAMPLE])  # fmt: skip
+    shown = run(*args, "-f", fmt, "--lang", lang)
+    assert shown.code in (0, 1), shown.stderr
+    assert INCONSISTENT[lang] in shown.stdout
+    assert "前后不一致" not in shown.stdout
+
+
+def test_the_labels_have_no_second_word_for_a_task_state() -> None:
+    from plancheck.report.labels import LABELS, TASK_WORD
+
+    for lang, words in TASK_WORD.items():
+        assert not {f"finding_{state}" for state in words} & set(LABELS[lang])

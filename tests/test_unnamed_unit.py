@@ -49,17 +49,47 @@ def test_reports_leave_the_unnamed_unit_out(drafted: tuple[Path, Path]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("fmt", "lang", "row"),
-    [("table", "en", "   1. (no unit named)  "), ("table", "zh", "   1. （未注明单位）  "),
-     ("markdown", "en", "| 1 | (no unit named) | "), ("html", "zh", "<td>（未注明单位）</td>")],
+    ("lang", "line"),
+    [("en", "\nComposite index 2023: 100.0 (Scored 2/2)\n"),
+     ("zh", "\n综合指数 2023：100.0（计分指标 2/2）\n")],
 )  # fmt: skip
-def test_the_index_says_the_unit_has_no_name(
-    drafted: tuple[Path, Path], fmt: str, lang: str, row: str
+def test_the_index_of_the_one_unit_is_a_line(
+    drafted: tuple[Path, Path], lang: str, line: str
 ) -> None:
-    """The index ranks the one unit: its name is said to be none, not left blank."""
+    """One unit: the terminal says its index in a line, its score and coverage — not a ranking
+    of one ("1. （未注明单位） 100.0"), and no name it does not have."""
     plan, figures = drafted
-    report = run("evaluate", figures, "--plan", plan, "-f", fmt, "--lang", lang).stdout
-    assert row in report
+    for details in ((), ("--details",)):
+        report = run("evaluate", figures, "--plan", plan, "--lang", lang, *details).stdout
+        assert line in report
+        assert "1. " not in report and "未注明单位" not in report and "no unit named" not in report
+
+
+@pytest.mark.parametrize(
+    ("fmt", "header", "row"),
+    [("markdown", "| 指数 | 未分类 | 计分指标 |", "| 100.0 | 100.0 | 2/2 |"),
+     ("html", "<tr><th>指数</th><th>未分类</th><th>计分指标</th></tr>",
+      "<tr><td>100.0</td><td>100.0</td><td>2/2</td></tr>")],
+)  # fmt: skip
+def test_the_shared_index_of_the_one_unit_has_no_rank(
+    drafted: tuple[Path, Path], fmt: str, header: str, row: str
+) -> None:
+    """A shared report keeps the categories' scores of the one unit, without rank or unit, and
+    no chart names a unit it has not (``综合指数：``)."""
+    plan, figures = drafted
+    report = run("evaluate", figures, "--plan", plan, "-f", fmt, "--lang", "zh").stdout
+    assert header in report and row in report
+    assert "排名" not in report and "未注明单位" not in report and "综合指数：<" not in report
+
+
+def test_the_progress_table_of_the_one_unit_has_no_unit_column(drafted: tuple[Path, Path]) -> None:
+    """The terminal's progress table (--details) of a unit without a name: no 单位 column, empty
+    on every row; the shared reports' already had none."""
+    plan, figures = drafted
+    report = run("evaluate", figures, "--plan", plan, "--lang", "zh", "--details").stdout
+    header = next(line for line in report.splitlines() if "数据序列" in line)
+    assert header.startswith("┃ 指标 ") and "单位" not in header
+    assert "│ 1 森林覆盖率 " in report
 
 
 def test_a_plan_with_members_but_no_unit_asks_for_a_unit_column(tmp_path: Path) -> None:

@@ -279,10 +279,19 @@ def series_cell(result: Result) -> str:
     return " → ".join(f"{number(v)}" for _, v in result.trend.series)
 
 
+def several_units(evaluation: Evaluation) -> bool:
+    """Whether a report is of several units: then the rows of its progress table name their
+    unit. A report of one names it at its top (or has none to name: a plan without ``unit:``,
+    read from a table with no unit column), and a column saying it on every row is waste."""
+    return len(evaluation.units) > 1
+
+
 def progress_header(evaluation: Evaluation, lang: str) -> list[str]:
-    """The progress table's header: unit, indicator, series, arrow, projection, target, trend."""
+    """The terminal's progress table header: unit (of several, ``several_units``), indicator,
+    series, arrow, projection, target, trend."""
+    unit = [label("unit", lang)] if several_units(evaluation) else []
     return [
-        label("unit", lang),
+        *unit,
         label("indicator", lang),
         label("series", lang),
         "",
@@ -292,38 +301,27 @@ def progress_header(evaluation: Evaluation, lang: str) -> list[str]:
     ]
 
 
-def progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
-    """The progress table (header, rows) every format prints: series, arrow, projection, trend."""
-    header = progress_header(evaluation, lang)
-    rows = []
-    for r in progress_rows(evaluation):
-        words = TREND_WORDS[r.trend.verdict] if r.trend else None
-        rows.append(
-            [
-                r.unit,
-                f"{r.indicator.id} {r.indicator.name}",
-                series_cell(r),
-                arrow(r),
-                number(r.trend.projection) if r.trend else "",
-                target_cell(r.indicator, lang),
-                (words.zh if lang == "zh" else words.en) if words else "",
-            ]
-        )
-    return header, rows
-
-
 def unit_named(unit: str, lang: str) -> str:
     """A unit as the index lists it: a plan without a unit, read from files naming none, has
     one unit without a name — said so, not a blank."""
     return unit or label("unit_unnamed", lang)
 
 
+def sole_index(evaluation: Evaluation) -> IndexScore | None:
+    """The latest year's index when it is of one unit alone (a district's own plan, a national
+    office's own table): every report says it in a line — its score and coverage — for a
+    ranking of one ranks nothing. None when the index ranks several units (or has none)."""
+    ranking = latest_index(evaluation)
+    return ranking[0] if len(ranking) == 1 else None
+
+
 def index_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:
-    """The latest year's index ranking (header, rows): rank, unit, index, categories, coverage."""
+    """The latest year's index ranking (header, rows): rank, unit, index, categories, coverage;
+    of one unit (``sole_index``) its one row without rank or unit: index, categories, coverage."""
     categories = evaluation.plan.categories
+    ranked = sole_index(evaluation) is None
     header = [
-        label("rank", lang),
-        label("unit", lang),
+        *((label("rank", lang), label("unit", lang)) if ranked else ()),
         label("score", lang),
         *(c.name for c in categories),
         label("coverage", lang),
@@ -331,10 +329,10 @@ def index_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list
     rows = []
     for score in latest_index(evaluation):
         by_category = dict(score.categories)
+        place = [str(score.rank) if score.rank is not None else "—", unit_named(score.unit, lang)]
         rows.append(
             [
-                str(score.rank) if score.rank is not None else "—",
-                unit_named(score.unit, lang),
+                *(place if ranked else ()),
                 f"{score.score:.1f}" if score.score is not None else "—",
                 *(
                     f"{by_category[c.name]:.1f}" if c.name in by_category else "—"
@@ -344,6 +342,19 @@ def index_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list
             ]
         )
     return header, rows
+
+
+def index_in_a_line(evaluation: Evaluation, lang: str) -> str | None:
+    """The index of one unit alone (``sole_index``) as one line: ``法治指数 2023：徐汇区 93.4
+    （计分指标 21/23）`` (no unit to name: ``… 2023：98.2（…）``); None when it ranks several."""
+    score = sole_index(evaluation)
+    if score is None:
+        return None
+    shown = f"{score.score:.1f}" if score.score is not None else "—"
+    unit = f"{score.unit} " if score.unit else ""
+    coverage = aside(f"{label('coverage', lang)} {score.scored}/{score.total}", lang)
+    heading = f"{index_name(evaluation, lang)} {evaluation.latest_year}"
+    return f"{heading}{colon(lang)}{unit}{shown}{coverage}"
 
 
 # --- the shared reports (markdown, html, docx): the same content, whatever the format ---------
@@ -459,7 +470,8 @@ def heading_fields(evaluation: Evaluation, options: Options) -> list[tuple[str, 
         fields.append(("office", label("office", lang), office))
     day = date_text(report_date(evaluation, options.date), lang)
     title = info.title if lang == "zh" else f"{info.title} ({info.title_en})"
-    period = year_span(info.period.start, info.period.end, lang)
+    # 2021—2025年, as a Chinese title writes a plan's period; 2021–2025 in English
+    period = year_span(info.period.start, info.period.end, lang) + ("年" if lang == "zh" else "")
     stated = info.document.date
     known = (document_stage(evaluation.plan, lang), date_text(stated, lang) if stated else "")
     document = comma(lang).join(filter(None, known))
@@ -485,6 +497,16 @@ def listed_attention(evaluation: Evaluation) -> list[Result]:
     keep = listing_rule(evaluation)
     todo = attention(evaluation)
     return todo if keep is None else [r for r in todo if keep(r)]
+
+
+def nothing_listed(evaluation: Evaluation, lang: str) -> str:
+    """What "needs attention" says when it lists nothing: that nothing does — or, when --only
+    leaves out what does (a binding indicator unknown is not failing), how many are not listed:
+    a report that is not compliant never says that nothing needs attention."""
+    hidden = 0 if evaluation.only is None else len(attention(evaluation))
+    if not hidden:
+        return label("nothing_needs_attention", lang)
+    return label("attention_not_listed" + ("_one" if hidden == 1 else ""), lang, count=hidden)
 
 
 def counts_text(counts: dict[str, int], lang: str) -> str:
@@ -787,7 +809,7 @@ def shared_progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str],
     header = [label("indicator", lang), *(str(y) for y in years),
               label("projection", lang, year=target_year), label("target", lang),
               label("trend", lang), label("midterm", lang)]  # fmt: skip
-    several = len(evaluation.units) > 1
+    several = several_units(evaluation)
     if several:
         header.insert(0, label("unit", lang))
     body = []

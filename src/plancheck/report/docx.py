@@ -41,6 +41,7 @@ from plancheck.report.common import (
     index_table,
     latest_counts,
     listed_attention,
+    nothing_listed,
     office_text,
     report_date,
     shared_as_of,
@@ -123,7 +124,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
     doc.add_heading(xml(label("needs_attention", lang)), level=1)
     todo = listed_attention(evaluation)
     if not todo:
-        doc.add_paragraph(xml(label("nothing_needs_attention", lang)))
+        doc.add_paragraph(xml(nothing_listed(evaluation, lang)))
     for r in todo:
         paragraph = doc.add_paragraph(style="List Bullet")
         if len(evaluation.units) > 1:

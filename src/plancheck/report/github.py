@@ -35,7 +35,7 @@ from plancheck.report.check import done_line, file_line
 from plancheck.report.common import attention, colon, verdict
 from plancheck.report.escape import github_message, github_property
 from plancheck.report.junit import TasksOnly, indicator_name
-from plancheck.report.labels import label, status_word
+from plancheck.report.labels import label, status_word, task_word
 from plancheck.report.tasks_view import BAD, task_rows
 from plancheck.submission.summary import CheckSummary, warning_place
 
@@ -103,7 +103,7 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
     for row in task_rows(evaluation, lang) or []:
         if row.status not in BAD:
             continue
-        title = f"{row.subject} {row.text}{colon(lang)}{label('finding_' + row.status, lang)}"
+        title = f"{row.subject} {row.text}{colon(lang)}{task_word(row.status, lang)}"
         line = command(
             "error" if row.blocking else "warning",
             row.reason,
@@ -188,7 +188,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
     for row in task_rows(TasksOnly(check), lang) or []:
         if row.status not in BAD:
             continue
-        title = f"{row.subject} {row.text}{colon(lang)}{label('finding_' + row.status, lang)}"
+        title = f"{row.subject} {row.text}{colon(lang)}{task_word(row.status, lang)}"
         lines.append(command("error" if row.blocking else "warning", row.reason,
                              file=row.file or first, line=row.line, title=title))  # fmt: skip
     lines.append(command("notice" if check.compliant else "error", task_verdict(check, lang),

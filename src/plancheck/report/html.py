@@ -33,8 +33,10 @@ from plancheck.report.common import (
     latest_index,
     listed_attention,
     noted,
+    nothing_listed,
     series_rows,
     shared_progress_table,
+    sole_index,
     summary_sentences,
     unit_named,
     verdict,
@@ -43,7 +45,7 @@ from plancheck.report.common import (
 from plancheck.report.escape import html as esc
 from plancheck.report.html_more import render_diff, render_taskcheck  # noqa: F401 (the registry)
 from plancheck.report.html_style import CSS
-from plancheck.report.labels import STATUS_SYMBOL, label, status_word
+from plancheck.report.labels import STATUS_SYMBOL, label, status_word, task_word
 from plancheck.report.tasks_view import BAD, OK, task_rows
 
 COLOURS = {
@@ -239,12 +241,13 @@ def _index(evaluation: Evaluation, lang: str) -> list[str]:
     out += _table("index", header, rows)
     ranking = latest_index(evaluation)
     bars = [(unit_named(s.unit, lang), s.score) for s in ranking if s.score is not None]
-    if bars:
+    if bars and sole_index(evaluation) is None:  # bars compare units: one has none to compare
         out.append(index_bars(index_name(evaluation, lang), bars, lang))
     if len(evaluation.years) > 1:
         for unit, points in index_series(evaluation):
-            if len(points) > 1:
-                out.append(index_line(f"{index_name(evaluation, lang)}{colon(lang)}{unit}", points))
+            if len(points) > 1:  # a unit without a name (a plan of none): the index's alone
+                name = index_name(evaluation, lang)
+                out.append(index_line(f"{name}{colon(lang)}{unit}" if unit else name, points))
     return out
 
 
@@ -313,7 +316,7 @@ def _attention(evaluation: Evaluation, lang: str) -> list[str]:
     out = [f"<h2>{esc(label('needs_attention', lang))}</h2>"]
     todo = listed_attention(evaluation)
     if not todo:
-        return [*out, f"<p>{esc(label('nothing_needs_attention', lang))}</p>"]
+        return [*out, f"<p>{esc(nothing_listed(evaluation, lang))}</p>"]
     out.append('<ul class="attention">')
     multi_unit = len(evaluation.units) > 1
     shared = SharedCells(evaluation, lang)
@@ -399,7 +402,7 @@ def _tasks(evaluation: Evaluation, lang: str) -> list[str]:
     counts = Counter(row.status for row in rows)
     out.append(
         "<p>"
-        + " · ".join(f"{esc(label('finding_' + s, lang))} {n}" for s, n in sorted(counts.items()))
+        + " · ".join(f"{esc(task_word(s, lang))} {n}" for s, n in sorted(counts.items()))
         + "</p>"
     )
     sections: dict[str, list[str]] = {}
@@ -412,7 +415,7 @@ def _tasks(evaluation: Evaluation, lang: str) -> list[str]:
         )
         sections.setdefault(row.section, []).append(
             f"<tr><td>{esc(row.subject)}</td><td>{esc(row.text)}</td>"
-            f'<td class="status t-{kind}">{esc(label("finding_" + row.status, lang))}</td>'
+            f'<td class="status t-{kind}">{esc(task_word(row.status, lang))}</td>'
             f"<td>{esc(row.reason)}{where}</td></tr>"
         )
     header = "".join(

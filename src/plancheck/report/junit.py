@@ -49,7 +49,7 @@ from plancheck.report.common import (
     verdict,
 )
 from plancheck.report.escape import xml
-from plancheck.report.labels import label, status_word
+from plancheck.report.labels import label, status_word, task_word
 from plancheck.report.tasks_view import BAD, OK, TaskRow, task_rows
 from plancheck.safetext import controls_but
 from plancheck.submission.summary import CheckSummary
@@ -279,7 +279,7 @@ def _task_suites(rows: list[TaskRow], lang: str) -> list[_Suite]:
         suite = _Suite(f"{label('tasks_heading', lang)} · {section}")
         for row in members:
             c = colon(lang)
-            body = [f"{label('status', lang)}{c}{label('finding_' + row.status, lang)}",
+            body = [f"{label('status', lang)}{c}{task_word(row.status, lang)}",
                     f"{label('reason', lang)}{c}{row.reason}"]  # fmt: skip
             if row.file:
                 body.append(

@@ -53,6 +53,8 @@ LABELS = {
         "count": "Count",
         "needs_attention": "Needs attention",
         "nothing_needs_attention": "Nothing needs attention.",
+        "attention_not_listed": "None of those listed; {count} other results need attention.",
+        "attention_not_listed_one": "None of those listed; {count} other result needs attention.",
         "id": "#",
         "indicator": "Indicator",
         "binding": "Binding",
@@ -111,12 +113,6 @@ LABELS = {
         "tasks_heading": "Tasks",
         "task": "Task",
         "milestone": "Milestone",
-        "finding_done": "done",
-        "finding_open": "open",
-        "finding_overdue": "OVERDUE",
-        "finding_unreported": "unreported",
-        "finding_inconsistent": "inconsistent",
-        "finding_dropped": "dropped",
         "chart_categories": "Statuses by category",
         "chart_years": "Statuses by year",
         "chart_units": "Statuses by unit",
@@ -154,6 +150,8 @@ LABELS = {
         "count": "数量",
         "needs_attention": "需关注",
         "nothing_needs_attention": "无需关注事项。",
+        "attention_not_listed": "所列范围内无需关注事项；另有 {count} 项结果需关注，未列出。",
+        "attention_not_listed_one": "所列范围内无需关注事项；另有 {count} 项结果需关注，未列出。",
         "id": "序号",
         "indicator": "指标",
         "binding": "属性",
@@ -207,12 +205,6 @@ LABELS = {
         "tasks_heading": "任务",
         "task": "任务",
         "milestone": "节点",
-        "finding_done": "已完成",
-        "finding_open": "未到期",
-        "finding_overdue": "逾期",
-        "finding_unreported": "未报送",
-        "finding_inconsistent": "前后不一致",
-        "finding_dropped": "已终止",
         "chart_categories": "各类别指标状态",
         "chart_years": "各年度指标状态",
         "chart_units": "各单位指标状态",
@@ -366,12 +358,16 @@ def task_word(state: str, lang: str) -> str:
 SHARED_REASON = {
     "needs_reference": "shared_needs_reference",
     "needs_rank": "shared_needs_rank",
+    "yearly_none": "shared_yearly_none",  # not "add it to the indicator's targets_by_year"
 }
 MIDTERM = ("achieved_early", "ahead", "on_track", "lagging")
 LABELS["en"].update(
     {
         "shared_needs_reference": "not judged: no {reference} was given",
         "shared_needs_rank": "not judged: no rank among {peers} was given",
+        "shared_yearly_none": (
+            "not judged: the plan sets this target year by year and gives none for {year}"
+        ),
         "strict_blocking_shared": "indicators not passed (every indicator counted)",
         "strict_blocking_shared_results": "results not passed (every indicator counted)",
         "strict_blocking_shared_results_one": "result not passed (every indicator counted)",
@@ -447,6 +443,7 @@ LABELS["zh"].update(
     {
         "shared_needs_reference": "未提供{reference}，无法判断",
         "shared_needs_rank": "未提供在{peers}中的排名，无法判断",
+        "shared_yearly_none": "规划逐年确定该指标目标，未给出 {year} 年目标，无法判断",
         "strict_blocking_shared": "项指标未完成（全部指标计入）",
         "strict_blocking_shared_results": "项指标结果未完成（全部指标计入）",
         "strict_blocking_shared_results_one": "项指标结果未完成（全部指标计入）",

@@ -33,6 +33,7 @@ from plancheck.report.common import (
     latest_index,
     listed_attention,
     matrix,
+    nothing_listed,
     shared_as_of,
     shared_progress_table,
     signed,
@@ -123,7 +124,7 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     yield from lines
     todo = listed_attention(evaluation)
     if not todo:
-        yield label("nothing_needs_attention", lang)
+        yield markdown_inline(nothing_listed(evaluation, lang))
     shared = SharedCells(evaluation, lang)
     statuses = {s: f"{aside(shared.status[s], lang)}{c}" for s in Status}
     names: dict[int, tuple[Indicator, str]] = {}

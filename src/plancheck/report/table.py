@@ -32,11 +32,14 @@ from plancheck.report.common import (
     enumerated,
     figure,
     fixed,
+    index_in_a_line,
     index_name,
     latest_index,
     listed_attention,
+    nothing_listed,
     progress_header,
     progress_rows,
+    several_units,
     signed,
     summary_heading,
     target_cell,
@@ -211,7 +214,7 @@ def _detailed(screen: Screen, evaluation: Evaluation, lang: str, options: Option
     screen.print()
     screen.print(label("needs_attention", lang), style="bold")
     if not todo:
-        screen.print("  " + label("nothing_needs_attention", lang))
+        screen.print("  " + nothing_listed(evaluation, lang))
     for r in todo:
         _attention_line(screen, evaluation, r, lang)
 
@@ -264,7 +267,7 @@ def _compact(screen: Screen, evaluation: Evaluation, lang: str, options: Options
         heading += label("first_of", lang, shown=len(shown), total=len(todo))
     screen.print(heading, style="bold")
     if not todo:
-        screen.print("  " + label("nothing_needs_attention", lang))
+        screen.print("  " + nothing_listed(evaluation, lang))
     for r in shown:
         _attention_line(screen, evaluation, r, lang)
     if len(todo) > len(shown):
@@ -327,6 +330,10 @@ def _index_bars(screen: Screen, evaluation: Evaluation, lang: str) -> None:
     if not ranking:
         return
     screen.print()
+    one = index_in_a_line(evaluation, lang)
+    if one is not None:  # one unit: its score and coverage, not a ranking of one
+        screen.print(_one_line(one), style="bold")
+        return
     screen.print(f"{index_name(evaluation, lang)} {evaluation.latest_year}", style="bold")
     units = {s.unit: _one_line(unit_named(s.unit, lang)) for s in ranking}
     width = max(cell_len(unit) for unit in units.values())
@@ -476,6 +483,7 @@ def _progress(screen: Screen, evaluation: Evaluation, lang: str) -> None:
     if not results:
         return
     headers = progress_header(evaluation, lang)
+    several = several_units(evaluation)  # the header's rule: a unit column of several only
     rows: list[list[Pieces]] = []
     for r in results:
         trend = r.trend
@@ -484,7 +492,7 @@ def _progress(screen: Screen, evaluation: Evaluation, lang: str) -> None:
         i = r.indicator
         words = TREND_WORDS[trend.verdict]
         row = [
-            _shown(r.unit),
+            *((_shown(r.unit),) if several else ()),
             _shown(f"{i.id} {i.name}"),
             " → ".join(figure(evaluation, i, v) for _, v in trend.series),
             arrow(r),
