@@ -87,3 +87,17 @@ def test_a_reference_file_with_a_title(tmp_path: Path) -> None:
     reference.write_text("上海市各区法治指标参照值,,\n指标,参照值\n5,x\n", encoding="utf-8")
     refused = run("evaluate", source, "--reference", reference)
     assert refused.code == 2 and refused.stderr.startswith(f"{reference}:3: 参照值: 'x'")
+
+
+def test_excel_text_forcing_is_the_text_kept_as_typed(tmp_path: Path) -> None:
+    """``="0123"`` is how systems export a text for Excel to keep: the text (it was "unknown
+    indicator '=\"4\"'", and a figure "a formula Excel never computed")."""
+    source = tmp_path / "2023.csv"
+    source.write_text('指标,实际值,备注\n="4",="100",="注：a""b"\n', encoding="utf-8")
+    done = run("evaluate", source, "-f", "json")
+    assert done.code in (0, 1), done.stderr
+    four = next(r for r in done.json()["results"] if r["id"] == "4")
+    assert (four["value"], four["note"], four["line"]) == (100, '注：a"b', 2)
+    source.write_text('指标,实际值\n4,="=1+1"&""\n', encoding="utf-8")  # a formula: no text
+    refused = run("evaluate", source)
+    assert refused.code == 2 and "formula" in refused.stderr
