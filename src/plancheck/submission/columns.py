@@ -128,9 +128,14 @@ def is_figure(cell: str) -> bool:
 
 
 def is_data_row(cells: list[str], plan: Plan) -> bool:
-    """Is a row one of figures, not a header: a cell with a figure that names no indicator
-    (``4,100``: 100 heads no column; ``区,4,19`` heads a wide table)."""
-    return any(is_figure(c) and find_indicator(plan, c) is None for c in cells if c.strip())
+    """Is a row one of figures, not a header: every cell with text a figure (``1,2``), or one a
+    figure that names no indicator (``4,100``: 100 heads no column). ``区,4,19`` heads a wide
+    table; ``4,19`` alone, below a title, is taken for figures."""
+    texts = [c for c in cells if c.strip()]
+    figures = [is_figure(c) for c in texts]
+    if all(figures):
+        return bool(figures)
+    return any(f and find_indicator(plan, c) is None for c, f in zip(texts, figures, strict=True))
 
 
 # The plan's number and then its name, as the plan's table shows them: "4 重大行政决策合法性审查率",
