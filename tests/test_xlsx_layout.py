@@ -190,3 +190,12 @@ def test_year_of_date() -> None:
     assert year_of_date(DateCell("1905-07-15"), True) == 2023
     assert year_of_date(DateCell("2023-06-30"), False) is None
     assert year_of_date(DateCell("2023-06-30"), True) == 2023
+
+
+def test_a_mistyped_header_is_no_title_over_its_figures(tmp_path: Path) -> None:
+    """Row 2 ``4 | 100`` names indicator 4 as a wide header would: below a mistyped header it
+    is a row of figures, never the header (that said B2 "unknown indicator '100'")."""
+    xlsx = book(tmp_path / "2023.xlsx", [["indicatr", "valeu"], ["4", 100], ["19", 5]])
+    refused = invoke("evaluate", xlsx)
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith(f"{xlsx}:1: header not recognised:")

@@ -221,9 +221,10 @@ def check(request: EvaluateRequest) -> Outcome:
     reading = read(request)
     # The engine refuses what reads but cannot be judged (only baseline years): so does check.
     engine(reading.plan, reading.submission, references=reading.references, unit=reading.unit)
-    summary = summarise(reading.plan, reading.submission)
-    report = render(request.format, "check", summary, request.options)
     read_files = (*request.files, *filter(None, (request.reference,)))
+    reference = tuple(str(p) for p in filter(None, (request.reference,)))
+    summary = summarise(reading.plan, reading.submission, reading.warnings, reference)
+    report = render(request.format, "check", summary, request.options)
     return Outcome(report, 0, protected=(*read_files, *plan_paths(request.plan)))
 
 

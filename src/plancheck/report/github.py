@@ -157,7 +157,7 @@ def render_warnings(warnings: Sequence[str], files: tuple[str, ...], options: Op
 def render_check(summary: CheckSummary, options: Options) -> str:
     """``plancheck check -f github``: a notice per file, a warning annotation per warning."""
     lang = options.lang
-    names = tuple(f.file for f in summary.files)
+    names = (*(f.file for f in summary.files), *summary.others)
     lines = []
     for file in summary.files:
         lines.append(

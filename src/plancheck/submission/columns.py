@@ -8,9 +8,11 @@ allowed and ignored, so a filled-in template is evaluated unchanged.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from plancheck.plan.models import Indicator, Plan, normalise_key
-from plancheck.submission.values import fold
+from plancheck.submission.values import BadValue, fold, parse_number
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "indicator": ("indicator", "指标", "指标序号", "指标编号", "序号", "id", "编号"),
@@ -52,6 +54,9 @@ INFORMATIONAL = (
     "status", "状态", "goal", "判定目标值", "reason", "判定理由",
 )  # fmt: skip
 
+MAX_TITLE_ROWS = 3  # rows above a table's header that may be its title (a name, a unit, a date)
+T = TypeVar("T")
+
 _FIELD_OF = {normalise_key(alias): field for field, aliases in FIELDS.items() for alias in aliases}
 _IGNORED = {normalise_key(name) for name in INFORMATIONAL}
 # A column named with what qualifies it, as Chinese tables head them: its unit of measure or a
@@ -91,6 +96,46 @@ def looks_like_header(headers: list[str], plan: Plan) -> int:
         for h in headers
         if h.strip() and (field_of(h) or is_informational(h) or find_indicator(plan, h))
     )
+
+
+def find_header(
+    rows: Iterable[T], is_header: Callable[[T], bool], is_data: Callable[[T], bool] | None = None
+) -> tuple[list[T], T] | None:
+    """A table's header among its rows with text (``rows``, in order; a sheet's or a CSV file's),
+    and the rows above it: the first row that ``is_header``, past at most ``MAX_TITLE_ROWS`` —
+    the table's title (徐汇区2023年法治指标实际值, 单位：%), read as nothing, which the caller
+    holds to having no figure under the header's figures. None when no row is one — or when,
+    below a title, a row that would pass for a header is one of figures (``is_data``: ``4,100``
+    under a header mistyped): the figures begin, with no header above them."""
+    titles: list[T] = []
+    for row in rows:
+        if is_header(row):
+            if titles and is_data is not None and is_data(row):
+                return None
+            return titles, row
+        if len(titles) == MAX_TITLE_ROWS:
+            return None
+        titles.append(row)
+    return None
+
+
+def is_figure(cell: str) -> bool:
+    """Does a cell hold a figure (``parse_number``)?"""
+    try:
+        return parse_number(cell) is not None
+    except BadValue:
+        return False
+
+
+def is_data_row(cells: list[str], plan: Plan) -> bool:
+    """Is a row one of figures, not a header: every cell with text a figure (``1,2``), or one a
+    figure that names no indicator (``4,100``: 100 heads no column). ``区,4,19`` heads a wide
+    table; ``4,19`` alone, below a title, is taken for figures."""
+    texts = [c for c in cells if c.strip()]
+    figures = [is_figure(c) for c in texts]
+    if all(figures):
+        return bool(figures)
+    return any(f and find_indicator(plan, c) is None for c, f in zip(texts, figures, strict=True))
 
 
 # The plan's number and then its name, as the plan's table shows them: "4 重大行政决策合法性审查率",

@@ -13,7 +13,7 @@ import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -39,7 +39,6 @@ from plancheck.textfile import read_text
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 MAX_ERRORS = 50  # bad cells reported at once (README "Bad input"); more are counted
-MAX_TITLE_ROWS = 3  # rows above a sheet's header that may be its title (a name, a unit, a date)
 SLOW_YAML_RECORDS = 20_000  # a YAML submission past this says once that CSV is faster
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # An indicator cell that is not an indicator but a row of the table's own: skipped, with a warning.
@@ -211,10 +210,12 @@ class _Builder:
                     self.warnings.append(say("read.slow_yaml", file=file, records=f"{records:,}"))
             else:
                 rows = read_rows(
-                    text, file, lambda cells: columns.looks_like_header(cells, self.plan)
-                )
+                    text, file, lambda cells: columns.looks_like_header(cells, self.plan),
+                    titles=lambda cells: columns.is_data_row(cells, self.plan),
+                )  # fmt: skip
                 layout = Layout(rows.header, self.plan, file, rows.header_line, None,
                                 self.references_only)  # fmt: skip
+                _titles(rows.titles, layout)
                 self._warn_unused(layout)
                 self._decimal_comma(rows.delimiter == ";")
                 layout.feed(self, context, rows.records)
@@ -903,9 +904,10 @@ def sheet_header(
     row, as ``ExcelBook.across`` gives them).
 
     - The header is the first row that names a column plancheck knows; up to
-      ``MAX_TITLE_ROWS`` rows with text above it are the table's title (徐汇区2023年法治指标实际值,
-      单位：%), read as nothing — but never a row with a figure under the header's figures'
-      columns (that is a refusal: a figure is never dropped as a title).
+      ``columns.MAX_TITLE_ROWS`` rows with text above it are the table's title
+      (徐汇区2023年法治指标实际值, 单位：%), read as nothing — but never a row with a figure
+      under the header's figures' columns (that is a refusal: a figure is never dropped as a
+      title). A CSV file's header is found by the same rule (``columns.find_header``).
     - A header over two rows: a cell merged over some of the table's columns (not all of them,
       as a title is) with the names of those columns below it (2023年 over 目标值 and 实际值).
       The lower row names the columns (a blank one takes the name above it, as 指标 is written
@@ -922,10 +924,14 @@ def sheet_header(
     def layout(cells: list[str], at: int) -> Layout:
         return Layout(cells, plan, file, at + 1, cell_name, references_only)
 
-    filled = [n for n, row in islice(((n, row) for n, row in enumerate(grid)
-                                      if any(cell.strip() for cell in row)), MAX_TITLE_ROWS + 1)]  # fmt: skip
-    first = filled[0]
-    at = next((n for n in filled if columns.looks_like_header(grid[n], plan)), first)
+    filled = (n for n, row in enumerate(grid) if any(cell.strip() for cell in row))
+    first = next(filled)  # the sheet has a cell with text
+    found_at = columns.find_header(
+        chain((first,), filled),
+        lambda n: columns.looks_like_header(grid[n], plan) > 0,
+        lambda n: columns.is_data_row(grid[n], plan),
+    )
+    at = first if found_at is None else found_at[1]
     if at > first and _over_columns(grid, at - 1, across):
         upper = at - 1  # a cell merged over some of the header's columns, above it
     else:
@@ -936,7 +942,7 @@ def sheet_header(
                 raise
             upper, at = at, at + 1  # the header found is the upper row of two
         else:
-            _titles(grid, first, at, found)
+            _titles(((n + 1, grid[n]) for n in range(first, at)), found)
             return SheetHeader(found, at + 1)
     lower = grid[at]
     merged = {col: first_col for first_col, last in across.get(upper + 1, ())
@@ -968,7 +974,7 @@ def sheet_header(
         line, col = years[max(years)]
         raise UserError(say("cell", label=cell_name(line, col), message=problem),
                         file, line, col + 1)  # fmt: skip
-    _titles(grid, first, upper, found)
+    _titles(((n + 1, grid[n]) for n in range(first, upper)), found)
     if not years:
         return SheetHeader(found, at + 1)
     ((year, cell),) = years.items()
@@ -998,23 +1004,15 @@ def _figure_columns(layout: Layout) -> list[int]:
     return sorted([*named, *layout.indicators])
 
 
-def _titles(grid: list[list[str]], first: int, header: int, layout: Layout) -> None:
-    """The rows from ``first`` up to the header are a title's: refused if one has a figure under
-    a column of figures."""
-    for n in range(first, header):
-        row = grid[n]
+def _titles(rows: Iterable[tuple[int, list[str]]], layout: Layout) -> None:
+    """The rows above a header (each with its line) are a title's: refused if one has a figure
+    under a column of figures. A sheet's and a CSV file's alike."""
+    for line, row in rows:
         for col in _figure_columns(layout):
-            if col < len(row) and _is_figure(row[col]):
+            if col < len(row) and columns.is_figure(row[col]):
                 problem = say("read.figure_above_header", text=shown(row[col].strip()),
                               line=layout.line)  # fmt: skip
-                raise layout._error(problem, col, n + 1)
-
-
-def _is_figure(cell: str) -> bool:
-    try:
-        return parse_number(cell) is not None
-    except BadValue:
-        return False
+                raise layout._error(problem, col, line)
 
 
 def _two_rows(upper: int, lower: int, reason: str) -> str:

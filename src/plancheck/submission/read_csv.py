@@ -1,10 +1,11 @@
 """The one CSV reader: delimiter, header and line numbers, for submissions, references, progress
 reports and the tables ``plan import`` reads (``numbered_records``: records and their lines).
 
-``read_rows(text, file, score)`` finds the header (the first line that is not blank), picks the
-delimiter under which the header makes the most sense (``score`` counts the header cells the
-caller recognises: comma, semicolon, tab or ``|``; Excel's ``sep=;`` first line says it outright)
-and yields every later record with the line it starts on. Lines are counted as editors count
+``read_rows(text, file, score)`` finds the header (the first line that is not blank; for a
+submission, past up to three lines of a title, as a sheet's), picks the delimiter under which
+the header makes the most sense (``score`` counts the header cells the caller recognises: comma,
+semicolon, tab or ``|``; Excel's ``sep=;`` first line says it outright) and yields every later
+record with the line it starts on. Lines are counted as editors count
 them — ``\\n``, ``\\r\\n`` and ``\\r`` end a line, nothing else (U+2028, form feeds and the like
 are text) — and a quoted cell over two lines keeps its line break.
 """
@@ -20,6 +21,7 @@ from plancheck.errors import UserError
 from plancheck.i18n import say
 from plancheck.record import record
 from plancheck.safetext import LazyPattern
+from plancheck.submission import columns
 from plancheck.submission.values import shown
 from plancheck.textfile import split_lines
 
@@ -33,13 +35,15 @@ _SEP_LINE = re.compile(r"^\s*sep=(.)\s*$")
 
 @record(frozen=False)
 class Rows:
-    """A CSV file's header and its records, each with the line it starts on."""
+    """A CSV file's header and its records, each with the line it starts on; the lines of a
+    title above the header (``read_rows(titles=True)``), each with its cells."""
 
     file: str
     delimiter: str
     header: list[str]
     header_line: int
     records: Iterator[tuple[int, list[str]]]
+    titles: tuple[tuple[int, list[str]], ...] = ()
 
 
 def read_rows(
@@ -48,45 +52,87 @@ def read_rows(
     score: Callable[[list[str]], int],
     *,
     comments: bool = False,
+    titles: Callable[[list[str]], bool] | None = None,
     empty: str = "csv.empty",
     unrecognised: str = "read.header_not_recognised",
 ) -> Rows:
     """Header and records of a CSV text (see the module docstring). ``comments``: lines before
-    the header that begin with ``#`` are notes, not the header (a progress report's). ``empty``
-    and ``unrecognised`` are the catalog keys said when no line has text, and when ``score``
-    finds nothing it knows in the header."""
+    the header that begin with ``#`` are notes, not the header (a progress report's).
+    ``titles``: up to ``columns.MAX_TITLE_ROWS`` lines with text in which ``score`` finds
+    nothing may be a title above the header, as a sheet's (``columns.find_header``: Excel saves
+    a sheet's title row as ``徐汇区2023年法治指标实际值,,``), and ``titles(cells)`` says which
+    line is a row of figures, never the header below a title; the lines of the title are
+    ``Rows.titles``, for the caller to hold to having no figure. ``empty`` and ``unrecognised`` are the catalog keys
+    said when no line has text, and when ``score`` finds nothing it knows in the header."""
     all_lines = split_lines(text, keepends=True)
 
     def header_from(start: int) -> int | None:
+        return next(filled_from(start), None)
+
+    def filled_from(start: int) -> Iterator[int]:
         for n in range(start, len(all_lines)):
             content = all_lines[n].strip(" \t,;|\r\n")
             if content and not (comments and content.startswith("#")):
-                return n
-        return None
+                yield n
 
     first = header_from(0)
     if first is None:
         raise UserError(say(empty), file)
-    delimiter = None
-    if (declared := _SEP_LINE.match(all_lines[first].rstrip("\r\n"))) is not None:
-        delimiter = declared.group(1)  # Excel's "sep=;" line: the delimiter, then the header
+    declared = None
+    if (sep := _SEP_LINE.match(all_lines[first].rstrip("\r\n"))) is not None:
+        declared = sep.group(1)  # Excel's "sep=;" line: the delimiter, then the header
         first = header_from(first + 1)
         if first is None:
             raise UserError(say(empty), file)
-    header_text = all_lines[first].rstrip("\r\n")
-    if len(header_text) > MAX_HEADER:  # each cell of a header is looked up: bound the work
-        raise UserError(
-            say("csv.header_too_long", length=f"{len(header_text):,}", limit=f"{MAX_HEADER:,}"),
-            file,
-            first + 1,
+    chosen: dict[int, str] = {}  # a line → the delimiter under which it is a header
+
+    def is_header(n: int) -> bool:
+        line = all_lines[n].rstrip("\r\n")
+        if len(line) > MAX_HEADER:  # each cell of a header is looked up: bound the work
+            raise UserError(
+                say("csv.header_too_long", length=f"{len(line):,}", limit=f"{MAX_HEADER:,}"),
+                file,
+                n + 1,
+            )
+        delimiter, found = _delimiter(
+            line, file, n + 1, score, (declared,) if declared else DELIMITERS
         )
-    if delimiter is None:
-        delimiter = _delimiter(header_text, file, first + 1, score, unrecognised)
+        if found:
+            chosen[n] = delimiter
+        return found > 0
+
+    def is_data(n: int) -> bool:
+        assert titles is not None
+        return titles(_cells(all_lines[n], chosen[n], file, n + 1))
+
+    above: list[int] = []
+    if titles is None:
+        is_header(first)
+    elif (found := columns.find_header(filled_from(first), is_header, is_data)) is not None:
+        above, first = found
+    if first not in chosen:
+        if declared is None:  # no line a header: said of the first
+            raise UserError(
+                say(unrecognised, found=all_lines[first].rstrip("\r\n").strip()[:80]),
+                file,
+                first + 1,
+            )
+        chosen[first] = declared  # the header is the first line: the reader says what is wrong
+    delimiter = chosen[first]
     numbered = numbered_records(
         "".join(all_lines[first:]), delimiter, file, first, header_first=True
     )
     _, header = next(numbered)  # the header line has text: it is a record
-    return Rows(file, delimiter, header, first + 1, numbered)
+    title_cells = tuple((n + 1, _cells(all_lines[n], delimiter, file, n + 1)) for n in above)
+    return Rows(file, delimiter, header, first + 1, numbered, title_cells)
+
+
+def _cells(line: str, delimiter: str, file: str, number: int) -> list[str]:
+    """The cells of one line of a title."""
+    try:
+        return next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
+    except csv.Error as exc:
+        raise UserError(say("csv.malformed", reason=csv_reason(exc)), file, number) from None
 
 
 def numbered_records(
@@ -107,18 +153,21 @@ def numbered_records(
     record when ``header_first``."""
     buffer = io.StringIO(text, newline="")
     reader = csv.reader(buffer, delimiter=delimiter, strict=strict)
+    # Excel's text-forcing ="0123" (what systems export for Excel to keep a text as typed): the
+    # text. Looked for once in the whole text, so a file without one costs nothing per row.
+    rows: Iterator[list[str]] = map(_unforced, reader) if '="' in text else reader
     start = skipped + 1  # the line the next record starts on
     header: list[str] = []
     try:
         if strict:
-            for row in reader:
+            for row in rows:
                 if header_first and not header:
                     header = row
                 yield start, row
                 start = skipped + reader.line_num + 1
             return
         at = 0  # where the next record starts in ``text``
-        for row in reader:
+        for row in rows:
             if buffer.tell() >= len(text):
                 _closed(text[at:], delimiter, file, start)  # the last record
             if header_first and not header:
@@ -138,6 +187,16 @@ def numbered_records(
 
 
 _FIELD_LIMIT = LazyPattern(r"field larger than field limit \(\d+\)")
+_FORCED = LazyPattern(r'="((?:[^"]|"")*)"')  # ="0123", ="a""b" (a"b)
+
+
+def _unforced(row: list[str]) -> list[str]:
+    """A record's cells, each ``="text"`` (Excel's way to force a text in a CSV file) as its
+    text: ``="4"`` is 4, ``="0123"`` is 0123; a formula that computes is left as it is."""
+    for n, cell in enumerate(row):
+        if cell.startswith('="') and (found := _FORCED.fullmatch(cell)) is not None:
+            row[n] = found.group(1).replace('""', '"')
+    return row
 
 
 def _too_large(
@@ -188,11 +247,15 @@ def _closed(text: str, delimiter: str, file: str, line: int) -> None:
 
 
 def _delimiter(
-    line: str, file: str, number: int, score: Callable[[list[str]], int], unrecognised: str
-) -> str:
-    """The delimiter under which the header row makes the most sense."""
+    line: str,
+    file: str,
+    number: int,
+    score: Callable[[list[str]], int],
+    delimiters: Sequence[str] = DELIMITERS,
+) -> tuple[str, int]:
+    """The delimiter under which a header row makes the most sense, and its score (0: none)."""
     scores = {}
-    for delimiter in DELIMITERS:
+    for delimiter in delimiters:
         try:
             cells = next(csv.reader([line], delimiter=delimiter))
         except csv.Error as exc:
@@ -200,14 +263,8 @@ def _delimiter(
                 raise _too_large(line, 0, delimiter, file, number) from None
             raise UserError(say("csv.malformed", reason=csv_reason(exc)), file, number) from None
         scores[delimiter] = score(cells)
-    best = max(DELIMITERS, key=lambda d: scores[d])  # ties keep the first: comma
-    if scores[best] == 0:
-        raise UserError(
-            say(unrecognised, found=line.strip()[:80]),
-            file,
-            number,
-        )
-    return best
+    best = max(delimiters, key=lambda d: scores[d])  # ties keep the first: comma
+    return best, scores[best]
 
 
 _QUOTE_THEN = LazyPattern(r"^'(.)' expected after '\"'$")

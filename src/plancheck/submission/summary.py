@@ -15,6 +15,7 @@ from plancheck.record import record
 from plancheck.submission.models import Submission
 
 _LINE_COLUMN = re.compile(r"(\d+)(?::(\d+))?:")
+_COLONS = (":", "：")  # after a file's name in a warning, in English and in Chinese
 
 
 @record
@@ -36,6 +37,9 @@ class CheckSummary:
     files: tuple[FileSummary, ...]
     warnings: tuple[str, ...] = ()  # warnings that name no file of the submission
     history: tuple[int, ...] = ()  # years before the plan period: baselines, never judged
+    # Files read besides the submission's (a --reference file): their warnings are in
+    # ``warnings``, placed at them (``warning_place``)
+    others: tuple[str, ...] = ()
 
     @property
     def figures(self) -> int:
@@ -47,9 +51,10 @@ def warning_place(
 ) -> tuple[str | None, int | None, int | None, str]:
     """The file (one of ``files``), line and column a reader's warning starts with, when it names
     them, and what it says after them: ``2023.csv:1:7: column 'x' is not used`` →
-    (``2023.csv``, 1, 7, ``column 'x' is not used``)."""
+    (``2023.csv``, 1, 7, ``column 'x' is not used``). A file is followed by a colon, or by a
+    full-width one in Chinese (``ref.csv：其 value（数值）列不予读取…``)."""
     for file in sorted(files, key=len, reverse=True):  # "a/2023.csv" before "2023.csv"
-        if warning.startswith(file + ":"):
+        if warning.startswith(file) and warning[len(file) : len(file) + 1] in _COLONS:
             found = _LINE_COLUMN.match(warning, len(file) + 1)
             if found is None:
                 return file, None, None, warning[len(file) + 1 :].lstrip()
@@ -59,8 +64,15 @@ def warning_place(
     return None, None, None, warning
 
 
-def summarise(plan: Plan, submission: Submission) -> CheckSummary:
-    """Count each file's cells, units and years from the submission's arrays."""
+def summarise(
+    plan: Plan,
+    submission: Submission,
+    warnings: tuple[str, ...] | None = None,
+    others: tuple[str, ...] = (),
+) -> CheckSummary:
+    """Count each file's cells, units and years from the submission's arrays. ``warnings``: the
+    reading's (default: the submission's), with those of ``others``, the files read besides
+    the submission (a reference file)."""
     files = submission.files
     count_units, count_years = len(submission.units), len(submission.years)
     figures = [0] * len(files)
@@ -80,7 +92,7 @@ def summarise(plan: Plan, submission: Submission) -> CheckSummary:
         years[n].add((cell // count_units) % count_years)
     by_file: dict[str, list[str]] = {file: [] for file in files}
     loose: list[str] = []
-    for warning in submission.warnings:
+    for warning in submission.warnings if warnings is None else warnings:
         file, *_ = warning_place(warning, files)
         (by_file[file] if file is not None else loose).append(warning)
     start = plan.info.period.start
@@ -97,4 +109,4 @@ def summarise(plan: Plan, submission: Submission) -> CheckSummary:
         for n, file in enumerate(files)
     )
     history = tuple(y for y in submission.years if y < start)
-    return CheckSummary(plan, summaries, tuple(loose), history)
+    return CheckSummary(plan, summaries, tuple(loose), history, others)

@@ -160,13 +160,15 @@ class _RawProgress:
     tasks: list[_RawTask]
     as_of: Cell | None = None
     year: Cell | None = None
+    decimal_comma: bool = False  # a CSV file delimited by semicolons: 98,5 is 98.5
 
 
 class _Located:
-    """Make located errors for one file."""
+    """Make located errors for one file (``decimal_comma``: a CSV file delimited by semicolons,
+    whose figures have a decimal comma, ``values.parse_number``)."""
 
-    def __init__(self, file: str) -> None:
-        self.file = file
+    def __init__(self, file: str, decimal_comma: bool = False) -> None:
+        self.file, self.decimal_comma = file, decimal_comma
 
     def error(self, cell: Cell, message: str) -> UserError:
         return UserError(message, self.file, cell.line, cell.column)
@@ -194,7 +196,7 @@ def read_progress(
         raw = _read_csv(text, file, plan)
     if not raw.tasks:
         raise UserError(say("tasks.none_reported"), file)
-    here = _Located(file)
+    here = _Located(file, raw.decimal_comma)
     when, source = _as_of(raw, here, path, as_of, year)
     reports = tuple(_task_report(entry, here, plan, when) for entry in raw.tasks)
     return Progress(reports=reports, as_of=when, as_of_source=source, files=(file,))
@@ -459,7 +461,7 @@ def _read_csv(text: str, file: str, plan: Plan) -> _RawProgress:
     header = [h.strip() for h in rows.header]
     columns = _columns(header, here, rows.header_line)
     blank = [col for col, name in enumerate(header) if not name]
-    raw = _RawProgress([])
+    raw = _RawProgress([], decimal_comma=rows.delimiter == ";")
     by_id: dict[str, _RawTask] = {}
     seen_milestones: dict[str, int | None] = {}
     for line, row in rows.records:
@@ -813,7 +815,7 @@ def _state(cell: Cell | None, here: _Located) -> bool | None:
 
 def _value(cell: Cell, milestone: Milestone, here: _Located) -> float | None:
     try:
-        number = parse_number(cell.value, milestone.unit)
+        number = parse_number(cell.value, milestone.unit, decimal_comma=here.decimal_comma)
     except BadValue as exc:
         problem = say("tasks.of_milestone", message=exc, id=milestone.id)
         raise here.error(cell, say("cell", label=cell.label, message=problem)) from None
