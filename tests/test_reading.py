@@ -63,12 +63,20 @@ def test_a_misspelled_unit_is_an_error_naming_the_nearest_member(tmp_path: Path)
     )
 
 
-def test_a_plan_may_admit_other_units(tmp_path: Path) -> None:
+def bundled_plan_with(tmp_path: Path, old: str, new: str) -> Path:
+    """A plan folder holding the bundled indicators.yaml with its first ``old`` made ``new``."""
     plan = tmp_path / "plan"
     plan.mkdir()
     text = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
-    text = text.replace("  target_year: 2025\n", "  target_year: 2025\n  other_units: true\n", 1)
-    (plan / "indicators.yaml").write_text(text, encoding="utf-8")
+    assert old in text
+    (plan / "indicators.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    return plan
+
+
+def test_a_plan_may_admit_other_units(tmp_path: Path) -> None:
+    plan = bundled_plan_with(
+        tmp_path, "  target_year: 2025\n", "  target_year: 2025\n  other_units: true\n"
+    )
     source = write(tmp_path, "unit,indicator,value\n徐汇区,4,100\n某街道,4,100\n")
     result = run("evaluate", source, "--plan", plan, "-f", "json")
     assert result.code in (0, 1), result.stderr
@@ -355,11 +363,7 @@ def test_digits_with_a_space_between_them_name_no_indicator(tmp_path: Path, cell
 def test_digits_with_a_space_between_them_are_read_when_the_plan_types_a_key_so(
     tmp_path: Path,
 ) -> None:
-    plan = tmp_path / "plan"
-    plan.mkdir()
-    text = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
-    text = text.replace('  - id: "12"\n', '  - id: "12"\n    aliases: ["1 2"]\n', 1)
-    (plan / "indicators.yaml").write_text(text, encoding="utf-8")
+    plan = bundled_plan_with(tmp_path, '  - id: "12"\n', '  - id: "12"\n    aliases: ["1 2"]\n')
     source = write(tmp_path, "indicator,value\n4,100\n１ ２,95\n")
     result = run("evaluate", source, "--plan", plan, "-f", "json")
     assert result.code in (0, 1), result.stderr
