@@ -97,6 +97,18 @@ def test_o_never_replaces_a_file_of_the_plan(plan: Path, command: str, plan_file
     assert snapshot(plan) == before
 
 
+@pytest.mark.parametrize("command", ["evaluate", "indicators", "diff"])
+def test_o_never_makes_the_tasks_file_a_plan_does_not_have_yet(plan: Path, command: str) -> None:
+    """A report written as the plan's missing tasks.yaml would be read as its tasks next time."""
+    (plan / "tasks.yaml").unlink()
+    before = snapshot(plan)
+    target = plan / "tasks.yaml"
+    result = run(*COMMANDS_READING_THE_PLAN[command], "--plan", plan, "-o", target)
+    assert result.code == 2
+    assert one_line(result.stderr).startswith(f"{target}: refusing to write the report over")
+    assert snapshot(plan) == before and not target.exists()
+
+
 def test_o_beside_the_plan_is_written(plan: Path) -> None:
     result = run("indicators", "--plan", plan, "-f", "json", "-o", plan / "indicators.json")
     assert result.code == 0 and (plan / "indicators.json").read_text(encoding="utf-8")

@@ -81,10 +81,13 @@ def load(plan: Path | None, *, tasks: bool = True) -> Plan:
 
 
 def plan_paths(plan: Path | None) -> tuple[Path, ...]:
-    """Every file of the plan, read or not (tasks.yaml too): a report never replaces one."""
-    from plancheck.plan.load import plan_files
+    """Every file of the plan, read or not: a report never replaces one — nor becomes one, so
+    the tasks.yaml a plan does not have yet is among them (the next run would read a report
+    written there as the plan's tasks)."""
+    from plancheck.plan.load import TASKS_FILE, plan_files
 
-    return tuple(p for p in plan_files(plan) if p is not None)
+    indicators, _ = plan_files(plan)
+    return indicators, indicators.with_name(TASKS_FILE)
 
 
 def check_year(year: int | None, option: str = "--year") -> None:
