@@ -6,6 +6,7 @@ Each case runs the command in a fresh interpreter and lists the modules it loade
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -88,3 +89,41 @@ def test_the_entry_point_is_imported_before_anything_heavy() -> None:
     assert [m for m in new if m.split(".")[0] == "plancheck"] == ["plancheck", "plancheck.entry"]
     main = (ROOT / "src" / "plancheck" / "__main__.py").read_text(encoding="utf-8")
     assert f"from {module} import {function}" in main  # python -m plancheck: the same start
+
+
+MAIN_PROBE = """
+import json, os, sys
+from plancheck.cli import main
+sys.argv = ["plancheck", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+loader = sys.modules.get("pydantic.plugin._loader")
+print(json.dumps([sorted(sys.modules), getattr(loader, "__file__", None)]))
+"""
+
+
+def main_loaded(env: dict[str, str], *args: str) -> tuple[set[str], str | None]:
+    done = subprocess.run([sys.executable, "-c", MAIN_PROBE, *args], capture_output=True,
+                          text=True, env=env)  # fmt: skip
+    modules, loader_file = json.loads(done.stdout.splitlines()[-1])
+    return set(modules), loader_file
+
+
+def test_plugins_off_no_plugin_lookup_is_imported() -> None:
+    # pydantic's plugin loader imports importlib.metadata (a sixth of a district's run) only to
+    # find plugins plancheck has turned off.
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    modules, loader_file = main_loaded(env, "evaluate", SAMPLE, "-f", "json")
+    assert "plancheck.evaluate.engine" in modules
+    assert "pydantic.main" in modules  # pydantic did validate (the options)
+    assert "importlib.metadata" not in modules
+    assert loader_file is None  # the stand-in, not pydantic's module
+
+
+def test_a_users_own_plugin_choice_keeps_pydantics_loader() -> None:
+    env = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": "some_plugin"}
+    modules, loader_file = main_loaded(env, "evaluate", SAMPLE, "-f", "json")
+    assert "plancheck.evaluate.engine" in modules
+    assert loader_file is not None and loader_file.endswith("_loader.py")
