@@ -810,6 +810,17 @@ class _Results(Results):
                 if s.status[u] != MISSING:
                     yield s.indicator, s.value[u]
 
+    def distinct_values(self) -> Iterator[tuple[Indicator, Iterable[float]]]:
+        # A slice's values of the units judged that year, each once: a national file repeats
+        # a few hundred figures over its thousands of units.
+        units_of: dict[int, list[int]] = {}
+        for u, y in self._pairs:
+            units_of.setdefault(y, []).append(u)
+        for y, units in units_of.items():
+            for s in self._years[y]:
+                status, value = s.status, s.value
+                yield s.indicator, {value[u] for u in units if status[u] != MISSING}
+
     def of_year(self, year: int) -> tuple[Result, ...]:
         held = self._of_year.get(year)
         if held is None:

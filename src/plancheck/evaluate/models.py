@@ -130,6 +130,12 @@ class Results(Sequence[Result]):
         """(indicator, value) of each result with a value, in order."""
         raise NotImplementedError
 
+    def distinct_values(self) -> Iterator[tuple[Indicator, Iterable[float]]]:
+        """Each indicator (once or more) with values among its results: every value given
+        appears, each at least once (what a figure's decimals are read from)."""
+        for indicator, value in self.values():
+            yield indicator, (value,)
+
     def kept(self) -> Results:
         """The same results, each made once and held: reading them twice gives the same objects."""
         raise NotImplementedError
@@ -267,12 +273,17 @@ class Evaluation:
         )
 
     @cached_property
-    def _counts(self) -> dict[tuple[str | None, int | None], Counter[Status]]:
-        # One pass over the results for every summary a report asks for (per unit, per year).
-        counts: dict[tuple[str | None, int | None], Counter[Status]] = {}
+    def _counts(self) -> dict[tuple[str | None, int | None], dict[Status, int]]:
+        # One pass over the results for every summary a report asks for (per unit, per year):
+        # each unit and year's counts added into the unit's, the year's and the whole's.
+        counts: dict[tuple[str | None, int | None], dict[Status, int]] = {}
         for (unit, year, status), count in self.results.tally().items():
             for key in ((None, None), (unit, None), (None, year), (unit, year)):
-                counts.setdefault(key, Counter())[status] += count
+                found = counts.get(key)
+                if found is None:
+                    counts[key] = {status: count}
+                else:
+                    found[status] = found.get(status, 0) + count
         return counts
 
     @cached_property
@@ -281,14 +292,15 @@ class Evaluation:
         most among the plan's own figures and the submitted ones, at most 4. Computed figures
         (means, projections) are rounded to it, so one indicator's column reads evenly."""
         found = {ind.id: ind.decimals for ind in self.plan.indicators}
-        seen: set[tuple[str, float]] = set()
-        for indicator, value in self.results.values():
-            if (indicator.id, value) in seen:
-                continue
-            seen.add((indicator.id, value))
-            found[indicator.id] = max(found[indicator.id], decimals_written(value))
+        for indicator, values in self.results.distinct_values():
+            places = found[indicator.id]
+            for value in values:
+                if places == 4:
+                    break  # the most a report prints
+                places = max(places, decimals_written(value))
+            found[indicator.id] = places
         return found
 
     def summary(self, unit: str | None = None, year: int | None = None) -> dict[str, int]:
-        counts = self._counts.get((unit, year), Counter())
+        counts = self._counts.get((unit, year), {})
         return {status.value: counts.get(status, 0) for status in Status}
