@@ -448,18 +448,25 @@ main()
 """
 
 
-@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])
-def test_a_signal_while_writing_leaves_nothing_behind(tmp_path: Path, name: str) -> None:
-    report = tmp_path / "r.json"
-    report.write_text("the earlier report", encoding="utf-8")
+def spawn_until(script: str, args: list[object], marker: str) -> subprocess.Popen[str]:
+    """``python -c script args`` started, once it has said ``marker`` on stderr."""
     child = subprocess.Popen(
-        [sys.executable, "-c", HELD_WRITE, "evaluate", SAMPLE, "-f", "json", "-o", report],
+        [sys.executable, "-c", script, *map(str, args)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     assert child.stderr is not None
-    assert child.stderr.readline() == "writing\n"
+    assert child.stderr.readline() == f"{marker}\n"
+    return child
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])
+def test_a_signal_while_writing_leaves_nothing_behind(tmp_path: Path, name: str) -> None:
+    report = tmp_path / "r.json"
+    report.write_text("the earlier report", encoding="utf-8")
+    child = spawn_until(HELD_WRITE, ["evaluate", SAMPLE, "-f", "json", "-o", report], "writing")
+    assert child.stderr is not None
     assert len(list(tmp_path.iterdir())) == 2  # the report and its temporary file
     number = getattr(signal, name)
     child.send_signal(number)
@@ -500,14 +507,7 @@ def test_ctrl_c_while_starting_is_one_line_and_exit_130() -> None:
     module, function = scripts["scripts"]["plancheck"].split(":")
     script = AS_THE_SCRIPT.format(module=module, function=function)
     for delay in (0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.07, 0.09, 0.11, 0.13, 0.15):
-        child = subprocess.Popen(
-            [sys.executable, "-c", script, "evaluate", SAMPLE],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert child.stderr is not None
-        assert child.stderr.readline() == "started\n"
+        child = spawn_until(script, ["evaluate", SAMPLE], "started")
         time.sleep(delay)
         child.send_signal(signal.SIGINT)
         stdout, stderr = child.communicate(timeout=60)
@@ -614,14 +614,7 @@ def test_init_into_an_empty_folder_that_fails_keeps_the_folder(tmp_path: Path) -
 
 def test_init_stopped_by_a_signal_leaves_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "plan"
-    child = subprocess.Popen(
-        [sys.executable, "-c", HELD_WRITE, "init", folder],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert child.stderr is not None
-    assert child.stderr.readline() == "writing\n"
+    child = spawn_until(HELD_WRITE, ["init", folder], "writing")
     child.send_signal(signal.SIGTERM)
     assert child.wait(timeout=60) == 128 + signal.SIGTERM
     assert list(tmp_path.iterdir()) == []
