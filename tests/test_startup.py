@@ -127,3 +127,20 @@ def test_a_users_own_plugin_choice_keeps_pydantics_loader() -> None:
     modules, loader_file = main_loaded(env, "evaluate", SAMPLE, "-f", "json")
     assert "plancheck.evaluate.engine" in modules
     assert loader_file is not None and loader_file.endswith("_loader.py")
+
+
+def test_anything_else_asked_of_the_stand_in_is_pydantics_own() -> None:
+    # A later pydantic may import more from its loader: it gets the real one, never an error.
+    probe = """
+import os, sys
+os.environ["PYDANTIC_DISABLE_PLUGINS"] = "1"
+from plancheck.cli import _no_plugin_loader
+_no_plugin_loader()
+from pydantic.plugin._loader import get_plugins
+assert get_plugins() == ()
+from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP
+print(PYDANTIC_ENTRY_POINT_GROUP, sys.modules["pydantic.plugin._loader"].__file__)
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    group, path = done.stdout.split()
+    assert group == "pydantic" and path.endswith("_loader.py")

@@ -809,19 +809,33 @@ def init(
     _finish(application.init(folder, period=period, install=install))
 
 
+_PLUGIN_LOADER = "pydantic.plugin._loader"
+
+
 def _no_plugin_loader() -> None:
     """With plugins off, pydantic's plugin loader only returns none, yet importing it imports
     ``importlib.metadata`` (email, zipfile, csv…): a sixth of a district's run. A loader that
-    returns none, as pydantic's own does when the variable turns plugins off, stands in for it."""
-    name = "pydantic.plugin._loader"
+    returns none, as pydantic's own does when the variable turns plugins off, stands in for it;
+    anything else asked of it (a later pydantic's) is pydantic's own loader's."""
     if os.environ["PYDANTIC_DISABLE_PLUGINS"] not in ("__all__", "1", "true"):
         return  # the user's own choice of plugins: pydantic's loader reads it
-    if name not in sys.modules:
+    if _PLUGIN_LOADER not in sys.modules:
         import types
 
-        loader = types.ModuleType(name)
+        loader = types.ModuleType(_PLUGIN_LOADER)
         setattr(loader, "get_plugins", tuple)  # noqa: B010  # () as pydantic's returns
-        sys.modules[name] = loader
+        setattr(loader, "__getattr__", _real_plugin_loader)  # noqa: B010
+        sys.modules[_PLUGIN_LOADER] = loader
+
+
+def _real_plugin_loader(name: str) -> Any:
+    """A name the stand-in does not have: pydantic's own loader, imported in its place."""
+    import importlib
+
+    if name.startswith("__"):
+        raise AttributeError(name)  # what import machinery probes (__path__, __spec__…)
+    sys.modules.pop(_PLUGIN_LOADER, None)
+    return getattr(importlib.import_module(_PLUGIN_LOADER), name)
 
 
 def main() -> None:
