@@ -102,3 +102,41 @@ def test_a_plan_without_indicators_is_refused_where_it_says_so() -> None:
     assert result.code == 2 and result.stderr.startswith(f"{where}: the plan lists no indicator")
     schema = json.loads(run("plan", "schema").stdout)
     assert schema["properties"]["indicators"]["minItems"] == 1
+
+
+def one_indicator_one_task(folder: Path) -> Path:
+    """The test plan cut to its first indicator, with one task linking it."""
+    text = (ROOT / "tests" / "fixtures" / "plans" / "ops" / "indicators.yaml").read_text("utf-8")
+    head, _, rest = text.partition('  - {id: "2"')
+    (folder / "indicators.yaml").write_text(head, encoding="utf-8")
+    (folder / "tasks.yaml").write_text(
+        'tasks:\n  - id: "1"\n    document: plan\n    section: 一、任务\n    title: 任务\n'
+        '    text: 任务正文。\n    indicators: ["1"]\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_count_of_one_is_said_in_the_singular(tmp_path: Path) -> None:
+    """One plural rule in i18n.fill: English says "1 indicator, 1 task"; Chinese has none."""
+    plan = one_indicator_one_task(tmp_path)
+    result = run("plan", "validate", plan)
+    assert result.code == 0 and result.stdout.endswith("valid plan, 1 indicator, 1 task\n")
+    zh = run("plan", "validate", plan, "--lang", "zh")
+    assert zh.stdout.endswith("规划有效，1 项指标，1 项任务\n")
+    submission = tmp_path / "2023.csv"
+    submission.write_text("indicator,value\n1,60\n", encoding="utf-8")
+    report = run("evaluate", submission, "--plan", plan, "--year", "2023", "-f", "markdown")
+    assert "In 2023, of 1 indicator, 1 met the target." in report.stdout
+    assert "(1 of 1 indicator scored)" in report.stdout and "1 indicators" not in report.stdout
+
+
+def test_the_plural_rule() -> None:
+    from plancheck.i18n import fill
+
+    said = fill("en", "size {size} but {count} members are listed", {"size": 1, "count": 1})
+    assert said == "size 1 but 1 member is listed"  # the verb agrees; {size} counts nothing
+    assert fill("en", "{n} binding indicators", {"n": "1"}) == "1 binding indicator"
+    assert fill("en", "{n} binding indicators", {"n": 2}) == "2 binding indicators"
+    assert fill("en", "{n} figures", {"n": "1,000"}) == "1,000 figures"
+    assert fill("zh", "{n} 项指标", {"n": 1}) == "1 项指标"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import lru_cache
 
 LANGS = ("en", "zh")
 
@@ -86,12 +87,85 @@ def without_lang(args: Sequence[str]) -> list[str]:
 
 def say(key: str, /, **params: object) -> str:
     """The sentence ``key`` in this run's language, with ``params`` filled in."""
-    return TEXTS[_current][key].format(**params)
+    return fill(_current, TEXTS[_current][key], params)
 
 
 def say_in(lang: str, key: str, /, **params: object) -> str:
     """The sentence ``key`` in ``lang``."""
-    return TEXTS[lang if lang in LANGS else "en"][key].format(**params)
+    lang = lang if lang in LANGS else "en"
+    return fill(lang, TEXTS[lang][key], params)
+
+
+# --- the plural rule ------------------------------------------------------------------------
+# A catalog writes a count with its plural noun ("{tasks} tasks"); English says the singular of
+# a count of 1 ("1 task"), and of the verb right after it ("1 member is listed"). Chinese has no
+# plural. Every catalog is filled through ``fill``, so the rule is here once, not per message.
+_SINGULAR = {
+    "cells": "cell",
+    "errors": "error",
+    "figures": "figure",
+    "files": "file",
+    "findings": "finding",
+    "indicators": "indicator",
+    "members": "member",
+    "milestones": "milestone",
+    "results": "result",
+    "rows": "row",
+    "tasks": "task",
+    "units": "unit",
+    "years": "year",
+}
+_AGREEING = {"are": "is", "were": "was", "do": "does", "have": "has", "need": "needs"}
+_BETWEEN = ("binding", "other")  # words that may stand between a count and its noun
+_COUNTED: list[re.Pattern[str]] = []  # compiled on first use: start-up pays nothing
+
+
+def _counted_pattern() -> re.Pattern[str]:
+    if not _COUNTED:
+        between = "|".join(_BETWEEN)
+        nouns = "|".join(_SINGULAR)
+        verbs = "|".join(_AGREEING)
+        _COUNTED.append(
+            re.compile(rf"\{{(\w+)\}} ((?:(?:{between}) )?)({nouns})\b(?: ({verbs})\b)?")
+        )
+    return _COUNTED[0]
+
+
+@lru_cache(maxsize=4096)
+def _counts(template: str) -> tuple[str, ...]:
+    """The placeholders of ``template`` that count a noun after them."""
+    if "} " not in template:
+        return ()
+    return tuple(found.group(1) for found in _counted_pattern().finditer(template))
+
+
+@lru_cache(maxsize=1024)
+def _singular(template: str, ones: tuple[str, ...]) -> str:
+    """``template`` with the nouns (and verbs) that the placeholders ``ones`` count singular."""
+
+    def one(found: re.Match[str]) -> str:
+        name, between, noun, verb = found.groups()
+        if name not in ones:
+            return found.group(0)
+        agreed = f" {_AGREEING[verb]}" if verb else ""
+        return f"{{{name}}} {between}{_SINGULAR[noun]}{agreed}"
+
+    return _counted_pattern().sub(one, template)
+
+
+def _is_one(value: object) -> bool:
+    return (value == 1 and not isinstance(value, bool)) or (isinstance(value, str) and value == "1")
+
+
+def fill(lang: str, template: str, params: Mapping[str, object]) -> str:
+    """``template`` of ``lang`` with ``params`` filled in, a count of 1 said in the singular."""
+    if lang == "en":
+        counts = _counts(template)
+        if counts:
+            ones = tuple(name for name in counts if _is_one(params.get(name)))
+            if ones:
+                template = _singular(template, ones)
+    return template.format(**params)
 
 
 def catalogs() -> Iterator[tuple[str, Mapping[str, object], Mapping[str, object]]]:

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from plancheck.i18n import fill
+
 LANGS = ("en", "zh")
 
 
@@ -156,7 +158,7 @@ def render(reason: Reason, lang: str = "en") -> str:
 
 def source_text(key: str, **params: str) -> Text:
     """How a reference or rank was obtained, in both languages (used inside other fragments)."""
-    return Text(CATALOG["en"][key].format(**params), CATALOG["zh"][key].format(**params))
+    return Text(fill("en", CATALOG["en"][key], params), fill("zh", CATALOG["zh"][key], params))
 
 
 @lru_cache(maxsize=65536)

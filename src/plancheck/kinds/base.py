@@ -40,7 +40,7 @@ from typing import (
 
 from pydantic import ConfigDict, Field
 
-from plancheck.i18n import current
+from plancheck.i18n import current, fill
 from plancheck.messages import (
     Reason,
     Text,
@@ -325,7 +325,8 @@ class Kind:
     def said(cls, key: str, /, **params: object) -> str:
         """The kind's text ``key`` (``texts``) in the run's language, ``params`` filled in."""
         english, chinese = cls.texts[key]
-        return (chinese if current() == "zh" else english).format(**params)
+        lang = current()
+        return fill(lang, chinese if lang == "zh" else english, params)
 
     def describe(self) -> str:
         """One short line: what the target reads as."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from plancheck.evaluate.models import Status
+from plancheck.i18n import fill
 
 STATUS_WORD = {
     "en": {
@@ -228,7 +229,7 @@ LABELS = {
 
 
 def label(key: str, lang: str, **params: object) -> str:
-    return LABELS[lang][key].format(**params)
+    return fill(lang, LABELS[lang][key], params)
 
 
 def counted(count: int, key: str, lang: str) -> str:
