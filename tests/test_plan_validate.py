@@ -107,7 +107,7 @@ def test_a_plan_without_indicators_is_refused_where_it_says_so() -> None:
 def one_indicator_one_task(folder: Path) -> Path:
     """The test plan cut to its first indicator, with one task linking it."""
     text = (ROOT / "tests" / "fixtures" / "plans" / "ops" / "indicators.yaml").read_text("utf-8")
-    head, _, rest = text.partition('  - {id: "2"')
+    head = text.partition('  - {id: "2"')[0]
     (folder / "indicators.yaml").write_text(head, encoding="utf-8")
     (folder / "tasks.yaml").write_text(
         'tasks:\n  - id: "1"\n    document: plan\n    section: 一、任务\n    title: 任务\n'
@@ -140,3 +140,13 @@ def test_the_plural_rule() -> None:
     assert fill("en", "{n} binding indicators", {"n": 2}) == "2 binding indicators"
     assert fill("en", "{n} figures", {"n": "1,000"}) == "1,000 figures"
     assert fill("zh", "{n} 项指标", {"n": 1}) == "1 项指标"
+
+
+def test_a_period_is_said_with_the_one_year_span_in_chinese() -> None:
+    """i18n.year_span says every period: 2021—2025年 in Chinese, 2021–2025 in English."""
+    case = CASES / "plans" / "milestone_due_outside_period"
+    zh = run("plan", "validate", case, "--lang", "zh")
+    assert zh.code == 2 and "截止日期 2040-12-31 不在规划期 2021—2025年内" in zh.stderr
+    assert "2021–2025" not in zh.stderr
+    before = run("evaluate", ROOT / "samples" / "2020.csv", "--lang", "zh")
+    assert before.code == 2 and "早于规划期 2021—2025年；" in before.stderr, before.stderr

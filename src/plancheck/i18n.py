@@ -96,6 +96,14 @@ def say_in(lang: str, key: str, /, **params: object) -> str:
     return fill(lang, TEXTS[lang][key], params)
 
 
+def year_span(first: int, last: int, lang: str | None = None) -> str:
+    """A span of years: ``2021–2025``, in Chinese ``2021—2025`` (the dash 《2021—2025年》 writes,
+    with 年 right after it); one year alone when they are the same. ``lang``: this run's."""
+    if first == last:
+        return str(first)
+    return f"{first}{'—' if (lang or _current) == 'zh' else '–'}{last}"
+
+
 # --- the plural rule ------------------------------------------------------------------------
 # A catalog writes a count with its plural noun ("{tasks} tasks"); English says the singular of
 # a count of 1 ("1 task"), and of the verb right after it ("1 member is listed"). Chinese has no
@@ -493,7 +501,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "app.exists": "exists already, and may be filled in; give --force to replace it",
         "list": ", ",
         "quoted": "'{text}'",
-        "engine.history_only": "nothing to judge: {years} is before the plan period {start}–{end}; submit it together with a later year to use it as a baseline",
+        "engine.history_only": "nothing to judge: {years} is before the plan period {period}; submit it together with a later year to use it as a baseline",
         "engine.unit_missing": "--unit {unit}: not in the submission (units: {units})",
         # yamlfile.py
         "yaml.invalid": "invalid YAML: {problem}",
@@ -588,7 +596,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.milestone_unknown_indicator": "milestone links unknown indicator '{indicator}'",
         "plan.recurring_due": "a recurring milestone has no single due date",
         "plan.milestone_unchecked": "milestone {id} has no 'due' date, no 'recurring: annual' and no 'target': nothing could tell whether it is met",
-        "plan.due_outside_period": "due {due} is outside the plan's period {start}–{end}",
+        "plan.due_outside_period": "due {due} is outside the plan's period {period}",
         "plan.duplicate": "duplicate {field} '{value}' (first at line {line})",
         # tasks/read.py: progress reports on the plan's tasks
         "tasks.suffix": "cannot read a '{suffix}' progress file: give a .yaml or .csv file",
@@ -647,9 +655,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "tasks.not_a_state": "'{text}' is not a state (expected done or not_done, 已完成 or 未完成)",
         "tasks.of_milestone": "{message} (milestone {id})",
         "tasks.out_of_range": "{number} {unit} is out of range for milestone {id}",
-        "tasks.outside_period": "{year} is outside the plan period {start}–{end}",
+        "tasks.outside_period": "{year} is outside the plan period {period}",
         "tasks.year_twice": "{year} is given twice",
-        "tasks.done_before_period": "done on {date}, before the plan period {start}–{end}",
+        "tasks.done_before_period": "done on {date}, before the plan period {period}",
         "tasks.year_disagrees": "year {year} disagrees with as_of {as_of}",
         "tasks.after_as_of": "{year} is after the report's as_of {as_of}",
         # plan/importers: plancheck plan import, plancheck init
@@ -681,7 +689,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.no_date": "no date found in the document: write the date of this text (date: YYYY-MM-DD)",
         "import.unit_from_title": "unit '{unit}' read from the title: the default unit of a submission",
         "import.no_unit": "no district/unit found in the title: add `unit:` (a submission's default unit)",
-        "import.period_from": "period {start}–{end} read from {source}",
+        "import.period_from": "period {period} read from {source}",
         "import.period_title": "'{text}' in the title",
         "import.period_text": "'到{year}年' in the text, read as a five-year plan",
         "import.period_header": "the table's header '{header}', read as a five-year plan",
@@ -816,7 +824,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "kind.compared_with_itself": "an indicator cannot be compared with itself",
         "kind.other_unit": "indicator {other} is measured in {other_unit}, this one in {unit}",
         "kind.tolerance": 'a tolerance goes with op "~" (in step) only',
-        "kind.year_outside": "{year} lies outside the period {start}–{end}",
+        "kind.year_outside": "{year} lies outside the period {period}",
         "kind.goal_not_understood": "the {year} goal '{text}' is not understood ({reason})",
         "kind.goal_no_level": "the {year} goal '{text}' must say a level",
         "kind.goal_problem": "the {year} goal '{text}': {problem}",
@@ -870,7 +878,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "diff.held_one": "holds the year {held} only: one file needs two years of the plan period to compare (--year A --year B), or give a second file",
         "diff.held_many": "holds the years {held} only: one file needs two years of the plan period to compare (--year A --year B), or give a second file",
         "diff.year_not_held": "--year {year}: the file holds no figures for it (years: {held})",
-        "diff.year_before": "--year {year}: before the plan period {start}–{end}, a baseline, not judged: compare two years of the period",
+        "diff.year_before": "--year {year}: before the plan period {period}, a baseline, not judged: compare two years of the period",
         "app.not_a_date": "--date {text}: not a date (YYYY-MM-DD)",
         "app.valid_plan": "{source}: valid plan, {indicators} indicators, {tasks} tasks",
         "app.bundled_plan": "bundled",
@@ -1037,7 +1045,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "app.exists": "文件已存在，且可能已填写；如要替换，请使用 --force",
         "list": "、",
         "quoted": "“{text}”",
-        "engine.history_only": "无可评估：{years} 年早于规划期 {start}–{end}；请与之后的年度一并报送，作为基数使用",
+        "engine.history_only": "无可评估：{years} 年早于规划期 {period}年；请与之后的年度一并报送，作为基数使用",
         "engine.unit_missing": "--unit {unit}：不在报送数据中（现有单位：{units}）",
         # yamlfile.py
         "yaml.invalid": "YAML 格式有误：{problem}",
@@ -1129,7 +1137,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.milestone_unknown_indicator": "节点关联了未知指标“{indicator}”",
         "plan.recurring_due": "周期性节点没有单一的截止日期",
         "plan.milestone_unchecked": "节点 {id} 既没有截止日期（due），也不是每年任务（recurring: annual），也没有目标（target）：无法判断是否完成",
-        "plan.due_outside_period": "截止日期 {due} 不在规划期 {start}—{end} 年内",
+        "plan.due_outside_period": "截止日期 {due} 不在规划期 {period}年内",
         "plan.duplicate": "重复的 {field}“{value}”（首次出现在第 {line} 行）",
         # tasks/read.py: progress reports on the plan's tasks
         "tasks.suffix": "无法读取“{suffix}”类型的进展文件：请给出 .yaml 或 .csv 文件",
@@ -1188,9 +1196,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "tasks.not_a_state": "“{text}”不是状态（应为 done 或 not_done，已完成或未完成）",
         "tasks.of_milestone": "{message}（节点 {id}）",
         "tasks.out_of_range": "{number} {unit}超出节点 {id} 的有效范围",
-        "tasks.outside_period": "{year} 不在规划期 {start}–{end} 内",
+        "tasks.outside_period": "{year} 不在规划期 {period}年内",
         "tasks.year_twice": "{year} 年重复填写",
-        "tasks.done_before_period": "完成日期 {date} 早于规划期 {start}–{end}",
+        "tasks.done_before_period": "完成日期 {date} 早于规划期 {period}年",
         "tasks.year_disagrees": "year {year} 与 as_of {as_of} 不一致",
         "tasks.after_as_of": "{year} 晚于报告的 as_of {as_of}",
         # plan/importers: plancheck plan import, plancheck init
@@ -1222,7 +1230,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.no_date": "文件中没有找到日期：请写出本文本的日期（date: YYYY-MM-DD）",
         "import.unit_from_title": "单位“{unit}”取自标题：报送数据的默认单位",
         "import.no_unit": "标题中没有找到区县或单位：请添加 `unit:`（报送数据的默认单位）",
-        "import.period_from": "规划期 {start}–{end} 取自{source}",
+        "import.period_from": "规划期 {period}年取自{source}",
         "import.period_title": "标题中的“{text}”",
         "import.period_text": "正文中的“到{year}年”，按五年规划理解",
         "import.period_header": "表头“{header}”，按五年规划理解",
@@ -1356,7 +1364,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "kind.compared_with_itself": "指标不能与自身比较",
         "kind.other_unit": "指标 {other} 的计量单位是 {other_unit}，而本指标是 {unit}",
         "kind.tolerance": '容差只能与 op "~"（同步）一起使用',
-        "kind.year_outside": "{year} 不在规划期 {start}–{end} 内",
+        "kind.year_outside": "{year} 不在规划期 {period}年内",
         "kind.goal_not_understood": "无法理解 {year} 年的目标“{text}”（{reason}）",
         "kind.goal_no_level": "{year} 年的目标“{text}”必须写明一个水平",
         "kind.goal_problem": "{year} 年的目标“{text}”：{problem}",
@@ -1409,7 +1417,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "diff.held_one": "只有 {held} 年的数据：一个文件需要规划期内的两个年度才能比较（--year A --year B），或再给出一个文件",
         "diff.held_many": "只有 {held} 年的数据：一个文件需要规划期内的两个年度才能比较（--year A --year B），或再给出一个文件",
         "diff.year_not_held": "--year {year}：文件中没有该年度的数据（现有年度：{held}）",
-        "diff.year_before": "--year {year}：早于规划期 {start}–{end}，是基数，不作评估：请比较规划期内的两个年度",
+        "diff.year_before": "--year {year}：早于规划期 {period}年，是基数，不作评估：请比较规划期内的两个年度",
         "app.not_a_date": "--date {text}：不是日期（YYYY-MM-DD）",
         "app.valid_plan": "{source}: 规划有效，{indicators} 项指标，{tasks} 项任务",
         "app.bundled_plan": "内置规划",

@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-from plancheck.i18n import fill
+from plancheck.i18n import fill, year_span
+
+__all__ = ["year_span"]  # said here for the reports too: one helper, i18n's
 
 LANGS = ("en", "zh")
 
@@ -267,9 +269,6 @@ def share(x: float) -> str:
     return text
 
 
-def year_span(first: int, last: int, lang: str) -> str:
-    """A span of years: ``2021–2025``, in Chinese ``2021—2025`` (the dash 《2021—2025年》 writes);
-    one year alone when they are the same."""
-    if first == last:
-        return str(first)
-    return f"{first}{'—' if lang == 'zh' else '–'}{last}"
+def year_spans(first: int, last: int) -> Text:
+    """``year_span`` in both languages, for a reason."""
+    return Text(year_span(first, last, "en"), year_span(first, last, "zh"))

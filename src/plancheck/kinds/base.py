@@ -49,6 +49,7 @@ from plancheck.messages import (
     numbers_apart,
     share,
     shares_apart,
+    year_span,
 )
 from plancheck.record import record
 
@@ -609,7 +610,7 @@ def moved_away(value: float, start: float, band: tuple[float, float] | None = No
 
 def years_without(row: Row, start: int) -> Text:
     """The years ``figures_since_start`` found blank for this row, in runs: 2022–2024, 2026
-    (、 between them in Chinese)."""
+    (2022—2024、2026 in Chinese: ``year_span``'s dash)."""
     gaps = int(row.get("gaps") or 0)
     runs: list[list[int]] = []
     for year in (start + i for i in range(row.year - start + 1) if gaps >> i & 1):
@@ -617,8 +618,8 @@ def years_without(row: Row, start: int) -> Text:
             runs[-1].append(year)
         else:
             runs.append([year])
-    spans = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
-    return Text(", ".join(spans), "、".join(spans))
+    en = ", ".join(year_span(run[0], run[-1], "en") for run in runs)
+    return Text(en, "、".join(year_span(run[0], run[-1], "zh") for run in runs))
 
 
 def level_margin(facts: Facts, judged: Judged, value: Array | None = None) -> Array:

@@ -111,7 +111,11 @@ def done_line(summary: CheckSummary, lang: str) -> str:
     text = fill(
         lang,
         w["done"],
-        {"files": len(summary.files), "figures": f"{summary.figures:,}", "plan": summary.plan.info.id},
+        {
+            "files": len(summary.files),
+            "figures": f"{summary.figures:,}",
+            "plan": summary.plan.info.id,
+        },
     )
     if summary.history:
         years = ("、" if lang == "zh" else ", ").join(map(str, summary.history))

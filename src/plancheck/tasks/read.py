@@ -55,7 +55,7 @@ from dataclasses import field
 from pathlib import Path
 
 from plancheck.errors import UserError
-from plancheck.i18n import say
+from plancheck.i18n import say, year_span
 from plancheck.plan.models import Milestone, Plan, Task, normalise_key
 from plancheck.record import record
 from plancheck.submission.read_csv import read_rows
@@ -784,7 +784,7 @@ def _milestone_report(
         period = plan.info.period
         if date.year < period.start:
             raise here.error(cell, say("tasks.done_before_period", date=date.isoformat(),
-                                       start=period.start, end=period.end))  # fmt: skip
+                                       period=year_span(period.start, period.end)))  # fmt: skip
     return MilestoneReport(
         id=milestone.id,
         done=done,
@@ -855,7 +855,9 @@ def _years(cell: Cell, plan: Plan, as_of: dt.date, here: _Located) -> tuple[int,
         if year is None:
             continue
         if not period.start <= year <= period.end:
-            problem = say("tasks.outside_period", year=year, start=period.start, end=period.end)
+            problem = say(
+                "tasks.outside_period", year=year, period=year_span(period.start, period.end)
+            )
             raise here.error(cell, say("cell", label=cell.label, message=problem))
         if year in years:
             problem = say("tasks.year_twice", year=year)
