@@ -18,6 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import date
 
 LANGS = ("en", "zh")
 
@@ -102,6 +106,14 @@ def year_span(first: int, last: int, lang: str | None = None) -> str:
     if first == last:
         return str(first)
     return f"{first}{'—' if (lang or _current) == 'zh' else '–'}{last}"
+
+
+def date_text(day: date, lang: str | None = None) -> str:
+    """A date as a reader of ``lang`` (this run's) writes it: 2023年6月30日 in Chinese, the ISO
+    2023-06-30 in English."""
+    if (lang or _current) == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return day.isoformat()
 
 
 # --- the plural rule ------------------------------------------------------------------------

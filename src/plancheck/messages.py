@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from plancheck.i18n import fill, year_span
+from plancheck.i18n import date_text, fill, year_span
 
-__all__ = ["year_span"]  # said here for the reports too: one helper, i18n's
+if TYPE_CHECKING:
+    import datetime as dt
+
+__all__ = ["date_text", "year_span"]  # said here for the reports too: one helper, i18n's
 
 LANGS = ("en", "zh")
 
@@ -267,6 +270,11 @@ def share(x: float) -> str:
             if text not in ("100%", "0%", "-0%"):
                 return text
     return text
+
+
+def dates(day: dt.date) -> Text:
+    """``date_text`` in both languages, for a reason: 2023-06-30, 2023年6月30日."""
+    return Text(date_text(day, "en"), date_text(day, "zh"))
 
 
 def year_spans(first: int, last: int) -> Text:

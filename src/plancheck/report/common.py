@@ -16,6 +16,7 @@ from plancheck.messages import (
     Reason,
     Text,
     apart_from_edges,
+    date_text,
     decimals_written,
     mean_decimals,
     number,
@@ -425,10 +426,6 @@ def report_date(evaluation: Evaluation, given: dt.date | None) -> dt.date:
     """The report's date: ``--date``, else 31 December of the latest judged year — never today,
     so the same figures give the same report."""
     return given if given is not None else dt.date(evaluation.latest_year, 12, 31)
-
-
-def date_text(day: dt.date, lang: str) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
 
 
 def office_text(evaluation: Evaluation, given: str | None, lang: str) -> str | None:

@@ -19,7 +19,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import TREND_WORDS, mean_decimals, render
+from plancheck.messages import TREND_WORDS, date_text, mean_decimals, render
 from plancheck.plan.models import Indicator, Plan
 from plancheck.report import Options
 from plancheck.report.common import (
@@ -629,7 +629,7 @@ def _tasks_of_evaluation(
 ) -> None:
     if evaluation.tasks is None:
         return
-    heading = label("tasks_title", lang, date=evaluation.tasks.as_of.isoformat())
+    heading = label("tasks_title", lang, date=date_text(evaluation.tasks.as_of, lang))
     screen.print()
     screen.print(heading, style="bold")
     files = ", ".join(evaluation.tasks.files)
@@ -647,7 +647,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
 
     lang = options.lang
     console, buffer = _console(options)
-    heading = label("tasks_title", lang, date=check.as_of.isoformat())
+    heading = label("tasks_title", lang, date=date_text(check.as_of, lang))
     console.print(terminal(f"{check.plan.info.title} — {heading}", style="bold"))
     console.print(
         terminal(f"{label('progress_file', lang)}{label('colon', lang)}{', '.join(check.files)}")
