@@ -498,7 +498,7 @@ def listed_attention(evaluation: Evaluation) -> list[Result]:
 
 def nothing_listed(evaluation: Evaluation, lang: str) -> str:
     """What "needs attention" says when it lists nothing: that nothing does — or, when --only
-    leaves out what does (a binding indicator unknown is not failing), how many are not listed:
+    leaves out what does (an expected indicator behind or unknown), how many are not listed:
     a report that is not compliant never says that nothing needs attention."""
     hidden = 0 if evaluation.only is None else len(attention(evaluation))
     if not hidden:
@@ -829,11 +829,10 @@ def shared_progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str],
 
 def city_views(evaluation: Evaluation) -> list[IndicatorView]:
     """The city view's indicators a listing shows: all, or those --only keeps."""
-    if evaluation.only == "failing":
-        return [v for v in evaluation.city if v.failing]
-    if evaluation.only == "binding":
-        return [v for v in evaluation.city if v.indicator.binding]
-    return list(evaluation.city)
+    if evaluation.only is None:
+        return list(evaluation.city)
+    kept = evaluation.kept_indicators  # the one rule, KEEPS: as every listing keeps
+    return [v for v in evaluation.city if v.indicator.id in kept]
 
 
 def city_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:

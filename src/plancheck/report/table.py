@@ -27,6 +27,7 @@ from plancheck.report.common import (
     arrow,
     bracketed,
     city_places,
+    city_views,
     diff_one_sided,
     diff_side,
     enumerated,
@@ -407,13 +408,7 @@ def _matrix(screen: Screen, evaluation: Evaluation, lang: str) -> None:
 
 def _city(screen: Screen, evaluation: Evaluation, lang: str) -> None:
     """The city view: each indicator across the units submitted (the latest year)."""
-    views = [
-        v
-        for v in evaluation.city
-        if evaluation.only is None
-        or (evaluation.only == "binding" and v.indicator.binding)
-        or (evaluation.only == "failing" and v.failing)
-    ]
+    views = city_views(evaluation)
     if not evaluation.city:
         return
     keys = ("id", "indicator", "target", "mean", "lowest", "highest", "units_failing")
