@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CASES, ROOT, run
+from tests.conftest import CASES, FIXTURES, ROOT, run
 
 PLAN_CASES = sorted(p for p in (CASES / "plans").iterdir() if p.is_dir())
 
@@ -150,3 +150,42 @@ def test_a_period_is_said_with_the_one_year_span_in_chinese() -> None:
     assert "2021–2025" not in zh.stderr
     before = run("evaluate", ROOT / "samples" / "2020.csv", "--lang", "zh")
     assert before.code == 2 and "早于规划期 2021—2025年；" in before.stderr, before.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "baseline", "warned"),
+    [
+        ("增长10%", "{kind: change, measure: percent, amount: 10}", "0", True),
+        ("下降10%", "{kind: change, measure: percent, amount: -10}", "-5", True),
+        ("翻一番", "{kind: change, measure: factor, amount: 2}", "0", True),
+        ("增长10%", "{kind: change, measure: percent, amount: 10}", "6.3", False),
+        ("提高5个百分点", "{kind: change, measure: points, amount: 5}", "0", False),  # 0 + 5
+    ],
+)
+def test_a_share_of_a_baseline_not_above_0_is_warned_at_the_baseline(
+    tmp_path: Path, text: str, target: str, baseline: str, warned: bool
+) -> None:
+    """Kind.warnings (kinds/change.py): a % or factor change of a baseline ≤ 0 is judged
+    unknown every year, so plan validate warns — at the baseline's line, exit 0."""
+    plan = (FIXTURES / "plans" / "kinds" / "indicators.yaml").read_text(encoding="utf-8")
+    old = "    target: {kind: change, measure: percent, amount: 10}\n"
+    assert plan.count(old) == 1 and plan.count("baseline: {year: 2020, value: 6.3}") == 1
+    plan = (
+        plan.replace(old, f"    target: {target}\n")
+        .replace("target_text: 增长10%\n", f"target_text: {text}\n")
+        .replace(
+            "baseline: {year: 2020, value: 6.3}", f"baseline: {{year: 2020, value: {baseline}}}"
+        )
+    )
+    path = tmp_path / "indicators.yaml"
+    path.write_text(plan, encoding="utf-8")
+    line = next(n for n, text in enumerate(plan.splitlines(), 1) if f"value: {baseline}}}" in text)
+    for lang, words in (("en", "warning: the change"), ("zh", "警告：变化目标")):
+        result = run("plan", "validate", path, "--lang", lang)
+        assert result.code == 0, result.stderr
+        found = [w for w in result.stderr.splitlines() if words in w]
+        if not warned:
+            assert found == []
+            continue
+        assert len(found) == 1 and found[0].startswith(f"{path}:{line}:"), result.stderr
+        assert ("unknown every year" if lang == "en" else "每年均无法判断") in found[0]

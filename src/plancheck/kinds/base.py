@@ -355,6 +355,13 @@ class Kind:
         """What ``plan validate`` refuses: (path under the indicator, message)."""
         return iter(())
 
+    def warnings(
+        self, indicator: Indicator, plan: IndicatorsFile
+    ) -> Iterator[tuple[tuple[str, ...], str]]:
+        """What ``plan validate`` warns of, the plan valid all the same (exit 0): a target it
+        can never judge as written (path under the indicator, message)."""
+        return iter(())
+
     def reference_used(self) -> str | None:
         """The key of the plan's ``references`` entry the target compares with, if any."""
         return None
