@@ -122,6 +122,7 @@ def date_text(day: date, lang: str | None = None) -> str:
 # plural. Every catalog is filled through ``fill``, so the rule is here once, not per message.
 _SINGULAR = {
     "cells": "cell",
+    "days": "day",
     "errors": "error",
     "figures": "figure",
     "files": "file",

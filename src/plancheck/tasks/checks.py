@@ -22,6 +22,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from plancheck.i18n import fill
 from plancheck.messages import Reason, Text, dates, fragment
 from plancheck.plan.models import Indicator, Milestone, Plan, Task
 from plancheck.record import record
@@ -184,7 +185,7 @@ def _late(due: dt.date | None, as_of: dt.date) -> bool:
 
 def _days(due: dt.date, as_of: dt.date) -> Text:
     days = (as_of - due).days
-    return Text(f"{days} day" if days == 1 else f"{days} days", f"{days} 天")
+    return Text(fill("en", "{days} days", {"days": days}), f"{days} 天")
 
 
 def _not_done(
