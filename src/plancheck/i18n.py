@@ -138,40 +138,48 @@ _SINGULAR = {
 }
 _AGREEING = {"are": "is", "were": "was", "do": "does", "have": "has", "need": "needs"}
 _BETWEEN = ("binding", "other")  # words that may stand between a count and its noun
-_COUNTED: list[re.Pattern[str]] = []  # compiled on first use: start-up pays nothing
-
-
-def _counted_pattern() -> re.Pattern[str]:
-    if not _COUNTED:
-        between = "|".join(_BETWEEN)
-        nouns = "|".join(_SINGULAR)
-        verbs = "|".join(_AGREEING)
-        _COUNTED.append(
-            re.compile(rf"\{{(\w+)\}} ((?:(?:{between}) )?)({nouns})\b(?: ({verbs})\b)?")
-        )
-    return _COUNTED[0]
+_TRAILING = ",.;:)）"  # what may follow a noun in its word: "tasks," "tasks)"
 
 
 @lru_cache(maxsize=4096)
-def _counts(template: str) -> tuple[str, ...]:
-    """The placeholders of ``template`` that count a noun after them."""
+def _counts(template: str) -> tuple[tuple[str, int, int], ...]:
+    """The counts of ``template``: (placeholder, index of its noun among the template's words
+    split at spaces, index of the verb agreeing with it or -1). A plain scan of the words, no
+    regex to compile: ``say`` runs on every start-up."""
     if "} " not in template:
         return ()
-    return tuple(found.group(1) for found in _counted_pattern().finditer(template))
+    words = template.split(" ")
+    found = []
+    for n, word in enumerate(words[:-1]):
+        opening = word.rfind("{")
+        if opening < 0 or not word.endswith("}"):
+            continue
+        name = word[opening + 1 : -1]
+        if not name.isidentifier():
+            continue
+        noun = n + 1
+        if words[noun] in _BETWEEN and noun + 1 < len(words):
+            noun += 1
+        bare = words[noun].rstrip(_TRAILING)
+        if bare not in _SINGULAR:
+            continue
+        verb = noun + 1
+        agrees = bare == words[noun] and verb < len(words) and words[verb] in _AGREEING
+        found.append((name, noun, verb if agrees else -1))
+    return tuple(found)
 
 
 @lru_cache(maxsize=1024)
 def _singular(template: str, ones: tuple[str, ...]) -> str:
     """``template`` with the nouns (and verbs) that the placeholders ``ones`` count singular."""
-
-    def one(found: re.Match[str]) -> str:
-        name, between, noun, verb = found.groups()
-        if name not in ones:
-            return found.group(0)
-        agreed = f" {_AGREEING[verb]}" if verb else ""
-        return f"{{{name}}} {between}{_SINGULAR[noun]}{agreed}"
-
-    return _counted_pattern().sub(one, template)
+    words = template.split(" ")
+    for name, noun, verb in _counts(template):
+        if name in ones:
+            bare = words[noun].rstrip(_TRAILING)
+            words[noun] = _SINGULAR[bare] + words[noun][len(bare) :]
+            if verb >= 0:
+                words[verb] = _AGREEING[words[verb]]
+    return " ".join(words)
 
 
 def _is_one(value: object) -> bool:
@@ -183,7 +191,7 @@ def fill(lang: str, template: str, params: Mapping[str, object]) -> str:
     if lang == "en":
         counts = _counts(template)
         if counts:
-            ones = tuple(name for name in counts if _is_one(params.get(name)))
+            ones = tuple(name for name, _, _ in counts if _is_one(params.get(name)))
             if ones:
                 template = _singular(template, ones)
     return template.format(**params)
