@@ -235,7 +235,7 @@ def test_only_failing_narrows_the_listings(fmt: str) -> None:
     request = app.EvaluateRequest(files=[SAMPLES / "2023.csv"], format=fmt, only="failing")
     shown = _text(app.evaluate(request).report)
     everything = _text(app.evaluate(app.EvaluateRequest([SAMPLES / "2023.csv"], fmt)).report)
-    assert "Listings show failing indicators only." in shown
+    assert "Listings show only what fails and what keeps the run from compliance." in shown
     assert "Correction rate in the review of normative documents" in shown  # 5 fails
     assert "Legality review rate of major administrative decisions" in everything
     assert "Legality review rate of major administrative decisions" not in shown  # 4 passes
