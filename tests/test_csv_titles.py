@@ -101,3 +101,22 @@ def test_excel_text_forcing_is_the_text_kept_as_typed(tmp_path: Path) -> None:
     source.write_text('指标,实际值\n4,="=1+1"&""\n', encoding="utf-8")  # a formula: no text
     refused = run("evaluate", source)
     assert refused.code == 2 and "formula" in refused.stderr
+
+
+def test_a_progress_report_with_a_title_is_read_by_the_same_rule(tmp_path: Path) -> None:
+    """``--tasks progress.csv`` skips up to three title lines above its header, as a
+    submission does (``columns.find_header``); its lines are numbered as in the file."""
+    source = tmp_path / "progress-2023.csv"
+    body = "task,milestone,status,state\n19,,in_progress,\n19,19.1,,bogus\n"
+    source.write_text("徐汇区2023年任务进展报送表,,,\n填报单位：区司法局,,,\n" + body, "utf-8")
+    refused = run("tasks", "check", source)
+    assert refused.code == 2 and refused.stderr.startswith(f"{source}:5:4: "), refused.stderr
+    source.write_text("徐汇区2023年任务进展报送表,,,\n" + body.replace("bogus", "done"), "utf-8")
+    done = run("tasks", "check", source, "-f", "json")
+    assert done.code in (0, 1), done.stderr
+    [nineteen] = [t for t in done.json()["tasks"] if t["id"] == "19"]
+    assert nineteen["line"] == 3
+    four = tmp_path / "four-2023.csv"
+    four.write_text("一\n二\n三\n四\n" + body, "utf-8")
+    refused = run("tasks", "check", four)
+    assert refused.code == 2 and refused.stderr.startswith(f"{four}:1: "), refused.stderr

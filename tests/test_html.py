@@ -170,3 +170,18 @@ def test_renders_in_headless_chromium(tmp_path: Path) -> None:
 
     assert near((0x2E, 0x7D, 0x32)) > 500  # the chart's green "pass" bars were drawn
     assert near((0xE8, 0xF5, 0xE9), 3) > 5000  # the compliant verdict's green box
+
+
+def test_the_task_counts_are_in_the_order_of_the_states() -> None:
+    """Worst first, as every other format counts tasks (FindingStatus, TaskState), never the
+    alphabetical order of the words."""
+    from plancheck.report.labels import task_word
+    from plancheck.tasks.models import FindingStatus
+
+    progress = SAMPLES / "progress-2023.csv"
+    for lang, heading in (("en", "<h2>Tasks</h2>"), ("zh", "<h2>任务</h2>")):
+        _, html = report(SAMPLES / "2023.csv", "--tasks", progress, "--lang", lang)
+        counts = html.split(heading + "\n<p>")[1].split("</p>")[0]
+        words = [part.rsplit(" ", 1)[0] for part in counts.split(" · ")]
+        order = [task_word(s.value, lang) for s in FindingStatus]
+        assert len(words) > 3 and words == sorted(words, key=order.index), (lang, counts)

@@ -108,3 +108,34 @@ def test_a_figure_that_moved_away_from_its_target_is_said_so_in_both_languages(
         assert found["status"] == "behind" and found["schedule"] == "off", found
         assert found["reason"].startswith(words), found["reason"]
         assert "-300%" not in found["reason"]
+
+
+def test_chinese_reasons_say_a_span_of_years_as_the_period_is_written() -> None:
+    """2021—2022年 (the dash and 年 of 《2021—2025年》), never 2021–2022 年: every span of a
+    reason is ``year_span``'s, the years left blank and the years an average is taken over."""
+    plan = load_plan(KINDS_PLAN, tasks=False)
+    case = CASES / "kinds" / "average_growth_names_the_years_without_a_figure"
+    evaluation = evaluate(plan, read_submission([case / "data.csv"], plan))
+    from plancheck.messages import render as render_text
+
+    said = {(r.year, r.indicator.id): render_text(r.reason, "zh") for r in evaluation.results}
+    assert "（2022、2024年未报送）" in said[(2025, "4")], said[(2025, "4")]
+
+
+def test_chinese_spans_of_blank_years_and_of_an_average(tmp_path: Path) -> None:
+    plan = load_plan(KINDS_PLAN, tasks=False)
+    data = tmp_path / "data.csv"
+    data.write_text("year,indicator,value\n2021,4,8\n2022,4,8\n2025,4,8\n", encoding="utf-8")
+    evaluation = evaluate(plan, read_submission([data], plan))
+    from plancheck.messages import render as render_text
+
+    said = {
+        r.year: render_text(r.reason, "zh") for r in evaluation.results if r.indicator.id == "4"
+    }
+    assert said[2022].startswith("2021—2022年年均 8%，达到目标 > 7"), said[2022]
+    assert "（2023—2024年未报送）" in said[2025], said[2025]
+    english = {
+        r.year: render_text(r.reason, "en") for r in evaluation.results if r.indicator.id == "4"
+    }
+    assert "over 2021–2022 meets" in english[2022] and "(none for 2023–2024)" in english[2025]
+    assert "–" not in said[2022] + said[2025]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CASES, ROOT, run
+from tests.conftest import CASES, FIXTURES, ROOT, run
 
 PLAN_CASES = sorted(p for p in (CASES / "plans").iterdir() if p.is_dir())
 
@@ -102,3 +102,90 @@ def test_a_plan_without_indicators_is_refused_where_it_says_so() -> None:
     assert result.code == 2 and result.stderr.startswith(f"{where}: the plan lists no indicator")
     schema = json.loads(run("plan", "schema").stdout)
     assert schema["properties"]["indicators"]["minItems"] == 1
+
+
+def one_indicator_one_task(folder: Path) -> Path:
+    """The test plan cut to its first indicator, with one task linking it."""
+    text = (ROOT / "tests" / "fixtures" / "plans" / "ops" / "indicators.yaml").read_text("utf-8")
+    head = text.partition('  - {id: "2"')[0]
+    (folder / "indicators.yaml").write_text(head, encoding="utf-8")
+    (folder / "tasks.yaml").write_text(
+        'tasks:\n  - id: "1"\n    document: plan\n    section: 一、任务\n    title: 任务\n'
+        '    text: 任务正文。\n    indicators: ["1"]\n',
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_a_count_of_one_is_said_in_the_singular(tmp_path: Path) -> None:
+    """One plural rule in i18n.fill: English says "1 indicator, 1 task"; Chinese has none."""
+    plan = one_indicator_one_task(tmp_path)
+    result = run("plan", "validate", plan)
+    assert result.code == 0 and result.stdout.endswith("valid plan, 1 indicator, 1 task\n")
+    zh = run("plan", "validate", plan, "--lang", "zh")
+    assert zh.stdout.endswith("规划有效，1 项指标，1 项任务\n")
+    submission = tmp_path / "2023.csv"
+    submission.write_text("indicator,value\n1,60\n", encoding="utf-8")
+    report = run("evaluate", submission, "--plan", plan, "--year", "2023", "-f", "markdown")
+    assert "In 2023, of 1 indicator, 1 met the target." in report.stdout
+    assert "(1 of 1 indicator scored)" in report.stdout and "1 indicators" not in report.stdout
+
+
+def test_the_plural_rule() -> None:
+    from plancheck.i18n import fill
+
+    said = fill("en", "size {size} but {count} members are listed", {"size": 1, "count": 1})
+    assert said == "size 1 but 1 member is listed"  # the verb agrees; {size} counts nothing
+    assert fill("en", "{n} binding indicators", {"n": "1"}) == "1 binding indicator"
+    assert fill("en", "{n} binding indicators", {"n": 2}) == "2 binding indicators"
+    assert fill("en", "{n} figures", {"n": "1,000"}) == "1,000 figures"
+    assert fill("zh", "{n} 项指标", {"n": 1}) == "1 项指标"
+
+
+def test_a_period_is_said_with_the_one_year_span_in_chinese() -> None:
+    """i18n.year_span says every period: 2021—2025年 in Chinese, 2021–2025 in English."""
+    case = CASES / "plans" / "milestone_due_outside_period"
+    zh = run("plan", "validate", case, "--lang", "zh")
+    assert zh.code == 2 and "截止日期 2040-12-31 不在规划期 2021—2025年内" in zh.stderr
+    assert "2021–2025" not in zh.stderr
+    before = run("evaluate", ROOT / "samples" / "2020.csv", "--lang", "zh")
+    assert before.code == 2 and "早于规划期 2021—2025年；" in before.stderr, before.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "baseline", "warned"),
+    [
+        ("增长10%", "{kind: change, measure: percent, amount: 10}", "0", True),
+        ("下降10%", "{kind: change, measure: percent, amount: -10}", "-5", True),
+        ("翻一番", "{kind: change, measure: factor, amount: 2}", "0", True),
+        ("增长10%", "{kind: change, measure: percent, amount: 10}", "6.3", False),
+        ("提高5个百分点", "{kind: change, measure: points, amount: 5}", "0", False),  # 0 + 5
+    ],
+)
+def test_a_share_of_a_baseline_not_above_0_is_warned_at_the_baseline(
+    tmp_path: Path, text: str, target: str, baseline: str, warned: bool
+) -> None:
+    """Kind.warnings (kinds/change.py): a % or factor change of a baseline ≤ 0 is judged
+    unknown every year, so plan validate warns — at the baseline's line, exit 0."""
+    plan = (FIXTURES / "plans" / "kinds" / "indicators.yaml").read_text(encoding="utf-8")
+    old = "    target: {kind: change, measure: percent, amount: 10}\n"
+    assert plan.count(old) == 1 and plan.count("baseline: {year: 2020, value: 6.3}") == 1
+    plan = (
+        plan.replace(old, f"    target: {target}\n")
+        .replace("target_text: 增长10%\n", f"target_text: {text}\n")
+        .replace(
+            "baseline: {year: 2020, value: 6.3}", f"baseline: {{year: 2020, value: {baseline}}}"
+        )
+    )
+    path = tmp_path / "indicators.yaml"
+    path.write_text(plan, encoding="utf-8")
+    line = next(n for n, text in enumerate(plan.splitlines(), 1) if f"value: {baseline}}}" in text)
+    for lang, words in (("en", "warning: the change"), ("zh", "警告：变化目标")):
+        result = run("plan", "validate", path, "--lang", lang)
+        assert result.code == 0, result.stderr
+        found = [w for w in result.stderr.splitlines() if words in w]
+        if not warned:
+            assert found == []
+            continue
+        assert len(found) == 1 and found[0].startswith(f"{path}:{line}:"), result.stderr
+        assert ("unknown every year" if lang == "en" else "每年均无法判断") in found[0]

@@ -207,3 +207,18 @@ def test_the_labels_have_no_second_word_for_a_task_state() -> None:
 
     for lang, words in TASK_WORD.items():
         assert not {f"finding_{state}" for state in words} & set(LABELS[lang])
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html", "junit", "github", "json"])
+def test_task_findings_say_dates_as_a_chinese_reader_writes_them(fmt: str) -> None:
+    """One date helper (i18n.date_text) for every finding: 2022年12月31日 in Chinese, never the
+    ISO 2022-12-31 of the file; English keeps ISO. The JSON's own date fields stay ISO."""
+    zh = run("tasks", "check", SAMPLE, "-f", fmt, "--lang", "zh").stdout
+    assert "已超过期限 2022年12月31日" in zh, zh[:2000]
+    assert "2023年12月31日" in zh or fmt in ("github", "json")  # as of
+    said = zh
+    if fmt == "json":
+        said = " ".join(re.findall(r'"reason": "([^"]*)"', zh))
+    assert not re.search(r"期限 \d{4}-\d\d-\d\d", said)
+    en = run("tasks", "check", SAMPLE, "-f", fmt, "--lang", "en").stdout
+    assert "the deadline 2022-12-31 passed" in en

@@ -94,6 +94,18 @@ def test_no_as_of_at_all_is_an_error(plan: Plan, tmp_path: Path) -> None:
     message = error(bare, plan)
     assert message.startswith(f"{bare}: cannot tell the date the report speaks for")
     assert "--as-of" in message
+    assert "'as_of: 2023-12-31'" in message and "progress-2023.yaml" in message
+
+
+def test_no_as_of_in_a_csv_is_hinted_in_the_csv_form(plan: Plan, tmp_path: Path) -> None:
+    """A CSV gets the CSV form of the hint: an as_of column, not the YAML key 'as_of: …'."""
+    bare = write(tmp_path, "b.csv", "task,status\n19,in_progress\n")
+    message = error(bare, plan)
+    assert message.startswith(f"{bare}: cannot tell the date the report speaks for")
+    assert "an 'as_of' column with 2023-12-31" in message and "progress-2023.csv" in message
+    assert "as_of:" not in message and ".yaml" not in message
+    with_column = write(tmp_path, "c.csv", "task,status,as_of\n19,in_progress,2023-12-31\n")
+    assert read_progress(with_column, plan).as_of == dt.date(2023, 12, 31)  # as the hint says
 
 
 @pytest.mark.parametrize("text", ["2023-12-31", "2023/12/31", "2023.12.31", "2023年12月31日"])

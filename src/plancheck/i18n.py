@@ -17,6 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import date
 
 LANGS = ("en", "zh")
 
@@ -86,12 +91,110 @@ def without_lang(args: Sequence[str]) -> list[str]:
 
 def say(key: str, /, **params: object) -> str:
     """The sentence ``key`` in this run's language, with ``params`` filled in."""
-    return TEXTS[_current][key].format(**params)
+    return fill(_current, TEXTS[_current][key], params)
 
 
 def say_in(lang: str, key: str, /, **params: object) -> str:
     """The sentence ``key`` in ``lang``."""
-    return TEXTS[lang if lang in LANGS else "en"][key].format(**params)
+    lang = lang if lang in LANGS else "en"
+    return fill(lang, TEXTS[lang][key], params)
+
+
+def year_span(first: int, last: int, lang: str | None = None) -> str:
+    """A span of years: ``2021–2025``, in Chinese ``2021—2025`` (the dash 《2021—2025年》 writes,
+    with 年 right after it); one year alone when they are the same. ``lang``: this run's."""
+    if first == last:
+        return str(first)
+    return f"{first}{'—' if (lang or _current) == 'zh' else '–'}{last}"
+
+
+def date_text(day: date, lang: str | None = None) -> str:
+    """A date as a reader of ``lang`` (this run's) writes it: 2023年6月30日 in Chinese, the ISO
+    2023-06-30 in English."""
+    if (lang or _current) == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return day.isoformat()
+
+
+# --- the plural rule ------------------------------------------------------------------------
+# A catalog writes a count with its plural noun ("{tasks} tasks"); English says the singular of
+# a count of 1 ("1 task"), and of the verb right after it ("1 member is listed"). Chinese has no
+# plural. Every catalog is filled through ``fill``, so the rule is here once, not per message.
+_SINGULAR = {
+    "cells": "cell",
+    "days": "day",
+    "errors": "error",
+    "figures": "figure",
+    "files": "file",
+    "findings": "finding",
+    "indicators": "indicator",
+    "members": "member",
+    "milestones": "milestone",
+    "results": "result",
+    "rows": "row",
+    "tasks": "task",
+    "units": "unit",
+    "years": "year",
+}
+_AGREEING = {"are": "is", "were": "was", "do": "does", "have": "has", "need": "needs"}
+_BETWEEN = ("binding", "other")  # words that may stand between a count and its noun
+_TRAILING = ",.;:)）"  # what may follow a noun in its word: "tasks," "tasks)"
+
+
+@lru_cache(maxsize=4096)
+def _counts(template: str) -> tuple[tuple[str, int, int], ...]:
+    """The counts of ``template``: (placeholder, index of its noun among the template's words
+    split at spaces, index of the verb agreeing with it or -1). A plain scan of the words, no
+    regex to compile: ``say`` runs on every start-up."""
+    if "} " not in template:
+        return ()
+    words = template.split(" ")
+    found = []
+    for n, word in enumerate(words[:-1]):
+        opening = word.rfind("{")
+        if opening < 0 or not word.endswith("}"):
+            continue
+        name = word[opening + 1 : -1]
+        if not name.isidentifier():
+            continue
+        noun = n + 1
+        if words[noun] in _BETWEEN and noun + 1 < len(words):
+            noun += 1
+        bare = words[noun].rstrip(_TRAILING)
+        if bare not in _SINGULAR:
+            continue
+        verb = noun + 1
+        agrees = bare == words[noun] and verb < len(words) and words[verb] in _AGREEING
+        found.append((name, noun, verb if agrees else -1))
+    return tuple(found)
+
+
+@lru_cache(maxsize=1024)
+def _singular(template: str, ones: tuple[str, ...]) -> str:
+    """``template`` with the nouns (and verbs) that the placeholders ``ones`` count singular."""
+    words = template.split(" ")
+    for name, noun, verb in _counts(template):
+        if name in ones:
+            bare = words[noun].rstrip(_TRAILING)
+            words[noun] = _SINGULAR[bare] + words[noun][len(bare) :]
+            if verb >= 0:
+                words[verb] = _AGREEING[words[verb]]
+    return " ".join(words)
+
+
+def _is_one(value: object) -> bool:
+    return (value == 1 and not isinstance(value, bool)) or (isinstance(value, str) and value == "1")
+
+
+def fill(lang: str, template: str, params: Mapping[str, object]) -> str:
+    """``template`` of ``lang`` with ``params`` filled in, a count of 1 said in the singular."""
+    if lang == "en":
+        counts = _counts(template)
+        if counts:
+            ones = tuple(name for name, _, _ in counts if _is_one(params.get(name)))
+            if ones:
+                template = _singular(template, ones)
+    return template.format(**params)
 
 
 def catalogs() -> Iterator[tuple[str, Mapping[str, object], Mapping[str, object]]]:
@@ -419,7 +522,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "app.exists": "exists already, and may be filled in; give --force to replace it",
         "list": ", ",
         "quoted": "'{text}'",
-        "engine.history_only": "nothing to judge: {years} is before the plan period {start}–{end}; submit it together with a later year to use it as a baseline",
+        "engine.history_only": "nothing to judge: {years} is before the plan period {period}; submit it together with a later year to use it as a baseline",
         "engine.unit_missing": "--unit {unit}: not in the submission (units: {units})",
         # yamlfile.py
         "yaml.invalid": "invalid YAML: {problem}",
@@ -514,7 +617,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.milestone_unknown_indicator": "milestone links unknown indicator '{indicator}'",
         "plan.recurring_due": "a recurring milestone has no single due date",
         "plan.milestone_unchecked": "milestone {id} has no 'due' date, no 'recurring: annual' and no 'target': nothing could tell whether it is met",
-        "plan.due_outside_period": "due {due} is outside the plan's period {start}–{end}",
+        "plan.due_outside_period": "due {due} is outside the plan's period {period}",
         "plan.duplicate": "duplicate {field} '{value}' (first at line {line})",
         # tasks/read.py: progress reports on the plan's tasks
         "tasks.suffix": "cannot read a '{suffix}' progress file: give a .yaml or .csv file",
@@ -526,6 +629,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "tasks.as_of_option": "--as-of: {problem}",
         "tasks.as_of_disagrees": "as_of {stated} disagrees with --as-of {given}",
         "tasks.no_date": "cannot tell the date the report speaks for: add 'as_of: 2023-12-31' (or a 'year') to the file, pass --as-of, or name the file like progress-2023.yaml",
+        "tasks.no_date_csv": "cannot tell the date the report speaks for: add an 'as_of' column with 2023-12-31 on a row (or a 'year' column) to the file, pass --as-of, or name the file like progress-2023.csv",
         "tasks.milestone_not_task": "'{key}' is a milestone of task {owner}, not a task",
         "tasks.unknown_task": "unknown task '{text}'{hint}",
         "tasks.list_hint": " ('plancheck tasks' lists the plan's tasks)",
@@ -573,9 +677,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "tasks.not_a_state": "'{text}' is not a state (expected done or not_done, 已完成 or 未完成)",
         "tasks.of_milestone": "{message} (milestone {id})",
         "tasks.out_of_range": "{number} {unit} is out of range for milestone {id}",
-        "tasks.outside_period": "{year} is outside the plan period {start}–{end}",
+        "tasks.outside_period": "{year} is outside the plan period {period}",
         "tasks.year_twice": "{year} is given twice",
-        "tasks.done_before_period": "done on {date}, before the plan period {start}–{end}",
+        "tasks.done_before_period": "done on {date}, before the plan period {period}",
         "tasks.year_disagrees": "year {year} disagrees with as_of {as_of}",
         "tasks.after_as_of": "{year} is after the report's as_of {as_of}",
         # plan/importers: plancheck plan import, plancheck init
@@ -607,7 +711,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.no_date": "no date found in the document: write the date of this text (date: YYYY-MM-DD)",
         "import.unit_from_title": "unit '{unit}' read from the title: the default unit of a submission",
         "import.no_unit": "no district/unit found in the title: add `unit:` (a submission's default unit)",
-        "import.period_from": "period {start}–{end} read from {source}",
+        "import.period_from": "period {period} read from {source}",
         "import.period_title": "'{text}' in the title",
         "import.period_text": "'到{year}年' in the text, read as a five-year plan",
         "import.period_header": "the table's header '{header}', read as a five-year plan",
@@ -662,6 +766,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "check.label": "indicator {id}: target_text '{text}'",
         "check.not_understood": "{label} not understood ({reason}); its target is not checked",
         "check.note": "{where}: note: {message}",
+        "check.warning": "{where}: warning: {message}",
         "check.disagrees": "{label} {message}",
         "check.reads_as": "reads as {read} but target says {declared}",
         "check.with_note": "{both} {note}",
@@ -742,7 +847,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "kind.compared_with_itself": "an indicator cannot be compared with itself",
         "kind.other_unit": "indicator {other} is measured in {other_unit}, this one in {unit}",
         "kind.tolerance": 'a tolerance goes with op "~" (in step) only',
-        "kind.year_outside": "{year} lies outside the period {start}–{end}",
+        "kind.year_outside": "{year} lies outside the period {period}",
         "kind.goal_not_understood": "the {year} goal '{text}' is not understood ({reason})",
         "kind.goal_no_level": "the {year} goal '{text}' must say a level",
         "kind.goal_problem": "the {year} goal '{text}': {problem}",
@@ -796,7 +901,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "diff.held_one": "holds the year {held} only: one file needs two years of the plan period to compare (--year A --year B), or give a second file",
         "diff.held_many": "holds the years {held} only: one file needs two years of the plan period to compare (--year A --year B), or give a second file",
         "diff.year_not_held": "--year {year}: the file holds no figures for it (years: {held})",
-        "diff.year_before": "--year {year}: before the plan period {start}–{end}, a baseline, not judged: compare two years of the period",
+        "diff.year_before": "--year {year}: before the plan period {period}, a baseline, not judged: compare two years of the period",
         "app.not_a_date": "--date {text}: not a date (YYYY-MM-DD)",
         "app.valid_plan": "{source}: valid plan, {indicators} indicators, {tasks} tasks",
         "app.bundled_plan": "bundled",
@@ -963,7 +1068,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "app.exists": "文件已存在，且可能已填写；如要替换，请使用 --force",
         "list": "、",
         "quoted": "“{text}”",
-        "engine.history_only": "无可评估：{years} 年早于规划期 {start}–{end}；请与之后的年度一并报送，作为基数使用",
+        "engine.history_only": "无可评估：{years} 年早于规划期 {period}年；请与之后的年度一并报送，作为基数使用",
         "engine.unit_missing": "--unit {unit}：不在报送数据中（现有单位：{units}）",
         # yamlfile.py
         "yaml.invalid": "YAML 格式有误：{problem}",
@@ -1055,7 +1160,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.milestone_unknown_indicator": "节点关联了未知指标“{indicator}”",
         "plan.recurring_due": "周期性节点没有单一的截止日期",
         "plan.milestone_unchecked": "节点 {id} 既没有截止日期（due），也不是每年任务（recurring: annual），也没有目标（target）：无法判断是否完成",
-        "plan.due_outside_period": "截止日期 {due} 不在规划期 {start}—{end} 年内",
+        "plan.due_outside_period": "截止日期 {due} 不在规划期 {period}年内",
         "plan.duplicate": "重复的 {field}“{value}”（首次出现在第 {line} 行）",
         # tasks/read.py: progress reports on the plan's tasks
         "tasks.suffix": "无法读取“{suffix}”类型的进展文件：请给出 .yaml 或 .csv 文件",
@@ -1067,6 +1172,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "tasks.as_of_option": "--as-of：{problem}",
         "tasks.as_of_disagrees": "as_of {stated} 与 --as-of {given} 不一致",
         "tasks.no_date": "无法确定报告所指的日期：请在文件中加上 as_of: 2023-12-31（或 year）、使用 --as-of，或将文件命名为 progress-2023.yaml 这样的形式",
+        "tasks.no_date_csv": "无法确定报告所指的日期：请在文件中加上 as_of 列并在一行中填写 2023-12-31（或加上 year 列）、使用 --as-of，或将文件命名为 progress-2023.csv 这样的形式",
         "tasks.milestone_not_task": "“{key}”是任务 {owner} 的节点，不是任务",
         "tasks.unknown_task": "未知任务“{text}”{hint}",
         "tasks.list_hint": "（plancheck tasks 可列出规划的任务）",
@@ -1114,9 +1220,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "tasks.not_a_state": "“{text}”不是状态（应为 done 或 not_done，已完成或未完成）",
         "tasks.of_milestone": "{message}（节点 {id}）",
         "tasks.out_of_range": "{number} {unit}超出节点 {id} 的有效范围",
-        "tasks.outside_period": "{year} 不在规划期 {start}–{end} 内",
+        "tasks.outside_period": "{year} 不在规划期 {period}年内",
         "tasks.year_twice": "{year} 年重复填写",
-        "tasks.done_before_period": "完成日期 {date} 早于规划期 {start}–{end}",
+        "tasks.done_before_period": "完成日期 {date} 早于规划期 {period}年",
         "tasks.year_disagrees": "year {year} 与 as_of {as_of} 不一致",
         "tasks.after_as_of": "{year} 晚于报告的 as_of {as_of}",
         # plan/importers: plancheck plan import, plancheck init
@@ -1148,7 +1254,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.no_date": "文件中没有找到日期：请写出本文本的日期（date: YYYY-MM-DD）",
         "import.unit_from_title": "单位“{unit}”取自标题：报送数据的默认单位",
         "import.no_unit": "标题中没有找到区县或单位：请添加 `unit:`（报送数据的默认单位）",
-        "import.period_from": "规划期 {start}–{end} 取自{source}",
+        "import.period_from": "规划期 {period}年取自{source}",
         "import.period_title": "标题中的“{text}”",
         "import.period_text": "正文中的“到{year}年”，按五年规划理解",
         "import.period_header": "表头“{header}”，按五年规划理解",
@@ -1203,6 +1309,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "check.label": "指标 {id}：target_text“{text}”",
         "check.not_understood": "{label}无法理解（{reason}）；未检查其目标",
         "check.note": "{where}: 提示：{message}",
+        "check.warning": "{where}: 警告：{message}",
         "check.disagrees": "{label}{message}",
         "check.reads_as": "读作 {read}，但 target 为 {declared}",
         "check.with_note": "{both}；{note}",
@@ -1282,7 +1389,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "kind.compared_with_itself": "指标不能与自身比较",
         "kind.other_unit": "指标 {other} 的计量单位是 {other_unit}，而本指标是 {unit}",
         "kind.tolerance": '容差只能与 op "~"（同步）一起使用',
-        "kind.year_outside": "{year} 不在规划期 {start}–{end} 内",
+        "kind.year_outside": "{year} 不在规划期 {period}年内",
         "kind.goal_not_understood": "无法理解 {year} 年的目标“{text}”（{reason}）",
         "kind.goal_no_level": "{year} 年的目标“{text}”必须写明一个水平",
         "kind.goal_problem": "{year} 年的目标“{text}”：{problem}",
@@ -1335,7 +1442,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "diff.held_one": "只有 {held} 年的数据：一个文件需要规划期内的两个年度才能比较（--year A --year B），或再给出一个文件",
         "diff.held_many": "只有 {held} 年的数据：一个文件需要规划期内的两个年度才能比较（--year A --year B），或再给出一个文件",
         "diff.year_not_held": "--year {year}：文件中没有该年度的数据（现有年度：{held}）",
-        "diff.year_before": "--year {year}：早于规划期 {start}–{end}，是基数，不作评估：请比较规划期内的两个年度",
+        "diff.year_before": "--year {year}：早于规划期 {period}年，是基数，不作评估：请比较规划期内的两个年度",
         "app.not_a_date": "--date {text}：不是日期（YYYY-MM-DD）",
         "app.valid_plan": "{source}: 规划有效，{indicators} 项指标，{tasks} 项任务",
         "app.bundled_plan": "内置规划",

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+from plancheck.i18n import date_text, fill, year_span
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+__all__ = ["date_text", "year_span"]  # said here for the reports too: one helper, i18n's
 
 LANGS = ("en", "zh")
 
@@ -156,7 +163,7 @@ def render(reason: Reason, lang: str = "en") -> str:
 
 def source_text(key: str, **params: str) -> Text:
     """How a reference or rank was obtained, in both languages (used inside other fragments)."""
-    return Text(CATALOG["en"][key].format(**params), CATALOG["zh"][key].format(**params))
+    return Text(fill("en", CATALOG["en"][key], params), fill("zh", CATALOG["zh"][key], params))
 
 
 @lru_cache(maxsize=65536)
@@ -265,9 +272,11 @@ def share(x: float) -> str:
     return text
 
 
-def year_span(first: int, last: int, lang: str) -> str:
-    """A span of years: ``2021–2025``, in Chinese ``2021—2025`` (the dash 《2021—2025年》 writes);
-    one year alone when they are the same."""
-    if first == last:
-        return str(first)
-    return f"{first}{'—' if lang == 'zh' else '–'}{last}"
+def dates(day: dt.date) -> Text:
+    """``date_text`` in both languages, for a reason: 2023-06-30, 2023年6月30日."""
+    return Text(date_text(day, "en"), date_text(day, "zh"))
+
+
+def year_spans(first: int, last: int) -> Text:
+    """``year_span`` in both languages, for a reason."""
+    return Text(year_span(first, last, "en"), year_span(first, last, "zh"))

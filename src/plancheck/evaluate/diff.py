@@ -28,7 +28,7 @@ from enum import StrEnum
 from plancheck.errors import UserError
 from plancheck.evaluate.models import Evaluation, Result, Status
 from plancheck.i18n import say
-from plancheck.messages import fragment
+from plancheck.messages import fragment, year_span
 from plancheck.plan.models import Indicator, Plan
 from plancheck.record import record
 from plancheck.submission.models import Submission, blank_cells
@@ -158,7 +158,8 @@ def two_years(plan: Plan, submission: Submission, years: tuple[int, ...]) -> tup
             raise UserError(say("diff.year_not_held", year=year, held=held), file)
         if year < start:
             raise UserError(
-                say("diff.year_before", year=year, start=start, end=plan.info.period.end), file
+                say("diff.year_before", year=year, period=year_span(start, plan.info.period.end)),
+                file,
             )
     if years[0] > years[1]:  # the earlier first: what changed from A to B
         raise UserError(say("diff.years_reversed", first=years[0], second=years[1]), file)

@@ -62,6 +62,7 @@ from plancheck.messages import (
     decimals_written,
     fragment,
     number,
+    year_span,
 )
 from plancheck.record import record
 
@@ -101,7 +102,7 @@ def evaluate(
     if not judged_years:
         before = say("list").join(map(str, history))
         raise UserError(
-            say("engine.history_only", years=before, start=start, end=plan.info.period.end),
+            say("engine.history_only", years=before, period=year_span(start, plan.info.period.end)),
             submission.files[0],
         )
     units = submission.units

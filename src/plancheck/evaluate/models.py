@@ -157,33 +157,39 @@ class Results(Sequence[Result]):
         raise NotImplementedError
 
 
-def _failing(indicator: Indicator, status: Status) -> bool:
-    return status is Status.FAIL
+def _failing(evaluation: Evaluation, indicator: Indicator, year: int, status: Status) -> bool:
+    # What fails, and whatever makes the run non-compliant (a binding indicator missing or
+    # unknown in the latest year; with --strict anything not passed there): a listing of the
+    # failing never leaves out a reason the verdict is "not compliant".
+    return status is Status.FAIL or evaluation.blocks(indicator, year, status)
 
 
-def _binding(indicator: Indicator, status: Status) -> bool:
+def _binding(evaluation: Evaluation, indicator: Indicator, year: int, status: Status) -> bool:
     return indicator.binding
 
 
-# What --only keeps in the listings of a report (the summary and the verdict count everything),
-# by a result's indicator and status (``Evaluation.lists`` asks it of a result).
-KEEPS: dict[str, Callable[[Indicator, Status], bool]] = {"failing": _failing, "binding": _binding}
+# What --only keeps in the listings of every report (the summary and the verdict count
+# everything), by a result's indicator, year and status: ``Evaluation.keep`` asks it.
+KEEPS: dict[str, Callable[[Evaluation, Indicator, int, Status], bool]] = {
+    "failing": _failing,
+    "binding": _binding,
+}
 
 
 class Listed(Sequence[Result]):
     """The results --only keeps, in order, made as they are read (as ``Results``); its length
     is counted from the arrays."""
 
-    def __init__(self, results: Results, only: str) -> None:
-        self._results, self._keep = results, KEEPS[only]
+    def __init__(self, evaluation: Evaluation) -> None:
+        self._results, self._keep = evaluation.results, evaluation.keep
 
     def __iter__(self) -> Iterator[Result]:
         keep = self._keep
-        return (r for r in self._results if keep(r.indicator, r.status))
+        return (r for r in self._results if keep(r.indicator, r.year, r.status))
 
     def __len__(self) -> int:
         keep = self._keep
-        return sum(1 for _, _, i, status in self._results.statuses() if keep(i, status))
+        return sum(1 for _, y, i, status in self._results.statuses() if keep(i, y, status))
 
     def __getitem__(self, index: int) -> Result:  # type: ignore[override]
         return tuple(self)[index]
@@ -215,11 +221,22 @@ class Evaluation:
         read, as ``results``)."""
         if self.only is None:
             return self.results
-        return Listed(self.results, self.only)
+        return Listed(self)
 
     def lists(self, result: Result) -> bool:
         """Does a report list this result one by one (--only)?"""
-        return self.only is None or KEEPS[self.only](result.indicator, result.status)
+        return self.keep(result.indicator, result.year, result.status)
+
+    def keep(self, indicator: Indicator, year: int, status: Status) -> bool:
+        """Does --only keep a result of this indicator, year and status (``KEEPS``)?"""
+        return self.only is None or KEEPS[self.only](self, indicator, year, status)
+
+    @cached_property
+    def kept_indicators(self) -> frozenset[str]:
+        """The indicators --only keeps a result of in the latest year: what the city view,
+        one row per indicator of that year, lists."""
+        keep, latest = self.keep, self.latest_year
+        return frozenset(i.id for _, y, i, s in self.results.statuses(latest) if keep(i, y, s))
 
     def kept(self) -> Evaluation:
         """This evaluation with its results made once and held (``Results.kept``): for a report

@@ -58,6 +58,7 @@ from plancheck.messages import (
     fragment,
     number,
     numbers_apart,
+    year_spans,
 )
 
 if TYPE_CHECKING:
@@ -84,16 +85,16 @@ class AverageGrowth(Kind):
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "average_met": (
             "{average}% a year on average over {years} meets the target {op} {goal}",
-            "{years} 年均 {average}%，达到目标 {op} {goal}",
+            "{years}年年均 {average}%，达到目标 {op} {goal}",
         ),
         "average_not_met": (
             "{average}% a year on average over {years} misses the target {op} {goal}",
-            "{years} 年均 {average}%，未达到目标 {op} {goal}",
+            "{years}年年均 {average}%，未达到目标 {op} {goal}",
         ),
         "average_needs_years": (
             "an average yearly growth: needs the figure of every year since {start} "
             "(none for {years})",
-            "年均增长目标：需要 {start} 年以来每年的数值（{years} 年未报送）",
+            "年均增长目标：需要 {start} 年以来每年的数值（{years}年未报送）",
         ),
         "average_needs_baseline": (
             "an average yearly growth of the level: needs a {base_year} baseline value",
@@ -186,7 +187,7 @@ class AverageGrowth(Kind):
 
     def reason(self, row: Row, indicator: Indicator, plan: Plan) -> Reason:
         start = plan.info.period.start
-        span = f"{start}–{row.year}" if row.year > start else str(start)
+        span = year_spans(start, row.year)
         average = row.get("average")
         if self.measure == "level":
             if average is None:
@@ -197,7 +198,7 @@ class AverageGrowth(Kind):
                                      base=number(base)),)  # fmt: skip
                 return (fragment("average_needs_baseline", base_year=str(base_year)),)
             since = int(row.get("baseline_year") or plan.info.baseline_year) + 1
-            span = f"{since}–{row.year}" if row.year > since else str(since)
+            span = year_spans(since, row.year)
         if average is None:
             missing = years_without(row, start)
             return (fragment("average_needs_years", start=str(start), years=missing),)

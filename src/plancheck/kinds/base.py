@@ -40,7 +40,7 @@ from typing import (
 
 from pydantic import ConfigDict, Field
 
-from plancheck.i18n import current
+from plancheck.i18n import current, fill
 from plancheck.messages import (
     Reason,
     Text,
@@ -49,6 +49,7 @@ from plancheck.messages import (
     numbers_apart,
     share,
     shares_apart,
+    year_span,
 )
 from plancheck.record import record
 
@@ -325,7 +326,8 @@ class Kind:
     def said(cls, key: str, /, **params: object) -> str:
         """The kind's text ``key`` (``texts``) in the run's language, ``params`` filled in."""
         english, chinese = cls.texts[key]
-        return (chinese if current() == "zh" else english).format(**params)
+        lang = current()
+        return fill(lang, chinese if lang == "zh" else english, params)
 
     def describe(self) -> str:
         """One short line: what the target reads as."""
@@ -351,6 +353,13 @@ class Kind:
         self, indicator: Indicator, plan: IndicatorsFile
     ) -> Iterator[tuple[tuple[str, ...], str]]:
         """What ``plan validate`` refuses: (path under the indicator, message)."""
+        return iter(())
+
+    def warnings(
+        self, indicator: Indicator, plan: IndicatorsFile
+    ) -> Iterator[tuple[tuple[str, ...], str]]:
+        """What ``plan validate`` warns of, the plan valid all the same (exit 0): a target it
+        can never judge as written (path under the indicator, message)."""
         return iter(())
 
     def reference_used(self) -> str | None:
@@ -608,7 +617,7 @@ def moved_away(value: float, start: float, band: tuple[float, float] | None = No
 
 def years_without(row: Row, start: int) -> Text:
     """The years ``figures_since_start`` found blank for this row, in runs: 2022–2024, 2026
-    (、 between them in Chinese)."""
+    (2022—2024、2026 in Chinese: ``year_span``'s dash)."""
     gaps = int(row.get("gaps") or 0)
     runs: list[list[int]] = []
     for year in (start + i for i in range(row.year - start + 1) if gaps >> i & 1):
@@ -616,8 +625,8 @@ def years_without(row: Row, start: int) -> Text:
             runs[-1].append(year)
         else:
             runs.append([year])
-    spans = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
-    return Text(", ".join(spans), "、".join(spans))
+    en = ", ".join(year_span(run[0], run[-1], "en") for run in runs)
+    return Text(en, "、".join(year_span(run[0], run[-1], "zh") for run in runs))
 
 
 def level_margin(facts: Facts, judged: Judged, value: Array | None = None) -> Array:

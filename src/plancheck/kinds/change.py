@@ -89,6 +89,13 @@ class Change(Kind):
             "'{text}' is measured from {year}: the plan's baseline_year should be {year}",
             "“{text}”从 {year} 年起算：规划的 baseline_year 应为 {year}",
         ),
+        "baseline_not_positive": (
+            "the change {change} is a share of the baseline, but the {year} baseline {baseline} "
+            "is not above 0: the indicator is judged unknown every year (unless a submission "
+            "gives its {year} figure, above 0)",
+            "变化目标 {change} 按基数的比例计算，但 {year} 年基数 {baseline} 不大于 0：该指标每年"
+            "均无法判断（除非报送文件给出大于 0 的 {year} 年数值）",
+        ),
         "average": (
             "'{text}' in the {column} column: a change each year or over the period? write the "
             "target (until then it is never judged)",
@@ -159,6 +166,18 @@ class Change(Kind):
         elif self.measure == "percent" and self.amount < -100:
             # A fall of 100 % leaves nothing: no level can fall further than to 0.
             yield ("target", "amount"), say("kind.fall_beyond_all", amount=fmt(self.amount))
+
+    def warnings(
+        self, indicator: Indicator, plan: IndicatorsFile
+    ) -> Iterator[tuple[tuple[str, ...], str]]:
+        baseline = indicator.baseline
+        if self.measure != "points" and baseline is not None and baseline.value <= 0:
+            # ``judge`` measures no share of a baseline of 0 or below: unknown every year,
+            # unless a submission gives the baseline year's figure (it comes first).
+            change = f"×{self.amount:g}" if self.measure == "factor" else f"{self.amount:+g}%"
+            yield ("baseline", "value"), self.said(
+                "baseline_not_positive", change=change, year=baseline.year,
+                baseline=number(baseline.value))  # fmt: skip
 
     def margin(self, facts: Facts, judged: Judged) -> Array:
         return level_margin(facts, judged)

@@ -113,7 +113,7 @@ class Cumulative(Kind):
         ),
         "cumulative_needs_years": (
             "a cumulative target: needs the figure of every year since {start} (none for {years})",
-            "累计目标：需要 {start} 年以来每年的数值（{years} 年未报送）",
+            "累计目标：需要 {start} 年以来每年的数值（{years}年未报送）",
         ),
         "cumulative_needs_baseline": (
             "a cumulative change: needs a {base_year} baseline value",

@@ -20,7 +20,7 @@ from pydantic import Field
 from plancheck.i18n import say
 from plancheck.kinds.base import Draft, Facts, Judged, Kind, Row, Timing, model, unknown
 from plancheck.kinds.phrasing import ParsedTarget, form
-from plancheck.messages import Reason, Text, fragment, year_span
+from plancheck.messages import Reason, fragment, year_span, year_spans
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array
@@ -46,7 +46,7 @@ class Yearly(Kind):
         "yearly_outside": (
             "the plan sets this target year by year, within its period {period}: {year} lies "
             "outside it, with no goal to judge against",
-            "规划逐年确定该指标目标，仅限规划期 {period} 年：{year} 年不在规划期内，无目标可供判断",
+            "规划逐年确定该指标目标，仅限规划期 {period}年：{year} 年不在规划期内，无目标可供判断",
         ),
     }
     texts: ClassVar[dict[str, tuple[str, str]]] = {
@@ -106,7 +106,7 @@ class Yearly(Kind):
         if goal is None:
             start, end = plan.info.period.start, plan.info.period.end
             if not start <= row.year <= end:  # a goal there is refused (problems): none to add
-                period = Text(year_span(start, end, "en"), year_span(start, end, "zh"))
+                period = year_spans(start, end)
                 return (fragment("yearly_outside", period=period, year=str(row.year)),)
             return (fragment("yearly_none", year=str(row.year)),)
         # The plan's text of the year's goal, its operator as every reason writes it (≥, not >=).
@@ -129,7 +129,7 @@ class Yearly(Kind):
         for year, text in self.targets_by_year.items():
             where = ("target", "targets_by_year", str(year))
             if not start <= year <= end:
-                yield where, say("kind.year_outside", year=year, start=start, end=end)
+                yield where, say("kind.year_outside", year=year, period=year_span(start, end))
             parsed = parse_target(text, indicator.unit)
             if parsed.target is None:
                 yield where, say("kind.goal_not_understood", year=year, text=text,

@@ -27,12 +27,15 @@ from plancheck.yamlfile import MarkedYaml
 
 @record(frozen=False)
 class TargetTextCheck:
-    """A ``load_plan`` check; ``notes`` collects the located notes it found on the way."""
+    """A ``load_plan`` check; ``notes`` collects the located notes it found on the way, and
+    the warnings of each indicator's kind (``Kind.warnings``)."""
 
     notes: list[str] = field(default_factory=list)
 
     def __call__(self, indicators: IndicatorsFile, doc: MarkedYaml) -> Iterator[UserError]:
         for n, indicator in enumerate(indicators.indicators):
+            for path, message in indicator.target.warnings(indicator, indicators):
+                self._note(doc, ("indicators", n, *path), message, "check.warning")
             parsed = parse_target(indicator.target_text, indicator.unit)
             here = ("indicators", n, "target")
             label = say("check.label", id=indicator.id, text=indicator.target_text)
@@ -49,10 +52,10 @@ class TargetTextCheck:
             else:
                 self._note(doc, here, say("check.disagrees", label=label, message=message))
 
-    def _note(self, doc: MarkedYaml, path: tuple[str | int, ...], message: str) -> None:
-        self.notes.append(
-            say("check.note", where=doc.error(path, message).location, message=message)
-        )
+    def _note(
+        self, doc: MarkedYaml, path: tuple[str | int, ...], message: str, key: str = "check.note"
+    ) -> None:
+        self.notes.append(say(key, where=doc.error(path, message).location, message=message))
 
 
 def disagreement(

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from plancheck.errors import UserError, UserErrors
-from plancheck.i18n import say
+from plancheck.i18n import say, year_span
 from plancheck.plan import cache
 from plancheck.plan.models import IndicatorsFile, Plan, TasksFile, normalise_key
 from plancheck.safetext import LazyPattern
@@ -415,7 +415,7 @@ def _cross_check(
             if milestone.due is not None and not period.start <= milestone.due.year <= period.end:
                 yield tasks_doc.error((*where, "due"), say(
                     "plan.due_outside_period", due=milestone.due.isoformat(),
-                    start=period.start, end=period.end))  # fmt: skip
+                    period=year_span(period.start, period.end)))  # fmt: skip
 
 
 def _duplicates(doc: MarkedYaml, key: str, values: list[str], field: str) -> Iterator[UserError]:

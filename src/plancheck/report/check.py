@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 
+from plancheck.i18n import fill
 from plancheck.messages import year_span
 from plancheck.report import Options
 from plancheck.safetext import visible_controls
@@ -22,7 +23,7 @@ MAX_UNITS = 5  # units named on a file's line; the rest are counted
 
 WORDS = {
     "en": {
-        "figures": "{n} figure{s}",
+        "figures": "{n} figures",
         "empty": " ({n} without a value)",
         "unit": "unit",
         "units": "{n} units",
@@ -31,7 +32,7 @@ WORDS = {
         "more": "and {n} more",
         "sheet": "sheet {sheet}",
         "history": "baseline year{s} {years}",
-        "done": "well-formed: {files} file{s}, {figures} figure{t}, plan {plan}; not judged "
+        "done": "well-formed: {files} files, {figures} figures, plan {plan}; not judged "
         "(plancheck evaluate judges them)",
         "colon": ": ",
         "done_split": "; not judged",
@@ -74,7 +75,7 @@ def file_line(summary: FileSummary, lang: str) -> str:
     """``ok 2023.csv: 22 figures (1 without a value), unit 徐汇区, year 2023``."""
     w = _words(lang)
     comma = w["comma"]
-    parts = [w["figures"].format(n=f"{summary.figures:,}", s=_plural(summary.figures))]
+    parts = [fill(lang, w["figures"], {"n": f"{summary.figures:,}"})]
     if summary.empty:
         parts[0] += w["empty"].format(n=f"{summary.empty:,}")
     units = list(summary.units)
@@ -107,12 +108,14 @@ def _consecutive(years: tuple[int, ...]) -> bool:
 def done_line(summary: CheckSummary, lang: str) -> str:
     """The last line: how many files and figures, and that nothing was judged."""
     w = _words(lang)
-    text = w["done"].format(
-        files=len(summary.files),
-        s=_plural(len(summary.files)),
-        figures=f"{summary.figures:,}",
-        t=_plural(summary.figures),
-        plan=summary.plan.info.id,
+    text = fill(
+        lang,
+        w["done"],
+        {
+            "files": len(summary.files),
+            "figures": f"{summary.figures:,}",
+            "plan": summary.plan.info.id,
+        },
     )
     if summary.history:
         years = ("、" if lang == "zh" else ", ").join(map(str, summary.history))

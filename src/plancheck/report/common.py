@@ -16,6 +16,7 @@ from plancheck.messages import (
     Reason,
     Text,
     apart_from_edges,
+    date_text,
     decimals_written,
     mean_decimals,
     number,
@@ -427,10 +428,6 @@ def report_date(evaluation: Evaluation, given: dt.date | None) -> dt.date:
     return given if given is not None else dt.date(evaluation.latest_year, 12, 31)
 
 
-def date_text(day: dt.date, lang: str) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
-
-
 def office_text(evaluation: Evaluation, given: str | None, lang: str) -> str | None:
     """The issuing office: ``--office`` (empty: none), else the plan's ``office`` (``office_en``
     in English)."""
@@ -501,7 +498,7 @@ def listed_attention(evaluation: Evaluation) -> list[Result]:
 
 def nothing_listed(evaluation: Evaluation, lang: str) -> str:
     """What "needs attention" says when it lists nothing: that nothing does — or, when --only
-    leaves out what does (a binding indicator unknown is not failing), how many are not listed:
+    leaves out what does (an expected indicator behind or unknown), how many are not listed:
     a report that is not compliant never says that nothing needs attention."""
     hidden = 0 if evaluation.only is None else len(attention(evaluation))
     if not hidden:
@@ -832,11 +829,10 @@ def shared_progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str],
 
 def city_views(evaluation: Evaluation) -> list[IndicatorView]:
     """The city view's indicators a listing shows: all, or those --only keeps."""
-    if evaluation.only == "failing":
-        return [v for v in evaluation.city if v.failing]
-    if evaluation.only == "binding":
-        return [v for v in evaluation.city if v.indicator.binding]
-    return list(evaluation.city)
+    if evaluation.only is None:
+        return list(evaluation.city)
+    kept = evaluation.kept_indicators  # the one rule, KEEPS: as every listing keeps
+    return [v for v in evaluation.city if v.indicator.id in kept]
 
 
 def city_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list[str]]]:

@@ -25,14 +25,13 @@ import zipfile
 from typing import TYPE_CHECKING, Any
 
 from plancheck.evaluate.models import Evaluation, Status
-from plancheck.messages import year_span
+from plancheck.messages import date_text, year_span
 from plancheck.report import Options
 from plancheck.report.common import (
     aside,
     category_table,
     city_table,
     city_year,
-    date_text,
     enumerated,
     file_names,
     heading_fields,

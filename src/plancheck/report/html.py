@@ -46,7 +46,7 @@ from plancheck.report.escape import html as esc
 from plancheck.report.html_more import render_diff, render_taskcheck  # noqa: F401 (the registry)
 from plancheck.report.html_style import CSS
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word, task_word
-from plancheck.report.tasks_view import BAD, OK, task_rows
+from plancheck.report.tasks_view import BAD, OK, status_counts, task_rows
 
 COLOURS = {
     Status.PASS: "#2e7d32",
@@ -399,10 +399,9 @@ def _tasks(evaluation: Evaluation, lang: str) -> list[str]:
     if rows is None:
         return []
     out = [f"<h2>{esc(label('tasks_heading', lang))}</h2>"]
-    counts = Counter(row.status for row in rows)
     out.append(
         "<p>"
-        + " · ".join(f"{esc(task_word(s, lang))} {n}" for s, n in sorted(counts.items()))
+        + " · ".join(f"{esc(task_word(s, lang))} {n}" for s, n in status_counts(rows))
         + "</p>"
     )
     sections: dict[str, list[str]] = {}

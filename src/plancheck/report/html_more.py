@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from plancheck.evaluate.diff import Change, Diff
 from plancheck.evaluate.models import Result
-from plancheck.messages import render, year_span
+from plancheck.messages import date_text, render, year_span
 from plancheck.report import Options
 from plancheck.report.common import (
     colon,
     comma,
-    date_text,
     diff_one_sided,
     diff_side,
     shared_as_of,

@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from plancheck.evaluate.models import KEEPS, Columns, Evaluation, IndicatorView, Result, Status
+from plancheck.evaluate.models import Columns, Evaluation, IndicatorView, Result, Status
 from plancheck.evaluate.progress import VERDICTS
 from plancheck.messages import Reason, render
 from plancheck.plan.models import Indicator, Plan, Task
@@ -292,7 +292,7 @@ class _ResultWriter:
         return Lines(self._batches(evaluation))
 
     def _batches(self, evaluation: Evaluation) -> Iterator[list[str]]:
-        keep = KEEPS[evaluation.only] if evaluation.only is not None else None
+        keep = evaluation.keep if evaluation.only is not None else None
         pieces_of = self.column_pieces
         for block in evaluation.results.blocks():
             made = {}
@@ -311,7 +311,7 @@ class _ResultWriter:
                         _line(*rows[k])
                         for k, y in chosen
                         for rows, c in zip(made[y], block.columns[y], strict=True)
-                        if keep(c.indicator[k], c.status[k])
+                        if keep(c.indicator[k], y, c.status[k])
                     ]
 
     def line(self, r: Result) -> str:

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from plancheck.errors import UserError
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import Reason, render
+from plancheck.messages import Reason, date_text, render
 from plancheck.plan.models import Indicator
 from plancheck.report import Options
 from plancheck.report.check import done_line, file_line, warned
@@ -421,7 +421,5 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
 
     lang = options.lang
     title = check.plan.info.title if lang == "zh" else check.plan.info.title_en
-    name = (
-        f"plancheck{colon(lang)}{title} — {check.as_of.isoformat()} — {task_verdict(check, lang)}"
-    )
+    name = f"plancheck{colon(lang)}{title} — {date_text(check.as_of, lang)} — {task_verdict(check, lang)}"
     return "".join(_document(name, _task_suites(task_rows(TasksOnly(check), lang) or [], lang)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from plancheck.evaluate.models import Status
+from plancheck.i18n import fill
 
 STATUS_WORD = {
     "en": {
@@ -228,7 +229,7 @@ LABELS = {
 
 
 def label(key: str, lang: str, **params: object) -> str:
-    return LABELS[lang][key].format(**params)
+    return fill(lang, LABELS[lang][key], params)
 
 
 def counted(count: int, key: str, lang: str) -> str:
@@ -407,7 +408,7 @@ LABELS["en"].update(
         "city_failing": "Units not met",
         "city_value": "{unit}",
         "city_rank": "{unit}'s place",
-        "only_failing": "Listings show failing indicators only.",
+        "only_failing": "Listings show only what fails and what keeps the run from compliance.",
         "only_binding": "Listings show binding indicators only.",
         "report_for": "Report on the plan's indicators, {years}",
         # summary sentences
@@ -482,7 +483,7 @@ LABELS["zh"].update(
         "city_failing": "未达标单位",
         "city_value": "{unit}",
         "city_rank": "{unit}排名",
-        "only_failing": "以下清单仅列未达标指标。",
+        "only_failing": "以下清单仅列未达标及影响合规结论的指标。",
         "only_binding": "以下清单仅列约束性指标。",
         "report_for": "规划指标评估报告（{years}年度）",
         "of_indicators": "{year}年度，{count}项指标中",

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from plancheck.evaluate.models import Evaluation, Result, Status
+from plancheck.messages import date_text
 from plancheck.plan.models import Indicator, Plan
 from plancheck.report import Options
 from plancheck.report.common import (
@@ -19,7 +20,6 @@ from plancheck.report.common import (
     city_table,
     city_year,
     colon,
-    date_text,
     diff_one_sided,
     diff_side,
     enumerated,

@@ -19,7 +19,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import TREND_WORDS, mean_decimals, render
+from plancheck.messages import TREND_WORDS, date_text, mean_decimals, render
 from plancheck.plan.models import Indicator, Plan
 from plancheck.report import Options
 from plancheck.report.common import (
@@ -27,6 +27,7 @@ from plancheck.report.common import (
     arrow,
     bracketed,
     city_places,
+    city_views,
     diff_one_sided,
     diff_side,
     enumerated,
@@ -407,13 +408,7 @@ def _matrix(screen: Screen, evaluation: Evaluation, lang: str) -> None:
 
 def _city(screen: Screen, evaluation: Evaluation, lang: str) -> None:
     """The city view: each indicator across the units submitted (the latest year)."""
-    views = [
-        v
-        for v in evaluation.city
-        if evaluation.only is None
-        or (evaluation.only == "binding" and v.indicator.binding)
-        or (evaluation.only == "failing" and v.failing)
-    ]
+    views = city_views(evaluation)
     if not evaluation.city:
         return
     keys = ("id", "indicator", "target", "mean", "lowest", "highest", "units_failing")
@@ -629,7 +624,7 @@ def _tasks_of_evaluation(
 ) -> None:
     if evaluation.tasks is None:
         return
-    heading = label("tasks_title", lang, date=evaluation.tasks.as_of.isoformat())
+    heading = label("tasks_title", lang, date=date_text(evaluation.tasks.as_of, lang))
     screen.print()
     screen.print(heading, style="bold")
     files = ", ".join(evaluation.tasks.files)
@@ -647,7 +642,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
 
     lang = options.lang
     console, buffer = _console(options)
-    heading = label("tasks_title", lang, date=check.as_of.isoformat())
+    heading = label("tasks_title", lang, date=date_text(check.as_of, lang))
     console.print(terminal(f"{check.plan.info.title} — {heading}", style="bold"))
     console.print(
         terminal(f"{label('progress_file', lang)}{label('colon', lang)}{', '.join(check.files)}")

@@ -7,6 +7,7 @@ the plan's sections, the worst first within a section.
 
 from __future__ import annotations
 
+from plancheck.messages import date_text
 from plancheck.plan.models import Milestone, Task
 from plancheck.report.common import bracketed, colon, comma, enumerated, noted, semicolon
 from plancheck.report.labels import TASK_SYMBOL, counted, label, task_word
@@ -51,7 +52,7 @@ def tasks_blocking(check: TaskCheck, lang: str, shared: bool = False) -> str:
 
 def as_of_text(check: TaskCheck, lang: str) -> str:
     """``2023-12-31 (as the file says)``."""
-    return noted(check.as_of.isoformat(), label("as_of_" + check.as_of_source, lang), lang)
+    return noted(date_text(check.as_of, lang), label("as_of_" + check.as_of_source, lang), lang)
 
 
 def section_title(document: str, section: str, lang: str) -> str:

@@ -8,6 +8,7 @@ tasks section. One row per finding: a milestone, one year of an annual duty, or 
 from __future__ import annotations
 
 import importlib
+from collections import Counter
 from typing import Any
 
 from plancheck.record import record
@@ -31,6 +32,14 @@ class TaskRow:
     reason: str
     file: str | None
     line: int | None
+
+
+def status_counts(rows: list[TaskRow]) -> list[tuple[str, int]]:
+    """How many rows have each finding status, the statuses that occur, worst first: in the
+    order of ``FindingStatus`` (``TaskState``'s, which every format's task counts follow)."""
+    statuses = importlib.import_module("plancheck.tasks.models").FindingStatus
+    counts = Counter(row.status for row in rows)
+    return [(s.value, counts[s.value]) for s in statuses if counts[s.value]]
 
 
 def _subject(finding: Any, lang: str) -> str:

@@ -22,7 +22,8 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from plancheck.messages import Reason, Text, fragment
+from plancheck.i18n import fill
+from plancheck.messages import Reason, Text, dates, fragment
 from plancheck.plan.models import Indicator, Milestone, Plan, Task
 from plancheck.record import record
 from plancheck.tasks.models import (
@@ -184,7 +185,7 @@ def _late(due: dt.date | None, as_of: dt.date) -> bool:
 
 def _days(due: dt.date, as_of: dt.date) -> Text:
     days = (as_of - due).days
-    return Text(f"{days} day" if days == 1 else f"{days} days", f"{days} 天")
+    return Text(fill("en", "{days} days", {"days": days}), f"{days} 天")
 
 
 def _not_done(
@@ -194,25 +195,25 @@ def _not_done(
     if due is None:
         return FindingStatus.OPEN, (*prefix, fragment("open_no_due"))
     if _late(due, as_of):
-        overdue = fragment("overdue", due=due.isoformat(), days=_days(due, as_of))
+        overdue = fragment("overdue", due=dates(due), days=_days(due, as_of))
         return FindingStatus.OVERDUE, (*prefix, overdue)
-    return FindingStatus.OPEN, (*prefix, fragment("open", due=due.isoformat()))
+    return FindingStatus.OPEN, (*prefix, fragment("open", due=dates(due)))
 
 
 def _unreported(due: dt.date | None, as_of: dt.date) -> Reason:
     if due is None:
         return (fragment("unreported"),)
     if _late(due, as_of):
-        return (fragment("unreported_late", due=due.isoformat(), days=_days(due, as_of)),)
-    return (fragment("unreported_due", due=due.isoformat()),)
+        return (fragment("unreported_late", due=dates(due), days=_days(due, as_of)),)
+    return (fragment("unreported_due", due=dates(due)),)
 
 
 def _done(entry: MilestoneReport, due: dt.date | None) -> Reason:
     """Done — on a date, and after the deadline when it was late."""
     if entry.date is not None and due is not None and entry.date > due:
-        return (fragment("done_late", date=entry.date.isoformat(), due=due.isoformat()),)
+        return (fragment("done_late", date=dates(entry.date), due=dates(due)),)
     if entry.date is not None:
-        return (fragment("done_on", date=entry.date.isoformat()),)
+        return (fragment("done_on", date=dates(entry.date)),)
     return (fragment("done"),)
 
 
@@ -341,19 +342,19 @@ def annual(
         due = dt.date(year, 12, 31)
         reason: Reason
         if report is None:
-            reason = (fragment("year_unreported", year=str(year), due=due.isoformat()),)
+            reason = (fragment("year_unreported", year=str(year), due=dates(due)),)
             status = FindingStatus.UNREPORTED
         elif entry is not None and year in entry.years:
             status, reason = FindingStatus.DONE, (fragment("year_done", year=str(year)),)
         elif _late(due, ctx.as_of):
             status = FindingStatus.OVERDUE
             reason = (
-                fragment("year_overdue", year=str(year), due=due.isoformat(),
+                fragment("year_overdue", year=str(year), due=dates(due),
                          days=_days(due, ctx.as_of)),
             )  # fmt: skip
         else:
             status = FindingStatus.OPEN
-            reason = (fragment("year_open", year=str(year), due=due.isoformat()),)
+            reason = (fragment("year_open", year=str(year), due=dates(due)),)
         if entry is None and report is not None:
             reason = (fragment("not_reported"), *reason)
         yield _finding(

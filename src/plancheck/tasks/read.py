@@ -25,7 +25,7 @@ just its state, value or years. Chinese keys are accepted too (状态, 牵头单
 ``FIELDS``); a field given under two keys (``status`` and ``状态``) is an error at the second.
 
 CSV — one row per task and/or per milestone (comma, semicolon, tab or ``|``; lines starting with
-``#`` are comments)::
+``#`` are comments; up to three title lines above the header are skipped, as a submission's)::
 
     task,milestone,status,lead,partners,state,value,years,date,reason,evidence,note
     19,,in_progress,区法院,区司法局,,,,,,,
@@ -55,7 +55,7 @@ from dataclasses import field
 from pathlib import Path
 
 from plancheck.errors import UserError
-from plancheck.i18n import say
+from plancheck.i18n import say, year_span
 from plancheck.plan.models import Milestone, Plan, Task, normalise_key
 from plancheck.record import record
 from plancheck.submission.read_csv import read_rows
@@ -244,8 +244,9 @@ def _as_of(
     from plancheck.submission.read import year_from_name
 
     chosen = _file_year(raw, here) or year_from_name(path) or year
-    if chosen is None:
-        raise UserError(say("tasks.no_date"), here.file)
+    if chosen is None:  # the hint in the file's own form: a YAML key, a CSV column
+        yaml = path.suffix.lower() in (".yaml", ".yml")
+        raise UserError(say("tasks.no_date" if yaml else "tasks.no_date_csv"), here.file)
     return dt.date(chosen, 12, 31), "year"
 
 
@@ -455,8 +456,11 @@ def _read_csv(text: str, file: str, plan: Plan) -> _RawProgress:
     header or under no name); lines beginning with ``#`` are notes people leave, skipped."""
     from plancheck.submission.read import row_problem
 
-    rows = read_rows(text, file, _header_score, comments=True, empty="tasks.csv_empty",
-                     unrecognised="tasks.header_not_recognised")  # fmt: skip
+    # Up to columns.MAX_TITLE_ROWS lines of a title above the header (Excel saves a sheet's
+    # title row as "徐汇区2023年任务进展,,"), as a submission's: no row below a title passes for
+    # a progress header but one that names its columns.
+    rows = read_rows(text, file, _header_score, comments=True, titles=_no_figures,
+                     empty="tasks.csv_empty", unrecognised="tasks.header_not_recognised")  # fmt: skip
     here = _Located(file)
     header = [h.strip() for h in rows.header]
     columns = _columns(header, here, rows.header_line)
@@ -471,6 +475,11 @@ def _read_csv(text: str, file: str, plan: Plan) -> _RawProgress:
             raise UserError(problem[0], file, line, problem[1] + 1)
         _csv_row(row, line, header, columns, here, plan, raw, by_id, seen_milestones)
     return raw
+
+
+def _no_figures(cells: list[str]) -> bool:
+    """A progress report has no row of figures a header could be mistaken for."""
+    return False
 
 
 def _header_score(cells: list[str]) -> int:
@@ -784,7 +793,7 @@ def _milestone_report(
         period = plan.info.period
         if date.year < period.start:
             raise here.error(cell, say("tasks.done_before_period", date=date.isoformat(),
-                                       start=period.start, end=period.end))  # fmt: skip
+                                       period=year_span(period.start, period.end)))  # fmt: skip
     return MilestoneReport(
         id=milestone.id,
         done=done,
@@ -855,7 +864,9 @@ def _years(cell: Cell, plan: Plan, as_of: dt.date, here: _Located) -> tuple[int,
         if year is None:
             continue
         if not period.start <= year <= period.end:
-            problem = say("tasks.outside_period", year=year, start=period.start, end=period.end)
+            problem = say(
+                "tasks.outside_period", year=year, period=year_span(period.start, period.end)
+            )
             raise here.error(cell, say("cell", label=cell.label, message=problem))
         if year in years:
             problem = say("tasks.year_twice", year=year)

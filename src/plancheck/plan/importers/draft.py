@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import field
 
-from plancheck.i18n import say
+from plancheck.i18n import say, year_span
 from plancheck.kinds.phrasing import SCOPE_NAMES_EN, SCOPES
 from plancheck.plan.importers.document import Metadata, TaskItem
 from plancheck.plan.importers.notes import read as read_notes
@@ -110,7 +110,7 @@ def indicators_yaml(draft: Draft) -> tuple[str, list[Finding]]:
     else:
         w.todo("  ", say("import.no_unit"))
     if meta.period_from:
-        w.todo("  ", say("import.period_from", start=start, end=end, source=meta.period_from),
+        w.todo("  ", say("import.period_from", period=year_span(start, end), source=meta.period_from),
                kind="check")  # fmt: skip
     w.add(f"  period: {{start: {start}, end: {end}}}")
     w.add(f"  baseline_year: {start - 1}")
