@@ -19,6 +19,7 @@ The limits are constants, documented in the README ("Limits").
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -315,7 +316,10 @@ def _xml_parser(package: Package, part: str) -> expat.XMLParserType:
 
 
 def _feed(
-    package: Package, part: str, parser: expat.XMLParserType, chunks: Iterator[bytes]
+    package: Package,
+    part: str,
+    parser: expat.XMLParserType,
+    chunks: Iterator[bytes] | Iterator[bytes | memoryview],
 ) -> None:
     try:
         for piece in chunks:
@@ -554,12 +558,37 @@ def scan_sheet(workbook: Workbook, sheet: Sheet, purpose: str) -> SheetScan:
     Positions follow python-calamine: a cell's ``r`` names it; a cell without one follows the
     cell before it in its row, and a row without ``r`` follows the row before it. Every cell
     counts for the extent, filled or not (python-calamine keeps only the filled ones: a bound).
+
+    A plain sheet, as programs and Excel write a national file, is settled from its bytes
+    (``_plain_sheet``: expat without a Python call per element); any other is followed element
+    by element (``_follow_sheet``), which alone refuses.
     """
-    package, scan = workbook.package, SheetScan()
+    package = workbook.package
     if sheet.part is None:
         raise package.unreadable(
             say("ooxml.sheet_no_part", name=sheet.name, noun=_word(package.kind.noun))
         )
+    try:
+        data: bytes | None = b"".join(package.chunks(sheet.part))
+    except UserError:  # (open_package unpacked it already) followed below, to where it fails
+        data = None
+    if data is not None:
+        settled = _plain_sheet(workbook, sheet.part.filename, data)
+        if settled is not None:
+            return settled
+    pieces = package.chunks(sheet.part) if data is None else _pieces(data)
+    return _follow_sheet(workbook, sheet, purpose, pieces)
+
+
+def _follow_sheet(
+    workbook: Workbook,
+    sheet: Sheet,
+    purpose: str,
+    pieces: Iterator[bytes] | Iterator[bytes | memoryview],
+) -> SheetScan:
+    """``scan_sheet``'s scan, element by element: every rule, every error, in document order."""
+    package, scan = workbook.package, SheetScan()
+    assert sheet.part is not None
     part = sheet.part.filename
     percent_styles = workbook.percent_styles
     stale = workbook.stale_formulas
@@ -636,10 +665,7 @@ def scan_sheet(workbook: Workbook, sheet: Sheet, purpose: str) -> SheetScan:
             declared = attributes.get("ref", "")
             if not declared:
                 return  # no extent declared: the cells say it
-            # Both ends within Excel's grid, as a cell's name must be (A1:XFE1 is no sheet's).
-            first, _, last = declared.partition(":")
-            _position(first, package, part)
-            end_row, end_col = _position(last or first, package, part)
+            end_row, end_col = _declared_end(declared, package, part)
             if (end_row + 1) * (end_col + 1) > MAX_CELLS:
                 raise too_large(end_row + 1, end_col + 1)
 
@@ -685,11 +711,179 @@ def scan_sheet(workbook: Workbook, sheet: Sheet, purpose: str) -> SheetScan:
         parser.CharacterDataHandler = None
 
     parser.StartElementHandler = start
-    _feed(package, part, parser, package.chunks(sheet.part))
+    _feed(package, part, parser, pieces)
     if watched:
         close_cell()
     scan.rows, scan.columns = max_rows, max_cols
     return scan
+
+
+# --- a plain sheet, settled from its bytes ---------------------------------------------------
+
+_END_OF_NAME = rb"[ \t\r\n/>]"  # what follows an element's name in a tag
+_MOST_MAXIMA = 2_000  # new largest columns or rows met in document order, before giving up
+
+
+def _pieces(data: bytes) -> Iterator[bytes | memoryview]:
+    view = memoryview(data)
+    for at in range(0, len(data), _CHUNK):
+        yield view[at : at + _CHUNK]
+
+
+def _plain_sheet(workbook: Workbook, part: str, data: bytes) -> SheetScan | None:
+    """What ``_follow_sheet`` would find in the sheet, when its bytes settle it without a Python
+    call per element (a national file has millions: seconds); None when they do not. Never an
+    error: every refusal is ``_follow_sheet``'s, in its order.
+
+    Settled: a sheet expat parses (with no handler per element) in UTF-8, holding no reference
+    (``&``), comment, CDATA, DTD or processing instruction — so every ``<`` opens a tag and an
+    attribute holds what it shows; no formula (``f``), no ``t="e"``, no ``s`` of a percent style;
+    from the first ``<sheetData`` on, no prefixed cell or row, every cell ``<c r="A1"`` and every
+    row ``<row r="1"`` first (A–XFD, 1–999999), and each ``<dimension ref>`` plain. Then the scan
+    notes no cell, raises nothing the dimensions do not, and its extent is the largest column and
+    the largest row the cells name, each found by searching the bytes for a larger one.
+    """
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    if data[start : start + 1] != b"<" or data[start + 1 : start + 2] in (b"", b"\0"):
+        return None  # UTF-16 (or nothing): the bytes are not the characters
+    if b"&" in data or b"<!" in data or data.find(b"<?", start + 1) >= 0:
+        return None
+    for name in (rb"<f", rb":f"):
+        if re.search(name + _END_OF_NAME, data):
+            return None
+    if (b'"e"' in data or b"'e'" in data) and re.search(
+        rb"[ \t\r\n]t[ \t\r\n]*=[ \t\r\n]*(?:\"e\"|'e')", data
+    ):
+        return None
+    if workbook.percent_styles:
+        styles = b"|".join(re.escape(style.encode()) for style in sorted(workbook.percent_styles))
+        if re.search(rb"[ \t\r\n]s[ \t\r\n]*=[ \t\r\n]*(?:\"(?:%b)\"|'(?:%b)')" % (styles, styles),
+                     data):  # fmt: skip
+            return None
+    if not _plain_dimensions(workbook.package, part, data):
+        return None
+    first = _first_start_tag(data, b"sheetData")
+    if first is None:
+        return None
+    max_rows = max_cols = 0
+    if first >= 0:  # cells count from the first <sheetData> on (python-calamine's too)
+        if re.compile(rb":(?:c|row)" + _END_OF_NAME).search(data, first):
+            return None
+        if re.compile(rb'<c(?=[ \t\r\n/>])(?! r="[A-Z]{1,3}[1-9][0-9]{0,5}")').search(data, first):
+            return None
+        if re.compile(rb'<row(?=[ \t\r\n/>])(?! r="[1-9][0-9]{0,5}")').search(data, first):
+            return None
+        cell = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,5})"')
+        at, last = data.find(b'<c r="', first), data.rfind(b'<c r="', first)
+        if at >= 0:
+            letters = _largest(data, at, cell.match(data, at)[1], _larger_letters)  # type: ignore[index]
+            digits = _largest(data, first, cell.match(data, last)[2], _larger_digits)  # type: ignore[index]
+            if letters is None or digits is None or letters.decode() not in _COLUMNS:
+                return None
+            max_rows, max_cols = int(digits), _COLUMNS[letters.decode()] + 1
+            if max_rows * max_cols > MAX_CELLS:
+                return None
+    parser = _xml_parser(workbook.package, part)
+    encodings: list[str | None] = []
+    parser.XmlDeclHandler = lambda _version, encoding, _standalone: encodings.append(encoding)
+    try:
+        _feed(workbook.package, part, parser, _pieces(data))
+    except UserError:
+        return None
+    if encodings and encodings[0] is not None and encodings[0].lower() != "utf-8":
+        return None
+    return SheetScan(rows=max_rows, columns=max_cols)
+
+
+def _first_start_tag(data: bytes, name: bytes) -> int | None:
+    """Where the first ``<name`` tag starts; -1 when there is none, None when the bytes leave it
+    open (a prefixed ``<x:name``, or the word too often in texts)."""
+    at, seen = data.find(name), 0
+    while at >= 0:
+        if data[at + len(name) : at + len(name) + 1] in (b" ", b"\t", b"\r", b"\n", b"/", b">"):
+            before = data[at - 1 : at]
+            if before == b"<":
+                return at - 1
+            if before == b":":
+                return None
+        seen += 1
+        if seen > 100:
+            return None
+        at = data.find(name, at + len(name))
+    return -1
+
+
+def _plain_dimensions(package: Package, part: str, data: bytes) -> bool:
+    """Every ``dimension`` tag is ``<dimension ref="A1:D9"/>`` within the bounds the scan holds
+    it to (``_declared_end``), and the word stands nowhere else."""
+    at, seen = data.find(b"dimension"), 0
+    while at >= 0:
+        seen += 1
+        if seen > 100:
+            return False
+        if data[at + 9 : at + 10] in (b" ", b"\t", b"\r", b"\n", b"/", b">"):
+            before = data[at - 2 : at]
+            if before[-1:] == b"<":
+                found = re.compile(rb'<dimension ref="([A-Za-z0-9:]*)"[ \t\r\n]*/?>').match(
+                    data, at - 1
+                )
+                if found is None:
+                    return False
+                if found[1]:
+                    try:
+                        end_row, end_col = _declared_end(found[1].decode(), package, part)
+                    except UserError:
+                        return False
+                    if (end_row + 1) * (end_col + 1) > MAX_CELLS:
+                        return False
+            elif before != b"</":
+                return False
+        at = data.find(b"dimension", at + 9)
+    return True
+
+
+def _largest(
+    data: bytes, at: int, found: bytes, larger: Callable[[bytes], bytes | None]
+) -> bytes | None:
+    """The largest column (or row) a ``<c r=`` names from ``at`` on, ``found`` being one: each
+    search goes on from the last larger one met. None after too many."""
+    for _ in range(_MOST_MAXIMA):
+        alternatives = larger(found)
+        if alternatives is None:
+            return found
+        more = re.compile(alternatives).search(data, at)
+        if more is None:
+            return found
+        found, at = more[1], more.start() + 1
+    return None
+
+
+def _larger_letters(letters: bytes) -> bytes | None:
+    """A pattern of a cell named by a later column than ``letters`` (A–Z, three at most)."""
+    size = len(letters)
+    choices = [b"[A-Z]{%d,3}" % (size + 1)] if size < 3 else []
+    for k, letter in enumerate(letters):
+        if letter != ord("Z"):
+            choices.append(letters[:k] + b"[%c-Z]" % (letter + 1) + b"[A-Z]" * (size - k - 1))
+    return b'<c r="(' + b"|".join(choices) + b")[0-9]" if choices else None
+
+
+def _larger_digits(digits: bytes) -> bytes | None:
+    """A pattern of a cell named by a later row than ``digits`` (1–999999)."""
+    size = len(digits)
+    choices = [b"[1-9][0-9]{%d,5}" % size] if size < 6 else []
+    for k, digit in enumerate(digits):
+        if digit != ord("9"):
+            choices.append(digits[:k] + b"[%c-9]" % (digit + 1) + b"[0-9]" * (size - k - 1))
+    return b'<c r="[A-Z]{1,3}(' + b"|".join(choices) + b')"' if choices else None
+
+
+def _declared_end(declared: str, package: Package, part: str) -> tuple[int, int]:
+    """The last cell of a ``<dimension ref>``: both ends within Excel's grid, as a cell's name
+    must be (A1:XFE1 is no sheet's)."""
+    first, _, last = declared.partition(":")
+    _position(first, package, part)
+    return _position(last or first, package, part)
 
 
 def _position(ref: str, package: Package, part: str) -> tuple[int, int]:
