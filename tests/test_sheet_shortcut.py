@@ -117,15 +117,32 @@ def test_a_sheet_the_bytes_do_not_settle_is_left_to_the_scan(name: str, tmp_path
     assert plain is None
 
 
-def test_the_extent_is_the_largest_column_and_row_named() -> None:
-    """Each largest found by searching on for a larger one: columns by Excel's order (Z < AA)."""
-    cells = b"".join(
-        b'<c r="%s"/>' % ref for ref in (b"B7", b"Z3", b"AA12", b"C100", b"AB2", b"A9")
-    )
-    data = b'<sheetData><row r="1">' + cells + b"</row></sheetData>"
-    assert ooxml._largest(data, 0, b"B", ooxml._larger_letters) == b"AB"
-    assert ooxml._largest(data, 0, b"9", ooxml._larger_digits) == b"100"
-    assert ooxml._larger_letters(b"ZZZ") is None and ooxml._larger_digits(b"999999") is None
+@pytest.mark.parametrize(
+    ("refs", "extent"),
+    [
+        (("B7", "Z3", "AA12", "C100", "AB2", "A9"), (100, 28)),  # Excel's order: Z < AA < AB
+        (("A1", "D1", "B999999", "XFD2"), (999_999, 16_384)),
+        (("C3",), (3, 3)),
+        ((), (0, 0)),
+    ],
+)
+def test_the_extent_is_the_largest_column_and_row_named(
+    refs: tuple[str, ...], extent: tuple[int, int]
+) -> None:
+    """Met past the first rows, too: far cells (after 64 KiB of others) in any order."""
+    filler = b'<c r="A1"/>' * 10_000
+    cells = [b'<c r="%s"><v>1</v></c>' % ref.encode() for ref in refs]
+    data = b'<sheetData><row r="1">' + filler + filler.join(cells) + b"</row></sheetData>"
+    if refs:
+        assert ooxml._cells_extent(data, 0) == extent
+    else:
+        assert ooxml._cells_extent(b"<sheetData></sheetData>", 0) == extent
+
+
+def test_a_cell_named_otherwise_far_down_leaves_the_extent_open() -> None:
+    filler = b'<c r="A1"/>' * 10_000
+    for odd in (b'<c r="a2"/>', b'<c r="XFE2"/>', b'<c r="A0"/>', b"<c/>", b'<c s="1" r="A2"/>'):
+        assert ooxml._cells_extent(b"<sheetData>" + filler + odd + b"</sheetData>", 0) is None
 
 
 def test_percent_styled_numbers_are_left_to_the_scan_and_other_styles_are_not(

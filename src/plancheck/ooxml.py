@@ -721,7 +721,7 @@ def _follow_sheet(
 # --- a plain sheet, settled from its bytes ---------------------------------------------------
 
 _END_OF_NAME = rb"[ \t\r\n/>]"  # what follows an element's name in a tag
-_MOST_MAXIMA = 2_000  # new largest columns or rows met in document order, before giving up
+_MOST_MAXIMA = 2_000  # larger columns or rows met past the first rows, before giving up
 
 
 def _pieces(data: bytes) -> Iterator[bytes | memoryview]:
@@ -769,20 +769,14 @@ def _plain_sheet(workbook: Workbook, part: str, data: bytes) -> SheetScan | None
     if first >= 0:  # cells count from the first <sheetData> on (python-calamine's too)
         if re.compile(rb":(?:c|row)" + _END_OF_NAME).search(data, first):
             return None
-        if re.compile(rb'<c(?=[ \t\r\n/>])(?! r="[A-Z]{1,3}[1-9][0-9]{0,5}")').search(data, first):
-            return None
         if re.compile(rb'<row(?=[ \t\r\n/>])(?! r="[1-9][0-9]{0,5}")').search(data, first):
             return None
-        cell = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,5})"')
-        at, last = data.find(b'<c r="', first), data.rfind(b'<c r="', first)
-        if at >= 0:
-            letters = _largest(data, at, cell.match(data, at)[1], _larger_letters)  # type: ignore[index]
-            digits = _largest(data, first, cell.match(data, last)[2], _larger_digits)  # type: ignore[index]
-            if letters is None or digits is None or letters.decode() not in _COLUMNS:
-                return None
-            max_rows, max_cols = int(digits), _COLUMNS[letters.decode()] + 1
-            if max_rows * max_cols > MAX_CELLS:
-                return None
+        extent = _cells_extent(data, first)
+        if extent is None:
+            return None
+        max_rows, max_cols = extent
+        if max_rows * max_cols > MAX_CELLS:
+            return None
     parser = _xml_parser(workbook.package, part)
     encodings: list[str | None] = []
     parser.XmlDeclHandler = lambda _version, encoding, _standalone: encodings.append(encoding)
@@ -842,40 +836,58 @@ def _plain_dimensions(package: Package, part: str, data: bytes) -> bool:
     return True
 
 
-def _largest(
-    data: bytes, at: int, found: bytes, larger: Callable[[bytes], bytes | None]
-) -> bytes | None:
-    """The largest column (or row) a ``<c r=`` names from ``at`` on, ``found`` being one: each
-    search goes on from the last larger one met. None after too many."""
+def _cells_extent(data: bytes, first: int) -> tuple[int, int] | None:
+    """The largest row and column (from 1) the cells from ``first`` on name, when every one is
+    ``<c r="A1"`` first (A–XFD, 1–999999); else None. One search for a cell that is not within
+    the largest met so far, going on from each larger one it meets."""
+    cell = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,5})"')
+    # Those of the first rows and the last cell: mostly the largest already.
+    met = cell.findall(data, first, first + _CHUNK)
+    last = data.rfind(b'<c r="', first)
+    if last >= 0 and (found := cell.match(data, last)) is not None:
+        met.append((found[1], found[2]))
+    if not met:
+        return (0, 0) if last < 0 else None
+    letters = max((m[0] for m in met), key=lambda name: _COLUMNS.get(name.decode(), EXCEL_COLUMNS))
+    digits = max((m[1] for m in met), key=int)
+    at = first
     for _ in range(_MOST_MAXIMA):
-        alternatives = larger(found)
-        if alternatives is None:
-            return found
-        more = re.compile(alternatives).search(data, at)
-        if more is None:
-            return found
-        found, at = more[1], more.start() + 1
+        if letters.decode() not in _COLUMNS:
+            return None
+        within = b'<c(?=[ \\t\\r\\n/>])(?! r="(?:%b)(?:%b)")' % (
+            b"|".join(_at_most(letters, b"A", b"A", b"Z")),
+            b"|".join(_at_most(digits, b"1", b"0", b"9")),
+        )
+        outside = re.compile(within).search(data, at)
+        if outside is None:
+            return int(digits), _COLUMNS[letters.decode()] + 1
+        found = cell.match(data, outside.start())
+        if found is None:
+            return None
+        if _COLUMNS.get(found[1].decode(), EXCEL_COLUMNS) > _COLUMNS[letters.decode()]:
+            letters = found[1]
+        if int(found[2]) > int(digits):
+            digits = found[2]
+        at = outside.start() + 1
     return None
 
 
-def _larger_letters(letters: bytes) -> bytes | None:
-    """A pattern of a cell named by a later column than ``letters`` (A–Z, three at most)."""
-    size = len(letters)
-    choices = [b"[A-Z]{%d,3}" % (size + 1)] if size < 3 else []
-    for k, letter in enumerate(letters):
-        if letter != ord("Z"):
-            choices.append(letters[:k] + b"[%c-Z]" % (letter + 1) + b"[A-Z]" * (size - k - 1))
-    return b'<c r="(' + b"|".join(choices) + b")[0-9]" if choices else None
-
-
-def _larger_digits(digits: bytes) -> bytes | None:
-    """A pattern of a cell named by a later row than ``digits`` (1–999999)."""
-    size = len(digits)
-    choices = [b"[1-9][0-9]{%d,5}" % size] if size < 6 else []
-    for k, digit in enumerate(digits):
-        if digit != ord("9"):
-            choices.append(digits[:k] + b"[%c-9]" % (digit + 1) + b"[0-9]" * (size - k - 1))
-    return b'<c r="[A-Z]{1,3}(' + b"|".join(choices) + b')"' if choices else None
+def _at_most(value: bytes, first_low: bytes, low: bytes, high: bytes) -> list[bytes]:
+    """Patterns of the runs of letters (or digits) that come no later than ``value``: shorter
+    ones, and ones as long and no greater character by character (its first character at least
+    ``first_low``, the others at least ``low``)."""
+    size, choices = len(value), [value]
+    if size > 1:
+        choices.append(b"[%b-%b][%b-%b]{0,%d}" % (first_low, high, low, high, size - 2))
+    for k in range(size):
+        lowest = (first_low if k == 0 else low)[0]
+        if value[k] > lowest:
+            choices.append(
+                value[:k]
+                + b"[%c-%c]" % (lowest, value[k] - 1)
+                + b"[%b-%b]" % (low, high) * (size - k - 1)
+            )
+    return choices
 
 
 def _declared_end(declared: str, package: Package, part: str) -> tuple[int, int]:
