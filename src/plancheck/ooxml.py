@@ -370,6 +370,9 @@ class Workbook:
     # <calcPr fullCalcOnLoad="1">: the workbook asks Excel to compute every formula when it
     # opens — a program wrote it, and a formula's saved 0 is xlsxwriter's placeholder.
     stale_formulas: bool = False
+    # <workbookPr date1904="1">: day 0 is 1 January 1904 (Excel for the Mac's old default), and
+    # python-calamine gives the dates of such a workbook from it.
+    date1904: bool = False
 
 
 def read_workbook(package: Package) -> Workbook:
@@ -387,10 +390,13 @@ def read_workbook(package: Package) -> Workbook:
     active = [0]
     views = [0]
     stale = [False]
+    date1904 = [False]
 
     def start(local: str, attributes: dict[str, str]) -> None:
         if local == "calcPr":
             stale[0] = attributes.get("fullCalcOnLoad", "").strip().lower() in ("1", "true")
+        elif local == "workbookPr":  # "1" or "true" as written, as python-calamine reads it
+            date1904[0] = attributes.get("date1904") in ("1", "true")
         elif local == "sheet":
             rid = next((v for k, v in attributes.items() if k != "id" and _local(k) == "id"), "")
             listed.append((attributes.get("name", ""), rid, attributes.get("state", "visible")))
@@ -406,7 +412,8 @@ def read_workbook(package: Package) -> Workbook:
         kind, target = targets.get(rid, ("", ""))
         part = package.find(_resolve("xl/", target)) if target else None
         sheets.append(Sheet(name, part, kind, state))
-    return Workbook(package, tuple(sheets), active[0], _percent_styles(package), stale[0])
+    return Workbook(package, tuple(sheets), active[0], _percent_styles(package), stale[0],
+                    date1904[0])  # fmt: skip
 
 
 def _relationships(package: Package, part: str) -> dict[str, tuple[str, str]]:

@@ -173,6 +173,11 @@ class ExcelBook:
         row (from 1): each one's first and last column (from 0)."""
         return self._across.get(name, {})
 
+    @property
+    def date1904(self) -> bool:
+        """Whether the workbook counts its dates from 1904 (``year_of_date``)."""
+        return self.workbook.date1904
+
     def dated(self, name: str) -> bool:
         """Whether the sheet ``grid`` read has a cell Excel holds as a date (a ``DateCell``)."""
         return self._dated.get(name, False)
@@ -204,20 +209,23 @@ class DateCell(str):
     (``year_of_date``)."""
 
 
-# Excel's day 0 (serials count days from it; its 1900 leap-year bug is before 1 March 1900)
+# Excel's day 0 (serials count days from it; its 1900 leap-year bug is before 1 March 1900),
+# and that of a workbook in the 1904 date system (<workbookPr date1904="1">)
 _EPOCH = dt.date(1899, 12, 30)
+_EPOCH_1904 = dt.date(1904, 1, 1)
 
 
-def year_of_date(cell: DateCell, every_cell_a_date: bool) -> int | None:
+def year_of_date(cell: DateCell, every_cell_a_date: bool, date1904: bool = False) -> int | None:
     """The year a date in a year column stands for, or None when it stands for none:
 
     - a year typed in a cell formatted as a date is the number the cell holds, which Excel shows
-      as a day of 1905 (2023 is 1905-07-15);
+      as a day of 1905 (2023 is 1905-07-15), or of 1909 in a workbook of the 1904 date system
+      (``date1904``: 2023 is 1909-07-16);
     - a date on 1 January is its year (2023-01-01 is 2023), and so is any date of a column
       whose every cell is one (a column of 2023-12-31: the years, as a date format shows them).
     """
     day = dt.date.fromisoformat(cell[:10])
-    serial = (day - _EPOCH).days
+    serial = (day - (_EPOCH_1904 if date1904 else _EPOCH)).days
     if 1900 <= serial <= 2100:
         return serial
     if (day.month, day.day) == (1, 1) or every_cell_a_date:
