@@ -122,6 +122,7 @@ class ExcelBook:
             raise
         except Exception as exc:  # calamine raises its own error types (zip, XML, password…)
             raise self._unreadable(exc) from None
+        del found  # python-calamine's own copy of the cells: tens of MB for a national file
         # Text cells (most of a sheet, and every empty one) are taken as they are, and each
         # distinct number is written out once: the grid of a national file has millions of cells
         # and a few thousand numbers (years, figures).
@@ -134,17 +135,25 @@ class ExcelBook:
                 return dates[-1]
             return cell_text(value)
 
-        grid = [
-            [v if (kind := v.__class__) is str else numbers[v] if kind is float else other_text(v)
-             for v in row]
-            for row in rows
-        ]  # fmt: skip
+        percent = {  # a number shown as 98.5% is the figure 98.5
+            (line, col): number
+            for line, col in scan.percent
+            if line <= len(rows) and col < len(rows[line - 1])
+            and isinstance(number := rows[line - 1][col], int | float)
+            and not isinstance(number, bool)
+        }  # fmt: skip
+        # Row by row in place: each row of values is let go as its row of texts is made, so the
+        # sheet is never held twice.
+        for n, row in enumerate(rows):
+            rows[n] = [
+                v if (kind := v.__class__) is str else numbers[v] if kind is float
+                else other_text(v)
+                for v in row
+            ]  # fmt: skip
+        grid: list[list[str]] = rows
         self._dated[name] = bool(dates)
-        for line, col in scan.percent:  # a number shown as 98.5% is the figure 98.5
-            if line <= len(rows) and col < len(rows[line - 1]):
-                number = rows[line - 1][col]
-                if isinstance(number, int | float) and not isinstance(number, bool):
-                    grid[line - 1][col] = percent_text(number)
+        for (line, col), number in percent.items():
+            grid[line - 1][col] = percent_text(number)
         # A cell merged across columns (a title, a header's 2023年 over 目标值 and 实际值) is
         # left in its first cell, and kept to be asked for (``across``).
         across: dict[int, list[tuple[int, int]]] = {}
