@@ -109,6 +109,20 @@ class Package:
         self.path, self.data, self.kind, self.archive = path, data, kind, archive
         # Readers look parts up ignoring case and with '\' as '/' (python-calamine does).
         self.parts = {_normal(info.filename): info for info in archive.infolist()}
+        # A workbook's large XML parts as checked (its sheets), for the scan of one not to
+        # unpack it again; the scan takes them (``unpacked``).
+        self._unpacked: dict[str, bytearray] = {}
+
+    def unpacked(self, info: zipfile.ZipInfo) -> bytes | bytearray:
+        """The part unpacked and checked, whole; the package keeps no other part's bytes after."""
+        kept = self._unpacked.pop(info.filename, None)
+        self._unpacked.clear()
+        if kept is not None:
+            return kept
+        data = bytearray()
+        for piece in self.chunks(info):
+            data += piece
+        return data
 
     def unreadable(self, reason: str) -> UserError:
         return UserError(say("ooxml.unreadable", readable=_word(self.kind.readable), reason=reason),
@@ -248,10 +262,16 @@ def open_package(path: Path, kind: Kind, purpose: str) -> Package:
         # shared strings): the text ``<!DOCTYPE`` can stand nowhere else in well-formed XML
         # but a comment or CDATA, so a part holding it is refused without parsing it.
         tail = b""
+        keep = kind is WORKBOOK and info.file_size >= RATIO_FROM
+        whole = bytearray()
         for piece in package.chunks(info):
             if _DOCTYPE in tail + piece[: len(_DOCTYPE)] or _DOCTYPE in piece:
                 raise package.unreadable(say("ooxml.dtd", part=info.filename))
             tail = piece[-len(_DOCTYPE) :]
+            if keep:
+                whole += piece
+        if keep:
+            package._unpacked[info.filename] = whole
     return package
 
 
@@ -576,7 +596,7 @@ def scan_sheet(workbook: Workbook, sheet: Sheet, purpose: str) -> SheetScan:
             say("ooxml.sheet_no_part", name=sheet.name, noun=_word(package.kind.noun))
         )
     try:
-        data: bytes | None = b"".join(package.chunks(sheet.part))
+        data: bytes | bytearray | None = package.unpacked(sheet.part)
     except UserError:  # (open_package unpacked it already) followed below, to where it fails
         data = None
     if data is not None:
@@ -731,13 +751,13 @@ _END_OF_NAME = rb"[ \t\r\n/>]"  # what follows an element's name in a tag
 _MOST_MAXIMA = 2_000  # larger columns or rows met past the first rows, before giving up
 
 
-def _pieces(data: bytes) -> Iterator[bytes | memoryview]:
+def _pieces(data: bytes | bytearray) -> Iterator[bytes | memoryview]:
     view = memoryview(data)
     for at in range(0, len(data), _CHUNK):
         yield view[at : at + _CHUNK]
 
 
-def _plain_sheet(workbook: Workbook, part: str, data: bytes) -> SheetScan | None:
+def _plain_sheet(workbook: Workbook, part: str, data: bytes | bytearray) -> SheetScan | None:
     """What ``_follow_sheet`` would find in the sheet, when its bytes settle it without a Python
     call per element (a national file has millions: seconds); None when they do not. Never an
     error: every refusal is ``_follow_sheet``'s, in its order.
@@ -753,12 +773,13 @@ def _plain_sheet(workbook: Workbook, part: str, data: bytes) -> SheetScan | None
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     if data[start : start + 1] != b"<" or data[start + 1 : start + 2] in (b"", b"\0"):
         return None  # UTF-16 (or nothing): the bytes are not the characters
-    if b"&" in data or b"<!" in data or data.find(b"<?", start + 1) >= 0:
+    # (A byte rare in sheets is looked for first: one pass at memchr's speed, not a pair's.)
+    if b"&" in data or (b"!" in data and b"<!" in data) or data.find(b"<?", start + 1) >= 0:
         return None
     for name in (rb"<f", rb":f"):
         if re.search(name + _END_OF_NAME, data):
             return None
-    if (b'"e"' in data or b"'e'" in data) and re.search(
+    if (b'"e"' in data or (b"'" in data and b"'e'" in data)) and re.search(
         rb"[ \t\r\n]t[ \t\r\n]*=[ \t\r\n]*(?:\"e\"|'e')", data
     ):
         return None
@@ -796,7 +817,7 @@ def _plain_sheet(workbook: Workbook, part: str, data: bytes) -> SheetScan | None
     return SheetScan(rows=max_rows, columns=max_cols)
 
 
-def _first_start_tag(data: bytes, name: bytes) -> int | None:
+def _first_start_tag(data: bytes | bytearray, name: bytes) -> int | None:
     """Where the first ``<name`` tag starts; -1 when there is none, None when the bytes leave it
     open (a prefixed ``<x:name``, or the word too often in texts)."""
     at, seen = data.find(name), 0
@@ -814,7 +835,7 @@ def _first_start_tag(data: bytes, name: bytes) -> int | None:
     return -1
 
 
-def _plain_dimensions(package: Package, part: str, data: bytes) -> bool:
+def _plain_dimensions(package: Package, part: str, data: bytes | bytearray) -> bool:
     """Every ``dimension`` tag is ``<dimension ref="A1:D9"/>`` within the bounds the scan holds
     it to (``_declared_end``), and the word stands nowhere else."""
     at, seen = data.find(b"dimension"), 0
@@ -843,7 +864,7 @@ def _plain_dimensions(package: Package, part: str, data: bytes) -> bool:
     return True
 
 
-def _cells_extent(data: bytes, first: int) -> tuple[int, int] | None:
+def _cells_extent(data: bytes | bytearray, first: int) -> tuple[int, int] | None:
     """The largest row and column (from 1) the cells from ``first`` on name, when every one is
     ``<c r="A1"`` first (A–XFD, 1–999999); else None. One search for a cell that is not within
     the largest met so far, going on from each larger one it meets."""
