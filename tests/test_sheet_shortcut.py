@@ -193,5 +193,8 @@ def test_a_national_sheet_is_settled_without_following_its_elements(
 
     monkeypatch.setattr(ooxml, "_follow_sheet", followed)
     opened = ExcelBook(source)
+    package = opened.workbook.package
+    assert list(package._unpacked) == [make.SHEET_PART]  # as checked, not unpacked again
     scan = scan_sheet(opened.workbook, opened.choose(), "a submission")
     assert (scan.rows, scan.columns, scan.unreadable, scan.percent) == (20_001, 4, {}, set())
+    assert not package._unpacked  # let go once scanned
