@@ -65,6 +65,9 @@ SETTLED = {
     "no sheetData": f'<?xml version="1.0"?><worksheet xmlns="{make.MAIN}"/>',
     "an empty sheetData": f'<worksheet xmlns="{make.MAIN}"><sheetData/></worksheet>',
     "the widest sheet allowed": sheet(between='<row r="610"><c r="XFD610"/></row>'),
+    "references in texts": sheet(  # as openpyxl writes Chinese: &#21439; is 县
+        cells={"A2": '<c r="A2" t="inlineStr"><is><t>&#21439;R&amp;D&#x27;s</t></is></c>'}
+    ),
     "a row of cells with no value": sheet(
         between='<row r="5" spans="1:3"><c r="AB5" s="1"/></row>'
     ),
@@ -81,6 +84,12 @@ LEFT = {
     "an error cell": sheet(cells={"D2": '<c r="D2" t="e"><v>#N/A</v></c>'}),
     "an error cell in single quotes": sheet(cells={"D2": "<c r='D2' t='e'><v>#N/A</v></c>"}),
     "an error cell spelt with a reference": sheet(cells={"D2": '<c r="D2" t="&#101;"/>'}),
+    "an error cell spelt with a reference, in single quotes": sheet(
+        cells={"D2": "<c r='D2' t = '&#x65;'><v>#N/A</v></c>"}
+    ),
+    "a reference in a row's attribute": sheet(
+        between='<row r="3" spans="1&#58;2"><c r="A3"/></row>'
+    ),
     "a formula": sheet(cells={"D2": '<c r="D2"><f>1+1</f><v>2</v></c>'}),
     "a formula never computed": sheet(cells={"D2": '<c r="D2"><f>1+1</f></c>'}),
     "a cell hidden in a comment": sheet(between='<!-- <c r="XFD1048576"/> -->'),
@@ -198,3 +207,29 @@ def test_a_national_sheet_is_settled_without_following_its_elements(
     scan = scan_sheet(opened.workbook, opened.choose(), "a submission")
     assert (scan.rows, scan.columns, scan.unreadable, scan.percent) == (20_001, 4, {}, set())
     assert not package._unpacked  # let go once scanned
+
+
+def test_a_sheet_openpyxl_wrote_in_chinese_is_settled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl writes each Chinese character of a text as a reference (县 is &#21439;)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    xl = openpyxl.Workbook()
+    for row in [
+        ["单位", "年份", "指标", "实际值"],
+        ["徐汇区", 2023, "1", 98.5],
+        ["县00002", 2023, "2", 3],
+    ]:
+        xl.active.append(row)
+    xl.save(tmp_path / "2023.xlsx")
+    opened = ExcelBook(tmp_path / "2023.xlsx")
+    chosen = opened.choose()
+    assert chosen.part is not None
+    assert b"&#" in b"".join(opened.workbook.package.chunks(chosen.part))
+
+    def followed(*_: object) -> SheetScan:
+        raise AssertionError("followed element by element")
+
+    monkeypatch.setattr(ooxml, "_follow_sheet", followed)
+    scan = scan_sheet(opened.workbook, chosen, "a submission")
+    assert (scan.rows, scan.columns, scan.unreadable, scan.percent) == (3, 4, {}, set())

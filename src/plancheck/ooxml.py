@@ -762,9 +762,9 @@ def _plain_sheet(workbook: Workbook, part: str, data: bytes | bytearray) -> Shee
     call per element (a national file has millions: seconds); None when they do not. Never an
     error: every refusal is ``_follow_sheet``'s, in its order.
 
-    Settled: a sheet expat parses (with no handler per element) in UTF-8, holding no reference
-    (``&``), comment, CDATA, DTD or processing instruction — so every ``<`` opens a tag and an
-    attribute holds what it shows; no formula (``f``), no ``t="e"``, no ``s`` of a percent style;
+    Settled: a sheet expat parses (with no handler per element) in UTF-8, holding no comment,
+    CDATA, DTD or processing instruction (so every ``<`` opens a tag) and no reference in an
+    attribute (``&``: each holds what it shows); no formula (``f``), no ``t="e"``, no ``s`` of a percent style;
     from the first ``<sheetData`` on, no prefixed cell or row, every cell ``<c r="A1"`` and every
     row ``<row r="1"`` first (A–XFD, 1–999999), and each ``<dimension ref>`` plain. Then the scan
     notes no cell, raises nothing the dimensions do not, and its extent is the largest column and
@@ -774,7 +774,9 @@ def _plain_sheet(workbook: Workbook, part: str, data: bytes | bytearray) -> Shee
     if data[start : start + 1] != b"<" or data[start + 1 : start + 2] in (b"", b"\0"):
         return None  # UTF-16 (or nothing): the bytes are not the characters
     # (A byte rare in sheets is looked for first: one pass at memchr's speed, not a pair's.)
-    if b"&" in data or (b"!" in data and b"<!" in data) or data.find(b"<?", start + 1) >= 0:
+    if (b"!" in data and b"<!" in data) or data.find(b"<?", start + 1) >= 0:
+        return None
+    if b"&" in data and _reference_in_attribute(data):
         return None
     for name in (rb"<f", rb":f"):
         if re.search(name + _END_OF_NAME, data):
@@ -815,6 +817,15 @@ def _plain_sheet(workbook: Workbook, part: str, data: bytes | bytearray) -> Shee
     if encodings and encodings[0] is not None and encodings[0].lower() != "utf-8":
         return None
     return SheetScan(rows=max_rows, columns=max_cols)
+
+
+def _reference_in_attribute(data: bytes | bytearray) -> bool:
+    """Whether an attribute's value may hold a reference (``t="&#101;"`` is ``t="e"``): an ``&``
+    after ``="`` (or ``='``) before the quote closes. A text's references (openpyxl writes 县 as
+    ``&#21439;``) are no attribute's: the scan reads no text of a sheet settled."""
+    if re.search(rb'=[ \t\r\n]*"[^"&]*&', data):
+        return True
+    return b"'" in data and re.search(rb"=[ \t\r\n]*'[^'&]*&", data) is not None
 
 
 def _first_start_tag(data: bytes | bytearray, name: bytes) -> int | None:
