@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +164,33 @@ def test_a_year_typed_as_an_excel_date_is_its_year(tmp_path: Path) -> None:
                                           (2023, 1.5, 5)]  # fmt: skip
 
 
+def test_a_year_typed_as_a_date_in_a_workbook_of_the_1904_date_system(tmp_path: Path) -> None:
+    """Excel shows the number 2023 as 1909-07-16 there (<workbookPr date1904="1">): it was read
+    with the 1900 system's day 0 and refused (or, in a column of dates, taken as 1909)."""
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    xl = openpyxl.Workbook()
+    xl.epoch = CALENDAR_MAC_1904
+    sheet = xl.active
+    sheet.title = "Sheet1"
+    for row in (["指标", "年份", "实际值"], ["1", dt.datetime(2023, 1, 1), 100], ["4", 2023, 100],
+                ["5", "2023", 1.5]):  # fmt: skip
+        sheet.append(row)
+    sheet["B3"].number_format = "yyyy-mm-dd"  # the number 2023, shown as a date
+    xl.save(tmp_path / "dates.xlsx")
+    with zipfile.ZipFile(tmp_path / "dates.xlsx") as saved:
+        assert b'date1904="1"' in saved.read("xl/workbook.xml")
+    done = invoke("evaluate", tmp_path / "dates.xlsx", "-f", "json")
+    assert done.exit_code == 1, done.stderr
+    found = results(done.stdout)
+    assert [found[i] for i in "145"] == [(2023, 100, 2), (2023, 100, 3), (2023, 1.5, 4)]
+    only_dates = tmp_path / "only-dates.xlsx"  # every cell a date: still the number's year
+    sheet.delete_rows(4)
+    xl.save(only_dates)
+    done = invoke("evaluate", only_dates, "-f", "json")
+    assert [results(done.stdout)[i] for i in "14"] == [(2023, 100, 2), (2023, 100, 3)]
+
+
 def test_a_date_in_a_year_column_is_its_year_when_the_whole_column_is_dates(
     tmp_path: Path,
 ) -> None:
@@ -190,6 +218,9 @@ def test_year_of_date() -> None:
     assert year_of_date(DateCell("1905-07-15"), True) == 2023
     assert year_of_date(DateCell("2023-06-30"), False) is None
     assert year_of_date(DateCell("2023-06-30"), True) == 2023
+    assert year_of_date(DateCell("1909-07-16"), False, date1904=True) == 2023
+    assert year_of_date(DateCell("1909-07-16"), True) == 1909  # the 1900 system: a date of 1909
+    assert year_of_date(DateCell("2023-01-01"), False, date1904=True) == 2023
 
 
 def test_a_mistyped_header_is_no_title_over_its_figures(tmp_path: Path) -> None:

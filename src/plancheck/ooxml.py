@@ -19,6 +19,7 @@ The limits are constants, documented in the README ("Limits").
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -108,6 +109,20 @@ class Package:
         self.path, self.data, self.kind, self.archive = path, data, kind, archive
         # Readers look parts up ignoring case and with '\' as '/' (python-calamine does).
         self.parts = {_normal(info.filename): info for info in archive.infolist()}
+        # A workbook's large XML parts as checked (its sheets), for the scan of one not to
+        # unpack it again; the scan takes them (``unpacked``).
+        self._unpacked: dict[str, bytearray] = {}
+
+    def unpacked(self, info: zipfile.ZipInfo) -> bytes | bytearray:
+        """The part unpacked and checked, whole; the package keeps no other part's bytes after."""
+        kept = self._unpacked.pop(info.filename, None)
+        self._unpacked.clear()
+        if kept is not None:
+            return kept
+        data = bytearray()
+        for piece in self.chunks(info):
+            data += piece
+        return data
 
     def unreadable(self, reason: str) -> UserError:
         return UserError(say("ooxml.unreadable", readable=_word(self.kind.readable), reason=reason),
@@ -247,10 +262,16 @@ def open_package(path: Path, kind: Kind, purpose: str) -> Package:
         # shared strings): the text ``<!DOCTYPE`` can stand nowhere else in well-formed XML
         # but a comment or CDATA, so a part holding it is refused without parsing it.
         tail = b""
+        keep = kind is WORKBOOK and info.file_size >= RATIO_FROM
+        whole = bytearray()
         for piece in package.chunks(info):
             if _DOCTYPE in tail + piece[: len(_DOCTYPE)] or _DOCTYPE in piece:
                 raise package.unreadable(say("ooxml.dtd", part=info.filename))
             tail = piece[-len(_DOCTYPE) :]
+            if keep:
+                whole += piece
+        if keep:
+            package._unpacked[info.filename] = whole
     return package
 
 
@@ -315,7 +336,10 @@ def _xml_parser(package: Package, part: str) -> expat.XMLParserType:
 
 
 def _feed(
-    package: Package, part: str, parser: expat.XMLParserType, chunks: Iterator[bytes]
+    package: Package,
+    part: str,
+    parser: expat.XMLParserType,
+    chunks: Iterator[bytes] | Iterator[bytes | memoryview],
 ) -> None:
     try:
         for piece in chunks:
@@ -366,6 +390,9 @@ class Workbook:
     # <calcPr fullCalcOnLoad="1">: the workbook asks Excel to compute every formula when it
     # opens — a program wrote it, and a formula's saved 0 is xlsxwriter's placeholder.
     stale_formulas: bool = False
+    # <workbookPr date1904="1">: day 0 is 1 January 1904 (Excel for the Mac's old default), and
+    # python-calamine gives the dates of such a workbook from it.
+    date1904: bool = False
 
 
 def read_workbook(package: Package) -> Workbook:
@@ -383,10 +410,13 @@ def read_workbook(package: Package) -> Workbook:
     active = [0]
     views = [0]
     stale = [False]
+    date1904 = [False]
 
     def start(local: str, attributes: dict[str, str]) -> None:
         if local == "calcPr":
             stale[0] = attributes.get("fullCalcOnLoad", "").strip().lower() in ("1", "true")
+        elif local == "workbookPr":  # "1" or "true" as written, as python-calamine reads it
+            date1904[0] = attributes.get("date1904") in ("1", "true")
         elif local == "sheet":
             rid = next((v for k, v in attributes.items() if k != "id" and _local(k) == "id"), "")
             listed.append((attributes.get("name", ""), rid, attributes.get("state", "visible")))
@@ -402,7 +432,8 @@ def read_workbook(package: Package) -> Workbook:
         kind, target = targets.get(rid, ("", ""))
         part = package.find(_resolve("xl/", target)) if target else None
         sheets.append(Sheet(name, part, kind, state))
-    return Workbook(package, tuple(sheets), active[0], _percent_styles(package), stale[0])
+    return Workbook(package, tuple(sheets), active[0], _percent_styles(package), stale[0],
+                    date1904[0])  # fmt: skip
 
 
 def _relationships(package: Package, part: str) -> dict[str, tuple[str, str]]:
@@ -554,12 +585,37 @@ def scan_sheet(workbook: Workbook, sheet: Sheet, purpose: str) -> SheetScan:
     Positions follow python-calamine: a cell's ``r`` names it; a cell without one follows the
     cell before it in its row, and a row without ``r`` follows the row before it. Every cell
     counts for the extent, filled or not (python-calamine keeps only the filled ones: a bound).
+
+    A plain sheet, as programs and Excel write a national file, is settled from its bytes
+    (``_plain_sheet``: expat without a Python call per element); any other is followed element
+    by element (``_follow_sheet``), which alone refuses.
     """
-    package, scan = workbook.package, SheetScan()
+    package = workbook.package
     if sheet.part is None:
         raise package.unreadable(
             say("ooxml.sheet_no_part", name=sheet.name, noun=_word(package.kind.noun))
         )
+    try:
+        data: bytes | bytearray | None = package.unpacked(sheet.part)
+    except UserError:  # (open_package unpacked it already) followed below, to where it fails
+        data = None
+    if data is not None:
+        settled = _plain_sheet(workbook, sheet.part.filename, data)
+        if settled is not None:
+            return settled
+    pieces = package.chunks(sheet.part) if data is None else _pieces(data)
+    return _follow_sheet(workbook, sheet, purpose, pieces)
+
+
+def _follow_sheet(
+    workbook: Workbook,
+    sheet: Sheet,
+    purpose: str,
+    pieces: Iterator[bytes] | Iterator[bytes | memoryview],
+) -> SheetScan:
+    """``scan_sheet``'s scan, element by element: every rule, every error, in document order."""
+    package, scan = workbook.package, SheetScan()
+    assert sheet.part is not None
     part = sheet.part.filename
     percent_styles = workbook.percent_styles
     stale = workbook.stale_formulas
@@ -636,10 +692,7 @@ def scan_sheet(workbook: Workbook, sheet: Sheet, purpose: str) -> SheetScan:
             declared = attributes.get("ref", "")
             if not declared:
                 return  # no extent declared: the cells say it
-            # Both ends within Excel's grid, as a cell's name must be (A1:XFE1 is no sheet's).
-            first, _, last = declared.partition(":")
-            _position(first, package, part)
-            end_row, end_col = _position(last or first, package, part)
+            end_row, end_col = _declared_end(declared, package, part)
             if (end_row + 1) * (end_col + 1) > MAX_CELLS:
                 raise too_large(end_row + 1, end_col + 1)
 
@@ -685,11 +738,203 @@ def scan_sheet(workbook: Workbook, sheet: Sheet, purpose: str) -> SheetScan:
         parser.CharacterDataHandler = None
 
     parser.StartElementHandler = start
-    _feed(package, part, parser, package.chunks(sheet.part))
+    _feed(package, part, parser, pieces)
     if watched:
         close_cell()
     scan.rows, scan.columns = max_rows, max_cols
     return scan
+
+
+# --- a plain sheet, settled from its bytes ---------------------------------------------------
+
+_END_OF_NAME = rb"[ \t\r\n/>]"  # what follows an element's name in a tag
+_MOST_MAXIMA = 2_000  # larger columns or rows met past the first rows, before giving up
+
+
+def _pieces(data: bytes | bytearray) -> Iterator[bytes | memoryview]:
+    view = memoryview(data)
+    for at in range(0, len(data), _CHUNK):
+        yield view[at : at + _CHUNK]
+
+
+def _plain_sheet(workbook: Workbook, part: str, data: bytes | bytearray) -> SheetScan | None:
+    """What ``_follow_sheet`` would find in the sheet, when its bytes settle it without a Python
+    call per element (a national file has millions: seconds); None when they do not. Never an
+    error: every refusal is ``_follow_sheet``'s, in its order.
+
+    Settled: a sheet expat parses (with no handler per element) in UTF-8, holding no comment,
+    CDATA, DTD or processing instruction (so every ``<`` opens a tag) and no reference in an
+    attribute (``&``: each holds what it shows); no formula (``f``), no ``t="e"``, no ``s`` of a percent style;
+    from the first ``<sheetData`` on, no prefixed cell or row, every cell ``<c r="A1"`` and every
+    row ``<row r="1"`` first (A–XFD, 1–999999), and each ``<dimension ref>`` plain. Then the scan
+    notes no cell, raises nothing the dimensions do not, and its extent is the largest column and
+    the largest row the cells name, each found by searching the bytes for a larger one.
+    """
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    if data[start : start + 1] != b"<" or data[start + 1 : start + 2] in (b"", b"\0"):
+        return None  # UTF-16 (or nothing): the bytes are not the characters
+    # (A byte rare in sheets is looked for first: one pass at memchr's speed, not a pair's.)
+    if (b"!" in data and b"<!" in data) or data.find(b"<?", start + 1) >= 0:
+        return None
+    if b"&" in data and _reference_in_attribute(data):
+        return None
+    for name in (rb"<f", rb":f"):
+        if re.search(name + _END_OF_NAME, data):
+            return None
+    if (b'"e"' in data or (b"'" in data and b"'e'" in data)) and re.search(
+        rb"[ \t\r\n]t[ \t\r\n]*=[ \t\r\n]*(?:\"e\"|'e')", data
+    ):
+        return None
+    if workbook.percent_styles:
+        styles = b"|".join(re.escape(style.encode()) for style in sorted(workbook.percent_styles))
+        if re.search(rb"[ \t\r\n]s[ \t\r\n]*=[ \t\r\n]*(?:\"(?:%b)\"|'(?:%b)')" % (styles, styles),
+                     data):  # fmt: skip
+            return None
+    if not _plain_dimensions(workbook.package, part, data):
+        return None
+    first = _first_start_tag(data, b"sheetData")
+    if first is None:
+        return None
+    max_rows = max_cols = 0
+    if first >= 0:  # cells count from the first <sheetData> on (python-calamine's too)
+        if re.compile(rb":(?:c|row)" + _END_OF_NAME).search(data, first):
+            return None
+        if re.compile(rb'<row(?=[ \t\r\n/>])(?! r="[1-9][0-9]{0,5}")').search(data, first):
+            return None
+        extent = _cells_extent(data, first)
+        if extent is None:
+            return None
+        max_rows, max_cols = extent
+        if max_rows * max_cols > MAX_CELLS:
+            return None
+    parser = _xml_parser(workbook.package, part)
+    encodings: list[str | None] = []
+    parser.XmlDeclHandler = lambda _version, encoding, _standalone: encodings.append(encoding)
+    try:
+        _feed(workbook.package, part, parser, _pieces(data))
+    except UserError:
+        return None
+    if encodings and encodings[0] is not None and encodings[0].lower() != "utf-8":
+        return None
+    return SheetScan(rows=max_rows, columns=max_cols)
+
+
+def _reference_in_attribute(data: bytes | bytearray) -> bool:
+    """Whether an attribute's value may hold a reference (``t="&#101;"`` is ``t="e"``): an ``&``
+    after ``="`` (or ``='``) before the quote closes. A text's references (openpyxl writes 县 as
+    ``&#21439;``) are no attribute's: the scan reads no text of a sheet settled."""
+    if re.search(rb'=[ \t\r\n]*"[^"&]*&', data):
+        return True
+    return b"'" in data and re.search(rb"=[ \t\r\n]*'[^'&]*&", data) is not None
+
+
+def _first_start_tag(data: bytes | bytearray, name: bytes) -> int | None:
+    """Where the first ``<name`` tag starts; -1 when there is none, None when the bytes leave it
+    open (a prefixed ``<x:name``, or the word too often in texts)."""
+    at, seen = data.find(name), 0
+    while at >= 0:
+        if data[at + len(name) : at + len(name) + 1] in (b" ", b"\t", b"\r", b"\n", b"/", b">"):
+            before = data[at - 1 : at]
+            if before == b"<":
+                return at - 1
+            if before == b":":
+                return None
+        seen += 1
+        if seen > 100:
+            return None
+        at = data.find(name, at + len(name))
+    return -1
+
+
+def _plain_dimensions(package: Package, part: str, data: bytes | bytearray) -> bool:
+    """Every ``dimension`` tag is ``<dimension ref="A1:D9"/>`` within the bounds the scan holds
+    it to (``_declared_end``), and the word stands nowhere else."""
+    at, seen = data.find(b"dimension"), 0
+    while at >= 0:
+        seen += 1
+        if seen > 100:
+            return False
+        if data[at + 9 : at + 10] in (b" ", b"\t", b"\r", b"\n", b"/", b">"):
+            before = data[at - 2 : at]
+            if before[-1:] == b"<":
+                found = re.compile(rb'<dimension ref="([A-Za-z0-9:]*)"[ \t\r\n]*/?>').match(
+                    data, at - 1
+                )
+                if found is None:
+                    return False
+                if found[1]:
+                    try:
+                        end_row, end_col = _declared_end(found[1].decode(), package, part)
+                    except UserError:
+                        return False
+                    if (end_row + 1) * (end_col + 1) > MAX_CELLS:
+                        return False
+            elif before != b"</":
+                return False
+        at = data.find(b"dimension", at + 9)
+    return True
+
+
+def _cells_extent(data: bytes | bytearray, first: int) -> tuple[int, int] | None:
+    """The largest row and column (from 1) the cells from ``first`` on name, when every one is
+    ``<c r="A1"`` first (A–XFD, 1–999999); else None. One search for a cell that is not within
+    the largest met so far, going on from each larger one it meets."""
+    cell = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,5})"')
+    # Those of the first rows and the last cell: mostly the largest already.
+    met = cell.findall(data, first, first + _CHUNK)
+    last = data.rfind(b'<c r="', first)
+    if last >= 0 and (found := cell.match(data, last)) is not None:
+        met.append((found[1], found[2]))
+    if not met:
+        return (0, 0) if last < 0 else None
+    letters = max((m[0] for m in met), key=lambda name: _COLUMNS.get(name.decode(), EXCEL_COLUMNS))
+    digits = max((m[1] for m in met), key=int)
+    at = first
+    for _ in range(_MOST_MAXIMA):
+        if letters.decode() not in _COLUMNS:
+            return None
+        within = b'<c(?=[ \\t\\r\\n/>])(?! r="(?:%b)(?:%b)")' % (
+            b"|".join(_at_most(letters, b"A", b"A", b"Z")),
+            b"|".join(_at_most(digits, b"1", b"0", b"9")),
+        )
+        outside = re.compile(within).search(data, at)
+        if outside is None:
+            return int(digits), _COLUMNS[letters.decode()] + 1
+        found = cell.match(data, outside.start())
+        if found is None:
+            return None
+        if _COLUMNS.get(found[1].decode(), EXCEL_COLUMNS) > _COLUMNS[letters.decode()]:
+            letters = found[1]
+        if int(found[2]) > int(digits):
+            digits = found[2]
+        at = outside.start() + 1
+    return None
+
+
+def _at_most(value: bytes, first_low: bytes, low: bytes, high: bytes) -> list[bytes]:
+    """Patterns of the runs of letters (or digits) that come no later than ``value``: shorter
+    ones, and ones as long and no greater character by character (its first character at least
+    ``first_low``, the others at least ``low``)."""
+    size, choices = len(value), [value]
+    if size > 1:
+        choices.append(b"[%b-%b][%b-%b]{0,%d}" % (first_low, high, low, high, size - 2))
+    for k in range(size):
+        lowest = (first_low if k == 0 else low)[0]
+        if value[k] > lowest:
+            choices.append(
+                value[:k]
+                + b"[%c-%c]" % (lowest, value[k] - 1)
+                + b"[%b-%b]" % (low, high) * (size - k - 1)
+            )
+    return choices
+
+
+def _declared_end(declared: str, package: Package, part: str) -> tuple[int, int]:
+    """The last cell of a ``<dimension ref>``: both ends within Excel's grid, as a cell's name
+    must be (A1:XFE1 is no sheet's)."""
+    first, _, last = declared.partition(":")
+    _position(first, package, part)
+    return _position(last or first, package, part)
 
 
 def _position(ref: str, package: Package, part: str) -> tuple[int, int]:

@@ -193,7 +193,8 @@ class _Builder:
             )
             dropped = self._unreadable_texts(context, layout, unreadable)
             if book.dated(name) and (year_at := layout.fields.get("year")) is not None:
-                dropped |= self._date_years(context, layout, grid, header.rows, year_at)
+                dropped |= self._date_years(context, layout, grid, header.rows, year_at,
+                                            book.date1904)  # fmt: skip
             if dropped:
                 numbered = ((n, row) for n, row in numbered if n not in dropped)
             layout.feed(self, context, numbered)
@@ -246,12 +247,19 @@ class _Builder:
         return dropped
 
     def _date_years(
-        self, context: _FileContext, layout: Layout, grid: list[list[str]], start: int, col: int
+        self,
+        context: _FileContext,
+        layout: Layout,
+        grid: list[list[str]],
+        start: int,
+        col: int,
+        date1904: bool,
     ) -> set[int]:
         """A year typed as an Excel date (a date, or a number formatted as one) is the year it
         stands for (``read_xlsx.year_of_date``), written into ``grid`` for its row to be read;
         a date that stands for none is reported and its row dropped. ``start``: the rows of the
-        header and above it. The lines dropped."""
+        header and above it; ``date1904``: the workbook counts its dates from 1904. The lines
+        dropped."""
         from plancheck.submission.read_xlsx import DateCell, year_of_date
 
         dated: list[list[str]] = []
@@ -268,7 +276,7 @@ class _Builder:
         for line, row in zip(lines, dated, strict=True):
             date = row[col]
             assert isinstance(date, DateCell)
-            year = year_of_date(date, every_cell_a_date)
+            year = year_of_date(date, every_cell_a_date, date1904)
             if year is not None:
                 row[col] = str(year)
                 continue

@@ -122,6 +122,7 @@ class ExcelBook:
             raise
         except Exception as exc:  # calamine raises its own error types (zip, XML, password…)
             raise self._unreadable(exc) from None
+        del found  # python-calamine's own copy of the cells: tens of MB for a national file
         # Text cells (most of a sheet, and every empty one) are taken as they are, and each
         # distinct number is written out once: the grid of a national file has millions of cells
         # and a few thousand numbers (years, figures).
@@ -134,17 +135,25 @@ class ExcelBook:
                 return dates[-1]
             return cell_text(value)
 
-        grid = [
-            [v if (kind := v.__class__) is str else numbers[v] if kind is float else other_text(v)
-             for v in row]
-            for row in rows
-        ]  # fmt: skip
+        percent = {  # a number shown as 98.5% is the figure 98.5
+            (line, col): number
+            for line, col in scan.percent
+            if line <= len(rows) and col < len(rows[line - 1])
+            and isinstance(number := rows[line - 1][col], int | float)
+            and not isinstance(number, bool)
+        }  # fmt: skip
+        # Row by row in place: each row of values is let go as its row of texts is made, so the
+        # sheet is never held twice.
+        for n, row in enumerate(rows):
+            rows[n] = [
+                v if (kind := v.__class__) is str else numbers[v] if kind is float
+                else other_text(v)
+                for v in row
+            ]  # fmt: skip
+        grid: list[list[str]] = rows
         self._dated[name] = bool(dates)
-        for line, col in scan.percent:  # a number shown as 98.5% is the figure 98.5
-            if line <= len(rows) and col < len(rows[line - 1]):
-                number = rows[line - 1][col]
-                if isinstance(number, int | float) and not isinstance(number, bool):
-                    grid[line - 1][col] = percent_text(number)
+        for (line, col), number in percent.items():
+            grid[line - 1][col] = percent_text(number)
         # A cell merged across columns (a title, a header's 2023年 over 目标值 and 实际值) is
         # left in its first cell, and kept to be asked for (``across``).
         across: dict[int, list[tuple[int, int]]] = {}
@@ -172,6 +181,11 @@ class ExcelBook:
         """The cells of the sheet ``grid`` read merged over two columns or more, by their first
         row (from 1): each one's first and last column (from 0)."""
         return self._across.get(name, {})
+
+    @property
+    def date1904(self) -> bool:
+        """Whether the workbook counts its dates from 1904 (``year_of_date``)."""
+        return self.workbook.date1904
 
     def dated(self, name: str) -> bool:
         """Whether the sheet ``grid`` read has a cell Excel holds as a date (a ``DateCell``)."""
@@ -204,20 +218,23 @@ class DateCell(str):
     (``year_of_date``)."""
 
 
-# Excel's day 0 (serials count days from it; its 1900 leap-year bug is before 1 March 1900)
+# Excel's day 0 (serials count days from it; its 1900 leap-year bug is before 1 March 1900),
+# and that of a workbook in the 1904 date system (<workbookPr date1904="1">)
 _EPOCH = dt.date(1899, 12, 30)
+_EPOCH_1904 = dt.date(1904, 1, 1)
 
 
-def year_of_date(cell: DateCell, every_cell_a_date: bool) -> int | None:
+def year_of_date(cell: DateCell, every_cell_a_date: bool, date1904: bool = False) -> int | None:
     """The year a date in a year column stands for, or None when it stands for none:
 
     - a year typed in a cell formatted as a date is the number the cell holds, which Excel shows
-      as a day of 1905 (2023 is 1905-07-15);
+      as a day of 1905 (2023 is 1905-07-15), or of 1909 in a workbook of the 1904 date system
+      (``date1904``: 2023 is 1909-07-16);
     - a date on 1 January is its year (2023-01-01 is 2023), and so is any date of a column
       whose every cell is one (a column of 2023-12-31: the years, as a date format shows them).
     """
     day = dt.date.fromisoformat(cell[:10])
-    serial = (day - _EPOCH).days
+    serial = (day - (_EPOCH_1904 if date1904 else _EPOCH)).days
     if 1900 <= serial <= 2100:
         return serial
     if (day.month, day.day) == (1, 1) or every_cell_a_date:
