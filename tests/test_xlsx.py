@@ -422,3 +422,27 @@ def test_a_unit_or_note_excel_never_computed_is_no_text(
     cell = f"Sheet1!{letter}5"
     assert result.stderr.startswith(f"{book}:5: {cell}: {said}"), result.stderr
     assert result.stderr.count("\n") == 1
+
+
+def test_a_formula_of_a_sheets_extension_past_its_cells_is_no_cells(tmp_path: Path) -> None:
+    # A 2010 data bar keeps its formula in an <xm:f> after </sheetData>, and xlsxwriter asks for
+    # a recompute on opening: that formula is no cell's (the last figure was refused as one).
+    rows = sample_rows()
+    book = tmp_path / "2023.xlsx"
+    xl = xlsxwriter.Workbook(str(book))
+    sheet, other = xl.add_worksheet("Sheet1"), xl.add_worksheet("Sheet2")
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value)
+    other.write_number(0, 0, 1)
+    sheet.conditional_format(1, 3, len(rows) - 1, 3, {
+        "type": "data_bar", "data_bar_2010": True, "min_type": "formula",
+        "min_value": "=Sheet2!$A$1"})  # fmt: skip
+    xl.close()
+    with zipfile.ZipFile(book) as package:
+        assert b"<xm:f>" in package.read("xl/worksheets/sheet1.xml")  # past </sheetData>
+    from_xlsx = invoke("evaluate", book, "-f", "json")
+    from_csv = invoke("evaluate", SAMPLES / "2023.csv", "-f", "json")
+    assert from_xlsx.exit_code == from_csv.exit_code == 0, from_xlsx.output
+    assert statuses(from_xlsx.stdout) == statuses(from_csv.stdout)

@@ -688,6 +688,7 @@ def _follow_sheet(
                 listen()
         elif local == "sheetData":
             in_data = True
+            parser.EndElementHandler = outside
         elif local == "dimension":
             declared = attributes.get("ref", "")
             if not declared:
@@ -701,6 +702,14 @@ def _follow_sheet(
         return UserError(say("ooxml.sheet_too_large", name=sheet.name, end=end,
                              cells=f"{rows * cols:,}", limit=f"{MAX_CELLS:,}",
                              purpose=_word(purpose)), package.path)  # fmt: skip
+
+    def outside(name: str) -> None:
+        """Between watched cells only the end of ``<sheetData>`` matters: past it no element is a
+        cell (an ``<xm:f>`` of a conditional format's or a list's extension is no formula)."""
+        nonlocal in_data
+        if name.endswith("sheetData") and _local(name) == "sheetData":
+            in_data = False
+            parser.EndElementHandler = None
 
     def watch() -> None:
         """Follow this cell to its end: its formula's and value's texts decide what it shows."""
@@ -734,7 +743,7 @@ def _follow_sheet(
         if shown:
             scan.unreadable[(cell_row + 1, cell_col)] = shown
         watched = False
-        parser.EndElementHandler = None
+        parser.EndElementHandler = outside if in_data else None
         parser.CharacterDataHandler = None
 
     parser.StartElementHandler = start
