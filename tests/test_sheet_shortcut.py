@@ -55,7 +55,6 @@ SETTLED = {
     "plain": sheet(),
     "a cell far from its row's r": sheet(between='<row r="3"><c r="Z9"><v>1</v></c></row>'),
     "rows out of order": sheet(between=FAR + '<row r="7"><c r="C7"><v>1</v></c></row>'),
-    "a cell after sheetData counts": sheet(after='<c r="J20"/>'),
     "a cell inside a cell counts": sheet(
         cells={"A2": '<c r="A2" t="inlineStr"><is><t>x</t><c r="R55"/></is></c>'}
     ),
@@ -74,6 +73,7 @@ SETTLED = {
 }
 
 LEFT = {
+    "a cell after sheetData": sheet(after='<c r="J20"/>'),
     "prefixed elements": make.sheet_xml(ROWS, prefix="x"),
     "a cell without r": sheet(cells={"B2": "<c><v>1</v></c>"}),
     "a row without r": sheet(between='<row><c r="A3"/></row>'),
@@ -233,3 +233,10 @@ def test_a_sheet_openpyxl_wrote_in_chinese_is_settled(
     monkeypatch.setattr(ooxml, "_follow_sheet", followed)
     scan = scan_sheet(opened.workbook, chosen, "a submission")
     assert (scan.rows, scan.columns, scan.unreadable, scan.percent) == (3, 4, {}, set())
+
+
+def test_a_cell_after_sheetdata_is_no_cell(tmp_path: Path) -> None:
+    # python-calamine reads no cell past </sheetData> (a 2010 data bar's <xm:f> stands there).
+    _, followed = scanned(tmp_path, sheet(after='<c r="J20"><f>A1</f></c>'))
+    assert isinstance(followed, SheetScan) and not followed.unreadable
+    assert (followed.rows, followed.columns) == (2, 4)

@@ -805,9 +805,12 @@ def _plain_sheet(workbook: Workbook, part: str, data: bytes | bytearray) -> Shee
     if first is None:
         return None
     max_rows = max_cols = 0
-    if first >= 0:  # cells count from the first <sheetData> on (python-calamine's too)
+    if first >= 0:  # cells count from the first <sheetData> to its end (python-calamine's too)
         if re.compile(rb":(?:c|row)" + _END_OF_NAME).search(data, first):
             return None
+        closed = re.compile(rb"<sheetData[^>]*/>|</sheetData[ \t\r\n]*>").search(data, first)
+        if closed is None or re.compile(rb"<(?:c|row)" + _END_OF_NAME).search(data, closed.end()):
+            return None  # an element named as a cell past the cells: the scan says it is none
         if re.compile(rb'<row(?=[ \t\r\n/>])(?! r="[1-9][0-9]{0,5}")').search(data, first):
             return None
         extent = _cells_extent(data, first)
