@@ -125,24 +125,36 @@ def test_an_error_deep_in_a_large_submission_names_its_key(
     assert first.stderr == second.stderr and f"{path}:19:" in first.stderr, first.stderr
 
 
-def test_a_large_files_units_are_not_located_unless_one_is_wrong(
+def test_a_submission_is_read_once_one_record_at_a_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A large YAML file keeps no key's place; one read again for an error reads the whole file
-    again (a second pass, twice the memory): a unit's key is looked up only for an error."""
+    """A YAML submission is read from its events once, its records one at a time as they
+    come: never the whole file's data (``read_yaml``), nor a second pass for its units'
+    places (each record comes with its own marks)."""
     from plancheck import yamlfile
     from plancheck.plan.load import load_plan
     from plancheck.submission.read import read_submission
 
-    monkeypatch.setattr(yamlfile, "SHALLOW_FROM", 0)  # every file read as a large one
-    reads = []
-    real = yamlfile._read_events
-    monkeypatch.setattr(yamlfile, "_read_events", lambda *a, **k: reads.append(1) or real(*a, **k))
+    reads: list[int] = []
+    real = yamlfile.PlainEvents.entries
+    monkeypatch.setattr(yamlfile.PlainEvents, "entries", lambda s: reads.append(1) or real(s))
+    monkeypatch.setattr(yamlfile, "_read_events", lambda *a, **k: pytest.fail("read whole"))
+    held: list[int] = []
+    real_entry = yamlfile.PlainEvents._entries
+
+    def entries(events: yamlfile.PlainEvents) -> Any:
+        for entry in real_entry(events):
+            held.append(len(events.root["records"]))
+            yield entry
+
+    monkeypatch.setattr(yamlfile.PlainEvents, "_entries", entries)
     source = tmp_path / "2023.yaml"
     source.write_text(
         'records:\n  - {unit: 徐汇区, indicator: "4", value: 100}\n'
         '  - {unit: 长宁区, indicator: "4", value: 90}\n',
         encoding="utf-8",
     )
-    read_submission([source], load_plan(None), None)
+    submission = read_submission([source], load_plan(None), None)
     assert len(reads) == 1
+    assert held == [0, 0]  # the records list holds none of them
+    assert len(submission.observations) == 2

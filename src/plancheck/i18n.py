@@ -404,6 +404,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "yaml.unknown_key": "unknown key '{key}'",
         "yaml.record_no_indicator": "record has no 'indicator'",
         "yaml.record_year_disagrees": "{year} disagrees with the file's 'year: {file_year}' (line {line}); give a record its own year only when it is the file's, or give the year on each record and none at the top",
+        "yaml.record_unit_disagrees": "'{unit}' disagrees with the file's 'unit: {file_unit}' (line {line}); give a record its own unit only when it is the file's, or give the unit on each record and none at the top",
         # app.py, evaluate/engine.py
         "app.plan_more": "{message} (and {more} more: plancheck plan validate{where})",
         "app.not_a_year": "{option} {year}: not a year (1900–2100)",
@@ -948,6 +949,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "yaml.unknown_key": "未知的键“{key}”",
         "yaml.record_no_indicator": "记录中没有“indicator”",
         "yaml.record_year_disagrees": "{year} 与文件顶部的“year: {file_year}”（第 {line} 行）不一致；记录自带的年份须与文件的年份相同，或者在每条记录中给出年份、不在顶部给出",
+        "yaml.record_unit_disagrees": "“{unit}”与文件顶部的“unit: {file_unit}”（第 {line} 行）不一致；记录自带的单位须与文件的单位相同，或者在每条记录中给出单位、不在顶部给出",
         # app.py, evaluate/engine.py
         "app.plan_more": "{message}（另有 {more} 个问题：plancheck plan validate{where}）",
         "app.not_a_year": "{option} {year}：不是有效年份（1900–2100）",

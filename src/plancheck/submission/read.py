@@ -203,9 +203,14 @@ class _Builder:
                 from plancheck.submission.read_yaml import read_yaml_submission
 
                 records = 0
-                for record in read_yaml_submission(text, file):
-                    self.add_record(context, record)
-                    records += 1
+                submission = read_yaml_submission(text, file)
+                try:
+                    for record in submission:
+                        self.add_record(context, record)
+                        records += 1
+                except UserError:  # a bad record: a YAML error later in the file is said first
+                    submission.check_rest()
+                    raise
                 if records > SLOW_YAML_RECORDS:
                     self.warnings.append(say("read.slow_yaml", file=file, records=f"{records:,}"))
             else:
