@@ -365,11 +365,21 @@ class PlainEvents:
 
         marks = self.marks
         own: dict[Path_, tuple[int, int]] | None = None  # the marks of the entry being read
-        position = self.lines.position
+        scalars_get = scalars.get
+        Scalar, MappingStart, MappingEnd = (
+            yaml.ScalarEvent,
+            yaml.MappingStartEvent,
+            yaml.MappingEndEvent,
+        )
+        SequenceStart, SequenceEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
         # Open collections, innermost last: [collection, its path, a mapping's pending key or
         # None, a sequence's next index, the keys of a split mapping (a split list: an empty
-        # set; not split: None)].
+        # set; not split: None), is it a mapping]. Lines and columns are libyaml's, plus one:
+        # no line separator but \n and \r (``_Lines``).
         open_: list[list[Any]] = []
+        parent: list[Any] | None = None
+        value: Any
+        split: set[str] | None
         documents = 0
         parser = loader(self.text)
         get_event = parser.get_event
@@ -377,81 +387,94 @@ class PlainEvents:
             event: Any
             while (event := get_event()) is not None:
                 kind = event.__class__
-                if kind is yaml.DocumentStartEvent:
-                    documents += 1
-                    if documents > 1:
-                        raise NotPlain
-                    continue
-                if kind in _FRAME_EVENTS:
-                    continue
-                parent = open_[-1] if open_ else None
-                if parent is None:
+                if parent is None:  # the stream's and document's own events, the root
+                    if kind is yaml.DocumentStartEvent:
+                        documents += 1
+                        if documents > 1:
+                            raise NotPlain
+                        continue
+                    if kind in _FRAME_EVENTS:
+                        continue
                     path: Path_ = ()
-                elif parent[0].__class__ is dict:
+                elif parent[5]:
                     if parent[2] is None:  # a key, or the mapping's end
-                        if kind is yaml.MappingEndEvent:
+                        if kind is MappingEnd:
                             open_.pop()
-                            if own is not None and open_ and open_[-1][4] is not None:
-                                yield parent[1], parent[0], own
+                            done, parent = parent, open_[-1] if open_ else None
+                            if own is not None and parent is not None and parent[4] is not None:
+                                yield done[1], done[0], own
                                 own = None
                             continue
-                        if kind is not yaml.ScalarEvent or event.anchor is not None:
+                        if kind is not Scalar or event.anchor is not None:
                             raise NotPlain
-                        key = _key(scalar(event), event.value)
-                        if key in parent[0] or (parent[4] is not None and key in parent[4]):
+                        found = (
+                            scalars_get((event.value, event.implicit))
+                            if event.tag is None
+                            else None
+                        )
+                        value = found[0] if found is not None else scalar(event)
+                        key = value if value.__class__ is str else _key(value, event.value)
+                        split = parent[4]
+                        if key in parent[0] or (split is not None and key in split):
                             raise NotPlain
                         parent[2] = key
-                        keypath = (*parent[1], key)
-                        if parent[4] is not None:  # a split mapping's key: its entry's
-                            parent[4].add(key)
-                            own = {keypath: position(event.start_mark)}
-                        elif own is not None:
-                            own[keypath] = position(event.start_mark)
+                        mark = event.start_mark
+                        if own is not None:
+                            own[(*parent[1], key)] = (mark.line + 1, mark.column + 1)
+                        elif split is not None:  # a split mapping's key: its entry's
+                            split.add(key)
+                            own = {(*parent[1], key): (mark.line + 1, mark.column + 1)}
                         else:
+                            keypath = (*parent[1], key)
                             if len(keypath) < deepest:
-                                marks[keypath] = position(event.start_mark)
+                                marks[keypath] = (mark.line + 1, mark.column + 1)
                             if len(keypath) == 1 and key in self.split and self.split_at is None:
-                                self.split_at = event.start_mark
+                                self.split_at = mark
                         continue
                     path = (*parent[1], parent[2])
                 else:
-                    if kind is yaml.SequenceEndEvent:
+                    if kind is SequenceEnd:
                         open_.pop()
-                        if own is not None and open_ and open_[-1][4] is not None:
-                            yield parent[1], parent[0], own
+                        done, parent = parent, open_[-1] if open_ else None
+                        if own is not None and parent is not None and parent[4] is not None:
+                            yield done[1], done[0], own
                             own = None
                         continue
                     path = (*parent[1], parent[3])
-                if kind is yaml.AliasEvent or event.anchor is not None or len(path) > MAX_DEPTH:
+                if event.anchor is not None or kind is yaml.AliasEvent or len(path) > MAX_DEPTH:
                     raise NotPlain
-                entry = parent is not None and parent[4] is not None
+                entry = parent is not None and parent[4] is not None  # a split one's
+                mark = event.start_mark
                 if entry and own is None:  # a split list's item
-                    own = {}
-                if own is not None:
-                    own.setdefault(path, position(event.start_mark))
-                elif len(path) <= deepest:
-                    marks.setdefault(path, position(event.start_mark))
-                value: Any
-                split: set[str] | None = None
-                if kind is yaml.ScalarEvent:
-                    value = scalar(event)
-                elif kind is yaml.MappingStartEvent and event.tag in _MAP_TAGS:
-                    value = {}
-                    if parent is None:
-                        self.block_root = not event.flow_style
-                    elif len(path) == 1 and path[0] in self.split:
-                        split = set()
-                    open_.append([value, path, None, 0, split])
-                elif kind is yaml.SequenceStartEvent and event.tag in _SEQ_TAGS:
-                    value = []
-                    if parent is not None and len(path) == 1 and path[0] in self.split:
-                        split = set()
-                    open_.append([value, path, None, 0, split])
+                    own = {path: (mark.line + 1, mark.column + 1)}
+                elif own is not None:
+                    if path not in own:
+                        own[path] = (mark.line + 1, mark.column + 1)
+                elif len(path) <= deepest and path not in marks:
+                    marks[path] = (mark.line + 1, mark.column + 1)
+                if kind is Scalar:
+                    found = (
+                        scalars_get((event.value, event.implicit)) if event.tag is None else None
+                    )
+                    value = found[0] if found is not None else scalar(event)
                 else:
-                    raise NotPlain
+                    split = None
+                    if kind is MappingStart and event.tag in _MAP_TAGS:
+                        value = {}
+                        if parent is None:
+                            self.block_root = not event.flow_style
+                        elif len(path) == 1 and path[0] in self.split:
+                            split = set()
+                    elif kind is SequenceStart and event.tag in _SEQ_TAGS:
+                        value = []
+                        if parent is not None and len(path) == 1 and path[0] in self.split:
+                            split = set()
+                    else:
+                        raise NotPlain
+                    frame = [value, path, None, 0, split, kind is MappingStart]
                 if parent is None:
                     self.root = value
-                elif parent[0].__class__ is dict:
+                elif parent[5]:
                     if not entry:
                         parent[0][parent[2]] = value
                     parent[2] = None
@@ -459,10 +482,14 @@ class PlainEvents:
                     if not entry:
                         parent[0].append(value)
                     parent[3] += 1
-                if entry and kind is yaml.ScalarEvent:  # complete as it comes
-                    assert own is not None
-                    yield path, value, own
-                    own = None
+                if kind is Scalar:
+                    if entry:  # complete as it comes
+                        assert own is not None
+                        yield path, value, own
+                        own = None
+                else:
+                    open_.append(frame)
+                    parent = frame
         finally:
             parser.dispose()
 

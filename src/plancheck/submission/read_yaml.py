@@ -113,10 +113,40 @@ class YamlRecords:
         fields: dict[str, str],
     ) -> RawRecord:
         path, data, marks = entry
-        doc = MarkedYaml(None, self.file, {**top.marks, **marks})
+        doc = _EntryDoc(top, marks)
         if path[0] == "values":
             return _value(doc, path, data, common)
         return _record(doc, path, data, common, fields)
+
+
+class _EntryDoc:
+    """One entry's marks beside the file's top-level ones, as a MarkedYaml of both is made
+    only when a place is asked for (a problem's): a national file's every record has one."""
+
+    __slots__ = ("_doc", "_top", "file", "marks")
+
+    def __init__(self, top: MarkedYaml, marks: dict[Path, tuple[int, int]]) -> None:
+        self.file = top.file
+        self.marks = marks
+        self._top = top
+        self._doc: MarkedYaml | None = None
+
+    def _whole(self) -> MarkedYaml:
+        if self._doc is None:
+            self._doc = MarkedYaml(None, self.file, {**self._top.marks, **self.marks})
+        return self._doc
+
+    def where(self, path: Path) -> tuple[int | None, int | None]:
+        return self._whole().where(path)
+
+    def error(self, path: Path, message: str) -> UserError:
+        return self._whole().error(path, message)
+
+    def two_keys(self, path: Path, field: str, first: str, second: str) -> UserError:
+        return self._whole().two_keys(path, field, first, second)
+
+
+Doc = MarkedYaml | _EntryDoc
 
 
 def _head(doc: MarkedYaml) -> Common:
@@ -157,7 +187,7 @@ def _whole(doc: MarkedYaml) -> Iterator[RawRecord]:
         yield _record(doc, ("records", n), entry, common, fields)
 
 
-def _scalar(doc: MarkedYaml, path: Path, value: object, label: str) -> object:
+def _scalar(doc: Doc, path: Path, value: object, label: str) -> object:
     """A cell is one value: a list or mapping where a figure, unit or note goes is an error."""
     if isinstance(value, list | dict):
         kind = say("yaml.a_list") if isinstance(value, list) else say("yaml.a_mapping")
@@ -166,7 +196,7 @@ def _scalar(doc: MarkedYaml, path: Path, value: object, label: str) -> object:
 
 
 def _where(
-    doc: MarkedYaml, path: Path, keys: dict[str, str] | None, common: Common
+    doc: Doc, path: Path, keys: dict[str, str] | None, common: Common
 ) -> Callable[[str], tuple[int | None, int | None]]:
     """Where a field of the entry at ``path`` is: its own key's place (``keys``: field → the
     key it was given under, 数值 for value); else, for one the file gives once (its ``year:``,
@@ -185,7 +215,7 @@ def _where(
     return where
 
 
-def _second(doc: MarkedYaml, path: Path, keys: dict[str, str], field: str, key: str) -> str:
+def _second(doc: Doc, path: Path, keys: dict[str, str], field: str, key: str) -> str:
     """The field a record's second key for ``field`` gives: as in a CSV header, a second
     indicator (序号 and 指标: the number and the name) is ``other_indicator``, which must name
     the same indicator; a third, or any other field given twice, is an error at its key."""
@@ -197,7 +227,7 @@ def _second(doc: MarkedYaml, path: Path, keys: dict[str, str], field: str, key: 
     raise doc.two_keys(path, field, keys[field], key)
 
 
-def _same_year(doc: MarkedYaml, path: Path, year: object, file_year: object) -> None:
+def _same_year(doc: Doc, path: Path, year: object, file_year: object) -> None:
     """A record's own year (at ``path``) and the file's ``year:`` both given: an error at the
     record's key when they are two years (``2023`` and ``2023年`` are one). A year that is no
     year is said where the rows are read, as any bad cell."""
@@ -211,7 +241,7 @@ def _same_year(doc: MarkedYaml, path: Path, year: object, file_year: object) -> 
         raise doc.error(path, say("cell", label=str(path[-1]), message=message))
 
 
-def _same_unit(doc: MarkedYaml, path: Path, unit: object, file_unit: object) -> None:
+def _same_unit(doc: Doc, path: Path, unit: object, file_unit: object) -> None:
     """A record's own unit (at ``path``) and the file's ``unit:`` both given: an error at the
     record's key when they are two units once folded as every unit is (``徐汇区`` and
     ``徐汇区 `` are one); a blank one is none."""
@@ -225,13 +255,13 @@ def _same_unit(doc: MarkedYaml, path: Path, unit: object, file_unit: object) -> 
         raise doc.error(path, say("cell", label=str(path[-1]), message=message))
 
 
-def _line(doc: MarkedYaml, path: Path) -> int:
+def _line(doc: Doc, path: Path) -> int:
     mark = doc.marks.get(path)  # a record's or an entry's own mark, as where() finds it first
     line, _ = mark if mark is not None else doc.where(path)
     return line or 1
 
 
-def _value(doc: MarkedYaml, path: Path, entry: object, common: Common) -> RawRecord:
+def _value(doc: Doc, path: Path, entry: object, common: Common) -> RawRecord:
     """An entry of ``values:`` (``path``: ("values", its key)): a figure, or a mapping of the
     fields a figure may have, under the names a CSV header gives them (数值, 排名), each once."""
     cells = dict(common)
@@ -257,7 +287,7 @@ def _value(doc: MarkedYaml, path: Path, entry: object, common: Common) -> RawRec
 
 
 def _record(
-    doc: MarkedYaml, path: Path, entry: object, common: Common, fields: dict[str, str]
+    doc: Doc, path: Path, entry: object, common: Common, fields: dict[str, str]
 ) -> RawRecord:
     """An item of ``records:`` (``path``: ("records", n)); ``fields``: a key → its field, ""
     for a column only people read (the same few keys on every record: each looked up once)."""
