@@ -379,13 +379,21 @@ class PlainEvents:
         open_: list[list[Any]] = []
         parent: list[Any] | None = None
         value: Any
+        mark: Any
         split: set[str] | None
         documents = 0
         parser = loader(self.text)
         get_event = parser.get_event
         try:
             event: Any
-            while (event := get_event()) is not None:
+            pending: Any = None  # an event the flat loop below read and left for this one
+            while True:
+                if pending is None:
+                    event = get_event()
+                    if event is None:
+                        break
+                else:
+                    event, pending = pending, None
                 kind = event.__class__
                 if parent is None:  # the stream's and document's own events, the root
                     if kind is yaml.DocumentStartEvent:
@@ -490,6 +498,41 @@ class PlainEvents:
                 else:
                     open_.append(frame)
                     parent = frame
+                    if own is not None and kind is MappingStart:
+                        # An entry's flat mapping (a record): its plain keys and values read
+                        # here, at a fraction of the loop's cost; anything else, and the
+                        # mapping's end, goes round the loop.
+                        while True:
+                            event = get_event()
+                            if event.__class__ is not Scalar or event.anchor is not None:
+                                pending = event
+                                break
+                            found = (
+                                scalars_get((event.value, event.implicit))
+                                if event.tag is None
+                                else None
+                            )
+                            key = found[0] if found is not None else scalar(event)
+                            if key.__class__ is not str:
+                                key = _key(key, event.value)
+                            if key in value:
+                                raise NotPlain
+                            mark = event.start_mark
+                            keypath = (*path, key)
+                            own[keypath] = (mark.line + 1, mark.column + 1)
+                            event = get_event()
+                            if event.__class__ is not Scalar or event.anchor is not None:
+                                frame[2] = key
+                                pending = event
+                                break
+                            if len(keypath) > MAX_DEPTH:
+                                raise NotPlain
+                            found = (
+                                scalars_get((event.value, event.implicit))
+                                if event.tag is None
+                                else None
+                            )
+                            value[key] = found[0] if found is not None else scalar(event)
         finally:
             parser.dispose()
 

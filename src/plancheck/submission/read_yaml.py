@@ -309,7 +309,9 @@ def _record(
         if field in keys:  # a field given twice: refused, but for a number and a name
             field = _second(doc, path, keys, field, key)
         keys[field] = key
-        cells[field] = (_scalar(doc, (*path, key), value, str(key)), str(key))
+        if value.__class__ is list or value.__class__ is dict:
+            _scalar(doc, (*path, key), value, key)
+        cells[field] = (value, key)
         if field in common:
             if field == "year":
                 _same_year(doc, (*path, key), value, common["year"][0])
