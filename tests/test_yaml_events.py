@@ -256,3 +256,39 @@ def test_a_record_yaml_reads_by_its_own_rules_reads_from_there_on(tmp_path: Path
     reports = [run("evaluate", p, "-f", "json") for p in (plain, tagged)]
     assert [r.code for r in reports] == [1, 1], reports[1].stderr
     assert reports[0].stdout.replace("plain", "tagged") == reports[1].stdout
+
+
+SPLIT = {
+    "flow_records": PLAIN["records"],
+    "block_records": "year: 2023\nrecords:\n  - unit: 徐汇区\n    indicator: '1'\n    value: 0100\n"
+    "  # a comment\n  - {unit: 长宁区, indicator: 规范性文件审查纠错率, note: 'two\n"
+    "      lines'\n    }\n  - note: |\n      a block\n    value: 1\n  -\n  - 5\n"
+    "  - {value: [1, {a: 2}], b: {c: [d]}}\n  - []\n",
+    "values": PLAIN["values"],
+    "values_in_flow": 'unit: 徐汇区\nvalues: {"1": 100, "4": {数值: 90}, "5": ~}\n',
+    "empty_collections": "records: []\nvalues: {}\n",
+    "no_collections": "year: 2023\nunit: [a, b]\n",
+    "root_list": "- records\n- [1, 2]\n",
+}
+
+
+@pytest.mark.parametrize("name", list(SPLIT))
+def test_entries_split_off_as_they_come_are_the_documents_own(name: str) -> None:
+    """The entries of ``records:`` and ``values:`` yielded one by one (with their own marks),
+    put back into the root left without them, are the document node by node reads."""
+    text = SPLIT[name]
+    events = yamlfile.plain_events(text, frozenset({"records", "values"}))
+    marks: dict[Any, tuple[int, int]] = {}
+    entries = []
+    for path, value, own in events.entries():
+        assert all(p[: len(path)] == path for p in own), "an entry's marks are its own"
+        entries.append((path, value))
+        marks.update(own)
+    root = events.root
+    for (key, at), value in entries:
+        if isinstance(root[key], list):
+            assert at == len(root[key])
+            root[key].append(value)
+        else:
+            root[key][at] = value
+    assert (root, {**events.marks, **marks}) == node_by_node(text)
