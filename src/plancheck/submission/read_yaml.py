@@ -13,7 +13,15 @@ records:              # the long form: the same fields as the CSV columns
 As in a CSV header, a record gives each field once (``value`` and ``数值`` both: an error at the
 second key), but for the indicator's number and name (序号 and 指标), which must agree. A
 record's own year beside the file's ``year:`` must be the same year (an error at the record's
-key): a year that silently overrode the file's was most likely a slip.
+key): a year that silently overrode the file's was most likely a slip. So is a record's own
+unit beside the file's ``unit:`` (one unit once folded as every unit is: full-width forms,
+outer spaces). A ``values:`` entry's mapping names its fields as a CSV header may
+(``{数值: 90, 排名: 3}``: columns.FIELDS), each once.
+
+A national file is read as it comes (``yamlfile.PlainEvents``): one record at a time, never
+the whole file's data. Its errors are those of reading it whole: what is wrong with the YAML
+itself (an anchor, a tag, broken syntax), wherever it is in the file, is said before a bad
+record (``YamlRecords.check_rest``).
 
 Figures and keys are read as the text typed, as a CSV cell is (``yamlfile``'s numbers_as_text):
 ``0100`` is 100 and the key ``010`` indicator 10, never YAML 1.1's octal 64 and 8.
