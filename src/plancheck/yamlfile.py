@@ -341,10 +341,11 @@ class PlainEvents:
             raise NotPlain
         resolver = _TEXT_NUMBER_LOADERS[0]("")  # the same implicit resolvers, pure Python
         constructor = yaml.constructor.SafeConstructor()
-        scalars: dict[tuple[str, Any], Any] = {}  # (text, implicit) → value, untagged scalars
+        # An untagged scalar's value by its text, plain or quoted (all its resolving depends on).
+        scalars: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
 
         def scalar(event: Any) -> Any:
-            if event.tag is None and (found := scalars.get((event.value, event.implicit))):
+            if event.tag is None and (found := scalars[event.implicit[0]].get(event.value)):
                 return found[0]
             tag = event.tag
             if tag is None or tag == "!":
@@ -358,14 +359,14 @@ class PlainEvents:
             if isinstance(value, str) and _SURROGATE.search(value):
                 raise NotPlain
             if event.tag is None:
-                if len(scalars) > _SCALARS_KEPT:  # notes, every one its own: a bounded memo
-                    scalars.clear()
-                scalars[(event.value, event.implicit)] = (value,)
+                memo = scalars[event.implicit[0]]
+                if len(memo) > _SCALARS_KEPT:  # notes, every one its own: a bounded memo
+                    memo.clear()
+                memo[event.value] = (value,)
             return value
 
         marks = self.marks
         own: dict[Path_, tuple[int, int]] | None = None  # the marks of the entry being read
-        scalars_get = scalars.get
         Scalar, MappingStart, MappingEnd = (
             yaml.ScalarEvent,
             yaml.MappingStartEvent,
@@ -416,7 +417,7 @@ class PlainEvents:
                         if kind is not Scalar or event.anchor is not None:
                             raise NotPlain
                         found = (
-                            scalars_get((event.value, event.implicit))
+                            scalars[event.implicit[0]].get(event.value)
                             if event.tag is None
                             else None
                         )
@@ -462,7 +463,7 @@ class PlainEvents:
                     marks[path] = (mark.line + 1, mark.column + 1)
                 if kind is Scalar:
                     found = (
-                        scalars_get((event.value, event.implicit)) if event.tag is None else None
+                        scalars[event.implicit[0]].get(event.value) if event.tag is None else None
                     )
                     value = found[0] if found is not None else scalar(event)
                 else:
@@ -508,7 +509,7 @@ class PlainEvents:
                                 pending = event
                                 break
                             found = (
-                                scalars_get((event.value, event.implicit))
+                                scalars[event.implicit[0]].get(event.value)
                                 if event.tag is None
                                 else None
                             )
@@ -528,7 +529,7 @@ class PlainEvents:
                             if len(keypath) > MAX_DEPTH:
                                 raise NotPlain
                             found = (
-                                scalars_get((event.value, event.implicit))
+                                scalars[event.implicit[0]].get(event.value)
                                 if event.tag is None
                                 else None
                             )
