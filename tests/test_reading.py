@@ -448,3 +448,47 @@ def test_a_records_own_year_must_be_the_files(tmp_path: Path) -> None:
                 '  - {indicator: "4", value: 100, year: 2023}\n', "c.yaml")  # fmt: skip
     result = run("evaluate", own, "-f", "json")
     assert result.code in (0, 1) and result.json()["years"] == [2022, 2023], result.stderr
+
+
+def test_a_records_own_unit_must_be_the_files(tmp_path: Path) -> None:
+    """A record's unit silently overrode the file's own ``unit:``: two units are refused at the
+    record's key, in both languages, as two years are; one unit written two ways (another
+    header's name, spaces, full-width forms) is one unit."""
+    source = write(tmp_path, 'unit: 徐汇区\nrecords:\n  - {indicator: "4", value: 100, unit: 长宁区}\n',
+                   "2023.yaml")  # fmt: skip
+    result = run("evaluate", source)
+    assert (result.code, result.stderr) == (2, f"{source}:3:34: unit: '长宁区' disagrees with the "
+        "file's 'unit: 徐汇区' (line 1); give a record its own unit only when it is the file's, "
+        "or give the unit on each record and none at the top\n")  # fmt: skip
+    result = run("evaluate", source, "--lang", "zh")
+    assert result.stderr == f"{source}:3:34: unit：“长宁区”与文件顶部的“unit: 徐汇区”（第 1 行）不一致；" \
+        "记录自带的单位须与文件的单位相同，或者在每条记录中给出单位、不在顶部给出\n"  # fmt: skip
+    same = write(tmp_path, 'unit: 徐汇区\nrecords:\n  - {indicator: "4", value: 100, 区: " 徐汇区"}\n'
+                 '  - {indicator: "6", value: 90, unit: 徐汇区}\n', "b-2023.yaml")  # fmt: skip
+    result = run("evaluate", same, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    results = result.json()["results"]
+    assert "unit" not in results[0] and len(results) == 23  # one unit: 徐汇区
+    assert result.statuses()["4"] == "pass"
+
+
+def test_a_values_entry_takes_the_csv_headers_names_for_its_fields(tmp_path: Path) -> None:
+    """``values:`` refused ``{数值: 90}`` that ``records:`` and a CSV header take: an entry's
+    fields are named as a header's columns are (one table of names), each once."""
+    source = write(tmp_path, 'year: 2023\nvalues:\n  "4": {数值: 90, 备注: 第三方测评}\n'
+                   '  "5": {实际值: 1.2, 参考值: 1.5}\n  "18": {value: 92, 名次: 3}\n',
+                   "2023.yaml")  # fmt: skip
+    result = run("evaluate", source, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    got = {r["id"]: (r["value"], r["note"], r["rank"], r["reference"])
+           for r in result.json()["results"] if r["id"] in ("4", "5", "18")}  # fmt: skip
+    assert got == {"4": (90, "第三方测评", None, None), "5": (1.2, None, None, 1.5),
+                   "18": (92, None, 3, None)}  # fmt: skip
+    twice = write(tmp_path, 'year: 2023\nvalues:\n  "4": {value: 90, 数值: 91}\n', "b-2023.yaml")
+    result = run("evaluate", twice)
+    assert (result.code, result.stderr) == (2, f"{twice}:3:20: two 'value' keys (value, 数值)\n")
+    result = run("evaluate", twice, "--lang", "zh")
+    assert result.stderr == f"{twice}:3:20: 有两个“value”键（value、数值）\n"
+    other = write(tmp_path, 'year: 2023\nvalues:\n  "4": {数值: 90, 年份: 2023}\n', "c-2023.yaml")
+    result = run("evaluate", other)
+    assert result.code == 2 and result.stderr.startswith(f"{other}:3:17: unknown key '年份'")

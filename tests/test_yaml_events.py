@@ -125,24 +125,170 @@ def test_an_error_deep_in_a_large_submission_names_its_key(
     assert first.stderr == second.stderr and f"{path}:19:" in first.stderr, first.stderr
 
 
-def test_a_large_files_units_are_not_located_unless_one_is_wrong(
+def test_a_submission_is_read_once_one_record_at_a_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A large YAML file keeps no key's place; one read again for an error reads the whole file
-    again (a second pass, twice the memory): a unit's key is looked up only for an error."""
+    """A YAML submission is read from its events once, its records one at a time as they
+    come: never the whole file's data (``read_yaml``), nor a second pass for its units'
+    places (each record comes with its own marks)."""
     from plancheck import yamlfile
     from plancheck.plan.load import load_plan
     from plancheck.submission.read import read_submission
 
-    monkeypatch.setattr(yamlfile, "SHALLOW_FROM", 0)  # every file read as a large one
-    reads = []
-    real = yamlfile._read_events
-    monkeypatch.setattr(yamlfile, "_read_events", lambda *a, **k: reads.append(1) or real(*a, **k))
+    reads: list[int] = []
+    real = yamlfile.PlainEvents.entries
+    monkeypatch.setattr(yamlfile.PlainEvents, "entries", lambda s: reads.append(1) or real(s))
+    monkeypatch.setattr(yamlfile, "_read_events", lambda *a, **k: pytest.fail("read whole"))
+    held: list[int] = []
+    real_entry = yamlfile.PlainEvents._entries
+
+    def entries(events: yamlfile.PlainEvents) -> Any:
+        for entry in real_entry(events):
+            held.append(len(events.root["records"]))
+            yield entry
+
+    monkeypatch.setattr(yamlfile.PlainEvents, "_entries", entries)
     source = tmp_path / "2023.yaml"
     source.write_text(
         'records:\n  - {unit: 徐汇区, indicator: "4", value: 100}\n'
         '  - {unit: 长宁区, indicator: "4", value: 90}\n',
         encoding="utf-8",
     )
-    read_submission([source], load_plan(None), None)
+    submission = read_submission([source], load_plan(None), None)
     assert len(reads) == 1
+    assert held == [0, 0]  # the records list holds none of them
+    assert len(submission.observations) == 2
+
+
+def _plan_of_any_units(tmp_path: Path) -> Path:
+    """The bundled plan admitting units beyond its peer group (县0001…)."""
+    from tests.conftest import ROOT
+
+    text = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    (plan / "indicators.yaml").write_text(
+        text.replace("\nplan:\n", "\nplan:\n  other_units: true\n", 1), encoding="utf-8"
+    )
+    return plan
+
+
+def test_a_large_yaml_submission_reports_as_the_same_figures_in_csv(tmp_path: Path) -> None:
+    """Read one record at a time, a large YAML submission gives the very report its figures
+    give as a CSV file: values, notes, lines, the units' order, a figure typed ``095`` (95)
+    and an indicator ``010`` (indicator 10), a record without a value."""
+    from tests.conftest import run
+
+    plan = _plan_of_any_units(tmp_path)
+    csv_rows, yaml_rows = ["unit,year,indicator,value,note\n"], ["records:\n"]
+    for n in range(2760):  # 40 units × 3 years × 23 indicators
+        unit, year, indicator = f"县{n // 69 + 1:04d}", 2021 + n // 23 % 3, n % 23 + 1
+        value = "" if n % 97 == 5 else f"{n * 37 % 1000 / 10:g}" if indicator != 7 else "095"
+        note = "第三方测评" if n % 11 == 0 else ""
+        key = f"0{indicator}" if indicator == 10 else f'"{indicator}"'
+        csv_rows.append(f"{unit},{year},{key.strip(chr(34))},{value},{note}\n")
+        fields = [f"unit: {unit}", f"year: {year}", f"indicator: {key}"]
+        fields += [f"value: {value}"] if value else []
+        fields += [f"note: {note}"] if note else []
+        yaml_rows.append("  - {" + ", ".join(fields) + "}\n")
+    as_csv, as_yaml = tmp_path / "all.csv", tmp_path / "all.yaml"
+    as_csv.write_text("".join(csv_rows), encoding="utf-8")
+    as_yaml.write_text("".join(yaml_rows), encoding="utf-8")
+    reports = []
+    for source in (as_csv, as_yaml):
+        result = run("evaluate", source, "--plan", plan, "-f", "json")
+        assert result.code in (0, 1), result.stderr
+        reports.append(result.stdout.replace(str(source), "FILE"))
+    assert reports[0] == reports[1]
+    assert '"value": 95, ' in reports[0] and '"id": "10"' in reports[0]
+
+
+def test_a_yaml_error_anywhere_is_said_before_a_bad_record(tmp_path: Path) -> None:
+    """Read as it comes, a file's first records are checked before its last are read: what is
+    wrong with the YAML further on (an anchor, broken syntax) is still what is said, as when
+    the file was read whole first — after a bad record, and after the 50 bad cells that stop
+    the reading."""
+    from tests.conftest import run
+
+    good = [f'  - {{unit: 徐汇区, year: 2023, indicator: "{n % 23 + 1}", value: 90}}\n'
+            for n in range(200)]  # fmt: skip
+    for late in ("  - &a {unit: 徐汇区, year: 2023, indicator: \"4\", value: 90}\n",
+                 "  - {unit: 徐汇区, year: 2023, indicator: \"4\", value: [90}\n"):  # fmt: skip
+        alone = tmp_path / "alone.yaml"
+        alone.write_text("records:\n" + "".join(good) + late, encoding="utf-8")
+        said = run("evaluate", alone)
+        assert said.code == 2 and f"{alone}:202:" in said.stderr, said.stderr
+        for bad in ('  - {unit: 徐汇区, year: 2023, indicator: "4", valeu: 90}\n',
+                    '  - {unit: 徐汇区, year: 2023, indicator: "4", value: 约68}\n'):  # fmt: skip
+            both = tmp_path / "both.yaml"
+            both.write_text("records:\n" + bad * 60 + "".join(good[60:]) + late, "utf-8")
+            result = run("evaluate", both)
+            assert (result.code, result.stderr) == (2, said.stderr.replace(str(alone), str(both)))
+
+
+def test_a_files_year_after_its_records_is_the_records_year(tmp_path: Path) -> None:
+    """A top-level key after ``records:`` (known only at the file's end) is read as before:
+    the file is read whole first, its ``year:`` every record's, its unknown key an error."""
+    from tests.conftest import run
+
+    records = 'records:\n  - {indicator: "4", value: 100}\n  - {indicator: "6", value: 90}\n'
+    late = tmp_path / "late.yaml"
+    late.write_text(records + "year: 2023\n", encoding="utf-8")
+    result = run("evaluate", late, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    assert result.json()["years"] == [2023] and result.statuses()["4"] == "pass"
+    late.write_text(records + "yaer: 2023\n", encoding="utf-8")
+    result = run("evaluate", late)
+    assert result.code == 2 and result.stderr.startswith(f"{late}:4:1: unknown key 'yaer'")
+
+
+def test_a_record_yaml_reads_by_its_own_rules_reads_from_there_on(tmp_path: Path) -> None:
+    """A record the events leave to YAML's own rules (an explicit ``!!int``) after records
+    already read: the file reads node by node from there, each record once."""
+    from tests.conftest import run
+
+    text = (
+        'year: 2023\nrecords:\n  - {indicator: "4", value: 100}\n  - {indicator: "6", value: 90}\n'
+    )
+    plain, tagged = tmp_path / "plain.yaml", tmp_path / "tagged.yaml"
+    plain.write_text(text, encoding="utf-8")
+    tagged.write_text(text.replace("value: 90", "value: !!int 90"), encoding="utf-8")
+    reports = [run("evaluate", p, "-f", "json") for p in (plain, tagged)]
+    assert [r.code for r in reports] == [1, 1], reports[1].stderr
+    assert reports[0].stdout.replace("plain", "tagged") == reports[1].stdout
+
+
+SPLIT = {
+    "flow_records": PLAIN["records"],
+    "block_records": "year: 2023\nrecords:\n  - unit: 徐汇区\n    indicator: '1'\n    value: 0100\n"
+    "  # a comment\n  - {unit: 长宁区, indicator: 规范性文件审查纠错率, note: 'two\n"
+    "      lines'\n    }\n  - note: |\n      a block\n    value: 1\n  -\n  - 5\n"
+    "  - {value: [1, {a: 2}], b: {c: [d]}}\n  - []\n",
+    "values": PLAIN["values"],
+    "values_in_flow": 'unit: 徐汇区\nvalues: {"1": 100, "4": {数值: 90}, "5": ~}\n',
+    "empty_collections": "records: []\nvalues: {}\n",
+    "no_collections": "year: 2023\nunit: [a, b]\n",
+    "root_list": "- records\n- [1, 2]\n",
+}
+
+
+@pytest.mark.parametrize("name", list(SPLIT))
+def test_entries_split_off_as_they_come_are_the_documents_own(name: str) -> None:
+    """The entries of ``records:`` and ``values:`` yielded one by one (with their own marks),
+    put back into the root left without them, are the document node by node reads."""
+    text = SPLIT[name]
+    events = yamlfile.plain_events(text, frozenset({"records", "values"}))
+    marks: dict[Any, tuple[int, int]] = {}
+    entries = []
+    for path, value, own in events.entries():
+        assert all(p[: len(path)] == path for p in own), "an entry's marks are its own"
+        entries.append((path, value))
+        marks.update(own)
+    root = events.root
+    for (key, at), value in entries:
+        if isinstance(root[key], list):
+            assert at == len(root[key])
+            root[key].append(value)
+        else:
+            root[key][at] = value
+    assert (root, {**events.marks, **marks}) == node_by_node(text)

@@ -25,6 +25,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -90,13 +91,27 @@ def read_yaml(text: str, file: str | Path, *, numbers_as_text: bool = False) -> 
     ``numbers_as_text``: plain scalars that YAML would read as numbers stay text (see above).
     """
     name = str(file)
-    loaders = _TEXT_NUMBER_LOADERS if numbers_as_text else _LOADERS
     lines = _Lines(text)
     shallow = SHALLOW_DEPTH if len(text) > SHALLOW_FROM else None
     if numbers_as_text and (streamed := _read_events(text, lines, shallow)) is not None:
         if shallow is None:
             return MarkedYaml(streamed[0], name, streamed[1])
         return MarkedYaml(streamed[0], name, streamed[1], shallow, _every_mark(text, lines))
+    return read_nodes(text, name, numbers_as_text=numbers_as_text)
+
+
+def plain_events(text: str, split: frozenset[str]) -> PlainEvents:
+    """A plain data file (numbers as text) read from its events, ``split`` keys' entries one by
+    one (``PlainEvents``)."""
+    return PlainEvents(text, _Lines(text), None, split)
+
+
+def read_nodes(text: str, file: str, *, numbers_as_text: bool = False) -> MarkedYaml:
+    """``read_yaml`` node by node: what says what is wrong with a document that is not plain
+    (``NotPlain``), or reads it when YAML's rules allow it (an explicit ``!!int 5``)."""
+    name = file
+    loaders = _TEXT_NUMBER_LOADERS if numbers_as_text else _LOADERS
+    lines = _Lines(text)
     node = _compose_fast(text, loaders[1])
     try:
         if node is None:
@@ -245,118 +260,292 @@ def _shallow(text: str) -> bool:
     return deepest <= MAX_DEPTH
 
 
-class _NotPlain(Exception):
+class NotPlain(Exception):
     """The document is not plain data (see ``_read_events``): read it node by node instead."""
 
 
 def _read_events(
     text: str, lines: _Lines, shallow: int | None = None
 ) -> tuple[Any, dict[Path_, tuple[int, int]]] | None:
-    """The data and marks of a plain document, built from libyaml's events as they come: no
-    node tree (a 20 MB submission is 3 million nodes, gigabytes), no recursion, and each
-    distinct plain scalar resolved and constructed once.
+    """The data and marks of a plain document read from libyaml's events (``PlainEvents``), or
+    None when it is not plain and must be read node by node (``shallow``: only the marks of
+    paths that deep at most are kept)."""
+    events = PlainEvents(text, lines, shallow)
+    try:
+        for _ in events.entries():
+            pass  # nothing is split off: the whole document is events.root
+    except NotPlain:
+        return None
+    return events.root, events.marks
 
-    Only the plain data files people fill in (``numbers_as_text``) are read so, and only when
+
+class PlainEvents:
+    """A plain document built from libyaml's events as they come: no node tree (a 20 MB
+    submission is 3 million nodes, gigabytes), no recursion, and each distinct plain scalar
+    resolved and constructed once.
+
+    Only the plain data files people fill in (``numbers_as_text``) are read so, and only while
     nothing in them needs a rule: any anchor or alias, tag other than the plain ones, number
     tag, merge or duplicate key, complex key, nesting past MAX_DEPTH, surrogate escape, second
-    document, line separator other than ``\n``/``\r``, or parser error returns None, and the
-    document is composed and built node by node (``_Builder``), which says what is wrong. The
-    data and marks are those ``_Builder`` gives: the same paths, lines and columns (``shallow``:
-    only of paths that deep at most).
+    document, line separator other than ``\\n``/``\\r``, or parser error raises NotPlain, and the
+    document is to be composed and built node by node (``_Builder``), which says what is wrong.
+    The data and marks are those ``_Builder`` gives: the same paths, lines and columns
+    (``shallow``: only of paths that deep at most).
+
+    ``split``: top-level keys whose entries (a list's items, a mapping's values) ``entries()``
+    yields one by one as each is complete, with the marks of its own paths, instead of keeping
+    them: ``root`` then holds that key's list or mapping empty, and a national submission is
+    never held whole. ``root`` and ``marks`` (of every path outside such an entry) are built as
+    the events come, so what precedes an entry is there when it is yielded.
     """
-    deepest = MAX_DEPTH + 1 if shallow is None else shallow
-    loader = _TEXT_NUMBER_LOADERS[1]
-    if loader is None or lines.starts is not None:
-        return None
-    resolver = _TEXT_NUMBER_LOADERS[0]("")  # the same implicit resolvers, pure Python
-    constructor = yaml.constructor.SafeConstructor()
-    scalars: dict[tuple[str, Any], Any] = {}  # (text, implicit) → value, for untagged scalars
 
-    def scalar(event: Any) -> Any:
-        if event.tag is None and (found := scalars.get((event.value, event.implicit))):
-            return found[0]
-        tag = event.tag
-        if tag is None or tag == "!":
-            tag = resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-        if tag not in _PLAIN_SCALAR_TAGS or tag in _NUMBER_TAGS:
-            raise _NotPlain
-        if _misfit(tag, event.value) is not None:
-            raise _NotPlain
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        value = constructor.construct_object(node, deep=True)
-        if isinstance(value, str) and _SURROGATE.search(value):
-            raise _NotPlain
-        if event.tag is None:
-            scalars[(event.value, event.implicit)] = (value,)
-        return value
+    def __init__(
+        self,
+        text: str,
+        lines: _Lines,
+        shallow: int | None = None,
+        split: frozenset[str] = frozenset(),
+    ) -> None:
+        self.text = text
+        self.lines = lines
+        self.shallow = shallow
+        self.split = split
+        self.root: Any = None
+        self.marks: dict[Path_, tuple[int, int]] = {}
+        self.block_root = False  # the root is a mapping in block style
+        self.split_at: Any = None  # the start mark of the first key split
 
-    marks: dict[Path_, tuple[int, int]] = {}
-    position = lines.position
-    # Open collections, innermost last: [collection, its path, a mapping's pending key or None,
-    # a sequence's next index].
-    open_: list[list[Any]] = []
-    root: Any = None
-    documents = 0
-    try:
-        event: Any
-        for event in yaml.parse(text, Loader=loader):
-            kind = event.__class__
-            if kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    return None
-                continue
-            if kind in _FRAME_EVENTS:
-                continue
-            parent = open_[-1] if open_ else None
-            if parent is None:
-                path: Path_ = ()
-            elif parent[0].__class__ is dict:
-                if parent[2] is None:  # a key, or the mapping's end
-                    if kind is yaml.MappingEndEvent:
-                        open_.pop()
+    def last_at_top(self) -> bool:
+        """Is the first key split certainly the root's last (no key of the root, nor another
+        document, follows it)? In a block mapping whose keys start at column 0, any later key
+        starts a line at column 0 with something other than a list's ``- ``, a comment or
+        blank; a document that may have one is to be read whole."""
+        mark = self.split_at
+        if not self.block_root or mark is None or mark.column != 0:
+            return False
+        return _TOP_LINE().search(self.text, mark.index) is None
+
+    def entries(self) -> Iterator[tuple[Path_, Any, dict[Path_, tuple[int, int]]]]:
+        """Each entry of a ``split`` key as it is complete: its path, its data, its marks."""
+        try:
+            yield from self._entries()
+        except NotPlain:
+            raise
+        except Exception as exc:  # a parser error, a date that is no date…: node by node
+            raise NotPlain from exc
+
+    def _entries(self) -> Iterator[tuple[Path_, Any, dict[Path_, tuple[int, int]]]]:
+        deepest = MAX_DEPTH + 1 if self.shallow is None else self.shallow
+        loader = _TEXT_NUMBER_LOADERS[1]
+        if loader is None or self.lines.starts is not None:
+            raise NotPlain
+        resolver = _TEXT_NUMBER_LOADERS[0]("")  # the same implicit resolvers, pure Python
+        constructor = yaml.constructor.SafeConstructor()
+        # An untagged scalar's value by its text, plain or quoted (all its resolving depends on).
+        scalars: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
+
+        def scalar(event: Any) -> Any:
+            if event.tag is None and (found := scalars[event.implicit[0]].get(event.value)):
+                return found[0]
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            if tag not in _PLAIN_SCALAR_TAGS or tag in _NUMBER_TAGS:
+                raise NotPlain
+            if _misfit(tag, event.value) is not None:
+                raise NotPlain
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+            value = constructor.construct_object(node, deep=True)
+            if isinstance(value, str) and _SURROGATE.search(value):
+                raise NotPlain
+            if event.tag is None:
+                memo = scalars[event.implicit[0]]
+                if len(memo) > _SCALARS_KEPT:  # notes, every one its own: a bounded memo
+                    memo.clear()
+                memo[event.value] = (value,)
+            return value
+
+        marks = self.marks
+        own: dict[Path_, tuple[int, int]] | None = None  # the marks of the entry being read
+        Scalar, MappingStart, MappingEnd = (
+            yaml.ScalarEvent,
+            yaml.MappingStartEvent,
+            yaml.MappingEndEvent,
+        )
+        SequenceStart, SequenceEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+        # Open collections, innermost last: [collection, its path, a mapping's pending key or
+        # None, a sequence's next index, the keys of a split mapping (a split list: an empty
+        # set; not split: None), is it a mapping]. Lines and columns are libyaml's, plus one:
+        # no line separator but \n and \r (``_Lines``).
+        open_: list[list[Any]] = []
+        parent: list[Any] | None = None
+        value: Any
+        mark: Any
+        split: set[str] | None
+        documents = 0
+        parser = loader(self.text)
+        get_event = parser.get_event
+        try:
+            event: Any
+            pending: Any = None  # an event the flat loop below read and left for this one
+            while True:
+                if pending is None:
+                    event = get_event()
+                    if event is None:
+                        break
+                else:
+                    event, pending = pending, None
+                kind = event.__class__
+                if parent is None:  # the stream's and document's own events, the root
+                    if kind is yaml.DocumentStartEvent:
+                        documents += 1
+                        if documents > 1:
+                            raise NotPlain
                         continue
-                    if kind is not yaml.ScalarEvent or event.anchor is not None:
-                        return None
-                    key = _key(scalar(event), event.value)
-                    if key in parent[0]:
-                        return None
-                    parent[2] = key
-                    if len(parent[1]) < deepest:
-                        marks[(*parent[1], key)] = position(event.start_mark)
-                    continue
-                path = (*parent[1], parent[2])
-            else:
-                if kind is yaml.SequenceEndEvent:
-                    open_.pop()
-                    continue
-                path = (*parent[1], parent[3])
-            if kind is yaml.AliasEvent or event.anchor is not None or len(path) > MAX_DEPTH:
-                return None
-            if len(path) <= deepest:
-                marks.setdefault(path, position(event.start_mark))
-            value: Any
-            if kind is yaml.ScalarEvent:
-                value = scalar(event)
-            elif kind is yaml.MappingStartEvent and event.tag in _MAP_TAGS:
-                value = {}
-                open_.append([value, path, None, 0])
-            elif kind is yaml.SequenceStartEvent and event.tag in _SEQ_TAGS:
-                value = []
-                open_.append([value, path, None, 0])
-            else:
-                return None
-            if parent is None:
-                root = value
-            elif parent[0].__class__ is dict:
-                parent[0][parent[2]] = value
-                parent[2] = None
-            else:
-                parent[0].append(value)
-                parent[3] += 1
-    except Exception:  # a parser error, a date that is no date, _NotPlain…: node by node
-        return None
-    return root, marks
+                    if kind in _FRAME_EVENTS:
+                        continue
+                    path: Path_ = ()
+                elif parent[5]:
+                    if parent[2] is None:  # a key, or the mapping's end
+                        if kind is MappingEnd:
+                            open_.pop()
+                            done, parent = parent, open_[-1] if open_ else None
+                            if own is not None and parent is not None and parent[4] is not None:
+                                yield done[1], done[0], own
+                                own = None
+                            continue
+                        if kind is not Scalar or event.anchor is not None:
+                            raise NotPlain
+                        found = (
+                            scalars[event.implicit[0]].get(event.value)
+                            if event.tag is None
+                            else None
+                        )
+                        value = found[0] if found is not None else scalar(event)
+                        key = value if value.__class__ is str else _key(value, event.value)
+                        split = parent[4]
+                        if key in parent[0] or (split is not None and key in split):
+                            raise NotPlain
+                        parent[2] = key
+                        mark = event.start_mark
+                        if own is not None:
+                            own[(*parent[1], key)] = (mark.line + 1, mark.column + 1)
+                        elif split is not None:  # a split mapping's key: its entry's
+                            split.add(key)
+                            own = {(*parent[1], key): (mark.line + 1, mark.column + 1)}
+                        else:
+                            keypath = (*parent[1], key)
+                            if len(keypath) < deepest:
+                                marks[keypath] = (mark.line + 1, mark.column + 1)
+                            if len(keypath) == 1 and key in self.split and self.split_at is None:
+                                self.split_at = mark
+                        continue
+                    path = (*parent[1], parent[2])
+                else:
+                    if kind is SequenceEnd:
+                        open_.pop()
+                        done, parent = parent, open_[-1] if open_ else None
+                        if own is not None and parent is not None and parent[4] is not None:
+                            yield done[1], done[0], own
+                            own = None
+                        continue
+                    path = (*parent[1], parent[3])
+                if event.anchor is not None or kind is yaml.AliasEvent or len(path) > MAX_DEPTH:
+                    raise NotPlain
+                entry = parent is not None and parent[4] is not None  # a split one's
+                mark = event.start_mark
+                if entry and own is None:  # a split list's item
+                    own = {path: (mark.line + 1, mark.column + 1)}
+                elif own is not None:
+                    if path not in own:
+                        own[path] = (mark.line + 1, mark.column + 1)
+                elif len(path) <= deepest and path not in marks:
+                    marks[path] = (mark.line + 1, mark.column + 1)
+                if kind is Scalar:
+                    found = (
+                        scalars[event.implicit[0]].get(event.value) if event.tag is None else None
+                    )
+                    value = found[0] if found is not None else scalar(event)
+                else:
+                    split = None
+                    if kind is MappingStart and event.tag in _MAP_TAGS:
+                        value = {}
+                        if parent is None:
+                            self.block_root = not event.flow_style
+                        elif len(path) == 1 and path[0] in self.split:
+                            split = set()
+                    elif kind is SequenceStart and event.tag in _SEQ_TAGS:
+                        value = []
+                        if parent is not None and len(path) == 1 and path[0] in self.split:
+                            split = set()
+                    else:
+                        raise NotPlain
+                    frame = [value, path, None, 0, split, kind is MappingStart]
+                if parent is None:
+                    self.root = value
+                elif parent[5]:
+                    if not entry:
+                        parent[0][parent[2]] = value
+                    parent[2] = None
+                else:
+                    if not entry:
+                        parent[0].append(value)
+                    parent[3] += 1
+                if kind is Scalar:
+                    if entry:  # complete as it comes
+                        assert own is not None
+                        yield path, value, own
+                        own = None
+                else:
+                    open_.append(frame)
+                    parent = frame
+                    if own is not None and kind is MappingStart:
+                        # An entry's flat mapping (a record): its plain keys and values read
+                        # here, at a fraction of the loop's cost; anything else, and the
+                        # mapping's end, goes round the loop.
+                        while True:
+                            event = get_event()
+                            if event.__class__ is not Scalar or event.anchor is not None:
+                                pending = event
+                                break
+                            found = (
+                                scalars[event.implicit[0]].get(event.value)
+                                if event.tag is None
+                                else None
+                            )
+                            key = found[0] if found is not None else scalar(event)
+                            if key.__class__ is not str:
+                                key = _key(key, event.value)
+                            if key in value:
+                                raise NotPlain
+                            mark = event.start_mark
+                            keypath = (*path, key)
+                            own[keypath] = (mark.line + 1, mark.column + 1)
+                            event = get_event()
+                            if event.__class__ is not Scalar or event.anchor is not None:
+                                frame[2] = key
+                                pending = event
+                                break
+                            if len(keypath) > MAX_DEPTH:
+                                raise NotPlain
+                            found = (
+                                scalars[event.implicit[0]].get(event.value)
+                                if event.tag is None
+                                else None
+                            )
+                            value[key] = found[0] if found is not None else scalar(event)
+        finally:
+            parser.dispose()
+
+
+_SCALARS_KEPT = 100_000
+
+
+@cache
+def _TOP_LINE() -> re.Pattern[str]:
+    # A line starting at column 0 with what may be a key or a document marker: anything but a
+    # blank, a comment or a list's "- ".
+    return re.compile(r"[\r\n](?:[^ \r\n#-]|-(?![ \r\n]|\Z))")
 
 
 _FRAME_EVENTS = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)

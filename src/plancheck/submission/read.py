@@ -50,6 +50,8 @@ NAN = math.nan
 _CACHED = frozenset({str, int, float})  # cell types whose checks are remembered (exact types)
 _TEXT_OR_NONE = frozenset({str, type(None)})
 _NO_UNIT = ("", "")
+# A YAML record of these fields only may be kept from add()'s memos (Builder.keep_known).
+_KNOWN_FIELDS = frozenset({"indicator", "value", "reference", "year", "unit"})
 Where = Callable[
     [str], tuple[int | None, int | None]
 ]  # a YAML field → its line and column  # a file without a unit column: no 合计, no unit named
@@ -204,9 +206,14 @@ class _Builder:
                 from plancheck.submission.read_yaml import read_yaml_submission
 
                 records = 0
-                for record in read_yaml_submission(text, file):
-                    self.add_record(context, record)
-                    records += 1
+                submission = read_yaml_submission(text, file)
+                try:
+                    for record in submission:
+                        self.add_record(context, record)
+                        records += 1
+                except UserError:  # a bad record: a YAML error later in the file is said first
+                    submission.check_rest()
+                    raise
                 if records > SLOW_YAML_RECORDS:
                     self.warnings.append(say("read.slow_yaml", file=file, records=f"{records:,}"))
             else:
@@ -294,9 +301,67 @@ class _Builder:
             self.warnings.append(say("read.unused_column", where=where, name=shown(name)) + extra)
             self.skipped.append(shown(name))
 
+    def keep_known(
+        self,
+        context: _FileContext,
+        line: int,
+        indicator: int,
+        year: object,
+        unit: object,
+        value: object,
+        reference: object,
+    ) -> bool:
+        """Keep a row (no note, no rank) whose every cell ``add`` has checked before — the same
+        texts: a national file repeats a few thousand — as ``add`` keeps it, from ``add``'s own
+        memos: no rule is written here. False: the row is for ``add``. ``unit`` _NO_UNIT: the
+        row has none; ``value``, ``reference`` None: none."""
+        year_number = context.years.get(year)
+        unit_cell = _NO_UNIT if unit is _NO_UNIT else self._unit_cells.get(unit)  # type: ignore[call-overload]
+        figure = NAN if value is None else self._values[indicator].get(value)
+        ref = NAN if reference is None else self._references[indicator].get(reference)
+        if (
+            year_number is None
+            or unit_cell is None
+            or unit_cell[0]  # a 合计 row: add() warns
+            or figure is None
+            or ref is None
+        ):
+            return False
+        # The unit rule of the file settled (its first blank or named unit seen).
+        if unit_cell[1]:
+            code = self.unit_code.get(unit_cell[1])
+            settled = context.named_unit is not None and (
+                context.blank_unit is None or context.unit_said
+            )
+        else:
+            code = self.unit_code.get(self.default_unit)
+            settled = context.blank_unit is not None and (
+                context.named_unit is None or context.unit_said
+            )
+        if code is None or not settled:
+            return False
+        self.rows.append((code, year_number, indicator, figure, ref, NAN, line, context.index))
+        context.rows += 1
+        return True
+
     def add_record(self, context: _FileContext, record: RawRecord) -> None:
         """A YAML record: its cells by field."""
         cells = record.cells
+        if (
+            cells.keys() <= _KNOWN_FIELDS
+            and (key := cells["indicator"][0]).__class__ is str
+            and (indicator := self._keys.get(key)) is not None
+            and Layout.keep_known_rows
+            and self.keep_known(
+                context, record.line, indicator,
+                cells["year"][0] if "year" in cells else None,
+                cells["unit"][0] if "unit" in cells else _NO_UNIT,
+                cells["value"][0] if "value" in cells else None,
+                cells["reference"][0] if "reference" in cells else None,
+            )
+        ):  # fmt: skip
+            self.unit_column = self.unit_column or "unit" in cells
+            return
 
         def label(line: int, field: str) -> str:
             return cells[field][1] if field in cells else field
@@ -806,42 +871,24 @@ class Layout:
         known = self.keep_known_rows and not wide and other is None and not blank
         known = known and key_at < width
         known = known and "rank" not in self.fields
-        keys, unit_cells, unit_code = builder._keys, builder._unit_cells, builder.unit_code
-        values, references, years = builder._values, builder._references, context.years
-        kept, file_index = builder.rows.append, context.index
+        keys, keep_known = builder._keys, builder.keep_known
         for line, row in rows:
             # Blank and whitespace-only lines are skipped (a first cell with text is not one).
             if not (row and row[0] and not row[0].isspace()) and not "".join(row).strip():
                 continue
             size = len(row)
-            if known and size == width and (code_of := keys.get(row[key_at])) is not None:
-                year_number = years.get(row[year_at] if year_at < width else None)
-                unit_cell = unit_cells.get(row[unit_at]) if unit_at < width else _NO_UNIT
-                figure = values[code_of].get(row[value_at]) if value_at < width else NAN
-                ref = references[code_of].get(row[reference_at]) if reference_at < width else NAN
-                if (
-                    year_number is not None
-                    and unit_cell is not None
-                    and not unit_cell[0]  # a 合计 row: add() warns
-                    and figure is not None
-                    and ref is not None
-                    and (note_at == width or not row[note_at])
-                ):
-                    # The unit rule of the file settled (its first blank or named unit seen).
-                    if unit_cell[1]:
-                        code = unit_code.get(unit_cell[1])
-                        settled = context.named_unit is not None and (
-                            context.blank_unit is None or context.unit_said
-                        )
-                    else:
-                        code = unit_code.get(builder.default_unit)
-                        settled = context.blank_unit is not None and (
-                            context.named_unit is None or context.unit_said
-                        )
-                    if code is not None and settled:
-                        kept((code, year_number, code_of, figure, ref, NAN, line, file_index))
-                        context.rows += 1
-                        continue
+            if (
+                known
+                and size == width
+                and (code_of := keys.get(row[key_at])) is not None
+                and (note_at == width or not row[note_at])
+                and keep_known(context, line, code_of,
+                               row[year_at] if year_at < width else None,
+                               row[unit_at] if unit_at < width else _NO_UNIT,
+                               row[value_at] if value_at < width else None,
+                               row[reference_at] if reference_at < width else None)
+            ):  # fmt: skip
+                continue
             # A row as wide as the header, with no blank column to check, has its shape.
             if (size != width or blank) and (problem := self._shape(line, row, width)):
                 builder.errors.append(problem)
