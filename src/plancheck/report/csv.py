@@ -146,11 +146,12 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header(options.lang))
     batch = []
+    shown = _Figures()
     for (unit, year, number, name, binding, target, status, value, goal, reference, rank, why,
          note) in rows(evaluation, options.lang):  # fmt: skip
         batch.append(
-            (unit, year, number, name, binding, target, status, figure(value), figure(goal),
-             figure(reference), "" if rank is None else rank, why, note)
+            (unit, year, number, name, binding, target, status, shown[value], shown[goal],
+             shown[reference], "" if rank is None else rank, why, note)
         )  # fmt: skip
         if len(batch) == _BATCH:
             writer.writerows(batch)
@@ -163,3 +164,11 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
 
 
 _BATCH = 4096
+
+
+class _Figures(dict[float | None, str]):
+    """Each figure's text (``figure``), made once: a national file repeats a few hundred."""
+
+    def __missing__(self, value: float | None) -> str:
+        text = self[value] = figure(value)
+        return text
