@@ -622,6 +622,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.duplicate": "duplicate {field} '{value}' (first at line {line})",
         # tasks/read.py: progress reports on the plan's tasks
         "tasks.suffix": "cannot read a '{suffix}' progress file: give a .yaml or .csv file",
+        "tasks.no_suffix": (
+            "a progress file is read by its extension, and this one has none: name it .yaml or .csv"
+        ),
         "tasks.none_reported": "no task is reported in the file",
         "tasks.plan_has_no_tasks": "this plan folder has {indicators} but no {tasks}, so there are no tasks to check progress against: add a {tasks} beside {indicators} ('plancheck plan schema tasks' prints its fields, 'plancheck init NEW_FOLDER' writes an example)",
         "tasks.plan_lists_none": "the plan's {tasks} lists no tasks, so there are none to check progress against",
@@ -1166,6 +1169,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.duplicate": "重复的 {field}“{value}”（首次出现在第 {line} 行）",
         # tasks/read.py: progress reports on the plan's tasks
         "tasks.suffix": "无法读取“{suffix}”类型的进展文件：请给出 .yaml 或 .csv 文件",
+        "tasks.no_suffix": "进展文件按扩展名读取，此文件没有扩展名：请将其命名为 .yaml 或 .csv",
         "tasks.none_reported": "文件中没有报送任何任务",
         "tasks.plan_has_no_tasks": "此规划文件夹有 {indicators} 但没有 {tasks}，无法对照任务检查进展：请在 {indicators} 旁添加 {tasks}（plancheck plan schema tasks 可输出其字段，plancheck init 新文件夹 可生成示例）",
         "tasks.plan_lists_none": "规划的 {tasks} 中没有任何任务，无法对照任务检查进展",
