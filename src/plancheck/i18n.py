@@ -817,6 +817,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "ooxml.sheet_too_large": "the sheet '{name}' spans A1:{end} ({cells} cells; at most {limit}): not {purpose}",
         "ooxml.outside_grid": "the part '{part}' names a cell '{ref}' outside Excel's grid A1:XFD1048576",
         "ooxml.row_outside_grid": "the part '{part}' names a row '{ref}' outside Excel's grid A1:XFD1048576",
+        # an option of one value given twice (cli.py)
+        "cli.option_twice": "Option '{name}' is given twice ('{first}', then '{second}'): it takes one value; give it once",
         # click's and typer's usage errors (process.py), matched by their English text
         "usage.see_help": "{path}: {message} (see '{path} --help')",
         "usage.missing_argument": "Missing argument {name}.",
@@ -1361,6 +1363,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "ooxml.sheet_too_large": "工作表“{name}”的范围为 A1:{end}（{cells} 个单元格；最多 {limit} 个）：不是{purpose}",
         "ooxml.outside_grid": "部件“{part}”指向 Excel 表格范围 A1:XFD1048576 之外的单元格“{ref}”",
         "ooxml.row_outside_grid": "部件“{part}”指向 Excel 表格范围 A1:XFD1048576 之外的行“{ref}”",
+        # an option of one value given twice (cli.py)
+        "cli.option_twice": "选项 “{name}” 给出了两次（“{first}”，然后是“{second}”）：它只取一个值，请只给出一次",
         # click's and typer's usage errors (process.py), matched by their English text
         "usage.see_help": "{path}: {message}（参见 {path} --help）",
         "usage.missing_argument": "缺少参数 {name}。",
