@@ -90,6 +90,21 @@ def test_init_with_a_period(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
 
 
+@pytest.mark.parametrize(
+    ("period", "line"),
+    [
+        ("2030-2026", "--period 2030-2026: the start year comes first: give 2026-2030"),
+        ("2026-2300", "--period 2026-2300: expected two years from 1900 to 2099, e.g. 2021-2025"),
+        ("abc", "--period abc: expected two years from 1900 to 2099, e.g. 2021-2025"),
+    ],
+)
+def test_a_period_that_cannot_be_is_said_why(tmp_path: Path, period: str, line: str) -> None:
+    # Years given the wrong way round were told "expected two years", which they were.
+    result = run("init", tmp_path / "p", "--period", period)
+    assert (result.exit_code, result.stderr) == (2, line + "\n")
+    assert not (tmp_path / "p").exists()
+
+
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
     result = run("init", tmp_path)
