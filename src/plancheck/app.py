@@ -328,7 +328,7 @@ def diff(request: DiffRequest) -> Outcome:
         raise UserError(say("diff.files"))
     if len(years) > 2:
         raise UserError(say("diff.years_at_most_twice"))
-    if len(years) == 2 and years[0] == years[1]:
+    if len(files) == 1 and len(years) == 2 and years[0] == years[1]:  # two files: each's year
         raise UserError(say("diff.year_twice", year=years[0]))
     loaded = load(request.plan)
     unit = fold(request.unit) if request.unit is not None else None
