@@ -127,6 +127,9 @@ def test_two_files_without_years_in_their_names(tmp_path: Path) -> None:
     assert (data["old"]["year"], data["new"]["year"]) == (2022, 2023)
     rows = {r["id"]: r["change"] for r in data["rows"]}
     assert rows["13"] == "newly_failing" and code == 1
+    # Two files of one year (a corrected resubmission): the year of each, as --year once says.
+    code, data = diff_json(old, new, "--year", "2023", "--year", "2023")
+    assert code == 1 and data["old"]["year"] == data["new"]["year"] == 2023
 
 
 def test_sheet_of_a_workbook(tmp_path: Path) -> None:

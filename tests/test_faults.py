@@ -388,6 +388,33 @@ def test_a_usage_error_of_the_parser_names_its_command_and_its_help(
     assert (done.returncode, done.stderr) == (2, line + "\n")
 
 
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["diff", SAMPLES / "districts-2023.csv", "--unit", "徐汇区", "--unit", "长宁区"],
+         "plancheck diff: Option '--unit' is given twice ('徐汇区', then '长宁区'): it takes one "
+         "value; give it once (see 'plancheck diff --help')"),
+        (["check", SAMPLE, "--year", "2022", "--year=2023"],
+         "plancheck check: Option '--year' is given twice ('2022', then '2023'): it takes one "
+         "value; give it once (see 'plancheck check --help')"),
+        (["evaluate", SAMPLE, "--plan", "a", "--plan", "b", "--lang", "zh"],
+         "plancheck evaluate: 选项 “--plan” 给出了两次（“a”，然后是“b”）：它只取一个值，请只给出一次"
+         "（参见 plancheck evaluate --help）"),
+    ],
+)  # fmt: skip
+def test_an_option_of_one_value_given_twice_is_refused(args: list[str | Path], line: str) -> None:
+    """The parser kept the last value and dropped the first without a word: `diff --unit A
+    --unit B` compared B alone, `check --reference a.csv --reference b.csv` read b.csv alone."""
+    done = plancheck(*args)
+    assert (done.returncode, done.stderr, done.stdout) == (2, line + "\n", "")
+
+
+def test_an_option_given_twice_with_one_value_is_its_value() -> None:
+    # Nothing is lost: a command line built from pieces may repeat an option as it stands.
+    done = plancheck("check", SAMPLE, "-f", "json", "--format", "json")
+    assert done.returncode == 0 and done.stdout.startswith("{"), done.stderr
+
+
 def test_judgements_keep_exit_0_and_1() -> None:
     assert plancheck("evaluate", SAMPLE).returncode == 0
     assert plancheck("evaluate", SAMPLES / "2022.csv").returncode == 1

@@ -466,7 +466,7 @@ def test_a_word_documents_end_matter_is_no_tasks_text(tmp_path: Path) -> None:
 def test_bad_period_option(tmp_path: Path) -> None:
     result = run("plan", "import", SEED, "-o", tmp_path / "p", "--period", "2025-2021")
     assert result.exit_code == 2
-    assert "expected two years, e.g. 2021-2025" in result.stderr
+    assert result.stderr == "--period 2025-2021: the start year comes first: give 2021-2025\n"
 
 
 def test_text_with_a_baseline_column_and_chapters_named_第N章(tmp_path: Path) -> None:

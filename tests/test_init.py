@@ -52,10 +52,31 @@ def test_init_ci_snippet_runs_the_two_commands(tmp_path: Path) -> None:
     assert run("init", folder).exit_code == 0
     ci = yaml.safe_load((folder / "plancheck-ci.yml").read_text(encoding="utf-8"))
     steps = [s.get("run") for s in ci["jobs"]["plancheck"]["steps"] if "run" in s]
-    assert f"plancheck plan validate {folder.as_posix()}" in steps
-    assert any(
-        s.startswith(f"plancheck evaluate {folder.as_posix()}/sample-2027.csv") for s in steps
-    )
+    # No repository around it: the folder is taken to be at the top of the one it goes into.
+    assert "plancheck plan validate p" in steps
+    assert any(s.startswith("plancheck evaluate p/sample-2027.csv") for s in steps)
+
+
+def test_the_workflow_names_the_folder_from_the_repositorys_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI runs the job at the root of the repository's checkout: the folder is named from there,
+    never by an absolute path or a `..` that only this machine has."""
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "docs").mkdir()
+    monkeypatch.chdir(repo / "docs")
+    assert run("init", "../plans/2026").exit_code == 0
+    assert run("init", repo / "规划 2").exit_code == 0
+    monkeypatch.chdir(repo)  # where CI runs the steps
+    for folder, where in ((repo / "plans" / "2026", "plans/2026"), (repo / "规划 2", "'规划 2'")):
+        _, steps = workflow(folder)
+        assert f"plancheck plan validate {where}" in steps, steps
+        for step in steps[1:]:
+            command, *args = shlex.split(step)
+            assert command == "plancheck"
+            ran = run(*args)
+            assert ran.exit_code == 0, (step, ran.stderr)
 
 
 def test_init_with_a_period(tmp_path: Path) -> None:
@@ -67,6 +88,21 @@ def test_init_with_a_period(tmp_path: Path) -> None:
     assert (folder / "sample-2022.csv").is_file()
     result = run("evaluate", folder / "sample-2022.csv", "--plan", folder)
     assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("period", "line"),
+    [
+        ("2030-2026", "--period 2030-2026: the start year comes first: give 2026-2030"),
+        ("2026-2300", "--period 2026-2300: expected two years from 1900 to 2099, e.g. 2021-2025"),
+        ("abc", "--period abc: expected two years from 1900 to 2099, e.g. 2021-2025"),
+    ],
+)
+def test_a_period_that_cannot_be_is_said_why(tmp_path: Path, period: str, line: str) -> None:
+    # Years given the wrong way round were told "expected two years", which they were.
+    result = run("init", tmp_path / "p", "--period", period)
+    assert (result.exit_code, result.stderr) == (2, line + "\n")
+    assert not (tmp_path / "p").exists()
 
 
 def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
@@ -108,11 +144,8 @@ def test_init_workflow_installs_plancheck_from_its_repository(tmp_path: Path) ->
     assert installs == ['pip install "plancheck @ git+https://github.com/OWNER/plancheck@REF"']
     assert not any(FROM_AN_INDEX.search(s) for s in steps)
     assert "OWNER" in text and "REF" in text  # placeholders the comments explain
-    assert steps.index(installs[0]) < steps.index(f"plancheck plan validate {folder.as_posix()}")
-    assert (
-        f"plancheck check {folder.as_posix()}/sample-2027.csv --plan {folder.as_posix()} -f github"
-        in steps
-    )
+    assert steps.index(installs[0]) < steps.index("plancheck plan validate p")
+    assert "plancheck check p/sample-2027.csv --plan p -f github" in steps
 
 
 @pytest.mark.parametrize(
@@ -160,11 +193,14 @@ def test_init_install_refuses_an_index_name_or_what_the_shell_reads(
     assert not folder.exists()  # nothing written
 
 
-def test_the_generated_workflow_runs_as_ci_would(tmp_path: Path) -> None:
-    """The steps after the install, run in order: each exits 0 on the sample."""
+def test_the_generated_workflow_runs_as_ci_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The steps after the install, run in order at the repository's root: each exits 0."""
     folder = tmp_path / "p"
     assert run("init", folder).exit_code == 0
     _, steps = workflow(folder)
+    monkeypatch.chdir(tmp_path)
     for step in steps[1:]:
         command, *args = shlex.split(step)
         assert command == "plancheck"

@@ -189,3 +189,23 @@ def test_a_share_of_a_baseline_not_above_0_is_warned_at_the_baseline(
             continue
         assert len(found) == 1 and found[0].startswith(f"{path}:{line}:"), result.stderr
         assert ("unknown every year" if lang == "en" else "每年均无法判断") in found[0]
+
+
+@pytest.mark.parametrize("command", [["plan", "validate", "{file}"],
+                                     ["evaluate", "{sample}", "--plan", "{file}"]])  # fmt: skip
+@pytest.mark.parametrize("name", ["2023.csv", "规划.docx", "plan.xlsx"])
+def test_a_submission_or_a_document_given_as_the_plan_is_said_so(
+    tmp_path: Path, command: list[str], name: str
+) -> None:
+    # A CSV given as the plan was read as YAML: "2023.csv:2:47: invalid YAML: mapping values
+    # are not allowed here", which sent people looking for YAML in their figures.
+    given = tmp_path / name
+    given.write_bytes((ROOT / "samples" / "2023.csv").read_bytes())
+    args = [a.format(file=given, sample=ROOT / "samples" / "2023.csv") for a in command]
+    result = run(*args)
+    suffix = given.suffix
+    assert (result.code, result.stderr) == (
+        2,
+        f"{given}: a plan is its folder or its indicators.yaml, not a {suffix} file"
+        " (plancheck plan import drafts a plan from its document)\n",
+    )

@@ -336,3 +336,21 @@ def test_what_people_wrote_is_kept_as_typed(tmp_path: Path, plan: Plan) -> None:
     assert nineteen.evidence == ("验收意见：已通过（虚构）",)
     assert nineteen.milestones[0].note == "系统联调中（虚构）"
     assert dropped.reason == "并入三年行动计划，不再单列（虚构）"
+
+
+def test_a_missing_file_or_a_folder_is_said_so_whatever_its_name(
+    plan: Plan, tmp_path: Path
+) -> None:
+    # The extension was judged before the file was looked at: a missing `progress` or a folder
+    # read "cannot read a 'progress' progress file", as if the name were the extension.
+    assert error(tmp_path / "progress", plan) == f"{tmp_path / 'progress'}: file not found"
+    assert error(tmp_path / "p.docx", plan) == f"{tmp_path / 'p.docx'}: file not found"
+    (tmp_path / "reports").mkdir()
+    assert (
+        error(tmp_path / "reports", plan) == f"{tmp_path / 'reports'}: is a directory, not a file"
+    )
+    found = error(write(tmp_path, "progress", "as_of: 2023-12-31\n"), plan)
+    assert found == (
+        f"{tmp_path / 'progress'}: a progress file is read by its extension, and this one has"
+        " none: name it .yaml or .csv"
+    ), found

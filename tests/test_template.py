@@ -324,3 +324,18 @@ def test_names_a_plan_gives_are_shown_escaped_in_the_xlsx_template(tmp_path: Pat
     assert "规范性\\x1b[31m文件\\u202e审查\\x00纠错率" in cells
     assert [c for c in cells if RAW_CONTROL.search(c) or "_x00" in c] == []
     assert book.properties.title == "Submission template: 徐汇区\\x1b[31m规划\\u202e"
+
+
+def test_a_year_that_disagrees_with_the_files_name_is_refused(tmp_path: Path) -> None:
+    # `--year 2025 -o 2024.csv` wrote a 2024.csv whose cells say 2025: evaluate judged it as
+    # 2025, the year its cells say, and the file's name said otherwise to everyone who opened it.
+    target = tmp_path / "徐汇-2024.csv"
+    result = CliRunner().invoke(app, ["template", "--year", "2025", "-o", str(target)])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"{target}: --year 2025 disagrees with the year 2024 in the file's name: give one of"
+        " them, or the same year\n",
+    )
+    assert not target.exists()
+    agreed = CliRunner().invoke(app, ["template", "--year", "2024", "-o", str(target)])
+    assert agreed.exit_code == 0 and target.read_text(encoding="utf-8-sig").count("\n2024,") == 23

@@ -291,6 +291,13 @@ def template(
         refuse_unreachable(output)  # asked whether it exists before it is written
     if output is not None and output.is_file() and not force:
         raise UserError(say("app.exists"), output)
+    if year is not None and output is not None:
+        from plancheck.submission.read import year_from_name
+
+        # The cells' year would win over the name's in evaluate: a file that says two years.
+        named = year_from_name(output)
+        if named is not None and named != year:
+            raise UserError(say("template.year_disagrees", year=year, named=named), output)
 
     content = render(chosen, load(plan), year=year, units=parse_units(units), lang=lang)
     return Outcome(content, protected=plan_paths(plan))
@@ -328,7 +335,7 @@ def diff(request: DiffRequest) -> Outcome:
         raise UserError(say("diff.files"))
     if len(years) > 2:
         raise UserError(say("diff.years_at_most_twice"))
-    if len(years) == 2 and years[0] == years[1]:
+    if len(files) == 1 and len(years) == 2 and years[0] == years[1]:  # two files: each's year
         raise UserError(say("diff.year_twice", year=years[0]))
     loaded = load(request.plan)
     unit = fold(request.unit) if request.unit is not None else None

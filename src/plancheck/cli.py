@@ -108,34 +108,60 @@ class _Group(TyperGroup):
             usage.ctx = command.context_class(command, info_name=name, parent=ctx)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        """Also refuse ``-o out/`` before the command runs: Path drops the "/" that says folder."""
+        """Also refuse ``-o out/`` before the command runs: Path drops the "/" that says folder;
+        and an option of one value given twice with two values, which click would take as the
+        last alone: ``diff --unit A --unit B`` compared B, and said nothing of A."""
         name, command, rest = super().resolve_command(ctx, args)
-        given = self._output_given(command, rest) if command is not None else None
-        if given is not None and given[1] and given[0] != "-":
+        given = self._options_given(command, rest) if command is not None else []
+        self._refuse_twice(command, name, ctx, given)
+        from plancheck.i18n import HELP
+
+        # -o as a report file (not plan import's folder): its help, in English or translated
+        report_help = (get_args(OutputOption)[1].help, HELP["--output"])
+        outputs = [(value, param.help in report_help) for param, _, value in given
+                   if param.name == "output"]  # fmt: skip
+        output = outputs[-1] if outputs else None
+        if output is not None and output[1] and output[0] != "-":
             from plancheck.output import refuse_folder_name
 
-            refuse_folder_name(given[0])
-        elif given is not None and not given[0]:  # plan import's folder: Path('') is "."
+            refuse_folder_name(output[0])
+        elif output is not None and not output[0]:  # plan import's folder: Path('') is "."
             from plancheck.i18n import say
 
             raise UserError(say("import.empty_folder_name"))
         return name, command, rest
 
     @staticmethod
-    def _output_given(command: Any, args: list[str]) -> tuple[str, bool] | None:
-        """The -o value in ``args`` as typed, and whether ``command`` writes a report file
-        there (else a folder: plan import's)."""
+    def _refuse_twice(command: Any, name: Any, ctx: Any, given: list[tuple[Any, str, str]]) -> None:
+        """A usage error for an option of one value given twice with different values (the
+        same value twice is that value: a command line built from pieces may repeat one)."""
+        first: dict[str, str] = {}
+        for param, typed, value in given:
+            if param.multiple:
+                continue
+            if param.name in first and first[param.name] != value:
+                from plancheck.i18n import say
+
+                # click's UsageError (typer's own copy of click in newer versions): the base of
+                # BadParameter, said as every usage error is, with its command and its help
+                usage = next(k for k in typer.BadParameter.__mro__ if k.__name__ == "UsageError")
+                raise usage(
+                    say("cli.option_twice", name=typed, first=first[param.name], second=value),
+                    ctx=command.context_class(command, info_name=name, parent=ctx),
+                )
+            first.setdefault(param.name, value)
+
+    @staticmethod
+    def _options_given(command: Any, args: list[str]) -> list[tuple[Any, str, str]]:
+        """Each option of ``command`` in ``args`` that takes a value: its parameter, its name as
+        typed and its value as typed, in order (flags and counts take none)."""
         options = {
             name: param
             for param in command.params
             if param.param_type_name == "option"
             for name in (*param.opts, *param.secondary_opts)
         }
-        from plancheck.i18n import HELP
-
-        # -o as a report file (not plan import's folder): its help, in English or translated
-        report_help = (get_args(OutputOption)[1].help, HELP["--output"])
-        found: tuple[str, bool] | None = None
+        found: list[tuple[Any, str, str]] = []
         position = 0
         while position < len(args):
             token = args[position]
@@ -157,11 +183,10 @@ class _Group(TyperGroup):
                 continue
             if not equals:
                 if position == len(args):
-                    break  # -o at the end, without its value: click says so
+                    break  # an option at the end, without its value: click says so
                 value = args[position]
                 position += 1
-            if param.name == "output":
-                found = value, param.help in report_help  # given twice: the last one counts
+            found.append((param, name, value))
         return found
 
 

@@ -521,6 +521,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.faster_csv": "-f csv writes them in seconds",
         "app.unit_not_submitted": "--unit {unit}: not a unit of the submission{hint} (units: {units})",
         "app.exists": "exists already, and may be filled in; give --force to replace it",
+        "template.year_disagrees": "--year {year} disagrees with the year {named} in the file's name: give one of them, or the same year",
         "list": ", ",
         "quoted": "'{text}'",
         "engine.history_only": "nothing to judge: {years} is before the plan period {period}; submit it together with a later year to use it as a baseline",
@@ -581,6 +582,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.no_indicators_file": "no {file} in this plan folder",
         "plan.not_found": "plan not found",
         "plan.tasks_given": "give the plan's folder or its {indicators}, not {tasks}",
+        "plan.not_yaml": "a plan is its folder or its indicators.yaml, not a {suffix} file (plancheck plan import drafts a plan from its document)",
         "plan.top_mapping": "expected a YAML mapping at the top of the file",
         "plan.unknown_key": "unknown key '{key}'",
         "plan.required": "{field}: required key missing",
@@ -622,6 +624,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.duplicate": "duplicate {field} '{value}' (first at line {line})",
         # tasks/read.py: progress reports on the plan's tasks
         "tasks.suffix": "cannot read a '{suffix}' progress file: give a .yaml or .csv file",
+        "tasks.no_suffix": (
+            "a progress file is read by its extension, and this one has none: name it .yaml or .csv"
+        ),
         "tasks.none_reported": "no task is reported in the file",
         "tasks.plan_has_no_tasks": "this plan folder has {indicators} but no {tasks}, so there are no tasks to check progress against: add a {tasks} beside {indicators} ('plancheck plan schema tasks' prints its fields, 'plancheck init NEW_FOLDER' writes an example)",
         "tasks.plan_lists_none": "the plan's {tasks} lists no tasks, so there are none to check progress against",
@@ -689,7 +694,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.name_repeats": "indicator {id}: name '{name}' repeats indicator {first}",
         "import.no_table": "no indicator table found: looked for a header row with 指标 (指标名称) and a target column (指标目标, 目标值, 2025年), beside 类别, 序号, 属性, 单位 or 2020年",
         "import.no_period": "cannot tell the plan's period from its title or text: give --period, e.g. --period 2021-2025",
-        "import.bad_period": "--period {text}: expected two years, e.g. 2021-2025",
+        "import.bad_period": "--period {text}: expected two years from 1900 to 2099, e.g. 2021-2025",
+        "import.period_reversed": "--period {text}: the start year comes first: give {start}-{end}",
         "import.not_folder": "the output is not a folder",
         "import.empty_folder_name": "-o names no folder (the name is empty): give the folder for the plan's files, e.g. -o plan",
         "import.exists": "{name} exists already; give --force to overwrite it",
@@ -814,6 +820,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "ooxml.sheet_too_large": "the sheet '{name}' spans A1:{end} ({cells} cells; at most {limit}): not {purpose}",
         "ooxml.outside_grid": "the part '{part}' names a cell '{ref}' outside Excel's grid A1:XFD1048576",
         "ooxml.row_outside_grid": "the part '{part}' names a row '{ref}' outside Excel's grid A1:XFD1048576",
+        # an option of one value given twice (cli.py)
+        "cli.option_twice": "Option '{name}' is given twice ('{first}', then '{second}'): it takes one value; give it once",
         # click's and typer's usage errors (process.py), matched by their English text
         "usage.see_help": "{path}: {message} (see '{path} --help')",
         "usage.missing_argument": "Missing argument {name}.",
@@ -1068,6 +1076,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.faster_csv": "-f csv 几秒内即可写完",
         "app.unit_not_submitted": "--unit {unit}：报送数据中没有此单位{hint}（现有单位：{units}）",
         "app.exists": "文件已存在，且可能已填写；如要替换，请使用 --force",
+        "template.year_disagrees": "--year {year} 与文件名中的年份 {named} 不一致：请只给出其一，或给出同一年份",
         "list": "、",
         "quoted": "“{text}”",
         "engine.history_only": "无可评估：{years} 年早于规划期 {period}年；请与之后的年度一并报送，作为基数使用",
@@ -1125,6 +1134,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.no_indicators_file": "此规划文件夹中没有 {file}",
         "plan.not_found": "找不到规划",
         "plan.tasks_given": "请给出规划文件夹或其 {indicators}，而不是 {tasks}",
+        "plan.not_yaml": "规划是其文件夹或其 indicators.yaml，而不是 {suffix} 文件（plancheck plan import 可根据规划文件起草规划）",
         "plan.top_mapping": "文件顶层应为 YAML 映射",
         "plan.unknown_key": "未知的键“{key}”",
         "plan.required": "{field}：缺少必需的键",
@@ -1166,6 +1176,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.duplicate": "重复的 {field}“{value}”（首次出现在第 {line} 行）",
         # tasks/read.py: progress reports on the plan's tasks
         "tasks.suffix": "无法读取“{suffix}”类型的进展文件：请给出 .yaml 或 .csv 文件",
+        "tasks.no_suffix": "进展文件按扩展名读取，此文件没有扩展名：请将其命名为 .yaml 或 .csv",
         "tasks.none_reported": "文件中没有报送任何任务",
         "tasks.plan_has_no_tasks": "此规划文件夹有 {indicators} 但没有 {tasks}，无法对照任务检查进展：请在 {indicators} 旁添加 {tasks}（plancheck plan schema tasks 可输出其字段，plancheck init 新文件夹 可生成示例）",
         "tasks.plan_lists_none": "规划的 {tasks} 中没有任何任务，无法对照任务检查进展",
@@ -1233,7 +1244,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.name_repeats": "指标 {id}：名称“{name}”与指标 {first} 重复",
         "import.no_table": "没有找到指标表：查找的是含有“指标”（指标名称）和目标列（指标目标、目标值、2025年），并含有类别、序号、属性、单位或2020年的表头行",
         "import.no_period": "无法从标题或正文确定规划期：请使用 --period，例如 --period 2021-2025",
-        "import.bad_period": "--period {text}：应为两个年份，例如 2021-2025",
+        "import.bad_period": "--period {text}：应为 1900 至 2099 年之间的两个年份，例如 2021-2025",
+        "import.period_reversed": "--period {text}：起始年份应在前：请写作 {start}-{end}",
         "import.not_folder": "输出位置不是文件夹",
         "import.empty_folder_name": "-o 没有给出文件夹（名称为空）：请给出存放规划文件的文件夹，例如 -o plan",
         "import.exists": "{name} 已存在；如要覆盖，请使用 --force",
@@ -1357,6 +1369,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "ooxml.sheet_too_large": "工作表“{name}”的范围为 A1:{end}（{cells} 个单元格；最多 {limit} 个）：不是{purpose}",
         "ooxml.outside_grid": "部件“{part}”指向 Excel 表格范围 A1:XFD1048576 之外的单元格“{ref}”",
         "ooxml.row_outside_grid": "部件“{part}”指向 Excel 表格范围 A1:XFD1048576 之外的行“{ref}”",
+        # an option of one value given twice (cli.py)
+        "cli.option_twice": "选项 “{name}” 给出了两次（“{first}”，然后是“{second}”）：它只取一个值，请只给出一次",
         # click's and typer's usage errors (process.py), matched by their English text
         "usage.see_help": "{path}: {message}（参见 {path} --help）",
         "usage.missing_argument": "缺少参数 {name}。",

@@ -69,6 +69,16 @@ def line_number(text: str, index: int) -> int:
 def read_bytes(path: Path) -> bytes:
     """The file's bytes; a UserError for a missing, special, unreadable or oversized file."""
     _files_read.append(path)
+    must_be_file(path)
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise UserError(say("file.cannot_read", reason=os_reason(exc)), path) from None
+
+
+def must_be_file(path: Path) -> None:
+    """A UserError unless ``path`` is a regular file plancheck may read (not its contents)."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -82,11 +92,6 @@ def read_bytes(path: Path) -> bytes:
         raise UserError(say("file.not_regular"), path)
     if info.st_size > MAX_BYTES:
         raise UserError(say("file.too_large", size=info.st_size, limit=MAX_BYTES), path)
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        raise UserError(say("file.cannot_read", reason=os_reason(exc)), path) from None
 
 
 # What pathlib's is_dir, is_file and exists take for "nothing there"; any other failure

@@ -62,7 +62,14 @@ def plan_files(path: Path | None) -> tuple[Path, Path | None]:
     sibling = path.with_name(TASKS_FILE)
     if path.name == TASKS_FILE:
         raise UserError(say("plan.tasks_given", indicators=INDICATORS_FILE, tasks=TASKS_FILE), path)
+    if path.suffix.lower() in _NOT_A_PLAN:  # else read as YAML: "invalid YAML" at a cell
+        raise UserError(say("plan.not_yaml", suffix=path.suffix), path)
     return path, sibling if _is_file(sibling) else None
+
+
+# A submission's, a table's or a document's file: never a plan (YAML, or JSON, which YAML reads).
+_NOT_A_PLAN = frozenset({".csv", ".tsv", ".txt", ".md", ".xlsx", ".xlsm", ".xls", ".docx",
+                         ".doc", ".pdf"})  # fmt: skip
 
 
 def _looked_up(path: Path) -> os.stat_result | None:

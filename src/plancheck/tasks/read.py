@@ -68,7 +68,7 @@ from plancheck.tasks.models import (
     TaskStatus,
     kind_of,
 )
-from plancheck.textfile import read_text
+from plancheck.textfile import must_be_file, read_text
 from plancheck.yamlfile import MarkedYaml, read_yaml
 
 # canonical field → the names accepted for it (YAML keys and CSV headers, English or Chinese)
@@ -188,7 +188,11 @@ def read_progress(
     file = str(path)
     suffix = path.suffix.lower()
     if suffix not in (".yaml", ".yml", ".csv", ".tsv", ".txt"):
-        raise UserError(say("tasks.suffix", suffix=suffix or path.name), file)
+        # A missing file or a folder is said so first, as for a submission, whatever its name.
+        must_be_file(path)
+        if not suffix:
+            raise UserError(say("tasks.no_suffix"), file)
+        raise UserError(say("tasks.suffix", suffix=suffix), file)
     text = read_text(path)
     if suffix in (".yaml", ".yml"):
         raw = _read_yaml(text, file, plan)

@@ -218,8 +218,9 @@ def ci_job(folder: Path, sample: str, install: str | None = None) -> str:
     the placeholder to fill in, with its comment."""
     spec, note = install_spec(install)
     head = say("init.head_ci", folder=one_line(folder.as_posix()))
-    where = shell_word(folder.as_posix())
-    sample_path = shell_word(f"{folder.as_posix()}/{sample}")
+    in_repository = from_repository_root(folder)
+    where = shell_word(in_repository)
+    sample_path = shell_word(f"{in_repository}/{sample}")
     runs = {
         "install": f'pip install "{spec}"',
         "validate": f"plancheck plan validate {where}",
@@ -227,6 +228,28 @@ def ci_job(folder: Path, sample: str, install: str | None = None) -> str:
         "evaluate": f"plancheck evaluate {sample_path} --plan {where} --format markdown",
     }
     return CI.format(head=head, note=note, **{k: _yaml_text(v) for k, v in runs.items()})
+
+
+def from_repository_root(folder: Path) -> str:
+    """``folder`` as the job finds it: CI runs at the root of the repository's checkout, where an
+    absolute path or a ``..`` of this machine names nothing. The root is the git work tree's
+    around the folder; without one, the current folder when the folder is inside it, else the
+    folder's own parent (the folder at the top of the repository it is copied into)."""
+    import os
+
+    try:
+        here, cwd = Path(os.path.abspath(folder)), Path(os.getcwd())
+    except OSError:  # the current folder was removed: the folder as it was given
+        return folder.as_posix()
+    for root in here.parents:
+        try:
+            if (root / ".git").exists():
+                break
+        except OSError:  # a folder on the way that cannot be searched: no repository seen there
+            continue
+    else:
+        root = cwd if cwd in here.parents else here.parent
+    return here.relative_to(root).as_posix()
 
 
 # What a shell reads as itself in a command's word: letters and digits of any script and these.
