@@ -15,6 +15,11 @@ Byte for byte the same for the same input: the core properties (author, dates, r
 from the report's date, never the clock, and the zip entries carry a fixed date in a fixed order.
 Every piece of text goes through ``escape.xml`` (control characters visible, nothing XML 1.0
 forbids): a run's text is text, never markup.
+
+Fast at a national file's size: python-docx makes the document, its paragraphs and each table's
+grid, but the tables' rows and the lists of what needs attention (thousands of elements) are
+written as text, the exact XML python-docx wrote for them, and put in place of a marker when
+the zip is written (``_deterministic``); tests/test_docx.py holds the two to each other.
 """
 
 from __future__ import annotations
@@ -80,7 +85,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
     info = evaluation.plan.info
     day = report_date(evaluation, options.date)
     doc = Document()
-    placed: list[bytes] = []  # XML written as text: a table's rows, a list (_deterministic)
+    placed: list[bytes] = []  # XML written as text: a table's rows, a list (see _deterministic)
     _layout(doc)
     _properties(doc, info.title, day, lang)
 
@@ -476,7 +481,7 @@ def _properties(doc: DocumentObject, title: str, day: dt.date, lang: str) -> Non
 
 def _deterministic(doc: DocumentObject, placed: list[bytes]) -> bytes:
     """The document's zip with every entry dated ZIP_DATE, in the order python-docx wrote them,
-    each table's rows in place of its marker."""
+    each piece written as text (a table's rows, a list) in place of its marker."""
     import re
 
     written = io.BytesIO()
