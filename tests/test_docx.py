@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.document import Document as DocumentObject
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm
+from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -328,3 +329,105 @@ def test_the_terminal_is_refused_a_document(tmp_path: Path) -> None:
         os.close(leader)
     assert done.returncode == 2
     assert b"give -o FILE" in done.stderr
+
+
+# --- the rows and lists written as text, held to what python-docx writes -------------------------
+
+HOSTILE = [
+    "",
+    "a & b < c > d \"q\" 'q'",
+    " leading and trailing ",
+    "tab\there",
+    "one\ntwo\n\nfour\n",
+    "\ttab first",
+    "\u00a0nbsp\u00a0",
+    "</w:t></w:r><w:r><w:t>injected",
+    "bell\x07 cr\r\nlf \ufffe \u202e",
+    "黄浦区 ✘ 未达标：2.9 未满足 < 全市平均值",
+    "emoji \U0001f600",
+]
+
+
+def _oracle_rows(header: list[str], rows: list[list[str]], widths: list[float]) -> bytes:
+    """The rows as python-docx's objects build them, cell by cell (how the report was made before
+    it wrote them as text), from the table's XML after its grid."""
+    from lxml import etree
+
+    from plancheck.evaluate.models import Status
+    from plancheck.report.docx import NBSP, STATUS_COLOUR
+    from plancheck.report.labels import STATUS_SYMBOL, status_word
+
+    document = Document()
+    table = document.add_table(rows=1 + len(rows), cols=len(header))
+    statuses = {
+        f"{STATUS_SYMBOL[s]} {status_word(s, lang)}": s for s in Status for lang in ("en", "zh")
+    }
+    for n, (values, row) in enumerate(zip([header, *rows], table.rows, strict=True)):
+        properties = row._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))
+        if n == 0:
+            repeat = OxmlElement("w:tblHeader")
+            repeat.set(qn("w:val"), "true")
+            properties.append(repeat)
+        for cell, value, width in zip(row.cells, values, widths, strict=True):
+            cell.width = Mm(width)
+            status = statuses.get(value) if n else None
+            run = cell.paragraphs[0].add_run(
+                xml(value if status is None else value.replace(" ", NBSP))
+            )
+            run.font.size = Pt(9)
+            if n == 0:
+                run.bold = True
+                shading = OxmlElement("w:shd")
+                shading.set(qn("w:val"), "clear")
+                shading.set(qn("w:color"), "auto")
+                shading.set(qn("w:fill"), "F2F2F2")
+                cell._tc.get_or_add_tcPr().append(shading)
+            elif status is not None:
+                run.font.color.rgb = RGBColor(*STATUS_COLOUR[status])
+    written = etree.tostring(table._tbl, encoding="UTF-8")
+    return written[written.index(b"</w:tblGrid>") + len(b"</w:tblGrid>") : -len(b"</w:tbl>")]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_rows_written_as_text_are_what_python_docx_writes(lang: str) -> None:
+    from plancheck.evaluate.models import Status
+    from plancheck.report.docx import table_rows
+    from plancheck.report.labels import STATUS_SYMBOL, status_word
+
+    statuses = [f"{STATUS_SYMBOL[s]} {status_word(s, lang)}" for s in Status]
+    header = ["ID", "指标 & <name>", " 2023 ", "tab\theader"]
+    rows = [
+        [str(n), text, statuses[n % len(statuses)], "12.5\n备注"] for n, text in enumerate(HOSTILE)
+    ]
+    rows.append(statuses[:4])  # a status in every column
+    widths = [12.5, 60.25, 20.0, 33.3]
+    twips = [str(Mm(w).twips) for w in widths]
+    expected = _oracle_rows(header, rows, widths)
+    assert table_rows(header, rows, twips) == expected
+    assert (
+        b"<w:tab/>" in expected and b"<w:br/>" in expected and b'xml:space="preserve"' in expected
+    )
+    assert b"&lt;/w:t&gt;" in expected and b"C62828" in expected  # escaped; a status coloured
+
+
+def test_a_list_written_as_text_is_what_python_docx_writes() -> None:
+    from plancheck.report.docx import _BOLD, _bullets, _colour, _deterministic
+
+    items = [
+        [("", text), (_BOLD, text + "!"), (_colour((0xC6, 0x28, 0x28)), " " + text)]
+        for text in HOSTILE
+    ]
+    oracle = Document()
+    for runs in items:
+        paragraph = oracle.add_paragraph(style="List Bullet")
+        paragraph.add_run(xml(runs[0][1]))
+        paragraph.add_run(xml(runs[1][1])).bold = True
+        paragraph.add_run(xml(runs[2][1])).font.color.rgb = RGBColor(0xC6, 0x28, 0x28)
+    placed: list[bytes] = []
+    written = Document()
+    _bullets(written, placed, items)
+    assert placed  # written as text, put in when saved: the same document, byte for byte
+    assert _deterministic(written, placed) == _deterministic(oracle, [])
+    expected = zipfile.ZipFile(io.BytesIO(_deterministic(oracle, []))).read("word/document.xml")
+    assert b"<w:r/>" in expected and b"&lt;/w:t&gt;" in expected  # an empty run; escaped text

@@ -20,7 +20,7 @@ def test_a_format_slow_at_this_size_says_so_once(monkeypatch: pytest.MonkeyPatch
     table = report.FORMATS["table"]
     assert table.slow_above is not None
     assert report.FORMATS["json"].slow_above is None  # json is the same speed at every size
-    assert report.FORMATS["docx"].slow_above is not None  # a Word table cell by cell
+    assert report.FORMATS["docx"].slow_above is None  # its rows written as text: seconds
     monkeypatch.setitem(report.FORMATS, "table", table._replace(slow_above=10))
     outcome = run("evaluate", DISTRICTS, "--details")
     notes = [line for line in outcome.stderr.splitlines() if line.startswith("note: -f table")]
@@ -78,7 +78,8 @@ def test_a_workbook_of_many_results_says_so_once_and_in_the_runs_language(
 def test_the_note_is_on_stderr_before_the_slow_report_is_made(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A Word report of a national file takes minutes: its note comes first, not after."""
+    """A slow format's note comes first, not after the work (docx, made slow here: it is the
+    one that renders all at once, after reading everything)."""
     from plancheck import report
     from plancheck.report import docx
 

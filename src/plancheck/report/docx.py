@@ -15,6 +15,11 @@ Byte for byte the same for the same input: the core properties (author, dates, r
 from the report's date, never the clock, and the zip entries carry a fixed date in a fixed order.
 Every piece of text goes through ``escape.xml`` (control characters visible, nothing XML 1.0
 forbids): a run's text is text, never markup.
+
+Fast at a national file's size: python-docx makes the document, its paragraphs and each table's
+grid, but the tables' rows and the lists of what needs attention (thousands of elements) are
+written as text, the exact XML python-docx wrote for them, and put in place of a marker when
+the zip is written (``_deterministic``); tests/test_docx.py holds the two to each other.
 """
 
 from __future__ import annotations
@@ -80,6 +85,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
     info = evaluation.plan.info
     day = report_date(evaluation, options.date)
     doc = Document()
+    placed: list[bytes] = []  # XML written as text: a table's rows, a list (see _deterministic)
     _layout(doc)
     _properties(doc, info.title, day, lang)
 
@@ -116,7 +122,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
 
     doc.add_heading(xml(label("summary", lang)), level=1)
     doc.add_paragraph(xml(("" if lang == "zh" else " ").join(summary_sentences(evaluation, lang))))
-    _table(doc, *year_table(evaluation, lang))
+    _table(doc, placed, *year_table(evaluation, lang))
     if evaluation.only is not None:
         doc.add_paragraph(xml(label(f"only_{evaluation.only}", lang)))
 
@@ -124,32 +130,33 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
     todo = listed_attention(evaluation)
     if not todo:
         doc.add_paragraph(xml(nothing_listed(evaluation, lang)))
+    items = []
     for r in todo:
-        paragraph = doc.add_paragraph(style="List Bullet")
-        if len(evaluation.units) > 1:
-            paragraph.add_run(xml(r.unit + " "))
         name = r.indicator.name if lang == "zh" else r.indicator.name_en
-        paragraph.add_run(xml(f"{r.indicator.id} {name}")).bold = True
-        status = paragraph.add_run(xml(f" {STATUS_SYMBOL[r.status]} {status_word(r.status, lang)}"))
-        status.font.color.rgb = _rgb(STATUS_COLOUR[r.status])
-        paragraph.add_run(xml(colon + shared_reason(r.reason, lang)))
+        runs = [("", r.unit + " ")] if len(evaluation.units) > 1 else []
+        runs += [(_BOLD, f"{r.indicator.id} {name}"),
+                 (_colour(STATUS_COLOUR[r.status]),
+                  f" {STATUS_SYMBOL[r.status]} {status_word(r.status, lang)}"),
+                 ("", colon + shared_reason(r.reason, lang))]  # fmt: skip
+        items.append(runs)
+    _bullets(doc, placed, items)
 
     header, rows = index_table(evaluation, lang)
     if rows:
         doc.add_heading(xml(f"{index_name(evaluation, lang)} {evaluation.latest_year}"), level=1)
         doc.add_paragraph(xml(index_explained(evaluation, lang)))
-        _table(doc, header, rows)
+        _table(doc, placed, header, rows)
 
     _landscape(doc)  # the tables of indicators: wide, on A4 turned
     header, rows = city_table(evaluation, lang)
     if rows:
         doc.add_heading(xml(label("city", lang, year=city_year(evaluation))), level=1)
-        _table(doc, header, rows)
+        _table(doc, placed, header, rows)
 
     header, rows = shared_progress_table(evaluation, lang)
     if rows:
         doc.add_heading(xml(label("progress", lang)), level=1)
-        _table(doc, header, rows)
+        _table(doc, placed, header, rows)
 
     for category in evaluation.plan.categories:
         header, rows = category_table(evaluation, category.name, lang)
@@ -157,16 +164,16 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
             continue
         title = category.name if lang == "zh" else f"{category.name_en} ({category.name})"
         doc.add_heading(xml(title), level=1)
-        _table(doc, header, rows)
+        _table(doc, placed, header, rows)
 
-    _tasks(doc, evaluation, lang)
-    return _deterministic(doc)
+    _tasks(doc, placed, evaluation, lang)
+    return _deterministic(doc, placed)
 
 
 # --- the tasks section (evaluate --tasks) ---------------------------------------------------
 
 
-def _tasks(doc: DocumentObject, evaluation: Evaluation, lang: str) -> None:
+def _tasks(doc: DocumentObject, placed: list[bytes], evaluation: Evaluation, lang: str) -> None:
     check = evaluation.tasks
     if check is None:
         return
@@ -182,10 +189,9 @@ def _tasks(doc: DocumentObject, evaluation: Evaluation, lang: str) -> None:
     todo = parts.attention(check)
     if not todo:
         doc.add_paragraph(xml(label("nothing_overdue", lang)))
-    for r in todo:
-        paragraph = doc.add_paragraph(style="List Bullet")
-        paragraph.add_run(xml(parts.state_text(r.state.value, lang) + " ")).bold = True
-        paragraph.add_run(xml(parts.attention_text(r, lang, parts.title(r, lang))))
+    _bullets(doc, placed, [[(_BOLD, parts.state_text(r.state.value, lang) + " "),
+                            ("", parts.attention_text(r, lang, parts.title(r, lang)))]
+                           for r in todo])  # fmt: skip
     header = [label(key, lang) for key in ("id", "task", "lead", "task_state", "details")]
     for document, section, results in check.sections():
         doc.add_heading(xml(parts.section_title(document, section, lang)), level=2)
@@ -196,7 +202,7 @@ def _tasks(doc: DocumentObject, evaluation: Evaluation, lang: str) -> None:
             )
             body.append([r.task.id, parts.title(r, lang), parts.lead(r, lang),
                          parts.state_text(r.state.value, lang), detail])  # fmt: skip
-        _table(doc, header, body)
+        _table(doc, placed, header, body)
 
 
 # --- layout ---------------------------------------------------------------------------------
@@ -277,15 +283,39 @@ def _rgb(colour: tuple[int, int, int]) -> Any:
     return RGBColor(*colour)
 
 
-def _table(doc: DocumentObject, header: list[str], rows: list[list[str]]) -> None:
-    """A grid table: the header row bold, shaded and repeated on every page, rows kept whole,
-    columns as wide as their text asks (within the page), status cells in their colour."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
-    from docx.table import _Cell
+def _bullets(doc: DocumentObject, placed: list[bytes], items: list[list[tuple[str, str]]]) -> None:
+    """A paragraph in the List Bullet style for each item, its runs (properties, text) written as
+    text like a table's rows: python-docx looks a style up and finds a paragraph's place among
+    all the body's, a national report's list took minutes."""
+    if not items:
+        return
+    out = []
+    for runs in items:
+        out.append('<w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr>')
+        for properties, text in runs:
+            content = _run(xml(text))
+            if properties:
+                out.append(f"<w:r><w:rPr>{properties}</w:rPr>{content}</w:r>")
+            else:
+                out.append(f"<w:r>{content}</w:r>" if content else "<w:r/>")
+        out.append("</w:p>")
+    doc.element.body.insert_element_before(_marker(len(placed)), "w:sectPr")
+    placed.append("".join(out).encode())
 
-    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+
+def _table(
+    doc: DocumentObject, placed: list[bytes], header: list[str], rows: list[list[str]]
+) -> None:
+    """A grid table: the header row bold, shaded and repeated on every page, rows kept whole,
+    columns as wide as their text asks (within the page), status cells in their colour.
+
+    python-docx makes the table and its grid; the rows are written as text (``table_rows``) and
+    put in place of a marker when the document is saved: an element per cell through
+    python-docx's objects took milliseconds a row, hours and gigabytes for a national report."""
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    table = doc.add_table(rows=0, cols=len(header))
     table.style = doc.styles["Table Grid"]
     table.autofit = False
     section = doc.sections[-1]
@@ -295,31 +325,96 @@ def _table(doc: DocumentObject, header: list[str], rows: list[list[str]]) -> Non
     widths = [Mm(w) for w in column_widths([header, *rows], usable)]
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid: what LibreOffice lays out by
-    statuses = {
-        f"{STATUS_SYMBOL[s]} {status_word(s, lang)}": s for s in Status for lang in ("en", "zh")
-    }
-    # Each row and its cells from the table's XML once: python-docx's ``table.rows[n]`` and
-    # ``row.cells`` walk the whole table on every call (a national report's table took hours).
-    for n, (values, tr) in enumerate(zip([header, *rows], table._tbl.tr_lst, strict=True)):
-        properties = tr.get_or_add_trPr()
-        whole = OxmlElement("w:cantSplit")
-        properties.append(whole)
-        if n == 0:
-            repeat = OxmlElement("w:tblHeader")
-            repeat.set(qn("w:val"), "true")
-            properties.append(repeat)
-        cells = [_Cell(tc, table) for tc in tr.tc_lst]
-        for cell, value, width in zip(cells, values, widths, strict=True):
-            cell.width = width
-            paragraph = cell.paragraphs[0]
-            status = statuses.get(value) if n else None
-            run = paragraph.add_run(xml(value if status is None else value.replace(" ", NBSP)))
-            run.font.size = Pt(9)  # 小五
-            if n == 0:
-                run.bold = True
-                _shade(cell, "F2F2F2")
-            elif status is not None:
-                run.font.color.rgb = _rgb(STATUS_COLOUR[status])
+    twips = [column.get(qn("w:w")) for column in table._tbl.tblGrid.gridCol_lst]
+    table._tbl.append(_marker(len(placed)))
+    placed.append(table_rows(header, rows, twips))
+
+
+def _marker(n: int) -> Any:
+    from docx.oxml.parser import parse_xml
+
+    return parse_xml(f"<{MARKER}>{n}</{MARKER}>")
+
+
+# Where XML written as text goes in word/document.xml: an element of no namespace, which no text
+# can be (text is escaped: no "<" in it).
+MARKER = "plancheck-xml"
+_STATUSES: dict[str, Status] = {}
+_ROW = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+_HEADER_ROW = '<w:tr><w:trPr><w:cantSplit/><w:tblHeader w:val="true"/></w:trPr>'
+_CELL = '<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{}"/></w:tcPr><w:p><w:r><w:rPr>'
+_HEADER_CELL = (
+    '<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{}"/>'
+    '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/></w:tcPr><w:p><w:r><w:rPr><w:b/>'
+)
+_SIZE = '<w:sz w:val="18"/></w:rPr>'  # 9 pt (小五), in half-points
+_END = "</w:r></w:p></w:tc>"
+
+
+_BOLD = "<w:b/>"
+
+
+def _colour(colour: tuple[int, int, int]) -> str:
+    return '<w:color w:val="{:02X}{:02X}{:02X}"/>'.format(*colour)
+
+
+def table_rows(header: list[str], rows: list[list[str]], twips: list[str]) -> bytes:
+    """The rows of a table as word/document.xml has them: the elements and attributes, in their
+    order, that python-docx writes for ``add_run``, a 9 pt font, bold and shading in the header
+    and a status's colour (tests/test_docx.py holds the two to each other)."""
+    if not _STATUSES:
+        _STATUSES.update(
+            {
+                f"{STATUS_SYMBOL[s]} {status_word(s, lang)}": s
+                for s in Status
+                for lang in ("en", "zh")
+            }
+        )
+    colours = {text: _colour(STATUS_COLOUR[s]) for text, s in _STATUSES.items()}
+    out = [_HEADER_ROW]
+    out += [_HEADER_CELL.format(w) + _SIZE + _run(xml(value)) + _END
+            for value, w in zip(header, twips, strict=True)]  # fmt: skip
+    out.append("</w:tr>")
+    plain = [_CELL.format(w) for w in twips]
+    for values in rows:
+        out.append(_ROW)
+        for value, start in zip(values, plain, strict=True):
+            colour = colours.get(value)
+            if colour is None:
+                out.append(start + _SIZE + _run(xml(value)) + _END)
+            else:
+                out.append(start + colour + _SIZE + _run(xml(value.replace(" ", NBSP))) + _END)
+        out.append("</w:tr>")
+    return "".join(out).encode()
+
+
+def _run(text: str) -> str:
+    """A run's content as python-docx writes ``run.text = text``: a tab a ``w:tab``, a line break
+    a ``w:br``, the rest in ``w:t`` (``xml:space="preserve"`` when white space at either end
+    would be lost), escaped as lxml escapes text."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        pieces = []
+        for n, line in enumerate(text.replace("\r", "\n").split("\n")):
+            if n:
+                pieces.append("<w:br/>")
+            for m, part in enumerate(line.split("\t")):
+                if m:
+                    pieces.append("<w:tab/>")
+                pieces.append(_text(part))
+        return "".join(pieces)
+    return _text(text)
+
+
+def _text(text: str) -> str:
+    if not text:
+        return ""
+    if "&" in text or "<" in text or ">" in text:
+        escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    else:
+        escaped = text
+    if len(text.strip()) < len(text):
+        return f'<w:t xml:space="preserve">{escaped}</w:t>'
+    return f"<w:t>{escaped}</w:t>"
 
 
 # At 9 pt a digit or a Latin letter takes up to 2.3 mm (bold, in a wide fallback font) and a Chinese
@@ -368,17 +463,6 @@ def _wide(ch: str) -> bool:
     return ord(ch) >= 0x2E80
 
 
-def _shade(cell: Any, fill: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
 # --- the same bytes for the same input ------------------------------------------------------
 
 
@@ -395,11 +479,15 @@ def _properties(doc: DocumentObject, title: str, day: dt.date, lang: str) -> Non
     core.keywords = core.comments = core.category = ""
 
 
-def _deterministic(doc: DocumentObject) -> bytes:
-    """The document's zip with every entry dated ZIP_DATE, in the order python-docx wrote them."""
+def _deterministic(doc: DocumentObject, placed: list[bytes]) -> bytes:
+    """The document's zip with every entry dated ZIP_DATE, in the order python-docx wrote them,
+    each piece written as text (a table's rows, a list) in place of its marker."""
+    import re
+
     written = io.BytesIO()
     doc.save(written)
     out = io.BytesIO()
+    marker = re.compile(f"<{MARKER}>([0-9]+)</{MARKER}>".encode())
     with (
         zipfile.ZipFile(written) as source,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
@@ -409,5 +497,14 @@ def _deterministic(doc: DocumentObject) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry.filename))
+            data = source.read(entry.filename)
+            if entry.filename != "word/document.xml":
+                target.writestr(info, data)
+                continue
+            pieces = marker.split(data)  # text, a table's number, text, …
+            pieces[1::2] = [placed[int(n)] for n in pieces[1::2]]
+            info.file_size = sum(map(len, pieces))  # as writestr says it: ZIP64 past 2 GiB
+            with target.open(info, "w") as entry_out:
+                for piece in pieces:
+                    entry_out.write(piece)
     return out.getvalue()
