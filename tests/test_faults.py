@@ -773,3 +773,35 @@ def test_an_unknown_language_before_the_command_is_refused_as_a_value(
         f"{program} {command}: Invalid value for '--lang': 'fr' is not one of 'en', 'zh'. "
         f"(see '{program} {command} --help')\n"
     )
+
+
+SIGNAL_IN_A_DEL = """
+import signal, sys
+from plancheck import entry
+
+entry.stop_on_signals()
+
+
+class Collected:
+    def __del__(self):  # a signal that lands while Python runs a __del__ (an import's lock)
+        signal.raise_signal(signal.SIGINT)
+
+
+try:
+    Collected()
+    for _ in range(1000):
+        pass
+    print("went on")
+except entry.Stopped as stop:
+    print("stopped", stop.signum)
+"""
+
+
+def test_a_signal_in_a_del_stops_the_command_past_it() -> None:
+    # Raised in the __del__, Stopped cannot propagate; given back to the hook, it must be raised
+    # once the hook has returned — raising the signal again ran the handler inside the hook,
+    # which printed a traceback and lost the signal (the command went on).
+    done = subprocess.run([sys.executable, "-c", SIGNAL_IN_A_DEL], capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
+    assert done.stdout == f"stopped {signal.SIGINT.value}\n", done.stderr
+    assert done.stderr == ""

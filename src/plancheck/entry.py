@@ -49,8 +49,8 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     global _stopping
     if _stopping:
         return  # a second signal while stopping: the first one's clean-up is under way
-    if frame is not None and frame.f_code is _unraisable.__code__:
-        signal.raise_signal(signum)  # not in the hook that gave it back: once it has returned
+    if _within_hook(frame):
+        _raise_past_hook(signum)  # raised in the hook, it would be printed and lost
         return
     _stopping = True
     # Removed here, not only on the way out: nothing the command runs can keep them. Looked up,
@@ -69,9 +69,33 @@ def _unraisable(unraisable: sys.UnraisableHookArgs) -> None:
     global _stopping
     if isinstance(unraisable.exc_value, Stopped):
         _stopping = False
-        signal.raise_signal(unraisable.exc_value.signum)
+        _raise_past_hook(unraisable.exc_value.signum)
         return
     _passed_on(unraisable)
+
+
+def _within_hook(frame: FrameType | None) -> bool:
+    """Is ``_unraisable`` (or what it calls) running?"""
+    while frame is not None:
+        if frame.f_code is _unraisable.__code__:
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _raise_past_hook(signum: int) -> None:
+    """``Stopped`` raised at the first Python event past the hook, by a profile function (an
+    exception it raises propagates into the code that runs). Not by raising the signal again:
+    Python runs its handler at once, still inside the hook."""
+    ours = (_unraisable.__code__, _raise_past_hook.__code__)
+
+    def deliver(frame: FrameType, event: str, arg: object) -> None:
+        if frame.f_code in ours or _within_hook(frame):
+            return
+        sys.setprofile(None)
+        _stop(signum, frame)
+
+    sys.setprofile(deliver)
 
 
 def stop_within(error: BaseException) -> Stopped | None:
