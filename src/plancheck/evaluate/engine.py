@@ -804,13 +804,6 @@ class _Results(Results):
                 counts[(unit, y, STATUSES[int(code)])] += count
         return counts
 
-    def values(self) -> Iterator[tuple[Indicator, float]]:
-        years = self._years
-        for u, y in self._pairs:
-            for s in years[y]:
-                if s.status[u] != MISSING:
-                    yield s.indicator, s.value[u]
-
     def distinct_values(self) -> Iterator[tuple[Indicator, Iterable[float]]]:
         # A slice's values of the units judged that year, each once: a national file repeats
         # a few hundred figures over its thousands of units.

@@ -114,7 +114,7 @@ class Results(Sequence[Result]):
     are read (``evaluate.engine``), a block of units at a time (``blocks``), so a report that
     writes them one by one (JSON) holds one block at a time. What is counted over all of them
     (the summary, the failing units, the decimals, --only's listing) is read from the engine's
-    arrays (``statuses``, ``values``, ``tally``), without a Result made. A report that reads them several times or needs the same object
+    arrays (``statuses``, ``distinct_values``, ``tally``), without a Result made. A report that reads them several times or needs the same object
     twice (identity) asks for ``kept()``: the same results, made once and held.
     """
 
@@ -126,15 +126,10 @@ class Results(Sequence[Result]):
         """How many results of each unit and year have each status."""
         return Counter((u, y, status) for u, y, _, status in self.statuses())
 
-    def values(self) -> Iterator[tuple[Indicator, float]]:
-        """(indicator, value) of each result with a value, in order."""
-        raise NotImplementedError
-
     def distinct_values(self) -> Iterator[tuple[Indicator, Iterable[float]]]:
         """Each indicator (once or more) with values among its results: every value given
         appears, each at least once (what a figure's decimals are read from)."""
-        for indicator, value in self.values():
-            yield indicator, (value,)
+        raise NotImplementedError
 
     def kept(self) -> Results:
         """The same results, each made once and held: reading them twice gives the same objects."""
