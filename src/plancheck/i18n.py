@@ -50,7 +50,15 @@ def from_arguments(args: Sequence[str], environ: Mapping[str, str]) -> str:
     """The language of a command line: its last ``--lang en|zh`` (``--lang=zh``), else the
     environment's. Read before the arguments are parsed, so that errors found while parsing or
     loading — and ``--help`` — are in that language too."""
-    found: str | None = None
+    given = [value for value in langs_given(args) if value in LANGS]
+    return given[-1] if given else from_environment(environ)
+
+
+def langs_given(args: Sequence[str]) -> list[str]:
+    """Each ``--lang VALUE`` (``--lang=VALUE``) of a command line before a ``--``: its value,
+    in order, a language or not (the CLI refuses two different ones, as any option of one
+    value)."""
+    found: list[str] = []
     position = 0
     while position < len(args):
         token = str(args[position])
@@ -64,9 +72,8 @@ def from_arguments(args: Sequence[str], environ: Mapping[str, str]) -> str:
             value = token.removeprefix("--lang=")
         else:
             continue
-        if value in LANGS:
-            found = value
-    return found or from_environment(environ)
+        found.append(value)
+    return found
 
 
 def without_lang(args: Sequence[str]) -> list[str]:
