@@ -299,3 +299,25 @@ def test_what_init_prints_is_a_line_per_file_never_a_workflow_command(
     assert len(lines) == 5  # four files written, then what to run next
     assert lines[0] == "wrote q\\x0a::error::y/indicators.yaml"
     assert not any(line.lstrip().startswith("::") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "plancheck init: Invalid value for 'folder': the name is empty, which names no "
+         "folder: give the folder for the new plan, e.g. plancheck init my-plan (see 'plancheck "
+         "init --help')"),
+        ("zh", "plancheck init: “文件夹” 的值无效：名称为空，没有给出文件夹：请给出新规划的文件夹，"
+         "例如 plancheck init my-plan（参见 plancheck init --help）"),
+    ],
+)  # fmt: skip
+def test_an_empty_folder_name_is_refused_not_read_as_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, line: str
+) -> None:
+    # `init ""` (an unset variable, `init "$DIR"`) wrote the plan into the current folder.
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["init", "", "--lang", lang], prog_name="plancheck")
+    assert (result.exit_code, result.stderr, result.stdout) == (2, line + "\n", "")
+    assert list(tmp_path.iterdir()) == []
+    assert run("init", ".").exit_code == 0  # the current folder, named, is still a folder
+    assert (tmp_path / "indicators.yaml").is_file()

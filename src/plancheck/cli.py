@@ -819,9 +819,21 @@ def plan_import(
     _finish(application.import_plan(source, output, period=period, force=force, notes=notes or ()))
 
 
+def _folder_name(text: str) -> Path:
+    """``init``'s folder as typed: an empty name is no folder (``Path("")`` would be the current
+    one, and the plan written there unasked)."""
+    if not text:
+        from plancheck.i18n import say
+
+        raise typer.BadParameter(say("init.empty_folder_name"))
+    return Path(text)
+
+
 @app.command()
 def init(
-    folder: Annotated[Path, typer.Argument(help="A new or empty folder for the plan.")],
+    folder: Annotated[
+        Path, typer.Argument(help="A new or empty folder for the plan.", parser=_folder_name)
+    ],
     period: Annotated[
         str | None,
         typer.Option(
