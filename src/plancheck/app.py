@@ -444,7 +444,9 @@ def import_plan(
     if imported.findings:
         lines.append(say("import.findings", todo=todos, check=len(imported.findings) - todos))
     lines += [f"  {output / f.file}:{f.line}: {f.kind}: {f.message}" for f in imported.findings]
-    lines.append(say("import.next", folder=output))
+    from plancheck.plan.importers.starter import shell_word
+
+    lines.append(say("import.next", folder=shell_word(str(output))))
     return Outcome("", messages=tuple(lines))
 
 
