@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -299,3 +302,81 @@ def test_what_init_prints_is_a_line_per_file_never_a_workflow_command(
     assert len(lines) == 5  # four files written, then what to run next
     assert lines[0] == "wrote q\\x0a::error::y/indicators.yaml"
     assert not any(line.lstrip().startswith("::") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "plancheck init: Invalid value for 'folder': the name is empty, which names no "
+         "folder: give the folder for the new plan, e.g. plancheck init my-plan (see 'plancheck "
+         "init --help')"),
+        ("zh", "plancheck init: “文件夹” 的值无效：名称为空，没有给出文件夹：请给出新规划的文件夹，"
+         "例如 plancheck init my-plan（参见 plancheck init --help）"),
+    ],
+)  # fmt: skip
+def test_an_empty_folder_name_is_refused_not_read_as_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, line: str
+) -> None:
+    # `init ""` (an unset variable, `init "$DIR"`) wrote the plan into the current folder.
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["init", "", "--lang", lang], prog_name="plancheck")
+    assert (result.exit_code, result.stderr, result.stdout) == (2, line + "\n", "")
+    assert list(tmp_path.iterdir()) == []
+    assert run("init", ".").exit_code == 0  # the current folder, named, is still a folder
+    assert (tmp_path / "indicators.yaml").is_file()
+
+
+def shell_words(line: str) -> list[bytes]:
+    """The words bash reads in ``line``, as bytes (printf, not plancheck, is given them)."""
+    done = subprocess.run(["bash", "-c", "printf '%s\\0' " + line], capture_output=True, check=True)
+    return done.stdout.split(b"\0")[:-1]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash reads the next: line")
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        (os.fsdecode(b"caf\xe9"), "$'caf\\xe9'"),  # not UTF-8: surrogateescape's \udce9
+        (os.fsdecode("规划".encode() + b"\xb9 x"), "$'规划\\xb9 x'"),
+        ("a\nb\\c'd", "$'a\\x0ab\\\\c\\'d'"),  # a line break, a backslash, a quote
+        ("bidi\u202ex", "$'bidi\\u202ex'"),
+        ("my plan", "'my plan'"),
+    ],
+)
+def test_the_next_line_names_the_folder_when_pasted_into_a_shell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, said: str
+) -> None:
+    """A name that is not UTF-8 was shown 'caf\\udce9' and a line break 'a\\x0ab': pasted,
+    each named another folder. Such a name is quoted as $'…', its bytes as \\xNN."""
+    monkeypatch.chdir(tmp_path)
+    result = run("init", name)
+    assert result.exit_code == 0, result.stderr
+    next_line = result.stdout.splitlines()[-1]
+    assert next_line == f"next: plancheck evaluate {said[:-1]}/sample-2027.csv' --plan {said}"
+    words = shell_words(next_line.removeprefix("next: "))
+    folder = os.fsencode(name)
+    assert words == [b"plancheck", b"evaluate", folder + b"/sample-2027.csv", b"--plan", folder]
+    steps = yaml.safe_load((tmp_path / name / "plancheck-ci.yml").read_bytes())["jobs"]
+    runs = [s["run"] for s in steps["plancheck"]["steps"] if "run" in s]
+    assert shell_words(runs[1].removeprefix("plancheck ")) == [b"plan", b"validate", folder]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash reads the next: line")
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [("my plan", "'my plan'"), (os.fsdecode(b"imp\xe9"), "$'imp\\xe9'"), ("-p", "./-p")],
+)
+def test_plan_imports_next_line_is_quoted_as_inits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, said: str
+) -> None:
+    # `next: plancheck plan validate my plan` named two folders, `-p` an option.
+    monkeypatch.chdir(tmp_path)
+    table = tmp_path / "t.csv"
+    table.write_text("类别,指标,2025年,属性\n法治,审查率（%）,100,约束性\n", encoding="utf-8")
+    result = run("plan", "import", table, "-o", name)
+    assert result.exit_code == 0, result.stderr
+    next_line = result.stdout.splitlines()[-1]
+    assert next_line == f"next: plancheck plan validate {said}"
+    folder = os.fsencode(name if not name.startswith("-") else "./" + name)
+    assert shell_words(next_line.removeprefix("next: ")) == [b"plancheck", b"plan", b"validate",
+                                                            folder]  # fmt: skip

@@ -146,6 +146,36 @@ def test_groups_take_lang_too(args: list[str]) -> None:
     assert "Usage:" not in result.stdout and "Options:" not in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["--lang", "en", "--lang", "zh", "evaluate", SAMPLES / "2023.csv"],
+         "plancheck evaluate: 选项 “--lang” 给出了两次（“en”，然后是“zh”）：它只取一个值，请只给出一次"
+         "（参见 plancheck evaluate --help）"),
+        (["evaluate", SAMPLES / "2023.csv", "--lang", "zh", "--lang=en"],
+         "plancheck evaluate: Option '--lang' is given twice ('zh', then 'en'): it takes one "
+         "value; give it once (see 'plancheck evaluate --help')"),
+        (["plan", "--lang", "zh", "validate", "--lang", "en"],
+         "plancheck plan validate: Option '--lang' is given twice ('zh', then 'en'): it takes "
+         "one value; give it once (see 'plancheck plan validate --help')"),
+        (["evaluate", SAMPLES / "2023.csv", "--lang", "fr", "--lang", "en"],
+         "plancheck evaluate: Option '--lang' is given twice ('fr', then 'en'): it takes one "
+         "value; give it once (see 'plancheck evaluate --help')"),
+    ],
+)  # fmt: skip
+def test_lang_given_twice_with_two_values_is_refused(args: list[str | Path], line: str) -> None:
+    """The last --lang was kept without a word, where any other option of one value given
+    twice with two values is a usage error: the same rule, wherever each --lang stands."""
+    result = CliRunner().invoke(app, [str(a) for a in args], prog_name="plancheck")
+    assert (result.exit_code, result.stderr, result.stdout) == (2, line + "\n", "")
+
+
+def test_lang_given_twice_with_one_value_is_that_language() -> None:
+    result = run("--lang", "zh", "evaluate", SAMPLES / "2023.csv", "--lang=zh")
+    assert result.code == 0, result.stderr
+    assert "报送文件：" in result.stdout
+
+
 def test_a_damaged_workbook_and_a_missing_sheet_are_said_in_chinese(tmp_path: Path) -> None:
     workbook = tmp_path / "t.xlsx"
     assert run("template", "-f", "xlsx", "-o", workbook).code == 0

@@ -339,3 +339,22 @@ def test_a_year_that_disagrees_with_the_files_name_is_refused(tmp_path: Path) ->
     assert not target.exists()
     agreed = CliRunner().invoke(app, ["template", "--year", "2024", "-o", str(target)])
     assert agreed.exit_code == 0 and target.read_text(encoding="utf-8-sig").count("\n2024,") == 23
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "hint"),
+    [
+        ("2027.yaml", "en", "# Year 2027: the file's name (2027.yaml) says it.\n# year: 2027\n"),
+        ("徐汇-2026.yml", "zh", "# 年度为 2026：取自文件名（徐汇-2026.yml）。\n# year: 2026\n"),
+    ],
+)
+def test_the_yaml_template_says_the_year_its_files_name_gives(
+    tmp_path: Path, name: str, lang: str, hint: str
+) -> None:
+    # `-o 2027.yaml` wrote "No year given: … name the file like 2025.yaml": a year asked for
+    # that the name gave, and another year shown as the example.
+    target = tmp_path / name
+    assert invoke("template", "-o", target, "--lang", lang).exit_code == 0
+    text = target.read_text(encoding="utf-8")
+    assert hint in text and "2025" not in text
+    assert "No year given" not in text and "未指定年度" not in text

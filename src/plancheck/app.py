@@ -291,15 +291,18 @@ def template(
         refuse_unreachable(output)  # asked whether it exists before it is written
     if output is not None and output.is_file() and not force:
         raise UserError(say("app.exists"), output)
-    if year is not None and output is not None:
+    named: tuple[int, str] | None = None  # the year -o's name gives, and that name
+    if output is not None:
         from plancheck.submission.read import year_from_name
 
+        in_name = year_from_name(output)
+        named = None if in_name is None else (in_name, output.name)
+    if year is not None and named is not None and named[0] != year:
         # The cells' year would win over the name's in evaluate: a file that says two years.
-        named = year_from_name(output)
-        if named is not None and named != year:
-            raise UserError(say("template.year_disagrees", year=year, named=named), output)
+        raise UserError(say("template.year_disagrees", year=year, named=named[0]), output)
 
-    content = render(chosen, load(plan), year=year, units=parse_units(units), lang=lang)
+    content = render(chosen, load(plan), year=year, units=parse_units(units), lang=lang,
+                     named=named)  # fmt: skip
     return Outcome(content, protected=plan_paths(plan))
 
 
@@ -441,7 +444,9 @@ def import_plan(
     if imported.findings:
         lines.append(say("import.findings", todo=todos, check=len(imported.findings) - todos))
     lines += [f"  {output / f.file}:{f.line}: {f.kind}: {f.message}" for f in imported.findings]
-    lines.append(say("import.next", folder=output))
+    from plancheck.plan.importers.starter import shell_word
+
+    lines.append(say("import.next", folder=shell_word(str(output))))
     return Outcome("", messages=tuple(lines))
 
 

@@ -35,6 +35,8 @@ class _Group(TyperGroup):
 
         given = sys.argv[1:] if args is None else [args] if isinstance(args, str) else list(args)
         previous = i18n.set_lang(i18n.from_arguments(given, os.environ))
+        # Taken out below, wherever they stand: kept to be refused as any option given twice
+        _LANGS_GIVEN[:] = i18n.langs_given(given)
         # The language is set for the whole run here, so a --lang en|zh is taken out wherever it
         # stands: `plancheck --lang zh evaluate …`, `plancheck plan --help --lang zh` (the groups
         # take no --lang of their own). A value it does not know is left for click to refuse.
@@ -113,7 +115,7 @@ class _Group(TyperGroup):
         last alone: ``diff --unit A --unit B`` compared B, and said nothing of A."""
         name, command, rest = super().resolve_command(ctx, args)
         given = self._options_given(command, rest) if command is not None else []
-        self._refuse_twice(command, name, ctx, given)
+        self._refuse_twice(command, name, ctx, [*self._langs(command), *given])
         from plancheck.i18n import HELP
 
         # -o as a report file (not plan import's folder): its help, in English or translated
@@ -130,6 +132,16 @@ class _Group(TyperGroup):
 
             raise UserError(say("import.empty_folder_name"))
         return name, command, rest
+
+    @staticmethod
+    def _langs(command: Any) -> list[tuple[Any, str, str]]:
+        """The --lang en|zh the run's language was read from (``main`` takes them out of the
+        arguments, wherever they stood), as ``_options_given`` gives an option: the command's
+        own --lang, once the command (not a group) is known."""
+        if command is None or hasattr(command, "commands") or not _LANGS_GIVEN:
+            return []
+        param = next((p for p in command.params if p.name == "lang"), None)
+        return [] if param is None else [(param, "--lang", value) for value in _LANGS_GIVEN]
 
     @staticmethod
     def _refuse_twice(command: Any, name: Any, ctx: Any, given: list[tuple[Any, str, str]]) -> None:
@@ -219,6 +231,7 @@ def _errors_as(fmt: str, output: Path | None, options: Options, *inputs: Path | 
 
 # How the running command shows its input errors (set by the command, cleared for each run).
 _ERRORS_AS: list[_ErrorsAs] = []
+_LANGS_GIVEN: list[str] = []  # the run's --lang values, in order (_Group.main)
 
 
 def _input_errors_in_format(error: UserError) -> None:
@@ -806,9 +819,21 @@ def plan_import(
     _finish(application.import_plan(source, output, period=period, force=force, notes=notes or ()))
 
 
+def _folder_name(text: str) -> Path:
+    """``init``'s folder as typed: an empty name is no folder (``Path("")`` would be the current
+    one, and the plan written there unasked)."""
+    if not text:
+        from plancheck.i18n import say
+
+        raise typer.BadParameter(say("init.empty_folder_name"))
+    return Path(text)
+
+
 @app.command()
 def init(
-    folder: Annotated[Path, typer.Argument(help="A new or empty folder for the plan.")],
+    folder: Annotated[
+        Path, typer.Argument(help="A new or empty folder for the plan.", parser=_folder_name)
+    ],
     period: Annotated[
         str | None,
         typer.Option(

@@ -50,7 +50,15 @@ def from_arguments(args: Sequence[str], environ: Mapping[str, str]) -> str:
     """The language of a command line: its last ``--lang en|zh`` (``--lang=zh``), else the
     environment's. Read before the arguments are parsed, so that errors found while parsing or
     loading — and ``--help`` — are in that language too."""
-    found: str | None = None
+    given = [value for value in langs_given(args) if value in LANGS]
+    return given[-1] if given else from_environment(environ)
+
+
+def langs_given(args: Sequence[str]) -> list[str]:
+    """Each ``--lang VALUE`` (``--lang=VALUE``) of a command line before a ``--``: its value,
+    in order, a language or not (the CLI refuses two different ones, as any option of one
+    value)."""
+    found: list[str] = []
     position = 0
     while position < len(args):
         token = str(args[position])
@@ -64,9 +72,8 @@ def from_arguments(args: Sequence[str], environ: Mapping[str, str]) -> str:
             value = token.removeprefix("--lang=")
         else:
             continue
-        if value in LANGS:
-            found = value
-    return found or from_environment(environ)
+        found.append(value)
+    return found
 
 
 def without_lang(args: Sequence[str]) -> list[str]:
@@ -337,6 +344,7 @@ HELP_NAMES: dict[str, str] = {
     "plan import notes": "表注文件",
     "init folder": "文件夹",
     "<path>": "<路径>",
+    "<Path>": "<路径>",  # a path read by a parser of plancheck's own (init's folder)
     "<str>": "<文本>",
     "<int>": "<整数>",
     "<list[Path]>": "<路径>…",
@@ -349,6 +357,7 @@ HELP_NAMES: dict[str, str] = {
 HELP_TYPES_EN: dict[str, str] = {
     "<list[Path]>": "<path>…",
     "<list[int]>": "<int>…",
+    "<Path>": "<path>",  # a path read by a parser of plancheck's own (init's folder)
 }
 
 
@@ -698,6 +707,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.period_reversed": "--period {text}: the start year comes first: give {start}-{end}",
         "import.not_folder": "the output is not a folder",
         "import.empty_folder_name": "-o names no folder (the name is empty): give the folder for the plan's files, e.g. -o plan",
+        "init.empty_folder_name": "the name is empty, which names no folder: give the folder for the new plan, e.g. plancheck init my-plan",
         "import.exists": "{name} exists already; give --force to overwrite it",
         "import.cannot_make_folder": "cannot make the folder: {reason}",
         "import.cannot_write": "cannot write the draft into this folder: {reason}",
@@ -1248,6 +1258,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.period_reversed": "--period {text}：起始年份应在前：请写作 {start}-{end}",
         "import.not_folder": "输出位置不是文件夹",
         "import.empty_folder_name": "-o 没有给出文件夹（名称为空）：请给出存放规划文件的文件夹，例如 -o plan",
+        "init.empty_folder_name": "名称为空，没有给出文件夹：请给出新规划的文件夹，例如 plancheck init my-plan",
         "import.exists": "{name} 已存在；如要覆盖，请使用 --force",
         "import.cannot_make_folder": "无法创建文件夹：{reason}",
         "import.cannot_write": "无法将草稿写入此文件夹：{reason}",

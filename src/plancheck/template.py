@@ -117,15 +117,26 @@ def _comment(text: str) -> str:
 
 
 def render_yaml(
-    plan: Plan, *, year: int | None = None, units: tuple[str, ...] = (), lang: str = "en"
+    plan: Plan,
+    *,
+    year: int | None = None,
+    units: tuple[str, ...] = (),
+    lang: str = "en",
+    named: tuple[int, str] | None = None,
 ) -> str:
-    """The ``values:`` form for one unit, the ``records:`` form for several; guidance as comments."""
+    """The ``values:`` form for one unit, the ``records:`` form for several; guidance as comments.
+    ``named``: the year the output file's name gives, and that name (``2027.yaml``), when no
+    ``year`` is: the file says its year already, and the hint says which."""
     template = build(plan, year=year, units=units, lang=lang)
     lines = [
         f"# {_comment(label('template_title', lang, title=plan.info.title))}",
         f"# {_comment(label('template_fill', lang))}",
     ]
-    if year is None:
+    if year is None and named is not None:
+        said = label("template_year_named", lang, year=named[0], name=named[1])
+        lines.append(f"# {_comment(said)}")
+        lines.append(f"# year: {named[0]}")
+    elif year is None:
         example = plan.info.target_year  # a year of this plan, whatever plan it is
         lines.append(f"# {_comment(label('template_year', lang, year=example))}")
         lines.append(f"# year: {example}")
@@ -210,12 +221,19 @@ def render_xlsx(
 
 
 def render(
-    fmt: str, plan: Plan, *, year: int | None = None, units: tuple[str, ...] = (), lang: str = "en"
+    fmt: str,
+    plan: Plan,
+    *,
+    year: int | None = None,
+    units: tuple[str, ...] = (),
+    lang: str = "en",
+    named: tuple[int, str] | None = None,
 ) -> str | bytes:
+    """The template in ``fmt``; ``named``: the year the output's name gives (``render_yaml``)."""
     if fmt == "xlsx":
         return render_xlsx(plan, year=year, units=units, lang=lang)
     if fmt == "yaml":
-        return render_yaml(plan, year=year, units=units, lang=lang)
+        return render_yaml(plan, year=year, units=units, lang=lang, named=named)
     return render_csv(plan, year=year, units=units, lang=lang)
 
 

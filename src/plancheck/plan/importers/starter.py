@@ -13,7 +13,7 @@ from pathlib import Path
 
 from plancheck.errors import UserError, os_reason
 from plancheck.i18n import say
-from plancheck.safetext import one_line
+from plancheck.safetext import CONTROLS, one_line
 
 DEFAULT_PERIOD = (2026, 2030)  # the 15th five-year plan
 # What the workflow installs when init is not told (--install): a pinned VCS reference to fill in.
@@ -257,15 +257,36 @@ _SHELL_PLAIN = frozenset("@%+=:,./-_")
 
 
 def shell_word(path: str) -> str:
-    """``path`` as one word of a shell command (the workflow's ``run:`` lines, the ``next:``
-    line): as it is when the shell reads it so, else quoted; never taken for an option."""
+    r"""``path`` as one word of a shell command (the workflow's ``run:`` lines, the ``next:``
+    line): as it is when the shell reads it so, else quoted; never taken for an option.
+
+    A name holding a byte that is not UTF-8 (a lone surrogate, as Python reads it) or a control
+    character is quoted as bash and zsh read ``$'…'``, the one quoting that names it in
+    printable text: ``$'caf\xe9'``, ``$'a\nb'`` (a message shows such a name as ``caf\udce9``,
+    ``a\x0ab``: quoted so, pasted, it would name another folder)."""
     if path.startswith("-"):
         path = f"./{path}"
     if path and all(ch.isalnum() or ch in _SHELL_PLAIN for ch in path):
         return path
+    if CONTROLS.search(path):
+        return "$'" + "".join(_ansi_c(ch) for ch in path) + "'"
     import shlex
 
     return shlex.quote(path)
+
+
+def _ansi_c(ch: str) -> str:
+    r"""One character inside ``$'…'``: a byte that is not UTF-8 (surrogateescape's U+DC80 to
+    U+DCFF) as that byte, ``\xNN``; another control character as its escape (``\x0a``,
+    ``\u202e``); ``\`` and ``'`` escaped; anything else as it is."""
+    if ch in "\\'":
+        return "\\" + ch
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"
+    if not CONTROLS.fullmatch(ch):
+        return ch
+    return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
 
 
 def _yaml_text(text: str) -> str:
