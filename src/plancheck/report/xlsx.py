@@ -25,7 +25,6 @@ import datetime as dt
 import os
 import re
 import tempfile
-from math import isfinite
 from pathlib import Path
 from typing import Any
 
@@ -91,10 +90,9 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
     return data
 
 
-# The cells of a row of results: which are numbers (blank when None), which text (the note
-# left out when empty).
+# The cells of a row of results that are numbers (blank when None); the others are text (the
+# note left out when empty).
 _NUMBERS = frozenset({1, 7, 8, 9, 10})
-_LETTERS = [chr(ord("A") + n) for n in range(len(COLUMNS))]
 _MEMO_MOST = 1 << 14  # distinct texts whose cell a sheet keeps made: a bound, whatever the texts
 _LONG = CELL_LIMIT // 2  # a text this long or shorter fits a cell whatever its characters
 _PATTERNS: dict[str, re.Pattern[str]] = {}
@@ -119,28 +117,38 @@ class RowWriter:
         self._cells: dict[str, str] = {}  # a text's cell after its reference, made once
 
     def write(self, line: int, row: tuple[Any, ...]) -> None:
-        sheet = self.sheet
-        if not all(isfinite(row[n]) for n in _NUMBERS if row[n] is not None):
-            self._through_xlsxwriter(line, row)  # it refuses those: as it always did
+        (unit, year, number, name, binding, target, status, value, goal, reference, rank, why,
+         note) = row  # fmt: skip
+        r = str(line + 1)
+        got, text = self._cells.get, self._text  # a text's cell, made once
+        out = [f'<row r="{r}"><c r="A{r}"', got(unit) or text(unit),
+               f'<c r="B{r}"><v>{year:.16G}</v></c><c r="C{r}"', got(number) or text(number),
+               f'<c r="D{r}"', got(name) or text(name),
+               f'<c r="E{r}"', got(binding) or text(binding),
+               f'<c r="F{r}"', got(target) or text(target),
+               f'<c r="G{r}"', got(status) or text(status)]  # fmt: skip
+        if value is not None:
+            out.append(f'<c r="H{r}"><v>{value:.16G}</v></c>')
+        if goal is not None:
+            out.append(f'<c r="I{r}"><v>{goal:.16G}</v></c>')
+        if reference is not None:
+            out.append(f'<c r="J{r}"><v>{reference:.16G}</v></c>')
+        if rank is not None:
+            out.append(f'<c r="K{r}"><v>{rank:.16G}</v></c>')
+        out += (f'<c r="L{r}"', got(why) or text(why))
+        if note:
+            out += (f'<c r="M{r}"', got(note) or text(note))
+        out.append("</row>")
+        xml = "".join(out)
+        # A figure not finite (INF, NAN): xlsxwriter refuses it, as it always did. No text can
+        # hold "</v>": it is escaped.
+        if "F</v>" in xml or "N</v>" in xml:
+            self._through_xlsxwriter(line, row)
             return
+        sheet = self.sheet
         if sheet.table:  # the header, or a row written through xlsxwriter, not yet out
             sheet._write_single_row(line)
-        number = str(line + 1)
-        out = [f'<row r="{number}">']
-        cells, text = self._cells, self._text
-        for col, value in enumerate(row):
-            if col in _NUMBERS:
-                if value is not None:
-                    out.append(f'<c r="{_LETTERS[col]}{number}"><v>{value:.16G}</v></c>')
-                continue
-            if col == 12 and not value:
-                continue  # no note
-            cell = cells.get(value)
-            if cell is None:
-                cell = text(value)
-            out.append(f'<c r="{_LETTERS[col]}{number}"{cell}')
-        out.append("</row>")
-        sheet.fh.write("".join(out))
+        sheet.fh.write(xml)
         sheet._check_dimensions(line, 0)  # the sheet's extent: its last row
         sheet.previous_row = line  # the row xlsxwriter holds: none, this one is out
 
