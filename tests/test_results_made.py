@@ -157,7 +157,9 @@ def test_the_results_of_some_indicators_are_those_results_in_order() -> None:
 
 
 @pytest.mark.parametrize("only", [None, "failing"])
-@pytest.mark.parametrize("name", ["table", "markdown", "html", "junit", "github", "csv", "xlsx"])
+@pytest.mark.parametrize(
+    "name", ["table", "markdown", "html", "junit", "github", "csv", "xlsx", "docx"]
+)
 def test_reports_reading_the_results_as_they_go_are_those_of_the_results_held(
     name: str, only: str | None
 ) -> None:

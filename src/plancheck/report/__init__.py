@@ -92,6 +92,7 @@ FORMATS: dict[str, Format] = {
         "plancheck.report.docx",
         frozenset({"evaluation"}),
         "a Word document (A4)",
+        one_pass=True,  # a year's results held (what needs attention), a category's per table
         suffixes=(".docx",),
     ),
     "csv": Format(

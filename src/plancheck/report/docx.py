@@ -20,6 +20,10 @@ Fast at a national file's size: python-docx makes the document, its paragraphs a
 grid, but the tables' rows and the lists of what needs attention (thousands of elements) are
 written as text, the exact XML python-docx wrote for them, and put in place of a marker when
 the zip is written (``_deterministic``); tests/test_docx.py holds the two to each other.
+
+Small at a national file's size: it is given the results as they are made (``one_pass``: the
+latest year's held, one category's for its table), a table's XML is made a row at a time and
+held deflated (``Spool``), and word/document.xml is written into the zip a piece at a time.
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from plancheck.evaluate.models import Evaluation, Status
@@ -85,7 +91,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
     info = evaluation.plan.info
     day = report_date(evaluation, options.date)
     doc = Document()
-    placed: list[bytes] = []  # XML written as text: a table's rows, a list (see _deterministic)
+    placed: list[Spool] = []  # XML written as text: a table's rows, a list (see _deterministic)
     _layout(doc)
     _properties(doc, info.title, day, lang)
 
@@ -173,7 +179,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
 # --- the tasks section (evaluate --tasks) ---------------------------------------------------
 
 
-def _tasks(doc: DocumentObject, placed: list[bytes], evaluation: Evaluation, lang: str) -> None:
+def _tasks(doc: DocumentObject, placed: list[Spool], evaluation: Evaluation, lang: str) -> None:
     check = evaluation.tasks
     if check is None:
         return
@@ -283,15 +289,19 @@ def _rgb(colour: tuple[int, int, int]) -> Any:
     return RGBColor(*colour)
 
 
-def _bullets(doc: DocumentObject, placed: list[bytes], items: list[list[tuple[str, str]]]) -> None:
+def _bullets(doc: DocumentObject, placed: list[Spool], items: list[list[tuple[str, str]]]) -> None:
     """A paragraph in the List Bullet style for each item, its runs (properties, text) written as
     text like a table's rows: python-docx looks a style up and finds a paragraph's place among
     all the body's, a national report's list took minutes."""
     if not items:
         return
-    out = []
+    doc.element.body.insert_element_before(_marker(len(placed)), "w:sectPr")
+    placed.append(Spool(_list_pieces(items)))
+
+
+def _list_pieces(items: list[list[tuple[str, str]]]) -> Iterator[str]:
     for runs in items:
-        out.append('<w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr>')
+        out = ['<w:p><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr>']
         for properties, text in runs:
             content = _run(xml(text))
             if properties:
@@ -299,12 +309,11 @@ def _bullets(doc: DocumentObject, placed: list[bytes], items: list[list[tuple[st
             else:
                 out.append(f"<w:r>{content}</w:r>" if content else "<w:r/>")
         out.append("</w:p>")
-    doc.element.body.insert_element_before(_marker(len(placed)), "w:sectPr")
-    placed.append("".join(out).encode())
+        yield "".join(out)
 
 
 def _table(
-    doc: DocumentObject, placed: list[bytes], header: list[str], rows: list[list[str]]
+    doc: DocumentObject, placed: list[Spool], header: list[str], rows: list[list[str]]
 ) -> None:
     """A grid table: the header row bold, shaded and repeated on every page, rows kept whole,
     columns as wide as their text asks (within the page), status cells in their colour.
@@ -327,7 +336,7 @@ def _table(
         column.width = width  # the grid: what LibreOffice lays out by
     twips = [column.get(qn("w:w")) for column in table._tbl.tblGrid.gridCol_lst]
     table._tbl.append(_marker(len(placed)))
-    placed.append(table_rows(header, rows, twips))
+    placed.append(Spool(_row_pieces(header, rows, twips)))
 
 
 def _marker(n: int) -> Any:
@@ -362,6 +371,15 @@ def table_rows(header: list[str], rows: list[list[str]], twips: list[str]) -> by
     """The rows of a table as word/document.xml has them: the elements and attributes, in their
     order, that python-docx writes for ``add_run``, a 9 pt font, bold and shading in the header
     and a status's colour (tests/test_docx.py holds the two to each other)."""
+    return "".join(_row_pieces(header, rows, twips)).encode()
+
+
+_MEMO_MOST = 1 << 14  # distinct cells whose XML a table keeps made: a bound, whatever the cells
+
+
+def _row_pieces(header: list[str], rows: list[list[str]], twips: list[str]) -> Iterator[str]:
+    """``table_rows`` a row at a time; a cell's XML made once per distinct text (a national
+    table repeats its names, targets, statuses and figures thousands of times)."""
     if not _STATUSES:
         _STATUSES.update(
             {
@@ -375,17 +393,26 @@ def table_rows(header: list[str], rows: list[list[str]], twips: list[str]) -> by
     out += [_HEADER_CELL.format(w) + _SIZE + _run(xml(value)) + _END
             for value, w in zip(header, twips, strict=True)]  # fmt: skip
     out.append("</w:tr>")
+    yield "".join(out)
     plain = [_CELL.format(w) for w in twips]
+    made: dict[str, str] = {}  # a cell's XML after its start, by its text
     for values in rows:
-        out.append(_ROW)
+        out = [_ROW]
         for value, start in zip(values, plain, strict=True):
-            colour = colours.get(value)
-            if colour is None:
-                out.append(start + _SIZE + _run(xml(value)) + _END)
-            else:
-                out.append(start + colour + _SIZE + _run(xml(value.replace(" ", NBSP))) + _END)
+            content = made.get(value)
+            if content is None:
+                if len(made) >= _MEMO_MOST:
+                    made.clear()
+                colour = colours.get(value)
+                if colour is None:
+                    content = _SIZE + _run(xml(value)) + _END
+                else:
+                    content = colour + _SIZE + _run(xml(value.replace(" ", NBSP))) + _END
+                made[value] = content
+            out.append(start)
+            out.append(content)
         out.append("</w:tr>")
-    return "".join(out).encode()
+        yield "".join(out)
 
 
 def _run(text: str) -> str:
@@ -426,13 +453,14 @@ def column_widths(rows: list[list[str]], usable: float) -> list[float]:
     """Column widths in mm that fill the page's width: each column at least as wide as its
     longest unbreakable piece (a figure, a word; two Chinese characters), the rest of the line
     shared in proportion to how much more its longest cell would take."""
-    columns = list(zip(*rows, strict=True))
+    # Each distinct cell measured once: a national table's columns repeat a few hundred texts.
+    columns = [(column[0], set(column[1:])) for column in zip(*rows, strict=True)]
     least = [
-        max(4, *(_least(cell) for cell in column[1:])) * HALF_MM + PADDING_MM for column in columns
+        max(4, *(_least(cell) for cell in body)) * HALF_MM + PADDING_MM for _, body in columns
     ]  # a header wraps: at least four half-widths (a year, two characters)
     most = [
-        max(least[n], min(60, max(_width(cell) for cell in column)) * HALF_MM + PADDING_MM)
-        for n, column in enumerate(columns)
+        max(least[n], min(60, max(_width(cell) for cell in (head, *body))) * HALF_MM + PADDING_MM)
+        for n, (head, body) in enumerate(columns)
     ]
     if sum(least) >= usable:
         return [usable * w / sum(least) for w in least]
@@ -479,7 +507,7 @@ def _properties(doc: DocumentObject, title: str, day: dt.date, lang: str) -> Non
     core.keywords = core.comments = core.category = ""
 
 
-def _deterministic(doc: DocumentObject, placed: list[bytes]) -> bytes:
+def _deterministic(doc: DocumentObject, placed: list[Spool]) -> bytes:
     """The document's zip with every entry dated ZIP_DATE, in the order python-docx wrote them,
     each piece written as text (a table's rows, a list) in place of its marker."""
     import re
@@ -502,9 +530,55 @@ def _deterministic(doc: DocumentObject, placed: list[bytes]) -> bytes:
                 target.writestr(info, data)
                 continue
             pieces = marker.split(data)  # text, a table's number, text, …
-            pieces[1::2] = [placed[int(n)] for n in pieces[1::2]]
-            info.file_size = sum(map(len, pieces))  # as writestr says it: ZIP64 past 2 GiB
+            spools = [placed[int(n)] for n in pieces[1::2]]
+            # as writestr says it: ZIP64 past 2 GiB
+            info.file_size = sum(map(len, pieces[0::2])) + sum(s.size for s in spools)
             with target.open(info, "w") as entry_out:
-                for piece in pieces:
-                    entry_out.write(piece)
+                for n, piece in enumerate(pieces):
+                    if n % 2 == 0:
+                        entry_out.write(piece)
+                        continue
+                    for unpacked in spools[n // 2]:
+                        entry_out.write(unpacked)
     return out.getvalue()
+
+
+class Spool:
+    """XML written as text (a table's rows, a list), held deflated until the zip is written:
+    a national report's tables are some 220 MB of XML and a few MB deflated, and held whole
+    they were most of the 865 MiB the report took. Deflated fast (level 1): the zip's own
+    deflating of word/document.xml is what makes the file's bytes, and it is unchanged."""
+
+    __slots__ = ("_packed", "size")
+    _BATCH = 1 << 16  # characters joined and deflated at a time
+
+    def __init__(self, pieces: Iterable[str]) -> None:
+        pack = zlib.compressobj(1)
+        packed: list[bytes] = []
+        batch: list[str] = []
+        waiting = size = 0
+        for piece in pieces:
+            batch.append(piece)
+            waiting += len(piece)
+            if waiting >= self._BATCH:
+                data = "".join(batch).encode()
+                size += len(data)
+                packed.append(pack.compress(data))
+                batch, waiting = [], 0
+        data = "".join(batch).encode()
+        size += len(data)
+        packed.append(pack.compress(data))
+        packed.append(pack.flush())
+        self.size = size  # bytes, unpacked
+        self._packed = b"".join(packed)
+
+    def __iter__(self) -> Iterator[bytes]:
+        """The XML again, in pieces of at most 1 MiB."""
+        unpack = zlib.decompressobj()
+        pending = self._packed
+        while pending:
+            yield unpack.decompress(pending, 1 << 20)
+            pending = unpack.unconsumed_tail
+        rest = unpack.flush()
+        if rest:
+            yield rest

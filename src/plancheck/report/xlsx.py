@@ -7,6 +7,13 @@ text (written as strings: nothing in a cell is ever read as a formula). Written 
 its constant-memory mode (rows streamed to the file in order); a fixed creation date and
 xlsxwriter's fixed zip timestamps make the same input give the same bytes.
 
+Fast at a national file's size: the header is written through xlsxwriter, the rows of results
+as the XML xlsxwriter writes for them (``RowWriter``: its cell per call took 0.1 ms a result,
+most of the time of a national file), a text's cell made once per distinct text; a row
+xlsxwriter would refuse (a figure not finite) goes through xlsxwriter. tests/test_xlsx_rows.py
+holds the two to each other, byte for byte. A text is always text: xlsxwriter writes one that
+looks like rich-text markup (``<r>…</r>``) into the sheet as markup, this writes it escaped.
+
 An Excel cell holds 32,767 characters (UTF-16 units) at most: a longer text (a note pasted from
 a report) is cut to fit and ends with a mark saying so, ``…（已截断：…）``, in the cell itself,
 where the person reading the workbook sees it (``-f csv`` keeps the whole text).
@@ -16,8 +23,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from plancheck.evaluate.models import Evaluation
 from plancheck.report import Options
@@ -51,13 +60,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
         sheet = None
         written = 0
         count = 0
-        write_string, write_number = None, None
-
-        def cut(line: int, col: int, text: str) -> None:
-            """Write again a cell xlsxwriter cut at the limit (its write said -2), marked."""
-            assert write_string is not None
-            write_string(line, col, truncated(text, lang))
-
+        writer: RowWriter | None = None
         for row in rows(evaluation, lang, visible_controls):
             if sheet is None or written == MAX_ROWS:
                 if sheet is not None:
@@ -69,39 +72,11 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
                     sheet.set_column(col, col, WIDTHS[column])
                     sheet.write_string(0, col, names[col], bold)
                 sheet.freeze_panes(1, 0)
-                write_string, write_number = sheet.write_string, sheet.write_number
+                writer = RowWriter(sheet, lang)
                 written = 0
             written += 1
-            (unit, year, number, name_, binding, target, status, value, goal, reference, rank, why,
-             note) = row  # fmt: skip
-            assert write_string is not None and write_number is not None
-            # A write returns 0, or -2 when it cut the text at the cell limit: then it is
-            # written again with the mark (a test of the value returned, no work per cell).
-            if write_string(written, 0, unit):
-                cut(written, 0, unit)
-            write_number(written, 1, year)
-            if write_string(written, 2, number):
-                cut(written, 2, number)
-            if write_string(written, 3, name_):
-                cut(written, 3, name_)
-            if write_string(written, 4, binding):
-                cut(written, 4, binding)
-            if write_string(written, 5, target):
-                cut(written, 5, target)
-            if write_string(written, 6, status):
-                cut(written, 6, status)
-            if value is not None:
-                write_number(written, 7, value)
-            if goal is not None:
-                write_number(written, 8, goal)
-            if reference is not None:
-                write_number(written, 9, reference)
-            if rank is not None:
-                write_number(written, 10, rank)
-            if write_string(written, 11, why):
-                cut(written, 11, why)
-            if note and write_string(written, 12, note):
-                cut(written, 12, note)
+            assert writer is not None
+            writer.write(written, row)
         if sheet is None:  # nothing listed (--only): the header alone
             sheet = book.add_worksheet(label("results_sheet", lang))
             for col, column in enumerate(COLUMNS):
@@ -113,6 +88,109 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
         data = path.read_bytes()
         os.unlink(path)
     return data
+
+
+# The cells of a row of results that are numbers (blank when None); the others are text (the
+# note left out when empty).
+_NUMBERS = frozenset({1, 7, 8, 9, 10})
+_MEMO_MOST = 1 << 14  # distinct texts whose cell a sheet keeps made: a bound, whatever the texts
+_LONG = CELL_LIMIT // 2  # a text this long or shorter fits a cell whatever its characters
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    found = _PATTERNS.get(name)
+    if found is None:
+        source = {"escape": "(_x[0-9a-fA-F]{4}_)", "control": "([\x00-\x08\x0b-\x1f])"}[name]
+        found = _PATTERNS[name] = re.compile(source)
+    return found
+
+
+class RowWriter:
+    """A sheet's rows of results written as the XML xlsxwriter writes for its ``write_string``
+    and ``write_number`` in constant-memory mode, into the file it keeps a sheet's rows in:
+    ``<row r="2">``, each cell ``<c r="A2" t="inlineStr"><is><t>text</t></is></c>`` or
+    ``<c r="B2"><v>2023</v></c>``, a text with Excel's ``_xHHHH_`` for control characters."""
+
+    def __init__(self, sheet: Any, lang: str) -> None:
+        self.sheet, self.lang = sheet, lang
+        self._cells: dict[str, str] = {}  # a text's cell after its reference, made once
+
+    def write(self, line: int, row: tuple[Any, ...]) -> None:
+        (unit, year, number, name, binding, target, status, value, goal, reference, rank, why,
+         note) = row  # fmt: skip
+        r = str(line + 1)
+        got, text = self._cells.get, self._text  # a text's cell, made once
+        out = [f'<row r="{r}"><c r="A{r}"', got(unit) or text(unit),
+               f'<c r="B{r}"><v>{year:.16G}</v></c><c r="C{r}"', got(number) or text(number),
+               f'<c r="D{r}"', got(name) or text(name),
+               f'<c r="E{r}"', got(binding) or text(binding),
+               f'<c r="F{r}"', got(target) or text(target),
+               f'<c r="G{r}"', got(status) or text(status)]  # fmt: skip
+        if value is not None:
+            out.append(f'<c r="H{r}"><v>{value:.16G}</v></c>')
+        if goal is not None:
+            out.append(f'<c r="I{r}"><v>{goal:.16G}</v></c>')
+        if reference is not None:
+            out.append(f'<c r="J{r}"><v>{reference:.16G}</v></c>')
+        if rank is not None:
+            out.append(f'<c r="K{r}"><v>{rank:.16G}</v></c>')
+        out += (f'<c r="L{r}"', got(why) or text(why))
+        if note:
+            out += (f'<c r="M{r}"', got(note) or text(note))
+        out.append("</row>")
+        xml = "".join(out)
+        # A figure not finite (INF, NAN): xlsxwriter refuses it, as it always did. No text can
+        # hold "</v>": it is escaped.
+        if "F</v>" in xml or "N</v>" in xml:
+            self._through_xlsxwriter(line, row)
+            return
+        sheet = self.sheet
+        if sheet.table:  # the header, or a row written through xlsxwriter, not yet out
+            sheet._write_single_row(line)
+        sheet.fh.write(xml)
+        sheet._check_dimensions(line, 0)  # the sheet's extent: its last row
+        sheet.previous_row = line  # the row xlsxwriter holds: none, this one is out
+
+    def _text(self, value: str) -> str:
+        """A text's cell after ``<c r="…"``, as xlsxwriter writes it (cut at the cell limit,
+        with the mark); kept for the next cells of the same text."""
+        if len(value) > _LONG and len(value.encode("utf-16-le", "surrogatepass")) > 2 * CELL_LIMIT:
+            return _inline(truncated(value, self.lang))  # a cell of its own: not kept
+        cell = _inline(value)
+        if len(value) <= 1000:
+            if len(self._cells) >= _MEMO_MOST:
+                self._cells.clear()
+            self._cells[value] = cell
+        return cell
+
+    def _through_xlsxwriter(self, line: int, row: tuple[Any, ...]) -> None:
+        sheet = self.sheet
+        for col, value in enumerate(row):
+            if col in _NUMBERS:
+                if value is not None:
+                    sheet.write_number(line, col, value)
+            elif (col != 12 or value) and sheet.write_string(line, col, value):
+                sheet.write_string(line, col, truncated(value, self.lang))  # -2: cut at the limit
+
+
+def _inline(text: str) -> str:
+    """``text``'s inline-string cell after its reference, as xlsxwriter writes it: a control
+    character as ``_xHHHH_`` (and a ``_xHHHH_`` typed as ``_x005F_xHHHH_``), U+FFFE and
+    U+FFFF likewise, ``xml:space="preserve"`` when white space begins or ends it."""
+    if "_x" in text:
+        text = _pattern("escape").sub(r"_x005F\1", text)
+    text = _pattern("control").sub(_control, text)
+    if "\ufffe" in text or "\uffff" in text:
+        text = text.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
+    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f' t="inlineStr"><is><t{space}>{text}</t></is></c>'
+
+
+def _control(found: re.Match[str]) -> str:
+    return f"_x{ord(found.group(1)):04X}_"
 
 
 def truncated(text: str, lang: str) -> str:
