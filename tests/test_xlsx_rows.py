@@ -165,3 +165,20 @@ def test_a_figure_xlsxwriter_refuses_is_refused_as_before(tmp_path: Path) -> Non
             writer.write(1, row)
     finally:
         book.close()
+
+
+def test_an_xlsxwriter_without_the_names_used_writes_every_cell_through_its_calls(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    written = workbook_of(SAMPLES / "districts-2023.csv", None, "zh")
+    calls: list[int] = []
+    through = workbook.RowWriter._through_xlsxwriter
+
+    def counted(self: workbook.RowWriter, line: int, row: tuple[Any, ...]) -> None:
+        calls.append(line)
+        through(self, line, row)
+
+    monkeypatch.setattr(workbook.RowWriter, "_through_xlsxwriter", counted)
+    monkeypatch.setattr(workbook, "_XLSXWRITER_OWN", (*workbook._XLSXWRITER_OWN, "_gone_in_4"))
+    assert workbook_of(SAMPLES / "districts-2023.csv", None, "zh") == written
+    assert calls and calls == sorted(calls)  # every row went through xlsxwriter's calls

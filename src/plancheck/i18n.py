@@ -525,9 +525,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.slow": "note: -f {name} lays out each of the {results} results one by one, slowly "
         "at this size (about {each} each); {faster}",
         "report.each_millisecond": "a millisecond",
-        "report.each_tenth": "a tenth of a millisecond",
         "report.faster_shared": "-f markdown, html or json write them in seconds",
-        "report.faster_csv": "-f csv writes them in seconds",
         "app.unit_not_submitted": "--unit {unit}: not a unit of the submission{hint} (units: {units})",
         "app.exists": "exists already, and may be filled in; give --force to replace it",
         "template.year_disagrees": "--year {year} disagrees with the year {named} in the file's name: give one of them, or the same year",
@@ -1081,9 +1079,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "report.slow": "提示：-f {name} 逐条排版全部 {results} 条结果，这一规模下较慢（每条约{each}）；"
         "{faster}",
         "report.each_millisecond": " 1 毫秒",
-        "report.each_tenth": " 0.1 毫秒",
         "report.faster_shared": "-f markdown、html 或 json 几秒内即可写完",
-        "report.faster_csv": "-f csv 几秒内即可写完",
         "app.unit_not_submitted": "--unit {unit}：报送数据中没有此单位{hint}（现有单位：{units}）",
         "app.exists": "文件已存在，且可能已填写；如要替换，请使用 --force",
         "template.year_disagrees": "--year {year} 与文件名中的年份 {named} 不一致：请只给出其一，或给出同一年份",

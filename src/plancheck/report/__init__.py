@@ -102,15 +102,11 @@ FORMATS: dict[str, Format] = {
         one_pass=True,
         suffixes=(".csv",),
     ),
-    # xlsxwriter writes each cell as an object: about 0.1 ms a result.
     "xlsx": Format(
         "plancheck.report.xlsx",
         frozenset({"evaluation"}),
         "the same, a workbook",
-        100_000,
         one_pass=True,
-        slow_each="report.each_tenth",
-        faster="report.faster_csv",
         suffixes=(".xlsx",),
     ),
 }

@@ -96,6 +96,8 @@ _NUMBERS = frozenset({1, 7, 8, 9, 10})
 _MEMO_MOST = 1 << 14  # distinct texts whose cell a sheet keeps made: a bound, whatever the texts
 _LONG = CELL_LIMIT // 2  # a text this long or shorter fits a cell whatever its characters
 _PATTERNS: dict[str, re.Pattern[str]] = {}
+# What RowWriter uses of an xlsxwriter worksheet in constant-memory mode beyond its public calls.
+_XLSXWRITER_OWN = ("fh", "table", "_write_single_row", "_check_dimensions", "previous_row")
 
 
 def _pattern(name: str) -> re.Pattern[str]:
@@ -115,6 +117,10 @@ class RowWriter:
     def __init__(self, sheet: Any, lang: str) -> None:
         self.sheet, self.lang = sheet, lang
         self._cells: dict[str, str] = {}  # a text's cell after its reference, made once
+        # The rows go straight into xlsxwriter's row file through names of its own (3.x); an
+        # xlsxwriter without them has each cell written through its public calls instead.
+        if not all(hasattr(sheet, name) for name in _XLSXWRITER_OWN):
+            self.write = self._through_xlsxwriter  # type: ignore[method-assign]
 
     def write(self, line: int, row: tuple[Any, ...]) -> None:
         (unit, year, number, name, binding, target, status, value, goal, reference, rank, why,
