@@ -20,16 +20,9 @@ import pytest
 from plancheck.kinds import KINDS, Kind
 from plancheck.messages import CATALOG
 from plancheck.plan.load import load_plan
-from tests.conftest import CASES, FIXTURES, ROOT
+from tests.conftest import CASES, FIXTURES, ROOT, kind_name
 
 IDS = [kind.__name__ for kind in KINDS]
-
-
-def name_of(kind: type[Kind]) -> str:
-    """The kind's ``kind: Literal["…"]``: its name in the plan's YAML."""
-    found = re.fullmatch(r"Literal\[['\"](\w+)['\"]\]", kind.__annotations__["kind"])
-    assert found is not None, kind.__annotations__["kind"]
-    return found.group(1)
 
 
 def fields(text: str) -> set[str]:
@@ -186,8 +179,8 @@ def test_the_readme_says_how_each_kind_is_judged() -> None:
         if line.startswith("| ") and len(cells := [c.strip() for c in line.split("|")[1:]]) > 3
     }
     missing = [
-        name_of(kind)
+        kind_name(kind)
         for kind in KINDS
-        if f"{{kind: {name_of(kind)}" not in rows.get(name_of(kind).replace("_", " "), "")
+        if f"{{kind: {kind_name(kind)}" not in rows.get(kind_name(kind).replace("_", " "), "")
     ]
     assert missing == []
