@@ -20,7 +20,7 @@ import pytest
 from plancheck.kinds import KINDS, Kind
 from plancheck.messages import CATALOG
 from plancheck.plan.load import load_plan
-from tests.conftest import CASES, FIXTURES, ROOT, kind_name
+from tests.conftest import CASES, FIXTURES, ROOT, kind_name, run
 
 IDS = [kind.__name__ for kind in KINDS]
 
@@ -184,3 +184,15 @@ def test_the_readme_says_how_each_kind_is_judged() -> None:
         if f"{{kind: {kind_name(kind)}" not in rows.get(kind_name(kind).replace("_", " "), "")
     ]
     assert missing == []
+
+
+def test_the_kinds_plan_is_valid_and_each_text_reads_as_its_target() -> None:
+    """plan validate reads every target_text of the kinds plan as its target: a new kind's text
+    that an earlier kind in the registry reads (介于80至95之间 is a range) is an error, and only a
+    todo target (a text not read) is noted."""
+    plan = load_plan(FIXTURES / "plans" / "kinds", tasks=False)
+    todo = {i.id for i in plan.indicators if kind_name(type(i.target)) == "todo"}
+    result = run("plan", "validate", FIXTURES / "plans" / "kinds")
+    assert result.code == 0, result.stderr
+    noted = [re.search(r"indicator (\S+):", line) for line in result.stderr.splitlines()]
+    assert {m.group(1) if m else "?" for m in noted} <= todo, result.stderr
