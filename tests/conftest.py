@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CASES = Path(__file__).resolve().parent / "cases"
+
+
+def kind_name(kind: type[Any]) -> str:
+    """A kind's ``kind: Literal["…"]``: its name in the plan's YAML."""
+    found = re.fullmatch(r"Literal\[['\"](\w+)['\"]\]", kind.__annotations__["kind"])
+    assert found is not None, kind.__annotations__["kind"]
+    return found.group(1)
 
 
 class Run:

@@ -28,6 +28,8 @@ import operator
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import asdict
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -38,11 +40,12 @@ from pydantic import TypeAdapter
 from plancheck.evaluate.arrays import NUMPY_FROM_UNITS
 from plancheck.evaluate.engine import evaluate
 from plancheck.evaluate.models import Evaluation, Status
-from plancheck.kinds import Target
+from plancheck.kinds import KINDS, Target
 from plancheck.plan.load import load_plan
 from plancheck.plan.models import Plan
 from plancheck.report import FORMATS, Options, render
 from plancheck.submission.read import read_submission
+from tests.conftest import FIXTURES, kind_name
 
 os.environ.setdefault("PLANCHECK_CACHE", "off")  # thousands of made-up plans: none kept
 
@@ -61,6 +64,34 @@ PYTHON_OPS: dict[str, Callable[[float, float], bool]] = {
 YEARLY_GOALS = [">= 6", "> 5", "<= 3", "< 2.5", "5.5左右", "80–95", "不低于50", "高于85"]
 
 figure = st.sampled_from(FIGURES)
+
+# The kinds drawn by ``kinds`` below, each with the values that decide it. Any other registered
+# kind is drawn as its indicators in tests/fixtures/plans/kinds/ write it (``other_kinds``): a
+# new kind is judged here on both libraries from the day it is added, with no line here.
+DRAWN = {"threshold", "relative", "rank", "change", "qualitative", "around", "range",
+         "average_growth", "cumulative", "yearly", "todo", "versus"}  # fmt: skip
+CLASSES = {kind_name(kind): kind for kind in KINDS}
+
+
+@cache
+def other_kinds() -> tuple[dict[str, Any], ...]:
+    """The targets of the kinds plan of every kind not in ``DRAWN`` (that names no reference,
+    peer group or other indicator of that plan: a generated plan has none of them)."""
+    plan = load_plan(FIXTURES / "plans" / "kinds", tasks=False)
+    return tuple(
+        asdict(i.target)
+        for i in plan.indicators
+        if i.target.kind not in DRAWN
+        and i.target.reference_used() is None
+        and i.target.peers_used() is None
+        and not any(other.id in asdict(i.target).values() for other in plan.indicators)
+    )
+
+
+def test_every_registered_kind_is_drawn() -> None:
+    drawn = DRAWN | {target["kind"] for target in other_kinds()}
+    assert sorted(set(CLASSES) - drawn) == [], "write a strategy for it in kinds()"
+    assert set(CLASSES) >= DRAWN, "a kind drawn here is no longer registered"
 
 
 def kinds(others: list[str]) -> st.SearchStrategy[dict[str, Any]]:
@@ -138,6 +169,7 @@ def kinds(others: list[str]) -> st.SearchStrategy[dict[str, Any]]:
             }
         ),
         st.fixed_dictionaries({"kind": st.just("todo"), "text": st.just("力争达到较高水平")}),
+        *([st.sampled_from(other_kinds())] if other_kinds() else []),
     ]
     if others:
         choices.append(
@@ -171,6 +203,7 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
     indicators = []
     for ident in ids:
         target = draw(kinds([i for i in ids if i != ident]))
+        kind = CLASSES[target["kind"]]
         indicator: dict[str, Any] = {
             "id": ident,
             "category": draw(st.sampled_from(["甲类", "乙类"])),
@@ -181,7 +214,7 @@ def plans(draw: st.DrawFn) -> dict[str, Any]:
             "target": target,
             # A total over the period (cumulative) is reached by the target year: never annual.
             "timing": "by_target_year"
-            if target["kind"] == "cumulative"
+            if kind.over_period
             else draw(st.sampled_from(["annual", "by_target_year"])),
             "weight": draw(st.sampled_from([1.0, 2.0])),
         }
@@ -281,11 +314,11 @@ def submissions(draw: st.DrawFn, plan: dict[str, Any]) -> tuple[str, dict[tuple[
                         st.sampled_from(["", "N/A"]),
                     )
                 )
-                kind = indicator["target"]["kind"]
+                columns = CLASSES[indicator["target"]["kind"]].columns
                 reference = rank = ""
-                if kind == "relative":
+                if "reference" in columns:
                     reference = draw(st.one_of(st.just(""), figure.map(fmt)))
-                if kind == "rank":
+                if "rank" in columns:
                     rank = draw(st.sampled_from(["", "1", "2", "3", "5"]))
                 rows.append(f"{u},{year},{indicator['id']},{value},{reference},{rank}")
     seen: set[str] = set()  # a second row for a unit, year and indicator would be refused
@@ -295,7 +328,9 @@ def submissions(draw: st.DrawFn, plan: dict[str, Any]) -> tuple[str, dict[tuple[
         if key not in seen:
             seen.add(key)
             unique.append(row)
-    relatives = [i["id"] for i in plan["indicators"] if i["target"]["kind"] == "relative"]
+    relatives = [
+        i["id"] for i in plan["indicators"] if "reference" in CLASSES[i["target"]["kind"]].columns
+    ]
     references = draw(
         st.dictionaries(st.tuples(st.sampled_from(years), st.sampled_from(relatives)), figure)
         if relatives

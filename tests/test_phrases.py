@@ -24,7 +24,7 @@ from plancheck.kinds.relative import Relative
 from plancheck.kinds.threshold import Threshold
 from plancheck.kinds.versus import Versus
 from plancheck.kinds.yearly import Yearly
-from plancheck.plan.phrases import FORMS, default_timing, describe, parse_target
+from plancheck.plan.phrases import FORMS, cleaned, default_timing, describe, parse_target
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = yaml.safe_load((ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8"))
@@ -392,3 +392,18 @@ def test_a_secondary_aim_is_kept_as_a_note() -> None:
     parsed = parse_target("＞7、力争投入强度高于“十三五”时期实际", "%")
     assert parsed.secondary == "力争投入强度高于“十三五”时期实际"
     assert any("secondary aim" in note for note in parsed.notes)
+
+
+def test_no_two_forms_read_the_same_text() -> None:
+    """The forms are tried in the registry's order: a form ahead of another that also reads a
+    text takes it silently, and a plan that wrote the other kind for it is refused by plan
+    validate (介于80至95之间 read as a new band would no longer be the range it is). Every
+    form's example and every README row is read by one form at most, but for the threshold's
+    broad one (5.5%左右 fits any number with words after it; the around form is tried first)."""
+    texts = {form.example for form in FORMS} | {text for text, _, _ in README_ROWS}
+    shared = []
+    for text in sorted(texts):
+        found = [f.name for f in FORMS if not f.broad and f.pattern.match(cleaned(text))]
+        if len(found) > 1:
+            shared.append((text, found))
+    assert shared == []

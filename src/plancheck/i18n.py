@@ -850,7 +850,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "usage.takes_no_value": "Option {name} does not take a value.",
         # kinds: a figure a target cannot take, and plan validate's problems of a target
         "kind.rank_beyond": "rank {rank} is beyond the {size} units of the peer group",
-        "kind.range_order": "high {high} is below low {low}",
         "kind.unknown_peers": "unknown peer group '{peers}'",
         "kind.rank_always_met": "rank {best} or better among a group of {size} is always met",
         "kind.unknown_reference": "unknown reference '{reference}'",
@@ -891,8 +890,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "phrase.no_scope": "an average without a scope (全市, 全区…)",
         "phrase.not_a_rank": "'{text}' is not a rank",
         "phrase.not_a_number": "'{text}' is not a number",
-        "phrase.bound_units": "the two bounds have different units",
-        "phrase.range_down": "a range from {low} down to {high}",
         "phrase.equal_number": "an average equal to a number is not a target to judge",
         # process.py: what stops a run
         "process.stopped": "stopped by {signal}",
@@ -1398,7 +1395,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "usage.takes_no_value": "选项 {name} 不接受值。",
         # kinds: a figure a target cannot take, and plan validate's problems of a target
         "kind.rank_beyond": "排名 {rank} 超出了比较组的 {size} 个单位",
-        "kind.range_order": "上限 {high} 低于下限 {low}",
         "kind.unknown_peers": "未知的比较组“{peers}”",
         "kind.rank_always_met": "在 {size} 个单位的比较组中排名 {best} 或更好总能达到",
         "kind.unknown_reference": "未知的参照值“{reference}”",
@@ -1438,8 +1434,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "phrase.no_scope": "平均值没有说明范围（全市、全区……）",
         "phrase.not_a_rank": "“{text}”不是名次",
         "phrase.not_a_number": "“{text}”不是数字",
-        "phrase.bound_units": "两个界限的单位不同",
-        "phrase.range_down": "区间从 {low} 降到 {high}",
         "phrase.equal_number": "平均值等于某个数，不是可评判的目标",
         # process.py: what stops a run
         "process.stopped": "被 {signal} 信号终止",

@@ -5,8 +5,9 @@ YAML, told apart by ``kind``) whose class attributes and methods say everything 
 
     phrases     the Chinese target phrases that produce it (``kinds/phrasing.py`` has the tools)
     messages    its reasons, in English and Chinese (keys of the reason catalog)
-    texts       what it says outside the reports, in both languages: its reading, and what
-                ``plan import`` asks a person to check (said by ``said`` in the run's language)
+    texts       everything else it says, in both languages: its reading, what ``plan validate``
+                refuses or warns of, why a phrase is not read, what ``plan import`` asks a person
+                to check (said by ``said`` in the run's language; none of it in i18n.py)
     describe()  the one-line reading ``plan validate`` prints ("≥ 50", "< city_average")
     better()    which way is good, when the indicator does not say
     judge()     whether each unit's value meets it, and the goal it was held against — written

@@ -61,13 +61,7 @@ def parse_target(text: str, unit: str | None = None) -> ParsedTarget:
             note = f"'{aim}' is a secondary aim: kept in notes, not judged"
             return replace(main, text=text, notes=(*main.notes, note), secondary=aim)
         return main
-    clean = normalise(text)
-    clean = re.sub(
-        r"^(?:到|至)?\d{4}年(?:底|末)?(?:前)?,?(?=.)", "", clean
-    )  # 到2025年… : the target year
-    for short, long in _SHORT_VERBS.items():
-        if re.match(rf"^{SINCE}{short}", clean):
-            clean = clean.replace(short, long, 1)
+    clean = cleaned(text)
     if not clean:
         return not_understood(text, say("phrase.empty"))
     for pattern, reason in _REFUSE:
@@ -89,6 +83,16 @@ def parse_target(text: str, unit: str | None = None) -> ParsedTarget:
     if parsed is not None:
         return parsed
     return not_understood(text, say("phrase.no_form"))
+
+
+def cleaned(text: str) -> str:
+    """The text the forms' patterns are matched against: normalised, without the target year
+    it begins with (到2025年…), a short verb written out (降至 as 下降至)."""
+    clean = re.sub(r"^(?:到|至)?\d{4}年(?:底|末)?(?:前)?,?(?=.)", "", normalise(text))
+    for short, long in _SHORT_VERBS.items():
+        if re.match(rf"^{SINCE}{short}", clean):
+            clean = clean.replace(short, long, 1)
+    return clean
 
 
 def _finite(target: Target) -> bool:
