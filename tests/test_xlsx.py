@@ -446,3 +446,32 @@ def test_a_formula_of_a_sheets_extension_past_its_cells_is_no_cells(tmp_path: Pa
     from_csv = invoke("evaluate", SAMPLES / "2023.csv", "-f", "json")
     assert from_xlsx.exit_code == from_csv.exit_code == 0, from_xlsx.output
     assert statuses(from_xlsx.stdout) == statuses(from_csv.stdout)
+
+
+def test_a_row_given_twice_is_named_by_its_sheets_cells(tmp_path: Path) -> None:
+    # It was located as "line 2", where every other message of a workbook names the cell.
+    long = workbook(tmp_path / "long-2023.xlsx", {"Results": [
+        ["indicator", "value"], ["4", 100], ["4", 99]]})  # fmt: skip
+    wide = workbook(tmp_path / "wide.xlsx", {"成果 表": [
+        ["unit", "year", "4", "5"], ["徐汇区", 2023, 100, 1], ["徐汇区", 2023, 99, 2]]})  # fmt: skip
+    result = invoke("evaluate", long)
+    assert (result.exit_code, result.stderr) == (2, (
+        f"{long}:3: Results!A3: indicator 4 is given twice for 徐汇区 2023 (also at Results!A2)\n"
+    ))  # fmt: skip
+    result = invoke("evaluate", wide, "--lang", "zh")
+    assert (result.exit_code, result.stderr) == (2, (
+        f"{wide}:3: '成果 表'!C3：指标 4 在徐汇区 2023 年重复填报（另见 '成果 表'!C2）\n"
+        f"{wide}:3: '成果 表'!D3：指标 5 在徐汇区 2023 年重复填报（另见 '成果 表'!D2）\n"
+    ))  # fmt: skip
+    csv_first = tmp_path / "first-2023.csv"
+    csv_first.write_text("indicator,value\n4,100\n", encoding="utf-8")
+    result = invoke("evaluate", csv_first, long)  # the first in a CSV file: its line
+    assert result.stderr.splitlines()[0] == (
+        f"{long}:2: Results!A2: indicator 4 is given twice for 徐汇区 2023 (also at line 2 of "
+        f"{csv_first})"
+    )
+    result = invoke("evaluate", long, csv_first)  # the first in a workbook: its cell
+    assert (
+        f"{csv_first}:2: indicator 4 is given twice for 徐汇区 2023 (also at Results!A2 of "
+        f"{long})" in result.stderr
+    )

@@ -144,6 +144,7 @@ class _Builder:
         self.warnings: list[str] = []
         self.skipped: list[str] = []  # the columns skipped, as headed: said if no figure is left
         self.sheets: dict[str, str] = {}
+        self.layouts: dict[int, Layout] = {}  # a workbook's, by file index: its cells' names
         self.index = {ind.id: n for n, ind in enumerate(plan.indicators)}
         self.default_unit = plan.info.unit or ""
         self.references_only = False  # a --reference file: its reference column, nothing else
@@ -182,6 +183,7 @@ class _Builder:
             header = sheet_header(grid, self.plan, file, name, book.across(name),
                                   self.references_only)  # fmt: skip
             layout = header.layout
+            self.layouts[context.index] = layout
             if header.year is not None:
                 if self.cli_year is not None and header.year != self.cli_year:
                     message = say("read.year_disagrees", year=header.year, cli_year=self.cli_year)
@@ -654,12 +656,15 @@ class _Builder:
             cell = (indicator * count_years + y) * count_units + u
             if line[cell]:
                 first_file, this_file = self.files[file[cell]], self.files[file_index]
-                where = say("read.line", line=line[cell])
+                ident = self.plan.indicators[indicator].id
+                where = self._row_place(file[cell], line[cell], ident)
                 if first_file != this_file:
                     where = say("read.of_file", where=where, file=first_file)
-                duplicates.append(UserError(say(
-                    "read.given_twice_for", id=self.plan.indicators[indicator].id, unit=units[u],
-                    year=year, where=where), this_file, at))  # fmt: skip
+                message = say("read.given_twice_for", id=ident, unit=units[u], year=year,
+                              where=where)  # fmt: skip
+                if (layout := self.layouts.get(file_index)) is not None:  # a sheet's cell
+                    message = say("cell", label=layout.key_cell(at, ident), message=message)
+                duplicates.append(UserError(message, this_file, at))
                 if len(duplicates) >= MAX_ERRORS:
                     break
                 continue
@@ -696,6 +701,11 @@ class _Builder:
             warnings=tuple(self.warnings),
             sheets=self.sheets,
         )
+
+    def _row_place(self, file: int, line: int, indicator: str) -> str:
+        """Where a row is, as a message says it: ``line 2``, or a sheet's cell, ``Sheet1!A2``."""
+        layout = self.layouts.get(file)
+        return say("read.line", line=line) if layout is None else layout.key_cell(line, indicator)
 
     def _check_units(self) -> None:
         """A unit not among the plan's peer group members is a typing mistake (徐汇 for 徐汇区),
@@ -838,6 +848,15 @@ class Layout:
         """``file:line:column`` of a cell, with the cell's name in a workbook."""
         place = f"{self.file}:{line}:{col + 1}"
         return f"{place}: {self.cell_name(line, col)}" if self.cell_name else place
+
+    def key_cell(self, line: int, indicator: str) -> str:
+        """The name of the cell that says a row's ``indicator`` in a workbook (``Sheet1!A2``):
+        its indicator column's, or in a wide sheet the column under that indicator."""
+        assert self.cell_name is not None  # a sheet's layout
+        col = self.fields.get("indicator", 0)
+        if not self.long:
+            col = next(c for c, ident in self.indicators.items() if ident == indicator)
+        return self.cell_name(line, col)
 
     def _error(self, message: str, col: int, line: int | None = None) -> UserError:
         at = self.line if line is None else line
