@@ -132,8 +132,11 @@ def read_nodes(text: str, file: str, *, numbers_as_text: bool = False) -> Marked
         raise UserError(say("yaml.invalid", problem=exc), name) from None
     except RecursionError:
         deep = _first_too_deep(text, loaders)
-        where = lines.position(deep) if deep is not None else ()
-        raise UserError(say("yaml.too_deep", depth=MAX_DEPTH), name, *where) from None
+        if deep is None:
+            raise UserError(say("yaml.too_deep", depth=MAX_DEPTH), name) from None
+        raise UserError(
+            say("yaml.too_deep", depth=MAX_DEPTH), name, *lines.position(deep)
+        ) from None
     if node is None:
         return MarkedYaml(None, name, {})
     if "&" in text and (anchor := _first_anchor(text, loaders)) is not None:
