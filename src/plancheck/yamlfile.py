@@ -131,7 +131,12 @@ def read_nodes(text: str, file: str, *, numbers_as_text: bool = False) -> Marked
     except yaml.YAMLError as exc:
         raise UserError(say("yaml.invalid", problem=exc), name) from None
     except RecursionError:
-        raise UserError(say("yaml.too_deep", depth=MAX_DEPTH), name) from None
+        deep = _first_too_deep(text, loaders)
+        if deep is None:
+            raise UserError(say("yaml.too_deep", depth=MAX_DEPTH), name) from None
+        raise UserError(
+            say("yaml.too_deep", depth=MAX_DEPTH), name, *lines.position(deep)
+        ) from None
     if node is None:
         return MarkedYaml(None, name, {})
     if "&" in text and (anchor := _first_anchor(text, loaders)) is not None:
@@ -246,6 +251,32 @@ def _compose_fast(text: str, loader: type[Any] | None) -> Any:
         return yaml.compose(text, Loader=loader)
     except Exception:
         return None
+
+
+def _first_too_deep(text: str, loaders: tuple[type[Any], type[Any] | None]) -> Any:
+    """The start mark of the first node nested deeper than MAX_DEPTH (a key is at its mapping's
+    depth, as ``_Builder.build`` counts), or None. Read from events, which keep their own stack:
+    PyYAML's composer recursed into the node until Python's limit, where no mark was left. libyaml
+    refuses a flow collection 1000 deep before its first event; PyYAML's own parser then."""
+    for loader in filter(None, (loaders[1], loaders[0])):
+        open_: list[list[bool]] = []  # per open collection: [a mapping, its next node a key]
+        try:
+            for event in yaml.parse(text, Loader=loader):
+                if isinstance(event, yaml.CollectionEndEvent):
+                    open_.pop()
+                    continue
+                if not isinstance(event, yaml.NodeEvent):
+                    continue
+                key = bool(open_) and all(open_[-1])
+                if open_ and open_[-1][0]:
+                    open_[-1][1] = not open_[-1][1]
+                if not key and len(open_) > MAX_DEPTH:
+                    return event.start_mark
+                if isinstance(event, yaml.CollectionStartEvent):
+                    open_.append([isinstance(event, yaml.MappingStartEvent), True])
+        except yaml.YAMLError:
+            continue
+    return None
 
 
 def _shallow(text: str) -> bool:

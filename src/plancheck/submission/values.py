@@ -181,6 +181,8 @@ def _to_float(text: str, typed: str | None = None, decimal_comma: bool = False) 
     if not _NUMBER.fullmatch(text):
         raise BadValue(unreadable(text, cell) or say("value.not_number", text=cell))
     number = float(text)
+    if not math.isfinite(number):  # 400 nines: beyond a double, no rounding would help
+        raise BadValue(say("value.not_finite", text=cell))
     if number == 0 and any(c in "123456789" for c in text.partition("e")[0].partition("E")[0]):
         raise BadValue(say("value.underflow", text=cell))  # 1e-400: no double but 0
     if len(text) > 16 and not _exact(text, number):
