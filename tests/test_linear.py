@@ -21,7 +21,7 @@ import pytest
 from plancheck.evaluate.engine import evaluate
 from plancheck.plan.load import load_plan
 from plancheck.plan.models import Plan
-from plancheck.report import FORMATS, Options, choices, made, stream
+from plancheck.report import Options, choices, made, stream
 from plancheck.submission.read import read_submission
 from tests.conftest import SAMPLES
 from tests.test_injection import admitting_other_units

@@ -61,9 +61,10 @@ def fold(text: str) -> str:
 
 
 # Full-width forms (０-９, ％, －, ．, ，, the ideographic space) to ASCII: what a Chinese input
-# method types. Not the rest of NFKC: a superscript, circled or parenthesised digit (1², 3①, ⑴)
-# is a footnote mark, and read as a digit it would join the figure (1² as 12).
-_WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# method types; and the minus sign − (U+2212) a figure copied from a typeset PDF or Word's
+# equations has. Not the rest of NFKC: a superscript, circled or parenthesised digit (1², 3①,
+# ⑴) is a footnote mark, and read as a digit it would join the figure (1² as 12).
+_WIDE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0x2212: 0x2D}
 _DIGITS = "0123456789"
 
 
