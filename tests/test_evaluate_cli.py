@@ -143,7 +143,8 @@ def test_quoted_name_with_lost_quotes_matches(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("encoding", "bom"),
     [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("gb18030", b""), ("gbk", b""),
-     ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-16-le", b"")],
+     ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE), ("utf-16-le", b""),
+     ("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE)],
 )  # fmt: skip
 def test_excel_encodings(tmp_path: Path, encoding: str, bom: bytes) -> None:
     text = SAMPLE_2023.replace("“", "").replace("”", "")  # GBK has the quotes, but be plain

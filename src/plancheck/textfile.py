@@ -1,7 +1,7 @@
 """Read a user's file as text, whatever Excel or an editor saved it as.
 
-Accepted: UTF-8 (with or without BOM), UTF-16 (with BOM, or LE/BE without one), GB18030 (which
-covers GBK and GB2312). We try them in that fixed order rather than guess statistically: the set
+Accepted: UTF-8 (with or without BOM), UTF-16 (with BOM, or LE/BE without one), UTF-32 with a
+BOM, GB18030 (which covers GBK and GB2312). We try them in that fixed order rather than guess statistically: the set
 is small and known, and a fixed order gives the same answer for the same bytes every time. UTF-16
 without a BOM is told by its NULs: many on one side (ASCII text), or — mostly Chinese text, few
 NULs — by bytes that are no UTF-8, hold a NUL (no GB18030 text does) and decode as UTF-16 into
@@ -128,6 +128,8 @@ def decode(data: bytes, path: Path | str) -> str:
             raise UserError(say("file.not_text", what=say(what)), path, 1)
     if data.startswith(codecs.BOM_UTF8):
         text = _strict(data[3:], "utf-8", path)
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16's: FF FE…
+        text = _strict(data, "utf-32", path)
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = _strict(data, "utf-16", path)
     elif utf16 := _utf16_without_bom(data):
