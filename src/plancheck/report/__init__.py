@@ -42,9 +42,6 @@ class Format(NamedTuple):
     # are read), or holds what it reads again itself (a year's: ``Results.of_year``): the
     # others are given them made once and held (``Evaluation.kept``).
     one_pass: bool = False
-    # When slow: about how long each result takes, and what is faster (i18n keys).
-    slow_each: str = "report.each_millisecond"
-    faster: str = "report.faster_shared"
     # What a file of this format is named like (-o report.md): the format -o implies
     suffixes: tuple[str, ...] = ()
 
@@ -154,8 +151,9 @@ def slow_note(name: str, results: int, options: Options) -> str | None:
         return None
     from plancheck.i18n import say
 
-    return say("report.slow", name=name, results=f"{results:,}", each=say(fmt.slow_each),
-               faster=say(fmt.faster))  # fmt: skip
+    # The one slow format left is the terminal's --details: about a millisecond a result.
+    return say("report.slow", name=name, results=f"{results:,}",
+               each=say("report.each_millisecond"), faster=say("report.faster_shared"))  # fmt: skip
 
 
 @record
