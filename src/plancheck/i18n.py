@@ -536,6 +536,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # yamlfile.py
         "yaml.invalid": "invalid YAML: {problem}",
         "yaml.too_deep": "YAML nested too deeply (more than {depth} levels)",
+        "yaml.key_too_long": "a key of {length:,} characters: YAML reads a key of at most {limit:,} (PyYAML's limit); shorten the key",
         "yaml.aliases": "YAML anchors and aliases (&, *) are not supported",
         "yaml.tag": "unsupported YAML tag {tag}",
         "yaml.key_not_plain": "a mapping key must be a plain value",
@@ -1087,6 +1088,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # yamlfile.py
         "yaml.invalid": "YAML 格式有误：{problem}",
         "yaml.too_deep": "YAML 嵌套过深（超过 {depth} 层）",
+        "yaml.key_too_long": "键长 {length:,} 个字符：YAML 的键最多 {limit:,} 个字符（PyYAML 的限制）；请缩短该键",
         "yaml.aliases": "不支持 YAML 锚点和别名（&、*）",
         "yaml.tag": "不支持的 YAML 标签 {tag}",
         "yaml.key_not_plain": "映射的键必须是普通值",
