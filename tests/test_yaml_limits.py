@@ -3,11 +3,15 @@ key, nesting past 64 levels fast (libyaml finds it, never PyYAML's slow scanner)
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
+
 import pytest
 import yaml
 
 from plancheck import i18n, yamlfile
 from plancheck.errors import UserError
+from tests.test_i18n import run
 
 
 def refused(text: str) -> UserError:
@@ -88,3 +92,34 @@ def test_deep_nesting_is_refused_without_pyyamls_own_scanner(
 def test_brackets_in_a_string_are_no_nesting() -> None:
     text = 'a: "' + "[" * 100 + '"\nb: [1, [2]]\n'
     assert yamlfile.read_yaml(text, "x.yaml").data == {"a": "[" * 100, "b": [1, [2]]}
+
+
+# --- expat's problems with a part of a workbook or a document -------------------------------
+
+
+def test_every_xml_problem_in_the_catalog_is_one_expat_says() -> None:
+    from xml.parsers.expat import errors
+
+    said = set(errors.messages.values())
+    ours = {k: v for k, v in i18n.TEXTS["en"].items() if k.startswith("xml.problem.")}
+    assert ours and set(ours.values()) <= said
+
+
+def test_a_damaged_parts_xml_problem_is_said_in_chinese(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["indicator", "value"])
+    book.save(tmp_path / "whole.xlsx")
+    with (
+        zipfile.ZipFile(tmp_path / "whole.xlsx") as whole,
+        zipfile.ZipFile(tmp_path / "cut.xlsx", "w") as cut,
+    ):
+        for name in whole.namelist():
+            data = whole.read(name)
+            cut.writestr(name, data[: len(data) // 2] if name.endswith("sheet1.xml") else data)
+    code, _, err = run("evaluate", tmp_path / "cut.xlsx", "--year", "2023", "--lang", "zh")
+    assert code == 2
+    assert "部件“xl/worksheets/sheet1.xml”不是 XML（记号没有结束，文件可能不完整，第 " in err, err
+    code, _, err = run("evaluate", tmp_path / "cut.xlsx", "--year", "2023")
+    assert "(unclosed token, line " in err, err
