@@ -536,6 +536,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # yamlfile.py
         "yaml.invalid": "invalid YAML: {problem}",
         "yaml.too_deep": "YAML nested too deeply (more than {depth} levels)",
+        "yaml.key_too_long": "a key of {length:,} characters: YAML reads a key of at most {limit:,} (PyYAML's limit); shorten the key",
         "yaml.aliases": "YAML anchors and aliases (&, *) are not supported",
         "yaml.tag": "unsupported YAML tag {tag}",
         "yaml.key_not_plain": "a mapping key must be a plain value",
@@ -795,6 +796,23 @@ TEXTS: dict[str, dict[str, str]] = {
         "ooxml.a_plan_table": "a plan's indicator table",
         "ooxml.unreadable": "not a readable {readable}: {reason}",
         # zipfile's problems with a damaged package, matched by their English text
+        # expat's problems with an OOXML part (ErrorString of its code): xml_problem says them
+        "xml.problem.syntax": "syntax error",
+        "xml.problem.no_element": "no element found",
+        "xml.problem.not_well_formed": "not well-formed (invalid token)",
+        "xml.problem.unclosed_token": "unclosed token",
+        "xml.problem.partial_character": "partial character",
+        "xml.problem.mismatched_tag": "mismatched tag",
+        "xml.problem.duplicate_attribute": "duplicate attribute",
+        "xml.problem.junk_after": "junk after document element",
+        "xml.problem.undefined_entity": "undefined entity",
+        "xml.problem.invalid_character": "reference to invalid character number",
+        "xml.problem.declaration_not_at_start": "XML or text declaration not at start of entity",
+        "xml.problem.unknown_encoding": "unknown encoding",
+        "xml.problem.encoding_incorrect": "encoding specified in XML declaration is incorrect",
+        "xml.problem.unclosed_cdata": "unclosed CDATA section",
+        "xml.problem.unbound_prefix": "unbound prefix",
+        "xml.problem.declaration_malformed": "XML declaration not well-formed",
         "zipfile.not_zip": "File is not a zip file",
         "zipfile.truncated": "Truncated file header",
         "zipfile.bad_header": "Bad magic number for file header",
@@ -1087,6 +1105,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # yamlfile.py
         "yaml.invalid": "YAML 格式有误：{problem}",
         "yaml.too_deep": "YAML 嵌套过深（超过 {depth} 层）",
+        "yaml.key_too_long": "键长 {length:,} 个字符：YAML 的键最多 {limit:,} 个字符（PyYAML 的限制）；请缩短该键",
         "yaml.aliases": "不支持 YAML 锚点和别名（&、*）",
         "yaml.tag": "不支持的 YAML 标签 {tag}",
         "yaml.key_not_plain": "映射的键必须是普通值",
@@ -1340,6 +1359,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "ooxml.a_plan_document": "规划文本",
         "ooxml.a_plan_table": "规划的指标表",
         "ooxml.unreadable": "不是可读取的{readable}：{reason}",
+        "xml.problem.syntax": "语法错误",
+        "xml.problem.no_element": "没有找到元素，文件可能不完整",
+        "xml.problem.not_well_formed": "格式不正确（无效的记号）",
+        "xml.problem.unclosed_token": "记号没有结束，文件可能不完整",
+        "xml.problem.partial_character": "字符不完整",
+        "xml.problem.mismatched_tag": "开始标签与结束标签不匹配",
+        "xml.problem.duplicate_attribute": "属性重复",
+        "xml.problem.junk_after": "文档元素之后还有多余内容",
+        "xml.problem.undefined_entity": "未定义的实体",
+        "xml.problem.invalid_character": "引用了无效的字符编号",
+        "xml.problem.declaration_not_at_start": "XML 声明或文本声明不在开头",
+        "xml.problem.unknown_encoding": "未知的编码",
+        "xml.problem.encoding_incorrect": "XML 声明中的编码不正确",
+        "xml.problem.unclosed_cdata": "CDATA 段没有结束",
+        "xml.problem.unbound_prefix": "前缀未绑定命名空间",
+        "xml.problem.declaration_malformed": "XML 声明格式不正确",
         "zipfile.not_zip": "不是 zip 文件（可能已截断或损坏）",
         "zipfile.truncated": "文件头不完整（文件已截断）",
         "zipfile.bad_header": "文件头标记错误（文件已损坏）",
@@ -1489,6 +1524,13 @@ def zip_problem(problem: str) -> str:
     """zipfile's problem with a damaged package (English, from its code) in this run's language,
     found by matching the catalog's English ``zipfile.*`` texts; else as zipfile says it."""
     return _matched(problem, "zipfile.", str)
+
+
+def xml_problem(problem: str) -> str:
+    """expat's problem with a part (English, ``ErrorString`` of its code) in this run's
+    language, found by matching the catalog's English ``xml.problem.*`` texts; else as expat
+    says it."""
+    return _matched(problem, "xml.problem.", str)
 
 
 def yaml_problem(problem: str) -> str:

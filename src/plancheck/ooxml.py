@@ -29,7 +29,7 @@ from pathlib import Path
 from xml.parsers import expat
 
 from plancheck.errors import UserError
-from plancheck.i18n import say
+from plancheck.i18n import say, xml_problem
 from plancheck.record import record
 from plancheck.textfile import read_bytes
 
@@ -346,7 +346,7 @@ def _feed(
             parser.Parse(piece, False)
         parser.Parse(b"", True)
     except expat.ExpatError as exc:
-        reason = expat.ErrorString(exc.code)
+        reason = xml_problem(expat.ErrorString(exc.code))
         where = say("ooxml.where", line=exc.lineno, column=exc.offset + 1)
         raise package.unreadable(say("ooxml.not_xml_at", part=part, reason=reason, where=where)
                                  ) from None  # fmt: skip

@@ -112,12 +112,18 @@ def read_nodes(text: str, file: str, *, numbers_as_text: bool = False) -> Marked
     name = file
     loaders = _TEXT_NUMBER_LOADERS if numbers_as_text else _LOADERS
     lines = _Lines(text)
-    node = _compose_fast(text, loaders[1])
+    shallow = loaders[1] is not None and _shallow(text)
+    node = _compose_fast(text, loaders[1]) if shallow else None
+    if not shallow and (deep := _deep_early(text, loaders[1])) is not None:
+        raise UserError(say("yaml.too_deep", depth=MAX_DEPTH), name, *lines.position(deep))
     try:
         if node is None:
             node = yaml.compose(text, Loader=loaders[0])
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.problem_mark is not None and (long := _long_key(text, exc.problem_mark.index)):
+            message = say("yaml.key_too_long", length=long[1], limit=_KEY_LIMIT)
+            raise UserError(message, name, *lines.at(text, long[0])) from None
         problem = yaml_problem(exc.problem or exc.context or "invalid YAML")
         if mark is None:
             raise UserError(say("yaml.invalid", problem=problem), name) from None
@@ -145,6 +151,43 @@ def read_nodes(text: str, file: str, *, numbers_as_text: bool = False) -> Marked
     builder = _Builder(name, lines)
     data = builder.build(node, (), 0)
     return MarkedYaml(data, name, builder.marks)
+
+
+_KEY_LIMIT = 1024  # PyYAML and libyaml read a key of at most this many characters
+
+
+def _long_key(text: str, colon: int) -> tuple[int, int] | None:
+    """(index, length) of the key before the ``:`` at ``colon`` when it is longer than YAML
+    reads a key: PyYAML then says "mapping values are not allowed here", which names no key.
+    The key starts after the line's indentation and its ``- ``/``? `` indicators, or after the
+    last ``{`` ``[`` ``,`` outside quotes (a flow mapping's)."""
+    if text[colon : colon + 1] != ":" or colon <= _KEY_LIMIT:
+        return None
+    start = max(text.rfind("\n", 0, colon), text.rfind("\r", 0, colon)) + 1
+    if colon - start <= _KEY_LIMIT:
+        return None
+    key = start
+    while key < colon and (
+        text[key] == " " or (text[key] in "-?" and text[key + 1 : key + 2] == " ")
+    ):
+        key += 1
+    quote, valued = "", False  # valued: a ": " came after the key, so this is its value's
+    for index in range(key, colon):
+        char = text[index]
+        if quote:
+            quote = "" if char == quote and text[index - 1 : index] != "\\" else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "{[,":
+            key, valued = index + 1, False
+        elif char == ":" and text[index + 1 : index + 2] in (" ", "\t"):
+            valued = True
+    if valued:
+        return None  # "a: b: c", a value with ": " unquoted: PyYAML's message says to quote it
+    while key < colon and text[key] == " ":
+        key += 1
+    length = len(text[key:colon].rstrip(" "))
+    return (key, length) if colon - key > _KEY_LIMIT else None
 
 
 # A data file past this many characters keeps the marks of its records, not of their keys.
@@ -245,7 +288,7 @@ def _compose_fast(text: str, loader: type[Any] | None) -> Any:
     again, so messages, marks and limits are exactly those of PyYAML. Returns None to mean "use
     PyYAML"; a document with no node composes to the same None either way.
     """
-    if loader is None or not _shallow(text):
+    if loader is None:
         return None
     try:
         return yaml.compose(text, Loader=loader)
@@ -277,6 +320,27 @@ def _first_too_deep(text: str, loaders: tuple[type[Any], type[Any] | None]) -> A
         except yaml.YAMLError:
             continue
     return None
+
+
+def _deep_early(text: str, loader: type[Any] | None) -> Any:
+    """The start mark of the first node nested deeper than MAX_DEPTH, found by libyaml in the
+    text up to the first bracket MAX_DEPTH + 2 deep (counting every bracket), or in the whole
+    text when no bracket is that deep (blocks nested by indentation), or None.
+
+    PyYAML's own scanner takes seconds over brackets thousands deep (each token looks at every
+    open level, and a bracket may start a key up to 1,024 characters on), and libyaml refuses
+    1,000 before its first event; in the text up to the cut, neither happens. Text cut short
+    reads as the whole does up to the cut (a key whose ``:`` lies beyond it is a level less
+    deep, never more), so a node found too deep in it is too deep in the whole; a bracket in a
+    string only moves the cut, and None leaves the document to PyYAML as before."""
+    if loader is None:
+        return None
+    depth = 0
+    for match in _FLOW.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > MAX_DEPTH + 1:  # a top-level flow collection is a level less deep
+            return _first_too_deep(text[: match.end()], (loader, None))  # libyaml alone
+    return _first_too_deep(text, (loader, None))  # deep in blocks: libyaml's events stream
 
 
 def _shallow(text: str) -> bool:
