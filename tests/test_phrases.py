@@ -134,6 +134,35 @@ PHRASES: list[tuple[str, str | None, Target]] = [
     ("不断增强", None, qual("increase")),
     ("逐年下降", None, qual("decrease")),
     ("保持稳定", None, qual("maintain")),
+    # against the year before: the unit's own figure of the year before, never an indicator
+    ("高于上年", "%", qual("increase")),
+    ("高于上年水平", "%", qual("increase")),
+    ("超过上年", "%", qual("increase")),
+    ("高于去年同期", "%", qual("increase")),
+    ("比上年提高", "%", qual("increase")),
+    ("较上年增长", "%", qual("increase")),
+    ("较上年提升", "%", qual("increase")),
+    ("比上年有所提高", "%", qual("increase")),
+    ("与上年相比有所增加", "%", qual("increase")),
+    ("低于上年", "‰", qual("decrease")),
+    ("低于上年水平", "‰", qual("decrease")),
+    ("比上年下降", "‰", qual("decrease")),
+    ("较上年减少", "起", qual("decrease")),
+    ("较上年有所下降", "‰", qual("decrease")),
+    ("不低于上年", "%", qual("not_lower")),
+    ("不低于上年水平", "%", qual("not_lower")),
+    ("不低于去年", "%", qual("not_lower")),
+    ("不低于上一年", "%", qual("not_lower")),
+    ("不低于上一年度", "%", qual("not_lower")),
+    ("不低于上年度", "%", qual("not_lower")),
+    ("不低于前一年", "%", qual("not_lower")),
+    ("不低于上年同期水平", "%", qual("not_lower")),
+    ("不少于上年", "件", qual("not_lower")),
+    ("到2025年不低于上年水平", "%", qual("not_lower")),
+    ("不高于上年", "‰", qual("not_higher")),
+    ("不高于上年水平", "‰", qual("not_higher")),
+    ("不超过上年", "起", qual("not_higher")),
+    ("不超过上年的水平", "起", qual("not_higher")),
     # the targets national and provincial tables set
     ("〔13.5〕", "%", Cumulative(kind="cumulative", amount=13.5)),
     ("〔1〕", "岁", Cumulative(kind="cumulative", amount=1)),
@@ -169,6 +198,17 @@ NOT_UNDERSTOOD: list[tuple[str, str | None, str]] = [
     ("≤3‰", "%", "the indicator's unit is '%'"),
     ("全市平均值", "%", "without a comparison word"),
     ("建立健全", None, "no known phrase form"),
+    # the year before is no indicator: a phrase not read as a qualitative target is not read
+    ("与上年基本同步", "%", "no known phrase form"),
+    ("高于同期", "%", "no known phrase form"),
+    ("与同期基本同步", "%", "no known phrase form"),
+    ("高于上年GDP增长", "%", "no known phrase form"),
+    # a number against the year before: no kind reads it (change is against the baseline)
+    ("较上年增长5%", "%", "no known phrase form"),
+    ("比上年提高2个百分点", "%", "no known phrase form"),
+    ("比上年下降10%", None, "no known phrase form"),
+    # 好于上年 hides which way is good, as 优于 does
+    ("好于上年", "%", "better than"),
     ("", None, "empty"),
 ]
 
@@ -234,6 +274,8 @@ def test_unit_comes_from_the_phrase_when_the_table_has_none() -> None:
         (change("percent", -10), "change -10%"),
         (change("factor", 2), "change x2"),
         (qual("increase"), "qualitative increase"),
+        (qual("not_lower"), "qualitative not lower"),
+        (qual("not_higher"), "qualitative not higher"),
     ],
 )
 def test_describe(target: Target, text: str) -> None:
@@ -250,6 +292,8 @@ def test_describe(target: Target, text: str) -> None:
         (rank(3), False, "%", "annual"),
         (change("points", -5), False, "%", "by_target_year"),
         (qual("increase"), False, None, "annual"),
+        (qual("not_lower"), False, "%", "annual"),
+        (qual("not_higher"), True, "‰", "annual"),
     ],
 )
 def test_default_timing(target: Target, binding: bool, unit: str | None, timing: str) -> None:
@@ -407,3 +451,88 @@ def test_no_two_forms_read_the_same_text() -> None:
         if len(found) > 1:
             shared.append((text, found))
     assert shared == []
+
+
+# --- targets against the year before in plan validate ------------------------------------------
+
+KINDS_PLAN = ROOT / "tests" / "fixtures" / "plans" / "kinds" / "indicators.yaml"
+NOT_LOWER = "target_text: 不低于上年\n    target: {kind: qualitative, direction: not_lower}"
+
+
+def _kinds_plan(tmp_path: Path, text: str, target: str, extra: str = "") -> Path:
+    """The kinds plan with indicator 27's text and target replaced (``extra``: lines after)."""
+    plan = KINDS_PLAN.read_text(encoding="utf-8")
+    assert plan.count(NOT_LOWER) == 1
+    new = f"target_text: {text}\n    target: {target}{extra}"
+    (tmp_path / "indicators.yaml").write_text(plan.replace(NOT_LOWER, new), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("高于上年", "increase"),
+        ("较上年增长", "increase"),
+        ("比上年下降", "decrease"),
+        ("不低于上年水平", "not_lower"),
+        ("不低于上一年度", "not_lower"),
+        ("不高于上年", "not_higher"),
+    ],
+)
+def test_validate_accepts_a_target_against_the_year_before(
+    tmp_path: Path, text: str, direction: str
+) -> None:
+    plan = _kinds_plan(tmp_path, text, f"{{kind: qualitative, direction: {direction}}}")
+    result = _validate(plan)
+    assert result.exit_code == 0, result.stderr
+    assert "indicator 27" not in result.stderr  # not even a note: the text reads as the target
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "says"),
+    [
+        (
+            "不低于上年",
+            "{kind: qualitative, direction: maintain}",
+            "target_text '不低于上年' reads as qualitative not lower but target says "
+            "qualitative maintain",
+        ),
+        (
+            "不高于上年",
+            "{kind: qualitative, direction: maintain}",
+            "reads as qualitative not higher but target says qualitative maintain",
+        ),
+        (
+            "高于上年",
+            "{kind: qualitative, direction: not_lower}",
+            "reads as qualitative increase but target says qualitative not lower",
+        ),
+        (
+            "不低于上年",
+            "{kind: qualitative, direction: increase}",
+            "reads as qualitative not lower but target says qualitative increase",
+        ),
+        # a plan that wrote the year before as another indicator: there is none of that name
+        ("不低于上年", '{kind: versus, indicator: 上年, op: ">="}', "上年"),
+    ],
+)
+def test_validate_refuses_a_target_that_disagrees_with_the_year_before(
+    tmp_path: Path, text: str, target: str, says: str
+) -> None:
+    result = _validate(_kinds_plan(tmp_path, text, target))
+    assert result.exit_code == 2, result.stdout
+    assert "indicator 27" in result.stderr and says in result.stderr, result.stderr
+
+
+def test_validate_refuses_a_better_the_year_before_contradicts(tmp_path: Path) -> None:
+    """不高于上年 says lower is better: an indicator that says higher contradicts it."""
+    target = "{kind: qualitative, direction: not_higher}"
+    result = _validate(_kinds_plan(tmp_path, "不高于上年", target, "\n    better: higher"))
+    assert result.exit_code == 2
+    said = (
+        "better: higher contradicts the target 'qualitative not higher', by which lower is better"
+    )
+    assert said in result.stderr, result.stderr
+    target = "{kind: qualitative, direction: maintain}"  # 保持稳定 says neither way: accepted
+    result = _validate(_kinds_plan(tmp_path, "保持稳定", target, "\n    better: lower"))
+    assert result.exit_code == 0, result.stderr

@@ -1,11 +1,23 @@
-"""qualitative — a direction without a number: 持续提升, 逐年下降, 保持稳定.
+"""qualitative — a direction without a number: 持续提升, 逐年下降, 保持稳定, 不低于上年.
 
-In the plan: ``{kind: qualitative, direction: increase | decrease | maintain}``. Judged against
-the unit's figure of the year before, and never silently passed without it.
+In the plan: ``{kind: qualitative, direction: increase | decrease | maintain | not_lower |
+not_higher}``. Judged against the unit's figure of the year before, and never silently passed
+without it.
 Passing: 91 after 90 for ``increase`` — "91 against 90 the year before: rising".
 Failing: 90 after 90 for ``increase`` — "… not rising". Unknown: no figure for the year before
 (in the period's first year, the plan's ``baseline`` of the year before counts). ``maintain``
 holds when the figure is no worse than the year before (the way the indicator is good).
+
+A target stated against the year before reads as one of these: 高于上年, 比上年提高 as
+``increase``; 低于上年, 比上年下降 as ``decrease``; and the two that include the year before's
+own figure, which say which way themselves (``maintain`` takes it from the indicator, so an
+imported 不高于上年 on an indicator better higher would be judged the wrong way round):
+- ``not_lower`` (不低于上年, 不低于上年水平, 不低于去年; "not lower" / 不低于上年): value ≥ the
+  year before, higher is better. Passing: 90 after 90 — "90 against 90 the year before: not
+  lower". Failing: 89 after 90 — "89 against 90 the year before: lower".
+- ``not_higher`` (不高于上年, 不超过上年水平; "not higher" / 不高于上年): value ≤ the year
+  before, lower is better. Passing: 2.5 after 3 — "2.5 against 3 the year before: not higher".
+  Failing: 3.5 after 3 — "3.5 against 3 the year before: higher".
 """
 
 from __future__ import annotations
@@ -22,11 +34,13 @@ if TYPE_CHECKING:
     from plancheck.kinds.base import Array
     from plancheck.plan.models import Indicator, Plan
 
-Direction = Literal["increase", "decrease", "maintain"]
+Direction = Literal["increase", "decrease", "maintain", "not_lower", "not_higher"]
 WORDS = {
     "increase": Text("rising", "提升"),
     "decrease": Text("falling", "下降"),
     "maintain": Text("held", "保持"),
+    "not_lower": Text("not lower", "不低于上年"),
+    "not_higher": Text("not higher", "不高于上年"),
 }
 
 
@@ -47,6 +61,23 @@ class Qualitative(Kind):
             "{value} against {previous} the year before: not {direction}",
             "{value}，上年 {previous}：未{direction}",
         ),
+        # not_lower / not_higher: "not not lower" would not do, so a sentence each way
+        "qualitative_not_lower": (
+            "{value} against {previous} the year before: not lower",
+            "{value}，上年 {previous}：不低于上年",
+        ),
+        "qualitative_lower": (
+            "{value} against {previous} the year before: lower",
+            "{value}，上年 {previous}：低于上年",
+        ),
+        "qualitative_not_higher": (
+            "{value} against {previous} the year before: not higher",
+            "{value}，上年 {previous}：不高于上年",
+        ),
+        "qualitative_higher": (
+            "{value} against {previous} the year before: higher",
+            "{value}，上年 {previous}：高于上年",
+        ),
         "needs_previous": (
             "a qualitative target ({direction}): needs the previous year's value",
             "定性目标（{direction}）：需要上年数值",
@@ -56,13 +87,15 @@ class Qualitative(Kind):
         "describe_increase": ("qualitative increase", "定性目标：提升"),
         "describe_decrease": ("qualitative decrease", "定性目标：下降"),
         "describe_maintain": ("qualitative maintain", "定性目标：保持"),
+        "describe_not_lower": ("qualitative not lower", "定性目标：不低于上年"),
+        "describe_not_higher": ("qualitative not higher", "定性目标：不高于上年"),
     }
 
     def describe(self) -> str:
         return self.said(f"describe_{self.direction}")
 
     def better(self) -> Better:
-        return "lower" if self.direction == "decrease" else "higher"
+        return "lower" if self.direction in ("decrease", "not_higher") else "higher"
 
     def says_which_way(self) -> Better | None:
         return None if self.direction == "maintain" else self.better()
@@ -83,6 +116,10 @@ class Qualitative(Kind):
             held = value > previous
         elif self.direction == "decrease":
             held = value < previous
+        elif self.direction == "not_lower":
+            held = value >= previous
+        elif self.direction == "not_higher":
+            held = value <= previous
         elif facts.indicator.direction == "higher":
             held = value >= previous
         else:
@@ -96,6 +133,14 @@ class Qualitative(Kind):
         if previous is None:
             return (fragment("needs_previous", direction=direction),)
         value, before = numbers_apart(row.value, previous)
+        if self.direction in ("not_lower", "not_higher"):
+            floor = self.direction == "not_lower"
+            said = (
+                ("qualitative_not_lower" if row.met else "qualitative_lower")
+                if floor
+                else ("qualitative_not_higher" if row.met else "qualitative_higher")
+            )
+            return (fragment(said, value=value, previous=before),)
         key = "qualitative_met" if row.met else "qualitative_not_met"
         return (fragment(key, value=value, previous=before, direction=direction),)
 
@@ -105,12 +150,13 @@ class Qualitative(Kind):
         return xp.where(xp.isnan(judged.met), math.nan, judged.met * 100.0)
 
 
-def _qualitative(direction: Direction):  # type: ignore[no-untyped-def]
-    """The builder of a direction without a number: the same for every direction."""
+def _qualitative(direction: Direction, name: str | None = None):  # type: ignore[no-untyped-def]
+    """The builder of a direction without a number: the same for every direction (``name``:
+    the form's, when it is not "qualitative: <direction>")."""
 
     def build(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
         target = Qualitative(kind="qualitative", direction=direction)
-        return ParsedTarget(text, target, f"qualitative: {direction}", unit=unit)
+        return ParsedTarget(text, target, name or f"qualitative: {direction}", unit=unit)
 
     return build
 
@@ -118,6 +164,16 @@ def _qualitative(direction: Direction):  # type: ignore[no-untyped-def]
 _MOD = r"(?:持续|稳步|稳定|不断|逐步|逐年|进一步|有所|明显|显著|大幅|全面|继续|切实|较大幅度|大力)*"
 _UP = r"(?:提升|提高|上升|增长|增加|改善|优化|完善|健全|增强|扩大|加强|加大|拓展|深化|向好|好转)"
 _DOWN = r"(?:下降|降低|减少|压降|缩小|减轻|回落|缩减)"
+# The year before, as plans write it: 上年, 上一年(度), 上年度, 去年, 前一年, with 同期 or 水平.
+_LAST = r"(?:上一?年度?|去年|前一年)(?:同期)?(?:的?(?:平均)?水平)?"
+# A rise or a fall on the year before is a figure's own (提高, 下降), not 完善 or 优化.
+_RISE = r"(?:提高|提升|增长|增加|上升|增强|扩大)"
+_SINCE_LAST = rf"(?:比|较|与){_LAST}(?:相比)?{_MOD}"
+
+LAST_YEAR_INCREASE = "qualitative: above the year before"
+LAST_YEAR_UP = "qualitative: up on the year before"
+LAST_YEAR_DECREASE = "qualitative: below the year before"
+LAST_YEAR_DOWN = "qualitative: down on the year before"
 
 Qualitative.phrases = (
     form(
@@ -143,5 +199,53 @@ Qualitative.phrases = (
         "held: no worse than the year before (保持平稳, 基本稳定, 巩固…)",
         r"^(?:保持|总体|基本|持续)?(?:稳定|平稳)(?:向好)?$|^(?:持续)?巩固(?:提升)?$|^保持$",
         _qualitative("maintain"),
+    ),
+    form(
+        LAST_YEAR_INCREASE,
+        "高于上年",
+        None,
+        "rising: above the year before, strictly (超过上年, 高于上年水平, 高于去年同期…)",
+        rf"^(?:高于|超过|大于|多于){_LAST}$",
+        _qualitative("increase", LAST_YEAR_INCREASE),
+    ),
+    form(
+        LAST_YEAR_UP,
+        "比上年提高",
+        None,
+        "rising: above the year before, strictly (较上年增长, 较上年有所提升…)",
+        rf"^{_SINCE_LAST}{_RISE}$",
+        _qualitative("increase", LAST_YEAR_UP),
+    ),
+    form(
+        LAST_YEAR_DECREASE,
+        "低于上年",
+        None,
+        "falling: below the year before, strictly (少于上年, 低于上年水平…)",
+        rf"^(?:低于|少于|小于){_LAST}$",
+        _qualitative("decrease", LAST_YEAR_DECREASE),
+    ),
+    form(
+        LAST_YEAR_DOWN,
+        "比上年下降",
+        None,
+        "falling: below the year before, strictly (较上年减少, 比上年有所降低…)",
+        rf"^{_SINCE_LAST}{_DOWN}$",
+        _qualitative("decrease", LAST_YEAR_DOWN),
+    ),
+    form(
+        "qualitative: not_lower",
+        "不低于上年",
+        None,
+        "not lower: ≥ the year before, higher is better (不低于上年水平, 不低于去年, 不低于上一年度…)",
+        rf"^(?:不低于|不少于|不小于){_LAST}$",
+        _qualitative("not_lower"),
+    ),
+    form(
+        "qualitative: not_higher",
+        "不高于上年",
+        None,
+        "not higher: ≤ the year before, lower is better (不高于上年水平, 不超过上年…)",
+        rf"^(?:不高于|不超过|不多于|不大于){_LAST}$",
+        _qualitative("not_higher"),
     ),
 )

@@ -241,15 +241,20 @@ def _plain(text: str) -> str:
 _VERSUS_OPS: dict[str, Literal[">=", ">", "<=", "<", "~"]] = {
     "高于": ">", "快于": ">", "不低于": ">=", "低于": "<", "慢于": "<", "不高于": "<=",
 }  # fmt: skip
-# Another indicator's name: no number or comparison sign in it, and not a scope's average
-# (低于全市平均值 is a relative target).
-_OTHER = r"(?P<other>(?!全市|全区|全县|全省|全国|本市|本区)[^\d%‰<>=≥≤]+?)"
+# Another indicator's name: no number or comparison sign in it, not a scope's average
+# (低于全市平均值 is a relative target), and not the year before (不低于上年 is the unit's own
+# figure of the year before: a qualitative target, never an indicator named 上年).
+_OTHER = r"(?P<other>(?!全市|全区|全县|全省|全国|本市|本区|上一?年|去年|前一年)[^\d%‰<>=≥≤]+?)"
+# The same period (of the year before), as the whole of a name: no indicator either.
+_SAME_PERIOD = ("同期", "同期水平")
 
 
 def _versus(match: re.Match[str], text: str, unit: str | None) -> ParsedTarget:
     word = match.groupdict().get("pre")
     op = _VERSUS_OPS[word] if word else "~"
     other = match.group("other")
+    if other in _SAME_PERIOD:
+        return not_understood(text, say("phrase.no_form"))
     if "平均" in other:
         return not_understood(text, say("phrase.no_scope"))
     target = Versus(kind="versus", indicator=other, op=op)
