@@ -1,4 +1,5 @@
-"""The outcome of an evaluation: frozen results, each with its status, reason and location."""
+"""The outcome of an evaluation: its results (each a status, a reason and a location, made from the
+engine's arrays as they are read, ``Results``) and what the reports ask of them."""
 
 from __future__ import annotations
 

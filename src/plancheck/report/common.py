@@ -274,12 +274,6 @@ def arrow(result: Result) -> str:
     return "↗" if rising else "↘"
 
 
-def series_cell(result: Result) -> str:
-    if result.trend is None:
-        return ""
-    return " → ".join(f"{number(v)}" for _, v in result.trend.series)
-
-
 def several_units(evaluation: Evaluation) -> bool:
     """Whether a report is of several units: then the rows of its progress table name their
     unit. A report of one names it at its top (or has none to name: a plan without ``unit:``,

@@ -39,7 +39,6 @@ COLUMNS = (
     "reason",
     "note",
 )
-NUMBER_COLUMNS = frozenset({"year", "value", "goal", "reference", "rank"})
 
 Row = tuple[
     str,

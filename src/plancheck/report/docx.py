@@ -318,7 +318,7 @@ def _table(
     """A grid table: the header row bold, shaded and repeated on every page, rows kept whole,
     columns as wide as their text asks (within the page), status cells in their colour.
 
-    python-docx makes the table and its grid; the rows are written as text (``table_rows``) and
+    python-docx makes the table and its grid; the rows are written as text (``_row_pieces``) and
     put in place of a marker when the document is saved: an element per cell through
     python-docx's objects took milliseconds a row, hours and gigabytes for a national report."""
     from docx.oxml.ns import qn

@@ -13,7 +13,7 @@ final jamo none, everything else one (what rich.cells gives for the text reports
 importing its tables at start-up).
 
 A piece of text is ``(text, style)``; a line or a cell is a list of pieces. Text is taken as it
-is: callers pass what users typed through ``visible_controls`` first (``escape.terminal_text``).
+is: callers pass what users typed through ``safetext.visible_controls`` first (``table._shown``).
 """
 
 from __future__ import annotations

@@ -55,7 +55,6 @@ COLOURS = {
     Status.MISSING: "#8e24aa",
     Status.UNKNOWN: "#0277bd",
 }
-TASK_COLOURS = {"ok": "#2e7d32", "bad": "#c62828", "waiting": "#757575"}
 
 
 def render_evaluation(evaluation: Evaluation, options: Options) -> str:

@@ -13,9 +13,9 @@ from typing import Any
 
 from plancheck.record import record
 
-# Finding statuses (plancheck.tasks.models.FindingStatus values) and how the formats treat them.
+# Finding statuses (plancheck.tasks.models.FindingStatus values) and how the formats treat them;
+# the others (open, dropped: not due yet, or no longer judged) are waiting.
 OK = frozenset({"done"})
-WAITING = frozenset({"open", "dropped"})  # not due yet, or no longer judged
 BAD = frozenset({"overdue", "inconsistent", "unreported"})
 
 

@@ -1,7 +1,8 @@
 """Read submission files into a Submission: pick the reader, settle the year, check every cell.
 
 CSV, workbooks and YAML all come down to rows of cells (``Layout`` says what each column of a
-header means, long or wide); each row goes through the same checks in ``_Builder.add``. Every
+header means, long or wide); each row goes through the same checks in ``_Builder.add`` (a row
+whose every cell ``add`` checked before is kept from its memos, ``_Builder.keep_known``). Every
 bad cell and row is reported, in file order, up to ``MAX_ERRORS``; rows that are a table's totals
 (合计, 总计, 小计, 说明) and columns plancheck does not use are skipped with a warning each.
 """
@@ -49,12 +50,11 @@ FIELDS = ("indicator", "value", "reference", "rank", "year", "unit", "note")  # 
 NAN = math.nan
 _CACHED = frozenset({str, int, float})  # cell types whose checks are remembered (exact types)
 _TEXT_OR_NONE = frozenset({str, type(None)})
-_NO_UNIT = ("", "")
-# A YAML record of these fields only may be kept from add()'s memos (Builder.keep_known).
+_NO_UNIT = ("", "")  # the unit cell of a file without a unit column: no 合计, no unit named
+# A YAML record of these fields only may be kept from add()'s memos (``_Builder.keep_known``).
 _KNOWN_FIELDS = frozenset({"indicator", "value", "reference", "year", "unit"})
-Where = Callable[
-    [str], tuple[int | None, int | None]
-]  # a YAML field → its line and column  # a file without a unit column: no 合计, no unit named
+# A YAML field → its line and column.
+Where = Callable[[str], tuple[int | None, int | None]]
 
 # Where a cell is, for messages: (line, column index) → prefix such as "Sheet1!C5" ("" for CSV).
 CellName = Callable[[int, int], str]
@@ -123,7 +123,8 @@ class _FileContext:
 
 
 class _Builder:
-    """Every row's cells checked and kept in columns; at the end, laid out as a Submission."""
+    """Every row's cells checked and kept, one tuple a row (``rows``); at the end, laid out as
+    the Submission's cube (``build``)."""
 
     def __init__(self, plan: Plan, cli_year: int | None) -> None:
         self.plan, self.cli_year = plan, cli_year

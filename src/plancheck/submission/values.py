@@ -106,10 +106,6 @@ def fold_figure(text: str) -> str:
     return text.translate(_WIDE).strip().strip(_INVISIBLE_CHARS).strip()
 
 
-def is_no_figure(text: str) -> bool:
-    return fold(text).casefold() in NO_FIGURE
-
-
 _EXCEL_ERROR = LazyPattern(
     r"#(?:DIV/0!|N/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!)"
 )

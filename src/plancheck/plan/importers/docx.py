@@ -109,7 +109,6 @@ def _number(element: Any, default: int) -> int:
 
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W}
 _CHINESE = "零一二三四五六七八九"
 
 
