@@ -795,7 +795,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "ooxml.a_plan_document": "a plan document",
         "ooxml.a_plan_table": "a plan's indicator table",
         "ooxml.unreadable": "not a readable {readable}: {reason}",
-        # zipfile's problems with a damaged package, matched by their English text
         # expat's problems with an OOXML part (ErrorString of its code): xml_problem says them
         "xml.problem.syntax": "syntax error",
         "xml.problem.no_element": "no element found",
@@ -813,6 +812,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "xml.problem.unclosed_cdata": "unclosed CDATA section",
         "xml.problem.unbound_prefix": "unbound prefix",
         "xml.problem.declaration_malformed": "XML declaration not well-formed",
+        # zipfile's problems with a damaged package, matched by their English text
         "zipfile.not_zip": "File is not a zip file",
         "zipfile.truncated": "Truncated file header",
         "zipfile.bad_header": "Bad magic number for file header",

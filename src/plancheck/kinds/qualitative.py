@@ -116,14 +116,9 @@ class Qualitative(Kind):
             held = value > previous
         elif self.direction == "decrease":
             held = value < previous
-        elif self.direction == "not_lower":
-            held = value >= previous
-        elif self.direction == "not_higher":
-            held = value <= previous
-        elif facts.indicator.direction == "higher":
-            held = value >= previous
-        else:
-            held = value <= previous
+        else:  # no worse than the year before, the way the target (or else the indicator) is good
+            way = self.says_which_way() or facts.indicator.direction
+            held = value >= previous if way == "higher" else value <= previous
         known = ~xp.isnan(value) & ~xp.isnan(previous)
         return Judged(met_where(xp, known, held), previous, {"previous": previous})
 
@@ -133,14 +128,9 @@ class Qualitative(Kind):
         if previous is None:
             return (fragment("needs_previous", direction=direction),)
         value, before = numbers_apart(row.value, previous)
-        if self.direction in ("not_lower", "not_higher"):
-            floor = self.direction == "not_lower"
-            said = (
-                ("qualitative_not_lower" if row.met else "qualitative_lower")
-                if floor
-                else ("qualitative_not_higher" if row.met else "qualitative_higher")
-            )
-            return (fragment(said, value=value, previous=before),)
+        if self.direction in _BOUND_SAID:
+            met, missed = _BOUND_SAID[self.direction]
+            return (fragment(met if row.met else missed, value=value, previous=before),)
         key = "qualitative_met" if row.met else "qualitative_not_met"
         return (fragment(key, value=value, previous=before, direction=direction),)
 
@@ -148,6 +138,13 @@ class Qualitative(Kind):
         """100 when the direction holds, else 0."""
         xp = facts.xp
         return xp.where(xp.isnan(judged.met), math.nan, judged.met * 100.0)
+
+
+# The reasons of a bound by the year before: (met, not met) — "not not lower" would not do.
+_BOUND_SAID = {
+    "not_lower": ("qualitative_not_lower", "qualitative_lower"),
+    "not_higher": ("qualitative_not_higher", "qualitative_higher"),
+}
 
 
 def _qualitative(direction: Direction, name: str | None = None):  # type: ignore[no-untyped-def]
