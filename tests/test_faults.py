@@ -475,13 +475,22 @@ main()
 """
 
 
+def _default_signals() -> None:
+    for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(number, signal.SIG_DFL)
+
+
 def spawn_until(script: str, args: list[object], marker: str) -> subprocess.Popen[str]:
-    """``python -c script args`` started, once it has said ``marker`` on stderr."""
+    """``python -c script args`` started, once it has said ``marker`` on stderr.
+
+    The child gets the default handlers of the signals these tests send: a suite run under
+    ``nohup`` would pass on an ignored SIGHUP, which plancheck rightly keeps ignoring."""
     child = subprocess.Popen(
         [sys.executable, "-c", script, *map(str, args)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_default_signals,
     )
     assert child.stderr is not None
     assert child.stderr.readline() == f"{marker}\n"
