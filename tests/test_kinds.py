@@ -139,3 +139,78 @@ def test_chinese_spans_of_blank_years_and_of_an_average(tmp_path: Path) -> None:
     }
     assert "over 2021–2022 meets" in english[2022] and "(none for 2023–2024)" in english[2025]
     assert "–" not in said[2022] + said[2025]
+
+
+def _due_by_target_year(tmp_path: Path, old: str, baseline: str) -> Path:
+    """The kinds plan with the indicator whose target line is ``old`` due by the target year,
+    from ``baseline``."""
+    plan = (KINDS_PLAN / "indicators.yaml").read_text(encoding="utf-8")
+    old += "\n    timing: annual\n"
+    assert plan.count(old) == 1
+    new = old.replace("timing: annual", f"timing: by_target_year\n    baseline: {baseline}")
+    (tmp_path / "indicators.yaml").write_text(plan.replace(old, new), "utf-8")
+    return tmp_path
+
+
+def test_a_relative_target_due_by_the_target_year_measures_no_gap_toward_the_average(
+    tmp_path: Path,
+) -> None:
+    """高于全国平均水平 by 2025, 60 against a national average of 70 in 2022: the average is
+    another figure, a new one each year, not a level on the way from the baseline — its reason
+    names it and says it is not due yet, never "60 has not yet reached → 70" with a share of a
+    gap from the 2020 figure toward that year's average (and no mid-term pace from it)."""
+    plan = _due_by_target_year(
+        tmp_path,
+        '    target: {kind: relative, op: ">", reference: national_average}',
+        "{year: 2020, value: 50}",
+    )
+    figures = tmp_path / "data.csv"
+    figures.write_text(
+        "unit,year,indicator,value,reference\n甲,2022,11,60,70\n乙,2022,11,75,70\n", "utf-8"
+    )
+    said = {
+        "en": "60 is not > national average 70 (submitted); not due yet: the target is for 2025",
+        "zh": "60 未满足 > 全国平均水平 70（报送值）；尚未到期（目标年 2025）",
+    }
+    for lang, words in said.items():
+        result = run("evaluate", figures, "--plan", plan, "-f", "json", "--lang", lang)
+        found = {r["unit"]: r for r in result.json()["results"] if r["id"] == "11"}
+        behind, met = found["甲"], found["乙"]
+        assert behind["status"] == "behind" and behind["reason"] == words, behind
+        assert behind["schedule"] is None and behind["midterm"] is None, behind
+        assert met["status"] == "pass" and met["midterm"] == "achieved_early", met
+
+
+def test_a_yearly_target_due_by_the_target_year_says_each_years_goal_as_its_own_kind(
+    tmp_path: Path,
+) -> None:
+    """targets_by_year {2021: 6%以上, 2022: 5.5%左右} due by 2025, from 5 in 2020: not yet met,
+    each year's reason says the year's goal and measures toward it as that goal's kind does —
+    "≥ 6" and the share of the gap, a band's bounds — never "5.5 has not yet reached → 6"."""
+    plan = _due_by_target_year(
+        tmp_path,
+        '    target: {kind: yearly, targets_by_year: {2021: "6%以上", 2022: "5.5%左右"}}',
+        "{year: 2020, value: 5}",
+    )
+    figures = tmp_path / "data.csv"
+    figures.write_text("unit,year,indicator,value\n甲,2021,1,5.5\n甲,2022,1,4\n", "utf-8")
+    said = {
+        "en": {
+            2021: "the 2021 goal is 6%以上; 5.5 has not yet reached ≥ 6, due by 2025; 50% of the "
+            "gap from the 2020 baseline (5) closed with 20% of the time gone: on schedule",
+            2022: "the 2022 goal is 5.5%左右; 4 is not yet within 4.95–6.05, due by 2025; the "
+            "2020 baseline (5) was already within the target: no gap to measure progress "
+            "against time",
+        },
+        "zh": {
+            2021: "2021 年目标为 6%以上；5.5 尚未达到 ≥ 6（目标年 2025）；较 2020 年基数 5 "
+            "已完成差距的 50%，时间已过 20%：符合时序进度",
+        },
+    }
+    for lang, reasons in said.items():
+        result = run("evaluate", figures, "--plan", plan, "-f", "json", "--lang", lang)
+        found = {r["year"]: r for r in result.json()["results"] if r["id"] == "1"}
+        for year, words in reasons.items():
+            assert found[year]["status"] == "behind", found[year]
+            assert found[year]["reason"] == words, found[year]["reason"]
+        assert found[2021]["schedule"] == "on" and found[2021]["midterm"] == "ahead", found[2021]

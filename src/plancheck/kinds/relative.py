@@ -60,6 +60,9 @@ class Relative(Kind):
     reference: Annotated[str, Field(description="Key of a reference in the plan's `references`.")]
 
     columns: ClassVar[tuple[str, ...]] = ("reference",)
+    # Kind.closes_gap: its goal is another figure (the city's average, a new one each year), not
+    # a level on the way from the baseline — no 时序进度 toward it, as versus.
+    closes_gap: ClassVar[bool] = False
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "relative_met": (
             "{value} {op} {reference} {ref_value} ({source})",

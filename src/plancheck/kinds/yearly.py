@@ -18,9 +18,20 @@ from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 from pydantic import Field
 
 from plancheck.i18n import say
-from plancheck.kinds.base import Draft, Facts, Judged, Kind, Row, Timing, model, unknown
+from plancheck.kinds.base import (
+    Draft,
+    Facts,
+    Judged,
+    Kind,
+    Pace,
+    Progress,
+    Row,
+    Timing,
+    model,
+    unknown,
+)
 from plancheck.kinds.phrasing import ParsedTarget, form
-from plancheck.messages import Reason, fragment, year_span, year_spans
+from plancheck.messages import Fragment, Reason, fragment, year_span, year_spans
 
 if TYPE_CHECKING:
     from plancheck.kinds.base import Array
@@ -109,10 +120,29 @@ class Yearly(Kind):
                 period = year_spans(start, end)
                 return (fragment("yearly_outside", period=period, year=str(row.year)),)
             return (fragment("yearly_none", year=str(row.year)),)
+        return self._goal_said(row.year), *goal.reason(row, indicator, plan)
+
+    def progress(self, facts: Facts, judged: Judged) -> Progress | None:
+        """The year's goal measures its own 时序进度 (toward a level or a band; none toward a
+        rank, a reference or another indicator)."""
+        goal = self.by_year.get(facts.year)
+        return None if goal is None else goal.progress(facts, judged)
+
+    def behind(
+        self, row: Row, pace: Pace, target_year: int, indicator: Indicator, plan: Plan
+    ) -> Reason:
+        """Not yet met, due by the target year: the year's goal, then why as its own kind says
+        it ("the 2021 goal is 6%以上; 5.5 has not yet reached ≥ 6, due by 2025; …")."""
+        goal = self.by_year.get(row.year)
+        if goal is None:  # no goal: unknown, never behind
+            return super().behind(row, pace, target_year, indicator, plan)
+        return (self._goal_said(row.year),
+                *goal.behind(row, pace, target_year, indicator, plan))  # fmt: skip
+
+    def _goal_said(self, year: int) -> Fragment:
         # The plan's text of the year's goal, its operator as every reason writes it (≥, not >=).
-        text = self.targets_by_year[row.year].replace(">=", "≥").replace("<=", "≤")
-        return (fragment("yearly_goal", year=str(row.year), goal=text),
-                *goal.reason(row, indicator, plan))  # fmt: skip
+        text = self.targets_by_year[year].replace(">=", "≥").replace("<=", "≤")
+        return fragment("yearly_goal", year=str(year), goal=text)
 
     def score(self, facts: Facts, judged: Judged, floor: float | None) -> Array:
         goal = self.by_year.get(facts.year)
