@@ -5,6 +5,7 @@ where each note points. Each case is a table and what its draft must say."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -382,6 +383,34 @@ def test_a_bare_number_on_a_name_where_less_is_better_is_a_ceiling(tmp_path: Pat
     )
     rows = indicators(imported(tmp_path, "t.csv", table, (2021, 2025)))
     assert [r["target"]["op"] for r in rows] == ["<=", ">=", ">="]
+
+
+def test_a_rank_on_a_name_where_less_is_better_ranks_the_lowest_first(tmp_path: Path) -> None:
+    """全市前列 does not say which way is good: on 发案率 the draft says less is (``better:
+    lower``, to check), so the district with the lowest rate is first; a count of work done
+    (法律援助案件数) and a target that says its way (低于全市平均值) get no such line."""
+    table = (
+        "序号,指标名称,单位,指标目标,属性\n1,刑事案件发案率,‰,全市前列,预期性\n"
+        "2,法律援助案件数,件,全市前列,预期性\n3,行政诉讼败诉率,%,低于全市平均值,约束性\n"
+    )
+    draft = imported(tmp_path, "t.csv", table, (2021, 2025))
+    assert [r.get("better") for r in indicators(draft)] == ["lower", None, None]
+    assert any("better: lower" in m for m in messages(draft, "check"))
+    plan = yaml.safe_load(draft.indicators)
+    districts = ["甲区", "乙区", "丙区", "丁区", "戊区", "己区"]
+    plan["peer_groups"]["city"].update(size=6, members=districts)
+    plan["plan"]["unit"] = "甲区"
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    (folder / "indicators.yaml").write_text(yaml.safe_dump(plan, allow_unicode=True), "utf-8")
+    (folder / "tasks.yaml").write_text(draft.tasks, encoding="utf-8")
+    rates = [3.0, 2.5, 2.0, 1.5, 1.0, 0.5]
+    rows = "".join(f"{d},刑事案件发案率,2023,{v}\n" for d, v in zip(districts, rates, strict=True))
+    (tmp_path / "d.csv").write_text("地区,指标,年份,数值\n" + rows, encoding="utf-8")
+    done = run("evaluate", tmp_path / "d.csv", "--plan", folder, "-f", "json")
+    results = json.loads(done.stdout)["results"]
+    ranks = {r["unit"]: r["rank"] for r in results if r["id"] == "1"}
+    assert ranks == dict(zip(districts, [6, 5, 4, 3, 2, 1], strict=True))
 
 
 # --- 累计下降13.5% reads the same in the 2025年 column and the 年均/累计 one --------------------

@@ -196,6 +196,8 @@ def _indicator(w: _Writer, row: Row, reading: Reading, first: str) -> None:
     remarks("target")
     w.add(f"    target: {reading.target.flow()}")
     w.add(f"    timing: {reading.timing}")
+    if reading.better is not None:
+        w.add(f"    better: {reading.better}")
     remarks("baseline")
     if reading.baseline is not None:
         year, value = reading.baseline

@@ -37,7 +37,7 @@ from dataclasses import field
 
 from plancheck.i18n import say
 from plancheck.kinds import Target
-from plancheck.kinds.base import AVERAGE_COLUMN, Timing
+from plancheck.kinds.base import AVERAGE_COLUMN, Better, Timing
 from plancheck.kinds.phrasing import ParsedTarget
 from plancheck.kinds.todo import Todo
 from plancheck.plan.importers.notes import Footnotes, Note, split_marks
@@ -92,6 +92,7 @@ class Reading:
     timing: Timing
     unit: str | None
     scope: str | None  # 全市… of a relative or rank target
+    better: Better | None = None  # written only where the target does not say it
     baseline: tuple[int, float] | None = None
     minimum: float | None = None  # -100 for a yearly rate of change in %
     aliases: tuple[str, ...] = ()
@@ -248,7 +249,12 @@ class _Reader:
             timing = "annual"
         else:
             timing = default_timing(target, binding_of(row.attribute) is True, unit)
-        return self.result(target, written, timing, unit, parsed.scope, baseline)
+        better: Better | None = None
+        if target.says_which_way() is None and lower_is_better(row.name):
+            # 全市前列 on 发案率: ranked as the plan means it, the lowest rate first.
+            better = "lower"
+            self.check("target", say("import.better_lower", text=written))
+        return self.result(target, written, timing, unit, parsed.scope, baseline, better)
 
     def marked(self, text: str) -> str:
         """A cell without its marks; each mark's note joins the indicator's notes. The mark is
@@ -301,6 +307,7 @@ class _Reader:
         unit: str | None,
         scope: str | None,
         baseline: tuple[int, float] | None,
+        better: Better | None = None,
     ) -> Reading:
         row = self.row
         return Reading(
@@ -308,6 +315,7 @@ class _Reader:
             target=target,
             target_text=written,
             timing=timing,
+            better=better,
             unit=unit,
             scope=scope,
             baseline=baseline,
