@@ -536,3 +536,34 @@ def test_validate_refuses_a_better_the_year_before_contradicts(tmp_path: Path) -
     target = "{kind: qualitative, direction: maintain}"  # 保持稳定 says neither way: accepted
     result = _validate(_kinds_plan(tmp_path, "保持稳定", target, "\n    better: lower"))
     assert result.exit_code == 0, result.stderr
+
+
+# A phrase no form reads is explained by what it looks like (年均…, a range, 累计…, 左右): the
+# explanation names the kind to write it as, one that exists (never "not a kind plancheck judges"
+# once one is).
+EXPLAINED = [
+    ("年均增长6%左右", "average_growth"),
+    ("年均增长约6%", "average_growth"),
+    ("80%到95%之间左右", "range"),
+    ("累计增长很多", "cumulative"),
+    ("大约很多", "around"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), EXPLAINED)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_phrase_not_read_is_explained_by_a_kind_that_exists(
+    text: str, kind: str, lang: str
+) -> None:
+    from plancheck import i18n
+    from plancheck.kinds import REGISTRY
+
+    previous = i18n.set_lang(lang)
+    try:
+        parsed = parse_target(text, "%")
+    finally:
+        i18n.set_lang(previous)
+    assert parsed.target is None
+    named = re.findall(r"kind: (\w+)", parsed.reason or "")
+    assert named == [kind]
+    assert kind in {name for name, _ in REGISTRY}

@@ -894,12 +894,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "phrase.too_large": "a number too large to hold (above 1.8e308)",
         "phrase.no_form": "no known phrase form (see the README's table of phrase forms)",
         "phrase.better_than": "优于 (better than) depends on which way is good: write 高于 or 低于",
-        "phrase.yearly_rate": "an average yearly rate (年均…) is not a target kind plancheck "
-        "judges; write the level for the target year instead",
-        "phrase.a_range": "a range: write its floor or its ceiling",
+        "phrase.yearly_rate": "an average yearly rate (年均…) in a form not read (年均增长7%以上 "
+        "and 年均增长7% are): write it as {{kind: average_growth, op: …, value: …}}, an "
+        "approximate one (…左右) with the floor you hold it to",
+        "phrase.a_range": "a range in a form not read: write it as {{kind: range, low: …, high: …}}",
         "phrase.approximate": "an approximate level (左右, 约…) in a form not read: write it as {{kind: around, value: …, tolerance: …}}",
-        "phrase.cumulative": "a cumulative total over the period (累计…) is not a target kind "
-        "plancheck judges; submit the running total and write a threshold, or a change",
+        "phrase.cumulative": "a cumulative total over the period (累计…) in a form not read: "
+        "write it as {{kind: cumulative, amount: …, compound: …}}",
         "phrase.two_ops": "'{pre}' and '{post}' say different things ({first} and {second})",
         "phrase.other_unit": "the phrase says '{said}' but the indicator's unit is '{unit}'",
         "phrase.two_ways": "'{verb}' and '{post}' pull two ways",
@@ -1457,11 +1458,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "phrase.too_large": "数字过大，无法表示（超过 1.8e308）",
         "phrase.no_form": "不是已知的表述形式（见 README 的表述形式表）",
         "phrase.better_than": "“优于”取决于哪个方向为好：请写“高于”或“低于”",
-        "phrase.yearly_rate": "年均增速（年均……）不是 plancheck 评判的目标类型；请改写目标年份的水平",
-        "phrase.a_range": "这是一个区间：请写其下限或上限",
+        "phrase.yearly_rate": "这种写法的年均增速（年均……）无法识别（可识别“年均增长7%以上”“年均增长7%”）："
+        "请写作 {{kind: average_growth, op: …, value: …}}，约数（……左右）请写所要求的下限",
+        "phrase.a_range": "这种写法的区间无法识别：请写作 {{kind: range, low: …, high: …}}",
         "phrase.approximate": "这种写法的约数（左右、约……）无法识别：请写作 {{kind: around, value: …, tolerance: …}}",
-        "phrase.cumulative": "期内累计总量（累计……）不是 plancheck 评判的目标类型；"
-        "请提交累计值并写阈值，或写变化量",
+        "phrase.cumulative": "这种写法的期内累计总量（累计……）无法识别："
+        "请写作 {{kind: cumulative, amount: …, compound: …}}",
         "phrase.two_ops": "“{pre}”与“{post}”意思不同（{first} 与 {second}）",
         "phrase.other_unit": "表述写的是“{said}”，但指标的计量单位是“{unit}”",
         "phrase.two_ways": "“{verb}”与“{post}”方向相反",
