@@ -356,6 +356,30 @@ def test_the_language_is_read_from_the_arguments_before_they_are_parsed(
     assert i18n.from_arguments(args, env) == lang
 
 
+@pytest.mark.parametrize(
+    "env, lang",
+    [
+        ({"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "C"}, "zh"),
+        ({"LC_MESSAGES": "C", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "en"),
+        ({"LC_ALL": "zh_CN.UTF-8", "LC_MESSAGES": "en_US.UTF-8"}, "zh"),
+        ({"LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN.UTF-8"}, "zh"),
+    ],
+)
+def test_the_locale_is_read_as_posix_reads_it_lc_all_then_lc_messages_then_lang(
+    env: dict[str, str], lang: str
+) -> None:
+    assert i18n.from_environment(env) == lang
+
+
+def test_lc_messages_gives_chinese_errors_and_help(approximate: Path) -> None:
+    env = {"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "zh_CN.UTF-8"}
+    code, _, err = run("evaluate", approximate, env=env)
+    assert code == 2 and "不是数字" in err
+    code, out, _ = run("evaluate", "--help", env=env)
+    assert code == 0 and out.startswith("用法：")
+
+
 def test_usage_errors_are_in_chinese(tmp_path: Path) -> None:
     code, _, err = run("tasks", "check", "--lang", "zh")
     assert code == 2

@@ -3,8 +3,8 @@
 One catalog: ``TEXTS`` holds every error and warning sentence by key in both languages, ``HELP``
 the Chinese help of every command and option (the English help is the one written in cli.py).
 ``say(key, **params)`` renders a sentence in the language of this run, set once per process by
-the CLI (``--lang``, else ``LC_ALL``/``LANG`` starting with ``zh``) before any file is read; code
-run outside the CLI (tests, other programs) says English.
+the CLI (``--lang``, else the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` set, starting with
+``zh``) before any file is read; code run outside the CLI (tests, other programs) says English.
 
 The reports' own words are catalogs too (``messages.py``: reasons; ``report/labels.py``: labels);
 ``catalogs()`` lists them all, so one test checks that both languages have the same keys and the
@@ -41,8 +41,10 @@ def set_lang(lang: str) -> str:
 
 
 def from_environment(environ: Mapping[str, str]) -> str:
-    """The language ``LC_ALL`` or ``LANG`` asks for: zh_* gives Chinese, anything else English."""
-    env = environ.get("LC_ALL") or environ.get("LANG") or ""
+    """The language the locale asks for messages in, as POSIX reads it: ``LC_ALL``, else
+    ``LC_MESSAGES``, else ``LANG`` (an empty one is unset); zh_* gives Chinese, anything else
+    English."""
+    env = environ.get("LC_ALL") or environ.get("LC_MESSAGES") or environ.get("LANG") or ""
     return "zh" if env.lower().startswith("zh") else "en"
 
 
@@ -243,7 +245,7 @@ HELP: dict[str, str] = {
     "--help": "显示本帮助并退出。",
     "--plan": "规划文件夹（indicators.yaml、tasks.yaml）或指标文件。默认：内置的徐汇区规划。",
     "--output": "将报告写入该文件（原子写入）；- 表示标准输出。",
-    "--lang": "报告、错误、警告和帮助的语言。默认：取自 LANG（zh_* 为中文）。",
+    "--lang": "报告、错误、警告和帮助的语言。默认：取自 LC_ALL、LC_MESSAGES 或 LANG（zh_* 为中文）。",
     "evaluate": "对照规划评估报送数据；退出码 0 合规，1 不合规，2 输入有误。",
     "evaluate files": "报送文件（CSV、YAML 或 xlsx）。",
     "evaluate --year": "年度，文件未注明时使用。",
