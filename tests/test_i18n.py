@@ -383,9 +383,9 @@ def test_lc_messages_gives_chinese_errors_and_help(approximate: Path) -> None:
 def test_usage_errors_are_in_chinese(tmp_path: Path) -> None:
     code, _, err = run("tasks", "check", "--lang", "zh")
     assert code == 2
-    assert err.strip() == "root tasks check: 缺少参数 “进展报告”。（参见 root tasks check --help）"
+    assert err.strip() == "root tasks check: 缺少参数“进展报告”（参见 root tasks check --help）"
     code, _, err = run("evaluate", tmp_path / "x.csv", "--lang", "fr", env={"LANG": "zh_CN"})
-    assert "“--lang” 的值无效：“fr” 不是 “en”、“zh” 之一。" in err
+    assert "“--lang”的值无效：“fr”不是“en”、“zh”之一（参见" in err
     code, _, err = run("evaluate", "--bogus", "--lang", "zh")
     assert "没有此选项：--bogus" in err
     code, _, err = run("tasks", "check", "--lang", "en")
@@ -399,7 +399,7 @@ def test_a_usage_error_no_catalog_text_matches_stays_as_it_is() -> None:
     previous = i18n.set_lang("zh")
     try:
         assert i18n.usage("Something new happened.") == "Something new happened."
-        assert i18n.usage("Missing argument 'FILE'.") == "缺少参数 “FILE”。"
+        assert i18n.usage("Missing argument 'FILE'.") == "缺少参数“FILE”"
     finally:
         i18n.set_lang(previous)
 
@@ -465,7 +465,33 @@ def test_every_catalog_text_is_said_somewhere() -> None:
 
 def test_a_usage_errors_quoted_choices_are_quoted_as_chinese_quotes_them() -> None:
     result = CliRunner().invoke(app, ["evaluate", "x.csv", "--only", "x", "--lang", "zh"])
-    assert "“--only” 的值无效：“x” 不是 “failing”、“binding” 之一。" in result.stderr
+    assert "“--only”的值无效：“x”不是“failing”、“binding”之一（参见" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["evaluate"], "缺少参数“报送文件”（参见"),
+        (["evaluate", "x.csv", "--year"], "选项“--year”需要一个值（参见"),
+        (["evaluate", "x.csv", "--strict=yes"], "选项“--strict”不接受值（参见"),
+        (["evaluate", "x.csv", "--year", "abc"], "“--year”/“-y”的值无效：不是整数（参见"),
+        (["evaluate", "x.csv", "-f", "x"], "“--format”/“-f”的值无效：“x”不是“table”、"),
+        (["evaluate", "x.csv", "--s"], "没有此选项：--s；可用的选项：--sheet、--tasks（参见"),
+        (["evalute"], "没有此命令：“evalute”。是否应为“evaluate”？（参见"),
+        (["init", "a", "b"], "多余的参数：b（参见"),
+        (["evaluate", "x.csv", "--unit", "a", "--unit", "b"], "选项“--unit”给出了两次（“a”，"),
+    ],
+)
+def test_a_chinese_usage_error_puts_no_space_beside_a_full_width_quote(
+    args: list[str], said: str
+) -> None:
+    """Chinese sets no space between a word and a full-width quote, ends the sentence before
+    its （参见 …） without a 。, lists with 、 and keeps one bracket pair beside another apart."""
+    code, _, err = run(*args, "--lang", "zh")
+    assert code == 2 and said in err, err
+    message = err.partition(": ")[2]  # after the command's name
+    assert re.search(r" [“”]|[“”] ", message) is None, err
+    assert "。（" not in err and "）（" not in err and ", " not in err, err
 
 
 # --- PyYAML's problems ----------------------------------------------------------------------

@@ -1411,25 +1411,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "ooxml.outside_grid": "部件“{part}”指向 Excel 表格范围 A1:XFD1048576 之外的单元格“{ref}”",
         "ooxml.row_outside_grid": "部件“{part}”指向 Excel 表格范围 A1:XFD1048576 之外的行“{ref}”",
         # an option of one value given twice (cli.py)
-        "cli.option_twice": "选项 “{name}” 给出了两次（“{first}”，然后是“{second}”）：它只取一个值，请只给出一次",
+        "cli.option_twice": "选项“{name}”给出了两次（“{first}”，然后是“{second}”）：它只取一个值，请只给出一次",
         # click's and typer's usage errors (process.py), matched by their English text
         "usage.see_help": "{path}: {message}（参见 {path} --help）",
-        "usage.missing_argument": "缺少参数 {name}。",
-        "usage.missing_option": "缺少选项 {name}。",
-        "usage.missing_command": "缺少命令。",
+        "usage.missing_argument": "缺少参数{name}",
+        "usage.missing_option": "缺少选项{name}",
+        "usage.missing_command": "缺少命令",
         "usage.no_such_option": "没有此选项：{name}",
-        "usage.no_such_option_possible": "没有此选项：{name}（可用的选项：{options}）",
-        "usage.no_such_command": "没有此命令：{name}。",
-        "usage.no_such_command_suggest": "没有此命令：{name}。是否应为 {suggestion}？",
-        "usage.invalid_value": "{name} 的值无效：{message}",
+        "usage.no_such_option_possible": "没有此选项：{name}；可用的选项：{options}",
+        "usage.no_such_command": "没有此命令：{name}",
+        "usage.no_such_command_suggest": "没有此命令：{name}。是否应为{suggestion}？",
+        "usage.invalid_value": "{name}的值无效：{message}",
         "usage.value_error": "{message}",
-        "usage.not_one_of": "{value} 不是 {choices} 之一。",
-        "usage.not_integer": "应为整数，无法将该字符串读作整数",
-        "usage.extra_arguments": "多余的参数（{arguments}）",
-        "usage.extra_arguments_many": "多余的参数（{arguments}）",
-        "usage.extra_arguments_any": "多余的参数（{arguments}）",
-        "usage.requires_argument": "选项 {name} 需要一个值。",
-        "usage.takes_no_value": "选项 {name} 不接受值。",
+        "usage.not_one_of": "{value}不是{choices}之一",
+        "usage.not_integer": "不是整数",
+        "usage.extra_arguments": "多余的参数：{arguments}",
+        "usage.extra_arguments_many": "多余的参数：{arguments}",
+        "usage.extra_arguments_any": "多余的参数：{arguments}",
+        "usage.requires_argument": "选项{name}需要一个值",
+        "usage.takes_no_value": "选项{name}不接受值",
         # kinds: a figure a target cannot take, and plan validate's problems of a target
         "kind.rank_beyond": "排名 {rank} 超出了比较组的 {size} 个单位",
         "kind.unknown_peers": "未知的比较组“{peers}”",
@@ -1519,7 +1519,7 @@ def usage(message: str) -> str:
         return message.replace(english["usage.value_error"].removesuffix("{message}"), "").replace(
             english["usage.not_integer"], "not a whole number"
         )
-    return _matched(message, "usage.", lambda value: _quoted(usage(value)))
+    return _matched(message, "usage.", lambda value: _options(_quoted(usage(value))))
 
 
 def zip_problem(problem: str) -> str:
@@ -1557,8 +1557,17 @@ def _matched(message: str, prefix: str, inner: Callable[[str], str]) -> str:
 
 
 def _quoted(value: str) -> str:
-    """click's 'x' and 'a', 'b' (PyYAML's ':') as Chinese quotes them: “x”, “a”、“b”."""
-    return re.sub(r"'([^'\n]*)'", r"“\1”", value).replace("”, “", "”、“")
+    """click's 'x', 'a', 'b' and '-a' / '-b' (PyYAML's ':') as Chinese quotes them: “x”,
+    “a”、“b” and “-a”/“-b” (no space beside a full-width quote)."""
+    quoted = re.sub(r"'([^'\n]*)'", r"“\1”", value)
+    return quoted.replace("”, “", "”、“").replace("” / “", "”/“")
+
+
+def _options(value: str) -> str:
+    """click's list of options, ``--unit, --unit-file``, as Chinese lists them: ``--unit、--unit-file``."""
+    if re.fullmatch(r"--?[\w-]+(?:, --?[\w-]+)+", value):
+        return value.replace(", ", "、")
+    return value
 
 
 _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
