@@ -653,3 +653,28 @@ def test_inits_period_says_its_default_and_the_offices_default_is_the_plans_offi
     _, out, _ = run("evaluate", "--help", "--lang", "zh")
     said = "".join(out.split())
     assert "规划中的单位" not in said and "发文单位（office）" in said
+
+
+# --- spacing in Chinese ---------------------------------------------------------------------
+
+
+def test_a_chinese_value_takes_no_space_the_template_keeps_for_a_number_or_latin_word() -> None:
+    assert i18n.fill("zh", "（另见 {where}）", {"where": "第 2 行"}) == "（另见第 2 行）"
+    assert i18n.fill("zh", "（另见 {where}）", {"where": "Sheet1!C2"}) == "（另见 Sheet1!C2）"
+    assert i18n.fill("zh", "指标 {id} 有两列", {"id": "4"}) == "指标 4 有两列"
+    assert i18n.fill("zh", "{a} {b} 年", {"a": "徐汇区", "b": "区"}) == "徐汇区 区年"
+    assert i18n.fill("zh", "{name} 逐条", {"name": "表格"}) == "表格逐条"
+    assert i18n.fill("zh", "共 {n:,} 项", {"n": 1000}) == "共 1,000 项"
+    assert i18n.fill("zh", "{{x}} {n} 项", {"n": "五"}) == "{x} 五项"
+    assert i18n.fill("en", "also at {where}", {"where": "第 2 行"}) == "also at 第 2 行"
+
+
+def test_a_row_given_twice_is_said_with_no_stray_space_in_chinese(tmp_path: Path) -> None:
+    first, second = tmp_path / "a-2023.csv", tmp_path / "b-2023.csv"
+    first.write_text("indicator,value\n4,100\n5,1.2\n4,99\n", encoding="utf-8")
+    code, _, err = run("evaluate", first, "--lang", "zh")
+    assert code == 2 and err.endswith(":4: 指标 4 在徐汇区 2023 年重复填报（另见第 2 行）\n"), err
+    second.write_text("indicator,value\n4,98\n", encoding="utf-8")
+    first.write_text("indicator,value\n4,100\n", encoding="utf-8")
+    code, _, err = run("evaluate", first, second, "--lang", "zh")
+    assert code == 2 and err.endswith(f"重复填报（另见 {first} 的第 2 行）\n"), err

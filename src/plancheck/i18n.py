@@ -196,14 +196,59 @@ def _is_one(value: object) -> bool:
 
 
 def fill(lang: str, template: str, params: Mapping[str, object]) -> str:
-    """``template`` of ``lang`` with ``params`` filled in, a count of 1 said in the singular."""
+    """``template`` of ``lang`` with ``params`` filled in, a count of 1 said in the singular;
+    in Chinese without the space the template keeps beside a placeholder for a number or a
+    Latin word (``另见 {where}``) when the value put there is Chinese (``另见第 2 行``)."""
     if lang == "en":
         counts = _counts(template)
         if counts:
             ones = tuple(name for name, _, _ in counts if _is_one(params.get(name)))
             if ones:
                 template = _singular(template, ones)
+    elif " {" in template or "} " in template:
+        return _spaced(template, params)
     return template.format(**params)
+
+
+# Chinese characters and full-width punctuation: no space is set between two of them.
+_WIDE = re.compile(
+    r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20]"
+)
+
+
+@lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[tuple[str, str], ...]:
+    """``template`` as (literal text, the placeholder after it, ``""`` after the last)."""
+    import string
+
+    found = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        literal = literal.replace("{", "{{").replace("}", "}}")
+        if name is None:
+            found.append((literal, ""))
+            continue
+        field = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+        found.append((literal, "{" + field + "}"))
+    return tuple(found)
+
+
+def _spaced(template: str, params: Mapping[str, object]) -> str:
+    """A Chinese ``template`` filled in, a space beside a placeholder dropped when the value
+    and the template's character across the space are both Chinese (or full-width)."""
+    out: list[str] = []
+    after = False  # the last value ended with a Chinese character
+    for literal, field in _pieces(template):
+        text = literal.format()
+        if after and text.startswith(" ") and _WIDE.match(text, 1):
+            text = text[1:]
+        value = field.format(**params) if field else ""
+        wide = value and _WIDE.match(value) and len(text) > 1 and text.endswith(" ")
+        if wide and _WIDE.match(text, len(text) - 2):
+            text = text[:-1]
+        out.append(text)
+        out.append(value)
+        after = bool(value) and _WIDE.match(value, len(value) - 1) is not None
+    return "".join(out)
 
 
 def catalogs() -> Iterator[tuple[str, Mapping[str, object], Mapping[str, object]]]:
