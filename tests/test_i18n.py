@@ -678,3 +678,25 @@ def test_a_row_given_twice_is_said_with_no_stray_space_in_chinese(tmp_path: Path
     first.write_text("indicator,value\n4,100\n", encoding="utf-8")
     code, _, err = run("evaluate", first, second, "--lang", "zh")
     assert code == 2 and err.endswith(f"重复填报（另见 {first} 的第 2 行）\n"), err
+
+
+@pytest.mark.parametrize("which", ["indicators", "tasks"])
+def test_plan_schema_in_chinese_describes_every_model_and_field_in_chinese(which: str) -> None:
+    import json
+
+    def descriptions(data: object) -> list[str]:
+        if isinstance(data, dict):
+            return [
+                *([data["description"]] if isinstance(data.get("description"), str) else []),
+                *(d for value in data.values() for d in descriptions(value)),
+            ]
+        if isinstance(data, list):
+            return [d for value in data for d in descriptions(value)]
+        return []
+
+    code, out, _ = run("plan", "schema", which, "--lang", "zh")
+    chinese = descriptions(json.loads(out))
+    code_en, out_en, _ = run("plan", "schema", which, "--lang", "en")
+    english = descriptions(json.loads(out_en))
+    assert code == code_en == 0 and len(chinese) == len(english) > 10
+    assert [d for d in chinese if not re.search(f"[{_CJK}]", d) or d in english] == []

@@ -256,6 +256,7 @@ def catalogs() -> Iterator[tuple[str, Mapping[str, object], Mapping[str, object]
     (the engine's and every kind's), the report labels and the status and trend words."""
     from plancheck import kinds
     from plancheck.messages import CATALOG, TREND_WORDS
+    from plancheck.plan.models import schema_texts
     from plancheck.report import labels
     from plancheck.tasks import reasons
 
@@ -266,6 +267,8 @@ def catalogs() -> Iterator[tuple[str, Mapping[str, object], Mapping[str, object]
     said = kinds.texts()
     yield "kinds' texts", said["en"], said["zh"]
     yield "tasks.reasons.CATALOG", reasons.CATALOG["en"], reasons.CATALOG["zh"]
+    described = schema_texts()
+    yield "the plan schema's descriptions", described["en"], described["zh"]
 
     yield (
         "messages.TREND_WORDS",
