@@ -418,6 +418,22 @@ def test_chinese_help_fits_the_terminal_width_a_chinese_character_takes_two_colu
         assert out.startswith("用法：") and too_wide == [], args
 
 
+def test_chinese_help_never_ends_a_line_with_an_opening_bracket_nor_starts_one_with_a_closing_one() -> (
+    None
+):
+    from plancheck.help_zh import wrap
+
+    assert wrap("文件的日期（YYYY-MM-DD）。", 12) == ["文件的日期", "（YYYY-MM-DD）。"]
+    assert wrap("（（（（（（甲", 8) == ["（（（（", "（（甲"]  # nothing but openers: as it was
+    commands = ["", "evaluate", "check", "diff", "template", "indicators", "tasks", "tasks check",
+                "plan", "plan validate", "plan schema", "plan import", "init"]  # fmt: skip
+    for command in commands:
+        _, out, _ = run(*command.split(), "--help", "--lang", "zh")
+        wrong = [line for line in out.splitlines()
+                 if re.search(r"[（“「《]$", line) or re.match(r"\s+[）”」》，。、；：]", line)]  # fmt: skip
+        assert out.startswith("用法：") and wrong == [], command
+
+
 def said() -> list[tuple[str, str, set[str]]]:
     """Every ``say("key", name=…)`` in plancheck's code: (where, key, the names it passes)."""
     import ast

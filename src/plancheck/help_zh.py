@@ -113,6 +113,7 @@ _REQUIRED = re.compile(r"\s*\[required\]")
 # A line may break before any Chinese character, and between words; never before these.
 _TOKENS = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\S")
 _NO_LINE_START = set("，。、；：？！）」』”’》〉…—")
+_NO_LINE_END = set("（「『“‘《〈")  # an opening bracket or quote goes to the line of what it opens
 
 
 def width(text: str) -> int:
@@ -130,8 +131,13 @@ def wrap(text: str, columns: int) -> list[str]:
         end = found.end()
         space = " " if line and spaced else ""
         if line and width(line + space + token) > columns and token[0] not in _NO_LINE_START:
-            lines.append(line)
-            line, space = "", ""
+            kept = line.rstrip("".join(_NO_LINE_END))
+            if kept.strip():  # the openers at its end start the next line
+                lines.append(kept.rstrip())
+                line, space = line[len(kept) :], space if line[len(kept) :] else ""
+            else:
+                lines.append(line)
+                line, space = "", ""
         line += space + token
     if line or not lines:
         lines.append(line)
