@@ -716,3 +716,14 @@ def test_plan_schema_in_chinese_describes_every_model_and_field_in_chinese(which
     english = descriptions(json.loads(out_en))
     assert code == code_en == 0 and len(chinese) == len(english) > 10
     assert [d for d in chinese if not re.search(f"[{_CJK}]", d) or d in english] == []
+
+
+def test_a_rate_out_of_range_is_said_as_chinese_writes_a_rate(tmp_path: Path) -> None:
+    submission = tmp_path / "2023.csv"
+    submission.write_text("indicator,value\n4,120\n", encoding="utf-8")
+    code, _, err = run("evaluate", submission, "--lang", "zh")
+    assert code == 2 and err.endswith(
+        ":2: value：120%高于最大有效值 100（指标 4 重大行政决策合法性审查率）\n"
+    )
+    code, _, err = run("evaluate", submission, "--lang", "en")
+    assert code == 2 and "120 % is above the highest valid value 100" in err
