@@ -270,7 +270,7 @@ def test_a_plan_files_problems_are_in_chinese(tmp_path: Path) -> None:
     code, _, err = run("plan", "validate", tmp_path, "--lang", "zh")
     assert code == 2
     assert (
-        "binding：应为 true 或 false" in err and "timing：应为 'annual' 或 'by_target_year'" in err
+        "binding：应为 true 或 false" in err and "timing：应为“annual”或“by_target_year”" in err
     )
     code, _, err = run("plan", "validate", tmp_path, "--lang", "en")
     assert "binding: Input should be a valid boolean" in err  # English stays pydantic's own
@@ -569,12 +569,12 @@ def test_pyyamls_problems_are_said_in_chinese() -> None:
     """Issue: YAML 格式有误：expected ',' or ']', but got ':' and found character '\\t' that cannot
     start any token were left in English under --lang zh."""
     assert yaml_error("a: [1\nb: 2\n", "zh") == (
-        "f.yaml:2:2: YAML 格式有误：应为“,”或“]”，但遇到 “:”：方括号内的各项须以逗号分隔，并以“]”结束"
+        "f.yaml:2:2: YAML 格式有误：应为“,”或“]”，但遇到“:”：方括号内的各项须以逗号分隔，并以“]”结束"
     )
     assert yaml_error("a:\n\tb: 1\n", "zh") == (
         "f.yaml:2:1: YAML 格式有误：制表符（\\t）不能用于缩进，也不能作为值的开头：请改用空格"
     )
-    assert "但遇到 “新的一层映射”" in yaml_error("a:\n  b: 1\n c: 2\n", "zh")  # a token's name
+    assert "但遇到“新的一层映射”" in yaml_error("a:\n  b: 1\n c: 2\n", "zh")  # a token's name
     assert yaml_error("a: [1\nb: 2\n", "en") == (
         "f.yaml:2:2: invalid YAML: expected ',' or ']', but got ':'"  # English: PyYAML's words
     )
@@ -585,7 +585,7 @@ def test_a_pyyaml_problem_the_catalog_does_not_know_stays_english() -> None:
     try:
         assert i18n.yaml_problem("found something new") == "found something new"
         assert i18n.yaml_problem("expected ',' or ']', but got '<foo>'") == (
-            "应为“,”或“]”，但遇到 “<foo>”：方括号内的各项须以逗号分隔，并以“]”结束"
+            "应为“,”或“]”，但遇到“<foo>”：方括号内的各项须以逗号分隔，并以“]”结束"
         )
     finally:
         i18n.set_lang(previous)
@@ -727,3 +727,13 @@ def test_a_rate_out_of_range_is_said_as_chinese_writes_a_rate(tmp_path: Path) ->
     )
     code, _, err = run("evaluate", submission, "--lang", "en")
     assert code == 2 and "120 % is above the highest valid value 100" in err
+
+
+def test_a_plan_fields_choices_are_quoted_as_chinese_quotes_them(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    for name in ("indicators.yaml", "tasks.yaml"):
+        text = (ROOT / "data" / name).read_text(encoding="utf-8")
+        (plan / name).write_text(text.replace("timing: annual", "timing: yearly", 1), "utf-8")
+    code, _, err = run("plan", "validate", plan, "--lang", "zh")
+    assert code == 2 and "].timing：应为“annual”或“by_target_year”\n" in err, err

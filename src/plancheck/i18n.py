@@ -210,9 +210,9 @@ def fill(lang: str, template: str, params: Mapping[str, object]) -> str:
     return template.format(**params)
 
 
-# Chinese characters and full-width punctuation: no space is set between two of them.
+# Chinese characters and full-width punctuation (“” too): no space is set between two of them.
 _WIDE = re.compile(
-    r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20]"
+    r"[“”‘’\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20]"
 )
 
 
@@ -1609,6 +1609,11 @@ def _quoted(value: str) -> str:
     “a”、“b” and “-a”/“-b” (no space beside a full-width quote)."""
     quoted = re.sub(r"'([^'\n]*)'", r"“\1”", value)
     return quoted.replace("”, “", "”、“").replace("” / “", "”/“")
+
+
+def choices(text: str) -> str:
+    """pydantic's 'a', 'b' or 'c' (a Literal's values) as Chinese lists them: “a”、“b”或“c”."""
+    return _quoted(text).replace("” or “", "”或“")
 
 
 def _options(value: str) -> str:
