@@ -269,9 +269,7 @@ def test_a_plan_files_problems_are_in_chinese(tmp_path: Path) -> None:
     (tmp_path / "indicators.yaml").write_text(text, encoding="utf-8")
     code, _, err = run("plan", "validate", tmp_path, "--lang", "zh")
     assert code == 2
-    assert (
-        "binding：应为 true 或 false" in err and "timing：应为“annual”或“by_target_year”" in err
-    )
+    assert "binding：应为 true 或 false" in err and "timing：应为“annual”或“by_target_year”" in err
     code, _, err = run("plan", "validate", tmp_path, "--lang", "en")
     assert "binding: Input should be a valid boolean" in err  # English stays pydantic's own
 
@@ -737,3 +735,22 @@ def test_a_plan_fields_choices_are_quoted_as_chinese_quotes_them(tmp_path: Path)
         (plan / name).write_text(text.replace("timing: annual", "timing: yearly", 1), "utf-8")
     code, _, err = run("plan", "validate", plan, "--lang", "zh")
     assert code == 2 and "].timing：应为“annual”或“by_target_year”\n" in err, err
+
+
+def test_a_reason_said_in_brackets_holds_no_brackets_of_its_own_in_chinese() -> None:
+    """Chinese nests no bracket pair in another of its kind (（…（…）…）): a phrase's reason is
+    said in brackets (无法理解（{reason}）), so it has none."""
+    bracketed = {key: text for key, text in i18n.TEXTS["zh"].items()
+                 if key.startswith("phrase.") and re.search("[（）]", text)}  # fmt: skip
+    assert bracketed == {}
+
+
+@pytest.mark.parametrize("source", ["changning.txt", "national/table.md"])
+def test_plan_imports_findings_nest_no_brackets_in_chinese(source: str, tmp_path: Path) -> None:
+    code, out, err = run("plan", "import", ROOT / "tests" / "fixtures" / "import" / source,
+                         "-o", tmp_path / "plan", "--lang", "zh")  # fmt: skip
+    assert code == 0, err
+    written = "".join(path.read_text("utf-8") for path in sorted((tmp_path / "plan").iterdir()))
+    for line in [*out.splitlines(), *written.splitlines()]:
+        assert not re.search(r"（[^）]*（", line), line
+    assert "无法理解" in out or "读作指标" in out

@@ -106,11 +106,11 @@ class Versus(Kind):
         ),
         "read_as": (
             "'{text}' read as indicator {id} ({name}), {target}",
-            "“{text}”读作指标 {id}（{name}），{target}",
+            "“{text}”读作指标 {id} {name}，{target}",
         ),
         "read_as_in_step": (
             "'{text}' read as indicator {id} ({name}), {target}: set `tolerance` for another band",
-            "“{text}”读作指标 {id}（{name}），{target}：如需其他幅度，请设置 `tolerance`",
+            "“{text}”读作指标 {id} {name}，{target}：如需其他幅度，请设置 `tolerance`",
         ),
         "compares": (
             "'{text}' compares with the indicator '{other}': `indicator` is its id in this plan",
