@@ -256,7 +256,7 @@ def test_errors_before_any_file_is_read_are_in_chinese(tmp_path: Path) -> None:
     code, _, err = run("evaluate", tmp_path / "none.csv", "--lang", "zh")
     assert (code, err.strip()) == (2, f"{tmp_path / 'none.csv'}: 文件不存在")
     code, _, err = run("evaluate", SAMPLES / "2023.csv", "--year", "1800", "--lang", "zh")
-    assert (code, err.strip()) == (2, "--year 1800：不是有效年份（1900–2100）")
+    assert (code, err.strip()) == (2, "--year 1800：不是有效年份（应在 1900 至 2100 年之间）")
     code, _, err = run("evaluate", SAMPLES / "2023.csv", "--plan", tmp_path / "x", "--lang", "zh")
     assert (code, err.strip()) == (2, f"{tmp_path / 'x'}: 找不到规划")
 

@@ -1138,7 +1138,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "yaml.record_unit_disagrees": "“{unit}”与文件顶部的“unit: {file_unit}”（第 {line} 行）不一致；记录自带的单位须与文件的单位相同，或者在每条记录中给出单位、不在顶部给出",
         # app.py, evaluate/engine.py
         "app.plan_more": "{message}（另有 {more} 个问题：plancheck plan validate{where}）",
-        "app.not_a_year": "{option} {year}：不是有效年份（1900–2100）",
+        "app.not_a_year": "{option} {year}：不是有效年份（应在 1900 至 2100 年之间）",
         "app.warning": "警告：{warning}",
         # report/__init__.py: a format slow at this size, said once on stderr
         "report.slow": "提示：-f {name} 逐条排版全部 {results} 条结果，这一规模下较慢（每条约{each}）；"
