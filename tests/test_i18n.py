@@ -175,8 +175,8 @@ def test_a_new_option_without_chinese_help_is_found(monkeypatch: pytest.MonkeyPa
 def test_help_in_chinese_with_lang_zh() -> None:
     code, out, _ = run("evaluate", "--help", "--lang", "zh")
     assert code == 0
-    assert out.splitlines()[0].endswith(" evaluate [选项] {报送文件}...")
-    for text in ("参数：", "选项：", "报送文件（CSV、YAML 或 xlsx）。", "年度，文件未注明时使用。",
+    assert out.splitlines()[0].endswith(" evaluate [选项] {报送文件}…")
+    for text in ("参数：", "选项：", "报送文件（CSV、YAML 或 xlsx）（必填）。", "年度，文件未注明时使用。",
                  "显示本帮助并退出。", "table：终端显示（默认）", "（默认：table）", "（必填）"):  # fmt: skip
         assert text in out
     assert "Show this message" not in out and "Options:" not in out
@@ -185,7 +185,7 @@ def test_help_in_chinese_with_lang_zh() -> None:
 def test_lang_before_the_command_is_understood() -> None:
     code, out, _ = run("--lang", "zh", "--help", env={"LANG": "C"})
     assert code == 0 and "命令：" in out
-    assert out.splitlines()[0].endswith(" [选项] 命令 [参数]...")
+    assert out.splitlines()[0].endswith(" [选项] 命令 [参数]…")
     code, _, err = run("--lang=zh", "evaluate", "no-such-file.csv", env={"LANG": "C"})
     assert code == 2 and "no-such-file.csv" in err and "文件不存在" in err
 
@@ -754,3 +754,13 @@ def test_plan_imports_findings_nest_no_brackets_in_chinese(source: str, tmp_path
     for line in [*out.splitlines(), *written.splitlines()]:
         assert not re.search(r"（[^）]*（", line), line
     assert "无法理解" in out or "读作指标" in out
+
+
+def test_chinese_help_says_a_default_or_required_before_the_full_stop_and_no_ascii_ellipsis() -> (
+    None
+):
+    _, out, _ = run("plan", "schema", "--help", "--lang", "zh")
+    assert "输出哪个文件的 Schema（默认：indicators）。" in out
+    _, out, _ = run("evaluate", "--help", "--lang", "zh")
+    assert "报送文件（CSV、YAML 或 xlsx）（必填）。" in out and "。（" not in out
+    assert out.startswith("用法：root evaluate [选项] {报送文件}…")

@@ -110,6 +110,7 @@ def translate(group: Any) -> None:
 _DEFAULT = re.compile(r"\s*\[default: ([^\]]*)\]")
 _TYPE = re.compile("|".join(re.escape(name) for name in HELP_NAMES if name.startswith("<")))
 _REQUIRED = re.compile(r"\s*\[required\]")
+_NOTE_AFTER_STOP = re.compile(r"。((?:（[^（）]*）)+)$")
 # A line may break before any Chinese character, and between words; never before these.
 _TOKENS = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\S")
 _NO_LINE_START = set("，。、；：？！）」』”’》〉…—")
@@ -152,7 +153,7 @@ class ChineseHelpFormatter(HelpFormatter):
             prefix = f"{HELP['Usage']}："
         for english in ("COMMAND [ARGS]...", "[OPTIONS]"):
             args = args.replace(english, HELP[english])
-        super().write_usage(prog, args, prefix)
+        super().write_usage(prog, args.replace("...", "…"), prefix)  # the ellipsis of <路径>…
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{HELP.get(heading, heading)}：\n")
@@ -190,7 +191,8 @@ class ChineseHelpFormatter(HelpFormatter):
         if text.startswith("Show this message and exit."):
             text = HELP["--help"] + text.removeprefix("Show this message and exit.")
         text = _DEFAULT.sub(lambda m: f"（{HELP['default']}：{m.group(1)}）", text)
-        return _REQUIRED.sub(f"（{HELP['required']}）", text)
+        text = _REQUIRED.sub(f"（{HELP['required']}）", text)
+        return _NOTE_AFTER_STOP.sub(r"\1。", text)  # 文件（必填）。, not 文件。（必填）
 
 
 _TYPE_EN = re.compile("|".join(re.escape(name) for name in HELP_TYPES_EN))

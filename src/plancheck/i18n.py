@@ -371,7 +371,7 @@ HELP: dict[str, str] = {
     # what click and typer print around the help
     "Usage": "用法",
     "[OPTIONS]": "[选项]",
-    "COMMAND [ARGS]...": "命令 [参数]...",
+    "COMMAND [ARGS]...": "命令 [参数]…",
     "Arguments": "参数",
     "Options": "选项",
     "Commands": "命令",
