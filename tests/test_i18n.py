@@ -764,3 +764,17 @@ def test_chinese_help_says_a_default_or_required_before_the_full_stop_and_no_asc
     _, out, _ = run("evaluate", "--help", "--lang", "zh")
     assert "报送文件（CSV、YAML 或 xlsx）（必填）。" in out and "。（" not in out
     assert out.startswith("用法：root evaluate [选项] {报送文件}…")
+
+
+@pytest.mark.parametrize("day", ["2023-13-01", "2023-02-30"])
+def test_a_date_that_does_not_exist_is_said_in_chinese_not_in_pythons_words(
+    day: str, tmp_path: Path
+) -> None:
+    progress = tmp_path / "progress.yaml"
+    progress.write_text(f'as_of: {day}\ntasks:\n  "1": {{status: 推进中}}\n', encoding="utf-8")
+    code, _, err = run("tasks", "check", progress, "--lang", "zh")
+    assert code == 2 and err.endswith(f":1:8: 无效的值“{day}”：没有这一天（日期应为 YYYY-MM-DD）\n")
+    code, _, err = run("tasks", "check", progress, "--lang", "en")
+    assert code == 2 and err.endswith(
+        f"invalid value '{day}': no such date (a date is YYYY-MM-DD)\n"
+    )
