@@ -371,10 +371,10 @@ def test_usage_errors_are_one_line() -> None:
          "(see 'plancheck evaluate --help')"),
         (["evaluate", SAMPLE, "--strict=yes"], {}, "plancheck evaluate: Option '--strict' does "
          "not take a value. (see 'plancheck evaluate --help')"),
-        (["evaluate", SAMPLE, "--year", "--lang", "zh"], {}, "plancheck evaluate: 选项 “--year” "
-         "需要一个值。（参见 plancheck evaluate --help）"),
+        (["evaluate", SAMPLE, "--year", "--lang", "zh"], {}, "plancheck evaluate: 选项“--year”"
+         "需要一个值（参见 plancheck evaluate --help）"),
         (["plan", "validate", "--lang"], {"LANG": "zh_CN.UTF-8", "LC_ALL": ""}, "plancheck plan "
-         "validate: 选项 “--lang” 需要一个值。（参见 plancheck plan validate --help）"),
+         "validate: 选项“--lang”需要一个值（参见 plancheck plan validate --help）"),
         (["--version=3"], {}, "plancheck: Option '--version' does not take a value. (see "
          "'plancheck --help')"),
     ],
@@ -398,7 +398,7 @@ def test_a_usage_error_of_the_parser_names_its_command_and_its_help(
          "plancheck check: Option '--year' is given twice ('2022', then '2023'): it takes one "
          "value; give it once (see 'plancheck check --help')"),
         (["evaluate", SAMPLE, "--plan", "a", "--plan", "b", "--lang", "zh"],
-         "plancheck evaluate: 选项 “--plan” 给出了两次（“a”，然后是“b”）：它只取一个值，请只给出一次"
+         "plancheck evaluate: 选项“--plan”给出了两次（“a”，然后是“b”）：它只取一个值，请只给出一次"
          "（参见 plancheck evaluate --help）"),
     ],
 )  # fmt: skip

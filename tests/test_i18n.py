@@ -175,8 +175,8 @@ def test_a_new_option_without_chinese_help_is_found(monkeypatch: pytest.MonkeyPa
 def test_help_in_chinese_with_lang_zh() -> None:
     code, out, _ = run("evaluate", "--help", "--lang", "zh")
     assert code == 0
-    assert out.splitlines()[0].endswith(" evaluate [选项] {报送文件}...")
-    for text in ("参数：", "选项：", "报送文件（CSV、YAML 或 xlsx）。", "年度，文件未注明时使用。",
+    assert out.splitlines()[0].endswith(" evaluate [选项] {报送文件}…")
+    for text in ("参数：", "选项：", "报送文件（CSV、YAML 或 xlsx）（必填）。", "年度，文件未注明时使用。",
                  "显示本帮助并退出。", "table：终端显示（默认）", "（默认：table）", "（必填）"):  # fmt: skip
         assert text in out
     assert "Show this message" not in out and "Options:" not in out
@@ -185,7 +185,7 @@ def test_help_in_chinese_with_lang_zh() -> None:
 def test_lang_before_the_command_is_understood() -> None:
     code, out, _ = run("--lang", "zh", "--help", env={"LANG": "C"})
     assert code == 0 and "命令：" in out
-    assert out.splitlines()[0].endswith(" [选项] 命令 [参数]...")
+    assert out.splitlines()[0].endswith(" [选项] 命令 [参数]…")
     code, _, err = run("--lang=zh", "evaluate", "no-such-file.csv", env={"LANG": "C"})
     assert code == 2 and "no-such-file.csv" in err and "文件不存在" in err
 
@@ -256,7 +256,7 @@ def test_errors_before_any_file_is_read_are_in_chinese(tmp_path: Path) -> None:
     code, _, err = run("evaluate", tmp_path / "none.csv", "--lang", "zh")
     assert (code, err.strip()) == (2, f"{tmp_path / 'none.csv'}: 文件不存在")
     code, _, err = run("evaluate", SAMPLES / "2023.csv", "--year", "1800", "--lang", "zh")
-    assert (code, err.strip()) == (2, "--year 1800：不是有效年份（1900–2100）")
+    assert (code, err.strip()) == (2, "--year 1800：不是有效年份（应在 1900 至 2100 年之间）")
     code, _, err = run("evaluate", SAMPLES / "2023.csv", "--plan", tmp_path / "x", "--lang", "zh")
     assert (code, err.strip()) == (2, f"{tmp_path / 'x'}: 找不到规划")
 
@@ -269,9 +269,7 @@ def test_a_plan_files_problems_are_in_chinese(tmp_path: Path) -> None:
     (tmp_path / "indicators.yaml").write_text(text, encoding="utf-8")
     code, _, err = run("plan", "validate", tmp_path, "--lang", "zh")
     assert code == 2
-    assert (
-        "binding：应为 true 或 false" in err and "timing：应为 'annual' 或 'by_target_year'" in err
-    )
+    assert "binding：应为 true 或 false" in err and "timing：应为“annual”或“by_target_year”" in err
     code, _, err = run("plan", "validate", tmp_path, "--lang", "en")
     assert "binding: Input should be a valid boolean" in err  # English stays pydantic's own
 
@@ -356,12 +354,36 @@ def test_the_language_is_read_from_the_arguments_before_they_are_parsed(
     assert i18n.from_arguments(args, env) == lang
 
 
+@pytest.mark.parametrize(
+    "env, lang",
+    [
+        ({"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "C"}, "zh"),
+        ({"LC_MESSAGES": "C", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "en"),
+        ({"LC_ALL": "zh_CN.UTF-8", "LC_MESSAGES": "en_US.UTF-8"}, "zh"),
+        ({"LC_ALL": "", "LC_MESSAGES": "", "LANG": "zh_CN.UTF-8"}, "zh"),
+    ],
+)
+def test_the_locale_is_read_as_posix_reads_it_lc_all_then_lc_messages_then_lang(
+    env: dict[str, str], lang: str
+) -> None:
+    assert i18n.from_environment(env) == lang
+
+
+def test_lc_messages_gives_chinese_errors_and_help(approximate: Path) -> None:
+    env = {"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "zh_CN.UTF-8"}
+    code, _, err = run("evaluate", approximate, env=env)
+    assert code == 2 and "不是数字" in err
+    code, out, _ = run("evaluate", "--help", env=env)
+    assert code == 0 and out.startswith("用法：")
+
+
 def test_usage_errors_are_in_chinese(tmp_path: Path) -> None:
     code, _, err = run("tasks", "check", "--lang", "zh")
     assert code == 2
-    assert err.strip() == "root tasks check: 缺少参数 “进展报告”。（参见 root tasks check --help）"
+    assert err.strip() == "root tasks check: 缺少参数“进展报告”（参见 root tasks check --help）"
     code, _, err = run("evaluate", tmp_path / "x.csv", "--lang", "fr", env={"LANG": "zh_CN"})
-    assert "“--lang” 的值无效：“fr” 不是 “en”、“zh” 之一。" in err
+    assert "“--lang”的值无效：“fr”不是“en”、“zh”之一（参见" in err
     code, _, err = run("evaluate", "--bogus", "--lang", "zh")
     assert "没有此选项：--bogus" in err
     code, _, err = run("tasks", "check", "--lang", "en")
@@ -375,7 +397,7 @@ def test_a_usage_error_no_catalog_text_matches_stays_as_it_is() -> None:
     previous = i18n.set_lang("zh")
     try:
         assert i18n.usage("Something new happened.") == "Something new happened."
-        assert i18n.usage("Missing argument 'FILE'.") == "缺少参数 “FILE”。"
+        assert i18n.usage("Missing argument 'FILE'.") == "缺少参数“FILE”"
     finally:
         i18n.set_lang(previous)
 
@@ -392,6 +414,22 @@ def test_chinese_help_fits_the_terminal_width_a_chinese_character_takes_two_colu
         _, out, _ = run(*args, env={"LANG": "zh_CN.UTF-8"})
         too_wide = [line for line in out.splitlines() if width(line) > 80 and "<" not in line]
         assert out.startswith("用法：") and too_wide == [], args
+
+
+def test_chinese_help_never_ends_a_line_with_an_opening_bracket_nor_starts_one_with_a_closing_one() -> (
+    None
+):
+    from plancheck.help_zh import wrap
+
+    assert wrap("文件的日期（YYYY-MM-DD）。", 12) == ["文件的日期", "（YYYY-MM-DD）。"]
+    assert wrap("（（（（（（甲", 8) == ["（（（（", "（（甲"]  # nothing but openers: as it was
+    commands = ["", "evaluate", "check", "diff", "template", "indicators", "tasks", "tasks check",
+                "plan", "plan validate", "plan schema", "plan import", "init"]  # fmt: skip
+    for command in commands:
+        _, out, _ = run(*command.split(), "--help", "--lang", "zh")
+        wrong = [line for line in out.splitlines()
+                 if re.search(r"[（“「《]$", line) or re.match(r"\s+[）”」》，。、；：]", line)]  # fmt: skip
+        assert out.startswith("用法：") and wrong == [], command
 
 
 def said() -> list[tuple[str, str, set[str]]]:
@@ -441,7 +479,33 @@ def test_every_catalog_text_is_said_somewhere() -> None:
 
 def test_a_usage_errors_quoted_choices_are_quoted_as_chinese_quotes_them() -> None:
     result = CliRunner().invoke(app, ["evaluate", "x.csv", "--only", "x", "--lang", "zh"])
-    assert "“--only” 的值无效：“x” 不是 “failing”、“binding” 之一。" in result.stderr
+    assert "“--only”的值无效：“x”不是“failing”、“binding”之一（参见" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["evaluate"], "缺少参数“报送文件”（参见"),
+        (["evaluate", "x.csv", "--year"], "选项“--year”需要一个值（参见"),
+        (["evaluate", "x.csv", "--strict=yes"], "选项“--strict”不接受值（参见"),
+        (["evaluate", "x.csv", "--year", "abc"], "“--year”/“-y”的值无效：不是整数（参见"),
+        (["evaluate", "x.csv", "-f", "x"], "“--format”/“-f”的值无效：“x”不是“table”、"),
+        (["evaluate", "x.csv", "--s"], "没有此选项：--s；可用的选项：--sheet、--tasks（参见"),
+        (["evalute"], "没有此命令：“evalute”。是否应为“evaluate”？（参见"),
+        (["init", "a", "b"], "多余的参数：b（参见"),
+        (["evaluate", "x.csv", "--unit", "a", "--unit", "b"], "选项“--unit”给出了两次（“a”，"),
+    ],
+)
+def test_a_chinese_usage_error_puts_no_space_beside_a_full_width_quote(
+    args: list[str], said: str
+) -> None:
+    """Chinese sets no space between a word and a full-width quote, ends the sentence before
+    its （参见 …） without a 。, lists with 、 and keeps one bracket pair beside another apart."""
+    code, _, err = run(*args, "--lang", "zh")
+    assert code == 2 and said in err, err
+    message = err.partition(": ")[2]  # after the command's name
+    assert re.search(r" [“”]|[“”] ", message) is None, err
+    assert "。（" not in err and "）（" not in err and ", " not in err, err
 
 
 # --- PyYAML's problems ----------------------------------------------------------------------
@@ -503,12 +567,12 @@ def test_pyyamls_problems_are_said_in_chinese() -> None:
     """Issue: YAML 格式有误：expected ',' or ']', but got ':' and found character '\\t' that cannot
     start any token were left in English under --lang zh."""
     assert yaml_error("a: [1\nb: 2\n", "zh") == (
-        "f.yaml:2:2: YAML 格式有误：应为“,”或“]”，但遇到 “:”：方括号内的各项须以逗号分隔，并以“]”结束"
+        "f.yaml:2:2: YAML 格式有误：应为“,”或“]”，但遇到“:”：方括号内的各项须以逗号分隔，并以“]”结束"
     )
     assert yaml_error("a:\n\tb: 1\n", "zh") == (
         "f.yaml:2:1: YAML 格式有误：制表符（\\t）不能用于缩进，也不能作为值的开头：请改用空格"
     )
-    assert "但遇到 “新的一层映射”" in yaml_error("a:\n  b: 1\n c: 2\n", "zh")  # a token's name
+    assert "但遇到“新的一层映射”" in yaml_error("a:\n  b: 1\n c: 2\n", "zh")  # a token's name
     assert yaml_error("a: [1\nb: 2\n", "en") == (
         "f.yaml:2:2: invalid YAML: expected ',' or ']', but got ':'"  # English: PyYAML's words
     )
@@ -519,7 +583,7 @@ def test_a_pyyaml_problem_the_catalog_does_not_know_stays_english() -> None:
     try:
         assert i18n.yaml_problem("found something new") == "found something new"
         assert i18n.yaml_problem("expected ',' or ']', but got '<foo>'") == (
-            "应为“,”或“]”，但遇到 “<foo>”：方括号内的各项须以逗号分隔，并以“]”结束"
+            "应为“,”或“]”，但遇到“<foo>”：方括号内的各项须以逗号分隔，并以“]”结束"
         )
     finally:
         i18n.set_lang(previous)
@@ -603,3 +667,114 @@ def test_inits_period_says_its_default_and_the_offices_default_is_the_plans_offi
     _, out, _ = run("evaluate", "--help", "--lang", "zh")
     said = "".join(out.split())
     assert "规划中的单位" not in said and "发文单位（office）" in said
+
+
+# --- spacing in Chinese ---------------------------------------------------------------------
+
+
+def test_a_chinese_value_takes_no_space_the_template_keeps_for_a_number_or_latin_word() -> None:
+    assert i18n.fill("zh", "（另见 {where}）", {"where": "第 2 行"}) == "（另见第 2 行）"
+    assert i18n.fill("zh", "（另见 {where}）", {"where": "Sheet1!C2"}) == "（另见 Sheet1!C2）"
+    assert i18n.fill("zh", "指标 {id} 有两列", {"id": "4"}) == "指标 4 有两列"
+    assert i18n.fill("zh", "{a} {b} 年", {"a": "徐汇区", "b": "区"}) == "徐汇区 区年"
+    assert i18n.fill("zh", "{name} 逐条", {"name": "表格"}) == "表格逐条"
+    assert i18n.fill("zh", "共 {n:,} 项", {"n": 1000}) == "共 1,000 项"
+    assert i18n.fill("zh", "{{x}} {n} 项", {"n": "五"}) == "{x} 五项"
+    assert i18n.fill("en", "also at {where}", {"where": "第 2 行"}) == "also at 第 2 行"
+
+
+def test_a_row_given_twice_is_said_with_no_stray_space_in_chinese(tmp_path: Path) -> None:
+    first, second = tmp_path / "a-2023.csv", tmp_path / "b-2023.csv"
+    first.write_text("indicator,value\n4,100\n5,1.2\n4,99\n", encoding="utf-8")
+    code, _, err = run("evaluate", first, "--lang", "zh")
+    assert code == 2 and err.endswith(":4: 指标 4 在徐汇区 2023 年重复填报（另见第 2 行）\n"), err
+    second.write_text("indicator,value\n4,98\n", encoding="utf-8")
+    first.write_text("indicator,value\n4,100\n", encoding="utf-8")
+    code, _, err = run("evaluate", first, second, "--lang", "zh")
+    assert code == 2 and err.endswith(f"重复填报（另见 {first} 的第 2 行）\n"), err
+
+
+@pytest.mark.parametrize("which", ["indicators", "tasks"])
+def test_plan_schema_in_chinese_describes_every_model_and_field_in_chinese(which: str) -> None:
+    import json
+
+    def descriptions(data: object) -> list[str]:
+        if isinstance(data, dict):
+            return [
+                *([data["description"]] if isinstance(data.get("description"), str) else []),
+                *(d for value in data.values() for d in descriptions(value)),
+            ]
+        if isinstance(data, list):
+            return [d for value in data for d in descriptions(value)]
+        return []
+
+    code, out, _ = run("plan", "schema", which, "--lang", "zh")
+    chinese = descriptions(json.loads(out))
+    code_en, out_en, _ = run("plan", "schema", which, "--lang", "en")
+    english = descriptions(json.loads(out_en))
+    assert code == code_en == 0 and len(chinese) == len(english) > 10
+    assert [d for d in chinese if not re.search(f"[{_CJK}]", d) or d in english] == []
+
+
+def test_a_rate_out_of_range_is_said_as_chinese_writes_a_rate(tmp_path: Path) -> None:
+    submission = tmp_path / "2023.csv"
+    submission.write_text("indicator,value\n4,120\n", encoding="utf-8")
+    code, _, err = run("evaluate", submission, "--lang", "zh")
+    assert code == 2 and err.endswith(
+        ":2: value：120%高于最大有效值 100（指标 4 重大行政决策合法性审查率）\n"
+    )
+    code, _, err = run("evaluate", submission, "--lang", "en")
+    assert code == 2 and "120 % is above the highest valid value 100" in err
+
+
+def test_a_plan_fields_choices_are_quoted_as_chinese_quotes_them(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    for name in ("indicators.yaml", "tasks.yaml"):
+        text = (ROOT / "data" / name).read_text(encoding="utf-8")
+        (plan / name).write_text(text.replace("timing: annual", "timing: yearly", 1), "utf-8")
+    code, _, err = run("plan", "validate", plan, "--lang", "zh")
+    assert code == 2 and "].timing：应为“annual”或“by_target_year”\n" in err, err
+
+
+def test_a_reason_said_in_brackets_holds_no_brackets_of_its_own_in_chinese() -> None:
+    """Chinese nests no bracket pair in another of its kind (（…（…）…）): a phrase's reason is
+    said in brackets (无法理解（{reason}）), so it has none."""
+    bracketed = {key: text for key, text in i18n.TEXTS["zh"].items()
+                 if key.startswith("phrase.") and re.search("[（）]", text)}  # fmt: skip
+    assert bracketed == {}
+
+
+@pytest.mark.parametrize("source", ["changning.txt", "national/table.md"])
+def test_plan_imports_findings_nest_no_brackets_in_chinese(source: str, tmp_path: Path) -> None:
+    code, out, err = run("plan", "import", ROOT / "tests" / "fixtures" / "import" / source,
+                         "-o", tmp_path / "plan", "--lang", "zh")  # fmt: skip
+    assert code == 0, err
+    written = "".join(path.read_text("utf-8") for path in sorted((tmp_path / "plan").iterdir()))
+    for line in [*out.splitlines(), *written.splitlines()]:
+        assert not re.search(r"（[^）]*（", line), line
+    assert "无法理解" in out or "读作指标" in out
+
+
+def test_chinese_help_says_a_default_or_required_before_the_full_stop_and_no_ascii_ellipsis() -> (
+    None
+):
+    _, out, _ = run("plan", "schema", "--help", "--lang", "zh")
+    assert "输出哪个文件的 Schema（默认：indicators）。" in out
+    _, out, _ = run("evaluate", "--help", "--lang", "zh")
+    assert "报送文件（CSV、YAML 或 xlsx）（必填）。" in out and "。（" not in out
+    assert out.startswith("用法：root evaluate [选项] {报送文件}…")
+
+
+@pytest.mark.parametrize("day", ["2023-13-01", "2023-02-30"])
+def test_a_date_that_does_not_exist_is_said_in_chinese_not_in_pythons_words(
+    day: str, tmp_path: Path
+) -> None:
+    progress = tmp_path / "progress.yaml"
+    progress.write_text(f'as_of: {day}\ntasks:\n  "1": {{status: 推进中}}\n', encoding="utf-8")
+    code, _, err = run("tasks", "check", progress, "--lang", "zh")
+    assert code == 2 and err.endswith(f":1:8: 无效的值“{day}”：没有这一天（日期应为 YYYY-MM-DD）\n")
+    code, _, err = run("tasks", "check", progress, "--lang", "en")
+    assert code == 2 and err.endswith(
+        f"invalid value '{day}': no such date (a date is YYYY-MM-DD)\n"
+    )

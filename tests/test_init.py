@@ -310,7 +310,7 @@ def test_what_init_prints_is_a_line_per_file_never_a_workflow_command(
         ("en", "plancheck init: Invalid value for 'folder': the name is empty, which names no "
          "folder: give the folder for the new plan, e.g. plancheck init my-plan (see 'plancheck "
          "init --help')"),
-        ("zh", "plancheck init: “文件夹” 的值无效：名称为空，没有给出文件夹：请给出新规划的文件夹，"
+        ("zh", "plancheck init: “文件夹”的值无效：名称为空，没有给出文件夹：请给出新规划的文件夹，"
          "例如 plancheck init my-plan（参见 plancheck init --help）"),
     ],
 )  # fmt: skip

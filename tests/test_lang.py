@@ -150,7 +150,7 @@ def test_groups_take_lang_too(args: list[str]) -> None:
     ("args", "line"),
     [
         (["--lang", "en", "--lang", "zh", "evaluate", SAMPLES / "2023.csv"],
-         "plancheck evaluate: 选项 “--lang” 给出了两次（“en”，然后是“zh”）：它只取一个值，请只给出一次"
+         "plancheck evaluate: 选项“--lang”给出了两次（“en”，然后是“zh”）：它只取一个值，请只给出一次"
          "（参见 plancheck evaluate --help）"),
         (["evaluate", SAMPLES / "2023.csv", "--lang", "zh", "--lang=en"],
          "plancheck evaluate: Option '--lang' is given twice ('zh', then 'en'): it takes one "

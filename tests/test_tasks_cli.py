@@ -360,3 +360,13 @@ def test_the_verdict_names_both_parts_when_both_fail() -> None:
     table = run("evaluate", ROOT / "samples" / "2023.csv", "--tasks",
                 ROOT / "samples" / "progress-2023.yaml", "--strict").stdout  # fmt: skip
     assert "9 indicators not passed (--strict); 5 task findings" in table
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_the_task_list_in_chinese_dates_a_milestone_as_chinese_writes_a_date(fmt: str) -> None:
+    result = run("tasks", "--lang", "zh", "-f", fmt)
+    assert result.code == 0, result.stderr
+    flat = "".join(line.strip("│ ") for line in result.stdout.splitlines())
+    assert "（2022年12月31日）" in flat and "-12-31" not in result.stdout
+    english = run("tasks", "--lang", "en", "-f", "markdown").stdout
+    assert "(2022-12-31)" in english

@@ -17,6 +17,7 @@ from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plancheck import i18n
 from plancheck.errors import UserError, UserErrors
 from plancheck.i18n import say
 from plancheck.record import record
@@ -405,10 +406,10 @@ def schema(which: str) -> Outcome:
     """``plancheck plan schema``: the JSON Schema of indicators.yaml or tasks.yaml."""
     import json
 
-    from plancheck.plan.models import IndicatorsFile, TasksFile, validator
+    from plancheck.plan.models import IndicatorsFile, TasksFile, json_schema
 
     model = IndicatorsFile if which == "indicators" else TasksFile
-    found = validator(model).json_schema()
+    found = json_schema(model, i18n.current())
     found["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     found["title"] = f"plancheck {which}.yaml"
     return Outcome(json.dumps(found, ensure_ascii=False, indent=2) + "\n")

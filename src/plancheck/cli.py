@@ -271,7 +271,7 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         help="The language of reports, errors, warnings and help. "
-        "Default: from LANG (zh_* gives Chinese).",
+        "Default: from LC_ALL, LC_MESSAGES or LANG (zh_* gives Chinese).",
     ),
 ]
 

@@ -110,9 +110,11 @@ def translate(group: Any) -> None:
 _DEFAULT = re.compile(r"\s*\[default: ([^\]]*)\]")
 _TYPE = re.compile("|".join(re.escape(name) for name in HELP_NAMES if name.startswith("<")))
 _REQUIRED = re.compile(r"\s*\[required\]")
+_NOTE_AFTER_STOP = re.compile(r"。((?:（[^（）]*）)+)$")
 # A line may break before any Chinese character, and between words; never before these.
 _TOKENS = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\S")
 _NO_LINE_START = set("，。、；：？！）」』”’》〉…—")
+_NO_LINE_END = set("（「『“‘《〈")  # an opening bracket or quote goes to the line of what it opens
 
 
 def width(text: str) -> int:
@@ -130,8 +132,13 @@ def wrap(text: str, columns: int) -> list[str]:
         end = found.end()
         space = " " if line and spaced else ""
         if line and width(line + space + token) > columns and token[0] not in _NO_LINE_START:
-            lines.append(line)
-            line, space = "", ""
+            kept = line.rstrip("".join(_NO_LINE_END))
+            if kept.strip():  # the openers at its end start the next line
+                lines.append(kept.rstrip())
+                line, space = line[len(kept) :], space if line[len(kept) :] else ""
+            else:
+                lines.append(line)
+                line, space = "", ""
         line += space + token
     if line or not lines:
         lines.append(line)
@@ -146,7 +153,7 @@ class ChineseHelpFormatter(HelpFormatter):
             prefix = f"{HELP['Usage']}："
         for english in ("COMMAND [ARGS]...", "[OPTIONS]"):
             args = args.replace(english, HELP[english])
-        super().write_usage(prog, args, prefix)
+        super().write_usage(prog, args.replace("...", "…"), prefix)  # the ellipsis of <路径>…
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{HELP.get(heading, heading)}：\n")
@@ -184,7 +191,8 @@ class ChineseHelpFormatter(HelpFormatter):
         if text.startswith("Show this message and exit."):
             text = HELP["--help"] + text.removeprefix("Show this message and exit.")
         text = _DEFAULT.sub(lambda m: f"（{HELP['default']}：{m.group(1)}）", text)
-        return _REQUIRED.sub(f"（{HELP['required']}）", text)
+        text = _REQUIRED.sub(f"（{HELP['required']}）", text)
+        return _NOTE_AFTER_STOP.sub(r"\1。", text)  # 文件（必填）。, not 文件。（必填）
 
 
 _TYPE_EN = re.compile("|".join(re.escape(name) for name in HELP_TYPES_EN))

@@ -3,8 +3,8 @@
 One catalog: ``TEXTS`` holds every error and warning sentence by key in both languages, ``HELP``
 the Chinese help of every command and option (the English help is the one written in cli.py).
 ``say(key, **params)`` renders a sentence in the language of this run, set once per process by
-the CLI (``--lang``, else ``LC_ALL``/``LANG`` starting with ``zh``) before any file is read; code
-run outside the CLI (tests, other programs) says English.
+the CLI (``--lang``, else the first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` set, starting with
+``zh``) before any file is read; code run outside the CLI (tests, other programs) says English.
 
 The reports' own words are catalogs too (``messages.py``: reasons; ``report/labels.py``: labels);
 ``catalogs()`` lists them all, so one test checks that both languages have the same keys and the
@@ -41,8 +41,10 @@ def set_lang(lang: str) -> str:
 
 
 def from_environment(environ: Mapping[str, str]) -> str:
-    """The language ``LC_ALL`` or ``LANG`` asks for: zh_* gives Chinese, anything else English."""
-    env = environ.get("LC_ALL") or environ.get("LANG") or ""
+    """The language the locale asks for messages in, as POSIX reads it: ``LC_ALL``, else
+    ``LC_MESSAGES``, else ``LANG`` (an empty one is unset); zh_* gives Chinese, anything else
+    English."""
+    env = environ.get("LC_ALL") or environ.get("LC_MESSAGES") or environ.get("LANG") or ""
     return "zh" if env.lower().startswith("zh") else "en"
 
 
@@ -194,14 +196,59 @@ def _is_one(value: object) -> bool:
 
 
 def fill(lang: str, template: str, params: Mapping[str, object]) -> str:
-    """``template`` of ``lang`` with ``params`` filled in, a count of 1 said in the singular."""
+    """``template`` of ``lang`` with ``params`` filled in, a count of 1 said in the singular;
+    in Chinese without the space the template keeps beside a placeholder for a number or a
+    Latin word (``另见 {where}``) when the value put there is Chinese (``另见第 2 行``)."""
     if lang == "en":
         counts = _counts(template)
         if counts:
             ones = tuple(name for name, _, _ in counts if _is_one(params.get(name)))
             if ones:
                 template = _singular(template, ones)
+    elif " {" in template or "} " in template:
+        return _spaced(template, params)
     return template.format(**params)
+
+
+# Chinese characters and full-width punctuation (“” too): no space is set between two of them.
+_WIDE = re.compile(
+    r"[“”‘’\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20]"
+)
+
+
+@lru_cache(maxsize=1024)
+def _pieces(template: str) -> tuple[tuple[str, str], ...]:
+    """``template`` as (literal text, the placeholder after it, ``""`` after the last)."""
+    import string
+
+    found = []
+    for literal, name, spec, conversion in string.Formatter().parse(template):
+        literal = literal.replace("{", "{{").replace("}", "}}")
+        if name is None:
+            found.append((literal, ""))
+            continue
+        field = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+        found.append((literal, "{" + field + "}"))
+    return tuple(found)
+
+
+def _spaced(template: str, params: Mapping[str, object]) -> str:
+    """A Chinese ``template`` filled in, a space beside a placeholder dropped when the value
+    and the template's character across the space are both Chinese (or full-width)."""
+    out: list[str] = []
+    after = False  # the last value ended with a Chinese character
+    for literal, field in _pieces(template):
+        text = literal.format()
+        if after and text.startswith(" ") and _WIDE.match(text, 1):
+            text = text[1:]
+        value = field.format(**params) if field else ""
+        wide = value and _WIDE.match(value) and len(text) > 1 and text.endswith(" ")
+        if wide and _WIDE.match(text, len(text) - 2):
+            text = text[:-1]
+        out.append(text)
+        out.append(value)
+        after = bool(value) and _WIDE.match(value, len(value) - 1) is not None
+    return "".join(out)
 
 
 def catalogs() -> Iterator[tuple[str, Mapping[str, object], Mapping[str, object]]]:
@@ -209,6 +256,7 @@ def catalogs() -> Iterator[tuple[str, Mapping[str, object], Mapping[str, object]
     (the engine's and every kind's), the report labels and the status and trend words."""
     from plancheck import kinds
     from plancheck.messages import CATALOG, TREND_WORDS
+    from plancheck.plan.models import schema_texts
     from plancheck.report import labels
     from plancheck.tasks import reasons
 
@@ -219,6 +267,8 @@ def catalogs() -> Iterator[tuple[str, Mapping[str, object], Mapping[str, object]
     said = kinds.texts()
     yield "kinds' texts", said["en"], said["zh"]
     yield "tasks.reasons.CATALOG", reasons.CATALOG["en"], reasons.CATALOG["zh"]
+    described = schema_texts()
+    yield "the plan schema's descriptions", described["en"], described["zh"]
 
     yield (
         "messages.TREND_WORDS",
@@ -243,7 +293,7 @@ HELP: dict[str, str] = {
     "--help": "显示本帮助并退出。",
     "--plan": "规划文件夹（indicators.yaml、tasks.yaml）或指标文件。默认：内置的徐汇区规划。",
     "--output": "将报告写入该文件（原子写入）；- 表示标准输出。",
-    "--lang": "报告、错误、警告和帮助的语言。默认：取自 LANG（zh_* 为中文）。",
+    "--lang": "报告、错误、警告和帮助的语言。默认：取自 LC_ALL、LC_MESSAGES 或 LANG（zh_* 为中文）。",
     "evaluate": "对照规划评估报送数据；退出码 0 合规，1 不合规，2 输入有误。",
     "evaluate files": "报送文件（CSV、YAML 或 xlsx）。",
     "evaluate --year": "年度，文件未注明时使用。",
@@ -321,7 +371,7 @@ HELP: dict[str, str] = {
     # what click and typer print around the help
     "Usage": "用法",
     "[OPTIONS]": "[选项]",
-    "COMMAND [ARGS]...": "命令 [参数]...",
+    "COMMAND [ARGS]...": "命令 [参数]…",
     "Arguments": "参数",
     "Options": "选项",
     "Commands": "命令",
@@ -544,6 +594,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "yaml.duplicate_key": "duplicate key '{key}'",
         "yaml.invalid_value": "invalid value: {problem}",
         "yaml.invalid_value_of": "invalid value '{value}': {problem}",
+        "yaml.no_such_date": "no such date (a date is YYYY-MM-DD)",
         "yaml.takes_bool": "a !!bool is true, false, yes, no, on or off",
         "yaml.takes_timestamp": "a !!timestamp is a date such as 2023-12-31, or a date and time",
         "yaml.takes_null": "a !!null is empty, ~ or null",
@@ -1090,7 +1141,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "yaml.record_unit_disagrees": "“{unit}”与文件顶部的“unit: {file_unit}”（第 {line} 行）不一致；记录自带的单位须与文件的单位相同，或者在每条记录中给出单位、不在顶部给出",
         # app.py, evaluate/engine.py
         "app.plan_more": "{message}（另有 {more} 个问题：plancheck plan validate{where}）",
-        "app.not_a_year": "{option} {year}：不是有效年份（1900–2100）",
+        "app.not_a_year": "{option} {year}：不是有效年份（应在 1900 至 2100 年之间）",
         "app.warning": "警告：{warning}",
         # report/__init__.py: a format slow at this size, said once on stderr
         "report.slow": "提示：-f {name} 逐条排版全部 {results} 条结果，这一规模下较慢（每条约{each}）；"
@@ -1115,6 +1166,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "yaml.duplicate_key": "重复的键“{key}”",
         "yaml.invalid_value": "无效的值：{problem}",
         "yaml.invalid_value_of": "无效的值“{value}”：{problem}",
+        "yaml.no_such_date": "没有这一天（日期应为 YYYY-MM-DD）",
         "yaml.takes_bool": "!!bool 只能是 true、false、yes、no、on 或 off",
         "yaml.takes_timestamp": "!!timestamp 应为日期（如 2023-12-31）或日期和时间",
         "yaml.takes_null": "!!null 只能为空、~ 或 null",
@@ -1412,25 +1464,25 @@ TEXTS: dict[str, dict[str, str]] = {
         "ooxml.outside_grid": "部件“{part}”指向 Excel 表格范围 A1:XFD1048576 之外的单元格“{ref}”",
         "ooxml.row_outside_grid": "部件“{part}”指向 Excel 表格范围 A1:XFD1048576 之外的行“{ref}”",
         # an option of one value given twice (cli.py)
-        "cli.option_twice": "选项 “{name}” 给出了两次（“{first}”，然后是“{second}”）：它只取一个值，请只给出一次",
+        "cli.option_twice": "选项“{name}”给出了两次（“{first}”，然后是“{second}”）：它只取一个值，请只给出一次",
         # click's and typer's usage errors (process.py), matched by their English text
         "usage.see_help": "{path}: {message}（参见 {path} --help）",
-        "usage.missing_argument": "缺少参数 {name}。",
-        "usage.missing_option": "缺少选项 {name}。",
-        "usage.missing_command": "缺少命令。",
+        "usage.missing_argument": "缺少参数{name}",
+        "usage.missing_option": "缺少选项{name}",
+        "usage.missing_command": "缺少命令",
         "usage.no_such_option": "没有此选项：{name}",
-        "usage.no_such_option_possible": "没有此选项：{name}（可用的选项：{options}）",
-        "usage.no_such_command": "没有此命令：{name}。",
-        "usage.no_such_command_suggest": "没有此命令：{name}。是否应为 {suggestion}？",
-        "usage.invalid_value": "{name} 的值无效：{message}",
+        "usage.no_such_option_possible": "没有此选项：{name}；可用的选项：{options}",
+        "usage.no_such_command": "没有此命令：{name}",
+        "usage.no_such_command_suggest": "没有此命令：{name}。是否应为{suggestion}？",
+        "usage.invalid_value": "{name}的值无效：{message}",
         "usage.value_error": "{message}",
-        "usage.not_one_of": "{value} 不是 {choices} 之一。",
-        "usage.not_integer": "应为整数，无法将该字符串读作整数",
-        "usage.extra_arguments": "多余的参数（{arguments}）",
-        "usage.extra_arguments_many": "多余的参数（{arguments}）",
-        "usage.extra_arguments_any": "多余的参数（{arguments}）",
-        "usage.requires_argument": "选项 {name} 需要一个值。",
-        "usage.takes_no_value": "选项 {name} 不接受值。",
+        "usage.not_one_of": "{value}不是{choices}之一",
+        "usage.not_integer": "不是整数",
+        "usage.extra_arguments": "多余的参数：{arguments}",
+        "usage.extra_arguments_many": "多余的参数：{arguments}",
+        "usage.extra_arguments_any": "多余的参数：{arguments}",
+        "usage.requires_argument": "选项{name}需要一个值",
+        "usage.takes_no_value": "选项{name}不接受值",
         # kinds: a figure a target cannot take, and plan validate's problems of a target
         "kind.rank_beyond": "排名 {rank} 超出了比较组的 {size} 个单位",
         "kind.unknown_peers": "未知的比较组“{peers}”",
@@ -1455,22 +1507,22 @@ TEXTS: dict[str, dict[str, str]] = {
         "kind.fall_beyond_all": "变化 {amount}% 超过了水平值的全部：降幅至多为 100%",
         # kinds/*.py, plan/phrases.py: why a target phrase is not understood
         "phrase.empty": "目标为空",
-        "phrase.too_large": "数字过大，无法表示（超过 1.8e308）",
-        "phrase.no_form": "不是已知的表述形式（见 README 的表述形式表）",
+        "phrase.too_large": "数字过大，超过 1.8e308，无法表示",
+        "phrase.no_form": "不是已知的表述形式，见 README 的表述形式表",
         "phrase.better_than": "“优于”取决于哪个方向为好：请写“高于”或“低于”",
-        "phrase.yearly_rate": "这种写法的年均增速（年均……）无法识别（可识别“年均增长7%以上”“年均增长7%”）："
-        "请写作 {{kind: average_growth, op: …, value: …}}，约数（……左右）请写所要求的下限",
+        "phrase.yearly_rate": "“年均……”这种写法的年均增速无法识别，可识别的是“年均增长7%以上”“年均增长7%”："
+        "请写作 {{kind: average_growth, op: …, value: …}}，约数如“……左右”请写所要求的下限",
         "phrase.a_range": "这种写法的区间无法识别：请写作 {{kind: range, low: …, high: …}}",
-        "phrase.approximate": "这种写法的约数（左右、约……）无法识别：请写作 {{kind: around, value: …, tolerance: …}}",
-        "phrase.cumulative": "这种写法的期内累计总量（累计……）无法识别："
+        "phrase.approximate": "这种写法的“左右”“约……”无法识别：请写作 {{kind: around, value: …, tolerance: …}}",
+        "phrase.cumulative": "“累计……”这种写法的期内累计总量无法识别："
         "请写作 {{kind: cumulative, amount: …, compound: …}}",
-        "phrase.two_ops": "“{pre}”与“{post}”意思不同（{first} 与 {second}）",
+        "phrase.two_ops": "“{pre}”是 {first}，“{post}”是 {second}，两者意思不同",
         "phrase.other_unit": "表述写的是“{said}”，但指标的计量单位是“{unit}”",
         "phrase.two_ways": "“{verb}”与“{post}”方向相反",
         "phrase.full_coverage": "全覆盖即 100%，{problem}",
-        "phrase.no_comparison": "有平均值而没有比较词（低于、高于、不低于……）",
+        "phrase.no_comparison": "有平均值而没有低于、高于、不低于……这样的比较词",
         "phrase.equal_average": "“等于平均值”不是 plancheck 评判的目标",
-        "phrase.no_scope": "平均值没有说明范围（全市、全区……）",
+        "phrase.no_scope": "平均值没有说明全市、全区……这样的范围",
         "phrase.not_a_rank": "“{text}”不是名次",
         "phrase.not_a_number": "“{text}”不是数字",
         "phrase.equal_number": "平均值等于某个数，不是可评判的目标",
@@ -1521,7 +1573,7 @@ def usage(message: str) -> str:
         return message.replace(english["usage.value_error"].removesuffix("{message}"), "").replace(
             english["usage.not_integer"], "not a whole number"
         )
-    return _matched(message, "usage.", lambda value: _quoted(usage(value)))
+    return _matched(message, "usage.", lambda value: _options(_quoted(usage(value))))
 
 
 def zip_problem(problem: str) -> str:
@@ -1559,8 +1611,22 @@ def _matched(message: str, prefix: str, inner: Callable[[str], str]) -> str:
 
 
 def _quoted(value: str) -> str:
-    """click's 'x' and 'a', 'b' (PyYAML's ':') as Chinese quotes them: “x”, “a”、“b”."""
-    return re.sub(r"'([^'\n]*)'", r"“\1”", value).replace("”, “", "”、“")
+    """click's 'x', 'a', 'b' and '-a' / '-b' (PyYAML's ':') as Chinese quotes them: “x”,
+    “a”、“b” and “-a”/“-b” (no space beside a full-width quote)."""
+    quoted = re.sub(r"'([^'\n]*)'", r"“\1”", value)
+    return quoted.replace("”, “", "”、“").replace("” / “", "”/“")
+
+
+def choices(text: str) -> str:
+    """pydantic's 'a', 'b' or 'c' (a Literal's values) as Chinese lists them: “a”、“b”或“c”."""
+    return _quoted(text).replace("” or “", "”或“")
+
+
+def _options(value: str) -> str:
+    """click's list of options, ``--unit, --unit-file``, as Chinese lists them: ``--unit、--unit-file``."""
+    if re.fullmatch(r"--?[\w-]+(?:, --?[\w-]+)+", value):
+        return value.replace(", ", "、")
+    return value
 
 
 _PATTERNS: dict[str, list[tuple[str, re.Pattern[str]]]] = {}

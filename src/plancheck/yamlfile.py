@@ -700,7 +700,9 @@ class _Builder:
             raise self.fail(node, say("yaml.invalid_value", problem=getattr(exc, "problem", exc))
                             ) from None  # fmt: skip
         except (ValueError, OverflowError) as exc:  # e.g. the date 2023-02-30
-            raise self.fail(node, say("yaml.invalid_value_of", value=node.value, problem=exc)
+            # a date: said in the run's language, not in Python's words ("month must be in 1..12")
+            problem = say("yaml.no_such_date") if node.tag.endswith(":timestamp") else exc
+            raise self.fail(node, say("yaml.invalid_value_of", value=node.value, problem=problem)
                             ) from None  # fmt: skip
         if isinstance(value, str):
             if surrogate := _SURROGATE.search(value):

@@ -33,6 +33,11 @@ SLACK = 6e-16  # × the figures: at least twice what the subtraction and the dec
 class Around(Kind):
     """An approximate level: within ``tolerance`` of ``value``."""
 
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "约数：与 value 相差不超过 tolerance。",
+        "tolerance": "与 value 的最大差距（默认：其 10%）。",
+    }
+
     kind: Literal["around"]
     value: Number
     tolerance: Annotated[

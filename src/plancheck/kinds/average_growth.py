@@ -70,6 +70,11 @@ if TYPE_CHECKING:
 class AverageGrowth(Kind):
     """The compound average yearly growth since the period began, against a level."""
 
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "规划期开始以来的年均复合增长，对照一个水平。",
+        "measure": "rate（默认）：每年的数值是当年的增速（%）；level：数值是水平值，年均增长从基数起算。",
+    }
+
     kind: Literal["average_growth"]
     op: Literal[">=", ">", "<=", "<"]
     value: Number

@@ -307,6 +307,8 @@ class Kind:
     phrases: ClassVar[tuple[Form, ...]] = ()
     messages: ClassVar[dict[str, tuple[str, str]]] = {}
     texts: ClassVar[dict[str, tuple[str, str]]] = {}
+    # Its description and its fields' in Chinese, for `plan schema --lang zh` ("": its own).
+    schema_zh: ClassVar[dict[str, str]] = {}
     # Submission columns it reads besides `value` (the template adds them): reference, rank.
     columns: ClassVar[tuple[str, ...]] = ()
     # A level to reach, so that progress over the years and against time can be measured.

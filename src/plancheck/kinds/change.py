@@ -54,6 +54,11 @@ if TYPE_CHECKING:
 class Change(Kind):
     """A change from the baseline: 提高5个百分点 (points, +5), 下降10% (percent, -10), 翻一番 (factor, 2)."""
 
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "相对于基数的变化：提高5个百分点（points，+5）、下降10%（percent，-10）、翻一番（factor，2）。",
+        "amount": "带符号的变化量（points/percent）或倍数（factor）。",
+    }
+
     kind: Literal["change"]
     measure: Literal["points", "percent", "factor"]
     amount: Annotated[

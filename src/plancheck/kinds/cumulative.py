@@ -66,6 +66,12 @@ Compound = Literal["reduction", "growth", "none", "sum"]
 class Cumulative(Kind):
     """A cumulative change over the period from the base year (〔13.5〕: 5-year total)."""
 
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "从基期起整个规划期的累计变化（〔13.5〕：五年累计）。",
+        "amount": "规划期内的变化，如 13.5（%）或 1（水平值）。",
+        "compound": "reduction/growth：各年增速（%）复合计算；none：水平值；sum：各年流量（新增）相加。",
+    }
+
     kind: Literal["cumulative"]
     amount: Annotated[
         Number, Field(description="The change over the period, e.g. 13.5 (%) or 1 (a level).")

@@ -48,6 +48,10 @@ WORDS = {
 class Qualitative(Kind):
     """A direction without a number (持续提升, 逐步完善): reported, never silently passed."""
 
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "没有数字的方向（持续提升、逐步完善）：如实报告，从不默认达标。",
+    }
+
     kind: Literal["qualitative"]
     direction: Direction
 

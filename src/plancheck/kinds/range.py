@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 class Range(Kind):
     """A band: ``low <= value <= high``."""
 
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "区间：low <= 数值 <= high。",
+    }
+
     kind: Literal["range"]
     low: Number
     high: Number

@@ -53,6 +53,12 @@ if TYPE_CHECKING:
 class Rank(Kind):
     """A position among peers: pass when the unit's rank is ``best`` or better (1 is best)."""
 
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "在比较组中的名次：单位的排名为 best 或更好时达标（1 为最好）。",
+        "peers": "规划 peer_groups 中某个比较组的键。",
+        "best": "仍算达标的最差名次，如 16 个中的第 5 名。",
+    }
+
     kind: Literal["rank"]
     peers: Annotated[str, Field(description="Key of a peer group in the plan's `peer_groups`.")]
     best: Annotated[

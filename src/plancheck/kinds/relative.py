@@ -55,6 +55,11 @@ if TYPE_CHECKING:
 class Relative(Kind):
     """A comparison with a named reference value, e.g. 低于全市平均值: ``< city_average``."""
 
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "与有名称的参照值比较，如低于全市平均值：< city_average。",
+        "reference": "规划 references 中某个参照值的键。",
+    }
+
     kind: Literal["relative"]
     op: Literal[">=", ">", "<=", "<"]
     reference: Annotated[str, Field(description="Key of a reference in the plan's `references`.")]

@@ -63,6 +63,10 @@ if TYPE_CHECKING:
 class Threshold(Kind):
     """A level to reach: ``value OP number``. 50以上 is ``>= 50``; 低于4 is ``< 4``."""
 
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "要达到的水平：数值 OP 目标数。50以上即 >= 50；低于4即 < 4。",
+    }
+
     kind: Literal["threshold"]
     op: Op
     value: Number

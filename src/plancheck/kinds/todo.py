@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 class Todo(Kind):
     """A placeholder for a target not yet written: always unknown."""
 
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "尚未写出的目标的占位：总是无法判断。",
+    }
+
     kind: Literal["todo"]
     text: str = ""
 

@@ -55,6 +55,12 @@ SLACK = 6e-16  # × the figures: at least twice what the subtraction and the dec
 class Versus(Kind):
     """Against another indicator's figure of the same unit and year (高于GDP增长, 基本同步)."""
 
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "与同一单位同一年度另一项指标的数值比较（高于GDP增长、基本同步）。",
+        "indicator": "规划中另一项指标的编号。",
+        "tolerance": '用于 op "~"：最大差值（默认 1）。',
+    }
+
     kind: Literal["versus"]
     indicator: Annotated[str, Field(description="The id of the other indicator of the plan.")]
     op: Literal[">=", ">", "<=", "<", "~"]
@@ -100,11 +106,11 @@ class Versus(Kind):
         ),
         "read_as": (
             "'{text}' read as indicator {id} ({name}), {target}",
-            "“{text}”读作指标 {id}（{name}），{target}",
+            "“{text}”读作指标 {id} {name}，{target}",
         ),
         "read_as_in_step": (
             "'{text}' read as indicator {id} ({name}), {target}: set `tolerance` for another band",
-            "“{text}”读作指标 {id}（{name}），{target}：如需其他幅度，请设置 `tolerance`",
+            "“{text}”读作指标 {id} {name}，{target}：如需其他幅度，请设置 `tolerance`",
         ),
         "compares": (
             "'{text}' compares with the indicator '{other}': `indicator` is its id in this plan",

@@ -42,6 +42,11 @@ if TYPE_CHECKING:
 class Yearly(Kind):
     """A goal for each year, given by the plan (各年度视情提出)."""
 
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "每年一个目标，由规划给出（各年度视情提出）。",
+        "targets_by_year": '年份 → 该年的目标表述，如 {2021: ">= 6"}。',
+    }
+
     kind: Literal["yearly"]
     targets_by_year: Annotated[
         dict[int, str], Field(description='Year → its target text, e.g. {2021: ">= 6"}.')

@@ -208,8 +208,9 @@ def _said(error: Any) -> str:
         return str(error["msg"])
     ctx = error.get("ctx") or {}
     if key == "pydantic.literal_error":
-        expected = str(ctx.get("expected", "")).replace(" or ", " 或 ").replace(", ", "、")
-        return say(key, expected=expected)
+        from plancheck.i18n import choices
+
+        return say(key, expected=choices(str(ctx.get("expected", ""))))
     bound = next((name for name in _BOUNDS if name in ctx), None)
     if bound is not None:
         return say(key, bound=str(ctx[bound]))

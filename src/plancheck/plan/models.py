@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import Field
 
@@ -52,6 +52,49 @@ def validator(file_model: type[M]) -> TypeAdapter[M]:
 
 
 _VALIDATORS: dict[type[Any], Any] = {}
+
+
+def json_schema(file_model: type[Any], lang: str = "en") -> dict[str, Any]:
+    """The JSON Schema of a plan file's model (``plan schema``), its descriptions in ``lang``:
+    in Chinese each model's ``schema_zh`` (its own under ``""``, its fields' by name) in place
+    of its docstring and its fields' ``description``."""
+    adapter = validator(file_model)
+    if lang != "zh":
+        found: dict[str, Any] = adapter.json_schema()
+        return found
+    from pydantic.json_schema import GenerateJsonSchema
+
+    class Chinese(GenerateJsonSchema):
+        def dataclass_schema(self, schema: Any) -> Any:
+            found = super().dataclass_schema(schema)
+            said: dict[str, str] = getattr(schema["cls"], "schema_zh", {})
+            if "description" in found and "" in said:
+                found["description"] = said[""]
+            for name, field_schema in found.get("properties", {}).items():
+                if "description" in field_schema and name in said:
+                    field_schema["description"] = said[name]
+            return found
+
+    chinese: dict[str, Any] = adapter.json_schema(schema_generator=Chinese)
+    return chinese
+
+
+def schema_texts() -> dict[str, dict[str, str]]:
+    """Every description of the plan files' schemas by language and ``Model`` or
+    ``Model.field``: the English one pydantic writes, the Chinese of ``schema_zh``, for the
+    catalog tests (the same keys in both)."""
+    catalog: dict[str, dict[str, str]] = {"en": {}, "zh": {}}
+    for file_model in (IndicatorsFile, TasksFile):
+        for lang, texts in catalog.items():
+            for name, defined in json_schema(file_model, lang).get("$defs", {}).items():
+                if "description" in defined:
+                    texts[name] = defined["description"]
+                for key, field_schema in defined.get("properties", {}).items():
+                    if "description" in field_schema:
+                        texts[f"{name}.{key}"] = field_schema["description"]
+            found = json_schema(file_model, lang)
+            texts[found["title"]] = found["description"]
+    return catalog
 
 
 def _filled(text: str) -> str:
@@ -136,6 +179,21 @@ _DECIMALS = LazyPattern(r"\d\.(\d+)")
 
 @model
 class Indicator:
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "id": "指标在规划中的序号，如“1”。",
+        "category": "规划的某个类别的名称。",
+        "name": "指标在规划中的名称，照录原文。",
+        "binding": "约束性为 true，预期性为 false。",
+        "unit": "计量单位，如“%”“次/年”。",
+        "target_text": "目标，照录规划表格的原文。",
+        "better": "哪个方向为好；省略时根据目标推断。",
+        "minimum": "最小有效值（默认：% 为 0）。",
+        "maximum": "最大有效值（% 为 100）。",
+        "floor": "法治指数中计 0 分的数值（默认：见 README）。",
+        "weight": "在所属类别中计入指数的权重。",
+        "aliases": "报送时也可使用的其他名称。",
+    }
+
     id: Annotated[str, Field(description="The plan's own number for the indicator, e.g. '1'.")]
     category: Annotated[Name, Field(description="Name of one of the plan's categories.")]
     name: Annotated[Name, Field(description="The plan's own name, verbatim.")]
@@ -194,6 +252,10 @@ class Indicator:
 
 @model
 class Category:
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "weight": "该类别在指数中的权重。",
+    }
+
     name: Name
     name_en: Name
     weight: Annotated[Number, Field(ge=0, description="Weight of the category in the index.")] = 1.0
@@ -202,6 +264,11 @@ class Category:
 @model
 class PeerGroup:
     """The units a rank or an average is taken over, e.g. Shanghai's 16 districts."""
+
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "排名或平均值所依据的单位范围，如上海市 16 个区。",
+        "size": "该组的单位个数。",
+    }
 
     name: Name
     name_en: Name
@@ -212,6 +279,11 @@ class PeerGroup:
 @model
 class Reference:
     """A named comparison value, e.g. 全市平均值 (the city average)."""
+
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "有名称的参照值，如全市平均值。",
+        "peers": "该平均值所依据的比较组。",
+    }
 
     name: Name
     name_en: Name
@@ -229,6 +301,10 @@ class SourceDocument:
     """What the plan's text is: its stage (送审稿, 正式文本…), date and the occasion. Each may be
     left out: a report says only what the plan states (a drafted plan knows no date)."""
 
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "规划文本的情况：所处阶段（送审稿、正式文本……）、日期和场合。各项均可省略：报告只写规划载明的内容（起草的规划没有日期）。",
+    }
+
     stage: str = ""
     stage_en: str = ""
     date: Day | None = None
@@ -244,6 +320,13 @@ class Midterm:
     Defaults calibrated on the national 14th FYP's published 2021–2022 figures against the
     official mid-term evaluation of December 2023 (tests/fixtures/national/CALIBRATION.md)."""
 
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "中期评估如何给指标分类（提前实现、快于预期、基本符合预期、滞后）。\n\n默认值依据国家“十四五”规划已公布的 2021—2022 年数据，对照 2023 年 12 月的官方中期评估校准（tests/fixtures/national/CALIBRATION.md）。",
+        "on_track": "计为基本符合预期的最低进度比（已完成差距的比例 ÷ 已过时间的比例）。",
+        "ahead": "计为快于预期的最低进度比。",
+        "annual_margin": "年度目标每年都达到、且平均超出这一幅度的，计为快于预期。",
+    }
+
     on_track: Annotated[
         Number, Field(gt=0, description="Least pace (share of the way ÷ share of time) on track.")
     ] = 0.8
@@ -258,6 +341,14 @@ class Midterm:
 
 @model
 class PlanInfo:
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "unit": "规划所属的单位（区）：报送文件默认的单位。",
+        "other_units": "报送文件可以填写任何比较组都未列出的单位（否则这样的单位会被视为可能的笔误而拒绝）。",
+        "office": "发布规划评估报告的单位（报告的发文单位）。",
+        "index_name": "报告对规划指标综合指数的称呼（如法治指数）。",
+        "index_name_en": "指数的英文名称。",
+    }
+
     id: Name
     title: Name
     title_en: Name
@@ -296,6 +387,10 @@ class PlanInfo:
 class IndicatorsFile:
     """The schema of ``indicators.yaml``."""
 
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "indicators.yaml 的结构。",
+    }
+
     plan: PlanInfo
     categories: list[Category]
     peer_groups: dict[str, PeerGroup] = field(default_factory=dict)
@@ -309,6 +404,17 @@ class IndicatorsFile:
 @model
 class Milestone:
     """A concrete, checkable commitment inside a task: a deadline, a quantity, or a yearly duty."""
+
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "任务中具体、可核查的节点：一个期限、一个数量或一项年度工作。",
+        "id": "任务编号、一个点和一个数字：“19.1”。",
+        "text": "节点在规划中的原文。",
+        "due": "期限（含当日）。",
+        "recurring": "annual 表示规划期内每年都要完成的工作（每年）。",
+        "target": "量化节点的目标。",
+        "indicator": "该节点衡量的指标。",
+        "binding": "逾期的节点按约束性计。",
+    }
 
     id: Annotated[Name, Field(description="Task id, a dot and a number: '19.1'.")]
     text: Annotated[Name, Field(description="The plan's own words for the milestone.")]
@@ -326,6 +432,10 @@ class Milestone:
 
 @model
 class Task:
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "id": "规划正文为“1”……“35”，附件为“A1”……“A20”。",
+    }
+
     id: Annotated[Name, Field(description="'1'…'35' in the plan body, 'A1'…'A20' in the annex.")]
     document: Literal["plan", "annex"]
     section: str
@@ -339,6 +449,10 @@ class Task:
 @model
 class TasksFile:
     """The schema of ``tasks.yaml``."""
+
+    schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
+        "": "tasks.yaml 的结构。",
+    }
 
     tasks: list[Task]
 

@@ -171,8 +171,11 @@ def linked_text(result: TaskResult, lang: str) -> str:
 
 def milestone_text(milestone: Milestone, lang: str) -> str:
     """A milestone in the task list, with when it is due: ``19.1 … (2022-12-31)``,
-    ``34.1 …（每年）``."""
-    due = label("every_year", lang) if milestone.recurring else str(milestone.due or "")
+    ``19.1 …（2022年12月31日）``, ``34.1 …（每年）``."""
+    if milestone.recurring:
+        due = label("every_year", lang)
+    else:
+        due = date_text(milestone.due, lang) if milestone.due else ""
     return noted(f"{milestone.id} {milestone.text}", due, lang)
 
 

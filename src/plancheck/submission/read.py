@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from plancheck.errors import UserError, UserErrors
-from plancheck.i18n import say
+from plancheck.i18n import current, say
 from plancheck.messages import numbers_apart
 from plancheck.plan.models import Indicator, Plan, normalise_key
 from plancheck.record import record
@@ -759,6 +759,8 @@ def _check_figure(
         return NAN
     low, high = ind.bounds
     unit = f" {ind.unit}" if ind.unit else ""
+    if current() == "zh" and ind.unit in ("%", "‰"):
+        unit = ind.unit  # 120%高于…, as a Chinese report writes a rate
     # Both figures with the decimals that tell them apart: never "100 % is above … 100".
     if low is not None and number < low:
         shown_number, shown_low = numbers_apart(number, low)
