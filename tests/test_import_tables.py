@@ -679,6 +679,10 @@ def two_row_header(path: Path) -> Path:
     upper = rows[0]
     if path.suffix == ".csv":
         path.write_text("".join(",".join(row) + "\n" for row in rows), encoding="utf-8")
+    elif path.suffix == ".md":  # the lower row under |---|, its empty cells written ||
+        lines = ["|".join(["", *row, ""]) for row in rows]
+        lines.insert(1, "|---" * len(upper) + "|")
+        path.write_text("# 指标\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
     elif path.suffix == ".xlsx":
         xlsxwriter = pytest.importorskip("xlsxwriter")
         workbook = xlsxwriter.Workbook(str(path))
@@ -705,7 +709,7 @@ def two_row_header(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".docx"])
+@pytest.mark.parametrize("suffix", [".csv", ".md", ".xlsx", ".docx"])
 def test_a_header_over_two_rows_is_read_by_its_lower_row(tmp_path: Path, suffix: str) -> None:
     """Issue: a header with 指标值 merged over 2020年 and 2025年 was read by its upper row: the
     2020年 and 2025年 columns unread, every target a TODO 'the table gives no target'."""
@@ -725,3 +729,16 @@ def test_a_header_over_two_rows_without_an_average_column(tmp_path: Path) -> Non
     draft = import_plan(path, None)
     found = [(i["id"], i["target"], i.get("baseline")) for i in indicators(draft)]
     assert found == [UNDER_TWO_ROWS[0], UNDER_TWO_ROWS[2]]
+
+
+def test_a_markdown_rows_empty_first_cells_keep_their_columns(tmp_path: Path) -> None:
+    """Issue: '|||2020年|2025年|||' lost its leading empty cells: every '|' at the ends was
+    stripped, and 2020年 was read as the category, 2025年 as the name."""
+    table = (
+        "|类别|序号|指标|2025年|属性|\n|---|---|---|---|---|\n|经济发展|1|常住人口城镇化率|65|预期性|\n"
+        "|||森林覆盖率|24.1|约束性|\n"
+    )
+    found = [
+        (i["id"], i["category"], i["name"]) for i in indicators(imported(tmp_path, "t.md", table))
+    ]
+    assert found[1][1:] == ("经济发展", "森林覆盖率")

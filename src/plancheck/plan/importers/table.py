@@ -294,13 +294,9 @@ def from_grid(
     ``where(i)`` names row ``i`` of the grid for messages ("line 12", "table 1 row 3", "A5");
     ``period`` is the plan's, when known (``header_columns``).
     """
-    start, header, columns = next(
-        (
-            (i, *found)
-            for i in range(len(grid))
-            if (found := header_at(grid, i, period)) is not None
-        ),
-        (0, [], None),
+    header, columns, start = next(
+        (found for i in range(len(grid)) if (found := header_at(grid, i, period)) is not None),
+        ([], None, 0),
     )
     if columns is None:
         return None
@@ -311,8 +307,6 @@ def from_grid(
     category = ""
     fields = _fields(columns)
     headers = [cell(c) for c in header]
-    if header is not grid[start]:
-        start += 1  # a header over two rows: the table starts under the lower one
     unread_columns = [
         (col, header)
         for col, header in enumerate(headers)
@@ -363,15 +357,18 @@ def from_grid(
 
 def header_at(
     grid: Sequence[Sequence[str]], i: int, period: tuple[int, int] | None = None
-) -> tuple[Sequence[str], dict[str, int]] | None:
-    """The header starting at row ``i`` of ``grid`` and its columns, or None when row ``i``
-    starts none. A header may stand over two rows: a cell merged across some columns
+) -> tuple[Sequence[str], dict[str, int], int] | None:
+    """The header starting at row ``i`` of ``grid``, its columns and its last row, or None when
+    row ``i`` starts none. A header may stand over two rows: a cell merged across some columns
     (指标值, 规划目标) over their names (2020年, 2025年), the other cells merged down both rows
-    (repeated in the lower one) or left empty there. It is then read by the lower row's names
-    — a year above (2025年) kept with its name below (目标值) — when that row names more
-    columns; the row returned is then a new list, not ``grid[i]``."""
+    (repeated in the lower one) or left empty there (a markdown table's |---| may stand between
+    the two). It is then read by the lower row's names — a year above (2025年) kept with its
+    name below (目标值) — when that row names more columns."""
     found = header_columns(grid[i], period)
-    if i + 1 < len(grid) and (merged := _over_two_rows(grid[i], grid[i + 1])) is not None:
+    lower = i + 1
+    while lower < len(grid) and not grid[lower]:  # markdown's |---|
+        lower += 1
+    if lower < len(grid) and (merged := _over_two_rows(grid[i], grid[lower])) is not None:
         both = header_columns(merged, period)
         if (
             both is not None
@@ -380,8 +377,8 @@ def header_at(
             and both["name"] < len(grid[i])
             and merged[both["name"]] == cell(grid[i][both["name"]])
         ):
-            return merged, both
-    return None if found is None else (grid[i], found)
+            return merged, both, lower
+    return None if found is None else (grid[i], found, i)
 
 
 def _named(columns: dict[str, int]) -> int:
@@ -473,7 +470,9 @@ def _tab_cells(line: str) -> list[str]:
     if "\t" in text:
         return [c.strip() for c in text.split("\t")]
     if "|" in text:
-        cells = [c.strip() for c in text.strip("|").split("|")]
+        # One "|" at each end, not a run: a row's first or last cells may be empty (|||2020年|).
+        text = text.removeprefix("|").removesuffix("|")
+        cells = [c.strip() for c in text.split("|")]
         return [] if all(set(c) <= set("-: ") for c in cells) else cells  # markdown's |---|
     return [line]
 
