@@ -523,3 +523,25 @@ def test_a_column_headed_unit_of_measures_or_the_plans_own_unit_is_still_ignored
     own = write(tmp_path, "单位,指标,数值\n徐汇区,4,100\n徐汇 区,5,1.2\n", "own-2023.csv")
     result = run("evaluate", own, "-f", "json")
     assert result.code in (0, 1) and result.statuses()["4"] == "pass"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_rates_typed_as_fractions_are_read_as_typed_with_a_warning(
+    tmp_path: Path, lang: str
+) -> None:
+    """Issue: a file whose rates are fractions (1 for 100 %, 0.62 for 62 %), as some systems
+    export them, failed every binding rate without a word on why ('1 misses the target ≥ 100')."""
+    source = write(tmp_path, "indicator,value\n1,1\n4,1\n7,0.62\n11,0.985\n")
+    result = run("evaluate", source, "--lang", lang)
+    assert result.code == 1  # read as typed: 1 %, 0.62 %
+    said = {"en": "every figure of an indicator in % is between 0 and 1 (4 of them",
+            "zh": "以 % 计的指标数值全部在 0 到 1 之间（共 4 个"}[lang]  # fmt: skip
+    (warning,) = result.stderr.splitlines()
+    assert f"{source}:2: " in warning and said in warning
+
+
+def test_a_few_small_rates_among_others_are_no_fractions(tmp_path: Path) -> None:
+    source = write(tmp_path, "indicator,value\n5,0.5\n8,0.8\n22,0.09\n16,0.7\n4,100\n")
+    assert run("evaluate", source).stderr == ""
+    few = write(tmp_path, "indicator,value\n5,0.5\n22,0.09\n", "few-2023.csv")
+    assert run("evaluate", few).stderr == ""

@@ -679,6 +679,7 @@ class _Builder:
         if duplicates:
             self.errors = duplicates
             raise self._errors(complete=len(duplicates) < MAX_ERRORS)
+        self._warn_fractions()
         # (unit, year) positions given: those of every row kept, each one's pair read once.
         reported = {(position[code], year_index[year]) for code, year in {row[:2] for row in rows}}
         if require_values and not any(v == v for v in value):
@@ -702,6 +703,30 @@ class _Builder:
             warnings=tuple(self.warnings),
             sheets=self.sheets,
         )
+
+    def _warn_fractions(self) -> None:
+        """A warning when every figure of an indicator in % lies between 0 and 1 (three at
+        least): rates typed as fractions (0.95 for 95 %), as some systems export them, are read
+        as what they say, 0.95 %, and would all fail — said, never silently taken either way."""
+        percent = {n for n, ind in enumerate(self.plan.indicators) if ind.unit == "%"}
+        if not percent:
+            return
+        first: tuple[int, int, int] | None = None  # (file, line, indicator) of the first
+        count = 0
+        for _, _, indicator, figure, _, _, at, file_index in self.rows:
+            if indicator in percent and figure == figure:  # NaN: no figure
+                if not 0 <= figure <= 1:
+                    return
+                count += 1
+                first = first or (file_index, at, indicator)
+        if first is None or count < 3:
+            return
+        file_index, at, indicator = first
+        ident = self.plan.indicators[indicator].id
+        where = f"{self.files[file_index]}:{at}"
+        if (layout := self.layouts.get(file_index)) is not None:  # a sheet's cell
+            where = f"{where}: {layout.key_cell(at, ident)}"
+        self.warnings.append(say("read.fractions", where=where, count=count, id=ident))
 
     def _row_place(self, file: int, line: int, indicator: str) -> str:
         """Where a row is, as a message says it: ``line 2``, or a sheet's cell, ``Sheet1!A2``."""
