@@ -190,6 +190,44 @@ def test_gb18030_with_a_nul_is_not_taken_for_utf16(tmp_path: Path) -> None:
     )  # fmt: skip
 
 
+_TRADITIONAL = "indicator,value,note\r\n4,100,第三方測評\r\n5,1.2,示例數據（虛構）\r\n23,N/A,統計口徑調整中\r\n"
+_JAPANESE = "indicator,value,note\r\n4,100,第三者評価\r\n5,1.2,サンプルデータ（架空）\r\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [(_TRADITIONAL, "big5"), (_JAPANESE, "shift_jis"), (_TRADITIONAL, "cp950"),
+     (SAMPLE_2023.replace("“", "").replace("”", ""), "big5")],
+)  # fmt: skip
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_big5_and_shift_jis_are_refused_not_read_garbled(
+    tmp_path: Path, text: str, encoding: str, lang: str
+) -> None:
+    """Issue: a Big5 or Shift-JIS file decodes as GB18030 too (GB18030 takes almost any pair of
+    bytes), and was judged, exit 0, its notes garbled (示例數據 as ボㄒ计沮) — a unit would have been
+    an unknown unit. It is refused at the first garbled line, with what to do."""
+    source = tmp_path / "2023.csv"
+    source.write_bytes(text.encode(encoding, errors="replace"))
+    result = run("evaluate", source, "--lang", lang)
+    advice = {"en": "read as GB18030 this line is garbled (Big5 or Shift-JIS?); save it as UTF-8",
+              "zh": "按 GB18030 读取，这一行是乱码（Big5 或 Shift-JIS？）；请保存为 UTF-8"}[lang]  # fmt: skip
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"{source}:2: ") and advice in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_gbk_with_traditional_and_rare_characters_is_still_read(tmp_path: Path) -> None:
+    """GBK has traditional characters and rare ones beyond GB2312 (in its extension): a file
+    with some of them among simplified Chinese is GBK, not Big5."""
+    source = tmp_path / "2023.csv"
+    notes = ["第三方測評", "統計口徑調整中（徐匯區）", "堃喆昇 主管", "重大行政決策合法性審查率"]
+    rows = "".join(f"{i},100,{note}\r\n" for i, note in zip((4, 6, 9, 13), notes, strict=True))
+    source.write_bytes(("indicator,value,note\r\n" + rows).encode("gbk"))
+    result = run("evaluate", source, "-f", "json")
+    assert result.code in (0, 1), result.stderr
+    assert [r["note"] for r in result.json()["results"] if r["note"]] == notes
+
+
 @pytest.mark.parametrize("delimiter", [";", "\t"])
 def test_delimiters(tmp_path: Path, delimiter: str) -> None:
     source = write(tmp_path / "2023.csv", f"indicator{delimiter}value\n4{delimiter}100\n")

@@ -683,3 +683,91 @@ def test_a_bare_figure_under_a_header_of_totals_is_a_total(
     total = target["kind"] == "cumulative"
     assert (row["timing"] == "by_target_year") is total
     assert (f"under the header '{header}' read as" in result.stdout) is total
+
+
+# --- a header over two rows ------------------------------------------------------------------
+
+TWO_ROW_HEADER = [
+    ["类别", "指标", "指标值", "", "年均/累计", "属性"],
+    ["", "", "2020年", "2025年", "", ""],
+    ["经济发展", "1.常住人口城镇化率（％）", "60.6", "65", "—", "预期性"],
+    ["经济发展", "2.城镇调查失业率（％）", "5.2", "—", "＜5.5", "预期性"],
+    ["绿色生态", "3.森林覆盖率（％）", "23.2", "24.1", "—", "约束性"],
+]
+UNDER_TWO_ROWS = [
+    ("1", {"kind": "threshold", "op": ">=", "value": 65}, {"year": 2020, "value": 60.6}),
+    ("2", {"kind": "threshold", "op": "<", "value": 5.5}, {"year": 2020, "value": 5.2}),
+    ("3", {"kind": "threshold", "op": ">=", "value": 24.1}, {"year": 2020, "value": 23.2}),
+]
+
+
+def two_row_header(path: Path) -> Path:
+    """The table as people make it: 指标值 merged across the 2020年 and 2025年 columns, the
+    other header cells merged down both rows (Word and Excel), or empty in the lower (CSV)."""
+    rows = TWO_ROW_HEADER
+    upper = rows[0]
+    if path.suffix == ".csv":
+        path.write_text("".join(",".join(row) + "\n" for row in rows), encoding="utf-8")
+    elif path.suffix == ".md":  # the lower row under |---|, its empty cells written ||
+        lines = ["|".join(["", *row, ""]) for row in rows]
+        lines.insert(1, "|---" * len(upper) + "|")
+        path.write_text("# 指标\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    elif path.suffix == ".xlsx":
+        xlsxwriter = pytest.importorskip("xlsxwriter")
+        workbook = xlsxwriter.Workbook(str(path))
+        sheet = workbook.add_worksheet("指标")
+        for r, row in enumerate(rows[2:], start=2):
+            sheet.write_row(r, 0, row)
+        sheet.merge_range(0, 2, 0, 3, upper[2])
+        sheet.write_row(1, 2, rows[1][2:4])
+        for c in (0, 1, 4, 5):
+            sheet.merge_range(0, c, 1, c, upper[c])
+        workbook.close()
+    else:
+        docx = pytest.importorskip("docx")
+        document = docx.Document()
+        table = document.add_table(rows=len(rows), cols=len(upper))
+        for r, row in enumerate(rows[1:], start=1):
+            for c, text in enumerate(row):
+                if text:
+                    table.cell(r, c).text = text
+        table.cell(0, 2).merge(table.cell(0, 3)).text = upper[2]
+        for c in (0, 1, 4, 5):
+            table.cell(0, c).merge(table.cell(1, c)).text = upper[c]
+        document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".md", ".xlsx", ".docx"])
+def test_a_header_over_two_rows_is_read_by_its_lower_row(tmp_path: Path, suffix: str) -> None:
+    """Issue: a header with 指标值 merged over 2020年 and 2025年 was read by its upper row: the
+    2020年 and 2025年 columns unread, every target a TODO 'the table gives no target'."""
+    draft = import_plan(two_row_header(tmp_path / f"t{suffix}"), None)
+    found = [(i["id"], i["target"], i.get("baseline")) for i in indicators(draft)]
+    assert found == UNDER_TWO_ROWS
+    assert not any("no target" in m or "is not read" in m for m in messages(draft, "TODO"))
+    assert draft.notes == []
+
+
+def test_a_header_over_two_rows_without_an_average_column(tmp_path: Path) -> None:
+    """Its upper row alone (类别, 指标, 规划值, 属性) is no header: only both rows together are."""
+    path = tmp_path / "t.csv"
+    rows = [["类别", "指标", "规划值", "", "属性"], ["", "", "2020年", "2025年", ""]]
+    rows += [[*row[:4], row[5]] for row in TWO_ROW_HEADER[2:] if row[3] != "—"]
+    path.write_text("".join(",".join(row) + "\n" for row in rows), encoding="utf-8")
+    draft = import_plan(path, None)
+    found = [(i["id"], i["target"], i.get("baseline")) for i in indicators(draft)]
+    assert found == [UNDER_TWO_ROWS[0], UNDER_TWO_ROWS[2]]
+
+
+def test_a_markdown_rows_empty_first_cells_keep_their_columns(tmp_path: Path) -> None:
+    """Issue: '|||2020年|2025年|||' lost its leading empty cells: every '|' at the ends was
+    stripped, and 2020年 was read as the category, 2025年 as the name."""
+    table = (
+        "|类别|序号|指标|2025年|属性|\n|---|---|---|---|---|\n|经济发展|1|常住人口城镇化率|65|预期性|\n"
+        "|||森林覆盖率|24.1|约束性|\n"
+    )
+    found = [
+        (i["id"], i["category"], i["name"]) for i in indicators(imported(tmp_path, "t.md", table))
+    ]
+    assert found[1][1:] == ("经济发展", "森林覆盖率")

@@ -184,7 +184,8 @@ def test_a_damaged_workbook_and_a_missing_sheet_are_said_in_chinese(tmp_path: Pa
     result = run("evaluate", damaged, "--lang", "zh")
     assert result.code == 2
     assert (
-        result.stderr == f"{damaged}: 不是可读取的Excel 工作簿：不是 zip 文件（可能已截断或损坏）\n"
+        result.stderr
+        == f"{damaged}: 不是可读取的Excel 工作簿：文件不完整（缺少结尾部分）：请重新复制或下载\n"
     )
     result = run("evaluate", workbook, "--sheet", "无此表", "--lang", "zh")
     assert result.code == 2

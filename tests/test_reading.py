@@ -492,3 +492,56 @@ def test_a_values_entry_takes_the_csv_headers_names_for_its_fields(tmp_path: Pat
     other = write(tmp_path, 'year: 2023\nvalues:\n  "4": {数值: 90, 年份: 2023}\n', "c-2023.yaml")
     result = run("evaluate", other)
     assert result.code == 2 and result.stderr.startswith(f"{other}:3:17: unknown key '年份'")
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("单位,指标,数值\n长宁区,4,100\n长宁区,5,1.2\n", 2),  # 长宁区's figures, as 徐汇区's
+     ("单位,1,4\n徐汇区,100,100\n长宁区,100,100\n", 3),  # a wide file, one row per district
+     ("指标,单位,数值\n4,徐汇区,100\n5,浙江省,1.2\n", 3)],
+)  # fmt: skip
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_column_headed_unit_that_names_districts_is_refused(
+    tmp_path: Path, text: str, line: int, lang: str
+) -> None:
+    """Issue: 单位 is read as the unit of measure and ignored, so a district's file headed so
+    (单位 as the reporting unit, 填报单位) was judged, exit 0 or 1, as 徐汇区's figures."""
+    source = write(tmp_path, text)
+    result = run("evaluate", source, "--lang", lang)
+    head = {"en": "单位: '", "zh": "单位：“"}[lang]
+    advice = {"en": "head it 地区 or 单位名称", "zh": "请将列名改为“地区”或“单位名称”"}[lang]
+    assert (result.code, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"{source}:{line}:") and head in result.stderr
+    assert advice in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_column_headed_unit_of_measures_or_the_plans_own_unit_is_still_ignored(
+    tmp_path: Path,
+) -> None:
+    source = write(tmp_path, "指标,单位,数值\n4,%,100\n19,人/万人,11\n2,次/年,3\n")
+    assert run("evaluate", source, "-f", "json").statuses()["19"] == "behind"
+    own = write(tmp_path, "单位,指标,数值\n徐汇区,4,100\n徐汇 区,5,1.2\n", "own-2023.csv")
+    result = run("evaluate", own, "-f", "json")
+    assert result.code in (0, 1) and result.statuses()["4"] == "pass"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_rates_typed_as_fractions_are_read_as_typed_with_a_warning(
+    tmp_path: Path, lang: str
+) -> None:
+    """Issue: a file whose rates are fractions (1 for 100 %, 0.62 for 62 %), as some systems
+    export them, failed every binding rate without a word on why ('1 misses the target ≥ 100')."""
+    source = write(tmp_path, "indicator,value\n1,1\n4,1\n7,0.62\n11,0.985\n")
+    result = run("evaluate", source, "--lang", lang)
+    assert result.code == 1  # read as typed: 1 %, 0.62 %
+    said = {"en": "every figure of an indicator in % is between 0 and 1 (4 of them",
+            "zh": "以 % 计的指标数值全部在 0 到 1 之间（共 4 个"}[lang]  # fmt: skip
+    (warning,) = result.stderr.splitlines()
+    assert f"{source}:2: " in warning and said in warning
+
+
+def test_a_few_small_rates_among_others_are_no_fractions(tmp_path: Path) -> None:
+    source = write(tmp_path, "indicator,value\n5,0.5\n8,0.8\n22,0.09\n16,0.7\n4,100\n")
+    assert run("evaluate", source).stderr == ""
+    few = write(tmp_path, "indicator,value\n5,0.5\n22,0.09\n", "few-2023.csv")
+    assert run("evaluate", few).stderr == ""

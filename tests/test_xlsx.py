@@ -24,6 +24,7 @@ from plancheck.submission.read_xlsx import (
     column_letters,
     read_sheet,
 )
+from tests.conftest import run as run_cli
 
 xlsxwriter = pytest.importorskip("xlsxwriter")
 pytest.importorskip("python_calamine")
@@ -475,3 +476,26 @@ def test_a_row_given_twice_is_named_by_its_sheets_cells(tmp_path: Path) -> None:
         f"{csv_first}:2: indicator 4 is given twice for 徐汇区 2023 (also at Results!A2 of "
         f"{long})" in result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [(b"", "the file is empty (0 bytes)"),
+     ("指标,数值\n4,100\n".encode("gbk"), "it is a text file (a CSV?) named .xlsx: give it the "
+                                         "extension of what it holds (.csv, .yaml, .txt)"),
+     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "it is an old Office file (.xls or .doc) "
+                                                     "named .xlsx: open it and save it as .xlsx"),
+     (b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(100), "the file is cut short (its end is "
+                                                         "missing): copy or download it again")],
+)  # fmt: skip
+def test_a_file_that_is_no_workbook_at_all_is_said_for_what_it_is(
+    tmp_path: Path, data: bytes, said: str
+) -> None:
+    """Issue: a CSV renamed .xlsx, an empty file, an old .xls and a download cut short were
+    all 'not a readable Excel workbook: File is not a zip file' — zipfile's words, no hint."""
+    source = tmp_path / "2023.xlsx"
+    source.write_bytes(data)
+    result = run_cli("evaluate", source)
+    assert (result.code, result.stderr) == (
+        2, f"{source}: not a readable Excel workbook: {said}\n"
+    )  # fmt: skip

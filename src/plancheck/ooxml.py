@@ -228,8 +228,9 @@ def open_package(path: Path, kind: Kind, purpose: str) -> Package:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception as exc:  # a damaged directory: BadZipFile, NotImplementedError, Unicode…
+        reason = _not_a_zip(data, path) or _reason(exc)
         raise UserError(say("ooxml.unreadable", readable=_word(kind.readable),
-                            reason=_reason(exc)), path) from None  # fmt: skip
+                            reason=reason), path) from None  # fmt: skip
     package = Package(path, data, kind, archive)
     infos = archive.infolist()
     if len(infos) > MAX_PARTS:
@@ -273,6 +274,25 @@ def open_package(path: Path, kind: Kind, purpose: str) -> Package:
         if keep:
             package._unpacked[info.filename] = whole
     return package
+
+
+def _not_a_zip(data: bytes, path: Path) -> str | None:
+    """What a file that is no zip at all is, when it can be told: empty, cut short (a zip's
+    start without its end: a copy or download stopped), an old Office file, or text (a CSV
+    renamed .xlsx) — said with what to do, rather than zipfile's "File is not a zip file"."""
+    if not data:
+        return say("ooxml.empty")
+    if data.startswith(b"PK\x03\x04"):
+        return say("ooxml.cut_short_file")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return say("ooxml.old_office", suffix=path.suffix)
+    from plancheck.textfile import decode
+
+    try:
+        decode(data[:65536], path)
+    except UserError:
+        return None
+    return say("ooxml.text", suffix=path.suffix)
 
 
 def _directory_size(data: bytes) -> tuple[int, int]:

@@ -5,7 +5,8 @@ BOM, GB18030 (which covers GBK and GB2312). We try them in that fixed order rath
 is small and known, and a fixed order gives the same answer for the same bytes every time. UTF-16
 without a BOM is told by its NULs: many on one side (ASCII text), or — mostly Chinese text, few
 NULs — by bytes that are no UTF-8, hold a NUL (no GB18030 text does) and decode as UTF-16 into
-lines of Chinese, ASCII and their punctuation.
+lines of Chinese, ASCII and their punctuation. Big5 and Shift-JIS, which GB18030 would read
+as garbled text, are refused (``_refuse_other_encoding``).
 Anything that is not a readable regular file, or not text, is a located UserError.
 
 Lines are counted as editors count them: a line ends at ``\n``, ``\r\n`` or ``\r``
@@ -253,7 +254,49 @@ def _gb18030(data: bytes, path: Path | str) -> str:
             say(_undecodable(path), byte=exc.start), path, _line_of_byte(data, exc.start, "gb18030")
         ) from None
     _refuse_utf8_line(data, path, len(data))
+    _refuse_other_encoding(text, path)
     return text
+
+
+# The characters of a GB18030 text besides ASCII, a sample of them: enough to tell its script.
+_SAMPLE_CHARACTERS = 4096
+# What Big5 or Shift-JIS bytes decode to as GB18030 but Chinese text written in GBK hardly ever
+# holds: private use (GB18030's user-defined areas), GB2312's rows of kana, Greek, Cyrillic,
+# pinyin and box drawing, half-width katakana, Hangul.
+_FOREIGN = (
+    "[\ue000-\uf8ff\u0370-\u04ff\u0100-\u02ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f"
+    "\uff61-\uff9f\uac00-\ud7af]"
+)
+
+
+def _refuse_other_encoding(text: str, path: Path | str) -> None:
+    """A file in another East Asian encoding, Big5 (Taiwan, Hong Kong) or Shift-JIS, decodes
+    as GB18030 too, since GB18030 takes almost any pair of bytes — into garbled text (示例數據
+    in Big5 reads as ボㄒ计沮) that would be read as data. Chinese text in GBK is made of
+    GB2312's characters, a traditional character (GBK's extension) among them here and there;
+    read so, Big5 and Shift-JIS are mostly of what GB2312 has not or Chinese tables do not hold
+    (``_FOREIGN``; Shift-JIS's kanji fall in GBK's extension). Refused when those are the more
+    (at least three of them), at the line of the first."""
+    native = foreign = 0
+    first = -1
+    for found in _pattern("[^\x00-\x7f]").finditer(text):
+        char = found.group()
+        code = char.encode("gb18030")
+        if _pattern(_FOREIGN).match(char) or len(code) != 2 or code[1] < 0xA1 or code[0] < 0xA1:
+            foreign += 1
+            first = found.start() if first == -1 else first
+        else:
+            native += 1
+        if native + foreign >= _SAMPLE_CHARACTERS:
+            break
+    if foreign >= 3 and foreign > native:
+        raise UserError(say(_undecodable_other(path)), path, line_number(text, first))
+
+
+def _undecodable_other(path: Path | str) -> str:
+    """``_undecodable``'s advice, for a file in another encoding than those plancheck reads."""
+    yaml = str(path).lower().endswith((".yaml", ".yml"))
+    return "file.other_encoding_yaml" if yaml else "file.other_encoding"
 
 
 # Bytes by what they may be in UTF-8 Chinese text: L the lead byte of its three (CJK

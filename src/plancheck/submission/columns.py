@@ -85,6 +85,23 @@ def is_informational(header: str) -> bool:
     return key in _IGNORED or bare in _IGNORED
 
 
+# A column headed 单位 is the unit of measure (计量单位) and is not read; but 单位 also names the
+# reporting unit (填报单位), and a cell naming a district there is a unit column misnamed.
+_MEASURE_OR_UNIT = normalise_key("单位")
+_PLACE = re.compile(r"[^/]+(?:省|市|区|县|镇|乡|街道|州|旗|盟)")
+
+
+def is_measure_or_unit(header: str) -> bool:
+    """Is the column headed 单位: ignored as the unit of measure, unless it names districts?"""
+    key, bare = _keys(header)
+    return _MEASURE_OR_UNIT in (key, bare)
+
+
+def names_a_place(cell: str) -> bool:
+    """Does a 单位 cell name a district, a city, a province (长宁区, 浙江省), not a measure?"""
+    return _PLACE.fullmatch(fold(cell).replace(" ", "")) is not None
+
+
 def is_long(headers: list[str]) -> bool:
     return any(field_of(h) == "indicator" for h in headers)
 

@@ -13,7 +13,7 @@ import math
 import operator
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
 from typing import NamedTuple
@@ -679,6 +679,7 @@ class _Builder:
         if duplicates:
             self.errors = duplicates
             raise self._errors(complete=len(duplicates) < MAX_ERRORS)
+        self._warn_fractions()
         # (unit, year) positions given: those of every row kept, each one's pair read once.
         reported = {(position[code], year_index[year]) for code, year in {row[:2] for row in rows}}
         if require_values and not any(v == v for v in value):
@@ -702,6 +703,30 @@ class _Builder:
             warnings=tuple(self.warnings),
             sheets=self.sheets,
         )
+
+    def _warn_fractions(self) -> None:
+        """A warning when every figure of an indicator in % lies between 0 and 1 (three at
+        least): rates typed as fractions (0.95 for 95 %), as some systems export them, are read
+        as what they say, 0.95 %, and would all fail — said, never silently taken either way."""
+        percent = {n for n, ind in enumerate(self.plan.indicators) if ind.unit == "%"}
+        if not percent:
+            return
+        first: tuple[int, int, int] | None = None  # (file, line, indicator) of the first
+        count = 0
+        for _, _, indicator, figure, _, _, at, file_index in self.rows:
+            if indicator in percent and figure == figure:  # NaN: no figure
+                if not 0 <= figure <= 1:
+                    return
+                count += 1
+                first = first or (file_index, at, indicator)
+        if first is None or count < 3:
+            return
+        file_index, at, indicator = first
+        ident = self.plan.indicators[indicator].id
+        where = f"{self.files[file_index]}:{at}"
+        if (layout := self.layouts.get(file_index)) is not None:  # a sheet's cell
+            where = f"{where}: {layout.key_cell(at, ident)}"
+        self.warnings.append(say("read.fractions", where=where, count=count, id=ident))
 
     def _row_place(self, file: int, line: int, indicator: str) -> str:
         """Where a row is, as a message says it: ``line 2``, or a sheet's cell, ``Sheet1!A2``."""
@@ -835,6 +860,12 @@ class Layout:
                 raise self._error(_digits_apart(name, number), col)  # 1 2: 12, or 1 and 2?
             else:
                 self.unused.append((col, name))
+        # 单位 read as the unit of measure: its cells are checked not to name districts.
+        self.measure_or_unit = next(
+            (c for c, h in enumerate(header) if columns.is_measure_or_unit(h)), None
+        )
+        if "unit" in self.fields:
+            self.measure_or_unit = None
         if not self.long:  # a row's figures are under their indicators' columns
             for field in ("value", "reference", "rank"):
                 if (at := self.fields.get(field)) is not None:
@@ -877,6 +908,8 @@ class Layout:
     ) -> None:
         """Every row to ``builder.add``: one call per figure (a wide row gives several)."""
         width = len(self.header)
+        if self.measure_or_unit is not None:
+            rows = self._no_place_as_measure(builder.default_unit, rows, self.measure_or_unit)
         positions = [self.fields.get(f, width) for f in FIELDS]  # width: the None after a row
         pick = operator.itemgetter(*positions)
         has_unit = "unit" in self.fields
@@ -935,6 +968,23 @@ class Layout:
                 cells[0] = indicator
                 cells[1] = padded[col]
                 add(context, line, *cells, label=wide_label, has_unit=has_unit)
+
+    def _no_place_as_measure(
+        self, default_unit: str, rows: Iterable[tuple[int, list[str]]], col: int
+    ) -> Iterator[tuple[int, list[str]]]:
+        """``rows``, refusing a row whose 单位 cell names a district other than the plan's own:
+        that column is not read (the unit of measure), so the row's figures would be judged as
+        the plan's unit's — another district's figures under 徐汇区."""
+        allowed = {default_unit.replace(" ", "")}  # and the plan's own measures, as written
+        allowed |= {fold(i.unit).replace(" ", "") for i in self.plan.indicators if i.unit}
+        for line, row in rows:
+            text = str(row[col]) if col < len(row) else ""
+            if columns.names_a_place(text) and fold(text).replace(" ", "") not in allowed:
+                name = shown(self.header[col])
+                raise self._error(
+                    say("read.place_as_measure", name=name, text=shown(text)), col, line
+                )
+            yield line, row
 
     def _field_label(self, line: int, field: str) -> str:
         col = self.fields.get(field)

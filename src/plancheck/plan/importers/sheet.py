@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plancheck.plan.importers.table import Grid, RowName, header_columns, located
+from plancheck.plan.importers.table import Grid, RowName, header_at, located
 
 
 def read_grid(path: Path) -> tuple[list[str], list[str], list[Grid]]:
@@ -23,7 +23,7 @@ def read_grid(path: Path) -> tuple[list[str], list[str], list[Grid]]:
     where: list[str] = []
     for grid, name in grids:
         for i, row in enumerate(grid):
-            if header_columns(row) is not None:
+            if header_at(grid, i) is not None:
                 break
             text = " ".join(c.strip() for c in row if c.strip())
             if text:
@@ -45,13 +45,19 @@ def _csv_grid(path: Path) -> Grid:
         try:
             numbered.extend(numbered_records(text, delimiter, str(path), strict=False))
         except UserError:  # a quote never closed: the table's, if this delimiter splits it
-            if any(header_columns(row) is not None for _, row in numbered):
+            if _has_header(numbered):
                 raise
             continue
-        if any(header_columns(row) is not None for _, row in numbered):
+        if _has_header(numbered):
             names = [located(path.name, n) for n, _ in numbered]
             return [row for _, row in numbered], RowName(names)
     return [], RowName([])
+
+
+def _has_header(numbered: list[tuple[int, list[str]]]) -> bool:
+    """Does a row of the CSV's records start an indicator table's header (``header_at``)?"""
+    rows = [row for _, row in numbered]
+    return any(header_at(rows, i) is not None for i in range(len(rows)))
 
 
 def _sheets(path: Path) -> list[Grid]:

@@ -294,23 +294,19 @@ def from_grid(
     ``where(i)`` names row ``i`` of the grid for messages ("line 12", "table 1 row 3", "A5");
     ``period`` is the plan's, when known (``header_columns``).
     """
-    start, columns = next(
-        (
-            (i, found)
-            for i, row in enumerate(grid)
-            if (found := header_columns(row, period)) is not None
-        ),
-        (0, None),
+    header, columns, start = next(
+        (found for i in range(len(grid)) if (found := header_at(grid, i, period)) is not None),
+        ([], None, 0),
     )
     if columns is None:
         return None
-    width = len(grid[start])
+    width = len(header)
     rows: list[Row] = []
     notes: list[str] = []
     footnotes: list[str] = []
     category = ""
     fields = _fields(columns)
-    headers = [cell(c) for c in grid[start]]
+    headers = [cell(c) for c in header]
     unread_columns = [
         (col, header)
         for col, header in enumerate(headers)
@@ -357,6 +353,58 @@ def from_grid(
                              _average_header(headers, columns, "totals")))  # fmt: skip
         last = i
     return _table(rows, notes, columns, footnotes, headers, (start, last))
+
+
+def header_at(
+    grid: Sequence[Sequence[str]], i: int, period: tuple[int, int] | None = None
+) -> tuple[Sequence[str], dict[str, int], int] | None:
+    """The header starting at row ``i`` of ``grid``, its columns and its last row, or None when
+    row ``i`` starts none. A header may stand over two rows: a cell merged across some columns
+    (指标值, 规划目标) over their names (2020年, 2025年), the other cells merged down both rows
+    (repeated in the lower one) or left empty there (a markdown table's |---| may stand between
+    the two). It is then read by the lower row's names — a year above (2025年) kept with its
+    name below (目标值) — when that row names more columns."""
+    found = header_columns(grid[i], period)
+    lower = i + 1
+    while lower < len(grid) and not grid[lower]:  # markdown's |---|
+        lower += 1
+    if lower < len(grid) and (merged := _over_two_rows(grid[i], grid[lower])) is not None:
+        both = header_columns(merged, period)
+        if (
+            both is not None
+            and (found is None or _named(both) > _named(found))
+            # The upper row names the indicator column (指标) too: else it is a title.
+            and both["name"] < len(grid[i])
+            and merged[both["name"]] == cell(grid[i][both["name"]])
+        ):
+            return merged, both, lower
+    return None if found is None else (grid[i], found, i)
+
+
+def _named(columns: dict[str, int]) -> int:
+    """How many of a table's fields a header names."""
+    return len(set(columns) & set(FIELDS))
+
+
+def _over_two_rows(upper: Sequence[str], lower: Sequence[str]) -> list[str] | None:
+    """The header's names when ``lower`` is the second row of a header over two rows: each of
+    its cells empty, as above, or a column's name (a year, 目标值, 基期值…); None otherwise
+    (a row of figures, a category, a repeated header)."""
+    above = [cell(c) for c in upper]
+    below = [cell(c) for c in lower]
+    names: list[str] = []
+    lower_names = False
+    for col in range(max(len(above), len(below))):
+        top = above[col] if col < len(above) else ""
+        name = below[col] if col < len(below) else ""
+        if not name or name == top:
+            names.append(top)
+            continue
+        if not (_YEAR_HEADER.match(fold(name)) or column_named(fold(name))):
+            return None
+        lower_names = True
+        names.append(top + name if _YEAR_HEADER.match(fold(top)) else name)
+    return names if lower_names else None
 
 
 def _average_header(headers: Sequence[str], columns: dict[str, int], field: str = "average") -> str:
@@ -422,7 +470,9 @@ def _tab_cells(line: str) -> list[str]:
     if "\t" in text:
         return [c.strip() for c in text.split("\t")]
     if "|" in text:
-        cells = [c.strip() for c in text.strip("|").split("|")]
+        # One "|" at each end, not a run: a row's first or last cells may be empty (|||2020年|).
+        text = text.removeprefix("|").removesuffix("|")
+        cells = [c.strip() for c in text.split("|")]
         return [] if all(set(c) <= set("-: ") for c in cells) else cells  # markdown's |---|
     return [line]
 
