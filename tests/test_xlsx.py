@@ -290,6 +290,33 @@ def test_units_and_years_merged_down_the_rows(tmp_path: Path) -> None:
     assert given[("长宁区", "2")] == 3 and given[("徐汇区", "4")] == 99
 
 
+@pytest.mark.parametrize("layout", ["long", "wide"])
+def test_a_figure_merged_down_the_rows_is_refused_at_its_cells(tmp_path: Path, layout: str) -> None:
+    """A unit or year merged down counts for every row; a figure merged down would count for
+    another indicator's (or unit's) row too: refused, naming the cells."""
+    book = tmp_path / "2023.xlsx"
+    xl = xlsxwriter.Workbook(str(book))
+    sheet = xl.add_worksheet("Sheet1")
+    if layout == "long":
+        sheet.write_row(0, 0, ["指标", "年份", "数值"])
+        for r, indicator in enumerate([1, 2, 4], start=1):
+            sheet.write_row(r, 0, [indicator, 2023])
+        sheet.write(1, 2, 100)
+        sheet.merge_range(2, 2, 3, 2, 3)  # C3:C4: indicator 2's 3, shown over 4's row
+        where, cells = ":3:", "Sheet1!C3:C4"
+    else:
+        sheet.write_row(0, 0, ["区", "年份", "1", "2"])
+        sheet.write_row(1, 0, ["徐汇区", 2023, 100])
+        sheet.write_row(2, 0, ["长宁区", 2023, 99])
+        sheet.merge_range(1, 3, 2, 3, 3)  # D2:D3 over both districts
+        where, cells = ":2:", "Sheet1!D2:D3"
+    xl.close()
+    result = invoke("evaluate", book)
+    assert result.exit_code == 2
+    assert f"{book}{where}" in result.stderr and cells in result.stderr
+    assert "merged" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
 def test_percent_formatted_cells_read_as_the_percentage_shown(tmp_path: Path) -> None:
     """Typed as 98.5% in Excel, a cell stores 0.985: it is the figure 98.5, not 0.985."""
     book = tmp_path / "2023.xlsx"

@@ -197,6 +197,7 @@ class _Builder:
                 enumerate(grid, start=1), header.rows, None
             )
             dropped = self._unreadable_texts(context, layout, unreadable)
+            dropped |= self._merged_figures(context, layout, book.down(name))
             if book.dated(name) and (year_at := layout.fields.get("year")) is not None:
                 dropped |= self._date_years(context, layout, grid, header.rows, year_at,
                                             book.date1904)  # fmt: skip
@@ -254,6 +255,29 @@ class _Builder:
                 assert message is not None  # what the scan shows of such a cell
                 self.fail(context, line, say("cell", label=layout._label(line, col),
                                              message=message), field)  # fmt: skip
+        return dropped
+
+    def _merged_figures(
+        self, context: _FileContext, layout: Layout, down: list[tuple[int, int, int]]
+    ) -> set[int]:
+        """A figure merged down over rows would count for each of them (another indicator's or
+        unit's, where a unit or year merged down is meant for every row): each such cell is
+        reported and the rows it covers dropped. The lines dropped."""
+        from plancheck.submission.read_xlsx import column_letters
+
+        fields = {col: field for field, col in layout.fields.items()
+                  if field in ("value", "reference", "rank")}  # fmt: skip
+        fields.update((col, "value") for col in layout.indicators)
+        dropped: set[int] = set()
+        for first, last, col in down:
+            if last > layout.line and (field := fields.get(col)) is not None:
+                first = max(first, layout.line + 1)
+                dropped.update(range(first, last + 1))
+                assert layout.cell_name is not None  # a sheet's layout names its cells
+                cells = f"{layout.cell_name(first, col)}:{column_letters(col)}{last}"
+                label = f"{cells}: {layout.header[col]}"
+                message = say("cell", label=label, message=say("xlsx.merged_figure"))
+                self.fail(context, first, message, field)
         return dropped
 
     def _date_years(

@@ -79,6 +79,7 @@ class ExcelBook:
         self.workbook: Workbook = read_workbook(self.package)
         self._calamine: Any = None
         self._across: dict[str, dict[int, list[tuple[int, int]]]] = {}
+        self._down: dict[str, list[tuple[int, int, int]]] = {}
         self._dated: dict[str, bool] = {}
 
     @property
@@ -163,6 +164,8 @@ class ExcelBook:
         self._across[name] = across
         # A cell merged down a column (a unit or year over several rows, as such tables are laid
         # out) holds its value in its first row only: every row it covers has it.
+        self._down[name] = [(first + 1, last + 1, col) for (first, col), (last, end) in merged
+                            if end == col and last > first]  # fmt: skip
         for (first_row, col), (last_row, last_col) in merged:
             if col != last_col or first_row >= len(grid) or col >= len(grid[first_row]):
                 continue
@@ -176,6 +179,11 @@ class ExcelBook:
             row.extend([""] * (col + 1 - len(row)))
             row[col] = shown
         return grid, scan.unreadable
+
+    def down(self, name: str) -> list[tuple[int, int, int]]:
+        """The cells of the sheet ``grid`` read merged down one column over two rows or more:
+        each one's first and last line (from 1) and its column (from 0)."""
+        return self._down.get(name, [])
 
     def across(self, name: str) -> dict[int, list[tuple[int, int]]]:
         """The cells of the sheet ``grid`` read merged over two columns or more, by their first
