@@ -545,3 +545,6 @@ def test_a_few_small_rates_among_others_are_no_fractions(tmp_path: Path) -> None
     assert run("evaluate", source).stderr == ""
     few = write(tmp_path, "indicator,value\n5,0.5\n22,0.09\n", "few-2023.csv")
     assert run("evaluate", few).stderr == ""
+    # 纠错率, 败诉率, 改判发回率: less is better, and below 1 % is no sign of a fraction.
+    lower = write(tmp_path, "indicator,value\n5,0.5\n8,0.8\n16,0.7\n", "lower-2023.csv")
+    assert run("evaluate", lower).stderr == ""

@@ -729,10 +729,13 @@ class _Builder:
         )
 
     def _warn_fractions(self) -> None:
-        """A warning when every figure of an indicator in % lies between 0 and 1 (three at
-        least): rates typed as fractions (0.95 for 95 %), as some systems export them, are read
+        """A warning when every figure of an indicator in % where more is better lies between 0
+        and 1 (three at least): rates typed as fractions (0.95 for 95 %), as some systems export them, are read
         as what they say, 0.95 %, and would all fail — said, never silently taken either way."""
-        percent = {n for n, ind in enumerate(self.plan.indicators) if ind.unit == "%"}
+        # Rates where more is better (审查率 100 %): a rate where less is (败诉率) may well be
+        # below 1 % everywhere.
+        percent = {n for n, ind in enumerate(self.plan.indicators)
+                   if ind.unit == "%" and ind.direction == "higher"}  # fmt: skip
         if not percent:
             return
         first: tuple[int, int, int] | None = None  # (file, line, indicator) of the first
