@@ -1004,8 +1004,13 @@ class Layout:
         the plan's unit's — another district's figures under 徐汇区."""
         allowed = {default_unit.replace(" ", "")}  # and the plan's own measures, as written
         allowed |= {fold(i.unit).replace(" ", "") for i in self.plan.indicators if i.unit}
+        checked: set[str] = set()  # each distinct cell once (a national file repeats a few)
         for line, row in rows:
             text = str(row[col]) if col < len(row) else ""
+            if text in checked:
+                yield line, row
+                continue
+            checked.add(text)
             if columns.names_a_place(text) and fold(text).replace(" ", "") not in allowed:
                 name = shown(self.header[col])
                 raise self._error(
