@@ -495,6 +495,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "read.no_reference_column": "no 'reference' column in the header (a reference file gives each year's official figure of an indicator)",
         "read.reference_units": "{file}: a reference applies to every unit: its unit column ({units}) is not read (a unit's own reference goes in the submission's 'reference' column)",
         "read.reference_values": "{file}: its value column is not read: a reference file's figures are in its 'reference' column",
+        "read.reference_empty": "{file}: holds no reference figure: nothing of it is used",
+        "read.reference_unused": "{file}: holds no reference figure for the submission's years ({years}), only for {held}: none of its figures is used",
         "read.reference_twice": "indicator {id}: the reference for {year} is given twice (also at line {line})",
         # textfile.py
         "file.not_found": "file not found",
@@ -1076,6 +1078,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "read.no_reference_column": "表头中没有“reference”（参照值）列（参照值文件给出各指标各年度的官方数值）",
         "read.reference_units": "{file}：参照值适用于所有单位，其单位列（{units}）不予读取（某一单位自己的参照值请填在报送文件的“reference”列）",
         "read.reference_values": "{file}：其 value（数值）列不予读取：参照值文件的数值填在“reference”（参照值）列",
+        "read.reference_empty": "{file}：没有任何参照值，其内容均未使用",
+        "read.reference_unused": "{file}：没有报送文件所属年度（{years}）的参照值，只有 {held} 年的：其数值均未使用",
         "read.reference_twice": "指标 {id}：{year} 年的参照值重复填报（另见第 {line} 行）",
         # textfile.py
         "file.not_found": "文件不存在",
