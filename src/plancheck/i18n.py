@@ -622,7 +622,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "yaml.problem.block_end": "expected <block end>, but found {token}",
         "yaml.problem.node_content": "expected the node content, but found {token}",
         "yaml.problem.document_start": "expected '<document start>', but found {token}",
-        "yaml.problem.another_document": "but found another document",
+        "yaml.problem.another_document": "expected a single document in the stream, but found another document",
         "yaml.problem.end_of_stream": "found unexpected end of stream",
         "yaml.problem.document_separator": "found unexpected document separator",
         "yaml.problem.unknown_escape": "found unknown escape character {char}",
