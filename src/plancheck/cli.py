@@ -155,6 +155,7 @@ class _Group(TyperGroup):
         name, command, rest = super().resolve_command(ctx, args)
         given = self._options_given(command, rest) if command is not None else []
         self._refuse_twice(command, name, ctx, [*self._langs(command), *given])
+        self._refuse_empty_paths(command, name, ctx, given)
         from plancheck.i18n import HELP
 
         # -o as a report file (not plan import's folder): its help, in English or translated
@@ -181,6 +182,23 @@ class _Group(TyperGroup):
             return []
         param = next((p for p in command.params if p.name == "lang"), None)
         return [] if param is None else [(param, "--lang", value) for value in _LANGS_GIVEN]
+
+    @staticmethod
+    def _refuse_empty_paths(
+        command: Any, name: Any, ctx: Any, given: list[tuple[Any, str, str]]
+    ) -> None:
+        """A usage error for a file option given an empty name (``--plan ""``, an unset shell
+        variable): ``Path("")`` is the current folder, whose plan would be read unasked. -o says
+        so of itself (``output.empty_name``)."""
+        for param, typed, value in given:
+            if value == "" and param.name in _FILE_OPTIONS:
+                from plancheck.i18n import say
+
+                usage = next(k for k in typer.BadParameter.__mro__ if k.__name__ == "UsageError")
+                raise usage(
+                    say("cli.empty_path", name=typed),
+                    ctx=command.context_class(command, info_name=name, parent=ctx),
+                )
 
     @staticmethod
     def _refuse_twice(command: Any, name: Any, ctx: Any, given: list[tuple[Any, str, str]]) -> None:
@@ -267,6 +285,9 @@ def _errors_as(fmt: str, output: Path | None, options: Options, *inputs: Path | 
 
     _ERRORS_AS[:] = [_ErrorsAs(fmt, output, options, protected)]
 
+
+# The options that name a file or folder read (-o says of itself that its name is empty).
+_FILE_OPTIONS = frozenset({"plan", "reference", "progress"})  # progress: --tasks
 
 # How the running command shows its input errors (set by the command, cleared for each run).
 _ERRORS_AS: list[_ErrorsAs] = []
