@@ -347,7 +347,7 @@ def diff(request: DiffRequest) -> Outcome:
     from plancheck.evaluate.diff import two_years, up_to, without_figures
     from plancheck.evaluate.engine import evaluate as engine
     from plancheck.report import render
-    from plancheck.submission.read import read_submission
+    from plancheck.submission.read import read_submission, same_file
     from plancheck.submission.values import fold
 
     files, years = request.files, request.years
@@ -355,6 +355,8 @@ def diff(request: DiffRequest) -> Outcome:
         check_year(year)
     if not 1 <= len(files) <= 2:
         raise UserError(say("diff.files"))
+    if len(files) == 2 and same_file(*files):  # a typo: every indicator "unchanged", exit 0
+        raise UserError(say("diff.same_file"), files[1])
     if len(years) > 2:
         raise UserError(say("diff.years_at_most_twice"))
     if len(files) == 1 and len(years) == 2 and years[0] == years[1]:  # two files: each's year

@@ -991,6 +991,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "init.install_name": "--install {given}: plancheck is not on PyPI; give a VCS reference ({placeholder}) or a folder (./plancheck)",
         # plancheck diff (app.py, evaluate/diff.py)
         "diff.files": "diff compares two files, or two years of one file (--year A --year B)",
+        "diff.same_file": "is the earlier file again: diff compares two files, or two years of one file (--year A --year B)",
         "diff.years_at_most_twice": "--year is given at most twice: the earlier year, then the later one",
         "diff.year_twice": "--year {year} is given twice: give two different years",
         "diff.years_reversed": "--year {first} --year {second}: give the earlier year first (--year {second} --year {first})",
@@ -1567,6 +1568,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "init.install_name": "--install {given}：plancheck 不在 PyPI 上；请给出版本库引用（{placeholder}）或文件夹（./plancheck）",
         # plancheck diff (app.py, evaluate/diff.py)
         "diff.files": "diff 比较两个文件，或一个文件的两个年度（--year A --year B）",
+        "diff.same_file": "与较早的文件是同一个文件：diff 比较两个文件，或一个文件的两个年度（--year A --year B）",
         "diff.years_at_most_twice": "--year 最多给出两次：先较早的年度，再较晚的年度",
         "diff.year_twice": "--year {year} 给出了两次：请给出两个不同的年度",
         "diff.years_reversed": "--year {first} --year {second}：请先给出较早的年份（--year {second} --year {first}）",
