@@ -76,6 +76,20 @@ def _looked_up(path: Path) -> os.stat_result | None:
     return looked_up(path, lambda reason: UserError(say("file.cannot_read", reason=reason), path))
 
 
+def _refuse_unreadable(tasks: Path) -> None:
+    """A tasks.yaml that is there but is no file to read — a folder, a link to nothing — is an
+    error, never a plan of no tasks (``plan validate`` said "valid plan, 0 tasks")."""
+    found = _looked_up(tasks)
+    if found is None:
+        if os.path.islink(tasks):  # a link to nothing: the file it named is not there
+            raise UserError(say("file.not_found"), tasks)
+        return
+    if stat.S_ISDIR(found.st_mode):
+        raise UserError(say("file.is_directory"), tasks)
+    if not stat.S_ISREG(found.st_mode):
+        raise UserError(say("file.not_regular"), tasks)
+
+
 def _is_file(path: Path) -> bool:
     found = _looked_up(path)
     return found is not None and stat.S_ISREG(found.st_mode)
@@ -93,6 +107,8 @@ def load_plan(
     indicators_path, tasks_path = plan_files(path)
     if not tasks:
         tasks_path = None
+    elif tasks_path is None:
+        _refuse_unreadable(indicators_path.with_name(TASKS_FILE))
     files = (indicators_path, *([tasks_path] if tasks_path else []))
     source = "bundled" if path is None else str(path)
     # A plan validated before, with no extra checks asked for, comes from the cache.
