@@ -230,3 +230,20 @@ def test_a_tasks_yaml_that_is_no_file_is_an_error(tmp_path: Path, kind: str) -> 
         assert result.code == 2 and result.stdout == ""
         assert result.stderr == f"{plan / 'tasks.yaml'}: {said}\n"
     assert run("evaluate", ROOT / "samples" / "2023.csv", "--plan", plan).code in (0, 1)
+
+
+def test_an_indicators_yaml_that_is_no_file_is_named(tmp_path: Path) -> None:
+    """A folder named indicators.yaml, or a link to nothing, is said at that path, not as
+    "no indicators.yaml in this plan folder" of a folder that shows one."""
+    folder, link = tmp_path / "folder", tmp_path / "link"
+    (folder / "indicators.yaml").mkdir(parents=True)
+    link.mkdir()
+    (link / "indicators.yaml").symlink_to(tmp_path / "gone.yaml")
+    for plan, said in ((folder, "is a directory, not a file"), (link, "file not found")):
+        result = run("plan", "validate", plan, "--lang", "en")
+        assert (result.code, result.stderr) == (2, f"{plan / 'indicators.yaml'}: {said}\n")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run("plan", "validate", empty, "--lang", "en").stderr == (
+        f"{empty}: no indicators.yaml in this plan folder\n"
+    )
