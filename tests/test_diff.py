@@ -165,3 +165,17 @@ def test_a_unit_on_one_side_is_compared_with_its_absence(tmp_path: Path) -> None
     assert gone[("黄浦区", "1")]["change"] == "worsened"
     assert gone[("黄浦区", "1")]["new"]["reason"] == "no figures of the unit on this side"
     assert gone[("黄浦区", "2")]["change"] == "unchanged"
+
+
+def test_a_file_compared_with_itself_is_refused(tmp_path: Path) -> None:
+    """``diff 2023.csv 2023.csv`` (a typo for 2022.csv) said every indicator unchanged, exit 0;
+    a link to the file is the same file. A copy is a second file (compared as any other)."""
+    link = tmp_path / "link.csv"
+    link.symlink_to(SAMPLES / "2023.csv")
+    for again in (SAMPLES / "2023.csv", link):
+        result = run("diff", SAMPLES / "2023.csv", again, "--lang", "en")
+        assert result.code == 2 and result.stdout == ""
+        assert result.stderr == (
+            f"{again}: is the earlier file again: diff compares two files, or two years of one "
+            "file (--year A --year B)\n"
+        )

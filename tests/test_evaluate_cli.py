@@ -483,3 +483,27 @@ def test_unit_suggestion_only_when_the_name_is_close() -> None:
     assert far.code == 2 and "did you mean" not in far.stderr
     near = run("evaluate", SAMPLES / "districts-2023.csv", "--unit", "徐汇")
     assert near.code == 2 and "did you mean '徐汇区'?" in near.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["evaluate", SAMPLES / "2023.csv", "--plan", ""], "--plan"),
+        (["evaluate", SAMPLES / "2023.csv", "--plan="], "--plan"),
+        (["indicators", "--plan", ""], "--plan"),
+        (["evaluate", SAMPLES / "2023.csv", "--reference", ""], "--reference"),
+        (["check", SAMPLES / "2023.csv", "--reference", ""], "--reference"),
+        (["evaluate", SAMPLES / "2023.csv", "--tasks", ""], "--tasks"),
+    ],
+)
+def test_a_file_option_with_an_empty_name_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str | Path], option: str
+) -> None:
+    """``--plan ""`` (an unset shell variable) was Path(""), the current folder: its plan read
+    unasked when it holds one, else '.: no indicators.yaml'."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "indicators.yaml").write_text("plan: {}\n", encoding="utf-8")
+    result = run(*args, "--lang", "en")
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert f"Option '{option}' names no file (the name is empty)" in result.stderr

@@ -547,6 +547,15 @@ def yaml_error(text: str, lang: str) -> str:
     return str(caught.value)
 
 
+def test_a_second_document_is_said_as_a_whole_sentence() -> None:
+    """PyYAML's problem alone read "invalid YAML: but found another document"."""
+    said = yaml_error(YAML_PROBLEMS["another_document"], "en")
+    assert said == (
+        "f.yaml:2:1: invalid YAML: expected a single document in the stream, "
+        "but found another document"
+    )
+
+
 def test_every_pyyaml_problem_in_the_catalog_is_one_pyyaml_says() -> None:
     keys = {
         k.removeprefix("yaml.problem.") for k in i18n.TEXTS["en"] if k.startswith("yaml.problem.")

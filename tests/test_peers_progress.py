@@ -491,3 +491,27 @@ def test_the_index_bars_leave_the_coverage_in_one_column(lang: str) -> None:
     assert len(bars) == 16 and all("█" in line for line in bars), index_name
     opening = "(" if lang == "en" else "（"
     assert len({cell_len(line.split(opening)[0]) for line in bars}) == 1
+
+
+@pytest.mark.parametrize(
+    ("rows", "said"),
+    [
+        ("2022,5,1.8\n", "holds no reference figure for the submission's years (2023), only for "
+                         "2022: none of its figures is used"),
+        ("2023,5,\n", "holds no reference figure: nothing of it is used"),
+    ],
+)  # fmt: skip
+def test_a_reference_file_that_gives_nothing_for_the_year_is_said(
+    tmp_path: Path, rows: str, said: str
+) -> None:
+    """A reference file of another year (or of empty cells) was not used, silently: the reason
+    of every relative target then asked to pass the --reference the user had passed."""
+    unit = long_csv(tmp_path / "2023.csv", [("徐汇区", 2023, "5", 1)])
+    official = tmp_path / "official.csv"
+    official.write_text(f"year,indicator,reference\n{rows}", "utf-8")
+    outcome = run("evaluate", unit, "--reference", official, "-f", "json", "--lang", "en")
+    got = {r["id"]: r["status"] for r in outcome.json()["results"]}
+    assert got["5"] == "unknown"
+    assert outcome.stderr == f"warning: {official}: {said}\n"
+    zh = run("evaluate", unit, "--reference", official, "-f", "json", "--lang", "zh")
+    assert zh.stderr.startswith(f"警告：{official}：") and zh.stderr.count("\n") == 1

@@ -7,6 +7,7 @@ expected.txt: text that must appear in the message, from the file name on.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -208,4 +209,41 @@ def test_a_submission_or_a_document_given_as_the_plan_is_said_so(
         2,
         f"{given}: a plan is its folder or its indicators.yaml, not a {suffix} file"
         " (plancheck plan import drafts a plan from its document)\n",
+    )
+
+
+@pytest.mark.parametrize("kind", ["folder", "link to nothing"])
+def test_a_tasks_yaml_that_is_no_file_is_an_error(tmp_path: Path, kind: str) -> None:
+    """A tasks.yaml that is a folder, or a link to a file that is gone, was a plan of no tasks:
+    "valid plan, 23 indicators, 0 tasks", and 'tasks' an empty table."""
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    shutil.copy(ROOT / "data" / "indicators.yaml", plan / "indicators.yaml")
+    if kind == "folder":
+        (plan / "tasks.yaml").mkdir()
+        said = "is a directory, not a file"
+    else:
+        (plan / "tasks.yaml").symlink_to(tmp_path / "gone.yaml")
+        said = "file not found"
+    for args in (["plan", "validate", plan], ["tasks", "--plan", plan]):
+        result = run(*args, "--lang", "en")
+        assert result.code == 2 and result.stdout == ""
+        assert result.stderr == f"{plan / 'tasks.yaml'}: {said}\n"
+    assert run("evaluate", ROOT / "samples" / "2023.csv", "--plan", plan).code in (0, 1)
+
+
+def test_an_indicators_yaml_that_is_no_file_is_named(tmp_path: Path) -> None:
+    """A folder named indicators.yaml, or a link to nothing, is said at that path, not as
+    "no indicators.yaml in this plan folder" of a folder that shows one."""
+    folder, link = tmp_path / "folder", tmp_path / "link"
+    (folder / "indicators.yaml").mkdir(parents=True)
+    link.mkdir()
+    (link / "indicators.yaml").symlink_to(tmp_path / "gone.yaml")
+    for plan, said in ((folder, "is a directory, not a file"), (link, "file not found")):
+        result = run("plan", "validate", plan, "--lang", "en")
+        assert (result.code, result.stderr) == (2, f"{plan / 'indicators.yaml'}: {said}\n")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run("plan", "validate", empty, "--lang", "en").stderr == (
+        f"{empty}: no indicators.yaml in this plan folder\n"
     )

@@ -370,3 +370,22 @@ def test_the_task_list_in_chinese_dates_a_milestone_as_chinese_writes_a_date(fmt
     assert "（2022年12月31日）" in flat and "-12-31" not in result.stdout
     english = run("tasks", "--lang", "en", "-f", "markdown").stdout
     assert "(2022-12-31)" in english
+
+
+# --- the group's options before 'check' ---------------------------------------------------------
+
+
+def test_the_groups_options_before_check_are_the_checks(tmp_path: Path, test_plan: Path) -> None:
+    """``plancheck tasks --plan P check PROGRESS`` checks against P (the group took --plan and
+    the check ran on the bundled plan, saying nothing); -f and -o before 'check' are its too."""
+    before = run("tasks", "--plan", test_plan, "-f", "json", "check", SAMPLE, "--lang", "en")
+    after = run("tasks", "check", SAMPLE, "--plan", test_plan, "-f", "json", "--lang", "en")
+    assert (before.code, before.stdout) == (after.code, after.stdout)
+    bundled = run("tasks", "check", SAMPLE, "-f", "json", "--lang", "en")
+    assert before.stdout != bundled.stdout
+    report = tmp_path / "tasks.md"
+    written = run("tasks", f"--output={report}", "check", SAMPLE)
+    assert written.stdout == "" and report.read_text(encoding="utf-8").startswith("#")
+    twice = run("tasks", "--plan", test_plan, "check", SAMPLE, "--plan", tmp_path, "--lang", "en")
+    assert twice.code == 2 and "'--plan' is given twice" in twice.stderr
+    assert run("tasks", "-f", "json").json()[0]["id"] == "1"  # no command: the group's own

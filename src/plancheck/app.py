@@ -119,10 +119,28 @@ def read(request: EvaluateRequest) -> Reading:
     official, warned = (
         read_references(request.reference, plan, request.year) if request.reference else (None, [])
     )
+    if request.reference is not None and official is not None:
+        warned = [*warned, *_unused_references(request.reference, official, submission.years)]
     unit = fold(request.unit) if request.unit is not None else None
     if unit is not None:
         check_unit(plan, unit, submission.units)
     return Reading(plan, submission, official, unit, (*submission.warnings, *warned))
+
+
+def _unused_references(
+    path: Path, official: dict[tuple[int, str], float], years: tuple[int, ...]
+) -> list[str]:
+    """A warning when --reference gives no figure for a year of the submission (a file of
+    another year, or of empty cells): every relative target would be unknown, its reason asking
+    for the --reference that was given, and nothing said of the file."""
+    held = sorted({year for year, _ in official})
+    if any(year in years for year in held):
+        return []
+    if not held:
+        return [say("read.reference_empty", file=str(path))]
+    listed = say("list").join(map(str, years))
+    return [say("read.reference_unused", file=str(path), years=listed,
+                held=say("list").join(map(str, held)))]  # fmt: skip
 
 
 def judge(request: EvaluateRequest) -> tuple[Evaluation, tuple[str, ...]]:
@@ -329,7 +347,7 @@ def diff(request: DiffRequest) -> Outcome:
     from plancheck.evaluate.diff import two_years, up_to, without_figures
     from plancheck.evaluate.engine import evaluate as engine
     from plancheck.report import render
-    from plancheck.submission.read import read_submission
+    from plancheck.submission.read import read_submission, same_file
     from plancheck.submission.values import fold
 
     files, years = request.files, request.years
@@ -337,6 +355,8 @@ def diff(request: DiffRequest) -> Outcome:
         check_year(year)
     if not 1 <= len(files) <= 2:
         raise UserError(say("diff.files"))
+    if len(files) == 2 and same_file(*files):  # a typo: every indicator "unchanged", exit 0
+        raise UserError(say("diff.same_file"), files[1])
     if len(years) > 2:
         raise UserError(say("diff.years_at_most_twice"))
     if len(files) == 1 and len(years) == 2 and years[0] == years[1]:  # two files: each's year

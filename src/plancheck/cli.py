@@ -58,6 +58,45 @@ class _Group(TyperGroup):
         finally:
             i18n.set_lang(previous)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, self._options_to_its_command(args))
+
+    def _options_to_its_command(self, args: list[str]) -> list[str]:
+        """The options a group shares with its command, given before the command's name
+        (``plancheck tasks --plan P check PROGRESS``, ``tasks -f json check …``), moved after
+        it: the command reads them, as it reads a --lang wherever it stands. Left to the
+        group, the group's own --plan, --format and --output were taken and the command run
+        without them — the bundled plan checked, the report on the terminal — saying nothing."""
+        own = {name: param for param in self.params if param.param_type_name == "option"
+               for name in (*param.opts, *param.secondary_opts)}  # fmt: skip
+        spans: list[tuple[str, list[str]]] = []  # each option before the command: name, tokens
+        position = 0
+        while position < len(args):
+            token = args[position]
+            if token == "--" or token == "-" or not token.startswith("-"):
+                break
+            name = token.partition("=")[0] if token.startswith("--") else token[:2]
+            param: Any = own.get(name)
+            if param is None:
+                return args  # not the group's: click says so
+            takes = not param.is_flag and not param.count
+            taken = 2 if takes and token == name else 1  # -o FILE; --plan=P, -fjson are one
+            if position + taken > len(args):
+                return args  # an option without its value: click says so
+            spans.append((name, args[position : position + taken]))
+            position += taken
+        commands: Any = getattr(self, "commands", {})
+        command = commands.get(args[position]) if spans and position < len(args) else None
+        if command is None or hasattr(command, "commands"):
+            return args
+        theirs = {name for param in command.params if param.param_type_name == "option"
+                  for name in (*param.opts, *param.secondary_opts)} - {"--help", "-h"}  # fmt: skip
+        stay = [token for name, tokens in spans if name not in theirs for token in tokens]
+        moved = [token for name, tokens in spans if name in theirs for token in tokens]
+        if not moved:
+            return args
+        return [*stay, args[position], *moved, *args[position + 1 :]]
+
     def _lang_to_its_command(self, args: list[str]) -> list[str]:
         """A --lang left (its value no language) before the command, ``plancheck --lang fr
         evaluate``, moved after it: the command's --lang refuses the value (``plancheck evaluate:
@@ -116,6 +155,7 @@ class _Group(TyperGroup):
         name, command, rest = super().resolve_command(ctx, args)
         given = self._options_given(command, rest) if command is not None else []
         self._refuse_twice(command, name, ctx, [*self._langs(command), *given])
+        self._refuse_empty_paths(command, name, ctx, given)
         from plancheck.i18n import HELP
 
         # -o as a report file (not plan import's folder): its help, in English or translated
@@ -142,6 +182,23 @@ class _Group(TyperGroup):
             return []
         param = next((p for p in command.params if p.name == "lang"), None)
         return [] if param is None else [(param, "--lang", value) for value in _LANGS_GIVEN]
+
+    @staticmethod
+    def _refuse_empty_paths(
+        command: Any, name: Any, ctx: Any, given: list[tuple[Any, str, str]]
+    ) -> None:
+        """A usage error for a file option given an empty name (``--plan ""``, an unset shell
+        variable): ``Path("")`` is the current folder, whose plan would be read unasked. -o says
+        so of itself (``output.empty_name``)."""
+        for param, typed, value in given:
+            if value == "" and param.name in _FILE_OPTIONS:
+                from plancheck.i18n import say
+
+                usage = next(k for k in typer.BadParameter.__mro__ if k.__name__ == "UsageError")
+                raise usage(
+                    say("cli.empty_path", name=typed),
+                    ctx=command.context_class(command, info_name=name, parent=ctx),
+                )
 
     @staticmethod
     def _refuse_twice(command: Any, name: Any, ctx: Any, given: list[tuple[Any, str, str]]) -> None:
@@ -228,6 +285,9 @@ def _errors_as(fmt: str, output: Path | None, options: Options, *inputs: Path | 
 
     _ERRORS_AS[:] = [_ErrorsAs(fmt, output, options, protected)]
 
+
+# The options that name a file or folder read (-o says of itself that its name is empty).
+_FILE_OPTIONS = frozenset({"plan", "reference", "progress"})  # progress: --tasks
 
 # How the running command shows its input errors (set by the command, cleared for each run).
 _ERRORS_AS: list[_ErrorsAs] = []

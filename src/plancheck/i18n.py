@@ -500,6 +500,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "read.no_reference_column": "no 'reference' column in the header (a reference file gives each year's official figure of an indicator)",
         "read.reference_units": "{file}: a reference applies to every unit: its unit column ({units}) is not read (a unit's own reference goes in the submission's 'reference' column)",
         "read.reference_values": "{file}: its value column is not read: a reference file's figures are in its 'reference' column",
+        "read.reference_empty": "{file}: holds no reference figure: nothing of it is used",
+        "read.reference_unused": "{file}: holds no reference figure for the submission's years ({years}), only for {held}: none of its figures is used",
         "read.reference_twice": "indicator {id}: the reference for {year} is given twice (also at line {line})",
         # textfile.py
         "file.not_found": "file not found",
@@ -625,7 +627,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "yaml.problem.block_end": "expected <block end>, but found {token}",
         "yaml.problem.node_content": "expected the node content, but found {token}",
         "yaml.problem.document_start": "expected '<document start>', but found {token}",
-        "yaml.problem.another_document": "but found another document",
+        "yaml.problem.another_document": "expected a single document in the stream, but found another document",
         "yaml.problem.end_of_stream": "found unexpected end of stream",
         "yaml.problem.document_separator": "found unexpected document separator",
         "yaml.problem.unknown_escape": "found unknown escape character {char}",
@@ -914,6 +916,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ooxml.row_outside_grid": "the part '{part}' names a row '{ref}' outside Excel's grid A1:XFD1048576",
         # an option of one value given twice (cli.py)
         "cli.option_twice": "Option '{name}' is given twice ('{first}', then '{second}'): it takes one value; give it once",
+        "cli.empty_path": "Option '{name}' names no file (the name is empty): give its path",
         # click's and typer's usage errors (process.py), matched by their English text
         "usage.see_help": "{path}: {message} (see '{path} --help')",
         "usage.missing_argument": "Missing argument {name}.",
@@ -993,6 +996,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "init.install_name": "--install {given}: plancheck is not on PyPI; give a VCS reference ({placeholder}) or a folder (./plancheck)",
         # plancheck diff (app.py, evaluate/diff.py)
         "diff.files": "diff compares two files, or two years of one file (--year A --year B)",
+        "diff.same_file": "is the earlier file again: diff compares two files, or two years of one file (--year A --year B)",
         "diff.years_at_most_twice": "--year is given at most twice: the earlier year, then the later one",
         "diff.year_twice": "--year {year} is given twice: give two different years",
         "diff.years_reversed": "--year {first} --year {second}: give the earlier year first (--year {second} --year {first})",
@@ -1081,6 +1085,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "read.no_reference_column": "表头中没有“reference”（参照值）列（参照值文件给出各指标各年度的官方数值）",
         "read.reference_units": "{file}：参照值适用于所有单位，其单位列（{units}）不予读取（某一单位自己的参照值请填在报送文件的“reference”列）",
         "read.reference_values": "{file}：其 value（数值）列不予读取：参照值文件的数值填在“reference”（参照值）列",
+        "read.reference_empty": "{file}：没有任何参照值，其内容均未使用",
+        "read.reference_unused": "{file}：没有报送文件所属年度（{years}）的参照值，只有 {held} 年的：其数值均未使用",
         "read.reference_twice": "指标 {id}：{year} 年的参照值重复填报（另见第 {line} 行）",
         # textfile.py
         "file.not_found": "文件不存在",
@@ -1488,6 +1494,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "ooxml.row_outside_grid": "部件“{part}”指向 Excel 表格范围 A1:XFD1048576 之外的行“{ref}”",
         # an option of one value given twice (cli.py)
         "cli.option_twice": "选项“{name}”给出了两次（“{first}”，然后是“{second}”）：它只取一个值，请只给出一次",
+        "cli.empty_path": "选项“{name}”的路径为空，未指明文件：请给出其路径",
         # click's and typer's usage errors (process.py), matched by their English text
         "usage.see_help": "{path}: {message}（参见 {path} --help）",
         "usage.missing_argument": "缺少参数{name}",
@@ -1566,6 +1573,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "init.install_name": "--install {given}：plancheck 不在 PyPI 上；请给出版本库引用（{placeholder}）或文件夹（./plancheck）",
         # plancheck diff (app.py, evaluate/diff.py)
         "diff.files": "diff 比较两个文件，或一个文件的两个年度（--year A --year B）",
+        "diff.same_file": "与较早的文件是同一个文件：diff 比较两个文件，或一个文件的两个年度（--year A --year B）",
         "diff.years_at_most_twice": "--year 最多给出两次：先较早的年度，再较晚的年度",
         "diff.year_twice": "--year {year} 给出了两次：请给出两个不同的年度",
         "diff.years_reversed": "--year {first} --year {second}：请先给出较早的年份（--year {second} --year {first}）",

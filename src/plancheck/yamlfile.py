@@ -124,7 +124,10 @@ def read_nodes(text: str, file: str, *, numbers_as_text: bool = False) -> Marked
         if exc.problem_mark is not None and (long := _long_key(text, exc.problem_mark.index)):
             message = say("yaml.key_too_long", length=long[1], limit=_KEY_LIMIT)
             raise UserError(message, name, *lines.at(text, long[0])) from None
-        problem = yaml_problem(exc.problem or exc.context or "invalid YAML")
+        said = exc.problem or exc.context or "invalid YAML"
+        if exc.context and said.startswith("but "):  # the end of the context's sentence
+            said = f"{exc.context}, {said}"  # "expected a single document…, but found another…"
+        problem = yaml_problem(said)
         if mark is None:
             raise UserError(say("yaml.invalid", problem=problem), name) from None
         raise UserError(say("yaml.invalid", problem=problem), name, *lines.position(mark)) from None

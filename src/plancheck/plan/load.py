@@ -54,6 +54,7 @@ def plan_files(path: Path | None) -> tuple[Path, Path | None]:
     if found is not None and stat.S_ISDIR(found.st_mode):
         indicators = path / INDICATORS_FILE
         if not _is_file(indicators):
+            _refuse_unreadable(indicators)  # there, but a folder or a link to nothing
             raise UserError(say("plan.no_indicators_file", file=INDICATORS_FILE), path)
         tasks = path / TASKS_FILE
         return indicators, tasks if _is_file(tasks) else None
@@ -76,6 +77,21 @@ def _looked_up(path: Path) -> os.stat_result | None:
     return looked_up(path, lambda reason: UserError(say("file.cannot_read", reason=reason), path))
 
 
+def _refuse_unreadable(file: Path) -> None:
+    """A plan file that is there but is no file to read — a folder, a link to nothing — is an
+    error at its path: never a plan of no tasks (``plan validate`` said "valid plan, 0 tasks"),
+    nor "no indicators.yaml in this plan folder" of a folder that shows one."""
+    found = _looked_up(file)
+    if found is None:
+        if os.path.islink(file):  # a link to nothing: the file it named is not there
+            raise UserError(say("file.not_found"), file)
+        return
+    if stat.S_ISDIR(found.st_mode):
+        raise UserError(say("file.is_directory"), file)
+    if not stat.S_ISREG(found.st_mode):
+        raise UserError(say("file.not_regular"), file)
+
+
 def _is_file(path: Path) -> bool:
     found = _looked_up(path)
     return found is not None and stat.S_ISREG(found.st_mode)
@@ -93,6 +109,8 @@ def load_plan(
     indicators_path, tasks_path = plan_files(path)
     if not tasks:
         tasks_path = None
+    elif tasks_path is None:
+        _refuse_unreadable(indicators_path.with_name(TASKS_FILE))
     files = (indicators_path, *([tasks_path] if tasks_path else []))
     source = "bundled" if path is None else str(path)
     # A plan validated before, with no extra checks asked for, comes from the cache.

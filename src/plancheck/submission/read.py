@@ -82,7 +82,7 @@ def read_submission(
         )
     builder = _Builder(plan, year)
     for n, path in enumerate(paths):
-        if any(_same_file(path, earlier) for earlier in paths[:n]):
+        if any(same_file(path, earlier) for earlier in paths[:n]):
             raise UserError(say("read.given_twice"), path)
         builder.read(path, sheet)
     return builder.build(require_values)
@@ -99,7 +99,7 @@ def _is_workbook(path: Path) -> bool:
     return path.suffix.lower() in WORKBOOK_SUFFIXES
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
     try:
         return a.samefile(b)
     except OSError:  # a missing file is said by the reader, with its own message
