@@ -100,7 +100,7 @@ def test_title_office_and_date_come_first(five_years: DocumentObject) -> None:
 
 def test_the_sections_of_the_report(five_years: DocumentObject) -> None:
     found = headings(five_years)
-    assert found[:4] == ["结论", "汇总", "需关注", "法治指数 2023"]
+    assert found[:4] == ["结论", "汇总", "需关注", "2023年法治指数"]
     assert found[4:] == ["年度进展", *CATEGORIES]
 
 
@@ -160,10 +160,10 @@ def test_the_progress_table_has_years_and_the_midterm_class(five_years: Document
 
 def test_the_index_says_how_it_is_computed(five_years: DocumentObject) -> None:
     paragraphs = [p.text for p in five_years.paragraphs]
-    explained = paragraphs[paragraphs.index("法治指数 2023") + 1]
+    explained = paragraphs[paragraphs.index("2023年法治指数") + 1]
     assert "未报送数值的指标计0分" in explained
     # The one unit's index, its categories' and coverage: no rank of one, the unit named above
-    header, row = table_after(five_years, "法治指数 2023")
+    header, row = table_after(five_years, "2023年法治指数")
     assert header == ["指数", *CATEGORIES, "计分指标"]
     assert row == ["93.4", "100.0", "94.4", "98.2", "80.8", "21/23"]
 

@@ -117,6 +117,12 @@ def year_span(first: int, last: int, lang: str | None = None) -> str:
     return f"{first}{'—' if (lang or _current) == 'zh' else '–'}{last}"
 
 
+def year_text(year: object, lang: str | None = None) -> str:
+    """A year, or a span of them (``year_span``), as a label writes it: ``2023年``,
+    ``2021—2023年`` in Chinese; ``2023`` as it is in English. ``lang``: this run's."""
+    return f"{year}年" if (lang or _current) == "zh" else str(year)
+
+
 def date_text(day: date, lang: str | None = None) -> str:
     """A date as a reader of ``lang`` (this run's) writes it: 2023年6月30日 in Chinese, the ISO
     2023-06-30 in English."""
