@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLES, run
+from tests.conftest import ROOT, SAMPLES, run
 
 YEARS = (SAMPLES / "2022.csv", SAMPLES / "2023.csv")
 
@@ -79,3 +80,26 @@ def test_check_line_in_chinese() -> None:
     assert "，基期年度为2020年；未评估" in last
     english = run("check", SAMPLES / "2023.csv", "--lang", "en").stdout
     assert english.startswith(f"ok {SAMPLES / '2023.csv'}: 22 figures")
+
+
+def test_a_sign_the_unit_does_not_take_names_the_unit_in_quotes(tmp_path: Path) -> None:
+    figures = tmp_path / "xuhui-2023.csv"
+    figures.write_text("indicator,value\n4,95‰\n", encoding="utf-8")
+    result = run("evaluate", figures, "--lang", "zh")
+    assert result.code == 2
+    assert "但该指标的计量单位是“%”" in result.stderr, result.stderr
+    figures.write_text("indicator,value\n23,95%\n", encoding="utf-8")  # 公众安全指数: no unit
+    zh = run("evaluate", figures, "--lang", "zh").stderr
+    assert "“95%”带有“%”，但该指标没有计量单位" in zh and "无单位" not in zh, zh
+    en = run("evaluate", figures, "--lang", "en").stderr
+    assert "'95%' has '%' but the indicator has no unit" in en, en
+
+
+def test_why_a_target_is_not_understood_is_not_nested_in_brackets(tmp_path: Path) -> None:
+    text = (ROOT / "data" / "indicators.yaml").read_text(encoding="utf-8")
+    text = text.replace('    target_text: "100"', '    target_text: "建立健全"', 1)
+    (tmp_path / "indicators.yaml").write_text(text, encoding="utf-8")
+    err = run("plan", "validate", tmp_path, "--lang", "en").stderr
+    said = "not understood: no known phrase form (see the README's table of phrase forms);"
+    assert said in err, err
+    assert "((" not in err and "))" not in err, err
