@@ -131,7 +131,7 @@ def test_one_row_per_indicator_with_its_figures_under_their_years(
     for category in CATEGORIES:
         table = table_after(five_years, category)
         assert table[0][:4] == ["序号", "指标", "属性", "目标"]
-        assert table[0][4:7] == ["2021", "2022", "2023"]
+        assert table[0][4:7] == ["2021年", "2022年", "2023年"]
         assert table[0][7:] in (["2023年状态", "2023年说明", "备注"],
                                 ["2023年状态", "中期评估", "2023年说明", "备注"])  # fmt: skip
         classed |= "中期评估" in table[0]
@@ -148,7 +148,7 @@ def test_one_row_per_indicator_with_its_figures_under_their_years(
 
 def test_the_progress_table_has_years_and_the_midterm_class(five_years: DocumentObject) -> None:
     table = table_after(five_years, "年度进展")
-    assert table[0] == ["指标", "2020", "2021", "2022", "2023", "2025年预测", "目标", "趋势",
+    assert table[0] == ["指标", "2020年", "2021年", "2022年", "2023年", "2025年预测", "目标", "趋势",
                         "中期评估"]  # fmt: skip
     by_name = {row[0]: row for row in table[1:]}
     assert by_name["15 一审陪审率"][1:5] == ["80.0", "81.0", "81.5", "82.0"]

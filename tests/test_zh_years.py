@@ -103,3 +103,12 @@ def test_why_a_target_is_not_understood_is_not_nested_in_brackets(tmp_path: Path
     said = "not understood: no known phrase form (see the README's table of phrase forms);"
     assert said in err, err
     assert "((" not in err and "))" not in err, err
+
+
+def test_the_year_columns_of_a_shared_report_say_nian() -> None:
+    """Beside 2023年状态 and 2025年预测, the columns of each year's figures are 2022年, 2023年."""
+    out = run("evaluate", *YEARS, "-f", "markdown", "--lang", "zh").stdout
+    assert "| 指标 | 2022年 | 2023年 | 2025年预测 |" in out
+    assert "| 目标 | 2022年 | 2023年 | 2023年状态 |" in out
+    english = run("evaluate", *YEARS, "-f", "markdown", "--lang", "en").stdout
+    assert "| 2022 | 2023 | Projected 2025 |" in english

@@ -708,7 +708,7 @@ def category_table(
     multi_unit = len(evaluation.units) > 1
     if multi_unit:
         header.insert(0, label("unit", lang))
-    header += [str(y) for y in years] if several else [label("actual", lang)]
+    header += [year_text(y, lang) for y in years] if several else [label("actual", lang)]
     latest = evaluation.latest_year
     header.append(label("status_in", lang, year=latest) if several else label("status", lang))
     # The mid-term class (提前实现 … 滞后) of the latest year, when a result of it has one.
@@ -810,7 +810,7 @@ def shared_progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str],
         rows = [r for r in rows if keep(r)]
     years = sorted({y for r in rows if r.trend for y, _ in r.trend.series})
     target_year = evaluation.plan.info.target_year
-    header = [label("indicator", lang), *(str(y) for y in years),
+    header = [label("indicator", lang), *(year_text(y, lang) for y in years),
               label("projection", lang, year=target_year), label("target", lang),
               label("trend", lang), label("midterm", lang)]  # fmt: skip
     several = several_units(evaluation)
