@@ -112,3 +112,11 @@ def test_the_year_columns_of_a_shared_report_say_nian() -> None:
     assert "| 目标 | 2022年 | 2023年 | 2023年状态 |" in out
     english = run("evaluate", *YEARS, "-f", "markdown", "--lang", "en").stdout
     assert "| 2022 | 2023 | Projected 2025 |" in english
+
+
+def test_an_overdue_milestone_says_its_deadline_then_how_late() -> None:
+    """Not 已超过期限 2022年12月31日 365 天 (a date and a count run together) nor 2022 年："""
+    out = run("tasks", "check", SAMPLES / "progress-2023.yaml", "--lang", "zh").stdout
+    flat = out.replace("\n", "")
+    assert "34.1 2022年：未完成，期限为2022年12月31日，已逾期 365 天" in flat, out
+    assert "已超过期限" not in flat and " 年：" not in flat
