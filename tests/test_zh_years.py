@@ -120,3 +120,10 @@ def test_an_overdue_milestone_says_its_deadline_then_how_late() -> None:
     flat = out.replace("\n", "")
     assert "34.1 2022年：未完成，期限为2022年12月31日，已逾期 365 天" in flat, out
     assert "已超过期限" not in flat and " 年：" not in flat
+
+
+def test_a_trend_says_what_the_projection_is() -> None:
+    """预计 2025 年为 74, not 预计 2025 年 74 (a year and a figure run together)."""
+    out = run("evaluate", *YEARS, "-f", "markdown", "--lang", "zh").stdout
+    assert "趋势：进度正常，预计 2025 年为 74" in out
+    assert not re.search(r"预计 \d{4} 年 \d", out)

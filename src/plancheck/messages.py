@@ -113,7 +113,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "no_baseline": "无基数，无法衡量时序进度",
         "baseline_met": "{base_year} 年基数 {baseline} 已达到或超过目标，无差距可衡量时序进度",
         "baseline_within": "{base_year} 年基数 {baseline} 已在目标区间内，无差距可衡量时序进度",
-        "trend": "趋势：{verdict}，预计 {year} 年 {projection}",
+        "trend": "趋势：{verdict}，预计 {year} 年为 {projection}",
         "source_submitted": "报送值",
         "source_file": "参照文件",
         "source_computed": "由 {count} 个单位计算",
