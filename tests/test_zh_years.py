@@ -127,3 +127,10 @@ def test_a_trend_says_what_the_projection_is() -> None:
     out = run("evaluate", *YEARS, "-f", "markdown", "--lang", "zh").stdout
     assert "趋势：进度正常，预计 2025 年为 74" in out
     assert not re.search(r"预计 \d{4} 年 \d", out)
+
+
+def test_the_html_chart_of_the_years_names_each_year_with_nian() -> None:
+    out = run("evaluate", *YEARS, "-f", "html", "--lang", "zh").stdout
+    assert "<title>2022年：达标 12</title>" in out and "<title>2022：" not in out
+    english = run("evaluate", *YEARS, "-f", "html", "--lang", "en").stdout
+    assert "<title>2022: pass 12</title>" in english

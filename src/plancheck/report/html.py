@@ -181,7 +181,11 @@ def _summary(evaluation: Evaluation, lang: str) -> list[str]:
     )
     if len(evaluation.years) > 1:
         out.append(
-            stacked_bars(label("chart_years", lang), [(str(y), by_year[y]) for y in by_year], lang)
+            stacked_bars(
+                label("chart_years", lang),
+                [(year_text(y, lang), by_year[y]) for y in by_year],
+                lang,
+            )
         )
     if len(evaluation.units) > 1:
         out.append(
