@@ -43,7 +43,7 @@ def test_one_line_per_file_with_units_and_years() -> None:
     assert "baseline year 2020" in lines[2]
     assert len(lines) == 3
     zh = run("check", SAMPLES / "districts-2023.csv", "--lang", "zh").stdout.splitlines()
-    assert zh[0].endswith("年度 2021—2023")  # the dash Chinese writes a span with
+    assert zh[0].endswith("年度为2021—2023年")  # the dash Chinese writes a span with
 
 
 def test_counts_match_the_file(tmp_path: Path) -> None:
@@ -60,7 +60,10 @@ def test_chinese_lines_use_full_width_punctuation() -> None:
     result = run("check", SAMPLES / "2023.csv", "--lang", "zh")
     assert result.code == 0
     first, last = result.stdout.splitlines()
-    assert first == f"ok {SAMPLES / '2023.csv'}：22 个数值（1 个无数值），单位 徐汇区，年度 2023"
+    assert (
+        first
+        == f"已读取 {SAMPLES / '2023.csv'}：22 个数值（1 个无数值），单位为徐汇区，年度为2023年"
+    )
     assert last.startswith("格式无误：1 个文件，22 个数值，")
     assert "," not in last.replace("xuhui-rule-of-law-2021-2025", "")
 

@@ -100,7 +100,7 @@ def test_title_office_and_date_come_first(five_years: DocumentObject) -> None:
 
 def test_the_sections_of_the_report(five_years: DocumentObject) -> None:
     found = headings(five_years)
-    assert found[:4] == ["结论", "汇总", "需关注", "法治指数 2023"]
+    assert found[:4] == ["结论", "汇总", "需关注", "2023年法治指数"]
     assert found[4:] == ["年度进展", *CATEGORIES]
 
 
@@ -131,7 +131,7 @@ def test_one_row_per_indicator_with_its_figures_under_their_years(
     for category in CATEGORIES:
         table = table_after(five_years, category)
         assert table[0][:4] == ["序号", "指标", "属性", "目标"]
-        assert table[0][4:7] == ["2021", "2022", "2023"]
+        assert table[0][4:7] == ["2021年", "2022年", "2023年"]
         assert table[0][7:] in (["2023年状态", "2023年说明", "备注"],
                                 ["2023年状态", "中期评估", "2023年说明", "备注"])  # fmt: skip
         classed |= "中期评估" in table[0]
@@ -148,7 +148,7 @@ def test_one_row_per_indicator_with_its_figures_under_their_years(
 
 def test_the_progress_table_has_years_and_the_midterm_class(five_years: DocumentObject) -> None:
     table = table_after(five_years, "年度进展")
-    assert table[0] == ["指标", "2020", "2021", "2022", "2023", "2025年预测", "目标", "趋势",
+    assert table[0] == ["指标", "2020年", "2021年", "2022年", "2023年", "2025年预测", "目标", "趋势",
                         "中期评估"]  # fmt: skip
     by_name = {row[0]: row for row in table[1:]}
     assert by_name["15 一审陪审率"][1:5] == ["80.0", "81.0", "81.5", "82.0"]
@@ -160,10 +160,10 @@ def test_the_progress_table_has_years_and_the_midterm_class(five_years: Document
 
 def test_the_index_says_how_it_is_computed(five_years: DocumentObject) -> None:
     paragraphs = [p.text for p in five_years.paragraphs]
-    explained = paragraphs[paragraphs.index("法治指数 2023") + 1]
+    explained = paragraphs[paragraphs.index("2023年法治指数") + 1]
     assert "未报送数值的指标计0分" in explained
     # The one unit's index, its categories' and coverage: no rank of one, the unit named above
-    header, row = table_after(five_years, "法治指数 2023")
+    header, row = table_after(five_years, "2023年法治指数")
     assert header == ["指数", *CATEGORIES, "计分指标"]
     assert row == ["93.4", "100.0", "94.4", "98.2", "80.8", "21/23"]
 

@@ -444,13 +444,13 @@ def test_the_index_bears_the_name_the_plan_gives_it(tmp_path: Path) -> None:
     figures = tmp_path / "2021.csv"
     figures.write_text("indicator,value\n9,10.9\n16,87.5\n", encoding="utf-8")
     national = SAMPLES / "plans" / "national-14th-fyp"
-    for lang, name in (("en", "Composite index 2021"), ("zh", "综合指数 2021")):
+    for lang, name in (("en", "Composite index 2021"), ("zh", "2021年综合指数")):
         shown = run("evaluate", figures, "--plan", national, "--lang", lang).stdout
         assert name in shown and "法治" not in shown and "ule-of-law" not in shown
     markdown = run("evaluate", figures, "--plan", national, "-f", "markdown", "--lang", "zh")
-    assert "## 综合指数 2021" in markdown.stdout and "即为综合指数。" in markdown.stdout
+    assert "## 2021年综合指数" in markdown.stdout and "即为综合指数。" in markdown.stdout
     own = run("evaluate", SAMPLES / "2023.csv", "--lang", "zh").stdout
-    assert "法治指数 2023" in own
+    assert "2023年法治指数" in own
 
 
 def test_a_computed_mean_is_shown_alike_beside_every_unit() -> None:

@@ -292,7 +292,7 @@ def test_why_a_target_text_is_not_understood_is_in_the_runs_language(
     assert code == 0 and f"target_text“{target_text}”无法理解（{zh}" in err, err
     assert not re.search(r"[A-Za-z]{3,} [a-z]{3,}", err.split("无法理解", 1)[1]), err
     code, _, err = run("plan", "validate", tmp_path, "--lang", "en")
-    assert code == 0 and f"target_text '{target_text}' not understood ({en}" in err, err
+    assert code == 0 and f"target_text '{target_text}' not understood: {en}" in err, err
 
 
 def test_warnings_are_in_chinese(tmp_path: Path) -> None:

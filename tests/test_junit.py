@@ -113,7 +113,7 @@ def test_several_units_and_years_get_their_own_suites(tmp_path: Path) -> None:
     names = [s.get("name") for s in root.iter("testsuite")]
     assert names[0] == "徐汇区 · 依法执政" and "长宁区 · 依法执政" in names
     first = next(root.iter("testcase"))
-    assert first.get("name", "").endswith("（2022）")  # full-width in Chinese
+    assert first.get("name", "").endswith("（2022年）")  # full-width in Chinese
     assert first.get("classname") == "plancheck.徐汇区.依法执政"
 
 
@@ -252,7 +252,7 @@ def test_the_streamed_document_is_what_elementtree_writes(tmp_path: Path, any_un
     cases = {
         c.get("classname", "") + c.get("name", ""): c for c in ET.fromstring(xml).iter("testcase")
     }
-    hostile = next(c for key, c in cases.items() if "（2022）" in key)  # the Chinese report
+    hostile = next(c for key, c in cases.items() if "（2022年）" in key)  # the Chinese report
     text = hostile[0].text or ""
     assert "\\x07bell\ttab\nCRLF\\x0dCR \\ufffe " in text  # CR LF a line break, CR shown
     assert text.endswith('a&b "<c>".csv:2')

@@ -97,7 +97,7 @@ def test_a_figure_that_moved_away_from_its_target_is_said_so_in_both_languages(
     figures = tmp_path / "data.csv"
     figures.write_text("unit,year,indicator,value\n甲,2023,25,85.5\n", encoding="utf-8")
     said = {
-        "zh": "85.5 尚未达到 ≥ 87.5（目标年 2025）；较 2020 年基数 87 不升反降（差距扩大），"
+        "zh": "85.5 尚未达到 ≥ 87.5（目标年为2025年）；较 2020 年基数 87 不升反降（差距扩大），"
         "时间已过 60%：落后于时序进度；",
         "en": "85.5 has not yet reached ≥ 87.5, due by 2025; fell from the 2020 baseline (87) "
         "instead of rising, away from the target, with 60% of the time gone: behind schedule; ",
@@ -170,7 +170,7 @@ def test_a_relative_target_due_by_the_target_year_measures_no_gap_toward_the_ave
     )
     said = {
         "en": "60 is not > national average 70 (submitted); not due yet: the target is for 2025",
-        "zh": "60 未满足 > 全国平均水平 70（报送值）；尚未到期（目标年 2025）",
+        "zh": "60 未满足 > 全国平均水平 70（报送值）；尚未到期（目标年为2025年）",
     }
     for lang, words in said.items():
         result = run("evaluate", figures, "--plan", plan, "-f", "json", "--lang", lang)
@@ -203,7 +203,7 @@ def test_a_yearly_target_due_by_the_target_year_says_each_years_goal_as_its_own_
             "against time",
         },
         "zh": {
-            2021: "2021 年目标为 6%以上；5.5 尚未达到 ≥ 6（目标年 2025）；较 2020 年基数 5 "
+            2021: "2021 年目标为 6%以上；5.5 尚未达到 ≥ 6（目标年为2025年）；较 2020 年基数 5 "
             "已完成差距的 50%，时间已过 20%：符合时序进度",
         },
     }

@@ -485,7 +485,7 @@ def test_the_index_bars_leave_the_coverage_in_one_column(lang: str) -> None:
 
     table = run("evaluate", SAMPLES / "districts-2023.csv", "--lang", lang).stdout
     lines = table.split(
-        index_name := ("Rule-of-law index 2023" if lang == "en" else "法治指数 2023")
+        index_name := ("Rule-of-law index 2023" if lang == "en" else "2023年法治指数")
     )[1]
     bars = [line for line in lines.splitlines()[1:17]]
     assert len(bars) == 16 and all("█" in line for line in bars), index_name

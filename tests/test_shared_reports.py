@@ -108,7 +108,7 @@ def test_only_never_says_nothing_needs_attention_when_something_does(
 def test_one_row_per_indicator_with_its_figures_under_their_years() -> None:
     markdown = report("markdown", *YEARS, "--lang", "zh")
     assert (
-        "| 序号 | 指标 | 属性 | 目标 | 2021 | 2022 | 2023 | 2023年状态 | 中期评估 | 2023年说明 | 备注 |"
+        "| 序号 | 指标 | 属性 | 目标 | 2021年 | 2022年 | 2023年 | 2023年状态 | 中期评估 | 2023年说明 | 备注 |"
         in (markdown)
     )
     categories = markdown.split("## 依法执政")[1]

@@ -79,7 +79,7 @@ def test_deadline_boundary(bundled: Plan, as_of: dt.date, expected: str) -> None
     assert finding.late is (expected == "overdue")
     if expected == "overdue":
         assert render(finding.reason) == "not done; the deadline 2023-06-30 passed 1 day ago"
-        assert render(finding.reason, "zh") == "未完成，已超过期限 2023年6月30日 1 天"
+        assert render(finding.reason, "zh") == "未完成，期限为2023年6月30日，已逾期 1 天"
 
 
 def test_deadline_done_and_not_reported(bundled: Plan) -> None:

@@ -151,7 +151,7 @@ WORDED = {
            ("[≠ inconsistent] ", "reported done, but milestone 23.1"),
            ("[✔ done] ", "34.1 2021: done"), ("[∅ unreported] ", "no progress report for this task")],
     "zh": [("【✘ 逾期】 ", "19.1：未完成"), ("【◌ 未到期】 ", "23.1：尚未完成"),
-           ("【≠ 报送不一致】 ", "报送为已完成，但节点 23.1"), ("【✔ 已完成】 ", "34.1 2021 年：已完成"),
+           ("【≠ 报送不一致】 ", "报送为已完成，但节点 23.1"), ("【✔ 已完成】 ", "34.1 2021年：已完成"),
            ("【∅ 未报送】 ", "该任务未报送进展")],
 }  # fmt: skip
 
@@ -214,7 +214,7 @@ def test_task_findings_say_dates_as_a_chinese_reader_writes_them(fmt: str) -> No
     """One date helper (i18n.date_text) for every finding: 2022年12月31日 in Chinese, never the
     ISO 2022-12-31 of the file; English keeps ISO. The JSON's own date fields stay ISO."""
     zh = run("tasks", "check", SAMPLE, "-f", fmt, "--lang", "zh").stdout
-    assert "已超过期限 2022年12月31日" in zh, zh[:2000]
+    assert "期限为2022年12月31日，已逾期 365 天" in zh, zh[:2000]
     assert "2023年12月31日" in zh or fmt in ("github", "json")  # as of
     said = zh
     if fmt == "json":

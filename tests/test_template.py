@@ -345,7 +345,7 @@ def test_a_year_that_disagrees_with_the_files_name_is_refused(tmp_path: Path) ->
     ("name", "lang", "hint"),
     [
         ("2027.yaml", "en", "# Year 2027: the file's name (2027.yaml) says it.\n# year: 2027\n"),
-        ("徐汇-2026.yml", "zh", "# 年度为 2026：取自文件名（徐汇-2026.yml）。\n# year: 2026\n"),
+        ("徐汇-2026.yml", "zh", "# 年度为2026年：取自文件名（徐汇-2026.yml）。\n# year: 2026\n"),
     ],
 )
 def test_the_yaml_template_says_the_year_its_files_name_gives(

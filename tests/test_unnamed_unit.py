@@ -27,13 +27,16 @@ def drafted(tmp_path: Path) -> tuple[Path, Path]:
 
 @pytest.mark.parametrize(
     ("lang", "said"),
-    [("en", ": 3 figures, years 2022, 2023"), ("zh", "：3 个数值，年度 2022、2023")],
+    [
+        ("en", "ok {}: 3 figures, years 2022, 2023"),
+        ("zh", "已读取 {}：3 个数值，年度为2022、2023年"),
+    ],
 )
 def test_check_names_no_empty_unit(drafted: tuple[Path, Path], lang: str, said: str) -> None:
     plan, figures = drafted
     result = run("check", figures, "--plan", plan, "--lang", lang)
     assert result.code == 0, result.stderr
-    assert result.stdout.splitlines()[0] == f"ok {figures}{said}"
+    assert result.stdout.splitlines()[0] == said.format(figures)
 
 
 def test_reports_leave_the_unnamed_unit_out(drafted: tuple[Path, Path]) -> None:
@@ -51,7 +54,7 @@ def test_reports_leave_the_unnamed_unit_out(drafted: tuple[Path, Path]) -> None:
 @pytest.mark.parametrize(
     ("lang", "line"),
     [("en", "\nComposite index 2023: 100.0 (Scored 2/2)\n"),
-     ("zh", "\n综合指数 2023：100.0（计分指标 2/2）\n")],
+     ("zh", "\n2023年综合指数：100.0（计分指标 2/2）\n")],
 )  # fmt: skip
 def test_the_index_of_the_one_unit_is_a_line(
     drafted: tuple[Path, Path], lang: str, line: str

@@ -198,7 +198,10 @@ def test_the_issues_examples(files: dict[str, Path]) -> None:
     """Issue: 区法院(配合单位:区司法局): 19.1: 未完成 and [◐ 推进中, 区司法局]."""
     shown = run("evaluate", SAMPLES / "2023.csv", "--tasks", SAMPLES / "progress-2023.yaml",
                 "--lang", "zh").stdout  # fmt: skip
-    assert "19 严格落实诉讼制度改革各项任务 — 区法院（配合单位：区司法局）：19.1：未完成" in shown
+    assert (
+        "19 严格落实诉讼制度改革各项任务 — 区法院（配合单位：区司法局）：19.1：未完成"
+        in shown.replace("\n", "")
+    )  # as wrapped
     assert "10 以科技手段提升政府治理效能（◐ 推进中，区政务服务办）" in shown
     english = run("evaluate", SAMPLES / "2023.csv", "--tasks", SAMPLES / "progress-2023.yaml",
                   "--lang", "en").stdout  # fmt: skip

@@ -117,6 +117,12 @@ def year_span(first: int, last: int, lang: str | None = None) -> str:
     return f"{first}{'—' if (lang or _current) == 'zh' else '–'}{last}"
 
 
+def year_text(year: object, lang: str | None = None) -> str:
+    """A year, or a span of them (``year_span``), as a label writes it: ``2023年``,
+    ``2021—2023年`` in Chinese; ``2023`` as it is in English. ``lang``: this run's."""
+    return f"{year}年" if (lang or _current) == "zh" else str(year)
+
+
 def date_text(day: date, lang: str | None = None) -> str:
     """A date as a reader of ``lang`` (this run's) writes it: 2023年6月30日 in Chinese, the ISO
     2023-06-30 in English."""
@@ -436,7 +442,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "value.comma_either_way": "'{text}' reads two ways in a file delimited by semicolons, whose decimal mark is the comma: {decimal}, or {thousands} with a thousands comma? Write {decimal} or {thousands}",
         "value.not_finite": "'{text}' is not a finite number",
         "value.wrong_sign": "'{text}' has '{sign}' but the indicator is measured in {unit}",
-        "value.no_unit": "no unit",
+        "value.wrong_sign_no_unit": "'{text}' has '{sign}' but the indicator has no unit",
         "value.excel_error": "'{text}' is an Excel error, not a number: fix the formula",
         "value.formula": "'{text}' is a formula Excel never computed: open and save the workbook",
         "value.underflow": "'{text}' is too small to tell from 0: write the figure as it is meant",
@@ -813,7 +819,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.no_target": "the table gives no target: write one (until then the indicator is never judged)",
         "import.secondary": "'{clause}' read as a secondary goal: kept in notes, not judged",
         "import.total_column": "'{text}' under the header '{header}' read as {total}: a total over the period",
-        "import.not_understood": "target_text '{text}' not understood ({reason}): write its target (until then it is never judged)",
+        "import.not_understood": "target_text '{text}' not understood: {reason}; write its target (until then it is never judged)",
         "import.mark_unexplained": "'{text}' carries the mark '{mark}', which no note under the table explains",
         "import.baseline_nan": "baseline '{text}' is not a number",
         "import.baseline_year": "baseline '{text}' read as the {year} figure ({note})",
@@ -844,7 +850,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "init.nothing_kept": "{message}; nothing is kept, run init again when it can be written",
         # plan/consistency.py: plancheck plan validate's notes
         "check.label": "indicator {id}: target_text '{text}'",
-        "check.not_understood": "{label} not understood ({reason}); its target is not checked",
+        "check.not_understood": "{label} not understood: {reason}; its target is not checked",
         "check.note": "{where}: note: {message}",
         "check.warning": "{where}: warning: {message}",
         "check.disagrees": "{label} {message}",
@@ -951,7 +957,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "kind.other_unit": "indicator {other} is measured in {other_unit}, this one in {unit}",
         "kind.tolerance": 'a tolerance goes with op "~" (in step) only',
         "kind.year_outside": "{year} lies outside the period {period}",
-        "kind.goal_not_understood": "the {year} goal '{text}' is not understood ({reason})",
+        "kind.goal_not_understood": "the {year} goal '{text}' is not understood: {reason}",
         "kind.goal_no_level": "the {year} goal '{text}' must say a level",
         "kind.goal_problem": "the {year} goal '{text}': {problem}",
         "kind.total_every_year": "timing: annual contradicts the target '{target}', a total over the period reached by the target year: write timing: by_target_year",
@@ -1020,8 +1026,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "value.not_number": "“{text}”不是数字",
         "value.comma_either_way": "“{text}”有两种读法：以分号分隔的文件以逗号为小数点，它是 {decimal}，还是带千位分隔符的 {thousands}？请写成 {decimal} 或 {thousands}",
         "value.not_finite": "“{text}”不是有限的数字",
-        "value.wrong_sign": "“{text}”带有“{sign}”，但该指标的计量单位是{unit}",
-        "value.no_unit": "无单位",
+        "value.wrong_sign": "“{text}”带有“{sign}”，但该指标的计量单位是“{unit}”",
+        "value.wrong_sign_no_unit": "“{text}”带有“{sign}”，但该指标没有计量单位",
         "value.excel_error": "“{text}”是 Excel 错误值，不是数字：请修正公式",
         "value.formula": "“{text}”是 Excel 从未计算过的公式：请在 Excel 中打开并保存该工作簿",
         "value.underflow": "“{text}”小到无法与 0 区分：请按本意填写数值",

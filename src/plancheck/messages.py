@@ -11,12 +11,16 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from plancheck.i18n import date_text, fill, year_span
+from plancheck.i18n import date_text, fill, year_span, year_text
 
 if TYPE_CHECKING:
     import datetime as dt
 
-__all__ = ["date_text", "year_span"]  # said here for the reports too: one helper, i18n's
+__all__ = [
+    "date_text",
+    "year_span",
+    "year_text",
+]  # said here for the reports too: one helper, i18n's
 
 LANGS = ("en", "zh")
 
@@ -91,10 +95,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "zh": {
         "missing": "未报送数值",
         "unit_absent": "此方没有该单位的数据",
-        "not_yet": "{value} 尚未达到 {op} {goal}（目标年 {year}）",
-        "not_yet_band": "{value} 尚未进入 {low}–{high} 区间（目标年 {year}）",
-        "not_yet_equal": "{value} 尚未等于 {goal}（目标年 {year}）",
-        "not_yet_due": "尚未到期（目标年 {year}）",
+        "not_yet": "{value} 尚未达到 {op} {goal}（目标年为{year}年）",
+        "not_yet_band": "{value} 尚未进入 {low}–{high} 区间（目标年为{year}年）",
+        "not_yet_equal": "{value} 尚未等于 {goal}（目标年为{year}年）",
+        "not_yet_due": "尚未到期（目标年为{year}年）",
         "schedule_on": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：符合时序进度",
         "schedule_off": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：落后于时序进度",
         "schedule_fell": "较 {base_year} 年基数 {baseline} 不升反降（差距扩大），时间已过 {time}：落后于时序进度",
@@ -109,7 +113,7 @@ CATALOG: dict[str, dict[str, str]] = {
         "no_baseline": "无基数，无法衡量时序进度",
         "baseline_met": "{base_year} 年基数 {baseline} 已达到或超过目标，无差距可衡量时序进度",
         "baseline_within": "{base_year} 年基数 {baseline} 已在目标区间内，无差距可衡量时序进度",
-        "trend": "趋势：{verdict}，预计 {year} 年 {projection}",
+        "trend": "趋势：{verdict}，预计 {year} 年为 {projection}",
         "source_submitted": "报送值",
         "source_file": "参照文件",
         "source_computed": "由 {count} 个单位计算",

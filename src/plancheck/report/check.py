@@ -25,10 +25,11 @@ WORDS = {
     "en": {
         "figures": "{n} figures",
         "empty": " ({n} without a value)",
-        "unit": "unit",
+        "ok": "ok ",
+        "unit": "unit {unit}",
         "units": "{n} units",
-        "year": "year",
-        "years": "years",
+        "year": "year {years}",
+        "years": "years {years}",
         "more": "and {n} more",
         "sheet": "sheet {sheet}",
         "history": "baseline year{s} {years}",
@@ -44,13 +45,14 @@ WORDS = {
     "zh": {
         "figures": "{n} 个数值",
         "empty": "（{n} 个无数值）",
-        "unit": "单位",
+        "ok": "已读取 ",
+        "unit": "单位为{unit}",
         "units": "{n} 个单位",
-        "year": "年度",
-        "years": "年度",
+        "year": "年度为{years}年",
+        "years": "年度为{years}年",
         "more": "等 {n} 个",
         "sheet": "工作表 {sheet}",
-        "history": "基期年度 {years}",
+        "history": "基期年度为{years}年",
         "done": "格式无误：{files} 个文件，{figures} 个数值，规划 {plan}；未评估（评估请用 "
         "plancheck evaluate）",
         "colon": "：",
@@ -72,7 +74,9 @@ def _plural(n: int) -> str:
 
 
 def file_line(summary: FileSummary, lang: str) -> str:
-    """``ok 2023.csv: 22 figures (1 without a value), unit 徐汇区, year 2023``."""
+    """``ok 2023.csv: 22 figures (1 without a value), unit 徐汇区, year 2023``; in Chinese
+    ``已读取 2023.csv：22 个数值（1 个无数值），单位为徐汇区，年度为2023年`` (the English line
+    stays as it is: scripts look for its ``ok``)."""
     w = _words(lang)
     comma = w["comma"]
     parts = [fill(lang, w["figures"], {"n": f"{summary.figures:,}"})]
@@ -86,7 +90,7 @@ def file_line(summary: FileSummary, lang: str) -> str:
     if units == [""]:
         pass  # a unit without a name (a plan with no `unit`, a file with no unit column)
     elif len(units) == 1:
-        parts.append(f"{w['unit']} {named}")
+        parts.append(w["unit"].format(unit=named))
     else:
         parts.append(w["units"].format(n=len(units)) + w["open"] + named + w["close"])
     years = summary.years
@@ -95,10 +99,10 @@ def file_line(summary: FileSummary, lang: str) -> str:
         if _consecutive(years) and len(years) > 2
         else (("、" if lang == "zh" else ", ").join(map(str, years)))
     )
-    parts.append(f"{w['year'] if len(years) == 1 else w['years']} {years_text}")
+    parts.append(w["year" if len(years) == 1 else "years"].format(years=years_text))
     if summary.sheet is not None:
         parts.append(w["sheet"].format(sheet=summary.sheet))
-    return visible_controls(f"ok {summary.file}{w['colon']}{comma.join(parts)}", keep="\t")
+    return visible_controls(f"{w['ok']}{summary.file}{w['colon']}{comma.join(parts)}", keep="\t")
 
 
 def _consecutive(years: tuple[int, ...]) -> bool:

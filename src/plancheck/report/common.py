@@ -23,6 +23,7 @@ from plancheck.messages import (
     numbers_apart,
     render,
     year_span,
+    year_text,
 )
 from plancheck.plan.models import Indicator, Plan
 from plancheck.report.labels import (
@@ -116,8 +117,20 @@ def summary_heading(evaluation: Evaluation, lang: str) -> str:
     """``Summary``, with the years it counts when there are several: the counts are of every
     judged year, the verdict and the binding/expected lines of the latest."""
     years = evaluation.years
-    span = f" {year_span(years[0], years[-1], lang)}" if len(years) > 1 else ""
-    return f"{label('summary', lang)}{span}"
+    if len(years) == 1:
+        return label("summary", lang)
+    return with_year(label("summary", lang), year_span(years[0], years[-1], lang), lang)
+
+
+def with_year(text: str, year: object, lang: str) -> str:
+    """A heading of one year (or a span): ``Needs attention 2023`` in English, ``2023年需关注``
+    in Chinese, as 2023年中期评估 and 2023年状态 write it (``year_text``)."""
+    return f"{year_text(year, lang)}{text}" if lang == "zh" else f"{text} {year}"
+
+
+def years_listed(years: Iterable[int], lang: str) -> str:
+    """The years of a title: ``2022, 2023``; ``2022、2023年`` in Chinese."""
+    return year_text(enumerated(years, lang), lang)
 
 
 def target_cell(indicator: Indicator, lang: str) -> str:
@@ -340,15 +353,15 @@ def index_table(evaluation: Evaluation, lang: str) -> tuple[list[str], list[list
 
 
 def index_in_a_line(evaluation: Evaluation, lang: str) -> str | None:
-    """The index of one unit alone (``sole_index``) as one line: ``法治指数 2023：徐汇区 93.4
-    （计分指标 21/23）`` (no unit to name: ``… 2023：98.2（…）``); None when it ranks several."""
+    """The index of one unit alone (``sole_index``) as one line: ``2023年法治指数：徐汇区 93.4
+    （计分指标 21/23）`` (no unit to name: ``…法治指数：98.2（…）``); None when it ranks several."""
     score = sole_index(evaluation)
     if score is None:
         return None
     shown = f"{score.score:.1f}" if score.score is not None else "—"
     unit = f"{score.unit} " if score.unit else ""
     coverage = aside(f"{label('coverage', lang)} {score.scored}/{score.total}", lang)
-    heading = f"{index_name(evaluation, lang)} {evaluation.latest_year}"
+    heading = with_year(index_name(evaluation, lang), evaluation.latest_year, lang)
     return f"{heading}{colon(lang)}{unit}{shown}{coverage}"
 
 
@@ -695,7 +708,7 @@ def category_table(
     multi_unit = len(evaluation.units) > 1
     if multi_unit:
         header.insert(0, label("unit", lang))
-    header += [str(y) for y in years] if several else [label("actual", lang)]
+    header += [year_text(y, lang) for y in years] if several else [label("actual", lang)]
     latest = evaluation.latest_year
     header.append(label("status_in", lang, year=latest) if several else label("status", lang))
     # The mid-term class (提前实现 … 滞后) of the latest year, when a result of it has one.
@@ -797,7 +810,7 @@ def shared_progress_table(evaluation: Evaluation, lang: str) -> tuple[list[str],
         rows = [r for r in rows if keep(r)]
     years = sorted({y for r in rows if r.trend for y, _ in r.trend.series})
     target_year = evaluation.plan.info.target_year
-    header = [label("indicator", lang), *(str(y) for y in years),
+    header = [label("indicator", lang), *(year_text(y, lang) for y in years),
               label("projection", lang, year=target_year), label("target", lang),
               label("trend", lang), label("midterm", lang)]  # fmt: skip
     several = several_units(evaluation)
@@ -885,8 +898,8 @@ def bracketed(text: str, lang: str) -> str:
 
 def diff_side(evaluation: Evaluation, lang: str) -> str:
     """How a diff names one side: its files and its latest year, ``2023.csv (2023)`` or
-    ``2023.csv（2023）``."""
-    return noted(enumerated(evaluation.files, lang), evaluation.latest_year, lang)
+    ``2023.csv（2023年）``."""
+    return noted(enumerated(evaluation.files, lang), year_text(evaluation.latest_year, lang), lang)
 
 
 def diff_one_sided(diff: Diff, lang: str) -> str | None:
@@ -905,7 +918,7 @@ def signed(delta: float | None) -> str:
 
 
 def noted(text: str, note: object, lang: str) -> str:
-    """``text (note)`` in English, ``text（note）`` in Chinese: ``各类别指标状态（2023）``."""
+    """``text (note)`` in English, ``text（note）`` in Chinese: ``各类别指标状态（2023年）``."""
     return f"{text}{aside(note, lang)}"
 
 

@@ -59,6 +59,7 @@ from plancheck.report.common import (
     shared_reason,
     summary_sentences,
     verdict,
+    with_year,
     year_table,
 )
 from plancheck.report.escape import xml
@@ -149,7 +150,8 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
 
     header, rows = index_table(evaluation, lang)
     if rows:
-        doc.add_heading(xml(f"{index_name(evaluation, lang)} {evaluation.latest_year}"), level=1)
+        heading = with_year(index_name(evaluation, lang), evaluation.latest_year, lang)
+        doc.add_heading(xml(heading), level=1)
         doc.add_paragraph(xml(index_explained(evaluation, lang)))
         _table(doc, placed, header, rows)
 

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from plancheck.evaluate.models import Evaluation, Result, Status
+from plancheck.messages import year_text
 from plancheck.plan.models import Indicator
 from plancheck.report import Options
 from plancheck.report.common import (
@@ -40,7 +41,9 @@ from plancheck.report.common import (
     summary_sentences,
     unit_named,
     verdict,
+    with_year,
     year_table,
+    years_listed,
 )
 from plancheck.report.escape import html as esc
 from plancheck.report.html_more import render_diff, render_taskcheck  # noqa: F401 (the registry)
@@ -73,7 +76,7 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     plan = evaluation.plan
     info = plan.info
     title = info.title if lang == "zh" else info.title_en
-    years = enumerated(evaluation.years, lang)
+    years = years_listed(evaluation.years, lang)
     files = file_names(evaluation.files, lang)
     out: list[str] = [
         "<!DOCTYPE html>",
@@ -172,16 +175,24 @@ def _summary(evaluation: Evaluation, lang: str) -> list[str]:
         for category in evaluation.plan.categories
     ]
     out.append(
-        stacked_bars(noted(label("chart_categories", lang), latest_year, lang), groups, lang)
+        stacked_bars(
+            noted(label("chart_categories", lang), year_text(latest_year, lang), lang), groups, lang
+        )
     )
     if len(evaluation.years) > 1:
         out.append(
-            stacked_bars(label("chart_years", lang), [(str(y), by_year[y]) for y in by_year], lang)
+            stacked_bars(
+                label("chart_years", lang),
+                [(year_text(y, lang), by_year[y]) for y in by_year],
+                lang,
+            )
         )
     if len(evaluation.units) > 1:
         out.append(
             stacked_bars(
-                noted(label("chart_units", lang), latest_year, lang), list(by_unit.items()), lang
+                noted(label("chart_units", lang), year_text(latest_year, lang), lang),
+                list(by_unit.items()),
+                lang,
             )
         )
     return out
@@ -235,7 +246,8 @@ def _index(evaluation: Evaluation, lang: str) -> list[str]:
     header, rows = index_table(evaluation, lang)
     if not rows:
         return []
-    out = [f"<h2>{esc(index_name(evaluation, lang))} {evaluation.latest_year}</h2>"]
+    heading = with_year(index_name(evaluation, lang), evaluation.latest_year, lang)
+    out = [f"<h2>{esc(heading)}</h2>"]
     out.append(f'<p class="note">{esc(index_explained(evaluation, lang))}</p>')
     out += _table("index", header, rows)
     ranking = latest_index(evaluation)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from plancheck.evaluate.diff import Change, Diff
 from plancheck.evaluate.models import Result
-from plancheck.messages import date_text, render, year_span
+from plancheck.messages import date_text, render, year_span, year_text
 from plancheck.report import Options
 from plancheck.report.common import (
     colon,
@@ -109,7 +109,7 @@ def render_diff(diff: Diff, options: Options) -> str:
         '<dl class="meta">',
         f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(info.title)}"
         + (f" ({esc(info.title_en)})" if lang != "zh" else "")
-        + f"{comma(lang)}{year_span(info.period.start, info.period.end, lang)}</dd>",
+        + f"{comma(lang)}{year_text(year_span(info.period.start, info.period.end, lang), lang)}</dd>",
         f"<dt>{esc(label('before', lang))}</dt><dd>{esc(diff_side(diff.old, lang))}</dd>",
         f"<dt>{esc(label('after', lang))}</dt><dd>{esc(diff_side(diff.new, lang))}</dd>",
         "</dl>",
@@ -168,7 +168,7 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
         '<dl class="meta">',
         f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(info.title)}"
         + (f" ({esc(info.title_en)})" if lang != "zh" else "")
-        + f"{comma(lang)}{year_span(info.period.start, info.period.end, lang)}</dd>",
+        + f"{comma(lang)}{year_text(year_span(info.period.start, info.period.end, lang), lang)}</dd>",
         f"<dt>{esc(label('progress_file', lang))}</dt><dd>{esc(', '.join(check.files))}</dd>",
         f"<dt>{esc(label('as_of', lang))}</dt><dd>{esc(shared_as_of(check, lang))}</dd>",
         "</dl>",

@@ -35,18 +35,18 @@ from typing import TYPE_CHECKING
 
 from plancheck.errors import UserError
 from plancheck.evaluate.models import Evaluation, Result, Status
-from plancheck.messages import Reason, date_text, render
+from plancheck.messages import Reason, date_text, render, year_text
 from plancheck.plan.models import Indicator
 from plancheck.report import Options
 from plancheck.report.check import done_line, file_line, warned
 from plancheck.report.common import (
     blocking_count,
     colon,
-    enumerated,
     noted,
     target_cell,
     value_cell,
     verdict,
+    years_listed,
 )
 from plancheck.report.escape import xml
 from plancheck.report.labels import label, status_word, task_word
@@ -220,7 +220,7 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
     for suite in tasks:
         for key in totals:
             totals[key] += suite.counts[key]
-    years = enumerated(evaluation.years, lang)
+    years = years_listed(evaluation.years, lang)
     shown = verdict(evaluation, lang, blocking_count(evaluation))
     name = f"plancheck{colon(lang)}{plan_title(evaluation, lang)} — {years} — {shown}"
     return _document(name, itertools.chain(_unit_suites(evaluation, lang), tasks), totals)
@@ -260,7 +260,7 @@ def _cases(evaluation: Evaluation, unit: str, title: str, rows: list[Result], bo
         name = names.get(key)
         if name is None:
             text = (
-                noted(indicator_name(r, lang), r.year, lang)
+                noted(indicator_name(r, lang), year_text(r.year, lang), lang)
                 if multi_year
                 else indicator_name(r, lang)
             )

@@ -201,7 +201,7 @@ LABELS = {
         "template_title": "报送模板：{title}",
         "template_fill": "请填写各项实际值（要求时另填参照值或排名）；无数据请留空或填 N/A。填好后运行：plancheck evaluate 本文件",
         "template_year": "未指定年度：请在下方填写 year:、使用 --year，或将文件命名为 {year}.yaml 这样的形式。",
-        "template_year_named": "年度为 {year}：取自文件名（{name}）。",
+        "template_year_named": "年度为{year}年：取自文件名（{name}）。",
         "template_sheet": "填报",
         # junit, github, html, diff
         "where": "报送位置",

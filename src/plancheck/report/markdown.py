@@ -41,7 +41,9 @@ from plancheck.report.common import (
     timing_cell,
     value_cell,
     verdict,
+    with_year,
     year_table,
+    years_listed,
 )
 from plancheck.report.escape import markdown_cell, markdown_inline, mermaid_label
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word
@@ -92,7 +94,7 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
     lang = options.lang
     c = colon(lang)
     plan = evaluation.plan
-    years = enumerated(evaluation.years, lang)
+    years = years_listed(evaluation.years, lang)
     lines = [f"# {markdown_inline(plan.info.title)} — {years}", ""]
     lines += [
         f"- **{name}**{c}{markdown_inline(text)}"
@@ -174,7 +176,7 @@ def _index_section(evaluation: Evaluation, lang: str) -> list[str]:
     header, rows = index_table(evaluation, lang)
     if not rows:
         return []
-    lines = ["", f"## {index_name(evaluation, lang)} {evaluation.latest_year}", ""]
+    lines = ["", f"## {with_year(index_name(evaluation, lang), evaluation.latest_year, lang)}", ""]
     lines += [markdown_inline(index_explained(evaluation, lang)), "", *table(header, rows)]
     chart = _index_chart(evaluation, lang)
     return lines + (["", *chart] if chart else [])

@@ -50,6 +50,8 @@ from plancheck.report.common import (
     value_cell,
     value_figure,
     verdict,
+    with_year,
+    years_listed,
 )
 from plancheck.report.grid import Pieces, Screen, cell_len
 from plancheck.report.labels import (
@@ -161,7 +163,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> str:
     lang = options.lang
     screen = Screen(options.width, options.color)
     plan = evaluation.plan
-    years = enumerated(evaluation.years, lang)
+    years = years_listed(evaluation.years, lang)
     screen.print(_shown(f"{plan.info.title} — {years}"), style="bold")
     screen.print(
         _shown(
@@ -263,7 +265,7 @@ def _compact(screen: Screen, evaluation: Evaluation, lang: str, options: Options
     todo = listed_attention(evaluation)
     screen.print()
     shown = todo[:ATTENTION_LIMIT]
-    heading = label("needs_attention", lang) + f" {evaluation.latest_year}"
+    heading = with_year(label("needs_attention", lang), evaluation.latest_year, lang)
     if len(todo) > len(shown):
         heading += label("first_of", lang, shown=len(shown), total=len(todo))
     screen.print(heading, style="bold")
@@ -290,7 +292,7 @@ def _summary(screen: Screen, evaluation: Evaluation, lang: str, *, compact: bool
     latest_year = evaluation.latest_year
     if compact:
         summary = evaluation.summary(year=latest_year)
-        heading = f"{label('summary', lang)} {latest_year}"
+        heading = with_year(label("summary", lang), latest_year, lang)
     else:
         summary = evaluation.summary()
         heading = summary_heading(evaluation, lang)
@@ -298,13 +300,12 @@ def _summary(screen: Screen, evaluation: Evaluation, lang: str, *, compact: bool
     colon = label("colon", lang)
     screen.print(heading + colon + " · ".join(parts))
     latest = evaluation.results.of_year(latest_year)
-    year = f" {latest_year}" if len(evaluation.years) > 1 else ""
+    several = len(evaluation.years) > 1
     for flag, key in ((True, "binding_yes"), (False, "binding_no")):
         passed = sum(1 for r in latest if r.indicator.binding is flag and r.status is Status.PASS)
         total = sum(1 for r in latest if r.indicator.binding is flag)
-        screen.print(
-            f"  {label(key, lang)}{year}{colon}{passed}/{total} {status_word(Status.PASS, lang)}"
-        )
+        kind = with_year(label(key, lang), latest_year, lang) if several else label(key, lang)
+        screen.print(f"  {kind}{colon}{passed}/{total} {status_word(Status.PASS, lang)}")
     failing = evaluation.failing_units
     if len(evaluation.units) > 1 and failing:
         names = list(failing[:UNITS_LIMIT] if compact else failing)
@@ -335,7 +336,9 @@ def _index_bars(screen: Screen, evaluation: Evaluation, lang: str) -> None:
     if one is not None:  # one unit: its score and coverage, not a ranking of one
         screen.print(_one_line(one), style="bold")
         return
-    screen.print(f"{index_name(evaluation, lang)} {evaluation.latest_year}", style="bold")
+    screen.print(
+        with_year(index_name(evaluation, lang), evaluation.latest_year, lang), style="bold"
+    )
     units = {s.unit: _one_line(unit_named(s.unit, lang)) for s in ranking}
     width = max(cell_len(unit) for unit in units.values())
     for score in ranking:

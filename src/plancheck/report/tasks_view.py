@@ -43,10 +43,10 @@ def status_counts(rows: list[TaskRow]) -> list[tuple[str, int]]:
 
 
 def _subject(finding: Any, lang: str) -> str:
-    """``19.1``, ``34.1 (2022)``, ``34.1（2022）`` or the task id."""
+    """``19.1``, ``34.1 (2022)``, ``34.1（2022年）`` or the task id."""
     if lang != "zh" or finding.milestone is None or finding.year is None:
         return str(finding.subject)
-    return f"{finding.milestone.id}（{finding.year}）"
+    return f"{finding.milestone.id}（{finding.year}年）"
 
 
 def task_rows(evaluation: object, lang: str) -> list[TaskRow] | None:

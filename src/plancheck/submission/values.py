@@ -146,9 +146,9 @@ def _strip_unit(text: str, unit: str | None) -> str:
             return text[: -len(suffix)].strip()
     if text.endswith(("%", "‰")):
         sign = text[-1]
-        raise BadValue(
-            say("value.wrong_sign", text=shown(text), sign=sign, unit=unit or say("value.no_unit"))
-        )
+        if not unit:
+            raise BadValue(say("value.wrong_sign_no_unit", text=shown(text), sign=sign))
+        raise BadValue(say("value.wrong_sign", text=shown(text), sign=sign, unit=unit))
     return text
 
 
