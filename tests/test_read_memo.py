@@ -152,14 +152,18 @@ def test_a_cell_seen_before_reads_as_if_seen_first(tmp_path: Path, plan: Plan, n
     assert said(paths, plan, tmp_path) == expected
 
 
-def test_the_year_a_file_disagrees_on_is_said_on_every_row(tmp_path: Path, plan: Plan) -> None:
+def test_the_year_a_file_disagrees_on_is_said_once_at_its_first_row(
+    tmp_path: Path, plan: Plan
+) -> None:
+    """A year read before (2023, from the memo) still agrees; the first that does not is said,
+    once: the file and --year disagree, not each row (a national file has thousands)."""
     path = tmp_path / "2023.csv"
     path.write_text(
-        HEAD + "徐汇区,2022,1,90\n徐汇区,2022,2,3\n徐汇区,2023,3,90\n", encoding="utf-8"
+        HEAD + "徐汇区,2023,1,90\n徐汇区,2023,2,3\n徐汇区,2022,3,90\n徐汇区,2022,4,90\n",
+        encoding="utf-8",
     )
     assert said([path], plan, tmp_path, year=2023) == [
-        "2023.csv:2: year: 2022 disagrees with --year 2023",
-        "2023.csv:3: year: 2022 disagrees with --year 2023",
+        "2023.csv:4: year: 2022 disagrees with --year 2023",
     ]
 
 

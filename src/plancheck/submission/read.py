@@ -595,9 +595,10 @@ class _Builder:
                 return None
             cell = header_year
         if cell is not None and self.cli_year is not None and cell != self.cli_year:
-            self.fail(context, line, say("cell", label=label(line, "year"), message=say(
-                "read.year_disagrees", year=cell, cli_year=self.cli_year)), "year")  # fmt: skip
-            return None
+            # The file and --year disagree: said once, at the first row, not once a row.
+            message = say("cell", label=label(line, "year"),
+                          message=say("read.year_disagrees", year=cell, cli_year=self.cli_year))  # fmt: skip
+            raise UserError(message, context.file, *_place(context, line, "year"))
         found = cell or self.cli_year or context.name_year
         if found is None:
             raise UserError(
