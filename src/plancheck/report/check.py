@@ -3,10 +3,10 @@
     ok samples/2023.csv: 22 figures (1 without a value), unit 徐汇区, year 2023
     well-formed: 1 file, 22 figures against 徐汇区全面依法治区第十四个五年规划 (not judged: plancheck evaluate)
 
-The words of every format (the terminal's lines here, github annotations, a junit report, and
-the JSON) are made here; the table and json formats re-export their ``render_check``. Text from
-the files (names, units) is shown with its control characters visible (a tab stays a tab, and
-each format shows it its way): each line stays one line.
+The words of every format (the terminal's lines here, github annotations, a junit report) are
+made here, and the table format re-exports its ``render_check``; the JSON's fields are
+``report/json.py``'s. Text from the files (names, units) is shown with its control characters
+visible (a tab stays a tab, and each format shows it its way): each line stays one line.
 """
 
 from __future__ import annotations
@@ -145,30 +145,3 @@ def render_check(summary: CheckSummary, options: Options) -> str:
     lines += [visible_controls(warned(w, options.lang), keep="\t") for w in summary.warnings]
     lines.append(done_line(summary, options.lang))
     return "\n".join(line.replace("\t", " ") for line in lines) + "\n"
-
-
-def render_check_json(summary: CheckSummary, options: Options) -> str:
-    """``plancheck check -f json`` (``report/json.py`` re-exports it as its ``render_check``):
-    the plan, each file's counts, units, years, sheet and warnings; fields only ever added."""
-    from plancheck.report.json import dumps, plan_data
-
-    data = {
-        "plan": plan_data(summary.plan),
-        "well_formed": True,  # a file that is not is exit 2, with its errors on stderr
-        "figures": summary.figures,
-        "history": list(summary.history),
-        "files": [
-            {
-                "file": f.file,
-                "figures": f.figures,
-                "empty": f.empty,
-                "units": list(f.units),
-                "years": list(f.years),
-                "sheet": f.sheet,
-                "warnings": list(f.warnings),
-            }
-            for f in summary.files
-        ],
-        "warnings": list(summary.warnings),
-    }
-    return dumps(data)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # for annotations only: importing them costs every run's star
     from plancheck.evaluate.diff import Diff
     from plancheck.evaluate.index import IndexScore
     from plancheck.evaluate.progress import Trend
+    from plancheck.submission.summary import CheckSummary
     from plancheck.tasks.models import TaskCheck, TaskResult
 
 COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
@@ -633,8 +634,26 @@ def render_diff(diff: Diff, options: Options) -> str:
     return dumps(data)
 
 
-def render_check(summary: Any, options: Options) -> str:
-    """``plancheck check``'s report (report/check.py, imported only for that command)."""
-    from plancheck.report.check import render_check_json
-
-    return render_check_json(summary, options)
+def render_check(summary: CheckSummary, options: Options) -> str:
+    """``plancheck check -f json``: the plan, each file's counts, units, years, sheet and
+    warnings; fields only ever added."""
+    data = {
+        "plan": plan_data(summary.plan),
+        "well_formed": True,  # a file that is not is exit 2, with its errors on stderr
+        "figures": summary.figures,
+        "history": list(summary.history),
+        "files": [
+            {
+                "file": f.file,
+                "figures": f.figures,
+                "empty": f.empty,
+                "units": list(f.units),
+                "years": list(f.years),
+                "sheet": f.sheet,
+                "warnings": list(f.warnings),
+            }
+            for f in summary.files
+        ],
+        "warnings": list(summary.warnings),
+    }
+    return dumps(data)
