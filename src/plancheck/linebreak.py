@@ -34,14 +34,13 @@ def _forbidden(text: str, start: int, at: int) -> bool:
     """Whether a line of CJK text ``text[start:at]`` may not end before ``text[at]``: the next
     line would start with a closing mark, this one end with an opening one, a —— or …… be split,
     or a run of Western letters and figures (2025, --reference, 2.3%) be cut."""
-    following = text[at:].lstrip()[:1]
-    before = text[at - 1]
-    last = text[start:at].rstrip()[-1:]
+    before, after = text[at - 1], text[at]
+    following = text[at:].lstrip()[:1] if after.isspace() else after
+    last = text[start:at].rstrip()[-1:] if before.isspace() else before
     if not following or not last:  # only spaces on one side: no mark to keep or move
         return False
     if following in NO_LINE_START or last in NO_LINE_END:
         return True
-    after = text[at]
     if before == after and after in _INSEPARABLE:
         return True
     return not (before.isspace() or after.isspace() or _cjk(before) or _cjk(after))
