@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -187,19 +188,34 @@ def test_the_evaluation_table_does_not_import_riches_console() -> None:
 
 
 # --- the lean layout against rich's --------------------------------------------------------
+# The lean layout is held to rich's console as the other terminal reports use it
+# (report/richwrap.py: rich's layout, its lines broken by linebreak.line_breaks, 禁则 in Chinese),
+# and, for text with no Chinese in it, to rich's own console: English wraps as rich wraps it.
 
 WORDS = st.text(alphabet="abcXYZ019中文指标率（），“”≥—%.-", min_size=1, max_size=14)
 CELL = st.lists(WORDS, min_size=0, max_size=6).map(" ".join)
+ENGLISH = st.text(alphabet="abcXYZ019(),“”≥—%.-…", min_size=1, max_size=14)
 
 
-def rich_table(headers: list[str], rows: list[list[str]], title: str, width: int) -> str:
+def rich_console(width: int, wrapping: bool) -> tuple[Any, io.StringIO]:
     from rich.console import Console
+
+    from plancheck.report.richwrap import Console as Wrapping
+
+    buffer = io.StringIO()
+    console = (Wrapping if wrapping else Console)(
+        file=buffer, width=width, color_system=None, markup=False, highlight=False,
+        emoji=False, legacy_windows=False)  # fmt: skip
+    return console, buffer
+
+
+def rich_table(
+    headers: list[str], rows: list[list[str]], title: str, width: int, wrapping: bool = True
+) -> str:
     from rich.table import Table
     from rich.text import Text
 
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system=None, markup=False,
-                      highlight=False, emoji=False, legacy_windows=False)  # fmt: skip
+    console, buffer = rich_console(width, wrapping)
     grid = Table(title=Text(title), title_justify="left")
     for h in headers:
         grid.add_column(h, overflow="fold")
@@ -209,34 +225,44 @@ def rich_table(headers: list[str], rows: list[list[str]], title: str, width: int
     return buffer.getvalue()
 
 
+def rich_print(text: str, width: int, wrapping: bool = True) -> str:
+    from rich.text import Text
+
+    console, buffer = rich_console(width, wrapping)
+    console.print(Text(text))
+    return buffer.getvalue()
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     columns=st.integers(1, 7),
     data=st.data(),
     width=st.integers(30, 130),
+    words=st.sampled_from([WORDS, ENGLISH]),
 )
-def test_the_lean_table_is_riches_table(columns: int, data: st.DataObject, width: int) -> None:
-    headers = data.draw(st.lists(WORDS, min_size=columns, max_size=columns))
-    rows = data.draw(st.lists(st.lists(CELL, min_size=columns, max_size=columns), max_size=5))
-    title = data.draw(CELL)
+def test_the_lean_table_is_riches_table(
+    columns: int, data: st.DataObject, width: int, words: st.SearchStrategy[str]
+) -> None:
+    cell = st.lists(words, min_size=0, max_size=6).map(" ".join)
+    headers = data.draw(st.lists(words, min_size=columns, max_size=columns))
+    rows = data.draw(st.lists(st.lists(cell, min_size=columns, max_size=columns), max_size=5))
+    title = data.draw(cell)
     screen = Screen(width, color=False)
     screen.table(headers, [[[(c, "")] for c in row] for row in rows], title=[(title, "")])
     assert screen.text() == rich_table(headers, rows, title, width)
+    if words is ENGLISH:
+        assert screen.text() == rich_table(headers, rows, title, width, wrapping=False)
 
 
 @settings(max_examples=200, deadline=None)
-@given(text=st.lists(st.one_of(WORDS, st.just("  "), st.just("\n")), max_size=40).map("".join),
-       width=st.integers(5, 120))  # fmt: skip
+@given(text=st.lists(st.one_of(WORDS, ENGLISH, st.just("  "), st.just("\n")), max_size=40)
+       .map("".join), width=st.integers(5, 120))  # fmt: skip
 def test_the_lean_wrapping_is_riches(text: str, width: int) -> None:
-    from rich.console import Console
-    from rich.text import Text
-
-    buffer = io.StringIO()
-    Console(file=buffer, width=width, color_system=None, markup=False, highlight=False,
-            emoji=False, legacy_windows=False).print(Text(text))  # fmt: skip
     screen = Screen(width, color=False)
     screen.print(text)
-    assert screen.text() == buffer.getvalue()
+    assert screen.text() == rich_print(text, width)
+    if not re.search("[中文指标率（），]", text):  # English: exactly as rich wraps it
+        assert screen.text() == rich_print(text, width, wrapping=False)
 
 
 def test_cell_widths_count_chinese_as_two() -> None:

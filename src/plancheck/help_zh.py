@@ -11,12 +11,14 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
+from itertools import pairwise
 from typing import Any
 
 from typer._click.core import Context
 from typer._click.formatting import HelpFormatter
 
 from plancheck.i18n import HELP, HELP_NAMES, HELP_TYPES_EN, help_text
+from plancheck.linebreak import line_breaks
 
 
 def parameters(group: Any) -> Iterator[tuple[str, str | None, Any]]:
@@ -111,10 +113,9 @@ _DEFAULT = re.compile(r"\s*\[default: ([^\]]*)\]")
 _TYPE = re.compile("|".join(re.escape(name) for name in HELP_NAMES if name.startswith("<")))
 _REQUIRED = re.compile(r"\s*\[required\]")
 _NOTE_AFTER_STOP = re.compile(r"。((?:（[^（）]*）)+)$")
-# A line may break before any Chinese character, and between words; never before these.
+# A line may break before any Chinese character, and between words (linebreak.line_breaks then keeps
+# what 禁则 forbids off a line's start and end: a closing mark, an opening one).
 _TOKENS = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\S")
-_NO_LINE_START = set("，。、；：？！）」』”’》〉…—")
-_NO_LINE_END = set("（「『“‘《〈")  # an opening bracket or quote goes to the line of what it opens
 
 
 def width(text: str) -> int:
@@ -122,27 +123,24 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def wrap(text: str, columns: int) -> list[str]:
-    """``text`` in lines of at most ``columns`` terminal columns (a longer word keeps its line)."""
-    lines: list[str] = []
-    line = ""
-    end = 0
+def _breaks(text: str, columns: int) -> list[int]:
+    """Where lines of at most ``columns`` break ``text``: before the first character or word
+    that does not fit (a word longer than a line keeps its own line)."""
+    breaks: list[int] = []
+    start = 0
     for found in _TOKENS.finditer(text):
-        token, spaced = found.group(), found.start() > end
-        end = found.end()
-        space = " " if line and spaced else ""
-        if line and width(line + space + token) > columns and token[0] not in _NO_LINE_START:
-            kept = line.rstrip("".join(_NO_LINE_END))
-            if kept.strip():  # the openers at its end start the next line
-                lines.append(kept.rstrip())
-                line, space = line[len(kept) :], space if line[len(kept) :] else ""
-            else:
-                lines.append(line)
-                line, space = "", ""
-        line += space + token
-    if line or not lines:
-        lines.append(line)
-    return lines
+        if found.start() > start and width(text[start : found.end()].rstrip()) > columns:
+            breaks.append(found.start())
+            start = found.start()
+    return breaks
+
+
+def wrap(text: str, columns: int) -> list[str]:
+    """``text`` in lines of at most ``columns`` terminal columns (a longer word keeps its line,
+    and the marks around it), broken where 禁则 allows (``linebreak.line_breaks``)."""
+    text = " ".join(text.split())
+    offsets = [0, *line_breaks(text, columns, _breaks, hang=True), len(text)]
+    return [text[start:end].rstrip() for start, end in pairwise(offsets)]
 
 
 class ChineseHelpFormatter(HelpFormatter):

@@ -2,7 +2,8 @@
 
 Importing rich's console and table and laying a table out with them is most of what the terminal
 report costs at start-up. This module lays out the same output with plain strings: the same word
-wrapping (words folded when longer than a line), the same column widths (rich's measuring and
+wrapping (words folded when longer than a line; 禁则 in Chinese, ``linebreak.line_breaks``, as
+the other terminal reports' rich console keeps it), the same column widths (rich's measuring and
 collapsing of wrappable columns) and the same heavy-headed box, so that a report reads exactly as
 it did. Widths are measured in terminal cells (``rich.cells``: a Chinese character takes two), and
 colours are ANSI SGR codes for the few styles the reports use.
@@ -23,6 +24,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import pairwise
+
+from plancheck.linebreak import line_breaks
 
 Piece = tuple[str, str]  # (text, style)
 Pieces = list[Piece]
@@ -117,7 +120,12 @@ def sgr(style: str) -> str:
 
 
 def _divide(text: str, width: int) -> list[int]:
-    """Where to break ``text`` to fit ``width`` cells: at spaces, a word too long folded
+    """Where to break ``text`` to fit ``width`` cells: rich's breaks, obeying 禁则."""
+    return line_breaks(text, width, _rich_breaks)
+
+
+def _rich_breaks(text: str, width: int) -> list[int]:
+    """Where rich breaks ``text`` to fit ``width`` cells: at spaces, a word too long folded
     (rich's ``divide_line``)."""
     breaks: list[int] = []
     if cell_len(text) <= width:

@@ -78,10 +78,10 @@ UNITS_LIMIT = 20
 
 
 def _console(options: Options) -> tuple[Console, io.StringIO]:
-    from rich.console import Console
+    from plancheck.report.richwrap import Console as Wrapping  # its lines broken as grid's
 
     buffer = io.StringIO()
-    console = Console(
+    console = Wrapping(
         file=buffer,
         width=options.width,
         force_terminal=options.color,

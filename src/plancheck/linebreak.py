@@ -1,0 +1,92 @@
+"""Where terminal text may break into lines: 禁则 (kinsoku), the rules of Chinese typesetting.
+
+A line of Chinese may not start with a closing mark (、，。；：！？）」』】》〉…％ and the like) nor end
+with an opening one (（「『【《〈“), a —— or …… is never split, nor a run of Western letters and
+figures within Chinese text (2025, --reference, 2.3%). Every wrapper of terminal text breaks its
+lines with ``line_breaks``: the lean layout of the evaluation report (``report/grid.py``), the
+rich console of the other terminal reports (``report/richwrap.py``) and the Chinese help
+(``help_zh.py``). It takes the wrapper's own breaks and moves each one 禁则 forbids back to the
+nearest place it allows (推出, as a fixed-width terminal must: the characters after that place
+are carried down to the next line, so no line grows wider than its column). Text with no
+Chinese, Japanese or Korean character in it keeps the wrapper's breaks: English wraps as before.
+
+Standard library only: the help imports it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# 禁则 (kinsoku): what Chinese typesetting forbids at a line's start and end (CLREQ 3.1.7).
+NO_LINE_START = frozenset("、，。．；：！？）］｝〕〉》」』】〗〙〟”’…‥％‰℃·・,.;:!?)]}%")
+NO_LINE_END = frozenset("（［｛〔〈《「『【〖〘〝“‘([{")
+_INSEPARABLE = frozenset("—…‥")  # —— and …… are never split across lines
+# Chinese, Japanese and Korean text and the full-width forms: a line holding one is CJK text.
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+
+
+def _cjk(char: str) -> bool:
+    return _CJK.match(char) is not None
+
+
+def _forbidden(text: str, start: int, at: int) -> bool:
+    """Whether a line of CJK text ``text[start:at]`` may not end before ``text[at]``: the next
+    line would start with a closing mark, this one end with an opening one, a —— or …… be split,
+    or a run of Western letters and figures (2025, --reference, 2.3%) be cut."""
+    before, after = text[at - 1], text[at]
+    following = text[at:].lstrip()[:1] if after.isspace() else after
+    last = text[start:at].rstrip()[-1:] if before.isspace() else before
+    if not following or not last:  # only spaces on one side: no mark to keep or move
+        return False
+    if following in NO_LINE_START or last in NO_LINE_END:
+        return True
+    if before == after and after in _INSEPARABLE:
+        return True
+    return not (before.isspace() or after.isspace() or _cjk(before) or _cjk(after))
+
+
+def line_breaks(
+    text: str, width: int, divide: Callable[[str, int], list[int]], *, hang: bool = False
+) -> list[int]:
+    """Where to break one line of ``text`` into lines of at most ``width`` cells: ``divide``'s
+    breaks (rich's word wrapping, the Chinese help's), each that 禁则 forbids in CJK text moved
+    back to the nearest place it allows, the characters after it carried down to the next line
+    (推出: no line grows wider, and ``divide`` lays out the rest again from there). A line with
+    no such place keeps ``divide``'s break (no line is wider than ``width``), unless ``hang``
+    (the help, whose lines a word wider than a line may overflow, as click's do) and the line
+    holds a Western word or figure: then it goes on to the first place 禁则 allows, the marks
+    kept with the word they belong to. Text
+    with no CJK character keeps all of ``divide``'s breaks.
+
+    Every wrapper of terminal text breaks its lines here: ``grid.wrap`` (the evaluation report),
+    the rich console of the other terminal reports (``report/richwrap.py``), the Chinese help.
+    """
+    breaks = divide(text, width)
+    if not breaks or _CJK.search(text) is None:
+        return breaks
+    out: list[int] = []
+    start = n = 0
+    while n < len(breaks):
+        end = breaks[n]
+        at = end
+        if _forbidden(text, start, end):
+            at -= 1
+            while at > start and (text[at].isspace() or _forbidden(text, start, at)):
+                at -= 1
+        if at == start and hang:  # a word wider than a line keeps its marks on its line
+            at = end + 1
+            while at < len(text) and (text[at].isspace() or _forbidden(text, start, at)):
+                at += 1
+            if not any(char.isalnum() and not _cjk(char) for char in text[start:at]):
+                at = end  # no word: only Chinese marks, broken where they must be
+            elif at == len(text):
+                break
+        if at in (start, end):
+            out.append(end)
+            start, n = end, n + 1
+        else:
+            out.append(at)
+            start, n = at, 0
+            breaks = [at + b for b in divide(text[at:], width)]
+    return out
