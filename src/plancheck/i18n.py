@@ -923,6 +923,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # an option of one value given twice (cli.py)
         "cli.option_twice": "Option '{name}' is given twice ('{first}', then '{second}'): it takes one value; give it once",
         "cli.empty_path": "Option '{name}' names no file (the name is empty): give its path",
+        "cli.empty_argument": "Argument {number} names no file (the name is empty): give its path",
         # click's and typer's usage errors (process.py), matched by their English text
         "usage.see_help": "{path}: {message} (see '{path} --help')",
         "usage.missing_argument": "Missing argument {name}.",
@@ -1501,6 +1502,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # an option of one value given twice (cli.py)
         "cli.option_twice": "选项“{name}”给出了两次（“{first}”，然后是“{second}”）：它只取一个值，请只给出一次",
         "cli.empty_path": "选项“{name}”的路径为空，未指明文件：请给出其路径",
+        "cli.empty_argument": "第{number}个参数的路径为空，未指明文件：请给出其路径",
         # click's and typer's usage errors (process.py), matched by their English text
         "usage.see_help": "{path}: {message}（参见 {path} --help）",
         "usage.missing_argument": "缺少参数{name}",
