@@ -267,7 +267,22 @@ def listing(subject: str, plan: Path | None, fmt: str, options: Options) -> Outc
     """``plancheck indicators`` and ``plancheck tasks``: the plan's own lists."""
     from plancheck.report import render
 
-    return Outcome(render(fmt, subject, load(plan), options), protected=plan_paths(plan))
+    loaded = load(plan)
+    notes = (_no_tasks_note(loaded),) if subject == "tasks" and not loaded.tasks else ()
+    return Outcome(render(fmt, subject, loaded, options), warnings=notes,
+                   protected=plan_paths(plan))  # fmt: skip
+
+
+def _no_tasks_note(plan: Plan) -> str:
+    """Why ``plancheck tasks`` lists nothing, said of the plan's folder (no tasks.yaml there) or
+    of its tasks.yaml (that lists none): a plan without tasks is valid, its list is empty."""
+    from plancheck.plan.load import INDICATORS_FILE, TASKS_FILE
+
+    listed = [f for f in plan.files if f.name == TASKS_FILE]
+    if listed:
+        return say("tasks.listing_lists_none", where=listed[0], tasks=TASKS_FILE)
+    folder = plan.files[0].parent if plan.files else Path(plan.source)
+    return say("tasks.listing_no_file", where=folder, tasks=TASKS_FILE, indicators=INDICATORS_FILE)
 
 
 def tasks_check(
