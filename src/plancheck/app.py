@@ -117,7 +117,9 @@ def read(request: EvaluateRequest) -> Reading:
     plan = load(request.plan, tasks=request.tasks is not None)  # tasks.yaml only with --tasks
     submission = read_submission(request.files, plan, request.year, sheet=request.sheet)
     official, warned = (
-        read_references(request.reference, plan, request.year) if request.reference else (None, [])
+        read_references(request.reference, plan, request.year, submission.years)
+        if request.reference
+        else (None, [])
     )
     if request.reference is not None and official is not None:
         warned = [*warned, *_unused_references(request.reference, official, submission.years)]
