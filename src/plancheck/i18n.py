@@ -16,7 +16,7 @@ This module imports nothing heavy: ``plancheck --help`` loads it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -115,6 +115,18 @@ def year_span(first: int, last: int, lang: str | None = None) -> str:
     if first == last:
         return str(first)
     return f"{first}{'—' if (lang or _current) == 'zh' else '–'}{last}"
+
+
+def year_runs(years: Iterable[int]) -> list[tuple[int, int]]:
+    """Years in runs of adjacent ones, each its first and last: 2020, 2022, 2023 are
+    (2020, 2020) and (2022, 2023)."""
+    runs: list[tuple[int, int]] = []
+    for year in sorted(set(years)):
+        if runs and year == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], year)
+        else:
+            runs.append((year, year))
+    return runs
 
 
 def year_text(year: object, lang: str | None = None) -> str:

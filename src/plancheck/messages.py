@@ -11,13 +11,14 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from plancheck.i18n import date_text, fill, year_span, year_text
+from plancheck.i18n import date_text, fill, year_runs, year_span, year_text
 
 if TYPE_CHECKING:
     import datetime as dt
 
 __all__ = [
     "date_text",
+    "year_runs",
     "year_span",
     "year_text",
 ]  # said here for the reports too: one helper, i18n's

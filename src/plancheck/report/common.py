@@ -22,6 +22,7 @@ from plancheck.messages import (
     number,
     numbers_apart,
     render,
+    year_runs,
     year_span,
     year_text,
 )
@@ -119,13 +120,22 @@ def summary_heading(evaluation: Evaluation, lang: str) -> str:
     years = evaluation.years
     if len(years) == 1:
         return label("summary", lang)
-    return with_year(label("summary", lang), year_span(years[0], years[-1], lang), lang)
+    return with_year(label("summary", lang), years_named(years, lang), lang)
 
 
 def with_year(text: str, year: object, lang: str) -> str:
     """A heading of one year (or a span): ``Needs attention 2023`` in English, ``2023年需关注``
     in Chinese, as 2023年中期评估 and 2023年状态 write it (``year_text``)."""
     return f"{year_text(year, lang)}{text}" if lang == "zh" else f"{text} {year}"
+
+
+def years_named(years: Iterable[int], lang: str) -> str:
+    """The years a report speaks for, as given, a run of adjacent ones as a span: ``2020 and
+    2023``, ``2020, 2022 and 2023``, ``2021–2023``; ``2020、2023``, ``2021—2023`` in Chinese."""
+    spans = [year_span(first, last, lang) for first, last in year_runs(years)]
+    if lang == "zh" or len(spans) < 2:
+        return enumerated(spans, lang)
+    return f"{', '.join(spans[:-1])} and {spans[-1]}"
 
 
 def years_listed(years: Iterable[int], lang: str) -> str:
