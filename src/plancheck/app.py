@@ -466,7 +466,7 @@ def import_plan(
     from plancheck.plan.load import load_plan
 
     _refuse_file_name(output, "plancheck plan import")
-    years = importers.parse_period(period) if period else None
+    years = importers.parse_period(period) if period is not None else None
     imported = importers.import_plan(source, years, notes)
 
     def check(folder: Path) -> None:
@@ -496,7 +496,7 @@ def init(folder: Path, *, period: str | None, install: str | None = None) -> Out
     _refuse_file_name(folder, "plancheck init")
     _refuse_unsearchable(folder)
 
-    years = parse_period(period) if period else None
+    years = parse_period(period) if period is not None else None
     written = write_starter(folder, years, install)
     lines = [say("init.wrote", path=path) for path in written]
     from plancheck.plan.importers.starter import shell_word
