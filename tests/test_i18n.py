@@ -106,7 +106,7 @@ def test_chinese_texts_use_full_width_punctuation() -> None:
     assert bad == {}
 
 
-_YEAR_APART = re.compile(r"(?:\{\w+\}|\d) 年")
+_YEAR_APART = re.compile(r"(?:\{\w+\}|\d) 年|\d 月 \d|\d 日|上年 \{")
 _NAME_APART = re.compile(r"(?:工作表|规划) \{")
 
 
