@@ -548,7 +548,11 @@ def test_a_file_option_given_twice_by_two_names_of_one_file_is_that_file(
     shutil.copytree(ROOT / "data", tmp_path / "pl")
     shutil.copy(SAMPLES / "2023.csv", tmp_path / "2023.csv")
     alone = run("evaluate", "2023.csv", "--plan", "pl", "-f", "json")
-    for twice in (["--plan", "pl", "--plan", "./pl"], ["--plan", "pl", "--plan=pl/"]):
+    for twice in (
+        ["--plan", "pl", "--plan", "./pl"],
+        ["--plan", "pl", "--plan=pl/"],
+        ["--plan", "pl/indicators.yaml", "--plan", "pl"],  # the plan's file and its folder
+    ):
         result = run("evaluate", "2023.csv", *twice, "-f", "json")
         assert (result.code, result.stdout) == (alone.code, alone.stdout), result.stderr
     written = run("evaluate", "2023.csv", "-o", "r.md", "-o", "./r.md")

@@ -286,12 +286,18 @@ class _Group(TyperGroup):
 
 def _same_value(name: str, first: str, second: str) -> bool:
     """Two values of one option that are one: the same text, or, for a file or folder, two
-    names of it (``pl`` and ``./pl``, ``pl/``, a symbolic link to it)."""
+    names of it (``pl`` and ``./pl``, ``pl/``, a symbolic link to it; a plan's folder and its
+    indicators.yaml)."""
     if first == second:
         return True
     if name not in _FILE_OPTIONS | {"output"} or not first or not second or "-" in (first, second):
         return False
     try:
+        if name == "plan":
+            from plancheck.plan.load import INDICATORS_FILE
+
+            first, second = (os.path.join(v, INDICATORS_FILE) if os.path.isdir(v) else v
+                             for v in (first, second))  # fmt: skip
         if os.path.exists(first) and os.path.exists(second):
             return os.path.samefile(first, second)
         return Path(first).resolve() == Path(second).resolve()
