@@ -538,6 +538,9 @@ def test_an_empty_file_argument_is_a_usage_error(
     assert not (tmp_path / "drafted").exists()
     chinese = run("--lang", "zh", *args)
     assert f"第{number}个参数的路径为空，未指明文件" in chinese.stderr
+    if "--" not in args:  # an option the command does not have is click's to say; --help helps
+        assert "No such option: --bogus" in run("--lang", "en", *args, "--bogus").stderr
+        assert run(*args, "--help").stdout.startswith("Usage: ")
 
 
 def test_a_file_option_given_twice_by_two_names_of_one_file_is_that_file(

@@ -244,7 +244,8 @@ class _Group(TyperGroup):
     def _given(command: Any, args: list[str]) -> tuple[list[tuple[Any, str, str]], list[str]]:
         """Each option of ``command`` in ``args`` that takes a value: its parameter, its name as
         typed and its value as typed, in order (flags and counts take none); and the arguments
-        that are no option's, as typed, in order (a group's: none)."""
+        that are no option's, as typed, in order (a group's: none; none either after an option
+        the command does not have, --help among them: click says so, or prints the help)."""
         options = {
             name: param
             for param in command.params
@@ -253,6 +254,7 @@ class _Group(TyperGroup):
         }
         found: list[tuple[Any, str, str]] = []
         positional: list[str] = []
+        unknown = False
         position = 0
         while position < len(args):
             token = args[position]
@@ -273,6 +275,7 @@ class _Group(TyperGroup):
             else:
                 name, equals, value = token, "", ""
             param = options.get(name)
+            unknown = unknown or param is None
             if param is None or param.is_flag or param.count:
                 continue
             if not equals:
@@ -281,7 +284,7 @@ class _Group(TyperGroup):
                 value = args[position]
                 position += 1
             found.append((param, name, value))
-        return found, positional
+        return found, [] if unknown else positional
 
 
 def _same_value(name: str, first: str, second: str) -> bool:
