@@ -564,3 +564,19 @@ def test_a_file_option_given_twice_by_two_names_of_one_file_is_that_file(
     shutil.copy(tmp_path / "pl" / "indicators.yaml", tmp_path / "other")
     refused = run("evaluate", "2023.csv", "--plan", "pl", "--plan", "other", "--lang", "en")
     assert refused.code == 2 and "'--plan' is given twice ('pl', then 'other')" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["--sheet", ""], "{file}: --sheet '': only Excel workbooks (.xlsx) have sheets"),
+        (["--unit", ""], "--unit '': not a unit of the submission (units: 徐汇区)"),
+        (["--date", ""], "--date '': not a date (YYYY-MM-DD)"),
+        (["--date", " "], "--date ' ': not a date (YYYY-MM-DD)"),
+    ],
+)
+def test_an_empty_option_value_is_quoted_in_its_message(args: list[str], line: str) -> None:
+    """``--date : not a date`` read as a stray space: the empty value is shown as typed, ''."""
+    sample = SAMPLES / "2023.csv"
+    result = run("evaluate", sample, *args, "--lang", "en")
+    assert (result.code, result.stderr) == (2, line.format(file=sample) + "\n")

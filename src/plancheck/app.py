@@ -175,7 +175,7 @@ def check_unit(plan: Plan, unit: str, submitted: tuple[str, ...]) -> None:
     # 0.6: 徐汇 finds 徐汇区; 长宁区 does not find 徐汇区 (only 区 in common)
     close = difflib.get_close_matches(unit, list(submitted), n=1, cutoff=0.6)
     hint = say("read.did_you_mean", hint=close[0]) if close else ""
-    raise UserError(say("app.unit_not_submitted", unit=unit, hint=hint,
+    raise UserError(say("app.unit_not_submitted", unit=i18n.option_text(unit), hint=hint,
                         units=say("list").join(submitted)))  # fmt: skip
 
 
@@ -259,7 +259,7 @@ def report_day(text: str | None) -> dt.date | None:
     try:
         day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise UserError(say("app.not_a_date", text=text)) from None
+        raise UserError(say("app.not_a_date", text=i18n.option_text(text))) from None
 
     check_year(day.year, "--date")
     return day

@@ -117,6 +117,12 @@ def year_span(first: int, last: int, lang: str | None = None) -> str:
     return f"{first}{'—' if (lang or _current) == 'zh' else '–'}{last}"
 
 
+def option_text(text: str) -> str:
+    """An option's value as a message quotes it after the option's name: as typed, or ``''``
+    when it is empty or blank (``--date '': not a date``, not ``--date : not a date``)."""
+    return text if text.strip() else repr(text)
+
+
 def year_runs(years: Iterable[int]) -> list[tuple[int, int]]:
     """Years in runs of adjacent ones, each its first and last: 2020, 2022, 2023 are
     (2020, 2020) and (2022, 2023)."""

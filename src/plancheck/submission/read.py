@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from plancheck.errors import UserError, UserErrors
-from plancheck.i18n import current, say
+from plancheck.i18n import current, option_text, say
 from plancheck.messages import numbers_apart
 from plancheck.plan.models import Indicator, Plan, normalise_key
 from plancheck.record import record
@@ -77,7 +77,7 @@ def read_submission(
     paths = list(paths)
     if sheet is not None and not any(_is_workbook(p) for p in paths):
         raise UserError(
-            say("read.sheet_without_workbook", sheet=sheet),
+            say("read.sheet_without_workbook", sheet=option_text(sheet)),
             paths[0] if paths else None,
         )
     builder = _Builder(plan, year)
