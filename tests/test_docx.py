@@ -119,6 +119,27 @@ def test_the_title_names_the_years_judged_as_given(
     assert Document(str(out)).paragraphs[2].text == f"Report on the plan's indicators, {en}"
 
 
+@pytest.mark.parametrize(
+    ("years", "zh", "en"),
+    [
+        ((2021, 2023, 2024), "2021、2023、2024", "2021, 2023 and 2024"),
+        ((2021, 2023, 2024, 2025), "2021、2023—2025", "2021 and 2023–2025"),
+    ],
+)
+def test_the_title_names_three_or_more_years_with_a_gap(
+    tmp_path: Path, years: tuple[int, ...], zh: str, en: str
+) -> None:
+    """Two adjacent years among others are named each (2023 and 2024), three or more a span."""
+    files = []
+    for year in years:  # the 2023 sample's figures, each file of the year its name says
+        files.append(tmp_path / f"{year}.csv")
+        files[-1].write_bytes((SAMPLES / "2023.csv").read_bytes())
+    _, out = docx(tmp_path, *files, "--lang", "zh")
+    assert Document(str(out)).paragraphs[1].text == f"规划指标评估报告（{zh}年度）"
+    _, out = docx(tmp_path, *files, "--lang", "en")
+    assert Document(str(out)).paragraphs[2].text == f"Report on the plan's indicators, {en}"
+
+
 def test_the_summary_names_the_years_it_counts_as_given() -> None:
     files = [SAMPLES / "2021.csv", SAMPLES / "2023.csv"]
     english = run("evaluate", *files, "--details", "--lang", "en").stdout

@@ -130,10 +130,20 @@ def with_year(text: str, year: object, lang: str) -> str:
 
 
 def years_named(years: Iterable[int], lang: str) -> str:
-    """The years a report speaks for, as given, a run of adjacent ones as a span: ``2020 and
-    2023``, ``2020, 2022 and 2023``, ``2021–2023``; ``2020、2023``, ``2021—2023`` in Chinese."""
-    spans = [year_span(first, last, lang) for first, last in year_runs(years)]
-    if lang == "zh" or len(spans) < 2:
+    """The years a report speaks for, as given: adjacent years as a span (``2021–2023``,
+    ``2022–2023``), else each year, a run of three or more among them as a span: ``2020 and
+    2023``, ``2020, 2022 and 2023``, ``2020 and 2022–2024``; ``2020、2023``, ``2021—2023`` in
+    Chinese."""
+    runs = year_runs(years)
+    if len(runs) == 1:
+        return year_span(*runs[0], lang)
+    spans: list[str] = []
+    for first, last in runs:
+        long = last - first >= 2
+        spans += (
+            [year_span(first, last, lang)] if long else [str(y) for y in range(first, last + 1)]
+        )
+    if lang == "zh":
         return enumerated(spans, lang)
     return f"{', '.join(spans[:-1])} and {spans[-1]}"
 
