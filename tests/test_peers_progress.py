@@ -535,6 +535,12 @@ def test_a_reference_file_without_a_year_is_of_the_submissions_one_year(tmp_path
     assert "holds no reference figure for the submission's years (2023), only for 2022" in (
         other.stderr
     )
+    with_baseline = long_csv(
+        tmp_path / "b.csv", [("徐汇区", 2020, "5", 1), ("徐汇区", 2023, "5", 1)]
+    )
+    judged = run("evaluate", with_baseline, "--reference", official, "-f", "json")
+    got = {r["id"]: r for r in judged.json()["results"] if r["year"] == 2023}  # 2020: a baseline
+    assert (got["5"]["status"], got["5"]["reference"]) == ("pass", 1.8), judged.stderr
     two = long_csv(tmp_path / "two.csv", [("徐汇区", 2022, "5", 1), ("徐汇区", 2023, "5", 1)])
     refused = run("evaluate", two, "--reference", official, "--lang", "en")
     assert refused.code == 2

@@ -117,7 +117,7 @@ def read(request: EvaluateRequest) -> Reading:
     plan = load(request.plan, tasks=request.tasks is not None)  # tasks.yaml only with --tasks
     submission = read_submission(request.files, plan, request.year, sheet=request.sheet)
     official, warned = (
-        read_references(request.reference, plan, request.year, submission.years)
+        read_references(request.reference, plan, request.year, _judged(plan, submission.years))
         if request.reference
         else (None, [])
     )
@@ -127,6 +127,12 @@ def read(request: EvaluateRequest) -> Reading:
     if unit is not None:
         check_unit(plan, unit, submission.units)
     return Reading(plan, submission, official, unit, (*submission.warnings, *warned))
+
+
+def _judged(plan: Plan, years: tuple[int, ...]) -> tuple[int, ...]:
+    """The years of a submission that are judged: those of the plan period and after (the
+    years before it are baselines)."""
+    return tuple(year for year in years if year >= plan.info.period.start)
 
 
 def _unused_references(

@@ -1206,7 +1206,7 @@ def read_references(
     like a submission: its ``reference`` column (a ``value`` column is a submission's, not read);
     and the warnings of reading it (columns skipped, a unit column: a reference is every
     unit's). A file that says no year (no year column, no --year, none in its name) is of the
-    submission's year, when the submission (its years ``submitted``) is of one year."""
+    submission's year, when the submission judges one year (``submitted``: the years judged)."""
     references: dict[tuple[int, str], float] = {}
     lines: dict[tuple[int, str], int] = {}
     builder = _Builder(plan, year)
