@@ -107,7 +107,7 @@ def test_chinese_texts_use_full_width_punctuation() -> None:
 
 
 _YEAR_APART = re.compile(r"(?:\{\w+\}|\d) 年|\d 月 \d|\d 日|上年 \{")
-_NAME_APART = re.compile(r"(?:工作表|规划) \{")
+_NAME_APART = re.compile(r"(?:工作表|规划|规划期) \{|\{year\} 不在")
 
 
 def test_chinese_texts_write_a_year_and_a_name_as_chinese_does() -> None:

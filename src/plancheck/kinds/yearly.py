@@ -62,7 +62,7 @@ class Yearly(Kind):
         "yearly_outside": (
             "the plan sets this target year by year, within its period {period}: {year} lies "
             "outside it, with no goal to judge against",
-            "规划逐年确定该指标目标，仅限规划期 {period}年：{year}年不在规划期内，无目标可供判断",
+            "规划逐年确定该指标目标，仅限规划期{period}年：{year}年不在规划期内，无目标可供判断",
         ),
     }
     texts: ClassVar[dict[str, tuple[str, str]]] = {
