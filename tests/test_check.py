@@ -212,3 +212,15 @@ def test_json_format(tmp_path: Path) -> None:
                      "units": ["徐汇区"], "years": [2020], "sheet": None, "warnings": []}  # fmt: skip
     assert (second["figures"], second["empty"], second["years"]) == (1, 1, [2023])
     assert second["warnings"] == [f"{path}:1:3: column 'remarks' is not used by plancheck: skipped"]
+
+
+def test_check_names_the_sheet_and_the_plan_as_chinese_does(tmp_path: Path) -> None:
+    """工作表 数据 and 规划 xuhui-… read as two words side by side: 工作表“数据”, 规划“…”."""
+    from tests.test_xlsx import workbook
+
+    book = workbook(tmp_path / "2023.xlsx", {"数据": [["indicator", "value"], ["4", 100]]})
+    out = run("check", book, "--lang", "zh").stdout
+    assert "，工作表“数据”\n" in out, out
+    assert "规划“xuhui-rule-of-law-2021-2025”；" in out and "规划 " not in out
+    english = run("check", book, "--lang", "en").stdout
+    assert ", sheet 数据\n" in english and "plan xuhui-rule-of-law-2021-2025;" in english

@@ -98,6 +98,56 @@ def test_title_office_and_date_come_first(five_years: DocumentObject) -> None:
     assert "规划：徐汇区全面依法治区第十四个五年规划，2021—2025年" in paragraphs
 
 
+@pytest.mark.parametrize(
+    ("years", "zh", "en"),
+    [
+        (["2021", "2023"], "2021、2023", "2021 and 2023"),
+        (["2020", "2021", "2023"], "2021、2023", "2021 and 2023"),  # 2020: a baseline, not judged
+        (["2021", "2022", "2023"], "2021—2023", "2021–2023"),
+        (["2022", "2023"], "2022—2023", "2022–2023"),
+        (["2023"], "2023", "2023"),
+    ],
+)
+def test_the_title_names_the_years_judged_as_given(
+    tmp_path: Path, years: list[str], zh: str, en: str
+) -> None:
+    """2021 and 2023 alone were titled 2021—2023年度, a year that was not given among them."""
+    files = [SAMPLES / f"{year}.csv" for year in years]
+    _, out = docx(tmp_path, *files, "--lang", "zh")
+    assert Document(str(out)).paragraphs[1].text == f"规划指标评估报告（{zh}年度）"
+    _, out = docx(tmp_path, *files, "--lang", "en")
+    assert Document(str(out)).paragraphs[2].text == f"Report on the plan's indicators, {en}"
+
+
+@pytest.mark.parametrize(
+    ("years", "zh", "en"),
+    [
+        ((2021, 2023, 2024), "2021、2023、2024", "2021, 2023 and 2024"),
+        ((2021, 2023, 2024, 2025), "2021、2023—2025", "2021 and 2023–2025"),
+    ],
+)
+def test_the_title_names_three_or_more_years_with_a_gap(
+    tmp_path: Path, years: tuple[int, ...], zh: str, en: str
+) -> None:
+    """Two adjacent years among others are named each (2023 and 2024), three or more a span."""
+    files = []
+    for year in years:  # the 2023 sample's figures, each file of the year its name says
+        files.append(tmp_path / f"{year}.csv")
+        files[-1].write_bytes((SAMPLES / "2023.csv").read_bytes())
+    _, out = docx(tmp_path, *files, "--lang", "zh")
+    assert Document(str(out)).paragraphs[1].text == f"规划指标评估报告（{zh}年度）"
+    _, out = docx(tmp_path, *files, "--lang", "en")
+    assert Document(str(out)).paragraphs[2].text == f"Report on the plan's indicators, {en}"
+
+
+def test_the_summary_names_the_years_it_counts_as_given() -> None:
+    files = [SAMPLES / "2021.csv", SAMPLES / "2023.csv"]
+    english = run("evaluate", *files, "--details", "--lang", "en").stdout
+    assert "Summary 2021 and 2023:" in english and "2021–2023" not in english
+    chinese = run("evaluate", *files, "--details", "--lang", "zh").stdout
+    assert "2021、2023年汇总：" in chinese and "2021—2023年汇总" not in chinese
+
+
 def test_the_sections_of_the_report(five_years: DocumentObject) -> None:
     found = headings(five_years)
     assert found[:4] == ["结论", "汇总", "需关注", "2023年法治指数"]

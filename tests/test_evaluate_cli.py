@@ -6,13 +6,14 @@ import codecs
 import csv
 import json
 import os
+import shutil
 import stat
 import threading
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLES, run
+from tests.conftest import ROOT, SAMPLES, run
 
 SAMPLE_2023 = (SAMPLES / "2023.csv").read_text(encoding="utf-8")
 
@@ -507,3 +508,75 @@ def test_a_file_option_with_an_empty_name_is_a_usage_error(
     assert result.code == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1
     assert f"Option '{option}' names no file (the name is empty)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "number"),
+    [
+        (["evaluate", ""], 1),
+        (["evaluate", SAMPLES / "2023.csv", ""], 2),
+        (["evaluate", "--", ""], 1),
+        (["check", ""], 1),
+        (["diff", "", SAMPLES / "2023.csv"], 1),
+        (["plan", "validate", ""], 1),
+        (["plan", "import", "", "-o", "drafted"], 1),
+        (["tasks", "check", ""], 1),
+        (["tasks", "--plan", ROOT / "data", "check", ""], 1),
+    ],
+)
+def test_an_empty_file_argument_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str | Path], number: int
+) -> None:
+    """``plan validate ""`` (an unset shell variable) validated the current folder, and
+    ``evaluate ""`` said '.: is a directory': an empty name is no file, as ``--plan ""`` is not."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "indicators.yaml").write_text("plan: {}\n", encoding="utf-8")
+    result = run("--lang", "en", *args)
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert f"Argument {number} names no file (the name is empty)" in result.stderr
+    assert not (tmp_path / "drafted").exists()
+    chinese = run("--lang", "zh", *args)
+    assert f"第{number}个参数的路径为空，未指明文件" in chinese.stderr
+    if "--" not in args:  # an option the command does not have is click's to say; --help helps
+        assert "No such option: --bogus" in run("--lang", "en", *args, "--bogus").stderr
+        assert run(*args, "--help").stdout.startswith("Usage: ")
+
+
+def test_a_file_option_given_twice_by_two_names_of_one_file_is_that_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--plan pl --plan ./pl`` was refused as two values; it is one folder named two ways."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "data", tmp_path / "pl")
+    shutil.copy(SAMPLES / "2023.csv", tmp_path / "2023.csv")
+    alone = run("evaluate", "2023.csv", "--plan", "pl", "-f", "json")
+    for twice in (
+        ["--plan", "pl", "--plan", "./pl"],
+        ["--plan", "pl", "--plan=pl/"],
+        ["--plan", "pl/indicators.yaml", "--plan", "pl"],  # the plan's file and its folder
+    ):
+        result = run("evaluate", "2023.csv", *twice, "-f", "json")
+        assert (result.code, result.stdout) == (alone.code, alone.stdout), result.stderr
+    written = run("evaluate", "2023.csv", "-o", "r.md", "-o", "./r.md")
+    assert written.code == 0 and (tmp_path / "r.md").exists(), written.stderr
+    (tmp_path / "other").mkdir()
+    shutil.copy(tmp_path / "pl" / "indicators.yaml", tmp_path / "other")
+    refused = run("evaluate", "2023.csv", "--plan", "pl", "--plan", "other", "--lang", "en")
+    assert refused.code == 2 and "'--plan' is given twice ('pl', then 'other')" in refused.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["--sheet", ""], "{file}: --sheet '': only Excel workbooks (.xlsx) have sheets"),
+        (["--unit", ""], "--unit '': not a unit of the submission (units: 徐汇区)"),
+        (["--date", ""], "--date '': not a date (YYYY-MM-DD)"),
+        (["--date", " "], "--date ' ': not a date (YYYY-MM-DD)"),
+    ],
+)
+def test_an_empty_option_value_is_quoted_in_its_message(args: list[str], line: str) -> None:
+    """``--date : not a date`` read as a stray space: the empty value is shown as typed, ''."""
+    sample = SAMPLES / "2023.csv"
+    result = run("evaluate", sample, *args, "--lang", "en")
+    assert (result.code, result.stderr) == (2, line.format(file=sample) + "\n")

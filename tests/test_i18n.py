@@ -106,6 +106,21 @@ def test_chinese_texts_use_full_width_punctuation() -> None:
     assert bad == {}
 
 
+_YEAR_APART = re.compile(r"(?:\{\w+\}|\d) 年|\d 月 \d|\d 日|上年 \{")
+_NAME_APART = re.compile(r"(?:工作表|规划|规划期) \{|\{year\} 不在")
+
+
+def test_chinese_texts_write_a_year_and_a_name_as_chinese_does() -> None:
+    """2023年, not 2023 年 ({year} 年); 工作表“Sheet1” and 规划“…”, not 工作表 Sheet1: Chinese
+    puts no space between a label and its value."""
+    from plancheck.report.check import WORDS
+
+    texts = [*chinese_texts(), *((f"check.WORDS[{k}]", v) for k, v in WORDS["zh"].items())]
+    bad = {where: text for where, text in texts
+           if _YEAR_APART.search(text) or _NAME_APART.search(text)}  # fmt: skip
+    assert bad == {}
+
+
 # --- help -----------------------------------------------------------------------------------
 
 
@@ -256,7 +271,7 @@ def test_errors_before_any_file_is_read_are_in_chinese(tmp_path: Path) -> None:
     code, _, err = run("evaluate", tmp_path / "none.csv", "--lang", "zh")
     assert (code, err.strip()) == (2, f"{tmp_path / 'none.csv'}: 文件不存在")
     code, _, err = run("evaluate", SAMPLES / "2023.csv", "--year", "1800", "--lang", "zh")
-    assert (code, err.strip()) == (2, "--year 1800：不是有效年份（应在 1900 至 2100 年之间）")
+    assert (code, err.strip()) == (2, "--year 1800：不是有效年份（应在1900年至2100年之间）")
     code, _, err = run("evaluate", SAMPLES / "2023.csv", "--plan", tmp_path / "x", "--lang", "zh")
     assert (code, err.strip()) == (2, f"{tmp_path / 'x'}: 找不到规划")
 
@@ -696,7 +711,7 @@ def test_a_row_given_twice_is_said_with_no_stray_space_in_chinese(tmp_path: Path
     first, second = tmp_path / "a-2023.csv", tmp_path / "b-2023.csv"
     first.write_text("indicator,value\n4,100\n5,1.2\n4,99\n", encoding="utf-8")
     code, _, err = run("evaluate", first, "--lang", "zh")
-    assert code == 2 and err.endswith(":4: 指标 4 在徐汇区 2023 年重复填报（另见第 2 行）\n"), err
+    assert code == 2 and err.endswith(":4: 指标 4 在徐汇区 2023年重复填报（另见第 2 行）\n"), err
     second.write_text("indicator,value\n4,98\n", encoding="utf-8")
     first.write_text("indicator,value\n4,100\n", encoding="utf-8")
     code, _, err = run("evaluate", first, second, "--lang", "zh")

@@ -467,6 +467,9 @@ def test_bad_period_option(tmp_path: Path) -> None:
     result = run("plan", "import", SEED, "-o", tmp_path / "p", "--period", "2025-2021")
     assert result.exit_code == 2
     assert result.stderr == "--period 2025-2021: the start year comes first: give 2021-2025\n"
+    empty = run("plan", "import", SEED, "-o", tmp_path / "q", "--period", "")  # not the text's
+    assert empty.exit_code == 2 and not (tmp_path / "q").exists()
+    assert empty.stderr == "--period '': expected two years from 1900 to 2099, e.g. 2021-2025\n"
 
 
 def test_text_with_a_baseline_column_and_chapters_named_第N章(tmp_path: Path) -> None:

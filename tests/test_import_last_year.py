@@ -93,10 +93,10 @@ def test_the_draft_judges_each_figure_against_the_year_before_the_right_way(
     assert found[("乙", "2")]["reason"].startswith("3.5 against 3 the year before: higher")
     zh = run("evaluate", figures, "--plan", folder, "-f", "json", "--lang", "zh")
     reasons = {key: r["reason"] for key, r in of_year(zh.stdout, 2022).items()}
-    assert reasons[("甲", "2")].startswith("2.5，上年 3：不高于上年")
-    assert reasons[("乙", "2")].startswith("3.5，上年 3：高于上年")
-    assert reasons[("甲", "1")].startswith("90，上年 90：不低于上年")
-    assert reasons[("乙", "1")].startswith("89.5，上年 90：低于上年")
+    assert reasons[("甲", "2")].startswith("2.5，上年为 3：不高于上年")
+    assert reasons[("乙", "2")].startswith("3.5，上年为 3：高于上年")
+    assert reasons[("甲", "1")].startswith("90，上年为 90：不低于上年")
+    assert reasons[("乙", "1")].startswith("89.5，上年为 90：低于上年")
 
 
 def test_the_first_year_without_a_baseline_is_never_passed(tmp_path: Path) -> None:

@@ -99,6 +99,8 @@ def test_init_with_a_period(tmp_path: Path) -> None:
         ("2030-2026", "--period 2030-2026: the start year comes first: give 2026-2030"),
         ("2026-2300", "--period 2026-2300: expected two years from 1900 to 2099, e.g. 2021-2025"),
         ("abc", "--period abc: expected two years from 1900 to 2099, e.g. 2021-2025"),
+        # an unset variable: was the default 2026-2030, silently
+        ("", "--period '': expected two years from 1900 to 2099, e.g. 2021-2025"),
     ],
 )
 def test_a_period_that_cannot_be_is_said_why(tmp_path: Path, period: str, line: str) -> None:

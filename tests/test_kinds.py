@@ -76,7 +76,7 @@ def test_a_years_goal_written_with_ascii_operators_is_said_with_the_signs(tmp_pa
     )
     figures = tmp_path / "data.csv"
     figures.write_text("unit,year,indicator,value\n甲,2021,1,5.99\n", encoding="utf-8")
-    for lang, said in (("en", "the 2021 goal is ≥ 6; "), ("zh", "2021 年目标为 ≥ 6；")):
+    for lang, said in (("en", "the 2021 goal is ≥ 6; "), ("zh", "2021年目标为 ≥ 6；")):
         result = run("evaluate", figures, "--plan", tmp_path, "-f", "json", "--lang", lang)
         reasons = [r["reason"] for r in result.json()["results"] if r["id"] == "1"]
         assert reasons and reasons[0].startswith(said), reasons
@@ -97,7 +97,7 @@ def test_a_figure_that_moved_away_from_its_target_is_said_so_in_both_languages(
     figures = tmp_path / "data.csv"
     figures.write_text("unit,year,indicator,value\n甲,2023,25,85.5\n", encoding="utf-8")
     said = {
-        "zh": "85.5 尚未达到 ≥ 87.5（目标年为2025年）；较 2020 年基数 87 不升反降（差距扩大），"
+        "zh": "85.5 尚未达到 ≥ 87.5（目标年为2025年）；较 2020年基数 87 不升反降（差距扩大），"
         "时间已过 60%：落后于时序进度；",
         "en": "85.5 has not yet reached ≥ 87.5, due by 2025; fell from the 2020 baseline (87) "
         "instead of rising, away from the target, with 60% of the time gone: behind schedule; ",
@@ -203,7 +203,7 @@ def test_a_yearly_target_due_by_the_target_year_says_each_years_goal_as_its_own_
             "against time",
         },
         "zh": {
-            2021: "2021 年目标为 6%以上；5.5 尚未达到 ≥ 6（目标年为2025年）；较 2020 年基数 5 "
+            2021: "2021年目标为 6%以上；5.5 尚未达到 ≥ 6（目标年为2025年）；较 2020年基数 5 "
             "已完成差距的 50%，时间已过 20%：符合时序进度",
         },
     }

@@ -515,3 +515,36 @@ def test_a_reference_file_that_gives_nothing_for_the_year_is_said(
     assert outcome.stderr == f"warning: {official}: {said}\n"
     zh = run("evaluate", unit, "--reference", official, "-f", "json", "--lang", "zh")
     assert zh.stderr.startswith(f"警告：{official}：") and zh.stderr.count("\n") == 1
+
+
+def test_a_reference_file_without_a_year_is_of_the_submissions_one_year(tmp_path: Path) -> None:
+    """A reference file of `indicator,reference` beside a submission of one year was refused
+    ('cannot tell the year'): it is of that year. A year it says itself (its name) still wins,
+    and beside a submission of several years it must say one."""
+    unit = long_csv(tmp_path / "2023.csv", [("徐汇区", 2023, "5", 1)])
+    official = tmp_path / "official.csv"
+    official.write_text("indicator,reference\n5,1.8\n", "utf-8")
+    outcome = run("evaluate", unit, "--reference", official, "-f", "json")
+    assert outcome.code in (0, 1) and outcome.stderr == "", outcome.stderr
+    got = {r["id"]: r for r in outcome.json()["results"]}
+    assert (got["5"]["status"], got["5"]["reference"]) == ("pass", 1.8)
+    assert run("check", unit, "--reference", official).code == 0
+    named = tmp_path / "official-2022.csv"
+    named.write_text("indicator,reference\n5,1.8\n", "utf-8")
+    other = run("evaluate", unit, "--reference", named, "--lang", "en")
+    assert "holds no reference figure for the submission's years (2023), only for 2022" in (
+        other.stderr
+    )
+    with_baseline = long_csv(
+        tmp_path / "b.csv", [("徐汇区", 2020, "5", 1), ("徐汇区", 2023, "5", 1)]
+    )
+    judged = run("evaluate", with_baseline, "--reference", official, "-f", "json")
+    got = {r["id"]: r for r in judged.json()["results"] if r["year"] == 2023}  # 2020: a baseline
+    assert (got["5"]["status"], got["5"]["reference"]) == ("pass", 1.8), judged.stderr
+    two = long_csv(tmp_path / "two.csv", [("徐汇区", 2022, "5", 1), ("徐汇区", 2023, "5", 1)])
+    refused = run("evaluate", two, "--reference", official, "--lang", "en")
+    assert refused.code == 2
+    assert refused.stderr == (
+        f"{official}:2: cannot tell the year: add a 'year' column, pass --year, or name the file "
+        "like 2023.csv\n"
+    )

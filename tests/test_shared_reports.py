@@ -72,7 +72,7 @@ def test_a_year_without_its_goal_is_said_without_the_plan_key(fmt: str, tmp_path
     """A yearly target with no goal for 2023: a shared report says the fact (the plan gives
     none), not the plan file's key to add it to — in Chinese no English ``targets_by_year``."""
     args = (YEARLY, "--plan", KINDS_PLAN)
-    for lang, said in (("zh", "规划逐年确定该指标目标，未给出 2023 年目标，无法判断"),
+    for lang, said in (("zh", "规划逐年确定该指标目标，未给出 2023年目标，无法判断"),
                        ("en", "not judged: the plan sets this target year by year and gives "
                               "none for 2023")):  # fmt: skip
         shown = (docx_text(*args, "--lang", lang, tmp_path=tmp_path) if fmt == "docx"

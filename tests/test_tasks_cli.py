@@ -208,6 +208,35 @@ def test_a_plan_without_tasks_yaml_says_so(
     )
 
 
+@pytest.mark.parametrize("given", ["folder", "indicators.yaml"])
+def test_listing_a_plan_without_tasks_says_so(tmp_path: Path, given: str) -> None:
+    """``plancheck tasks --plan P`` of a plan without tasks.yaml printed an empty table without
+    a word. A plan without tasks is valid: its list is empty (exit 0), and a note says why."""
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    shutil.copy(ROOT / "data" / "indicators.yaml", folder / "indicators.yaml")
+    plan = folder if given == "folder" else folder / "indicators.yaml"
+    for lang, said in [
+        ("en", "note: this plan folder has no tasks.yaml, so it has no tasks to list: add a "
+               "tasks.yaml beside indicators.yaml ('plancheck plan schema tasks' prints its "
+               "fields)"),
+        ("zh", "提示：此规划文件夹没有 tasks.yaml，因此没有任务可列出：请在 indicators.yaml 旁"
+               "添加 tasks.yaml（plancheck plan schema tasks 可输出其字段）"),
+    ]:  # fmt: skip
+        result = run("tasks", "--plan", plan, "--lang", lang)
+        assert (result.code, result.stderr) == (0, f"{folder}: {said}\n")
+    listed = run("tasks", "--plan", plan, "-f", "json")
+    assert (listed.code, listed.json()) == (0, [])
+    (folder / "tasks.yaml").write_text("tasks: []\n", encoding="utf-8")
+    result = run("tasks", "--plan", plan, "--lang", "en")
+    assert result.code == 0
+    assert result.stderr == (
+        f"{folder / 'tasks.yaml'}: note: the plan's tasks.yaml lists no tasks, so there are none "
+        "to list\n"
+    )
+    assert run("tasks").stderr == ""  # the bundled plan's tasks: nothing to say
+
+
 @pytest.mark.parametrize(
     ("entry", "at", "english", "chinese"),
     [

@@ -488,8 +488,8 @@ def test_a_row_given_twice_is_named_by_its_sheets_cells(tmp_path: Path) -> None:
     ))  # fmt: skip
     result = invoke("evaluate", wide, "--lang", "zh")
     assert (result.exit_code, result.stderr) == (2, (
-        f"{wide}:3: '成果 表'!C3：指标 4 在徐汇区 2023 年重复填报（另见 '成果 表'!C2）\n"
-        f"{wide}:3: '成果 表'!D3：指标 5 在徐汇区 2023 年重复填报（另见 '成果 表'!D2）\n"
+        f"{wide}:3: '成果 表'!C3：指标 4 在徐汇区 2023年重复填报（另见 '成果 表'!C2）\n"
+        f"{wide}:3: '成果 表'!D3：指标 5 在徐汇区 2023年重复填报（另见 '成果 表'!D2）\n"
     ))  # fmt: skip
     csv_first = tmp_path / "first-2023.csv"
     csv_first.write_text("indicator,value\n4,100\n", encoding="utf-8")

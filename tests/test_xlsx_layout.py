@@ -129,7 +129,7 @@ def test_a_header_over_two_rows_that_is_no_table_says_what_to_change(tmp_path: P
     assert refused.exit_code == 2
     assert refused.stderr.startswith(
         f"{xlsx}:1:4: Sheet1!D1：两行表头（第 1 行和第 2 行）按下一行读取列名，上一行至多注明一个"
-        "年份：表头并列了 2022、2023 年的数值。"
+        "年份：表头并列了 2022、2023年的数值。"
     )
 
 

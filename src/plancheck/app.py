@@ -117,7 +117,9 @@ def read(request: EvaluateRequest) -> Reading:
     plan = load(request.plan, tasks=request.tasks is not None)  # tasks.yaml only with --tasks
     submission = read_submission(request.files, plan, request.year, sheet=request.sheet)
     official, warned = (
-        read_references(request.reference, plan, request.year) if request.reference else (None, [])
+        read_references(request.reference, plan, request.year, _judged(plan, submission.years))
+        if request.reference
+        else (None, [])
     )
     if request.reference is not None and official is not None:
         warned = [*warned, *_unused_references(request.reference, official, submission.years)]
@@ -125,6 +127,12 @@ def read(request: EvaluateRequest) -> Reading:
     if unit is not None:
         check_unit(plan, unit, submission.units)
     return Reading(plan, submission, official, unit, (*submission.warnings, *warned))
+
+
+def _judged(plan: Plan, years: tuple[int, ...]) -> tuple[int, ...]:
+    """The years of a submission that are judged: those of the plan period and after (the
+    years before it are baselines)."""
+    return tuple(year for year in years if year >= plan.info.period.start)
 
 
 def _unused_references(
@@ -173,7 +181,7 @@ def check_unit(plan: Plan, unit: str, submitted: tuple[str, ...]) -> None:
     # 0.6: 徐汇 finds 徐汇区; 长宁区 does not find 徐汇区 (only 区 in common)
     close = difflib.get_close_matches(unit, list(submitted), n=1, cutoff=0.6)
     hint = say("read.did_you_mean", hint=close[0]) if close else ""
-    raise UserError(say("app.unit_not_submitted", unit=unit, hint=hint,
+    raise UserError(say("app.unit_not_submitted", unit=i18n.option_text(unit), hint=hint,
                         units=say("list").join(submitted)))  # fmt: skip
 
 
@@ -257,7 +265,7 @@ def report_day(text: str | None) -> dt.date | None:
     try:
         day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise UserError(say("app.not_a_date", text=text)) from None
+        raise UserError(say("app.not_a_date", text=i18n.option_text(text))) from None
 
     check_year(day.year, "--date")
     return day
@@ -267,7 +275,22 @@ def listing(subject: str, plan: Path | None, fmt: str, options: Options) -> Outc
     """``plancheck indicators`` and ``plancheck tasks``: the plan's own lists."""
     from plancheck.report import render
 
-    return Outcome(render(fmt, subject, load(plan), options), protected=plan_paths(plan))
+    loaded = load(plan)
+    notes = (_no_tasks_note(loaded),) if subject == "tasks" and not loaded.tasks else ()
+    return Outcome(render(fmt, subject, loaded, options), warnings=notes,
+                   protected=plan_paths(plan))  # fmt: skip
+
+
+def _no_tasks_note(plan: Plan) -> str:
+    """Why ``plancheck tasks`` lists nothing, said of the plan's folder (no tasks.yaml there) or
+    of its tasks.yaml (that lists none): a plan without tasks is valid, its list is empty."""
+    from plancheck.plan.load import INDICATORS_FILE, TASKS_FILE
+
+    listed = [f for f in plan.files if f.name == TASKS_FILE]
+    if listed:
+        return say("tasks.listing_lists_none", where=listed[0], tasks=TASKS_FILE)
+    folder = plan.files[0].parent if plan.files else Path(plan.source)
+    return say("tasks.listing_no_file", where=folder, tasks=TASKS_FILE, indicators=INDICATORS_FILE)
 
 
 def tasks_check(
@@ -449,7 +472,7 @@ def import_plan(
     from plancheck.plan.load import load_plan
 
     _refuse_file_name(output, "plancheck plan import")
-    years = importers.parse_period(period) if period else None
+    years = importers.parse_period(period) if period is not None else None
     imported = importers.import_plan(source, years, notes)
 
     def check(folder: Path) -> None:
@@ -479,7 +502,7 @@ def init(folder: Path, *, period: str | None, install: str | None = None) -> Out
     _refuse_file_name(folder, "plancheck init")
     _refuse_unsearchable(folder)
 
-    years = parse_period(period) if period else None
+    years = parse_period(period) if period is not None else None
     written = write_starter(folder, years, install)
     lines = [say("init.wrote", path=path) for path in written]
     from plancheck.plan.importers.starter import shell_word

@@ -153,9 +153,10 @@ class _Group(TyperGroup):
         and an option of one value given twice with two values, which click would take as the
         last alone: ``diff --unit A --unit B`` compared B, and said nothing of A."""
         name, command, rest = super().resolve_command(ctx, args)
-        given = self._options_given(command, rest) if command is not None else []
+        given, positional = self._given(command, rest) if command is not None else ([], [])
         self._refuse_twice(command, name, ctx, [*self._langs(command), *given])
         self._refuse_empty_paths(command, name, ctx, given)
+        self._refuse_empty_arguments(command, name, ctx, positional)
         from plancheck.i18n import HELP
 
         # -o as a report file (not plan import's folder): its help, in English or translated
@@ -176,7 +177,7 @@ class _Group(TyperGroup):
     @staticmethod
     def _langs(command: Any) -> list[tuple[Any, str, str]]:
         """The --lang en|zh the run's language was read from (``main`` takes them out of the
-        arguments, wherever they stood), as ``_options_given`` gives an option: the command's
+        arguments, wherever they stood), as ``_given`` gives an option: the command's
         own --lang, once the command (not a group) is known."""
         if command is None or hasattr(command, "commands") or not _LANGS_GIVEN:
             return []
@@ -201,14 +202,33 @@ class _Group(TyperGroup):
                 )
 
     @staticmethod
+    def _refuse_empty_arguments(command: Any, name: Any, ctx: Any, positional: list[str]) -> None:
+        """A usage error for a file argument given an empty name (``plan validate ""``,
+        ``evaluate "$FILE"`` with FILE unset): ``Path("")`` is the current folder, whose plan or
+        files would be read unasked, as for an empty ``--plan ""``."""
+        if not any(p.name in _FILE_ARGUMENTS for p in command.params
+                   if p.param_type_name == "argument"):  # fmt: skip
+            return  # init says so of itself; plan schema's choice is click's to refuse
+        for number, value in enumerate(positional, start=1):
+            if value == "":
+                from plancheck.i18n import say
+
+                usage = next(k for k in typer.BadParameter.__mro__ if k.__name__ == "UsageError")
+                raise usage(
+                    say("cli.empty_argument", number=number),
+                    ctx=command.context_class(command, info_name=name, parent=ctx),
+                )
+
+    @staticmethod
     def _refuse_twice(command: Any, name: Any, ctx: Any, given: list[tuple[Any, str, str]]) -> None:
         """A usage error for an option of one value given twice with different values (the
-        same value twice is that value: a command line built from pieces may repeat one)."""
+        same value twice is that value: a command line built from pieces may repeat one; so is
+        the same file named two ways, ``--plan pl --plan ./pl``)."""
         first: dict[str, str] = {}
         for param, typed, value in given:
             if param.multiple:
                 continue
-            if param.name in first and first[param.name] != value:
+            if param.name in first and not _same_value(param.name, first[param.name], value):
                 from plancheck.i18n import say
 
                 # click's UsageError (typer's own copy of click in newer versions): the base of
@@ -221,9 +241,11 @@ class _Group(TyperGroup):
             first.setdefault(param.name, value)
 
     @staticmethod
-    def _options_given(command: Any, args: list[str]) -> list[tuple[Any, str, str]]:
+    def _given(command: Any, args: list[str]) -> tuple[list[tuple[Any, str, str]], list[str]]:
         """Each option of ``command`` in ``args`` that takes a value: its parameter, its name as
-        typed and its value as typed, in order (flags and counts take none)."""
+        typed and its value as typed, in order (flags and counts take none); and the arguments
+        that are no option's, as typed, in order (a group's: none; none either after an option
+        the command does not have, --help among them: click says so, or prints the help)."""
         options = {
             name: param
             for param in command.params
@@ -231,15 +253,20 @@ class _Group(TyperGroup):
             for name in (*param.opts, *param.secondary_opts)
         }
         found: list[tuple[Any, str, str]] = []
+        positional: list[str] = []
+        unknown = False
         position = 0
         while position < len(args):
             token = args[position]
             position += 1
             if token == "--":
+                if not hasattr(command, "commands"):
+                    positional.extend(args[position:])
                 break
             if not token.startswith("-") or token == "-":
                 if hasattr(command, "commands"):
                     break  # a group's own options come before its subcommand
+                positional.append(token)
                 continue
             if token.startswith("--"):
                 name, equals, value = token.partition("=")
@@ -248,6 +275,7 @@ class _Group(TyperGroup):
             else:
                 name, equals, value = token, "", ""
             param = options.get(name)
+            unknown = unknown or param is None
             if param is None or param.is_flag or param.count:
                 continue
             if not equals:
@@ -256,7 +284,28 @@ class _Group(TyperGroup):
                 value = args[position]
                 position += 1
             found.append((param, name, value))
-        return found
+        return found, [] if unknown else positional
+
+
+def _same_value(name: str, first: str, second: str) -> bool:
+    """Two values of one option that are one: the same text, or, for a file or folder, two
+    names of it (``pl`` and ``./pl``, ``pl/``, a symbolic link to it; a plan's folder and its
+    indicators.yaml)."""
+    if first == second:
+        return True
+    if name not in _FILE_OPTIONS | {"output"} or not first or not second or "-" in (first, second):
+        return False
+    try:
+        if name == "plan":
+            from plancheck.plan.load import INDICATORS_FILE
+
+            first, second = (os.path.join(v, INDICATORS_FILE) if os.path.isdir(v) else v
+                             for v in (first, second))  # fmt: skip
+        if os.path.exists(first) and os.path.exists(second):
+            return os.path.samefile(first, second)
+        return Path(first).resolve() == Path(second).resolve()
+    except (OSError, RuntimeError, ValueError):  # a name the system cannot resolve: two values
+        return False
 
 
 @record
@@ -288,6 +337,8 @@ def _errors_as(fmt: str, output: Path | None, options: Options, *inputs: Path | 
 
 # The options that name a file or folder read (-o says of itself that its name is empty).
 _FILE_OPTIONS = frozenset({"plan", "reference", "progress"})  # progress: --tasks
+# The arguments that name a file or folder read: an empty one is refused (init says so itself).
+_FILE_ARGUMENTS = frozenset({"files", "path", "source", "notes", "progress"})
 
 # How the running command shows its input errors (set by the command, cleared for each run).
 _ERRORS_AS: list[_ErrorsAs] = []

@@ -16,7 +16,7 @@ This module imports nothing heavy: ``plancheck --help`` loads it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -115,6 +115,24 @@ def year_span(first: int, last: int, lang: str | None = None) -> str:
     if first == last:
         return str(first)
     return f"{first}{'—' if (lang or _current) == 'zh' else '–'}{last}"
+
+
+def option_text(text: str) -> str:
+    """An option's value as a message quotes it after the option's name: as typed, or ``''``
+    when it is empty or blank (``--date '': not a date``, not ``--date : not a date``)."""
+    return text if text.strip() else repr(text)
+
+
+def year_runs(years: Iterable[int]) -> list[tuple[int, int]]:
+    """Years in runs of adjacent ones, each its first and last: 2020, 2022, 2023 are
+    (2020, 2020) and (2022, 2023)."""
+    runs: list[tuple[int, int]] = []
+    for year in sorted(set(years)):
+        if runs and year == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], year)
+        else:
+            runs.append((year, year))
+    return runs
 
 
 def year_text(year: object, lang: str | None = None) -> str:
@@ -315,12 +333,12 @@ HELP: dict[str, str] = {
     "evaluate --only": "只列出未达标的结果，或只列出约束性指标的结果（汇总和结论仍计入全部）。",
     "evaluate --details": "多个单位或年度时，表格格式列出全部结果，而非简要的状态矩阵和汇总。",
     "evaluate --office": "共享报告（docx、html、markdown）所署的发文单位。默认：规划文件写明的发文单位（office）；'' 表示不署。",
-    "evaluate --date": "共享报告所署的日期（YYYY-MM-DD）。默认：最近评估年度的 12 月 31 日。",
+    "evaluate --date": "共享报告所署的日期（YYYY-MM-DD）。默认：最近评估年度的12月31日。",
     "indicators": "列出规划的指标及其目标。",
     "tasks": "列出规划的任务及其节点；tasks check 检查进展报告。",
     "tasks check": "检查规划任务的进展报告；退出码 0 合规，1 不合规，2 输入有误。",
     "tasks check progress": "任务进展报告（YAML 或 CSV）。",
-    "tasks check --as-of": "文件未注明 as_of 时，报告所指的日期（YYYY-MM-DD）。默认：报告年度的 12 月 31 日。",
+    "tasks check --as-of": "文件未注明 as_of 时，报告所指的日期（YYYY-MM-DD）。默认：报告年度的12月31日。",
     "tasks check --strict": "有任何逾期、不一致或未报送即为不合规（默认：仅约束性节点逾期）。",
     "template": "输出一份空白报送模板，填写后交给 evaluate：列出每项指标，数值留空。",
     "template --year": "数据所属年度（写入模板）。",
@@ -707,6 +725,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "tasks.none_reported": "no task is reported in the file",
         "tasks.plan_has_no_tasks": "this plan folder has {indicators} but no {tasks}, so there are no tasks to check progress against: add a {tasks} beside {indicators} ('plancheck plan schema tasks' prints its fields, 'plancheck init NEW_FOLDER' writes an example)",
         "tasks.plan_lists_none": "the plan's {tasks} lists no tasks, so there are none to check progress against",
+        "tasks.listing_no_file": "{where}: note: this plan folder has no {tasks}, so it has no tasks to list: add a {tasks} beside {indicators} ('plancheck plan schema tasks' prints its fields)",
+        "tasks.listing_lists_none": "{where}: note: the plan's {tasks} lists no tasks, so there are none to list",
         "tasks.not_a_date": "'{text}' is not a date (write it as 2023-12-31)",
         "tasks.not_calendar_date": "'{text}' is not a date of the calendar",
         "tasks.as_of_option": "--as-of: {problem}",
@@ -923,6 +943,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # an option of one value given twice (cli.py)
         "cli.option_twice": "Option '{name}' is given twice ('{first}', then '{second}'): it takes one value; give it once",
         "cli.empty_path": "Option '{name}' names no file (the name is empty): give its path",
+        "cli.empty_argument": "Argument {number} names no file (the name is empty): give its path",
         # click's and typer's usage errors (process.py), matched by their English text
         "usage.see_help": "{path}: {message} (see '{path} --help')",
         "usage.missing_argument": "Missing argument {name}.",
@@ -1056,11 +1077,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "read.no_year": "无法确定年度：请增加“year”（年份）列、使用 --year，或将文件命名为 2023.csv 这样的形式",
         "read.figure_above_header": "“{text}”位于表头（第 {line} 行）之上，而表头之上只能是标题：请删除此行，或将数值移到表头之下",
         "read.two_row_header": "两行表头（第 {upper} 行和第 {lower} 行）按下一行读取列名，上一行至多注明一个年份：{reason}。请将列名写在同一行（指标、实际值、备注），年份写在“年份”列、单独的工作表或文件名（2023.xlsx）中",
-        "read.header_years": "表头并列了 {years} 年的数值",
+        "read.header_years": "表头并列了 {years}年的数值",
         "read.year_disagrees_header": "{year} 与表头（{cell}）中的 {header_year} 不一致",
-        "read.date_not_year": "{date} 是日期而不是年份：年份列中的日期只有在 1 月 1 日（或整列都是日期）时才读作其年份；请直接填写年份（{year}）",
+        "read.date_not_year": "{date} 是日期而不是年份：年份列中的日期只有在1月1日（或整列都是日期）时才读作其年份；请直接填写年份（{year}）",
         "read.more_errors": "还有更多错误：只列出前 {count} 个",
-        "read.given_twice_for": "指标 {id} 在{unit} {year} 年重复填报（另见 {where}）",
+        "read.given_twice_for": "指标 {id} 在{unit} {year}年重复填报（另见 {where}）",
         "read.of_file": "{file} 的{where}",
         "read.line": "第 {line} 行",
         "read.no_value": "没有任何指标填报了数值：无可评估（空单元格和 N/A 都表示无数据）",
@@ -1092,8 +1113,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "read.reference_units": "{file}：参照值适用于所有单位，其单位列（{units}）不予读取（某一单位自己的参照值请填在报送文件的“reference”列）",
         "read.reference_values": "{file}：其 value（数值）列不予读取：参照值文件的数值填在“reference”（参照值）列",
         "read.reference_empty": "{file}：没有任何参照值，其内容均未使用",
-        "read.reference_unused": "{file}：没有报送文件所属年度（{years}）的参照值，只有 {held} 年的：其数值均未使用",
-        "read.reference_twice": "指标 {id}：{year} 年的参照值重复填报（另见第 {line} 行）",
+        "read.reference_unused": "{file}：没有报送文件所属年度（{years}）的参照值，只有 {held}年的：其数值均未使用",
+        "read.reference_twice": "指标 {id}：{year}年的参照值重复填报（另见第 {line} 行）",
         # textfile.py
         "file.not_found": "文件不存在",
         "file.cannot_read": "无法读取文件：{reason}",
@@ -1172,7 +1193,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "yaml.record_unit_disagrees": "“{unit}”与文件顶部的“unit: {file_unit}”（第 {line} 行）不一致；记录自带的单位须与文件的单位相同，或者在每条记录中给出单位、不在顶部给出",
         # app.py, evaluate/engine.py
         "app.plan_more": "{message}（另有 {more} 个问题：plancheck plan validate{where}）",
-        "app.not_a_year": "{option} {year}：不是有效年份（应在 1900 至 2100 年之间）",
+        "app.not_a_year": "{option} {year}：不是有效年份（应在1900年至2100年之间）",
         "app.warning": "警告：{warning}",
         # report/__init__.py: a format slow at this size, said once on stderr
         "report.slow": "提示：-f {name} 逐条排版全部 {results} 条结果，这一规模下较慢（每条约{each}）；"
@@ -1184,7 +1205,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "template.year_disagrees": "--year {year} 与文件名中的年份 {named} 不一致：请只给出其一，或给出同一年份",
         "list": "、",
         "quoted": "“{text}”",
-        "engine.history_only": "无可评估：{years} 年早于规划期 {period}年；请与之后的年度一并报送，作为基数使用",
+        "engine.history_only": "无可评估：{years}年早于规划期{period}年；请与之后的年度一并报送，作为基数使用",
         "engine.unit_missing": "--unit {unit}：不在报送数据中（现有单位：{units}）",
         # yamlfile.py
         "yaml.invalid": "YAML 格式有误：{problem}",
@@ -1266,7 +1287,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.period_order": "规划期的开始晚于结束",
         "plan.target_year_outside": "target_year 不在规划期内",
         "plan.baseline_year": "baseline_year 必须早于规划期",
-        "plan.indicator_baseline_year": "基数年份 {year} 必须早于规划期（规划期始于 {start} 年）",
+        "plan.indicator_baseline_year": "基数年份 {year} 必须早于规划期（规划期始于 {start}年）",
         "plan.midterm_order": "midterm：on_track（{on_track}）高于 ahead（{ahead}），“基本符合预期”永远无法得出",
         "plan.better_contradicts": "better：{better} 与目标“{target}”相矛盾（{direction}）",
         "plan.unknown_category": "未知的类别“{category}”",
@@ -1279,7 +1300,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.milestone_unknown_indicator": "节点关联了未知指标“{indicator}”",
         "plan.recurring_due": "周期性节点没有单一的截止日期",
         "plan.milestone_unchecked": "节点 {id} 既没有截止日期（due），也不是每年任务（recurring: annual），也没有目标（target）：无法判断是否完成",
-        "plan.due_outside_period": "截止日期 {due} 不在规划期 {period}年内",
+        "plan.due_outside_period": "截止日期 {due} 不在规划期{period}年内",
         "plan.duplicate": "重复的 {field}“{value}”（首次出现在第 {line} 行）",
         # tasks/read.py: progress reports on the plan's tasks
         "tasks.suffix": "无法读取“{suffix}”类型的进展文件：请给出 .yaml 或 .csv 文件",
@@ -1287,6 +1308,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "tasks.none_reported": "文件中没有报送任何任务",
         "tasks.plan_has_no_tasks": "此规划文件夹有 {indicators} 但没有 {tasks}，无法对照任务检查进展：请在 {indicators} 旁添加 {tasks}（plancheck plan schema tasks 可输出其字段，plancheck init 新文件夹 可生成示例）",
         "tasks.plan_lists_none": "规划的 {tasks} 中没有任何任务，无法对照任务检查进展",
+        "tasks.listing_no_file": "{where}: 提示：此规划文件夹没有 {tasks}，因此没有任务可列出：请在 {indicators} 旁添加 {tasks}（plancheck plan schema tasks 可输出其字段）",
+        "tasks.listing_lists_none": "{where}: 提示：规划的 {tasks} 中没有任何任务，因此没有任务可列出",
         "tasks.not_a_date": "“{text}”不是日期（请写成 2023-12-31）",
         "tasks.not_calendar_date": "“{text}”不是日历上存在的日期",
         "tasks.as_of_option": "--as-of：{problem}",
@@ -1340,9 +1363,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "tasks.not_a_state": "“{text}”不是状态（应为 done 或 not_done，已完成或未完成）",
         "tasks.of_milestone": "{message}（节点 {id}）",
         "tasks.out_of_range": "{number} {unit}超出节点 {id} 的有效范围",
-        "tasks.outside_period": "{year} 不在规划期 {period}年内",
-        "tasks.year_twice": "{year} 年重复填写",
-        "tasks.done_before_period": "完成日期 {date} 早于规划期 {period}年",
+        "tasks.outside_period": "{year}年不在规划期{period}年内",
+        "tasks.year_twice": "{year}年重复填写",
+        "tasks.done_before_period": "完成日期 {date} 早于规划期{period}年",
         "tasks.year_disagrees": "year {year} 与 as_of {as_of} 不一致",
         "tasks.after_as_of": "{year} 晚于报告的 as_of {as_of}",
         # plan/importers: plancheck plan import, plancheck init
@@ -1351,7 +1374,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.name_repeats": "指标 {id}：名称“{name}”与指标 {first} 重复",
         "import.no_table": "没有找到指标表：查找的是含有“指标”（指标名称）和目标列（指标目标、目标值、2025年），并含有类别、序号、属性、单位或2020年的表头行",
         "import.no_period": "无法从标题或正文确定规划期：请使用 --period，例如 --period 2021-2025",
-        "import.bad_period": "--period {text}：应为 1900 至 2099 年之间的两个年份，例如 2021-2025",
+        "import.bad_period": "--period {text}：应为1900年至2099年之间的两个年份，例如 2021-2025",
         "import.period_reversed": "--period {text}：起始年份应在前：请写作 {start}-{end}",
         "import.not_folder": "输出位置不是文件夹",
         "import.empty_folder_name": "-o 没有给出文件夹（名称为空）：请给出存放规划文件的文件夹，例如 -o plan",
@@ -1376,7 +1399,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.no_date": "文件中没有找到日期：请写出本文本的日期（date: YYYY-MM-DD）",
         "import.unit_from_title": "单位“{unit}”取自标题：报送数据的默认单位",
         "import.no_unit": "标题中没有找到区县或单位：请添加 `unit:`（报送数据的默认单位）",
-        "import.period_from": "规划期 {period}年取自{source}",
+        "import.period_from": "规划期{period}年取自{source}",
         "import.period_title": "标题中的“{text}”",
         "import.period_text": "正文中的“到{year}年”，按五年规划理解",
         "import.period_header": "表头“{header}”，按五年规划理解",
@@ -1402,7 +1425,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "import.not_understood": "target_text“{text}”无法理解（{reason}）：请写出其目标（写出之前不作判断）",
         "import.mark_unexplained": "“{text}”带有标记“{mark}”，但表下的注释没有解释它",
         "import.baseline_nan": "基期值“{text}”不是数字",
-        "import.baseline_year": "基期值“{text}”读作 {year} 年数据（{note}）",
+        "import.baseline_year": "基期值“{text}”读作 {year}年数据（{note}）",
         "import.baseline_mark": "基期值“{text}”带有标记“{mark}”，但表下的注释没有解释它",
         "import.row_skipped": "{where}: 没有指标名称的一行已跳过",
         "import.paragraph": "第 {n} 段",
@@ -1501,6 +1524,7 @@ TEXTS: dict[str, dict[str, str]] = {
         # an option of one value given twice (cli.py)
         "cli.option_twice": "选项“{name}”给出了两次（“{first}”，然后是“{second}”）：它只取一个值，请只给出一次",
         "cli.empty_path": "选项“{name}”的路径为空，未指明文件：请给出其路径",
+        "cli.empty_argument": "第{number}个参数的路径为空，未指明文件：请给出其路径",
         # click's and typer's usage errors (process.py), matched by their English text
         "usage.see_help": "{path}: {message}（参见 {path} --help）",
         "usage.missing_argument": "缺少参数{name}",
@@ -1534,10 +1558,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "kind.compared_with_itself": "指标不能与自身比较",
         "kind.other_unit": "指标 {other} 的计量单位是 {other_unit}，而本指标是 {unit}",
         "kind.tolerance": '容差只能与 op "~"（同步）一起使用',
-        "kind.year_outside": "{year} 不在规划期 {period}年内",
-        "kind.goal_not_understood": "无法理解 {year} 年的目标“{text}”（{reason}）",
-        "kind.goal_no_level": "{year} 年的目标“{text}”必须写明一个水平",
-        "kind.goal_problem": "{year} 年的目标“{text}”：{problem}",
+        "kind.year_outside": "{year}年不在规划期{period}年内",
+        "kind.goal_not_understood": "无法理解 {year}年的目标“{text}”（{reason}）",
+        "kind.goal_no_level": "{year}年的目标“{text}”必须写明一个水平",
+        "kind.goal_problem": "{year}年的目标“{text}”：{problem}",
         "kind.total_every_year": "timing: annual 与目标“{target}”矛盾：规划期累计数在目标年度达到，请写 timing: by_target_year",
         "kind.factor_not_positive": "变为基期的 {factor} 倍不是水平值的变化：倍数必须大于 0（翻一番为 2，减半为 0.5）",
         "kind.fall_beyond_all": "变化 {amount}% 超过了水平值的全部：降幅至多为 100%",
@@ -1584,10 +1608,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "diff.year_twice": "--year {year} 给出了两次：请给出两个不同的年度",
         "diff.years_reversed": "--year {first} --year {second}：请先给出较早的年份（--year {second} --year {first}）",
         "diff.one_year": "--year {year}：一个文件需要两个年度才能比较（--year A --year B），或再给出一个文件",
-        "diff.held_one": "只有 {held} 年的数据：一个文件需要规划期内的两个年度才能比较（--year A --year B），或再给出一个文件",
-        "diff.held_many": "只有 {held} 年的数据：一个文件需要规划期内的两个年度才能比较（--year A --year B），或再给出一个文件",
+        "diff.held_one": "只有 {held}年的数据：一个文件需要规划期内的两个年度才能比较（--year A --year B），或再给出一个文件",
+        "diff.held_many": "只有 {held}年的数据：一个文件需要规划期内的两个年度才能比较（--year A --year B），或再给出一个文件",
         "diff.year_not_held": "--year {year}：文件中没有该年度的数据（现有年度：{held}）",
-        "diff.year_before": "--year {year}：早于规划期 {period}年，是基数，不作评估：请比较规划期内的两个年度",
+        "diff.year_before": "--year {year}：早于规划期{period}年，是基数，不作评估：请比较规划期内的两个年度",
         "app.not_a_date": "--date {text}：不是日期（YYYY-MM-DD）",
         "app.valid_plan": "{source}: 规划有效，{indicators} 项指标，{tasks} 项任务",
         "app.bundled_plan": "内置规划",

@@ -11,13 +11,14 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from plancheck.i18n import date_text, fill, year_span, year_text
+from plancheck.i18n import date_text, fill, year_runs, year_span, year_text
 
 if TYPE_CHECKING:
     import datetime as dt
 
 __all__ = [
     "date_text",
+    "year_runs",
     "year_span",
     "year_text",
 ]  # said here for the reports too: one helper, i18n's
@@ -99,21 +100,21 @@ CATALOG: dict[str, dict[str, str]] = {
         "not_yet_band": "{value} 尚未进入 {low}–{high} 区间（目标年为{year}年）",
         "not_yet_equal": "{value} 尚未等于 {goal}（目标年为{year}年）",
         "not_yet_due": "尚未到期（目标年为{year}年）",
-        "schedule_on": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：符合时序进度",
-        "schedule_off": "较 {base_year} 年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：落后于时序进度",
-        "schedule_fell": "较 {base_year} 年基数 {baseline} 不升反降（差距扩大），时间已过 {time}：落后于时序进度",
-        "schedule_rose": "较 {base_year} 年基数 {baseline} 不降反升（差距扩大），时间已过 {time}：落后于时序进度",
+        "schedule_on": "较 {base_year}年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：符合时序进度",
+        "schedule_off": "较 {base_year}年基数 {baseline} 已完成差距的 {gap}，时间已过 {time}：落后于时序进度",
+        "schedule_fell": "较 {base_year}年基数 {baseline} 不升反降（差距扩大），时间已过 {time}：落后于时序进度",
+        "schedule_rose": "较 {base_year}年基数 {baseline} 不降反升（差距扩大），时间已过 {time}：落后于时序进度",
         "schedule_past": (
-            "较 {base_year} 年基数 {baseline} 越过目标，偏离更远（差距扩大），时间已过 {time}：落后于时序进度"
+            "较 {base_year}年基数 {baseline} 越过目标，偏离更远（差距扩大），时间已过 {time}：落后于时序进度"
         ),
         "schedule_at_bound": (
-            "恰在界值 {goal}，目标不含该值：较 {base_year} 年基数 {baseline} 的差距须越过该值方为完成，"
+            "恰在界值 {goal}，目标不含该值：较 {base_year}年基数 {baseline} 的差距须越过该值方为完成，"
             "时间已过 {time}"
         ),
         "no_baseline": "无基数，无法衡量时序进度",
-        "baseline_met": "{base_year} 年基数 {baseline} 已达到或超过目标，无差距可衡量时序进度",
-        "baseline_within": "{base_year} 年基数 {baseline} 已在目标区间内，无差距可衡量时序进度",
-        "trend": "趋势：{verdict}，预计 {year} 年为 {projection}",
+        "baseline_met": "{base_year}年基数 {baseline} 已达到或超过目标，无差距可衡量时序进度",
+        "baseline_within": "{base_year}年基数 {baseline} 已在目标区间内，无差距可衡量时序进度",
+        "trend": "趋势：{verdict}，预计 {year}年为 {projection}",
         "source_submitted": "报送值",
         "source_file": "参照文件",
         "source_computed": "由 {count} 个单位计算",

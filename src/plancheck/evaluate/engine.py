@@ -44,7 +44,7 @@ from plancheck.evaluate.progress import (
     time_share,
     trends,
 )
-from plancheck.i18n import say
+from plancheck.i18n import option_text, say
 from plancheck.kinds.base import (
     COMPUTED,
     FROM_FILE,
@@ -107,7 +107,9 @@ def evaluate(
         )
     units = submission.units
     if unit is not None and unit not in units:
-        raise UserError(say("engine.unit_missing", unit=unit, units=say("list").join(units)))
+        raise UserError(
+            say("engine.unit_missing", unit=option_text(unit), units=say("list").join(units))
+        )
 
     cube = Cube(plan, submission)
     xp = backend_for(len(units), backend)

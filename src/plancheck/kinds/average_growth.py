@@ -99,16 +99,16 @@ class AverageGrowth(Kind):
         "average_needs_years": (
             "an average yearly growth: needs the figure of every year since {start} "
             "(none for {years})",
-            "年均增长目标：需要 {start} 年以来每年的数值（{years}年未报送）",
+            "年均增长目标：需要 {start}年以来每年的数值（{years}年未报送）",
         ),
         "average_needs_baseline": (
             "an average yearly growth of the level: needs a {base_year} baseline value",
-            "水平值的年均增长目标：需要 {base_year} 年基数",
+            "水平值的年均增长目标：需要 {base_year}年基数",
         ),
         "average_base_not_positive": (
             "an average yearly growth of the level: the {base_year} baseline {base} is not "
             "above 0, so no growth rate can be measured from it",
-            "水平值的年均增长目标：{base_year} 年基数 {base} 不大于 0，无法据此计算增长率",
+            "水平值的年均增长目标：{base_year}年基数 {base} 不大于 0，无法据此计算增长率",
         ),
     }
     texts: ClassVar[dict[str, tuple[str, str]]] = {

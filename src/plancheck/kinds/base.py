@@ -50,6 +50,7 @@ from plancheck.messages import (
     numbers_apart,
     share,
     shares_apart,
+    year_runs,
     year_span,
 )
 from plancheck.record import record
@@ -622,14 +623,9 @@ def years_without(row: Row, start: int) -> Text:
     """The years ``figures_since_start`` found blank for this row, in runs: 2022–2024, 2026
     (2022—2024、2026 in Chinese: ``year_span``'s dash)."""
     gaps = int(row.get("gaps") or 0)
-    runs: list[list[int]] = []
-    for year in (start + i for i in range(row.year - start + 1) if gaps >> i & 1):
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    en = ", ".join(year_span(run[0], run[-1], "en") for run in runs)
-    return Text(en, "、".join(year_span(run[0], run[-1], "zh") for run in runs))
+    runs = year_runs(start + i for i in range(row.year - start + 1) if gaps >> i & 1)
+    en = ", ".join(year_span(first, last, "en") for first, last in runs)
+    return Text(en, "、".join(year_span(first, last, "zh") for first, last in runs))
 
 
 def level_margin(facts: Facts, judged: Judged, value: Array | None = None) -> Array:

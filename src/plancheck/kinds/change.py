@@ -77,12 +77,12 @@ class Change(Kind):
         ),
         "needs_baseline": (
             "needs a {base_year} baseline value to judge a change target",
-            "需要 {base_year} 年基数才能判断变化目标",
+            "需要 {base_year}年基数才能判断变化目标",
         ),
         "change_base_not_positive": (
             "a change of {change} is a share of the baseline: the {base_year} baseline {baseline} "
             "is not above 0, so no such change can be measured from it",
-            "变化目标 {change} 按基数的比例计算：{base_year} 年基数 {baseline} 不大于 0，无法据此判断",
+            "变化目标 {change} 按基数的比例计算：{base_year}年基数 {baseline} 不大于 0，无法据此判断",
         ),
     }
     texts: ClassVar[dict[str, tuple[str, str]]] = {
@@ -92,14 +92,14 @@ class Change(Kind):
         "describe_factor": ("change x{factor}", "变为基期的 {factor} 倍"),
         "since": (
             "'{text}' is measured from {year}: the plan's baseline_year should be {year}",
-            "“{text}”从 {year} 年起算：规划的 baseline_year 应为 {year}",
+            "“{text}”从 {year}年起算：规划的 baseline_year 应为 {year}",
         ),
         "baseline_not_positive": (
             "the change {change} is a share of the baseline, but the {year} baseline {baseline} "
             "is not above 0: the indicator is judged unknown every year (unless a submission "
             "gives its {year} figure, above 0)",
-            "变化目标 {change} 按基数的比例计算，但 {year} 年基数 {baseline} 不大于 0：该指标每年"
-            "均无法判断（除非报送文件给出大于 0 的 {year} 年数值）",
+            "变化目标 {change} 按基数的比例计算，但 {year}年基数 {baseline} 不大于 0：该指标每年"
+            "均无法判断（除非报送文件给出大于 0 的 {year}年数值）",
         ),
         "average": (
             "'{text}' in the {column} column: a change each year or over the period? write the "

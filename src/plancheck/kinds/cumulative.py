@@ -89,15 +89,15 @@ class Cumulative(Kind):
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "cumulative_met": (
             "{achieved} {what} since {base_year} reaches the cumulative {amount}",
-            "较 {base_year} 年累计{what} {achieved}，达到累计目标 {amount}",
+            "较 {base_year}年累计{what} {achieved}，达到累计目标 {amount}",
         ),
         "cumulative_not_met": (
             "{achieved} {what} since {base_year} misses the cumulative {amount}",
-            "较 {base_year} 年累计{what} {achieved}，未达到累计目标 {amount}",
+            "较 {base_year}年累计{what} {achieved}，未达到累计目标 {amount}",
         ),
         "cumulative_not_yet": (
             "{achieved} {what} since {base_year}, not yet the cumulative {amount} due by {year}",
-            "较 {base_year} 年累计{what} {achieved}，尚未达到 {year} 年累计目标 {amount}",
+            "较 {base_year}年累计{what} {achieved}，尚未达到 {year}年累计目标 {amount}",
         ),
         "cumulative_schedule_on": (
             "{share} of the cumulative target done with {time} of the time gone: on schedule",
@@ -119,11 +119,11 @@ class Cumulative(Kind):
         ),
         "cumulative_needs_years": (
             "a cumulative target: needs the figure of every year since {start} (none for {years})",
-            "累计目标：需要 {start} 年以来每年的数值（{years}年未报送）",
+            "累计目标：需要 {start}年以来每年的数值（{years}年未报送）",
         ),
         "cumulative_needs_baseline": (
             "a cumulative change: needs a {base_year} baseline value",
-            "累计变化目标：需要 {base_year} 年基数",
+            "累计变化目标：需要 {base_year}年基数",
         ),
     }
     texts: ClassVar[dict[str, tuple[str, str]]] = {

@@ -59,28 +59,28 @@ class Qualitative(Kind):
     messages: ClassVar[dict[str, tuple[str, str]]] = {
         "qualitative_met": (
             "{value} against {previous} the year before: {direction}",
-            "{value}，上年 {previous}：{direction}",
+            "{value}，上年为 {previous}：{direction}",
         ),
         "qualitative_not_met": (
             "{value} against {previous} the year before: not {direction}",
-            "{value}，上年 {previous}：未{direction}",
+            "{value}，上年为 {previous}：未{direction}",
         ),
         # not_lower / not_higher: "not not lower" would not do, so a sentence each way
         "qualitative_not_lower": (
             "{value} against {previous} the year before: not lower",
-            "{value}，上年 {previous}：不低于上年",
+            "{value}，上年为 {previous}：不低于上年",
         ),
         "qualitative_lower": (
             "{value} against {previous} the year before: lower",
-            "{value}，上年 {previous}：低于上年",
+            "{value}，上年为 {previous}：低于上年",
         ),
         "qualitative_not_higher": (
             "{value} against {previous} the year before: not higher",
-            "{value}，上年 {previous}：不高于上年",
+            "{value}，上年为 {previous}：不高于上年",
         ),
         "qualitative_higher": (
             "{value} against {previous} the year before: higher",
-            "{value}，上年 {previous}：高于上年",
+            "{value}，上年为 {previous}：高于上年",
         ),
         "needs_previous": (
             "a qualitative target ({direction}): needs the previous year's value",

@@ -55,7 +55,7 @@ class Rank(Kind):
 
     schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
         "": "在比较组中的名次：单位的排名为 best 或更好时达标（1 为最好）。",
-        "peers": "规划 peer_groups 中某个比较组的键。",
+        "peers": "规划的 peer_groups 中某个比较组的键。",
         "best": "仍算达标的最差名次，如 16 个中的第 5 名。",
     }
 

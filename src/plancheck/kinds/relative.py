@@ -57,7 +57,7 @@ class Relative(Kind):
 
     schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
         "": "与有名称的参照值比较，如低于全市平均值：< city_average。",
-        "reference": "规划 references 中某个参照值的键。",
+        "reference": "规划的 references 中某个参照值的键。",
     }
 
     kind: Literal["relative"]

@@ -53,16 +53,16 @@ class Yearly(Kind):
     ] = field(default_factory=dict)
 
     messages: ClassVar[dict[str, tuple[str, str]]] = {
-        "yearly_goal": ("the {year} goal is {goal}", "{year} 年目标为 {goal}"),
+        "yearly_goal": ("the {year} goal is {goal}", "{year}年目标为 {goal}"),
         "yearly_none": (
             "the plan sets this target year by year and gives none for {year}: "
             "add it to the indicator's targets_by_year",
-            "规划逐年确定该指标目标，未给出 {year} 年目标：请在 targets_by_year 中补充",
+            "规划逐年确定该指标目标，未给出 {year}年目标：请在 targets_by_year 中补充",
         ),
         "yearly_outside": (
             "the plan sets this target year by year, within its period {period}: {year} lies "
             "outside it, with no goal to judge against",
-            "规划逐年确定该指标目标，仅限规划期 {period}年：{year} 年不在规划期内，无目标可供判断",
+            "规划逐年确定该指标目标，仅限规划期{period}年：{year}年不在规划期内，无目标可供判断",
         ),
     }
     texts: ClassVar[dict[str, tuple[str, str]]] = {

@@ -321,7 +321,7 @@ class Midterm:
     official mid-term evaluation of December 2023 (tests/fixtures/national/CALIBRATION.md)."""
 
     schema_zh: ClassVar[dict[str, str]] = {  # plan schema --lang zh: the descriptions
-        "": "中期评估如何给指标分类（提前实现、快于预期、基本符合预期、滞后）。\n\n默认值依据国家“十四五”规划已公布的 2021—2022 年数据，对照 2023 年 12 月的官方中期评估校准（tests/fixtures/national/CALIBRATION.md）。",
+        "": "中期评估如何给指标分类（提前实现、快于预期、基本符合预期、滞后）。\n\n默认值依据国家“十四五”规划已公布的 2021—2022年数据，对照 2023年12月的官方中期评估校准（tests/fixtures/national/CALIBRATION.md）。",
         "on_track": "计为基本符合预期的最低进度比（已完成差距的比例 ÷ 已过时间的比例）。",
         "ahead": "计为快于预期的最低进度比。",
         "annual_margin": "年度目标每年都达到、且平均超出这一幅度的，计为快于预期。",

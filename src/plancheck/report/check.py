@@ -51,9 +51,9 @@ WORDS = {
         "year": "年度为{years}年",
         "years": "年度为{years}年",
         "more": "等 {n} 个",
-        "sheet": "工作表 {sheet}",
+        "sheet": "工作表“{sheet}”",
         "history": "基期年度为{years}年",
-        "done": "格式无误：{files} 个文件，{figures} 个数值，规划 {plan}；未评估（评估请用 "
+        "done": "格式无误：{files} 个文件，{figures} 个数值，规划“{plan}”；未评估（评估请用 "
         "plancheck evaluate）",
         "colon": "：",
         "done_split": "；未评估",

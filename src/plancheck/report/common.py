@@ -22,6 +22,7 @@ from plancheck.messages import (
     number,
     numbers_apart,
     render,
+    year_runs,
     year_span,
     year_text,
 )
@@ -119,13 +120,32 @@ def summary_heading(evaluation: Evaluation, lang: str) -> str:
     years = evaluation.years
     if len(years) == 1:
         return label("summary", lang)
-    return with_year(label("summary", lang), year_span(years[0], years[-1], lang), lang)
+    return with_year(label("summary", lang), years_named(years, lang), lang)
 
 
 def with_year(text: str, year: object, lang: str) -> str:
     """A heading of one year (or a span): ``Needs attention 2023`` in English, ``2023年需关注``
     in Chinese, as 2023年中期评估 and 2023年状态 write it (``year_text``)."""
     return f"{year_text(year, lang)}{text}" if lang == "zh" else f"{text} {year}"
+
+
+def years_named(years: Iterable[int], lang: str) -> str:
+    """The years a report speaks for, as given: adjacent years as a span (``2021–2023``,
+    ``2022–2023``), else each year, a run of three or more among them as a span: ``2020 and
+    2023``, ``2020, 2022 and 2023``, ``2020 and 2022–2024``; ``2020、2023``, ``2021—2023`` in
+    Chinese."""
+    runs = year_runs(years)
+    if len(runs) == 1:
+        return year_span(*runs[0], lang)
+    spans: list[str] = []
+    for first, last in runs:
+        long = last - first >= 2
+        spans += (
+            [year_span(first, last, lang)] if long else [str(y) for y in range(first, last + 1)]
+        )
+    if lang == "zh":
+        return enumerated(spans, lang)
+    return f"{', '.join(spans[:-1])} and {spans[-1]}"
 
 
 def years_listed(years: Iterable[int], lang: str) -> str:

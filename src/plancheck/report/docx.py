@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from plancheck.evaluate.models import Evaluation, Status
-from plancheck.messages import date_text, year_span
+from plancheck.messages import date_text
 from plancheck.report import Options
 from plancheck.report.common import (
     aside,
@@ -61,6 +61,7 @@ from plancheck.report.common import (
     verdict,
     with_year,
     year_table,
+    years_named,
 )
 from plancheck.report.escape import xml
 from plancheck.report.labels import STATUS_SYMBOL, label, status_word
@@ -99,8 +100,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
     doc.add_paragraph(xml(info.title if lang == "zh" else info.title_en), style="Title")
     if lang != "zh":
         _centred(doc, info.title)  # the plan's own name
-    years = year_span(evaluation.years[0], evaluation.years[-1], lang)
-    _centred(doc, label("report_for", lang, years=years))
+    _centred(doc, label("report_for", lang, years=years_named(evaluation.years, lang)))
     office = office_text(evaluation, options.office, lang)
     if office:
         _centred(doc, office)

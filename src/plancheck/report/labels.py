@@ -446,7 +446,7 @@ LABELS["zh"].update(
     {
         "shared_needs_reference": "未提供{reference}，无法判断",
         "shared_needs_rank": "未提供在{peers}中的排名，无法判断",
-        "shared_yearly_none": "规划逐年确定该指标目标，未给出 {year} 年目标，无法判断",
+        "shared_yearly_none": "规划逐年确定该指标目标，未给出 {year}年目标，无法判断",
         "strict_blocking_shared": "项指标未完成（全部指标计入）",
         "strict_blocking_shared_results": "项指标结果未完成（全部指标计入）",
         "strict_blocking_shared_results_one": "项指标结果未完成（全部指标计入）",

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from plancheck.errors import UserError, UserErrors
-from plancheck.i18n import current, say
+from plancheck.i18n import current, option_text, say
 from plancheck.messages import numbers_apart
 from plancheck.plan.models import Indicator, Plan, normalise_key
 from plancheck.record import record
@@ -77,7 +77,7 @@ def read_submission(
     paths = list(paths)
     if sheet is not None and not any(_is_workbook(p) for p in paths):
         raise UserError(
-            say("read.sheet_without_workbook", sheet=sheet),
+            say("read.sheet_without_workbook", sheet=option_text(sheet)),
             paths[0] if paths else None,
         )
     builder = _Builder(plan, year)
@@ -149,6 +149,9 @@ class _Builder:
         self.index = {ind.id: n for n, ind in enumerate(plan.indicators)}
         self.default_unit = plan.info.unit or ""
         self.references_only = False  # a --reference file: its reference column, nothing else
+        # A --reference file's year when nothing in it or on the command line says one: the
+        # submission's, when it is of one year
+        self.default_year: int | None = None
         # Memos (see ``add``): a city's file repeats the same indicators, years, units, figures.
         self._keys: dict[str, int | None] = {}
         self._totals: dict[str, str] = {}  # a year cell → its text if a 合计, else ""
@@ -599,7 +602,7 @@ class _Builder:
             message = say("cell", label=label(line, "year"),
                           message=say("read.year_disagrees", year=cell, cli_year=self.cli_year))  # fmt: skip
             raise UserError(message, context.file, *_place(context, line, "year"))
-        found = cell or self.cli_year or context.name_year
+        found = cell or self.cli_year or context.name_year or self.default_year
         if found is None:
             raise UserError(
                 say("read.no_year"),
@@ -1197,16 +1200,18 @@ def row_problem(row: list[str], width: int, blank: Iterable[int]) -> tuple[str, 
 
 
 def read_references(
-    path: Path, plan: Plan, year: int | None = None
+    path: Path, plan: Plan, year: int | None = None, submitted: tuple[int, ...] = ()
 ) -> tuple[dict[tuple[int, str], float], list[str]]:
     """Official reference values (e.g. city averages) per year and indicator, from a file read
     like a submission: its ``reference`` column (a ``value`` column is a submission's, not read);
     and the warnings of reading it (columns skipped, a unit column: a reference is every
-    unit's)."""
+    unit's). A file that says no year (no year column, no --year, none in its name) is of the
+    submission's year, when the submission judges one year (``submitted``: the years judged)."""
     references: dict[tuple[int, str], float] = {}
     lines: dict[tuple[int, str], int] = {}
     builder = _Builder(plan, year)
     builder.references_only = True
+    builder.default_year = submitted[0] if len(submitted) == 1 else None
     builder.read(path, None)
     rows = [(year, indicator, value, reference, line)
             for _, year, indicator, value, reference, _, line, _ in builder.rows]  # fmt: skip

@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from plancheck.errors import UserError, UserErrors, os_reason
-from plancheck.i18n import say
+from plancheck.i18n import option_text, say
 from plancheck.plan.importers.document import Metadata, metadata, tasks
 from plancheck.plan.importers.draft import Draft, Finding, indicators_yaml, tasks_yaml
 from plancheck.plan.importers.table import (
@@ -196,7 +196,7 @@ def parse_period(text: str) -> tuple[int, int]:
 
     found = re.fullmatch(r"\s*((?:19|20)\d\d)\s*[-—–:~至]\s*((?:19|20)\d\d)\s*", text)
     if not found:
-        raise UserError(say("import.bad_period", text=text))
+        raise UserError(say("import.bad_period", text=option_text(text)))
     if int(found.group(1)) > int(found.group(2)):  # two years, the wrong way round
         raise UserError(say("import.period_reversed", text=text, start=found[2], end=found[1]))
     return int(found.group(1)), int(found.group(2))
