@@ -548,3 +548,24 @@ def test_a_few_small_rates_among_others_are_no_fractions(tmp_path: Path) -> None
     # 纠错率, 败诉率, 改判发回率: less is better, and below 1 % is no sign of a fraction.
     lower = write(tmp_path, "indicator,value\n5,0.5\n8,0.8\n16,0.7\n", "lower-2023.csv")
     assert run("evaluate", lower).stderr == ""
+
+
+def test_year_overruling_the_file_name_is_said_once_and_judged_as_given(tmp_path: Path) -> None:
+    # A file named for 2023 judged as --year 2022: said once however many rows, the figures
+    # judged as 2022's; the same year, a name without a year or a year column say nothing.
+    source = write(tmp_path, "indicator,value\n4,100\n5,1.2\n6,95\n")
+    result = run("evaluate", source, "--year", "2022", "-f", "json")
+    assert result.code in (0, 1)
+    assert result.json()["year"] == 2022
+    assert result.stderr.splitlines() == [
+        f"warning: {source}: its name says 2023, --year says 2022: its figures are judged as 2022's"
+    ]
+    assert run("evaluate", source, "--year", "2023").stderr == ""
+    unnamed = write(tmp_path, "indicator,value\n4,100\n", name="xuhui.csv")
+    assert run("evaluate", unnamed, "--year", "2022").stderr == ""
+    columned = write(tmp_path, "year,indicator,value\n2022,4,100\n", name="2021.csv")
+    assert run("evaluate", columned, "--year", "2022").stderr == ""
+    zh = run("evaluate", source, "--year", "2022", "--lang", "zh")
+    assert zh.stderr.splitlines() == [
+        f"警告：{source}：文件名中的年份为2023年，--year 为 2022：其数据按2022年评估"
+    ]

@@ -602,6 +602,8 @@ class _Builder:
             message = say("cell", label=label(line, "year"),
                           message=say("read.year_disagrees", year=cell, cli_year=self.cli_year))  # fmt: skip
             raise UserError(message, context.file, *_place(context, line, "year"))
+        if cell is None and self.cli_year not in (None, context.name_year) and context.name_year:
+            self._name_year_overruled(context)
         found = cell or self.cli_year or context.name_year or self.default_year
         if found is None:
             raise UserError(
@@ -610,6 +612,14 @@ class _Builder:
                 line,
             )
         return found
+
+    def _name_year_overruled(self, context: _FileContext) -> None:
+        """--year wins over a year in the file's name (``2023.csv --year 2022``), said once a
+        file: the figures of a file named for one year are judged as another's."""
+        warning = say("read.year_not_name", file=context.file, name_year=context.name_year,
+                      cli_year=self.cli_year)  # fmt: skip
+        if warning not in self.warnings:
+            self.warnings.append(warning)
 
     def _figure(
         self, context: _FileContext, line: int, raw: object, indicator: int, field: str,
