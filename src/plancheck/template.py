@@ -25,9 +25,9 @@ from plancheck.errors import UserError
 from plancheck.i18n import say
 from plancheck.plan.models import Indicator, Plan
 from plancheck.record import record
-from plancheck.report.common import colon, target_cell
+from plancheck.report.common import target_cell
 from plancheck.report.csv import neutralise  # what a spreadsheet may run, made text
-from plancheck.report.labels import label
+from plancheck.report.labels import colon, label
 from plancheck.safetext import visible_controls
 from plancheck.submission.values import shown
 

@@ -30,9 +30,16 @@ from plancheck.plan.models import Indicator, Plan
 from plancheck.report.labels import (
     SHARED_REASON,
     STATUS_SYMBOL,
+    aside,
+    bracketed,
+    colon,
+    comma,
     counted,
+    enumerated,
     label,
     midterm_word,
+    noted,
+    semicolon,
     status_word,
 )
 
@@ -424,23 +431,6 @@ def shared_as_of(check: TaskCheck, lang: str) -> str:
     source = check.as_of_source
     key = "as_of_option_shared" if source == "option" else f"as_of_{source}"
     return noted(date_text(check.as_of, lang), label(key, lang), lang)
-
-
-def colon(lang: str) -> str:
-    return "：" if lang == "zh" else ": "
-
-
-def comma(lang: str) -> str:
-    return "，" if lang == "zh" else ", "
-
-
-def semicolon(lang: str) -> str:
-    return "；" if lang == "zh" else "; "
-
-
-def enumerated(items: Iterable[object], lang: str) -> str:
-    """Items of a list in a sentence: ``2021、2022、2023`` in Chinese, ``2021, 2022, 2023``."""
-    return ("、" if lang == "zh" else ", ").join(map(str, items))
 
 
 def document_stage(plan: Plan, lang: str) -> str:
@@ -911,11 +901,6 @@ def city_year(evaluation: Evaluation) -> int | None:
     return evaluation.city[0].year if evaluation.city else None
 
 
-def bracketed(text: str, lang: str) -> str:
-    """``（text）`` in Chinese, ``(text)`` in English."""
-    return f"（{text}）" if lang == "zh" else f"({text})"
-
-
 def diff_side(evaluation: Evaluation, lang: str) -> str:
     """How a diff names one side: its files and its latest year, ``2023.csv (2023)`` or
     ``2023.csv（2023年）``."""
@@ -935,14 +920,3 @@ def diff_one_sided(diff: Diff, lang: str) -> str | None:
 def signed(delta: float | None) -> str:
     """A diff's change of value: ``+0.5``, ``-2``, ``—`` when there is none to compare."""
     return "—" if delta is None else ("+" if delta > 0 else "") + number(delta)
-
-
-def noted(text: str, note: object, lang: str) -> str:
-    """``text (note)`` in English, ``text（note）`` in Chinese: ``各类别指标状态（2023年）``."""
-    return f"{text}{aside(note, lang)}"
-
-
-def aside(note: object, lang: str) -> str:
-    """A note in brackets after what it notes: `` (note)`` in English, ``（note）`` in Chinese
-    (a full-width bracket follows the text without a space)."""
-    return f"（{note}）" if lang == "zh" else f" ({note})"

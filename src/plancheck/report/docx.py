@@ -39,11 +39,9 @@ from plancheck.evaluate.models import Evaluation, Status
 from plancheck.messages import date_text
 from plancheck.report import Options
 from plancheck.report.common import (
-    aside,
     category_table,
     city_table,
     city_year,
-    enumerated,
     file_names,
     heading_fields,
     index_explained,
@@ -64,7 +62,7 @@ from plancheck.report.common import (
     years_named,
 )
 from plancheck.report.escape import xml
-from plancheck.report.labels import STATUS_SYMBOL, label, status_word
+from plancheck.report.labels import STATUS_SYMBOL, aside, enumerated, label, status_word
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject

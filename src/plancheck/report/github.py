@@ -32,10 +32,10 @@ from plancheck.messages import Reason, render
 from plancheck.plan.models import Indicator
 from plancheck.report import Options
 from plancheck.report.check import done_line, file_line
-from plancheck.report.common import attention, colon, verdict
+from plancheck.report.common import attention, verdict
 from plancheck.report.escape import github_message, github_property
 from plancheck.report.junit import TasksOnly, indicator_name
-from plancheck.report.labels import label, status_word, task_word
+from plancheck.report.labels import colon, label, status_word, task_word
 from plancheck.report.tasks_view import BAD, task_rows
 from plancheck.submission.summary import CheckSummary, warning_place
 

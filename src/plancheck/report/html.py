@@ -17,12 +17,9 @@ from plancheck.plan.models import Indicator
 from plancheck.report import Options
 from plancheck.report.common import (
     SharedCells,
-    aside,
     category_table,
     city_table,
     city_year,
-    colon,
-    enumerated,
     file_name,
     file_names,
     heading_fields,
@@ -33,7 +30,6 @@ from plancheck.report.common import (
     latest_counts,
     latest_index,
     listed_attention,
-    noted,
     nothing_listed,
     series_rows,
     shared_progress_table,
@@ -48,7 +44,16 @@ from plancheck.report.common import (
 from plancheck.report.escape import html as esc
 from plancheck.report.html_more import render_diff, render_taskcheck  # noqa: F401 (the registry)
 from plancheck.report.html_style import CSS
-from plancheck.report.labels import STATUS_SYMBOL, label, status_word, task_word
+from plancheck.report.labels import (
+    STATUS_SYMBOL,
+    aside,
+    colon,
+    enumerated,
+    label,
+    noted,
+    status_word,
+    task_word,
+)
 from plancheck.report.tasks_view import BAD, OK, status_counts, task_rows
 
 COLOURS = {

@@ -12,18 +12,10 @@ from plancheck.evaluate.diff import Change, Diff
 from plancheck.evaluate.models import Result
 from plancheck.messages import date_text, render, year_span, year_text
 from plancheck.report import Options
-from plancheck.report.common import (
-    colon,
-    comma,
-    diff_one_sided,
-    diff_side,
-    shared_as_of,
-    signed,
-    value_cell,
-)
+from plancheck.report.common import diff_one_sided, diff_side, shared_as_of, signed, value_cell
 from plancheck.report.escape import html as esc
 from plancheck.report.html_style import CSS as BASE_CSS
-from plancheck.report.labels import STATUS_SYMBOL, label, status_word
+from plancheck.report.labels import STATUS_SYMBOL, colon, comma, label, status_word
 from plancheck.tasks.models import TaskCheck
 
 # The evaluation report's style sheet, and the colours of a diff's changes and of task states.

@@ -39,17 +39,9 @@ from plancheck.messages import Reason, date_text, render, year_text
 from plancheck.plan.models import Indicator
 from plancheck.report import Options
 from plancheck.report.check import done_line, file_line, warned
-from plancheck.report.common import (
-    blocking_count,
-    colon,
-    noted,
-    target_cell,
-    value_cell,
-    verdict,
-    years_listed,
-)
+from plancheck.report.common import blocking_count, target_cell, value_cell, verdict, years_listed
 from plancheck.report.escape import xml
-from plancheck.report.labels import label, status_word, task_word
+from plancheck.report.labels import colon, label, noted, status_word, task_word
 from plancheck.report.tasks_view import BAD, OK, TaskRow, task_rows
 from plancheck.safetext import controls_but
 from plancheck.submission.summary import CheckSummary

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from plancheck.evaluate.models import Status
 from plancheck.i18n import fill
 
@@ -601,3 +603,40 @@ LABELS["zh"].update(
         "-f csv 输出全文）",
     }
 )
+
+
+# The punctuation of a sentence in either language (report/common.py and the task check's words
+# use them; kept here, below both, so that neither imports the other).
+
+
+def colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def comma(lang: str) -> str:
+    return "，" if lang == "zh" else ", "
+
+
+def semicolon(lang: str) -> str:
+    return "；" if lang == "zh" else "; "
+
+
+def enumerated(items: Iterable[object], lang: str) -> str:
+    """Items of a list in a sentence: ``2021、2022、2023`` in Chinese, ``2021, 2022, 2023``."""
+    return ("、" if lang == "zh" else ", ").join(map(str, items))
+
+
+def bracketed(text: str, lang: str) -> str:
+    """``（text）`` in Chinese, ``(text)`` in English."""
+    return f"（{text}）" if lang == "zh" else f"({text})"
+
+
+def noted(text: str, note: object, lang: str) -> str:
+    """``text (note)`` in English, ``text（note）`` in Chinese: ``各类别指标状态（2023年）``."""
+    return f"{text}{aside(note, lang)}"
+
+
+def aside(note: object, lang: str) -> str:
+    """A note in brackets after what it notes: `` (note)`` in English, ``（note）`` in Chinese
+    (a full-width bracket follows the text without a space)."""
+    return f"（{note}）" if lang == "zh" else f" ({note})"

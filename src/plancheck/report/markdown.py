@@ -15,14 +15,11 @@ from plancheck.plan.models import Indicator, Plan
 from plancheck.report import Options
 from plancheck.report.common import (
     SharedCells,
-    aside,
     category_table,
     city_table,
     city_year,
-    colon,
     diff_one_sided,
     diff_side,
-    enumerated,
     file_names,
     heading_fields,
     index_explained,
@@ -46,7 +43,7 @@ from plancheck.report.common import (
     years_listed,
 )
 from plancheck.report.escape import markdown_cell, markdown_inline, mermaid_label
-from plancheck.report.labels import STATUS_SYMBOL, label, status_word
+from plancheck.report.labels import STATUS_SYMBOL, aside, colon, enumerated, label, status_word
 from plancheck.report.taskcheck import task_verdict
 
 if TYPE_CHECKING:  # for annotations only: importing them costs every run's start-up

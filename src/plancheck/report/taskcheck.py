@@ -9,8 +9,18 @@ from __future__ import annotations
 
 from plancheck.messages import date_text
 from plancheck.plan.models import Milestone, Task
-from plancheck.report.common import bracketed, colon, comma, enumerated, noted, semicolon
-from plancheck.report.labels import TASK_SYMBOL, counted, label, task_word
+from plancheck.report.labels import (
+    TASK_SYMBOL,
+    bracketed,
+    colon,
+    comma,
+    counted,
+    enumerated,
+    label,
+    noted,
+    semicolon,
+    task_word,
+)
 from plancheck.tasks.models import Finding, FindingStatus, TaskCheck, TaskResult, TaskState
 from plancheck.tasks.reasons import render
 
