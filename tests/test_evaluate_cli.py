@@ -543,6 +543,23 @@ def test_an_empty_file_argument_is_a_usage_error(
         assert run(*args, "--help").stdout.startswith("Usage: ")
 
 
+@pytest.mark.parametrize(
+    ("args", "said", "zh"),
+    [
+        (["indicators", ""], "Got unexpected extra argument ('')", "多余的参数：''"),
+        (["template", "", "x"], "Got unexpected extra arguments ('' x)", "多余的参数：'' x"),
+    ],
+)
+def test_an_empty_argument_to_a_command_of_none_is_shown_as_typed(
+    args: list[str], said: str, zh: str
+) -> None:
+    """click joined the extra arguments with spaces: an empty one was said as ``()``."""
+    result = run("--lang", "en", *args)
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and said in result.stderr
+    assert zh in run("--lang", "zh", *args).stderr
+
+
 def test_a_file_option_given_twice_by_two_names_of_one_file_is_that_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -206,18 +206,22 @@ class _Group(TyperGroup):
         """A usage error for a file argument given an empty name (``plan validate ""``,
         ``evaluate "$FILE"`` with FILE unset): ``Path("")`` is the current folder, whose plan or
         files would be read unasked, as for an empty ``--plan ""``."""
-        if not any(p.name in _FILE_ARGUMENTS for p in command.params
-                   if p.param_type_name == "argument"):  # fmt: skip
-            return  # init says so of itself; plan schema's choice is click's to refuse
-        for number, value in enumerate(positional, start=1):
-            if value == "":
-                from plancheck.i18n import say
+        if "" not in positional:
+            return
+        from plancheck.i18n import say
 
-                usage = next(k for k in typer.BadParameter.__mro__ if k.__name__ == "UsageError")
-                raise usage(
-                    say("cli.empty_argument", number=number),
-                    ctx=command.context_class(command, info_name=name, parent=ctx),
-                )
+        usage = next(k for k in typer.BadParameter.__mro__ if k.__name__ == "UsageError")
+        context = command.context_class(command, info_name=name, parent=ctx)
+        arguments = [p for p in command.params if p.param_type_name == "argument"]
+        if not arguments:  # indicators '', template '': click would say "extra argument(s) ()"
+            import shlex
+
+            key = "usage.extra_arguments" if len(positional) == 1 else "usage.extra_arguments_many"
+            raise usage(say(key, arguments=" ".join(map(shlex.quote, positional))), ctx=context)
+        if not any(p.name in _FILE_ARGUMENTS for p in arguments):
+            return  # init says so of itself; plan schema's choice is click's to refuse
+        number = positional.index("") + 1
+        raise usage(say("cli.empty_argument", number=number), ctx=context)
 
     @staticmethod
     def _refuse_twice(command: Any, name: Any, ctx: Any, given: list[tuple[Any, str, str]]) -> None:
