@@ -173,7 +173,7 @@ class _Builder:
         self.files.append(file)
         self._decimal_comma(False)
         if _is_workbook(path):
-            from plancheck.submission.read_xlsx import ExcelBook, cell_ref
+            from plancheck.submission.read_xlsx import ExcelBook
 
             book = ExcelBook(path)
             name = book.choose(sheet).name
@@ -185,13 +185,8 @@ class _Builder:
                                   self.references_only)  # fmt: skip
             layout = header.layout
             self.layouts[context.index] = layout
-            if header.year is not None:
-                if self.cli_year is not None and header.year != self.cli_year:
-                    message = say("read.year_disagrees", year=header.year, cli_year=self.cli_year)
-                    line, col = header.year_cell
-                    raise UserError(say("cell", label=cell_ref(name, line, col), message=message),
-                                    file, line, col + 1)  # fmt: skip
-                context.header_year = (header.year, cell_ref(name, *header.year_cell))
+            above = None if header.year is None else (header.year, header.year_cell)
+            self._header_year(context, layout, above)
             self._warn_unused(layout)
             numbered: Iterable[tuple[int, list[str]]] = islice(
                 enumerate(grid, start=1), header.rows, None
@@ -228,12 +223,47 @@ class _Builder:
                 layout = Layout(rows.header, self.plan, file, rows.header_line, None,
                                 self.references_only)  # fmt: skip
                 _titles(rows.titles, layout)
+                self._header_year(context, layout, None)
                 self._warn_unused(layout)
                 self._decimal_comma(rows.delimiter == ";")
                 layout.feed(self, context, rows.records)
         if context.rows == 0 and not self.errors:
             yaml = path.suffix.lower() in (".yaml", ".yml")
             raise UserError(say("read.no_figures_yaml" if yaml else "read.no_figures"), file)
+
+    def _header_year(
+        self, context: _FileContext, layout: Layout, above: tuple[int, tuple[int, int]] | None
+    ) -> None:
+        """The year a header gives the figures under it — over them (a sheet's 2023年 merged
+        over 实际值: ``above``, the year and its cell, line from 1 and column from 0) or before
+        a column's name (2024年实际值) — is their year, as a year column would be: --year must
+        agree, and so must a year cell. Two years are figures side by side: refused."""
+        named = {year: (layout.line, col) for year, col in layout.years.items()}
+        if above is not None:
+            named.setdefault(*above)
+        if not named:
+            return
+        if len(named) > 1:
+            listed = say("list").join(str(year) for year in sorted(named))
+            line, col = named[max(named)]
+            raise self._header_cell_error(layout, line, col,
+                                          say("read.header_years", years=listed))  # fmt: skip
+        ((year, (line, col)),) = named.items()
+        if self.cli_year is not None and year != self.cli_year:
+            message = say("read.year_disagrees", year=year, cli_year=self.cli_year)
+            raise self._header_cell_error(layout, line, col, message)
+        context.header_year = (year, self._header_cell_label(layout, line, col))
+
+    @staticmethod
+    def _header_cell_label(layout: Layout, line: int, col: int) -> str:
+        """A header cell as a message names it: a sheet's cell (Sheet1!B1), a CSV's column."""
+        if layout.cell_name is not None:
+            return layout.cell_name(line, col)
+        return shown(layout.header[col]) if col < len(layout.header) else str(col + 1)
+
+    def _header_cell_error(self, layout: Layout, line: int, col: int, message: str) -> UserError:
+        label = self._header_cell_label(layout, line, col)
+        return UserError(say("cell", label=label, message=message), layout.file, line, col + 1)
 
     def _decimal_comma(self, comma: bool) -> None:
         """Read the next file's figures with a comma as their decimal mark, or not."""
@@ -899,6 +929,12 @@ class Layout:
                 if (at := self.fields.get(field)) is not None:
                     name = shown(header[at])
                     raise self._error(say("read.wide_field", name=name, field=field), at)
+        # The year a figures' column names before it (2024年实际值): the year of its figures.
+        self.years: dict[int, int] = {}  # year → the first column naming it
+        for field in ("value", "reference", "rank"):
+            at = self.fields.get(field)
+            if at is not None and (year := columns.year_before(header[at])) is not None:
+                self.years.setdefault(year, at)
         if self.references_only and "reference" not in self.fields:
             raise UserError(say("read.no_reference_column"), self.file, self.line)
         if self.long and not {"value", "reference"} & set(self.fields):
