@@ -146,6 +146,18 @@ def test_groups_take_lang_too(args: list[str]) -> None:
     assert "Usage:" not in result.stdout and "Options:" not in result.stdout
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_group_given_alone_prints_the_help_its_help_option_prints(lang: str) -> None:
+    """`plancheck plan` printed click's own help, each command's line cut with "..." (in
+    English: "validate  Check a plan's YAML files; print every problem as..."), unlike
+    `plancheck plan --help`."""
+    alone = run("plan", "--lang", lang)
+    asked = run("plan", "--help", "--lang", lang)
+    assert alone.code == 2 and asked.code == 0
+    assert alone.stderr == asked.stdout
+    assert not re.search(r"\w\.\.\.$", alone.stderr, re.MULTILINE)  # no line cut short
+
+
 @pytest.mark.parametrize(
     ("args", "line"),
     [
