@@ -744,7 +744,7 @@ def template(
     ] = None,
     units: Annotated[
         str | None,
-        typer.Option("--units", help="Units to list, comma-separated: 徐汇区,长宁区."),
+        typer.Option("--units", help="Units to list, separated by commas (or 、): 徐汇区,长宁区."),
     ] = None,
     output: OutputOption = None,
     lang: LangOption = None,
