@@ -794,6 +794,7 @@ class _Builder:
     def _check_units(self) -> None:
         """A unit not among the plan's peer group members is a typing mistake (徐汇 for 徐汇区),
         unless the plan admits other units or lists no members."""
+        refused = False  # the rows without a unit are refused as such
         for name, (file, line, where, label, typed) in zip(
             self.unit_names, self.unit_first, strict=True
         ):
@@ -801,6 +802,20 @@ class _Builder:
                 message = say("cell", label=label, message=problem)
                 found, column = where("unit") if where is not None else (None, None)
                 self.errors.append(UserError(message, file, found or line, column))
+                refused = refused or not name
+        # Rows that name no unit, when the plan names none for them (a drafted plan), beside
+        # rows that name one: a unit without a name, never the same as the one named (its
+        # baselines would be lost to it, and it would be judged missing everywhere).
+        if "" in self.unit_names and len(self.unit_names) > 1 and not refused:
+            at = self.unit_names.index("")
+            file, line, where, label, _ = self.unit_first[at]
+            named = next(n for n, name in enumerate(self.unit_names) if name)
+            other_file, other_line, *_ = self.unit_first[named]
+            problem = say("read.unit_unnamed", file=other_file, line=other_line,
+                          unit=shown(self.unit_names[named]))  # fmt: skip
+            found, column = where("unit") if where is not None else (None, None)
+            self.errors.append(UserError(say("cell", label=label, message=problem), file,
+                                         found or line, column))  # fmt: skip
 
 
 def _place(context: _FileContext, line: int, field: str | None) -> tuple[int, int | None]:
