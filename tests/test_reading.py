@@ -590,3 +590,21 @@ def test_a_few_small_rates_among_others_are_no_fractions(tmp_path: Path) -> None
     # 纠错率, 败诉率, 改判发回率: less is better, and below 1 % is no sign of a fraction.
     lower = write(tmp_path, "indicator,value\n5,0.5\n8,0.8\n16,0.7\n", "lower-2023.csv")
     assert run("evaluate", lower).stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [("2023.csv", "an Excel workbook or another zip file: give it the .xlsx extension"),
+     ("2023.docx", "a Word document: plancheck reads CSV, YAML or .xlsx submissions "
+                   "(plancheck plan import drafts a plan from a Word document)")],
+)  # fmt: skip
+def test_a_word_document_given_as_a_submission_is_said_to_be_one(
+    tmp_path: Path, name: str, said: str
+) -> None:
+    """A .docx (the plan's document, picked by mistake) was told to take the .xlsx extension,
+    as a workbook saved under another name is: no rename makes a document a workbook."""
+    path = tmp_path / name
+    path.write_bytes(b"PK\x03\x04" + bytes(60))
+    result = run("evaluate", path)
+    assert result.code == 2
+    assert result.stderr.startswith(f"{path}:1: this is not a text file but {said}")
