@@ -147,6 +147,30 @@ def test_groups_take_lang_too(args: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "diff", "units"),
+    [("en", "or two years of one", "(or 、)"), ("zh", "或同一文件的两个年度", "以逗号或顿号分隔")],
+)
+def test_both_languages_help_says_the_same(lang: str, diff: str, units: str) -> None:
+    """The Chinese `diff` help left out one file's two years; the English `--units` help the
+    、 it takes as well as a comma."""
+    assert diff in run("--help", "--lang", lang).stdout
+    assert diff in run("diff", "--help", "--lang", lang).stdout
+    assert units in " ".join(run("template", "--help", "--lang", lang).stdout.split())
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_group_given_alone_prints_the_help_its_help_option_prints(lang: str) -> None:
+    """`plancheck plan` printed click's own help, each command's line cut with "..." (in
+    English: "validate  Check a plan's YAML files; print every problem as..."), unlike
+    `plancheck plan --help`."""
+    alone = run("plan", "--lang", lang)
+    asked = run("plan", "--help", "--lang", lang)
+    assert alone.code == 2 and asked.code == 0
+    assert alone.stderr == asked.stdout
+    assert not re.search(r"\w\.\.\.$", alone.stderr, re.MULTILINE)  # no line cut short
+
+
+@pytest.mark.parametrize(
     ("args", "line"),
     [
         (["--lang", "en", "--lang", "zh", "evaluate", SAMPLES / "2023.csv"],

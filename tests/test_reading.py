@@ -280,6 +280,48 @@ def test_a_column_headed_with_its_unit_or_its_year_is_read(tmp_path: Path, heade
     assert notes["4"] == "区司法局"
 
 
+def test_the_year_before_a_figures_column_is_the_year_of_its_figures(tmp_path: Path) -> None:
+    """2024年实际值 says whose figures they are, as 2024年 merged over 实际值 does in a sheet:
+    they were judged as the file name's year (2023.csv: 2024's figures as 2023's), or the run
+    said it could not tell the year."""
+    named = write(tmp_path, "序号,2024年实际值\n4,100\n")  # 2023.csv
+    assert run("evaluate", named, "-f", "json").json()["year"] == 2024
+    alone = write(tmp_path, "序号,2024年度完成值（%）\n4,100\n", name="figures.csv")
+    assert run("evaluate", alone, "-f", "json").json()["year"] == 2024
+    other = run("evaluate", alone, "--year", "2023")
+    assert other.code == 2
+    assert other.stderr.splitlines() == [
+        f"{alone}:1:2: 2024年度完成值（%）: 2024 disagrees with --year 2023"
+    ]
+    cells = write(tmp_path, "序号,年份,2024年实际值\n4,2024,100\n6,2023,100\n", name="t.csv")
+    refused = run("evaluate", cells)
+    assert refused.code == 2
+    assert refused.stderr.splitlines() == [
+        f"{cells}:3: 年份: 2023 disagrees with 2024 in the header (2024年实际值)"
+    ]
+    two = write(tmp_path, "序号,2024年实际值,2023年参照值\n5,1,2\n", name="two.csv")
+    refused = run("evaluate", two, "--lang", "zh")
+    assert refused.code == 2
+    assert refused.stderr.splitlines() == [
+        f"{two}:1:2: 2024年实际值：表头并列了 2023、2024年的数值"
+    ]
+
+
+def test_a_sheets_one_row_header_gives_its_year_too(tmp_path: Path) -> None:
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    pytest.importorskip("python_calamine")
+    path = tmp_path / "figures.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    sheet.write_row(0, 0, ["序号", "2024年实际值"])
+    sheet.write_row(1, 0, [4, 100])
+    book.close()
+    assert run("evaluate", path, "-f", "json").json()["year"] == 2024
+    other = run("evaluate", path, "--year", "2023")
+    assert other.code == 2
+    assert other.stderr.splitlines() == [f"{path}:1:2: Sheet1!B1: 2024 disagrees with --year 2023"]
+
+
 def test_no_value_left_names_the_columns_skipped(tmp_path: Path) -> None:
     """A figures column not recognised was skipped with a warning the failed run never printed:
     the one line says which columns were not read."""
@@ -569,3 +611,21 @@ def test_year_overruling_the_file_name_is_said_once_and_judged_as_given(tmp_path
     assert zh.stderr.splitlines() == [
         f"警告：{source}：文件名中的年份为2023年，--year 为 2022：其数据按2022年评估"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [("2023.csv", "an Excel workbook or another zip file: give it the .xlsx extension"),
+     ("2023.docx", "a Word document: plancheck reads CSV, YAML or .xlsx submissions "
+                   "(plancheck plan import drafts a plan from a Word document)")],
+)  # fmt: skip
+def test_a_word_document_given_as_a_submission_is_said_to_be_one(
+    tmp_path: Path, name: str, said: str
+) -> None:
+    """A .docx (the plan's document, picked by mistake) was told to take the .xlsx extension,
+    as a workbook saved under another name is: no rename makes a document a workbook."""
+    path = tmp_path / name
+    path.write_bytes(b"PK\x03\x04" + bytes(60))
+    result = run("evaluate", path)
+    assert result.code == 2
+    assert result.stderr.startswith(f"{path}:1: this is not a text file but {said}")

@@ -107,3 +107,25 @@ def test_a_plan_with_members_but_no_unit_asks_for_a_unit_column(tmp_path: Path) 
         f"{figures}:2: unit: no unit given, and the plan names none (`unit:`) for rows without "
         "one: add a unit column\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "unit: no unit given, and the plan names none (`unit:`) for rows without one, but "
+            "{named}:2 names 长宁区: give the unit in every file, or the plan its `unit:`"),
+     ("zh", "unit：未填写单位，规划也未指定默认单位（`unit:`），但 {named}:2 注明了单位（长宁区）："
+            "请在每个文件中填写单位，或在规划中指定 `unit:`")],
+)  # fmt: skip
+def test_a_file_without_units_beside_one_naming_a_unit_is_refused(
+    drafted: tuple[Path, Path], lang: str, said: str
+) -> None:
+    """The rows of a file without a unit column were a second unit, without a name, beside the
+    one the other file names: a blank line in the matrix, missing every indicator (exit 1), and
+    the baselines it gave lost to the named unit."""
+    plan, figures = drafted
+    named = figures.with_name("named.csv")
+    named.write_text("unit,year,indicator,value\n长宁区,2024,1,47\n", encoding="utf-8")
+    for command in ("evaluate", "check"):
+        result = run(command, figures, named, "--plan", plan, "--lang", lang)
+        assert result.code == 2
+        assert result.stderr.splitlines() == [f"{figures}:2: " + said.format(named=named)]

@@ -44,7 +44,11 @@ class _Group(TyperGroup):
         args = self._lang_to_its_command(args)
         try:
             if i18n.current() != "zh":
-                if not any(arg in ("--help", "-h") for arg in args) and args:
+                if (
+                    args
+                    and not any(arg in ("--help", "-h") for arg in args)
+                    and not self._group_alone(args)
+                ):
                     return super().main(args, *more, **options)
                 from plancheck.help_zh import english_help  # a help page is printed
 
@@ -57,6 +61,16 @@ class _Group(TyperGroup):
                 return super().main(args, *more, **options)
         finally:
             i18n.set_lang(previous)
+
+    def _group_alone(self, args: list[str]) -> bool:
+        """Do the arguments name a group and nothing more (``plancheck plan``), whose help is
+        then printed: laid out as ``--help`` lays it out, each command's line its first clause."""
+        command: Any = self
+        for token in args:
+            commands = getattr(command, "commands", None)
+            if commands is None or (command := commands.get(token)) is None:
+                return False
+        return getattr(command, "no_args_is_help", False) and hasattr(command, "commands")
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, self._options_to_its_command(args))
@@ -785,7 +799,7 @@ def template(
     ] = None,
     units: Annotated[
         str | None,
-        typer.Option("--units", help="Units to list, comma-separated: 徐汇区,长宁区."),
+        typer.Option("--units", help="Units to list, separated by commas (or 、): 徐汇区,长宁区."),
     ] = None,
     output: OutputOption = None,
     lang: LangOption = None,

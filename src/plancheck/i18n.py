@@ -345,7 +345,7 @@ HELP: dict[str, str] = {
     "template --format": "csv、yaml 或 xlsx。默认：按 -o 的扩展名。",
     "template --units": "要列出的单位，以逗号或顿号分隔：徐汇区、长宁区。",
     "template --force": "-o 所指的文件已存在时替换它（它可能已填写）。",
-    "diff": "比较两份报送数据：逐项指标的数值与状态变化；有指标新近未达标时退出码为 1。",
+    "diff": "比较两份报送数据，或同一文件的两个年度：逐项指标的数值与状态变化；有指标新近未达标时退出码为 1。",
     "diff files": (
         "较早和较晚的报送文件（2022.csv 2023.csv），或一个含两个年度的文件"
         "（districts.csv --year 2022 --year 2023）。"
@@ -479,6 +479,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "read.did_you_mean": "; did you mean '{hint}'?",
         "read.two_indicators": "'{first}' and '{second}' name different indicators ({first_id} and {second_id})",
         "read.unit_blank": "empty, but line {line} names its unit ({unit}); give the unit on every row",
+        "read.unit_unnamed": "no unit given, and the plan names none (`unit:`) for rows without one, but {file}:{line} names {unit}: give the unit in every file, or the plan its `unit:`",
         "read.indicator_empty": "empty; every row needs the indicator's number or name",
         "read.fractions": "{where}: every figure of an indicator in % is between 0 and 1 ({count} of them, the first of indicator {id}): typed as fractions? They are read as percentages (0.95 is 0.95 %): write 95 or 95% for 95 %",
         "read.total_row": "{where}: a '{text}' row is the table's own (a total or a note), not figures: skipped",
@@ -554,6 +555,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "file.zip": "an Excel workbook or another zip file: give it the .xlsx extension, or save it as 'CSV UTF-8' from Excel",
         "file.xls": "an old Excel .xls (or Word .doc) file: save it as .xlsx or 'CSV UTF-8'",
         "file.pdf": "a PDF document: plancheck reads CSV, YAML or .xlsx submissions",
+        "file.docx": "a Word document: plancheck reads CSV, YAML or .xlsx submissions (plancheck plan import drafts a plan from a Word document)",
         "file.undecodable": "cannot decode the file as UTF-8, UTF-16 or GB18030 (byte {byte}); save it as UTF-8 or 'CSV UTF-8' from Excel",
         "file.undecodable_yaml": "cannot decode the file as UTF-8, UTF-16 or GB18030 (byte {byte}); save it as UTF-8 (your editor's Save As, encoding UTF-8)",
         "file.other_encoding": "the file is not UTF-8, UTF-16 or GB18030 (GBK): read as GB18030 this line is garbled (Big5 or Shift-JIS?); save it as UTF-8 or 'CSV UTF-8' from Excel",
@@ -1068,6 +1070,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "read.did_you_mean": "；是否应为“{hint}”？",
         "read.two_indicators": "“{first}”和“{second}”指向不同的指标（{first_id} 和 {second_id}）",
         "read.unit_blank": "为空，但第 {line} 行注明了单位（{unit}）；请在每一行填写单位",
+        "read.unit_unnamed": "未填写单位，规划也未指定默认单位（`unit:`），但 {file}:{line} 注明了单位（{unit}）：请在每个文件中填写单位，或在规划中指定 `unit:`",
         "read.indicator_empty": "为空；每一行都需要填写指标序号或名称",
         "read.fractions": "{where}: 以 % 计的指标数值全部在 0 到 1 之间（共 {count} 个，第一个为指标 {id}）：是否按小数填写了百分比？这些数值按百分数读取（0.95 即 0.95%）：95% 请填写 95 或 95%",
         "read.total_row": "{where}: “{text}”行是表格自身的合计或说明，不是数据，已跳过",
@@ -1143,6 +1146,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "file.zip": "Excel 工作簿或其他 zip 文件：请使用 .xlsx 扩展名，或在 Excel 中另存为“CSV UTF-8”",
         "file.xls": "旧版 Excel .xls（或 Word .doc）文件：请另存为 .xlsx 或“CSV UTF-8”",
         "file.pdf": "PDF 文档：plancheck 读取 CSV、YAML 或 .xlsx 报送文件",
+        "file.docx": "Word 文档：plancheck 读取 CSV、YAML 或 .xlsx 报送文件（plancheck plan import 可根据 Word 文档起草规划）",
         "file.undecodable": "无法按 UTF-8、UTF-16 或 GB18030 解码该文件（第 {byte} 字节）；请保存为 UTF-8，或在 Excel 中另存为“CSV UTF-8”",
         "file.undecodable_yaml": "无法按 UTF-8、UTF-16 或 GB18030 解码该文件（第 {byte} 字节）；请在编辑器中将其另存为 UTF-8 编码",
         "file.other_encoding": "该文件不是 UTF-8、UTF-16 或 GB18030（GBK）编码：按 GB18030 读取，这一行是乱码（Big5 或 Shift-JIS？）；请保存为 UTF-8，或在 Excel 中另存为“CSV UTF-8”",

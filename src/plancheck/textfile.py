@@ -126,6 +126,8 @@ _NOT_TEXT = {b"PK\x03\x04": "file.zip", b"\xd0\xcf\x11\xe0": "file.xls", b"%PDF"
 def decode(data: bytes, path: Path | str) -> str:
     for magic, what in _NOT_TEXT.items():
         if data.startswith(magic):
+            if what == "file.zip" and Path(path).suffix.lower() in (".docx", ".docm"):
+                what = "file.docx"  # a Word document renamed .xlsx is still no workbook
             raise UserError(say("file.not_text", what=say(what)), path, 1)
     if data.startswith(codecs.BOM_UTF8):
         text = _strict(data[3:], "utf-8", path)

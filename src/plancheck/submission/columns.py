@@ -63,7 +63,7 @@ _IGNORED = {normalise_key(name) for name in INFORMATIONAL}
 # gloss in brackets after it (实际值（%）, 参照值（全市平均值）), its year before it
 # (2024年实际值, 2024年度完成值). Matched on the folded header: full-width brackets are half-width.
 _QUALIFIED = re.compile(
-    r"(?:\d{4}年度?)?(.+?)(?:\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕)?"
+    r"(?:(\d{4})年度?)?(.+?)(?:\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|〔[^〔〕]*〕)?"
 )
 
 
@@ -71,7 +71,18 @@ def _keys(header: str) -> tuple[str, str]:
     """The folded header, and the column it names without its qualifiers."""
     key = normalise_key(header)
     found = _QUALIFIED.fullmatch(key)
-    return key, found.group(1) if found else key
+    return key, found.group(2) if found else key
+
+
+def year_before(header: str) -> int | None:
+    """The year a column's name gives before it (2024 of 2024年实际值, 2024年度完成值(%)), when
+    the name is a field's with its year (not a field's name as it stands): its figures' year."""
+    key = normalise_key(header)
+    found = _QUALIFIED.fullmatch(key)
+    if found is None or found.group(1) is None or key in _FIELD_OF or key in _IGNORED:
+        return None
+    year = int(found.group(1))
+    return year if 1900 <= year <= 2099 else None
 
 
 def field_of(header: str) -> str | None:

@@ -176,7 +176,7 @@ class _Builder:
         self.files.append(file)
         self._decimal_comma(False)
         if _is_workbook(path):
-            from plancheck.submission.read_xlsx import ExcelBook, cell_ref
+            from plancheck.submission.read_xlsx import ExcelBook
 
             book = ExcelBook(path)
             name = book.choose(sheet).name
@@ -188,13 +188,8 @@ class _Builder:
                                   self.references_only)  # fmt: skip
             layout = header.layout
             self.layouts[context.index] = layout
-            if header.year is not None:
-                if self.cli_year is not None and header.year != self.cli_year:
-                    message = say("read.year_disagrees", year=header.year, cli_year=self.cli_year)
-                    line, col = header.year_cell
-                    raise UserError(say("cell", label=cell_ref(name, line, col), message=message),
-                                    file, line, col + 1)  # fmt: skip
-                context.header_year = (header.year, cell_ref(name, *header.year_cell))
+            above = None if header.year is None else (header.year, header.year_cell)
+            self._header_year(context, layout, above)
             self._warn_unused(layout)
             numbered: Iterable[tuple[int, list[str]]] = islice(
                 enumerate(grid, start=1), header.rows, None
@@ -231,12 +226,47 @@ class _Builder:
                 layout = Layout(rows.header, self.plan, file, rows.header_line, None,
                                 self.references_only)  # fmt: skip
                 _titles(rows.titles, layout)
+                self._header_year(context, layout, None)
                 self._warn_unused(layout)
                 self._decimal_comma(rows.delimiter == ";")
                 layout.feed(self, context, rows.records)
         if context.rows == 0 and not self.errors:
             yaml = path.suffix.lower() in (".yaml", ".yml")
             raise UserError(say("read.no_figures_yaml" if yaml else "read.no_figures"), file)
+
+    def _header_year(
+        self, context: _FileContext, layout: Layout, above: tuple[int, tuple[int, int]] | None
+    ) -> None:
+        """The year a header gives the figures under it — over them (a sheet's 2023年 merged
+        over 实际值: ``above``, the year and its cell, line from 1 and column from 0) or before
+        a column's name (2024年实际值) — is their year, as a year column would be: --year must
+        agree, and so must a year cell. Two years are figures side by side: refused."""
+        named = {year: (layout.line, col) for year, col in layout.years.items()}
+        if above is not None:
+            named.setdefault(*above)
+        if not named:
+            return
+        if len(named) > 1:
+            listed = say("list").join(str(year) for year in sorted(named))
+            line, col = named[max(named)]
+            raise self._header_cell_error(layout, line, col,
+                                          say("read.header_years", years=listed))  # fmt: skip
+        ((year, (line, col)),) = named.items()
+        if self.cli_year is not None and year != self.cli_year:
+            message = say("read.year_disagrees", year=year, cli_year=self.cli_year)
+            raise self._header_cell_error(layout, line, col, message)
+        context.header_year = (year, self._header_cell_label(layout, line, col))
+
+    @staticmethod
+    def _header_cell_label(layout: Layout, line: int, col: int) -> str:
+        """A header cell as a message names it: a sheet's cell (Sheet1!B1), a CSV's column."""
+        if layout.cell_name is not None:
+            return layout.cell_name(line, col)
+        return shown(layout.header[col]) if col < len(layout.header) else str(col + 1)
+
+    def _header_cell_error(self, layout: Layout, line: int, col: int, message: str) -> UserError:
+        label = self._header_cell_label(layout, line, col)
+        return UserError(say("cell", label=label, message=message), layout.file, line, col + 1)
 
     def _decimal_comma(self, comma: bool) -> None:
         """Read the next file's figures with a comma as their decimal mark, or not."""
@@ -777,6 +807,7 @@ class _Builder:
     def _check_units(self) -> None:
         """A unit not among the plan's peer group members is a typing mistake (徐汇 for 徐汇区),
         unless the plan admits other units or lists no members."""
+        refused = False  # the rows without a unit are refused as such
         for name, (file, line, where, label, typed) in zip(
             self.unit_names, self.unit_first, strict=True
         ):
@@ -784,6 +815,20 @@ class _Builder:
                 message = say("cell", label=label, message=problem)
                 found, column = where("unit") if where is not None else (None, None)
                 self.errors.append(UserError(message, file, found or line, column))
+                refused = refused or not name
+        # Rows that name no unit, when the plan names none for them (a drafted plan), beside
+        # rows that name one: a unit without a name, never the same as the one named (its
+        # baselines would be lost to it, and it would be judged missing everywhere).
+        if "" in self.unit_names and len(self.unit_names) > 1 and not refused:
+            at = self.unit_names.index("")
+            file, line, where, label, _ = self.unit_first[at]
+            named = next(n for n, name in enumerate(self.unit_names) if name)
+            other_file, other_line, *_ = self.unit_first[named]
+            problem = say("read.unit_unnamed", file=other_file, line=other_line,
+                          unit=shown(self.unit_names[named]))  # fmt: skip
+            found, column = where("unit") if where is not None else (None, None)
+            self.errors.append(UserError(say("cell", label=label, message=problem), file,
+                                         found or line, column))  # fmt: skip
 
 
 def _place(context: _FileContext, line: int, field: str | None) -> tuple[int, int | None]:
@@ -912,6 +957,12 @@ class Layout:
                 if (at := self.fields.get(field)) is not None:
                     name = shown(header[at])
                     raise self._error(say("read.wide_field", name=name, field=field), at)
+        # The year a figures' column names before it (2024年实际值): the year of its figures.
+        self.years: dict[int, int] = {}  # year → the first column naming it
+        for field in ("value", "reference", "rank"):
+            at = self.fields.get(field)
+            if at is not None and (year := columns.year_before(header[at])) is not None:
+                self.years.setdefault(year, at)
         if self.references_only and "reference" not in self.fields:
             raise UserError(say("read.no_reference_column"), self.file, self.line)
         if self.long and not {"value", "reference"} & set(self.fields):
