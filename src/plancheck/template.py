@@ -27,7 +27,7 @@ from plancheck.plan.models import Indicator, Plan
 from plancheck.record import record
 from plancheck.report.common import target_cell
 from plancheck.report.csv import neutralise  # what a spreadsheet may run, made text
-from plancheck.report.labels import colon, label
+from plancheck.report.labels import both, colon, label
 from plancheck.safetext import visible_controls
 from plancheck.submission.values import shown
 
@@ -172,7 +172,7 @@ def _fields(indicator: Indicator) -> list[str]:
 
 
 def _describe(row: dict[str, str], lang: str) -> str:
-    name = row["name"] if lang == "zh" else f"{row['name']} ({row['name_en']})"
+    name = row["name"] if lang == "zh" else both(row["name"], row["name_en"], "{} ({})")
     return _comment(f"{name} — {label('target', lang)}{colon(lang)}{row['target']}")
 
 

@@ -31,6 +31,7 @@ from plancheck.report.labels import (
     SHARED_REASON,
     STATUS_SYMBOL,
     aside,
+    both,
     bracketed,
     colon,
     comma,
@@ -483,7 +484,7 @@ def heading_fields(evaluation: Evaluation, options: Options) -> list[tuple[str, 
     if office:
         fields.append(("office", label("office", lang), office))
     day = date_text(report_date(evaluation, options.date), lang)
-    title = info.title if lang == "zh" else f"{info.title} ({info.title_en})"
+    title = info.title if lang == "zh" else both(info.title, info.title_en, "{} ({})")
     # 2021—2025年, as a Chinese title writes a plan's period; 2021–2025 in English
     period = year_span(info.period.start, info.period.end, lang) + ("年" if lang == "zh" else "")
     stated = info.document.date
@@ -771,7 +772,7 @@ class SharedCells:
         found = self._indicators.get(id(i))
         if found is None:
             lang = self.lang
-            cells = [i.id, i.name if lang == "zh" else f"{i.name_en}\n{i.name}",
+            cells = [i.id, i.name if lang == "zh" else both(i.name_en, i.name, "{}\n{}"),
                      label("binding_yes" if i.binding else "binding_no", lang),
                      shared_target(i, lang)]  # fmt: skip
             found = self._indicators[id(i)] = (i, cells)

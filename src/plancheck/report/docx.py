@@ -62,7 +62,7 @@ from plancheck.report.common import (
     years_named,
 )
 from plancheck.report.escape import xml
-from plancheck.report.labels import STATUS_SYMBOL, aside, enumerated, label, status_word
+from plancheck.report.labels import STATUS_SYMBOL, aside, both, enumerated, label, status_word
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentObject
@@ -168,7 +168,7 @@ def render_evaluation(evaluation: Evaluation, options: Options) -> bytes:
         header, rows = category_table(evaluation, category.name, lang)
         if not rows:
             continue
-        title = category.name if lang == "zh" else f"{category.name_en} ({category.name})"
+        title = category.name if lang == "zh" else both(category.name_en, category.name, "{} ({})")
         doc.add_heading(xml(title), level=1)
         _table(doc, placed, header, rows)
 

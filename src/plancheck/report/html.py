@@ -47,6 +47,7 @@ from plancheck.report.html_style import CSS
 from plancheck.report.labels import (
     STATUS_SYMBOL,
     aside,
+    both,
     colon,
     enumerated,
     label,
@@ -367,7 +368,7 @@ def _categories(evaluation: Evaluation, lang: str) -> Iterator[str]:
         header, rows = category_table(evaluation, category.name, lang, rows=series)
         if not rows:
             continue
-        title = category.name if lang == "zh" else f"{category.name_en} ({category.name})"
+        title = category.name if lang == "zh" else both(category.name_en, category.name, "{} ({})")
         yield f"<h2>{esc(title)}</h2>"
         yield '<table class="category">'
         yield "<thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in header) + "</tr></thead><tbody>"
@@ -381,7 +382,9 @@ def _categories(evaluation: Evaluation, lang: str) -> Iterator[str]:
                 name = names.get(id(i))
                 if name is None:
                     name = names[id(i)] = (
-                        f'<td>{esc(i.name_en)}<br><span class="note">{esc(i.name)}</span></td>'
+                        "<td>"
+                        + both(esc(i.name_en), esc(i.name), '{}<br><span class="note">{}</span>')
+                        + "</td>"
                     )
                 tds[name_at] = name
             unit = units.get(of.unit)

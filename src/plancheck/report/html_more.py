@@ -15,7 +15,7 @@ from plancheck.report import Options
 from plancheck.report.common import diff_one_sided, diff_side, shared_as_of, signed, value_cell
 from plancheck.report.escape import html as esc
 from plancheck.report.html_style import CSS as BASE_CSS
-from plancheck.report.labels import STATUS_SYMBOL, colon, comma, label, status_word
+from plancheck.report.labels import STATUS_SYMBOL, both, colon, comma, label, status_word
 from plancheck.tasks.models import TaskCheck
 
 # The evaluation report's style sheet, and the colours of a diff's changes and of task states.
@@ -97,10 +97,10 @@ def render_diff(diff: Diff, options: Options) -> str:
     count = diff.summary()
     bad, good = VERDICT["zh" if lang == "zh" else "en"]
     verdict = bad.format(n=count[Change.NEWLY_FAILING.value]) if regressed else good
+    plan_title = info.title if lang == "zh" else both(info.title, info.title_en, "{} ({})")
     body = [
         '<dl class="meta">',
-        f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(info.title)}"
-        + (f" ({esc(info.title_en)})" if lang != "zh" else "")
+        f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(plan_title)}"
         + f"{comma(lang)}{year_text(year_span(info.period.start, info.period.end, lang), lang)}</dd>",
         f"<dt>{esc(label('before', lang))}</dt><dd>{esc(diff_side(diff.old, lang))}</dd>",
         f"<dt>{esc(label('after', lang))}</dt><dd>{esc(diff_side(diff.new, lang))}</dd>",
@@ -132,7 +132,7 @@ def render_diff(diff: Diff, options: Options) -> str:
         name = (
             esc(i.name)
             if lang == "zh"  # as the evaluation's: the plan's own name beside
-            else f'{esc(i.name_en)}<br><span class="note">{esc(i.name)}</span>'
+            else both(esc(i.name_en), esc(i.name), '{}<br><span class="note">{}</span>')
         )
         cells = [esc(i.id), name]
         cells += [_state(row.old, lang), _state(row.new, lang)]
@@ -156,10 +156,10 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
     info = check.plan.info
     heading = label("tasks_title", lang, date=date_text(check.as_of, lang))
     title = f"{info.title if lang == 'zh' else info.title_en or info.title} — {heading}"
+    plan_title = info.title if lang == "zh" else both(info.title, info.title_en, "{} ({})")
     body = [
         '<dl class="meta">',
-        f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(info.title)}"
-        + (f" ({esc(info.title_en)})" if lang != "zh" else "")
+        f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(plan_title)}"
         + f"{comma(lang)}{year_text(year_span(info.period.start, info.period.end, lang), lang)}</dd>",
         f"<dt>{esc(label('progress_file', lang))}</dt><dd>{esc(', '.join(check.files))}</dd>",
         f"<dt>{esc(label('as_of', lang))}</dt><dd>{esc(shared_as_of(check, lang))}</dd>",

@@ -640,3 +640,10 @@ def aside(note: object, lang: str) -> str:
     """A note in brackets after what it notes: `` (note)`` in English, ``（note）`` in Chinese
     (a full-width bracket follows the text without a space)."""
     return f"（{note}）" if lang == "zh" else f" ({note})"
+
+
+def both(first: str, second: str | None, form: str) -> str:
+    """Two names of one thing, as an English report shows them (``form``: ``"{} ({})"``,
+    ``"{}\n{}"``): the first alone when the second is empty or the same text — a plan drafted
+    by ``plan import`` repeats its Chinese names as the English ones until they are translated."""
+    return first if not second or second == first else form.format(first, second)

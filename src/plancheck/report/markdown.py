@@ -43,7 +43,15 @@ from plancheck.report.common import (
     years_listed,
 )
 from plancheck.report.escape import markdown_cell, markdown_inline, mermaid_label
-from plancheck.report.labels import STATUS_SYMBOL, aside, colon, enumerated, label, status_word
+from plancheck.report.labels import (
+    STATUS_SYMBOL,
+    aside,
+    both,
+    colon,
+    enumerated,
+    label,
+    status_word,
+)
 from plancheck.report.taskcheck import task_verdict
 
 if TYPE_CHECKING:  # for annotations only: importing them costs every run's start-up
@@ -151,7 +159,7 @@ def _lines(evaluation: Evaluation, options: Options) -> Iterator[str]:
         header, rows = category_table(evaluation, category.name, lang)
         if not rows:
             continue
-        title = category.name if lang == "zh" else f"{category.name} {category.name_en}"
+        title = category.name if lang == "zh" else both(category.name, category.name_en, "{} {}")
         yield ""
         yield f"## {markdown_inline(title)}"
         yield ""
@@ -234,7 +242,7 @@ def render_indicators(plan: Plan, options: Options) -> str:
         [
             i.id,
             i.category,
-            i.name if lang == "zh" else f"{i.name} ({i.name_en})",
+            i.name if lang == "zh" else both(i.name, i.name_en, "{} ({})"),
             label("binding_yes" if i.binding else "binding_no", lang),
             i.unit or "",
             i.target_text,
@@ -369,7 +377,10 @@ def render_diff(diff: Diff, options: Options) -> str:
     body = []
     for row in diff.rows:
         i = row.indicator
-        cells = [i.id, i.name if lang == "zh" else f"{i.name} ({i.name_en})"]  # as the evaluation's
+        cells = [
+            i.id,
+            i.name if lang == "zh" else both(i.name, i.name_en, "{} ({})"),
+        ]  # as the evaluation's
         cells += [f"{value_cell(r)} {status_cell(r, lang)}" for r in (row.old, row.new)]
         cells += [signed(row.delta), label(f"change_{row.change.value}", lang)]
         body.append([row.unit, *cells] if diff.multi_unit else cells)

@@ -56,6 +56,7 @@ from plancheck.report.labels import (
     MIDTERM,
     STATUS_STYLE,
     STATUS_SYMBOL,
+    both,
     bracketed,
     enumerated,
     label,
@@ -229,7 +230,7 @@ def _detailed(screen: Screen, evaluation: Evaluation, lang: str, options: Option
         rows = [r for r in listed if r.indicator.category == category.name]
         if not rows:
             continue
-        title = category.name if lang == "zh" else f"{category.name} · {category.name_en}"
+        title = category.name if lang == "zh" else both(category.name, category.name_en, "{} · {}")
         cells: list[list[Pieces]] = []
         for r in rows:
             row: list[Pieces] = (
@@ -515,7 +516,7 @@ def render_indicators(plan: Plan, options: Options) -> str:
         cells = [
             i.id,
             i.category,
-            i.name if lang == "zh" else f"{i.name}\n{i.name_en}",
+            i.name if lang == "zh" else both(i.name, i.name_en, "{}\n{}"),
             label("binding_yes" if i.binding else "binding_no", lang),
             i.unit or "",
             i.target_text,
@@ -695,7 +696,10 @@ def render_diff(diff: Diff, options: Options) -> str:
         i = row.indicator
         cells: list[str | Text] = [terminal(row.unit)] if diff.multi_unit else []
         # The plan's own name first, as the evaluation table gives it; the English beneath
-        cells += [terminal(i.id), terminal(i.name if lang == "zh" else f"{i.name}\n{i.name_en}")]
+        cells += [
+            terminal(i.id),
+            terminal(i.name if lang == "zh" else both(i.name, i.name_en, "{}\n{}")),
+        ]
         for side in (row.old, row.new):
             cell = terminal(f"{value_cell(side)} ")
             cell.append_text(_status(side.status, lang))

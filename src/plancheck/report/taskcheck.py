@@ -11,6 +11,7 @@ from plancheck.messages import date_text
 from plancheck.plan.models import Milestone, Task
 from plancheck.report.labels import (
     TASK_SYMBOL,
+    both,
     bracketed,
     colon,
     comma,
@@ -75,9 +76,7 @@ def title(result: TaskResult, lang: str) -> str:
 
 def task_title(task: Task, lang: str) -> str:
     """The plan's own title, with the English one beside it in English reports."""
-    if lang == "zh" or not task.title_en:
-        return task.title
-    return f"{task.title} ({task.title_en})"
+    return task.title if lang == "zh" else both(task.title, task.title_en, "{} ({})")
 
 
 def lead(result: TaskResult, lang: str) -> str:
