@@ -261,3 +261,16 @@ def test_every_bad_file_is_said_not_only_the_first(tmp_path: Path) -> None:
     assert [line.split("::")[1].split(",")[0] for line in github.stdout.splitlines()] == [
         f"error file={f}" for f in (bad_value, empty, bad_header, also_bad)
     ]
+
+
+def test_a_file_given_twice_does_not_hide_another_files_error(tmp_path: Path) -> None:
+    bad = tmp_path / "a-2023.csv"
+    bad.write_text("indicator,value\n4,abc\n", encoding="utf-8")
+    good = tmp_path / "b-2022.csv"
+    good.write_text("indicator,value\n4,100\n", encoding="utf-8")
+    result = run("check", bad, good, tmp_path / "." / good.name, "--lang", "en")
+    assert result.code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{bad}:2: value: 'abc' is not a number")
+    assert lines[1] == f"{tmp_path / '.' / good.name}: given twice on the command line"
+    assert len(lines) == 2

@@ -83,7 +83,8 @@ def read_submission(
     builder = _Builder(plan, year)
     for n, path in enumerate(paths):
         if any(same_file(path, earlier) for earlier in paths[:n]):
-            raise UserError(say("read.given_twice"), path)
+            builder.errors.append(UserError(say("read.given_twice"), path))
+            continue
         try:
             builder.read(path, sheet)
         except UserError as error:  # a file that cannot be read: the others are still read
