@@ -224,3 +224,53 @@ def test_check_names_the_sheet_and_the_plan_as_chinese_does(tmp_path: Path) -> N
     assert "规划“xuhui-rule-of-law-2021-2025”；" in out and "规划 " not in out
     english = run("check", book, "--lang", "en").stdout
     assert ", sheet 数据\n" in english and "plan xuhui-rule-of-law-2021-2025;" in english
+
+
+def test_every_bad_file_is_said_not_only_the_first(tmp_path: Path) -> None:
+    """Among many files, one that cannot be read at all (an empty file, a header not
+    recognised) does not hide the errors of the others: every file is read, and every problem
+    said, in the order the files were given."""
+    good = tmp_path / "a-2021.csv"
+    good.write_text("indicator,value\n4,100\n", encoding="utf-8")
+    bad_value = tmp_path / "b-2022.csv"
+    bad_value.write_text("indicator,value\n4,abc\n", encoding="utf-8")
+    empty = tmp_path / "c-2022.csv"
+    empty.write_text("", encoding="utf-8")
+    bad_header = tmp_path / "d-2023.csv"
+    bad_header.write_text("foo,bar\n1,2\n", encoding="utf-8")
+    also_bad = tmp_path / "e-2023.csv"
+    also_bad.write_text("indicator,value\n5,xyz\n", encoding="utf-8")
+    files = (good, bad_value, empty, bad_header, also_bad)
+    for command in ("check", "evaluate"):
+        result = run(command, *files, "--lang", "en")
+        assert result.code == 2, result.stderr
+        lines = result.stderr.splitlines()
+        assert [line.split(":")[0] for line in lines] == [
+            str(bad_value),
+            str(empty),
+            str(bad_header),
+            str(also_bad),
+        ], lines
+        assert lines[0] == f"{bad_value}:2: value: 'abc' is not a number (indicator 4 " + (
+            "重大行政决策合法性审查率)"
+        )
+        assert lines[1].startswith(f"{empty}: the file is empty")
+        assert lines[2].startswith(f"{bad_header}:1: header not recognised")
+    github = run("check", *files, "-f", "github", "--lang", "en")
+    assert github.code == 2
+    assert [line.split("::")[1].split(",")[0] for line in github.stdout.splitlines()] == [
+        f"error file={f}" for f in (bad_value, empty, bad_header, also_bad)
+    ]
+
+
+def test_a_file_given_twice_does_not_hide_another_files_error(tmp_path: Path) -> None:
+    bad = tmp_path / "a-2023.csv"
+    bad.write_text("indicator,value\n4,abc\n", encoding="utf-8")
+    good = tmp_path / "b-2022.csv"
+    good.write_text("indicator,value\n4,100\n", encoding="utf-8")
+    result = run("check", bad, good, tmp_path / "." / good.name, "--lang", "en")
+    assert result.code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{bad}:2: value: 'abc' is not a number")
+    assert lines[1] == f"{tmp_path / '.' / good.name}: given twice on the command line"
+    assert len(lines) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from plancheck.cli import app
@@ -119,3 +120,33 @@ def test_the_runs_warnings_are_annotations_at_their_place_and_still_on_stderr(
     # The other formats leave the warnings to stderr: their reports are as they were.
     table = CliRunner().invoke(app, ["evaluate", str(source), "--lang", "en"])
     assert "not used by plancheck" not in table.stdout and "warning: " in table.stderr
+
+
+def test_annotations_point_at_the_file_from_the_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In GitHub Actions a file named by an absolute path, from a sub-folder or with ``../`` is
+    placed from the workspace's root, or GitHub attaches the annotation to no file of the pull
+    request; a file outside the workspace stays as given."""
+    data = tmp_path / "repo" / "submissions"
+    data.mkdir(parents=True)
+    inside = data / "2022.csv"
+    inside.write_bytes((SAMPLES / "2022.csv").read_bytes())
+    outside = tmp_path / "elsewhere-2022.csv"
+    outside.write_bytes((SAMPLES / "2022.csv").read_bytes())
+    bad = data / "bad-2023.csv"
+    bad.write_text("indicator,value\n4,abc\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "repo"))
+    monkeypatch.chdir(data)
+    for given in (inside, "2022.csv", "../submissions/2022.csv"):
+        code, found = annotations(given, "--lang", "en")
+        assert code == 1
+        assert found[0][1]["file"] == "submissions/2022.csv", given
+        assert found[0][1]["line"] == "14"
+    code, found = annotations(outside, "--lang", "en")
+    assert found[0][1]["file"] == str(outside).replace(":", "%3A").replace(",", "%2C")
+    code, found = annotations(inside, command="check")
+    assert code == 0 and found[0][1]["file"] == "submissions/2022.csv"
+    code, found = annotations(bad, command="check")
+    assert code == 2
+    assert found[0][1] == {"file": "submissions/bad-2023.csv", "line": "2"}

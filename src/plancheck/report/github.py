@@ -23,6 +23,7 @@ overdue, inconsistent or unreported finding, then the verdict).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -43,9 +44,27 @@ if TYPE_CHECKING:
     from plancheck.tasks.models import TaskCheck
 
 
+def workspace_path(file: str) -> str:
+    """The file as GitHub places an annotation: from the root of the checked-out repository
+    (``GITHUB_WORKSPACE``) when the file is inside it — a run from a sub-folder
+    (``working-directory:``), a ``../`` or an absolute path would otherwise point at no file of
+    the pull request — else as given."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if not workspace:
+        return file
+    root, path = os.path.abspath(workspace), os.path.abspath(file)
+    try:
+        inside = os.path.commonpath([root, path]) == root
+    except ValueError:  # another drive
+        return file
+    if not inside or path == root:
+        return file
+    return os.path.relpath(path, root).replace(os.sep, "/")
+
+
 def command(level: str, message: str, **properties: str | int | None) -> str:
     given = ",".join(
-        f"{key}={github_property(str(value))}"
+        f"{key}={github_property(workspace_path(str(value)) if key == 'file' else str(value))}"
         for key, value in properties.items()
         if value is not None
     )
@@ -69,6 +88,7 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
     multi_unit = len(evaluation.units) > 1
     first = evaluation.files[0] if evaluation.files else None
     properties = _Escaped(github_property)
+    placed = _Escaped(workspace_path)
     messages = _Escaped(github_message)
     reasons: dict[int, tuple[Reason, str]] = {}
     titles: dict[tuple[str, int, Status], tuple[Indicator, str]] = {}
@@ -92,7 +112,7 @@ def stream_evaluation(evaluation: Evaluation, options: Options) -> Iterator[str]
         kind = level(evaluation, r)
         blocking += kind == "error"
         file = r.file or first
-        given = [] if file is None else [f"file={properties[file]}"]
+        given = [] if file is None else [f"file={properties[placed[file]]}"]
         if r.line is not None:
             given.append(f"line={r.line}")
         given.append(f"title={found[1]}")

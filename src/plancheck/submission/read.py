@@ -83,8 +83,17 @@ def read_submission(
     builder = _Builder(plan, year)
     for n, path in enumerate(paths):
         if any(same_file(path, earlier) for earlier in paths[:n]):
-            raise UserError(say("read.given_twice"), path)
-        builder.read(path, sheet)
+            builder.errors.append(UserError(say("read.given_twice"), path))
+            continue
+        try:
+            builder.read(path, sheet)
+        except UserError as error:  # a file that cannot be read: the others are still read
+            if len(builder.errors) >= MAX_ERRORS:  # the bad cells counted: said as they are
+                raise
+            found = error.errors if isinstance(error, UserErrors) else [error]
+            builder.errors.extend(found[: MAX_ERRORS - len(builder.errors)])
+            if len(builder.errors) >= MAX_ERRORS:
+                raise builder.errors_said(complete=False) from None
     return builder.build(require_values)
 
 
@@ -450,7 +459,7 @@ class _Builder:
         self._said.add(said)
         self.errors.append(UserError(message, context.file, line, column))
         if len(self.errors) >= MAX_ERRORS:
-            raise self._errors(complete=False)
+            raise self.errors_said(complete=False)
 
     def add(
         self,
@@ -694,7 +703,7 @@ class _Builder:
 
     # --- the whole -------------------------------------------------------------------------
 
-    def _errors(self, complete: bool = True) -> UserErrors:
+    def errors_said(self, complete: bool = True) -> UserErrors:
         files = {name: n for n, name in enumerate(self.files)}
         ordered = sorted(self.errors, key=lambda e: (files.get(e.file or "", 0), e.line or 0))
         if not complete:
@@ -704,7 +713,7 @@ class _Builder:
     def build(self, require_values: bool) -> Submission:
         self._check_units()
         if self.errors:
-            raise self._errors()
+            raise self.errors_said()
         order = {
             m: n for group in self.plan.peer_groups.values() for n, m in enumerate(group.members)
         }
@@ -746,7 +755,7 @@ class _Builder:
                 notes[cell] = rows_note[row]
         if duplicates:
             self.errors = duplicates
-            raise self._errors(complete=len(duplicates) < MAX_ERRORS)
+            raise self.errors_said(complete=len(duplicates) < MAX_ERRORS)
         self._warn_fractions()
         # (unit, year) positions given: those of every row kept, each one's pair read once.
         reported = {(position[code], year_index[year]) for code, year in {row[:2] for row in rows}}
@@ -1040,7 +1049,7 @@ class Layout:
             if (size != width or blank) and (problem := self._shape(line, row, width)):
                 builder.errors.append(problem)
                 if len(builder.errors) >= MAX_ERRORS:
-                    raise builder._errors(complete=False)
+                    raise builder.errors_said(complete=False)
                 continue
             if not wide:
                 other_key = row[other] if other is not None and other < size else None
@@ -1277,7 +1286,7 @@ def read_references(
     rows = [(year, indicator, value, reference, line)
             for _, year, indicator, value, reference, _, line, _ in builder.rows]  # fmt: skip
     if builder.errors:
-        raise builder._errors()
+        raise builder.errors_said()
     values = False  # a figure in a value column: a unit's own, not read
     for row_year, indicator, value, reference, line in sorted(rows, key=lambda r: r[4]):
         values = values or value == value
