@@ -293,8 +293,58 @@ def test_csv_errors_are_located(plan: Plan, tmp_path: Path, text: str, message: 
 
 
 def test_other_file_types_are_refused(plan: Plan, tmp_path: Path) -> None:
-    path = write(tmp_path, "p.xlsx", "x")
-    assert "give a .yaml or .csv file" in error(path, plan)
+    path = write(tmp_path, "p.xls", "x")
+    assert "give a .yaml, .csv or .xlsx file" in error(path, plan)
+
+
+def _progress_book(path: Path, rows: list[list[object]]) -> Path:
+    xlsxwriter = pytest.importorskip("xlsxwriter")
+    pytest.importorskip("python_calamine")
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("进展")
+    day = book.add_format({"num_format": "yyyy/m/d"})
+    percent = book.add_format({"num_format": "0%"})
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, dt.date):
+                sheet.write_datetime(r, c, dt.datetime.combine(value, dt.time()), day)
+            elif isinstance(value, float) and value < 1:
+                sheet.write_number(r, c, value, percent)
+            elif value is not None:
+                sheet.write(r, c, value)
+    book.close()
+    return path
+
+
+def test_a_progress_workbook_is_read_like_its_csv(plan: Plan, tmp_path: Path) -> None:
+    """An office keeps its progress report in Excel: a title row, Chinese headers, task ids
+    typed as numbers, a done date and as_of as Excel date cells, a figure shown as 92%."""
+    path = _progress_book(tmp_path / "进展.xlsx", [
+        ["徐汇区2023年任务进展报送表"],
+        ["任务编号", "节点", "状态", "完成情况", "完成日期", "完成值", "完成年度", "截至日期",
+         "终止原因"],
+        [19, "19.1", "推进中", "已完成", dt.date(2022, 6, 30), None, None, dt.date(2023, 12, 31)],
+        [10, "10.1", "推进中", None, None, 0.92],
+        [34, "34.1", "推进中", None, None, None, "2021、2023"],
+        ["A8", None, "已终止", None, None, None, None, None, "并入区信用体系建设三年行动计划"],
+    ])  # fmt: skip
+    progress = read_progress(path, plan)
+    assert progress.as_of == dt.date(2023, 12, 31) and progress.as_of_source == "file"
+    nineteen = progress.report("19")
+    assert nineteen is not None and nineteen.line == 3
+    assert nineteen.milestones[0].done and nineteen.milestones[0].date == dt.date(2022, 6, 30)
+    assert progress.report("10").milestones[0].value == 92  # type: ignore[union-attr]
+    assert progress.report("34").milestones[0].years == (2021, 2023)  # type: ignore[union-attr]
+    assert progress.report("A8").status is TaskStatus.DROPPED  # type: ignore[union-attr]
+
+
+def test_a_progress_workbook_error_names_its_row_and_column(plan: Plan, tmp_path: Path) -> None:
+    path = _progress_book(tmp_path / "progress-2023.xlsx", [
+        ["任务编号", "状态"], ["19", "推进中"], ["91", "推进中"],
+    ])  # fmt: skip
+    assert error(path, plan).startswith(f"{path}:3:1: unknown task '91'")
+    empty = _progress_book(tmp_path / "empty-2023.xlsx", [])
+    assert "is empty" in error(empty, plan)
 
 
 def test_csv_is_read_by_the_one_csv_reader(plan: Plan, tmp_path: Path) -> None:
@@ -352,5 +402,5 @@ def test_a_missing_file_or_a_folder_is_said_so_whatever_its_name(
     found = error(write(tmp_path, "progress", "as_of: 2023-12-31\n"), plan)
     assert found == (
         f"{tmp_path / 'progress'}: a progress file is read by its extension, and this one has"
-        " none: name it .yaml or .csv"
+        " none: name it .yaml, .csv or .xlsx"
     ), found

@@ -588,7 +588,7 @@ def evaluate(
         Path | None,
         typer.Option(
             "--tasks",
-            help="A progress report on the plan's tasks (YAML/CSV): adds a tasks section; "
+            help="A progress report on the plan's tasks (YAML, CSV or xlsx): adds a tasks section; "
             "see 'plancheck tasks check'.",
             readable=False,
         ),
@@ -745,7 +745,8 @@ def tasks(
 def tasks_check(
     ctx: typer.Context,
     progress: Annotated[
-        Path, typer.Argument(help="A progress report on the tasks (YAML or CSV).", readable=False)
+        Path,
+        typer.Argument(help="A progress report on the tasks (YAML, CSV or xlsx).", readable=False),
     ],
     as_of: Annotated[
         str | None,

@@ -329,7 +329,7 @@ HELP: dict[str, str] = {
     "evaluate --strict": "任何一项指标未达标即为不合规。",
     "evaluate --unit": "报告此单位；所有单位共同参与比较。",
     "evaluate --reference": "官方参照值（如全市平均值），CSV 或 YAML 文件。",
-    "evaluate --tasks": "规划任务的进展报告（YAML 或 CSV）：增加任务部分；参见 plancheck tasks check。",
+    "evaluate --tasks": "规划任务的进展报告（YAML、CSV 或 xlsx）：增加任务部分；参见 plancheck tasks check。",
     "evaluate --only": "只列出未达标的结果，或只列出约束性指标的结果（汇总和结论仍计入全部）。",
     "evaluate --details": "多个单位或年度时，表格格式列出全部结果，而非简要的状态矩阵和汇总。",
     "evaluate --office": "共享报告（docx、html、markdown）所署的发文单位。默认：规划文件写明的发文单位（office）；'' 表示不署。",
@@ -337,7 +337,7 @@ HELP: dict[str, str] = {
     "indicators": "列出规划的指标及其目标。",
     "tasks": "列出规划的任务及其节点；tasks check 检查进展报告。",
     "tasks check": "检查规划任务的进展报告；退出码 0 合规，1 不合规，2 输入有误。",
-    "tasks check progress": "任务进展报告（YAML 或 CSV）。",
+    "tasks check progress": "任务进展报告（YAML、CSV 或 xlsx）。",
     "tasks check --as-of": "文件未注明 as_of 时，报告所指的日期（YYYY-MM-DD）。默认：报告年度的12月31日。",
     "tasks check --strict": "有任何逾期、不一致或未报送即为不合规（默认：仅约束性节点逾期）。",
     "template": "输出一份空白报送模板，填写后交给 evaluate：列出每项指标，数值留空。",
@@ -721,10 +721,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.due_outside_period": "due {due} is outside the plan's period {period}",
         "plan.duplicate": "duplicate {field} '{value}' (first at line {line})",
         # tasks/read.py: progress reports on the plan's tasks
-        "tasks.suffix": "cannot read a '{suffix}' progress file: give a .yaml or .csv file",
-        "tasks.no_suffix": (
-            "a progress file is read by its extension, and this one has none: name it .yaml or .csv"
-        ),
         "tasks.none_reported": "no task is reported in the file",
         "tasks.plan_has_no_tasks": "this plan folder has {indicators} but no {tasks}, so there are no tasks to check progress against: add a {tasks} beside {indicators} ('plancheck plan schema tasks' prints its fields, 'plancheck init NEW_FOLDER' writes an example)",
         "tasks.plan_lists_none": "the plan's {tasks} lists no tasks, so there are none to check progress against",
@@ -1044,6 +1040,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.name_is_id": "'{name}' is the id of indicator {other}: a submission's row '{name}' would go to one of the two",
         "value.too_many_digits": "'{text}' has more digits than a figure holds (15 significant digits): round it, or it would be judged as {number}",
         "yaml.too_many_digits": "'{value}' has more digits than a number holds (15 significant digits): it would be read as {number}",
+        "tasks.suffix_sheet": "cannot read a '{suffix}' progress file: give a .yaml, .csv or .xlsx file",
+        "tasks.no_suffix_sheet": "a progress file is read by its extension, and this one has none: name it .yaml, .csv or .xlsx",
+        "tasks.sheet_empty": "sheet '{name}' is empty: no task is reported in it",
     },
     "zh": {
         # submission/values.py: why a cell is not a figure
@@ -1309,8 +1308,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.due_outside_period": "截止日期 {due} 不在规划期{period}年内",
         "plan.duplicate": "重复的 {field}“{value}”（首次出现在第 {line} 行）",
         # tasks/read.py: progress reports on the plan's tasks
-        "tasks.suffix": "无法读取“{suffix}”类型的进展文件：请给出 .yaml 或 .csv 文件",
-        "tasks.no_suffix": "进展文件按扩展名读取，此文件没有扩展名：请将其命名为 .yaml 或 .csv",
         "tasks.none_reported": "文件中没有报送任何任务",
         "tasks.plan_has_no_tasks": "此规划文件夹有 {indicators} 但没有 {tasks}，无法对照任务检查进展：请在 {indicators} 旁添加 {tasks}（plancheck plan schema tasks 可输出其字段，plancheck init 新文件夹 可生成示例）",
         "tasks.plan_lists_none": "规划的 {tasks} 中没有任何任务，无法对照任务检查进展",
@@ -1627,6 +1624,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "plan.name_is_id": "“{name}”是指标 {other} 的编号：报送文件中写“{name}”的行无法确定属于哪个指标",
         "value.too_many_digits": "“{text}”的有效数字超过 15 位，无法精确比较：请四舍五入，否则将按 {number} 判断",
         "yaml.too_many_digits": "“{value}”的有效数字超过 15 位，无法精确表示：将被读作 {number}",
+        "tasks.suffix_sheet": "无法读取“{suffix}”类型的进展文件：请给出 .yaml、.csv 或 .xlsx 文件",
+        "tasks.no_suffix_sheet": "进展文件按扩展名读取，此文件没有扩展名：请将其命名为 .yaml、.csv 或 .xlsx",
+        "tasks.sheet_empty": "工作表“{name}”为空：其中没有报送任何任务",
     },
 }
 

@@ -50,7 +50,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import field
 from pathlib import Path
 
@@ -58,6 +58,7 @@ from plancheck.errors import UserError
 from plancheck.i18n import say, year_span
 from plancheck.plan.models import Milestone, Plan, Task, normalise_key
 from plancheck.record import record
+from plancheck.submission.columns import find_header
 from plancheck.submission.read_csv import read_rows
 from plancheck.submission.values import BadValue, fold, parse_number, parse_year
 from plancheck.tasks.models import (
@@ -185,19 +186,25 @@ def read_progress(
     year: int | None = None,
 ) -> Progress:
     """Read one progress file. ``as_of``: the --as-of option; ``year``: the last-resort year."""
+    from plancheck.submission.read import WORKBOOK_SUFFIXES
+
     file = str(path)
     suffix = path.suffix.lower()
-    if suffix not in (".yaml", ".yml", ".csv", ".tsv", ".txt"):
+    if suffix not in (".yaml", ".yml", ".csv", ".tsv", ".txt", *WORKBOOK_SUFFIXES):
         # A missing file or a folder is said so first, as for a submission, whatever its name.
         must_be_file(path)
         if not suffix:
-            raise UserError(say("tasks.no_suffix"), file)
-        raise UserError(say("tasks.suffix", suffix=suffix), file)
-    text = read_text(path)
-    if suffix in (".yaml", ".yml"):
-        raw = _read_yaml(text, file, plan)
+            raise UserError(say("tasks.no_suffix_sheet"), file)
+        raise UserError(say("tasks.suffix_sheet", suffix=suffix), file)
+    if suffix in WORKBOOK_SUFFIXES:
+        raw = _read_workbook(path, plan)
     else:
-        raw = _read_csv(text, file, plan)
+        text = read_text(path)
+        raw = (
+            _read_yaml(text, file, plan)
+            if suffix in (".yaml", ".yml")
+            else _read_csv(text, file, plan)
+        )
     if not raw.tasks:
         raise UserError(say("tasks.none_reported"), file)
     here = _Located(file, raw.decimal_comma)
@@ -458,21 +465,63 @@ def _read_csv(text: str, file: str, plan: Plan) -> _RawProgress:
     """A progress report's rows, read by the one CSV reader (delimiter, header, line numbers)
     and held to the shape a submission's are (``row_problem``: one delimiter, no cell past the
     header or under no name); lines beginning with ``#`` are notes people leave, skipped."""
-    from plancheck.submission.read import row_problem
-
     # Up to columns.MAX_TITLE_ROWS lines of a title above the header (Excel saves a sheet's
     # title row as "徐汇区2023年任务进展,,"), as a submission's: no row below a title passes for
     # a progress header but one that names its columns.
     rows = read_rows(text, file, _header_score, comments=True, titles=_no_figures,
                      empty="tasks.csv_empty", unrecognised="tasks.header_not_recognised")  # fmt: skip
+    return _read_table(
+        rows.header, rows.header_line, rows.records, file, plan, rows.delimiter == ";"
+    )
+
+
+def _read_workbook(path: Path, plan: Plan) -> _RawProgress:
+    """A progress report kept in Excel: the sheet Excel opens on, read as a CSV file's rows (its
+    header found past up to three title rows, as in a CSV file or a submission's sheet). A cell
+    Excel holds as a date is its day (2023-06-30); a line is the sheet's row, a column its
+    column (A is 1)."""
+    from plancheck.submission.read_xlsx import DateCell, ExcelBook
+
+    file = str(path)
+    book = ExcelBook(path, purpose="a progress report")
+    name = book.choose().name
+    grid, _ = book.grid(name)
+    for row in grid:
+        for col, cell in enumerate(row):
+            if isinstance(cell, DateCell) and cell[10:] in ("", "T00:00:00"):
+                row[col] = cell[:10]  # a date cell, or a date and time at midnight: the day
+    numbered = [(n, row) for n, row in enumerate(grid, start=1)]
+    filled = (item for item in numbered if any(c.strip() for c in item[1]))
+    found = find_header(filled, lambda item: _header_score(item[1]) > 0)
+    if found is None:
+        first = next((row for _, row in numbered if any(c.strip() for c in row)), None)
+        if first is None:
+            raise UserError(say("tasks.sheet_empty", name=name), file)
+        shown = ",".join(first).strip(" ,")[:80]
+        raise UserError(say("tasks.header_not_recognised", found=shown), file, 1)
+    _, (line, header) = found
+    return _read_table(header, line, iter(numbered[line:]), file, plan, False)
+
+
+def _read_table(
+    header_cells: list[str],
+    header_line: int,
+    records: Iterator[tuple[int, list[str]]],
+    file: str,
+    plan: Plan,
+    decimal_comma: bool,
+) -> _RawProgress:
+    """A progress report's rows under their header, from a CSV file or a sheet."""
+    from plancheck.submission.read import row_problem
+
     here = _Located(file)
-    header = [h.strip() for h in rows.header]
-    columns = _columns(header, here, rows.header_line)
+    header = [h.strip() for h in header_cells]
+    columns = _columns(header, here, header_line)
     blank = [col for col, name in enumerate(header) if not name]
-    raw = _RawProgress([], decimal_comma=rows.delimiter == ";")
+    raw = _RawProgress([], decimal_comma=decimal_comma)
     by_id: dict[str, _RawTask] = {}
     seen_milestones: dict[str, int | None] = {}
-    for line, row in rows.records:
+    for line, row in records:
         if not any(c.strip() for c in row) or row[0].strip().startswith("#"):
             continue
         if (problem := row_problem(row, len(header), blank)) is not None:
