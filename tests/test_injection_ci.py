@@ -73,7 +73,7 @@ def test_diff_html_and_check_show_hostile_text_as_text(t: Texts) -> None:
         shown = [t.unit, t.indicator_en, str(inputs.submission)]
         check_html(diff(inputs, "html"), shown, plain_html("diff"))
         where = [t.unit, str(inputs.submission)]
-        check_table(check(inputs, "table"), where)
+        check_table(check(inputs, "table"), where, one_line=True)
         check_github(check(inputs, "github"), [str(inputs.submission)])
         check_junit(check(inputs, "junit"), where)
         data = json.loads(check(inputs, "json"))
