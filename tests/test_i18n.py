@@ -715,7 +715,8 @@ def test_a_row_given_twice_is_said_with_no_stray_space_in_chinese(tmp_path: Path
     second.write_text("indicator,value\n4,98\n", encoding="utf-8")
     first.write_text("indicator,value\n4,100\n", encoding="utf-8")
     code, _, err = run("evaluate", first, second, "--lang", "zh")
-    assert code == 2 and err.endswith(f"重复填报（另见 {first} 的第 2 行）\n"), err
+    hint = "：两个文件都未写明单位，都按徐汇区读取：请在每个文件中加“单位”（unit）列"
+    assert code == 2 and err.endswith(f"重复填报（另见 {first} 的第 2 行）{hint}\n"), err
 
 
 @pytest.mark.parametrize("which", ["indicators", "tasks"])

@@ -629,3 +629,24 @@ def test_a_word_document_given_as_a_submission_is_said_to_be_one(
     result = run("evaluate", path)
     assert result.code == 2
     assert result.stderr.startswith(f"{path}:1: this is not a text file but {said}")
+
+
+def test_two_files_naming_no_unit_that_clash_say_why(tmp_path: Path) -> None:
+    # 长宁区/2023.csv beside 徐汇区/2023.csv, no unit column: both are the plan's own unit, and
+    # each clash says so; a clash within one file, or with a file naming its unit, does not.
+    for district in ("长宁区", "徐汇区"):
+        (tmp_path / district).mkdir()
+        write(tmp_path / district, "indicator,value\n4,100\n")
+    first, second = tmp_path / "长宁区" / "2023.csv", tmp_path / "徐汇区" / "2023.csv"
+    result = run("check", first, second)
+    assert result.code == 2
+    assert result.stderr.splitlines() == [
+        f"{second}:2: indicator 4 is given twice for 徐汇区 2023 (also at line 2 of {first}): "
+        "neither file names its unit, so both are 徐汇区's: add a 'unit' column (单位) to each"
+    ]
+    zh = run("check", first, second, "--lang", "zh").stderr
+    assert "两个文件都未写明单位，都按徐汇区读取" in zh
+    named = write(tmp_path, "unit,indicator,value\n徐汇区,4,100\n", name="named-2023.csv")
+    assert "names its unit" not in run("check", first, named).stderr
+    within = write(tmp_path, "indicator,value\n4,100\n4,90\n", name="twice-2023.csv")
+    assert "names its unit" not in run("check", within).stderr

@@ -496,7 +496,8 @@ def test_a_row_given_twice_is_named_by_its_sheets_cells(tmp_path: Path) -> None:
     result = invoke("evaluate", csv_first, long)  # the first in a CSV file: its line
     assert result.stderr.splitlines()[0] == (
         f"{long}:2: Results!A2: indicator 4 is given twice for 徐汇区 2023 (also at line 2 of "
-        f"{csv_first})"
+        f"{csv_first}): neither file names its unit, so both are 徐汇区's: add a 'unit' column "
+        "(单位) to each"
     )
     result = invoke("evaluate", long, csv_first)  # the first in a workbook: its cell
     assert (

@@ -138,6 +138,7 @@ class _Builder:
     def __init__(self, plan: Plan, cli_year: int | None) -> None:
         self.plan, self.cli_year = plan, cli_year
         self.files: list[str] = []
+        self.unnamed_files: set[int] = set()  # the files naming no unit: the plan's own unit
         self.unit_names: list[str] = []
         self.unit_column = False  # a file read had a unit column (or a YAML record a unit)
         self.unit_code: dict[str, int] = {}
@@ -239,6 +240,8 @@ class _Builder:
                 self._warn_unused(layout)
                 self._decimal_comma(rows.delimiter == ";")
                 layout.feed(self, context, rows.records)
+        if context.named_unit is None:
+            self.unnamed_files.add(context.index)
         if context.rows == 0 and not self.errors:
             yaml = path.suffix.lower() in (".yaml", ".yml")
             raise UserError(say("read.no_figures_yaml" if yaml else "read.no_figures"), file)
@@ -740,6 +743,9 @@ class _Builder:
                     where = say("read.of_file", where=where, file=first_file)
                 message = say("read.given_twice_for", id=ident, unit=units[u], year=year,
                               where=where)  # fmt: skip
+                if first_file != this_file and {file[cell], file_index} <= self.unnamed_files:
+                    # 长宁区/2023.csv and 徐汇区/2023.csv: a folder's name names no unit
+                    message += say("read.twice_no_unit", unit=units[u])
                 if (layout := self.layouts.get(file_index)) is not None:  # a sheet's cell
                     message = say("cell", label=layout.key_cell(at, ident), message=message)
                 duplicates.append(UserError(message, this_file, at))
