@@ -286,3 +286,24 @@ def test_a_misspelt_missing_or_unwritten_kind_is_said_in_both_languages(
     result = run("plan", "validate", tmp_path, "--lang", "zh")
     assert result.code == 2 and len(result.stderr.splitlines()) == 1, result.stderr
     assert zh in result.stderr and "Input" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("unit", ["％", "﹪", " % "])
+def test_a_rate_typed_with_a_full_width_percent_sign_is_a_rate(tmp_path: Path, unit: str) -> None:
+    """unit: ％ (a Chinese input method's percent sign) is %: a rate is 0–100, so 150 is refused
+    (it was judged as a figure of some other unit), and a figure typed 60% is read."""
+    text = (ROOT / "tests" / "fixtures" / "plans" / "ops" / "indicators.yaml").read_text("utf-8")
+    head = text.partition('  - {id: "2"')[0]
+    assert head.count('unit: "%"') == 1
+    (tmp_path / "indicators.yaml").write_text(
+        head.replace('unit: "%"', f'unit: "{unit}"'), encoding="utf-8"
+    )
+    submission = tmp_path / "2023.csv"
+    submission.write_text("indicator,value\n1,150\n", encoding="utf-8")
+    result = run("evaluate", submission, "--plan", tmp_path, "--year", "2023")
+    assert result.code == 2, result.stdout
+    assert "above the highest valid value 100" in result.stderr, result.stderr
+    submission.write_text("indicator,value\n1,60%\n", encoding="utf-8")
+    result = run("evaluate", submission, "--plan", tmp_path, "--year", "2023", "-f", "json")
+    assert result.code == 0, result.stderr
+    assert json.loads(result.stdout)["results"][0]["measure"] == "%"
