@@ -247,3 +247,63 @@ def test_an_indicators_yaml_that_is_no_file_is_named(tmp_path: Path) -> None:
     assert run("plan", "validate", empty, "--lang", "en").stderr == (
         f"{empty}: no indicators.yaml in this plan folder\n"
     )
+
+
+@pytest.mark.parametrize(("target", "en", "zh"), [
+    ("{kind: rnage, low: 90, high: 95}",
+     "indicators[0].target: unknown kind 'rnage': the kinds are around, average_growth, change, "
+     "cumulative, qualitative, range, rank, relative, threshold, todo, versus, yearly",
+     "indicators[0].target：未知的目标类型（kind）“rnage”：可用的类型为“around”、"),
+    ("{low: 90, high: 95}",
+     "indicators[0].target: no kind given: write kind: one of around, average_growth,",
+     "indicators[0].target：缺少目标类型：请写 kind:，取值为“around”、"),
+    ('"90–95"',
+     "indicators[0].target: expected a mapping of keys to values",
+     "indicators[0].target：应为键值映射"),
+    ("[90, 95]",
+     "indicators[0].target: expected a mapping of keys to values",
+     "indicators[0].target：应为键值映射"),
+])  # fmt: skip
+def test_a_misspelt_missing_or_unwritten_kind_is_said_in_both_languages(
+    tmp_path: Path, target: str, en: str, zh: str
+) -> None:
+    """A hand-written target's kind misspelt, left out, or the target written as its text: said
+    in the run's language with the kinds there are, never pydantic's 'Input tag … found using
+    …' or 'Unable to extract tag using discriminator'."""
+    text = (ROOT / "tests" / "fixtures" / "plans" / "ops" / "indicators.yaml").read_text("utf-8")
+    head = text.partition('  - {id: "2"')[0]
+    first = head.partition("  - {id:")[2]
+    assert "target: {" in first, first
+    start = head.index("target: {", head.index("  - {id:"))
+    end = head.index("}", start) + 1
+    (tmp_path / "indicators.yaml").write_text(
+        head[:start] + "target: " + target + head[end:], encoding="utf-8"
+    )
+    result = run("plan", "validate", tmp_path)
+    assert result.code == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert en in result.stderr, result.stderr
+    result = run("plan", "validate", tmp_path, "--lang", "zh")
+    assert result.code == 2 and len(result.stderr.splitlines()) == 1, result.stderr
+    assert zh in result.stderr and "Input" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("unit", ["％", "﹪", " % "])
+def test_a_rate_typed_with_a_full_width_percent_sign_is_a_rate(tmp_path: Path, unit: str) -> None:
+    """unit: ％ (a Chinese input method's percent sign) is %: a rate is 0–100, so 150 is refused
+    (it was judged as a figure of some other unit), and a figure typed 60% is read."""
+    text = (ROOT / "tests" / "fixtures" / "plans" / "ops" / "indicators.yaml").read_text("utf-8")
+    head = text.partition('  - {id: "2"')[0]
+    assert head.count('unit: "%"') == 1
+    (tmp_path / "indicators.yaml").write_text(
+        head.replace('unit: "%"', f'unit: "{unit}"'), encoding="utf-8"
+    )
+    submission = tmp_path / "2023.csv"
+    submission.write_text("indicator,value\n1,150\n", encoding="utf-8")
+    result = run("evaluate", submission, "--plan", tmp_path, "--year", "2023")
+    assert result.code == 2, result.stdout
+    assert "above the highest valid value 100" in result.stderr, result.stderr
+    submission.write_text("indicator,value\n1,60%\n", encoding="utf-8")
+    result = run("evaluate", submission, "--plan", tmp_path, "--year", "2023", "-f", "json")
+    assert result.code == 0, result.stderr
+    assert json.loads(result.stdout)["results"][0]["measure"] == "%"

@@ -184,15 +184,35 @@ def _located(exc: ValidationError, doc: MarkedYaml) -> Iterator[UserError]:
             message = say("plan.unknown_key", key=loc[-1])
         elif kind in ("missing", "missing_keyword_only_argument", "missing_argument"):
             message = say("plan.required", field=field)
-        elif kind == "union_tag_invalid":
-            message = say("plan.problem", field=field, message=error["msg"])
-        elif kind in ("model_type", "dict_type", "dataclass_type", "dataclass_args_type"):
+        elif kind in ("union_tag_invalid", "union_tag_not_found"):
+            message = _kind_problem(error, field)
+        elif kind in (
+            "model_type",
+            "model_attributes_type",
+            "dict_type",
+            "dataclass_type",
+            "dataclass_args_type",
+        ):
             message = say("plan.expected_mapping", field=field)  # not pydantic's class name
         elif kind == "list_type":
             message = say("plan.expected_list", field=field)
         else:
             message = say("plan.problem", field=field, message=_said(error))
         yield doc.error(loc, message)
+
+
+def _kind_problem(error: Any, field: str) -> str:
+    """A target's kind misspelt or left out, said in the run's language with the kinds there are
+    (pydantic's own words, 'Input tag … found using …', speak of its machinery)."""
+    from plancheck.i18n import current
+    from plancheck.kinds import REGISTRY
+
+    names = sorted(module for module, _ in REGISTRY)  # each kind's module is named by it
+    kinds = "、".join(f"“{n}”" for n in names) if current() == "zh" else ", ".join(names)
+    tag = (error.get("ctx") or {}).get("tag")
+    if tag is None:
+        return say("plan.no_kind", field=field, kinds=kinds)
+    return say("plan.unknown_kind", field=field, kind=tag, kinds=kinds)
 
 
 # pydantic's messages of the kinds a plan's author meets, in the run's language (pydantic itself

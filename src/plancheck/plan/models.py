@@ -165,6 +165,16 @@ Whole = Annotated[int, Field(strict=True)]
 Day = Annotated[dt.date, _Checked(_dated, before=True)]
 
 
+def _rate_unit(unit: str) -> str:
+    """A rate's unit typed with a Chinese input method (``％``, ``﹪``) or with spaces around it is
+    ``%`` (and ``‰``): what every rule keyed on a rate (0–100, a value typed ``95%``) reads."""
+    folded = unicodedata.normalize("NFKC", unit).strip()
+    return folded if folded in ("%", "‰") else unit
+
+
+Unit = Annotated[str, _Checked(_rate_unit)]
+
+
 # --- indicators.yaml ------------------------------------------------------------------------
 
 
@@ -199,7 +209,7 @@ class Indicator:
     name: Annotated[Name, Field(description="The plan's own name, verbatim.")]
     name_en: Name
     binding: Annotated[Flag, Field(description="约束性 (binding) true, 预期性 (expected) false.")]
-    unit: Annotated[str | None, Field(description="Unit of measure, e.g. '%', '次/年'.")] = None
+    unit: Annotated[Unit | None, Field(description="Unit of measure, e.g. '%', '次/年'.")] = None
     target_text: Annotated[
         str, Field(description="The target exactly as the plan's table writes it.")
     ]
