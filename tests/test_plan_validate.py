@@ -307,3 +307,26 @@ def test_a_rate_typed_with_a_full_width_percent_sign_is_a_rate(tmp_path: Path, u
     result = run("evaluate", submission, "--plan", tmp_path, "--year", "2023", "-f", "json")
     assert result.code == 0, result.stderr
     assert json.loads(result.stdout)["results"][0]["measure"] == "%"
+
+
+@pytest.mark.parametrize(("year", "warned"), [(2020, False), (2018, True), (2019, True)])
+def test_a_baseline_year_not_the_year_before_the_period_is_warned(
+    tmp_path: Path, year: int, warned: bool
+) -> None:
+    """A plan copied from the last one keeps baseline_year 2020 beside a period of 2026–2030:
+    progress would be measured from the wrong year's figures, so plan validate warns (exit 0)."""
+    shutil.copytree(ROOT / "data", tmp_path / "plan")
+    path = tmp_path / "plan" / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("  baseline_year: 2020\n") == 1
+    path.write_text(text.replace("  baseline_year: 2020\n", f"  baseline_year: {year}\n"), "utf-8")
+    line = text.splitlines().index("  baseline_year: 2020") + 1
+    for lang, words in (("en", "warning: baseline_year"), ("zh", "警告：基期年份")):
+        result = run("plan", "validate", tmp_path / "plan", "--lang", lang)
+        assert result.code == 0, result.stderr
+        found = [w for w in result.stderr.splitlines() if words in w]
+        if warned:
+            assert len(found) == 1 and found[0].startswith(f"{path}:{line}:3: ")
+            assert "2021" in found[0] and "2020" in found[0]
+        else:
+            assert found == []

@@ -33,6 +33,11 @@ class TargetTextCheck:
     notes: list[str] = field(default_factory=list)
 
     def __call__(self, indicators: IndicatorsFile, doc: MarkedYaml) -> Iterator[UserError]:
+        info = indicators.plan
+        if info.baseline_year < info.period.start - 1:  # 2020 for 2026–2030: a copied plan's
+            self._note(doc, ("plan", "baseline_year"), say("check.baseline_far",
+                       year=info.baseline_year, start=info.period.start,
+                       expected=info.period.start - 1), "check.warning")  # fmt: skip
         for n, indicator in enumerate(indicators.indicators):
             for path, message in indicator.target.warnings(indicator, indicators):
                 self._note(doc, ("indicators", n, *path), message, "check.warning")
