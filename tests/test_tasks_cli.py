@@ -174,6 +174,15 @@ def test_missing_file_and_bad_as_of(tmp_path: Path) -> None:
     assert result.code == 2 and "'soon' is not a date" in result.stderr
 
 
+def _plan_without_tasks(tmp_path: Path, given: str) -> tuple[Path, Path]:
+    """A plan folder with the bundled indicators.yaml and no tasks.yaml; the folder, and the
+    plan as given (the folder or its indicators.yaml)."""
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    shutil.copy(ROOT / "data" / "indicators.yaml", folder / "indicators.yaml")
+    return folder, folder if given == "folder" else folder / "indicators.yaml"
+
+
 @pytest.mark.parametrize(
     "command",
     [["tasks", "check", SAMPLE], ["evaluate", SAMPLES / "2023.csv", "--tasks", SAMPLE]],
@@ -183,10 +192,7 @@ def test_missing_file_and_bad_as_of(tmp_path: Path) -> None:
 def test_a_plan_without_tasks_yaml_says_so(
     tmp_path: Path, command: list[str | Path], given: str
 ) -> None:
-    folder = tmp_path / "plan"
-    folder.mkdir()
-    shutil.copy(ROOT / "data" / "indicators.yaml", folder / "indicators.yaml")
-    plan = folder if given == "folder" else folder / "indicators.yaml"
+    folder, plan = _plan_without_tasks(tmp_path, given)
     for lang, said in [
         ("en", "this plan folder has indicators.yaml but no tasks.yaml, so there are no tasks "
                "to check progress against: add a tasks.yaml beside indicators.yaml ('plancheck "
@@ -212,10 +218,7 @@ def test_a_plan_without_tasks_yaml_says_so(
 def test_listing_a_plan_without_tasks_says_so(tmp_path: Path, given: str) -> None:
     """``plancheck tasks --plan P`` of a plan without tasks.yaml printed an empty table without
     a word. A plan without tasks is valid: its list is empty (exit 0), and a note says why."""
-    folder = tmp_path / "plan"
-    folder.mkdir()
-    shutil.copy(ROOT / "data" / "indicators.yaml", folder / "indicators.yaml")
-    plan = folder if given == "folder" else folder / "indicators.yaml"
+    folder, plan = _plan_without_tasks(tmp_path, given)
     for lang, said in [
         ("en", "note: this plan folder has no tasks.yaml, so it has no tasks to list: add a "
                "tasks.yaml beside indicators.yaml ('plancheck plan schema tasks' prints its "
