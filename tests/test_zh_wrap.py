@@ -96,6 +96,9 @@ def test_a_line_carries_the_character_before_a_closing_mark_down_with_it() -> No
     assert grid_lines("请填写全市平均值（参照值）", 16) == ["请填写全市平均值", "（参照值）"]
     # a figure is never cut: 年为2 | 025年 was
     assert grid_lines("目标年为2025年", 10) == ["目标年为", "2025年"]
+    # between a closing and an opening quote is a place to break (no Western word's inside)
+    for lines_of in WRAPPERS.values():
+        assert lines_of("中、”“中”、", 10) == ["中、”", "“中”、"]
 
 
 def test_english_wraps_as_rich_wraps_it() -> None:

@@ -34,6 +34,12 @@ def _cjk(char: str) -> bool:
     return any(low <= code <= high for low, high in _CJK_RANGES)
 
 
+def _apart(char: str) -> bool:
+    """A character that is no part of a Western word or figure: CJK, or the general
+    punctuation Chinese sets full width (“ ” ‘ ’ — …), a line may break beside it."""
+    return _cjk(char) or "\u2010" <= char <= "\u206f"
+
+
 def _has_cjk(text: str) -> bool:
     return max(text, default="") >= _FIRST_CJK and any(map(_cjk, text))
 
@@ -51,7 +57,7 @@ def _forbidden(text: str, start: int, at: int) -> bool:
         return True
     if before == after and after in _INSEPARABLE:
         return True
-    return not (before.isspace() or after.isspace() or _cjk(before) or _cjk(after))
+    return not (before.isspace() or after.isspace() or _apart(before) or _apart(after))
 
 
 def line_breaks(
