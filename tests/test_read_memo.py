@@ -206,7 +206,10 @@ CELLS = {
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     columns=st.lists(st.sampled_from(["unit", "year", "reference", "note"]), unique=True).map(
