@@ -404,3 +404,31 @@ def test_a_missing_file_or_a_folder_is_said_so_whatever_its_name(
         f"{tmp_path / 'progress'}: a progress file is read by its extension, and this one has"
         " none: name it .yaml, .csv or .xlsx"
     ), found
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('tasks:\n  "25": {status: done, milestones: {"25.1": {state: done, date: 2024-01-01}}}\n',
+         "完成于2024年1月1日，晚于报告的截至日期（as_of）2023年12月31日"),
+        ('tasks:\n  "34": {status: done, milestones: {"34.1": [2024]}}\n',
+         "2024年晚于报告的截至日期（as_of）2023年12月31日"),
+        ('tasks:\n  "25": {status: done, milestones: {"25.1": {state: done, date: 2019-03-01}}}\n',
+         "完成日期2019年3月1日早于规划期2021—2025年"),
+        ('year: 2022\ntasks:\n  "19": done\n',
+         "年份（year）2022年与截至日期（as_of）2023年12月31日不一致"),
+    ],
+)  # fmt: skip
+def test_dates_in_chinese_errors_are_written_as_chinese_does(
+    plan: Plan, tmp_path: Path, text: str, message: str
+) -> None:
+    """They said 完成于 2024-01-01，晚于报告的 as_of 2023-12-31: an ISO date and a YAML key."""
+    from plancheck import i18n
+
+    path = write(tmp_path, "p.yaml", "as_of: 2023-12-31\n" + text)
+    previous = i18n.set_lang("zh")
+    try:
+        found = error(path, plan)
+    finally:
+        i18n.set_lang(previous)
+    assert message in found, found

@@ -55,7 +55,7 @@ from dataclasses import field
 from pathlib import Path
 
 from plancheck.errors import UserError
-from plancheck.i18n import say, year_span
+from plancheck.i18n import date_text, say, year_span
 from plancheck.plan.models import Milestone, Plan, Task, normalise_key
 from plancheck.record import record
 from plancheck.submission.columns import find_header
@@ -244,11 +244,11 @@ def _as_of(
         except BadValue as exc:
             raise here.error(raw.as_of, say("cell", label=raw.as_of.label, message=exc)) from None
         if given is not None and given != stated:
-            raise here.error(raw.as_of, say("tasks.as_of_disagrees", stated=stated.isoformat(),
-                                            given=given.isoformat()))  # fmt: skip
+            raise here.error(raw.as_of, say("tasks.as_of_disagrees", stated=date_text(stated),
+                                            given=date_text(given)))  # fmt: skip
         if raw.year is not None and _file_year(raw, here) not in (None, stated.year):
             raise here.error(raw.year, say("tasks.year_disagrees", year=_file_year(raw, here),
-                                           as_of=stated.isoformat()))  # fmt: skip
+                                           as_of=date_text(stated)))  # fmt: skip
         return stated, "file"
     if given is not None:
         return given, "option"
@@ -841,11 +841,11 @@ def _milestone_report(
         if done is not True:
             raise here.error(cell, say("tasks.date_without_done", label=cell.label))
         if date > as_of:
-            raise here.error(cell, say("tasks.done_after_as_of", date=date.isoformat(),
-                                       as_of=as_of.isoformat()))  # fmt: skip
+            raise here.error(cell, say("tasks.done_after_as_of", date=date_text(date),
+                                       as_of=date_text(as_of)))  # fmt: skip
         period = plan.info.period
         if date.year < period.start:
-            raise here.error(cell, say("tasks.done_before_period", date=date.isoformat(),
+            raise here.error(cell, say("tasks.done_before_period", date=date_text(date),
                                        period=year_span(period.start, period.end)))  # fmt: skip
     return MilestoneReport(
         id=milestone.id,
@@ -925,7 +925,7 @@ def _years(cell: Cell, plan: Plan, as_of: dt.date, here: _Located) -> tuple[int,
             problem = say("tasks.year_twice", year=year)
             raise here.error(cell, say("cell", label=cell.label, message=problem))
         if year > as_of.year:
-            problem = say("tasks.after_as_of", year=year, as_of=as_of.isoformat())
+            problem = say("tasks.after_as_of", year=year, as_of=date_text(as_of))
             raise here.error(cell, say("cell", label=cell.label, message=problem))
 
         years.add(year)
