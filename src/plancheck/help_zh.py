@@ -19,6 +19,7 @@ from typer._click.formatting import HelpFormatter
 
 from plancheck.i18n import HELP, HELP_NAMES, HELP_TYPES_EN, help_text
 from plancheck.linebreak import line_breaks
+from plancheck.safetext import LazyPattern
 
 
 def parameters(group: Any) -> Iterator[tuple[str, str | None, Any]]:
@@ -115,7 +116,9 @@ _REQUIRED = re.compile(r"\s*\[required\]")
 _NOTE_AFTER_STOP = re.compile(r"。((?:（[^（）]*）)+)$")
 # A line may break before any Chinese character, and between words (linebreak.line_breaks then keeps
 # what 禁则 forbids off a line's start and end: a closing mark, an opening one).
-_TOKENS = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\S")
+# Compiled when a help page is first wrapped: every Chinese run imports this module, and a
+# character class this wide costs 15 M instructions to compile.
+_TOKENS = LazyPattern(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\S")
 
 
 def width(text: str) -> int:
@@ -128,7 +131,7 @@ def _breaks(text: str, columns: int) -> list[int]:
     that does not fit (a word longer than a line keeps its own line)."""
     breaks: list[int] = []
     start = 0
-    for found in _TOKENS.finditer(text):
+    for found in _TOKENS.pattern.finditer(text):
         if found.start() > start and width(text[start : found.end()].rstrip()) > columns:
             breaks.append(found.start())
             start = found.start()
