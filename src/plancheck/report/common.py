@@ -26,7 +26,7 @@ from plancheck.messages import (
     year_span,
     year_text,
 )
-from plancheck.plan.models import Indicator, Plan
+from plancheck.plan.models import Indicator, Plan, PlanInfo
 from plancheck.report.labels import (
     SHARED_REASON,
     STATUS_SYMBOL,
@@ -434,6 +434,11 @@ def shared_as_of(check: TaskCheck, lang: str) -> str:
     return noted(date_text(check.as_of, lang), label(key, lang), lang)
 
 
+def plan_title(info: PlanInfo, lang: str) -> str:
+    """The plan's title, and in English its English title beside it (once, when it is the same)."""
+    return info.title if lang == "zh" else both(info.title, info.title_en, "{} ({})")
+
+
 def document_stage(plan: Plan, lang: str) -> str:
     """The plan text's stage (送审稿, 正式文本…) in the report's language."""
     document = plan.info.document
@@ -484,7 +489,7 @@ def heading_fields(evaluation: Evaluation, options: Options) -> list[tuple[str, 
     if office:
         fields.append(("office", label("office", lang), office))
     day = date_text(report_date(evaluation, options.date), lang)
-    title = info.title if lang == "zh" else both(info.title, info.title_en, "{} ({})")
+    title = plan_title(info, lang)
     # 2021—2025年, as a Chinese title writes a plan's period; 2021–2025 in English
     period = year_span(info.period.start, info.period.end, lang) + ("年" if lang == "zh" else "")
     stated = info.document.date

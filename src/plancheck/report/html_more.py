@@ -12,7 +12,14 @@ from plancheck.evaluate.diff import Change, Diff
 from plancheck.evaluate.models import Result
 from plancheck.messages import date_text, render, year_span, year_text
 from plancheck.report import Options
-from plancheck.report.common import diff_one_sided, diff_side, shared_as_of, signed, value_cell
+from plancheck.report.common import (
+    diff_one_sided,
+    diff_side,
+    plan_title,
+    shared_as_of,
+    signed,
+    value_cell,
+)
 from plancheck.report.escape import html as esc
 from plancheck.report.html_style import CSS as BASE_CSS
 from plancheck.report.labels import STATUS_SYMBOL, both, colon, comma, label, status_word
@@ -97,10 +104,10 @@ def render_diff(diff: Diff, options: Options) -> str:
     count = diff.summary()
     bad, good = VERDICT["zh" if lang == "zh" else "en"]
     verdict = bad.format(n=count[Change.NEWLY_FAILING.value]) if regressed else good
-    plan_title = info.title if lang == "zh" else both(info.title, info.title_en, "{} ({})")
+    title_shown = plan_title(info, lang)
     body = [
         '<dl class="meta">',
-        f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(plan_title)}"
+        f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(title_shown)}"
         + f"{comma(lang)}{year_text(year_span(info.period.start, info.period.end, lang), lang)}</dd>",
         f"<dt>{esc(label('before', lang))}</dt><dd>{esc(diff_side(diff.old, lang))}</dd>",
         f"<dt>{esc(label('after', lang))}</dt><dd>{esc(diff_side(diff.new, lang))}</dd>",
@@ -156,10 +163,10 @@ def render_taskcheck(check: TaskCheck, options: Options) -> str:
     info = check.plan.info
     heading = label("tasks_title", lang, date=date_text(check.as_of, lang))
     title = f"{info.title if lang == 'zh' else info.title_en or info.title} — {heading}"
-    plan_title = info.title if lang == "zh" else both(info.title, info.title_en, "{} ({})")
+    title_shown = plan_title(info, lang)
     body = [
         '<dl class="meta">',
-        f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(plan_title)}"
+        f"<dt>{esc(label('plan', lang))}</dt><dd>{esc(title_shown)}"
         + f"{comma(lang)}{year_text(year_span(info.period.start, info.period.end, lang), lang)}</dd>",
         f"<dt>{esc(label('progress_file', lang))}</dt><dd>{esc(', '.join(check.files))}</dd>",
         f"<dt>{esc(label('as_of', lang))}</dt><dd>{esc(shared_as_of(check, lang))}</dd>",
