@@ -597,6 +597,35 @@ def test_a_signal_python_turns_into_another_error_is_still_a_stop(when: str) -> 
     assert (done.returncode, done.stderr) == (130, "plancheck: stopped by SIGINT\n")
 
 
+# Native code that catches what a Python callback raised and keeps only its words, as
+# pydantic-core's schema builder does (SchemaError: "Error building … Stopped: 2").
+SIGNAL_IN_NATIVE_CODE = """
+import signal
+import plancheck.report
+from plancheck.entry import main
+
+
+def made(*args, **kwargs):
+    try:
+        signal.raise_signal(signal.SIGINT)
+    except BaseException as caught:
+        words = f"{type(caught).__name__}: {caught}"
+    raise RuntimeError(f"SchemaError: {words}")  # no cause, no context: the words alone
+
+
+plancheck.report.render = made
+main()
+"""
+
+
+def test_a_signal_whose_stop_native_code_kept_only_in_words_is_still_a_stop() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SIGNAL_IN_NATIVE_CODE, "indicators"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert (done.returncode, done.stderr) == (130, "plancheck: stopped by SIGINT\n")
+
+
 def limit_file_size(limit: int) -> Callable[[], None]:
     """A child whose writes beyond ``limit`` bytes fail (EFBIG), as on a full disk."""
     return lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))

@@ -42,6 +42,7 @@ def stop_on_signals() -> None:
 
 
 _stopping = False
+_raised: int | None = None  # the signal a Stopped was raised for, however it is caught after
 _passed_on = sys.unraisablehook  # what _unraisable passes everything else on to
 
 
@@ -58,6 +59,8 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     output = sys.modules.get("plancheck.output")
     if output is not None:
         output.remove_temporaries()
+    global _raised
+    _raised = signum
     raise Stopped(signum)
 
 
@@ -109,7 +112,9 @@ def stop_within(error: BaseException) -> Stopped | None:
             return found
         seen.add(id(found))
         found = found.__cause__ or found.__context__
-    return None
+    # Native code may keep only the words of a Stopped raised within it (pydantic-core's
+    # SchemaError: "…Field `0`: Stopped: 2"): the signal raised it all the same.
+    return None if _raised is None else Stopped(_raised)
 
 
 def stopped(stop: Stopped) -> int:
